@@ -1,0 +1,69 @@
+import path from "node:path";
+import { ConfigError, loadConfig } from "../config";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration from the environment", () => {
+  it("runs embedded, with demo data and development keys, when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.loadDemoData).toBe(true);
+    expect(config.dataDir).toBe(path.resolve(".hub"));
+    expect(config.auth.mode).toBe("development");
+    expect(config.auth.algorithms).not.toContain("HS256");
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe("127.0.0.1");
+  });
+
+  it("does not load demo data into a real database unless asked", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://hub@db:5432/hub" }).loadDemoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: "postgres://hub@db:5432/hub", HUB_DEMO_DATA: "true" }).loadDemoData).toBe(true);
+    expect(loadConfig({ HUB_DEMO_DATA: "false" }).loadDemoData).toBe(false);
+  });
+
+  it("reports every bad value at once, each naming its variable", () => {
+    const problems = problemsOf({ PORT: "eighty", HUB_DEMO_DATA: "perhaps", LOG_LEVEL: "loud", DATABASE_URL: "mysql://x" });
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/PORT/);
+    expect(problems.join("\n")).toMatch(/HUB_DEMO_DATA/);
+    expect(problems.join("\n")).toMatch(/LOG_LEVEL/);
+    expect(problems.join("\n")).toMatch(/DATABASE_URL/);
+  });
+
+  it("never echoes the database URL, which may hold a password", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://hub:s3cret-pw@db/hub" });
+    expect(problems.join("\n")).not.toContain("s3cret-pw");
+  });
+
+  it("refuses to start in production without a JWKS: development keys are never used there", () => {
+    expect(problemsOf({ NODE_ENV: "production" }).join("\n")).toMatch(/AUTH_JWKS_URL or AUTH_JWKS_FILE must be set in production/);
+  });
+
+  it("requires issuer and audience with a JWKS, and only one JWKS source", () => {
+    expect(problemsOf({ AUTH_JWKS_FILE: "/keys.json" }).join("\n")).toMatch(/AUTH_ISSUER.*\n?.*AUTH_AUDIENCE|AUTH_AUDIENCE/s);
+    expect(problemsOf({ AUTH_JWKS_FILE: "/k.json", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" }).join("\n")).toMatch(/both set/);
+  });
+
+  it("requires an https JWKS URL in production", () => {
+    const env = { NODE_ENV: "production", AUTH_JWKS_URL: "http://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
+    expect(problemsOf(env).join("\n")).toMatch(/AUTH_JWKS_URL must be a https: URL/);
+  });
+
+  it.each(["HS256", "none", "ES256,HS512"])("refuses the symmetric or unsigned algorithm list %s", (algorithms) => {
+    expect(problemsOf({ AUTH_ALGORITHMS: algorithms }).join("\n")).toMatch(/AUTH_ALGORITHMS may list only asymmetric algorithms/);
+  });
+
+  it("masks errors and turns introspection off in production by default", () => {
+    const config = loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" });
+    expect(config.graphql.introspection).toBe(false);
+    expect(config.host).toBe("0.0.0.0");
+  });
+});

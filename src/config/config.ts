@@ -1,0 +1,197 @@
+import path from "node:path";
+
+/** Algorithms the hub will ever accept on a token: asymmetric only, so a leaked verifier key forges nothing. */
+export const ASYMMETRIC_ALGORITHMS = [
+  "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA",
+] as const;
+export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
+
+export type NodeEnvironment = "development" | "test" | "production";
+
+export type AuthConfig =
+  | { mode: "jwks-url"; jwksUrl: URL; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number }
+  | { mode: "jwks-file"; jwksFile: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number }
+  | { mode: "development"; keyDir: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number };
+
+export interface HubConfig {
+  nodeEnv: NodeEnvironment;
+  host: string;
+  port: number;
+  /** Unset means the embedded PostgreSQL (PGlite) under `dataDir`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  loadDemoData: boolean;
+  auth: AuthConfig;
+  logLevel: "error" | "warn" | "info" | "debug";
+  graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
+  shutdownGraceMs: number;
+}
+
+/** Every bad setting at once, each on its own line, so an operator fixes them in one pass. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The hub cannot start: its configuration has ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export const DEV_ISSUER = "urn:safeguarding-hub:development";
+export const DEFAULT_AUDIENCE = "safeguarding-hub";
+
+export function loadConfig(env: Env = process.env): HubConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf("NODE_ENV", ["development", "test", "production"] as const, "development");
+  const production = nodeEnv === "production";
+  const databaseUrl = read.databaseUrl("DATABASE_URL");
+  const dataDir = path.resolve(read.string("HUB_DATA_DIR", ".hub"));
+
+  const config: HubConfig = {
+    nodeEnv,
+    host: read.string("HOST", production ? "0.0.0.0" : "127.0.0.1"),
+    port: read.integer("PORT", 4000, 0, 65535),
+    databaseUrl,
+    databasePoolSize: read.integer("DATABASE_POOL_SIZE", 10, 1, 200),
+    dataDir,
+    // Demo data is for trying the hub on a fresh machine; a real database gets it only when asked.
+    loadDemoData: read.boolean("HUB_DEMO_DATA", databaseUrl === undefined),
+    auth: readAuth(read, nodeEnv, dataDir),
+    logLevel: read.oneOf("LOG_LEVEL", ["error", "warn", "info", "debug"] as const, "info"),
+    graphql: {
+      introspection: read.boolean("GRAPHQL_INTROSPECTION", !production),
+      maxDepth: read.integer("GRAPHQL_MAX_DEPTH", 12, 2, 50),
+      maxAliases: read.integer("GRAPHQL_MAX_ALIASES", 15, 1, 200),
+      maxTokens: read.integer("GRAPHQL_MAX_TOKENS", 2000, 100, 100000),
+      maxBodyBytes: read.integer("GRAPHQL_MAX_BODY_BYTES", 1_000_000, 1000, 50_000_000),
+    },
+    shutdownGraceMs: read.integer("SHUTDOWN_GRACE_MS", 10000, 0, 600000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readAuth(read: EnvReader, nodeEnv: NodeEnvironment, dataDir: string): AuthConfig {
+  const jwksUrl = read.optionalString("AUTH_JWKS_URL");
+  const jwksFile = read.optionalString("AUTH_JWKS_FILE");
+  const algorithms = read.algorithms("AUTH_ALGORITHMS", ["ES256", "ES384", "RS256", "PS256", "EdDSA"]);
+  const clockToleranceSeconds = read.integer("AUTH_CLOCK_TOLERANCE_SECONDS", 30, 0, 300);
+  const common = { algorithms, clockToleranceSeconds };
+
+  if (jwksUrl !== undefined && jwksFile !== undefined) {
+    read.problem("AUTH_JWKS_URL and AUTH_JWKS_FILE are both set: set one of them");
+  }
+  if (jwksUrl !== undefined || jwksFile !== undefined) {
+    const issuer = read.required("AUTH_ISSUER", "the expected `iss` of callers' tokens");
+    const audience = read.required("AUTH_AUDIENCE", "the expected `aud` of callers' tokens");
+    if (jwksUrl !== undefined) {
+      const url = read.url("AUTH_JWKS_URL", jwksUrl, nodeEnv === "production" ? ["https:"] : ["https:", "http:"]);
+      return { mode: "jwks-url", jwksUrl: url ?? new URL("https://invalid.invalid"), issuer, audience, ...common };
+    }
+    return { mode: "jwks-file", jwksFile: path.resolve(jwksFile ?? ""), issuer, audience, ...common };
+  }
+  if (nodeEnv === "production") {
+    read.problem("AUTH_JWKS_URL or AUTH_JWKS_FILE must be set in production (development keys are never used there)");
+  }
+  return {
+    mode: "development",
+    keyDir: path.join(dataDir, "dev-keys"),
+    issuer: read.string("AUTH_ISSUER", DEV_ISSUER),
+    audience: read.string("AUTH_AUDIENCE", DEFAULT_AUDIENCE),
+    ...common,
+  };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  problem(text: string): void {
+    this.problems.push(text);
+  }
+
+  optionalString(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optionalString(name) ?? fallback;
+  }
+
+  required(name: string, meaning: string): string {
+    const value = this.optionalString(name);
+    if (value === undefined) this.problem(`${name} is required when a JWKS is configured: ${meaning}`);
+    return value ?? "";
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      this.problem(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optionalString(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (["true", "1", "yes"].includes(raw)) return true;
+    if (["false", "0", "no"].includes(raw)) return false;
+    this.problem(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problem(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, raw: string, protocols: string[]): URL | undefined {
+    try {
+      const url = new URL(raw);
+      if (protocols.includes(url.protocol)) return url;
+      this.problem(`${name} must be a ${protocols.join(" or ")} URL`);
+    } catch {
+      this.problem(`${name} is not a valid URL`);
+    }
+    return undefined;
+  }
+
+  /** The value is never echoed: a connection string may carry a password. */
+  databaseUrl(name: string): string | undefined {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === "postgres:" || url.protocol === "postgresql:") return raw;
+      this.problem(`${name} must be a postgres:// or postgresql:// URL`);
+    } catch {
+      this.problem(`${name} is not a valid URL (postgres://user:password@host:5432/database)`);
+    }
+    return undefined;
+  }
+
+  algorithms(name: string, fallback: AsymmetricAlgorithm[]): AsymmetricAlgorithm[] {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    const requested = raw.split(",").map((a) => a.trim()).filter((a) => a !== "");
+    const refused = requested.filter((a) => !(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(a));
+    if (refused.length > 0 || requested.length === 0) {
+      this.problem(`${name} may list only asymmetric algorithms (${ASYMMETRIC_ALGORITHMS.join(", ")}); refused: ${refused.join(", ") || "(empty)"}`);
+      return fallback;
+    }
+    return requested as AsymmetricAlgorithm[];
+  }
+}

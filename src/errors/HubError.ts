@@ -1,0 +1,37 @@
+/**
+ * The stable error codes callers integrate against. Agency systems branch on `code`, never on the
+ * message, so a code once published is never renamed or reused for another meaning.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  INVALID_INPUT: "INVALID_INPUT",
+  INVALID_SUI: "INVALID_SUI",
+  SUI_REQUIRED: "SUI_REQUIRED",
+  UNKNOWN_AGENCY: "UNKNOWN_AGENCY",
+  RECORD_TYPE_MISMATCH: "RECORD_TYPE_MISMATCH",
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * An error the hub means to show its caller: a stable code and a message a person can act on.
+ * Messages never carry personal data (they end up in agency systems' logs); `details` carries
+ * machine-readable context such as the offending field's path.
+ */
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "HubError";
+  }
+}
+
+export function isHubError(error: unknown): error is HubError {
+  return error instanceof HubError;
+}
