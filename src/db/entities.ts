@@ -1,0 +1,27 @@
+import { Agency } from "../directory/Agency";
+import { Child } from "../people/Child";
+import { ChildName } from "../people/ChildName";
+import { ChildAddress } from "../people/ChildAddress";
+import { Adult } from "../people/Adult";
+import { AdultName } from "../people/AdultName";
+import { AdultIdentifier } from "../people/AdultIdentifier";
+import { ChildAdultRelationship } from "../people/ChildAdultRelationship";
+import { AgencyRecord } from "../records/AgencyRecord";
+import { SocialCareRecord } from "../records/details/SocialCareRecord";
+import { PoliceRecord } from "../records/details/PoliceRecord";
+import { HealthRecord } from "../records/details/HealthRecord";
+import { EducationRecord } from "../records/details/EducationRecord";
+import { ProbationRecord } from "../records/details/ProbationRecord";
+import { PrisonRecord } from "../records/details/PrisonRecord";
+import { YouthJusticeRecord } from "../records/details/YouthJusticeRecord";
+import { HubMetadata } from "./HubMetadata";
+
+/** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
+export const ENTITIES = [
+  Agency,
+  Child, ChildName, ChildAddress,
+  Adult, AdultName, AdultIdentifier, ChildAdultRelationship,
+  AgencyRecord,
+  SocialCareRecord, PoliceRecord, HealthRecord, EducationRecord, ProbationRecord, PrisonRecord, YouthJusticeRecord,
+  HubMetadata,
+];

@@ -1,0 +1,8 @@
+import { type MigrationInterface } from "typeorm";
+import { Extensions1763856000000 } from "./1763856000000-Extensions";
+import { CoreSchema1795391396706 } from "./1795391396706-CoreSchema";
+
+type MigrationClass = new () => MigrationInterface;
+
+/** In order. Listed explicitly so the same list works from `src/` under jest and from `dist/`. */
+export const MIGRATIONS: MigrationClass[] = [Extensions1763856000000, CoreSchema1795391396706];

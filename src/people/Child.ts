@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Check } from "typeorm";
+import { type Sex } from "./Sex";
+import { ChildName } from "./ChildName";
+import { ChildAddress } from "./ChildAddress";
+
+/**
+ * A child the hub knows of, identified by the SUI (NHS number). `sui` is null only for a child known
+ * from records that arrived without one (an unborn child, a record awaiting a match): such a child is
+ * awaiting an SUI.
+ */
+@Entity()
+@Check("child_birth_date_known", `"date_of_birth" IS NOT NULL OR "expected_date_of_birth" IS NOT NULL`)
+export class Child {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 10, nullable: true, unique: true })
+  sui: string | null;
+
+  @Column({ type: "varchar", length: 100 })
+  givenNames: string;
+
+  @Column({ type: "varchar", length: 100 })
+  familyName: string;
+
+  /** Null for an unborn child, who has an expected date of birth instead. */
+  @Column({ type: "date", nullable: true })
+  dateOfBirth: string | null;
+
+  @Column({ type: "date", nullable: true })
+  expectedDateOfBirth: string | null;
+
+  @Column({ type: "varchar", length: 16 })
+  sex: Sex;
+
+  /** ONS code of the local authority the child lives in, from the latest reported home address. */
+  @Column({ type: "varchar", length: 9, nullable: true })
+  localAuthority: string | null;
+
+  @OneToMany(() => ChildName, (name) => name.child)
+  names: ChildName[];
+
+  @OneToMany(() => ChildAddress, (address) => address.child)
+  addresses: ChildAddress[];
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt: Date;
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Child } from "./Child";
+import { Adult } from "./Adult";
+import { type Relationship } from "./Relationship";
+import { AgencyRecord } from "../records/AgencyRecord";
+
+/**
+ * An adult's relationship to a child as one agency record reports it. `posesRiskToChild` marks an
+ * identified child at risk from this adult (a PPRC's identified child), which routes notifications
+ * to the child's home area as well as the adult's.
+ */
+@Entity()
+@Index(["child", "adult", "sourceRecord"], { unique: true })
+export class ChildAdultRelationship {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @ManyToOne(() => Child, { nullable: false, onDelete: "CASCADE" })
+  child: Child;
+
+  @ManyToOne(() => Adult, { nullable: false, onDelete: "CASCADE" })
+  @Index()
+  adult: Adult;
+
+  @Column({ type: "varchar", length: 32 })
+  relationship: Relationship;
+
+  @Column({ type: "boolean", default: false })
+  parentalResponsibility: boolean;
+
+  @Column({ type: "boolean", default: false })
+  posesRiskToChild: boolean;
+
+  @ManyToOne(() => AgencyRecord, { nullable: false, onDelete: "CASCADE" })
+  sourceRecord: AgencyRecord;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt: Date;
+}
