@@ -1,0 +1,147 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createLocalJWKSet, exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from "jose";
+import { createHmac } from "node:crypto";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { createTokenVerifier, type TokenVerifier } from "../verifyToken";
+import { readJwksFile } from "../keySet";
+
+const ISSUER = "https://idp.example/";
+const AUDIENCE = "safeguarding-hub";
+const CLAIMS = {
+  name: "Test User",
+  agency: "LA-E06000060",
+  agency_type: "CHILDRENS_SOCIAL_CARE",
+  roles: ["MASH_PRACTITIONER"],
+  la: "E06000060",
+};
+
+let signingKey: CryptoKey;
+let publicKey: CryptoKey;
+let verify: TokenVerifier;
+
+beforeAll(async () => {
+  ({ privateKey: signingKey, publicKey } = await generateKeyPair("ES256", { extractable: true }));
+  const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256" };
+  verify = createTokenVerifier({
+    keys: createLocalJWKSet({ keys: [jwk] }),
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    algorithms: ["ES256", "RS256"],
+    clockToleranceSeconds: 5,
+  });
+});
+
+function sign(claims: JWTPayload = CLAIMS, options: { key?: CryptoKey; iss?: string; aud?: string; exp?: number | string; nbf?: number | string; sub?: string | null } = {}): Promise<string> {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(options.iss ?? ISSUER).setAudience(options.aud ?? AUDIENCE).setIssuedAt();
+  if (options.sub !== null) jwt.setSubject(options.sub ?? "user-1");
+  if (options.exp !== undefined) jwt.setExpirationTime(options.exp);
+  else jwt.setExpirationTime("5m");
+  if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
+  return jwt.sign(options.key ?? signingKey);
+}
+
+async function refusal(header: string | undefined): Promise<string> {
+  try {
+    await verify(header);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HubError);
+    expect((error as HubError).code).toBe(ErrorCode.UNAUTHENTICATED);
+    return String((error as HubError).details.reason);
+  }
+  throw new Error("the token was accepted");
+}
+
+describe("token verification", () => {
+  it("turns a valid token into the principal its claims describe", async () => {
+    const principal = await verify(`Bearer ${await sign({ ...CLAIMS, team: "MASH North" })}`);
+    expect(principal).toEqual({
+      sub: "user-1", name: "Test User", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE",
+      roles: ["MASH_PRACTITIONER"], localAuthority: "E06000060", team: "MASH North", tokenId: null,
+    });
+  });
+
+  it("refuses a missing header, a non-bearer scheme and a malformed token", async () => {
+    expect(await refusal(undefined)).toBe("MISSING");
+    expect(await refusal("")).toBe("MISSING");
+    expect(await refusal(`Basic ${Buffer.from("a:b").toString("base64")}`)).toBe("MALFORMED");
+    expect(await refusal("Bearer not-a-jwt")).toBe("MALFORMED");
+  });
+
+  it("refuses an expired token", async () => {
+    expect(await refusal(`Bearer ${await sign(CLAIMS, { exp: Math.floor(Date.now() / 1000) - 60 })}`)).toBe("EXPIRED");
+  });
+
+  it("refuses a token without an expiry", async () => {
+    const token = await new SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject("u").sign(signingKey);
+    expect(await refusal(`Bearer ${token}`)).toBe("INVALID_CLAIMS");
+  });
+
+  it("refuses a token that is not valid yet", async () => {
+    expect(await refusal(`Bearer ${await sign(CLAIMS, { nbf: Math.floor(Date.now() / 1000) + 600 })}`)).toBe("NOT_YET_VALID");
+  });
+
+  it("refuses a forged token signed with another key", async () => {
+    const { privateKey: otherKey } = await generateKeyPair("ES256");
+    expect(await refusal(`Bearer ${await sign(CLAIMS, { key: otherKey })}`)).toBe("BAD_SIGNATURE");
+  });
+
+  it("refuses a token whose payload was altered after signing", async () => {
+    const [header, , signature] = (await sign()).split(".");
+    const forgedPayload = Buffer.from(JSON.stringify({ ...CLAIMS, roles: ["IG_LEAD"], sub: "user-1", iss: ISSUER, aud: AUDIENCE, exp: 9999999999 })).toString("base64url");
+    expect(await refusal(`Bearer ${header}.${forgedPayload}.${signature}`)).toBe("BAD_SIGNATURE");
+  });
+
+  it("refuses alg: none", async () => {
+    const unsigned = new UnsecuredJWT({ ...CLAIMS, sub: "user-1" }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime("5m").encode();
+    expect(["ALGORITHM_NOT_ALLOWED", "MALFORMED"]).toContain(await refusal(`Bearer ${unsigned}`));
+  });
+
+  it("refuses an HS256 token made with the public key as the shared secret (algorithm confusion)", async () => {
+    const secret = await exportSPKI(publicKey);
+    const header = Buffer.from(JSON.stringify({ alg: "HS256", kid: "k1", typ: "JWT" })).toString("base64url");
+    const payload = Buffer.from(JSON.stringify({ ...CLAIMS, sub: "user-1", iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300 })).toString("base64url");
+    const mac = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url");
+    expect(await refusal(`Bearer ${header}.${payload}.${mac}`)).toBe("ALGORITHM_NOT_ALLOWED");
+  });
+
+  it("refuses a token from another issuer or for another audience", async () => {
+    expect(await refusal(`Bearer ${await sign(CLAIMS, { iss: "https://evil.example/" })}`)).toBe("WRONG_ISSUER");
+    expect(await refusal(`Bearer ${await sign(CLAIMS, { aud: "another-service" })}`)).toBe("WRONG_AUDIENCE");
+  });
+
+  it.each([
+    ["no sub", CLAIMS, null],
+    ["an unknown role", { ...CLAIMS, roles: ["SUPERUSER"] }, "u"],
+    ["no roles", { ...CLAIMS, roles: [] }, "u"],
+    ["an unknown agency type", { ...CLAIMS, agency_type: "BANK" }, "u"],
+    ["a malformed local authority", { ...CLAIMS, la: "Bucks" }, "u"],
+    ["no agency", { ...CLAIMS, agency: undefined }, "u"],
+    ["no name", { ...CLAIMS, name: "" }, "u"],
+  ])("refuses a token with %s", async (_label, claims, sub) => {
+    expect(await refusal(`Bearer ${await sign(claims as JWTPayload, { sub })}`)).toBe("INVALID_CLAIMS");
+  });
+});
+
+describe("a local JWKS file", () => {
+  function write(content: unknown): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jwks-")), "jwks.json");
+    fs.writeFileSync(file, JSON.stringify(content));
+    return file;
+  }
+
+  it("is refused when it holds a shared-secret key", () => {
+    expect(() => readJwksFile(write({ keys: [{ kty: "oct", k: "c2VjcmV0" }] }))).toThrow(/only EC, RSA and OKP/);
+  });
+
+  it("is refused when it holds a private key", async () => {
+    const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+    const jwk = await exportJWK(privateKey);
+    expect(() => readJwksFile(write({ keys: [jwk] }))).toThrow(/private key/);
+  });
+
+  it("is refused when it is not a key set", () => {
+    expect(() => readJwksFile(write({ hello: "world" }))).toThrow(/no "keys" array/);
+  });
+});
