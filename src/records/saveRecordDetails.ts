@@ -1,0 +1,60 @@
+import { type EntityManager } from "typeorm";
+import { type Adult } from "../people/Adult";
+import { type AgencyRecord } from "./AgencyRecord";
+import { DETAIL_KEY_OF_TYPE, type AgencyRecordSubmission } from "./AgencyRecordSubmission";
+import { RECORD_FIELDS } from "./recordFields";
+import { RecordType } from "./RecordType";
+import { type RecordDetails } from "./details/RecordDetails";
+import { SocialCareRecord } from "./details/SocialCareRecord";
+import { PoliceRecord } from "./details/PoliceRecord";
+import { HealthRecord } from "./details/HealthRecord";
+import { EducationRecord } from "./details/EducationRecord";
+import { ProbationRecord } from "./details/ProbationRecord";
+import { PrisonRecord } from "./details/PrisonRecord";
+import { YouthJusticeRecord } from "./details/YouthJusticeRecord";
+
+type DetailEntity = new () => RecordDetails;
+
+const DETAIL_ENTITY: Record<RecordType, DetailEntity> = {
+  [RecordType.SOCIAL_CARE]: SocialCareRecord,
+  [RecordType.POLICE]: PoliceRecord,
+  [RecordType.HEALTH]: HealthRecord,
+  [RecordType.EDUCATION]: EducationRecord,
+  [RecordType.PROBATION]: ProbationRecord,
+  [RecordType.PRISON]: PrisonRecord,
+  [RecordType.YOUTH_JUSTICE]: YouthJusticeRecord,
+};
+
+/** Fields that are never null: an omitted value means "none". */
+const EMPTY_VALUE: Partial<Record<string, unknown>> = {
+  conditions: [], unscheduledCareAttendances: [], exclusions: [], safeguardingConcerns: [], roshTo: [],
+  senStatus: "NONE", activeInvestigation: false,
+};
+
+/** Fields derived from the related adults rather than submitted directly. */
+const SUBJECT_FIELD: Partial<Record<RecordType, string>> = {
+  [RecordType.PROBATION]: "offender",
+  [RecordType.PRISON]: "prisoner",
+};
+
+export function detailEntityOf(recordType: RecordType): DetailEntity {
+  return DETAIL_ENTITY[recordType];
+}
+
+/**
+ * Writes the record's detail row. Every catalogued field is written, an omitted one as null (or its
+ * empty value), so a resubmission that leaves a fact out removes it rather than keeping a stale one.
+ */
+export async function saveRecordDetails(manager: EntityManager, record: AgencyRecord, submission: AgencyRecordSubmission, subject: Adult | null): Promise<void> {
+  const submitted = detailsBlock(record.recordType, submission);
+  const row: Record<string, unknown> = { recordId: record.id };
+  const subjectField = SUBJECT_FIELD[record.recordType];
+  for (const field of Object.keys(RECORD_FIELDS[record.recordType])) {
+    row[field] = field === subjectField ? subject : (submitted[field] ?? EMPTY_VALUE[field] ?? null);
+  }
+  await manager.getRepository(DETAIL_ENTITY[record.recordType]).save(row);
+}
+
+function detailsBlock(recordType: RecordType, submission: AgencyRecordSubmission): Record<string, unknown> {
+  return { ...(submission[DETAIL_KEY_OF_TYPE[recordType]] ?? {}) };
+}
