@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import "./types/enums";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { CallerResolver } from "./resolvers/CallerResolver";
+import { DirectoryResolver } from "./resolvers/DirectoryResolver";
+import { RecordSubmissionResolver } from "./resolvers/RecordSubmissionResolver";
+
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver] as const;
+
+/** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
+export async function buildHubSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}
+
+/** The SDL committed at `schema/schema.graphql`: sorted, so a diff shows only real changes. */
+export function printHubSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

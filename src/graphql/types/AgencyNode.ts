@@ -1,0 +1,42 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { AgencyType } from "../../directory/AgencyType";
+import { PageInfo } from "../pagination";
+
+@ObjectType("Agency", { description: "An organisation in the hub's directory. Organisational contacts only." })
+export class AgencyNode {
+  @Field(() => String, { description: "Directory code, also the `agency` claim of the agency's tokens." })
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => AgencyType)
+  type: AgencyType;
+
+  @Field(() => String, { nullable: true, description: "ONS code of the local authority served." })
+  localAuthority: string | null;
+
+  @Field(() => String, { nullable: true })
+  policeForceArea: string | null;
+
+  @Field(() => String, { nullable: true, description: "Organisational secure mailbox." })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactPhone: string | null;
+
+  @Field(() => Boolean)
+  active: boolean;
+}
+
+@ObjectType({ description: "A page of the directory." })
+export class AgencyConnection {
+  @Field(() => [AgencyNode])
+  nodes: AgencyNode[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}

@@ -1,0 +1,15 @@
+import { Field, InputType } from "type-graphql";
+import { ArrayMaxSize, MaxLength } from "class-validator";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { type FieldLabelSubmission } from "../../records/AgencyRecordSubmission";
+
+@InputType({ description: "Extra labels on one field of the record's details (the field's default labels always apply)." })
+export class FieldLabelInput implements FieldLabelSubmission {
+  @Field(() => String, { description: "A field of the details block, e.g. `summary`." })
+  @MaxLength(64)
+  field: string;
+
+  @Field(() => [SensitivityLabel])
+  @ArrayMaxSize(7)
+  labels: SensitivityLabel[];
+}

@@ -1,0 +1,39 @@
+import { Field, InputType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { IsOptional, MaxLength } from "class-validator";
+import { ConcernLevel, YouthJusticeDisposal } from "../../../records/details/YouthJusticeRecord";
+import { RoshLevel } from "../../../records/details/riskVocabulary";
+import { MAX } from "../limits";
+
+@InputType({ description: "Youth justice: the child's disposal or order and caseworker." })
+export class YouthJusticeDetailsInput {
+  @Field(() => YouthJusticeDisposal)
+  disposal: YouthJusticeDisposal;
+
+  @Field(() => LocalDateResolver)
+  startDate: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX.professionalName)
+  caseworkerName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX.contact)
+  caseworkerContact?: string | null;
+
+  @Field(() => RoshLevel, { nullable: true })
+  riskOfSeriousHarm?: RoshLevel | null;
+
+  @Field(() => ConcernLevel, { nullable: true })
+  safetyAndWellbeing?: ConcernLevel | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MAX.text)
+  summary?: string | null;
+}

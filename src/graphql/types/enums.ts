@@ -1,0 +1,52 @@
+import { registerEnumType } from "type-graphql";
+import { AgencyType } from "../../directory/AgencyType";
+import { Role } from "../../auth/Role";
+import { Sex } from "../../people/Sex";
+import { AddressKind } from "../../people/AddressKind";
+import { Relationship } from "../../people/Relationship";
+import { NameKind } from "../../people/NameKind";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { RecordType } from "../../records/RecordType";
+import { SubmitOutcome } from "../../records/SubmitReceipt";
+import { LinkMethod, LinkOrigin, LinkState } from "../../identity/linkVocabulary";
+import { LegalStatus, PlanCategory, SocialCareStatus } from "../../records/details/SocialCareRecord";
+import { ChildRoleInIncident, PoliceIncidentType } from "../../records/details/PoliceRecord";
+import { NamedProfessionalRole, UnscheduledCareSetting } from "../../records/details/HealthRecord";
+import { ConcernCategory, ExclusionType, RollStatus, SenStatus } from "../../records/details/EducationRecord";
+import { RoshGroup, RoshLevel } from "../../records/details/riskVocabulary";
+import { PprcStatus } from "../../records/details/PrisonRecord";
+import { ConcernLevel, YouthJusticeDisposal } from "../../records/details/YouthJusticeRecord";
+
+/** The domain's vocabularies, exposed under the same names and values agency systems integrate with. */
+const ENUMS: [object, string, string][] = [
+  [AgencyType, "AgencyType", "The kind of partner agency."],
+  [Role, "Role", "A caller's role, from the token's `roles` claim."],
+  [Sex, "Sex", "Sex as recorded by the submitting agency."],
+  [AddressKind, "AddressKind", "What an address is to the child."],
+  [Relationship, "Relationship", "How an adult stands to a child."],
+  [NameKind, "NameKind", "USUAL, an ALIAS reported by an agency, or a PREVIOUS name."],
+  [SensitivityLabel, "SensitivityLabel", "A label on a record or field that drives redaction."],
+  [RecordType, "RecordType", "The type of an agency record: one per agency type."],
+  [SubmitOutcome, "SubmitOutcome", "What a submission did: CREATED, UPDATED, or UNCHANGED (identical resubmission)."],
+  [LinkMethod, "LinkMethod", "How a record was linked to its child."],
+  [LinkState, "LinkState", "Whether a link stands (LINKED), awaits review (POSSIBLE) or was rejected."],
+  [LinkOrigin, "LinkOrigin", "Whether automation (AUTO) or a person (MANUAL) decided a link."],
+  [SocialCareStatus, "SocialCareStatus", "Children's social care involvement (Children Act 1989)."],
+  [PlanCategory, "PlanCategory", "Category of a child protection plan."],
+  [LegalStatus, "LegalStatus", "Legal status of a looked-after child or a child under an order."],
+  [PoliceIncidentType, "PoliceIncidentType", "The kind of police incident or notification."],
+  [ChildRoleInIncident, "ChildRoleInIncident", "The child's part in a police incident."],
+  [UnscheduledCareSetting, "UnscheduledCareSetting", "Where an unscheduled-care attendance happened."],
+  [NamedProfessionalRole, "NamedProfessionalRole", "The health professional named for the child."],
+  [RollStatus, "RollStatus", "The child's status on a school roll."],
+  [SenStatus, "SenStatus", "Special educational needs provision."],
+  [ExclusionType, "ExclusionType", "A suspension or a permanent exclusion."],
+  [ConcernCategory, "ConcernCategory", "The category of a safeguarding concern a school recorded."],
+  [RoshLevel, "RoshLevel", "Risk of serious harm level."],
+  [RoshGroup, "RoshGroup", "Whom a risk of serious harm is to."],
+  [PprcStatus, "PprcStatus", "A prisoner's status as a person posing a risk to children."],
+  [YouthJusticeDisposal, "YouthJusticeDisposal", "The youth justice disposal or order."],
+  [ConcernLevel, "ConcernLevel", "A child's safety and wellbeing concern level."],
+];
+
+for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });

@@ -1,0 +1,93 @@
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { expressMiddleware } from "@as-integrations/express5";
+import { type ApolloServer } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import { type DataSource } from "typeorm";
+import { isHubError } from "../errors/HubError";
+import { type TokenVerifier } from "../auth/verifyToken";
+import { type Logger } from "../logging/logger";
+import { type HubContext } from "../graphql/context";
+import { requestId } from "./requestId";
+
+export interface AppDependencies {
+  apollo: ApolloServer<HubContext>;
+  verifyToken: TokenVerifier;
+  dataSource: DataSource;
+  isDatabaseReachable: () => Promise<boolean>;
+  /** True once shutdown has begun: readiness fails so the load balancer stops sending traffic. */
+  isDraining: () => boolean;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/**
+ * The HTTP surface: `/healthz` (the process is up), `/readyz` (the database answers and the hub is not
+ * shutting down) and `/graphql`. No request reaches a resolver without a verified token.
+ */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(requestId);
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.get("/readyz", async (_req, res) => {
+    if (deps.isDraining()) {
+      res.status(503).json({ status: "draining" });
+      return;
+    }
+    const reachable = await deps.isDatabaseReachable();
+    res.status(reachable ? 200 : 503).json({ status: reachable ? "ready" : "database unreachable" });
+  });
+
+  app.use(
+    "/graphql",
+    (_req, res, next) => {
+      // Responses carry personal data: no shared or browser cache may keep them.
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
+    express.json({ limit: deps.maxBodyBytes }),
+    expressMiddleware(deps.apollo, {
+      context: async ({ req, res }): Promise<HubContext> => {
+        const id = String(res.locals.requestId);
+        const logger = deps.logger.child({ requestId: id });
+        try {
+          const principal = await deps.verifyToken(req.get("authorization"));
+          return { requestId: id, principal, logger, dataSource: deps.dataSource };
+        } catch (error) {
+          if (!isHubError(error)) throw error;
+          logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });
+          throw new GraphQLError(error.message, {
+            originalError: error,
+            extensions: { code: error.code, http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="safeguarding-hub"']]) } },
+          });
+        }
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "NOT_FOUND", message: "No such endpoint: use /graphql, /healthz or /readyz." });
+  });
+  app.use(bodyErrors(deps.logger));
+  return app;
+}
+
+/** A malformed or oversized body is the caller's mistake (400/413), not the hub's. */
+function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _req, res, _next) => {
+    const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error("http error", { event: "http.error", requestId: res.locals.requestId as string });
+    const code = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_INPUT";
+    res.status(status).json({ errors: [{ message: status === 413 ? "The request body is too large." : status === 500 ? "Internal error." : "The request body is not valid JSON.", extensions: { code } }] });
+  };
+}

@@ -1,0 +1,77 @@
+import http from "node:http";
+import { type AddressInfo } from "node:net";
+import { type Express } from "express";
+import { type HubConfig } from "./config/config";
+import { openDatabase, type Database } from "./db/database";
+import { loadVerificationKeys } from "./auth/keySet";
+import { createTokenVerifier } from "./auth/verifyToken";
+import { buildHubSchema } from "./graphql/buildHubSchema";
+import { createApolloServer } from "./graphql/createApolloServer";
+import { createApp } from "./http/createApp";
+import { type Logger } from "./logging/logger";
+import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
+
+export interface Hub {
+  app: Express;
+  database: Database;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  /** Embedded only: start from a migrated dump (tests). */
+  embeddedDump?: Blob;
+  /** Embedded only: keep the database in memory (tests). */
+  inMemory?: boolean;
+}
+
+/** Wires the hub together: keys, database (migrated), demo data on first start, GraphQL and HTTP. */
+export async function createHub(config: HubConfig, logger: Logger, options: HubOptions = {}): Promise<Hub> {
+  const keys = await loadVerificationKeys(config.auth);
+  const verifyToken = createTokenVerifier({ keys, ...config.auth });
+  const database = await openDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, ...options },
+    logger,
+  );
+  let server: http.Server | undefined;
+  let draining = false;
+  try {
+    if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
+    const apollo = createApolloServer(await buildHubSchema(), config);
+    await apollo.start();
+    const app = createApp({
+      apollo,
+      verifyToken,
+      dataSource: database.dataSource,
+      isDatabaseReachable: () => database.isReachable(),
+      isDraining: () => draining,
+      logger,
+      maxBodyBytes: config.graphql.maxBodyBytes,
+    });
+    return {
+      app,
+      database,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          server = http.createServer(app);
+          server.once("error", reject);
+          server.listen(config.port, config.host, () => resolve((server?.address() as AddressInfo).port));
+        }),
+      async stop() {
+        draining = true;
+        if (server) {
+          const closing = new Promise<void>((resolve) => server?.close(() => resolve()));
+          server.closeIdleConnections();
+          await closing;
+        }
+        await apollo.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
