@@ -1,0 +1,83 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import winston from "winston";
+import { openDatabase, type Database } from "../../db/database";
+import { HubMetadata } from "../../db/HubMetadata";
+import { createLogger } from "../../logging/logger";
+import { AdultName } from "../../people/AdultName";
+import { Child } from "../../people/Child";
+import { ChildAddress } from "../../people/ChildAddress";
+import { NameKind } from "../../people/NameKind";
+import { AgencyRecord } from "../../records/AgencyRecord";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { summariseDemoDataSet } from "../demoDataSummary";
+import { BUCKINGHAMSHIRE } from "../demoDirectory";
+import { buildDemoDataSet, DEMO_DATA_KEY, loadDemoDataIfFirstStart } from "../loadDemoData";
+import { DEMO_SCENARIOS } from "../scenarios";
+
+describe("loading the demo data on first start", () => {
+  let testDatabase: TestDatabase;
+  let database: Database;
+  const lines: string[] = [];
+  const logger = createLogger("info", [new winston.transports.Stream({
+    stream: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    }),
+  })]);
+  const expected = summariseDemoDataSet(buildDemoDataSet());
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    database = await openDatabase(
+      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-")), poolSize: 4, inMemory: true },
+      logger,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+
+  it("submits every record through the hub and records that it did", async () => {
+    const summary = await loadDemoDataIfFirstStart(database.dataSource, logger);
+    expect(summary).toEqual(expected);
+    const { dataSource } = database;
+    expect(await dataSource.getRepository(Child).count()).toBe(expected.children);
+    const records = Object.values(expected.records).reduce((sum, count) => sum + count, 0);
+    expect(await dataSource.getRepository(AgencyRecord).count()).toBe(records);
+    const metadata = await dataSource.getRepository(HubMetadata).findOneByOrFail({ key: DEMO_DATA_KEY });
+    expect(metadata.value).toMatchObject({ version: expect.any(Number), loadedAt: expect.any(String), counts: expected });
+  }, 300_000);
+
+  it("logs counts and never a name", () => {
+    const loaded = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "demo.loaded");
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toMatchObject({ counts: expected, durationMs: expect.any(Number) });
+    for (const scenarioName of ["Harebellow", "Quinceworth", "Caitlin", "Emberthorn"]) expect(lines.join("\n")).not.toContain(scenarioName);
+  });
+
+  it("keeps a renamed PPRC as one adult with the new name as an alias (scenario 2)", async () => {
+    const alias = await database.dataSource.getRepository(AdultName).findOneOrFail({ where: { familyName: "Fallowmere" }, relations: { adult: { names: true } } });
+    expect(alias.kind).toBe(NameKind.ALIAS);
+    expect(alias.adult.names.map((name) => name.familyName).sort()).toEqual(["Fallowmere", "Quinceworth"]);
+  });
+
+  it("keeps the unaccompanied child's placement withheld, and the child at risk in Buckinghamshire (scenarios 8 and 1)", async () => {
+    const addresses = await database.dataSource.getRepository(ChildAddress).find({ where: { child: { sui: DEMO_SCENARIOS[8].sui } } });
+    expect(addresses.map((address) => [address.kind, address.labels])).toEqual([["PLACEMENT", [SensitivityLabel.LOCATION_WITHHELD]]]);
+    const child = await database.dataSource.getRepository(Child).findOneByOrFail({ sui: DEMO_SCENARIOS[1].sui });
+    expect(child.localAuthority).toBe(BUCKINGHAMSHIRE);
+  });
+
+  it("does nothing on a later start", async () => {
+    expect(await loadDemoDataIfFirstStart(database.dataSource, logger)).toBeNull();
+  });
+});

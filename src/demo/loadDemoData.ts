@@ -1,0 +1,57 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { Role } from "../auth/Role";
+import { HubMetadata } from "../db/HubMetadata";
+import { Agency } from "../directory/Agency";
+import { type Logger } from "../logging/logger";
+import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
+import { submitRecord } from "../records/submitRecord";
+import { buildDemoDataSet, DEMO_DATA_VERSION } from "./demoDataSet";
+import { summariseDemoDataSet, type DemoDataSummary } from "./demoDataSummary";
+import { localAuthoritiesServedBy, type DemoAgency } from "./demoDirectory";
+
+export { buildDemoDataSet, type DemoDataSet } from "./demoDataSet";
+export { type DemoDataSummary } from "./demoDataSummary";
+
+/** The hub_metadata key whose presence means the demo data set has been loaded into this database. */
+export const DEMO_DATA_KEY = "demo_data";
+
+/**
+ * On the first start of a database, loads the demo directory and submits every demo record through
+ * `submitRecord`, as the agency's own system would, so demo data passes the same validation and
+ * linking as real submissions. Returns null, doing nothing, once the data set has been loaded. A load
+ * interrupted part-way is finished by the next start: resubmitting a record the hub already holds
+ * changes nothing.
+ */
+export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: Logger): Promise<DemoDataSummary | null> {
+  const metadata = dataSource.getRepository(HubMetadata);
+  if (await metadata.existsBy({ key: DEMO_DATA_KEY })) return null;
+  const started = performance.now();
+  const dataSet = buildDemoDataSet();
+  await dataSource.createQueryBuilder().insert().into(Agency).values(dataSet.agencies).orIgnore().execute();
+  const directory = new Map(dataSet.agencies.map((agency) => [agency.code, agency]));
+  for (const submission of dataSet.submissions) {
+    const agency = directory.get(submission.agencyCode);
+    if (agency === undefined) throw new RangeError(`A demo record names agency ${submission.agencyCode}, which is not in the demo directory`);
+    await submitRecord(dataSource, loaderPrincipal(agency, submission), submission);
+  }
+  const counts = summariseDemoDataSet(dataSet);
+  await metadata.upsert({ key: DEMO_DATA_KEY, value: { version: DEMO_DATA_VERSION, loadedAt: new Date().toISOString(), counts } }, ["key"]);
+  // Counts only: the data set is fictional, but a log line must never learn to carry names.
+  logger.info("demo data loaded", { event: "demo.loaded", counts, durationMs: Math.round(performance.now() - started) });
+  return counts;
+}
+
+/** The agency's own system, which is the only kind of caller that may submit its records. */
+function loaderPrincipal(agency: DemoAgency, submission: AgencyRecordSubmission): Principal {
+  return {
+    sub: "demo-loader",
+    name: "Demo data loader",
+    agency: agency.code,
+    agencyType: agency.type,
+    roles: [Role.AGENCY_SYSTEM],
+    localAuthority: agency.localAuthority ?? submission.child.address?.localAuthority ?? localAuthoritiesServedBy(agency.code)[0],
+    team: null,
+    tokenId: null,
+  };
+}
