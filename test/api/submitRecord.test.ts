@@ -1,0 +1,203 @@
+import { AgencyRecord } from "../../src/records/AgencyRecord";
+import { Child } from "../../src/people/Child";
+import { ChildName } from "../../src/people/ChildName";
+import { AdultName } from "../../src/people/AdultName";
+import { ChildAddress } from "../../src/people/ChildAddress";
+import { EducationRecord } from "../../src/records/details/EducationRecord";
+import { CHILD, OTHER_SUI, RECORDS, SUBMIT, SUI } from "../support/fixtures";
+import { AGENCY_SYSTEM_CLAIMS, MASH_CLAIMS } from "../support/testKeys";
+import { startTestHub, type TestHub } from "../support/testHub";
+
+type AgencyKind = keyof typeof RECORDS;
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+const systemOf = (kind: AgencyKind) => hub.token(AGENCY_SYSTEM_CLAIMS(RECORDS[kind].agencyCode, kind));
+
+async function submit(kind: AgencyKind, record: Record<string, unknown> = RECORDS[kind], token?: string) {
+  return hub.graphql(SUBMIT, { record }, token ?? (await systemOf(kind)));
+}
+
+function errorOf(response: { body: { errors?: { extensions: Record<string, unknown> }[] } }) {
+  expect(response.body.errors).toHaveLength(1);
+  return response.body.errors![0].extensions;
+}
+
+const repo = <T extends object>(entity: new () => T) => hub.hub.database.dataSource.getRepository(entity);
+
+describe("submitRecord: agency systems push records linked by SUI", () => {
+  it.each(Object.keys(RECORDS) as AgencyKind[])("accepts a %s agency's record and links it to the child by SUI", async (kind) => {
+    const response = await submit(kind);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.submitRecord).toMatchObject({
+      agencyReference: RECORDS[kind].agencyReference,
+      outcome: "CREATED",
+      version: 1,
+      link: { method: "SUI", state: "LINKED", origin: "AUTO" },
+    });
+    const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: response.body.data.submitRecord.recordId }, relations: { child: true } });
+    expect(stored.child.sui).toBe(SUI);
+  });
+
+  it("holds one child for all seven agencies' records", async () => {
+    expect(await repo(Child).countBy({ sui: SUI })).toBe(1);
+    expect(await repo(AgencyRecord).count()).toBe(7);
+  });
+
+  it("stores the details so a later disclosure can read them", async () => {
+    const record = await repo(AgencyRecord).findOneByOrFail({ agencyReference: "UPN-A0001" });
+    const details = await repo(EducationRecord).findOneByOrFail({ recordId: record.id });
+    expect(details).toMatchObject({ rollStatus: "ON_ROLL", attendancePercent: 91.5, senStatus: "SEN_SUPPORT", exclusions: [] });
+  });
+
+  it("normalises the address and keeps it in the child's history", async () => {
+    const child = await repo(Child).findOneByOrFail({ sui: SUI });
+    const addresses = await repo(ChildAddress).find({ where: { child: { id: child.id } } });
+    expect(addresses.map((a) => a.postcode)).toEqual(["HP20 1UA"]);
+    expect(child.localAuthority).toBe("E06000060");
+  });
+
+  describe("resubmission of the same agency reference", () => {
+    it("changes nothing when identical", async () => {
+      const response = await submit("POLICE");
+      expect(response.body.data.submitRecord).toMatchObject({ outcome: "UNCHANGED", version: 1 });
+      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0001" })).toBe(1);
+    });
+
+    it("updates, never duplicates, when the content changed", async () => {
+      const changed = { ...RECORDS.POLICE, police: { ...RECORDS.POLICE.police, activeInvestigation: false, intelligence: null } };
+      const first = await submit("POLICE", changed);
+      expect(first.body.data.submitRecord).toMatchObject({ outcome: "UPDATED", version: 2 });
+      const again = await submit("POLICE", changed);
+      expect(again.body.data.submitRecord).toMatchObject({ outcome: "UNCHANGED", version: 2 });
+      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0001" })).toBe(1);
+      const ids = new Set([first.body.data.submitRecord.recordId, again.body.data.submitRecord.recordId]);
+      expect(ids.size).toBe(1);
+    });
+
+    it("is safe when the same new record arrives twice at once", async () => {
+      const record = { ...RECORDS.HEALTH, agencyReference: "GP-PT-RACE", child: { ...CHILD, sui: OTHER_SUI } };
+      const token = await systemOf("HEALTH");
+      const [a, b] = await Promise.all([submit("HEALTH", record, token), submit("HEALTH", record, token)]);
+      expect([a.body.data.submitRecord.outcome, b.body.data.submitRecord.outcome].sort()).toEqual(["CREATED", "UNCHANGED"]);
+      expect(await repo(AgencyRecord).countBy({ agencyReference: "GP-PT-RACE" })).toBe(1);
+      expect(await repo(Child).countBy({ sui: OTHER_SUI })).toBe(1);
+    });
+  });
+
+  it("records a name the hub has not seen as an alias, keeping the usual name", async () => {
+    const record = { ...RECORDS.EDUCATION, agencyReference: "UPN-A0002", child: { ...CHILD, givenNames: "Addie" } };
+    expect((await submit("EDUCATION", record)).body.errors).toBeUndefined();
+    const child = await repo(Child).findOneByOrFail({ sui: SUI });
+    expect(child.givenNames).toBe("Ada");
+    const names = await repo(ChildName).find({ where: { child: { id: child.id } }, order: { kind: "DESC" } });
+    expect(names.map((n) => [n.givenNames, n.kind])).toEqual([["Ada", "USUAL"], ["Addie", "ALIAS"]]);
+  });
+
+  it("keeps a prisoner's new name as an alias of the same person", async () => {
+    const renamed = { ...RECORDS.PRISON, relatedAdults: [{ ...RECORDS.PRISON.relatedAdults[0], givenNames: "Rick", familyName: "Newname" }] };
+    expect((await submit("PRISON", renamed)).body.data.submitRecord.outcome).toBe("UPDATED");
+    const names = await repo(AdultName).find({ relations: { adult: true } });
+    const prisonerNames = names.filter((n) => n.adult.id === names.find((x) => x.familyName === "Newname")?.adult.id);
+    expect(prisonerNames.map((n) => n.kind).sort()).toEqual(["ALIAS", "USUAL"]);
+  });
+});
+
+describe("submitRecord refuses what it must", () => {
+  it.each([
+    ["a wrong check digit", "9990000019", "CHECK_DIGIT_MISMATCH"],
+    ["nine digits", "999000001", "WRONG_LENGTH"],
+    ["eleven digits", "99900000181", "WRONG_LENGTH"],
+    ["letters", "99900O0018", "NOT_DIGITS"],
+    ["no valid check digit", "1000000010", "NO_VALID_CHECK_DIGIT"],
+  ])("INVALID_SUI for %s", async (_label, sui, problem) => {
+    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: `BAD-${sui}`, child: { ...CHILD, sui } });
+    expect(errorOf(response)).toMatchObject({ code: "INVALID_SUI", problem, path: "record.child.sui" });
+    expect(response.body.data).toBeNull();
+    expect(await repo(AgencyRecord).countBy({ agencyReference: `BAD-${sui}` })).toBe(0);
+  });
+
+  it("SUI_REQUIRED for a record without an SUI (probabilistic matching comes later)", async () => {
+    const { sui: _sui, ...withoutSui } = CHILD;
+    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "NO-SUI", child: withoutSui });
+    expect(errorOf(response).code).toBe("SUI_REQUIRED");
+  });
+
+  it("FORBIDDEN for a person's token, whatever their role", async () => {
+    const response = await hub.graphql(SUBMIT, { record: { ...RECORDS.CHILDRENS_SOCIAL_CARE, agencyReference: "CSC-BY-HAND" } }, await hub.token(MASH_CLAIMS));
+    expect(errorOf(response).code).toBe("FORBIDDEN");
+    expect(await repo(AgencyRecord).countBy({ agencyReference: "CSC-BY-HAND" })).toBe(0);
+  });
+
+  it("FORBIDDEN for another agency's system submitting in this agency's name", async () => {
+    const policeSystem = await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE"));
+    const response = await hub.graphql(SUBMIT, { record: { ...RECORDS.HEALTH, agencyReference: "GP-SPOOF" } }, policeSystem);
+    expect(errorOf(response).code).toBe("FORBIDDEN");
+    expect(await repo(AgencyRecord).countBy({ agencyReference: "GP-SPOOF" })).toBe(0);
+  });
+
+  it("FORBIDDEN when the token's agency type contradicts the directory", async () => {
+    const token = await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "POLICE"));
+    const response = await hub.graphql(SUBMIT, { record: { ...RECORDS.HEALTH, agencyReference: "GP-TYPE" } }, token);
+    expect(errorOf(response).code).toBe("FORBIDDEN");
+  });
+
+  it("UNKNOWN_AGENCY for an agency not in the directory, or no longer active", async () => {
+    const unknown = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-000000", "EDUCATION"));
+    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-000000" } }, unknown)).code).toBe("UNKNOWN_AGENCY");
+    const closed = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-199999", "EDUCATION"));
+    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-199999" } }, closed)).code).toBe("UNKNOWN_AGENCY");
+  });
+
+  it("RECORD_TYPE_MISMATCH when the details are not the agency's type, or several are sent", async () => {
+    const asPolice = { ...RECORDS.HEALTH, agencyReference: "GP-AS-POLICE", health: undefined, police: RECORDS.POLICE.police };
+    expect(errorOf(await submit("HEALTH", asPolice)).code).toBe("RECORD_TYPE_MISMATCH");
+    const both = { ...RECORDS.HEALTH, agencyReference: "GP-BOTH", police: RECORDS.POLICE.police };
+    expect(errorOf(await submit("HEALTH", both)).code).toBe("RECORD_TYPE_MISMATCH");
+  });
+
+  it.each([
+    ["an over-long name", { child: { ...CHILD, givenNames: "A".repeat(101) } }, "child.givenNames"],
+    ["a bad postcode", { child: { ...CHILD, address: { ...CHILD.address, postcode: "NOT A CODE" } } }, "record.child.address.postcode"],
+    ["a future date of birth", { child: { ...CHILD, dateOfBirth: "2099-01-01" } }, "record.child.dateOfBirth"],
+    ["an impossible date", { child: { ...CHILD, dateOfBirth: "2015-02-30" } }, null],
+    ["an unknown field label", { fieldLabels: [{ field: "diagnosis", labels: ["SPECIAL_CATEGORY"] }] }, "record.fieldLabels[0].field"],
+  ])("INVALID_INPUT for %s", async (_label, change, path) => {
+    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "GP-INVALID", ...change });
+    const extensions = errorOf(response);
+    expect(extensions.code).toBe("INVALID_INPUT");
+    if (path !== null) expect(JSON.stringify(extensions)).toContain(path);
+    expect(await repo(AgencyRecord).countBy({ agencyReference: "GP-INVALID" })).toBe(0);
+  });
+
+  it("INVALID_INPUT for a child protection plan without its category", async () => {
+    const record = { ...RECORDS.CHILDRENS_SOCIAL_CARE, agencyReference: "CSC-NOCAT", socialCare: { ...RECORDS.CHILDRENS_SOCIAL_CARE.socialCare, planCategory: null } };
+    expect(errorOf(await submit("CHILDRENS_SOCIAL_CARE", record))).toMatchObject({ code: "INVALID_INPUT", path: "record.socialCare.planCategory" });
+  });
+
+  it("INVALID_INPUT for a prison record that does not say which adult is the prisoner", async () => {
+    const record = { ...RECORDS.PRISON, agencyReference: "HMP-NOSUBJECT", relatedAdults: [{ ...RECORDS.PRISON.relatedAdults[0], subjectOfRecord: false }] };
+    expect(errorOf(await submit("PRISON", record))).toMatchObject({ code: "INVALID_INPUT", path: "record.relatedAdults" });
+  });
+});
+
+describe("what the hub does not (yet) disclose", () => {
+  it("has no query that returns a child's personal data before the governed disclosure pipeline", async () => {
+    const response = await hub.graphql("{ __schema { queryType { fields { name } } } }", {}, await hub.token(MASH_CLAIMS));
+    expect(response.body.data.__schema.queryType.fields.map((f: { name: string }) => f.name).sort()).toEqual(["agencies", "me"]);
+  });
+
+  it("writes no personal data to the logs while records are submitted", async () => {
+    const logs = hub.logLines.join("\n");
+    expect(logs).toContain("graphql.request");
+    for (const personal of [SUI, "Testbrook", "Fictionalson", "2015-04-09", "HP20 1UA", "1 Example Street"]) {
+      expect(logs).not.toContain(personal);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+
+export interface TestDatabase {
+  /** undefined: the embedded PostgreSQL, in memory. */
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/**
+ * With DATABASE_URL set (CI), each test suite gets a fresh, empty database on that server and drops it
+ * afterwards; otherwise it runs on embedded PostgreSQL in memory. Either way it starts from nothing and
+ * the hub's own migrations build the schema.
+ */
+export async function createTestDatabase(mode: "default" | "embedded" = "default"): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (mode === "embedded" || serverUrl === undefined || serverUrl === "") return { url: undefined, drop: async () => undefined };
+  const name = `hub_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import request from "supertest";
+import winston from "winston";
+import { loadConfig } from "../../src/config/config";
+import { createLogger } from "../../src/logging/logger";
+import { createHub, type Hub } from "../../src/hub";
+import { Agency } from "../../src/directory/Agency";
+import { createTestDatabase } from "./testDatabase";
+import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER, type TestClaims, type TestKeys } from "./testKeys";
+import { TEST_AGENCIES } from "./fixtures";
+
+export interface TestHub {
+  hub: Hub;
+  keys: TestKeys;
+  /** Every log line the hub wrote, as JSON text. */
+  logLines: string[];
+  token(claims: TestClaims, expiresIn?: string | number): Promise<string>;
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
+  stop(): Promise<void>;
+}
+
+export interface TestHubOptions {
+  /** "embedded" forces PGlite even when DATABASE_URL selects real PostgreSQL. */
+  mode?: "default" | "embedded";
+  env?: Record<string, string>;
+}
+
+/** A hub on a fresh database, trusting test keys, with the test agency directory loaded. */
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const keys = await createTestKeys();
+  const database = await createTestDatabase(options.mode);
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    AUTH_JWKS_FILE: keys.jwksFile,
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "hub-data-")),
+    HUB_DEMO_DATA: "false",
+    DATABASE_POOL_SIZE: "4",
+    ...(database.url !== undefined ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  });
+  const logger = createLogger("debug", [new winston.transports.Stream({ stream: sink })]);
+  const hub = await createHub(config, logger, { inMemory: true });
+  await hub.database.dataSource.getRepository(Agency).insert(TEST_AGENCIES);
+  return {
+    hub,
+    keys,
+    logLines,
+    token: (claims, expiresIn) => signTestToken(keys, claims, expiresIn),
+    graphql(query, variables = {}, token) {
+      const call = request(hub.app).post("/graphql").set("content-type", "application/json");
+      if (token !== undefined) call.set("authorization", `Bearer ${token}`);
+      return call.send({ query, variables });
+    },
+    async stop() {
+      await hub.stop();
+      await database.drop();
+    },
+  };
+}
