@@ -28,6 +28,8 @@ export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: L
   if (await metadata.existsBy({ key: DEMO_DATA_KEY })) return null;
   const started = performance.now();
   const dataSet = buildDemoDataSet();
+  // A new user's first start waits on this: say so, rather than sit silent for half a minute.
+  logger.info("loading the demo data set (first start only)", { event: "demo.loading", count: dataSet.submissions.length });
   await dataSource.createQueryBuilder().insert().into(Agency).values(dataSet.agencies).orIgnore().execute();
   const directory = new Map(dataSet.agencies.map((agency) => [agency.code, agency]));
   for (const submission of dataSet.submissions) {
