@@ -21,6 +21,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
+  /** The folder of disclosure policies (YAML), validated at start-up. */
+  policyDir: string;
   loadDemoData: boolean;
   auth: AuthConfig;
   logLevel: "error" | "warn" | "info" | "debug";
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     databaseUrl,
     databasePoolSize: read.integer("DATABASE_POOL_SIZE", 10, 1, 200),
     dataDir,
+    policyDir: path.resolve(read.string("HUB_POLICY_DIR", "policies")),
     // Demo data is for trying the hub on a fresh machine; a real database gets it only when asked.
     loadDemoData: read.boolean("HUB_DEMO_DATA", databaseUrl === undefined),
     auth: readAuth(read, nodeEnv, dataDir),

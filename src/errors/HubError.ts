@@ -11,6 +11,12 @@ export const ErrorCode = {
   UNKNOWN_AGENCY: "UNKNOWN_AGENCY",
   RECORD_TYPE_MISMATCH: "RECORD_TYPE_MISMATCH",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  /** The AccessContext is missing, blank or incoherent (see `extensions.problem`); the refusal is audited. */
+  ACCESS_CONTEXT_INVALID: "ACCESS_CONTEXT_INVALID",
+  /** The audit entry could not be written, so nothing was disclosed (design principle 4). */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
+  /** The thing named does not exist, or the caller may not know that it does. */
+  NOT_FOUND: "NOT_FOUND",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 

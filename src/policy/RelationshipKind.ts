@@ -1,0 +1,20 @@
+/**
+ * A legitimate relationship between the caller and the child, derived from the data (design §6):
+ * - AGENCY_INVOLVED: the caller's own agency holds a record linked to the child (the school the child
+ *   is on roll at, the GP practice, the CSC or police force with a record, the YOT);
+ * - RESPONSIBLE_LOCAL_AUTHORITY: the caller works for children's social care of the local authority the
+ *   child lives in, or that is responsible for the child;
+ * - HOLDS_LINKED_ADULT: the caller's agency (prison, probation) holds a record of an adult linked to the
+ *   child;
+ * - MASH_CASE: a MASH practitioner with a case reference;
+ * - BREAK_GLASS: emergency access, reviewed afterwards.
+ */
+export const RelationshipKind = {
+  AGENCY_INVOLVED: "AGENCY_INVOLVED",
+  RESPONSIBLE_LOCAL_AUTHORITY: "RESPONSIBLE_LOCAL_AUTHORITY",
+  HOLDS_LINKED_ADULT: "HOLDS_LINKED_ADULT",
+  MASH_CASE: "MASH_CASE",
+  BREAK_GLASS: "BREAK_GLASS",
+} as const;
+export type RelationshipKind = (typeof RelationshipKind)[keyof typeof RelationshipKind];
+export const RELATIONSHIP_KINDS = Object.values(RelationshipKind);
