@@ -10,3 +10,4 @@ export const ConsentState = {
   WITHDRAWN: "WITHDRAWN",
 } as const;
 export type ConsentState = (typeof ConsentState)[keyof typeof ConsentState];
+export const CONSENT_STATES = Object.values(ConsentState);

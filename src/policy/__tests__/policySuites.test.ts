@@ -1,0 +1,45 @@
+import { join } from "node:path";
+import { ROLES } from "../../auth/Role";
+import { ACCESS_PROBLEMS } from "../AccessProblem";
+import { decideDisclosure } from "../decideDisclosure";
+import { loadPolicies } from "../loadPolicies";
+import { loadPolicyTestSuites } from "../loadPolicyTestSuites";
+import { runPolicyTestCase } from "../runPolicyTestCase";
+
+// The real policies and their suites (design principle 3): a PolicyError in either fails this file
+// with the file and line that caused it.
+const POLICY_DIR = join(__dirname, "..", "..", "..", "policies");
+const policy = loadPolicies(POLICY_DIR);
+const suites = loadPolicyTestSuites(join(POLICY_DIR, "tests"), policy);
+
+for (const suite of suites) {
+  describe(suite.file, () => {
+    for (const testCase of suite.cases) {
+      test(`${testCase.name} (line ${testCase.line})`, () => {
+        expect(runPolicyTestCase(policy, testCase)).toEqual(testCase.expected);
+      });
+    }
+  });
+}
+
+describe("policy suites cover", () => {
+  const cases = suites.flatMap((suite) => suite.cases);
+
+  test("every role, in at least one case", () => {
+    const tested = new Set(cases.flatMap((testCase) => testCase.principal.roles));
+    expect(ROLES.filter((role) => !tested.has(role))).toEqual([]);
+  });
+
+  test("every access problem code, in at least one refused case", () => {
+    const refused = new Set(cases.flatMap((testCase) => ("refused" in testCase.expected ? [testCase.expected.refused] : [])));
+    expect(ACCESS_PROBLEMS.filter((problem) => !refused.has(problem))).toEqual([]);
+  });
+
+  test("every grant, in at least one case that discloses through it", () => {
+    const granted = new Set(cases.flatMap((testCase) => {
+      const decision = decideDisclosure(policy, testCase.principal, testCase.access, testCase.subject, testCase.at);
+      return decision.outcome === "DECIDED" ? decision.grantingRules : [];
+    }));
+    expect(policy.grants.map((grant) => grant.id).filter((id) => !granted.has(id))).toEqual([]);
+  });
+});

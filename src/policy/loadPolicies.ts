@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import canonicalize from "canonicalize";
+import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
+import { type ContextConditions, type PolicyRule, type PolicySet, type PurposeRule } from "./PolicySet";
+import { PolicyError } from "./PolicyError";
+import { type Purpose } from "./Purpose";
+import { readPolicyFile, type Located, type PolicyFragment } from "./readPolicyFile";
+import { YamlNode } from "./YamlNode";
+
+type SingletonSection = "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement";
+
+/**
+ * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
+ * engine decides with. Throws a PolicyError naming the file and line of the first problem; the hub
+ * refuses to start on one (design §6).
+ */
+export function loadPolicies(dir: string): PolicySet {
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml"))
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) throw new PolicyError(dir, 0, 0, "no policy files (*.yaml): with no policy nothing could be disclosed");
+  const contents: { file: string; content: unknown }[] = [];
+  const fragments: PolicyFragment[] = [];
+  for (const name of names) {
+    const { root, content } = YamlNode.parse(join(dir, name), readFileSync(join(dir, name), "utf8"));
+    if (root.isNull()) root.fail("the file is empty");
+    fragments.push(readPolicyFile(root));
+    contents.push({ file: name, content });
+  }
+  const merged = mergeFragments(fragments);
+  checkRuleIdsAreUnique(merged);
+  const singleton = <K extends SingletonSection>(section: K): PolicyFragment[K][number]["value"] => exactlyOne(dir, section, merged[section]);
+  const purposes = purposesByName(merged.purposes);
+  checkLabelsAreRestricted(dir, merged);
+  const set: PolicySet = {
+    version: createHash("sha256").update(canonicalize(contents) ?? "").digest("hex"),
+    files: names,
+    justification: singleton("justification"),
+    breakGlass: singleton("breakGlass"),
+    breakGlassReason: singleton("breakGlassReason"),
+    competentAuthorities: singleton("competentAuthorities"),
+    consentBasis: singleton("consentBasis"),
+    noRelationship: singleton("noRelationship"),
+    noAgreement: singleton("noAgreement"),
+    purposes,
+    grants: merged.grants.map(({ value }) => value),
+    restrictions: merged.restrictions.map(({ value }) => value),
+    permits: merged.permits.map(({ value }) => value),
+    agreements: merged.agreements.map(({ value }) => value),
+  };
+  checkRulesCanApply(merged, set);
+  return set;
+}
+
+function mergeFragments([merged, ...rest]: PolicyFragment[]): PolicyFragment {
+  for (const fragment of rest) {
+    for (const key of Object.keys(merged) as (keyof PolicyFragment)[]) {
+      (merged[key] as Located<unknown>[]).push(...(fragment[key] as Located<unknown>[]));
+    }
+  }
+  return merged;
+}
+
+function exactlyOne<T>(dir: string, section: string, found: Located<T>[]): T {
+  const [first, second] = found;
+  if (!first) throw new PolicyError(dir, 0, 0, `no policy file defines "${section}"; it is required`);
+  if (second) second.node.fail(`"${section}" is already defined at ${first.node.file}:${first.node.line}`);
+  return first.value;
+}
+
+/** Rule ids are what the audit trail records: one id, one rule, across every file. */
+function checkRuleIdsAreUnique(merged: PolicyFragment): void {
+  const seen = new Map<string, YamlNode>();
+  for (const located of Object.values(merged).flat() as Located<PolicyRule>[]) {
+    const earlier = seen.get(located.value.id);
+    if (earlier) located.node.fail(`rule id "${located.value.id}" is already used at ${earlier.file}:${earlier.line}`);
+    seen.set(located.value.id, located.node);
+  }
+}
+
+function purposesByName(found: Located<PurposeRule>[]): Map<Purpose, PurposeRule> {
+  const purposes = new Map<Purpose, PurposeRule>();
+  for (const { value, node } of found) {
+    if (purposes.has(value.purpose)) node.fail(`purpose ${value.purpose} is defined twice`);
+    purposes.set(value.purpose, value);
+  }
+  return purposes;
+}
+
+/** Default deny for labels: a label nobody restricts would be disclosed wherever a field is granted. */
+function checkLabelsAreRestricted(dir: string, merged: PolicyFragment): void {
+  const restricted = new Set<string>();
+  for (const { value, node } of merged.restrictions) {
+    if (restricted.has(value.label)) node.fail(`label ${value.label} already has a restriction`);
+    restricted.add(value.label);
+  }
+  const missing = SENSITIVITY_LABELS.filter((label) => !restricted.has(label));
+  if (missing.length > 0) throw new PolicyError(dir, 0, 0, `no restriction for label(s) ${missing.join(", ")}: every label must say what withholds it`);
+}
+
+/** A grant or permit no role may ever use (its roles may state none of its purposes) is a mistake, not a rule. */
+function checkRulesCanApply(merged: PolicyFragment, set: PolicySet): void {
+  const usable = (rule: Pick<ContextConditions, "roles" | "purposes">): boolean =>
+    rule.purposes.some((purpose) => rule.roles.some((role) => set.purposes.get(purpose)?.roles.includes(role)));
+  for (const { value, node } of [...merged.grants, ...merged.permits, ...merged.breakGlass]) {
+    if (!usable(value)) node.fail(`rule "${value.id}" can never apply: none of its roles may state any of its purposes`);
+  }
+}
