@@ -1,0 +1,42 @@
+/**
+ * What an audit entry records. Disclosures, refusals and the decisions around them are all entries in
+ * the one trail (design principle 4, DOMAIN rule 4), and so are IG leads' own reads of the trail: the
+ * trail holds personal data too, so reading it is itself accountable.
+ */
+export const AuditOperation = {
+  /** `child(sui, access)`: the linked, redacted view of one child. */
+  CHILD_RECORD: "CHILD_RECORD",
+  /** `searchChildren`: candidates shown to a practitioner (each candidate's SUI on the entry). */
+  CHILD_SEARCH: "CHILD_SEARCH",
+  /** A routed notification (e.g. a PPRC release) delivered to an agency (HUB.md §9). */
+  NOTIFICATION_DELIVERY: "NOTIFICATION_DELIVERY",
+  /** An s.16LA decision not to share, with its reasons (DOMAIN rule 8). */
+  DECISION_NOT_TO_SHARE: "DECISION_NOT_TO_SHARE",
+  CONSENT_RECORDED: "CONSENT_RECORDED",
+  /** A manager's safeguarding override of a refusal of consent (DOMAIN rule 3, scenario 6). */
+  CONSENT_OVERRIDE: "CONSENT_OVERRIDE",
+  /** An IG lead closed the review of a break-glass alert (scenario 9). */
+  IG_ALERT_CLOSED: "IG_ALERT_CLOSED",
+  AUDIT_QUERY: "AUDIT_QUERY",
+  AUDIT_EXPORT: "AUDIT_EXPORT",
+  AUDIT_VERIFICATION: "AUDIT_VERIFICATION",
+  SUBJECT_ACCESS_REPORT: "SUBJECT_ACCESS_REPORT",
+} as const;
+export type AuditOperation = (typeof AuditOperation)[keyof typeof AuditOperation];
+export const AUDIT_OPERATIONS = Object.values(AuditOperation);
+
+export function isAuditOperation(value: unknown): value is AuditOperation {
+  return typeof value === "string" && (AUDIT_OPERATIONS as string[]).includes(value);
+}
+
+/**
+ * The operations through which a child's information reaches another agency: what a subject access
+ * request asks about ("who saw my record, when and why", UK GDPR Art 15(1)(c) recipients). Governance
+ * work inside the hub (IG reviews, consent records) is the controller's own processing, not a
+ * disclosure to a recipient.
+ */
+export const DISCLOSING_OPERATIONS: readonly AuditOperation[] = [
+  AuditOperation.CHILD_RECORD,
+  AuditOperation.CHILD_SEARCH,
+  AuditOperation.NOTIFICATION_DELIVERY,
+];

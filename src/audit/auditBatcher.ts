@@ -1,0 +1,104 @@
+import { type DataSource, type EntityManager } from "typeorm";
+import { type QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { AuditChainHead } from "./AuditChainHead";
+import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
+import { entryHash, type HashedEntry } from "./hashChain";
+
+export type UnchainedEntry = Omit<HashedEntry, "prevHash">;
+
+export interface ChainedReceipt {
+  id: string;
+  occurredAt: Date;
+  chain: number;
+  sequence: number;
+}
+
+interface Pending {
+  entry: UnchainedEntry;
+  resolve: (receipt: ChainedReceipt) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Enough to amortise a commit over many requests, small enough to keep one transaction short. */
+const MAX_BATCH = 64;
+
+/**
+ * Group commit for the audit trail. A durable commit (WAL flush) costs milliseconds; paying it once per
+ * disclosure would make the audit, not the disclosure, the hub's limit. Entries that arrive while a
+ * batch is being written wait for the next one, and each batch is one short transaction: lock the
+ * heads of the chains it touches (in chain order, so two hub processes cannot deadlock), chain the
+ * entries onto them, insert them in one statement, advance the heads, commit. Every caller's promise
+ * settles only after the commit that holds its entry — so "no audit, no disclosure" holds entry by
+ * entry — and if the batch fails, every entry in it fails.
+ */
+export class AuditBatcher {
+  private readonly queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  append(entry: UnchainedEntry): Promise<ChainedReceipt> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const receipts = await this.dataSource.transaction((manager) => appendBatch(manager, batch.map((pending) => pending.entry)));
+          batch.forEach((pending, index) => pending.resolve(receipts[index]));
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+const batchers = new WeakMap<DataSource, AuditBatcher>();
+
+export function auditBatcherFor(dataSource: DataSource): AuditBatcher {
+  let batcher = batchers.get(dataSource);
+  if (batcher === undefined) {
+    batcher = new AuditBatcher(dataSource);
+    batchers.set(dataSource, batcher);
+  }
+  return batcher;
+}
+
+async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
+  const chainIds = [...new Set(entries.map((entry) => entry.chainId))].sort((a, b) => a - b);
+  const heads = await manager
+    .getRepository(AuditChainHead)
+    .createQueryBuilder("head")
+    .setLock("pessimistic_write")
+    .where("head.chainId IN (:...chainIds)", { chainIds })
+    .orderBy("head.chainId", "ASC")
+    .getMany();
+  const tip = new Map(heads.map((head) => [head.chainId, { sequence: head.sequence, hash: head.hash }]));
+  const rows: DisclosureAuditEntry[] = [];
+  const receipts = entries.map((entry) => {
+    const head = tip.get(entry.chainId);
+    if (head === undefined) throw new Error(`audit chain ${entry.chainId} has no head row`);
+    const chained: HashedEntry = { ...entry, prevHash: head.hash };
+    const sequence = head.sequence + 1;
+    const hash = entryHash(chained);
+    tip.set(entry.chainId, { sequence, hash });
+    rows.push({ ...chained, sequence, hash });
+    return { id: entry.id, occurredAt: entry.occurredAt, chain: entry.chainId, sequence };
+  });
+  // TypeORM's insert type cannot see that `details` (JSON from storedJson) is a jsonb value.
+  await manager.insert(DisclosureAuditEntry, rows as QueryDeepPartialEntity<DisclosureAuditEntry>[]);
+  for (const chainId of chainIds) {
+    const head = tip.get(chainId) as { sequence: number; hash: string };
+    await manager.update(AuditChainHead, { chainId }, { sequence: head.sequence, hash: head.hash });
+  }
+  return receipts;
+}

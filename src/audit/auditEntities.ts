@@ -1,0 +1,5 @@
+import { AuditChainHead } from "./AuditChainHead";
+import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
+
+/** The audit module's tables, registered in `db/entities.ts` as one entry. */
+export const AUDIT_ENTITIES = [DisclosureAuditEntry, AuditChainHead];
