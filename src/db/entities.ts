@@ -15,6 +15,10 @@ import { ProbationRecord } from "../records/details/ProbationRecord";
 import { PrisonRecord } from "../records/details/PrisonRecord";
 import { YouthJusticeRecord } from "../records/details/YouthJusticeRecord";
 import { HubMetadata } from "./HubMetadata";
+import { ConsentRecord } from "../consent/ConsentRecord";
+import { ConsentOverride } from "../consent/ConsentOverride";
+import { IgAlert } from "../alerts/IgAlert";
+import { AUDIT_ENTITIES } from "../audit/auditEntities";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -24,4 +28,6 @@ export const ENTITIES = [
   AgencyRecord,
   SocialCareRecord, PoliceRecord, HealthRecord, EducationRecord, ProbationRecord, PrisonRecord, YouthJusticeRecord,
   HubMetadata,
+  ...AUDIT_ENTITIES,
+  ConsentRecord, ConsentOverride, IgAlert,
 ];

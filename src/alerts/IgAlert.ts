@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export const IgAlertStatus = { OPEN: "OPEN", CLOSED: "CLOSED" } as const;
+export type IgAlertStatus = (typeof IgAlertStatus)[keyof typeof IgAlertStatus];
+
+/** What the IG lead concluded on review. BREACH_REPORTED: unauthorised access, reported within 72 hours (UK GDPR Art 33). */
+export const IgAlertOutcome = { JUSTIFIED: "JUSTIFIED", NOT_JUSTIFIED: "NOT_JUSTIFIED", BREACH_REPORTED: "BREACH_REPORTED" } as const;
+export type IgAlertOutcome = (typeof IgAlertOutcome)[keyof typeof IgAlertOutcome];
+
+/**
+ * A break-glass access awaiting review by an information governance lead. One alert covers one
+ * caller's emergency access to one child for a time-boxed window; every disclosure in the window is
+ * on the audit trail flagged break-glass and counted here.
+ */
+@Entity()
+@Index(["status", "raisedAt"])
+@Index(["principalSub", "childSui", "windowEndsAt"])
+export class IgAlert {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 10 })
+  childSui: string;
+
+  @Column({ type: "varchar", length: 200 })
+  principalSub: string;
+
+  @Column({ type: "varchar", length: 40 })
+  principalAgency: string;
+
+  /** The audit entry of the disclosure that opened the window. */
+  @Column({ type: "uuid" })
+  firstDisclosureId: string;
+
+  @Column({ type: "integer", default: 1 })
+  disclosureCount: number;
+
+  @Column({ type: "text" })
+  justification: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  raisedAt: Date;
+
+  /** Until when further break-glass reads of this child by this caller fall under this alert. */
+  @Column({ type: "timestamptz" })
+  windowEndsAt: Date;
+
+  @Column({ type: "varchar", length: 16, default: IgAlertStatus.OPEN })
+  status: IgAlertStatus;
+
+  @Column({ type: "varchar", length: 24, nullable: true })
+  outcome: IgAlertOutcome | null;
+
+  @Column({ type: "text", nullable: true })
+  reviewNote: string | null;
+
+  @Column({ type: "varchar", length: 200, nullable: true })
+  closedBySub: string | null;
+
+  @Column({ type: "timestamptz", nullable: true })
+  closedAt: Date | null;
+}

@@ -1,0 +1,33 @@
+import { MoreThan, type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { IgAlert, IgAlertStatus } from "./IgAlert";
+
+/** How long one break-glass justification covers further emergency reads of the same child. */
+export const BREAK_GLASS_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * Raises an IG alert for a break-glass disclosure, or counts it against the caller's open alert for the
+ * same child if its window has not ended: the view is time-boxed, and after the window a new
+ * break-glass request (and a new alert) is needed.
+ */
+export async function raiseBreakGlassAlert(dataSource: DataSource, principal: Principal, childSui: string, disclosureId: string, justification: string, now = new Date()): Promise<IgAlert> {
+  return dataSource.transaction(async (manager) => {
+    const alerts = manager.getRepository(IgAlert);
+    const open = await alerts.findOne({
+      where: { principalSub: principal.sub, childSui, status: IgAlertStatus.OPEN, windowEndsAt: MoreThan(now) },
+      lock: { mode: "pessimistic_write" },
+    });
+    if (open !== null) {
+      open.disclosureCount += 1;
+      return alerts.save(open);
+    }
+    return alerts.save(alerts.create({
+      childSui,
+      principalSub: principal.sub,
+      principalAgency: principal.agency,
+      firstDisclosureId: disclosureId,
+      justification,
+      windowEndsAt: new Date(now.getTime() + BREAK_GLASS_WINDOW_MS),
+    }));
+  });
+}

@@ -1,0 +1,54 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
+import { requireAlertReviewer } from "./igAlertAccess";
+
+export interface IgAlertPage {
+  alerts: IgAlert[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only. */
+export async function listIgAlerts(dataSource: DataSource, principal: Principal, status: IgAlertStatus | null, limit: number, after: { raisedAt: Date; id: string } | null): Promise<IgAlertPage> {
+  requireAlertReviewer(principal);
+  const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert");
+  if (status) query.andWhere("alert.status = :status", { status });
+  const totalCount = await query.getCount();
+  // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
+  const raised = "date_trunc('milliseconds', alert.raised_at)";
+  if (after) query.andWhere(`(${raised}, alert.id) > (:raisedAt, :id)`, after);
+  const rows = await query.orderBy(raised, "ASC").addOrderBy("alert.id", "ASC").take(limit + 1).getMany();
+  return { alerts: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+}
+
+/** An IG lead closes an alert with the outcome of the review; audited (IG_ALERT_CLOSED). */
+export async function closeIgAlert(dataSource: DataSource, principal: Principal, requestId: string, policyVersion: string, id: string, outcome: IgAlertOutcome, note: string): Promise<IgAlert> {
+  requireAlertReviewer(principal);
+  if (note.trim().length < 10) throw new HubError(ErrorCode.INVALID_INPUT, "Record what the review found (at least 10 characters).", { path: "note" });
+  const alerts = dataSource.getRepository(IgAlert);
+  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.findOneBy({ id }) : null;
+  if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
+  if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
+  Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: new Date() });
+  const saved = await alerts.save(alert);
+  await recordAuditEntry(dataSource, {
+    requestId,
+    principal,
+    operation: AuditOperation.IG_ALERT_CLOSED,
+    access: null,
+    childSuis: [alert.childSui],
+    outcome: AuditOutcome.RECORDED,
+    fieldsDisclosed: [],
+    fieldsWithheld: [],
+    policyVersion,
+    breakGlass: false,
+    prejudicesInvestigation: false,
+    details: { alertId: alert.id, outcome },
+  });
+  return saved;
+}

@@ -1,0 +1,70 @@
+import { type DataSource } from "typeorm";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { type Principal } from "../auth/Principal";
+import { findChildBySui } from "../people/findChildBySui";
+import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { ConsentOverride } from "./ConsentOverride";
+import { consentAbility } from "./consentPolicy";
+
+/** A safeguarding override is reviewed at the latest after this long. */
+const MAX_OVERRIDE_DAYS = 90;
+const MIN_REASON_LENGTH = 20;
+
+export interface ConsentOverrideReceipt {
+  overrideId: string;
+  recordedAt: Date;
+  reviewBy: Date;
+}
+
+/**
+ * A CSC manager records that the child's information will be shared for safeguarding without consent,
+ * and why (DOMAIN rule 3, scenario 6). Audited (CONSENT_OVERRIDE); disclosures made while it is in
+ * force name it on their audit entries.
+ */
+export async function recordConsentOverride(
+  dataSource: DataSource,
+  principal: Principal,
+  requestId: string,
+  policyVersion: string,
+  rawSui: string,
+  reason: string,
+  reviewBy: Date | null,
+  now = new Date(),
+): Promise<ConsentOverrideReceipt> {
+  if (!consentAbility(principal).can("record", "ConsentOverride")) {
+    throw new HubError(ErrorCode.FORBIDDEN, "Only a children's social care manager (CSC_MANAGER) may authorise sharing without consent.");
+  }
+  if (reason.trim().length < MIN_REASON_LENGTH) {
+    throw new HubError(ErrorCode.INVALID_INPUT, `Give the safeguarding reason for overriding consent (at least ${MIN_REASON_LENGTH} characters).`, { path: "reason" });
+  }
+  const latest = new Date(now.getTime() + MAX_OVERRIDE_DAYS * 86_400_000);
+  const review = reviewBy ?? latest;
+  if (review <= now || review > latest) {
+    throw new HubError(ErrorCode.INVALID_INPUT, `reviewBy must be in the future and at most ${MAX_OVERRIDE_DAYS} days away.`, { path: "reviewBy" });
+  }
+  const child = await findChildBySui(dataSource, rawSui);
+  const saved = await dataSource.getRepository(ConsentOverride).save({
+    child,
+    reason: reason.trim(),
+    authorisedBySub: principal.sub,
+    authorisedByAgency: principal.agency,
+    reviewBy: review,
+  });
+  await recordAuditEntry(dataSource, {
+    requestId,
+    principal,
+    operation: AuditOperation.CONSENT_OVERRIDE,
+    access: null,
+    childSuis: [child.sui ?? ""],
+    outcome: AuditOutcome.RECORDED,
+    fieldsDisclosed: [],
+    fieldsWithheld: [],
+    policyVersion,
+    breakGlass: false,
+    prejudicesInvestigation: false,
+    details: { overrideId: saved.id, reason: saved.reason, reviewBy: review.toISOString() },
+  });
+  return { overrideId: saved.id, recordedAt: saved.recordedAt, reviewBy: review };
+}
