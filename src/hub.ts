@@ -10,6 +10,7 @@ import { createApolloServer } from "./graphql/createApolloServer";
 import { createApp } from "./http/createApp";
 import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
+import { loadPolicies } from "./policy/loadPolicies";
 
 export interface Hub {
   app: Express;
@@ -27,8 +28,11 @@ export interface HubOptions {
   inMemory?: boolean;
 }
 
-/** Wires the hub together: keys, database (migrated), demo data on first start, GraphQL and HTTP. */
+/** Wires the hub together: policies, keys, database (migrated), demo data on first start, GraphQL and HTTP. */
 export async function createHub(config: HubConfig, logger: Logger, options: HubOptions = {}): Promise<Hub> {
+  // Policies first: an invalid policy must stop the hub before it touches the database or a request.
+  const policy = loadPolicies(config.policyDir);
+  logger.info("policies loaded", { event: "policy.loaded", policyVersion: policy.version });
   const keys = await loadVerificationKeys(config.auth);
   const verifyToken = createTokenVerifier({ keys, ...config.auth });
   const database = await openDatabase(
@@ -45,6 +49,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       apollo,
       verifyToken,
       dataSource: database.dataSource,
+      policy,
       isDatabaseReachable: () => database.isReachable(),
       isDraining: () => draining,
       logger,

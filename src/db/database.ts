@@ -22,6 +22,17 @@ export interface DatabaseOptions {
   inMemory?: boolean;
 }
 
+/**
+ * DataSources on the embedded PostgreSQL. pglite-socket serves every pooled connection from one PGlite
+ * session, so a named prepared statement made on one connection already exists on the others: named
+ * statements are for a real server only.
+ */
+const embeddedDataSources = new WeakSet<DataSource>();
+
+export function sharesOneSession(dataSource: DataSource): boolean {
+  return embeddedDataSources.has(dataSource);
+}
+
 /** Any value works, as long as every hub process uses the same one. */
 const MIGRATION_LOCK_KEY = 7_316_202_601;
 
@@ -37,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
     url = embedded.url;
   }
   const dataSource = new DataSource(hubDataSourceOptions(url, options.poolSize));
+  if (embedded !== undefined) embeddedDataSources.add(dataSource);
   try {
     await dataSource.initialize();
     await runMigrations(dataSource, logger);

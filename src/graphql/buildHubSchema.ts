@@ -1,12 +1,17 @@
 import "reflect-metadata";
 import "./types/enums";
+import "./types/child/enums";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { CallerResolver } from "./resolvers/CallerResolver";
 import { DirectoryResolver } from "./resolvers/DirectoryResolver";
 import { RecordSubmissionResolver } from "./resolvers/RecordSubmissionResolver";
+import { ChildResolver } from "./resolvers/ChildResolver";
+import { ConsentResolver } from "./resolvers/ConsentResolver";
+import { IgAlertResolver } from "./resolvers/IgAlertResolver";
+import { AuditResolver } from "./resolvers/AuditResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

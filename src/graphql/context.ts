@@ -1,6 +1,7 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
+import { type PolicySet } from "../policy/PolicySet";
 
 /** What every resolver gets: the verified caller and the request's own logger. Built before any resolver runs. */
 export interface HubContext {
@@ -8,4 +9,6 @@ export interface HubContext {
   principal: Principal;
   logger: Logger;
   dataSource: DataSource;
+  /** The disclosure policies loaded and validated at start-up; their version is stamped on every audit entry. */
+  policy: PolicySet;
 }

@@ -7,12 +7,14 @@ import { isHubError } from "../errors/HubError";
 import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
+import { type PolicySet } from "../policy/PolicySet";
 import { requestId } from "./requestId";
 
 export interface AppDependencies {
   apollo: ApolloServer<HubContext>;
   verifyToken: TokenVerifier;
   dataSource: DataSource;
+  policy: PolicySet;
   isDatabaseReachable: () => Promise<boolean>;
   /** True once shutdown has begun: readiness fails so the load balancer stops sending traffic. */
   isDraining: () => boolean;
@@ -62,7 +64,7 @@ export function createApp(deps: AppDependencies): Express {
         const logger = deps.logger.child({ requestId: id });
         try {
           const principal = await deps.verifyToken(req.get("authorization"));
-          return { requestId: id, principal, logger, dataSource: deps.dataSource };
+          return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy };
         } catch (error) {
           if (!isHubError(error)) throw error;
           logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });

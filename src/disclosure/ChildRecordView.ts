@@ -1,0 +1,78 @@
+import { type AgencyType } from "../directory/AgencyType";
+import { type AddressKind } from "../people/AddressKind";
+import { type Sex } from "../people/Sex";
+import { type Purpose } from "../policy/Purpose";
+import { type RelationshipKind } from "../policy/RelationshipKind";
+import { type Withholding } from "../policy/DisclosureDecision";
+import { type RecordType } from "../records/RecordType";
+import { type SocialCareStatus } from "../records/details/SocialCareRecord";
+import { type LinkMethod, type LinkState } from "../identity/linkVocabulary";
+
+/** An organisation as a disclosure names it: who holds the record and how to reach them. */
+export interface AgencyReference {
+  code: string;
+  name: string;
+  type: AgencyType;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+export interface AddressView {
+  kind: AddressKind;
+  line1: string | null;
+  line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  localAuthority: string | null;
+  /** True when the address is withheld (e.g. LOCATION_WITHHELD): only its kind is shown. */
+  withheld: boolean;
+}
+
+export interface DemographicsView {
+  givenNames: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  sex: Sex | null;
+  localAuthority: string | null;
+  aliases: string[] | null;
+  addresses: AddressView[];
+}
+
+/** The parts every disclosed agency record has; its facts follow, each null when withheld. */
+export interface RecordView {
+  recordId: string;
+  recordType: RecordType;
+  agency: AgencyReference;
+  agencyReference: string;
+  recordedAt: Date | null;
+  updatedAt: Date;
+  linkMethod: LinkMethod;
+  linkState: LinkState;
+  [field: string]: unknown;
+}
+
+/** A brokered record: an agency of this type is involved, and this is whom to contact. Never the content. */
+export interface RestrictedInvolvementView {
+  agencyType: AgencyType;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+/** The linked, redacted view of one child across agencies, for one purpose (HUB.md §5). */
+export interface ChildRecordView {
+  sui: string;
+  disclosureId: string;
+  purpose: Purpose;
+  relationships: RelationshipKind[];
+  demographics: DemographicsView;
+  safeguardingStatuses: SocialCareStatus[];
+  socialCare: RecordView[];
+  police: RecordView[];
+  health: RecordView[];
+  education: RecordView[];
+  probation: RecordView[];
+  prison: RecordView[];
+  youthJustice: RecordView[];
+  restrictedInvolvement: RestrictedInvolvementView[];
+  redactions: Withholding[];
+}

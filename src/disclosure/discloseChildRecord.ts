@@ -1,0 +1,91 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { parseSui } from "../identity/nhsNumber";
+import { type AccessContext } from "../policy/AccessContext";
+import { ConsentState } from "../policy/ConsentState";
+import { decideDisclosure } from "../policy/decideDisclosure";
+import { type PolicySet } from "../policy/PolicySet";
+import { type Withholding } from "../policy/DisclosureDecision";
+import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { effectiveConsent } from "../consent/effectiveConsent";
+import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
+import { buildDisclosureSubject } from "./buildDisclosureSubject";
+import { buildChildRecordView } from "./buildChildRecordView";
+import { type ChildRecordView } from "./ChildRecordView";
+import { concealFromFamily } from "./concealFromFamily";
+import { legitimateRelationships } from "./legitimateRelationships";
+import { loadChildFile } from "./loadChildFile";
+import { prejudicesInvestigation } from "./investigationSensitivity";
+import { validateAccessContext } from "./validateAccessContext";
+
+export interface DisclosureServices {
+  dataSource: DataSource;
+  policy: PolicySet;
+}
+
+/**
+ * `child(sui, access)`: the linked, redacted, audited view of one child (HUB.md §5).
+ *
+ * The order matters. The access context is checked before the child is looked up, so an incoherent
+ * request is refused the same way whether or not the child exists. A child that does not exist and a
+ * child the caller may see nothing of both answer null. The audit entry — disclosure or refusal —
+ * commits before anything is returned; if it cannot be written the caller gets AUDIT_UNAVAILABLE and
+ * no data (design principle 4).
+ */
+export async function discloseChildRecord(services: DisclosureServices, principal: Principal, requestId: string, rawSui: string, rawAccess: AccessContext, now = new Date()): Promise<ChildRecordView | null> {
+  const { dataSource, policy } = services;
+  const access = validateAccessContext(rawAccess);
+  const audit = (entry: Omit<AuditEntryInput, "requestId" | "principal" | "operation" | "access" | "policyVersion" | "breakGlass">) =>
+    recordAuditEntry(dataSource, { requestId, principal, operation: AuditOperation.CHILD_RECORD, access, policyVersion: policy.version, breakGlass: access.breakGlass, ...entry });
+
+  let sui: string;
+  try {
+    sui = parseSui(rawSui, "sui");
+  } catch (error) {
+    await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.INVALID_SUI, problem: "INVALID_SUI", rule: "sui-check" }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false });
+    throw error;
+  }
+
+  const file = await loadChildFile(dataSource, sui, now);
+  const relationships = legitimateRelationships(file, principal, access);
+  const consent = file === null ? ConsentState.NOT_RECORDED : effectiveConsent(file.consentFacts, access.purpose);
+  const subject = buildDisclosureSubject(file, relationships, consent);
+  const sensitive = prejudicesInvestigation(file, subject, principal, access);
+  const decided = decideDisclosure(policy, principal, access, subject);
+
+  if (decided.outcome === "REFUSED") {
+    await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive });
+    throw new HubError(ErrorCode.ACCESS_CONTEXT_INVALID, decided.message, { path: "access", problem: decided.problem, rule: decided.rule });
+  }
+  const { decision, concealed } = concealFromFamily(policy, principal, access, subject, decided);
+  const sealed: Withholding[] = decision.sealed.map((path) => ({ path, reason: "sealed record", rule: "sealed" }));
+  const fieldsWithheld = [...decision.withheld, ...concealed, ...sealed];
+
+  if (file === null || (decision.disclosed.length === 0 && decision.brokered.length === 0)) {
+    // Same answer as for a child who does not exist: the caller learns nothing, not even existence.
+    await audit({ childSuis: [sui], outcome: file === null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, refusal: file === null ? null : { code: ErrorCode.NOT_FOUND, problem: "NOTHING_DISCLOSABLE", rule: "default-deny" }, fieldsDisclosed: [], fieldsWithheld, prejudicesInvestigation: sensitive });
+    return null;
+  }
+
+  const view = buildChildRecordView(file, decision, access, relationships);
+  const receipt = await audit({
+    childSuis: [sui],
+    outcome: AuditOutcome.DISCLOSED,
+    refusal: concealed.length > 0 ? { code: ErrorCode.FORBIDDEN, problem: "WITHHELD_FROM_FAMILY", rule: concealed[0]?.rule ?? "withhold-from-family" } : null,
+    fieldsDisclosed: decision.disclosed,
+    fieldsWithheld,
+    prejudicesInvestigation: sensitive,
+    details: {
+      relationships,
+      grantingRules: decision.grantingRules,
+      brokered: decision.brokered.map((b) => b.path),
+      ...(file.consentOverride ? { consentOverrideId: file.consentOverride.id } : {}),
+      consent,
+    },
+  });
+  if (access.breakGlass) await raiseBreakGlassAlert(dataSource, principal, sui, receipt.id, access.justification, now);
+  return { ...view, disclosureId: receipt.id };
+}

@@ -1,0 +1,28 @@
+import { type Principal } from "../auth/Principal";
+import { Role } from "../auth/Role";
+import { AgencyType } from "../directory/AgencyType";
+import { type AccessContext } from "../policy/AccessContext";
+import { RelationshipKind } from "../policy/RelationshipKind";
+import { RecordType } from "../records/RecordType";
+import { type ChildFile } from "./ChildFile";
+
+/**
+ * The caller's legitimate relationships with the child, derived from what the hub holds (design §6),
+ * never from what the caller claims — except a MASH case reference and break-glass, which are stated,
+ * checked by policy and audited.
+ */
+export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext): RelationshipKind[] {
+  const kinds = new Set<RelationshipKind>();
+  if (access.breakGlass) kinds.add(RelationshipKind.BREAK_GLASS);
+  if (principal.roles.includes(Role.MASH_PRACTITIONER) && (access.caseReference ?? "").trim() !== "") kinds.add(RelationshipKind.MASH_CASE);
+  if (file === null) return [...kinds];
+
+  const allRecords = Object.values(file.records).flat();
+  if (allRecords.some(({ agency }) => agency.code === principal.agency)) kinds.add(RelationshipKind.AGENCY_INVOLVED);
+  if (principal.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
+    const responsible = file.records[RecordType.SOCIAL_CARE].some(({ details }) => details.responsibleLocalAuthority === principal.localAuthority);
+    if (responsible || file.child.localAuthority === principal.localAuthority) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
+  }
+  if (file.agenciesHoldingLinkedAdults.has(principal.agency)) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
+  return [...kinds];
+}

@@ -1,0 +1,153 @@
+import { type DataSource } from "typeorm";
+import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+import { type Pool, type QueryResultRow } from "pg";
+import { type Agency } from "../directory/Agency";
+import { type Child } from "../people/Child";
+import { type ChildAddress } from "../people/ChildAddress";
+import { type ChildName } from "../people/ChildName";
+import { type AgencyRecord } from "../records/AgencyRecord";
+import { RECORD_FIELDS } from "../records/recordFields";
+import { RECORD_TYPES, RecordType } from "../records/RecordType";
+import { type ConsentOverride } from "../consent/ConsentOverride";
+import { type ConsentFact } from "../consent/effectiveConsent";
+import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
+import { sharesOneSession } from "../db/database";
+
+/**
+ * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
+ *
+ * Every disclosure starts here, so it is four set-based queries rather than an entity graph: the child
+ * with names and addresses; every agency record with its agency, its details (whichever detail table
+ * holds them) and the adult it is about; the agencies holding a linked adult; consent decisions and
+ * the override in force. The rows are shaped into the entities' plain form.
+ */
+export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
+  const [childRow] = await prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]);
+  if (childRow === undefined) return null;
+  const [recordRows, linkedAdultAgencies, consentRows] = await Promise.all([
+    prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [childRow.id]),
+    prepared<{ agency_code: string }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [childRow.id]),
+    prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [childRow.id, now]),
+  ]);
+
+  const child = {
+    id: childRow.id, sui: childRow.sui, givenNames: childRow.given_names, familyName: childRow.family_name,
+    dateOfBirth: childRow.date_of_birth, expectedDateOfBirth: childRow.expected_date_of_birth, sex: childRow.sex,
+    localAuthority: childRow.local_authority, createdAt: childRow.created_at, updatedAt: childRow.updated_at,
+  } as Child;
+  const records = Object.fromEntries(RECORD_TYPES.map((type) => [type, [] as LoadedRecord[]])) as Record<RecordType, LoadedRecord[]>;
+  for (const row of recordRows) records[row.record_type].push(loadedRecord(row));
+
+  const facts = consentRows.filter((row) => row.kind === "consent");
+  const override = consentRows.find((row) => row.kind === "override");
+  return {
+    child,
+    names: childRow.names.map((n) => ({ givenNames: n.given_names, familyName: n.family_name, kind: n.kind, reportedBy: n.reported_by }) as ChildName),
+    addresses: childRow.addresses.map((a) => ({
+      kind: a.kind, line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, localAuthority: a.local_authority, labels: a.labels, reportedBy: a.reported_by, validFrom: a.valid_from,
+    }) as ChildAddress),
+    records,
+    agenciesHoldingLinkedAdults: new Set(linkedAdultAgencies.map((row) => row.agency_code)),
+    consentFacts: facts.map((row): ConsentFact => ({
+      givenBy: row.given_by, childCompetent: row.child_competent, giverKey: (row.giver_description ?? "child").toLowerCase(),
+      decision: row.decision, purposes: row.purposes, recordedAt: new Date(row.recorded_at),
+    })),
+    consentOverride: override ? ({ id: override.id, reviewBy: new Date(override.review_by), recordedAt: new Date(override.recorded_at) } as ConsentOverride) : null,
+  };
+}
+
+/**
+ * A named prepared statement on the pg pool under TypeORM: these run on every disclosure, and planning
+ * an eight-way join each time costs more than executing it. PostgreSQL plans a named statement once per
+ * connection. (Not on the embedded database, whose connections share one session.)
+ */
+async function prepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  if (sharesOneSession(dataSource)) return dataSource.query<T[]>(text, values);
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  return (await pool.query<T & QueryResultRow>({ name, text, values })).rows;
+}
+
+const SUBJECT_FIELD: Partial<Record<RecordType, string>> = { [RecordType.PROBATION]: "offender", [RecordType.PRISON]: "prisoner" };
+
+function snakeCase(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function loadedRecord(row: RecordRow): LoadedRecord {
+  const type = row.record_type;
+  const details: Record<string, unknown> = {};
+  for (const field of Object.keys(RECORD_FIELDS[type])) {
+    details[field] = field === SUBJECT_FIELD[type] ? row.subject : (row.details[snakeCase(field)] ?? null);
+  }
+  const agency = {
+    code: row.agency.code, name: row.agency.name, type: row.agency.type, localAuthority: row.agency.local_authority,
+    policeForceArea: row.agency.police_force_area, contactEmail: row.agency.contact_email, contactPhone: row.agency.contact_phone, active: row.agency.active,
+  } as Agency;
+  const record = {
+    id: row.id, agencyReference: row.agency_reference, recordType: type, labels: row.labels, fieldLabels: row.field_labels,
+    linkMethod: row.link_method, linkState: row.link_state, linkOrigin: row.link_origin, recordedAt: row.recorded_at,
+    receivedAt: row.received_at, updatedAt: row.updated_at, version: row.version,
+  } as AgencyRecord;
+  return { record, agency, details };
+}
+
+// Dates as text: node-postgres would turn a DATE into a local-midnight Date, shifting it a day in some zones.
+const CHILD_SQL = `
+  SELECT c.id, c.sui, c.given_names, c.family_name, c.date_of_birth::text AS date_of_birth,
+    c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.local_authority, c.created_at, c.updated_at,
+    COALESCE((SELECT json_agg(n ORDER BY n.first_reported_at, n.id) FROM child_name n WHERE n.child_id = c.id), '[]') AS names,
+    COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses
+  FROM child c WHERE c.sui = $1`;
+
+const PERSON = (alias: string) => `
+  (SELECT json_build_object('givenNames', p.given_names, 'familyName', p.family_name, 'dateOfBirth', p.date_of_birth,
+     'aliases', COALESCE((SELECT json_agg(n.given_names || ' ' || n.family_name ORDER BY n.first_reported_at)
+                          FROM adult_name n WHERE n.adult_id = p.id AND (n.given_names, n.family_name) <> (p.given_names, p.family_name)), '[]'))
+   FROM adult p WHERE p.id = ${alias})`;
+
+const RECORDS_SQL = `
+  SELECT r.*, to_jsonb(ag) AS agency,
+    COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}') AS details,
+    COALESCE(${PERSON("pb.offender_id")}, ${PERSON("pr.prisoner_id")}) AS subject
+  FROM agency_record r
+  JOIN agency ag ON ag.code = r.agency_code
+  LEFT JOIN social_care_record sc ON sc.record_id = r.id
+  LEFT JOIN police_record po ON po.record_id = r.id
+  LEFT JOIN health_record he ON he.record_id = r.id
+  LEFT JOIN education_record ed ON ed.record_id = r.id
+  LEFT JOIN probation_record pb ON pb.record_id = r.id
+  LEFT JOIN prison_record pr ON pr.record_id = r.id
+  LEFT JOIN youth_justice_record yj ON yj.record_id = r.id
+  WHERE r.child_id = $1
+  ORDER BY r.received_at, r.id`;
+
+const LINKED_ADULT_AGENCIES_SQL = `
+  SELECT DISTINCT i.agency_code FROM child_adult_relationship rel JOIN adult_identifier i ON i.adult_id = rel.adult_id WHERE rel.child_id = $1`;
+
+const CONSENT_SQL = `
+  SELECT 'consent' AS kind, id, given_by, child_competent, giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
+    FROM consent_record WHERE child_id = $1
+  UNION ALL
+  (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
+    FROM consent_override WHERE child_id = $1 AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
+
+interface ChildRow {
+  id: string; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
+  sex: Child["sex"]; local_authority: string | null; created_at: Date; updated_at: Date;
+  names: { given_names: string; family_name: string; kind: ChildName["kind"]; reported_by: string | null }[];
+  addresses: { kind: ChildAddress["kind"]; line1: string; line2: string | null; town: string | null; postcode: string; local_authority: string | null; labels: ChildAddress["labels"]; reported_by: string | null; valid_from: string | null }[];
+}
+
+interface RecordRow {
+  id: string; agency_reference: string; record_type: RecordType; labels: AgencyRecord["labels"]; field_labels: AgencyRecord["fieldLabels"];
+  link_method: AgencyRecord["linkMethod"]; link_state: AgencyRecord["linkState"]; link_origin: AgencyRecord["linkOrigin"];
+  recorded_at: Date | null; received_at: Date; updated_at: Date; version: number;
+  agency: { code: string; name: string; type: Agency["type"]; local_authority: string | null; police_force_area: string | null; contact_email: string | null; contact_phone: string | null; active: boolean };
+  details: Record<string, unknown>;
+  subject: PersonFacts | null;
+}
+
+interface ConsentRow {
+  kind: "consent" | "override"; id: string; given_by: ConsentFact["givenBy"]; child_competent: boolean; giver_description: string | null;
+  decision: ConsentFact["decision"]; purposes: ConsentFact["purposes"]; recorded_at: string | Date; review_by: string | Date;
+}

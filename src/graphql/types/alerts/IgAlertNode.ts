@@ -1,0 +1,29 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { IgAlertOutcome, IgAlertStatus } from "../../../alerts/IgAlert";
+import { PageInfo } from "../../pagination";
+
+@ObjectType("IgAlert", { description: "A break-glass access awaiting (or after) review by an IG lead." })
+export class IgAlertNode {
+  @Field(() => ID) id: string;
+  @Field(() => String) childSui: string;
+  @Field(() => String) principalSub: string;
+  @Field(() => String) principalAgency: string;
+  @Field(() => ID, { description: "The audit entry of the disclosure that raised the alert." }) firstDisclosureId: string;
+  @Field(() => Int) disclosureCount: number;
+  @Field(() => String) justification: string;
+  @Field(() => DateTimeResolver) raisedAt: Date;
+  @Field(() => DateTimeResolver) windowEndsAt: Date;
+  @Field(() => IgAlertStatus) status: IgAlertStatus;
+  @Field(() => IgAlertOutcome, { nullable: true }) outcome: IgAlertOutcome | null;
+  @Field(() => String, { nullable: true }) reviewNote: string | null;
+  @Field(() => String, { nullable: true }) closedBySub: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) closedAt: Date | null;
+}
+
+@ObjectType()
+export class IgAlertConnection {
+  @Field(() => [IgAlertNode]) nodes: IgAlertNode[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}

@@ -1,0 +1,132 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { IsOptional, MaxLength } from "class-validator";
+import { AgencyType } from "../../../directory/AgencyType";
+import { Role } from "../../../auth/Role";
+import { Purpose } from "../../../policy/Purpose";
+import { LawfulBasis } from "../../../policy/LawfulBasis";
+import { SpecialCategoryCondition } from "../../../policy/SpecialCategoryCondition";
+import { AuditOperation } from "../../../audit/AuditOperation";
+import { AuditOutcome } from "../../../audit/AuditOutcome";
+import { ChainProblem } from "../../../audit/verifyAuditChain";
+import { ExportFormat } from "../../../audit/exportDisclosures";
+import { type DisclosureFilter } from "../../../audit/DisclosureFilter";
+import { PageInfo } from "../../pagination";
+import { Redaction } from "../child/common";
+
+registerEnumType(AuditOperation, { name: "AuditOperation", description: "What an audit entry records." });
+registerEnumType(AuditOutcome, { name: "AuditOutcome", description: "Disclosed, refused, not found, not shared, or recorded." });
+registerEnumType(ChainProblem, { name: "AuditChainProblem", description: "How an audit chain was found broken." });
+registerEnumType(ExportFormat, { name: "ExportFormat", description: "CSV, or FHIR R4 AuditEvent resources in a Bundle." });
+
+@InputType({ description: "The IG lead's questions: by child, user, agency, purpose, outcome, break-glass and time." })
+export class DisclosureFilterInput implements DisclosureFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) childSui?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) principalSub?: string | null;
+  @Field(() => String, { nullable: true, description: "The caller's agency code." }) @IsOptional() @MaxLength(40) agency?: string | null;
+  @Field(() => Purpose, { nullable: true }) purpose?: Purpose | null;
+  @Field(() => AuditOutcome, { nullable: true }) outcome?: AuditOutcome | null;
+  @Field(() => AuditOperation, { nullable: true }) operation?: AuditOperation | null;
+  @Field(() => Boolean, { nullable: true, description: "true: only break-glass entries; false: only the others." }) breakGlass?: boolean | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "Inclusive." }) from?: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "Exclusive." }) to?: Date | null;
+}
+
+@ObjectType()
+export class AuditPrincipal {
+  @Field(() => String) sub: string;
+  @Field(() => String) agency: string;
+  @Field(() => AgencyType) agencyType: AgencyType;
+  @Field(() => [Role]) roles: Role[];
+}
+
+@ObjectType({ description: "The access context as the caller stated it." })
+export class AuditAccessContext {
+  @Field(() => Purpose) purpose: Purpose;
+  @Field(() => LawfulBasis) lawfulBasis: LawfulBasis;
+  @Field(() => SpecialCategoryCondition, { nullable: true }) specialCategoryCondition: SpecialCategoryCondition | null;
+  @Field(() => String) justification: string;
+  @Field(() => String, { nullable: true }) caseReference: string | null;
+  @Field(() => Boolean) breakGlass: boolean;
+}
+
+@ObjectType()
+export class AuditRefusalView {
+  @Field(() => String) code: string;
+  @Field(() => String, { nullable: true }) problem: string | null;
+  @Field(() => String, { nullable: true }) rule: string | null;
+}
+
+@ObjectType("Disclosure", { description: "One audit entry: a disclosure, a refusal, or a recorded decision." })
+export class DisclosureNode {
+  @Field(() => ID) id: string;
+  @Field(() => DateTimeResolver) occurredAt: Date;
+  @Field(() => String) requestId: string;
+  @Field(() => AuditPrincipal) principal: AuditPrincipal;
+  @Field(() => AuditOperation) operation: AuditOperation;
+  @Field(() => AuditAccessContext, { nullable: true }) access: AuditAccessContext | null;
+  @Field(() => Boolean) breakGlass: boolean;
+  @Field(() => [String]) childSuis: string[];
+  @Field(() => AuditOutcome) outcome: AuditOutcome;
+  @Field(() => AuditRefusalView, { nullable: true }) refusal: AuditRefusalView | null;
+  @Field(() => [String]) fieldsDisclosed: string[];
+  @Field(() => [Redaction]) fieldsWithheld: Redaction[];
+  @Field(() => String, { nullable: true }) policyVersion: string | null;
+  @Field(() => Boolean, { description: "Telling the family of this entry could prejudice an investigation: left out of subject access reports." }) prejudicesInvestigation: boolean;
+  @Field(() => JSONObjectResolver) details: Record<string, unknown>;
+  @Field(() => Int) chain: number;
+  @Field(() => Int) sequence: number;
+  @Field(() => String) hash: string;
+}
+
+@ObjectType()
+export class DisclosureConnection {
+  @Field(() => [DisclosureNode]) nodes: DisclosureNode[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType()
+export class AuditChainBreak {
+  @Field(() => Int) chain: number;
+  @Field(() => Int) sequence: number;
+  @Field(() => ID, { nullable: true }) entryId: string | null;
+  @Field(() => ChainProblem) problem: ChainProblem;
+  @Field(() => String) message: string;
+}
+
+@ObjectType()
+export class AuditVerification {
+  @Field(() => Boolean) intact: boolean;
+  @Field(() => Int) entriesChecked: number;
+  @Field(() => Int) chainsChecked: number;
+  @Field(() => AuditChainBreak, { nullable: true, description: "The first broken entry; null when the trail is intact." }) firstBroken: AuditChainBreak | null;
+  @Field(() => [AuditChainBreak]) breaks: AuditChainBreak[];
+}
+
+@ObjectType()
+export class DisclosureExport {
+  @Field(() => String) contentType: string;
+  @Field(() => String) content: string;
+  @Field(() => Int) count: number;
+  @Field(() => Boolean, { description: "False when more entries matched than the limit: narrow the filter." }) complete: boolean;
+}
+
+@ObjectType()
+export class SubjectAccessEntryNode {
+  @Field(() => DateTimeResolver) occurredAt: Date;
+  @Field(() => String) agency: string;
+  @Field(() => AgencyType) agencyType: AgencyType;
+  @Field(() => [Role]) roles: Role[];
+  @Field(() => Purpose, { nullable: true }) purpose: Purpose | null;
+  @Field(() => LawfulBasis, { nullable: true }) lawfulBasis: LawfulBasis | null;
+  @Field(() => String, { nullable: true }) justification: string | null;
+  @Field(() => [String]) fieldsDisclosed: string[];
+}
+
+@ObjectType({ description: "Who saw this child's record, when and why — leaving out entries whose disclosure would prejudice an investigation." })
+export class SubjectAccessReportNode {
+  @Field(() => ID) sui: string;
+  @Field(() => [SubjectAccessEntryNode]) entries: SubjectAccessEntryNode[];
+  @Field(() => Int, { description: "For the IG lead only, never to be passed on: entries left out as prejudicial." }) withheldEntryCount: number;
+}

@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { Purpose } from "../../../policy/Purpose";
+import { ConsentState } from "../../../policy/ConsentState";
+
+@ObjectType({ description: "The consent that now governs one purpose." })
+export class PurposeConsent {
+  @Field(() => Purpose) purpose: Purpose;
+  @Field(() => ConsentState) state: ConsentState;
+}
+
+@ObjectType()
+export class ConsentReceipt {
+  @Field(() => ID) consentId: string;
+  @Field(() => DateTimeResolver) recordedAt: Date;
+  @Field(() => [PurposeConsent], { description: "After this decision: a competent child's decision governs over a parent's." }) effective: PurposeConsent[];
+}
+
+@ObjectType()
+export class ConsentOverrideReceipt {
+  @Field(() => ID) overrideId: string;
+  @Field(() => DateTimeResolver) recordedAt: Date;
+  @Field(() => DateTimeResolver) reviewBy: Date;
+}
+
+@ObjectType({ description: "The audit entry recording a decision not to share." })
+export class DecisionNotToShareReceipt {
+  @Field(() => ID) auditEntryId: string;
+  @Field(() => DateTimeResolver) recordedAt: Date;
+}
