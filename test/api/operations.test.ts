@@ -65,7 +65,7 @@ describe("operations endpoints", () => {
     const token = await hub.token(MASH_CLAIMS);
     const query = "query ($after: String) { agencies(first: 3, after: $after) { totalCount nodes { code type } pageInfo { hasNextPage endCursor } } }";
     const first = await hub.graphql(query, {}, token);
-    expect(first.body.data.agencies.totalCount).toBe(8);
+    expect(first.body.data.agencies.totalCount).toBe(9);
     expect(first.body.data.agencies.nodes.map((n: { code: string }) => n.code)).toEqual(["GP-K99001", "HMP-EXAMPLETON", "LA-E06000060"]);
     const second = await hub.graphql(query, { after: first.body.data.agencies.pageInfo.endCursor }, token);
     expect(second.body.data.agencies.nodes.map((n: { code: string }) => n.code)).toEqual(["LA-E10000019", "PDU-BUCKS", "POLICE-43"]);

@@ -16,6 +16,7 @@ export const TEST_AGENCIES: AgencyRow[] = [
   agency("PDU-BUCKS", "Buckinghamshire Probation Delivery Unit", "PROBATION", "E06000060"),
   agency("HMP-EXAMPLETON", "HMP Exampleton", "PRISON", "E10000019"),
   agency("YOT-E06000060", "Buckinghamshire Youth Offending Team", "YOUTH_JUSTICE", "E06000060"),
+  agency("TRUST-RX1", "Example General Hospital NHS Trust", "HEALTH", "E06000060"),
   agency("SCH-199999", "Closed Example Academy", "EDUCATION", "E06000060", false),
 ];
 

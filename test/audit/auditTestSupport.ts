@@ -1,0 +1,94 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type DataSource } from "typeorm";
+import winston from "winston";
+import { type Principal } from "../../src/auth/Principal";
+import { type Role } from "../../src/auth/Role";
+import { type AgencyType } from "../../src/directory/AgencyType";
+import { openDatabase, type Database } from "../../src/db/database";
+import { createLogger } from "../../src/logging/logger";
+import { chainForRequest } from "../../src/audit/hashChain";
+import { type AuditEntryInput } from "../../src/audit/recordAuditEntry";
+import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+
+export interface AuditTestDatabase {
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database: real PostgreSQL when DATABASE_URL is set, embedded otherwise. */
+export async function openAuditTestDatabase(poolSize = 8): Promise<AuditTestDatabase> {
+  const testDatabase: TestDatabase = await createTestDatabase();
+  const logger = createLogger("error", [new winston.transports.Console({ silent: true })]);
+  const database: Database = await openDatabase(
+    { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-")), poolSize, inMemory: true },
+    logger,
+  );
+  return {
+    dataSource: database.dataSource,
+    async close() {
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+export function principal(sub: string, agency: string, agencyType: AgencyType, roles: Role[]): Principal {
+  return { sub, name: "Never Logged", agency, agencyType, roles, localAuthority: "E06000060", team: null, tokenId: null };
+}
+
+export const IG_LEAD = principal("ig-0001", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"]);
+export const SOCIAL_WORKER = principal("sw-0101", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+export const POLICE_OFFICER = principal("pc-4301", "POLICE-43", "POLICE", ["POLICE_OFFICER"]);
+export const SCHOOL_DSL = principal("dsl-0042", "SCH-199001", "EDUCATION", ["SCHOOL_DSL"]);
+
+/** A disclosure of one child's record to a social worker; override any part. */
+export function disclosure(overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
+  return {
+    requestId: "req-default-0001",
+    principal: SOCIAL_WORKER,
+    operation: "CHILD_RECORD",
+    access: {
+      purpose: "SECTION_47_ENQUIRY",
+      lawfulBasis: "PUBLIC_TASK",
+      specialCategoryCondition: "SAFEGUARDING_CHILDREN",
+      justification: "Strategy discussion agreed a s.47 enquiry.",
+      caseReference: "CP-2026-001",
+      breakGlass: false,
+    },
+    childSuis: ["9990000018"],
+    outcome: "DISCLOSED",
+    fieldsDisclosed: ["socialCare[0].status"],
+    fieldsWithheld: [{ path: "police[0].intelligence", reason: "law-enforcement intelligence", rule: "police-intel-police-only" }],
+    policyVersion: "test-policy-v1",
+    breakGlass: false,
+    prejudicesInvestigation: false,
+    details: {},
+    ...overrides,
+  };
+}
+
+/** Request ids that land on the given chain, so a test can put entries exactly where it wants them. */
+export function requestIdsOnChain(chain: number, count: number, prefix: string): string[] {
+  const ids: string[] = [];
+  for (let i = 0; ids.length < count; i++) if (chainForRequest(`${prefix}-${i}`) === chain) ids.push(`${prefix}-${i}`);
+  return ids;
+}
+
+/**
+ * Runs statements as a superuser with triggers off (`session_replication_role = replica`, on one
+ * connection), the way someone with direct database access could tamper with the trail.
+ */
+export async function asTamperingSuperuser(dataSource: DataSource, statements: [sql: string, parameters?: unknown[]][]): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query("SET session_replication_role = replica");
+    for (const [sql, parameters] of statements) await runner.query(sql, parameters);
+  } finally {
+    await runner.query("RESET session_replication_role");
+    await runner.release();
+  }
+}
