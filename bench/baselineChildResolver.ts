@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { type HubContext } from "../src/graphql/context";
+import { AccessContextInput } from "../src/graphql/types/child/AccessContextInput";
+import { ChildRecord } from "../src/graphql/types/child/ChildRecord";
+import { loadChildFile } from "../src/disclosure/loadChildFile";
+import { legitimateRelationships } from "../src/disclosure/legitimateRelationships";
+import { buildDisclosureSubject } from "../src/disclosure/buildDisclosureSubject";
+import { buildChildRecordView } from "../src/disclosure/buildChildRecordView";
+import { type ChildRecordView } from "../src/disclosure/ChildRecordView";
+import { ConsentState } from "../src/policy/ConsentState";
+import { parseSui } from "../src/identity/nhsNumber";
+
+/**
+ * The benchmark's baseline: the same reads and the same response shape as `child`, with no policy
+ * (every field disclosed) and no audit entry. Never part of the hub's schema.
+ */
+@Resolver()
+export class BaselineChildResolver {
+  @Query(() => ChildRecord, { nullable: true })
+  async child(@Ctx() { dataSource, principal }: HubContext, @Arg("sui", () => ID) sui: string, @Arg("access", () => AccessContextInput) access: AccessContextInput): Promise<ChildRecordView | null> {
+    const file = await loadChildFile(dataSource, parseSui(sui), new Date());
+    if (file === null) return null;
+    const relationships = legitimateRelationships(file, principal, access);
+    const subject = buildDisclosureSubject(file, relationships, ConsentState.NOT_RECORDED);
+    const everything = subject.records.flatMap((record) => record.fields.map((field) => field.path));
+    const view = buildChildRecordView(file, { outcome: "DECIDED", disclosed: everything, withheld: [], brokered: [], sealed: [], grantingRules: [] }, access, relationships);
+    return { ...view, disclosureId: "baseline" };
+  }
+}
