@@ -35,7 +35,7 @@ const protectionPlan = (reference: string, extra: Record<string, unknown> = {}) 
 });
 
 /** Every record, as [agency type, record input]. */
-function scenarioRecords(): [string, Record<string, unknown>][] {
+export function scenarioRecords(): [string, Record<string, unknown>][] {
   const isla = child(SCENARIO.schoolDsl, "Isla", "2016-05-04");
   const amber = child(SCENARIO.forcedMarriage, "Amber", "2010-09-12");
   const ethan = child(SCENARIO.competentChild, "Ethan", "2011-03-15", "MALE");
