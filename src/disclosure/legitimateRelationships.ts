@@ -23,6 +23,9 @@ export function legitimateRelationships(file: ChildFile | null, principal: Princ
     const responsible = file.records[RecordType.SOCIAL_CARE].some(({ details }) => details.responsibleLocalAuthority === principal.localAuthority);
     if (responsible || file.child.localAuthority === principal.localAuthority) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
   }
-  if (file.agenciesHoldingLinkedAdults.has(principal.agency)) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
+  // A prison or probation service holding the offender is connected with the children at risk from them;
+  // a school or GP that merely named a parent is not thereby "holding" an adult.
+  const offenderManager = principal.agencyType === AgencyType.PRISON || principal.agencyType === AgencyType.PROBATION;
+  if (offenderManager && file.agenciesHoldingLinkedAdults.has(principal.agency)) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
   return [...kinds];
 }
