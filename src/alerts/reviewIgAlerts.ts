@@ -1,9 +1,8 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
-import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
-import { AuditOutcome } from "../audit/AuditOutcome";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { requireAlertReviewer } from "./igAlertAccess";
 
@@ -36,18 +35,12 @@ export async function closeIgAlert(dataSource: DataSource, principal: Principal,
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
   Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: new Date() });
   const saved = await alerts.save(alert);
-  await recordAuditEntry(dataSource, {
+  await recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.IG_ALERT_CLOSED,
-    access: null,
-    childSuis: [alert.childSui],
-    outcome: AuditOutcome.RECORDED,
-    fieldsDisclosed: [],
-    fieldsWithheld: [],
+    childSui: alert.childSui,
     policyVersion,
-    breakGlass: false,
-    prejudicesInvestigation: false,
     details: { alertId: alert.id, outcome },
   });
   return saved;

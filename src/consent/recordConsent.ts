@@ -5,9 +5,8 @@ import { findChildBySui } from "../people/findChildBySui";
 import { type Purpose } from "../policy/Purpose";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type ConsentState } from "../policy/ConsentState";
-import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
-import { AuditOutcome } from "../audit/AuditOutcome";
 import { ConsentGiver, ConsentRecord, type ConsentDecision } from "./ConsentRecord";
 import { consentAbility } from "./consentPolicy";
 import { loadConsentFacts } from "./loadConsent";
@@ -56,18 +55,12 @@ export async function recordConsent(dataSource: DataSource, principal: Principal
     recordedBySub: principal.sub,
     recordedByAgency: principal.agency,
   });
-  await recordAuditEntry(dataSource, {
+  await recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.CONSENT_RECORDED,
-    access: null,
-    childSuis: [child.sui ?? ""],
-    outcome: AuditOutcome.RECORDED,
-    fieldsDisclosed: [],
-    fieldsWithheld: [],
+    childSui: child.sui ?? "",
     policyVersion,
-    breakGlass: false,
-    prejudicesInvestigation: false,
     details: { consentId: saved.id, decision: saved.decision, givenBy: saved.givenBy, childCompetent: saved.childCompetent, purposes: saved.purposes, lawfulBasis: LawfulBasis.CONSENT },
   });
   const facts = await loadConsentFacts(dataSource, child.id);

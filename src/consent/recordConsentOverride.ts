@@ -2,9 +2,8 @@ import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
 import { findChildBySui } from "../people/findChildBySui";
-import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
-import { AuditOutcome } from "../audit/AuditOutcome";
 import { ConsentOverride } from "./ConsentOverride";
 import { consentAbility } from "./consentPolicy";
 
@@ -52,18 +51,12 @@ export async function recordConsentOverride(
     authorisedByAgency: principal.agency,
     reviewBy: review,
   });
-  await recordAuditEntry(dataSource, {
+  await recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.CONSENT_OVERRIDE,
-    access: null,
-    childSuis: [child.sui ?? ""],
-    outcome: AuditOutcome.RECORDED,
-    fieldsDisclosed: [],
-    fieldsWithheld: [],
+    childSui: child.sui ?? "",
     policyVersion,
-    breakGlass: false,
-    prejudicesInvestigation: false,
     details: { overrideId: saved.id, reason: saved.reason, reviewBy: review.toISOString() },
   });
   return { overrideId: saved.id, recordedAt: saved.recordedAt, reviewBy: review };

@@ -4,7 +4,8 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { type AgencyType } from "../directory/AgencyType";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type Purpose } from "../policy/Purpose";
-import { recordAuditEntry, type AuditReceipt } from "../audit/recordAuditEntry";
+import { type AuditReceipt } from "../audit/recordAuditEntry";
+import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { consentAbility } from "../consent/consentPolicy";
@@ -37,7 +38,7 @@ export async function recordDecisionNotToShare(dataSource: DataSource, principal
     throw new HubError(ErrorCode.INVALID_INPUT, `Give the reasons sharing would be more detrimental to the child than not sharing (at least ${MIN_REASON_LENGTH} characters).`, { path: "decision.reason" });
   }
   const child = await findChildBySui(dataSource, rawSui);
-  return recordAuditEntry(dataSource, {
+  return recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.DECISION_NOT_TO_SHARE,
@@ -49,13 +50,9 @@ export async function recordDecisionNotToShare(dataSource: DataSource, principal
       caseReference: decision.caseReference?.trim() || null,
       breakGlass: false,
     },
-    childSuis: [child.sui ?? ""],
+    childSui: child.sui ?? "",
     outcome: AuditOutcome.NOT_SHARED,
-    fieldsDisclosed: [],
-    fieldsWithheld: [],
     policyVersion,
-    breakGlass: false,
-    prejudicesInvestigation: false,
     details: { recipientAgencyType: decision.recipientAgencyType, recipientAgencyCode: decision.recipientAgencyCode ?? null },
   });
 }

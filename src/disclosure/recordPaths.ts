@@ -1,15 +1,8 @@
-import { RecordType } from "../records/RecordType";
+import { type RecordType } from "../records/RecordType";
+import { DETAIL_KEY_OF_TYPE } from "../records/AgencyRecordSubmission";
 
-/** Where each record type's records sit in a ChildRecord response (`police[0].intelligence`). */
-export const RESPONSE_KEY: Record<RecordType, string> = {
-  [RecordType.SOCIAL_CARE]: "socialCare",
-  [RecordType.POLICE]: "police",
-  [RecordType.HEALTH]: "health",
-  [RecordType.EDUCATION]: "education",
-  [RecordType.PROBATION]: "probation",
-  [RecordType.PRISON]: "prison",
-  [RecordType.YOUTH_JUSTICE]: "youthJustice",
-};
+/** Where each record type's records sit in a ChildRecord response (`police[0].intelligence`): the same key as its details block on submission. */
+export const RESPONSE_KEY: Record<RecordType, string> = DETAIL_KEY_OF_TYPE;
 
 export const DEMOGRAPHICS = "demographics";
 

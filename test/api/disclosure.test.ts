@@ -202,6 +202,22 @@ describe("scenario 9: break-glass out of hours", () => {
   });
 });
 
+describe("sealed and brokered records (design principle 5)", () => {
+  it("a sealed record leaves no trace; a brokered one shows only that an agency of its type is involved, and whom to contact", async () => {
+    const body = await ask(CALLERS.socialWorker, SCENARIO.restricted, access("SECTION_47_ENQUIRY"));
+    expect(body.errors).toBeUndefined();
+    const child = body.data!.child!;
+    expect(child.socialCare).toHaveLength(1);
+    expect(child.police).toEqual([]);
+    expect(child.health).toEqual([]);
+    expect(child.restrictedInvolvement).toEqual([{ agencyType: "HEALTH", contactEmail: "safeguarding@trust-rx1.example" }]);
+    const text = JSON.stringify(body);
+    for (const hidden of ["protected witness", "confidential clinic", "police[", "health["]) expect(text).not.toContain(hidden);
+    const entry = await auditEntry(child.disclosureId);
+    expect(entry.fieldsWithheld.map((w) => w.rule)).toContain("sealed");
+  });
+});
+
 describe("every read has a purpose; existence does not leak", () => {
   it.each([
     ["a blank justification", CALLERS.socialWorker, access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "   " }), "JUSTIFICATION_REQUIRED"],

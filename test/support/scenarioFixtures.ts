@@ -14,6 +14,8 @@ export const SCENARIO = {
   mappa: "9990005044",
   /** 8: an unaccompanied child whose placement address is withheld. */
   unaccompanied: "9990005052",
+  /** Design principle 5: a sealed police record and a brokered clinic record. */
+  restricted: "9990005079",
   /** A child no test caller has any relationship with. */
   unrelated: "9990005060",
 } as const;
@@ -41,6 +43,7 @@ export function scenarioRecords(): [string, Record<string, unknown>][] {
   const ethan = child(SCENARIO.competentChild, "Ethan", "2011-03-15", "MALE");
   const freya = child(SCENARIO.mappa, "Freya", "2017-01-20");
   const daniel = child(SCENARIO.unaccompanied, "Daniel", "2010-02-02", "MALE", { kind: "PLACEMENT", line1: "7 Safe House Lane", town: "Sampleton", postcode: "HP21 7SH", localAuthority: "E06000060", labels: ["LOCATION_WITHHELD"] });
+  const restricted = child(SCENARIO.restricted, "Rosa", "2013-08-08");
   const unrelated = child(SCENARIO.unrelated, "Una", "2015-07-07", "FEMALE", { kind: "HOME", line1: "1 Far Away Close", town: "Exampleby", postcode: "LN1 1AA", localAuthority: "E10000019" });
   const onRoll = (c: object, reference: string, extra: Record<string, unknown> = {}) => ({
     agencyCode: "SCH-199001", agencyReference: reference, child: c,
@@ -71,6 +74,9 @@ export function scenarioRecords(): [string, Record<string, unknown>][] {
     ["EDUCATION", onRoll({ ...daniel, address: undefined }, "UPN-S8")],
     ["POLICE", { agencyCode: "POLICE-43", agencyReference: "TVP-S8", child: { ...daniel, address: undefined }, police: { incidentType: "CHILD_CONCERN", childRole: "PERSON_AT_RISK", reportedOn: "2026-01-09", summary: "Found at a service station; unaccompanied" } }],
 
+    ["CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: "CSC-RESTRICTED", child: restricted, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-05-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: "E06000060" } }],
+    ["POLICE", { agencyCode: "POLICE-43", agencyReference: "TVP-SEALED", child: restricted, labels: ["SEALED"], police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-05-02", summary: "Sealed: protected witness arrangements" } }],
+    ["HEALTH", { agencyCode: "TRUST-RX1", agencyReference: "CLINIC-BROKERED", child: restricted, labels: ["BROKERED"], health: { conditions: [{ description: "Seen at a confidential clinic" }] } }],
     ["HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-UNRELATED", child: unrelated, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2015-08-01", conditions: [{ description: "Hay fever" }] } }],
   ];
 }
