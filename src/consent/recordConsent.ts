@@ -1,7 +1,7 @@
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
-import { findChildBySui } from "../people/findChildBySui";
+import { findChildInCare } from "../disclosure/findChildInCare";
 import { type Purpose } from "../policy/Purpose";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type ConsentState } from "../policy/ConsentState";
@@ -43,7 +43,7 @@ export async function recordConsent(dataSource: DataSource, principal: Principal
   if (parent && giverDescription === "") {
     throw new HubError(ErrorCode.INVALID_INPUT, "Say which person with parental responsibility decided (e.g. mother).", { path: "consent.giverDescription" });
   }
-  const child = await findChildBySui(dataSource, rawSui);
+  const child = await findChildInCare(dataSource, principal, rawSui);
   const saved = await dataSource.getRepository(ConsentRecord).save({
     child,
     givenBy: submission.givenBy,

@@ -1,7 +1,7 @@
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
-import { findChildBySui } from "../people/findChildBySui";
+import { findChildInCare } from "../disclosure/findChildInCare";
 import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
 import { ConsentOverride } from "./ConsentOverride";
@@ -43,7 +43,7 @@ export async function recordConsentOverride(
   if (review <= now || review > latest) {
     throw new HubError(ErrorCode.INVALID_INPUT, `reviewBy must be in the future and at most ${MAX_OVERRIDE_DAYS} days away.`, { path: "reviewBy" });
   }
-  const child = await findChildBySui(dataSource, rawSui);
+  const child = await findChildInCare(dataSource, principal, rawSui);
   const saved = await dataSource.getRepository(ConsentOverride).save({
     child,
     reason: reason.trim(),

@@ -9,7 +9,7 @@ import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { consentAbility } from "../consent/consentPolicy";
-import { findChildBySui } from "../people/findChildBySui";
+import { findChildInCare } from "./findChildInCare";
 
 const MIN_REASON_LENGTH = 20;
 
@@ -37,7 +37,7 @@ export async function recordDecisionNotToShare(dataSource: DataSource, principal
   if (reason.length < MIN_REASON_LENGTH) {
     throw new HubError(ErrorCode.INVALID_INPUT, `Give the reasons sharing would be more detrimental to the child than not sharing (at least ${MIN_REASON_LENGTH} characters).`, { path: "decision.reason" });
   }
-  const child = await findChildBySui(dataSource, rawSui);
+  const child = await findChildInCare(dataSource, principal, rawSui);
   return recordDecision(dataSource, {
     requestId,
     principal,

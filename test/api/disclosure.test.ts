@@ -113,6 +113,14 @@ describe("scenario 6: a competent 15-year-old refuses consent while a parent agr
     expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "CONSENT_REFUSED", lawfulBasis: "CONSENT" });
   });
 
+  it("cannot be recorded by an agency with no relationship with the child, which learns nothing of whether the child exists", async () => {
+    const consent = { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", giverDescription: "father", decision: "GIVEN", purposes: ["EARLY_HELP"] };
+    const unrelated = await hub.graphql(CONSENT, { sui: SCENARIO.unaccompanied, consent }, await hub.token(CALLERS.gp));
+    const missing = await hub.graphql(CONSENT, { sui: "9990005087", consent }, await hub.token(CALLERS.gp));
+    expect(unrelated.body.errors[0].extensions.code).toBe("NOT_FOUND");
+    expect(unrelated.body).toEqual(missing.body);
+  });
+
   it("only a CSC manager may record a safeguarding override, with a reason, and it is audited", async () => {
     const reason = "Reasonable cause to suspect significant harm; asking again would increase the risk.";
     const refused = await hub.graphql(OVERRIDE, { sui: SCENARIO.competentChild, reason }, await hub.token(CALLERS.socialWorker));
