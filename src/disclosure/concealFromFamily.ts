@@ -12,10 +12,10 @@ const carriesLabel = (record: RecordSubject) => record.labels.includes(WITHHOLD_
 
 /**
  * Some things never reach the family (DOMAIN rule 6: forced marriage, honour-based abuse, FII, an active
- * investigation). When the label is what keeps a record's content from this caller — the engine,
- * asked again without it, would have disclosed more — even a redaction entry ("something here was
- * withheld") could tell a family-reachable recipient too much. Such records are concealed like sealed
- * ones; the refusal stays on the audit entry.
+ * investigation). When the label keeps a record's content from this caller — the engine, asked again
+ * without it, would have disclosed more, or names it as the reason for withholding — even a redaction
+ * entry could tell a family-reachable recipient too much. Such records are concealed like sealed ones;
+ * the refusal stays on the audit entry.
  */
 export function concealFromFamily(policy: PolicySet, principal: Principal, access: AccessContext, subject: DisclosureSubject, decision: Disclosure): { decision: Disclosure; concealed: Withholding[] } {
   const labelled = subject.records.filter((record) => record.recordType !== "CHILD" && carriesLabel(record));
@@ -31,8 +31,12 @@ export function concealFromFamily(policy: PolicySet, principal: Principal, acces
 
   const disclosed = new Set(decision.disclosed);
   const wouldDisclose = new Set(counterfactual.disclosed);
+  // Also conceal where the label is merely the stated reason for withholding: the reason itself says
+  // "forced marriage, honour-based abuse, FII or an active investigation".
+  const labelRule = policy.restrictions.find((restriction) => restriction.label === WITHHOLD_FROM_FAMILY)?.id;
+  const withheldForLabel = new Set(decision.withheld.filter((w) => w.rule === labelRule).map((w) => w.path));
   const concealedRecords = labelled
-    .filter((record) => record.fields.some((field) => wouldDisclose.has(field.path) && !disclosed.has(field.path)))
+    .filter((record) => record.fields.some((field) => (wouldDisclose.has(field.path) && !disclosed.has(field.path)) || withheldForLabel.has(field.path)))
     .map((record) => record.path);
   if (concealedRecords.length === 0) return { decision, concealed: [] };
 

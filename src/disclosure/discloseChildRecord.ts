@@ -4,6 +4,8 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { ConsentState } from "../policy/ConsentState";
+import { AccessProblem } from "../policy/AccessProblem";
+import { RelationshipKind } from "../policy/RelationshipKind";
 import { decideDisclosure } from "../policy/decideDisclosure";
 import { type PolicySet } from "../policy/PolicySet";
 import { type Withholding } from "../policy/DisclosureDecision";
@@ -13,13 +15,19 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { effectiveConsent } from "../consent/effectiveConsent";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { buildDisclosureSubject } from "./buildDisclosureSubject";
-import { buildChildRecordView } from "./buildChildRecordView";
+import { buildChildRecordView, disclosedPointers } from "./buildChildRecordView";
 import { type ChildRecordView } from "./ChildRecordView";
 import { concealFromFamily } from "./concealFromFamily";
 import { legitimateRelationships } from "./legitimateRelationships";
 import { loadChildFile } from "./loadChildFile";
 import { prejudicesInvestigation } from "./investigationSensitivity";
 import { validateAccessContext } from "./validateAccessContext";
+
+/** Refusals decided from the child's data rather than from the request alone. */
+const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
+
+/** Relationships the hub derives from what it holds, as opposed to what the caller states (a case reference, break-glass). */
+const DERIVED_RELATIONSHIPS = new Set<RelationshipKind>([RelationshipKind.AGENCY_INVOLVED, RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY, RelationshipKind.HOLDS_LINKED_ADULT]);
 
 export interface DisclosureServices {
   dataSource: DataSource;
@@ -29,9 +37,10 @@ export interface DisclosureServices {
 /**
  * `child(sui, access)`: the linked, redacted, audited view of one child (HUB.md §5).
  *
- * The order matters. The access context is checked before the child is looked up, so an incoherent
- * request is refused the same way whether or not the child exists. A child that does not exist and a
- * child the caller may see nothing of both answer null. The audit entry — disclosure or refusal —
+ * The order matters. The policy judges the access context against the child's file, but a refusal is
+ * the same whether or not the child exists unless it turns on the child's own data (consent), and then
+ * only a caller connected with the child hears it. A child that does not exist and a child the caller
+ * may see nothing of both answer null. The audit entry — disclosure or refusal —
  * commits before anything is returned; if it cannot be written the caller gets AUDIT_UNAVAILABLE and
  * no data (design principle 4).
  */
@@ -58,6 +67,10 @@ export async function discloseChildRecord(services: DisclosureServices, principa
 
   if (decided.outcome === "REFUSED") {
     await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive });
+    // A refusal that turns on the child's own data (the consent on record) would tell a caller with no
+    // connection to the child that the child exists, and what their family decided: such a caller gets
+    // the answer a missing child gets.
+    if (CHILD_DEPENDENT_PROBLEMS.has(decided.problem) && !relationships.some((kind) => DERIVED_RELATIONSHIPS.has(kind))) return null;
     throw new HubError(ErrorCode.ACCESS_CONTEXT_INVALID, decided.message, { path: "access", problem: decided.problem, rule: decided.rule });
   }
   const { decision, concealed } = concealFromFamily(policy, principal, access, subject, decided);
@@ -75,7 +88,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     childSuis: [sui],
     outcome: AuditOutcome.DISCLOSED,
     refusal: concealed.length > 0 ? { code: ErrorCode.FORBIDDEN, problem: "WITHHELD_FROM_FAMILY", rule: concealed[0]?.rule ?? "withhold-from-family" } : null,
-    fieldsDisclosed: decision.disclosed,
+    fieldsDisclosed: [...decision.disclosed, ...disclosedPointers(decision)],
     fieldsWithheld,
     prejudicesInvestigation: sensitive,
     details: {
