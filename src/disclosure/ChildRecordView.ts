@@ -43,7 +43,8 @@ export interface RecordView {
   recordId: string;
   recordType: RecordType;
   agency: AgencyReference;
-  agencyReference: string;
+  /** Null unless some of the record's content was disclosed. */
+  agencyReference: string | null;
   recordedAt: Date | null;
   updatedAt: Date;
   linkMethod: LinkMethod;

@@ -16,7 +16,7 @@ type ViewWithoutReceipt = Omit<ChildRecordView, "disclosureId">;
  * restricted involvement (agency type and contact).
  */
 export function buildChildRecordView(file: ChildFile, decision: Disclosure, access: AccessContext, relationships: RelationshipKind[]): ViewWithoutReceipt {
-  const disclosed = new Set(decision.disclosed);
+  const disclosed = new Set([...decision.disclosed, ...disclosedPointers(decision)]);
   const hidden = new Set([...decision.sealed, ...decision.brokered.map((b) => b.path)]);
   const view = Object.fromEntries(RECORD_TYPES.map((type) => [RESPONSE_KEY[type], [] as RecordView[]])) as Pick<ChildRecordView, "socialCare" | "police" | "health" | "education" | "probation" | "prison" | "youthJustice">;
   const restrictedInvolvement: RestrictedInvolvementView[] = [];
@@ -49,13 +49,23 @@ export function buildChildRecordView(file: ChildFile, decision: Disclosure, acce
   };
 }
 
+/**
+ * The agency's own reference is a pointer into its system (a crime number, a probation case number):
+ * it goes out only with content the policy disclosed from that record, and is audited as disclosed.
+ */
+export function disclosedPointers(decision: Pick<Disclosure, "disclosed">): string[] {
+  const records = new Set(decision.disclosed.filter((path) => !path.startsWith(`${DEMOGRAPHICS}.`)).map((path) => path.slice(0, path.lastIndexOf("."))));
+  return [...records].map((record) => `${record}.agencyReference`);
+}
+
 function recordView(type: RecordType, { record, agency, details }: LoadedRecord, path: string, disclosed: Set<string>): RecordView {
+  const pointer = disclosed.has(`${path}.agencyReference`);
   const view: RecordView = {
     recordId: record.id,
     recordType: type,
     agency: { code: agency.code, name: agency.name, type: agency.type, contactEmail: agency.contactEmail, contactPhone: agency.contactPhone },
-    agencyReference: record.agencyReference,
-    recordedAt: record.recordedAt,
+    agencyReference: pointer ? record.agencyReference : null,
+    recordedAt: pointer ? record.recordedAt : null,
     updatedAt: record.updatedAt,
     linkMethod: record.linkMethod,
     linkState: record.linkState,

@@ -79,7 +79,7 @@ export abstract class AgencyRecordView {
   @Field(() => ID) recordId: string;
   @Field(() => RecordType) recordType: RecordType;
   @Field(() => AgencyContact) agency: AgencyContact;
-  @Field(() => String, { description: "The agency's own reference: the pointer to its full record." }) agencyReference: string;
+  @Field(() => String, { nullable: true, description: "The agency's own reference: the pointer to its full record. Null unless some of the record's content was disclosed to you." }) agencyReference: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) recordedAt: Date | null;
   @Field(() => DateTimeResolver) updatedAt: Date;
   @Field(() => LinkMethod) linkMethod: LinkMethod;
