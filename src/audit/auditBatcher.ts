@@ -29,7 +29,8 @@ const MAX_BATCH = 64;
  * heads of the chains it touches (in chain order, so two hub processes cannot deadlock), chain the
  * entries onto them, insert them in one statement, advance the heads, commit. Every caller's promise
  * settles only after the commit that holds its entry — so "no audit, no disclosure" holds entry by
- * entry — and if the batch fails, every entry in it fails.
+ * entry — and if the batch fails, its entries are written again one by one, so only an entry the
+ * database refuses fails.
  */
 export class AuditBatcher {
   private readonly queue: Pending[] = [];
@@ -50,15 +51,20 @@ export class AuditBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const receipts = await this.dataSource.transaction((manager) => appendBatch(manager, batch.map((pending) => pending.entry)));
-          batch.forEach((pending, index) => pending.resolve(receipts[index]));
-        } catch (error) {
-          for (const pending of batch) pending.reject(error);
+          await this.write(batch);
+        } catch {
+          // One entry the database refuses must not fail the others': write them one at a time.
+          for (const pending of batch) await this.write([pending]).catch((error: unknown) => pending.reject(error));
         }
       }
     } finally {
       this.flushing = false;
     }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    const receipts = await this.dataSource.transaction((manager) => appendBatch(manager, batch.map((pending) => pending.entry)));
+    batch.forEach((pending, index) => pending.resolve(receipts[index]));
   }
 }
 

@@ -6,6 +6,7 @@ import { type HubConfig } from "../config/config";
 import { type HubContext } from "./context";
 import { formatError } from "./formatError";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
+import { refuseNulCharactersPlugin } from "./plugins/refuseNulCharacters";
 
 /**
  * Reports a rejection by a limit with the limit's name, so formatError can give it the
@@ -40,7 +41,7 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
   return new ApolloServer<HubContext>({
     schema,
     introspection: limits.introspection,
-    plugins: [...armor.plugins, requestLoggingPlugin()],
+    plugins: [...armor.plugins, refuseNulCharactersPlugin(), requestLoggingPlugin()],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

@@ -3,6 +3,7 @@ import { type HubContext } from "../context";
 import { principalLogFields } from "../../auth/Principal";
 import { describeError } from "../../logging/logger";
 import { isUnexpected } from "../formatError";
+import { ErrorCode, isHubError } from "../../errors/HubError";
 
 /** An operation name is caller-supplied text: only a plain identifier is logged. */
 function safeOperationName(name: string | null | undefined): string | undefined {
@@ -22,7 +23,10 @@ export function requestLoggingPlugin(): ApolloServerPlugin<HubContext> {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (isUnexpected(error)) logger.error("unexpected error", { event: "graphql.error", ...describeError(error.originalError ?? error) });
+            const original = error.originalError;
+            if (isUnexpected(error)) logger.error("unexpected error", { event: "graphql.error", ...describeError(original ?? error) });
+            // Nothing was disclosed, but operators must learn why the trail refused the write.
+            else if (isHubError(original) && original.code === ErrorCode.AUDIT_UNAVAILABLE) logger.error("audit unavailable", { event: "audit.unavailable", ...describeError(original.cause) });
           }
         },
         async willSendResponse({ response, operationName, operation }) {
