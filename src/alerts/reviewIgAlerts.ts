@@ -2,6 +2,10 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { recordDecision } from "../audit/recordDecision";
+import { auditedIgRead } from "../audit/auditedIgRead";
+import { AuditAction } from "../audit/auditAccess";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { Purpose } from "../policy/Purpose";
 import { AuditOperation } from "../audit/AuditOperation";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { requireAlertReviewer } from "./igAlertAccess";
@@ -12,17 +16,37 @@ export interface IgAlertPage {
   totalCount: number;
 }
 
-/** Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only. */
-export async function listIgAlerts(dataSource: DataSource, principal: Principal, status: IgAlertStatus | null, limit: number, after: { raisedAt: Date; id: string } | null): Promise<IgAlertPage> {
-  requireAlertReviewer(principal);
-  const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert");
-  if (status) query.andWhere("alert.status = :status", { status });
-  const totalCount = await query.getCount();
-  // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
-  const raised = "date_trunc('milliseconds', alert.raised_at)";
-  if (after) query.andWhere(`(${raised}, alert.id) > (:raisedAt, :id)`, after);
-  const rows = await query.orderBy(raised, "ASC").addOrderBy("alert.id", "ASC").take(limit + 1).getMany();
-  return { alerts: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount };
+/**
+ * Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only. The list
+ * carries children's SUIs and callers' justifications, so reading it is audited like any IG read.
+ */
+export async function listIgAlerts(dataSource: DataSource, principal: Principal, requestId: string, status: IgAlertStatus | null, limit: number, after: { raisedAt: Date; id: string } | null, now = new Date()): Promise<IgAlertPage> {
+  return auditedIgRead(
+    dataSource,
+    principal,
+    requestId,
+    {
+      action: AuditAction.QUERY,
+      operation: AuditOperation.AUDIT_QUERY,
+      purpose: Purpose.INFORMATION_GOVERNANCE,
+      justification: "Information governance review of break-glass alerts.",
+      childSuis: [],
+      details: { list: "igAlerts", status, first: limit },
+      outcome: AuditOutcome.DISCLOSED,
+    },
+    async () => {
+      const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert");
+      if (status) query.andWhere("alert.status = :status", { status });
+      const totalCount = await query.getCount();
+      // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
+      const raised = "date_trunc('milliseconds', alert.raised_at)";
+      if (after) query.andWhere(`(${raised}, alert.id) > (:raisedAt, :id)`, after);
+      const rows = await query.orderBy(raised, "ASC").addOrderBy("alert.id", "ASC").take(limit + 1).getMany();
+      const alerts = rows.slice(0, limit);
+      return { result: { alerts, hasNextPage: rows.length > limit, totalCount }, childSuis: alerts.map((alert) => alert.childSui), details: { returned: alerts.length } };
+    },
+    now,
+  );
 }
 
 /** An IG lead closes an alert with the outcome of the review; audited (IG_ALERT_CLOSED). */
@@ -33,8 +57,9 @@ export async function closeIgAlert(dataSource: DataSource, principal: Principal,
   const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.findOneBy({ id }) : null;
   if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
-  Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: new Date() });
-  const saved = await alerts.save(alert);
+  // Nobody reviews their own emergency access, whatever roles they hold.
+  if (alert.principalSub === principal.sub) throw new HubError(ErrorCode.FORBIDDEN, "You may not review your own break-glass access: ask another IG lead.", { path: "id" });
+  // The review is on the trail before it takes effect.
   await recordDecision(dataSource, {
     requestId,
     principal,
@@ -43,5 +68,6 @@ export async function closeIgAlert(dataSource: DataSource, principal: Principal,
     policyVersion,
     details: { alertId: alert.id, outcome },
   });
-  return saved;
+  Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: new Date() });
+  return alerts.save(alert);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
@@ -44,7 +45,8 @@ export async function recordConsent(dataSource: DataSource, principal: Principal
     throw new HubError(ErrorCode.INVALID_INPUT, "Say which person with parental responsibility decided (e.g. mother).", { path: "consent.giverDescription" });
   }
   const child = await findChildInCare(dataSource, principal, rawSui);
-  const saved = await dataSource.getRepository(ConsentRecord).save({
+  const consent = {
+    id: randomUUID(),
     child,
     givenBy: submission.givenBy,
     childCompetent: !parent && submission.childCompetent === true,
@@ -54,19 +56,21 @@ export async function recordConsent(dataSource: DataSource, principal: Principal
     note: submission.note ?? null,
     recordedBySub: principal.sub,
     recordedByAgency: principal.agency,
-  });
-  await recordDecision(dataSource, {
+  };
+  // On the trail before it governs any disclosure: a consent decision in force is never unaudited.
+  const receipt = await recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.CONSENT_RECORDED,
     childSui: child.sui ?? "",
     policyVersion,
-    details: { consentId: saved.id, decision: saved.decision, givenBy: saved.givenBy, childCompetent: saved.childCompetent, purposes: saved.purposes, lawfulBasis: LawfulBasis.CONSENT },
+    details: { consentId: consent.id, decision: consent.decision, givenBy: consent.givenBy, childCompetent: consent.childCompetent, purposes: consent.purposes, lawfulBasis: LawfulBasis.CONSENT },
   });
+  await dataSource.getRepository(ConsentRecord).insert(consent);
   const facts = await loadConsentFacts(dataSource, child.id);
   return {
-    consentId: saved.id,
-    recordedAt: saved.recordedAt,
-    effective: saved.purposes.map((purpose) => ({ purpose, state: effectiveConsent(facts, purpose) })),
+    consentId: consent.id,
+    recordedAt: receipt.occurredAt,
+    effective: consent.purposes.map((purpose) => ({ purpose, state: effectiveConsent(facts, purpose) })),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
@@ -44,20 +45,16 @@ export async function recordConsentOverride(
     throw new HubError(ErrorCode.INVALID_INPUT, `reviewBy must be in the future and at most ${MAX_OVERRIDE_DAYS} days away.`, { path: "reviewBy" });
   }
   const child = await findChildInCare(dataSource, principal, rawSui);
-  const saved = await dataSource.getRepository(ConsentOverride).save({
-    child,
-    reason: reason.trim(),
-    authorisedBySub: principal.sub,
-    authorisedByAgency: principal.agency,
-    reviewBy: review,
-  });
-  await recordDecision(dataSource, {
+  const override = { id: randomUUID(), child, reason: reason.trim(), authorisedBySub: principal.sub, authorisedByAgency: principal.agency, reviewBy: review };
+  // On the trail before it lets anything be shared without consent.
+  const receipt = await recordDecision(dataSource, {
     requestId,
     principal,
     operation: AuditOperation.CONSENT_OVERRIDE,
     childSui: child.sui ?? "",
     policyVersion,
-    details: { overrideId: saved.id, reason: saved.reason, reviewBy: review.toISOString() },
+    details: { overrideId: override.id, reason: override.reason, reviewBy: review.toISOString() },
   });
-  return { overrideId: saved.id, recordedAt: saved.recordedAt, reviewBy: review };
+  await dataSource.getRepository(ConsentOverride).insert(override);
+  return { overrideId: override.id, recordedAt: receipt.occurredAt, reviewBy: review };
 }

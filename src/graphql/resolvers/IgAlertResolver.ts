@@ -12,7 +12,7 @@ const CURSOR_KIND = "ig-alert";
 export class IgAlertResolver {
   @Query(() => IgAlertConnection, { description: "IG leads: break-glass alerts, the longest-waiting first." })
   async igAlerts(
-    @Ctx() { dataSource, principal }: HubContext,
+    @Ctx() { dataSource, principal, requestId }: HubContext,
     @Arg("status", () => IgAlertStatus, { nullable: true }) status: IgAlertStatus | null,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
@@ -21,7 +21,7 @@ export class IgAlertResolver {
     const [raisedAt, id] = cursor?.split("|") ?? [];
     const position = raisedAt && id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(raisedAt)) ? { raisedAt: new Date(raisedAt), id } : null;
     if (cursor !== null && position === null) throw new HubError(ErrorCode.INVALID_INPUT, "The `after` cursor is not one this list returned.", { path: "after" });
-    const page = await listIgAlerts(dataSource, principal, status, pageSize(first), position);
+    const page = await listIgAlerts(dataSource, principal, requestId, status, pageSize(first), position);
     const last = page.alerts.at(-1);
     return {
       nodes: page.alerts,
