@@ -17,7 +17,8 @@ import { sharesOneSession } from "../db/database";
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
  *
  * Every disclosure starts here, so it is four set-based queries rather than an entity graph: the child
- * with names and addresses; every agency record with its agency, its details (whichever detail table
+ * with names and addresses; every agency record linked to the child (a POSSIBLE or REJECTED link is
+ * not this child's record, to disclose or to found a relationship on) with its agency, its details (whichever detail table
  * holds them) and the adult it is about; the agencies holding a linked adult; consent decisions and
  * the override in force. The rows are shaped into the entities' plain form.
  */
@@ -118,7 +119,7 @@ const RECORDS_SQL = `
   LEFT JOIN probation_record pb ON pb.record_id = r.id
   LEFT JOIN prison_record pr ON pr.record_id = r.id
   LEFT JOIN youth_justice_record yj ON yj.record_id = r.id
-  WHERE r.child_id = $1
+  WHERE r.child_id = $1 AND r.link_state = 'LINKED'
   ORDER BY r.received_at, r.id`;
 
 const LINKED_ADULT_AGENCIES_SQL = `

@@ -86,6 +86,12 @@ describe("scenario 4: a forced-marriage disclosure recorded by a school", () => 
     expect(entry.refusalProblem).toBe("WITHHELD_FROM_FAMILY");
   });
 
+  it("leaves no trace of the label, the record or its reference when withheld for another reason", async () => {
+    const body = await ask(CALLERS.schoolDsl, SCENARIO.forcedMarriage, access("CHILD_PROTECTION_CONFERENCE"));
+    const text = JSON.stringify(body);
+    for (const hint of ["withhold-from-family", "must not reach", "TVP-S4", "UPN-S4-FM"]) expect(text).not.toContain(hint);
+  });
+
   it("is refused, and the refusal audited, for a role that could reach the family", async () => {
     const body = await ask(CALLERS.gp, SCENARIO.forcedMarriage, access("STRATEGY_DISCUSSION"));
     const text = JSON.stringify(body);
@@ -111,6 +117,15 @@ describe("scenario 6: a competent 15-year-old refuses consent while a parent agr
     expect(body.data?.child ?? null).toBeNull();
     const entry = await latestAuditFor(SCENARIO.competentChild, "sw-north");
     expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "CONSENT_REFUSED", lawfulBasis: "CONSENT" });
+  });
+
+  it("a caller with no connection to the child learns neither that the child exists nor what was decided", async () => {
+    const context = access("CHILD_IN_NEED_ASSESSMENT", "PUBLIC_TASK", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+    const existing = await ask(CALLERS.lincolnshireSocialWorker, SCENARIO.competentChild, context);
+    const missing = await ask(CALLERS.lincolnshireSocialWorker, "9990005087", context);
+    expect(existing).toEqual({ data: { child: null } });
+    expect(missing).toEqual(existing);
+    expect((await latestAuditFor(SCENARIO.competentChild, "sw-lincs")).refusalProblem).toBe("CONSENT_REFUSED");
   });
 
   it("cannot be recorded by an agency with no relationship with the child, which learns nothing of whether the child exists", async () => {
@@ -226,6 +241,17 @@ describe("sealed and brokered records (design principle 5)", () => {
   });
 });
 
+describe("a record's own reference", () => {
+  it("goes out only with content disclosed from that record", async () => {
+    const body = await ask(CALLERS.schoolDsl, SCENARIO.mappa, access("CHILD_PROTECTION_CONFERENCE"));
+    expect(body.errors).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain("CRN-S7");
+    const entry = await auditEntry(body.data!.child!.disclosureId);
+    expect(entry.fieldsDisclosed).toContain("education[0].agencyReference");
+    expect(entry.fieldsDisclosed).not.toContain("probation[0].agencyReference");
+  });
+});
+
 describe("every read has a purpose; existence does not leak", () => {
   it.each([
     ["a blank justification", CALLERS.socialWorker, access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "   " }), "JUSTIFICATION_REQUIRED"],
@@ -253,6 +279,11 @@ describe("every read has a purpose; existence does not leak", () => {
     expect(unseen).toEqual({ data: { child: null } });
     expect((await latestAuditFor(SCENARIO.unrelated, "dsl-sampleton")).outcome).toBe("REFUSED");
     expect((await latestAuditFor("9990005087", "dsl-sampleton")).outcome).toBe("NOT_FOUND");
+  });
+
+  it("refuses the NUL character at the edge, so it cannot fail other callers' audit entries", async () => {
+    const body = await ask(CALLERS.socialWorker, SCENARIO.schoolDsl, access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Checking involvement \u0000 today" }));
+    expect(body.errors?.[0]?.extensions.code).toBe("INVALID_INPUT");
   });
 
   it("refuses an invalid SUI with INVALID_SUI", async () => {

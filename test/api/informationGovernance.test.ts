@@ -108,6 +108,16 @@ describe("scenario 10: an IG lead reviews one child's disclosures", () => {
     expect(trail.data.disclosures.totalCount).toBe(1);
   });
 
+  it("does not let anyone review their own break-glass access", async () => {
+    const both = { ...CALLERS.hospitalDoctor, sub: "doctor-and-ig", roles: ["HEALTH_PRACTITIONER", "IG_LEAD"] };
+    await as(both, CHILD_QUERY, { sui: SCENARIO.schoolDsl, access: access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child in ED at 03:40 with a head injury; no social care contact reachable." }) });
+    const alerts = await as(CALLERS.igLead, ALERTS);
+    const own = alerts.data.igAlerts.nodes.find((alert: { principalSub: string }) => alert.principalSub === "doctor-and-ig");
+    const refused = await as(both, CLOSE, { id: own.id });
+    expect(refused.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect((await as(CALLERS.igLead, CLOSE, { id: own.id })).data.closeIgAlert.status).toBe("CLOSED");
+  });
+
   it("finds a decision not to share (s.16LA) with its reasons", async () => {
     const decision = { purpose: "STRATEGY_DISCUSSION", recipientAgencyType: "EDUCATION", reason: "Sharing the household's details with the school now would alert the family to the enquiry." };
     const recorded = await as(CALLERS.socialWorker, NOT_SHARE, { sui: SCENARIO.forcedMarriage, decision });
