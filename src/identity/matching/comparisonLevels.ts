@@ -1,0 +1,101 @@
+import jaroWinkler from "talisman/metrics/jaro-winkler";
+import doubleMetaphone from "talisman/phonetics/double-metaphone";
+import { givenNamesKey, normaliseName } from "./normaliseName";
+import { postcodeParts } from "./postcodeParts";
+
+/**
+ * Comparison levels for Fellegi–Sunter matching (HUB.md §8). Each compares one field of two records
+ * and says how alike they are; the match weights for each level come from configuration. A difference
+ * is a level, never a correction: a day/month swap is evidence, not an edit.
+ */
+export type NameLevel = "EXACT" | "EQUIVALENT" | "PHONETIC" | "JARO_WINKLER_HIGH" | "JARO_WINKLER_MID" | "DIFFERENT" | "MISSING";
+export type DateLevel = "EXACT" | "DAY_MONTH_SWAPPED" | "ONE_DIGIT" | "SAME_MONTH_YEAR" | "SAME_YEAR" | "DIFFERENT" | "MISSING";
+export type PostcodeLevel = "UNIT" | "SECTOR" | "DISTRICT" | "AREA" | "DIFFERENT" | "MISSING";
+export type SexLevel = "SAME" | "DIFFERENT" | "MISSING";
+
+/** Jaro–Winkler thresholds: ≥ 0.92 catches one-letter typos in most names; ≥ 0.85 transpositions and short misspellings. */
+export const JARO_WINKLER_HIGH = 0.92;
+export const JARO_WINKLER_MID = 0.85;
+
+function sharesPhoneticCode(a: string, b: string): boolean {
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  return a1 !== "" && (a1 === b1 || a1 === b2 || (a2 !== "" && (a2 === b1 || a2 === b2)));
+}
+
+/** Family names: exact after normalisation, then phonetic (Double Metaphone), then Jaro–Winkler bands. */
+export function compareFamilyNames(a: string | null | undefined, b: string | null | undefined): NameLevel {
+  const x = normaliseName(a ?? "");
+  const y = normaliseName(b ?? "");
+  if (x === "" || y === "") return "MISSING";
+  if (x === y) return "EXACT";
+  const xs = x.replace(/ /g, "");
+  const ys = y.replace(/ /g, "");
+  if (xs === ys) return "EXACT";
+  if (sharesPhoneticCode(xs, ys)) return "PHONETIC";
+  const similarity = jaroWinkler(xs, ys);
+  if (similarity >= JARO_WINKLER_HIGH) return "JARO_WINKLER_HIGH";
+  if (similarity >= JARO_WINKLER_MID) return "JARO_WINKLER_MID";
+  return "DIFFERENT";
+}
+
+/**
+ * Given names: exact; EQUIVALENT when they differ only in order or by a known short form ("Bill" and
+ * "William"); then phonetic and Jaro–Winkler on the first given name.
+ */
+export function compareGivenNames(a: string | null | undefined, b: string | null | undefined): NameLevel {
+  const x = normaliseName(a ?? "");
+  const y = normaliseName(b ?? "");
+  if (x === "" || y === "") return "MISSING";
+  if (x === y) return "EXACT";
+  if (givenNamesKey(x) === givenNamesKey(y)) return "EQUIVALENT";
+  const first = (name: string) => name.split(" ")[0] ?? "";
+  if (sharesPhoneticCode(first(x), first(y))) return "PHONETIC";
+  const similarity = jaroWinkler(first(x), first(y));
+  if (similarity >= JARO_WINKLER_HIGH) return "JARO_WINKLER_HIGH";
+  if (similarity >= JARO_WINKLER_MID) return "JARO_WINKLER_MID";
+  return "DIFFERENT";
+}
+
+/** YYYY-MM-DD with a month 01–12 and a day 01–31; anything else is no evidence at all. */
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Dates of birth: exact; day and month swapped (07/03 written as 03/07 — only possible when both are
+ * ≤ 12); one digit different (a typing slip); same month and year; same year; different.
+ */
+export function compareDates(a: string | null | undefined, b: string | null | undefined): DateLevel {
+  const x = a ? ISO_DATE.exec(a) : null;
+  const y = b ? ISO_DATE.exec(b) : null;
+  if (!x || !y) return "MISSING";
+  const [, yearA, monthA, dayA] = x;
+  const [, yearB, monthB, dayB] = y;
+  if (a === b) return "EXACT";
+  if (yearA === yearB && monthA === dayB && dayA === monthB) return "DAY_MONTH_SWAPPED";
+  const digitsA = `${yearA}${monthA}${dayA}`;
+  const digitsB = `${yearB}${monthB}${dayB}`;
+  let differing = 0;
+  for (let i = 0; i < digitsA.length; i++) if (digitsA[i] !== digitsB[i]) differing++;
+  if (differing === 1) return "ONE_DIGIT";
+  if (yearA === yearB && monthA === monthB) return "SAME_MONTH_YEAR";
+  if (yearA === yearB) return "SAME_YEAR";
+  return "DIFFERENT";
+}
+
+export function comparePostcodes(a: string | null | undefined, b: string | null | undefined): PostcodeLevel {
+  const x = postcodeParts(a);
+  const y = postcodeParts(b);
+  if (x === null || y === null) return "MISSING";
+  if (x.unit === y.unit) return "UNIT";
+  if (x.sector === y.sector) return "SECTOR";
+  if (x.district === y.district) return "DISTRICT";
+  if (x.area === y.area) return "AREA";
+  return "DIFFERENT";
+}
+
+/** NOT_KNOWN on either side is missing evidence, not a disagreement. */
+export function compareSex(a: string | null | undefined, b: string | null | undefined): SexLevel {
+  const known = (value: string | null | undefined) => value !== null && value !== undefined && value !== "NOT_KNOWN";
+  if (!known(a) || !known(b)) return "MISSING";
+  return a === b ? "SAME" : "DIFFERENT";
+}
