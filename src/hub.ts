@@ -22,8 +22,6 @@ export interface Hub {
 }
 
 export interface HubOptions {
-  /** Embedded only: start from a migrated dump (tests). */
-  embeddedDump?: Blob;
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
 }

@@ -12,6 +12,18 @@ export interface ConsentFact {
   recordedAt: Date;
 }
 
+/** A stored consent decision as `effectiveConsent` weighs it: each person with PR keyed by their description. */
+export function consentFact(decision: { givenBy: ConsentGiver; childCompetent: boolean; giverDescription: string | null; decision: ConsentDecision; purposes: readonly Purpose[]; recordedAt: Date }): ConsentFact {
+  return {
+    givenBy: decision.givenBy,
+    childCompetent: decision.childCompetent,
+    giverKey: (decision.giverDescription ?? "child").toLowerCase(),
+    decision: decision.decision,
+    purposes: decision.purposes,
+    recordedAt: decision.recordedAt,
+  };
+}
+
 const STATE_OF: Record<ConsentDecision, ConsentState> = {
   [ConsentDecision.GIVEN]: ConsentState.GIVEN,
   [ConsentDecision.REFUSED]: ConsentState.REFUSED,

@@ -16,8 +16,6 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize: number;
-  /** Embedded only: start from this dump (tests) instead of the data directory. */
-  embeddedDump?: Blob;
   /** Embedded only: keep the data in memory. */
   inMemory?: boolean;
 }
@@ -42,7 +40,6 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
   if (url === undefined) {
     embedded = await startEmbeddedPostgres({
       ...(options.inMemory === true ? {} : { dataDir: path.join(options.dataDir, "pgdata") }),
-      ...(options.embeddedDump !== undefined ? { loadDataDir: options.embeddedDump } : {}),
       maxConnections: options.poolSize,
     });
     url = embedded.url;

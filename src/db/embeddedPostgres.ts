@@ -14,8 +14,6 @@ export interface EmbeddedPostgres {
 export interface EmbeddedPostgresOptions {
   /** Where the data lives; undefined keeps it in memory (tests). */
   dataDir?: string;
-  /** A `dumpDataDir()` tarball to start from, so a test suite skips initdb and migrations. */
-  loadDataDir?: Blob;
   /** At least the pg pool size: each pooled connection is one socket (pglite-socket defaults to 1). */
   maxConnections: number;
 }
@@ -31,7 +29,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.dataDir !== undefined) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const db = await PGlite.create({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir !== undefined ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
   });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: options.maxConnections + 2 });
@@ -43,19 +40,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await db.close();
     },
   };
-}
-
-/** A fresh in-memory database, migrated, as a tarball: tests boot from it in about a second. */
-export async function dumpEmbeddedDataDir(prepare: (url: string) => Promise<void>): Promise<Blob> {
-  const db = await PGlite.create({ extensions: { pg_trgm, fuzzystrmatch } });
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 12 });
-  await server.start();
-  try {
-    await prepare(`postgres://postgres@${server.getServerConn()}/postgres`);
-  } finally {
-    await server.stop();
-  }
-  const dump = await db.dumpDataDir("none");
-  await db.close();
-  return dump;
 }

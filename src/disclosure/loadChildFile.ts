@@ -9,7 +9,7 @@ import { type AgencyRecord } from "../records/AgencyRecord";
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { type ConsentOverride } from "../consent/ConsentOverride";
-import { type ConsentFact } from "../consent/effectiveConsent";
+import { consentFact, type ConsentFact } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
 import { sharesOneSession } from "../db/database";
 
@@ -49,8 +49,8 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
     }) as ChildAddress),
     records,
     agenciesHoldingLinkedAdults: new Set(linkedAdultAgencies.map((row) => row.agency_code)),
-    consentFacts: facts.map((row): ConsentFact => ({
-      givenBy: row.given_by, childCompetent: row.child_competent, giverKey: (row.giver_description ?? "child").toLowerCase(),
+    consentFacts: facts.map((row) => consentFact({
+      givenBy: row.given_by, childCompetent: row.child_competent, giverDescription: row.giver_description,
       decision: row.decision, purposes: row.purposes, recordedAt: new Date(row.recorded_at),
     })),
     consentOverride: override ? ({ id: override.id, reviewBy: new Date(override.review_by), recordedAt: new Date(override.recorded_at) } as ConsentOverride) : null,

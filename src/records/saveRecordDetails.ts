@@ -37,10 +37,6 @@ const SUBJECT_FIELD: Partial<Record<RecordType, string>> = {
   [RecordType.PRISON]: "prisoner",
 };
 
-export function detailEntityOf(recordType: RecordType): DetailEntity {
-  return DETAIL_ENTITY[recordType];
-}
-
 /**
  * Writes the record's detail row. Every catalogued field is written, an omitted one as null (or its
  * empty value), so a resubmission that leaves a fact out removes it rather than keeping a stale one.

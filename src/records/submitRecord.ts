@@ -52,7 +52,7 @@ export async function submitRecord(dataSource: DataSource, principal: Principal,
   }
 }
 
-export function hashSubmission(submission: AgencyRecordSubmission): string {
+function hashSubmission(submission: AgencyRecordSubmission): string {
   return createHash("sha256").update(canonicalize(submission) ?? "").digest("hex");
 }
 
