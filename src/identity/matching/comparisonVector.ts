@@ -1,0 +1,45 @@
+import { compareDates, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex, type DateLevel, type NameLevel, type PostcodeLevel, type SexLevel } from "./comparisonLevels";
+
+/** The fields a record's identity is compared on, in the order weights and reports list them. */
+export const MATCH_FIELDS = ["givenNames", "familyName", "dateOfBirth", "postcode", "sex"] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/**
+ * The levels each field can agree at, strongest first. MISSING (no evidence on one side) is not listed:
+ * it always weighs 0 and has no m or u of its own.
+ */
+export const FIELD_LEVELS = {
+  givenNames: ["EXACT", "EQUIVALENT", "PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID", "DIFFERENT"],
+  familyName: ["EXACT", "PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID", "DIFFERENT"],
+  dateOfBirth: ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "SAME_MONTH_YEAR", "SAME_YEAR", "DIFFERENT"],
+  postcode: ["UNIT", "SECTOR", "DISTRICT", "AREA", "DIFFERENT"],
+  sex: ["SAME", "DIFFERENT"],
+} as const satisfies Record<MatchField, readonly string[]>;
+
+/** How alike two identities are, field by field: one comparison level per field. */
+export interface ComparisonVector {
+  givenNames: NameLevel;
+  familyName: NameLevel;
+  dateOfBirth: DateLevel;
+  postcode: PostcodeLevel;
+  sex: SexLevel;
+}
+
+/** An identity as the matcher sees it: what an agency reported, or one of a child's known versions. */
+export interface IdentityFacts {
+  givenNames: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  sex: string | null;
+  postcode: string | null;
+}
+
+export function compareIdentities(a: IdentityFacts, b: IdentityFacts): ComparisonVector {
+  return {
+    givenNames: compareGivenNames(a.givenNames, b.givenNames),
+    familyName: compareFamilyNames(a.familyName, b.familyName),
+    dateOfBirth: compareDates(a.dateOfBirth, b.dateOfBirth),
+    postcode: comparePostcodes(a.postcode, b.postcode),
+    sex: compareSex(a.sex, b.sex),
+  };
+}
