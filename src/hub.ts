@@ -11,6 +11,8 @@ import { createApp } from "./http/createApp";
 import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { loadPolicies } from "./policy/loadPolicies";
+import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
+import { profileUnprofiledChildren } from "./identity/matchProfiles";
 
 export interface Hub {
   app: Express;
@@ -31,6 +33,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   // Policies first: an invalid policy must stop the hub before it touches the database or a request.
   const policy = loadPolicies(config.policyDir);
   logger.info("policies loaded", { event: "policy.loaded", policyVersion: policy.version });
+  const weights = defaultMatchWeights();
+  logger.info("match parameters loaded", { event: "linkage.weights.loaded", weightsVersion: weights.version });
   const keys = await loadVerificationKeys(config.auth);
   const verifyToken = createTokenVerifier({ keys, ...config.auth });
   const database = await openDatabase(
@@ -41,6 +45,9 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   let draining = false;
   try {
     if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
+    // Children known before matching existed (or loaded in bulk) get their match profile once.
+    const profiled = await database.dataSource.transaction((manager) => profileUnprofiledChildren(manager));
+    if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });
     const apollo = createApolloServer(await buildHubSchema(), config);
     await apollo.start();
     const app = createApp({

@@ -18,6 +18,11 @@ import { HubMetadata } from "./HubMetadata";
 import { ConsentRecord } from "../consent/ConsentRecord";
 import { ConsentOverride } from "../consent/ConsentOverride";
 import { IgAlert } from "../alerts/IgAlert";
+import { RecordLinkEvent } from "../identity/RecordLinkEvent";
+import { LinkReview } from "../identity/LinkReview";
+import { ChildMatchProfile } from "../identity/ChildMatchProfile";
+import { ChildMatchKey } from "../identity/ChildMatchKey";
+import { ChildIdentityChange } from "../identity/ChildIdentityChange";
 import { AUDIT_ENTITIES } from "../audit/auditEntities";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
@@ -30,4 +35,5 @@ export const ENTITIES = [
   HubMetadata,
   ...AUDIT_ENTITIES,
   ConsentRecord, ConsentOverride, IgAlert,
+  RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildIdentityChange,
 ];

@@ -37,6 +37,13 @@ export class Child {
   @Column({ type: "varchar", length: 9, nullable: true })
   localAuthority: string | null;
 
+  /**
+   * Set when a data steward merged this child into another (`identity/mergeChildren.ts`): the child is
+   * retired, its records moved to the survivor, and it is never matched or disclosed again.
+   */
+  @Column({ type: "uuid", nullable: true })
+  mergedIntoId: string | null;
+
   @OneToMany(() => ChildName, (name) => name.child)
   names: ChildName[];
 

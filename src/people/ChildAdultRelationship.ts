@@ -15,8 +15,9 @@ export class ChildAdultRelationship {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @ManyToOne(() => Child, { nullable: false, onDelete: "CASCADE" })
-  child: Child;
+  /** The child of the source record; moves with it (a link review, merge or split), null while it is nobody's. */
+  @ManyToOne(() => Child, { nullable: true, onDelete: "CASCADE" })
+  child: Child | null;
 
   @ManyToOne(() => Adult, { nullable: false, onDelete: "CASCADE" })
   @Index()

@@ -3,6 +3,8 @@ import { Child } from "../people/Child";
 import { Agency } from "../directory/Agency";
 import { type RecordType } from "./RecordType";
 import { type SensitivityLabel } from "./SensitivityLabel";
+import { type ReportedIdentity } from "../identity/ReportedIdentity";
+import { type LinkEvidence } from "../identity/LinkEvidence";
 import { type LinkMethod, type LinkOrigin, type LinkState } from "../identity/linkVocabulary";
 
 /** Field name → labels, for the fields of the record's detail type (see `recordFields.ts`). */
@@ -29,9 +31,17 @@ export class AgencyRecord {
   @Column({ type: "varchar", length: 16 })
   recordType: RecordType;
 
-  @ManyToOne(() => Child, { nullable: false, onDelete: "RESTRICT" })
+  /**
+   * The child the record is linked to; null while a link review is open (the record then counts as
+   * nobody's, and is disclosed as nobody's, until a data steward decides).
+   */
+  @ManyToOne(() => Child, { nullable: true, onDelete: "RESTRICT" })
   @Index()
-  child: Child;
+  child: Child | null;
+
+  /** The child's identity as this record reported it (for review and re-matching). */
+  @Column({ type: "jsonb" })
+  reportedIdentity: ReportedIdentity;
 
   /** Labels on the whole record (e.g. SEALED, BROKERED, WITHHOLD_FROM_FAMILY). */
   @Column({ type: "text", array: true, default: () => "'{}'" })
@@ -56,6 +66,10 @@ export class AgencyRecord {
 
   @Column({ type: "timestamptz" })
   linkDecidedAt: Date;
+
+  /** The score and per-field weights behind a probabilistic link; null for SUI and manual links. */
+  @Column({ type: "jsonb", nullable: true })
+  linkEvidence: LinkEvidence | null;
 
   /** When the agency says the facts were true (its own record's date), if it gave one. */
   @Column({ type: "timestamptz", nullable: true })

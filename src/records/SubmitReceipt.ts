@@ -1,3 +1,4 @@
+import { type LinkOutcome } from "../identity/LinkOutcome";
 import { type LinkMethod, type LinkOrigin, type LinkState } from "../identity/linkVocabulary";
 import { type RecordType } from "./RecordType";
 
@@ -18,6 +19,13 @@ export interface SubmitReceipt {
   recordType: RecordType;
   outcome: SubmitOutcome;
   version: number;
-  link: { method: LinkMethod; state: LinkState; origin: LinkOrigin };
+  link: {
+    method: LinkMethod;
+    state: LinkState;
+    origin: LinkOrigin;
+    outcome: LinkOutcome;
+    /** The hub's own id for the linked child (not an SUI); null while a review is pending. */
+    childId: string | null;
+  };
   receivedAt: Date;
 }

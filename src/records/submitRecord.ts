@@ -6,6 +6,15 @@ import { type Principal } from "../auth/Principal";
 import { Agency } from "../directory/Agency";
 import { parseSui } from "../identity/nhsNumber";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
+import { LinkOutcome } from "../identity/LinkOutcome";
+import { type ReportedIdentity } from "../identity/ReportedIdentity";
+import { linkRecords } from "../identity/linkRecords";
+import { LinkBand } from "../identity/matching/decideLink";
+import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
+import { type MatchWeights } from "../identity/matching/matchWeights";
+import { rebuildMatchProfiles } from "../identity/matchProfiles";
+import { recordLinkChange, supersedeOpenReviews, rejectedCandidates } from "../identity/linkHistory";
+import { normalisePostcode } from "../people/postcode";
 import { recordChild } from "../people/recordChild";
 import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
@@ -19,11 +28,19 @@ import { saveRecordDetails } from "./saveRecordDetails";
 const UNIQUE_VIOLATION = "23505";
 
 /**
- * An agency system pushes one record; the hub validates it, links it to the child by SUI and stores
- * the index entry, its details and the adults it names. Resubmitting the same agency reference updates
- * the record (never duplicates it), and an identical resubmission writes nothing.
+ * An agency system pushes one record; the hub validates it, stores the index entry, its details and the
+ * adults it names, and links it to its child: by SUI when it carries one, otherwise probabilistically
+ * (`identity/linkRecords.ts`: auto-link, link review or new child). Resubmitting the same agency
+ * reference updates the record (never duplicates it), and an identical resubmission writes nothing. A
+ * data steward's manual link is final: automation never changes it.
  */
-export async function submitRecord(dataSource: DataSource, principal: Principal, submission: AgencyRecordSubmission, now = new Date()): Promise<SubmitReceipt> {
+export async function submitRecord(
+  dataSource: DataSource,
+  principal: Principal,
+  submission: AgencyRecordSubmission,
+  now = new Date(),
+  weights: MatchWeights = defaultMatchWeights(),
+): Promise<SubmitReceipt> {
   if (!maySubmitFor(principal, submission.agencyCode)) {
     throw new HubError(ErrorCode.FORBIDDEN, "Only an agency system (role AGENCY_SYSTEM) may submit records, and only its own agency's.", { path: "record.agencyCode" });
   }
@@ -35,14 +52,14 @@ export async function submitRecord(dataSource: DataSource, principal: Principal,
     throw new HubError(ErrorCode.FORBIDDEN, "The token's agency_type does not match the directory's entry for this agency.", { path: "record.agencyCode" });
   }
   const recordType = RECORD_TYPE_OF_AGENCY[agency.type];
-  if (submission.child.sui === undefined || submission.child.sui === null || submission.child.sui.trim() === "") {
-    throw new HubError(ErrorCode.SUI_REQUIRED, "Records must carry the child's SUI (NHS number): the hub does not yet link records without one.", { path: "record.child.sui" });
-  }
-  const sui = parseSui(submission.child.sui, "record.child.sui");
+  const given = submission.child.sui?.trim() ?? "";
+  const sui = given === "" ? null : parseSui(given, "record.child.sui");
   validateSubmission(submission, recordType, now.toISOString().slice(0, 10));
 
+  const identity = reportedIdentityOf(submission);
   const contentHash = hashSubmission({ ...submission, child: { ...submission.child, sui } });
-  const attempt = () => dataSource.transaction((manager) => storeRecord(manager, principal, agency, recordType, sui, submission, contentHash, now));
+  const store: StoreContext = { principal, agency, recordType, sui, identity, submission, contentHash, now, weights };
+  const attempt = () => dataSource.transaction((manager) => storeRecord(manager, store));
   try {
     return await attempt();
   } catch (error) {
@@ -56,16 +73,34 @@ function hashSubmission(submission: AgencyRecordSubmission): string {
   return createHash("sha256").update(canonicalize(submission) ?? "").digest("hex");
 }
 
-async function storeRecord(
-  manager: EntityManager,
-  principal: Principal,
-  agency: Agency,
-  recordType: RecordType,
-  sui: string,
-  submission: AgencyRecordSubmission,
-  contentHash: string,
-  now: Date,
-): Promise<SubmitReceipt> {
+function reportedIdentityOf(submission: AgencyRecordSubmission): ReportedIdentity {
+  const child = submission.child;
+  const postcode = child.address?.postcode ? normalisePostcode(child.address.postcode) : null;
+  return {
+    givenNames: child.givenNames,
+    familyName: child.familyName,
+    dateOfBirth: child.dateOfBirth ?? null,
+    expectedDateOfBirth: child.expectedDateOfBirth ?? null,
+    sex: child.sex,
+    postcode,
+    address: child.address ?? null,
+  };
+}
+
+interface StoreContext {
+  principal: Principal;
+  agency: Agency;
+  recordType: RecordType;
+  sui: string | null;
+  identity: ReportedIdentity;
+  submission: AgencyRecordSubmission;
+  contentHash: string;
+  now: Date;
+  weights: MatchWeights;
+}
+
+async function storeRecord(manager: EntityManager, store: StoreContext): Promise<SubmitReceipt> {
+  const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
   const records = manager.getRepository(AgencyRecord);
   const existing = await records
     .createQueryBuilder("record")
@@ -74,32 +109,73 @@ async function storeRecord(
     .setLock("pessimistic_write", undefined, ["record"])
     .getOne();
 
-  if (existing !== null && existing.contentHash === contentHash) return receipt(existing, SubmitOutcome.UNCHANGED);
-
-  const child = await recordChild(manager, sui, submission.child, agency.code, now);
-  const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0 });
+  if (existing !== null && existing.contentHash === contentHash) return receipt(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
   if (existing !== null && existing.recordType !== recordType) {
     throw new HubError(ErrorCode.RECORD_TYPE_MISMATCH, "This agency reference already names a record of another type.", { path: "record.agencyReference" });
   }
-  // A steward's manual link is final until a steward changes it (design §8): automation keeps its hands off.
-  if (existing === null || existing.linkOrigin !== LinkOrigin.MANUAL) {
-    record.child = child;
-    record.linkMethod = LinkMethod.SUI;
-    record.linkState = LinkState.LINKED;
-    record.linkOrigin = LinkOrigin.AUTO;
-    record.linkDecidedBy = `${principal.agency}/${principal.sub}`;
-    record.linkDecidedAt = now;
-  }
+
+  const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
+  const previousChildId = existing?.child?.id ?? null;
+  const manual = existing !== null && existing.linkOrigin === LinkOrigin.MANUAL;
+  const decidedBy = `${principal.agency}/${principal.sub}`;
+  record.reportedIdentity = identity;
   record.labels = [...new Set(submission.labels ?? [])];
   record.fieldLabels = fieldLabelsOf(submission);
   record.recordedAt = submission.recordedAt ?? null;
   record.contentHash = contentHash;
   record.version += 1;
-  const saved = await records.save(record);
 
+  let outcome: LinkOutcome = LinkOutcome.MANUAL;
+  let linkedChildId: string | null = null;
+  if (!manual && sui !== null) {
+    const child = await recordChild(manager, sui, submission.child, agency.code, now);
+    setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
+    record.child = child;
+    linkedChildId = child.id;
+    outcome = LinkOutcome.SUI;
+  } else if (!manual) {
+    // Linked below, once the record exists; until then it is nobody's.
+    if (existing === null) setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
+  }
+  const saved = await records.save(record);
   const adults = await recordAdults(manager, saved, submission.relatedAdults ?? [], agency.code);
   await saveRecordDetails(manager, saved, submission, adults.subject);
-  return receipt(saved, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED);
+
+  if (!manual && sui !== null && linkedChildId !== null) {
+    await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record with an SUI");
+    if (previousChildId !== linkedChildId) {
+      await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = $1`, [saved.id, linkedChildId]);
+      await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
+    }
+    await rebuildMatchProfiles(manager, [linkedChildId]);
+  } else if (!manual) {
+    await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
+    const [result] = await linkRecords(
+      manager,
+      [{ recordId: saved.id, agencyCode: agency.code, identity, excludedChildIds: await rejectedCandidates(manager, saved.id), previousChildId }],
+      { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now },
+    );
+    const linked = await records.findOneOrFail({ where: { id: saved.id }, relations: { child: true } });
+    const band = result?.band ?? LinkBand.REVIEW;
+    return receipt(linked, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+  }
+  return receipt(saved, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, outcome);
+}
+
+function setLink(record: AgencyRecord, childId: string | null, method: LinkMethod, state: LinkState, decidedBy: string, now: Date): void {
+  record.linkMethod = method;
+  record.linkState = state;
+  record.linkOrigin = LinkOrigin.AUTO;
+  record.linkDecidedBy = decidedBy;
+  record.linkDecidedAt = now;
+  record.linkEvidence = null;
+  if (childId === null) record.child = null;
+}
+
+function outcomeOf(record: AgencyRecord): LinkOutcome {
+  if (record.linkOrigin === LinkOrigin.MANUAL) return LinkOutcome.MANUAL;
+  if (record.linkMethod === LinkMethod.SUI) return LinkOutcome.SUI;
+  return record.linkState === LinkState.LINKED ? LinkOutcome.MATCHED : LinkOutcome.REVIEW_PENDING;
 }
 
 function fieldLabelsOf(submission: AgencyRecordSubmission): FieldLabels {
@@ -110,14 +186,14 @@ function fieldLabelsOf(submission: AgencyRecordSubmission): FieldLabels {
   return labels;
 }
 
-function receipt(record: AgencyRecord, outcome: SubmitOutcome): SubmitReceipt {
+function receipt(record: AgencyRecord, outcome: SubmitOutcome, linkOutcome: LinkOutcome): SubmitReceipt {
   return {
     recordId: record.id,
     agencyReference: record.agencyReference,
     recordType: record.recordType,
     outcome,
     version: record.version,
-    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin },
+    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome, childId: record.linkState === LinkState.LINKED ? (record.child?.id ?? null) : null },
     receivedAt: record.receivedAt,
   };
 }

@@ -42,7 +42,7 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
       link: { method: "SUI", state: "LINKED", origin: "AUTO" },
     });
     const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: response.body.data.submitRecord.recordId }, relations: { child: true } });
-    expect(stored.child.sui).toBe(SUI);
+    expect(stored.child?.sui).toBe(SUI);
   });
 
   it("holds one child for all seven agencies' records", async () => {
@@ -123,10 +123,13 @@ describe("submitRecord refuses what it must", () => {
     expect(await repo(AgencyRecord).countBy({ agencyReference: `BAD-${sui}` })).toBe(0);
   });
 
-  it("SUI_REQUIRED for a record without an SUI (probabilistic matching comes later)", async () => {
-    const { sui: _sui, ...withoutSui } = CHILD;
-    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "NO-SUI", child: withoutSui });
-    expect(errorOf(response).code).toBe("SUI_REQUIRED");
+  it("accepts a record without an SUI: a child the hub does not know becomes a new child awaiting an SUI", async () => {
+    const child = { givenNames: "Perpetua", familyName: "Oakhanger", dateOfBirth: "2012-02-29", sex: "FEMALE", address: { kind: "HOME", line1: "3 Nowhere Lane", postcode: "HP20 2AB" } };
+    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "NO-SUI", child });
+    expect(response.body.errors).toBeUndefined();
+    const link = response.body.data.submitRecord.link;
+    expect(link).toMatchObject({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "NEW_CHILD" });
+    expect(await repo(Child).findOneByOrFail({ id: link.childId })).toMatchObject({ sui: null, givenNames: "Perpetua", familyName: "Oakhanger" });
   });
 
   it("FORBIDDEN for a person's token, whatever their role", async () => {

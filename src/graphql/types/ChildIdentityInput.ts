@@ -8,7 +8,7 @@ import { MAX } from "./limits";
 
 @InputType({ description: "Who the record is about, as the submitting agency holds it." })
 export class ChildIdentityInput implements ChildIdentitySubmission {
-  @Field(() => String, { nullable: true, description: "The SUI: the child's NHS number (10 digits, modulus-11 check digit)." })
+  @Field(() => String, { nullable: true, description: "The SUI: the child's NHS number (10 digits, modulus-11 check digit). Without it the hub matches the record probabilistically on the names, date of birth, sex and postcode." })
   @IsOptional()
   @MaxLength(12)
   sui?: string | null;

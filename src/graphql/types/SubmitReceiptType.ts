@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { LinkMethod, LinkOrigin, LinkState } from "../../identity/linkVocabulary";
+import { LinkOutcome } from "../../identity/LinkOutcome";
 import { RecordType } from "../../records/RecordType";
 import { SubmitOutcome } from "../../records/SubmitReceipt";
 
@@ -14,6 +15,12 @@ export class RecordLink {
 
   @Field(() => LinkOrigin)
   origin: LinkOrigin;
+
+  @Field(() => LinkOutcome)
+  outcome: LinkOutcome;
+
+  @Field(() => ID, { nullable: true, description: "The hub's own id for the linked child (never an SUI); null while a data steward's review is pending." })
+  childId: string | null;
 }
 
 @ObjectType("SubmitReceipt", { description: "What the hub did with a submitted record. It says nothing of what others hold." })

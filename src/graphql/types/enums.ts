@@ -9,6 +9,7 @@ import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { RecordType } from "../../records/RecordType";
 import { SubmitOutcome } from "../../records/SubmitReceipt";
 import { LinkMethod, LinkOrigin, LinkState } from "../../identity/linkVocabulary";
+import { LinkOutcome } from "../../identity/LinkOutcome";
 import { LegalStatus, PlanCategory, SocialCareStatus } from "../../records/details/SocialCareRecord";
 import { ChildRoleInIncident, PoliceIncidentType } from "../../records/details/PoliceRecord";
 import { NamedProfessionalRole, UnscheduledCareSetting } from "../../records/details/HealthRecord";
@@ -31,6 +32,7 @@ const ENUMS: [object, string, string][] = [
   [LinkMethod, "LinkMethod", "How a record was linked to its child."],
   [LinkState, "LinkState", "Whether a link stands (LINKED), awaits review (POSSIBLE) or was rejected."],
   [LinkOrigin, "LinkOrigin", "Whether automation (AUTO) or a person (MANUAL) decided a link."],
+  [LinkOutcome, "LinkOutcome", "What the hub did to link a submitted record: by SUI, matched to a known child, sent to a data steward, or a new child awaiting an SUI."],
   [SocialCareStatus, "SocialCareStatus", "Children's social care involvement (Children Act 1989)."],
   [PlanCategory, "PlanCategory", "Category of a child protection plan."],
   [LegalStatus, "LegalStatus", "Legal status of a looked-after child or a child under an order."],

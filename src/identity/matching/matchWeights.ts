@@ -1,4 +1,4 @@
-import { FIELD_LEVELS, MATCH_FIELDS, type ComparisonVector, type MatchField } from "./comparisonVector";
+import { type FIELD_LEVELS, MATCH_FIELDS, type ComparisonVector, type MatchField } from "./comparisonVector";
 
 /**
  * Fellegi–Sunter parameters for one comparison level: m = P(level | same child), u = P(level | different

@@ -1,0 +1,13 @@
+import { type ComparisonVector, type MatchField } from "./matching/comparisonVector";
+
+/**
+ * Why a probabilistic decision came out as it did: the score, the level and weight of every field, and
+ * the version of the match parameters that weighed them — enough to reproduce the score later.
+ */
+export interface LinkEvidence {
+  score: number;
+  levels: ComparisonVector;
+  fieldWeights: Record<MatchField, number>;
+  weightsVersion: number;
+  weightsHash: string;
+}

@@ -1,0 +1,51 @@
+import { type EntityManager } from "typeorm";
+import { type LinkMethod, type LinkOrigin } from "./linkVocabulary";
+import { type LinkEvidence } from "./LinkEvidence";
+import { LinkReviewStatus } from "./LinkReview";
+import { LinkAction } from "./RecordLinkEvent";
+
+export interface LinkChange {
+  recordId: string;
+  /** The child the record stops being linked to, if any. */
+  fromChildId: string | null;
+  /** The child it is now linked to; null when it is left linked to nobody. */
+  toChildId: string | null;
+  method: LinkMethod;
+  origin: LinkOrigin;
+  decidedBy: string;
+  now: Date;
+  reason: string;
+  evidence?: LinkEvidence | null;
+  /** The review, merge or split this change belongs to. */
+  causeId?: string | null;
+}
+
+/** Writes a record's move from one child to another to the link history: UNLINKED, then LINKED. */
+export async function recordLinkChange(manager: EntityManager, change: LinkChange): Promise<void> {
+  const rows: unknown[][] = [];
+  if (change.fromChildId !== null && change.fromChildId !== change.toChildId) rows.push([change.fromChildId, LinkAction.UNLINKED, null]);
+  if (change.toChildId !== null && change.fromChildId !== change.toChildId) rows.push([change.toChildId, LinkAction.LINKED, change.evidence ?? null]);
+  for (const [childId, action, evidence] of rows) {
+    await manager.query(
+      `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [change.recordId, childId, action, change.method, change.origin, evidence === null ? null : JSON.stringify(evidence), change.decidedBy, change.now, change.reason, change.causeId ?? null],
+    );
+  }
+}
+
+/** Closes a record's open reviews without a decision on them (the record changed, or another review decided it). */
+export async function supersedeOpenReviews(manager: EntityManager, recordId: string, decidedBy: string, now: Date, reason: string, exceptReviewId: string | null = null): Promise<void> {
+  await manager.query(
+    `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE record_id = $1 AND status = '${LinkReviewStatus.OPEN}' AND id IS DISTINCT FROM $6`,
+    [recordId, LinkReviewStatus.SUPERSEDED, decidedBy, now, reason, exceptReviewId],
+  );
+}
+
+/** Children a steward ruled out for this record: automation never proposes them again. */
+export async function rejectedCandidates(manager: EntityManager, recordId: string): Promise<string[]> {
+  const rows: { candidate_child_id: string }[] = await manager.query(
+    `SELECT DISTINCT candidate_child_id FROM link_review WHERE record_id = $1 AND status IN ('${LinkReviewStatus.NOT_LINKED}', '${LinkReviewStatus.NEW_CHILD}')`,
+    [recordId],
+  );
+  return rows.map((row) => row.candidate_child_id);
+}

@@ -1,0 +1,324 @@
+import { randomUUID } from "node:crypto";
+import { type EntityManager } from "typeorm";
+import { AddressKind } from "../people/AddressKind";
+import { NameKind } from "../people/NameKind";
+import { normalisePostcode } from "../people/postcode";
+import { tidyName } from "../people/personName";
+import { LinkMethod, LinkOrigin, LinkState } from "./linkVocabulary";
+import { type LinkEvidence } from "./LinkEvidence";
+import { LinkAction } from "./RecordLinkEvent";
+import { LinkReviewStatus } from "./LinkReview";
+import { type ReportedIdentity } from "./ReportedIdentity";
+import { queryKeys, profileKeys } from "./matching/blockingKeys";
+import { type IdentityFacts } from "./matching/comparisonVector";
+import { decideLink, LinkBand, type ScoredCandidate } from "./matching/decideLink";
+import { type MatchProfile } from "./matching/MatchProfile";
+import { type MatchWeights } from "./matching/matchWeights";
+import { scoreCandidate } from "./matching/scoreCandidate";
+import { writeMatchProfiles } from "./matchProfiles";
+
+/** A stored record, not linked by SUI, to be linked probabilistically. */
+export interface LinkRequest {
+  recordId: string;
+  agencyCode: string;
+  identity: ReportedIdentity;
+  /** Children a steward has ruled out for this record: never proposed again. */
+  excludedChildIds?: readonly string[];
+  /** The child the record was linked to before (a resubmission being matched again). */
+  previousChildId?: string | null;
+}
+
+export interface LinkResult {
+  recordId: string;
+  band: LinkBand;
+  /** AUTO_LINK: the existing child; NEW_CHILD: the child created; REVIEW: null. */
+  childId: string | null;
+  /** REVIEW: the open link reviews, best candidate first. */
+  reviewIds: string[];
+  /** Every child the blocking returned, before scoring. */
+  blockedCandidateIds: string[];
+  score: number | null;
+  rule: string;
+}
+
+export interface LinkContext {
+  weights: MatchWeights;
+  /** Who decided, as the link history records it (the matcher and its parameter version). */
+  decidedBy: string;
+  now: Date;
+}
+
+/** Probabilistic linking runs one batch at a time across the hub, so two records of one new child cannot both create it. */
+const LINKING_LOCK = 0x5349_4c4b;
+
+export function identityFacts(identity: ReportedIdentity): IdentityFacts {
+  return { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, sex: identity.sex, postcode: identity.postcode };
+}
+
+function evidenceOf(candidate: ScoredCandidate, weights: MatchWeights): LinkEvidence {
+  return { score: candidate.score, levels: candidate.levels, fieldWeights: candidate.fieldWeights, weightsVersion: weights.version, weightsHash: weights.hash };
+}
+
+function withIdentity(profile: MatchProfile, identity: ReportedIdentity): MatchProfile {
+  const add = (values: string[], value: string | null) => (value === null || values.includes(value) ? values : [...values, value]);
+  return {
+    ...profile,
+    givenNames: add(profile.givenNames, tidyName(identity.givenNames)),
+    familyNames: add(profile.familyNames, tidyName(identity.familyName)),
+    postcodes: add(profile.postcodes, identity.postcode),
+  };
+}
+
+interface ProfileRow {
+  child_id: string;
+  given_names: string[];
+  family_names: string[];
+  date_of_birth: string | null;
+  sex: string;
+  postcodes: string[];
+}
+
+/**
+ * Links a batch of records that arrived without an SUI (HUB.md §8): blocking finds the candidates
+ * in one query, each is scored with Fellegi–Sunter weights, and the record is linked, sent to a link
+ * review, or starts a new child awaiting an SUI. Records are decided in order and see the children
+ * created or extended by earlier records of the same batch, exactly as if they had come one by one.
+ * Every decision is written to the link history with its evidence. Must run inside a transaction.
+ */
+export async function linkRecords(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<LinkResult[]> {
+  if (requests.length === 0) return [];
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [LINKING_LOCK]);
+  const facts = requests.map((request) => identityFacts(request.identity));
+  const keysPerRequest = facts.map(queryKeys);
+
+  const blocked = await findBlockedCandidates(manager, keysPerRequest);
+  const profiles = await loadProfiles(manager, [...new Set(blocked.flat())]);
+
+  // Children created or extended earlier in this batch, by key, so later records find them too.
+  const batchKeys = new Map<string, Set<string>>();
+  const remember = (profile: MatchProfile) => {
+    profiles.set(profile.childId, profile);
+    for (const key of profileKeys(profile)) {
+      const children = batchKeys.get(key) ?? new Set<string>();
+      children.add(profile.childId);
+      batchKeys.set(key, children);
+    }
+  };
+
+  const writes = new BatchWrites(context);
+  const results: LinkResult[] = [];
+  requests.forEach((request, index) => {
+    const candidateIds = new Set(blocked[index]);
+    for (const key of keysPerRequest[index] ?? []) for (const id of batchKeys.get(key) ?? []) candidateIds.add(id);
+    const excluded = new Set(request.excludedChildIds ?? []);
+    const scored: ScoredCandidate[] = [];
+    for (const childId of candidateIds) {
+      const profile = profiles.get(childId);
+      if (profile === undefined || excluded.has(childId)) continue;
+      scored.push({ childId, ...scoreCandidate(context.weights, facts[index], profile) });
+    }
+    const decision = decideLink(scored, context.weights.thresholds);
+    const base = { recordId: request.recordId, band: decision.band, blockedCandidateIds: [...candidateIds], rule: decision.rule };
+
+    if (decision.band === LinkBand.AUTO_LINK && decision.chosen !== null) {
+      const chosen = decision.chosen;
+      const profile = withIdentity(profiles.get(chosen.childId) as MatchProfile, request.identity);
+      remember(profile);
+      writes.link(request, chosen.childId, LinkMethod.PROBABILISTIC, evidenceOf(chosen, context.weights), decision.rule);
+      writes.identity(request, chosen.childId, false);
+      writes.profile(profile);
+      results.push({ ...base, childId: chosen.childId, reviewIds: [], score: chosen.score });
+    } else if (decision.band === LinkBand.REVIEW) {
+      const reviewIds = writes.review(request, decision.reviewCandidates.map((candidate) => ({ childId: candidate.childId, evidence: evidenceOf(candidate, context.weights) })), decision.rule);
+      results.push({ ...base, childId: null, reviewIds, score: decision.reviewCandidates[0]?.score ?? null });
+    } else {
+      const childId = randomUUID();
+      const profile: MatchProfile = {
+        childId,
+        givenNames: [tidyName(request.identity.givenNames)],
+        familyNames: [tidyName(request.identity.familyName)],
+        dateOfBirth: request.identity.dateOfBirth,
+        sex: request.identity.sex,
+        postcodes: request.identity.postcode === null ? [] : [request.identity.postcode],
+      };
+      remember(profile);
+      writes.newChild(request, childId);
+      writes.link(request, childId, LinkMethod.PROBABILISTIC, null, decision.rule);
+      writes.identity(request, childId, true);
+      writes.profile(profile);
+      results.push({ ...base, childId, reviewIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
+    }
+  });
+  await writes.flush(manager);
+  return results;
+}
+
+async function findBlockedCandidates(manager: EntityManager, keysPerRequest: string[][]): Promise<string[][]> {
+  const keys: string[] = [];
+  const owners: number[] = [];
+  keysPerRequest.forEach((requestKeys, index) => {
+    for (const key of requestKeys) {
+      keys.push(key);
+      owners.push(index);
+    }
+  });
+  const rows: { i: number; child_id: string }[] = await manager.query(
+    `SELECT DISTINCT q.i, k.child_id FROM unnest($1::text[], $2::int[]) AS q(key, i) JOIN child_match_key k ON k.key = q.key`,
+    [keys, owners],
+  );
+  const blocked: string[][] = keysPerRequest.map(() => []);
+  for (const row of rows) blocked[row.i]?.push(row.child_id);
+  return blocked;
+}
+
+async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<Map<string, MatchProfile>> {
+  const profiles = new Map<string, MatchProfile>();
+  if (childIds.length === 0) return profiles;
+  const rows: ProfileRow[] = await manager.query(
+    `SELECT child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes FROM child_match_profile WHERE child_id = ANY($1::uuid[])`,
+    [childIds],
+  );
+  for (const row of rows) {
+    profiles.set(row.child_id, { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes });
+  }
+  return profiles;
+}
+
+/** The batch's writes, gathered while deciding and sent as one statement per table. */
+class BatchWrites {
+  private readonly children: Record<string, unknown>[] = [];
+  private readonly names = new Map<string, Record<string, unknown>>();
+  private readonly addresses = new Map<string, Record<string, unknown>>();
+  private readonly records: Record<string, unknown>[] = [];
+  private readonly events: Record<string, unknown>[] = [];
+  private readonly reviews: Record<string, unknown>[] = [];
+  private readonly profiles = new Map<string, MatchProfile>();
+  private readonly homes: Record<string, unknown>[] = [];
+
+  constructor(private readonly context: LinkContext) {}
+
+  newChild(request: LinkRequest, childId: string): void {
+    const identity = request.identity;
+    this.children.push({
+      id: childId,
+      given_names: tidyName(identity.givenNames),
+      family_name: tidyName(identity.familyName),
+      date_of_birth: identity.dateOfBirth,
+      expected_date_of_birth: identity.expectedDateOfBirth,
+      sex: identity.sex,
+      local_authority: identity.address?.localAuthority ?? null,
+    });
+  }
+
+  link(request: LinkRequest, childId: string, method: LinkMethod, evidence: LinkEvidence | null, rule: string): void {
+    this.records.push({ id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
+    if (request.previousChildId && request.previousChildId !== childId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, method, null, "matched again on resubmission");
+    this.event(request.recordId, childId, LinkAction.LINKED, method, evidence, rule);
+  }
+
+  /** The name and address the record reported join the child's history, as an SUI-linked record's do. */
+  identity(request: LinkRequest, childId: string, isNew: boolean): void {
+    const identity = request.identity;
+    const givenNames = tidyName(identity.givenNames);
+    const familyName = tidyName(identity.familyName);
+    this.names.set(`${childId}|${givenNames}|${familyName}`, { child_id: childId, given_names: givenNames, family_name: familyName, kind: isNew ? NameKind.USUAL : NameKind.ALIAS, reported_by: request.agencyCode });
+    const address = identity.address;
+    if (address) {
+      const postcode = address.postcode ? (normalisePostcode(address.postcode) ?? "") : "";
+      const line1 = tidyName(address.line1);
+      this.addresses.set(`${childId}|${address.kind}|${line1}|${postcode}`, {
+        child_id: childId, kind: address.kind, line1, line2: address.line2 ?? null, town: address.town ?? null, postcode,
+        local_authority: address.localAuthority ?? null, valid_from: address.validFrom ?? null, labels: address.labels ?? [], reported_by: request.agencyCode,
+      });
+      const residence = address.kind === AddressKind.HOME || address.kind === AddressKind.PLACEMENT;
+      if (!isNew && residence && address.localAuthority) this.homes.push({ id: childId, local_authority: address.localAuthority });
+    }
+  }
+
+  review(request: LinkRequest, candidates: { childId: string; evidence: LinkEvidence }[], rule: string): string[] {
+    this.records.push({ id: request.recordId, child_id: null, method: LinkMethod.PROBABILISTIC, state: LinkState.POSSIBLE, evidence: candidates[0]?.evidence ?? null });
+    if (request.previousChildId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, LinkMethod.PROBABILISTIC, null, "matched again on resubmission");
+    return candidates.map((candidate) => {
+      const id = randomUUID();
+      this.reviews.push({ id, record_id: request.recordId, candidate_child_id: candidate.childId, score: candidate.evidence.score, evidence: candidate.evidence });
+      this.event(request.recordId, candidate.childId, LinkAction.PROPOSED, LinkMethod.PROBABILISTIC, candidate.evidence, rule, id);
+      return id;
+    });
+  }
+
+  profile(profile: MatchProfile): void {
+    this.profiles.set(profile.childId, profile);
+  }
+
+  private event(recordId: string, childId: string | null, action: LinkAction, method: LinkMethod, evidence: LinkEvidence | null, reason: string, causeId: string | null = null): void {
+    this.events.push({ record_id: recordId, child_id: childId, action, method, origin: LinkOrigin.AUTO, evidence, reason, cause_id: causeId });
+  }
+
+  async flush(manager: EntityManager): Promise<void> {
+    const { decidedBy, now } = this.context;
+    const json = (rows: unknown[]) => JSON.stringify(rows);
+    if (this.children.length > 0) {
+      await manager.query(
+        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex, local_authority)
+         SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex, x.local_authority
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text, local_authority text)`,
+        [json(this.children)],
+      );
+    }
+    if (this.names.size > 0) {
+      await manager.query(
+        `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by)
+         SELECT x.child_id, x.given_names, x.family_name, x.kind, x.reported_by
+         FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, given_names text, family_name text, kind text, reported_by text)
+         ON CONFLICT (child_id, given_names, family_name) DO UPDATE SET last_reported_at = now()`,
+        [json([...this.names.values()])],
+      );
+    }
+    if (this.addresses.size > 0) {
+      await manager.query(
+        `INSERT INTO child_address (child_id, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by)
+         SELECT x.child_id, x.kind, x.line1, x.line2, x.town, x.postcode, x.local_authority, x.valid_from, x.labels, x.reported_by
+         FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, kind text, line1 text, line2 text, town text, postcode text, local_authority text, valid_from date, labels text[], reported_by text)
+         ON CONFLICT (child_id, kind, line1, postcode) DO UPDATE SET last_reported_at = now(), reported_by = EXCLUDED.reported_by,
+           labels = ARRAY(SELECT DISTINCT unnest(child_address.labels || EXCLUDED.labels))`,
+        [json([...this.addresses.values()])],
+      );
+    }
+    if (this.homes.length > 0) {
+      await manager.query(
+        `UPDATE child c SET local_authority = x.local_authority FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, local_authority text) WHERE c.id = x.id`,
+        [json(this.homes)],
+      );
+    }
+    if (this.records.length > 0) {
+      const rows = json(this.records);
+      await manager.query(
+        `UPDATE agency_record r SET child_id = x.child_id, link_method = x.method, link_state = x.state, link_origin = '${LinkOrigin.AUTO}',
+           link_decided_by = $2, link_decided_at = $3, link_evidence = x.evidence
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid, method text, state text, evidence jsonb) WHERE r.id = x.id`,
+        [rows, decidedBy, now],
+      );
+      await manager.query(
+        `UPDATE child_adult_relationship rel SET child_id = x.child_id FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid) WHERE rel.source_record_id = x.id`,
+        [rows],
+      );
+    }
+    if (this.reviews.length > 0) {
+      await manager.query(
+        `INSERT INTO link_review (id, record_id, candidate_child_id, score, evidence, status, opened_at)
+         SELECT x.id, x.record_id, x.candidate_child_id, x.score, x.evidence, '${LinkReviewStatus.OPEN}', $2
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, record_id uuid, candidate_child_id uuid, score double precision, evidence jsonb)`,
+        [json(this.reviews), now],
+      );
+    }
+    if (this.events.length > 0) {
+      await manager.query(
+        `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id)
+         SELECT x.record_id, x.child_id, x.action, x.method, x.origin, x.evidence, $2, $3, x.reason, x.cause_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(record_id uuid, child_id uuid, action text, method text, origin text, evidence jsonb, reason text, cause_id uuid)`,
+        [json(this.events), decidedBy, now],
+      );
+    }
+    await writeMatchProfiles(manager, [...this.profiles.values()], false);
+  }
+}

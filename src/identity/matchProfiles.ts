@@ -1,0 +1,92 @@
+import { type EntityManager } from "typeorm";
+import { profileKeys } from "./matching/blockingKeys";
+import { type MatchProfile } from "./matching/MatchProfile";
+
+const UNBORN_SEX = "NOT_KNOWN";
+
+/**
+ * Writes profiles and their blocking keys. `replaceKeys` drops a child's old keys first (a profile that
+ * may have lost a name or an address, after a split); adding to a profile only ever adds keys.
+ */
+export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean): Promise<void> {
+  if (profiles.length === 0) return;
+  const ids = profiles.map((profile) => profile.childId);
+  if (replaceKeys) await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [ids]);
+  await manager.query(
+    `INSERT INTO child_match_profile (child_id, given_names, family_names, date_of_birth, sex, postcodes)
+     SELECT x.child_id, x.given_names, x.family_names, x.date_of_birth, x.sex, x.postcodes
+     FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, given_names text[], family_names text[], date_of_birth date, sex text, postcodes text[])
+     ON CONFLICT (child_id) DO UPDATE SET given_names = EXCLUDED.given_names, family_names = EXCLUDED.family_names,
+       date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex, postcodes = EXCLUDED.postcodes`,
+    [JSON.stringify(profiles.map((p) => ({ child_id: p.childId, given_names: p.givenNames, family_names: p.familyNames, date_of_birth: p.dateOfBirth, sex: p.sex, postcodes: p.postcodes })))],
+  );
+  const keys: string[] = [];
+  const children: string[] = [];
+  for (const profile of profiles) {
+    for (const key of profileKeys(profile)) {
+      keys.push(key);
+      children.push(profile.childId);
+    }
+  }
+  await manager.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
+}
+
+/** Drops the profiles and keys of children that must never be matched again (merged away). */
+export async function dropMatchProfiles(manager: EntityManager, childIds: string[]): Promise<void> {
+  if (childIds.length === 0) return;
+  await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [childIds]);
+  await manager.query(`DELETE FROM child_match_profile WHERE child_id = ANY($1::uuid[])`, [childIds]);
+}
+
+interface ProfileRow {
+  id: string;
+  given_names: string[];
+  family_names: string[];
+  date_of_birth: string | null;
+  sex: string | null;
+  postcodes: string[];
+}
+
+/**
+ * Derives the children's profiles from what the hub holds about them (`child`, every reported name,
+ * every reported address) and writes them with fresh keys. Children merged into another get none.
+ */
+export async function rebuildMatchProfiles(manager: EntityManager, childIds: string[]): Promise<void> {
+  if (childIds.length === 0) return;
+  const rows: ProfileRow[] = await manager.query(
+    `SELECT c.id, c.date_of_birth::text AS date_of_birth, c.sex,
+       ARRAY(SELECT DISTINCT n.given_names FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.given_names] AS given_names,
+       ARRAY(SELECT DISTINCT n.family_name FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.family_name] AS family_names,
+       ARRAY(SELECT DISTINCT a.postcode FROM child_address a WHERE a.child_id = c.id AND a.postcode <> '') AS postcodes
+     FROM child c WHERE c.id = ANY($1::uuid[]) AND c.merged_into_id IS NULL`,
+    [childIds],
+  );
+  await writeMatchProfiles(
+    manager,
+    rows.map((row) => ({
+      childId: row.id,
+      givenNames: [...new Set(row.given_names)],
+      familyNames: [...new Set(row.family_names)],
+      dateOfBirth: row.date_of_birth,
+      sex: row.sex ?? UNBORN_SEX,
+      postcodes: row.postcodes,
+    })),
+    true,
+  );
+  const kept = new Set(rows.map((row) => row.id));
+  await dropMatchProfiles(manager, childIds.filter((id) => !kept.has(id)));
+}
+
+/** Children with no profile yet (known before matching existed, or loaded in bulk): profiled in pages. */
+export async function profileUnprofiledChildren(manager: EntityManager, pageSize = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const page: { id: string }[] = await manager.query(
+      `SELECT c.id FROM child c WHERE c.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM child_match_profile p WHERE p.child_id = c.id) LIMIT $1`,
+      [pageSize],
+    );
+    if (page.length === 0) return total;
+    await rebuildMatchProfiles(manager, page.map((row) => row.id));
+    total += page.length;
+  }
+}
