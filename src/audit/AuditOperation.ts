@@ -17,6 +17,16 @@ export const AuditOperation = {
   CONSENT_OVERRIDE: "CONSENT_OVERRIDE",
   /** An IG lead closed the review of a break-glass alert (scenario 9). */
   IG_ALERT_CLOSED: "IG_ALERT_CLOSED",
+  /** A data steward read the open link reviews (each candidate's SUI on the entry). */
+  LINK_REVIEWS_READ: "LINK_REVIEWS_READ",
+  /** A data steward decided a link review: LINK, NO_LINK or NEW_CHILD, with the reason (HUB.md §8). */
+  LINK_REVIEW_RESOLVED: "LINK_REVIEW_RESOLVED",
+  /** A data steward merged two children into one. */
+  CHILDREN_MERGED: "CHILDREN_MERGED",
+  /** A data steward split records wrongly linked to a child off to another child. */
+  CHILD_SPLIT: "CHILD_SPLIT",
+  /** The disclosures that went out through a link later undone, read by an IG lead or a data steward. */
+  WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
   AUDIT_QUERY: "AUDIT_QUERY",
   AUDIT_EXPORT: "AUDIT_EXPORT",
   AUDIT_VERIFICATION: "AUDIT_VERIFICATION",

@@ -16,6 +16,7 @@ import { effectiveConsent } from "../consent/effectiveConsent";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { buildDisclosureSubject } from "./buildDisclosureSubject";
 import { buildChildRecordView, disclosedPointers } from "./buildChildRecordView";
+import { disclosedRecordIds } from "./disclosedRecordIds";
 import { type ChildRecordView } from "./ChildRecordView";
 import { concealFromFamily } from "./concealFromFamily";
 import { legitimateRelationships } from "./legitimateRelationships";
@@ -95,6 +96,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
       relationships,
       grantingRules: decision.grantingRules,
       brokered: decision.brokered.map((b) => b.path),
+      recordIds: disclosedRecordIds(file, decision),
       ...(file.consentOverride ? { consentOverrideId: file.consentOverride.id } : {}),
       consent,
     },

@@ -7,6 +7,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   INVALID_INPUT: "INVALID_INPUT",
   INVALID_SUI: "INVALID_SUI",
+  /** No longer issued: records without an SUI are now matched probabilistically. Kept so the code is never reused. */
+  SUI_REQUIRED: "SUI_REQUIRED",
   UNKNOWN_AGENCY: "UNKNOWN_AGENCY",
   RECORD_TYPE_MISMATCH: "RECORD_TYPE_MISMATCH",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
@@ -16,6 +18,8 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
   /** The thing named does not exist, or the caller may not know that it does. */
   NOT_FOUND: "NOT_FOUND",
+  /** The request contradicts the current state: a link review already decided, a child already merged, two different SUIs. */
+  CONFLICT: "CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 

@@ -10,8 +10,9 @@ import { ChildResolver } from "./resolvers/ChildResolver";
 import { ConsentResolver } from "./resolvers/ConsentResolver";
 import { IgAlertResolver } from "./resolvers/IgAlertResolver";
 import { AuditResolver } from "./resolvers/AuditResolver";
+import { IdentityResolver } from "./resolvers/IdentityResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

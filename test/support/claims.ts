@@ -14,6 +14,7 @@ export const CALLERS = {
   hospitalDoctor: person("ed-doctor", "TRUST-RX1", "HEALTH", ["HEALTH_PRACTITIONER"]),
   probation: person("po-bucks", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]),
   igLead: person("ig-lead", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"]),
+  dataSteward: person("steward-1", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["DATA_STEWARD"]),
 } as const;
 
 export const CHILD_QUERY = /* GraphQL */ `

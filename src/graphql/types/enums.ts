@@ -10,6 +10,10 @@ import { RecordType } from "../../records/RecordType";
 import { SubmitOutcome } from "../../records/SubmitReceipt";
 import { LinkMethod, LinkOrigin, LinkState } from "../../identity/linkVocabulary";
 import { LinkOutcome } from "../../identity/LinkOutcome";
+import { LinkReviewStatus } from "../../identity/LinkReview";
+import { IdentityChangeKind } from "../../identity/ChildIdentityChange";
+import { LinkDecision } from "../../identity/stewardship/LinkDecision";
+import { CarriedRecords } from "../../identity/stewardship/wrongLinkReport";
 import { LegalStatus, PlanCategory, SocialCareStatus } from "../../records/details/SocialCareRecord";
 import { ChildRoleInIncident, PoliceIncidentType } from "../../records/details/PoliceRecord";
 import { NamedProfessionalRole, UnscheduledCareSetting } from "../../records/details/HealthRecord";
@@ -32,6 +36,10 @@ const ENUMS: [object, string, string][] = [
   [LinkMethod, "LinkMethod", "How a record was linked to its child."],
   [LinkState, "LinkState", "Whether a link stands (LINKED), awaits review (POSSIBLE) or was rejected."],
   [LinkOrigin, "LinkOrigin", "Whether automation (AUTO) or a person (MANUAL) decided a link."],
+  [LinkReviewStatus, "LinkReviewStatus", "Where a link review stands: OPEN, or how it was closed."],
+  [LinkDecision, "LinkDecision", "A data steward's decision on a link review."],
+  [IdentityChangeKind, "IdentityChangeKind", "A merge of two children, or a split of one."],
+  [CarriedRecords, "CarriedRecords", "Whether a disclosure carried the content of wrongly linked records."],
   [LinkOutcome, "LinkOutcome", "What the hub did to link a submitted record: by SUI, matched to a known child, sent to a data steward, or a new child awaiting an SUI."],
   [SocialCareStatus, "SocialCareStatus", "Children's social care involvement (Children Act 1989)."],
   [PlanCategory, "PlanCategory", "Category of a child protection plan."],

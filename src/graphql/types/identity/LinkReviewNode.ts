@@ -1,0 +1,90 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { LinkReviewStatus } from "../../../identity/LinkReview";
+import { type LinkEvidence } from "../../../identity/LinkEvidence";
+import { MATCH_FIELDS } from "../../../identity/matching/comparisonVector";
+import { type LinkReviewView } from "../../../identity/stewardship/linkReviewView";
+import { Sex } from "../../../people/Sex";
+import { RecordType } from "../../../records/RecordType";
+import { PageInfo } from "../../pagination";
+
+@ObjectType({ description: "How one field compared, and what it weighed (bits: log2 of the likelihood ratio)." })
+export class FieldComparison {
+  @Field(() => String, { description: "givenNames, familyName, dateOfBirth, postcode or sex." }) field: string;
+  @Field(() => String, { description: "The comparison level, e.g. EXACT, DAY_MONTH_SWAPPED, SECTOR, MISSING." }) level: string;
+  @Field(() => Float) weight: number;
+}
+
+@ObjectType({ description: "The evidence behind a probabilistic score: every field's level and weight, and the parameter version." })
+export class LinkEvidenceNode {
+  @Field(() => Float) score: number;
+  @Field(() => [FieldComparison]) fields: FieldComparison[];
+  @Field(() => Int) weightsVersion: number;
+  @Field(() => String) weightsHash: string;
+}
+
+export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
+  return {
+    score: evidence.score,
+    weightsVersion: evidence.weightsVersion,
+    weightsHash: evidence.weightsHash,
+    fields: MATCH_FIELDS.map((field) => ({ field, level: evidence.levels[field], weight: evidence.fieldWeights[field] })),
+  };
+}
+
+@ObjectType({ description: "The child's identity as the record reported it." })
+export class ReportedIdentityNode {
+  @Field(() => String) givenNames: string;
+  @Field(() => String) familyName: string;
+  @Field(() => String, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) expectedDateOfBirth: string | null;
+  @Field(() => Sex) sex: Sex;
+  @Field(() => String, { nullable: true }) postcode: string | null;
+}
+
+@ObjectType({ description: "The record under review: who sent it and whom it says it is about. Never its content." })
+export class ReviewedRecord {
+  @Field(() => ID) id: string;
+  @Field(() => String) agencyCode: string;
+  @Field(() => String) agencyReference: string;
+  @Field(() => RecordType) recordType: RecordType;
+  @Field(() => ReportedIdentityNode) reported: ReportedIdentityNode;
+}
+
+@ObjectType({ description: "The child the record may be about, as the hub knows them." })
+export class CandidateChild {
+  @Field(() => ID) childId: string;
+  @Field(() => String, { nullable: true, description: "Null for a child awaiting an SUI." }) sui: string | null;
+  @Field(() => String) givenNames: string;
+  @Field(() => String) familyName: string;
+  @Field(() => String, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => String) sex: string;
+  @Field(() => [String], { description: "Every given name reported for the child." }) knownNames: string[];
+  @Field(() => [String], { description: "Every postcode reported for the child." }) postcodes: string[];
+}
+
+@ObjectType("LinkReview", { description: "A possible link between a record and a child, for a data steward to decide." })
+export class LinkReviewNode {
+  @Field(() => ID) id: string;
+  @Field(() => LinkReviewStatus) status: LinkReviewStatus;
+  @Field(() => Float) score: number;
+  @Field(() => LinkEvidenceNode) evidence: LinkEvidenceNode;
+  @Field(() => ReviewedRecord) record: ReviewedRecord;
+  @Field(() => CandidateChild) candidate: CandidateChild;
+  @Field(() => Int, { description: "Other candidates still open for the same record." }) otherOpenCandidates: number;
+  @Field(() => DateTimeResolver) openedAt: Date;
+  @Field(() => String, { nullable: true }) resolvedBy: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) resolvedAt: Date | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+}
+
+export function linkReviewNode(view: LinkReviewView): LinkReviewNode {
+  return { ...view, evidence: evidenceNode(view.evidence), record: { ...view.record, recordType: view.record.recordType as RecordType } };
+}
+
+@ObjectType()
+export class LinkReviewConnection {
+  @Field(() => [LinkReviewNode]) nodes: LinkReviewNode[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}

@@ -1,0 +1,88 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { LinkMethod, LinkOrigin } from "../linkVocabulary";
+import { linkRecords } from "../linkRecords";
+import { rejectedCandidates, supersedeOpenReviews } from "../linkHistory";
+import { LinkReviewStatus } from "../LinkReview";
+import { LinkAction } from "../RecordLinkEvent";
+import { defaultMatchWeights } from "../matching/defaultMatchWeights";
+import { type MatchWeights } from "../matching/matchWeights";
+import { LinkDecision } from "./LinkDecision";
+import { createChildFromIdentity, moveRecords } from "./moveRecords";
+import { loadReviewView, type LinkReviewView } from "./linkReviewView";
+import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+
+const STATUS_OF: Record<LinkDecision, LinkReviewStatus> = {
+  [LinkDecision.LINK]: LinkReviewStatus.LINKED,
+  [LinkDecision.NO_LINK]: LinkReviewStatus.NOT_LINKED,
+  [LinkDecision.NEW_CHILD]: LinkReviewStatus.NEW_CHILD,
+};
+
+/**
+ * A data steward decides a link review (HUB.md §8). The decision is audited first, then applied in one
+ * transaction that re-checks the review is still open (two stewards deciding at once: one wins, the
+ * other gets CONFLICT). Every change lands in the link history with the steward and the reason.
+ */
+export async function resolveLinkReview(
+  dataSource: DataSource,
+  principal: Principal,
+  requestId: string,
+  reviewId: string,
+  decision: LinkDecision,
+  reason: string,
+  now = new Date(),
+  weights: MatchWeights = defaultMatchWeights(),
+): Promise<LinkReviewView> {
+  const activity = { requestId, principal, operation: AuditOperation.LINK_REVIEW_RESOLVED, justification: reason, childSuis: [] as string[], details: { reviewId, decision } };
+  await requireSteward(dataSource, activity, now);
+  const id = requireId(reviewId, "id");
+  const why = requireReason(reason);
+  const review = await loadReviewView(dataSource.manager, id);
+  if (review === null) throw new HubError(ErrorCode.NOT_FOUND, "No such link review.", { path: "id" });
+  if (review.status !== LinkReviewStatus.OPEN) throw new HubError(ErrorCode.CONFLICT, `This link review was already closed (${review.status}).`, { path: "id" });
+  const decidedBy = `${principal.agency}/${principal.sub}`;
+  await auditStewardDecision(
+    dataSource,
+    { ...activity, justification: why, childSuis: review.candidate.sui ? [review.candidate.sui] : [], details: { reviewId: id, decision, recordId: review.record.id, candidateChildId: review.candidate.childId } },
+    now,
+  );
+
+  await dataSource.transaction(async (manager) => {
+    const closed = await manager.query(
+      `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+      [id, STATUS_OF[decision], decidedBy, now, why],
+    );
+    if ((closed[0] as unknown[]).length === 0) throw new HubError(ErrorCode.CONFLICT, "This link review was closed by someone else meanwhile.", { path: "id" });
+    const recordId = review.record.id;
+    if (decision === LinkDecision.LINK) {
+      await supersedeOpenReviews(manager, recordId, decidedBy, now, `linked to another candidate by review ${id}`, id);
+      await moveRecords(manager, { recordIds: [recordId], toChildId: review.candidate.childId, decidedBy, now, reason: why, causeId: id });
+      return;
+    }
+    await manager.query(
+      `INSERT INTO record_link_event (record_id, child_id, action, method, origin, decided_by, decided_at, reason, cause_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [recordId, review.candidate.childId, LinkAction.REJECTED, LinkMethod.MANUAL, LinkOrigin.MANUAL, decidedBy, now, why, id],
+    );
+    if (decision === LinkDecision.NEW_CHILD) {
+      await manager.query(
+        `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE record_id = $1 AND status = 'OPEN'`,
+        [recordId, LinkReviewStatus.NEW_CHILD, decidedBy, now, `${why} (with review ${id})`],
+      );
+      const childId = await createChildFromIdentity(manager, review.record.reported, review.record.agencyCode);
+      await moveRecords(manager, { recordIds: [recordId], toChildId: childId, decidedBy, now, reason: why, causeId: id });
+      return;
+    }
+    // NO_LINK: other candidates stay open for the steward; with none left, the matcher decides again without the rejected ones.
+    const [{ open }] = await manager.query(`SELECT count(*)::int AS open FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [recordId]);
+    if (open === 0) {
+      await linkRecords(
+        manager,
+        [{ recordId, agencyCode: review.record.agencyCode, identity: review.record.reported, excludedChildIds: await rejectedCandidates(manager, recordId) }],
+        { weights, decidedBy: `linkage/v${weights.version}`, now },
+      );
+    }
+  });
+  return (await loadReviewView(dataSource.manager, id)) as LinkReviewView;
+}

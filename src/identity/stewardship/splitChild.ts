@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { type DataSource } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { IdentityChangeKind } from "../ChildIdentityChange";
+import { type ReportedIdentity } from "../ReportedIdentity";
+import { insertIdentityChange, type ChildIdentityChangeView } from "./childIdentityChangeView";
+import { createChildFromIdentity, moveRecords } from "./moveRecords";
+import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+
+export interface SplitRequest {
+  childId: string;
+  /** The records that are not this child's. */
+  recordIds: string[];
+  /** Move them to this child; without it, to a new child awaiting an SUI. */
+  toChildId?: string | null;
+  reason: string;
+}
+
+/** At most this many records move in one split: a steward checks each. */
+export const MAX_SPLIT_RECORDS = 200;
+
+/**
+ * Some of a child's records are someone else's (HUB.md §8): they move to another child (a new one,
+ * awaiting an SUI, unless the steward names one), with the names and addresses only they reported.
+ * The split undoes wrong links, so its wrong-link report (`wrongLinkReport.ts`) lists what went out
+ * through them.
+ */
+export async function splitChild(dataSource: DataSource, principal: Principal, requestId: string, request: SplitRequest, now = new Date()): Promise<ChildIdentityChangeView> {
+  const activity = { requestId, principal, operation: AuditOperation.CHILD_SPLIT, justification: request.reason, childSuis: [] as string[], details: { childId: request.childId, recordIds: request.recordIds } };
+  await requireSteward(dataSource, activity, now);
+  const from = requireId(request.childId, "childId");
+  const to = request.toChildId ? requireId(request.toChildId, "toChildId") : null;
+  const why = requireReason(request.reason);
+  const recordIds = [...new Set(request.recordIds.map((id, index) => requireId(id, `recordIds[${index}]`)))];
+  if (recordIds.length === 0 || recordIds.length > MAX_SPLIT_RECORDS) throw new HubError(ErrorCode.INVALID_INPUT, `Name from 1 to ${MAX_SPLIT_RECORDS} records to move.`, { path: "recordIds" });
+  if (to === from) throw new HubError(ErrorCode.INVALID_INPUT, "The records must move to another child.", { path: "toChildId" });
+
+  const [child]: { sui: string | null; merged_into_id: string | null }[] = await dataSource.query(`SELECT sui, merged_into_id FROM child WHERE id = $1`, [from]);
+  if (child === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such child.", { path: "childId" });
+  if (child.merged_into_id !== null) throw new HubError(ErrorCode.CONFLICT, "This child was merged into another: split that child instead.", { path: "childId" });
+  if (to !== null) {
+    const [target]: { merged_into_id: string | null }[] = await dataSource.query(`SELECT merged_into_id FROM child WHERE id = $1`, [to]);
+    if (target === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such child.", { path: "toChildId" });
+    if (target.merged_into_id !== null) throw new HubError(ErrorCode.CONFLICT, "That child was merged into another.", { path: "toChildId" });
+  }
+  const changeId = randomUUID();
+  await auditStewardDecision(dataSource, { ...activity, justification: why, childSuis: child.sui ? [child.sui] : [], details: { changeId, childId: from, toChildId: to, recordIds } }, now);
+
+  const decidedBy = `${principal.agency}/${principal.sub}`;
+  return dataSource.transaction(async (manager) => {
+    const rows: { id: string; agency_code: string; reported_identity: ReportedIdentity }[] = await manager.query(
+      `SELECT id, agency_code, reported_identity FROM agency_record WHERE id = ANY($1::uuid[]) AND child_id = $2 AND link_state = 'LINKED' ORDER BY received_at, id FOR UPDATE`,
+      [recordIds, from],
+    );
+    if (rows.length !== recordIds.length) throw new HubError(ErrorCode.CONFLICT, "Every record named must be linked to this child now.", { path: "recordIds" });
+    const first = rows[0];
+    const target = to ?? (await createChildFromIdentity(manager, first.reported_identity, first.agency_code));
+    await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId });
+    return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
+  });
+}

@@ -1,0 +1,113 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { Role } from "../../auth/Role";
+import { AuditOperation, DISCLOSING_OPERATIONS } from "../../audit/AuditOperation";
+import { AuditOutcome } from "../../audit/AuditOutcome";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { IdentityChangeKind } from "../ChildIdentityChange";
+import { LinkAction } from "../RecordLinkEvent";
+import { type ChildIdentityChangeView } from "./childIdentityChangeView";
+import { auditStewardRead, requireId, requireSteward } from "./stewardAction";
+
+export const CarriedRecords = {
+  /** The audit entry names a wrongly linked record among those whose content went out. */
+  CARRIED: "CARRIED",
+  /** The child's file went out while the wrong link stood, without any content of the wrongly linked records. */
+  NOT_CARRIED: "NOT_CARRIED",
+  /** The entry predates record-level audit detail: assume it may have carried them. */
+  UNKNOWN: "UNKNOWN",
+} as const;
+export type CarriedRecords = (typeof CarriedRecords)[keyof typeof CarriedRecords];
+
+export interface WrongLinkDisclosure {
+  disclosureId: string;
+  occurredAt: Date;
+  operation: string;
+  principalSub: string;
+  principalAgency: string;
+  principalAgencyType: string;
+  purpose: string | null;
+  breakGlass: boolean;
+  carried: CarriedRecords;
+  /** The wrongly linked records whose content this disclosure carried. */
+  recordIds: string[];
+}
+
+export interface WrongLinkReport {
+  change: ChildIdentityChangeView;
+  /** The SUI of the child the records were wrongly linked to; null if it had none (nothing could be disclosed through it). */
+  childSui: string | null;
+  disclosures: WrongLinkDisclosure[];
+  /** The audit entry of this report. */
+  reportId: string;
+}
+
+interface Window { recordId: string; from: Date; to: Date }
+
+/**
+ * Every disclosure that went out through a link a split undid (HUB.md §8): the disclosures of the child
+ * the records were wrongly linked to, made while each link stood, each marked with whether it carried
+ * the records' content (from the record ids on the audit entry). For the IG lead to act on: tell the
+ * recipients, assess a breach. Reading it is audited.
+ */
+export async function wrongLinkReport(dataSource: DataSource, principal: Principal, requestId: string, changeId: string, now = new Date()): Promise<WrongLinkReport> {
+  const activity = { requestId, principal, operation: AuditOperation.WRONG_LINK_REPORT, justification: "wrong-link report after a split", childSuis: [] as string[], details: { changeId }, alsoAllowed: [Role.IG_LEAD] };
+  await requireSteward(dataSource, activity, now);
+  const id = requireId(changeId, "changeId");
+  const [row]: { id: string; kind: IdentityChangeKind; from_child_id: string; to_child_id: string; record_ids: string[]; decided_by: string; decided_at: Date; reason: string; sui: string | null }[] = await dataSource.query(
+    `SELECT x.*, c.sui FROM child_identity_change x JOIN child c ON c.id = x.from_child_id WHERE x.id = $1`,
+    [id],
+  );
+  if (row === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such merge or split.", { path: "changeId" });
+  if (row.kind !== IdentityChangeKind.SPLIT) throw new HubError(ErrorCode.INVALID_INPUT, "Only a split undoes links: a merge has no wrong-link report.", { path: "changeId" });
+  const change: ChildIdentityChangeView = { id: row.id, kind: row.kind, fromChildId: row.from_child_id, toChildId: row.to_child_id, recordIds: row.record_ids, decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason };
+
+  const windows = await linkWindows(dataSource, change);
+  const disclosures = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, row.sui, windows);
+  const reportId = await auditStewardRead(dataSource, { ...activity, childSuis: row.sui ? [row.sui] : [], details: { changeId: id, disclosures: disclosures.length } }, now);
+  return { change, childSui: row.sui, disclosures, reportId };
+}
+
+/** When each moved record stood linked to the child it was taken from, from the link history. */
+async function linkWindows(dataSource: DataSource, change: ChildIdentityChangeView): Promise<Window[]> {
+  const events: { record_id: string; action: string; decided_at: Date }[] = await dataSource.query(
+    `SELECT record_id, action, decided_at FROM record_link_event WHERE record_id = ANY($1::uuid[]) AND child_id = $2 AND action IN ($3, $4) AND decided_at <= $5 ORDER BY record_id, decided_at, action DESC`,
+    [change.recordIds, change.fromChildId, LinkAction.LINKED, LinkAction.UNLINKED, change.decidedAt],
+  );
+  const windows: Window[] = [];
+  const open = new Map<string, Date>();
+  for (const event of events) {
+    if (event.action === LinkAction.LINKED) open.set(event.record_id, event.decided_at);
+    const start = open.get(event.record_id);
+    if (event.action === LinkAction.UNLINKED && start !== undefined) {
+      windows.push({ recordId: event.record_id, from: start, to: event.decided_at });
+      open.delete(event.record_id);
+    }
+  }
+  for (const [recordId, from] of open) windows.push({ recordId, from, to: change.decidedAt });
+  return windows;
+}
+
+async function disclosuresIn(dataSource: DataSource, sui: string, windows: Window[]): Promise<WrongLinkDisclosure[]> {
+  const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
+  const to = new Date(Math.max(...windows.map((w) => w.to.getTime())));
+  const entries: { id: string; occurred_at: Date; operation: string; principal_sub: string; principal_agency: string; principal_agency_type: string; purpose: string | null; break_glass: boolean; details: { recordIds?: string[] } }[] =
+    await dataSource.query(
+      `SELECT id, occurred_at, operation, principal_sub, principal_agency, principal_agency_type, purpose, break_glass, details FROM disclosure_audit
+       WHERE child_suis @> ARRAY[$1]::text[] AND operation = ANY($2::text[]) AND outcome = $3 AND occurred_at BETWEEN $4 AND $5 ORDER BY occurred_at, id`,
+      [sui, DISCLOSING_OPERATIONS, AuditOutcome.DISCLOSED, from, to],
+    );
+  const disclosures: WrongLinkDisclosure[] = [];
+  for (const entry of entries) {
+    const standing = windows.filter((w) => w.from <= entry.occurred_at && entry.occurred_at <= w.to).map((w) => w.recordId);
+    if (standing.length === 0) continue;
+    const carriedIds = entry.details.recordIds;
+    const recordIds = carriedIds === undefined ? [] : standing.filter((id) => carriedIds.includes(id));
+    const carried = carriedIds === undefined ? CarriedRecords.UNKNOWN : recordIds.length > 0 ? CarriedRecords.CARRIED : CarriedRecords.NOT_CARRIED;
+    disclosures.push({
+      disclosureId: entry.id, occurredAt: entry.occurred_at, operation: entry.operation, principalSub: entry.principal_sub, principalAgency: entry.principal_agency,
+      principalAgencyType: entry.principal_agency_type, purpose: entry.purpose, breakGlass: entry.break_glass, carried, recordIds,
+    });
+  }
+  return disclosures;
+}

@@ -1,0 +1,247 @@
+import { AgencyRecord } from "../../src/records/AgencyRecord";
+import { Child } from "../../src/people/Child";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { RECORDS, SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * Identity resolution end to end (HUB.md §8, issue: records without an SUI): the three bands, twins,
+ * link reviews and a steward's decisions, manual links surviving re-matching, merge, split and the
+ * wrong-link report — each over GraphQL, each steward action on the audit trail.
+ */
+const AMELIA_SUI = "9990000034";
+const OLIVIA_SUI = "9990000042";
+const HOME = { kind: "HOME", line1: "12 Harebell Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: "E06000060" };
+const AMELIA = { givenNames: "Amelia", familyName: "Harebell", dateOfBirth: "2014-03-07", sex: "FEMALE", address: HOME };
+
+const REVIEWS = /* GraphQL */ `
+  query ($first: Int, $after: String) {
+    linkReviews(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { id status score otherOpenCandidates evidence { score weightsVersion fields { field level weight } }
+        record { id agencyReference recordType reported { givenNames familyName dateOfBirth postcode } }
+        candidate { childId sui givenNames familyName dateOfBirth knownNames postcodes } }
+    }
+  }`;
+const RESOLVE = "mutation ($id: ID!, $decision: LinkDecision!, $reason: String!) { resolveLinkReview(id: $id, decision: $decision, reason: $reason) { id status resolvedBy reason record { id } candidate { childId } } }";
+const MERGE = "mutation ($survivorId: ID!, $mergedId: ID!, $reason: String!) { mergeChildren(survivorId: $survivorId, mergedId: $mergedId, reason: $reason) { id kind fromChildId toChildId recordIds decidedBy reason } }";
+const SPLIT = /* GraphQL */ `
+  mutation ($childId: ID!, $recordIds: [ID!]!, $reason: String!) {
+    splitChild(childId: $childId, recordIds: $recordIds, reason: $reason) {
+      change { id kind fromChildId toChildId recordIds }
+      wrongLinkReport { childSui reportId disclosures { disclosureId principalAgency purpose carried recordIds } }
+    }
+  }`;
+const REPORT = "query ($changeId: ID!) { wrongLinkReport(changeId: $changeId) { childSui disclosures { disclosureId carried recordIds } } }";
+
+let hub: TestHub;
+let amelia: Child;
+let olivia: Child;
+
+const repo = <T extends object>(entity: new () => T) => hub.hub.database.dataSource.getRepository(entity);
+const query = <T = unknown>(sql: string, values: unknown[] = []) => hub.hub.database.dataSource.query<T>(sql, values);
+
+async function as(caller: TestClaims, text: string, variables: Record<string, unknown> = {}) {
+  return (await hub.graphql(text, variables, await hub.token(caller))).body;
+}
+
+/** A GP record about `child`, without an SUI unless given. */
+async function gpRecord(reference: string, child: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.HEALTH, agencyReference: reference, child, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "HEALTH")))).body;
+  expect(body.errors).toBeUndefined();
+  return body.data.submitRecord as { recordId: string; outcome: string; link: { method: string; state: string; origin: string; outcome: string; childId: string | null } };
+}
+
+async function openReviewsFor(recordId: string) {
+  const body = await as(CALLERS.dataSteward, REVIEWS, { first: 200 });
+  expect(body.errors).toBeUndefined();
+  return (body.data.linkReviews.nodes as { id: string; record: { id: string }; candidate: { childId: string; sui: string | null }; score: number; evidence: { fields: { field: string; level: string }[] } }[]).filter((review) => review.record.id === recordId);
+}
+
+async function auditCount(operation: string, outcome = "RECORDED"): Promise<number> {
+  const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM disclosure_audit WHERE operation = $1 AND outcome = $2`, [operation, outcome]);
+  return count;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  await gpRecord("GP-AMELIA", { ...AMELIA, sui: AMELIA_SUI });
+  amelia = await repo(Child).findOneByOrFail({ sui: AMELIA_SUI });
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+describe("the three bands", () => {
+  it("auto-links a misspelt record with the day and month swapped to the child it matches", async () => {
+    const receipt = await gpRecord("GP-TYPO", { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" });
+    expect(receipt.link).toEqual({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "MATCHED", childId: amelia.id });
+    const [event] = await query<{ action: string; evidence: { levels: Record<string, string>; score: number } }[]>(`SELECT action, evidence FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
+    expect(event?.action).toBe("LINKED");
+    expect(event?.evidence.levels).toMatchObject({ familyName: "PHONETIC", dateOfBirth: "DAY_MONTH_SWAPPED", givenNames: "EXACT" });
+  });
+
+  it("sends a record between the thresholds to a link review, and counts it as nobody's until decided", async () => {
+    // Family name changed, date of birth one digit out, moved within the district.
+    const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, familyName: "Okonkwo", dateOfBirth: "2014-03-08", address: { ...HOME, postcode: "HP20 2QQ" } });
+    expect(receipt.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING", childId: null });
+    const reviews = await openReviewsFor(receipt.recordId);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]?.candidate).toMatchObject({ childId: amelia.id, sui: AMELIA_SUI });
+    expect(reviews[0]?.evidence.fields).toEqual(expect.arrayContaining([{ field: "familyName", level: "DIFFERENT", weight: expect.any(Number) }, { field: "dateOfBirth", level: "ONE_DIGIT", weight: expect.any(Number) }]));
+    expect((await repo(AgencyRecord).findOneOrFail({ where: { id: receipt.recordId }, relations: { child: true } })).child).toBeNull();
+  });
+
+  it("starts a new child awaiting an SUI for a record that matches nobody", async () => {
+    const receipt = await gpRecord("GP-NEW", { givenNames: "Zebedee", familyName: "Quillfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JD" } });
+    expect(receipt.link).toMatchObject({ state: "LINKED", outcome: "NEW_CHILD" });
+    expect(await repo(Child).findOneByOrFail({ id: receipt.link.childId as string })).toMatchObject({ sui: null, givenNames: "Zebedee" });
+    // A second record of the same new child links to it.
+    const again = await gpRecord("GP-NEW-2", { givenNames: "Zeb", familyName: "Quillfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JD" } });
+    expect(again.link).toMatchObject({ outcome: "MATCHED", childId: receipt.link.childId });
+  });
+});
+
+describe("twins", () => {
+  beforeAll(async () => {
+    await gpRecord("GP-OLIVIA", { ...AMELIA, givenNames: "Olivia", sui: OLIVIA_SUI });
+    olivia = await repo(Child).findOneByOrFail({ sui: OLIVIA_SUI });
+  });
+
+  it("never auto-links one twin's record to the other: a third name sharing everything else goes to review", async () => {
+    const receipt = await gpRecord("GP-TWIN-3", { ...AMELIA, givenNames: "Isla" });
+    expect(receipt.link.outcome).toBe("REVIEW_PENDING");
+    const candidates = (await openReviewsFor(receipt.recordId)).map((review) => review.candidate.childId).sort();
+    expect(candidates).toEqual([amelia.id, olivia.id].sort());
+  });
+
+  it("still links each twin's own clean record to the right twin", async () => {
+    expect((await gpRecord("GP-TWIN-O", { ...AMELIA, givenNames: "Olivia" })).link).toMatchObject({ outcome: "MATCHED", childId: olivia.id });
+    expect((await gpRecord("GP-TWIN-A", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row, flat 1" } })).link).toMatchObject({ outcome: "MATCHED", childId: amelia.id });
+  });
+
+  it("sends a twin's record with another error besides to review: the twins are too close to tell apart automatically", async () => {
+    // Amelia is also known as "Harebel" (an earlier auto-link), so against her the family name is exact.
+    expect((await gpRecord("GP-TWIN-O2", { ...AMELIA, givenNames: "Olivia", familyName: "Harebel" })).link.outcome).toBe("REVIEW_PENDING");
+  });
+});
+
+describe("a data steward's decisions", () => {
+  it("refuses link reviews to anyone but a data steward, and audits the refusal", async () => {
+    const before = await auditCount("LINK_REVIEWS_READ", "REFUSED");
+    const body = await as(CALLERS.socialWorker, REVIEWS);
+    expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(await auditCount("LINK_REVIEWS_READ", "REFUSED")).toBe(before + 1);
+  });
+
+  it("pages the open reviews with a cursor, audited with the candidates' SUIs", async () => {
+    const first = await as(CALLERS.dataSteward, REVIEWS, { first: 1 });
+    expect(first.data.linkReviews.totalCount).toBeGreaterThanOrEqual(3);
+    expect(first.data.linkReviews.pageInfo.hasNextPage).toBe(true);
+    const second = await as(CALLERS.dataSteward, REVIEWS, { first: 1, after: first.data.linkReviews.pageInfo.endCursor });
+    expect(second.data.linkReviews.nodes[0].id).not.toBe(first.data.linkReviews.nodes[0].id);
+    const [entry] = await query<{ child_suis: string[] }[]>(`SELECT child_suis FROM disclosure_audit WHERE operation = 'LINK_REVIEWS_READ' AND outcome = 'DISCLOSED' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(entry?.child_suis.length).toBeGreaterThan(0);
+    expect((await as(CALLERS.dataSteward, REVIEWS, { after: "bm90LWEtY3Vyc29y" })).errors[0].extensions.code).toBe("INVALID_INPUT");
+  });
+
+  it("LINK links the record by hand to the candidate; the decision is audited and cannot be taken twice", async () => {
+    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-MAYBE'`);
+    const [review] = await openReviewsFor(record?.id);
+    const before = await auditCount("LINK_REVIEW_RESOLVED");
+    const body = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "LINK", reason: "Same child: name changed on adoption, confirmed with the GP practice." });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.resolveLinkReview).toMatchObject({ status: "LINKED", resolvedBy: "LA-E06000060/steward-1" });
+    const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: record?.id }, relations: { child: true } });
+    expect(stored).toMatchObject({ linkMethod: "MANUAL", linkState: "LINKED", linkOrigin: "MANUAL" });
+    expect(stored.child?.id).toBe(amelia.id);
+    expect(await auditCount("LINK_REVIEW_RESOLVED")).toBe(before + 1);
+    const again = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Second thoughts recorded by mistake." });
+    expect(again.errors[0].extensions.code).toBe("CONFLICT");
+  });
+
+  it("keeps a manual link when the agency resubmits the record, even with different identity details", async () => {
+    const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, givenNames: "Someone", familyName: "Else", dateOfBirth: "2010-01-01" }, { recordedAt: "2026-06-01T00:00:00Z" });
+    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { method: "MANUAL", origin: "MANUAL", outcome: "MANUAL", childId: amelia.id } });
+  });
+
+  it("NO_LINK on one twin leaves the other open; NEW_CHILD then closes all and creates the child", async () => {
+    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TWIN-3'`);
+    const reviews = await openReviewsFor(record?.id);
+    const onAmelia = reviews.find((review) => review.candidate.childId === amelia.id);
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: onAmelia?.id, decision: "NO_LINK", reason: "Isla is a third triplet, not Amelia." })).data.resolveLinkReview.status).toBe("NOT_LINKED");
+    const left = await openReviewsFor(record?.id);
+    expect(left.map((review) => review.candidate.childId)).toEqual([olivia.id]);
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: left[0]?.id, decision: "NEW_CHILD", reason: "Isla is a third triplet, not known to the hub." })).data.resolveLinkReview.status).toBe("NEW_CHILD");
+    const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: record?.id }, relations: { child: true } });
+    expect(stored).toMatchObject({ linkOrigin: "MANUAL", linkState: "LINKED" });
+    expect(stored.child).toMatchObject({ sui: null, givenNames: "Isla" });
+    expect(await openReviewsFor(record?.id)).toHaveLength(0);
+  });
+
+  it("never proposes a rejected candidate again when the record is matched again", async () => {
+    const identity = { ...AMELIA, familyName: "Fairweather", dateOfBirth: "2014-03-09", address: { ...HOME, postcode: "HP20 9ZZ" } };
+    const receipt = await gpRecord("GP-REJECT", identity);
+    const [review] = await openReviewsFor(receipt.recordId);
+    expect(review?.candidate.childId).toBe(amelia.id);
+    await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Different child: checked with the surgery." });
+    // The rejection left no other candidate: the matcher decided again without Amelia (a new child).
+    const [{ child_id: decided }] = await query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]);
+    expect(decided).not.toBeNull();
+    expect(decided).not.toBe(amelia.id);
+    const resubmitted = await gpRecord("GP-REJECT", identity, { recordedAt: "2026-07-01T00:00:00Z" });
+    expect(resubmitted.link.childId).not.toBe(amelia.id);
+    expect((await openReviewsFor(receipt.recordId)).map((r) => r.candidate.childId)).not.toContain(amelia.id);
+  });
+
+  it("asks for a reason, and refuses steward decisions to other roles", async () => {
+    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-NEW'`);
+    const body = await as(CALLERS.dataSteward, RESOLVE, { id: "00000000-0000-4000-8000-000000000000", decision: "LINK", reason: "short" });
+    expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "reason" });
+    expect((await as(CALLERS.mash, MERGE, { survivorId: amelia.id, mergedId: record?.id, reason: "not a steward at all" })).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("merge and split", () => {
+  it("merges a child awaiting an SUI into the child with one, moving records and keeping the history", async () => {
+    const [{ child_id: zebedee }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE agency_reference = 'GP-NEW'`);
+    const zebedeeRecords = await repo(AgencyRecord).count({ where: { child: { id: zebedee } } });
+    const body = await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Test merge: the records are the same child per the GP." });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.mergeChildren).toMatchObject({ kind: "MERGE", fromChildId: zebedee, toChildId: olivia.id });
+    expect(body.data.mergeChildren.recordIds).toHaveLength(zebedeeRecords);
+    expect(await repo(Child).findOneByOrFail({ id: zebedee })).toMatchObject({ mergedIntoId: olivia.id });
+    expect(await repo(AgencyRecord).count({ where: { child: { id: zebedee } } })).toBe(0);
+    const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM record_link_event WHERE cause_id = $1 AND action = 'UNLINKED' AND child_id = $2`, [body.data.mergeChildren.id, zebedee]);
+    expect(count).toBe(zebedeeRecords);
+    // Merged away: never a candidate again.
+    expect(await query(`SELECT 1 FROM child_match_key WHERE child_id = $1`, [zebedee])).toHaveLength(0);
+    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Merging the same child a second time." })).errors[0].extensions.code).toBe("CONFLICT");
+    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: amelia.id, reason: "Two NHS numbers cannot be merged here." })).errors[0].extensions.code).toBe("CONFLICT");
+  });
+
+  it("splits a wrongly linked record off and reports every disclosure that went out through the wrong link", async () => {
+    const [{ id: typo }] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TYPO'`);
+    const read = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.child.health.map((h: { recordId: string }) => h.recordId)).toContain(typo);
+
+    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [typo], reason: "GP-TYPO is a different child with a similar name." });
+    expect(body.errors).toBeUndefined();
+    const { change, wrongLinkReport } = body.data.splitChild;
+    expect(change).toMatchObject({ kind: "SPLIT", fromChildId: amelia.id, recordIds: [typo] });
+    expect(change.toChildId).not.toBe(amelia.id);
+    expect(wrongLinkReport.childSui).toBe(AMELIA_SUI);
+    expect(wrongLinkReport.disclosures).toContainEqual({ disclosureId: read.data.child.disclosureId, principalAgency: "LA-E06000060", purpose: "SECTION_47_ENQUIRY", carried: "CARRIED", recordIds: [typo] });
+
+    const after = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    expect(after.data.child.health.map((h: { recordId: string }) => h.recordId)).not.toContain(typo);
+    // The IG lead can read the same report later; the steward's split and both reads are audited.
+    const report = await as(CALLERS.igLead, REPORT, { changeId: change.id });
+    expect(report.data.wrongLinkReport.disclosures.map((d: { disclosureId: string }) => d.disclosureId)).toContain(read.data.child.disclosureId);
+    expect(await auditCount("CHILD_SPLIT")).toBe(1);
+    expect(await auditCount("WRONG_LINK_REPORT", "DISCLOSED")).toBe(2);
+    expect((await as(CALLERS.socialWorker, REPORT, { changeId: change.id })).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+});
