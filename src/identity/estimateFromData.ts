@@ -93,8 +93,9 @@ interface ProfileRow {
  * and the match proportion. Thresholds are kept: moving a band is a separate decision.
  *
  * Records linked by SUI find their own child among their candidates, so the pairs hold true matches.
- * Those children's profiles include what the record itself reported, which makes agreement among true
- * matches look a little more common than it is for a record arriving without an SUI.
+ * Those children's profiles include what the record itself reported, so true matches agree more often
+ * than a record arriving without an SUI would (on the demo data, on every field): the report's warnings
+ * say when EM has taken every pair for a match or left a level at the floor of m.
  *
  * Reads only. The result is a proposal for a person to review, never applied here.
  */
@@ -104,8 +105,8 @@ export async function estimateFromData(manager: EntityManager, current: MatchWei
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
 
   const sample = await sampleRecords(manager, sampleSize, `${seed}:candidates`);
-  const { pairs, recordsWithCandidates } = await candidatePairs(manager, current, sample);
   if (sample.length === 0) throw new RangeError("the hub holds no agency records with a reported identity: there is nothing to estimate from");
+  const { pairs, recordsWithCandidates } = await candidatePairs(manager, current, sample);
   if (pairs.length === 0) {
     throw new RangeError(`none of the ${sample.length} sampled records has a blocking candidate: there is nothing to estimate from (are the match profiles built? try \`npm run linkage -- rebuild-profiles\`)`);
   }

@@ -35,6 +35,8 @@ export interface LinkResult {
   childId: string | null;
   /** REVIEW: the open link reviews, best candidate first. */
   reviewIds: string[];
+  /** REVIEW: the candidate children of those reviews, in the same order. */
+  reviewCandidateIds: string[];
   /** Every child the blocking returned, before scoring. */
   blockedCandidateIds: string[];
   score: number | null;
@@ -49,7 +51,7 @@ export interface LinkContext {
 }
 
 /** Probabilistic linking runs one batch at a time across the hub, so two records of one new child cannot both create it. */
-const LINKING_LOCK = 0x5349_4c4b;
+export const LINKING_LOCK = 0x5349_4c4b;
 
 export function identityFacts(identity: ReportedIdentity): IdentityFacts {
   return { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, sex: identity.sex, postcode: identity.postcode };
@@ -127,10 +129,10 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       writes.link(request, chosen.childId, LinkMethod.PROBABILISTIC, evidenceOf(chosen, context.weights), decision.rule);
       writes.identity(request, chosen.childId, false);
       writes.profile(profile);
-      results.push({ ...base, childId: chosen.childId, reviewIds: [], score: chosen.score });
+      results.push({ ...base, childId: chosen.childId, reviewIds: [], reviewCandidateIds: [], score: chosen.score });
     } else if (decision.band === LinkBand.REVIEW) {
       const reviewIds = writes.review(request, decision.reviewCandidates.map((candidate) => ({ childId: candidate.childId, evidence: evidenceOf(candidate, context.weights) })), decision.rule);
-      results.push({ ...base, childId: null, reviewIds, score: decision.reviewCandidates[0]?.score ?? null });
+      results.push({ ...base, childId: null, reviewIds, reviewCandidateIds: decision.reviewCandidates.map((candidate) => candidate.childId), score: decision.reviewCandidates[0]?.score ?? null });
     } else {
       const childId = randomUUID();
       const profile: MatchProfile = {
@@ -146,32 +148,31 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       writes.link(request, childId, LinkMethod.PROBABILISTIC, null, decision.rule);
       writes.identity(request, childId, true);
       writes.profile(profile);
-      results.push({ ...base, childId, reviewIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
+      results.push({ ...base, childId, reviewIds: [], reviewCandidateIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
     }
   });
   await writes.flush(manager);
   return results;
 }
 
-async function findBlockedCandidates(manager: EntityManager, keysPerRequest: string[][]): Promise<string[][]> {
-  const keys: string[] = [];
-  const owners: number[] = [];
-  keysPerRequest.forEach((requestKeys, index) => {
-    for (const key of requestKeys) {
-      keys.push(key);
-      owners.push(index);
-    }
-  });
-  const rows: { i: number; child_id: string }[] = await manager.query(
-    `SELECT DISTINCT q.i, k.child_id FROM unnest($1::text[], $2::int[]) AS q(key, i) JOIN child_match_key k ON k.key = q.key`,
-    [keys, owners],
-  );
-  const blocked: string[][] = keysPerRequest.map(() => []);
-  for (const row of rows) blocked[row.i]?.push(row.child_id);
-  return blocked;
+/**
+ * The children sharing a key with each request. One index probe per distinct key (`= ANY` over the
+ * primary key) whatever the table's statistics say: a join against an unnested key list can be
+ * planned as a sort of the whole key table (seen after a bulk load), whose cost grows with the registry.
+ */
+export async function findBlockedCandidates(manager: EntityManager, keysPerRequest: string[][]): Promise<string[][]> {
+  const keys = [...new Set(keysPerRequest.flat())];
+  const rows: { key: string; child_id: string }[] = keys.length === 0 ? [] : await manager.query(`SELECT key, child_id FROM child_match_key WHERE key = ANY($1::text[])`, [keys]);
+  const childrenOfKey = new Map<string, string[]>();
+  for (const row of rows) {
+    const children = childrenOfKey.get(row.key);
+    if (children === undefined) childrenOfKey.set(row.key, [row.child_id]);
+    else children.push(row.child_id);
+  }
+  return keysPerRequest.map((requestKeys) => [...new Set(requestKeys.flatMap((key) => childrenOfKey.get(key) ?? []))]);
 }
 
-async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<Map<string, MatchProfile>> {
+export async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<Map<string, MatchProfile>> {
   const profiles = new Map<string, MatchProfile>();
   if (childIds.length === 0) return profiles;
   const rows: ProfileRow[] = await manager.query(

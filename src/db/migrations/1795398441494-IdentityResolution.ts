@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 export class IdentityResolution1795398441494 implements MigrationInterface {
     name = 'IdentityResolution1795398441494'

@@ -18,9 +18,9 @@ export async function listLinkReviews(dataSource: DataSource, principal: Princip
   const activity = { requestId, principal, operation: AuditOperation.LINK_REVIEWS_READ, justification: "data steward: open link reviews", childSuis: [], details: { first } };
   await requireSteward(dataSource, activity, now);
   const rows = await loadOpenReviewViews(dataSource.manager, first + 1, after);
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM link_review WHERE status = 'OPEN'`);
+  const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM link_review WHERE status = 'OPEN'`);
   const reviews = rows.slice(0, first);
   const childSuis = [...new Set(reviews.map((review) => review.candidate.sui).filter((sui): sui is string => sui !== null))];
   await auditStewardRead(dataSource, { ...activity, childSuis, details: { first, reviewIds: reviews.map((review) => review.id) } }, now);
-  return { reviews, totalCount: count as number, hasNextPage: rows.length > first };
+  return { reviews, totalCount: count, hasNextPage: rows.length > first };
 }

@@ -50,11 +50,11 @@ export async function resolveLinkReview(
   );
 
   await dataSource.transaction(async (manager) => {
-    const closed = await manager.query(
+    const closed = await manager.query<[unknown[], number]>(
       `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
       [id, STATUS_OF[decision], decidedBy, now, why],
     );
-    if ((closed[0] as unknown[]).length === 0) throw new HubError(ErrorCode.CONFLICT, "This link review was closed by someone else meanwhile.", { path: "id" });
+    if (closed[0].length === 0) throw new HubError(ErrorCode.CONFLICT, "This link review was closed by someone else meanwhile.", { path: "id" });
     const recordId = review.record.id;
     if (decision === LinkDecision.LINK) {
       await supersedeOpenReviews(manager, recordId, decidedBy, now, `linked to another candidate by review ${id}`, id);
@@ -75,7 +75,7 @@ export async function resolveLinkReview(
       return;
     }
     // NO_LINK: other candidates stay open for the steward; with none left, the matcher decides again without the rejected ones.
-    const [{ open }] = await manager.query(`SELECT count(*)::int AS open FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [recordId]);
+    const [{ open }] = await manager.query<[{ open: number }]>(`SELECT count(*)::int AS open FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [recordId]);
     if (open === 0) {
       await linkRecords(
         manager,
