@@ -4,9 +4,18 @@ import { type MatchProfile } from "./matching/MatchProfile";
 
 const UNBORN_SEX = "NOT_KNOWN";
 
+const REPLACE = `given_names = EXCLUDED.given_names, family_names = EXCLUDED.family_names, date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex, postcodes = EXCLUDED.postcodes`;
+// Adding never loses what a concurrent writer added meanwhile: the arrays are merged, not overwritten.
+const UNION = `given_names = ARRAY(SELECT DISTINCT unnest(child_match_profile.given_names || EXCLUDED.given_names)),
+  family_names = ARRAY(SELECT DISTINCT unnest(child_match_profile.family_names || EXCLUDED.family_names)),
+  postcodes = ARRAY(SELECT DISTINCT unnest(child_match_profile.postcodes || EXCLUDED.postcodes))`;
+
 /**
- * Writes profiles and their blocking keys. `replaceKeys` drops a child's old keys first (a profile that
- * may have lost a name or an address, after a split); adding to a profile only ever adds keys.
+ * Writes profiles and their blocking keys. `replaceKeys` replaces the profiles and drops the children's old keys
+ * first (a profile that may have lost a name or an address, after a split); otherwise the profiles
+ * are merged with what is stored and keys are only added. A rebuild racing a link can drop what the
+ * link added until the child's next rebuild: a missed key can only cost a candidate (a review or a
+ * new child), never cause a wrong link.
  */
 export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean): Promise<void> {
   if (profiles.length === 0) return;
@@ -16,8 +25,7 @@ export async function writeMatchProfiles(manager: EntityManager, profiles: Match
     `INSERT INTO child_match_profile (child_id, given_names, family_names, date_of_birth, sex, postcodes)
      SELECT x.child_id, x.given_names, x.family_names, x.date_of_birth, x.sex, x.postcodes
      FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, given_names text[], family_names text[], date_of_birth date, sex text, postcodes text[])
-     ON CONFLICT (child_id) DO UPDATE SET given_names = EXCLUDED.given_names, family_names = EXCLUDED.family_names,
-       date_of_birth = EXCLUDED.date_of_birth, sex = EXCLUDED.sex, postcodes = EXCLUDED.postcodes`,
+     ON CONFLICT (child_id) DO UPDATE SET ${replaceKeys ? REPLACE : UNION}`,
     [JSON.stringify(profiles.map((p) => ({ child_id: p.childId, given_names: p.givenNames, family_names: p.familyNames, date_of_birth: p.dateOfBirth, sex: p.sex, postcodes: p.postcodes })))],
   );
   const keys: string[] = [];
