@@ -1,6 +1,6 @@
 import { AgencyType } from "../directory/AgencyType";
 import {
-  type AddressSubmission, type AgencyRecordSubmission, type DetailKey, type FieldLabelSubmission, type RelatedAdultSubmission,
+  type AddressSubmission, type AgencyRecordSubmission, type ChildIdentitySubmission, type DetailKey, type FieldLabelSubmission, type RelatedAdultSubmission,
 } from "../records/AgencyRecordSubmission";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { demoAgency } from "./demoDirectory";
@@ -19,6 +19,11 @@ export interface RecordOptions {
   agencyReference?: string;
   /** The date the agency's own record carries. */
   recordedOn?: string;
+  /**
+   * The child as this agency holds them, when it differs from the hub's (a misspelling, no NHS
+   * number yet): the record is then linked probabilistically, or goes to a data steward.
+   */
+  identity?: Partial<ChildIdentitySubmission>;
 }
 
 /** Each agency's own numbering, so a reference reads like the system it came from. */
@@ -43,7 +48,7 @@ export class DemoRecordBook {
       agencyCode,
       agencyReference: options.agencyReference ?? this.nextReference(agencyCode),
       recordedAt: options.recordedOn === undefined ? null : new Date(`${options.recordedOn}T09:00:00Z`),
-      child: { sui: child.sui, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, sex: child.sex, address },
+      child: { sui: child.sui, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, sex: child.sex, address, ...options.identity },
       labels: options.labels ?? [],
       fieldLabels: options.fieldLabels ?? [],
       relatedAdults: options.relatedAdults ?? [],

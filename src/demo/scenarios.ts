@@ -210,6 +210,7 @@ function prison(book: DemoRecordBook, child: DemoChild, hmp: string, prisoner: F
 
 const healthVisitor = (name: DemoProfessional) => ({ ...name, role: NamedProfessionalRole.HEALTH_VISITOR });
 const gp = (name: DemoProfessional) => ({ ...name, role: NamedProfessionalRole.GP });
+const midwife = (name: DemoProfessional) => ({ ...name, role: NamedProfessionalRole.MIDWIFE });
 
 /** Scenario 1: a confirmed PPRC from Lincolnshire, his identified child at risk in Buckinghamshire. */
 function pprcRelease(book: DemoRecordBook): void {
@@ -373,6 +374,20 @@ function misspeltName(book: DemoRecordBook): void {
     allocatedTeam: "Milton Keynes MASH",
     summary: "Referral from school received by the MASH; triage under way.",
   }, { agencyReference: MASH_CASE_REFERENCE });
+  // Records that arrive without her NHS number (HUB.md §8): police spell her name as it sounds and swap
+  // day and month (linked automatically); a health visitor's old record has a shortened surname, a
+  // slipped digit and no address (a link review for a data steward); the midwife's record of her
+  // mother's pregnancy is about a child not yet born (a new child awaiting an SUI).
+  police(book, caitlin, { incidentType: PoliceIncidentType.MISSING_EPISODE, childRole: ChildRoleInIncident.MISSING_PERSON, reportedOn: "2026-10-30", occurredOn: "2026-10-30", summary: "Found by officers at a bus station late at night; returned home." }, {
+    identity: { sui: null, givenNames: "Katelyn", dateOfBirth: "2014-07-03" },
+  });
+  registerWithGp(book, caitlin, "GP-K99004", "2015-01-12", healthVisitor(professional("Mark", "Waymarker", "GP-K99004")), [], {
+    identity: { sui: null, familyName: "McAlder", dateOfBirth: "2014-03-08" },
+    address: null,
+  });
+  registerWithGp(book, caitlin, "GP-K99004", "2026-09-15", midwife(professional("Mark", "Waymarker", "GP-K99004")), [], {
+    identity: { sui: null, givenNames: "Unborn", dateOfBirth: null, expectedDateOfBirth: "2027-02-14", sex: Sex.NOT_KNOWN },
+  });
 }
 
 /** Scenario 6: a 15-year-old and a mother with parental responsibility (consent records come later). */

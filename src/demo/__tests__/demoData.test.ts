@@ -34,6 +34,9 @@ function datesIn(value: unknown, key = ""): { key: string; date: string }[] {
   return [];
 }
 
+// Three records arrive without an SUI, for the matcher (scenario 5): every other record carries one.
+const withSui = submissions.filter(({ child }) => child.sui);
+
 describe("the demo data set", () => {
   it("is the same for the same seed, and different for another", () => {
     expect(buildDemoDataSet()).toEqual(dataSet);
@@ -43,7 +46,7 @@ describe("the demo data set", () => {
 
   it("has at least 220 children, aged 0 to 17 on the reference date, each under one identity", () => {
     const children = new Map<string, string>();
-    for (const { child } of submissions) {
+    for (const { child } of withSui) {
       const identity = `${child.givenNames}|${child.familyName}|${child.dateOfBirth}|${child.sex}`;
       expect(children.get(child.sui!) ?? identity).toBe(identity);
       children.set(child.sui!, identity);
@@ -56,8 +59,13 @@ describe("the demo data set", () => {
     expect(summariseDemoDataSet(dataSet).children).toBe(children.size);
   });
 
+  it("sends exactly three records without an SUI, all about scenario 5's family, for the matcher", () => {
+    const without = submissions.filter(({ child }) => !child.sui);
+    expect(without.map(({ child }) => child.familyName).sort()).toEqual(["McAlder", "McAlderbury", "McAlderbury"]);
+  });
+
   it("gives every child a valid NHS number from the 999 test range", () => {
-    for (const { child } of submissions) {
+    for (const { child } of withSui) {
       expect(child.sui).toMatch(/^999\d{7}$/);
       expect(isValidNhsNumber(child.sui!)).toBe(true);
     }
@@ -90,8 +98,8 @@ describe("the demo data set", () => {
     expect(refused).toEqual([]);
   });
 
-  it("dates nothing after the reference date but a prisoner's expected release", () => {
-    const late = submissions.flatMap((submission) => datesIn(submission)).filter(({ key, date }) => key !== "expectedReleaseDate" && date > DEMO_REFERENCE_DATE);
+  it("dates nothing after the reference date but a prisoner's expected release and an unborn child's expected birth", () => {
+    const late = submissions.flatMap((submission) => datesIn(submission)).filter(({ key, date }) => key !== "expectedReleaseDate" && key !== "expectedDateOfBirth" && date > DEMO_REFERENCE_DATE);
     expect(late).toEqual([]);
   });
 
@@ -128,7 +136,7 @@ describe("the demo data set", () => {
   });
 
   it("keeps youth justice to children of 10 and over, and care leavers to 16 and 17", () => {
-    for (const submission of submissions) {
+    for (const submission of submissions.filter(({ child }) => child.dateOfBirth)) {
       const age = ageOn(submission.child.dateOfBirth!);
       if (submission.youthJustice) expect(age).toBeGreaterThanOrEqual(10);
       if (submission.socialCare?.status === SocialCareStatus.CARE_LEAVER) expect(age).toBeGreaterThanOrEqual(16);

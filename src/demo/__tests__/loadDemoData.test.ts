@@ -50,12 +50,26 @@ describe("loading the demo data on first start", () => {
     const summary = await loadDemoDataIfFirstStart(database.dataSource, logger);
     expect(summary).toEqual(expected);
     const { dataSource } = database;
-    expect(await dataSource.getRepository(Child).count()).toBe(expected.children);
+    // The children known by SUI, and one unborn child awaiting an SUI (a midwife's record, scenario 5).
+    expect(await dataSource.getRepository(Child).count()).toBe(expected.children + 1);
     const records = Object.values(expected.records).reduce((sum, count) => sum + count, 0);
     expect(await dataSource.getRepository(AgencyRecord).count()).toBe(records);
     const metadata = await dataSource.getRepository(HubMetadata).findOneByOrFail({ key: DEMO_DATA_KEY });
     expect(metadata.value).toMatchObject({ version: expect.any(Number), loadedAt: expect.any(String), counts: expected });
   }, 300_000);
+
+  it("links the records that arrive without an SUI: one matched, one for a data steward, one new unborn child", async () => {
+    const rows = await database.dataSource.query<{ link_state: string; sui: string | null; expected_date_of_birth: string | null }[]>(
+      `SELECT r.link_state, c.sui, c.expected_date_of_birth::text FROM agency_record r LEFT JOIN child c ON c.id = r.child_id WHERE r.link_method <> 'SUI' ORDER BY r.link_state, c.sui NULLS LAST`,
+    );
+    expect(rows).toEqual([
+      { link_state: "LINKED", sui: DEMO_SCENARIOS[5].sui, expected_date_of_birth: null },
+      { link_state: "LINKED", sui: null, expected_date_of_birth: "2027-02-14" },
+      { link_state: "POSSIBLE", sui: null, expected_date_of_birth: null },
+    ]);
+    const [review] = await database.dataSource.query<{ sui: string }[]>(`SELECT c.sui FROM link_review v JOIN child c ON c.id = v.candidate_child_id WHERE v.status = 'OPEN'`);
+    expect(review?.sui).toBe(DEMO_SCENARIOS[5].sui);
+  });
 
   it("logs counts and never a name", () => {
     const loaded = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === "demo.loaded");

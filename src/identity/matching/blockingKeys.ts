@@ -14,7 +14,8 @@ import { postcodeParts } from "./postcodeParts";
  * - `DG` date of birth + phonetic given name — survives a change of family name;
  * - `DP` date of birth + full postcode — survives both names being garbled;
  * - `GY` phonetic given name + birth year + postcode district — survives a mistyped day or month;
- * - `FG` phonetic family + given name + postcode district — survives a missing or garbled date of birth.
+ * - `FG` phonetic family + given name + postcode district — survives a missing or garbled date of birth;
+ * - `FY` phonetic family + given name + birth year — survives a mistyped day or month with no postcode.
  *
  * The incoming record is also looked up under its date of birth with day and month swapped. Given names
  * are keyed by their formal form ("Bill" as "William") and every given name counts, so order does not matter.
@@ -61,6 +62,9 @@ function keysOf(parts: KeyParts): string[] {
     for (const family of parts.families) keys.add(`DF|${date}|${family}`);
     for (const given of parts.givens) keys.add(`DG|${date}|${given}`);
     for (const unit of parts.units) keys.add(`DP|${date}|${unit}`);
+  }
+  for (const year of parts.years) {
+    for (const family of parts.families) for (const given of parts.givens) keys.add(`FY|${family}|${given}|${year}`);
   }
   for (const district of parts.districts) {
     for (const given of parts.givens) {

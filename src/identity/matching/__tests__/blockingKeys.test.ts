@@ -19,6 +19,7 @@ describe("blocking keys: a true match survives any one kind of error", () => {
     ["a missing date of birth", { dateOfBirth: null }],
     ["a move", { postcode: "OX1 2JD" }],
     ["a missing postcode", { postcode: null }],
+    ["a mistyped day and no postcode", { dateOfBirth: "2014-03-08", postcode: null }],
     ["both names garbled", { givenNames: "Wxllxam", familyName: "Hxrxbxll" }],
   ])("%s", (_kind, change) => {
     expect(shares({ ...RECORD, ...change })).toBe(true);
