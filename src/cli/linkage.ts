@@ -38,6 +38,7 @@ interface EstimateOptions {
   sample: number;
   randomPairs: number;
   seed: number;
+  priorStrength: number;
   out: string;
 }
 
@@ -70,7 +71,12 @@ async function estimate(options: EstimateOptions): Promise<void> {
   }
   const current = loadMatchWeights(DEFAULT_MATCH_WEIGHTS_PATH);
   await withDatabase(async (dataSource) => {
-    const { weights, report } = await estimateFromData(dataSource.manager, current, { sampleSize: options.sample, randomPairs: options.randomPairs, seed: options.seed });
+    const { weights, report } = await estimateFromData(dataSource.manager, current, {
+      sampleSize: options.sample,
+      randomPairs: options.randomPairs,
+      seed: options.seed,
+      priorStrength: options.priorStrength,
+    });
     writeFileSync(out, formatMatchWeights(weights, headerOf(DEFAULT_MATCH_WEIGHTS_PATH)));
     process.stdout.write(describeEstimate(current, { ...weights, hash: "" }, report, out));
   });
@@ -78,7 +84,7 @@ async function estimate(options: EstimateOptions): Promise<void> {
 
 function describeEstimate(current: MatchWeights, proposed: MatchWeights, report: EstimateReport, out: string): string {
   const rows = [
-    ["field", "level", "m", "u", "weight", "new m", "new u", "new weight", "change"],
+    ["field", "level", "m", "u", "weight", "new m", "new u", "new weight", "change", "match pairs"],
     ...report.changes.map((change) => [
       change.field,
       change.level,
@@ -89,6 +95,7 @@ function describeEstimate(current: MatchWeights, proposed: MatchWeights, report:
       probability(change.proposed.u),
       bits(change.proposed.weight),
       bits(change.proposed.weight - change.current.weight),
+      change.matchEvidence.toFixed(1),
     ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -99,8 +106,11 @@ function describeEstimate(current: MatchWeights, proposed: MatchWeights, report:
     "",
     ...table,
     "",
+    `"match pairs": expected matching pairs behind each new m (known matches count 1); the prior adds ${report.priorStrength} pseudo-pairs per field at the current m, so a level with few pairs keeps close to its current m`,
+    "",
     `EM: ${report.sampledRecords} records sampled, ${report.recordsWithCandidates} with blocking candidates; ${report.pairs} candidate pairs; u from ${report.randomPairs} random pairs`,
-    `    ${report.iterations} iterations, ${report.converged ? "converged" : "NOT converged (iteration limit reached)"}; match proportion ${report.initialLambda.toFixed(4)} at start, ${report.lambda.toFixed(4)} estimated; log-likelihood ${report.logLikelihood.toFixed(1)}`,
+    `    labelled by SUI: ${report.knownMatches} known matches (each against its child less what only it reported; ${report.knownMatchesNotBlocked} more left out, which blocking would not have found), ${report.knownNonMatches} known non-matches (unused while u comes from random pairs); ${report.unlabelledPairs} unlabelled pairs`,
+    `    MAP-EM, prior strength ${report.priorStrength} pseudo-pairs; ${report.iterations} iterations, ${report.converged ? "converged" : "NOT converged (iteration limit reached)"}; match proportion among unlabelled pairs ${report.initialLambda.toFixed(4)} at start, ${report.lambda.toFixed(4)} estimated; log-likelihood ${report.logLikelihood.toFixed(1)}`,
     ...(report.warnings.length === 0 ? [] : ["Look at before adopting:", ...report.warnings.map((warning) => `  ! ${warning}`)]),
     `Full agreement on every field scores ${bits(fullAgreement(proposed))} bits (now ${bits(fullAgreement(current))}); thresholds kept: autoLink ${thresholds.autoLink}, review ${thresholds.review}, ambiguityMargin ${thresholds.ambiguityMargin}`,
     "",
@@ -156,6 +166,7 @@ async function main(): Promise<void> {
     .option("--sample <n>", "records whose blocking candidates make the candidate pairs", wholeNumber(1), 20_000)
     .option("--random-pairs <n>", "random record × child pairs that u is taken from", wholeNumber(1), 20_000)
     .option("--seed <n>", "seed of the samples: the same seed on the same data gives the same proposal", wholeNumber(0), 1)
+    .option("--prior-strength <n>", "pseudo-pairs of the prior centred on the current weights (0: plain maximum-likelihood EM)", wholeNumber(0), 50)
     .option("--out <path>", "where to write the proposed weights", PROPOSED_WEIGHTS_PATH)
     .action((options: EstimateOptions) => estimate(options));
   program

@@ -116,6 +116,7 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
   const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
   const previousChildId = existing?.child?.id ?? null;
+  const previousIdentity = existing?.reportedIdentity ?? null;
   const manual = existing !== null && existing.linkOrigin === LinkOrigin.MANUAL;
   const decidedBy = `${principal.agency}/${principal.sub}`;
   record.reportedIdentity = identity;
@@ -148,6 +149,9 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
       await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
     }
     await rebuildMatchProfiles(manager, [linkedChildId]);
+  } else if (!manual && existing !== null && existing.linkMethod === LinkMethod.PROBABILISTIC && previousIdentity !== null && sameIdentity(previousIdentity, identity)) {
+    // Only the facts changed, not whom the record is about: its link or its open reviews stand.
+    return receipt(saved, SubmitOutcome.UPDATED, outcomeOf(saved));
   } else if (!manual) {
     await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
     const [result] = await linkRecords(
@@ -160,6 +164,10 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
     return receipt(linked, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
   }
   return receipt(saved, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, outcome);
+}
+
+function sameIdentity(a: ReportedIdentity, b: ReportedIdentity): boolean {
+  return canonicalize(a) === canonicalize(b);
 }
 
 function setLink(record: AgencyRecord, childId: string | null, method: LinkMethod, state: LinkState, decidedBy: string, now: Date): void {

@@ -82,6 +82,14 @@ describe("the three bands", () => {
     expect(event?.evidence.levels).toMatchObject({ familyName: "PHONETIC", dateOfBirth: "DAY_MONTH_SWAPPED", givenNames: "EXACT" });
   });
 
+  it("keeps an automatic link when a resubmission changes the facts but not whom the record is about", async () => {
+    const record = { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" };
+    const receipt = await gpRecord("GP-TYPO", record, { recordedAt: "2026-05-01T00:00:00Z" });
+    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { outcome: "MATCHED", childId: amelia.id } });
+    const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
+    expect(count).toBe(1);
+  });
+
   it("sends a record between the thresholds to a link review, and counts it as nobody's until decided", async () => {
     // Family name changed, date of birth one digit out, moved within the district.
     const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, familyName: "Okonkwo", dateOfBirth: "2014-03-08", address: { ...HOME, postcode: "HP20 2QQ" } });

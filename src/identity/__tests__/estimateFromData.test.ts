@@ -9,11 +9,12 @@ import { BOYS_NAMES, FAMILY_NAMES, GIRLS_NAMES } from "../../demo/fictionalNames
 import { seededRandom, type SeededRandom } from "../../demo/seededRandom";
 import { createLogger } from "../../logging/logger";
 import { type ReportedIdentity } from "../ReportedIdentity";
-import { estimateFromData, type DataEstimate } from "../estimateFromData";
+import { childSources, estimateFromData, withoutOwnReport, type DataEstimate, type SampledRecord } from "../estimateFromData";
 import { FIELD_LEVELS, MATCH_FIELDS } from "../matching/comparisonVector";
 import { DEFAULT_MATCH_WEIGHTS_PATH, formatMatchWeights, loadMatchWeights } from "../matching/loadMatchWeights";
 import { type MatchProfile } from "../matching/MatchProfile";
 import { type LevelParameters, type MatchWeights } from "../matching/matchWeights";
+import { scoreCandidate } from "../matching/scoreCandidate";
 import { writeMatchProfiles } from "../matchProfiles";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
@@ -103,6 +104,24 @@ function reported(child: SyntheticChild): ReportedIdentity {
   return { givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, expectedDateOfBirth: null, sex: child.sex, postcode: child.postcode, address: null };
 }
 
+/**
+ * Two children whose profiles hold what their own records reported, as a live hub's do. Marigold's row
+ * says "Marigold Quennelwick"; her profile also holds "Zebedee" and a second postcode, reported only by
+ * record Z, and "Thrushcombe", reported by records Z and T. Wren's one postcode was reported only by W.
+ */
+const MARIGOLD = { id: randomUUID(), givenNames: "Marigold", familyName: "Quennelwick", dateOfBirth: "2013-04-09", sex: "FEMALE", postcode: "HP20 1AA" } as const;
+const WREN = { id: randomUUID(), givenNames: "Wren", familyName: "Hazelgrove", dateOfBirth: "2011-10-23", sex: "FEMALE", postcode: "HP22 5QT" } as const;
+const OWN_REPORTS = [
+  { reference: "Z", child: MARIGOLD, identity: { ...reported(MARIGOLD), givenNames: "Zebedee", familyName: "Thrushcombe", postcode: "HP21 9ZZ" } },
+  { reference: "T", child: MARIGOLD, identity: { ...reported(MARIGOLD), familyName: "Thrushcombe" } },
+  { reference: "M", child: MARIGOLD, identity: { ...reported(MARIGOLD), givenNames: "MARIGOLD" } },
+  { reference: "W", child: WREN, identity: reported(WREN) },
+];
+const OWN_PROFILES: MatchProfile[] = [
+  { childId: MARIGOLD.id, givenNames: ["Marigold", "Zebedee"], familyNames: ["Quennelwick", "Thrushcombe"], dateOfBirth: MARIGOLD.dateOfBirth, sex: "FEMALE", postcodes: ["HP20 1AA", "HP21 9ZZ"] },
+  { childId: WREN.id, givenNames: ["Wren"], familyNames: ["Hazelgrove"], dateOfBirth: WREN.dateOfBirth, sex: "FEMALE", postcodes: ["HP22 5QT"] },
+];
+
 describe("estimating the match weights from the hub's own records", () => {
   let testDatabase: TestDatabase;
   let database: Database;
@@ -116,14 +135,17 @@ describe("estimating the match weights from the hub's own records", () => {
       logger,
     );
     const random = seededRandom(20_260_615);
-    const children = population(random, 160);
+    const children = [...population(random, 160), MARIGOLD, WREN];
     const manager = database.dataSource.manager;
     await manager.query(
       `INSERT INTO child (id, given_names, family_name, date_of_birth, sex)
        SELECT x.id, x."givenNames", x."familyName", x."dateOfBirth", x.sex FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "givenNames" text, "familyName" text, "dateOfBirth" date, sex text)`,
       [JSON.stringify(children)],
     );
-    const profiles: MatchProfile[] = children.map((child) => ({ childId: child.id, givenNames: [child.givenNames], familyNames: [child.familyName], dateOfBirth: child.dateOfBirth, sex: child.sex, postcodes: [child.postcode] }));
+    const profiles: MatchProfile[] = [
+      ...children.filter((child) => child !== MARIGOLD && child !== WREN).map((child) => ({ childId: child.id, givenNames: [child.givenNames], familyNames: [child.familyName], dateOfBirth: child.dateOfBirth, sex: child.sex, postcodes: [child.postcode] })),
+      ...OWN_PROFILES,
+    ];
     await writeMatchProfiles(manager, profiles, false);
 
     const agency = TEST_AGENCIES[3];
@@ -134,6 +156,7 @@ describe("estimating the match weights from the hub's own records", () => {
       const child = random.pick(children);
       return { reference: `R-${index}`, child_id: child.id, identity: noisyCopy(random, child), method: "SUI", state: "LINKED" };
     });
+    records.push(...OWN_REPORTS.map(({ reference, child, identity }) => ({ reference, child_id: child.id, identity, method: "SUI", state: "LINKED" })));
     await manager.query(
       `INSERT INTO agency_record (agency_code, agency_reference, record_type, child_id, reported_identity, link_method, link_state, link_origin, link_decided_by, link_decided_at, content_hash)
        SELECT $1, x.reference, 'HEALTH', x.child_id, x.identity, x.method, x.state, 'AUTO', 'test', now(), repeat('0', 64)
@@ -152,13 +175,25 @@ describe("estimating the match weights from the hub's own records", () => {
 
   it("runs EM over the records' blocking candidates, with true matches and non-matches among them", () => {
     const { report } = estimate;
-    expect(report.sampledRecords).toBe(400);
+    expect(report.sampledRecords).toBe(404);
     expect(report.recordsWithCandidates).toBeGreaterThan(300);
     expect(report.pairs).toBeGreaterThan(report.recordsWithCandidates);
     expect(report.randomPairs).toBeGreaterThan(4900);
     expect(report.converged).toBe(true);
     expect(report.lambda).toBeGreaterThan(0);
     expect(report.lambda).toBeLessThan(1);
+  });
+
+  it("takes records linked by SUI as known matches with their own child and known non-matches with the others", () => {
+    const { report } = estimate;
+    // 347 of the 404 records are linked by SUI, and blocking finds almost all of them their own child.
+    expect(report.knownMatches).toBeGreaterThan(300);
+    expect(report.knownMatches).toBeLessThanOrEqual(347);
+    expect(report.knownNonMatches).toBeGreaterThan(0);
+    expect(report.unlabelledPairs).toBeGreaterThanOrEqual(0);
+    expect(report.knownMatches + report.knownMatchesNotBlocked + report.knownNonMatches + report.unlabelledPairs).toBe(report.pairs);
+    expect(report.priorStrength).toBe(50);
+    expect(report.warnings.some((warning) => warning.startsWith("Only "))).toBe(false);
   });
 
   it("proposes the next version with the thresholds unchanged and says where it came from", () => {
@@ -182,10 +217,73 @@ describe("estimating the match weights from the hub's own records", () => {
     expect(dateOfBirth?.proposed.m).toBe(estimate.weights.fields.dateOfBirth.EXACT.m);
   });
 
-  it("warns about every level whose m was never seen among the matches, a weight that comes from a floor", () => {
-    const unseen = estimate.report.changes.filter((change) => change.proposed.m < 1e-5);
+  it("keeps every level off the floor: one the sample hardly shows stays near its current m", () => {
+    const { changes, warnings } = estimate.report;
+    for (const change of changes) {
+      expect(change.proposed.m).toBeGreaterThan(1e-5);
+      // m is the posterior mode: at least the prior's share of the current m.
+      expect(change.proposed.m).toBeGreaterThanOrEqual((50 * change.current.m) / (estimate.report.knownMatches + estimate.report.unlabelledPairs + 50) - 1e-12);
+    }
+    expect(warnings.some((warning) => warning.includes("was never seen among the matches"))).toBe(false);
+    // No record here reports a nickname: EQUIVALENT has no matching pair, only the prior's 50 pseudo-pairs.
+    const givenNames = changes.filter(({ field }) => field === "givenNames");
+    const nickname = givenNames.find(({ level }) => level === "EQUIVALENT");
+    const evidence = givenNames.reduce((sum, { matchEvidence }) => sum + matchEvidence, 0);
+    expect(nickname?.matchEvidence).toBeLessThan(0.5);
+    expect(nickname?.proposed.m).toBeCloseTo(((nickname?.matchEvidence ?? 0) + 50 * current.fields.givenNames.EQUIVALENT.m) / (evidence + 50), 4);
+    // Weaker than now (the data say nicknames are rarer among matches than thought), but still for a match, not a veto.
+    expect(nickname?.proposed.weight).toBeGreaterThan(0);
+  });
+
+  it("without a prior, and with few known matches, says which levels sit at the floor and that known matches were few", async () => {
+    const few = await estimateFromData(database.dataSource.manager, current, { sampleSize: 60, randomPairs: 1000, seed: 7, priorStrength: 0 });
+    expect(few.report.knownMatches).toBeLessThan(100);
+    expect(few.report.warnings.some((warning) => warning.startsWith(`Only ${few.report.knownMatches} known matches`))).toBe(true);
+    const unseen = few.report.changes.filter((change) => change.proposed.m < 1e-5);
     expect(unseen.length).toBeGreaterThan(0);
-    for (const { field, level } of unseen) expect(estimate.report.warnings.some((warning) => warning.startsWith(`${field} ${level} was never seen among the matches`))).toBe(true);
+    for (const { field, level } of unseen) expect(few.report.warnings.some((warning) => warning.startsWith(`${field} ${level} was never seen among the matches`))).toBe(true);
+  });
+
+  describe("a record compared with its own child", () => {
+    const manager = () => database.dataSource.manager;
+    const record = async (reference: string): Promise<SampledRecord> => {
+      const [row]: { id: string; child_id: string; link_method: string; reported_identity: ReportedIdentity }[] = await manager().query(
+        `SELECT id, child_id, link_method, reported_identity FROM agency_record WHERE agency_reference = $1`,
+        [reference],
+      );
+      return { id: row.id, childId: row.child_id, linkMethod: row.link_method, identity: row.reported_identity };
+    };
+
+    it("meets the child's profile less the names and postcodes only it reported", async () => {
+      const [z, t, m, w] = await Promise.all(["Z", "T", "M", "W"].map(record));
+      const sources = await childSources(manager(), [z, t, m, w]);
+      const [marigold, wren] = OWN_PROFILES;
+      // Z alone reported "Zebedee" and HP21 9ZZ; T reported "Thrushcombe" too.
+      expect(withoutOwnReport(marigold, z, sources.get(MARIGOLD.id))).toEqual({ ...marigold, givenNames: ["Marigold"], postcodes: ["HP20 1AA"] });
+      // Marigold's own row vouches for her name; M vouches for T's postcode (and T for Z's family name).
+      expect(withoutOwnReport(marigold, t, sources.get(MARIGOLD.id))).toEqual(marigold);
+      // "MARIGOLD" is the row's "Marigold" as the matcher compares names.
+      expect(withoutOwnReport(marigold, m, sources.get(MARIGOLD.id))).toEqual(marigold);
+      // W was the only source of Wren's one postcode: none is left, so the postcode is no evidence.
+      expect(withoutOwnReport(wren, w, sources.get(WREN.id))).toEqual({ ...wren, postcodes: [] });
+    });
+
+    it("is scored on the child's other names, not trivially on its own", async () => {
+      const z = await record("Z");
+      const sources = await childSources(manager(), [z]);
+      const facts = { givenNames: z.identity.givenNames, familyName: z.identity.familyName, dateOfBirth: z.identity.dateOfBirth, sex: z.identity.sex, postcode: z.identity.postcode };
+      expect(scoreCandidate(current, facts, OWN_PROFILES[0]).levels).toMatchObject({ givenNames: "EXACT", familyName: "EXACT", postcode: "UNIT" });
+      expect(scoreCandidate(current, facts, withoutOwnReport(OWN_PROFILES[0], z, sources.get(MARIGOLD.id))).levels).toEqual({
+        givenNames: "DIFFERENT",
+        familyName: "EXACT",
+        dateOfBirth: "EXACT",
+        postcode: "AREA",
+        sex: "SAME",
+      });
+      const w = await record("W");
+      const wrenSources = await childSources(manager(), [w]);
+      expect(scoreCandidate(current, { ...w.identity }, withoutOwnReport(OWN_PROFILES[1], w, wrenSources.get(WREN.id))).levels.postcode).toBe("MISSING");
+    });
   });
 
   it("writes weights that load again as they were estimated", () => {

@@ -108,17 +108,22 @@ describe("estimating m and u by EM", () => {
     expectClose(estimate.fields, "u", 0.01);
   });
 
-  it("raises the likelihood of the pairs above that of the starting parameters", () => {
-    const atStart = estimateParameters(pairs, wrongStart(), 0.3, { maxIterations: 0 });
+  it("raises the likelihood of the pairs above that of the starting parameters, without a prior", () => {
+    const atStart = estimateParameters(pairs, wrongStart(), 0.3, { maxIterations: 0, priorStrength: 0 });
     expect(atStart.iterations).toBe(0);
     expect(atStart.converged).toBe(false);
     expect(atStart.fields).toEqual(wrongStart());
-    const trajectory = [1, 2, 5, 50].map((maxIterations) => estimateParameters(pairs, wrongStart(), 0.3, { maxIterations }).logLikelihood);
+    const trajectory = [1, 2, 5, 50].map((maxIterations) => estimateParameters(pairs, wrongStart(), 0.3, { maxIterations, priorStrength: 0 }).logLikelihood);
     let previous = atStart.logLikelihood;
     for (const logLikelihood of trajectory) {
       expect(logLikelihood).toBeGreaterThan(previous);
       previous = logLikelihood;
     }
+  });
+
+  it("raises the log posterior at every iteration with the prior", () => {
+    const trajectory = [0, 1, 2, 5, 50].map((maxIterations) => estimateParameters(pairs, wrongStart(), 0.3, { maxIterations }).logPosterior);
+    for (let index = 1; index < trajectory.length; index++) expect(trajectory[index]).toBeGreaterThan(trajectory[index - 1]);
   });
 
   it("stops at maxIterations and says it did not converge", () => {
@@ -139,9 +144,9 @@ describe("estimating m and u by EM", () => {
     }
   });
 
-  it("keeps m off 0 and 1 when a level never occurs among the matches", () => {
+  it("keeps m off 0 and 1 when a level never occurs among the matches, without a prior", () => {
     const allSame = pairs.map((pair) => ({ ...pair, sex: "SAME" as const }));
-    const estimate = estimateParameters(allSame, wrongStart(), 0.3, { fixU: true });
+    const estimate = estimateParameters(allSame, wrongStart(), 0.3, { fixU: true, priorStrength: 0 });
     expect(estimate.fields.sex.DIFFERENT.m).toBe(1e-6);
     expect(estimate.fields.sex.SAME.m).toBe(1 - 1e-6);
   });
@@ -181,10 +186,118 @@ describe("u from random pairs", () => {
   });
 });
 
+describe("a Dirichlet prior centred on the starting parameters (MAP-EM)", () => {
+  // 2,000 pairs, about 200 of them matches, in which no given name is ever a nickname of the other.
+  const noNicknames = synthesise(2_000, { seed: 4 }).map((pair) => (pair.givenNames === "EQUIVALENT" ? { ...pair, givenNames: "EXACT" as const } : pair));
+
+  it("keeps a level absent from the data close to its starting m, at the posterior mode", () => {
+    expect(noNicknames.some((pair) => pair.givenNames === "EQUIVALENT")).toBe(false);
+    const estimate = estimateParameters(noNicknames, TRUE, 0.2, { priorStrength: 50 });
+    expect(estimate.converged).toBe(true);
+    const { m } = estimate.fields.givenNames.EQUIVALENT;
+    expect(Math.abs(m - TRUE.givenNames.EQUIVALENT.m)).toBeLessThan(0.05);
+    // No pair of the data is at the level: only the prior's 50 pseudo-pairs, against λ × 2,000 expected matches.
+    expect(m).toBeCloseTo((50 * TRUE.givenNames.EQUIVALENT.m) / (estimate.lambda * noNicknames.length + 50), 10);
+    expect(estimate.matchEvidence.givenNames.EQUIVALENT).toBe(0);
+  });
+
+  it("lets such a level collapse to the floor with a prior strength of 0, as plain EM does", () => {
+    const estimate = estimateParameters(noNicknames, TRUE, 0.2, { priorStrength: 0 });
+    expect(estimate.fields.givenNames.EQUIVALENT.m).toBe(1e-6);
+  });
+
+  it("is plain maximum-likelihood EM with a prior strength of 0: m is the match-weighted frequency of each level", () => {
+    const estimate = estimateParameters(pairs, wrongStart(), 0.3, { priorStrength: 0, tolerance: 1e-12, maxIterations: 500 });
+    for (const field of MATCH_FIELDS) {
+      const evidence = estimate.matchEvidence[field] as Record<string, number>;
+      const total = Object.values(evidence).reduce((a, b) => a + b, 0);
+      for (const level of FIELD_LEVELS[field]) expect((estimate.fields[field] as Record<string, LevelParameters>)[level].m).toBeCloseTo(evidence[level] / total, 8);
+    }
+  });
+
+  it("sets each m to (expected matches at the level + α · starting m) / (expected matches + α)", () => {
+    const start = wrongStart();
+    const estimate = estimateParameters(pairs, start, 0.3, { priorStrength: 200, tolerance: 1e-12, maxIterations: 500 });
+    for (const field of MATCH_FIELDS) {
+      const evidence = estimate.matchEvidence[field] as Record<string, number>;
+      const total = Object.values(evidence).reduce((a, b) => a + b, 0);
+      for (const level of FIELD_LEVELS[field]) {
+        const expected = (evidence[level] + 200 * (start[field] as Record<string, LevelParameters>)[level].m) / (total + 200);
+        expect((estimate.fields[field] as Record<string, LevelParameters>)[level].m).toBeCloseTo(expected, 8);
+      }
+    }
+  });
+
+  it("lets abundant data override the prior", () => {
+    // 20,000 pairs hold about 2,000 matches: 50 pseudo-pairs at a wrong start move m by little.
+    const estimate = estimateParameters(pairs, wrongStart(), 0.3, { priorStrength: 50 });
+    expectClose(estimate.fields, "m", 0.03);
+  });
+
+  it("refuses a negative prior strength", () => {
+    expect(() => estimateParameters(pairs, TRUE, 0.1, { priorStrength: -1 })).toThrow(/priorStrength/);
+  });
+});
+
+describe("known matches and non-matches", () => {
+  const none = { givenNames: "MISSING", familyName: "MISSING", dateOfBirth: "MISSING", postcode: "MISSING", sex: "MISSING" } as const;
+  const sex = (level: "SAME" | "DIFFERENT"): ComparisonVector => ({ ...none, sex: level });
+  const given = (level: "EXACT" | "DIFFERENT"): ComparisonVector => ({ ...none, givenNames: level });
+
+  it("counts known matches fully towards m, with the prior, and needs no unlabelled pairs", () => {
+    // sex SAME: (2 + 10 × 0.97) / (3 + 10) = 0.9; DIFFERENT: (1 + 10 × 0.03) / (3 + 10) = 0.1.
+    const estimate = estimateParameters([], TRUE, 0.2, { fixU: true, priorStrength: 10, knownMatches: [sex("SAME"), sex("SAME"), sex("DIFFERENT")] });
+    expect(estimate.fields.sex.SAME.m).toBeCloseTo(0.9, 12);
+    expect(estimate.fields.sex.DIFFERENT.m).toBeCloseTo(0.1, 12);
+    expect(estimate.fields.sex.SAME.u).toBe(TRUE.sex.SAME.u);
+    expect(estimate.fields.givenNames).toEqual(TRUE.givenNames);
+    expect(estimate.lambda).toBe(0.2);
+    expect(estimate.converged).toBe(true);
+    expect(estimate.matchEvidence.sex).toEqual({ SAME: 2, DIFFERENT: 1 });
+  });
+
+  it("adds known matches to the unlabelled pairs' expected matches, and leaves them out of the match proportion", () => {
+    // One unlabelled pair agreeing exactly on the given name: a match with probability w = 0.5 × 0.8 / (0.5 × 0.8 + 0.5 × 0.01).
+    const w = (0.5 * 0.8) / (0.5 * 0.8 + 0.5 * 0.01);
+    const estimate = estimateParameters([given("EXACT")], TRUE, 0.5, { fixU: true, priorStrength: 0, maxIterations: 1, knownMatches: [given("EXACT"), given("DIFFERENT")] });
+    expect(estimate.fields.givenNames.EXACT.m).toBeCloseTo((w + 1) / (w + 2), 12);
+    expect(estimate.fields.givenNames.DIFFERENT.m).toBeCloseTo(1 / (w + 2), 12);
+    expect(estimate.fields.givenNames.PHONETIC.m).toBe(1e-6);
+    expect(estimate.lambda).toBeCloseTo(w, 12);
+    // The known matches' likelihood is under m alone: no match proportion for a pair whose class is known.
+    const unlabelled = Math.log(estimate.lambda * estimate.fields.givenNames.EXACT.m + (1 - estimate.lambda) * TRUE.givenNames.EXACT.u);
+    expect(estimate.logLikelihood).toBeCloseTo(unlabelled + Math.log(estimate.fields.givenNames.EXACT.m) + Math.log(estimate.fields.givenNames.DIFFERENT.m), 10);
+  });
+
+  it("pulls m towards the known matches' levels on synthetic data", () => {
+    const knownMatches = synthesise(500, { seed: 5, lambda: 1 });
+    const without = estimateParameters(pairs, wrongStart(), 0.3, { maxIterations: 1 });
+    const withKnown = estimateParameters(pairs, wrongStart(), 0.3, { maxIterations: 1, knownMatches });
+    expect(withKnown.matchEvidence.dateOfBirth.EXACT - without.matchEvidence.dateOfBirth.EXACT).toBeGreaterThan(0.8 * 500 * TRUE.dateOfBirth.EXACT.m);
+    expect(withKnown.lambda).toBe(without.lambda);
+  });
+
+  it("counts known non-matches towards u when u is estimated", () => {
+    // u of sex: DIFFERENT 2 of 3, SAME 1 of 3; m has the one known match at SAME.
+    const estimate = estimateParameters([], TRUE, 0.2, { priorStrength: 0, knownMatches: [sex("SAME")], knownNonMatches: [sex("DIFFERENT"), sex("DIFFERENT"), sex("SAME")] });
+    expect(estimate.fields.sex.DIFFERENT.u).toBeCloseTo(2 / 3, 12);
+    expect(estimate.fields.sex.SAME.u).toBeCloseTo(1 / 3, 12);
+    expect(estimate.fields.sex.SAME.m).toBe(1 - 1e-6);
+  });
+
+  it("ignores known non-matches while u is held", () => {
+    const knownNonMatches = synthesise(500, { seed: 6, lambda: 0 });
+    const random = synthesise(5_000, { seed: 7, lambda: 0 });
+    expect(estimateParameters(pairs, wrongStart(), 0.3, { uFromRandomPairs: random, knownNonMatches })).toEqual(estimateParameters(pairs, wrongStart(), 0.3, { uFromRandomPairs: random }));
+    expect(estimateParameters(pairs, wrongStart(), 0.3, { fixU: true, knownNonMatches })).toEqual(estimateParameters(pairs, wrongStart(), 0.3, { fixU: true }));
+  });
+});
+
 describe("missing evidence", () => {
   it("recovers m and u when a quarter of each field is MISSING", () => {
     const sparse = synthesise(20_000, { seed: 3, missing: 0.25 });
-    const estimate = estimateParameters(sparse, wrongStart(), 0.3);
+    // Plain EM: with ~1,500 matches per field, a prior at a start this wrong would pull m by ~0.015 on top of sampling error.
+    const estimate = estimateParameters(sparse, wrongStart(), 0.3, { priorStrength: 0 });
     expect(Math.abs(estimate.lambda - TRUE_LAMBDA)).toBeLessThan(0.02);
     expectClose(estimate.fields, "m", 0.03);
     expectClose(estimate.fields, "u", 0.01);
@@ -215,6 +328,7 @@ describe("refusing input EM cannot use", () => {
 
   it("refuses no pairs, a lambda outside (0, 1) and a starting probability of 0", () => {
     expect(() => estimateParameters([], TRUE, 0.1)).toThrow(RangeError);
+    expect(() => estimateParameters([], TRUE, 0.1, { knownNonMatches: [pairs[0]] })).toThrow(/no candidate pairs/);
     expect(() => estimateParameters(pairs, TRUE, 0)).toThrow(/lambda/);
     expect(() => estimateParameters(pairs, TRUE, 1)).toThrow(/lambda/);
     const zero = { ...TRUE, sex: { SAME: { m: 1, u: 0.5 }, DIFFERENT: { m: 0, u: 0.5 } } };
