@@ -19,6 +19,8 @@ export const AuditOperation = {
   IG_ALERT_CLOSED: "IG_ALERT_CLOSED",
   /** A data steward read the open link reviews (each candidate's SUI on the entry). */
   LINK_REVIEWS_READ: "LINK_REVIEWS_READ",
+  /** A data steward or IG lead read a record's link history. */
+  LINK_HISTORY_READ: "LINK_HISTORY_READ",
   /** A data steward decided a link review: LINK, NO_LINK or NEW_CHILD, with the reason (HUB.md §8). */
   LINK_REVIEW_RESOLVED: "LINK_REVIEW_RESOLVED",
   /** A data steward merged two children into one. */

@@ -49,6 +49,7 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.CONSENT_OVERRIDE]: { code: "110110", display: "Patient Record", action: "C" },
   [AuditOperation.IG_ALERT_CLOSED]: { code: "110113", display: "Security Alert", action: "U" },
   [AuditOperation.LINK_REVIEWS_READ]: { code: "110112", display: "Query", action: "R" },
+  [AuditOperation.LINK_HISTORY_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.LINK_REVIEW_RESOLVED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.CHILDREN_MERGED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.CHILD_SPLIT]: { code: "110110", display: "Patient Record", action: "U" },

@@ -33,6 +33,7 @@ const SPLIT = /* GraphQL */ `
       wrongLinkReport { childSui reportId disclosures { disclosureId principalAgency purpose carried recordIds } }
     }
   }`;
+const HISTORY = "query ($recordId: ID!) { linkHistory(recordId: $recordId) { action method origin childId childSui decidedBy reason causeId evidence { score fields { field level } } } }";
 const REPORT = "query ($changeId: ID!) { wrongLinkReport(changeId: $changeId) { childSui disclosures { disclosureId carried recordIds } } }";
 
 let hub: TestHub;
@@ -167,6 +168,21 @@ describe("a data steward's decisions", () => {
     expect(await auditCount("LINK_REVIEW_RESOLVED")).toBe(before + 1);
     const again = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Second thoughts recorded by mistake." });
     expect(again.errors[0].extensions.code).toBe("CONFLICT");
+  });
+
+  it("shows the record's link history to a steward or an IG lead, audited: proposed, then linked by hand with the reason", async () => {
+    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-MAYBE'`);
+    const body = await as(CALLERS.igLead, HISTORY, { recordId: record?.id });
+    expect(body.errors).toBeUndefined();
+    const history = body.data.linkHistory as { action: string; method: string; origin: string; childSui: string | null; reason: string | null; evidence: unknown }[];
+    expect(history.map((entry) => [entry.action, entry.method, entry.origin, entry.childSui])).toEqual([
+      ["PROPOSED", "PROBABILISTIC", "AUTO", AMELIA_SUI],
+      ["LINKED", "MANUAL", "MANUAL", AMELIA_SUI],
+    ]);
+    expect(history[0]?.evidence).not.toBeNull();
+    expect(history[1]?.reason).toBe("Same child: name changed on adoption, confirmed with the GP practice.");
+    expect(await auditCount("LINK_HISTORY_READ", "DISCLOSED")).toBe(1);
+    expect((await as(CALLERS.socialWorker, HISTORY, { recordId: record?.id })).errors[0].extensions.code).toBe("FORBIDDEN");
   });
 
   it("keeps a manual link when the agency resubmits the record, even with different identity details", async () => {

@@ -9,7 +9,8 @@ import { wrongLinkReport } from "../../identity/stewardship/wrongLinkReport";
 import { type HubContext } from "../context";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
 import { ChildIdentityChangeNode, WrongLinkReportNode } from "../types/identity/ChildIdentityChangeNode";
-import { LinkReviewConnection, LinkReviewNode, linkReviewNode } from "../types/identity/LinkReviewNode";
+import { LinkEventNode, linkEventNode, LinkReviewConnection, LinkReviewNode, linkReviewNode } from "../types/identity/LinkReviewNode";
+import { readLinkHistory } from "../../identity/stewardship/readLinkHistory";
 
 const CURSOR_KIND = "link-review";
 
@@ -71,6 +72,11 @@ export class IdentityResolver {
   ): Promise<ChildSplitResult> {
     const change = await splitChild(dataSource, principal, requestId, { childId, recordIds, toChildId, reason });
     return { change, wrongLinkReport: await wrongLinkReport(dataSource, principal, requestId, change.id) };
+  }
+
+  @Query(() => [LinkEventNode], { description: "Data stewards and IG leads: a record's link history, oldest first. Audited." })
+  async linkHistory(@Ctx() { dataSource, principal, requestId }: HubContext, @Arg("recordId", () => ID) recordId: string): Promise<LinkEventNode[]> {
+    return (await readLinkHistory(dataSource, principal, requestId, recordId)).map(linkEventNode);
   }
 
   @Query(() => WrongLinkReportNode, { description: "IG leads and data stewards: every disclosure that went out through the links a split undid. Audited." })

@@ -11,6 +11,7 @@ import { SubmitOutcome } from "../../records/SubmitReceipt";
 import { LinkMethod, LinkOrigin, LinkState } from "../../identity/linkVocabulary";
 import { LinkOutcome } from "../../identity/LinkOutcome";
 import { LinkReviewStatus } from "../../identity/LinkReview";
+import { LinkAction } from "../../identity/RecordLinkEvent";
 import { IdentityChangeKind } from "../../identity/ChildIdentityChange";
 import { LinkDecision } from "../../identity/stewardship/LinkDecision";
 import { CarriedRecords } from "../../identity/stewardship/wrongLinkReport";
@@ -37,6 +38,7 @@ const ENUMS: [object, string, string][] = [
   [LinkState, "LinkState", "Whether a link stands (LINKED), awaits review (POSSIBLE) or was rejected."],
   [LinkOrigin, "LinkOrigin", "Whether automation (AUTO) or a person (MANUAL) decided a link."],
   [LinkReviewStatus, "LinkReviewStatus", "Where a link review stands: OPEN, or how it was closed."],
+  [LinkAction, "LinkAction", "A change in a record's link history: LINKED, UNLINKED, PROPOSED (a review opened) or REJECTED."],
   [LinkDecision, "LinkDecision", "A data steward's decision on a link review."],
   [IdentityChangeKind, "IdentityChangeKind", "A merge of two children, or a split of one."],
   [CarriedRecords, "CarriedRecords", "Whether a disclosure carried the content of wrongly linked records."],

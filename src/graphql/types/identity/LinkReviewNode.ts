@@ -1,6 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { LinkReviewStatus } from "../../../identity/LinkReview";
+import { LinkAction } from "../../../identity/RecordLinkEvent";
+import { LinkMethod, LinkOrigin } from "../../../identity/linkVocabulary";
+import { type LinkHistoryEntry } from "../../../identity/stewardship/readLinkHistory";
 import { type LinkEvidence } from "../../../identity/LinkEvidence";
 import { MATCH_FIELDS } from "../../../identity/matching/comparisonVector";
 import { type LinkReviewView } from "../../../identity/stewardship/linkReviewView";
@@ -30,6 +33,25 @@ export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
     weightsHash: evidence.weightsHash,
     fields: MATCH_FIELDS.map((field) => ({ field, level: evidence.levels[field], weight: evidence.fieldWeights[field] })),
   };
+}
+
+@ObjectType("LinkEvent", { description: "One change to a record's link: who decided, how, on what evidence, and why." })
+export class LinkEventNode {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) childId: string | null;
+  @Field(() => String, { nullable: true, description: "The child's SUI, if it has one." }) childSui: string | null;
+  @Field(() => LinkAction) action: LinkAction;
+  @Field(() => LinkMethod) method: LinkMethod;
+  @Field(() => LinkOrigin) origin: LinkOrigin;
+  @Field(() => LinkEvidenceNode, { nullable: true, description: "The score and per-field weights, for a probabilistic decision." }) evidence: LinkEvidenceNode | null;
+  @Field(() => String) decidedBy: string;
+  @Field(() => DateTimeResolver) decidedAt: Date;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => ID, { nullable: true, description: "The link review, merge or split it was part of." }) causeId: string | null;
+}
+
+export function linkEventNode(entry: LinkHistoryEntry): LinkEventNode {
+  return { ...entry, evidence: entry.evidence === null ? null : evidenceNode(entry.evidence) };
 }
 
 @ObjectType({ description: "The child's identity as the record reported it." })

@@ -1,0 +1,51 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { Role } from "../../auth/Role";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { type LinkEvidence } from "../LinkEvidence";
+import { type LinkMethod, type LinkOrigin } from "../linkVocabulary";
+import { type LinkAction } from "../RecordLinkEvent";
+import { auditStewardRead, requireId, requireSteward } from "./stewardAction";
+
+/** One change to a record's link, as stewards and IG leads read it. */
+export interface LinkHistoryEntry {
+  id: string;
+  childId: string | null;
+  childSui: string | null;
+  action: LinkAction;
+  method: LinkMethod;
+  origin: LinkOrigin;
+  evidence: LinkEvidence | null;
+  decidedBy: string;
+  decidedAt: Date;
+  reason: string | null;
+  causeId: string | null;
+}
+
+/** Most a record's history is read at once; a record relinked more often than this is itself a finding. */
+export const MAX_HISTORY = 500;
+
+/**
+ * A record's link history, oldest first (HUB.md §8: who linked it to which child, how, on what evidence
+ * and why, and every change since). For data stewards and IG leads; the read is audited with the SUIs
+ * of every child the record has been linked to or proposed for.
+ */
+export async function readLinkHistory(dataSource: DataSource, principal: Principal, requestId: string, recordId: string, now = new Date()): Promise<LinkHistoryEntry[]> {
+  const activity = { requestId, principal, operation: AuditOperation.LINK_HISTORY_READ, justification: "link history of a record", childSuis: [] as string[], details: { recordId }, alsoAllowed: [Role.IG_LEAD] };
+  await requireSteward(dataSource, activity, now);
+  const id = requireId(recordId, "recordId");
+  const [record] = await dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE id = $1`, [id]);
+  if (record === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such record.", { path: "recordId" });
+  const rows = await dataSource.query<{ id: string; child_id: string | null; sui: string | null; action: LinkAction; method: LinkMethod; origin: LinkOrigin; evidence: LinkEvidence | null; decided_by: string; decided_at: Date; reason: string | null; cause_id: string | null }[]>(
+    `SELECT e.id, e.child_id, c.sui, e.action, e.method, e.origin, e.evidence, e.decided_by, e.decided_at, e.reason, e.cause_id
+     FROM record_link_event e LEFT JOIN child c ON c.id = e.child_id WHERE e.record_id = $1 ORDER BY e.decided_at, e.id LIMIT $2`,
+    [id, MAX_HISTORY],
+  );
+  const childSuis = [...new Set(rows.map((row) => row.sui).filter((sui): sui is string => sui !== null))];
+  await auditStewardRead(dataSource, { ...activity, childSuis, details: { recordId: id, entries: rows.length } }, now);
+  return rows.map((row) => ({
+    id: row.id, childId: row.child_id, childSui: row.sui, action: row.action, method: row.method, origin: row.origin, evidence: row.evidence,
+    decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason, causeId: row.cause_id,
+  }));
+}
