@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type EntityManager } from "typeorm";
-import { identityFacts } from "./linkRecords";
+import { findBlockedCandidates, identityFacts, loadProfiles } from "./linkRecords";
 import { type ReportedIdentity } from "./ReportedIdentity";
 import { LinkMethod } from "./linkVocabulary";
 import { profileKeys, queryKeys } from "./matching/blockingKeys";
@@ -225,15 +225,6 @@ async function sampleProfiles(manager: EntityManager, limit: number, salt: strin
   return rows.map(profileOf);
 }
 
-async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<MatchProfile[]> {
-  if (childIds.length === 0) return [];
-  const rows: ProfileRow[] = await manager.query(
-    `SELECT child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes FROM child_match_profile WHERE child_id = ANY($1::uuid[])`,
-    [childIds],
-  );
-  return rows.map(profileOf);
-}
-
 function profileOf(row: ProfileRow): MatchProfile {
   return { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes };
 }
@@ -267,26 +258,10 @@ async function candidatePairs(manager: EntityManager, weights: MatchWeights, sam
     const records = sample.slice(start, start + PAGE_SIZE);
     const page = records.map((record) => identityFacts(record.identity));
     const pageKeys = page.map(queryKeys);
-    const keys: string[] = [];
-    const owners: number[] = [];
-    pageKeys.forEach((recordKeys, index) => {
-      for (const key of recordKeys) {
-        keys.push(key);
-        owners.push(index);
-      }
-    });
-    const rows: { i: number; child_id: string }[] = await manager.query(
-      `SELECT DISTINCT q.i, k.child_id FROM unnest($1::text[], $2::int[]) AS q(key, i) JOIN child_match_key k ON k.key = q.key`,
-      [keys, owners],
-    );
-    for (const profile of await loadProfiles(manager, [...new Set(rows.map((row) => row.child_id).filter((id) => !profiles.has(id)))])) {
-      profiles.set(profile.childId, profile);
-    }
-    const candidates = page.map(() => [] as MatchProfile[]);
-    for (const row of rows) {
-      const profile = profiles.get(row.child_id);
-      if (profile !== undefined) candidates[row.i]?.push(profile);
-    }
+    // Blocked exactly as the linker blocks.
+    const blocked = await findBlockedCandidates(manager, pageKeys);
+    for (const [childId, profile] of await loadProfiles(manager, [...new Set(blocked.flat())].filter((id) => !profiles.has(id)))) profiles.set(childId, profile);
+    const candidates = blocked.map((childIds) => childIds.map((childId) => profiles.get(childId)).filter((profile): profile is MatchProfile => profile !== undefined));
     // The query's row order is not guaranteed: the pairs, and so the estimate, must not depend on it.
     for (const list of candidates) list.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0));
     page.forEach((facts, index) => {
