@@ -46,7 +46,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   try {
     if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
     // Children known before matching existed (or loaded in bulk) get their match profile once.
-    const profiled = await database.dataSource.transaction((manager) => profileUnprofiledChildren(manager));
+    const profiled = await profileUnprofiledChildren(database.dataSource);
     if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });
     const apollo = createApolloServer(await buildHubSchema(), config);
     await apollo.start();

@@ -11,6 +11,7 @@ import { estimateFromData, type EstimateReport } from "../identity/estimateFromD
 import { DEFAULT_MATCH_WEIGHTS_PATH, formatMatchWeights, loadMatchWeights } from "../identity/matching/loadMatchWeights";
 import { levelWeight, type LevelParameters, type MatchWeights } from "../identity/matching/matchWeights";
 import { rebuildMatchProfiles } from "../identity/matchProfiles";
+import { takeLinkingLock } from "../identity/linkingLock";
 import { createLogger } from "../logging/logger";
 
 /**
@@ -146,7 +147,10 @@ async function rebuildProfiles(): Promise<void> {
         const page: { id: string }[] = await dataSource.query(`SELECT id FROM child WHERE $1::uuid IS NULL OR id > $1::uuid ORDER BY id LIMIT $2`, [after, PROFILE_PAGE_SIZE]);
         if (page.length === 0) break;
         const ids = page.map((row) => row.id);
-        await dataSource.transaction((manager) => rebuildMatchProfiles(manager, ids));
+        await dataSource.transaction(async (manager) => {
+          await takeLinkingLock(manager);
+          await rebuildMatchProfiles(manager, ids);
+        });
         after = ids[ids.length - 1];
         done += ids.length;
         bar.update(done);

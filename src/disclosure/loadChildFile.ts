@@ -123,7 +123,10 @@ const RECORDS_SQL = `
   ORDER BY r.received_at, r.id`;
 
 const LINKED_ADULT_AGENCIES_SQL = `
-  SELECT DISTINCT i.agency_code FROM child_adult_relationship rel JOIN adult_identifier i ON i.adult_id = rel.adult_id WHERE rel.child_id = $1`;
+  SELECT DISTINCT i.agency_code FROM child_adult_relationship rel
+  JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
+  JOIN adult_identifier i ON i.adult_id = rel.adult_id
+  WHERE rel.child_id = $1`;
 
 const CONSENT_SQL = `
   SELECT 'consent' AS kind, id, given_by, child_competent, giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by

@@ -27,6 +27,10 @@ export class ChildIdentityChange {
   @Column({ type: "uuid" })
   toChildId: string;
 
+  /** The SUI the first child had when the change was made (a later merge may take it away): the wrong-link report reads disclosures by it. */
+  @Column({ type: "varchar", length: 10, nullable: true })
+  fromChildSui: string | null;
+
   @Column({ type: "uuid", array: true })
   recordIds: string[];
 

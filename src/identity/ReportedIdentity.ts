@@ -15,4 +15,9 @@ export interface ReportedIdentity {
   postcode: string | null;
   /** The address as reported, so a record that moves to another child takes its address with it. */
   address: AddressSubmission | null;
+  /**
+   * Set on records submitted before the hub kept what each record reported: their identity is the
+   * child's own, not what the agency sent, so it says nothing about which names or addresses they reported.
+   */
+  backfilled?: true;
 }

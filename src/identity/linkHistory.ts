@@ -41,11 +41,18 @@ export async function supersedeOpenReviews(manager: EntityManager, recordId: str
   );
 }
 
-/** Children a steward ruled out for this record: automation never proposes them again. */
+/**
+ * Children a steward ruled out for this record: automation never proposes them again — nor the child
+ * any of them was later merged into, which is the same person.
+ */
 export async function rejectedCandidates(manager: EntityManager, recordId: string): Promise<string[]> {
-  const rows: { candidate_child_id: string }[] = await manager.query(
-    `SELECT DISTINCT candidate_child_id FROM link_review WHERE record_id = $1 AND status IN ('${LinkReviewStatus.NOT_LINKED}', '${LinkReviewStatus.NEW_CHILD}')`,
+  const rows: { id: string }[] = await manager.query(
+    `WITH RECURSIVE ruled_out(id) AS (
+       SELECT candidate_child_id FROM link_review WHERE record_id = $1 AND status IN ('${LinkReviewStatus.NOT_LINKED}', '${LinkReviewStatus.NEW_CHILD}')
+       UNION
+       SELECT c.merged_into_id FROM child c JOIN ruled_out r ON c.id = r.id WHERE c.merged_into_id IS NOT NULL)
+     SELECT id FROM ruled_out`,
     [recordId],
   );
-  return rows.map((row) => row.candidate_child_id);
+  return rows.map((row) => row.id);
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
-import { AddressKind } from "../people/AddressKind";
 import { NameKind } from "../people/NameKind";
 import { normalisePostcode } from "../people/postcode";
 import { tidyName } from "../people/personName";
@@ -16,6 +15,7 @@ import { type MatchProfile } from "./matching/MatchProfile";
 import { type MatchWeights } from "./matching/matchWeights";
 import { scoreCandidate } from "./matching/scoreCandidate";
 import { writeMatchProfiles } from "./matchProfiles";
+import { takeLinkingLock } from "./linkingLock";
 
 /** A stored record, not linked by SUI, to be linked probabilistically. */
 export interface LinkRequest {
@@ -50,8 +50,6 @@ export interface LinkContext {
   now: Date;
 }
 
-/** Probabilistic linking runs one batch at a time across the hub, so two records of one new child cannot both create it. */
-export const LINKING_LOCK = 0x5349_4c4b;
 
 export function identityFacts(identity: ReportedIdentity): IdentityFacts {
   return { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, sex: identity.sex, postcode: identity.postcode };
@@ -89,7 +87,7 @@ interface ProfileRow {
  */
 export async function linkRecords(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<LinkResult[]> {
   if (requests.length === 0) return [];
-  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [LINKING_LOCK]);
+  await takeLinkingLock(manager);
   const facts = requests.map((request) => identityFacts(request.identity));
   const keysPerRequest = facts.map(queryKeys);
 
@@ -194,7 +192,6 @@ class BatchWrites {
   private readonly events: Record<string, unknown>[] = [];
   private readonly reviews: Record<string, unknown>[] = [];
   private readonly profiles = new Map<string, MatchProfile>();
-  private readonly homes: Record<string, unknown>[] = [];
 
   constructor(private readonly context: LinkContext) {}
 
@@ -217,7 +214,11 @@ class BatchWrites {
     this.event(request.recordId, childId, LinkAction.LINKED, method, evidence, rule);
   }
 
-  /** The name and address the record reported join the child's history, as an SUI-linked record's do. */
+  /**
+   * The name and address the record reported join the child's history, as an SUI-linked record's do.
+   * A match never moves the child's local authority (which decides who is responsible for them): only
+   * an SUI or a steward's decision does.
+   */
   identity(request: LinkRequest, childId: string, isNew: boolean): void {
     const identity = request.identity;
     const givenNames = tidyName(identity.givenNames);
@@ -231,8 +232,6 @@ class BatchWrites {
         child_id: childId, kind: address.kind, line1, line2: address.line2 ?? null, town: address.town ?? null, postcode,
         local_authority: address.localAuthority ?? null, valid_from: address.validFrom ?? null, labels: address.labels ?? [], reported_by: request.agencyCode,
       });
-      const residence = address.kind === AddressKind.HOME || address.kind === AddressKind.PLACEMENT;
-      if (!isNew && residence && address.localAuthority) this.homes.push({ id: childId, local_authority: address.localAuthority });
     }
   }
 
@@ -283,12 +282,6 @@ class BatchWrites {
          ON CONFLICT (child_id, kind, line1, postcode) DO UPDATE SET last_reported_at = now(), reported_by = EXCLUDED.reported_by,
            labels = ARRAY(SELECT DISTINCT unnest(child_address.labels || EXCLUDED.labels))`,
         [json([...this.addresses.values()])],
-      );
-    }
-    if (this.homes.length > 0) {
-      await manager.query(
-        `UPDATE child c SET local_authority = x.local_authority FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, local_authority text) WHERE c.id = x.id`,
-        [json(this.homes)],
       );
     }
     if (this.records.length > 0) {

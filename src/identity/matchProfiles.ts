@@ -1,4 +1,5 @@
-import { type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager } from "typeorm";
+import { takeLinkingLock } from "./linkingLock";
 import { profileKeys } from "./matching/blockingKeys";
 import { type MatchProfile } from "./matching/MatchProfile";
 
@@ -85,16 +86,24 @@ export async function rebuildMatchProfiles(manager: EntityManager, childIds: str
   await dropMatchProfiles(manager, childIds.filter((id) => !kept.has(id)));
 }
 
-/** Children with no profile yet (known before matching existed, or loaded in bulk): profiled in pages. */
-export async function profileUnprofiledChildren(manager: EntityManager, pageSize = 2000): Promise<number> {
+/**
+ * Children with no profile yet (known before matching existed, or loaded in bulk) are profiled, a page
+ * per transaction under the linking lock, so hub processes starting together share the work instead of
+ * repeating it, and nothing holds locks for long.
+ */
+export async function profileUnprofiledChildren(dataSource: DataSource, pageSize = 2000): Promise<number> {
   let total = 0;
   for (;;) {
-    const page: { id: string }[] = await manager.query(
-      `SELECT c.id FROM child c WHERE c.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM child_match_profile p WHERE p.child_id = c.id) LIMIT $1`,
-      [pageSize],
-    );
-    if (page.length === 0) return total;
-    await rebuildMatchProfiles(manager, page.map((row) => row.id));
-    total += page.length;
+    const done = await dataSource.transaction(async (manager) => {
+      await takeLinkingLock(manager);
+      const page: { id: string }[] = await manager.query(
+        `SELECT c.id FROM child c WHERE c.merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM child_match_profile p WHERE p.child_id = c.id) LIMIT $1`,
+        [pageSize],
+      );
+      await rebuildMatchProfiles(manager, page.map((row) => row.id));
+      return page.length;
+    });
+    if (done === 0) return total;
+    total += done;
   }
 }

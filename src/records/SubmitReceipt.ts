@@ -24,8 +24,6 @@ export interface SubmitReceipt {
     state: LinkState;
     origin: LinkOrigin;
     outcome: LinkOutcome;
-    /** The hub's own id for the linked child (not an SUI); null while a review is pending. */
-    childId: string | null;
   };
   receivedAt: Date;
 }

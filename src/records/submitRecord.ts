@@ -9,6 +9,7 @@ import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
 import { LinkOutcome } from "../identity/LinkOutcome";
 import { type ReportedIdentity } from "../identity/ReportedIdentity";
 import { linkRecords } from "../identity/linkRecords";
+import { takeLinkingLock } from "../identity/linkingLock";
 import { LinkBand } from "../identity/matching/decideLink";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { type MatchWeights } from "../identity/matching/matchWeights";
@@ -101,6 +102,9 @@ interface StoreContext {
 
 async function storeRecord(manager: EntityManager, store: StoreContext): Promise<SubmitReceipt> {
   const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
+  // Matching takes the hub-wide linking lock; taking it before any row lock keeps one lock order with
+  // stewards' merges, splits and reviews, which take it first too.
+  if (sui === null) await takeLinkingLock(manager);
   const records = manager.getRepository(AgencyRecord);
   const existing = await records
     .createQueryBuilder("record")
@@ -116,8 +120,7 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
   const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
   const previousChildId = existing?.child?.id ?? null;
-  const previousIdentity = existing?.reportedIdentity ?? null;
-  const manual = existing !== null && existing.linkOrigin === LinkOrigin.MANUAL;
+  const kept = existing !== null && keepsLink(existing, sui, identity);
   const decidedBy = `${principal.agency}/${principal.sub}`;
   record.reportedIdentity = identity;
   record.labels = [...new Set(submission.labels ?? [])];
@@ -126,44 +129,51 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
   record.contentHash = contentHash;
   record.version += 1;
 
-  let outcome: LinkOutcome = LinkOutcome.MANUAL;
   let linkedChildId: string | null = null;
-  if (!manual && sui !== null) {
+  if (!kept && sui !== null) {
     const child = await recordChild(manager, sui, submission.child, agency.code, now);
     setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
     record.child = child;
     linkedChildId = child.id;
-    outcome = LinkOutcome.SUI;
-  } else if (!manual) {
-    // Linked below, once the record exists; until then it is nobody's.
-    if (existing === null) setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
+  } else if (!kept && existing === null) {
+    // Matched below, once the record exists; until then it is nobody's.
+    setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
   }
   const saved = await records.save(record);
   const adults = await recordAdults(manager, saved, submission.relatedAdults ?? [], agency.code);
   await saveRecordDetails(manager, saved, submission, adults.subject);
+  const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
+  if (kept) return receipt(saved, outcome, outcomeOf(saved));
 
-  if (!manual && sui !== null && linkedChildId !== null) {
+  if (linkedChildId !== null) {
     await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record with an SUI");
     if (previousChildId !== linkedChildId) {
       await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = $1`, [saved.id, linkedChildId]);
       await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
     }
     await rebuildMatchProfiles(manager, [linkedChildId]);
-  } else if (!manual && existing !== null && existing.linkMethod === LinkMethod.PROBABILISTIC && previousIdentity !== null && sameIdentity(previousIdentity, identity)) {
-    // Only the facts changed, not whom the record is about: its link or its open reviews stand.
-    return receipt(saved, SubmitOutcome.UPDATED, outcomeOf(saved));
-  } else if (!manual) {
-    await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
-    const [result] = await linkRecords(
-      manager,
-      [{ recordId: saved.id, agencyCode: agency.code, identity, excludedChildIds: await rejectedCandidates(manager, saved.id), previousChildId }],
-      { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now },
-    );
-    const linked = await records.findOneOrFail({ where: { id: saved.id }, relations: { child: true } });
-    const band = result?.band ?? LinkBand.REVIEW;
-    return receipt(linked, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+    return receipt(saved, outcome, LinkOutcome.SUI);
   }
-  return receipt(saved, existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED, outcome);
+  await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
+  const [result] = await linkRecords(
+    manager,
+    [{ recordId: saved.id, agencyCode: agency.code, identity, excludedChildIds: await rejectedCandidates(manager, saved.id), previousChildId }],
+    { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now },
+  );
+  const linked = await records.findOneByOrFail({ id: saved.id });
+  const band = result?.band ?? LinkBand.REVIEW;
+  return receipt(linked, outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+}
+
+/**
+ * A resubmission leaves the record's link alone when it is a steward's (final until a steward changes
+ * it), when it was made by SUI and the resubmission carries none (an NHS number outweighs any match),
+ * or when it was matched and whom the record is about has not changed.
+ */
+function keepsLink(existing: AgencyRecord, sui: string | null, identity: ReportedIdentity): boolean {
+  if (existing.linkOrigin === LinkOrigin.MANUAL) return true;
+  if (sui !== null) return false;
+  return existing.linkMethod === LinkMethod.SUI || sameIdentity(existing.reportedIdentity, identity);
 }
 
 function sameIdentity(a: ReportedIdentity, b: ReportedIdentity): boolean {
@@ -201,7 +211,7 @@ function receipt(record: AgencyRecord, outcome: SubmitOutcome, linkOutcome: Link
     recordType: record.recordType,
     outcome,
     version: record.version,
-    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome, childId: record.linkState === LinkState.LINKED ? (record.child?.id ?? null) : null },
+    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome },
     receivedAt: record.receivedAt,
   };
 }

@@ -51,7 +51,10 @@ async function as(caller: TestClaims, text: string, variables: Record<string, un
 async function gpRecord(reference: string, child: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.HEALTH, agencyReference: reference, child, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "HEALTH")))).body;
   expect(body.errors).toBeUndefined();
-  return body.data.submitRecord as { recordId: string; outcome: string; link: { method: string; state: string; origin: string; outcome: string; childId: string | null } };
+  const receipt = body.data.submitRecord as { recordId: string; outcome: string; link: { method: string; state: string; origin: string; outcome: string } };
+  // The agency is told the outcome, never which child: the test reads the link from the database.
+  const [{ child_id: childId }] = await query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]);
+  return { ...receipt, childId };
 }
 
 async function openReviewsFor(recordId: string) {
@@ -77,7 +80,8 @@ afterAll(async () => {
 describe("the three bands", () => {
   it("auto-links a misspelt record with the day and month swapped to the child it matches", async () => {
     const receipt = await gpRecord("GP-TYPO", { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" });
-    expect(receipt.link).toEqual({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "MATCHED", childId: amelia.id });
+    expect(receipt.link).toEqual({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "MATCHED" });
+    expect(receipt.childId).toBe(amelia.id);
     const [event] = await query<{ action: string; evidence: { levels: Record<string, string>; score: number } }[]>(`SELECT action, evidence FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
     expect(event?.action).toBe("LINKED");
     expect(event?.evidence.levels).toMatchObject({ familyName: "PHONETIC", dateOfBirth: "DAY_MONTH_SWAPPED", givenNames: "EXACT" });
@@ -86,7 +90,7 @@ describe("the three bands", () => {
   it("keeps an automatic link when a resubmission changes the facts but not whom the record is about", async () => {
     const record = { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" };
     const receipt = await gpRecord("GP-TYPO", record, { recordedAt: "2026-05-01T00:00:00Z" });
-    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { outcome: "MATCHED", childId: amelia.id } });
+    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { outcome: "MATCHED" }, childId: amelia.id });
     const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
     expect(count).toBe(1);
   });
@@ -94,7 +98,7 @@ describe("the three bands", () => {
   it("sends a record between the thresholds to a link review, and counts it as nobody's until decided", async () => {
     // Family name changed, date of birth one digit out, moved within the district.
     const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, familyName: "Okonkwo", dateOfBirth: "2014-03-08", address: { ...HOME, postcode: "HP20 2QQ" } });
-    expect(receipt.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING", childId: null });
+    expect(receipt).toMatchObject({ link: { state: "POSSIBLE", outcome: "REVIEW_PENDING" }, childId: null });
     const reviews = await openReviewsFor(receipt.recordId);
     expect(reviews).toHaveLength(1);
     expect(reviews[0]?.candidate).toMatchObject({ childId: amelia.id, sui: AMELIA_SUI });
@@ -105,10 +109,10 @@ describe("the three bands", () => {
   it("starts a new child awaiting an SUI for a record that matches nobody", async () => {
     const receipt = await gpRecord("GP-NEW", { givenNames: "Zebedee", familyName: "Quillfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JD" } });
     expect(receipt.link).toMatchObject({ state: "LINKED", outcome: "NEW_CHILD" });
-    expect(await repo(Child).findOneByOrFail({ id: receipt.link.childId as string })).toMatchObject({ sui: null, givenNames: "Zebedee" });
+    expect(await repo(Child).findOneByOrFail({ id: receipt.childId as string })).toMatchObject({ sui: null, givenNames: "Zebedee" });
     // A second record of the same new child links to it.
     const again = await gpRecord("GP-NEW-2", { givenNames: "Zeb", familyName: "Quillfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JD" } });
-    expect(again.link).toMatchObject({ outcome: "MATCHED", childId: receipt.link.childId });
+    expect(again).toMatchObject({ link: { outcome: "MATCHED" }, childId: receipt.childId });
   });
 });
 
@@ -126,8 +130,8 @@ describe("twins", () => {
   });
 
   it("still links each twin's own clean record to the right twin", async () => {
-    expect((await gpRecord("GP-TWIN-O", { ...AMELIA, givenNames: "Olivia" })).link).toMatchObject({ outcome: "MATCHED", childId: olivia.id });
-    expect((await gpRecord("GP-TWIN-A", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row, flat 1" } })).link).toMatchObject({ outcome: "MATCHED", childId: amelia.id });
+    expect(await gpRecord("GP-TWIN-O", { ...AMELIA, givenNames: "Olivia" })).toMatchObject({ link: { outcome: "MATCHED" }, childId: olivia.id });
+    expect(await gpRecord("GP-TWIN-A", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row, flat 1" } })).toMatchObject({ link: { outcome: "MATCHED" }, childId: amelia.id });
   });
 
   it("sends a twin's record with another error besides to review: the twins are too close to tell apart automatically", async () => {
@@ -187,7 +191,7 @@ describe("a data steward's decisions", () => {
 
   it("keeps a manual link when the agency resubmits the record, even with different identity details", async () => {
     const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, givenNames: "Someone", familyName: "Else", dateOfBirth: "2010-01-01" }, { recordedAt: "2026-06-01T00:00:00Z" });
-    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { method: "MANUAL", origin: "MANUAL", outcome: "MANUAL", childId: amelia.id } });
+    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { method: "MANUAL", origin: "MANUAL", outcome: "MANUAL" }, childId: amelia.id });
   });
 
   it("NO_LINK on one twin leaves the other open; NEW_CHILD then closes all and creates the child", async () => {
@@ -215,7 +219,7 @@ describe("a data steward's decisions", () => {
     expect(decided).not.toBeNull();
     expect(decided).not.toBe(amelia.id);
     const resubmitted = await gpRecord("GP-REJECT", identity, { recordedAt: "2026-07-01T00:00:00Z" });
-    expect(resubmitted.link.childId).not.toBe(amelia.id);
+    expect(resubmitted.childId).not.toBe(amelia.id);
     expect((await openReviewsFor(receipt.recordId)).map((r) => r.candidate.childId)).not.toContain(amelia.id);
   });
 
@@ -225,6 +229,62 @@ describe("a data steward's decisions", () => {
     expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "reason" });
     expect((await as(CALLERS.mash, MERGE, { survivorId: amelia.id, mergedId: record?.id, reason: "not a steward at all" })).errors[0].extensions.code).toBe("FORBIDDEN");
   });
+});
+
+describe("guards around matching", () => {
+  const police = async (reference: string, child: Record<string, unknown>) => {
+    const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.POLICE, agencyReference: reference, child } }, await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE")))).body;
+    expect(body.errors).toBeUndefined();
+    return body.data.submitRecord as { recordId: string; link: { outcome: string; method: string } };
+  };
+  const policeRead = () => as(CALLERS.police, CHILD_QUERY, { sui: AMELIA_SUI, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") });
+
+  it("does not let an agency open a child's file to its staff by submitting a matching record without the NHS number", async () => {
+    expect((await policeRead()).data.child).toBeNull();
+    const probe = await police("TVP-PROBE", { givenNames: "Amelia", familyName: "Harebell", dateOfBirth: "2014-03-07", sex: "FEMALE", address: HOME });
+    expect(probe.link.outcome).toBe("MATCHED");
+    expect((await policeRead()).data.child).toBeNull();
+    // Once the NHS number confirms the record, the police are involved with the child.
+    const confirmed = await police("TVP-PROBE", { ...AMELIA, sui: AMELIA_SUI });
+    expect(confirmed.link).toMatchObject({ method: "SUI", outcome: "SUI" });
+    expect((await policeRead()).data.child.relationships).toContain("AGENCY_INVOLVED");
+  });
+
+  it("keeps a link made by SUI when the agency resubmits the record without it", async () => {
+    const resubmitted = await police("TVP-PROBE", { ...AMELIA, familyName: "Harebel" });
+    expect(resubmitted.link).toMatchObject({ method: "SUI", outcome: "SUI" });
+    const [{ child_id: childId }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [resubmitted.recordId]);
+    expect(childId).toBe(amelia.id);
+  });
+
+  it("never moves a child's local authority on a match: another council does not become responsible through one", async () => {
+    const before = (await repo(Child).findOneByOrFail({ id: amelia.id })).localAuthority;
+    const receipt = await gpRecord("GP-LINCS", { ...AMELIA, address: { ...HOME, localAuthority: "E10000019" } });
+    expect(receipt.childId).toBe(amelia.id);
+    expect((await repo(Child).findOneByOrFail({ id: amelia.id })).localAuthority).toBe(before);
+    expect((await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") })).data.child).toBeNull();
+  });
+
+  it("shows a steward a location-withheld address as withheld, never its postcode", async () => {
+    const refuge = { kind: "HOME", line1: "Confidential", postcode: "HP20 9XX", localAuthority: "E06000060", labels: ["LOCATION_WITHHELD"] };
+    const receipt = await gpRecord("GP-REFUGE", { ...AMELIA, familyName: "Thistlewood", dateOfBirth: "2014-03-09", address: refuge });
+    const [review] = await openReviewsFor(receipt.recordId);
+    expect(review).toBeDefined();
+    const body = await as(CALLERS.dataSteward, "{ linkReviews(first: 50) { nodes { id record { locationWithheld reported { postcode } } } } }");
+    expect(body.errors).toBeUndefined();
+    const node = body.data.linkReviews.nodes.find((n: { id: string }) => n.id === review?.id);
+    expect(node.record).toEqual({ locationWithheld: true, reported: { postcode: null } });
+  });
+  it("reports disclosures through a wrong link even for a record linked before the link history existed", async () => {
+    const receipt = await gpRecord("GP-OLD", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row (old record)" } });
+    expect(receipt.childId).toBe(amelia.id);
+    await query(`DELETE FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
+    const read = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [receipt.recordId], reason: "GP-OLD was another Amelia registered at the same surgery." });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.splitChild.wrongLinkReport.disclosures).toContainEqual(expect.objectContaining({ disclosureId: read.data.child.disclosureId, carried: "CARRIED" }));
+  });
+
 });
 
 describe("merge and split", () => {
@@ -247,6 +307,8 @@ describe("merge and split", () => {
 
   it("splits a wrongly linked record off and reports every disclosure that went out through the wrong link", async () => {
     const [{ id: typo }] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TYPO'`);
+    const splitsBefore = await auditCount("CHILD_SPLIT");
+    const reportsBefore = await auditCount("WRONG_LINK_REPORT", "DISCLOSED");
     const read = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
     expect(read.errors).toBeUndefined();
     expect(read.data.child.health.map((h: { recordId: string }) => h.recordId)).toContain(typo);
@@ -264,8 +326,8 @@ describe("merge and split", () => {
     // The IG lead can read the same report later; the steward's split and both reads are audited.
     const report = await as(CALLERS.igLead, REPORT, { changeId: change.id });
     expect(report.data.wrongLinkReport.disclosures.map((d: { disclosureId: string }) => d.disclosureId)).toContain(read.data.child.disclosureId);
-    expect(await auditCount("CHILD_SPLIT")).toBe(1);
-    expect(await auditCount("WRONG_LINK_REPORT", "DISCLOSED")).toBe(2);
+    expect(await auditCount("CHILD_SPLIT")).toBe(splitsBefore + 1);
+    expect(await auditCount("WRONG_LINK_REPORT", "DISCLOSED")).toBe(reportsBefore + 2);
     expect((await as(CALLERS.socialWorker, REPORT, { changeId: change.id })).errors[0].extensions.code).toBe("FORBIDDEN");
   });
 });

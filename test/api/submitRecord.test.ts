@@ -129,7 +129,8 @@ describe("submitRecord refuses what it must", () => {
     expect(response.body.errors).toBeUndefined();
     const link = response.body.data.submitRecord.link;
     expect(link).toMatchObject({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "NEW_CHILD" });
-    expect(await repo(Child).findOneByOrFail({ id: link.childId })).toMatchObject({ sui: null, givenNames: "Perpetua", familyName: "Oakhanger" });
+    const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: response.body.data.submitRecord.recordId }, relations: { child: true } });
+    expect(stored.child).toMatchObject({ sui: null, givenNames: "Perpetua", familyName: "Oakhanger" });
   });
 
   it("FORBIDDEN for a person's token, whatever their role", async () => {

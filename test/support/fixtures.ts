@@ -72,6 +72,6 @@ export const RECORDS = {
 
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($record: AgencyRecordInput!) {
-    submitRecord(record: $record) { recordId agencyReference recordType outcome version link { method state origin outcome childId } receivedAt }
+    submitRecord(record: $record) { recordId agencyReference recordType outcome version link { method state origin outcome } receivedAt }
   }
 `;

@@ -18,9 +18,6 @@ export class RecordLink {
 
   @Field(() => LinkOutcome)
   outcome: LinkOutcome;
-
-  @Field(() => ID, { nullable: true, description: "The hub's own id for the linked child (never an SUI); null while a data steward's review is pending." })
-  childId: string | null;
 }
 
 @ObjectType("SubmitReceipt", { description: "What the hub did with a submitted record. It says nothing of what others hold." })

@@ -6,6 +6,7 @@ export interface ChildIdentityChangeView {
   kind: IdentityChangeKind;
   fromChildId: string;
   toChildId: string;
+  fromChildSui: string | null;
   recordIds: string[];
   decidedBy: string;
   decidedAt: Date;
@@ -18,8 +19,8 @@ export async function insertIdentityChange(
   id: string,
 ): Promise<ChildIdentityChangeView> {
   await manager.query(
-    `INSERT INTO child_identity_change (id, kind, from_child_id, to_child_id, record_ids, decided_by, decided_at, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, change.kind, change.fromChildId, change.toChildId, change.recordIds, change.decidedBy, change.decidedAt, change.reason],
+    `INSERT INTO child_identity_change (id, kind, from_child_id, to_child_id, from_child_sui, record_ids, decided_by, decided_at, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, change.kind, change.fromChildId, change.toChildId, change.fromChildSui, change.recordIds, change.decidedBy, change.decidedAt, change.reason],
   );
   return { id, ...change };
 }

@@ -6,6 +6,7 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 import { IdentityChangeKind } from "../ChildIdentityChange";
 import { LinkReviewStatus } from "../LinkReview";
 import { dropMatchProfiles } from "../matchProfiles";
+import { takeLinkingLock } from "../linkingLock";
 import { insertIdentityChange, type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { moveRecords } from "./moveRecords";
 import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
@@ -14,6 +15,21 @@ interface ChildRow {
   id: string;
   sui: string | null;
   merged_into_id: string | null;
+}
+
+/**
+ * Locks both children in id order (two merges in opposite directions cannot deadlock), refusing a child
+ * already merged away and two different SUIs — two NHS numbers are for the NHS to resolve, not a steward.
+ */
+async function lockBoth(manager: EntityManager, survivorId: string, mergedId: string): Promise<[ChildRow, ChildRow]> {
+  const first = survivorId < mergedId;
+  const one = await liveChild(manager, first ? survivorId : mergedId, first ? "survivorId" : "mergedId");
+  const two = await liveChild(manager, first ? mergedId : survivorId, first ? "mergedId" : "survivorId");
+  const [survivor, merged] = first ? [one, two] : [two, one];
+  if (survivor.sui !== null && merged.sui !== null && survivor.sui !== merged.sui) {
+    throw new HubError(ErrorCode.CONFLICT, "The two children have different SUIs (NHS numbers): they cannot be merged here.", { path: "mergedId" });
+  }
+  return [survivor, merged];
 }
 
 async function liveChild(manager: EntityManager, id: string, path: string): Promise<ChildRow> {
@@ -38,20 +54,20 @@ export async function mergeChildren(dataSource: DataSource, principal: Principal
   if (survivor === merged) throw new HubError(ErrorCode.INVALID_INPUT, "A child cannot be merged into itself.", { path: "mergedId" });
   const decidedBy = `${principal.agency}/${principal.sub}`;
 
-  const checked = await dataSource.transaction(async (manager) => [await liveChild(manager, survivor, "survivorId"), await liveChild(manager, merged, "mergedId")] as const);
-  const [a, b] = checked;
-  if (a.sui !== null && b.sui !== null && a.sui !== b.sui) throw new HubError(ErrorCode.CONFLICT, "The two children have different SUIs (NHS numbers): they cannot be merged here.", { path: "mergedId" });
+  // Checked before the audit entry (a refused merge is not a decision), and again under the locks.
+  const [a, b] = await dataSource.transaction(async (manager) => lockBoth(manager, survivor, merged));
   const changeId = randomUUID();
   await auditStewardDecision(dataSource, { ...activity, justification: why, childSuis: [a.sui, b.sui].filter((sui): sui is string => sui !== null), details: { changeId, survivorId: survivor, mergedId: merged } }, now);
 
   return dataSource.transaction(async (manager) => {
-    const live = await liveChild(manager, merged, "mergedId");
-    await liveChild(manager, survivor, "survivorId");
+    await takeLinkingLock(manager);
+    const [, live] = await lockBoth(manager, survivor, merged);
     const records: { id: string }[] = await manager.query(`SELECT id FROM agency_record WHERE child_id = $1 ORDER BY id`, [merged]);
     const recordIds = records.map((record) => record.id);
     if (live.sui !== null) {
       await manager.query(`UPDATE child SET sui = NULL WHERE id = $1`, [merged]);
-      await manager.query(`UPDATE child SET sui = $2 WHERE id = $1 AND sui IS NULL`, [survivor, live.sui]);
+      // Same SUI already (checked under the lock) or none: the survivor carries it now.
+      await manager.query(`UPDATE child SET sui = $2 WHERE id = $1`, [survivor, live.sui]);
     }
     await manager.query(`UPDATE child SET merged_into_id = $2 WHERE id = $1`, [merged, survivor]);
     await manager.query(
@@ -77,6 +93,6 @@ export async function mergeChildren(dataSource: DataSource, principal: Principal
     );
     if (recordIds.length > 0) await moveRecords(manager, { recordIds, toChildId: survivor, decidedBy, now, reason: why, causeId: changeId });
     await dropMatchProfiles(manager, [merged]);
-    return insertIdentityChange(manager, { kind: IdentityChangeKind.MERGE, fromChildId: merged, toChildId: survivor, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
+    return insertIdentityChange(manager, { kind: IdentityChangeKind.MERGE, fromChildId: merged, toChildId: survivor, fromChildSui: live.sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
+import { AddressKind } from "../../people/AddressKind";
 import { NameKind } from "../../people/NameKind";
 import { normalisePostcode } from "../../people/postcode";
 import { tidyName } from "../../people/personName";
@@ -43,7 +44,22 @@ export async function moveRecords(manager: EntityManager, move: RecordMove): Pro
   }
   const sources = [...new Set(rows.map((row) => row.child_id).filter((id): id is string => id !== null && id !== move.toChildId))];
   for (const source of sources) await pruneUnreported(manager, source, rows.filter((row) => row.child_id === source).map((row) => row.reported_identity));
+  await refreshLocalAuthority(manager, [...sources, move.toChildId]);
   await rebuildMatchProfiles(manager, [...sources, move.toChildId]);
+}
+
+/**
+ * The child's local authority (which decides who is responsible for them) from the addresses it still
+ * has: a wrongly linked record's address must not leave its council responsible for the child.
+ */
+async function refreshLocalAuthority(manager: EntityManager, childIds: string[]): Promise<void> {
+  await manager.query(
+    `UPDATE child c SET local_authority = COALESCE(
+       (SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.kind IN ('${AddressKind.HOME}', '${AddressKind.PLACEMENT}') AND a.local_authority IS NOT NULL ORDER BY a.last_reported_at DESC, a.id LIMIT 1),
+       (SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.local_authority IS NOT NULL ORDER BY a.last_reported_at DESC, a.id LIMIT 1))
+     WHERE c.id = ANY($1::uuid[])`,
+    [childIds],
+  );
 }
 
 /** A child the hub did not know, from what one record reported: no SUI yet. */
@@ -76,6 +92,13 @@ async function addReportedIdentity(manager: EntityManager, childId: string, iden
  * linked record's name or address must not go on being shown as the child's. The child's usual name stays.
  */
 async function pruneUnreported(manager: EntityManager, childId: string, departed: ReportedIdentity[]): Promise<void> {
+  // Records from before the hub kept what each reported stand in with the child's own identity: what
+  // they reported is unknown, so nothing is taken away from a child that still has one.
+  const [{ unknown }] = await manager.query<[{ unknown: boolean }]>(
+    `SELECT EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = $1 AND (r.reported_identity->>'backfilled')::boolean) AS unknown`,
+    [childId],
+  );
+  if (unknown) return;
   for (const identity of departed) {
     const givenNames = tidyName(identity.givenNames);
     const familyName = tidyName(identity.familyName);

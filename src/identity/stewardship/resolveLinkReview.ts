@@ -4,11 +4,13 @@ import { AuditOperation } from "../../audit/AuditOperation";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { LinkMethod, LinkOrigin } from "../linkVocabulary";
 import { linkRecords } from "../linkRecords";
+import { takeLinkingLock } from "../linkingLock";
 import { rejectedCandidates, supersedeOpenReviews } from "../linkHistory";
 import { LinkReviewStatus } from "../LinkReview";
 import { LinkAction } from "../RecordLinkEvent";
 import { defaultMatchWeights } from "../matching/defaultMatchWeights";
 import { type MatchWeights } from "../matching/matchWeights";
+import { type ReportedIdentity } from "../ReportedIdentity";
 import { LinkDecision } from "./LinkDecision";
 import { createChildFromIdentity, moveRecords } from "./moveRecords";
 import { loadReviewView, type LinkReviewView } from "./linkReviewView";
@@ -50,6 +52,13 @@ export async function resolveLinkReview(
   );
 
   await dataSource.transaction(async (manager) => {
+    // One lock order for everything that changes links: the linking lock, the record, then its reviews.
+    await takeLinkingLock(manager);
+    // The record as stored (the review's view masks withheld locations): what a new child or the matcher needs.
+    const [stored] = await manager.query<{ agency_code: string; reported_identity: ReportedIdentity }[]>(`SELECT agency_code, reported_identity FROM agency_record WHERE id = $1 FOR UPDATE`, [review.record.id]);
+    if (stored === undefined) throw new HubError(ErrorCode.NOT_FOUND, "The record under review no longer exists.", { path: "id" });
+    const [candidate] = await manager.query<{ merged_into_id: string | null }[]>(`SELECT merged_into_id FROM child WHERE id = $1`, [review.candidate.childId]);
+    if (decision === LinkDecision.LINK && candidate?.merged_into_id) throw new HubError(ErrorCode.CONFLICT, "The candidate child was merged into another meanwhile.", { path: "id" });
     const closed = await manager.query<[unknown[], number]>(
       `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
       [id, STATUS_OF[decision], decidedBy, now, why],
@@ -70,7 +79,7 @@ export async function resolveLinkReview(
         `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE record_id = $1 AND status = 'OPEN'`,
         [recordId, LinkReviewStatus.NEW_CHILD, decidedBy, now, `${why} (with review ${id})`],
       );
-      const childId = await createChildFromIdentity(manager, review.record.reported, review.record.agencyCode);
+      const childId = await createChildFromIdentity(manager, stored.reported_identity, stored.agency_code);
       await moveRecords(manager, { recordIds: [recordId], toChildId: childId, decidedBy, now, reason: why, causeId: id });
       return;
     }
@@ -79,7 +88,7 @@ export async function resolveLinkReview(
     if (open === 0) {
       await linkRecords(
         manager,
-        [{ recordId, agencyCode: review.record.agencyCode, identity: review.record.reported, excludedChildIds: await rejectedCandidates(manager, recordId) }],
+        [{ recordId, agencyCode: stored.agency_code, identity: stored.reported_identity, excludedChildIds: await rejectedCandidates(manager, recordId) }],
         { weights, decidedBy: `linkage/v${weights.version}`, now },
       );
     }

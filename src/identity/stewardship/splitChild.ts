@@ -1,13 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { type DataSource } from "typeorm";
+import { type DataSource, type EntityManager } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { IdentityChangeKind } from "../ChildIdentityChange";
+import { takeLinkingLock } from "../linkingLock";
 import { type ReportedIdentity } from "../ReportedIdentity";
 import { insertIdentityChange, type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { createChildFromIdentity, moveRecords } from "./moveRecords";
 import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+
+/** Both children exist and neither was merged away; locked (in id order) until the transaction ends. */
+async function liveChildren(manager: EntityManager, from: string, to: string | null): Promise<{ sui: string | null }> {
+  const ids = to === null ? [from] : [from, to];
+  const rows: { id: string; sui: string | null; merged_into_id: string | null }[] = await manager.query(`SELECT id, sui, merged_into_id FROM child WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  for (const [id, path] of [[from, "childId"], [to, "toChildId"]] as const) {
+    if (id === null) continue;
+    const row = rows.find((candidate) => candidate.id === id);
+    if (row === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such child.", { path });
+    if (row.merged_into_id !== null) throw new HubError(ErrorCode.CONFLICT, "That child was merged into another: work on the surviving child instead.", { path });
+  }
+  return { sui: rows.find((row) => row.id === from)?.sui ?? null };
+}
 
 export interface SplitRequest {
   childId: string;
@@ -37,19 +51,14 @@ export async function splitChild(dataSource: DataSource, principal: Principal, r
   if (recordIds.length === 0 || recordIds.length > MAX_SPLIT_RECORDS) throw new HubError(ErrorCode.INVALID_INPUT, `Name from 1 to ${MAX_SPLIT_RECORDS} records to move.`, { path: "recordIds" });
   if (to === from) throw new HubError(ErrorCode.INVALID_INPUT, "The records must move to another child.", { path: "toChildId" });
 
-  const [child]: { sui: string | null; merged_into_id: string | null }[] = await dataSource.query(`SELECT sui, merged_into_id FROM child WHERE id = $1`, [from]);
-  if (child === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such child.", { path: "childId" });
-  if (child.merged_into_id !== null) throw new HubError(ErrorCode.CONFLICT, "This child was merged into another: split that child instead.", { path: "childId" });
-  if (to !== null) {
-    const [target]: { merged_into_id: string | null }[] = await dataSource.query(`SELECT merged_into_id FROM child WHERE id = $1`, [to]);
-    if (target === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such child.", { path: "toChildId" });
-    if (target.merged_into_id !== null) throw new HubError(ErrorCode.CONFLICT, "That child was merged into another.", { path: "toChildId" });
-  }
+  const child = await dataSource.transaction((manager) => liveChildren(manager, from, to));
   const changeId = randomUUID();
   await auditStewardDecision(dataSource, { ...activity, justification: why, childSuis: child.sui ? [child.sui] : [], details: { changeId, childId: from, toChildId: to, recordIds } }, now);
 
   const decidedBy = `${principal.agency}/${principal.sub}`;
   return dataSource.transaction(async (manager) => {
+    await takeLinkingLock(manager);
+    const { sui } = await liveChildren(manager, from, to);
     const rows: { id: string; agency_code: string; reported_identity: ReportedIdentity }[] = await manager.query(
       `SELECT id, agency_code, reported_identity FROM agency_record WHERE id = ANY($1::uuid[]) AND child_id = $2 AND link_state = 'LINKED' ORDER BY received_at, id FOR UPDATE`,
       [recordIds, from],
@@ -58,6 +67,6 @@ export async function splitChild(dataSource: DataSource, principal: Principal, r
     const first = rows[0];
     const target = to ?? (await createChildFromIdentity(manager, first.reported_identity, first.agency_code));
     await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId });
-    return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
+    return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, fromChildSui: sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });
 }

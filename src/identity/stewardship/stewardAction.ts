@@ -45,7 +45,9 @@ function entry(activity: StewardActivity, outcome: AuditOutcome): AuditEntryInpu
 export async function requireSteward(dataSource: DataSource, activity: StewardActivity, now: Date): Promise<void> {
   const allowed = [Role.DATA_STEWARD, ...(activity.alsoAllowed ?? [])];
   if (activity.principal.roles.some((role) => allowed.includes(role))) return;
-  await recordAuditEntry(dataSource, { ...entry(activity, AuditOutcome.REFUSED), refusal: { code: ErrorCode.FORBIDDEN, problem: "DATA_STEWARD_ONLY", rule: STEWARD_RULE } }, now);
+  // A refused caller's free text and lists are not validated yet: the entry records the attempt, not them.
+  const refused = { ...activity, justification: `refused: ${activity.operation} is for data stewards`, details: {} };
+  await recordAuditEntry(dataSource, { ...entry(refused, AuditOutcome.REFUSED), refusal: { code: ErrorCode.FORBIDDEN, problem: "DATA_STEWARD_ONLY", rule: STEWARD_RULE } }, now);
   throw new HubError(ErrorCode.FORBIDDEN, `Only a data steward (role DATA_STEWARD)${activity.alsoAllowed?.length ? ` or ${activity.alsoAllowed.join(", ")}` : ""} may do this.`);
 }
 

@@ -54,13 +54,14 @@ export async function wrongLinkReport(dataSource: DataSource, principal: Princip
   const activity = { requestId, principal, operation: AuditOperation.WRONG_LINK_REPORT, justification: "wrong-link report after a split", childSuis: [] as string[], details: { changeId }, alsoAllowed: [Role.IG_LEAD] };
   await requireSteward(dataSource, activity, now);
   const id = requireId(changeId, "changeId");
-  const [row]: { id: string; kind: IdentityChangeKind; from_child_id: string; to_child_id: string; record_ids: string[]; decided_by: string; decided_at: Date; reason: string; sui: string | null }[] = await dataSource.query(
-    `SELECT x.*, c.sui FROM child_identity_change x JOIN child c ON c.id = x.from_child_id WHERE x.id = $1`,
+  const [row]: { id: string; kind: IdentityChangeKind; from_child_id: string; to_child_id: string; from_child_sui: string | null; record_ids: string[]; decided_by: string; decided_at: Date; reason: string; sui: string | null }[] = await dataSource.query(
+    // The SUI the child had at the split: a later merge may have moved it on.
+    `SELECT x.*, COALESCE(x.from_child_sui, c.sui) AS sui FROM child_identity_change x JOIN child c ON c.id = x.from_child_id WHERE x.id = $1`,
     [id],
   );
   if (row === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such merge or split.", { path: "changeId" });
   if (row.kind !== IdentityChangeKind.SPLIT) throw new HubError(ErrorCode.INVALID_INPUT, "Only a split undoes links: a merge has no wrong-link report.", { path: "changeId" });
-  const change: ChildIdentityChangeView = { id: row.id, kind: row.kind, fromChildId: row.from_child_id, toChildId: row.to_child_id, recordIds: row.record_ids, decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason };
+  const change: ChildIdentityChangeView = { id: row.id, kind: row.kind, fromChildId: row.from_child_id, toChildId: row.to_child_id, fromChildSui: row.from_child_sui, recordIds: row.record_ids, decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason };
 
   const windows = await linkWindows(dataSource, change);
   const disclosures = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, row.sui, windows);
@@ -68,14 +69,22 @@ export async function wrongLinkReport(dataSource: DataSource, principal: Princip
   return { change, childSui: row.sui, disclosures, reportId };
 }
 
-/** When each moved record stood linked to the child it was taken from, from the link history. */
+/**
+ * When each moved record stood linked to the child it was taken from, from the link history. A record
+ * with no LINKED event for that child (linked before the hub kept the history) is taken to have been
+ * linked since it arrived: the report errs towards listing a disclosure, never towards missing one.
+ */
 async function linkWindows(dataSource: DataSource, change: ChildIdentityChangeView): Promise<Window[]> {
   const events: { record_id: string; action: string; decided_at: Date }[] = await dataSource.query(
     `SELECT record_id, action, decided_at FROM record_link_event WHERE record_id = ANY($1::uuid[]) AND child_id = $2 AND action IN ($3, $4) AND decided_at <= $5 ORDER BY record_id, decided_at, action DESC`,
     [change.recordIds, change.fromChildId, LinkAction.LINKED, LinkAction.UNLINKED, change.decidedAt],
   );
+  const arrivals: { id: string; received_at: Date }[] = await dataSource.query(`SELECT id, received_at FROM agency_record WHERE id = ANY($1::uuid[])`, [change.recordIds]);
   const windows: Window[] = [];
   const open = new Map<string, Date>();
+  for (const { id, received_at: receivedAt } of arrivals) {
+    if (!events.some((event) => event.record_id === id && event.action === LinkAction.LINKED)) open.set(id, receivedAt);
+  }
   for (const event of events) {
     if (event.action === LinkAction.LINKED) open.set(event.record_id, event.decided_at);
     const start = open.get(event.record_id);

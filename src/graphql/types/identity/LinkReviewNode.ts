@@ -64,13 +64,14 @@ export class ReportedIdentityNode {
   @Field(() => String, { nullable: true }) postcode: string | null;
 }
 
-@ObjectType({ description: "The record under review: who sent it and whom it says it is about. Never its content." })
+@ObjectType({ description: "The record under review: who sent it and whom it says it is about. Never its content; a sealed record shows neither its agency nor its type." })
 export class ReviewedRecord {
   @Field(() => ID) id: string;
-  @Field(() => String) agencyCode: string;
-  @Field(() => String) agencyReference: string;
-  @Field(() => RecordType) recordType: RecordType;
-  @Field(() => ReportedIdentityNode) reported: ReportedIdentityNode;
+  @Field(() => String, { nullable: true }) agencyCode: string | null;
+  @Field(() => String, { nullable: true }) agencyReference: string | null;
+  @Field(() => RecordType, { nullable: true }) recordType: RecordType | null;
+  @Field(() => ReportedIdentityNode, { description: "The postcode is null when the reported address is location-withheld." }) reported: ReportedIdentityNode;
+  @Field(() => Boolean, { description: "The reported address is location-withheld (a refuge, a placement)." }) locationWithheld: boolean;
 }
 
 @ObjectType({ description: "The child the record may be about, as the hub knows them." })
@@ -82,7 +83,8 @@ export class CandidateChild {
   @Field(() => String, { nullable: true }) dateOfBirth: string | null;
   @Field(() => String) sex: string;
   @Field(() => [String], { description: "Every given name reported for the child." }) knownNames: string[];
-  @Field(() => [String], { description: "Every postcode reported for the child." }) postcodes: string[];
+  @Field(() => [String], { description: "Every postcode reported for the child, except location-withheld addresses." }) postcodes: string[];
+  @Field(() => Boolean, { description: "The child also has a location-withheld address, not shown." }) locationWithheld: boolean;
 }
 
 @ObjectType("LinkReview", { description: "A possible link between a record and a child, for a data steward to decide." })
@@ -101,7 +103,7 @@ export class LinkReviewNode {
 }
 
 export function linkReviewNode(view: LinkReviewView): LinkReviewNode {
-  return { ...view, evidence: evidenceNode(view.evidence), record: { ...view.record, recordType: view.record.recordType as RecordType } };
+  return { ...view, evidence: evidenceNode(view.evidence), record: { ...view.record, recordType: view.record.recordType as RecordType | null } };
 }
 
 @ObjectType()
