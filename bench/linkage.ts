@@ -167,6 +167,7 @@ async function main(): Promise<void> {
       return found;
     };
     let linkSeconds = 0;
+    const falseAutoLinks: { recordId: string; twinLike: boolean }[] = [];
     for (let start = 0; start < incoming.length; start += BATCH) {
       const batch = incoming.slice(start, start + BATCH);
       const requests: LinkRequest[] = batch.map((record, offset) => ({ recordId: recordIds[start + offset], agencyCode: AGENCY, identity: identityOf(record) }));
@@ -177,6 +178,11 @@ async function main(): Promise<void> {
         const record = batch[offset];
         // A new child stands for the true entity of the record that created it.
         if (result.band === "NEW_CHILD" && result.childId !== null) entityOfChild.set(result.childId, record.trueEntityId);
+        if (result.band === "AUTO_LINK" && result.childId !== null && entity(result.childId) !== record.trueEntityId) {
+          const linked = registry[entity(result.childId) - 1];
+          const twinLike = linked !== undefined && linked.dateOfBirth === record.facts.dateOfBirth && linked.familyName === record.facts.familyName;
+          falseAutoLinks.push({ recordId: result.recordId, twinLike });
+        }
         tally.record({
           trueEntityId: record.trueEntityId,
           band: result.band,
@@ -190,6 +196,15 @@ async function main(): Promise<void> {
     process.stderr.write("\n");
     const metrics = tally.metrics();
     process.stdout.write(`${formatLinkageReport(metrics)}\n\n`);
+    if (falseAutoLinks.length > 0) {
+      const rows = await dataSource.query<{ id: string; link_evidence: { score: number; levels: Record<string, string> } }[]>(`SELECT id, link_evidence FROM agency_record WHERE id = ANY($1::uuid[])`, [falseAutoLinks.map((f) => f.recordId)]);
+      process.stdout.write("False auto-links (synthetic records; the levels that linked them):\n");
+      for (const { recordId, twinLike } of falseAutoLinks) {
+        const evidence = rows.find((row) => row.id === recordId)?.link_evidence;
+        process.stdout.write(`  score ${evidence?.score.toFixed(1)}  ${Object.entries(evidence?.levels ?? {}).map(([field, level]) => `${field}=${level}`).join(" ")}${twinLike ? "  (same family name and date of birth: a twin)" : ""}\n`);
+      }
+      process.stdout.write("\n");
+    }
     const rate = INCOMING / linkSeconds;
     process.stdout.write(`linking: ${INCOMING.toLocaleString("en-GB")} records in ${linkSeconds.toFixed(1)} s = ${Math.round(rate).toLocaleString("en-GB")} records/s (blocking, scoring, decisions and every write, in batches of ${BATCH})\n\n`);
     const check = (label: string, value: number | null, target: number, higher = true) =>
