@@ -374,12 +374,12 @@ function misspeltName(book: DemoRecordBook): void {
     allocatedTeam: "Milton Keynes MASH",
     summary: "Referral from school received by the MASH; triage under way.",
   }, { agencyReference: MASH_CASE_REFERENCE });
-  // Records that arrive without her NHS number (HUB.md §8): police spell her name as it sounds and swap
-  // day and month (linked automatically); a health visitor's old record has a shortened surname, a
+  // Records that arrive without her NHS number (HUB.md §8): police misspell her family name and swap day
+  // and month (linked automatically); a health visitor's old record has a shortened surname, a
   // slipped digit and no address (a link review for a data steward); the midwife's record of her
   // mother's pregnancy is about a child not yet born (a new child awaiting an SUI).
   police(book, caitlin, { incidentType: PoliceIncidentType.MISSING_EPISODE, childRole: ChildRoleInIncident.MISSING_PERSON, reportedOn: "2026-10-30", occurredOn: "2026-10-30", summary: "Found by officers at a bus station late at night; returned home." }, {
-    identity: { sui: null, givenNames: "Katelyn", dateOfBirth: "2014-07-03" },
+    identity: { sui: null, familyName: "MacAlderbury", dateOfBirth: "2014-07-03" },
   });
   registerWithGp(book, caitlin, "GP-K99004", "2015-01-12", healthVisitor(professional("Mark", "Waymarker", "GP-K99004")), [], {
     identity: { sui: null, familyName: "McAlder", dateOfBirth: "2014-03-08" },

@@ -39,7 +39,21 @@ describe("decideLink: the three bands", () => {
   it("never auto-links when the given names disagree, whatever the score (twins)", () => {
     expect(decideLink([candidate("twin", 40, { givenNames: "DIFFERENT" })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "given-names-disagree" });
     expect(decideLink([candidate("twin", 40, { givenNames: "MISSING" })], THRESHOLDS).band).toBe("REVIEW");
-    expect(decideLink([candidate("a", 40, { givenNames: "JARO_WINKLER_MID" })], THRESHOLDS).band).toBe("AUTO_LINK");
+    expect(decideLink([candidate("a", 40, { givenNames: "JARO_WINKLER_MID", dateOfBirth: "ONE_DIGIT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+  });
+
+  it("never auto-links a same-birthday record whose given name is merely alike: it could be the twin the hub does not know", () => {
+    for (const givenNames of ["PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID"] as const) {
+      expect(decideLink([candidate("twin", 40, { givenNames })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-twin" });
+      expect(decideLink([candidate("twin", 40, { givenNames, dateOfBirth: "DAY_MONTH_SWAPPED" })], THRESHOLDS).band).toBe("REVIEW");
+      expect(decideLink([candidate("a", 40, { givenNames, dateOfBirth: "ONE_DIGIT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+    }
+    expect(decideLink([candidate("a", 40, { givenNames: "EQUIVALENT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+  });
+
+  it("never auto-links across a disagreeing sex", () => {
+    expect(decideLink([candidate("sibling", 40, { sex: "DIFFERENT" })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "sex-disagrees" });
+    expect(decideLink([candidate("a", 40, { sex: "MISSING" })], THRESHOLDS).band).toBe("AUTO_LINK");
   });
 
   it("offers a steward at most the best few candidates, best first, ignoring those below the review threshold", () => {
