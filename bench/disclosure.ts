@@ -7,9 +7,9 @@ import { type AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { Command } from "commander";
 import { SignJWT } from "jose";
-import { Client } from "pg";
 import { buildSchema } from "type-graphql";
 import { loadConfig } from "../src/config/config";
+import { benchDatabase } from "./benchDatabase";
 import { createLogger } from "../src/logging/logger";
 import { createHub } from "../src/hub";
 import { createApp } from "../src/http/createApp";
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     .opts<Options>();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
-  const database = await benchDatabase();
+  const database = await benchDatabase("hub_bench");
   const config = loadConfig({ NODE_ENV: "development", HUB_DATA_DIR: dataDir, HUB_DEMO_DATA: "true", PORT: "0", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "20", ...(database.url ? { DATABASE_URL: database.url } : {}) });
   const logger = createLogger(config.logLevel);
   process.stdout.write(`setting up: ${database.url ? "PostgreSQL (fresh database)" : "embedded PostgreSQL (PGlite)"}, demo data…\n`);
@@ -157,28 +157,6 @@ async function benchToken(keyDir: string, issuer: string, audience: string): Pro
     .setProtectedHeader({ alg: DEVELOPMENT_ALGORITHM, kid: keys.kid })
     .setSubject("bench-mash").setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime("2h")
     .sign(keys.privateKey);
-}
-
-/** With DATABASE_URL, a fresh database on that server (dropped afterwards); otherwise embedded. */
-async function benchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return { url: undefined, drop: async () => undefined };
-  const name = `hub_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: server });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -1,7 +1,6 @@
 import "reflect-metadata";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Command } from "commander";
-import { Client } from "pg";
 import { type DataSource } from "typeorm";
 import { openDatabase, type Database } from "../src/db/database";
 import { createLogger } from "../src/logging/logger";
@@ -13,6 +12,7 @@ import { type Sex } from "../src/people/Sex";
 import { generateRegistry, SYNTHETIC_SUI_CAPACITY, type RegistryChild } from "./linkage/syntheticPopulation";
 import { describeNoiseModel, generateIncoming, type IncomingRecord } from "./linkage/noisyRecords";
 import { formatLinkageReport, LinkageTally } from "./linkage/linkageMetrics";
+import { benchDatabase } from "./benchDatabase";
 
 /**
  * `npm run bench:linkage [-- --registry 100000 --incoming 20000 --seed 42 --batch 500]`
@@ -39,31 +39,6 @@ const SEED = Number(options.seed);
 const BATCH = Number(options.batch);
 const AGENCY = "GP-BENCH";
 const LOAD_CHUNK = 5000;
-
-async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { url: undefined, drop: async () => undefined };
-  const name = `hub_bench_linkage_${randomBytes(4).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      if (options.keep) {
-        process.stdout.write(`kept database ${name}\n`);
-        return;
-      }
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
@@ -134,7 +109,7 @@ async function storeIncoming(dataSource: DataSource, incoming: IncomingRecord[])
 async function main(): Promise<void> {
   if (REGISTRY > SYNTHETIC_SUI_CAPACITY) throw new RangeError(`--registry is at most ${SYNTHETIC_SUI_CAPACITY}: the 999 test range holds no more valid NHS numbers.`);
   const logger = createLogger("warn");
-  const target = await freshDatabase();
+  const target = await benchDatabase("hub_bench_linkage", options.keep);
   let database: Database | null = null;
   try {
     database = await openDatabase({ databaseUrl: target.url, dataDir: "", poolSize: 4, inMemory: true }, logger);
