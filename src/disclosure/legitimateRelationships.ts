@@ -18,13 +18,13 @@ export function legitimateRelationships(file: ChildFile | null, principal: Princ
   if (principal.roles.includes(Role.MASH_PRACTITIONER) && (access.caseReference ?? "").trim() !== "") kinds.add(RelationshipKind.MASH_CASE);
   if (file === null) return [...kinds];
 
-  // A record linked only by the matcher does not make its agency "involved": otherwise any agency system
-  // could submit a record naming a child, without the NHS number, and open the child's file to its staff.
-  // It counts once the SUI confirms it or a data steward links it.
+  // A record linked only by the matcher makes its agency neither "involved" nor its council responsible:
+  // otherwise any agency system could submit a record naming a child, without the NHS number, and open
+  // the child's file to its staff. It counts once the SUI confirms it or a data steward links it.
   const confirmed = Object.values(file.records).flat().filter(({ record }) => record.linkMethod !== LinkMethod.PROBABILISTIC);
   if (confirmed.some(({ agency }) => agency.code === principal.agency)) kinds.add(RelationshipKind.AGENCY_INVOLVED);
   if (principal.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
-    const responsible = file.records[RecordType.SOCIAL_CARE].some(({ details }) => details.responsibleLocalAuthority === principal.localAuthority);
+    const responsible = confirmed.some(({ record, details }) => record.recordType === RecordType.SOCIAL_CARE && details.responsibleLocalAuthority === principal.localAuthority);
     if (responsible || file.child.localAuthority === principal.localAuthority) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
   }
   // A prison or probation service holding the offender is connected with the children at risk from them;

@@ -3,11 +3,20 @@ import { type EntityManager } from "typeorm";
 /**
  * The hub-wide advisory lock every change to links and match profiles takes first, before any row lock:
  * probabilistic linking (so two records of one new child cannot both create it), steward decisions,
- * merges, splits and profile rebuilds. One lock, taken first, means one lock order and no deadlock
- * between them. Held to the end of the transaction; re-entrant within it.
+ * merges, splits and profile rebuilds — and, shared, submissions linked by SUI. One lock, taken first,
+ * means one lock order and no deadlock between them. Held to the end of the transaction; re-entrant.
  */
 export const LINKING_LOCK = 0x5349_4c4b;
 
 export async function takeLinkingLock(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock($1)`, [LINKING_LOCK]);
+}
+
+/**
+ * The same lock, shared: a submission linked by SUI takes it first, so it cannot interleave with a
+ * merge or split (and put a record into a child merged away), while such submissions still run
+ * side by side.
+ */
+export async function shareLinkingLock(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [LINKING_LOCK]);
 }

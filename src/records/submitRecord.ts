@@ -8,8 +8,9 @@ import { parseSui } from "../identity/nhsNumber";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
 import { LinkOutcome } from "../identity/LinkOutcome";
 import { type ReportedIdentity } from "../identity/ReportedIdentity";
-import { linkRecords } from "../identity/linkRecords";
-import { takeLinkingLock } from "../identity/linkingLock";
+import { identityFacts, linkRecords, loadProfiles } from "../identity/linkRecords";
+import { scoreCandidate } from "../identity/matching/scoreCandidate";
+import { shareLinkingLock, takeLinkingLock } from "../identity/linkingLock";
 import { LinkBand } from "../identity/matching/decideLink";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { type MatchWeights } from "../identity/matching/matchWeights";
@@ -26,7 +27,8 @@ import { maySubmitFor } from "./submissionPolicy";
 import { validateSubmission } from "./validateSubmission";
 import { saveRecordDetails } from "./saveRecordDetails";
 
-const UNIQUE_VIOLATION = "23505";
+/** unique_violation, serialization_failure, deadlock_detected. */
+const RETRIED = new Set(["23505", "40001", "40P01"]);
 
 /**
  * An agency system pushes one record; the hub validates it, stores the index entry, its details and the
@@ -64,8 +66,9 @@ export async function submitRecord(
   try {
     return await attempt();
   } catch (error) {
-    // Two submissions racing to create the same child or record: the loser retries and finds the winner's row.
-    if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) return attempt();
+    // Two submissions racing to create the same child or record: the loser retries and finds the winner's
+    // row. A deadlock or serialisation failure (another writer got there first) is retried once too.
+    if (RETRIED.has((error as { driverError?: { code?: string } }).driverError?.code ?? "")) return attempt();
     throw error;
   }
 }
@@ -105,6 +108,7 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
   // Matching takes the hub-wide linking lock; taking it before any row lock keeps one lock order with
   // stewards' merges, splits and reviews, which take it first too.
   if (sui === null) await takeLinkingLock(manager);
+  else await shareLinkingLock(manager);
   const records = manager.getRepository(AgencyRecord);
   const existing = await records
     .createQueryBuilder("record")
@@ -120,7 +124,7 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
   const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
   const previousChildId = existing?.child?.id ?? null;
-  const kept = existing !== null && keepsLink(existing, sui, identity);
+  const kept = existing !== null && (await keepsLink(manager, existing, sui, identity, store.weights));
   const decidedBy = `${principal.agency}/${principal.sub}`;
   record.reportedIdentity = identity;
   record.labels = [...new Set(submission.labels ?? [])];
@@ -167,13 +171,18 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
 /**
  * A resubmission leaves the record's link alone when it is a steward's (final until a steward changes
- * it), when it was made by SUI and the resubmission carries none (an NHS number outweighs any match),
- * or when it was matched and whom the record is about has not changed.
+ * it); when it was made by SUI and the resubmission carries none but still describes that child (the
+ * same identity, or one that scores at least the review threshold against the child: an agency that
+ * withdraws a wrong NHS number is matched again); or when it was matched and whom the record is about
+ * has not changed.
  */
-function keepsLink(existing: AgencyRecord, sui: string | null, identity: ReportedIdentity): boolean {
+async function keepsLink(manager: EntityManager, existing: AgencyRecord, sui: string | null, identity: ReportedIdentity, weights: MatchWeights): Promise<boolean> {
   if (existing.linkOrigin === LinkOrigin.MANUAL) return true;
   if (sui !== null) return false;
-  return existing.linkMethod === LinkMethod.SUI || sameIdentity(existing.reportedIdentity, identity);
+  if (sameIdentity(existing.reportedIdentity, identity)) return existing.linkMethod !== LinkMethod.SUI || existing.child !== null;
+  if (existing.linkMethod !== LinkMethod.SUI || existing.child === null) return false;
+  const profile = (await loadProfiles(manager, [existing.child.id])).get(existing.child.id);
+  return profile !== undefined && scoreCandidate(weights, identityFacts(identity), profile).score >= weights.thresholds.review;
 }
 
 function sameIdentity(a: ReportedIdentity, b: ReportedIdentity): boolean {

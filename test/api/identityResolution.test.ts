@@ -257,6 +257,21 @@ describe("guards around matching", () => {
     expect(childId).toBe(amelia.id);
   });
 
+  it("matches again a record that loses its SUI on resubmission and now describes someone else", async () => {
+    const resubmitted = await police("TVP-PROBE", { givenNames: "Desmond", familyName: "Ottershaw", dateOfBirth: "2009-12-24", sex: "MALE", address: { ...HOME, postcode: "LN1 1AA" } });
+    expect(resubmitted.link).toMatchObject({ method: "PROBABILISTIC", outcome: "NEW_CHILD" });
+    const [{ child_id: childId }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [resubmitted.recordId]);
+    expect(childId).not.toBe(amelia.id);
+  });
+
+  it("does not make a council responsible for a child through its social care record linked only by the matcher", async () => {
+    const lincs = async () => (await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") })).data.child;
+    expect(await lincs()).toBeNull();
+    const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.CHILDRENS_SOCIAL_CARE, agencyCode: "LA-E10000019", agencyReference: "LINCS-PROBE", child: AMELIA, socialCare: { ...RECORDS.CHILDRENS_SOCIAL_CARE.socialCare, responsibleLocalAuthority: "E10000019" } } }, await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E10000019", "CHILDRENS_SOCIAL_CARE", "E10000019")))).body;
+    expect(body.data.submitRecord.link.outcome).toBe("MATCHED");
+    expect(await lincs()).toBeNull();
+  });
+
   it("never moves a child's local authority on a match: another council does not become responsible through one", async () => {
     const before = (await repo(Child).findOneByOrFail({ id: amelia.id })).localAuthority;
     const receipt = await gpRecord("GP-LINCS", { ...AMELIA, address: { ...HOME, localAuthority: "E10000019" } });

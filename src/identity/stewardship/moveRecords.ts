@@ -44,20 +44,24 @@ export async function moveRecords(manager: EntityManager, move: RecordMove): Pro
   }
   const sources = [...new Set(rows.map((row) => row.child_id).filter((id): id is string => id !== null && id !== move.toChildId))];
   for (const source of sources) await pruneUnreported(manager, source, rows.filter((row) => row.child_id === source).map((row) => row.reported_identity));
-  await refreshLocalAuthority(manager, [...sources, move.toChildId]);
+  await refreshLocalAuthority(manager, sources);
   await rebuildMatchProfiles(manager, [...sources, move.toChildId]);
 }
 
 /**
- * The child's local authority (which decides who is responsible for them) from the addresses it still
- * has: a wrongly linked record's address must not leave its council responsible for the child.
+ * A child that lost, with the moved records, the address its local authority (which decides who is
+ * responsible for the child) came from takes it from the latest residence it still has; a child whose
+ * local authority any remaining address still supports keeps it. Records moving in never change it:
+ * only an SUI submission does (`people/recordChild.ts`).
  */
 async function refreshLocalAuthority(manager: EntityManager, childIds: string[]): Promise<void> {
+  if (childIds.length === 0) return;
   await manager.query(
-    `UPDATE child c SET local_authority = COALESCE(
-       (SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.kind IN ('${AddressKind.HOME}', '${AddressKind.PLACEMENT}') AND a.local_authority IS NOT NULL ORDER BY a.last_reported_at DESC, a.id LIMIT 1),
-       (SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.local_authority IS NOT NULL ORDER BY a.last_reported_at DESC, a.id LIMIT 1))
-     WHERE c.id = ANY($1::uuid[])`,
+    `UPDATE child c SET local_authority = (
+       SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.kind IN ('${AddressKind.HOME}', '${AddressKind.PLACEMENT}') AND a.local_authority IS NOT NULL
+       ORDER BY a.last_reported_at DESC, a.id LIMIT 1)
+     WHERE c.id = ANY($1::uuid[]) AND c.local_authority IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM child_address a WHERE a.child_id = c.id AND a.local_authority = c.local_authority)`,
     [childIds],
   );
 }

@@ -57,22 +57,22 @@ export async function resolveLinkReview(
     // The record as stored (the review's view masks withheld locations): what a new child or the matcher needs.
     const [stored] = await manager.query<{ agency_code: string; reported_identity: ReportedIdentity }[]>(`SELECT agency_code, reported_identity FROM agency_record WHERE id = $1 FOR UPDATE`, [review.record.id]);
     if (stored === undefined) throw new HubError(ErrorCode.NOT_FOUND, "The record under review no longer exists.", { path: "id" });
-    const [candidate] = await manager.query<{ merged_into_id: string | null }[]>(`SELECT merged_into_id FROM child WHERE id = $1`, [review.candidate.childId]);
-    if (decision === LinkDecision.LINK && candidate?.merged_into_id) throw new HubError(ErrorCode.CONFLICT, "The candidate child was merged into another meanwhile.", { path: "id" });
-    const closed = await manager.query<[unknown[], number]>(
-      `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE id = $1 AND status = 'OPEN' RETURNING id`,
+    // The candidate as it stands now: a merge meanwhile may have moved the review to the surviving child.
+    const closed = await manager.query<[{ candidate_child_id: string }[], number]>(
+      `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE id = $1 AND status = 'OPEN' RETURNING candidate_child_id`,
       [id, STATUS_OF[decision], decidedBy, now, why],
     );
-    if (closed[0].length === 0) throw new HubError(ErrorCode.CONFLICT, "This link review was closed by someone else meanwhile.", { path: "id" });
+    const candidateId = closed[0][0]?.candidate_child_id;
+    if (candidateId === undefined) throw new HubError(ErrorCode.CONFLICT, "This link review was closed by someone else meanwhile.", { path: "id" });
     const recordId = review.record.id;
     if (decision === LinkDecision.LINK) {
       await supersedeOpenReviews(manager, recordId, decidedBy, now, `linked to another candidate by review ${id}`, id);
-      await moveRecords(manager, { recordIds: [recordId], toChildId: review.candidate.childId, decidedBy, now, reason: why, causeId: id });
+      await moveRecords(manager, { recordIds: [recordId], toChildId: candidateId, decidedBy, now, reason: why, causeId: id });
       return;
     }
     await manager.query(
       `INSERT INTO record_link_event (record_id, child_id, action, method, origin, decided_by, decided_at, reason, cause_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [recordId, review.candidate.childId, LinkAction.REJECTED, LinkMethod.MANUAL, LinkOrigin.MANUAL, decidedBy, now, why, id],
+      [recordId, candidateId, LinkAction.REJECTED, LinkMethod.MANUAL, LinkOrigin.MANUAL, decidedBy, now, why, id],
     );
     if (decision === LinkDecision.NEW_CHILD) {
       await manager.query(

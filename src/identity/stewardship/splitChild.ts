@@ -64,8 +64,13 @@ export async function splitChild(dataSource: DataSource, principal: Principal, r
       [recordIds, from],
     );
     if (rows.length !== recordIds.length) throw new HubError(ErrorCode.CONFLICT, "Every record named must be linked to this child now.", { path: "recordIds" });
-    const first = rows[0];
-    const target = to ?? (await createChildFromIdentity(manager, first.reported_identity, first.agency_code));
+    // A new child is made from what a moved record reported; a record from before the hub kept that
+    // reports only the child it came from, so it cannot found another.
+    const founder = rows.find((row) => row.reported_identity.backfilled !== true);
+    if (to === null && founder === undefined) {
+      throw new HubError(ErrorCode.INVALID_INPUT, "These records predate the hub keeping what each reported: name the child they belong to (toChildId).", { path: "toChildId" });
+    }
+    const target = to ?? (await createChildFromIdentity(manager, founder!.reported_identity, founder!.agency_code));
     await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId });
     return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, fromChildSui: sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });

@@ -71,8 +71,9 @@ export async function wrongLinkReport(dataSource: DataSource, principal: Princip
 
 /**
  * When each moved record stood linked to the child it was taken from, from the link history. A record
- * with no LINKED event for that child (linked before the hub kept the history) is taken to have been
- * linked since it arrived: the report errs towards listing a disclosure, never towards missing one.
+ * whose history with that child does not begin with LINKED (linked before the hub kept the history) is
+ * taken to have been linked since it arrived: the report errs towards listing a disclosure, never
+ * towards missing one.
  */
 async function linkWindows(dataSource: DataSource, change: ChildIdentityChangeView): Promise<Window[]> {
   const events: { record_id: string; action: string; decided_at: Date }[] = await dataSource.query(
@@ -83,7 +84,10 @@ async function linkWindows(dataSource: DataSource, change: ChildIdentityChangeVi
   const windows: Window[] = [];
   const open = new Map<string, Date>();
   for (const { id, received_at: receivedAt } of arrivals) {
-    if (!events.some((event) => event.record_id === id && event.action === LinkAction.LINKED)) open.set(id, receivedAt);
+    // Events are in time order: a record whose history with this child begins other than with LINKED was
+    // linked to it before the history began.
+    const first = events.find((event) => event.record_id === id);
+    if (first === undefined || first.action !== LinkAction.LINKED) open.set(id, receivedAt);
   }
   for (const event of events) {
     if (event.action === LinkAction.LINKED) open.set(event.record_id, event.decided_at);
