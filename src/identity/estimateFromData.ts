@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type EntityManager } from "typeorm";
-import { findBlockedCandidates, identityFacts, loadProfiles } from "./linkRecords";
+import { findBlockedCandidates, identityFacts } from "./linkRecords";
+import { loadProfiles, PROFILE_COLUMNS, profileOf, type ProfileRow } from "./matchProfiles";
 import { type ReportedIdentity } from "./ReportedIdentity";
 import { LinkMethod } from "./linkVocabulary";
 import { profileKeys, queryKeys } from "./matching/blockingKeys";
@@ -112,14 +113,6 @@ interface RecordRow {
   reported_identity: ReportedIdentity;
 }
 
-interface ProfileRow {
-  child_id: string;
-  given_names: string[];
-  family_names: string[];
-  date_of_birth: string | null;
-  sex: string;
-  postcodes: string[];
-}
 
 /**
  * Re-estimates the match parameters from the hub's own data (Fellegi–Sunter by EM, as Splink does): a
@@ -218,16 +211,12 @@ async function sampleRecords(manager: EntityManager, limit: number, salt: string
 
 async function sampleProfiles(manager: EntityManager, limit: number, salt: string): Promise<MatchProfile[]> {
   const rows: ProfileRow[] = await manager.query(
-    `SELECT child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes FROM child_match_profile
-     ORDER BY md5(child_id::text || $1), child_id LIMIT $2`,
+    `SELECT ${PROFILE_COLUMNS} FROM child_match_profile ORDER BY md5(child_id::text || $1), child_id LIMIT $2`,
     [salt, limit],
   );
   return rows.map(profileOf);
 }
 
-function profileOf(row: ProfileRow): MatchProfile {
-  return { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes };
-}
 
 interface CandidatePairs {
   /** Every candidate pair blocking found. */

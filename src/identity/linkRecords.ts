@@ -14,7 +14,7 @@ import { decideLink, LinkBand, type ScoredCandidate } from "./matching/decideLin
 import { type MatchProfile } from "./matching/MatchProfile";
 import { type MatchWeights } from "./matching/matchWeights";
 import { scoreCandidate } from "./matching/scoreCandidate";
-import { writeMatchProfiles } from "./matchProfiles";
+import { loadProfiles, writeMatchProfiles } from "./matchProfiles";
 import { takeLinkingLock } from "./linkingLock";
 
 /** A stored record, not linked by SUI, to be linked probabilistically. */
@@ -67,15 +67,6 @@ function withIdentity(profile: MatchProfile, identity: ReportedIdentity): MatchP
     familyNames: add(profile.familyNames, tidyName(identity.familyName)),
     postcodes: add(profile.postcodes, identity.postcode),
   };
-}
-
-interface ProfileRow {
-  child_id: string;
-  given_names: string[];
-  family_names: string[];
-  date_of_birth: string | null;
-  sex: string;
-  postcodes: string[];
 }
 
 /**
@@ -170,18 +161,6 @@ export async function findBlockedCandidates(manager: EntityManager, keysPerReque
   return keysPerRequest.map((requestKeys) => [...new Set(requestKeys.flatMap((key) => childrenOfKey.get(key) ?? []))]);
 }
 
-export async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<Map<string, MatchProfile>> {
-  const profiles = new Map<string, MatchProfile>();
-  if (childIds.length === 0) return profiles;
-  const rows: ProfileRow[] = await manager.query(
-    `SELECT child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes FROM child_match_profile WHERE child_id = ANY($1::uuid[])`,
-    [childIds],
-  );
-  for (const row of rows) {
-    profiles.set(row.child_id, { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes });
-  }
-  return profiles;
-}
 
 /** The batch's writes, gathered while deciding and sent as one statement per table. */
 class BatchWrites {

@@ -47,7 +47,7 @@ export async function dropMatchProfiles(manager: EntityManager, childIds: string
   await manager.query(`DELETE FROM child_match_profile WHERE child_id = ANY($1::uuid[])`, [childIds]);
 }
 
-interface ProfileRow {
+interface SourceRow {
   id: string;
   given_names: string[];
   family_names: string[];
@@ -62,7 +62,7 @@ interface ProfileRow {
  */
 export async function rebuildMatchProfiles(manager: EntityManager, childIds: string[]): Promise<void> {
   if (childIds.length === 0) return;
-  const rows: ProfileRow[] = await manager.query(
+  const rows: SourceRow[] = await manager.query(
     `SELECT c.id, c.date_of_birth::text AS date_of_birth, c.sex,
        ARRAY(SELECT DISTINCT n.given_names FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.given_names] AS given_names,
        ARRAY(SELECT DISTINCT n.family_name FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.family_name] AS family_names,
@@ -106,4 +106,27 @@ export async function profileUnprofiledChildren(dataSource: DataSource, pageSize
     if (done === 0) return total;
     total += done;
   }
+}
+
+export interface ProfileRow {
+  child_id: string;
+  given_names: string[];
+  family_names: string[];
+  date_of_birth: string | null;
+  sex: string;
+  postcodes: string[];
+}
+
+/** The columns of `child_match_profile` as `profileOf` reads them (dates as text: no time-zone shift). */
+export const PROFILE_COLUMNS = "child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes";
+
+export function profileOf(row: ProfileRow): MatchProfile {
+  return { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes };
+}
+
+/** The stored profiles of these children, by child id. */
+export async function loadProfiles(manager: EntityManager, childIds: string[]): Promise<Map<string, MatchProfile>> {
+  if (childIds.length === 0) return new Map();
+  const rows: ProfileRow[] = await manager.query(`SELECT ${PROFILE_COLUMNS} FROM child_match_profile WHERE child_id = ANY($1::uuid[])`, [childIds]);
+  return new Map(rows.map((row) => [row.child_id, profileOf(row)]));
 }
