@@ -8,13 +8,19 @@ import { NameKind } from "./NameKind";
 import { normalisePostcode } from "./postcode";
 import { sameName, tidyName } from "./personName";
 
+export interface RecordedChild {
+  child: Child;
+  /** A new child, or a name or postcode the hub had not been told: the child's match profile must follow. */
+  identityGrew: boolean;
+}
+
 /**
  * Finds or creates the child with this SUI and adds what the agency reported to the child's history:
  * a name the hub has not seen becomes an ALIAS, an address not seen becomes a new address entry. What
  * the hub already holds (the usual name, the date of birth) is never overwritten by one agency's view:
  * correcting identity is a data steward's decision.
  */
-export async function recordChild(manager: EntityManager, sui: string, reported: ChildIdentitySubmission, agencyCode: string, now: Date): Promise<Child> {
+export async function recordChild(manager: EntityManager, sui: string, reported: ChildIdentitySubmission, agencyCode: string, now: Date): Promise<RecordedChild> {
   const givenNames = tidyName(reported.givenNames);
   const familyName = tidyName(reported.familyName);
   const inserted = await manager
@@ -68,5 +74,7 @@ export async function recordChild(manager: EntityManager, sui: string, reported:
       child.localAuthority = address.localAuthority;
     }
   }
-  return child;
+  // What the matcher compares (names, postcodes) grew only if the child, a name or an address is new.
+  const knownPostcode = reported.address?.postcode ? child.addresses.some((a) => a.postcode === normalisePostcode(reported.address?.postcode ?? "")) : true;
+  return { child, identityGrew: isNew || knownName === undefined || !knownPostcode };
 }

@@ -134,8 +134,10 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
   record.version += 1;
 
   let linkedChildId: string | null = null;
+  let identityGrew = false;
   if (!kept && sui !== null) {
-    const child = await recordChild(manager, sui, submission.child, agency.code, now);
+    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, agency.code, now);
+    identityGrew = grew;
     setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
     record.child = child;
     linkedChildId = child.id;
@@ -155,7 +157,8 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
       await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = $1`, [saved.id, linkedChildId]);
       await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
     }
-    await rebuildMatchProfiles(manager, [linkedChildId]);
+    // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its profile.
+    if (identityGrew) await rebuildMatchProfiles(manager, [linkedChildId]);
     return receipt(saved, outcome, LinkOutcome.SUI);
   }
   await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
