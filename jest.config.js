@@ -1,6 +1,7 @@
 /**
- * ts-jest compiles the hub's TypeScript; babel-jest turns jose (ESM-only) into CommonJS.
- * PGlite's CommonJS build uses dynamic import(): jest runs under --experimental-vm-modules.
+ * ts-jest compiles the hub's TypeScript. jose is ESM-only: on Node ≥ 22.12 Jest loads it through
+ * require(esm), untransformed. PGlite's CommonJS build uses dynamic import(): jest runs under
+ * --experimental-vm-modules.
  * @type {import('jest').Config}
  */
 module.exports = {
@@ -9,9 +10,7 @@ module.exports = {
   testMatch: ["**/__tests__/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
-    "^.+/node_modules/jose/.+\\.js$": ["babel-jest", { plugins: ["@babel/plugin-transform-modules-commonjs"], babelrc: false, configFile: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   setupFiles: ["<rootDir>/test/setup/env.ts"],
   testTimeout: 60000,
 };
