@@ -20,6 +20,11 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   /** The request contradicts the current state: a link review already decided, a child already merged, two different SUIs. */
   CONFLICT: "CONFLICT",
+  /**
+   * The hub's database could not be reached, or did not answer in time (a timeout, no free connection,
+   * the server shutting down). Nothing was disclosed; HTTP 503 with Retry-After. Safe to retry.
+   */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 

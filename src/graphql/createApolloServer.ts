@@ -5,8 +5,14 @@ import { type GraphQLArmorCallbackConfiguration } from "@escape.tech/graphql-arm
 import { type HubConfig } from "../config/config";
 import { type HubContext } from "./context";
 import { formatError } from "./formatError";
+import { documentShapeRule } from "./limits/documentShapeRule";
+import { parserLimits } from "./limits/parserLimits";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
-import { refuseNulCharactersPlugin } from "./plugins/refuseNulCharacters";
+import { refuseInvalidInputPlugin } from "./plugins/refuseInvalidInput";
+import { serviceUnavailableStatusPlugin } from "./plugins/serviceUnavailableStatus";
+
+/** Fixed operation limits; the ones operators tune come from the configuration. */
+export const FIXED_LIMITS = { maxDirectives: 20, maxCost: 5000, maxOperations: 20, maxFieldRepeats: 20 } as const;
 
 /**
  * Reports a rejection by a limit with the limit's name, so formatError can give it the
@@ -24,26 +30,34 @@ function reject(limit: string): Pick<GraphQLArmorCallbackConfiguration, "onRejec
 }
 
 /**
- * Apollo Server with the hub's lifecycle concerns as plugins: operation limits (depth, aliases, tokens,
- * cost, directives; no field suggestions that would map the schema for an attacker), request logging,
- * error formatting. No batched requests; no stack traces in responses.
+ * Apollo Server with the hub's lifecycle concerns: limits at each stage (the parser: tokens and
+ * comments; validation: document shape, then armor's depth, aliases, directives and cost), no schema
+ * suggestions in any message, the edge's input rules before execution, request logging, error
+ * formatting. No batched requests, no persisted-query registry, no stack traces in responses.
  */
 export function createApolloServer(schema: GraphQLSchema, config: HubConfig): ApolloServer<HubContext> {
   const limits = config.graphql;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...reject("maxDepth") },
     maxAliases: { n: limits.maxAliases, ...reject("maxAliases") },
-    maxTokens: { n: limits.maxTokens, ...reject("maxTokens") },
-    maxDirectives: { n: 20, ...reject("maxDirectives") },
-    costLimit: { maxCost: 5000, ...reject("costLimit") },
-    blockFieldSuggestion: { enabled: true },
+    maxDirectives: { n: FIXED_LIMITS.maxDirectives, ...reject("maxDirectives") },
+    costLimit: { maxCost: FIXED_LIMITS.maxCost, ...reject("costLimit") },
+    // Armor's token check re-parses the document in a plugin, where a syntax error becomes HTTP 500 and
+    // its own limit reaches no reporter: the parser enforces tokens instead (parseOptions below).
+    maxTokens: { enabled: false },
+    // Its masking misses enum-value suggestions; graphql-js's hideSuggestions removes them all.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return new ApolloServer<HubContext>({
     schema,
     introspection: limits.introspection,
-    plugins: [...armor.plugins, refuseNulCharactersPlugin(), requestLoggingPlugin()],
-    validationRules: armor.validationRules,
+    parseOptions: parserLimits(limits.maxTokens),
+    validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules],
+    validationOptions: { hideSuggestions: true },
+    plugins: [refuseInvalidInputPlugin(), requestLoggingPlugin(), serviceUnavailableStatusPlugin()],
     allowBatchedHttpRequests: false,
+    // Every request carries its own document, which the parser limits bound; no caller-filled cache.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     // The hub handles SIGTERM itself (drain HTTP, then Apollo, then the database): Apollo's own
     // handler would race it and re-raise the signal mid-shutdown.

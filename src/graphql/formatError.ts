@@ -2,15 +2,30 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ErrorCode, isHubError } from "../errors/HubError";
+import { parserLimitOf } from "./limits/parserLimits";
+import { isDatabaseUnavailable } from "../db/databaseUnavailable";
 
 /** Codes of GraphQL-level errors whose messages are safe and useful to pass on as they are. */
 const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"]);
 
+/**
+ * graphql-js's "Did you mean …?" names fields, arguments, types and enum values the caller did not know:
+ * with introspection off that maps the schema. hideSuggestions (validation) and the hub's own variable
+ * coercion already leave them out; this is the last guard on every message that leaves the hub.
+ */
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean [^?]*\?/g, "");
+}
+
 export const INTERNAL_ERROR_MESSAGE = "The hub could not complete the request. Quote the X-Request-Id response header when reporting it.";
+
+export const SERVICE_UNAVAILABLE_MESSAGE =
+  "The hub's database is unavailable or did not answer in time, so nothing was disclosed. Try again after the Retry-After interval; if you asked for a change, check whether it was made before repeating it.";
 
 /**
  * Every error leaves the hub with a stable `extensions.code`: the domain's own (HubError), INVALID_INPUT
- * for anything wrong with the arguments, QUERY_TOO_COMPLEX for an operation over the limits, or the
+ * for anything wrong with the arguments, QUERY_TOO_COMPLEX (with the `limit`) for a document or operation
+ * over the limits — the parser's included — or the
  * GraphQL stage's code. Anything unexpected is masked as INTERNAL_SERVER_ERROR (its detail goes to the
  * log, without personal data): an internal message can quote a database row.
  */
@@ -20,6 +35,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapped instanceof GraphQLError && isHubError(unwrapped.originalError) ? unwrapped.originalError : unwrapped;
   const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
 
+  if (databaseUnavailable(original)) {
+    return { ...base, message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
   if (isHubError(original)) {
     return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
   }
@@ -32,16 +50,29 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
-  if (formatted.extensions?.limit !== undefined) {
-    return { ...base, message: formatted.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: formatted.extensions.limit } };
+  const message = withoutSuggestions(formatted.message);
+  const limit = formatted.extensions?.limit ?? (code === "GRAPHQL_PARSE_FAILED" ? parserLimitOf(message) : undefined);
+  if (limit !== undefined) {
+    return { ...base, message: message.replace(/^Syntax Error: /, ""), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } };
   }
   if (code === "BAD_USER_INPUT") {
-    return { ...base, message: formatted.message, extensions: { code: ErrorCode.INVALID_INPUT } };
+    return { ...base, message, extensions: { code: ErrorCode.INVALID_INPUT } };
   }
   if (typeof code === "string" && PASS_THROUGH.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code } };
+    return { ...base, message, extensions: { code } };
   }
   return { ...base, message: INTERNAL_ERROR_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * The database unreachable, timed out or out of connections: a state the caller can wait out. That
+ * includes an audit write that failed for that reason (the caller's remedy is the same, and an outage
+ * answers one code whichever statement it reached first); AUDIT_UNAVAILABLE is kept for an entry the
+ * database refused. Either way nothing was disclosed.
+ */
+function databaseUnavailable(original: unknown): boolean {
+  if (!isHubError(original)) return isDatabaseUnavailable(original);
+  return original.code === ErrorCode.AUDIT_UNAVAILABLE && isDatabaseUnavailable(original.cause);
 }
 
 interface ValidationIssue {

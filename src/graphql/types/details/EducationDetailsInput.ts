@@ -2,6 +2,7 @@ import { Field, InputType, Int } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { ConcernCategory, ExclusionType, RollStatus, SenStatus, type Exclusion, type SafeguardingConcern } from "../../../records/details/EducationRecord";
+import { MultiLineText } from "../../input/MultiLineText";
 import { MAX } from "../limits";
 
 @InputType({ description: "A suspension or permanent exclusion." })
@@ -32,8 +33,9 @@ export class SafeguardingConcernInput implements SafeguardingConcern {
   @Field(() => ConcernCategory)
   category: ConcernCategory;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @MaxLength(MAX.text)
+  @MultiLineText()
   summary: string;
 }
 

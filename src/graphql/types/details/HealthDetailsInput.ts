@@ -52,6 +52,9 @@ export class HealthDetailsInput {
   @Field(() => LocalDateResolver, { nullable: true })
   registeredOn?: string | null;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: "When the child left the practice." })
+  deregisteredOn?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(MAX.professionalName)

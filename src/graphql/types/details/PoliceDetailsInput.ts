@@ -2,6 +2,7 @@ import { Field, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { IsOptional, MaxLength } from "class-validator";
 import { ChildRoleInIncident, PoliceIncidentType } from "../../../records/details/PoliceRecord";
+import { MultiLineText } from "../../input/MultiLineText";
 import { MAX } from "../limits";
 
 @InputType({ description: "Police: an incident or notification involving the child." })
@@ -23,14 +24,16 @@ export class PoliceDetailsInput {
   @MaxLength(MAX.code)
   crimeReference?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @IsOptional()
   @MaxLength(MAX.text)
+  @MultiLineText()
   summary?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Police intelligence: always LAW_ENFORCEMENT." })
+  @Field(() => String, { nullable: true, description: "Police intelligence: always LAW_ENFORCEMENT. Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @IsOptional()
   @MaxLength(MAX.text)
+  @MultiLineText()
   intelligence?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,8 @@
 import { Field, InputType, Int } from "type-graphql";
 import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
+import { LocalDateResolver } from "graphql-scalars";
 import { RoshGroup, RoshLevel } from "../../../records/details/riskVocabulary";
+import { MultiLineText } from "../../input/MultiLineText";
 import { MAX } from "../limits";
 
 @InputType({ description: "Probation: an offender connected to the child (named in relatedAdults with subjectOfRecord)." })
@@ -29,8 +31,12 @@ export class ProbationDetailsInput {
   @Field(() => Int, { nullable: true, description: "MAPPA level 1–3." })
   mappaLevel?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @IsOptional()
   @MaxLength(MAX.text)
+  @MultiLineText()
   riskManagementSummary?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "When supervision of the offender ends (licence or order end)." })
+  supervisionEndDate?: string | null;
 }

@@ -2,6 +2,7 @@ import { Field, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { IsOptional, Matches, MaxLength } from "class-validator";
 import { LegalStatus, PlanCategory, SocialCareStatus } from "../../../records/details/SocialCareRecord";
+import { MultiLineText } from "../../input/MultiLineText";
 import { LOCAL_AUTHORITY_PATTERN, MAX } from "../limits";
 
 @InputType({ description: "Children's social care: the child's status, plan and allocated worker." })
@@ -40,8 +41,9 @@ export class SocialCareDetailsInput {
   @Matches(LOCAL_AUTHORITY_PATTERN, { message: "responsibleLocalAuthority must be an ONS code such as E06000060" })
   responsibleLocalAuthority: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @IsOptional()
   @MaxLength(MAX.text)
+  @MultiLineText()
   summary?: string | null;
 }

@@ -3,6 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { IsOptional, MaxLength } from "class-validator";
 import { ConcernLevel, YouthJusticeDisposal } from "../../../records/details/YouthJusticeRecord";
 import { RoshLevel } from "../../../records/details/riskVocabulary";
+import { MultiLineText } from "../../input/MultiLineText";
 import { MAX } from "../limits";
 
 @InputType({ description: "Youth justice: the child's disposal or order and caseworker." })
@@ -32,8 +33,9 @@ export class YouthJusticeDetailsInput {
   @Field(() => ConcernLevel, { nullable: true })
   safetyAndWellbeing?: ConcernLevel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free text; may span several lines (tab, line feed and carriage return are accepted here only)." })
   @IsOptional()
   @MaxLength(MAX.text)
+  @MultiLineText()
   summary?: string | null;
 }

@@ -1,0 +1,36 @@
+import { ErrorCode, HubError } from "../../errors/HubError";
+
+/**
+ * Characters no text field may hold. C0 controls and DEL carry terminal escape sequences (ESC [ …),
+ * bells and backspaces into the IG lead's terminal and into exports; C1 controls (U+0080–U+009F) do the
+ * same on terminals that honour 8-bit CSI; U+2028/U+2029 end lines in JavaScript and in some viewers;
+ * the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what a
+ * reader sees ("Trojan Source"). PostgreSQL cannot store U+0000 at all. The bidirectional marks
+ * (U+200E, U+200F, U+061C), which right-to-left names legitimately carry, are accepted.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this rule
+const REFUSED_EVERYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
+/** Tab, line feed and carriage return: allowed only where a field is documented as multi-line. */
+const LINE_BREAKS_AND_TABS = /[\t\n\r]/;
+
+/** A surrogate half without its partner is not text: the database driver would silently replace it. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** The first character the hub refuses in `text` (as `U+XXXX`), or undefined when the text is acceptable. */
+export function refusedCharacter(text: string, multiLine: boolean): string | undefined {
+  const refused = REFUSED_EVERYWHERE.exec(text) ?? (multiLine ? null : LINE_BREAKS_AND_TABS.exec(text)) ?? UNPAIRED_SURROGATE.exec(text);
+  return refused === null ? undefined : codePoint(refused[0]);
+}
+
+/** One rule for every string argument and variable: refused with INVALID_INPUT, the path and the character. */
+export function checkText(text: string, path: string, multiLine: boolean): void {
+  const character = refusedCharacter(text, multiLine);
+  if (character === undefined) return;
+  const lines = multiLine ? "" : " (line breaks and tabs are accepted only in fields documented as multi-line)";
+  throw new HubError(ErrorCode.INVALID_INPUT, `\`${path}\` contains ${character}, a control or formatting character the hub does not accept${lines}.`, { path, character });
+}
