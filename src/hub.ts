@@ -3,6 +3,8 @@ import { type AddressInfo } from "node:net";
 import { type Express } from "express";
 import { type HubConfig } from "./config/config";
 import { openDatabase, type Database } from "./db/database";
+import { HUB_OPENER } from "./db/embeddedAccess";
+import { ensurePrivateDirectory } from "./db/privateDirectory";
 import { loadVerificationKeys } from "./auth/keySet";
 import { createTokenVerifier } from "./auth/verifyToken";
 import { buildHubSchema } from "./graphql/buildHubSchema";
@@ -35,10 +37,19 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   logger.info("policies loaded", { event: "policy.loaded", policyVersion: policy.version });
   const weights = defaultMatchWeights();
   logger.info("match parameters loaded", { event: "linkage.weights.loaded", weightsVersion: weights.version });
+  // The data directory holds the embedded database and the development signing keys: owner only.
+  if ((config.databaseUrl === undefined && options.inMemory !== true) || config.auth.mode === "development") ensurePrivateDirectory(config.dataDir);
   const keys = await loadVerificationKeys(config.auth);
   const verifyToken = createTokenVerifier({ keys, ...config.auth });
   const database = await openDatabase(
-    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, ...options },
+    {
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      timeouts: config.databaseTimeouts,
+      opener: HUB_OPENER,
+      ...options,
+    },
     logger,
   );
   let server: http.Server | undefined;

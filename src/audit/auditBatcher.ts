@@ -63,7 +63,14 @@ export class AuditBatcher {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const receipts = await this.dataSource.transaction((manager) => appendBatch(manager, batch.map((pending) => pending.entry)));
+    const receipts = await this.dataSource.transaction(async (manager) => {
+      // A caller is told "disclosed" once this commits, so the commit must be on disk, whatever the
+      // server, database or role says: with synchronous_commit = off a crash loses entries whose
+      // disclosures were delivered, and the chains that remain still verify. Set here, in the
+      // transaction, so it holds behind a connection pooler that drops start-up settings too.
+      await manager.query("SET LOCAL synchronous_commit = on");
+      return appendBatch(manager, batch.map((pending) => pending.entry));
+    });
     batch.forEach((pending, index) => pending.resolve(receipts[index]));
   }
 }

@@ -5,6 +5,9 @@ import { Command, Option } from "commander";
 import winston from "winston";
 import { ConfigError, loadConfig } from "../config/config";
 import { openDatabase } from "../db/database";
+import { isDatabaseUnavailable } from "../db/databaseUnavailable";
+import { EmbeddedDatabaseInUseError } from "../db/embeddedAccess";
+import { PrivateDirectoryError } from "../db/privateDirectory";
 import { isHubError } from "../errors/HubError";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { MatchWeightsError } from "../identity/matching/MatchWeightsError";
@@ -50,7 +53,10 @@ async function main(): Promise<number> {
   defaultMatchWeights();
   // stdout carries only the summary, so it can be kept or piped; log lines go to stderr.
   const logger = createLogger(config.logLevel, [new winston.transports.Console({ stderrLevels: ["error", "warn", "info", "http", "verbose", "debug", "silly"] })]);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }, logger);
+  const database = await openDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts, opener: { role: "command", name: "npm run import:records" } },
+    logger,
+  );
   const stop = new AbortController();
   const onInterrupt = () => {
     if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
@@ -105,7 +111,8 @@ function describeRejection({ line, agencyReference, error }: Rejection): string 
  * database error can quote a row) is named by class and SQLSTATE only.
  */
 function describeFailure(error: unknown): string {
-  if (isHubError(error) || error instanceof ConfigError || error instanceof MatchWeightsError) return error.message;
+  if (isHubError(error) || error instanceof ConfigError || error instanceof MatchWeightsError || error instanceof EmbeddedDatabaseInUseError || error instanceof PrivateDirectoryError) return error.message;
+  if (isDatabaseUnavailable(error)) return "The database is unavailable or did not answer in time. What was done is in the checkpoint: run the same command again to resume.";
   if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string") return error.message;
   const { errorName, sqlState } = describeError(error);
   return `The import failed (${errorName}${sqlState === undefined ? "" : `, SQLSTATE ${sqlState}`}). What was done is in the checkpoint: run the same command again to resume.`;

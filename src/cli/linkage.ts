@@ -44,10 +44,13 @@ interface EstimateOptions {
 }
 
 /** The database as the hub opens it, with log lines on stderr so that stdout carries only the report. */
-async function withDatabase(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
+async function withDatabase(command: string, work: (dataSource: DataSource) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, [new winston.transports.Console({ stderrLevels: Object.keys(winston.config.npm.levels) })]);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 }, logger);
+  const database = await openDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, timeouts: config.databaseTimeouts, opener: { role: "command", name: `npm run linkage -- ${command}` } },
+    logger,
+  );
   try {
     await work(database.dataSource);
   } finally {
@@ -71,7 +74,7 @@ async function estimate(options: EstimateOptions): Promise<void> {
     throw new Error(`Refusing to write over the live weights (${DEFAULT_MATCH_WEIGHTS_PATH}): a proposal is reviewed, then adopted by renaming it.`);
   }
   const current = loadMatchWeights(DEFAULT_MATCH_WEIGHTS_PATH);
-  await withDatabase(async (dataSource) => {
+  await withDatabase("estimate", async (dataSource) => {
     const { weights, report } = await estimateFromData(dataSource.manager, current, {
       sampleSize: options.sample,
       randomPairs: options.randomPairs,
@@ -135,7 +138,7 @@ function bits(value: number): string {
 }
 
 async function rebuildProfiles(): Promise<void> {
-  await withDatabase(async (dataSource) => {
+  await withDatabase("rebuild-profiles", async (dataSource) => {
     const [{ count }]: { count: number }[] = await dataSource.query(`SELECT count(*)::int AS count FROM child`);
     const bar = new SingleBar({ format: "match profiles [{bar}] {percentage}% | {value}/{total} children | ETA {eta_formatted}", stream: process.stderr }, Presets.shades_classic);
     bar.start(count, 0);

@@ -13,6 +13,23 @@ export type AuthConfig =
   | { mode: "jwks-file"; jwksFile: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number }
   | { mode: "development"; keyDir: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number };
 
+/**
+ * How long the hub waits on its database before giving up (milliseconds). A request that would wait
+ * longer is answered SERVICE_UNAVAILABLE instead of hanging while the database is stuck.
+ */
+export interface DatabaseTimeouts {
+  /** The longest one statement may run (PostgreSQL `statement_timeout`; enforced by the driver as well). */
+  statementMs: number;
+  /** The longest a statement waits for a lock another session holds (`lock_timeout`). */
+  lockMs: number;
+  /** A session left idle inside a transaction is ended after this long, releasing its locks (`idle_in_transaction_session_timeout`). */
+  idleInTransactionMs: number;
+  /** The longest a request waits for a pooled connection, or for a new connection to be made. */
+  connectMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 30_000, lockMs: 10_000, idleInTransactionMs: 60_000, connectMs: 10_000 };
+
 export interface HubConfig {
   nodeEnv: NodeEnvironment;
   host: string;
@@ -20,6 +37,7 @@ export interface HubConfig {
   /** Unset means the embedded PostgreSQL (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   /** The folder of disclosure policies (YAML), validated at start-up. */
   policyDir: string;
@@ -58,6 +76,12 @@ export function loadConfig(env: Env = process.env): HubConfig {
     port: read.integer("PORT", 4000, 0, 65535),
     databaseUrl,
     databasePoolSize: read.integer("DATABASE_POOL_SIZE", 10, 1, 200),
+    databaseTimeouts: {
+      statementMs: read.integer("DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_DATABASE_TIMEOUTS.statementMs, 100, 3_600_000),
+      lockMs: read.integer("DATABASE_LOCK_TIMEOUT_MS", DEFAULT_DATABASE_TIMEOUTS.lockMs, 10, 3_600_000),
+      idleInTransactionMs: read.integer("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs, 100, 86_400_000),
+      connectMs: read.integer("DATABASE_CONNECT_TIMEOUT_MS", DEFAULT_DATABASE_TIMEOUTS.connectMs, 100, 600_000),
+    },
     dataDir,
     policyDir: path.resolve(read.string("HUB_POLICY_DIR", "policies")),
     // Demo data is for trying the hub on a fresh machine; a real database gets it only when asked.

@@ -1,8 +1,9 @@
-import path from "node:path";
 import { DataSource } from "typeorm";
 import { hubDataSourceOptions } from "../../ormconfig";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embeddedPostgres";
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "../config/config";
 import { type Logger } from "../logging/logger";
+import { isDatabaseUnavailable } from "./databaseUnavailable";
+import { EmbeddedDatabaseInUseError, openEmbeddedAccess, type EmbeddedAccess, type EmbeddedOpener } from "./embeddedAccess";
 
 export interface Database {
   dataSource: DataSource;
@@ -16,8 +17,12 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize: number;
+  /** How long to wait on the database (default: the configuration's defaults). */
+  timeouts?: DatabaseTimeouts;
   /** Embedded only: keep the data in memory. */
   inMemory?: boolean;
+  /** Embedded only: who is opening it (default: a command, which connects through a running hub). */
+  opener?: EmbeddedOpener;
 }
 
 /**
@@ -34,28 +39,53 @@ export function sharesOneSession(dataSource: DataSource): boolean {
 /** Any value works, as long as every hub process uses the same one. */
 const MIGRATION_LOCK_KEY = 7_316_202_601;
 
+/** The migration lock's connection and the migrations' own. */
+const MIGRATION_POOL_SIZE = 2;
+
+/**
+ * Connections the embedded server takes beside the opener's pool: the commands run next to the hub
+ * (`npm run import:records`, `linkage`, `migrate`; a pool of 2 each) and an operator's psql.
+ * pglite-socket closes any connection over its limit at once.
+ */
+const EMBEDDED_CONNECTIONS_BESIDE_THE_POOL = 10;
+
+const A_COMMAND: EmbeddedOpener = { role: "command", name: "a command" };
+
 export async function openDatabase(options: DatabaseOptions, logger: Logger): Promise<Database> {
-  let embedded: EmbeddedPostgres | undefined;
+  const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+  let embedded: EmbeddedAccess | undefined;
   let url = options.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres({
-      ...(options.inMemory === true ? {} : { dataDir: path.join(options.dataDir, "pgdata") }),
-      maxConnections: options.poolSize,
+    embedded = await openEmbeddedAccess({
+      dataDir: options.dataDir,
+      inMemory: options.inMemory === true,
+      opener: options.opener ?? A_COMMAND,
+      maxConnections: Math.max(options.poolSize, MIGRATION_POOL_SIZE) + EMBEDDED_CONNECTIONS_BESIDE_THE_POOL,
+      idleTimeoutMs: timeouts.idleInTransactionMs,
     });
     url = embedded.url;
   }
-  const dataSource = new DataSource(hubDataSourceOptions(url, options.poolSize));
+  const serverEnforcesTimeouts = embedded === undefined;
+  const dataSource = new DataSource(hubDataSourceOptions(url, { poolSize: options.poolSize, timeouts, serverEnforcesTimeouts }));
   if (embedded !== undefined) embeddedDataSources.add(dataSource);
   try {
+    const migrator = new DataSource(hubDataSourceOptions(url, { poolSize: MIGRATION_POOL_SIZE, timeouts, serverEnforcesTimeouts, forMigrations: true }));
+    await migrator.initialize();
+    try {
+      await runMigrations(migrator, logger);
+    } finally {
+      await migrator.destroy();
+    }
     await dataSource.initialize();
-    await runMigrations(dataSource, logger);
+    embedded?.ready();
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await embedded?.stop();
+    await embedded?.close();
+    if (embedded?.unreachable !== undefined && isDatabaseUnavailable(error)) throw new EmbeddedDatabaseInUseError(embedded.unreachable);
     throw error;
   }
   const mode = embedded === undefined ? "postgres" : "embedded";
-  logger.info("database ready", { event: "database.ready", mode });
+  logger.info("database ready", { event: "database.ready", mode, ...(embedded?.how === "through-hub" ? { database: "through the running hub" } : {}) });
   return {
     dataSource,
     mode,
@@ -70,8 +100,11 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       return reachable;
     },
     async close() {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      await embedded?.stop();
+      try {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      } finally {
+        await embedded?.close();
+      }
     },
   };
 }

@@ -66,4 +66,18 @@ describe("configuration from the environment", () => {
     expect(config.graphql.introspection).toBe(false);
     expect(config.host).toBe("0.0.0.0");
   });
+
+  it("bounds every wait on the database by default, and takes each bound from the environment", () => {
+    expect(loadConfig({}).databaseTimeouts).toEqual({ statementMs: 30000, lockMs: 10000, idleInTransactionMs: 60000, connectMs: 10000 });
+    const config = loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "5000", DATABASE_LOCK_TIMEOUT_MS: "2000", DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "15000", DATABASE_CONNECT_TIMEOUT_MS: "3000" });
+    expect(config.databaseTimeouts).toEqual({ statementMs: 5000, lockMs: 2000, idleInTransactionMs: 15000, connectMs: 3000 });
+  });
+
+  it("refuses a database timeout that is not a whole number of milliseconds in range: 0 would mean wait for ever", () => {
+    const problems = problemsOf({ DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_LOCK_TIMEOUT_MS: "soon", DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "-1", DATABASE_CONNECT_TIMEOUT_MS: "1.5" });
+    expect(problems).toHaveLength(4);
+    for (const name of ["DATABASE_STATEMENT_TIMEOUT_MS", "DATABASE_LOCK_TIMEOUT_MS", "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", "DATABASE_CONNECT_TIMEOUT_MS"]) {
+      expect(problems.join("\n")).toMatch(new RegExp(`${name} must be a whole number`));
+    }
+  });
 });

@@ -1,0 +1,46 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
+import { verifyAuditChain } from "../../src/audit/verifyAuditChain";
+import { asTamperingSuperuser, disclosure, openAuditTestDatabase, requestIdsOnChain, type AuditTestDatabase } from "./auditTestSupport";
+
+describe("writing audit entries in batches", () => {
+  let db: AuditTestDatabase;
+
+  beforeAll(async () => {
+    db = await openAuditTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const stored = (requestId: string) => db.dataSource.getRepository(DisclosureAuditEntry).countBy({ requestId });
+
+  it("fails only the entry the database refuses when it shares a batch with others", async () => {
+    // The first entry is written alone; the next three arrive while it is, and are batched together.
+    const first = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-first" }));
+    const before = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-good-1" }));
+    const unstorable = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-bad", access: { ...disclosure().access!, justification: "NUL\u0000 inside" } }));
+    const after = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-good-2" }));
+    const [a, b, c, d] = await Promise.allSettled([first, before, unstorable, after]);
+    expect([a.status, b.status, c.status, d.status]).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(c.status === "rejected" && c.reason).toMatchObject({ code: "AUDIT_UNAVAILABLE" });
+    expect([await stored("batch-first"), await stored("batch-good-1"), await stored("batch-bad"), await stored("batch-good-2")]).toEqual([1, 1, 0, 1]);
+    expect(await verifyAuditChain(db.dataSource)).toMatchObject({ intact: true });
+  });
+
+  it("says which chain has lost its head row, in the cause kept for the log", async () => {
+    const [requestId] = requestIdsOnChain(11, 1, "headless");
+    const [head] = await db.dataSource.query<{ sequence: string; hash: string }[]>(`SELECT sequence::text, hash FROM audit_chain_head WHERE chain_id = 11`);
+    await asTamperingSuperuser(db.dataSource, [[`DELETE FROM audit_chain_head WHERE chain_id = 11`]]);
+    try {
+      await expect(recordAuditEntry(db.dataSource, disclosure({ requestId }))).rejects.toMatchObject({
+        code: "AUDIT_UNAVAILABLE",
+        cause: expect.objectContaining({ message: "audit chain 11 has no head row" }),
+      });
+    } finally {
+      // Back as it was, so the other test here finds every chain whole whatever the order.
+      await asTamperingSuperuser(db.dataSource, [[`INSERT INTO audit_chain_head (chain_id, sequence, hash) VALUES (11, $1, $2)`, [head.sequence, head.hash]]]);
+    }
+  });
+});
