@@ -1,14 +1,13 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
-import { recordDecision } from "../audit/recordDecision";
 import { auditedIgRead } from "../audit/auditedIgRead";
 import { AuditAction } from "../audit/auditAccess";
 import { AuditOutcome } from "../audit/AuditOutcome";
-import { Purpose } from "../policy/Purpose";
+import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, type GovernanceServices } from "../audit/governanceAccess";
+import { type AccessContext } from "../policy/AccessContext";
 import { AuditOperation } from "../audit/AuditOperation";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
-import { requireAlertReviewer } from "./igAlertAccess";
+import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
 
 export interface IgAlertPage {
   alerts: IgAlert[];
@@ -18,18 +17,19 @@ export interface IgAlertPage {
 
 /**
  * Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only. The list
- * carries children's SUIs and callers' justifications, so reading it is audited like any IG read.
+ * carries children's SUIs and callers' justifications, so reading it is audited like any IG read, with
+ * the IG lead's access context (INFORMATION_GOVERNANCE).
  */
-export async function listIgAlerts(dataSource: DataSource, principal: Principal, requestId: string, status: IgAlertStatus | null, limit: number, after: { raisedAt: Date; id: string } | null, now = new Date()): Promise<IgAlertPage> {
+export async function listIgAlerts(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, status: IgAlertStatus | null, limit: number, after: { raisedAt: Date; id: string } | null, now = new Date()): Promise<IgAlertPage> {
+  const { dataSource } = services;
   return auditedIgRead(
-    dataSource,
+    services,
     principal,
     requestId,
+    access,
     {
       action: AuditAction.QUERY,
       operation: AuditOperation.AUDIT_QUERY,
-      purpose: Purpose.INFORMATION_GOVERNANCE,
-      justification: "Information governance review of break-glass alerts.",
       childSuis: [],
       details: { list: "igAlerts", status, first: limit },
       outcome: AuditOutcome.DISCLOSED,
@@ -49,25 +49,40 @@ export async function listIgAlerts(dataSource: DataSource, principal: Principal,
   );
 }
 
-/** An IG lead closes an alert with the outcome of the review; audited (IG_ALERT_CLOSED). */
-export async function closeIgAlert(dataSource: DataSource, principal: Principal, requestId: string, policyVersion: string, id: string, outcome: IgAlertOutcome, note: string): Promise<IgAlert> {
-  requireAlertReviewer(principal);
+/**
+ * An IG lead closes an alert with the outcome of the review (IG_ALERT_CLOSED). The answer is the
+ * alert — the child's SUI and the practitioner's own justification — so the IG lead states an access
+ * context (INFORMATION_GOVERNANCE) as for any read; anyone else is refused, and every refusal is on the
+ * trail. The review is recorded before it takes effect.
+ */
+export async function closeIgAlert(
+  services: GovernanceServices,
+  principal: Principal,
+  requestId: string,
+  access: AccessContext,
+  id: string,
+  outcome: IgAlertOutcome,
+  note: string,
+  now = new Date(),
+): Promise<IgAlert> {
+  const request = await admitGovernanceRequest(
+    services,
+    { requestId, principal, operation: AuditOperation.IG_ALERT_CLOSED, access, childSuis: [], details: {} },
+    alertReviewer(principal),
+    now,
+  );
   if (note.trim().length < 10) throw new HubError(ErrorCode.INVALID_INPUT, "Record what the review found (at least 10 characters).", { path: "note" });
-  const alerts = dataSource.getRepository(IgAlert);
+  const alerts = services.dataSource.getRepository(IgAlert);
   const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.findOneBy({ id }) : null;
   if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
+  const reviewed = { ...request, childSuis: [alert.childSui], details: { alertId: alert.id, outcome } };
   // Nobody reviews their own emergency access, whatever roles they hold.
-  if (alert.principalSub === principal.sub) throw new HubError(ErrorCode.FORBIDDEN, "You may not review your own break-glass access: ask another IG lead.", { path: "id" });
-  // The review is on the trail before it takes effect.
-  await recordDecision(dataSource, {
-    requestId,
-    principal,
-    operation: AuditOperation.IG_ALERT_CLOSED,
-    childSui: alert.childSui,
-    policyVersion,
-    details: { alertId: alert.id, outcome },
-  });
-  Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: new Date() });
+  if (alert.principalSub === principal.sub) {
+    await refuseGovernanceRequest(services, reviewed, { code: ErrorCode.FORBIDDEN, problem: "OWN_BREAK_GLASS", rule: OWN_ALERT_RULE }, now);
+    throw new HubError(ErrorCode.FORBIDDEN, "You may not review your own break-glass access: ask another IG lead.", { path: "id" });
+  }
+  await recordGovernanceWork(services, { ...reviewed, details: { ...reviewed.details, note: note.trim() } }, AuditOutcome.RECORDED, now);
+  Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: now });
   return alerts.save(alert);
 }

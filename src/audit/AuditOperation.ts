@@ -15,6 +15,10 @@ export const AuditOperation = {
   CONSENT_RECORDED: "CONSENT_RECORDED",
   /** A manager's safeguarding override of a refusal of consent (DOMAIN rule 3, scenario 6). */
   CONSENT_OVERRIDE: "CONSENT_OVERRIDE",
+  /** A MASH practitioner opened a referral in the hub: the case reference their research is checked against. */
+  REFERRAL_OPENED: "REFERRAL_OPENED",
+  /** A referral's decision was recorded: its case reference opens nothing from then on. */
+  REFERRAL_DECIDED: "REFERRAL_DECIDED",
   /** An IG lead closed the review of a break-glass alert (scenario 9). */
   IG_ALERT_CLOSED: "IG_ALERT_CLOSED",
   /** A data steward read the open link reviews (each candidate's SUI on the entry). */
@@ -32,7 +36,18 @@ export const AuditOperation = {
   AUDIT_QUERY: "AUDIT_QUERY",
   AUDIT_EXPORT: "AUDIT_EXPORT",
   AUDIT_VERIFICATION: "AUDIT_VERIFICATION",
+  /** An IG lead produced a subject access request's report: the full review, or the copy for release (`details.view`). */
   SUBJECT_ACCESS_REPORT: "SUBJECT_ACCESS_REPORT",
+  /** An IG lead opened a subject access request: who asked, in what right, when it arrived and is due. */
+  SUBJECT_ACCESS_REQUEST_OPENED: "SUBJECT_ACCESS_REQUEST_OPENED",
+  /** An IG lead extended a request's clock, once, with the reason (UK GDPR Art 12(3)). */
+  SUBJECT_ACCESS_REQUEST_EXTENDED: "SUBJECT_ACCESS_REQUEST_EXTENDED",
+  /** An IG lead closed a request: responded, withdrawn or refused. */
+  SUBJECT_ACCESS_REQUEST_CLOSED: "SUBJECT_ACCESS_REQUEST_CLOSED",
+  /** An IG lead listed the open requests (each child's SUI on the entry). */
+  SUBJECT_ACCESS_REQUESTS_READ: "SUBJECT_ACCESS_REQUESTS_READ",
+  /** An IG lead decided an item of a report held for review: include or withhold, with the reason. */
+  SUBJECT_ACCESS_ITEM_DECIDED: "SUBJECT_ACCESS_ITEM_DECIDED",
 } as const;
 export type AuditOperation = (typeof AuditOperation)[keyof typeof AuditOperation];
 export const AUDIT_OPERATIONS = Object.values(AuditOperation);

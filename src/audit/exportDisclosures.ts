@@ -1,12 +1,12 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
-import { Purpose } from "../policy/Purpose";
+import { type AccessContext } from "../policy/AccessContext";
 import { AuditAction } from "./auditAccess";
 import { auditedIgRead } from "./auditedIgRead";
 import { toAuditEntry } from "./AuditEntry";
 import { AuditOperation } from "./AuditOperation";
 import { AuditOutcome } from "./AuditOutcome";
+import { type GovernanceServices } from "./governanceAccess";
 import { describeCriteria, validateDisclosureFilter, type DisclosureFilter } from "./DisclosureFilter";
 import { disclosureQuery, newestFirst } from "./disclosureQuery";
 import { exportDisclosuresCsv } from "./exportDisclosuresCsv";
@@ -42,9 +42,10 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
  * leaves the hub's control, so the trail records exactly what left.
  */
 export async function exportDisclosures(
-  dataSource: DataSource,
+  services: GovernanceServices,
   principal: Principal,
   requestId: string,
+  access: AccessContext,
   filter: DisclosureFilter | null | undefined,
   format: ExportFormat,
   limit: number,
@@ -57,15 +58,15 @@ export async function exportDisclosures(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_ENTRIES) {
     throw new HubError(ErrorCode.INVALID_INPUT, `\`limit\` must be from 1 to ${MAX_EXPORT_ENTRIES}.`, { path: "limit" });
   }
+  const { dataSource } = services;
   return auditedIgRead(
-    dataSource,
+    services,
     principal,
     requestId,
+    access,
     {
       action: AuditAction.EXPORT,
       operation: AuditOperation.AUDIT_EXPORT,
-      purpose: Purpose.INFORMATION_GOVERNANCE,
-      justification: "Information governance export of the disclosure audit.",
       childSuis: criteria.childSui === undefined ? [] : [criteria.childSui],
       details: { filter: describeCriteria(criteria), format, limit },
       outcome: AuditOutcome.DISCLOSED,

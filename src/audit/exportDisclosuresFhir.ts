@@ -47,6 +47,8 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.DECISION_NOT_TO_SHARE]: { code: "110110", display: "Patient Record", action: "C" },
   [AuditOperation.CONSENT_RECORDED]: { code: "110110", display: "Patient Record", action: "C" },
   [AuditOperation.CONSENT_OVERRIDE]: { code: "110110", display: "Patient Record", action: "C" },
+  [AuditOperation.REFERRAL_OPENED]: { code: "110110", display: "Patient Record", action: "C" },
+  [AuditOperation.REFERRAL_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.IG_ALERT_CLOSED]: { code: "110113", display: "Security Alert", action: "U" },
   [AuditOperation.LINK_REVIEWS_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.LINK_HISTORY_READ]: { code: "110112", display: "Query", action: "R" },
@@ -57,7 +59,13 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.AUDIT_QUERY]: { code: "110101", display: "Audit Log Used", action: "R" },
   [AuditOperation.AUDIT_EXPORT]: { code: "110106", display: "Export", action: "R" },
   [AuditOperation.AUDIT_VERIFICATION]: { code: "110101", display: "Audit Log Used", action: "E" },
-  [AuditOperation.SUBJECT_ACCESS_REPORT]: { code: "110101", display: "Audit Log Used", action: "R" },
+  // The report is the child's record and its disclosures, put together for the data subject.
+  [AuditOperation.SUBJECT_ACCESS_REPORT]: { code: "110106", display: "Export", action: "R" },
+  [AuditOperation.SUBJECT_ACCESS_REQUEST_OPENED]: { code: "110110", display: "Patient Record", action: "C" },
+  [AuditOperation.SUBJECT_ACCESS_REQUEST_EXTENDED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.SUBJECT_ACCESS_REQUEST_CLOSED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.SUBJECT_ACCESS_REQUESTS_READ]: { code: "110112", display: "Query", action: "R" },
+  [AuditOperation.SUBJECT_ACCESS_ITEM_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
 };
 
 /** A refused or unanswered request is a minor failure (4): the request was bad, not the hub. */

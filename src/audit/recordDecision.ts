@@ -11,7 +11,7 @@ export interface RecordedDecision {
   operation: AuditOperation;
   childSui: string;
   policyVersion: string;
-  /** RECORDED for a decision taken (consent, override, alert review); NOT_SHARED for s.16LA. */
+  /** RECORDED for a decision taken (consent, override); NOT_SHARED for s.16LA. */
   outcome?: AuditOutcome;
   access?: AccessContext | null;
   details: Record<string, unknown>;
@@ -19,7 +19,7 @@ export interface RecordedDecision {
 
 /**
  * The audit entry of a decision someone recorded about a child (a consent, an override, a decision not
- * to share, an alert review): nothing disclosed, nothing withheld, the decision's facts in `details`.
+ * to share): nothing disclosed, nothing withheld, the decision's facts in `details`.
  * DOMAIN rule 4: record the decision and the reasons, whether or not you share.
  */
 export function recordDecision(dataSource: DataSource, decision: RecordedDecision): Promise<AuditReceipt> {

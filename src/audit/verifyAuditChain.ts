@@ -1,7 +1,7 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { AuditChainHead } from "./AuditChainHead";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
-import { entryHash, GENESIS_HASH } from "./hashChain";
+import { AUDIT_CHAIN_COUNT, entryHash, GENESIS_HASH } from "./hashChain";
 
 /**
  * What is wrong at the first broken place of a chain:
@@ -10,7 +10,7 @@ import { entryHash, GENESIS_HASH } from "./hashChain";
  *   reordered or rewritten with fresh hashes);
  * - SEQUENCE_GAP: the links hold but the numbering skips (sequence numbers were edited);
  * - HEAD_MISMATCH: the chain's last entry is not the one its head records (entries at the end were
- *   removed, or added without advancing the head).
+ *   removed or rewritten, added without advancing the head, or the head row itself was removed).
  */
 export const ChainProblem = {
   HASH_MISMATCH: "HASH_MISMATCH",
@@ -62,7 +62,10 @@ export async function verifyAuditChain(dataSource: DataSource, options: VerifyOp
     `SELECT DISTINCT chain_id FROM disclosure_audit WHERE chain_id <> ALL($1::smallint[])`,
     [heads.map((head) => head.chainId)],
   );
-  const chains = [...heads.map((head) => head.chainId), ...headless.map((row) => row.chain_id)].sort((a, b) => a - b);
+  // Every chain the migration seeded is checked whether or not its head row is still there: a head
+  // deleted from an empty chain is damage too, and the next write on that chain would fail.
+  const seeded = Array.from({ length: AUDIT_CHAIN_COUNT }, (_, chain) => chain);
+  const chains = [...new Set([...seeded, ...heads.map((head) => head.chainId), ...headless.map((row) => row.chain_id)])].sort((a, b) => a - b);
 
   let entriesChecked = 0;
   const breaks: ChainBreak[] = [];
@@ -82,6 +85,9 @@ async function verifyChain(manager: EntityManager, chain: number, batchSize: num
   let checked = 0;
   let expectedSequence = 1;
   let previous: { sequence: number; hash: string; id: string | null } = { sequence: 0, hash: GENESIS_HASH, id: null };
+  // The first batch has no lower bound: an entry slipped in before the first one (sequence 0 or less)
+  // is read and reported, not skipped.
+  let firstBatch = true;
   const broken = (entry: DisclosureAuditEntry, problem: ChainProblem, message: string) => ({
     checked,
     broken: { chain, sequence: entry.sequence, entryId: entry.id, problem, message },
@@ -91,7 +97,7 @@ async function verifyChain(manager: EntityManager, chain: number, batchSize: num
     const batch = await manager
       .getRepository(DisclosureAuditEntry)
       .createQueryBuilder("entry")
-      .where("entry.chainId = :chain AND entry.sequence > :after", { chain, after: previous.sequence })
+      .where(firstBatch ? "entry.chainId = :chain" : "entry.chainId = :chain AND entry.sequence > :after", { chain, after: previous.sequence })
       .orderBy("entry.sequence", "ASC")
       .limit(batchSize)
       .getMany();
@@ -113,9 +119,17 @@ async function verifyChain(manager: EntityManager, chain: number, batchSize: num
       expectedSequence += 1;
     }
     if (batch.length < batchSize) break;
+    firstBatch = false;
   }
 
-  if (head !== null && head.sequence !== previous.sequence) {
+  if (head === null) {
+    return {
+      checked,
+      broken: { chain, sequence: 1, entryId: null, problem: ChainProblem.HEAD_MISMATCH, message: `Chain ${chain} has no head row: it was removed.` },
+    };
+  }
+
+  if (head.sequence !== previous.sequence) {
     return {
       checked,
       broken: {
@@ -127,7 +141,7 @@ async function verifyChain(manager: EntityManager, chain: number, batchSize: num
       },
     };
   }
-  if (head !== null && head.hash !== previous.hash) {
+  if (head.hash !== previous.hash) {
     return {
       checked,
       broken: {

@@ -1,26 +1,41 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
+import { type AccessContext } from "../policy/AccessContext";
+import { LawfulBasis } from "../policy/LawfulBasis";
 import { Purpose } from "../policy/Purpose";
 import { AuditAction } from "./auditAccess";
 import { auditedIgRead } from "./auditedIgRead";
 import { AuditOperation } from "./AuditOperation";
 import { AuditOutcome } from "./AuditOutcome";
+import { type GovernanceServices } from "./governanceAccess";
 import { verifyAuditChain, type AuditVerification } from "./verifyAuditChain";
+
+/**
+ * Verification discloses no personal data (entry ids, chain positions, counts), so it takes no access
+ * context from the caller (HUB.md §5: `verifyAuditChain` has none); its entry states this one.
+ */
+const VERIFICATION_ACCESS: AccessContext = {
+  purpose: Purpose.INFORMATION_GOVERNANCE,
+  lawfulBasis: LawfulBasis.LEGAL_OBLIGATION,
+  specialCategoryCondition: null,
+  justification: "Information governance check that the disclosure audit is intact.",
+  caseReference: null,
+  breakGlass: false,
+};
 
 /**
  * `verifyAuditChain` for an IG lead (HUB.md §5; scenario 10). The result is recorded on the entry,
  * so the trail itself shows when it was last found intact, and by whom.
  */
-export async function verifyAuditTrail(dataSource: DataSource, principal: Principal, requestId: string, now = new Date()): Promise<AuditVerification> {
+export async function verifyAuditTrail(services: GovernanceServices, principal: Principal, requestId: string, now = new Date()): Promise<AuditVerification> {
+  const { dataSource } = services;
   return auditedIgRead(
-    dataSource,
+    services,
     principal,
     requestId,
+    VERIFICATION_ACCESS,
     {
       action: AuditAction.VERIFY,
       operation: AuditOperation.AUDIT_VERIFICATION,
-      purpose: Purpose.INFORMATION_GOVERNANCE,
-      justification: "Information governance check that the disclosure audit is intact.",
       childSuis: [],
       details: {},
       outcome: AuditOutcome.RECORDED,

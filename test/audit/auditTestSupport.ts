@@ -2,7 +2,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type DataSource } from "typeorm";
+import { type DataSource, type EntityManager } from "typeorm";
 import winston from "winston";
 import { type Principal } from "../../src/auth/Principal";
 import { type Role } from "../../src/auth/Role";
@@ -78,15 +78,20 @@ export function requestIdsOnChain(chain: number, count: number, prefix: string):
 }
 
 /**
- * Runs statements as a superuser with triggers off (`session_replication_role = replica`, on one
- * connection), the way someone with direct database access could tamper with the trail.
+ * Runs statements (or a function given the connection's manager) as a superuser with triggers off
+ * (`session_replication_role = replica`, on one connection), the way someone with direct database
+ * access could tamper with the trail.
  */
-export async function asTamperingSuperuser(dataSource: DataSource, statements: [sql: string, parameters?: unknown[]][]): Promise<void> {
+export async function asTamperingSuperuser(
+  dataSource: DataSource,
+  tampering: [sql: string, parameters?: unknown[]][] | ((manager: EntityManager) => Promise<void>),
+): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query("SET session_replication_role = replica");
-    for (const [sql, parameters] of statements) await runner.query(sql, parameters);
+    if (typeof tampering === "function") await tampering(runner.manager);
+    else for (const [sql, parameters] of tampering) await runner.query(sql, parameters);
   } finally {
     await runner.query("RESET session_replication_role");
     await runner.release();

@@ -1,11 +1,14 @@
+import { join } from "node:path";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { exportDisclosures } from "../../src/audit/exportDisclosures";
 import { type FhirAuditEventBundle } from "../../src/audit/FhirAuditEvent";
 import { listDisclosures } from "../../src/audit/listDisclosures";
 import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
-import { subjectAccessReport } from "../../src/audit/subjectAccessReport";
 import { verifyAuditTrail } from "../../src/audit/verifyAuditTrail";
 import { type AuditEntry } from "../../src/audit/AuditEntry";
+import { type GovernanceServices } from "../../src/audit/governanceAccess";
+import { type AccessContext } from "../../src/policy/AccessContext";
+import { loadPolicies } from "../../src/policy/loadPolicies";
 import {
   asTamperingSuperuser, disclosure, IG_LEAD, openAuditTestDatabase, POLICE_OFFICER, SCHOOL_DSL, SOCIAL_WORKER, type AuditTestDatabase,
 } from "./auditTestSupport";
@@ -17,13 +20,25 @@ const OCTOBER = { from: new Date("2026-10-01T00:00:00.000Z"), to: new Date("2026
 /** When the IG lead works: after October, so the IG lead's own entries stay outside the October window. */
 const IG_NOW = new Date("2026-11-15T12:00:00.000Z");
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 9, day, hour));
+const POLICY = loadPolicies(join(__dirname, "..", "..", "policies"));
+/** The IG lead's own reasons, which the trail must keep word for word. */
+const REVIEW: AccessContext = {
+  purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null,
+  justification: "Quarterly review of disclosures about looked-after children", caseReference: "IG-2026-Q4", breakGlass: false,
+};
+const SAR: AccessContext = {
+  purpose: "SUBJECT_ACCESS_REQUEST", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null,
+  justification: "Subject access request received from the child's mother on 3 November", caseReference: "SAR-2026-0042", breakGlass: false,
+};
 
 describe("IG services over the disclosure audit (scenario 10)", () => {
   let db: AuditTestDatabase;
+  let services: GovernanceServices;
   const seeded: Record<string, string> = {};
 
   beforeAll(async () => {
     db = await openAuditTestDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
     const seed = async (name: string, when: Date, ...overrides: Parameters<typeof disclosure>) => {
       seeded[name] = (await recordAuditEntry(db.dataSource, disclosure({ requestId: `seed-${name}`, ...overrides[0] }), when)).id;
     };
@@ -53,25 +68,45 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
 
   const auditEntriesBy = (sub: string, operation: string) =>
     db.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: sub, operation: operation as DisclosureAuditEntry["operation"] }, order: { occurredAt: "DESC" } });
-  const list = (filter: Parameters<typeof listDisclosures>[3], first?: number, after?: string | null) =>
-    listDisclosures(db.dataSource, IG_LEAD, "ig-req-list", { ...OCTOBER, ...filter }, first, after, IG_NOW);
+  const list = (filter: Parameters<typeof listDisclosures>[4], first?: number, after?: string | null) =>
+    listDisclosures(services, IG_LEAD, "ig-req-list", REVIEW, { ...OCTOBER, ...filter }, first, after, IG_NOW);
   const names = (entries: AuditEntry[]) => entries.map((entry) => Object.keys(seeded).find((name) => seeded[name] === entry.id));
 
   describe("only an IG lead may use the audit, and every refusal is itself audited", () => {
     it.each([
-      ["listDisclosures", "AUDIT_QUERY", () => listDisclosures(db.dataSource, SOCIAL_WORKER, "sw-req-1", { childSui: CHILD_A }, 10, null, IG_NOW)],
-      ["exportDisclosures", "AUDIT_EXPORT", () => exportDisclosures(db.dataSource, SOCIAL_WORKER, "sw-req-2", {}, "CSV", 10, IG_NOW)],
-      ["subjectAccessReport", "SUBJECT_ACCESS_REPORT", () => subjectAccessReport(db.dataSource, SOCIAL_WORKER, "sw-req-3", CHILD_A, IG_NOW)],
-      ["verifyAuditTrail", "AUDIT_VERIFICATION", () => verifyAuditTrail(db.dataSource, SOCIAL_WORKER, "sw-req-4", IG_NOW)],
+      ["listDisclosures", "AUDIT_QUERY", () => listDisclosures(services, SOCIAL_WORKER, "sw-req-1", REVIEW, { childSui: CHILD_A }, 10, null, IG_NOW)],
+      ["exportDisclosures", "AUDIT_EXPORT", () => exportDisclosures(services, SOCIAL_WORKER, "sw-req-2", REVIEW, {}, "CSV", 10, IG_NOW)],
+      ["verifyAuditTrail", "AUDIT_VERIFICATION", () => verifyAuditTrail(services, SOCIAL_WORKER, "sw-req-4", IG_NOW)],
     ])("%s is FORBIDDEN to a social worker", async (_name, operation, call) => {
       await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" });
-      const [refusal] = await auditEntriesBy(SOCIAL_WORKER.sub, operation);
+      const [refusal] = (await auditEntriesBy(SOCIAL_WORKER.sub, operation)).filter((e) => /^sw-req-[1-4]$/.test(e.requestId));
       expect(refusal).toMatchObject({ outcome: "REFUSED", refusalCode: "FORBIDDEN", refusalRule: "audit-access:ig-lead-only" });
     });
 
-    it("records the child a refused query named", async () => {
-      const [refusal] = await auditEntriesBy(SOCIAL_WORKER.sub, "AUDIT_QUERY");
-      expect(refusal.childSuis).toEqual([CHILD_A]);
+    it("records the child a refused query named, and the access context the caller stated", async () => {
+      await expect(listDisclosures(services, SOCIAL_WORKER, "sw-req-named", REVIEW, { childSui: CHILD_B }, 10, null, IG_NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const [refusal] = (await auditEntriesBy(SOCIAL_WORKER.sub, "AUDIT_QUERY")).filter((e) => e.requestId === "sw-req-named");
+      expect(refusal.childSuis).toEqual([CHILD_B]);
+      expect(refusal).toMatchObject({ purpose: "INFORMATION_GOVERNANCE", justification: REVIEW.justification, caseReference: "IG-2026-Q4", policyVersion: POLICY.version });
+    });
+  });
+
+  describe("the IG lead states why, and the purpose must fit the work", () => {
+    it.each([
+      ["a subject access request stated for a trail review", "ig-req-misfit-1", "AUDIT_QUERY", "PURPOSE_NOT_PERMITTED", "governance-purposes"],
+      ["a steward's purpose", "ig-req-misfit-3", "AUDIT_EXPORT", "PURPOSE_NOT_PERMITTED", "purpose-data-quality"],
+      ["a lawful basis that does not fit", "ig-req-misfit-4", "AUDIT_EXPORT", "LAWFUL_BASIS_NOT_PERMITTED", "purpose-information-governance"],
+      ["no real justification", "ig-req-misfit-5", "AUDIT_QUERY", "JUSTIFICATION_REQUIRED", "justification-required"],
+    ])("refuses %s with ACCESS_CONTEXT_INVALID, audited, before reading", async (_name, requestId, operation, problem, rule) => {
+      const calls: Record<string, () => Promise<unknown>> = {
+        "ig-req-misfit-1": () => listDisclosures(services, IG_LEAD, requestId, SAR, { childSui: CHILD_A }, 10, null, IG_NOW),
+        "ig-req-misfit-3": () => exportDisclosures(services, IG_LEAD, requestId, { ...REVIEW, purpose: "DATA_QUALITY", lawfulBasis: "PUBLIC_TASK" }, {}, "CSV", 10, IG_NOW),
+        "ig-req-misfit-4": () => exportDisclosures(services, IG_LEAD, requestId, { ...REVIEW, lawfulBasis: "CONSENT" }, {}, "CSV", 10, IG_NOW),
+        "ig-req-misfit-5": () => listDisclosures(services, IG_LEAD, requestId, { ...REVIEW, justification: "  audit  " }, {}, 10, null, IG_NOW),
+      };
+      await expect(calls[requestId]()).rejects.toMatchObject({ code: "ACCESS_CONTEXT_INVALID", details: { path: "access", problem, rule } });
+      const entries = (await auditEntriesBy(IG_LEAD.sub, operation)).filter((entry) => entry.requestId === requestId);
+      expect(entries).toEqual([expect.objectContaining({ outcome: "REFUSED", refusalCode: "ACCESS_CONTEXT_INVALID", refusalProblem: problem, refusalRule: rule, fieldsDisclosed: [] })]);
     });
   });
 
@@ -120,11 +155,12 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       await expect(list({}, 0)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
 
-    it("audits the IG lead's own query: filter, children returned, purpose INFORMATION_GOVERNANCE", async () => {
-      await listDisclosures(db.dataSource, IG_LEAD, "ig-req-audited", { childSui: CHILD_B, ...OCTOBER }, 10, null, IG_NOW);
+    it("audits the IG lead's own query: their access context verbatim, filter, children returned", async () => {
+      await listDisclosures(services, IG_LEAD, "ig-req-audited", REVIEW, { childSui: CHILD_B, ...OCTOBER }, 10, null, IG_NOW);
       const [entry] = (await auditEntriesBy(IG_LEAD.sub, "AUDIT_QUERY")).filter((e) => e.requestId === "ig-req-audited");
       expect(entry).toMatchObject({
-        outcome: "DISCLOSED", purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", childSuis: [CHILD_B, CHILD_A],
+        outcome: "DISCLOSED", purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", justification: REVIEW.justification, caseReference: "IG-2026-Q4",
+        policyVersion: POLICY.version, childSuis: [CHILD_B, CHILD_A],
         details: { filter: { childSui: CHILD_B, from: OCTOBER.from.toISOString(), to: OCTOBER.to.toISOString() }, first: 10, after: null, returned: 2, totalCount: 2 },
       });
     });
@@ -132,17 +168,17 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
 
   describe("exporting disclosures", () => {
     it("exports one child's month as CSV, spreadsheet-safe, and audits what left", async () => {
-      const exported = await exportDisclosures(db.dataSource, IG_LEAD, "ig-req-csv", { childSui: CHILD_A, ...OCTOBER }, "CSV", 100, IG_NOW);
+      const exported = await exportDisclosures(services, IG_LEAD, "ig-req-csv", REVIEW, { childSui: CHILD_A, ...OCTOBER }, "CSV", 100, IG_NOW);
       expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8; header=present", count: 6, complete: true });
       const lines = exported.content.trimEnd().split("\r\n");
       expect(lines).toHaveLength(7);
       expect(exported.content).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
       const [entry] = (await auditEntriesBy(IG_LEAD.sub, "AUDIT_EXPORT")).filter((e) => e.requestId === "ig-req-csv");
-      expect(entry).toMatchObject({ outcome: "DISCLOSED", details: { format: "CSV", limit: 100, count: 6, complete: true } });
+      expect(entry).toMatchObject({ outcome: "DISCLOSED", justification: REVIEW.justification, details: { format: "CSV", limit: 100, count: 6, complete: true } });
     });
 
     it("exports FHIR R4 AuditEvents naming the child by NHS number", async () => {
-      const exported = await exportDisclosures(db.dataSource, IG_LEAD, "ig-req-fhir", { childSui: CHILD_A, ...OCTOBER }, "FHIR_AUDIT_EVENT", 100, IG_NOW);
+      const exported = await exportDisclosures(services, IG_LEAD, "ig-req-fhir", REVIEW, { childSui: CHILD_A, ...OCTOBER }, "FHIR_AUDIT_EVENT", 100, IG_NOW);
       const bundle = JSON.parse(exported.content) as FhirAuditEventBundle;
       expect(exported.contentType).toBe("application/fhir+json; fhirVersion=4.0");
       expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection", timestamp: IG_NOW.toISOString() });
@@ -155,49 +191,30 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     });
 
     it("says when the limit cut the export short", async () => {
-      const exported = await exportDisclosures(db.dataSource, IG_LEAD, "ig-req-short", { childSui: CHILD_C, ...OCTOBER }, "CSV", 5, IG_NOW);
+      const exported = await exportDisclosures(services, IG_LEAD, "ig-req-short", REVIEW, { childSui: CHILD_C, ...OCTOBER }, "CSV", 5, IG_NOW);
       expect(exported).toMatchObject({ count: 5, complete: false });
-      await expect(exportDisclosures(db.dataSource, IG_LEAD, "ig-req-bad", {}, "CSV", 0, IG_NOW)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    });
-  });
-
-  describe("subject access report", () => {
-    it("tells who saw the child's record, when and why, leaving out what could prejudice an investigation", async () => {
-      const report = await subjectAccessReport(db.dataSource, IG_LEAD, "ig-req-sar", "999 000 0018", IG_NOW);
-      expect(report.sui).toBe(CHILD_A);
-      expect(report.withheldEntryCount).toBe(1);
-      // Refusals, consent records and the IG lead's own reads are not disclosures to a recipient.
-      expect(report.entries.map((entry) => entry.occurredAt)).toEqual([at(1), at(6), at(7)]);
-      expect(report.entries[1]).toEqual({
-        occurredAt: at(6), agency: "SCH-199001", agencyType: "EDUCATION", roles: ["SCHOOL_DSL"], purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK",
-        justification: "=HYPERLINK(\"http://evil.example\")", fieldsDisclosed: ["socialCare[0].status"],
-      });
-      expect(JSON.stringify(report)).not.toContain("pc-4301");
-      expect(JSON.stringify(report)).not.toContain("MAPPA");
-    });
-
-    it("is audited under SUBJECT_ACCESS_REQUEST", async () => {
-      const [entry] = (await auditEntriesBy(IG_LEAD.sub, "SUBJECT_ACCESS_REPORT")).filter((e) => e.requestId === "ig-req-sar");
-      expect(entry).toMatchObject({ purpose: "SUBJECT_ACCESS_REQUEST", lawfulBasis: "LEGAL_OBLIGATION", childSuis: [CHILD_A], details: { reported: 3, withheldEntryCount: 1 } });
-    });
-
-    it("refuses an invalid SUI", async () => {
-      await expect(subjectAccessReport(db.dataSource, IG_LEAD, "ig-req-sar-bad", "1234567890", IG_NOW)).rejects.toMatchObject({ code: "INVALID_SUI" });
+      await expect(exportDisclosures(services, IG_LEAD, "ig-req-bad", REVIEW, {}, "CSV", 0, IG_NOW)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
   });
 
   describe("verifying the trail", () => {
     it("reports the trail intact, and records the check on the trail", async () => {
-      const verification = await verifyAuditTrail(db.dataSource, IG_LEAD, "ig-req-verify", IG_NOW);
+      const verification = await verifyAuditTrail(services, IG_LEAD, "ig-req-verify", IG_NOW);
       expect(verification).toMatchObject({ intact: true, firstBroken: null, chainsChecked: 16 });
       const [entry] = (await auditEntriesBy(IG_LEAD.sub, "AUDIT_VERIFICATION")).filter((e) => e.requestId === "ig-req-verify");
       expect(entry).toMatchObject({ outcome: "RECORDED", childSuis: [], details: { intact: true, entriesChecked: verification.entriesChecked } });
     });
 
     it("names the tampered entry once someone edits a justification", async () => {
+      const { justification } = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ id: seeded.dslDisclosure });
       await asTamperingSuperuser(db.dataSource, [[`UPDATE disclosure_audit SET justification = 'Routine check' WHERE id = $1`, [seeded.dslDisclosure]]]);
-      const verification = await verifyAuditTrail(db.dataSource, IG_LEAD, "ig-req-verify-2", IG_NOW);
-      expect(verification).toMatchObject({ intact: false, firstBroken: { entryId: seeded.dslDisclosure, problem: "HASH_MISMATCH" } });
+      try {
+        const verification = await verifyAuditTrail(services, IG_LEAD, "ig-req-verify-2", IG_NOW);
+        expect(verification).toMatchObject({ intact: false, firstBroken: { entryId: seeded.dslDisclosure, problem: "HASH_MISMATCH" } });
+      } finally {
+        // Put it back, so the other tests here read the trail as it was written, whatever their order.
+        await asTamperingSuperuser(db.dataSource, [[`UPDATE disclosure_audit SET justification = $2 WHERE id = $1`, [seeded.dslDisclosure, justification]]]);
+      }
     });
   });
 });

@@ -86,3 +86,10 @@ describe("CSV export of disclosures", () => {
     expect(row[header.indexOf("justification")]).toBe("");
   });
 });
+
+describe("an entry without a policy version", () => {
+  it("has an empty policy_version cell", () => {
+    const [header, row] = parseCsv(exportDisclosuresCsv([sampleAuditEntry({ policyVersion: null })]));
+    expect(row[header.indexOf("policy_version")]).toBe("");
+  });
+});

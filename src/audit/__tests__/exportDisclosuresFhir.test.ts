@@ -84,3 +84,19 @@ describe("FHIR R4 AuditEvent export", () => {
     expect(JSON.stringify(bundle)).not.toMatch(/"name"/);
   });
 });
+
+describe("the AuditEvent's less common parts", () => {
+  const event = (overrides: Parameters<typeof sampleAuditEntry>[0]) => exportDisclosuresFhir([sampleAuditEntry(overrides)], GENERATED).entry[0].resource;
+
+  it("names an agency system as a Device, a person as a Practitioner", () => {
+    expect(event({ principal: { sub: "police-system", agency: "POLICE-43", agencyType: "POLICE", roles: ["AGENCY_SYSTEM"] } }).agent[0].who.type).toBe("Device");
+    expect(event({}).agent[0].who.type).toBe("Practitioner");
+  });
+
+  it("describes the outcome: a child not found, a refusal with and without its problem and rule, nothing for a disclosure", () => {
+    expect(event({ outcome: "NOT_FOUND" }).outcomeDesc).toBe("NOT_FOUND");
+    expect(event({}).outcomeDesc).toBeUndefined();
+    expect(event({ outcome: "REFUSED", refusal: { code: "FORBIDDEN", problem: null, rule: null } }).outcomeDesc).toBe("FORBIDDEN");
+    expect(event({ outcome: "REFUSED", refusal: { code: "ACCESS_CONTEXT_INVALID", problem: "PURPOSE_NOT_PERMITTED", rule: "r-9" } }).outcomeDesc).toBe("ACCESS_CONTEXT_INVALID: PURPOSE_NOT_PERMITTED (rule r-9)");
+  });
+});

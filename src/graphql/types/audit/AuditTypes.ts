@@ -72,7 +72,7 @@ export class DisclosureNode {
   @Field(() => [String]) fieldsDisclosed: string[];
   @Field(() => [Redaction]) fieldsWithheld: Redaction[];
   @Field(() => String, { nullable: true }) policyVersion: string | null;
-  @Field(() => Boolean, { description: "Telling the family of this entry could prejudice an investigation: left out of subject access reports." }) prejudicesInvestigation: boolean;
+  @Field(() => Boolean, { description: "Flagged when it was made as possibly prejudicial to an investigation (law-enforcement processing, a police caller, or a child whose file held an active investigation or content for no family). A hint for your review of the trail: subject access reports decide each entry by what it carried, not by this flag." }) prejudicesInvestigation: boolean;
   @Field(() => JSONObjectResolver) details: Record<string, unknown>;
   @Field(() => Int) chain: number;
   @Field(() => Int) sequence: number;
@@ -110,23 +110,4 @@ export class DisclosureExport {
   @Field(() => String) content: string;
   @Field(() => Int) count: number;
   @Field(() => Boolean, { description: "False when more entries matched than the limit: narrow the filter." }) complete: boolean;
-}
-
-@ObjectType()
-export class SubjectAccessEntryNode {
-  @Field(() => DateTimeResolver) occurredAt: Date;
-  @Field(() => String) agency: string;
-  @Field(() => AgencyType) agencyType: AgencyType;
-  @Field(() => [Role]) roles: Role[];
-  @Field(() => Purpose, { nullable: true }) purpose: Purpose | null;
-  @Field(() => LawfulBasis, { nullable: true }) lawfulBasis: LawfulBasis | null;
-  @Field(() => String, { nullable: true }) justification: string | null;
-  @Field(() => [String]) fieldsDisclosed: string[];
-}
-
-@ObjectType({ description: "Who saw this child's record, when and why — leaving out entries whose disclosure would prejudice an investigation." })
-export class SubjectAccessReportNode {
-  @Field(() => ID) sui: string;
-  @Field(() => [SubjectAccessEntryNode]) entries: SubjectAccessEntryNode[];
-  @Field(() => Int, { description: "For the IG lead only, never to be passed on: entries left out as prejudicial." }) withheldEntryCount: number;
 }
