@@ -10,4 +10,9 @@ export interface LinkEvidence {
   fieldWeights: Record<MatchField, number>;
   weightsVersion: number;
   weightsHash: string;
+  /**
+   * The record came with an SUI naming this child, but reported an identity that cannot be the
+   * child's (`disputedSui.ts`): held for a steward rather than linked by the SUI.
+   */
+  suiDisputed?: true;
 }

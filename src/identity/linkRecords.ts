@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
+import { addAddressFacts, addNameFacts, moveAddressFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { NameKind } from "../people/NameKind";
 import { normalisePostcode } from "../people/postcode";
 import { tidyName } from "../people/personName";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 import { LinkMethod, LinkOrigin, LinkState } from "./linkVocabulary";
 import { type LinkEvidence } from "./LinkEvidence";
 import { LinkAction } from "./RecordLinkEvent";
@@ -26,6 +28,11 @@ export interface LinkRequest {
   excludedChildIds?: readonly string[];
   /** The child the record was linked to before (a resubmission being matched again). */
   previousChildId?: string | null;
+  /**
+   * The record is SEALED or BROKERED: it is matched like any other, but what it reports never becomes
+   * something other records are matched on (design principle 8: it contributes nothing outside itself).
+   */
+  restricted?: boolean;
 }
 
 export interface LinkResult {
@@ -59,13 +66,18 @@ function evidenceOf(candidate: ScoredCandidate, weights: MatchWeights): LinkEvid
   return { score: candidate.score, levels: candidate.levels, fieldWeights: candidate.fieldWeights, weightsVersion: weights.version, weightsHash: weights.hash };
 }
 
+/** A protected location (a refuge, a placement) is never something other records are matched on. */
+function matchablePostcode(identity: ReportedIdentity): string | null {
+  return identity.address?.labels?.includes(SensitivityLabel.LOCATION_WITHHELD) ? null : identity.postcode;
+}
+
 function withIdentity(profile: MatchProfile, identity: ReportedIdentity): MatchProfile {
   const add = (values: string[], value: string | null) => (value === null || values.includes(value) ? values : [...values, value]);
   return {
     ...profile,
     givenNames: add(profile.givenNames, tidyName(identity.givenNames)),
     familyNames: add(profile.familyNames, tidyName(identity.familyName)),
-    postcodes: add(profile.postcodes, identity.postcode),
+    postcodes: add(profile.postcodes, matchablePostcode(identity)),
   };
 }
 
@@ -113,35 +125,51 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
 
     if (decision.band === LinkBand.AUTO_LINK && decision.chosen !== null) {
       const chosen = decision.chosen;
-      const profile = withIdentity(profiles.get(chosen.childId) as MatchProfile, request.identity);
-      remember(profile);
       writes.link(request, chosen.childId, LinkMethod.PROBABILISTIC, evidenceOf(chosen, context.weights), decision.rule);
       writes.identity(request, chosen.childId, false);
-      writes.profile(profile);
+      if (request.restricted !== true) {
+        const profile = withIdentity(profiles.get(chosen.childId) as MatchProfile, request.identity);
+        remember(profile);
+        writes.profile(profile);
+      }
       results.push({ ...base, childId: chosen.childId, reviewIds: [], reviewCandidateIds: [], score: chosen.score });
     } else if (decision.band === LinkBand.REVIEW) {
       const reviewIds = writes.review(request, decision.reviewCandidates.map((candidate) => ({ childId: candidate.childId, evidence: evidenceOf(candidate, context.weights) })), decision.rule);
       results.push({ ...base, childId: null, reviewIds, reviewCandidateIds: decision.reviewCandidates.map((candidate) => candidate.childId), score: decision.reviewCandidates[0]?.score ?? null });
     } else {
       const childId = randomUUID();
-      const profile: MatchProfile = {
-        childId,
-        givenNames: [tidyName(request.identity.givenNames)],
-        familyNames: [tidyName(request.identity.familyName)],
-        dateOfBirth: request.identity.dateOfBirth,
-        sex: request.identity.sex,
-        postcodes: request.identity.postcode === null ? [] : [request.identity.postcode],
-      };
-      remember(profile);
       writes.newChild(request, childId);
       writes.link(request, childId, LinkMethod.PROBABILISTIC, null, decision.rule);
       writes.identity(request, childId, true);
-      writes.profile(profile);
+      if (request.restricted !== true) {
+        const profile: MatchProfile = {
+          childId,
+          givenNames: [tidyName(request.identity.givenNames)],
+          familyNames: [tidyName(request.identity.familyName)],
+          dateOfBirth: request.identity.dateOfBirth,
+          sex: request.identity.sex,
+          postcodes: [matchablePostcode(request.identity)].filter((postcode) => postcode !== null),
+        };
+        remember(profile);
+        writes.profile(profile);
+      }
       results.push({ ...base, childId, reviewIds: [], reviewCandidateIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
     }
   });
   await writes.flush(manager);
   return results;
+}
+
+/**
+ * Holds one record for a data steward against one candidate child, whatever its score: a record whose
+ * SUI names a child its identity cannot be (`disputedSui.ts`). Written like any review the matcher
+ * opens — the record POSSIBLE and nobody's, the proposal in the link history with its evidence.
+ */
+export async function holdForSteward(manager: EntityManager, request: LinkRequest, candidate: ScoredCandidate, rule: string, context: LinkContext): Promise<string[]> {
+  const writes = new BatchWrites(context);
+  const reviewIds = writes.review(request, [{ childId: candidate.childId, evidence: { ...evidenceOf(candidate, context.weights), suiDisputed: true } }], rule);
+  await writes.flush(manager);
+  return reviewIds;
 }
 
 /**
@@ -165,8 +193,9 @@ export async function findBlockedCandidates(manager: EntityManager, keysPerReque
 /** The batch's writes, gathered while deciding and sent as one statement per table. */
 class BatchWrites {
   private readonly children: Record<string, unknown>[] = [];
-  private readonly names = new Map<string, Record<string, unknown>>();
-  private readonly addresses = new Map<string, Record<string, unknown>>();
+  private readonly names = new Map<string, NameFactRow>();
+  private readonly addresses = new Map<string, AddressFactRow>();
+  private readonly moves: { recordId: string; childId: string; fromChildId: string | null }[] = [];
   private readonly records: Record<string, unknown>[] = [];
   private readonly events: Record<string, unknown>[] = [];
   private readonly reviews: Record<string, unknown>[] = [];
@@ -183,33 +212,37 @@ class BatchWrites {
       date_of_birth: identity.dateOfBirth,
       expected_date_of_birth: identity.expectedDateOfBirth,
       sex: identity.sex,
-      local_authority: identity.address?.localAuthority ?? null,
     });
   }
 
   link(request: LinkRequest, childId: string, method: LinkMethod, evidence: LinkEvidence | null, rule: string): void {
     this.records.push({ id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
+    this.moves.push({ recordId: request.recordId, childId, fromChildId: request.previousChildId ?? null });
     if (request.previousChildId && request.previousChildId !== childId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, method, null, "matched again on resubmission");
     this.event(request.recordId, childId, LinkAction.LINKED, method, evidence, rule);
   }
 
   /**
-   * The name and address the record reported join the child's history, as an SUI-linked record's do.
-   * A match never moves the child's local authority (which decides who is responsible for them): only
-   * an SUI or a steward's decision does.
+   * The name and address the record reported join the child's history with the record as their source,
+   * as an SUI-linked record's do. (A record linked only by the matcher never makes a council responsible
+   * for the child: see `disclosure/legitimateRelationships.ts`.)
    */
   identity(request: LinkRequest, childId: string, isNew: boolean): void {
     const identity = request.identity;
     const givenNames = tidyName(identity.givenNames);
     const familyName = tidyName(identity.familyName);
-    this.names.set(`${childId}|${givenNames}|${familyName}`, { child_id: childId, given_names: givenNames, family_name: familyName, kind: isNew ? NameKind.USUAL : NameKind.ALIAS, reported_by: request.agencyCode });
+    const nameKey = `${childId}|${givenNames}|${familyName}`;
+    const name = this.names.get(nameKey);
+    if (name) name.sources.push(request.recordId);
+    else this.names.set(nameKey, { childId, givenNames, familyName, kind: isNew ? NameKind.USUAL : NameKind.ALIAS, reportedBy: request.agencyCode, sources: [request.recordId] });
     const address = identity.address;
     if (address) {
       const postcode = address.postcode ? (normalisePostcode(address.postcode) ?? "") : "";
       const line1 = tidyName(address.line1);
-      this.addresses.set(`${childId}|${address.kind}|${line1}|${postcode}`, {
-        child_id: childId, kind: address.kind, line1, line2: address.line2 ?? null, town: address.town ?? null, postcode,
-        local_authority: address.localAuthority ?? null, valid_from: address.validFrom ?? null, labels: address.labels ?? [], reported_by: request.agencyCode,
+      const addressKey = `${childId}|${request.recordId}|${address.kind}|${line1}|${postcode}`;
+      this.addresses.set(addressKey, {
+        childId, kind: address.kind, line1, line2: address.line2 ?? null, town: address.town ?? null, postcode,
+        localAuthority: address.localAuthority ?? null, validFrom: address.validFrom ?? null, labels: address.labels ?? [], reportedBy: request.agencyCode, sourceRecordId: request.recordId,
       });
     }
   }
@@ -238,31 +271,15 @@ class BatchWrites {
     const json = (rows: unknown[]) => JSON.stringify(rows);
     if (this.children.length > 0) {
       await manager.query(
-        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex, local_authority)
-         SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex, x.local_authority
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text, local_authority text)`,
+        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
+         SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
         [json(this.children)],
       );
     }
-    if (this.names.size > 0) {
-      await manager.query(
-        `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by)
-         SELECT x.child_id, x.given_names, x.family_name, x.kind, x.reported_by
-         FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, given_names text, family_name text, kind text, reported_by text)
-         ON CONFLICT (child_id, given_names, family_name) DO UPDATE SET last_reported_at = now()`,
-        [json([...this.names.values()])],
-      );
-    }
-    if (this.addresses.size > 0) {
-      await manager.query(
-        `INSERT INTO child_address (child_id, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by)
-         SELECT x.child_id, x.kind, x.line1, x.line2, x.town, x.postcode, x.local_authority, x.valid_from, x.labels, x.reported_by
-         FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, kind text, line1 text, line2 text, town text, postcode text, local_authority text, valid_from date, labels text[], reported_by text)
-         ON CONFLICT (child_id, kind, line1, postcode) DO UPDATE SET last_reported_at = now(), reported_by = EXCLUDED.reported_by,
-           labels = ARRAY(SELECT DISTINCT unnest(child_address.labels || EXCLUDED.labels))`,
-        [json([...this.addresses.values()])],
-      );
-    }
+    await addNameFacts(manager, [...this.names.values()]);
+    await moveAddressFacts(manager, this.moves);
+    await addAddressFacts(manager, [...this.addresses.values()]);
     if (this.records.length > 0) {
       const rows = json(this.records);
       await manager.query(

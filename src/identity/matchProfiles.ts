@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
+import { matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate, unrestrictedSex } from "../people/unrestrictedSource";
 import { takeLinkingLock } from "./linkingLock";
 import { profileKeys } from "./matching/blockingKeys";
 import { type MatchProfile } from "./matching/MatchProfile";
@@ -57,16 +58,22 @@ interface SourceRow {
 }
 
 /**
- * Derives the children's profiles from what the hub holds about them (`child`, every reported name,
- * every reported address) and writes them with fresh keys. Children merged into another get none.
+ * Derives the children's profiles from the names and addresses the hub holds for them, and writes them
+ * with fresh keys. Only facts that an unrestricted record linked to the child reported count — names,
+ * postcodes, the date of birth and sex: a SEALED or BROKERED record contributes nothing outside itself
+ * (design principle 8), not even to a child it founded — and a protected location
+ * (LOCATION_WITHHELD) is never matched on. The usual name stands in only for a child with no name
+ * history at all. Children merged into another get no profile.
  */
 export async function rebuildMatchProfiles(manager: EntityManager, childIds: string[]): Promise<void> {
   if (childIds.length === 0) return;
   const rows: SourceRow[] = await manager.query(
-    `SELECT c.id, c.date_of_birth::text AS date_of_birth, c.sex,
-       ARRAY(SELECT DISTINCT n.given_names FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.given_names] AS given_names,
-       ARRAY(SELECT DISTINCT n.family_name FROM child_name n WHERE n.child_id = c.id) || ARRAY[c.family_name] AS family_names,
-       ARRAY(SELECT DISTINCT a.postcode FROM child_address a WHERE a.child_id = c.id AND a.postcode <> '') AS postcodes
+    `SELECT c.id, ${unrestrictedBirthDate("c")} AS date_of_birth, ${unrestrictedSex("c")} AS sex,
+       ARRAY(SELECT DISTINCT n.given_names FROM child_name n WHERE n.child_id = c.id AND ${reportedByUnrestrictedRecord("n", "c")})
+         || CASE WHEN EXISTS (SELECT 1 FROM child_name n WHERE n.child_id = c.id) THEN ARRAY[]::text[] ELSE ARRAY[c.given_names] END AS given_names,
+       ARRAY(SELECT DISTINCT n.family_name FROM child_name n WHERE n.child_id = c.id AND ${reportedByUnrestrictedRecord("n", "c")})
+         || CASE WHEN EXISTS (SELECT 1 FROM child_name n WHERE n.child_id = c.id) THEN ARRAY[]::text[] ELSE ARRAY[c.family_name] END AS family_names,
+       ${matchablePostcodes("c")} AS postcodes
      FROM child c WHERE c.id = ANY($1::uuid[]) AND c.merged_into_id IS NULL`,
     [childIds],
   );

@@ -33,10 +33,6 @@ export class Child {
   @Column({ type: "varchar", length: 16 })
   sex: Sex;
 
-  /** ONS code of the local authority the child lives in, from the latest reported home address. */
-  @Column({ type: "varchar", length: 9, nullable: true })
-  localAuthority: string | null;
-
   /**
    * Set when a data steward merged this child into another (`identity/mergeChildren.ts`): the child is
    * retired, its records moved to the survivor, and it is never matched or disclosed again.

@@ -2,14 +2,20 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { Child } from "./Child";
 import { type AddressKind } from "./AddressKind";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { AgencyRecord } from "../records/AgencyRecord";
 
 /**
- * An address reported for a child, kept as history (the latest report wins as "current"). Labels such as
- * LOCATION_WITHHELD travel with the address, so a refuge or an unaccompanied child's placement is
- * withheld wherever the address would otherwise be shown.
+ * An address one agency record reported for a child, kept as history: one row per record and address,
+ * with the details that record gave (design principle 8) — it reaches a caller only through that
+ * record, so what a sealed record adds to an address (a flat number, a town, an authority) never
+ * reaches someone who sees only another record reporting the same street. Labels such as
+ * LOCATION_WITHHELD travel with the address, and a record that withholds its location protects every
+ * address it reports; once any record protects a location it stays protected for every caller, so a
+ * refuge or an unaccompanied child's placement is withheld wherever the address, or anything derived
+ * from it (the child's local authority), would otherwise be shown.
  */
 @Entity()
-@Index(["child", "kind", "line1", "postcode"], { unique: true })
+@Index(["child", "sourceRecord", "kind", "line1", "postcode"], { unique: true })
 export class ChildAddress {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -41,6 +47,13 @@ export class ChildAddress {
 
   @Column({ type: "varchar", length: 40, nullable: true })
   reportedBy: string | null;
+
+  /**
+   * The agency record that reported this address; the row goes with it when it moves to another child.
+   * Checked at commit: a new record's address is written as its child is found, before the record is.
+   */
+  @ManyToOne(() => AgencyRecord, { nullable: false, onDelete: "CASCADE", deferrable: "INITIALLY DEFERRED" })
+  sourceRecord: AgencyRecord;
 
   @Column({ type: "date", nullable: true })
   validFrom: string | null;

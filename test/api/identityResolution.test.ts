@@ -2,6 +2,7 @@ import { AgencyRecord } from "../../src/records/AgencyRecord";
 import { Child } from "../../src/people/Child";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { RECORDS, SUBMIT } from "../support/fixtures";
+import { DATA_QUALITY, IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -9,32 +10,38 @@ import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
  * Identity resolution end to end (HUB.md §8, issue: records without an SUI): the three bands, twins,
  * link reviews and a steward's decisions, manual links surviving re-matching, merge, split and the
  * wrong-link report — each over GraphQL, each steward action on the audit trail.
+ *
+ * Matching depends on every child the hub already knows, so each group of tests gets a hub of its own
+ * with just the children it is about, and each test makes the records it acts on: the tests hold
+ * alone and in any order.
  */
 const AMELIA_SUI = "9990000034";
 const OLIVIA_SUI = "9990000042";
 const HOME = { kind: "HOME", line1: "12 Harebell Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: "E06000060" };
 const AMELIA = { givenNames: "Amelia", familyName: "Harebell", dateOfBirth: "2014-03-07", sex: "FEMALE", address: HOME };
+/** Amelia's details as a record that needs a steward: another family name, the date of birth a digit out, a move within the district. */
+const maybeAmelia = (familyName: string, dateOfBirth: string, postcode: string) => ({ ...AMELIA, familyName, dateOfBirth, address: { ...HOME, postcode } });
 
 const REVIEWS = /* GraphQL */ `
-  query ($first: Int, $after: String) {
-    linkReviews(first: $first, after: $after) {
+  query ($first: Int, $after: String, $access: AccessContext!) {
+    linkReviews(access: $access, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
       nodes { id status score otherOpenCandidates evidence { score weightsVersion fields { field level weight } }
         record { id agencyReference recordType reported { givenNames familyName dateOfBirth postcode } }
         candidate { childId sui givenNames familyName dateOfBirth knownNames postcodes } }
     }
   }`;
-const RESOLVE = "mutation ($id: ID!, $decision: LinkDecision!, $reason: String!) { resolveLinkReview(id: $id, decision: $decision, reason: $reason) { id status resolvedBy reason record { id } candidate { childId } } }";
-const MERGE = "mutation ($survivorId: ID!, $mergedId: ID!, $reason: String!) { mergeChildren(survivorId: $survivorId, mergedId: $mergedId, reason: $reason) { id kind fromChildId toChildId recordIds decidedBy reason } }";
+const RESOLVE = "mutation ($id: ID!, $decision: LinkDecision!, $reason: String!, $access: AccessContext!) { resolveLinkReview(id: $id, decision: $decision, reason: $reason, access: $access) { id status resolvedBy reason record { id } candidate { childId } } }";
+const MERGE = "mutation ($survivorId: ID!, $mergedId: ID!, $reason: String!, $access: AccessContext!) { mergeChildren(survivorId: $survivorId, mergedId: $mergedId, reason: $reason, access: $access) { id kind fromChildId toChildId recordIds decidedBy reason } }";
 const SPLIT = /* GraphQL */ `
-  mutation ($childId: ID!, $recordIds: [ID!]!, $reason: String!) {
-    splitChild(childId: $childId, recordIds: $recordIds, reason: $reason) {
+  mutation ($childId: ID!, $recordIds: [ID!]!, $reason: String!, $access: AccessContext!) {
+    splitChild(childId: $childId, recordIds: $recordIds, reason: $reason, access: $access) {
       change { id kind fromChildId toChildId recordIds }
       wrongLinkReport { childSui reportId disclosures { disclosureId principalAgency purpose carried recordIds } }
     }
   }`;
-const HISTORY = "query ($recordId: ID!) { linkHistory(recordId: $recordId) { action method origin childId childSui decidedBy reason causeId evidence { score fields { field level } } } }";
-const REPORT = "query ($changeId: ID!) { wrongLinkReport(changeId: $changeId) { childSui disclosures { disclosureId carried recordIds } } }";
+const HISTORY = "query ($recordId: ID!, $access: AccessContext!) { linkHistory(recordId: $recordId, access: $access) { action method origin childId childSui decidedBy reason causeId evidence { score fields { field level } } } }";
+const REPORT = "query ($changeId: ID!, $access: AccessContext!) { wrongLinkReport(changeId: $changeId, access: $access) { childSui disclosures { disclosureId carried recordIds } } }";
 
 let hub: TestHub;
 let amelia: Child;
@@ -58,7 +65,7 @@ async function gpRecord(reference: string, child: Record<string, unknown>, extra
 }
 
 async function openReviewsFor(recordId: string) {
-  const body = await as(CALLERS.dataSteward, REVIEWS, { first: 200 });
+  const body = await as(CALLERS.dataSteward, REVIEWS, { first: 200, access: DATA_QUALITY });
   expect(body.errors).toBeUndefined();
   return (body.data.linkReviews.nodes as { id: string; record: { id: string }; candidate: { childId: string; sui: string | null }; score: number; evidence: { fields: { field: string; level: string }[] } }[]).filter((review) => review.record.id === recordId);
 }
@@ -68,16 +75,36 @@ async function auditCount(operation: string, outcome = "RECORDED"): Promise<numb
   return count;
 }
 
-beforeAll(async () => {
-  hub = await startTestHub();
-  await gpRecord("GP-AMELIA", { ...AMELIA, sui: AMELIA_SUI });
-  amelia = await repo(Child).findOneByOrFail({ sui: AMELIA_SUI });
-});
-afterAll(async () => {
-  await hub.stop();
-});
+/** A hub of the group's own, knowing Amelia by her NHS number; `also` adds what else the group needs. */
+function aHubKnowingAmelia(also: () => Promise<void> = async () => undefined) {
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await gpRecord("GP-AMELIA", { ...AMELIA, sui: AMELIA_SUI });
+    amelia = await repo(Child).findOneByOrFail({ sui: AMELIA_SUI });
+    await also();
+  });
+  afterAll(async () => {
+    await hub.stop();
+  });
+}
+
+async function andOlivia() {
+  await gpRecord("GP-OLIVIA", { ...AMELIA, givenNames: "Olivia", sui: OLIVIA_SUI });
+  olivia = await repo(Child).findOneByOrFail({ sui: OLIVIA_SUI });
+}
+
+/** A steward links a record that went to review to Amelia by hand. */
+async function linkedByHandToAmelia(reference: string, identity: Record<string, unknown>, reason: string) {
+  const receipt = await gpRecord(reference, identity);
+  expect(receipt.link.outcome).toBe("REVIEW_PENDING");
+  const review = (await openReviewsFor(receipt.recordId)).find((candidate) => candidate.candidate.childId === amelia.id);
+  const body = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "LINK", reason, access: DATA_QUALITY });
+  return { receipt, review, body };
+}
 
 describe("the three bands", () => {
+  aHubKnowingAmelia();
+
   it("auto-links a misspelt record with the day and month swapped to the child it matches", async () => {
     const receipt = await gpRecord("GP-TYPO", { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" });
     expect(receipt.link).toEqual({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "MATCHED" });
@@ -88,9 +115,14 @@ describe("the three bands", () => {
   });
 
   it("keeps an automatic link when a resubmission changes the facts but not whom the record is about", async () => {
-    const record = { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" };
-    const receipt = await gpRecord("GP-TYPO", record, { recordedAt: "2026-05-01T00:00:00Z" });
-    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { outcome: "MATCHED" }, childId: amelia.id });
+    // A child of this test's own, so that the names the matcher learns here change no other test's evidence.
+    const rowan = { givenNames: "Rowan", familyName: "Pimpernel", dateOfBirth: "2013-06-11", sex: "MALE", address: { ...HOME, line1: "7 Vetch Lane", postcode: "HP22 5AB" } };
+    await gpRecord("GP-ROWAN", { ...rowan, sui: "9990000077" });
+    const rowanId = (await repo(Child).findOneByOrFail({ sui: "9990000077" })).id;
+    const record = { ...rowan, familyName: "Pimpernell", dateOfBirth: "2013-11-06" };
+    expect(await gpRecord("GP-ROWAN-TYPO", record)).toMatchObject({ outcome: "CREATED", link: { outcome: "MATCHED" }, childId: rowanId });
+    const receipt = await gpRecord("GP-ROWAN-TYPO", record, { recordedAt: "2026-05-01T00:00:00Z" });
+    expect(receipt).toMatchObject({ outcome: "UPDATED", link: { outcome: "MATCHED" }, childId: rowanId });
     const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
     expect(count).toBe(1);
   });
@@ -117,9 +149,10 @@ describe("the three bands", () => {
 });
 
 describe("twins", () => {
-  beforeAll(async () => {
-    await gpRecord("GP-OLIVIA", { ...AMELIA, givenNames: "Olivia", sui: OLIVIA_SUI });
-    olivia = await repo(Child).findOneByOrFail({ sui: OLIVIA_SUI });
+  aHubKnowingAmelia(async () => {
+    // Amelia is also known as "Harebel", through a record the matcher linked to her.
+    await gpRecord("GP-TYPO", { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" });
+    await andOlivia();
   });
 
   it("never auto-links one twin's record to the other: a third name sharing everything else goes to review", async () => {
@@ -141,42 +174,50 @@ describe("twins", () => {
 });
 
 describe("a data steward's decisions", () => {
+  aHubKnowingAmelia(async () => {
+    await andOlivia();
+    await gpRecord("GP-TWIN-3", { ...AMELIA, givenNames: "Isla" });
+  });
+
   it("refuses link reviews to anyone but a data steward, and audits the refusal", async () => {
     const before = await auditCount("LINK_REVIEWS_READ", "REFUSED");
-    const body = await as(CALLERS.socialWorker, REVIEWS);
+    const body = await as(CALLERS.socialWorker, REVIEWS, { access: DATA_QUALITY });
     expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(await auditCount("LINK_REVIEWS_READ", "REFUSED")).toBe(before + 1);
   });
 
   it("pages the open reviews with a cursor, audited with the candidates' SUIs", async () => {
-    const first = await as(CALLERS.dataSteward, REVIEWS, { first: 1 });
-    expect(first.data.linkReviews.totalCount).toBeGreaterThanOrEqual(3);
+    await gpRecord("GP-PAGE-1", maybeAmelia("Achterberg", "2014-03-01", "HP20 2QA"));
+    await gpRecord("GP-PAGE-2", maybeAmelia("Lindqvist", "2014-03-04", "HP20 2QB"));
+    const first = await as(CALLERS.dataSteward, REVIEWS, { first: 1, access: DATA_QUALITY });
+    expect(first.data.linkReviews.totalCount).toBeGreaterThanOrEqual(2);
     expect(first.data.linkReviews.pageInfo.hasNextPage).toBe(true);
-    const second = await as(CALLERS.dataSteward, REVIEWS, { first: 1, after: first.data.linkReviews.pageInfo.endCursor });
+    const second = await as(CALLERS.dataSteward, REVIEWS, { first: 1, after: first.data.linkReviews.pageInfo.endCursor, access: DATA_QUALITY });
     expect(second.data.linkReviews.nodes[0].id).not.toBe(first.data.linkReviews.nodes[0].id);
     const [{ most }] = await query<{ most: number }[]>(`SELECT max(cardinality(child_suis))::int AS most FROM disclosure_audit WHERE operation = 'LINK_REVIEWS_READ' AND outcome = 'DISCLOSED'`);
     expect(most).toBeGreaterThan(0);
-    expect((await as(CALLERS.dataSteward, REVIEWS, { after: "bm90LWEtY3Vyc29y" })).errors[0].extensions.code).toBe("INVALID_INPUT");
+    expect((await as(CALLERS.dataSteward, REVIEWS, { after: "bm90LWEtY3Vyc29y", access: DATA_QUALITY })).errors[0].extensions.code).toBe("INVALID_INPUT");
   });
 
   it("LINK links the record by hand to the candidate; the decision is audited and cannot be taken twice", async () => {
-    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-MAYBE'`);
-    const [review] = await openReviewsFor(record?.id);
     const before = await auditCount("LINK_REVIEW_RESOLVED");
-    const body = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "LINK", reason: "Same child: name changed on adoption, confirmed with the GP practice." });
+    const { receipt, review, body } = await linkedByHandToAmelia("GP-MAYBE", maybeAmelia("Okonkwo", "2014-03-08", "HP20 2QQ"), "Same child: name changed on adoption, confirmed with the GP practice.");
+    const record = { id: receipt.recordId };
     expect(body.errors).toBeUndefined();
     expect(body.data.resolveLinkReview).toMatchObject({ status: "LINKED", resolvedBy: "LA-E06000060/steward-1" });
     const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: record?.id }, relations: { child: true } });
     expect(stored).toMatchObject({ linkMethod: "MANUAL", linkState: "LINKED", linkOrigin: "MANUAL" });
     expect(stored.child?.id).toBe(amelia.id);
     expect(await auditCount("LINK_REVIEW_RESOLVED")).toBe(before + 1);
-    const again = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Second thoughts recorded by mistake." });
+    const again = await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Second thoughts recorded by mistake.", access: DATA_QUALITY });
     expect(again.errors[0].extensions.code).toBe("CONFLICT");
   });
 
   it("shows the record's link history to a steward or an IG lead, audited: proposed, then linked by hand with the reason", async () => {
-    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-MAYBE'`);
-    const body = await as(CALLERS.igLead, HISTORY, { recordId: record?.id });
+    const { receipt } = await linkedByHandToAmelia("GP-HISTORY", maybeAmelia("Pemberton", "2014-08-07", "HP20 2QC"), "Same child: name changed on adoption, confirmed with the GP practice.");
+    const record = { id: receipt.recordId };
+    const readsBefore = await auditCount("LINK_HISTORY_READ", "DISCLOSED");
+    const body = await as(CALLERS.igLead, HISTORY, { recordId: record?.id, access: IG_REVIEW });
     expect(body.errors).toBeUndefined();
     const history = body.data.linkHistory as { action: string; method: string; origin: string; childSui: string | null; reason: string | null; evidence: unknown }[];
     expect(history.map((entry) => [entry.action, entry.method, entry.origin, entry.childSui])).toEqual([
@@ -185,12 +226,13 @@ describe("a data steward's decisions", () => {
     ]);
     expect(history[0]?.evidence).not.toBeNull();
     expect(history[1]?.reason).toBe("Same child: name changed on adoption, confirmed with the GP practice.");
-    expect(await auditCount("LINK_HISTORY_READ", "DISCLOSED")).toBe(1);
-    expect((await as(CALLERS.socialWorker, HISTORY, { recordId: record?.id })).errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(await auditCount("LINK_HISTORY_READ", "DISCLOSED")).toBe(readsBefore + 1);
+    expect((await as(CALLERS.socialWorker, HISTORY, { recordId: record?.id, access: IG_REVIEW })).errors[0].extensions.code).toBe("FORBIDDEN");
   });
 
   it("keeps a manual link when the agency resubmits the record, even with different identity details", async () => {
-    const receipt = await gpRecord("GP-MAYBE", { ...AMELIA, givenNames: "Someone", familyName: "Else", dateOfBirth: "2010-01-01" }, { recordedAt: "2026-06-01T00:00:00Z" });
+    await linkedByHandToAmelia("GP-MANUAL", maybeAmelia("Ferreira", "2014-04-07", "HP20 2QD"), "Same child: confirmed with the GP practice by telephone.");
+    const receipt = await gpRecord("GP-MANUAL", { ...AMELIA, givenNames: "Someone", familyName: "Else", dateOfBirth: "2010-01-01" }, { recordedAt: "2026-06-01T00:00:00Z" });
     expect(receipt).toMatchObject({ outcome: "UPDATED", link: { method: "MANUAL", origin: "MANUAL", outcome: "MANUAL" }, childId: amelia.id });
   });
 
@@ -198,10 +240,10 @@ describe("a data steward's decisions", () => {
     const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TWIN-3'`);
     const reviews = await openReviewsFor(record?.id);
     const onAmelia = reviews.find((review) => review.candidate.childId === amelia.id);
-    expect((await as(CALLERS.dataSteward, RESOLVE, { id: onAmelia?.id, decision: "NO_LINK", reason: "Isla is a third triplet, not Amelia." })).data.resolveLinkReview.status).toBe("NOT_LINKED");
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: onAmelia?.id, decision: "NO_LINK", reason: "Isla is a third triplet, not Amelia.", access: DATA_QUALITY })).data.resolveLinkReview.status).toBe("NOT_LINKED");
     const left = await openReviewsFor(record?.id);
     expect(left.map((review) => review.candidate.childId)).toEqual([olivia.id]);
-    expect((await as(CALLERS.dataSteward, RESOLVE, { id: left[0]?.id, decision: "NEW_CHILD", reason: "Isla is a third triplet, not known to the hub." })).data.resolveLinkReview.status).toBe("NEW_CHILD");
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: left[0]?.id, decision: "NEW_CHILD", reason: "Isla is a third triplet, not known to the hub.", access: DATA_QUALITY })).data.resolveLinkReview.status).toBe("NEW_CHILD");
     const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: record?.id }, relations: { child: true } });
     expect(stored).toMatchObject({ linkOrigin: "MANUAL", linkState: "LINKED" });
     expect(stored.child).toMatchObject({ sui: null, givenNames: "Isla" });
@@ -213,7 +255,7 @@ describe("a data steward's decisions", () => {
     const receipt = await gpRecord("GP-REJECT", identity);
     const [review] = await openReviewsFor(receipt.recordId);
     expect(review?.candidate.childId).toBe(amelia.id);
-    await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Different child: checked with the surgery." });
+    await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "NO_LINK", reason: "Different child: checked with the surgery.", access: DATA_QUALITY });
     // The rejection left no other candidate: the matcher decided again without Amelia (a new child).
     const [{ child_id: decided }] = await query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]);
     expect(decided).not.toBeNull();
@@ -224,14 +266,15 @@ describe("a data steward's decisions", () => {
   });
 
   it("asks for a reason, and refuses steward decisions to other roles", async () => {
-    const [record] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-NEW'`);
-    const body = await as(CALLERS.dataSteward, RESOLVE, { id: "00000000-0000-4000-8000-000000000000", decision: "LINK", reason: "short" });
+    const body = await as(CALLERS.dataSteward, RESOLVE, { id: "00000000-0000-4000-8000-000000000000", decision: "LINK", reason: "short", access: DATA_QUALITY });
     expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "reason" });
-    expect((await as(CALLERS.mash, MERGE, { survivorId: amelia.id, mergedId: record?.id, reason: "not a steward at all" })).errors[0].extensions.code).toBe("FORBIDDEN");
+    expect((await as(CALLERS.mash, MERGE, { survivorId: amelia.id, mergedId: olivia.id, reason: "not a steward at all", access: DATA_QUALITY })).errors[0].extensions.code).toBe("FORBIDDEN");
   });
 });
 
 describe("guards around matching", () => {
+  aHubKnowingAmelia();
+
   const police = async (reference: string, child: Record<string, unknown>) => {
     const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.POLICE, agencyReference: reference, child } }, await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE")))).body;
     expect(body.errors).toBeUndefined();
@@ -250,18 +293,24 @@ describe("guards around matching", () => {
     expect((await policeRead()).data.child.relationships).toContain("AGENCY_INVOLVED");
   });
 
+  // These two link police records to children of their own by NHS number, so that Amelia's file stays
+  // closed to the police for the test above.
   it("keeps a link made by SUI when the agency resubmits the record without it", async () => {
-    const resubmitted = await police("TVP-PROBE", { ...AMELIA, familyName: "Harebel" });
+    const mabel = { givenNames: "Mabel", familyName: "Quince", dateOfBirth: "2011-08-19", sex: "FEMALE", address: { ...HOME, line1: "4 Sorrel Close", postcode: "HP21 7AA" } };
+    expect((await police("TVP-MABEL", { ...mabel, sui: "9990000050" })).link).toMatchObject({ method: "SUI", outcome: "SUI" });
+    const resubmitted = await police("TVP-MABEL", { ...mabel, familyName: "Quinse" });
     expect(resubmitted.link).toMatchObject({ method: "SUI", outcome: "SUI" });
     const [{ child_id: childId }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [resubmitted.recordId]);
-    expect(childId).toBe(amelia.id);
+    expect(childId).toBe((await repo(Child).findOneByOrFail({ sui: "9990000050" })).id);
   });
 
   it("matches again a record that loses its SUI on resubmission and now describes someone else", async () => {
-    const resubmitted = await police("TVP-PROBE", { givenNames: "Desmond", familyName: "Ottershaw", dateOfBirth: "2009-12-24", sex: "MALE", address: { ...HOME, postcode: "LN1 1AA" } });
+    const nora = { givenNames: "Nora", familyName: "Abernethy", dateOfBirth: "2008-01-30", sex: "FEMALE", address: { ...HOME, line1: "9 Teasel Way", postcode: "HP19 8BB" } };
+    expect((await police("TVP-NORA", { ...nora, sui: "9990000069" })).link).toMatchObject({ method: "SUI", outcome: "SUI" });
+    const resubmitted = await police("TVP-NORA", { givenNames: "Desmond", familyName: "Ottershaw", dateOfBirth: "2009-12-24", sex: "MALE", address: { ...HOME, postcode: "LN1 1AA" } });
     expect(resubmitted.link).toMatchObject({ method: "PROBABILISTIC", outcome: "NEW_CHILD" });
     const [{ child_id: childId }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [resubmitted.recordId]);
-    expect(childId).not.toBe(amelia.id);
+    expect(childId).not.toBe((await repo(Child).findOneByOrFail({ sui: "9990000069" })).id);
   });
 
   it("does not make a council responsible for a child through its social care record linked only by the matcher", async () => {
@@ -273,10 +322,8 @@ describe("guards around matching", () => {
   });
 
   it("never moves a child's local authority on a match: another council does not become responsible through one", async () => {
-    const before = (await repo(Child).findOneByOrFail({ id: amelia.id })).localAuthority;
     const receipt = await gpRecord("GP-LINCS", { ...AMELIA, address: { ...HOME, localAuthority: "E10000019" } });
     expect(receipt.childId).toBe(amelia.id);
-    expect((await repo(Child).findOneByOrFail({ id: amelia.id })).localAuthority).toBe(before);
     expect((await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") })).data.child).toBeNull();
   });
 
@@ -285,28 +332,27 @@ describe("guards around matching", () => {
     const receipt = await gpRecord("GP-REFUGE", { ...AMELIA, familyName: "Thistlewood", dateOfBirth: "2014-03-09", address: refuge });
     const [review] = await openReviewsFor(receipt.recordId);
     expect(review).toBeDefined();
-    const body = await as(CALLERS.dataSteward, "{ linkReviews(first: 50) { nodes { id record { locationWithheld reported { postcode } } } } }");
+    const body = await as(CALLERS.dataSteward, "query ($access: AccessContext!) { linkReviews(access: $access, first: 50) { nodes { id record { locationWithheld reported { postcode } } } } }", { access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     const node = body.data.linkReviews.nodes.find((n: { id: string }) => n.id === review?.id);
     expect(node.record).toEqual({ locationWithheld: true, reported: { postcode: null } });
   });
-  it("reports disclosures through a wrong link even for a record linked before the link history existed", async () => {
-    const receipt = await gpRecord("GP-OLD", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row (old record)" } });
-    expect(receipt.childId).toBe(amelia.id);
-    await query(`DELETE FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
-    const read = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
-    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [receipt.recordId], reason: "GP-OLD was another Amelia registered at the same surgery." });
-    expect(body.errors).toBeUndefined();
-    expect(body.data.splitChild.wrongLinkReport.disclosures).toContainEqual(expect.objectContaining({ disclosureId: read.data.child.disclosureId, carried: "CARRIED" }));
-  });
-
 });
 
 describe("merge and split", () => {
+  let oldRecord: Awaited<ReturnType<typeof gpRecord>>;
+  aHubKnowingAmelia(async () => {
+    await andOlivia();
+    await gpRecord("GP-TYPO", { ...AMELIA, familyName: "Harebel", dateOfBirth: "2014-07-03" });
+    await gpRecord("GP-NEW", { givenNames: "Zebedee", familyName: "Quillfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JD" } });
+    await gpRecord("GP-NEW-2", { givenNames: "Zebedee", familyName: "Quilfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JE" } });
+    oldRecord = await gpRecord("GP-OLD", { ...AMELIA, address: { ...HOME, line1: "12 Harebell Row (old record)" } });
+  });
+
   it("merges a child awaiting an SUI into the child with one, moving records and keeping the history", async () => {
     const [{ child_id: zebedee }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE agency_reference = 'GP-NEW'`);
     const zebedeeRecords = await repo(AgencyRecord).count({ where: { child: { id: zebedee } } });
-    const body = await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Test merge: the records are the same child per the GP." });
+    const body = await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Test merge: the records are the same child per the GP.", access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     expect(body.data.mergeChildren).toMatchObject({ kind: "MERGE", fromChildId: zebedee, toChildId: olivia.id });
     expect(body.data.mergeChildren.recordIds).toHaveLength(zebedeeRecords);
@@ -316,33 +362,43 @@ describe("merge and split", () => {
     expect(count).toBe(zebedeeRecords);
     // Merged away: never a candidate again.
     expect(await query(`SELECT 1 FROM child_match_key WHERE child_id = $1`, [zebedee])).toHaveLength(0);
-    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Merging the same child a second time." })).errors[0].extensions.code).toBe("CONFLICT");
-    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: amelia.id, reason: "Two NHS numbers cannot be merged here." })).errors[0].extensions.code).toBe("CONFLICT");
+    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Merging the same child a second time.", access: DATA_QUALITY })).errors[0].extensions.code).toBe("CONFLICT");
+    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: amelia.id, reason: "Two NHS numbers cannot be merged here.", access: DATA_QUALITY })).errors[0].extensions.code).toBe("CONFLICT");
   });
 
   it("splits a wrongly linked record off and reports every disclosure that went out through the wrong link", async () => {
     const [{ id: typo }] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TYPO'`);
     const splitsBefore = await auditCount("CHILD_SPLIT");
     const reportsBefore = await auditCount("WRONG_LINK_REPORT", "DISCLOSED");
-    const read = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    const read = await as(CALLERS.gp, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
     expect(read.errors).toBeUndefined();
     expect(read.data.child.health.map((h: { recordId: string }) => h.recordId)).toContain(typo);
 
-    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [typo], reason: "GP-TYPO is a different child with a similar name." });
+    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [typo], reason: "GP-TYPO is a different child with a similar name.", access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     const { change, wrongLinkReport } = body.data.splitChild;
     expect(change).toMatchObject({ kind: "SPLIT", fromChildId: amelia.id, recordIds: [typo] });
     expect(change.toChildId).not.toBe(amelia.id);
     expect(wrongLinkReport.childSui).toBe(AMELIA_SUI);
-    expect(wrongLinkReport.disclosures).toContainEqual({ disclosureId: read.data.child.disclosureId, principalAgency: "LA-E06000060", purpose: "SECTION_47_ENQUIRY", carried: "CARRIED", recordIds: [typo] });
+    expect(wrongLinkReport.disclosures).toContainEqual({ disclosureId: read.data.child.disclosureId, principalAgency: "GP-K99001", purpose: "SECTION_47_ENQUIRY", carried: "CARRIED", recordIds: [typo] });
 
-    const after = await as(CALLERS.socialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    const after = await as(CALLERS.gp, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
     expect(after.data.child.health.map((h: { recordId: string }) => h.recordId)).not.toContain(typo);
     // The IG lead can read the same report later; the steward's split and both reads are audited.
-    const report = await as(CALLERS.igLead, REPORT, { changeId: change.id });
+    const report = await as(CALLERS.igLead, REPORT, { changeId: change.id, access: IG_REVIEW });
     expect(report.data.wrongLinkReport.disclosures.map((d: { disclosureId: string }) => d.disclosureId)).toContain(read.data.child.disclosureId);
     expect(await auditCount("CHILD_SPLIT")).toBe(splitsBefore + 1);
     expect(await auditCount("WRONG_LINK_REPORT", "DISCLOSED")).toBe(reportsBefore + 2);
-    expect((await as(CALLERS.socialWorker, REPORT, { changeId: change.id })).errors[0].extensions.code).toBe("FORBIDDEN");
+    expect((await as(CALLERS.socialWorker, REPORT, { changeId: change.id, access: DATA_QUALITY })).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("reports disclosures through a wrong link even for a record linked before the link history existed", async () => {
+    const receipt = oldRecord;
+    expect(receipt.childId).toBe(amelia.id);
+    await query(`DELETE FROM record_link_event WHERE record_id = $1`, [receipt.recordId]);
+    const read = await as(CALLERS.gp, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") });
+    const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [receipt.recordId], reason: "GP-OLD was another Amelia registered at the same surgery.", access: DATA_QUALITY });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.splitChild.wrongLinkReport.disclosures).toContainEqual(expect.objectContaining({ disclosureId: read.data.child.disclosureId, carried: "CARRIED" }));
   });
 });

@@ -2,14 +2,17 @@ import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { AgencyType } from "../../directory/AgencyType";
 import { listAgencies } from "../../directory/listAgencies";
 import { type HubContext } from "../context";
-import { decodeCursor, encodeCursor, pageSize } from "../pagination";
+import { ArgumentRules } from "../input/ArgumentRules";
+import { CodeCursor, pageSize } from "../pagination";
+import { MAX } from "../types/limits";
 import { AgencyConnection } from "../types/AgencyNode";
 
-const CURSOR_KIND = "agency";
+const AGENCIES = new CodeCursor("agency", MAX.code);
 
 @Resolver()
 export class DirectoryResolver {
   @Query(() => AgencyConnection, { description: "The agency directory (organisations only, no personal data), in code order." })
+  @ArgumentRules({ after: AGENCIES.rule })
   async agencies(
     @Ctx() { dataSource }: HubContext,
     @Arg("type", () => AgencyType, { nullable: true }) type: AgencyType | null,
@@ -19,12 +22,12 @@ export class DirectoryResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): Promise<AgencyConnection> {
     const limit = pageSize(first);
-    const page = await listAgencies(dataSource, { type, localAuthority, includeInactive }, limit, decodeCursor(CURSOR_KIND, after));
+    const page = await listAgencies(dataSource, { type, localAuthority, includeInactive }, limit, AGENCIES.decode(after));
     const last = page.agencies.at(-1);
     return {
       nodes: page.agencies,
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(CURSOR_KIND, last.code) : null },
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? AGENCIES.encode(last.code) : null },
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { ErrorCode, HubError } from "../../errors/HubError";
+import { AuditOperation } from "../../audit/AuditOperation";
 import { listLinkReviews } from "../../identity/stewardship/listLinkReviews";
 import { LinkDecision } from "../../identity/stewardship/LinkDecision";
 import { mergeChildren } from "../../identity/stewardship/mergeChildren";
@@ -7,12 +7,16 @@ import { resolveLinkReview } from "../../identity/stewardship/resolveLinkReview"
 import { splitChild } from "../../identity/stewardship/splitChild";
 import { wrongLinkReport } from "../../identity/stewardship/wrongLinkReport";
 import { type HubContext } from "../context";
-import { decodeCursor, encodeCursor, pageSize } from "../pagination";
+import { ArgumentRules } from "../input/ArgumentRules";
+import { uuid } from "../input/uuid";
+import { pageSize, TimeAndIdCursor } from "../pagination";
 import { ChildIdentityChangeNode, WrongLinkReportNode } from "../types/identity/ChildIdentityChangeNode";
 import { LinkEventNode, linkEventNode, LinkReviewConnection, LinkReviewNode, linkReviewNode } from "../types/identity/LinkReviewNode";
 import { readLinkHistory } from "../../identity/stewardship/readLinkHistory";
+import { AccessContextInput } from "../types/child/AccessContextInput";
+import { governanceAccessDescription } from "../types/governanceAccessDescription";
 
-const CURSOR_KIND = "link-review";
+const LINK_REVIEWS = new TimeAndIdCursor("link-review");
 
 @ObjectType({ description: "A split, and the disclosures that went out through the links it undid." })
 class ChildSplitResult {
@@ -20,67 +24,88 @@ class ChildSplitResult {
   @Field(() => WrongLinkReportNode) wrongLinkReport: WrongLinkReportNode;
 }
 
-/** Identity stewardship (HUB.md §8): thin over `identity/stewardship/`. Data stewards only; everything audited. */
+/**
+ * Identity stewardship (HUB.md §8): thin over `identity/stewardship/`. Data stewards only (IG leads
+ * read link histories and wrong-link reports too); every operation states why in `access`, because
+ * every answer carries personal data — identities, SUIs, which records are whose — and everything is
+ * audited with it.
+ */
 @Resolver()
 export class IdentityResolver {
-  @Query(() => LinkReviewConnection, { description: "Data stewards: open link reviews, the longest-waiting first. Audited." })
+  @Query(() => LinkReviewConnection, { description: "Data stewards: open link reviews, the longest-waiting first. States why (DATA_QUALITY); audited." })
+  @ArgumentRules({ after: LINK_REVIEWS.rule })
   async linkReviews(
-    @Ctx() { dataSource, principal, requestId }: HubContext,
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.LINK_REVIEWS_READ) }) access: AccessContextInput,
     @Arg("first", () => Int, { nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): Promise<LinkReviewConnection> {
-    const cursor = decodeCursor(CURSOR_KIND, after);
-    const [openedAt, id] = cursor?.split("|") ?? [];
-    const position = openedAt && id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(openedAt)) ? { openedAt: new Date(openedAt), id } : null;
-    if (cursor !== null && position === null) throw new HubError(ErrorCode.INVALID_INPUT, "The `after` cursor is not one this list returned.", { path: "after" });
-    const page = await listLinkReviews(dataSource, principal, requestId, pageSize(first), position);
+    const position = LINK_REVIEWS.decode(after);
+    const page = await listLinkReviews({ dataSource, policy }, principal, requestId, access, pageSize(first), position && { openedAt: position.at, id: position.id });
     const last = page.reviews.at(-1);
     return {
       nodes: page.reviews.map(linkReviewNode),
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(CURSOR_KIND, `${last.openedAt.toISOString()}|${last.id}`) : null },
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? LINK_REVIEWS.encode({ at: last.openedAt, id: last.id }) : null },
     };
   }
 
-  @Mutation(() => LinkReviewNode, { description: "Data stewards: decide a link review (LINK, NO_LINK or NEW_CHILD) with a reason. Final until a steward changes it; audited." })
+  @Mutation(() => LinkReviewNode, { description: "Data stewards: decide a link review (LINK, NO_LINK or NEW_CHILD) with a reason, recorded in the link history. Final until a steward changes it. States why (DATA_QUALITY): the answer carries both identities; audited." })
+  @ArgumentRules({ id: uuid })
   async resolveLinkReview(
-    @Ctx() { dataSource, principal, requestId }: HubContext,
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("id", () => ID) id: string,
     @Arg("decision", () => LinkDecision) decision: LinkDecision,
     @Arg("reason", () => String) reason: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.LINK_REVIEW_RESOLVED) }) access: AccessContextInput,
   ): Promise<LinkReviewNode> {
-    return linkReviewNode(await resolveLinkReview(dataSource, principal, requestId, id, decision, reason));
+    return linkReviewNode(await resolveLinkReview({ dataSource, policy }, principal, requestId, access, id, decision, reason));
   }
 
-  @Mutation(() => ChildIdentityChangeNode, { description: "Data stewards: two children are one. The second's records move to the survivor; audited." })
+  @Mutation(() => ChildIdentityChangeNode, { description: "Data stewards: two children are one. The second's records move to the survivor. States why (DATA_QUALITY); audited." })
+  @ArgumentRules({ survivorId: uuid, mergedId: uuid })
   async mergeChildren(
-    @Ctx() { dataSource, principal, requestId }: HubContext,
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("survivorId", () => ID) survivorId: string,
     @Arg("mergedId", () => ID) mergedId: string,
     @Arg("reason", () => String) reason: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.CHILDREN_MERGED) }) access: AccessContextInput,
   ): Promise<ChildIdentityChangeNode> {
-    return mergeChildren(dataSource, principal, requestId, survivorId, mergedId, reason);
+    return mergeChildren({ dataSource, policy }, principal, requestId, access, survivorId, mergedId, reason);
   }
 
-  @Mutation(() => ChildSplitResult, { description: "Data stewards: records wrongly linked to a child move to another (a new child unless `toChildId` is given). Answers with the wrong-link report; audited." })
+  @Mutation(() => ChildSplitResult, { description: "Data stewards: records wrongly linked to a child move to another (a new child unless `toChildId` is given). Answers with the wrong-link report. States why (DATA_QUALITY); the split and the report are each audited with it." })
+  @ArgumentRules({ childId: uuid, recordIds: uuid, toChildId: uuid })
   async splitChild(
-    @Ctx() { dataSource, principal, requestId }: HubContext,
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("childId", () => ID) childId: string,
     @Arg("recordIds", () => [ID]) recordIds: string[],
     @Arg("reason", () => String) reason: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.CHILD_SPLIT) }) access: AccessContextInput,
     @Arg("toChildId", () => ID, { nullable: true }) toChildId: string | null,
   ): Promise<ChildSplitResult> {
-    const change = await splitChild(dataSource, principal, requestId, { childId, recordIds, toChildId, reason });
-    return { change, wrongLinkReport: await wrongLinkReport(dataSource, principal, requestId, change.id) };
+    const services = { dataSource, policy };
+    const change = await splitChild(services, principal, requestId, access, { childId, recordIds, toChildId, reason });
+    return { change, wrongLinkReport: await wrongLinkReport(services, principal, requestId, access, change.id) };
   }
 
-  @Query(() => [LinkEventNode], { description: "Data stewards and IG leads: a record's link history, oldest first. Audited." })
-  async linkHistory(@Ctx() { dataSource, principal, requestId }: HubContext, @Arg("recordId", () => ID) recordId: string): Promise<LinkEventNode[]> {
-    return (await readLinkHistory(dataSource, principal, requestId, recordId)).map(linkEventNode);
+  @Query(() => [LinkEventNode], { description: "Data stewards (DATA_QUALITY) and IG leads (INFORMATION_GOVERNANCE): a record's link history, oldest first. Audited." })
+  @ArgumentRules({ recordId: uuid })
+  async linkHistory(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("recordId", () => ID) recordId: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.LINK_HISTORY_READ) }) access: AccessContextInput,
+  ): Promise<LinkEventNode[]> {
+    return (await readLinkHistory({ dataSource, policy }, principal, requestId, access, recordId)).map(linkEventNode);
   }
 
-  @Query(() => WrongLinkReportNode, { description: "IG leads and data stewards: every disclosure that went out through the links a split undid. Audited." })
-  async wrongLinkReport(@Ctx() { dataSource, principal, requestId }: HubContext, @Arg("changeId", () => ID) changeId: string): Promise<WrongLinkReportNode> {
-    return wrongLinkReport(dataSource, principal, requestId, changeId);
+  @Query(() => WrongLinkReportNode, { description: "IG leads (INFORMATION_GOVERNANCE) and data stewards (DATA_QUALITY): every disclosure that went out through the links a split undid. Audited." })
+  @ArgumentRules({ changeId: uuid })
+  async wrongLinkReport(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("changeId", () => ID) changeId: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.WRONG_LINK_REPORT) }) access: AccessContextInput,
+  ): Promise<WrongLinkReportNode> {
+    return wrongLinkReport({ dataSource, policy }, principal, requestId, access, changeId);
   }
 }

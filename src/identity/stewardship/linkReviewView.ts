@@ -3,6 +3,7 @@ import { type LinkEvidence } from "../LinkEvidence";
 import { type LinkReviewStatus } from "../LinkReview";
 import { type ReportedIdentity } from "../ReportedIdentity";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { addressReportedByUnrestrictedRecord, locationWithheld, matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate, unrestrictedSex } from "../../people/unrestrictedSource";
 
 /** A link review as a data steward sees it: the record's reported identity beside the candidate child's. */
 export interface LinkReviewView {
@@ -14,27 +15,38 @@ export interface LinkReviewView {
   resolvedBy: string | null;
   resolvedAt: Date | null;
   reason: string | null;
-  /** A SEALED record shows neither its agency nor its type: only that it exists. */
-  record: { id: string; agencyCode: string | null; agencyReference: string | null; recordType: string | null; reported: ReportedIdentity; locationWithheld: boolean };
-  candidate: { childId: string; sui: string | null; givenNames: string; familyName: string; dateOfBirth: string | null; sex: string; knownNames: string[]; postcodes: string[]; locationWithheld: boolean };
+  /**
+   * A SEALED record shows neither its agency nor its type: only that it exists. A SEALED or BROKERED
+   * record's reported names and postcode are masked (`masked`): the steward decides on the evidence.
+   */
+  record: { id: string; agencyCode: string | null; agencyReference: string | null; recordType: string | null; reported: MaskableIdentity; locationWithheld: boolean; masked: boolean };
+  /** The candidate as unrestricted records report them: names, date of birth and postcodes that only sealed or brokered records reported are masked. */
+  candidate: { childId: string; sui: string | null; givenNames: string | null; familyName: string | null; dateOfBirth: string | null; sex: string; knownNames: string[]; postcodes: string[]; locationWithheld: boolean };
   /** Other reviews still open for the same record (other candidates). */
   otherOpenCandidates: number;
 }
 
+/** A reported identity as a steward may see it: names and postcode null when masked. */
+export type MaskableIdentity = Omit<ReportedIdentity, "givenNames" | "familyName"> & { givenNames: string | null; familyName: string | null };
+
 interface ReviewRow {
   id: string; status: LinkReviewStatus; score: number; evidence: LinkEvidence; opened_at: Date; resolved_by: string | null; resolved_at: Date | null; reason: string | null;
-  record_id: string; agency_code: string; agency_reference: string; record_type: string; reported_identity: ReportedIdentity; sealed: boolean;
-  child_id: string; sui: string | null; given_names: string; family_name: string; date_of_birth: string | null; sex: string;
+  record_id: string; agency_code: string; agency_reference: string; record_type: string; reported_identity: ReportedIdentity; sealed: boolean; restricted: boolean;
+  child_id: string; sui: string | null; shown_name: { given_names: string; family_name: string } | null; date_of_birth: string | null; sex: string | null;
   known_names: string[] | null; postcodes: string[] | null; candidate_location_withheld: boolean; other_open: number;
 }
 
 export const REVIEW_VIEW_SQL = `
   SELECT v.id, v.status, v.score, v.evidence, v.opened_at, v.resolved_by, v.resolved_at, v.reason,
     r.id AS record_id, r.agency_code, r.agency_reference, r.record_type, r.reported_identity, 'SEALED' = ANY(r.labels) AS sealed,
-    c.id AS child_id, c.sui, c.given_names, c.family_name, c.date_of_birth::text AS date_of_birth, c.sex,
+    r.labels && ARRAY['SEALED', 'BROKERED']::text[] AS restricted,
+    c.id AS child_id, c.sui, ${unrestrictedSex("c")} AS sex,
+    (SELECT json_build_object('given_names', n.given_names, 'family_name', n.family_name) FROM child_name n
+      WHERE n.child_id = c.id AND ${reportedByUnrestrictedRecord("n", "c")} ORDER BY n.kind = 'USUAL' DESC, n.first_reported_at, n.id LIMIT 1) AS shown_name,
+    ${unrestrictedBirthDate("c")} AS date_of_birth,
     p.given_names AS known_names,
-    ARRAY(SELECT DISTINCT a.postcode FROM child_address a WHERE a.child_id = c.id AND a.postcode <> '' AND NOT ('LOCATION_WITHHELD' = ANY(a.labels))) AS postcodes,
-    EXISTS (SELECT 1 FROM child_address a WHERE a.child_id = c.id AND 'LOCATION_WITHHELD' = ANY(a.labels)) AS candidate_location_withheld,
+    ${matchablePostcodes("c")} AS postcodes,
+    EXISTS (SELECT 1 FROM child_address a WHERE a.child_id = c.id AND ${locationWithheld("a")} AND ${addressReportedByUnrestrictedRecord("a", "c")}) AS candidate_location_withheld,
     (SELECT count(*)::int FROM link_review o WHERE o.record_id = v.record_id AND o.status = 'OPEN' AND o.id <> v.id) AS other_open
   FROM link_review v
   JOIN agency_record r ON r.id = v.record_id
@@ -44,7 +56,9 @@ export const REVIEW_VIEW_SQL = `
 /**
  * A steward sees identities, within the same limits as everyone else: a location-withheld address (a
  * refuge, a placement) shows as withheld, never its postcode, on either side; a sealed record shows
- * neither its agency nor its type. The matcher still compares them; the steward reads the evidence.
+ * neither its agency nor its type; what only a sealed or brokered record reported — the record's own
+ * reported names, a candidate's name, date of birth or postcode — is masked (design principle 8). The
+ * matcher still compares them; the steward reads the evidence, field by field.
  */
 export function reviewView(row: ReviewRow): LinkReviewView {
   const reported = row.reported_identity;
@@ -57,11 +71,18 @@ export function reviewView(row: ReviewRow): LinkReviewView {
       agencyCode: row.sealed ? null : row.agency_code,
       agencyReference: row.sealed ? null : row.agency_reference,
       recordType: row.sealed ? null : row.record_type,
-      reported: { ...reported, postcode: reportedWithheld ? null : reported.postcode, address: null },
+      reported: {
+        ...reported,
+        givenNames: row.restricted ? null : reported.givenNames,
+        familyName: row.restricted ? null : reported.familyName,
+        postcode: reportedWithheld || row.restricted ? null : reported.postcode,
+        address: null,
+      },
       locationWithheld: reportedWithheld,
+      masked: row.restricted,
     },
     candidate: {
-      childId: row.child_id, sui: row.sui, givenNames: row.given_names, familyName: row.family_name, dateOfBirth: row.date_of_birth, sex: row.sex,
+      childId: row.child_id, sui: row.sui, givenNames: row.shown_name?.given_names ?? null, familyName: row.shown_name?.family_name ?? null, dateOfBirth: row.date_of_birth, sex: row.sex ?? "NOT_KNOWN",
       knownNames: row.known_names ?? [], postcodes: row.postcodes ?? [], locationWithheld: row.candidate_location_withheld,
     },
     otherOpenCandidates: row.other_open,

@@ -1,7 +1,8 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
-import { auditStewardRead, requireSteward } from "./stewardAction";
+import { type GovernanceServices } from "../../audit/governanceAccess";
+import { type AccessContext } from "../../policy/AccessContext";
+import { admitSteward, auditStewardRead } from "./stewardAction";
 import { loadOpenReviewViews, type LinkReviewView } from "./linkReviewView";
 
 export interface LinkReviewPage {
@@ -12,15 +13,16 @@ export interface LinkReviewPage {
 
 /**
  * The open link reviews, longest waiting first. Stewards see identities (names, dates of birth,
- * postcodes), never record content; the read is audited with every candidate's SUI before it is returned.
+ * postcodes), never record content; the read is audited, with the steward's access context and every
+ * candidate's SUI, before it is returned.
  */
-export async function listLinkReviews(dataSource: DataSource, principal: Principal, requestId: string, first: number, after: { openedAt: Date; id: string } | null, now = new Date()): Promise<LinkReviewPage> {
-  const activity = { requestId, principal, operation: AuditOperation.LINK_REVIEWS_READ, justification: "data steward: open link reviews", childSuis: [], details: { first } };
-  await requireSteward(dataSource, activity, now);
+export async function listLinkReviews(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, first: number, after: { openedAt: Date; id: string } | null, now = new Date()): Promise<LinkReviewPage> {
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.LINK_REVIEWS_READ, access, childSuis: [], details: { first } }, now);
   const rows = await loadOpenReviewViews(dataSource.manager, first + 1, after);
   const [{ count }] = await dataSource.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM link_review WHERE status = 'OPEN'`);
   const reviews = rows.slice(0, first);
   const childSuis = [...new Set(reviews.map((review) => review.candidate.sui).filter((sui): sui is string => sui !== null))];
-  await auditStewardRead(dataSource, { ...activity, childSuis, details: { first, reviewIds: reviews.map((review) => review.id) } }, now);
+  await auditStewardRead(services, { ...steward, childSuis, details: { first, reviewIds: reviews.map((review) => review.id) } }, now);
   return { reviews, totalCount: count, hasNextPage: rows.length > first };
 }

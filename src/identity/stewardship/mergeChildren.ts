@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { type DataSource, type EntityManager } from "typeorm";
+import { type EntityManager } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
+import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { type AccessContext } from "../../policy/AccessContext";
 import { IdentityChangeKind } from "../ChildIdentityChange";
 import { LinkReviewStatus } from "../LinkReview";
 import { dropMatchProfiles } from "../matchProfiles";
 import { takeLinkingLock } from "../linkingLock";
 import { insertIdentityChange, type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { moveRecords } from "./moveRecords";
-import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+import { admitSteward, auditStewardDecision, requireId, requireReason } from "./stewardAction";
 
 interface ChildRow {
   id: string;
@@ -40,14 +42,14 @@ async function liveChild(manager: EntityManager, id: string, path: string): Prom
 }
 
 /**
- * Two children the hub holds are one (HUB.md §8): the second's records, names, addresses, consent
- * decisions and open link reviews move to the survivor, which takes the second's SUI if it had none;
+ * Two children the hub holds are one (HUB.md §8): the second's records (and with them the names and
+ * addresses they reported), consent decisions and open link reviews move to the survivor, which takes the second's SUI if it had none;
  * the second is retired pointing at the survivor and is never matched again. Two different SUIs are
  * two NHS numbers: that is refused (CONFLICT) — it needs the NHS to resolve, not a steward.
  */
-export async function mergeChildren(dataSource: DataSource, principal: Principal, requestId: string, survivorId: string, mergedId: string, reason: string, now = new Date()): Promise<ChildIdentityChangeView> {
-  const activity = { requestId, principal, operation: AuditOperation.CHILDREN_MERGED, justification: reason, childSuis: [] as string[], details: { survivorId, mergedId } };
-  await requireSteward(dataSource, activity, now);
+export async function mergeChildren(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, survivorId: string, mergedId: string, reason: string, now = new Date()): Promise<ChildIdentityChangeView> {
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.CHILDREN_MERGED, access, childSuis: [], details: {} }, now);
   const survivor = requireId(survivorId, "survivorId");
   const merged = requireId(mergedId, "mergedId");
   const why = requireReason(reason);
@@ -57,7 +59,7 @@ export async function mergeChildren(dataSource: DataSource, principal: Principal
   // Checked before the audit entry (a refused merge is not a decision), and again under the locks.
   const [a, b] = await dataSource.transaction(async (manager) => lockBoth(manager, survivor, merged));
   const changeId = randomUUID();
-  await auditStewardDecision(dataSource, { ...activity, justification: why, childSuis: [a.sui, b.sui].filter((sui): sui is string => sui !== null), details: { changeId, survivorId: survivor, mergedId: merged } }, now);
+  await auditStewardDecision(services, { ...steward, childSuis: [a.sui, b.sui].filter((sui): sui is string => sui !== null), details: { changeId, survivorId: survivor, mergedId: merged, reason: why } }, now);
 
   return dataSource.transaction(async (manager) => {
     await takeLinkingLock(manager);
@@ -70,15 +72,6 @@ export async function mergeChildren(dataSource: DataSource, principal: Principal
       await manager.query(`UPDATE child SET sui = $2 WHERE id = $1`, [survivor, live.sui]);
     }
     await manager.query(`UPDATE child SET merged_into_id = $2 WHERE id = $1`, [merged, survivor]);
-    await manager.query(
-      `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by) SELECT $2, given_names, family_name, 'ALIAS', reported_by FROM child_name WHERE child_id = $1 ON CONFLICT DO NOTHING`,
-      [merged, survivor],
-    );
-    await manager.query(
-      `INSERT INTO child_address (child_id, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by)
-       SELECT $2, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by FROM child_address WHERE child_id = $1 ON CONFLICT DO NOTHING`,
-      [merged, survivor],
-    );
     await manager.query(`UPDATE consent_record SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     await manager.query(`UPDATE consent_override SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     // Open reviews proposing the merged child now propose the survivor, unless one already does.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
-import { AddressKind } from "../../people/AddressKind";
+import { addAddressFacts, addNameFacts, moveAddressFacts } from "../../people/addIdentityFacts";
 import { NameKind } from "../../people/NameKind";
 import { normalisePostcode } from "../../people/postcode";
 import { tidyName } from "../../people/personName";
@@ -28,8 +28,10 @@ interface MovedRow {
 
 /**
  * A steward's decision moves records to a child: the link becomes MANUAL (final until a steward changes
- * it), the adults' relationships follow, the names and addresses the records reported go with them (and
- * leave a child no remaining record reports them for), and each move is written to the link history.
+ * it), the adults' relationships follow, and the names and addresses the records reported go with them
+ * as their sources (design principle 8) — a fact that no record left with the child reports leaves it
+ * (a wrongly linked record's name or address must not go on being shown as the child's) — and each
+ * move is written to the link history.
  */
 export async function moveRecords(manager: EntityManager, move: RecordMove): Promise<void> {
   const rows: MovedRow[] = await manager.query(`SELECT id, child_id, agency_code, reported_identity FROM agency_record WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [move.recordIds]);
@@ -40,84 +42,62 @@ export async function moveRecords(manager: EntityManager, move: RecordMove): Pro
   await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = ANY($1::uuid[])`, [move.recordIds, move.toChildId]);
   for (const row of rows) {
     await recordLinkChange(manager, { recordId: row.id, fromChildId: row.child_id, toChildId: move.toChildId, method: LinkMethod.MANUAL, origin: LinkOrigin.MANUAL, decidedBy: move.decidedBy, now: move.now, reason: move.reason, causeId: move.causeId });
-    await addReportedIdentity(manager, move.toChildId, row.reported_identity, row.agency_code, NameKind.ALIAS);
   }
-  const sources = [...new Set(rows.map((row) => row.child_id).filter((id): id is string => id !== null && id !== move.toChildId))];
-  for (const source of sources) await pruneUnreported(manager, source, rows.filter((row) => row.child_id === source).map((row) => row.reported_identity));
-  await refreshLocalAuthority(manager, sources);
-  await rebuildMatchProfiles(manager, [...sources, move.toChildId]);
+  // What each record reports now, and what it reported before to the child it leaves, go with it.
+  await moveAddressFacts(manager, rows.map((row) => ({ recordId: row.id, childId: move.toChildId, fromChildId: row.child_id })));
+  await addReportedIdentities(manager, move.toChildId, rows.map((row) => ({ recordId: row.id, agencyCode: row.agency_code, identity: row.reported_identity })), NameKind.ALIAS);
+  const left = [...new Set(rows.map((row) => row.child_id).filter((id): id is string => id !== null && id !== move.toChildId))];
+  if (left.length > 0) await moveNames(manager, left, move.toChildId, move.recordIds);
+  await rebuildMatchProfiles(manager, [...left, move.toChildId]);
 }
 
 /**
- * A child that lost, with the moved records, the address its local authority (which decides who is
- * responsible for the child) came from takes it from the latest residence it still has; a child whose
- * local authority any remaining address still supports keeps it. Records moving in never change it:
- * only an SUI submission does (`people/recordChild.ts`).
+ * The names the moved records reported to the children they leave follow them to the new child; the
+ * children left keep a name only while another of their records reports it. A usual name stays (it
+ * anchors the child's identity) but, with no record reporting it, is shown to nobody. (Addresses are
+ * each one record's, and moved with it: `moveAddressFacts`.)
  */
-async function refreshLocalAuthority(manager: EntityManager, childIds: string[]): Promise<void> {
-  if (childIds.length === 0) return;
+async function moveNames(manager: EntityManager, fromChildIds: string[], toChildId: string, recordIds: string[]): Promise<void> {
+  const params = [fromChildIds, toChildId, recordIds];
   await manager.query(
-    `UPDATE child c SET local_authority = (
-       SELECT a.local_authority FROM child_address a WHERE a.child_id = c.id AND a.kind IN ('${AddressKind.HOME}', '${AddressKind.PLACEMENT}') AND a.local_authority IS NOT NULL
-       ORDER BY a.last_reported_at DESC, a.id LIMIT 1)
-     WHERE c.id = ANY($1::uuid[]) AND c.local_authority IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM child_address a WHERE a.child_id = c.id AND a.local_authority = c.local_authority)`,
-    [childIds],
+    `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by, sources)
+     SELECT $2, n.given_names, n.family_name, '${NameKind.ALIAS}', n.reported_by, ARRAY(SELECT unnest(n.sources) INTERSECT SELECT unnest($3::uuid[]))
+     FROM child_name n WHERE n.child_id = ANY($1::uuid[]) AND n.sources && $3::uuid[]
+     ON CONFLICT (child_id, given_names, family_name) DO UPDATE SET sources = ARRAY(SELECT DISTINCT unnest(child_name.sources || EXCLUDED.sources))`,
+    params,
   );
+  await manager.query(
+    `UPDATE child_name SET sources = ARRAY(SELECT unnest(sources) EXCEPT SELECT unnest($2::uuid[])) WHERE child_id = ANY($1::uuid[]) AND sources && $2::uuid[]`,
+    [fromChildIds, recordIds],
+  );
+  await manager.query(`DELETE FROM child_name WHERE child_id = ANY($1::uuid[]) AND sources = '{}' AND kind <> '${NameKind.USUAL}'`, [fromChildIds]);
 }
 
 /** A child the hub did not know, from what one record reported: no SUI yet. */
-export async function createChildFromIdentity(manager: EntityManager, identity: ReportedIdentity, agencyCode: string): Promise<string> {
+export async function createChildFromIdentity(manager: EntityManager, identity: ReportedIdentity, source: { recordId: string; agencyCode: string }): Promise<string> {
   const id = randomUUID();
   await manager.query(
-    `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex, local_authority) VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)`,
-    [id, tidyName(identity.givenNames), tidyName(identity.familyName), identity.dateOfBirth, identity.expectedDateOfBirth, identity.sex, identity.address?.localAuthority ?? null],
+    `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex) VALUES ($1, NULL, $2, $3, $4, $5, $6)`,
+    [id, tidyName(identity.givenNames), tidyName(identity.familyName), identity.dateOfBirth, identity.expectedDateOfBirth, identity.sex],
   );
-  await addReportedIdentity(manager, id, identity, agencyCode, NameKind.USUAL);
+  await addReportedIdentities(manager, id, [{ ...source, identity }], NameKind.USUAL);
   return id;
 }
 
-async function addReportedIdentity(manager: EntityManager, childId: string, identity: ReportedIdentity, agencyCode: string, kind: NameKind): Promise<void> {
-  await manager.query(
-    `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (child_id, given_names, family_name) DO NOTHING`,
-    [childId, tidyName(identity.givenNames), tidyName(identity.familyName), kind, agencyCode],
-  );
-  const address = identity.address;
-  if (!address) return;
-  await manager.query(
-    `INSERT INTO child_address (child_id, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (child_id, kind, line1, postcode) DO NOTHING`,
-    [childId, address.kind, tidyName(address.line1), address.line2 ?? null, address.town ?? null, address.postcode ? (normalisePostcode(address.postcode) ?? "") : "", address.localAuthority ?? null, address.validFrom ?? null, address.labels ?? [], agencyCode],
-  );
-}
-
-/**
- * Removes from a child the names and addresses that only the departed records reported: a wrongly
- * linked record's name or address must not go on being shown as the child's. The child's usual name stays.
- */
-async function pruneUnreported(manager: EntityManager, childId: string, departed: ReportedIdentity[]): Promise<void> {
-  // Records from before the hub kept what each reported stand in with the child's own identity: what
-  // they reported is unknown, so nothing is taken away from a child that still has one.
-  const [{ unknown }] = await manager.query<[{ unknown: boolean }]>(
-    `SELECT EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = $1 AND (r.reported_identity->>'backfilled')::boolean) AS unknown`,
-    [childId],
-  );
-  if (unknown) return;
-  for (const identity of departed) {
-    const givenNames = tidyName(identity.givenNames);
-    const familyName = tidyName(identity.familyName);
-    await manager.query(
-      `DELETE FROM child_name n WHERE n.child_id = $1 AND n.given_names = $2 AND n.family_name = $3 AND n.kind <> $4
-         AND NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = $1 AND r.reported_identity->>'givenNames' = $5 AND r.reported_identity->>'familyName' = $6)`,
-      [childId, givenNames, familyName, NameKind.USUAL, identity.givenNames, identity.familyName],
-    );
+/** What records report of the child joins its history, with each record as the fact's source. */
+async function addReportedIdentities(manager: EntityManager, childId: string, reports: { recordId: string; agencyCode: string; identity: ReportedIdentity }[], kind: NameKind): Promise<void> {
+  // A record from before the hub kept what each reported stands for its child's own identity: it reports nothing of its own.
+  const known = reports.filter((report) => report.identity.backfilled !== true);
+  await addNameFacts(manager, known.map(({ recordId, agencyCode, identity }) => ({
+    childId, givenNames: tidyName(identity.givenNames), familyName: tidyName(identity.familyName), kind, reportedBy: agencyCode, sources: [recordId],
+  })));
+  await addAddressFacts(manager, known.flatMap(({ recordId, agencyCode, identity }) => {
     const address = identity.address;
-    if (!address) continue;
-    const postcode = address.postcode ? (normalisePostcode(address.postcode) ?? "") : "";
-    await manager.query(
-      `DELETE FROM child_address a WHERE a.child_id = $1 AND a.kind = $2 AND a.line1 = $3 AND a.postcode = $4
-         AND NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = $1 AND r.reported_identity->'address'->>'line1' = $5 AND r.reported_identity->'address'->>'kind' = $2)`,
-      [childId, address.kind, tidyName(address.line1), postcode, address.line1],
-    );
-  }
+    if (!address) return [];
+    return [{
+      childId, kind: address.kind, line1: tidyName(address.line1), line2: address.line2 ?? null, town: address.town ?? null,
+      postcode: address.postcode ? (normalisePostcode(address.postcode) ?? "") : "", localAuthority: address.localAuthority ?? null,
+      validFrom: address.validFrom ?? null, labels: address.labels ?? [], reportedBy: agencyCode, sourceRecordId: recordId,
+    }];
+  }));
 }

@@ -1,12 +1,13 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { AuditOperation } from "../../audit/AuditOperation";
+import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { type AccessContext } from "../../policy/AccessContext";
 import { type LinkEvidence } from "../LinkEvidence";
 import { type LinkMethod, type LinkOrigin } from "../linkVocabulary";
 import { type LinkAction } from "../RecordLinkEvent";
-import { auditStewardRead, requireId, requireSteward } from "./stewardAction";
+import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 
 /** One change to a record's link, as stewards and IG leads read it. */
 export interface LinkHistoryEntry {
@@ -28,12 +29,13 @@ export const MAX_HISTORY = 500;
 
 /**
  * A record's link history, oldest first (HUB.md §8: who linked it to which child, how, on what evidence
- * and why, and every change since). For data stewards and IG leads; the read is audited with the SUIs
- * of every child the record has been linked to or proposed for.
+ * and why, and every change since). For data stewards (DATA_QUALITY) and IG leads (INFORMATION_GOVERNANCE);
+ * the read is audited with the caller's access context and the SUIs of every child the record has been
+ * linked to or proposed for.
  */
-export async function readLinkHistory(dataSource: DataSource, principal: Principal, requestId: string, recordId: string, now = new Date()): Promise<LinkHistoryEntry[]> {
-  const activity = { requestId, principal, operation: AuditOperation.LINK_HISTORY_READ, justification: "link history of a record", childSuis: [] as string[], details: { recordId }, alsoAllowed: [Role.IG_LEAD] };
-  await requireSteward(dataSource, activity, now);
+export async function readLinkHistory(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, recordId: string, now = new Date()): Promise<LinkHistoryEntry[]> {
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.LINK_HISTORY_READ, access, childSuis: [], details: { recordId }, alsoAllowed: [Role.IG_LEAD] }, now);
   const id = requireId(recordId, "recordId");
   const [record] = await dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE id = $1`, [id]);
   if (record === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such record.", { path: "recordId" });
@@ -43,7 +45,7 @@ export async function readLinkHistory(dataSource: DataSource, principal: Princip
     [id, MAX_HISTORY],
   );
   const childSuis = [...new Set(rows.map((row) => row.sui).filter((sui): sui is string => sui !== null))];
-  await auditStewardRead(dataSource, { ...activity, childSuis, details: { recordId: id, entries: rows.length } }, now);
+  await auditStewardRead(services, { ...steward, childSuis, details: { recordId: id, entries: rows.length } }, now);
   return rows.map((row) => ({
     id: row.id, childId: row.child_id, childSui: row.sui, action: row.action, method: row.method, origin: row.origin, evidence: row.evidence,
     decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason, causeId: row.cause_id,

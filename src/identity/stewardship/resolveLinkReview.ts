@@ -1,7 +1,8 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
+import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { type AccessContext } from "../../policy/AccessContext";
 import { LinkMethod, LinkOrigin } from "../linkVocabulary";
 import { linkRecords } from "../linkRecords";
 import { takeLinkingLock } from "../linkingLock";
@@ -11,10 +12,12 @@ import { LinkAction } from "../RecordLinkEvent";
 import { defaultMatchWeights } from "../matching/defaultMatchWeights";
 import { type MatchWeights } from "../matching/matchWeights";
 import { type ReportedIdentity } from "../ReportedIdentity";
+import { isRestrictedRecord } from "../../records/restrictedRecord";
+import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { LinkDecision } from "./LinkDecision";
 import { createChildFromIdentity, moveRecords } from "./moveRecords";
 import { loadReviewView, type LinkReviewView } from "./linkReviewView";
-import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+import { admitSteward, auditStewardDecision, requireId, requireReason } from "./stewardAction";
 
 const STATUS_OF: Record<LinkDecision, LinkReviewStatus> = {
   [LinkDecision.LINK]: LinkReviewStatus.LINKED,
@@ -25,20 +28,22 @@ const STATUS_OF: Record<LinkDecision, LinkReviewStatus> = {
 /**
  * A data steward decides a link review (HUB.md §8). The decision is audited first, then applied in one
  * transaction that re-checks the review is still open (two stewards deciding at once: one wins, the
- * other gets CONFLICT). Every change lands in the link history with the steward and the reason.
+ * other gets CONFLICT). Every change lands in the link history with the steward and the reason; the
+ * audit entry carries the steward's access context and, in its details, the reason.
  */
 export async function resolveLinkReview(
-  dataSource: DataSource,
+  services: GovernanceServices,
   principal: Principal,
   requestId: string,
+  access: AccessContext,
   reviewId: string,
   decision: LinkDecision,
   reason: string,
   now = new Date(),
   weights: MatchWeights = defaultMatchWeights(),
 ): Promise<LinkReviewView> {
-  const activity = { requestId, principal, operation: AuditOperation.LINK_REVIEW_RESOLVED, justification: reason, childSuis: [] as string[], details: { reviewId, decision } };
-  await requireSteward(dataSource, activity, now);
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.LINK_REVIEW_RESOLVED, access, childSuis: [], details: {} }, now);
   const id = requireId(reviewId, "id");
   const why = requireReason(reason);
   const review = await loadReviewView(dataSource.manager, id);
@@ -46,8 +51,8 @@ export async function resolveLinkReview(
   if (review.status !== LinkReviewStatus.OPEN) throw new HubError(ErrorCode.CONFLICT, `This link review was already closed (${review.status}).`, { path: "id" });
   const decidedBy = `${principal.agency}/${principal.sub}`;
   await auditStewardDecision(
-    dataSource,
-    { ...activity, justification: why, childSuis: review.candidate.sui ? [review.candidate.sui] : [], details: { reviewId: id, decision, recordId: review.record.id, candidateChildId: review.candidate.childId } },
+    services,
+    { ...steward, childSuis: review.candidate.sui ? [review.candidate.sui] : [], details: { reviewId: id, decision, reason: why, recordId: review.record.id, candidateChildId: review.candidate.childId } },
     now,
   );
 
@@ -55,7 +60,7 @@ export async function resolveLinkReview(
     // One lock order for everything that changes links: the linking lock, the record, then its reviews.
     await takeLinkingLock(manager);
     // The record as stored (the review's view masks withheld locations): what a new child or the matcher needs.
-    const [stored] = await manager.query<{ agency_code: string; reported_identity: ReportedIdentity }[]>(`SELECT agency_code, reported_identity FROM agency_record WHERE id = $1 FOR UPDATE`, [review.record.id]);
+    const [stored] = await manager.query<{ agency_code: string; reported_identity: ReportedIdentity; labels: SensitivityLabel[] }[]>(`SELECT agency_code, reported_identity, labels FROM agency_record WHERE id = $1 FOR UPDATE`, [review.record.id]);
     if (stored === undefined) throw new HubError(ErrorCode.NOT_FOUND, "The record under review no longer exists.", { path: "id" });
     // The candidate as it stands now: a merge meanwhile may have moved the review to the surviving child.
     const closed = await manager.query<[{ candidate_child_id: string }[], number]>(
@@ -79,7 +84,7 @@ export async function resolveLinkReview(
         `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE record_id = $1 AND status = 'OPEN'`,
         [recordId, LinkReviewStatus.NEW_CHILD, decidedBy, now, `${why} (with review ${id})`],
       );
-      const childId = await createChildFromIdentity(manager, stored.reported_identity, stored.agency_code);
+      const childId = await createChildFromIdentity(manager, stored.reported_identity, { recordId, agencyCode: stored.agency_code });
       await moveRecords(manager, { recordIds: [recordId], toChildId: childId, decidedBy, now, reason: why, causeId: id });
       return;
     }
@@ -88,7 +93,7 @@ export async function resolveLinkReview(
     if (open === 0) {
       await linkRecords(
         manager,
-        [{ recordId, agencyCode: stored.agency_code, identity: stored.reported_identity, excludedChildIds: await rejectedCandidates(manager, recordId) }],
+        [{ recordId, agencyCode: stored.agency_code, identity: stored.reported_identity, excludedChildIds: await rejectedCandidates(manager, recordId), restricted: isRestrictedRecord(stored.labels) }],
         { weights, decidedBy: `linkage/v${weights.version}`, now },
       );
     }

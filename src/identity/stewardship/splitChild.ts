@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type DataSource, type EntityManager } from "typeorm";
+import { type EntityManager } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
+import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { type AccessContext } from "../../policy/AccessContext";
 import { IdentityChangeKind } from "../ChildIdentityChange";
 import { takeLinkingLock } from "../linkingLock";
 import { type ReportedIdentity } from "../ReportedIdentity";
 import { insertIdentityChange, type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { createChildFromIdentity, moveRecords } from "./moveRecords";
-import { auditStewardDecision, requireId, requireReason, requireSteward } from "./stewardAction";
+import { admitSteward, auditStewardDecision, requireId, requireReason } from "./stewardAction";
 
 /** Both children exist and neither was merged away; locked (in id order) until the transaction ends. */
 async function liveChildren(manager: EntityManager, from: string, to: string | null): Promise<{ sui: string | null }> {
@@ -41,9 +43,9 @@ export const MAX_SPLIT_RECORDS = 200;
  * The split undoes wrong links, so its wrong-link report (`wrongLinkReport.ts`) lists what went out
  * through them.
  */
-export async function splitChild(dataSource: DataSource, principal: Principal, requestId: string, request: SplitRequest, now = new Date()): Promise<ChildIdentityChangeView> {
-  const activity = { requestId, principal, operation: AuditOperation.CHILD_SPLIT, justification: request.reason, childSuis: [] as string[], details: { childId: request.childId, recordIds: request.recordIds } };
-  await requireSteward(dataSource, activity, now);
+export async function splitChild(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, request: SplitRequest, now = new Date()): Promise<ChildIdentityChangeView> {
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.CHILD_SPLIT, access, childSuis: [], details: {} }, now);
   const from = requireId(request.childId, "childId");
   const to = request.toChildId ? requireId(request.toChildId, "toChildId") : null;
   const why = requireReason(request.reason);
@@ -53,7 +55,7 @@ export async function splitChild(dataSource: DataSource, principal: Principal, r
 
   const child = await dataSource.transaction((manager) => liveChildren(manager, from, to));
   const changeId = randomUUID();
-  await auditStewardDecision(dataSource, { ...activity, justification: why, childSuis: child.sui ? [child.sui] : [], details: { changeId, childId: from, toChildId: to, recordIds } }, now);
+  await auditStewardDecision(services, { ...steward, childSuis: child.sui ? [child.sui] : [], details: { changeId, childId: from, toChildId: to, recordIds, reason: why } }, now);
 
   const decidedBy = `${principal.agency}/${principal.sub}`;
   return dataSource.transaction(async (manager) => {
@@ -70,7 +72,7 @@ export async function splitChild(dataSource: DataSource, principal: Principal, r
     if (to === null && founder === undefined) {
       throw new HubError(ErrorCode.INVALID_INPUT, "These records predate the hub keeping what each reported: name the child they belong to (toChildId).", { path: "toChildId" });
     }
-    const target = to ?? (await createChildFromIdentity(manager, founder!.reported_identity, founder!.agency_code));
+    const target = to ?? (await createChildFromIdentity(manager, founder!.reported_identity, { recordId: founder!.id, agencyCode: founder!.agency_code }));
     await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId });
     return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, fromChildSui: sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });

@@ -1,64 +1,50 @@
-import { type DataSource } from "typeorm";
-import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
-import { type AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
-import { recordAuditEntry, type AuditEntryInput } from "../../audit/recordAuditEntry";
+import {
+  admitGovernanceRequest, recordGovernanceWork, type AdmittedGovernanceRequest, type GovernanceRequest, type GovernanceServices,
+} from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
-import { LawfulBasis } from "../../policy/LawfulBasis";
-import { Purpose } from "../../policy/Purpose";
 
 /** Who may do identity stewardship: link reviews, merges and splits (HUB.md §8). */
 export const STEWARD_RULE = "data-steward-only";
 
-export interface StewardActivity {
-  requestId: string;
-  principal: Principal;
-  operation: AuditOperation;
-  /** The steward's reason, verbatim; for a read, what was read. */
-  justification: string;
-  childSuis: string[];
-  details: Record<string, unknown>;
+export interface StewardActivity extends GovernanceRequest {
   /** Roles besides DATA_STEWARD allowed (an IG lead reading a wrong-link report). */
   alsoAllowed?: Role[];
 }
 
-function entry(activity: StewardActivity, outcome: AuditOutcome): AuditEntryInput {
-  return {
-    requestId: activity.requestId,
-    principal: activity.principal,
-    operation: activity.operation,
-    // Identity stewardship is data quality work under the controller's public task.
-    access: { purpose: Purpose.DATA_QUALITY, lawfulBasis: LawfulBasis.PUBLIC_TASK, specialCategoryCondition: null, justification: activity.justification, caseReference: null, breakGlass: false },
-    childSuis: activity.childSuis,
-    outcome,
-    fieldsDisclosed: [],
-    fieldsWithheld: [],
-    policyVersion: null,
-    breakGlass: false,
-    prejudicesInvestigation: false,
-    details: activity.details,
-  };
-}
-
-/** Refuses, and audits the refusal, unless the caller is a data steward (or one of `alsoAllowed`). */
-export async function requireSteward(dataSource: DataSource, activity: StewardActivity, now: Date): Promise<void> {
-  const allowed = [Role.DATA_STEWARD, ...(activity.alsoAllowed ?? [])];
-  if (activity.principal.roles.some((role) => allowed.includes(role))) return;
-  // A refused caller's free text and lists are not validated yet: the entry records the attempt, not them.
-  const refused = { ...activity, justification: `refused: ${activity.operation} is for data stewards`, details: {} };
-  await recordAuditEntry(dataSource, { ...entry(refused, AuditOutcome.REFUSED), refusal: { code: ErrorCode.FORBIDDEN, problem: "DATA_STEWARD_ONLY", rule: STEWARD_RULE } }, now);
-  throw new HubError(ErrorCode.FORBIDDEN, `Only a data steward (role DATA_STEWARD)${activity.alsoAllowed?.length ? ` or ${activity.alsoAllowed.join(", ")}` : ""} may do this.`);
+/**
+ * Admits a data steward (or one of `alsoAllowed`) whose access context fits the work — DATA_QUALITY for
+ * a steward, judged by the purposes policy — or refuses, with the refusal audited. The steward's
+ * justification, purpose, lawful basis and case reference go verbatim on every entry of the request.
+ */
+export async function admitSteward(services: GovernanceServices, activity: StewardActivity, now: Date): Promise<AdmittedGovernanceRequest> {
+  const { alsoAllowed = [], ...request } = activity;
+  const allowed = [Role.DATA_STEWARD, ...alsoAllowed];
+  // A refused caller's ids and lists are not validated yet: the refusal records the attempt and the
+  // access context stated, not them.
+  const admitted = await admitGovernanceRequest(
+    services,
+    { ...request, childSuis: [], details: {} },
+    {
+      permitted: request.principal.roles.some((role) => allowed.includes(role)),
+      problem: "DATA_STEWARD_ONLY",
+      rule: STEWARD_RULE,
+      message: `Only a data steward (role DATA_STEWARD)${alsoAllowed.length > 0 ? ` or ${alsoAllowed.join(", ")}` : ""} may do this.`,
+    },
+    now,
+  );
+  return { ...admitted, childSuis: request.childSuis, details: request.details };
 }
 
 /** The audit entry of a steward's decision, committed before the decision takes effect (no audit, no action). */
-export async function auditStewardDecision(dataSource: DataSource, activity: StewardActivity, now: Date): Promise<string> {
-  return (await recordAuditEntry(dataSource, entry(activity, AuditOutcome.RECORDED), now)).id;
+export async function auditStewardDecision(services: GovernanceServices, request: AdmittedGovernanceRequest, now: Date): Promise<string> {
+  return (await recordGovernanceWork(services, request, AuditOutcome.RECORDED, now)).id;
 }
 
 /** The audit entry of a steward's read of personal data, committed before the data is returned. */
-export async function auditStewardRead(dataSource: DataSource, activity: StewardActivity, now: Date): Promise<string> {
-  return (await recordAuditEntry(dataSource, entry(activity, AuditOutcome.DISCLOSED), now)).id;
+export async function auditStewardRead(services: GovernanceServices, request: AdmittedGovernanceRequest, now: Date): Promise<string> {
+  return (await recordGovernanceWork(services, request, AuditOutcome.DISCLOSED, now)).id;
 }
 
 /** A steward's reason is recorded verbatim and must say something. */

@@ -3,11 +3,13 @@ import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { AuditOperation, DISCLOSING_OPERATIONS } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
+import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { type AccessContext } from "../../policy/AccessContext";
 import { IdentityChangeKind } from "../ChildIdentityChange";
 import { LinkAction } from "../RecordLinkEvent";
 import { type ChildIdentityChangeView } from "./childIdentityChangeView";
-import { auditStewardRead, requireId, requireSteward } from "./stewardAction";
+import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 
 export const CarriedRecords = {
   /** The audit entry names a wrongly linked record among those whose content went out. */
@@ -48,11 +50,12 @@ interface Window { recordId: string; from: Date; to: Date }
  * Every disclosure that went out through a link a split undid (HUB.md §8): the disclosures of the child
  * the records were wrongly linked to, made while each link stood, each marked with whether it carried
  * the records' content (from the record ids on the audit entry). For the IG lead to act on: tell the
- * recipients, assess a breach. Reading it is audited.
+ * recipients, assess a breach. Reading it is audited, with the caller's access context: DATA_QUALITY
+ * for the steward who split, INFORMATION_GOVERNANCE for an IG lead.
  */
-export async function wrongLinkReport(dataSource: DataSource, principal: Principal, requestId: string, changeId: string, now = new Date()): Promise<WrongLinkReport> {
-  const activity = { requestId, principal, operation: AuditOperation.WRONG_LINK_REPORT, justification: "wrong-link report after a split", childSuis: [] as string[], details: { changeId }, alsoAllowed: [Role.IG_LEAD] };
-  await requireSteward(dataSource, activity, now);
+export async function wrongLinkReport(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, changeId: string, now = new Date()): Promise<WrongLinkReport> {
+  const { dataSource } = services;
+  const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.WRONG_LINK_REPORT, access, childSuis: [], details: { changeId }, alsoAllowed: [Role.IG_LEAD] }, now);
   const id = requireId(changeId, "changeId");
   const [row]: { id: string; kind: IdentityChangeKind; from_child_id: string; to_child_id: string; from_child_sui: string | null; record_ids: string[]; decided_by: string; decided_at: Date; reason: string; sui: string | null }[] = await dataSource.query(
     // The SUI the child had at the split: a later merge may have moved it on.
@@ -65,7 +68,7 @@ export async function wrongLinkReport(dataSource: DataSource, principal: Princip
 
   const windows = await linkWindows(dataSource, change);
   const disclosures = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, row.sui, windows);
-  const reportId = await auditStewardRead(dataSource, { ...activity, childSuis: row.sui ? [row.sui] : [], details: { changeId: id, disclosures: disclosures.length } }, now);
+  const reportId = await auditStewardRead(services, { ...steward, childSuis: row.sui ? [row.sui] : [], details: { changeId: id, disclosures: disclosures.length } }, now);
   return { change, childSui: row.sui, disclosures, reportId };
 }
 

@@ -24,6 +24,8 @@ export class LinkEvidenceNode {
   @Field(() => [FieldComparison]) fields: FieldComparison[];
   @Field(() => Int) weightsVersion: number;
   @Field(() => String) weightsHash: string;
+  @Field(() => Boolean, { description: "The record came with this child's SUI but reports another date of birth and given name: held for a steward rather than linked by the SUI." })
+  suiDisputed: boolean;
 }
 
 export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
@@ -31,6 +33,7 @@ export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
     score: evidence.score,
     weightsVersion: evidence.weightsVersion,
     weightsHash: evidence.weightsHash,
+    suiDisputed: evidence.suiDisputed === true,
     fields: MATCH_FIELDS.map((field) => ({ field, level: evidence.levels[field], weight: evidence.fieldWeights[field] })),
   };
 }
@@ -54,10 +57,10 @@ export function linkEventNode(entry: LinkHistoryEntry): LinkEventNode {
   return { ...entry, evidence: entry.evidence === null ? null : evidenceNode(entry.evidence) };
 }
 
-@ObjectType({ description: "The child's identity as the record reported it." })
+@ObjectType({ description: "The child's identity as the record reported it. A sealed or brokered record's names and postcode are null (masked)." })
 export class ReportedIdentityNode {
-  @Field(() => String) givenNames: string;
-  @Field(() => String) familyName: string;
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
   @Field(() => String, { nullable: true }) dateOfBirth: string | null;
   @Field(() => String, { nullable: true }) expectedDateOfBirth: string | null;
   @Field(() => Sex) sex: Sex;
@@ -72,18 +75,19 @@ export class ReviewedRecord {
   @Field(() => RecordType, { nullable: true }) recordType: RecordType | null;
   @Field(() => ReportedIdentityNode, { description: "The postcode is null when the reported address is location-withheld." }) reported: ReportedIdentityNode;
   @Field(() => Boolean, { description: "The reported address is location-withheld (a refuge, a placement)." }) locationWithheld: boolean;
+  @Field(() => Boolean, { description: "The record is sealed or brokered: what it reported is masked; decide on the evidence, field by field." }) masked: boolean;
 }
 
-@ObjectType({ description: "The child the record may be about, as the hub knows them." })
+@ObjectType({ description: "The child the record may be about, as the records that are neither sealed nor brokered report them." })
 export class CandidateChild {
   @Field(() => ID) childId: string;
   @Field(() => String, { nullable: true, description: "Null for a child awaiting an SUI." }) sui: string | null;
-  @Field(() => String) givenNames: string;
-  @Field(() => String) familyName: string;
-  @Field(() => String, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => String, { nullable: true, description: "Null when only sealed or brokered records report the child's names." }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => String, { nullable: true, description: "Null when unknown, or reported only by sealed or brokered records." }) dateOfBirth: string | null;
   @Field(() => String) sex: string;
-  @Field(() => [String], { description: "Every given name reported for the child." }) knownNames: string[];
-  @Field(() => [String], { description: "Every postcode reported for the child, except location-withheld addresses." }) postcodes: string[];
+  @Field(() => [String], { description: "Every given name the child may be matched on (reported by a record neither sealed nor brokered)." }) knownNames: string[];
+  @Field(() => [String], { description: "Every postcode the child may be matched on: not location-withheld, not reported only by sealed or brokered records." }) postcodes: string[];
   @Field(() => Boolean, { description: "The child also has a location-withheld address, not shown." }) locationWithheld: boolean;
 }
 

@@ -1,0 +1,58 @@
+/**
+ * SQL: the name row `fact` (with a `sources` column) was reported by a record still linked to the
+ * child `child` that is neither SEALED nor BROKERED. What only restricted records reported contributes
+ * nothing outside them (design principle 8): not to matching, not to a data steward's view.
+ */
+export function reportedByUnrestrictedRecord(fact: string, child: string): string {
+  return `EXISTS (SELECT 1 FROM agency_record src WHERE src.id = ANY(${fact}.sources) AND src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[]))`;
+}
+
+/** SQL: the address row `address` was reported by a record still linked to the child `child` that is neither SEALED nor BROKERED. */
+export function addressReportedByUnrestrictedRecord(address: string, child: string): string {
+  return `EXISTS (SELECT 1 FROM agency_record src WHERE src.id = ${address}.source_record_id AND src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[]))`;
+}
+
+/** SQL: the address row `address` is protected, by its own label or by the record that reported it withholding its location. */
+export function locationWithheld(address: string): string {
+  return `('LOCATION_WITHHELD' = ANY(${address}.labels) OR EXISTS (SELECT 1 FROM agency_record w WHERE w.id = ${address}.source_record_id AND 'LOCATION_WITHHELD' = ANY(w.labels)))`;
+}
+
+/**
+ * SQL: the postcodes of the child `child` that may be matched on and shown to a data steward: each
+ * reported by an unrestricted record linked to the child, and none the child's records protect — a
+ * location withheld by any record stays withheld, however many others report it too.
+ */
+export function matchablePostcodes(child: string): string {
+  return `ARRAY(SELECT DISTINCT a.postcode FROM child_address a WHERE a.child_id = ${child}.id AND a.postcode <> '' AND ${addressReportedByUnrestrictedRecord("a", child)}
+    AND NOT EXISTS (SELECT 1 FROM child_address p WHERE p.child_id = ${child}.id AND p.postcode = a.postcode AND ${locationWithheld("p")}))`;
+}
+
+/** SQL: the child's date of birth is reported by an unrestricted record linked to them (or one from before the hub kept what each reported). */
+export function birthDateReportedByUnrestrictedRecord(child: string): string {
+  return `EXISTS (SELECT 1 FROM agency_record src WHERE src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[])
+    AND (src.reported_identity->>'dateOfBirth' = ${child}.date_of_birth::text OR (src.reported_identity->>'backfilled')::boolean))`;
+}
+
+/** SQL: a record linked to the child `child`, neither SEALED nor BROKERED, that kept what it reported. */
+function unrestrictedReports(child: string): string {
+  return `agency_record src WHERE src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[])
+    AND NOT COALESCE((src.reported_identity->>'backfilled')::boolean, false)`;
+}
+
+/**
+ * SQL: the child's date of birth as unrestricted records tell it — the child's own when one reports it,
+ * otherwise what the earliest of them reported, otherwise null. A child first known through a sealed
+ * record is matched on no date only that record gave.
+ */
+export function unrestrictedBirthDate(child: string): string {
+  return `COALESCE(CASE WHEN ${birthDateReportedByUnrestrictedRecord(child)} THEN ${child}.date_of_birth::text END,
+    (SELECT src.reported_identity->>'dateOfBirth' FROM ${unrestrictedReports(child)} AND src.reported_identity->>'dateOfBirth' IS NOT NULL ORDER BY src.received_at, src.id LIMIT 1))`;
+}
+
+/** SQL: the child's sex as unrestricted records tell it, as `unrestrictedBirthDate` does the date. */
+export function unrestrictedSex(child: string): string {
+  return `COALESCE(
+    CASE WHEN EXISTS (SELECT 1 FROM agency_record src WHERE src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[])
+      AND (src.reported_identity->>'sex' = ${child}.sex OR (src.reported_identity->>'backfilled')::boolean)) THEN ${child}.sex END,
+    (SELECT src.reported_identity->>'sex' FROM ${unrestrictedReports(child)} AND src.reported_identity->>'sex' IS NOT NULL ORDER BY src.received_at, src.id LIMIT 1))`;
+}
