@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadPolicies } from "../loadPolicies";
+import { loadTimescaleTestSuites } from "../loadTimescaleTestSuites";
+import { PolicyError } from "../PolicyError";
+import { runTimescaleTestCase } from "../runTimescaleTestCase";
+import { lineOf, writePolicyDir } from "./policyFixture";
+
+// The fixture policy: every timescale is 1 working day from a referral, under edition-2023.
+const policy = loadPolicies(writePolicyDir());
+
+const SUITE = `description: A timescale suite against the fixture policy.
+workingDays:
+  2026-12-25: false
+  2026-12-29: true
+cases:
+  - name: Christmas Eve to the end of Tuesday
+    timescale: REFERRAL_DECISION
+    startedAt: 2026-12-24T17:30
+    expect:
+      dueAt: 2026-12-29T23:59:59.999
+      edition: edition-2023
+      startEvent: REFERRAL_RECEIVED
+      extendedDueAt: null
+`;
+
+function load(text: string): ReturnType<typeof loadTimescaleTestSuites> {
+  const dir = mkdtempSync(join(tmpdir(), "hub-timescale-tests-"));
+  writeFileSync(join(dir, "fixture.test.yaml"), text);
+  writeFileSync(join(dir, "notes.md"), "not a suite");
+  return loadTimescaleTestSuites(dir, policy);
+}
+
+function loadError(text: string): PolicyError {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof PolicyError) return error;
+    throw error;
+  }
+  throw new Error("expected a PolicyError");
+}
+
+describe("loadTimescaleTestSuites", () => {
+  test("reads cases and pinned working days; instants without an offset are London time", () => {
+    const [suite, ...others] = load(SUITE);
+    expect(others).toEqual([]);
+    expect(suite?.workingDays).toEqual([
+      { date: "2026-12-25", line: 3, working: false },
+      { date: "2026-12-29", line: 4, working: true },
+    ]);
+    const [testCase] = suite?.cases ?? [];
+    expect(testCase).toMatchObject({ name: "Christmas Eve to the end of Tuesday", line: 6, timescale: "REFERRAL_DECISION", startedAt: new Date("2026-12-24T17:30:00Z"), at: null });
+    expect(testCase?.expected).toEqual({ dueAt: "2026-12-29T23:59:59.999+00:00", edition: "edition-2023", startEvent: "REFERRAL_RECEIVED", extendedDueAt: null });
+    expect(testCase && runTimescaleTestCase(policy, testCase)).toEqual(testCase?.expected);
+  });
+
+  test("a case compares only what it states", () => {
+    const [testCase] = load(SUITE.replace(/ {6}edition: .*\n {6}startEvent: .*\n {6}extendedDueAt: null\n/, ""))[0]?.cases ?? [];
+    expect(testCase?.expected).toEqual({ dueAt: "2026-12-29T23:59:59.999+00:00" });
+    expect(testCase && runTimescaleTestCase(policy, testCase)).toEqual({ dueAt: "2026-12-29T23:59:59.999+00:00" });
+  });
+
+  test("a wrong expectation fails the comparison", () => {
+    const [testCase] = load(SUITE.replace("dueAt: 2026-12-29T23:59:59.999", "dueAt: 2026-12-28T23:59:59.999"))[0]?.cases ?? [];
+    expect(testCase && runTimescaleTestCase(policy, testCase)).not.toEqual(testCase?.expected);
+  });
+
+  test("mistakes are PolicyErrors naming the file and line", () => {
+    const cases: [string, string, string][] = [
+      ["    timescale: REFERRAL_DECISION", "    timescale: REFERRAL", 'unknown timescale "REFERRAL"'],
+      ["    startedAt: 2026-12-24T17:30", "    started: 2026-12-24T17:30", 'unknown key "started"'],
+      ["    startedAt: 2026-12-24T17:30", "    startedAt: 2026-12-24", "expected a date and time"],
+      ["    startedAt: 2026-12-24T17:30", "    startedAt: 2026-10-25T01:30", "happens twice in Europe/London"],
+      ["    startedAt: 2026-12-24T17:30", "    startedAt: 2026-03-29T01:30", "does not happen in Europe/London"],
+      ["      edition: edition-2023", "      edition: working-together-2018", 'unknown edition "working-together-2018"'],
+      ["      startEvent: REFERRAL_RECEIVED", "      startEvent: REFERRAL", 'unknown start event "REFERRAL"'],
+      ["      dueAt: 2026-12-29T23:59:59.999", "      due: 2026-12-29T23:59:59.999", 'unknown key "due"'],
+      ["  2026-12-25: false", "  2026-12-25: no", "expected true or false"],
+      ["  2026-12-25: false", "  2026-12-32: false", "expected a date written YYYY-MM-DD"],
+    ];
+    for (const [from, to, problem] of cases) {
+      const text = SUITE.replace(from, to);
+      const error = loadError(text);
+      expect([to, error.problem]).toEqual([to, expect.stringContaining(problem)]);
+      expect([to, error.line]).toEqual([to, lineOf(text, to.trim().startsWith("2026-12-25") ? "2026-12-25" : to.trim())]);
+      expect(error.file.endsWith("fixture.test.yaml")).toBe(true);
+    }
+  });
+
+  test("two cases with one name, and a suite with nothing in it, are refused", () => {
+    const twice = `${SUITE}${SUITE.slice(SUITE.indexOf("  - name:"))}`;
+    expect(loadError(twice).problem).toContain('a case named "Christmas Eve to the end of Tuesday" already exists');
+    expect(loadError("description: Nothing.\n").problem).toContain("at least one case");
+  });
+});
