@@ -1,35 +1,86 @@
 import { type Principal } from "../auth/Principal";
 import { Role } from "../auth/Role";
 import { AgencyType } from "../directory/AgencyType";
+import { currentResidence } from "../people/residence";
 import { type AccessContext } from "../policy/AccessContext";
+import { involvementCurrent } from "../policy/involvementLapse";
+import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { RecordType } from "../records/RecordType";
+import { SocialCareStatus } from "../records/details/SocialCareRecord";
+import { isRestrictedRecord } from "../records/restrictedRecord";
 import { LinkMethod } from "../identity/linkVocabulary";
-import { type ChildFile } from "./ChildFile";
+import { type ChildFile, type LoadedRecord } from "./ChildFile";
+
+export interface RelationshipContext {
+  policy: PolicySet;
+  now: Date;
+  /** The caller's case reference names an open referral (or enquiry) about this child at the caller's local authority. */
+  openCaseReference: boolean;
+}
 
 /**
  * The caller's legitimate relationships with the child, derived from what the hub holds (design §6),
- * never from what the caller claims — except a MASH case reference and break-glass, which are stated,
- * checked by policy and audited.
+ * never from what the caller claims — a case reference counts only when it names an open referral the
+ * hub holds, and break-glass is checked by policy and audited.
+ *
+ * A relationship rests only on records that are linked by SUI or by a data steward (a record linked by
+ * the matcher alone could be anyone's: otherwise any agency system could submit a record naming a
+ * child, without the NHS number, and open the child's file to its staff), whose involvement has not
+ * lapsed (policies/relationships.yaml: a school the child left, a closed case) — for what is derived
+ * from them too, such as where the child lives — and that are neither sealed nor brokered unless they
+ * are the caller's own: a restricted record contributes nothing outside itself (design principle 8).
  */
-export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext): RelationshipKind[] {
+export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext, context: RelationshipContext): RelationshipKind[] {
   const kinds = new Set<RelationshipKind>();
   if (access.breakGlass) kinds.add(RelationshipKind.BREAK_GLASS);
-  if (principal.roles.includes(Role.MASH_PRACTITIONER) && (access.caseReference ?? "").trim() !== "") kinds.add(RelationshipKind.MASH_CASE);
+  if (principal.roles.includes(Role.MASH_PRACTITIONER) && context.openCaseReference) kinds.add(RelationshipKind.MASH_CASE);
   if (file === null) return [...kinds];
 
-  // A record linked only by the matcher makes its agency neither "involved" nor its council responsible:
-  // otherwise any agency system could submit a record naming a child, without the NHS number, and open
-  // the child's file to its staff. It counts once the SUI confirms it or a data steward links it.
-  const confirmed = Object.values(file.records).flat().filter(({ record }) => record.linkMethod !== LinkMethod.PROBABILISTIC);
-  if (confirmed.some(({ agency }) => agency.code === principal.agency)) kinds.add(RelationshipKind.AGENCY_INVOLVED);
-  if (principal.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
-    const responsible = confirmed.some(({ record, details }) => record.recordType === RecordType.SOCIAL_CARE && details.responsibleLocalAuthority === principal.localAuthority);
-    if (responsible || file.child.localAuthority === principal.localAuthority) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
-  }
-  // A prison or probation service holding the offender is connected with the children at risk from them;
-  // a school or GP that merely named a parent is not thereby "holding" an adult.
+  const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
+  const founding = Object.values(file.records).flat().filter((loaded) => loaded.record.linkMethod !== LinkMethod.PROBABILISTIC);
+  const current = founding.filter(({ record, details }) => involvementCurrent(requiredRule(context.policy, record.recordType), details, record.updatedAt, context.now));
+  if (current.some(own)) kinds.add(RelationshipKind.AGENCY_INVOLVED);
+
+  if (principal.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE && responsibleLocalAuthority(current, file, principal, context)) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
+  // A prison or probation service holding the offender is connected with the children at risk from them
+  // while the record relating them is current; a school or GP that merely named a parent is not thereby
+  // "holding" an adult.
   const offenderManager = principal.agencyType === AgencyType.PRISON || principal.agencyType === AgencyType.PROBATION;
-  if (offenderManager && file.agenciesHoldingLinkedAdults.has(principal.agency)) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
+  if (offenderManager) {
+    const currentIds = new Set(current.map(({ record }) => record.id));
+    if (file.linkedAdultHolders.some((holder) => holder.agencyCode === principal.agency && currentIds.has(holder.sourceRecordId))) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
+  }
   return [...kinds];
+}
+
+/** Another authority's case that makes the authority where the child lives answerable too (a plan, a looked-after child). */
+const CASES_THAT_TRAVEL = new Set<unknown>([SocialCareStatus.CHILD_PROTECTION_PLAN, SocialCareStatus.LOOKED_AFTER]);
+
+/**
+ * Children's social care is responsible for a child (Children Act 1989 ss.17, 47) through a current
+ * case that names it responsible; or where the child lives — as far as current records that are not
+ * sealed or brokered tell — when it is working a referral about them (its case reference names an open
+ * one), or when another authority holds a current protection plan or looks after the child there (the
+ * receiving authority's duties when a child on a plan moves in, DOMAIN "Who must tell whom"). Living in
+ * an area does not by itself open a child's file to every social worker of the council.
+ */
+function responsibleLocalAuthority(current: LoadedRecord[], file: ChildFile, principal: Principal, context: RelationshipContext): boolean {
+  const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
+  const socialCare = current.filter(({ record }) => record.recordType === RecordType.SOCIAL_CARE);
+  if (socialCare.some((loaded) => loaded.details.responsibleLocalAuthority === principal.localAuthority && (own(loaded) || !restricted(loaded)))) return true;
+  const informative = new Set(current.filter((loaded) => own(loaded) || !restricted(loaded)).map(({ record }) => record.id));
+  const residence = currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)));
+  if (residence?.localAuthority !== principal.localAuthority) return false;
+  return context.openCaseReference || socialCare.some((loaded) => !own(loaded) && !restricted(loaded) && CASES_THAT_TRAVEL.has(loaded.details.status));
+}
+
+function restricted({ record }: LoadedRecord): boolean {
+  return isRestrictedRecord(record.labels);
+}
+
+function requiredRule(policy: PolicySet, recordType: RecordType) {
+  const rule = policy.involvement.get(recordType);
+  if (rule === undefined) throw new Error(`no involvement rule for ${recordType}; loadPolicies guarantees one`);
+  return rule;
 }

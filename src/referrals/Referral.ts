@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { type ReferralDecision, type ReferralSource, type ReferralStage } from "./ReferralStage";
+
+/**
+ * A referral a MASH practitioner opened in the hub, under the local authority's case reference: the
+ * fact a MASH case reference is checked against (design §6: "a case reference is a claim the hub checks
+ * against the referrals it holds, never a password"). It names the child by SUI whether or not the hub
+ * holds a record of them yet. Referrals an authority's own system records arrive as social care records
+ * of status REFERRAL and are read from those (`openReferralNamed.ts`). Never deleted: a decision closes it, and a decided referral is never reopened.
+ */
+@Entity()
+@Index("IDX_referral_authority_reference", ["localAuthority", "reference"], { unique: true })
+@Index("IDX_referral_sui", ["sui"])
+export class Referral {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 10 })
+  sui: string;
+
+  /** ONS code of the authority whose MASH holds it (the opener's). */
+  @Column({ type: "varchar", length: 9 })
+  localAuthority: string;
+
+  @Column({ type: "varchar", length: 64 })
+  reference: string;
+
+  @Column({ type: "varchar", length: 24 })
+  stage: ReferralStage;
+
+  @Column({ type: "varchar", length: 24 })
+  referralSource: ReferralSource;
+
+  /** When the referral reached the authority. */
+  @Column({ type: "timestamptz" })
+  receivedAt: Date;
+
+  /** When it reached its current stage: the stage's window runs from here (for a referral, its receipt). */
+  @Column({ type: "timestamptz" })
+  stageStartedAt: Date;
+
+  @Column({ type: "varchar", length: 200 })
+  openedBySub: string;
+
+  @Column({ type: "varchar", length: 40 })
+  openedByAgency: string;
+
+  @Column({ type: "timestamptz", nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: "varchar", length: 40, nullable: true })
+  decision: ReferralDecision | null;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  openedAt: Date;
+}

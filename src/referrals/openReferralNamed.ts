@@ -1,0 +1,89 @@
+import { type Principal } from "../auth/Principal";
+import { type AccessContext } from "../policy/AccessContext";
+import { type PolicySet } from "../policy/PolicySet";
+import { SocialCareStatus, LegalStatus } from "../records/details/SocialCareRecord";
+import { LinkMethod } from "../identity/linkVocabulary";
+import { type Referral } from "./Referral";
+import { ReferralStage } from "./ReferralStage";
+import { referralWindowEnd } from "./referralWindow";
+
+/** A social care record linked to the child, as far as the case-reference check reads it. */
+export interface SocialCareRecordFacts {
+  record: { id: string; version: number; agencyReference: string; linkMethod: LinkMethod; recordedAt: Date | null; receivedAt: Date };
+  agency: { localAuthority: string | null };
+  details: Readonly<Record<string, unknown>>;
+}
+
+/** A referral as the case-reference check sees it, wherever it was recorded. */
+export interface ReferralFact {
+  localAuthority: string;
+  reference: string;
+  stage: ReferralStage;
+  /** When it reached its stage: the stage's window runs from here. */
+  receivedAt: Date;
+  decided: boolean;
+  /** Where it was recorded: opened in the hub (its id) or by the authority's own system (the record's id and version). */
+  source: { kind: "HUB"; referralId: string } | { kind: "AUTHORITY_RECORD"; recordId: string; version: number };
+}
+
+/** The open referral a MASH read rests on, as the audit entry records it. */
+export interface OpenReferral {
+  source: ReferralFact["source"];
+  reference: string;
+  localAuthority: string;
+  stage: ReferralStage;
+  receivedAt: string;
+  researchUntil: string;
+}
+
+/**
+ * The referral the caller's case reference names, if it is still open (design §6): about this child,
+ * at the caller's own local authority, not yet decided and within its window. A referral is either
+ * opened in the hub by a MASH practitioner (`openReferral`) or recorded by the authority's own system
+ * as a social care record of status REFERRAL — or, for an emergency protection order, of legal status
+ * s.44 — under the same reference, linked to the child by SUI or a steward. A referral opened in the
+ * hub is decided too once the authority's own system records the same reference as decided (another
+ * status, or an end date). Anything else is a claim, and opens nothing: null.
+ */
+export function openReferralNamed(socialCare: readonly SocialCareRecordFacts[], referrals: readonly Referral[], principal: Principal, access: AccessContext, policy: PolicySet, now: Date): OpenReferral | null {
+  const reference = access.caseReference?.trim() ?? "";
+  if (reference === "") return null;
+  const recorded = socialCare.filter((loaded) => loaded.record.linkMethod !== LinkMethod.PROBABILISTIC && loaded.agency.localAuthority === principal.localAuthority && loaded.record.agencyReference === reference);
+  const decidedBySystem = recorded.some(({ details }) => recordedStage(details) === null || hasEnded(details));
+  for (const referral of [...referrals.map((hub) => hubReferral(hub, decidedBySystem)), ...recorded.flatMap(recordedReferral)]) {
+    if (referral.reference !== reference || referral.localAuthority !== principal.localAuthority || referral.decided) continue;
+    const researchUntil = referralWindowEnd(policy, referral.stage, referral.receivedAt);
+    if (now.getTime() > researchUntil.getTime()) continue;
+    return { source: referral.source, reference, localAuthority: referral.localAuthority, stage: referral.stage, receivedAt: referral.receivedAt.toISOString(), researchUntil: researchUntil.toISOString() };
+  }
+  return null;
+}
+
+function hubReferral(referral: Referral, decidedBySystem: boolean): ReferralFact {
+  return {
+    localAuthority: referral.localAuthority, reference: referral.reference, stage: referral.stage, receivedAt: referral.stageStartedAt,
+    decided: referral.decidedAt !== null || decidedBySystem, source: { kind: "HUB", referralId: referral.id },
+  };
+}
+
+/** A referral the authority's own system recorded: a social care record at a referral or an EPO, not yet ended. */
+function recordedReferral({ record, agency, details }: SocialCareRecordFacts): ReferralFact[] {
+  const stage = recordedStage(details);
+  if (stage === null || agency.localAuthority === null) return [];
+  const startDate = typeof details.startDate === "string" ? new Date(`${details.startDate}T00:00:00Z`) : null;
+  const receivedAt = record.recordedAt ?? startDate ?? record.receivedAt;
+  return [{
+    localAuthority: agency.localAuthority, reference: record.agencyReference, stage, receivedAt, decided: hasEnded(details),
+    source: { kind: "AUTHORITY_RECORD", recordId: record.id, version: record.version },
+  }];
+}
+
+function recordedStage(details: Readonly<Record<string, unknown>>): ReferralStage | null {
+  if (details.status === SocialCareStatus.REFERRAL) return ReferralStage.REFERRAL;
+  if (details.legalStatus === LegalStatus.SECTION_44_EMERGENCY_PROTECTION_ORDER && details.status !== SocialCareStatus.CLOSED) return ReferralStage.EMERGENCY_PROTECTION;
+  return null;
+}
+
+function hasEnded(details: Readonly<Record<string, unknown>>): boolean {
+  return details.endDate !== null && details.endDate !== undefined;
+}
