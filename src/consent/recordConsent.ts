@@ -6,17 +6,26 @@ import { findChildInCare } from "../disclosure/findChildInCare";
 import { type Purpose } from "../policy/Purpose";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type ConsentState } from "../policy/ConsentState";
+import { type PolicySet } from "../policy/PolicySet";
+import { type Relationship } from "../people/Relationship";
 import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
+import { type ChildCompetence, isCompetent } from "./ChildCompetence";
+import { checkConsentRecording, type CompetenceAssessment } from "./checkConsentRecording";
 import { ConsentGiver, ConsentRecord, type ConsentDecision } from "./ConsentRecord";
+import { ConsentProblem } from "./ConsentProblem";
 import { consentAbility } from "./consentPolicy";
+import { findParentalResponsibility, type ParentalResponsibility } from "./findParentalResponsibility";
 import { loadConsentFacts } from "./loadConsent";
 import { effectiveConsent } from "./effectiveConsent";
+import { recordTypesHeldAbout } from "./recordTypesHeldAbout";
 
 export interface ConsentSubmission {
   givenBy: ConsentGiver;
-  childCompetent?: boolean | null;
-  giverDescription?: string | null;
+  /** For the child's own decision: the recorder's assessment of their competence, if they made one. */
+  competence?: CompetenceAssessment | null;
+  /** For a parent's decision: the person, by the recorder's agency's own reference for them. */
+  parent?: { agencyReference: string } | null;
   decision: ConsentDecision;
   purposes: Purpose[];
   note?: string | null;
@@ -25,6 +34,10 @@ export interface ConsentSubmission {
 export interface ConsentReceipt {
   consentId: string;
   recordedAt: Date;
+  /** For the child's own decision: what the hub found about their competence. */
+  competence: ChildCompetence | null;
+  /** For a parent's decision: how the person is related to the child, as the hub holds it. */
+  parentRelationship: Relationship | null;
   /** The consent that now governs each purpose the decision covered. */
   effective: { purpose: Purpose; state: ConsentState }[];
 }
@@ -32,25 +45,58 @@ export interface ConsentReceipt {
 /**
  * Records one consent decision and answers with what now governs each purpose it covers, so the
  * practitioner sees at once when a competent child's refusal outweighs a parent's agreement.
- * Audited (CONSENT_RECORDED); nothing is edited, a change of mind is a new decision.
+ *
+ * A child's competence is the hub's finding, by the `childCompetence` rule, from the hub's date of
+ * birth and the recorder's assessment — never a flag the recorder sets. A parent's decision names the
+ * adult as the recorder's agency reported them with parental responsibility for this child, and only an
+ * agency working with the family (`parentalConsentRecorders`) records one. Audited (CONSENT_RECORDED);
+ * nothing is edited, a change of mind is a new decision.
  */
-export async function recordConsent(dataSource: DataSource, principal: Principal, requestId: string, policyVersion: string, rawSui: string, submission: ConsentSubmission): Promise<ConsentReceipt> {
+export async function recordConsent(
+  dataSource: DataSource,
+  policy: PolicySet,
+  principal: Principal,
+  requestId: string,
+  rawSui: string,
+  submission: ConsentSubmission,
+  now = new Date(),
+): Promise<ConsentReceipt> {
   if (!consentAbility(principal).can("record", "ConsentRecord")) {
     throw new HubError(ErrorCode.FORBIDDEN, "Only a practitioner may record a consent decision.");
   }
-  if (submission.purposes.length === 0) throw new HubError(ErrorCode.INVALID_INPUT, "Name at least one purpose the decision covers.", { path: "consent.purposes" });
-  const parent = submission.givenBy === ConsentGiver.PERSON_WITH_PARENTAL_RESPONSIBILITY;
-  const giverDescription = submission.giverDescription?.trim() ?? "";
-  if (parent && giverDescription === "") {
-    throw new HubError(ErrorCode.INVALID_INPUT, "Say which person with parental responsibility decided (e.g. mother).", { path: "consent.giverDescription" });
+  const { parent, competence } = checkShape(submission);
+  const { child, dateOfBirth } = await findChildInCare(dataSource, principal, rawSui, policy, now);
+
+  const check = checkConsentRecording(policy, {
+    givenBy: submission.givenBy,
+    recorderRoles: principal.roles,
+    heldRecordTypes: await recordTypesHeldAbout(dataSource, child.id, principal.agency),
+    childDateOfBirth: dateOfBirth,
+    assessment: competence,
+    at: now,
+  });
+  if (!check.permitted) {
+    const code = check.problem === ConsentProblem.MANAGER_CONFIRMATION_REQUIRED || check.problem === ConsentProblem.NOT_WORKING_WITH_FAMILY ? ErrorCode.FORBIDDEN : ErrorCode.INVALID_INPUT;
+    throw new HubError(code, check.message, { path: check.path, problem: check.problem, rule: check.rule });
   }
-  const child = await findChildInCare(dataSource, principal, rawSui);
+  let responsibility: ParentalResponsibility | null = null;
+  if (parent !== null) {
+    responsibility = await findParentalResponsibility(dataSource, child.id, principal.agency, parent.agencyReference);
+    if (responsibility === null) {
+      throw new HubError(ErrorCode.NOT_FOUND, "Your agency's records about this child name no person with parental responsibility by this reference.", { path: "consent.parent.agencyReference" });
+    }
+  }
+
   const consent = {
     id: randomUUID(),
     child,
     givenBy: submission.givenBy,
-    childCompetent: !parent && submission.childCompetent === true,
-    giverDescription: parent ? giverDescription : null,
+    competence: check.competence,
+    competenceAssessment: competence?.assessment.trim() ?? null,
+    adult: responsibility ? { id: responsibility.adultId } : null,
+    parentRelationship: responsibility?.relationship ?? null,
+    parentalResponsibilitySource: responsibility ? { id: responsibility.sourceRecordId } : null,
+    legacyGiverDescription: null,
     decision: submission.decision,
     purposes: [...new Set(submission.purposes)],
     note: submission.note ?? null,
@@ -63,14 +109,40 @@ export async function recordConsent(dataSource: DataSource, principal: Principal
     principal,
     operation: AuditOperation.CONSENT_RECORDED,
     childSui: child.sui ?? "",
-    policyVersion,
-    details: { consentId: consent.id, decision: consent.decision, givenBy: consent.givenBy, childCompetent: consent.childCompetent, purposes: consent.purposes, lawfulBasis: LawfulBasis.CONSENT },
+    policyVersion: policy.version,
+    details: {
+      consentId: consent.id, decision: consent.decision, givenBy: consent.givenBy, purposes: consent.purposes, lawfulBasis: LawfulBasis.CONSENT, rule: check.rule,
+      ...(responsibility
+        ? { adultId: responsibility.adultId, parentRelationship: responsibility.relationship, parentalResponsibilitySourceId: responsibility.sourceRecordId }
+        : { competence: consent.competence, childCompetent: isCompetent(consent.competence) }),
+    },
   });
   await dataSource.getRepository(ConsentRecord).insert(consent);
   const facts = await loadConsentFacts(dataSource, child.id);
   return {
     consentId: consent.id,
     recordedAt: receipt.occurredAt,
+    competence: consent.competence,
+    parentRelationship: consent.parentRelationship,
     effective: consent.purposes.map((purpose) => ({ purpose, state: effectiveConsent(facts, purpose) })),
   };
+}
+
+/** Each kind of giver names what identifies their decision, and nothing that belongs to the other. */
+function checkShape(submission: ConsentSubmission): { parent: { agencyReference: string } | null; competence: CompetenceAssessment | null } {
+  if (submission.purposes.length === 0) throw new HubError(ErrorCode.INVALID_INPUT, "Name at least one purpose the decision covers.", { path: "consent.purposes" });
+  const competence = submission.competence ?? null;
+  const parent = submission.parent ?? null;
+  if (submission.givenBy === ConsentGiver.CHILD) {
+    if (parent !== null) throw new HubError(ErrorCode.INVALID_INPUT, "A child's own decision names no parent.", { path: "consent.parent" });
+    return { parent: null, competence };
+  }
+  if (competence !== null) {
+    throw new HubError(ErrorCode.INVALID_INPUT, "A competence assessment goes with the child's own decision, not a parent's.", { path: "consent.competence" });
+  }
+  const agencyReference = parent?.agencyReference.trim() ?? "";
+  if (agencyReference === "") {
+    throw new HubError(ErrorCode.INVALID_INPUT, "Name the person with parental responsibility by your agency's own reference for them.", { path: "consent.parent.agencyReference" });
+  }
+  return { parent: { agencyReference }, competence: null };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type Principal } from "../auth/Principal";
+import { type PolicySet } from "../policy/PolicySet";
 import { findChildInCare } from "../disclosure/findChildInCare";
 import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
@@ -27,7 +28,7 @@ export async function recordConsentOverride(
   dataSource: DataSource,
   principal: Principal,
   requestId: string,
-  policyVersion: string,
+  policy: PolicySet,
   rawSui: string,
   reason: string,
   reviewBy: Date | null,
@@ -44,7 +45,7 @@ export async function recordConsentOverride(
   if (review <= now || review > latest) {
     throw new HubError(ErrorCode.INVALID_INPUT, `reviewBy must be in the future and at most ${MAX_OVERRIDE_DAYS} days away.`, { path: "reviewBy" });
   }
-  const child = await findChildInCare(dataSource, principal, rawSui);
+  const { child } = await findChildInCare(dataSource, principal, rawSui, policy);
   const override = { id: randomUUID(), child, reason: reason.trim(), authorisedBySub: principal.sub, authorisedByAgency: principal.agency, reviewBy: review };
   // On the trail before it lets anything be shared without consent.
   const receipt = await recordDecision(dataSource, {
@@ -52,7 +53,7 @@ export async function recordConsentOverride(
     principal,
     operation: AuditOperation.CONSENT_OVERRIDE,
     childSui: child.sui ?? "",
-    policyVersion,
+    policyVersion: policy.version,
     details: { overrideId: override.id, reason: override.reason, reviewBy: review.toISOString() },
   });
   await dataSource.getRepository(ConsentOverride).insert(override);

@@ -10,9 +10,11 @@ import { ConsentOverrideReceipt, ConsentReceipt, DecisionNotToShareReceipt } fro
 
 @Resolver()
 export class ConsentResolver {
-  @Mutation(() => ConsentReceipt, { description: "Record a consent decision about sharing the child's information. Audited." })
+  @Mutation(() => ConsentReceipt, {
+    description: "Record a consent decision about sharing the child's information: the child's own (competence by age, policies/consent.yaml) or a parent's, named by your agency's reference for them. Audited.",
+  })
   async recordConsent(@Ctx() ctx: HubContext, @Arg("sui", () => ID) sui: string, @Arg("consent", () => ConsentInput) consent: ConsentInput): Promise<Receipt> {
-    return recordConsent(ctx.dataSource, ctx.principal, ctx.requestId, ctx.policy.version, sui, consent);
+    return recordConsent(ctx.dataSource, ctx.policy, ctx.principal, ctx.requestId, sui, consent);
   }
 
   @Mutation(() => ConsentOverrideReceipt, { description: "CSC managers only: share for safeguarding without consent, with the reason. Audited." })
@@ -22,12 +24,12 @@ export class ConsentResolver {
     @Arg("reason", () => String) reason: string,
     @Arg("reviewBy", () => DateTimeResolver, { nullable: true }) reviewBy: Date | null,
   ): Promise<OverrideReceipt> {
-    return recordConsentOverride(ctx.dataSource, ctx.principal, ctx.requestId, ctx.policy.version, sui, reason, reviewBy);
+    return recordConsentOverride(ctx.dataSource, ctx.principal, ctx.requestId, ctx.policy, sui, reason, reviewBy);
   }
 
   @Mutation(() => DecisionNotToShareReceipt, { description: "Record a decision not to share (s.16LA), with the reasons. Audited." })
   async recordDecisionNotToShare(@Ctx() ctx: HubContext, @Arg("sui", () => ID) sui: string, @Arg("decision", () => DecisionNotToShareInput) decision: DecisionNotToShareInput): Promise<DecisionNotToShareReceipt> {
-    const receipt = await recordDecisionNotToShare(ctx.dataSource, ctx.principal, ctx.requestId, ctx.policy.version, sui, decision);
+    const receipt = await recordDecisionNotToShare(ctx.dataSource, ctx.principal, ctx.requestId, ctx.policy, sui, decision);
     return { auditEntryId: receipt.id, recordedAt: receipt.occurredAt };
   }
 }

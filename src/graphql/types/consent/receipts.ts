@@ -2,6 +2,9 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { Purpose } from "../../../policy/Purpose";
 import { ConsentState } from "../../../policy/ConsentState";
+import { ChildCompetence } from "../../../consent/ChildCompetence";
+import { Relationship } from "../../../people/Relationship";
+import "./consentEnums";
 
 @ObjectType({ description: "The consent that now governs one purpose." })
 export class PurposeConsent {
@@ -13,6 +16,8 @@ export class PurposeConsent {
 export class ConsentReceipt {
   @Field(() => ID) consentId: string;
   @Field(() => DateTimeResolver) recordedAt: Date;
+  @Field(() => ChildCompetence, { nullable: true, description: "For the child's own decision: only a competent child's decision governs over a parent's." }) competence: ChildCompetence | null;
+  @Field(() => Relationship, { nullable: true, description: "For a parent's decision: how the person is related to the child, as your agency's record reports it." }) parentRelationship: Relationship | null;
   @Field(() => [PurposeConsent], { description: "After this decision: a competent child's decision governs over a parent's." }) effective: PurposeConsent[];
 }
 

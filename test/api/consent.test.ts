@@ -1,0 +1,263 @@
+import { ConsentRecord } from "../../src/consent/ConsentRecord";
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+const RECORD_CONSENT = /* GraphQL */ `
+  mutation ($sui: ID!, $consent: ConsentInput!) {
+    recordConsent(sui: $sui, consent: $consent) { consentId competence parentRelationship effective { purpose state } }
+  }
+`;
+
+const prisonOmu: TestClaims = { sub: "omu-exampleton", name: "Test omu-exampleton", agency: "HMP-EXAMPLETON", agency_type: "PRISON", roles: ["PRISON_OMU"], la: "E10000019" };
+
+/** A date of birth that makes the child this old today, months clear of any birthday, so no test turns on the clock. */
+function bornYearsAgo(years: number): string {
+  const day = new Date();
+  day.setUTCMonth(day.getUTCMonth() - 6);
+  day.setUTCFullYear(day.getUTCFullYear() - years);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Valid NHS numbers in the 999 test range, one for each child these tests create. */
+const SUIS = {
+  oneMother: "9990077002",
+  siblingOfOneMother: "9990077010",
+  fatherInPrison: "9990077029",
+  fifteen: "9990077037",
+  ten: "9990077045",
+  sixteen: "9990077053",
+  unborn: "9990077061",
+  competentRefusal: "9990077088",
+  notAParent: "9990077096",
+  schoolAndPrison: "9990077118",
+} as const;
+
+interface Family {
+  dateOfBirth?: string;
+  expectedDateOfBirth?: string;
+  /** The local authority's record, naming the mother (with PR) and a stepfather (without). */
+  socialCare?: boolean;
+  /** The school's record, naming the mother by the school's own reference. */
+  school?: boolean;
+  /** A prison record about the child's father, who has parental responsibility. */
+  prison?: boolean;
+  /** The GP's record, which names no adult. */
+  gp?: boolean;
+}
+
+const adult = (reference: string, givenNames: string, relationship: string, parentalResponsibility: boolean, extra: Record<string, unknown> = {}) => ({
+  reference, givenNames, familyName: "Consentford", sex: relationship === "MOTHER" ? "FEMALE" : "MALE", relationship, parentalResponsibility, ...extra,
+});
+
+/** Submits the child's records as each agency's system would; adults' references are the agencies' own. */
+async function seedFamily(sui: string, family: Family): Promise<void> {
+  const child = {
+    sui, givenNames: "Robin", familyName: "Consentford", sex: "MALE",
+    ...(family.expectedDateOfBirth ? { expectedDateOfBirth: family.expectedDateOfBirth } : { dateOfBirth: family.dateOfBirth ?? bornYearsAgo(15) }),
+    address: { kind: "HOME", line1: "4 Consent Row", town: "Sampleton", postcode: "HP20 1AA", localAuthority: "E06000060" },
+  };
+  const records: [string, Record<string, unknown>][] = [];
+  if (family.socialCare !== false) {
+    records.push(["CHILDRENS_SOCIAL_CARE", {
+      agencyCode: "LA-E06000060", agencyReference: `CSC-${sui}`, child,
+      relatedAdults: [adult(`LA-MOTHER-${sui}`, "Morgan", "MOTHER", true), adult(`LA-STEP-${sui}`, "Casey", "STEP_PARENT", false)],
+      socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: "E06000060" },
+    }]);
+  }
+  if (family.school === true) {
+    records.push(["EDUCATION", {
+      agencyCode: "SCH-199001", agencyReference: `UPN-${sui}`, child, relatedAdults: [adult(`SCH-MOTHER-${sui}`, "Morgan", "MOTHER", true)],
+      education: { rollStatus: "ON_ROLL", onRollFrom: "2022-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
+    }]);
+  }
+  if (family.prison === true) {
+    records.push(["PRISON", {
+      agencyCode: "HMP-EXAMPLETON", agencyReference: `HMP-${sui}`, child,
+      relatedAdults: [adult(`A${sui.slice(-4)}ZZ`, "Jordan", "FATHER", true, { subjectOfRecord: true, posesRiskToChild: true, homeLocalAuthority: "E06000060" })],
+      prison: { prisonNumber: `A${sui.slice(-4)}ZZ`, pprcStatus: "CONFIRMED", pprcAssessedOn: "2026-01-20", expectedReleaseDate: "2027-06-10" },
+    }]);
+  }
+  if (family.gp === true) {
+    records.push(["HEALTH", { agencyCode: "GP-K99001", agencyReference: `GP-${sui}`, child, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-01-01" } }]);
+  }
+  for (const [agencyType, record] of records) {
+    const response = await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType)));
+    if (response.body.errors) throw new Error(`seeding ${String(record.agencyReference)} failed: ${JSON.stringify(response.body.errors)}`);
+  }
+}
+
+interface ConsentAnswer {
+  data?: { recordConsent: { consentId: string; competence: string | null; parentRelationship: string | null; effective: { purpose: string; state: string }[] } | null } | null;
+  errors?: { message: string; extensions: Record<string, unknown> }[];
+}
+
+async function recordConsent(caller: TestClaims, sui: string, consent: Record<string, unknown>): Promise<ConsentAnswer> {
+  const response = await hub.graphql(RECORD_CONSENT, { sui, consent: { purposes: ["EARLY_HELP"], ...consent } }, await hub.token(caller));
+  return response.body as ConsentAnswer;
+}
+
+const parentDecides = (agencyReference: string, decision: string) => ({ givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", parent: { agencyReference }, decision });
+const childDecides = (decision: string, competence?: { assessedCompetent: boolean; assessment: string }) => ({ givenBy: "CHILD", decision, ...(competence ? { competence } : {}) });
+const ASSESSED_COMPETENT = { assessedCompetent: true, assessment: "Understands what early help would share, with whom, and can weigh it." };
+
+function state(answer: ConsentAnswer): string | undefined {
+  expect(answer.errors).toBeUndefined();
+  return answer.data?.recordConsent?.effective.find((effective) => effective.purpose === "EARLY_HELP")?.state;
+}
+
+async function consentRows(sui: string): Promise<ConsentRecord[]> {
+  return hub.hub.database.dataSource.getRepository(ConsentRecord).find({
+    where: { child: { sui } }, relations: { adult: true, parentalResponsibilitySource: true }, order: { recordedAt: "ASC" },
+  });
+}
+
+describe("a parent's consent is keyed by the adult the hub holds", () => {
+  it("is one person's decision however often it is recorded: a later withdrawal ends their earlier consent", async () => {
+    await seedFamily(SUIS.oneMother, {});
+    expect(state(await recordConsent(CALLERS.socialWorker, SUIS.oneMother, parentDecides(`LA-MOTHER-${SUIS.oneMother}`, "GIVEN")))).toBe("GIVEN");
+    const withdrawn = await recordConsent(CALLERS.socialWorker, SUIS.oneMother, parentDecides(` LA-MOTHER-${SUIS.oneMother} `, "WITHDRAWN"));
+    expect(state(withdrawn)).toBe("WITHDRAWN");
+    expect(withdrawn.data?.recordConsent?.parentRelationship).toBe("MOTHER");
+
+    const rows = await consentRows(SUIS.oneMother);
+    expect(rows.map((row) => row.decision)).toEqual(["GIVEN", "WITHDRAWN"]);
+    expect(new Set(rows.map((row) => row.adult?.id)).size).toBe(1);
+    expect(rows[0]).toMatchObject({ parentRelationship: "MOTHER", legacyGiverDescription: null, competence: null, parentalResponsibilitySource: { agencyReference: `CSC-${SUIS.oneMother}` } });
+  });
+
+  it("is audited with the adult and the basis of their parental responsibility, and nothing personal is logged", async () => {
+    await seedFamily(SUIS.siblingOfOneMother, {});
+    const answer = await recordConsent(CALLERS.socialWorker, SUIS.siblingOfOneMother, { ...parentDecides(`LA-MOTHER-${SUIS.siblingOfOneMother}`, "GIVEN"), note: "Agreed at the family meeting" });
+    const consentId = answer.data?.recordConsent?.consentId;
+    const row = (await consentRows(SUIS.siblingOfOneMother)).find((candidate) => candidate.id === consentId);
+    const entries = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).createQueryBuilder("entry")
+      .where(":sui = ANY(entry.child_suis)", { sui: SUIS.siblingOfOneMother }).andWhere("entry.operation = 'CONSENT_RECORDED'").getMany();
+    const entry = entries.find((candidate) => candidate.details.consentId === consentId);
+    expect(entry).toMatchObject({ outcome: "RECORDED", principalSub: "sw-north" });
+    expect(entry?.details).toMatchObject({
+      consentId, givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", decision: "GIVEN", adultId: row?.adult?.id, parentRelationship: "MOTHER",
+      parentalResponsibilitySourceId: row?.parentalResponsibilitySource?.id, rule: "parental-consent-family-agencies",
+    });
+    const logs = hub.logLines.join("\n");
+    for (const personal of ["Morgan", "Consentford", "family meeting", `LA-MOTHER-${SUIS.siblingOfOneMother}`]) expect(logs).not.toContain(personal);
+  });
+
+  it("refuses an adult not recorded with parental responsibility for this child, telling no more than an unknown reference would", async () => {
+    await seedFamily(SUIS.notAParent, { school: true });
+    await seedFamily(SUIS.oneMother, {});
+    const unknown = await recordConsent(CALLERS.socialWorker, SUIS.notAParent, parentDecides("LA-NOBODY", "GIVEN"));
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", path: "consent.parent.agencyReference" });
+    for (const reference of [
+      `LA-STEP-${SUIS.notAParent}`, // named in the record, without parental responsibility
+      `LA-MOTHER-${SUIS.oneMother}`, // another child's mother
+      `SCH-MOTHER-${SUIS.notAParent}`, // this child's mother, by another agency's reference
+    ]) {
+      const refused = await recordConsent(CALLERS.socialWorker, SUIS.notAParent, parentDecides(reference, "GIVEN"));
+      expect(refused).toEqual(unknown);
+    }
+    expect(await consentRows(SUIS.notAParent)).toEqual([]);
+  });
+
+  it("needs the person named, and nothing of a child's own decision", async () => {
+    await seedFamily(SUIS.oneMother, {});
+    const unnamed = await recordConsent(CALLERS.socialWorker, SUIS.oneMother, { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", decision: "GIVEN" });
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "consent.parent.agencyReference" });
+    const mixed = await recordConsent(CALLERS.socialWorker, SUIS.oneMother, { ...parentDecides(`LA-MOTHER-${SUIS.oneMother}`, "GIVEN"), competence: ASSESSED_COMPETENT });
+    expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "consent.competence" });
+    const childNamingParent = await recordConsent(CALLERS.socialWorker, SUIS.oneMother, { ...childDecides("GIVEN"), parent: { agencyReference: `LA-MOTHER-${SUIS.oneMother}` } });
+    expect(childNamingParent.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "consent.parent" });
+    const freeText = await hub.graphql(RECORD_CONSENT, { sui: SUIS.oneMother, consent: { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", giverDescription: "mum", decision: "GIVEN", purposes: ["EARLY_HELP"] } }, await hub.token(CALLERS.socialWorker));
+    expect(freeText.body.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("only agencies working with the child's family record a parent's consent", () => {
+  it("a prison holding the father may not record his consent, whoever it names", async () => {
+    await seedFamily(SUIS.fatherInPrison, { school: true, prison: true });
+    const before = (await consentRows(SUIS.fatherInPrison)).length;
+    const father = await recordConsent(prisonOmu, SUIS.fatherInPrison, parentDecides(`A${SUIS.fatherInPrison.slice(-4)}ZZ`, "GIVEN"));
+    expect(father.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.givenBy", problem: "NOT_WORKING_WITH_FAMILY", rule: "parental-consent-family-agencies" });
+    const anybody = await recordConsent(prisonOmu, SUIS.fatherInPrison, parentDecides("NO-SUCH-PERSON", "GIVEN"));
+    expect(anybody).toEqual(father);
+    expect(await consentRows(SUIS.fatherInPrison)).toHaveLength(before);
+  });
+
+  it("the school records the mother's consent by its own reference for her", async () => {
+    await seedFamily(SUIS.schoolAndPrison, { school: true, prison: true });
+    const mother = await recordConsent(CALLERS.schoolDsl, SUIS.schoolAndPrison, parentDecides(`SCH-MOTHER-${SUIS.schoolAndPrison}`, "GIVEN"));
+    expect(state(mother)).toBe("GIVEN");
+    expect(mother.data?.recordConsent?.parentRelationship).toBe("MOTHER");
+  });
+
+  it("a GP working with the child records a parent only by a reference its own records give", async () => {
+    await seedFamily(SUIS.fatherInPrison, { school: true, prison: true, gp: true });
+    const answer = await recordConsent(CALLERS.gp, SUIS.fatherInPrison, parentDecides(`LA-MOTHER-${SUIS.fatherInPrison}`, "GIVEN"));
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", path: "consent.parent.agencyReference" });
+  });
+});
+
+describe("a child's competence is found by age, from the date of birth the hub holds", () => {
+  it("under 16, a child's view without an assessment does not govern; with the recorder's assessment it does", async () => {
+    await seedFamily(SUIS.fifteen, { dateOfBirth: bornYearsAgo(15) });
+    await recordConsent(CALLERS.socialWorker, SUIS.fifteen, parentDecides(`LA-MOTHER-${SUIS.fifteen}`, "GIVEN"));
+    const view = await recordConsent(CALLERS.socialWorker, SUIS.fifteen, childDecides("REFUSED"));
+    expect(view.data?.recordConsent).toMatchObject({ competence: "NOT_ASSESSED", effective: [{ purpose: "EARLY_HELP", state: "GIVEN" }] });
+    const assessed = await recordConsent(CALLERS.socialWorker, SUIS.fifteen, childDecides("REFUSED", ASSESSED_COMPETENT));
+    expect(assessed.data?.recordConsent).toMatchObject({ competence: "ASSESSED_COMPETENT", effective: [{ purpose: "EARLY_HELP", state: "REFUSED" }] });
+    const rows = await consentRows(SUIS.fifteen);
+    expect(rows.at(-1)).toMatchObject({ competence: "ASSESSED_COMPETENT", competenceAssessment: ASSESSED_COMPETENT.assessment, adult: null });
+  });
+
+  it("under 12, an assessment of competence is a CSC manager's to confirm", async () => {
+    await seedFamily(SUIS.ten, { dateOfBirth: bornYearsAgo(10) });
+    const before = (await consentRows(SUIS.ten)).length;
+    const socialWorker = await recordConsent(CALLERS.socialWorker, SUIS.ten, childDecides("REFUSED", ASSESSED_COMPETENT));
+    expect(socialWorker.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.competence", problem: "MANAGER_CONFIRMATION_REQUIRED", rule: "child-competence-by-age" });
+    expect(await consentRows(SUIS.ten)).toHaveLength(before);
+    const manager = await recordConsent(CALLERS.cscManager, SUIS.ten, childDecides("REFUSED", ASSESSED_COMPETENT));
+    expect(manager.data?.recordConsent).toMatchObject({ competence: "CONFIRMED_BY_MANAGER", effective: [{ purpose: "EARLY_HELP", state: "REFUSED" }] });
+    const entries = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).createQueryBuilder("entry")
+      .where(":sui = ANY(entry.child_suis)", { sui: SUIS.ten }).andWhere("entry.operation = 'CONSENT_RECORDED'")
+      .orderBy("entry.occurred_at", "DESC").addOrderBy("entry.sequence", "DESC").getMany();
+    expect(entries[0]).toMatchObject({ principalSub: "csc-manager", details: { competence: "CONFIRMED_BY_MANAGER", childCompetent: true, rule: "child-competence-by-age" } });
+  });
+
+  it("at 16 a young person is presumed competent; an unwritten assessment is refused", async () => {
+    await seedFamily(SUIS.sixteen, { dateOfBirth: bornYearsAgo(16) });
+    const presumed = await recordConsent(CALLERS.socialWorker, SUIS.sixteen, childDecides("GIVEN"));
+    expect(presumed.data?.recordConsent).toMatchObject({ competence: "PRESUMED", effective: [{ purpose: "EARLY_HELP", state: "GIVEN" }] });
+    const unwritten = await recordConsent(CALLERS.socialWorker, SUIS.sixteen, childDecides("REFUSED", { assessedCompetent: false, assessment: "no" }));
+    expect(unwritten.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "consent.competence.assessment", problem: "ASSESSMENT_REQUIRED" });
+  });
+
+  it("a child with no date of birth has no decision of their own", async () => {
+    await seedFamily(SUIS.unborn, { expectedDateOfBirth: "2027-03-01" });
+    const answer = await recordConsent(CALLERS.socialWorker, SUIS.unborn, childDecides("REFUSED", ASSESSED_COMPETENT));
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "CHILD_AGE_UNKNOWN" });
+  });
+});
+
+describe("a competent child's refusal governs consent-based sharing", () => {
+  it("over a parent's later consent, in what the receipt says and in what the hub discloses", async () => {
+    await seedFamily(SUIS.competentRefusal, { dateOfBirth: bornYearsAgo(14), school: true });
+    await recordConsent(CALLERS.socialWorker, SUIS.competentRefusal, childDecides("REFUSED", ASSESSED_COMPETENT));
+    const mother = await recordConsent(CALLERS.schoolDsl, SUIS.competentRefusal, parentDecides(`SCH-MOTHER-${SUIS.competentRefusal}`, "GIVEN"));
+    expect(state(mother)).toBe("REFUSED");
+    const againLater = await recordConsent(CALLERS.socialWorker, SUIS.competentRefusal, parentDecides(`LA-MOTHER-${SUIS.competentRefusal}`, "GIVEN"));
+    expect(state(againLater)).toBe("REFUSED");
+
+    const response = await hub.graphql(CHILD_QUERY, { sui: SUIS.competentRefusal, access: access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" }) }, await hub.token(CALLERS.socialWorker));
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
+  });
+});

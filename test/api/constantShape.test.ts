@@ -1,0 +1,74 @@
+import { Client } from "pg";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * A child that does not exist and a child the caller may not see take the same path and the same
+ * database statements (design §5: existence does not leak — not in the answer, and not in how long
+ * the answer takes). Statements are counted at the driver, for a fresh child of this file's own.
+ */
+let hub: TestHub;
+const sui = syntheticNhsNumbers(840_000);
+const hidden = sui.next().value as string;
+const missing = sui.next().value as string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const child = { sui: hidden, givenNames: "Wynn", familyName: "Shapely", dateOfBirth: "2013-09-09", sex: "MALE", address: { kind: "HOME", line1: "1 Level Street", postcode: "LN1 3AB", localAuthority: "E10000019" } };
+  for (const [agencyType, record] of [
+    ["HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-SHAPE-1", child, health: { gpPracticeCode: "K99001", registeredOn: "2014-01-01", conditions: [{ description: "Asthma" }] } }],
+    ["POLICE", { agencyCode: "POLICE-43", agencyReference: "TVP-SHAPE-1", child, police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-11-20" } }],
+  ] as const) {
+    const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode, agencyType)))).body;
+    expect(body.errors).toBeUndefined();
+  }
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await hub.stop();
+});
+
+/** How many statements the hub sends to the database while answering one request. */
+async function statementsFor(send: () => Promise<unknown>): Promise<number> {
+  const query = jest.spyOn(Client.prototype, "query");
+  try {
+    await send();
+    return query.mock.calls.length;
+  } finally {
+    query.mockRestore();
+  }
+}
+
+const childQuery = async (caller: TestClaims, childSui: string) => {
+  const body = (await hub.graphql(CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") }, await hub.token(caller))).body;
+  expect(body.errors).toBeUndefined();
+  expect(body.data.child).toBeNull();
+};
+
+describe("a child the caller may not see and a child the hub does not hold", () => {
+  it("answer child(…) with the same statements", async () => {
+    // The school has no record of this child, and no relationship with them.
+    await childQuery(CALLERS.schoolDsl, hidden);
+    await childQuery(CALLERS.schoolDsl, missing);
+    const notVisible = await statementsFor(() => childQuery(CALLERS.schoolDsl, hidden));
+    const notHeld = await statementsFor(() => childQuery(CALLERS.schoolDsl, missing));
+    expect(notVisible).toBeGreaterThan(0);
+    expect(notHeld).toBe(notVisible);
+  });
+
+  it("answer a decision not to share with the same statements and the same NOT_FOUND", async () => {
+    const DECIDE = `mutation ($sui: ID!, $d: DecisionNotToShareInput!) { recordDecisionNotToShare(sui: $sui, decision: $d) { auditEntryId } }`;
+    const decision = { purpose: "STRATEGY_DISCUSSION", recipientAgencyType: "EDUCATION", reason: "Sharing would alert the family to the enquiry before the strategy discussion." };
+    const attempt = async (childSui: string) => {
+      const body = (await hub.graphql(DECIDE, { sui: childSui, d: decision }, await hub.token(CALLERS.schoolDsl))).body;
+      return body.errors?.[0]?.extensions;
+    };
+    expect(await attempt(hidden)).toEqual(await attempt(missing));
+    const notVisible = await statementsFor(() => attempt(hidden));
+    const notHeld = await statementsFor(() => attempt(missing));
+    expect(notHeld).toBe(notVisible);
+  });
+});
