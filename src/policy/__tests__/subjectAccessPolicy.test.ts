@@ -1,0 +1,87 @@
+import { join } from "node:path";
+import { SENSITIVITY_LABELS } from "../../records/SensitivityLabel";
+import { loadPolicies } from "../loadPolicies";
+import { PURPOSES } from "../Purpose";
+import { editFixture, expectAt, FIXTURE_FILES, loadError, writePolicyDir } from "./policyFixture";
+
+const FILE = "subject-access.yaml";
+const LABELLED = "      - labels: [" + SENSITIVITY_LABELS.join(", ") + "]";
+
+/** The fixture's subject-access.yaml with one more exemption appended. */
+const withExemption = (lines: string): Record<string, string> => ({ [FILE]: `${FIXTURE_FILES[FILE] ?? ""}  - id: sar-extra\n    title: Extra\n    citation: DPA 2018\n    description: An extra exemption.\n${lines}` });
+
+describe("subject access in policies/", () => {
+  test("loads: the statements, and each exemption with its decisions per standing, review and reach", () => {
+    const policy = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
+    expect(policy.subjectAccess.purposes.byPurpose.size).toBe(PURPOSES.length);
+    const byId = new Map(policy.subjectAccessExemptions.map((exemption) => [exemption.id, exemption]));
+    expect(Object.fromEntries(byId.get("sar-withheld-from-family")?.decisions ?? [])).toEqual({ CHILD: "REVIEW_REQUIRED", PERSON_WITH_PARENTAL_RESPONSIBILITY: "WITHHELD", REPRESENTATIVE: "WITHHELD" });
+    expect(Object.fromEntries(byId.get("sar-child-abuse-data")?.decisions ?? [])).toEqual({ PERSON_WITH_PARENTAL_RESPONSIBILITY: "REVIEW_REQUIRED" });
+    expect(byId.get("sar-health-serious-harm")).toMatchObject({ review: "HEALTH_PROFESSIONAL_OPINION", reachesDisclosures: "NONE", citation: "DPA 2018 Sch.3 Pt 2 paras 5 and 6" });
+    expect(byId.get("sar-restricted-record")?.reachesDisclosures).toBe("CARRYING_OR_TO_HOLDER");
+    expect(byId.get("sar-third-party")?.source.file).toMatch(/subject-access\.yaml$/);
+  });
+
+  test("every label must be named by an exemption", () => {
+    const changes = editFixture(FILE, LABELLED, "      - labels: [SEALED]");
+    expect(loadError(changes).message).toContain("no subject access exemption names label(s) SPECIAL_CATEGORY, LAW_ENFORCEMENT, THIRD_PARTY, WITHHOLD_FROM_FAMILY, LOCATION_WITHHELD, BROKERED");
+  });
+
+  test("a disclosure the hub cannot attribute must be held by some exemption", () => {
+    const changes = editFixture(FILE, "      - disclosures: { unattributed: true }", "      - disclosures: { lawfulBases: [LAW_ENFORCEMENT] }");
+    expect(loadError(changes).message).toContain("no subject access exemption applies to a disclosure the hub cannot attribute");
+  });
+
+  test("the statement of purposes covers every purpose a disclosure can state", () => {
+    const changes = editFixture(FILE, "    CHILD_DEATH_REVIEW: Why CHILD_DEATH_REVIEW.\n", "");
+    expect(loadError(changes).problem).toContain('missing required key "CHILD_DEATH_REVIEW"');
+  });
+
+  test("a health professional's opinion is relied on for six months at most", () => {
+    const changes = editFixture(FILE, "healthOpinionValidForMonths: 6", "healthOpinionValidForMonths: 7");
+    expectAt(loadError(changes), changes, FILE, "healthOpinionValidForMonths: 7");
+    expect(loadError(changes).problem).toContain("DPA 2018 Sch.3 para 6(2)(b)");
+  });
+
+  test("mistakes in an exemption name the file and the line", () => {
+    const cases: [string, string, string][] = [
+      ["    decision: WITHHELD\n    when:\n      - labels: [SECRET]\n", "SECRET", 'unknown label "SECRET"'],
+      ["    decision: HIDDEN\n    when:\n      - labels: [SEALED]\n", "HIDDEN", 'unknown exemption decision "HIDDEN"'],
+      ["    decisions: { GRANDPARENT: WITHHELD }\n    when:\n      - labels: [SEALED]\n", "GRANDPARENT", 'unknown requester standing "GRANDPARENT"'],
+      ["    decision: WITHHELD\n    decisions: { CHILD: WITHHELD }\n    when:\n      - labels: [SEALED]\n", "- id: sar-extra", 'states "decision" (for every requester) or "decisions" (per standing), not both'],
+      ["    when:\n      - labels: [SEALED]\n", "- id: sar-extra", 'states "decision" (for every requester) or "decisions"'],
+      ["    decision: WITHHELD\n    review: HEALTH_PROFESSIONAL_OPINION\n    when:\n      - labels: [SEALED]\n", "review: HEALTH", "holds none (no REVIEW_REQUIRED decision)"],
+      ["    decision: WITHHELD\n    when: []\n", "when: []", "applies in at least one case"],
+      ["    decision: WITHHELD\n    when:\n      - {}\n", "{}", "a clause names at least one of"],
+      ["    decision: WITHHELD\n    when:\n      - labels: [SEALED]\n        disclosures: { unattributed: true }\n", "- labels: [SEALED]\n        disclosures", "not both"],
+      ["    decision: REVIEW_REQUIRED\n    reachesDisclosures: CARRYING\n    when:\n      - disclosures: { purposes: [EARLY_HELP] }\n", "reachesDisclosures: CARRYING", "applies to no fact"],
+      ["    decision: WITHHELD\n    when:\n      - fields: { HEALTH: [diagnosis] }\n", "diagnosis", 'unknown HEALTH field "diagnosis"'],
+      ["    decision: WITHHELD\n    when:\n      - recordTypes: [POLICE]\n        fields: { HEALTH: [conditions] }\n", "fields: { HEALTH", "which the clause's \"recordTypes\" leave out"],
+      ["    decision: WITHHELD\n    when:\n      - where: { POLICE: { field: incidentType, values: [BURGLARY] } }\n", "BURGLARY", "POLICE.incidentType cannot be BURGLARY"],
+      ["    decision: WITHHELD\n    when:\n      - disclosures: { unattributed: false }\n", "unattributed: false", '"unattributed: false" tests nothing'],
+      ["    decision: WITHHELD\n    when:\n      - disclosures: {}\n", "disclosures: {}", 'a disclosure clause names "lawfulBases", "purposes" or "unattributed: true"'],
+      ["    decision: WITHHELD\n    when:\n      - label: [SEALED]\n", "label:", 'unknown key "label"'],
+    ];
+    for (const [lines, marker, problem] of cases) {
+      const changes = withExemption(lines);
+      const error = loadError(changes);
+      expect([lines, error.problem]).toEqual([lines, expect.stringContaining(problem)]);
+      expect([lines, error.line]).toEqual([lines, (changes[FILE] ?? "").slice(0, (changes[FILE] ?? "").lastIndexOf(marker)).split("\n").length]);
+    }
+  });
+
+  test("exemption ids are rule ids: unique across every file", () => {
+    const changes = editFixture(FILE, "  - id: sar-labelled", "  - id: grant-health");
+    expect(loadError(changes).problem).toContain('rule id "grant-health" is already used at ');
+  });
+
+  test("subjectAccess is required, once", () => {
+    const text = FIXTURE_FILES[FILE] ?? "";
+    expect(loadError({ [FILE]: text.slice(text.indexOf("subjectAccessExemptions:")) }).message).toContain('no policy file defines "subjectAccess"');
+  });
+
+  test("counts in the policy version", () => {
+    const version = (changes: Record<string, string> = {}): string => loadPolicies(writePolicyDir(changes)).version;
+    expect(version(editFixture(FILE, "decisionReasonMinimumLength: 20", "decisionReasonMinimumLength: 30"))).not.toBe(version());
+  });
+});

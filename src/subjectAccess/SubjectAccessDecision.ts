@@ -1,0 +1,59 @@
+/**
+ * The decision on one item of a subject access report: a fact held, a record, or a disclosure. Every
+ * item carries one, and every decision other than INCLUDED names the exemption behind it.
+ */
+export const ItemOutcome = {
+  /** Goes in the copy released to the requester. */
+  INCLUDED: "INCLUDED",
+  /** Left out of the release under a named exemption. */
+  WITHHELD: "WITHHELD",
+  /** Left out until the IG lead (or, for health data, the appropriate health professional) decides. */
+  REVIEW_REQUIRED: "REVIEW_REQUIRED",
+} as const;
+export type ItemOutcome = (typeof ItemOutcome)[keyof typeof ItemOutcome];
+export const ITEM_OUTCOMES = Object.values(ItemOutcome);
+
+/** What an exemption, where it applies, does by itself: withhold, or hold back for a decision. */
+export const ExemptionDecision = {
+  WITHHELD: ItemOutcome.WITHHELD,
+  REVIEW_REQUIRED: ItemOutcome.REVIEW_REQUIRED,
+} as const;
+export type ExemptionDecision = (typeof ExemptionDecision)[keyof typeof ExemptionDecision];
+export const EXEMPTION_DECISIONS = Object.values(ExemptionDecision);
+
+/**
+ * Who settles an item an exemption holds for review. Health data needs the appropriate health
+ * professional's opinion on the serious harm test before it is either released or withheld (DPA 2018
+ * Sch.3 Pt 2 paras 5(3) and 6): the IG lead records that opinion with the decision.
+ */
+export const ExemptionReview = {
+  IG_LEAD: "IG_LEAD",
+  HEALTH_PROFESSIONAL_OPINION: "HEALTH_PROFESSIONAL_OPINION",
+} as const;
+export type ExemptionReview = (typeof ExemptionReview)[keyof typeof ExemptionReview];
+export const EXEMPTION_REVIEWS = Object.values(ExemptionReview);
+
+/**
+ * Whether a fact's exemption also reaches the disclosures of it. Telling the requester "the police read
+ * your record on 3 March, including the forced-marriage record" tells them of the record; telling them
+ * "the council read your record" when the council is the one holding a sealed new identity tells them
+ * where the child now is.
+ */
+export const DisclosureReach = {
+  /** The exemption concerns the fact's content only: a disclosure of it is judged on its own. */
+  NONE: "NONE",
+  /** A disclosure that carried the fact is decided as the fact is. */
+  CARRYING: "CARRYING",
+  /** Also every disclosure to the agency holding the record: the recipient's name would reveal it. */
+  CARRYING_OR_TO_HOLDER: "CARRYING_OR_TO_HOLDER",
+} as const;
+export type DisclosureReach = (typeof DisclosureReach)[keyof typeof DisclosureReach];
+export const DISCLOSURE_REACHES = Object.values(DisclosureReach);
+
+/** What the IG lead decides on an item held for review. */
+export const ReviewDecision = {
+  INCLUDE: "INCLUDE",
+  WITHHOLD: "WITHHOLD",
+} as const;
+export type ReviewDecision = (typeof ReviewDecision)[keyof typeof ReviewDecision];
+export const REVIEW_DECISIONS = Object.values(ReviewDecision);

@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { loadPolicies } from "../../policy/loadPolicies";
+import { buildSubjectAccessReview, releaseCopy, type ReportParts } from "../buildSubjectAccessReport";
+import { type ItemDecision } from "../decideSubjectAccess";
+import { type FactSource } from "../factsHeld";
+import { type SubjectAccessCase } from "../subjectAccessCase";
+import { ItemOutcome } from "../SubjectAccessDecision";
+
+const policy = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
+const at = new Date("2026-11-02T10:00:00Z");
+
+const source = (id: string, key: string, agencyName: string): FactSource => ({
+  recordId: id, recordItem: `${key}[${id}]`, recordType: key === "police" ? "POLICE" : "EDUCATION", agencyCode: agencyName.toUpperCase(), agencyName, agencyType: key === "police" ? "POLICE" : "EDUCATION", recordedAt: null, receivedAt: at,
+});
+const decision = (outcome: ItemOutcome): ItemDecision => ({ outcome, exemptions: [], awaiting: [], decidable: [], review: null });
+const disclosure = (id: string, paths: [string, string, string[]][]) => ({
+  item: `disclosures[${id}]`, auditEntryId: id, occurredAt: at, operation: "CHILD_RECORD" as const,
+  recipient: { agencyCode: "LA-1", agencyName: "A council", agencyType: "CHILDRENS_SOCIAL_CARE" as const, roles: ["SOCIAL_WORKER" as const] },
+  purpose: "SECTION_47_ENQUIRY" as const, lawfulBasis: "PUBLIC_TASK" as const, justification: "Names the neighbour who called", breakGlass: false,
+  disclosed: paths.map(([path, category, listedWith]) => ({ path, category, items: listedWith, listedWith, attributed: true })),
+});
+
+/** A school record released; a police record included as a whole but whose one field waits for review; a name each reported. */
+const parts: ReportParts = {
+  request: { reference: "SAR-UNIT-1", sui: "9990000018" } as SubjectAccessCase,
+  producedAt: at,
+  facts: {
+    records: [
+      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }] },
+      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }] },
+    ],
+    identity: [
+      { item: "demographics.names[school-name]", kind: "NAME", value: { givenNames: "Ada" }, sources: [source("s", "education", "School"), source("p", "police", "Police")] },
+      { item: "demographics.names[police-name]", kind: "NAME", value: { givenNames: "Addy" }, sources: [source("p", "police", "Police")] },
+    ],
+    underReview: { records: [], identity: [] },
+  },
+  disclosures: [
+    disclosure("d1", [["education[s].rollStatus", "education.rollStatus", ["education[s].rollStatus"]], ["police[p].incidentType", "police.incidentType", ["police[p].incidentType"]]]),
+    disclosure("d2", [["police[p].incidentType", "police.incidentType", ["police[p].incidentType"]]]),
+  ],
+  decisions: new Map([
+    ["education[s]", decision(ItemOutcome.INCLUDED)], ["education[s].rollStatus", decision(ItemOutcome.INCLUDED)],
+    ["police[p]", decision(ItemOutcome.INCLUDED)], ["police[p].incidentType", decision(ItemOutcome.REVIEW_REQUIRED)],
+    ["demographics.names[school-name]", decision(ItemOutcome.INCLUDED)], ["demographics.names[police-name]", decision(ItemOutcome.INCLUDED)],
+    ["disclosures[d1]", decision(ItemOutcome.INCLUDED)], ["disclosures[d2]", decision(ItemOutcome.INCLUDED)],
+  ]),
+};
+
+describe("the review and the release copy", () => {
+  const review = buildSubjectAccessReview(policy, parts);
+  const copy = releaseCopy(policy, review);
+
+  test("an INCLUDED item is left out where it would point to something withheld", () => {
+    expect(review.records.map((record) => [record.item, record.decision.outcome, record.decision.released])).toEqual([["education[s]", "INCLUDED", true], ["police[p]", "INCLUDED", false]]);
+    expect(review.identity.map((fact) => [fact.item, fact.decision.released])).toEqual([["demographics.names[school-name]", true], ["demographics.names[police-name]", false]]);
+    expect(review.identity[0]?.sources.map((fact) => fact.released)).toEqual([true, false]);
+    expect(review.disclosures.map((entry) => [entry.item, entry.releasedCategories, entry.decision.released])).toEqual([["disclosures[d1]", ["education.rollStatus"], true], ["disclosures[d2]", [], false]]);
+    expect(review.counts).toEqual({ included: 7, withheld: 0, reviewRequired: 1 });
+  });
+
+  test("the release holds the released items only, without ids, decisions, counts or the practitioner's words", () => {
+    expect(copy).toEqual({
+      reference: "SAR-UNIT-1", sui: "9990000018", producedAt: at,
+      identity: [{ kind: "NAME", value: { givenNames: "Ada" }, sources: [{ agencyName: "School", agencyType: "EDUCATION", recordedAt: null, receivedAt: at }] }],
+      records: [{ recordType: "EDUCATION", source: { agencyName: "School", agencyType: "EDUCATION", recordedAt: null, receivedAt: at }, agencyReference: "UPN-1", fields: [{ field: "rollStatus", value: "ON_ROLL" }] }],
+      recipients: [{ occurredAt: at, agencyCode: "LA-1", agencyName: "A council", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", categories: ["education.rollStatus"] }],
+      purposes: [{ purpose: null, statement: policy.subjectAccess.purposes.general }, { purpose: "SECTION_47_ENQUIRY", statement: policy.subjectAccess.purposes.byPurpose.get("SECTION_47_ENQUIRY") }],
+      retention: policy.subjectAccess.retention,
+      rights: policy.subjectAccess.rights,
+    });
+  });
+});

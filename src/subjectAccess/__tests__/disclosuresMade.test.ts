@@ -1,0 +1,64 @@
+import { type DisclosureAuditEntry } from "../../audit/DisclosureAuditEntry";
+import { disclosuresMade } from "../disclosuresMade";
+import { type FactSource, type FactsHeld } from "../factsHeld";
+
+const SCHOOL = "11111111-1111-4111-8111-111111111111";
+const INVESTIGATION = "22222222-2222-4222-8222-222222222222";
+const CLINIC = "33333333-3333-4333-8333-333333333333";
+const ADDRESS = "44444444-4444-4444-8444-444444444444";
+
+const source = (recordId: string, recordItem: string): FactSource => ({
+  recordId, recordItem, recordType: "EDUCATION", agencyCode: "SCH-1", agencyName: "A school", agencyType: "EDUCATION", recordedAt: null, receivedAt: new Date("2026-10-01T00:00:00Z"),
+});
+const record = (id: string, key: string, fields: string[]) => ({
+  item: `${key}[${id}]`, source: source(id, `${key}[${id}]`), agencyReference: id, updatedAt: new Date("2026-10-01T00:00:00Z"),
+  fields: fields.map((field) => ({ item: `${key}[${id}].${field}`, field, value: "held" })),
+});
+
+/** A school record, a police record under investigation and a brokered clinic record; the child's name reported by all three, and a home address by the school. */
+const FACTS: FactsHeld = {
+  records: [record(SCHOOL, "education", ["rollStatus"]), record(INVESTIGATION, "police", ["incidentType"]), record(CLINIC, "health", ["gpPracticeName"])],
+  identity: [
+    { item: "demographics.names[n1]", kind: "NAME", value: {}, sources: [source(SCHOOL, ""), source(INVESTIGATION, ""), source(CLINIC, "")] },
+    { item: `demographics.addresses[${ADDRESS}]`, kind: "ADDRESS", value: {}, sources: [source(SCHOOL, "")] },
+  ],
+  underReview: { records: [], identity: [] },
+};
+
+const entry = (fieldsDisclosed: string[], details: Record<string, unknown>): DisclosureAuditEntry =>
+  ({
+    id: "55555555-5555-4555-8555-555555555555", occurredAt: new Date("2026-10-02T09:00:00Z"), operation: "CHILD_RECORD", principalAgency: "SCH-1", principalAgencyType: "EDUCATION",
+    principalRoles: ["SCHOOL_DSL"], purpose: "STRATEGY_DISCUSSION", lawfulBasis: "PUBLIC_TASK", justification: "Worried about her", breakGlass: false, fieldsDisclosed, details,
+  }) as DisclosureAuditEntry;
+
+const made = (fieldsDisclosed: string[], details: Record<string, unknown>) => disclosuresMade([entry(fieldsDisclosed, details)], new Map([["SCH-1", "A school"]]), FACTS);
+
+describe("what a disclosure carried, from its own audit entry", () => {
+  test("a record's content where a path names it; a record that only reported the name went out carries only the name", () => {
+    const { underReview: [decided], disclosures: [listed] } = made(
+      ["demographics.givenNames", `education[${SCHOOL}].rollStatus`, `education[${SCHOOL}].agencyReference`, `demographics.addresses[${ADDRESS}]`],
+      { recordIds: [SCHOOL, INVESTIGATION] },
+    );
+    expect(decided).toMatchObject({ unattributed: false, recipientAgency: "SCH-1" });
+    expect([...(decided?.carried ?? [])].sort()).toEqual(["demographics.addresses[" + ADDRESS + "]", "demographics.names[n1]", `education[${SCHOOL}]`, `education[${SCHOOL}].rollStatus`].sort());
+    expect(listed?.disclosed.map((path) => path.category)).toEqual(["demographics.givenNames", "education.rollStatus", "education.agencyReference", "demographics.addresses"]);
+    expect(listed?.recipient).toEqual({ agencyCode: "SCH-1", agencyName: "A school", agencyType: "EDUCATION", roles: ["SCHOOL_DSL"] });
+  });
+
+  test("a brokered record's signal carries the record", () => {
+    const { underReview: [decided] } = made([`education[${SCHOOL}].rollStatus`], { recordIds: [SCHOOL, CLINIC], brokered: [`health[${CLINIC}]`] });
+    expect(decided?.carried).toContain(`health[${CLINIC}]`);
+  });
+
+  test("an entry that cannot be attributed says so", () => {
+    const unattributed = (fields: string[], details: Record<string, unknown>) => made(fields, details).underReview[0]?.unattributed;
+    // Paths by position, from before records were named by identity.
+    expect(unattributed(["education[0].rollStatus"], { recordIds: [SCHOOL] })).toBe(true);
+    // No record ids: which records' names went out cannot be told.
+    expect(unattributed(["demographics.givenNames"], {})).toBe(true);
+    // A record no longer linked to this child.
+    expect(unattributed([`education[${SCHOOL}].rollStatus`], { recordIds: [SCHOOL, "66666666-6666-4666-8666-666666666666"] })).toBe(true);
+    // Record paths by id say what went out even without the ids alongside.
+    expect(unattributed([`education[${SCHOOL}].rollStatus`], {})).toBe(false);
+  });
+});

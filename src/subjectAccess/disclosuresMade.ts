@@ -1,0 +1,140 @@
+import { In, type DataSource } from "typeorm";
+import { type Role } from "../auth/Role";
+import { DISCLOSING_OPERATIONS, type AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { DisclosureAuditEntry } from "../audit/DisclosureAuditEntry";
+import { Agency } from "../directory/Agency";
+import { type AgencyType } from "../directory/AgencyType";
+import { DEMOGRAPHICS } from "../disclosure/recordPaths";
+import { type LawfulBasis } from "../policy/LawfulBasis";
+import { type Purpose } from "../policy/Purpose";
+import { type FactsHeld, IdentityFactKind } from "./factsHeld";
+import { type DisclosureUnderReview } from "./SubjectAccessSubject";
+
+/** One path an audit entry disclosed, with the items of the report it carried. */
+export interface DisclosedPath {
+  path: string;
+  /** The category of data (UK GDPR Art 15(1)(b)): the path without record ids, e.g. `police.incidentType`. */
+  category: string;
+  /** The report's items this path carried (a field and its record, an address, the identity facts the entry's records reported). */
+  items: string[];
+  /** The items whose release lets the release list this path's category: the field itself (its record, for an empty field or the agency's reference), the address, any of the identity facts. */
+  listedWith: string[];
+  /** Whether the hub can tell what this path carried. */
+  attributed: boolean;
+}
+
+/** A disclosure of the child's information to an agency (UK GDPR Art 15(1)(c): the recipients), as the report lists it. */
+export interface DisclosureMade {
+  item: string;
+  auditEntryId: string;
+  occurredAt: Date;
+  operation: AuditOperation;
+  /** The recipient: the agency and its type, and the roles of whoever asked — never the person. */
+  recipient: { agencyCode: string; agencyName: string | null; agencyType: AgencyType; roles: Role[] };
+  purpose: Purpose | null;
+  lawfulBasis: LawfulBasis | null;
+  /** The practitioner's own words: for the IG lead, never released (they can name other people). */
+  justification: string | null;
+  breakGlass: boolean;
+  disclosed: DisclosedPath[];
+}
+
+/**
+ * Every disclosure of the child's information to an agency — a child-record read, a search result, a
+ * notification (DISCLOSING_OPERATIONS, outcome DISCLOSED) — oldest first, with the recipients' names
+ * from the agency directory. Refusals, the hub's own governance work and IG reads are not disclosures
+ * to a recipient.
+ */
+export async function loadDisclosures(dataSource: DataSource, sui: string): Promise<{ entries: DisclosureAuditEntry[]; agencyNames: Map<string, string> }> {
+  const entries = await dataSource
+    .getRepository(DisclosureAuditEntry)
+    .createQueryBuilder("entry")
+    .where("entry.childSuis @> ARRAY[:sui]::text[]", { sui })
+    .andWhere("entry.outcome = :outcome", { outcome: AuditOutcome.DISCLOSED })
+    .andWhere("entry.operation IN (:...operations)", { operations: DISCLOSING_OPERATIONS })
+    .orderBy("entry.occurredAt", "ASC")
+    .addOrderBy("entry.id", "ASC")
+    .getMany();
+  const codes = [...new Set(entries.map((entry) => entry.principalAgency))];
+  const agencies = codes.length === 0 ? [] : await dataSource.getRepository(Agency).findBy({ code: In(codes) });
+  return { entries, agencyNames: new Map(agencies.map((agency) => [agency.code, agency.name])) };
+}
+
+const RECORD_FIELD_PATH = /^([A-Za-z]+)\[([^\]]*)\]\.([A-Za-z]+)$/;
+const RECORD_PATH = /^[A-Za-z]+\[([^\]]*)\]$/;
+const ADDRESS_PATH = new RegExp(`^${DEMOGRAPHICS}\\.addresses\\[[^\\]]*\\]$`);
+
+/** Which identity facts a `demographics.<field>` path disclosed: those the entry's records reported. */
+const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
+  givenNames: [IdentityFactKind.NAME],
+  familyName: [IdentityFactKind.NAME],
+  aliases: [IdentityFactKind.NAME],
+  dateOfBirth: [IdentityFactKind.DATE_OF_BIRTH, IdentityFactKind.EXPECTED_DATE_OF_BIRTH],
+  sex: [IdentityFactKind.SEX],
+  // The local authority is derived from where the child lives.
+  localAuthority: [IdentityFactKind.ADDRESS],
+};
+
+/**
+ * What each entry carried, in terms of the report's items, from what the entry itself recorded: the
+ * paths disclosed (records by id, `police[<recordId>].intelligence`) and the ids of every record whose
+ * content or identity facts went out (`details.recordIds`). An entry that does not name its records,
+ * names one by position, or names records no longer linked to this child cannot be attributed: the
+ * hub cannot tell what it carried, and says so.
+ */
+export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agencyNames: ReadonlyMap<string, string>, facts: FactsHeld): { disclosures: DisclosureMade[]; underReview: DisclosureUnderReview[] } {
+  const recordItems = new Map(facts.records.map((record) => [record.source.recordId, record.item]));
+  const items = new Set([...facts.records.flatMap((record) => [record.item, ...record.fields.map((field) => field.item)]), ...facts.identity.map((fact) => fact.item)]);
+  const disclosures: DisclosureMade[] = [];
+  const underReview: DisclosureUnderReview[] = [];
+  for (const entry of entries) {
+    const recordIds = Array.isArray(entry.details.recordIds) ? entry.details.recordIds.filter((id): id is string => typeof id === "string") : null;
+    const namedRecords = recordIds ?? [];
+    const identityOf = (kinds: readonly IdentityFactKind[]) =>
+      facts.identity.filter((fact) => kinds.includes(fact.kind) && fact.sources.some((source) => namedRecords.includes(source.recordId))).map((fact) => fact.item);
+    const disclosed = entry.fieldsDisclosed.map((path): DisclosedPath => {
+      const field = RECORD_FIELD_PATH.exec(path);
+      if (field !== null) {
+        const [, key, recordId, name] = field as unknown as [string, string, string, string];
+        const recordItem = recordItems.get(recordId) ?? null;
+        const fieldItem = `${key}[${recordId}].${name}`;
+        if (recordItem === null) return { path, category: `${key}.${name}`, items: [], listedWith: [], attributed: false };
+        const held = items.has(fieldItem) ? [fieldItem] : [];
+        return { path, category: `${key}.${name}`, items: [recordItem, ...held], listedWith: held.length > 0 ? held : [recordItem], attributed: true };
+      }
+      if (ADDRESS_PATH.test(path)) {
+        const held = items.has(path) ? [path] : [];
+        return { path, category: `${DEMOGRAPHICS}.addresses`, items: held, listedWith: held, attributed: held.length > 0 };
+      }
+      const demographic = path.startsWith(`${DEMOGRAPHICS}.`) ? IDENTITY_KINDS_OF[path.slice(DEMOGRAPHICS.length + 1)] : undefined;
+      if (demographic !== undefined) {
+        const reported = identityOf(demographic);
+        return { path, category: path, items: reported, listedWith: reported, attributed: recordIds !== null };
+      }
+      return { path, category: path, items: [], listedWith: [], attributed: false };
+    });
+    // A record's content (or its restricted-involvement signal) went out only where a path names it; the
+    // other records among `recordIds` only reported identity facts that went out, and reach the entry
+    // through those facts' own decisions — a name every agency reported says nothing of any one of them.
+    const brokered = Array.isArray(entry.details.brokered) ? entry.details.brokered.filter((path): path is string => typeof path === "string") : [];
+    const signalled = brokered.flatMap((path) => recordItems.get(RECORD_PATH.exec(path)?.[1] ?? "") ?? []);
+    const carried = new Set([...signalled, ...disclosed.flatMap((path) => path.items)]);
+    const unattributed = disclosed.some((path) => !path.attributed) || namedRecords.some((id) => !recordItems.has(id));
+    const item = `disclosures[${entry.id}]`;
+    disclosures.push({
+      item,
+      auditEntryId: entry.id,
+      occurredAt: entry.occurredAt,
+      operation: entry.operation,
+      recipient: { agencyCode: entry.principalAgency, agencyName: agencyNames.get(entry.principalAgency) ?? null, agencyType: entry.principalAgencyType, roles: entry.principalRoles },
+      purpose: entry.purpose,
+      lawfulBasis: entry.lawfulBasis,
+      justification: entry.justification,
+      breakGlass: entry.breakGlass,
+      disclosed,
+    });
+    underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried: [...carried], unattributed });
+  }
+  return { disclosures, underReview };
+}

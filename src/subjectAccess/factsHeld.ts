@@ -1,0 +1,165 @@
+import { type AgencyType } from "../directory/AgencyType";
+import { buildDisclosureSubject } from "../disclosure/buildDisclosureSubject";
+import { type ChildFile, type LoadedRecord } from "../disclosure/ChildFile";
+import { addressPath, recordPath } from "../disclosure/recordPaths";
+import { sameSources, visibleIdentity } from "../people/identityFacts";
+import { ConsentState } from "../policy/ConsentState";
+import { RECORD_FIELDS } from "../records/recordFields";
+import { RECORD_TYPES, type RecordType } from "../records/RecordType";
+import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { type IdentityFactUnderReview, type RecordUnderReview } from "./SubjectAccessSubject";
+
+/** Where a fact came from (UK GDPR Art 15(1)(g)): the agency record that reported it. */
+export interface FactSource {
+  recordId: string;
+  /** The record's own item, whose decision says whether naming this source is released. */
+  recordItem: string;
+  recordType: RecordType;
+  agencyCode: string;
+  agencyName: string;
+  agencyType: AgencyType;
+  /** When the agency says the facts were true, if it said. */
+  recordedAt: Date | null;
+  /** When the hub received the record. */
+  receivedAt: Date;
+}
+
+export interface HeldField {
+  item: string;
+  field: string;
+  /** As the agency sent it: text, a date, a number, a list (conditions, exclusions), a person. */
+  value: unknown;
+}
+
+export interface HeldRecord {
+  item: string;
+  source: FactSource;
+  /** The agency's own reference for its record: where the full record is (design principle 1). */
+  agencyReference: string;
+  updatedAt: Date;
+  /** The fields that hold something; an empty one is not a fact held. */
+  fields: HeldField[];
+}
+
+export const IdentityFactKind = {
+  NAME: "NAME",
+  DATE_OF_BIRTH: "DATE_OF_BIRTH",
+  EXPECTED_DATE_OF_BIRTH: "EXPECTED_DATE_OF_BIRTH",
+  SEX: "SEX",
+  ADDRESS: "ADDRESS",
+} as const;
+export type IdentityFactKind = (typeof IdentityFactKind)[keyof typeof IdentityFactKind];
+export const IDENTITY_FACT_KINDS = Object.values(IdentityFactKind);
+
+export interface HeldIdentityFact {
+  item: string;
+  kind: IdentityFactKind;
+  /** A name `{ givenNames, familyName, kind }`, an address `{ kind, line1, …, localAuthority }`, or a date or sex as text. */
+  value: unknown;
+  /** The records that reported it, oldest first. */
+  sources: FactSource[];
+}
+
+export interface FactsHeld {
+  records: HeldRecord[];
+  identity: HeldIdentityFact[];
+  /** The same facts as the exemptions see them. */
+  underReview: { records: RecordUnderReview[]; identity: IdentityFactUnderReview[] };
+}
+
+const NOTHING_HELD: FactsHeld = { records: [], identity: [], underReview: { records: [], identity: [] } };
+
+/**
+ * Everything the hub holds about the child (UK GDPR Art 15(1)(b), (g)): the names, dates of birth, sex
+ * and addresses each record reported, and every linked record's facts, field by field, each with the
+ * record it came from. Every value any record reported is listed, not only the one a disclosure would
+ * show: a date of birth one agency has wrong is still held. Labels are those a disclosure would apply
+ * (`buildDisclosureSubject`), so a field is judged for the requester as it is for any recipient.
+ */
+export function factsHeld(file: ChildFile | null): FactsHeld {
+  if (file === null) return NOTHING_HELD;
+  const loaded = new Map<string, LoadedRecord>();
+  for (const type of RECORD_TYPES) for (const entry of file.records[type]) loaded.set(entry.record.id, entry);
+
+  const subject = buildDisclosureSubject(file, { relationships: [], consent: ConsentState.NOT_RECORDED, openCaseReference: false });
+  const byPath = new Map(subject.records.map((record) => [record.path, record]));
+  const records: HeldRecord[] = [];
+  const recordsUnderReview: RecordUnderReview[] = [];
+  for (const type of RECORD_TYPES) {
+    for (const { record, details } of file.records[type]) {
+      const item = recordPath(type, record.id);
+      const decided = byPath.get(item);
+      if (decided === undefined) continue;
+      const held = Object.keys(RECORD_FIELDS[type]).filter((field) => holds(details[field]));
+      records.push({ item, source: sourceOf(loaded.get(record.id) as LoadedRecord), agencyReference: record.agencyReference, updatedAt: record.updatedAt, fields: held.map((field) => ({ item: `${item}.${field}`, field, value: details[field] })) });
+      recordsUnderReview.push({
+        item, recordId: record.id, recordType: type, agencyCode: decided.providerAgencyCode ?? "", labels: decided.labels, attributes: decided.attributes,
+        fields: decided.fields.filter((field) => held.includes(field.field)).map((field) => ({ item: field.path, field: field.field, labels: field.labels })),
+      });
+    }
+  }
+
+  const identity = identityFacts(file, (ids) => ids.filter((id) => loaded.has(id)));
+  return {
+    records,
+    identity: identity.map((fact) => ({ item: fact.item, kind: fact.kind, value: fact.value, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)) })),
+    underReview: { records: recordsUnderReview, identity: identity.map(({ item, labels, sources }) => ({ item, labels, sources })) },
+  };
+}
+
+function sourceOf({ record, agency }: LoadedRecord): FactSource {
+  return {
+    recordId: record.id, recordItem: recordPath(record.recordType, record.id), recordType: record.recordType, agencyCode: agency.code, agencyName: agency.name,
+    agencyType: agency.type, recordedAt: record.recordedAt, receivedAt: record.receivedAt,
+  };
+}
+
+interface IdentityFact {
+  item: string;
+  kind: IdentityFactKind;
+  value: unknown;
+  labels: readonly SensitivityLabel[];
+  /** Ids of linked records. */
+  sources: string[];
+}
+
+/** Each name and address with its sources, and each distinct date of birth, expected date of birth and sex some record reported. */
+function identityFacts(file: ChildFile, linked: (ids: readonly string[]) => string[]): IdentityFact[] {
+  const { identity } = file;
+  const facts: IdentityFact[] = [];
+  for (const name of identity.names) {
+    const sources = linked(name.sources);
+    if (sources.length > 0) facts.push({ item: `demographics.names[${name.id}]`, kind: IdentityFactKind.NAME, value: { givenNames: name.givenNames, familyName: name.familyName, kind: name.kind }, labels: [], sources });
+  }
+  // Records from before the hub kept what each reported stand for the child's usual identity.
+  const reported = <T>(usual: T | null, read: (report: (typeof identity.reports)[number]) => T | null): Map<T, string[]> => {
+    const values = new Map<T, string[]>();
+    for (const report of identity.reports) {
+      const value = report.identity.backfilled === true ? usual : read(report);
+      if (value !== null && value !== undefined) values.set(value, [...(values.get(value) ?? []), report.recordId]);
+    }
+    return values;
+  };
+  const single = <T>(kind: IdentityFactKind, key: string, values: Map<T, string[]>) => {
+    for (const [value, ids] of values) {
+      const sources = linked(ids);
+      if (sources.length > 0) facts.push({ item: `demographics.${key}[${String(value)}]`, kind, value, labels: [], sources });
+    }
+  };
+  single(IdentityFactKind.DATE_OF_BIRTH, "dateOfBirth", reported(identity.usual.dateOfBirth, (report) => report.identity.dateOfBirth));
+  single(IdentityFactKind.EXPECTED_DATE_OF_BIRTH, "expectedDateOfBirth", reported(identity.usual.expectedDateOfBirth, (report) => report.identity.expectedDateOfBirth));
+  single(IdentityFactKind.SEX, "sex", reported(identity.usual.sex, (report) => report.identity.sex));
+  // Every linked record is "visible" here: what is wanted is each address with its effective labels.
+  const everyRecord = new Set(identity.reports.map((report) => report.recordId));
+  for (const address of visibleIdentity(identity, sameSources(everyRecord)).addresses) {
+    const sources = linked(address.sources);
+    if (sources.length === 0) continue;
+    const { kind, line1, line2, town, postcode, localAuthority, validFrom } = address;
+    facts.push({ item: addressPath(address.id), kind: IdentityFactKind.ADDRESS, value: { kind, line1, line2, town, postcode, localAuthority, validFrom }, labels: address.labels, sources });
+  }
+  return facts;
+}
+
+function holds(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0);
+}

@@ -1,0 +1,84 @@
+import { type Principal } from "../auth/Principal";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
+import { loadChildFile } from "../disclosure/loadChildFile";
+import { type AccessContext } from "../policy/AccessContext";
+import { buildSubjectAccessReview, releaseCopy } from "./buildSubjectAccessReport";
+import { decideSubjectAccess, type ItemDecision } from "./decideSubjectAccess";
+import { disclosuresMade, loadDisclosures, type DisclosureMade } from "./disclosuresMade";
+import { factsHeld, type FactsHeld } from "./factsHeld";
+import { type ItemReview } from "./ItemReview";
+import { admitSubjectAccessWork, findSubjectAccessRequest, subjectAccessCase } from "./subjectAccessCase";
+import { SubjectAccessItemDecision } from "./SubjectAccessItemDecision";
+import { type SubjectAccessRelease, type SubjectAccessReview } from "./SubjectAccessReport";
+import { type SubjectAccessRequest } from "./SubjectAccessRequest";
+
+/** Which copy of the report: the IG lead's review, or what goes to the requester. */
+export const SubjectAccessView = { REVIEW: "REVIEW", RELEASE: "RELEASE" } as const;
+export type SubjectAccessView = (typeof SubjectAccessView)[keyof typeof SubjectAccessView];
+
+/** Everything a request's report is made of, decided for its requester. */
+export interface AssembledReport {
+  facts: FactsHeld;
+  disclosures: DisclosureMade[];
+  decisions: Map<string, ItemDecision>;
+}
+
+/**
+ * Puts a request's report together: the child's file as it is now (`disclosure/loadChildFile`), every
+ * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
+ * latest on each item), decided for the requester's standing by the exemptions in policy.
+ */
+export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, now: Date): Promise<AssembledReport> {
+  const { dataSource, policy } = services;
+  const [file, trail, recorded] = await Promise.all([
+    loadChildFile(dataSource, request.sui, now),
+    loadDisclosures(dataSource, request.sui),
+    dataSource.getRepository(SubjectAccessItemDecision).find({ where: { requestId: request.id }, order: { decidedAt: "ASC", id: "ASC" } }),
+  ]);
+  const facts = factsHeld(file);
+  const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts);
+  const reviews = new Map<string, ItemReview>(recorded.map((decision) => [decision.item, decision]));
+  const decisions = decideSubjectAccess(policy.subjectAccessExemptions, request.requesterStanding, { ...facts.underReview, disclosures: underReview }, reviews);
+  return { facts, disclosures, decisions };
+}
+
+/**
+ * The IG lead's full review of a request (UK GDPR Art 15): every fact held and every disclosure, each
+ * with its decision and the exemption behind it. Audited (SUBJECT_ACCESS_REPORT, view REVIEW, with the
+ * counts) before it is returned.
+ */
+export function subjectAccessReview(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, id: string, now = new Date()): Promise<SubjectAccessReview> {
+  return produce(services, principal, requestId, access, id, SubjectAccessView.REVIEW, now, (review) => review);
+}
+
+/**
+ * The copy for the requester: only what is INCLUDED, and nothing that shows something was withheld.
+ * Audited (SUBJECT_ACCESS_REPORT, view RELEASE) before it is returned; the IG lead sends it.
+ */
+export function subjectAccessRelease(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, id: string, now = new Date()): Promise<SubjectAccessRelease> {
+  return produce(services, principal, requestId, access, id, SubjectAccessView.RELEASE, now, (review) => releaseCopy(services.policy, review));
+}
+
+async function produce<T>(
+  services: GovernanceServices,
+  principal: Principal,
+  requestId: string,
+  access: AccessContext,
+  id: string,
+  view: SubjectAccessView,
+  now: Date,
+  shape: (review: SubjectAccessReview) => T,
+): Promise<T> {
+  const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REPORT, [], now);
+  const request = await findSubjectAccessRequest(services, id);
+  const review = buildSubjectAccessReview(services.policy, { request: subjectAccessCase(request, services.policy, now), ...(await assembleReport(services, request, now)), producedAt: now });
+  await recordGovernanceWork(
+    services,
+    { ...admitted, childSuis: [request.sui], details: { subjectAccessRequestId: request.id, reference: request.reference, view, counts: review.counts } },
+    AuditOutcome.DISCLOSED,
+    now,
+  );
+  return shape(review);
+}

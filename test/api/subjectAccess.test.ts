@@ -1,0 +1,479 @@
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * Subject access (UK GDPR Art 15) end to end: a request opened as a case, its report decided per fact
+ * and per disclosure by the exemptions in policies/subject-access.yaml, the IG lead's review and the
+ * copy released to the requester. Children and agencies of this file's own.
+ */
+let hub: TestHub;
+const suis = syntheticNhsNumbers(830_000);
+const next = () => suis.next().value as string;
+
+const BUCKS = "E06000060";
+const LINCS = "E10000019";
+
+type Json = Record<string, any>;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+async function submit(agencyType: string, record: Record<string, unknown>, la = BUCKS): Promise<string> {
+  const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, la)))).body;
+  expect(body.errors).toBeUndefined();
+  return body.data.submitRecord.recordId as string;
+}
+
+async function read(caller: TestClaims, sui: string, context: Record<string, unknown>): Promise<Json> {
+  const body = (await hub.graphql(CHILD_QUERY, { sui, access: context }, await hub.token(caller))).body;
+  expect(body.errors).toBeUndefined();
+  expect(body.data.child).not.toBeNull();
+  return body.data.child as Json;
+}
+
+async function as(caller: TestClaims, text: string, variables: Record<string, unknown>) {
+  const response = await hub.graphql(text, variables, await hub.token(caller));
+  return { status: response.status, body: response.body as Json, requestId: response.headers["x-request-id"] };
+}
+
+const sar = (reference: string, justification = "Answering a subject access request received by post this week") => ({
+  purpose: "SUBJECT_ACCESS_REQUEST", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification, caseReference: reference, breakGlass: false,
+});
+
+const OPEN = /* GraphQL */ `
+  mutation ($request: SubjectAccessRequestInput!, $access: AccessContext!) {
+    openSubjectAccessRequest(request: $request, access: $access) {
+      id reference sui status receivedAt originalDueAt dueAt latestDueAt timescaleEdition overdue
+      requester { standing name basis competence competenceAssessment } extension { months reason }
+    }
+  }`;
+
+const DECISION = "outcome released healthOpinionRequired exemptions { id title citation decision } awaiting { id } review { decision reason exemptions healthOpinion { professional givenOn seriousHarm } }";
+const REVIEW = /* GraphQL */ `
+  query ($id: ID!, $access: AccessContext!) {
+    subjectAccessReview(id: $id, access: $access) {
+      request { id reference requester { standing } }
+      counts { included withheld reviewRequired }
+      identity { item kind value sources { agencyCode agencyName released } decision { ${DECISION} } }
+      records {
+        item agencyReference source { recordId agencyCode agencyName agencyType recordType receivedAt }
+        fields { item field value decision { ${DECISION} } }
+        decision { ${DECISION} }
+      }
+      disclosures { item auditEntryId recipient { agencyCode agencyName agencyType roles } purpose lawfulBasis justification categories releasedCategories decision { ${DECISION} } }
+      purposes { purpose statement } retention rights
+    }
+  }`;
+
+const RELEASE = /* GraphQL */ `
+  query ($id: ID!, $access: AccessContext!) {
+    subjectAccessRelease(id: $id, access: $access) {
+      reference sui producedAt
+      identity { kind value sources { agencyName agencyType recordedAt receivedAt } }
+      records { recordType agencyReference source { agencyName agencyType recordedAt receivedAt } fields { field value } }
+      recipients { occurredAt agencyCode agencyName agencyType roles purpose lawfulBasis categories }
+      purposes { purpose statement } retention rights
+    }
+  }`;
+
+const DECIDE = /* GraphQL */ `
+  mutation ($id: ID!, $decision: SubjectAccessItemDecisionInput!, $access: AccessContext!) {
+    decideSubjectAccessItem(id: $id, decision: $decision, access: $access) { decisionId item decision exemptions outcome decidedAt }
+  }`;
+
+const PARENT = { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "The child's mother", basis: "Birth certificate seen at the front desk; no order affecting her parental responsibility." };
+const ASSESSMENT = "Met her with her advocate: she understands what the hub holds about her and what asking for it means.";
+
+async function open(sui: string, reference: string, requester: Record<string, unknown> = PARENT, receivedAt = new Date(Date.now() - 86_400_000)): Promise<Json> {
+  const { body } = await as(CALLERS.igLead, OPEN, { request: { sui, reference, receivedAt: receivedAt.toISOString(), requester }, access: sar(reference) });
+  expect(body.errors).toBeUndefined();
+  return body.data.openSubjectAccessRequest as Json;
+}
+
+async function review(id: string, reference: string): Promise<Json> {
+  const { body } = await as(CALLERS.igLead, REVIEW, { id, access: sar(reference) });
+  expect(body.errors).toBeUndefined();
+  return body.data.subjectAccessReview as Json;
+}
+
+async function release(id: string, reference: string): Promise<Json> {
+  const { body } = await as(CALLERS.igLead, RELEASE, { id, access: sar(reference) });
+  expect(body.errors).toBeUndefined();
+  return body.data.subjectAccessRelease as Json;
+}
+
+const byRecipient = (report: Json, agency: string) => (report.disclosures as Json[]).filter((entry) => entry.recipient.agencyCode === agency);
+const ids = (decision: Json) => (decision.exemptions as Json[]).map((exemption) => exemption.id).sort();
+const itemOf = (report: Json, item: string): Json => {
+  const all = [...report.identity, ...report.disclosures, ...report.records, ...(report.records as Json[]).flatMap((record) => record.fields)] as Json[];
+  const found = all.find((candidate) => candidate.item === item);
+  if (found === undefined) throw new Error(`no item ${item}`);
+  return found;
+};
+
+const home = (line1: string, postcode: string, localAuthority = BUCKS) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority });
+const school = (child: object, reference: string, education: Record<string, unknown> = {}) => ({
+  agencyCode: "SCH-199001", agencyReference: reference, child,
+  education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example", ...education },
+});
+const csc = (agencyCode: string, child: object, reference: string, socialCare: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  agencyCode, agencyReference: reference, child,
+  socialCare: { status: "CHILD_IN_NEED", startDate: "2026-03-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@council.example", responsibleLocalAuthority: BUCKS, ...socialCare },
+  ...extra,
+});
+const police = (child: object, reference: string, details: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  agencyCode: "POLICE-43", agencyReference: reference, child, police: { incidentType: "CHILD_CONCERN", childRole: "PERSON_AT_RISK", reportedOn: "2026-10-01", ...details }, ...extra,
+});
+const DSL_CONTEXT = access("STRATEGY_DISCUSSION", "PUBLIC_TASK", { justification: "Pupil disclosed worries at home to her teacher this morning." });
+const POLICE_CONTEXT = access("STRATEGY_DISCUSSION", "PUBLIC_TASK", { justification: "Strategy discussion about a planned forced marriage." });
+const S47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Section 47 enquiry opened after the strategy discussion." });
+
+describe("a forced-marriage record no longer hides every disclosure about the child", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Nell", familyName: "Ashgrove", dateOfBirth: "2011-08-14", sex: "FEMALE", address: home("7 Larch Way", "HP20 4EX") };
+  let request: Json;
+  let report: Json;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(child, "UPN-SAR-FM-1"));
+    await submit("POLICE", police(child, "TVP-SAR-FM-1", { summary: "Pupil disclosed plans to take her abroad to be married." }, { labels: ["WITHHOLD_FROM_FAMILY"] }));
+    await read(CALLERS.schoolDsl, sui, DSL_CONTEXT);
+    await read(CALLERS.police, sui, POLICE_CONTEXT);
+    request = await open(sui, "SAR-FM-0001");
+    report = await review(request.id, "SAR-FM-0001");
+  });
+
+  it("lists the school's ordinary read, released to the parent", () => {
+    const [schoolRead] = byRecipient(report, "SCH-199001");
+    expect(schoolRead).toMatchObject({ recipient: { agencyName: "Sampleton Primary School", agencyType: "EDUCATION", roles: ["SCHOOL_DSL"] }, purpose: "STRATEGY_DISCUSSION", lawfulBasis: "PUBLIC_TASK" });
+    expect(schoolRead?.decision).toMatchObject({ outcome: "INCLUDED", released: true, exemptions: [] });
+    expect(schoolRead?.categories).toEqual(expect.arrayContaining(["education.rollStatus", "demographics.givenNames"]));
+  });
+
+  it("withholds the police read that carried the forced-marriage record, naming the exemption for the IG lead", () => {
+    const [policeRead] = byRecipient(report, "POLICE-43");
+    expect(policeRead?.decision.outcome).toBe("WITHHELD");
+    // A child concern is child abuse data too (Sch.3 Pt 5 para 21), but it is what must not reach the family that withholds it.
+    expect(policeRead?.decision.exemptions).toEqual(expect.arrayContaining([{ id: "sar-withheld-from-family", title: "What must never reach the family", citation: expect.stringContaining("DPA 2018 Sch.2 para 2(1)"), decision: "WITHHELD" }]));
+    const [record] = (report.records as Json[]).filter((entry) => entry.source.agencyCode === "POLICE-43");
+    expect(record?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
+  });
+
+  it("releases the school's read and nothing of the police or the marriage", async () => {
+    const copy = await release(request.id, "SAR-FM-0001");
+    expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", agencyName: "Sampleton Primary School", purpose: "STRATEGY_DISCUSSION", categories: expect.arrayContaining(["education.rollStatus"]) })]);
+    const text = JSON.stringify(copy);
+    for (const hidden of ["POLICE-43", "Thames Valley", "married", "TVP-SAR-FM-1", "POLICE"]) expect(text).not.toContain(hidden);
+  });
+});
+
+describe("a sealed identity's council never reaches the report", () => {
+  const sui = next();
+  const known = { sui, givenNames: "Orrin", familyName: "Calloway", dateOfBirth: "2012-02-20", sex: "MALE", address: home("3 Beacon Rise", "HP21 7QT") };
+  const sealed = { ...known, givenNames: "Jory", familyName: "Penrose", address: home("11 Saltmarsh Lane", "LN2 5QQ", LINCS) };
+  let request: Json;
+  let report: Json;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(known, "UPN-SAR-SEAL-1"));
+    await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", known, "CSC-SAR-SEAL-1"));
+    await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E10000019", sealed, "LCC-SAR-SEALED-1", { responsibleLocalAuthority: LINCS }, { labels: ["SEALED"] }), LINCS);
+    await read(CALLERS.socialWorker, sui, S47);
+    const lincs = await read(CALLERS.lincolnshireSocialWorker, sui, S47);
+    expect(JSON.stringify(lincs)).toContain("Penrose");
+    request = await open(sui, "SAR-SEAL-0001");
+    report = await review(request.id, "SAR-SEAL-0001");
+  });
+
+  it("withholds the council's read of its sealed record, and the new name, naming the exemption", () => {
+    const [councilRead] = byRecipient(report, "LA-E10000019");
+    expect(councilRead?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
+    expect(ids(councilRead?.decision)).toEqual(["sar-restricted-record"]);
+    const newName = (report.identity as Json[]).find((fact) => fact.value.familyName === "Penrose");
+    expect(newName?.decision).toMatchObject({ outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-restricted-record" })] });
+    expect(byRecipient(report, "LA-E06000060")[0]?.decision).toMatchObject({ outcome: "INCLUDED", released: true });
+  });
+
+  it("releases nothing that names the council, its area or the new identity", async () => {
+    const text = JSON.stringify(await release(request.id, "SAR-SEAL-0001"));
+    for (const hidden of ["LA-E10000019", LINCS, "Lincolnshire", "Jory", "Penrose", "Saltmarsh", "LN2 5QQ", "LCC-SAR-SEALED-1"]) expect(text).not.toContain(hidden);
+    expect(text).toContain("Calloway");
+  });
+});
+
+describe("the facts held, with their sources", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Tamsin", familyName: "Heathfield", dateOfBirth: "2013-09-09", sex: "FEMALE", address: home("22 Willow Court", "HP19 8AB") };
+  let request: Json;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(child, "UPN-SAR-FACTS-1", { attendancePercent: 93.5 }));
+    await submit("EDUCATION", school({ ...child, givenNames: "Tammy" }, "UPN-SAR-FACTS-2"));
+    request = await open(sui, "SAR-FACTS-0001", { standing: "CHILD", name: "Tamsin", competence: { assessedCompetent: true, assessment: ASSESSMENT } });
+  });
+
+  it("gives names, date of birth, sex and addresses, each with the agency that reported it, and each record field by field", async () => {
+    expect(request.requester).toMatchObject({ standing: "CHILD", competence: "ASSESSED_COMPETENT", competenceAssessment: ASSESSMENT });
+    const copy = await release(request.id, "SAR-FACTS-0001");
+    const source = { agencyName: "Sampleton Primary School", agencyType: "EDUCATION", recordedAt: null, receivedAt: expect.any(String) };
+    expect(copy.identity).toEqual(expect.arrayContaining([
+      { kind: "NAME", value: { givenNames: "Tamsin", familyName: "Heathfield", kind: "USUAL" }, sources: [source] },
+      { kind: "NAME", value: { givenNames: "Tammy", familyName: "Heathfield", kind: "ALIAS" }, sources: [source] },
+      { kind: "DATE_OF_BIRTH", value: "2013-09-09", sources: [source, source] },
+      { kind: "SEX", value: "FEMALE", sources: [source, source] },
+      { kind: "ADDRESS", value: expect.objectContaining({ kind: "HOME", line1: "22 Willow Court", postcode: "HP19 8AB", localAuthority: BUCKS }), sources: [source, source] },
+    ]));
+    expect(copy.records).toEqual(expect.arrayContaining([
+      {
+        recordType: "EDUCATION", agencyReference: "UPN-SAR-FACTS-1", source,
+        fields: expect.arrayContaining([{ field: "rollStatus", value: "ON_ROLL" }, { field: "attendancePercent", value: 93.5 }, { field: "dslName", value: "Pat Lead" }]),
+      },
+    ]));
+    expect(copy.purposes[0]).toEqual({ purpose: null, statement: expect.stringContaining("Agencies that work with children") });
+    expect(copy.retention).toContain("as long as the agency that sent it keeps it");
+    expect(copy.rights).toContain("Information Commissioner");
+  });
+});
+
+describe("the exemptions, one by one", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Isla", familyName: "Merriweather", dateOfBirth: "2011-03-15", sex: "FEMALE", address: home("5 Hollow Lane", "HP22 5RS") };
+  const placement = { ...child, address: { kind: "PLACEMENT", line1: "2 Quiet Mews", postcode: "HP23 9ZZ", localAuthority: BUCKS, labels: ["LOCATION_WITHHELD"] } };
+  let parentRequest: Json;
+  let childRequest: Json;
+  let parent: Json;
+  let own: Json;
+  const records: Record<string, string> = {};
+
+  beforeAll(async () => {
+    records.school = await submit("EDUCATION", school(child, "UPN-SAR-EX-1", { safeguardingConcerns: [{ recordedOn: "2026-10-02", category: "NEGLECT", summary: "Told her teacher her uncle keeps her home to look after the baby." }] }));
+    records.gp = await submit("HEALTH", {
+      agencyCode: "GP-K99001", agencyReference: "GP-SAR-EX-1", child,
+      health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2011-04-01", conditions: [{ description: "Anxiety", snomedCode: "197480006" }] },
+    });
+    records.csc = await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", placement, "CSC-SAR-EX-1", { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", summary: "Plan agreed at conference; uncle not to have contact." }));
+    records.crime = await submit("POLICE", police(child, "TVP-SAR-EX-1", { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", crimeReference: "43/2026/998877" }));
+    records.investigation = await submit("POLICE", police(child, "TVP-SAR-EX-2", { incidentType: "CRIME", childRole: "VICTIM", activeInvestigation: true }));
+    await read(CALLERS.schoolDsl, sui, DSL_CONTEXT);
+    await read(CALLERS.police, sui, access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT", { justification: "Strategy discussion: reviewing the open investigation." }));
+    parentRequest = await open(sui, "SAR-EX-PARENT");
+    childRequest = await open(sui, "SAR-EX-CHILD", { standing: "CHILD", name: "Isla", competence: { assessedCompetent: true, assessment: ASSESSMENT } });
+    parent = await review(parentRequest.id, "SAR-EX-PARENT");
+    own = await review(childRequest.id, "SAR-EX-CHILD");
+  });
+
+  it("third-party data (Sch.2 para 16): withheld; staff named in their job are released", () => {
+    for (const report of [parent, own]) {
+      expect(ids(itemOf(report, `education[${records.school}].safeguardingConcerns`).decision)).toContain("sar-third-party");
+      expect(itemOf(report, `education[${records.school}].safeguardingConcerns`).decision.outcome).toBe("WITHHELD");
+      expect(itemOf(report, `education[${records.school}].dslName`).decision).toMatchObject({ outcome: "INCLUDED", released: true });
+    }
+    expect(itemOf(own, `socialCare[${records.csc}].allocatedWorkerName`).decision).toMatchObject({ outcome: "INCLUDED" });
+  });
+
+  it("health data (Sch.3 Pt 2): held until the appropriate health professional's opinion is recorded", () => {
+    const conditions = itemOf(own, `health[${records.gp}].conditions`);
+    expect(conditions.decision).toMatchObject({ outcome: "REVIEW_REQUIRED", healthOpinionRequired: true, released: false, awaiting: [{ id: "sar-health-serious-harm" }] });
+    expect(conditions.decision.exemptions[0].citation).toBe("DPA 2018 Sch.3 Pt 2 paras 5 and 6");
+    expect(itemOf(own, `health[${records.gp}].gpPracticeName`).decision.outcome).toBe("INCLUDED");
+  });
+
+  it("social work data (Sch.3 Pt 3): the plan's status and category held for a serious-harm review", () => {
+    expect(itemOf(own, `socialCare[${records.csc}].status`).decision).toMatchObject({ outcome: "REVIEW_REQUIRED", awaiting: [{ id: "sar-social-work-serious-harm" }] });
+    expect(itemOf(own, `socialCare[${records.csc}]`).decision.outcome).toBe("INCLUDED");
+  });
+
+  it("child abuse data (Sch.3 Pt 5 para 21): held for a best-interests decision when a parent asks, not when the child does", () => {
+    expect(ids(itemOf(parent, `socialCare[${records.csc}]`).decision)).toEqual(["sar-child-abuse-data"]);
+    expect(itemOf(parent, `police[${records.crime}]`).decision).toMatchObject({ outcome: "REVIEW_REQUIRED", awaiting: [{ id: "sar-child-abuse-data" }] });
+    expect(ids(itemOf(own, `police[${records.crime}]`).decision)).toEqual([]);
+  });
+
+  it("crime and investigations (Sch.2 para 2; s.45(4)): an active investigation withheld, with the read that carried it; law-enforcement data held", () => {
+    for (const report of [parent, own]) {
+      expect(itemOf(report, `police[${records.investigation}]`).decision).toMatchObject({ outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-active-investigation" })] });
+      const [policeRead] = byRecipient(report, "POLICE-43");
+      expect(policeRead?.decision.outcome).toBe("WITHHELD");
+      expect(ids(policeRead?.decision)).toEqual(expect.arrayContaining(["sar-active-investigation", "sar-law-enforcement"]));
+    }
+    expect(itemOf(own, `police[${records.crime}].crimeReference`).decision).toMatchObject({ outcome: "REVIEW_REQUIRED", awaiting: [{ id: "sar-law-enforcement" }] });
+  });
+
+  it("a protected location (LOCATION_WITHHELD): withheld from a parent, given to the child it shelters", () => {
+    const address = (report: Json) => (report.identity as Json[]).find((fact) => fact.kind === "ADDRESS" && fact.value.line1 === "2 Quiet Mews");
+    expect(address(parent)?.decision).toMatchObject({ outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-protected-location" })] });
+    expect(address(own)?.decision).toMatchObject({ outcome: "INCLUDED", released: true });
+  });
+
+  it("decides a record held for review: a decision on the record answers its record-level exemption for each field", async () => {
+    const item = `socialCare[${records.csc}]`;
+    const { body } = await as(CALLERS.igLead, DECIDE, { id: parentRequest.id, decision: { item, decision: "INCLUDE", reason: "The plan was discussed with the mother at conference: releasing it is in the child's interests." }, access: sar("SAR-EX-PARENT") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.decideSubjectAccessItem).toMatchObject({ item, decision: "INCLUDE", exemptions: ["sar-child-abuse-data"], outcome: "INCLUDED" });
+    const after = await review(parentRequest.id, "SAR-EX-PARENT");
+    expect(itemOf(after, item).decision).toMatchObject({ outcome: "INCLUDED", review: { decision: "INCLUDE", exemptions: ["sar-child-abuse-data"] } });
+    expect(itemOf(after, `${item}.allocatedWorkerName`).decision).toMatchObject({ outcome: "INCLUDED", released: true });
+    expect(itemOf(after, `${item}.status`).decision).toMatchObject({ outcome: "REVIEW_REQUIRED", awaiting: [{ id: "sar-social-work-serious-harm" }] });
+  });
+
+  it("decides health data only on a health professional's opinion, recent, and as the opinion says", async () => {
+    const item = `health[${records.gp}].conditions`;
+    const today = new Date().toISOString().slice(0, 10);
+    const decide = (decision: Record<string, unknown>) => as(CALLERS.igLead, DECIDE, { id: childRequest.id, decision: { item, reason: "Discussed with her GP, who knows her well and saw her last week.", ...decision }, access: sar("SAR-EX-CHILD") });
+    const opinion = (extra: Record<string, unknown> = {}) => ({ professional: "Her GP at Example Vale Surgery", givenOn: today, seriousHarm: false, ...extra });
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ decision: "INCLUDE" }, "HEALTH_OPINION_REQUIRED"],
+      [{ decision: "INCLUDE", healthOpinion: opinion({ seriousHarm: true }) }, "HEALTH_OPINION_CONTRADICTED"],
+      [{ decision: "WITHHOLD", healthOpinion: opinion() }, "HEALTH_OPINION_CONTRADICTED"],
+      [{ decision: "INCLUDE", healthOpinion: opinion({ givenOn: "2020-01-06" }) }, "HEALTH_OPINION_OUT_OF_DATE"],
+      [{ decision: "INCLUDE", healthOpinion: opinion(), reason: "ok" }, "REASON_REQUIRED"],
+    ];
+    for (const [decision, problem] of refusals) {
+      const { body } = await decide(decision);
+      expect([problem, body.errors?.[0]?.extensions]).toEqual([problem, expect.objectContaining({ code: "INVALID_INPUT", problem })]);
+    }
+    expect(itemOf(await review(childRequest.id, "SAR-EX-CHILD"), item).decision.outcome).toBe("REVIEW_REQUIRED");
+
+    const { body } = await decide({ decision: "INCLUDE", healthOpinion: opinion() });
+    expect(body.data.decideSubjectAccessItem).toMatchObject({ outcome: "INCLUDED", exemptions: ["sar-health-serious-harm"] });
+    const after = await review(childRequest.id, "SAR-EX-CHILD");
+    expect(itemOf(after, item).decision).toMatchObject({ outcome: "INCLUDED", released: true, review: { healthOpinion: { professional: "Her GP at Example Vale Surgery", givenOn: today, seriousHarm: false } } });
+    const copy = await release(childRequest.id, "SAR-EX-CHILD");
+    expect((copy.records as Json[]).find((record) => record.recordType === "HEALTH")?.fields).toEqual(expect.arrayContaining([{ field: "conditions", value: [expect.objectContaining({ description: "Anxiety" })] }]));
+
+    // A second opinion reverses it: the later decision supersedes the first, and both stay on record.
+    const reversed = await decide({ decision: "WITHHOLD", healthOpinion: opinion({ professional: "Her consultant psychiatrist", seriousHarm: true }), reason: "The consultant now treating her advises that reading this would set back her recovery." });
+    expect(reversed.body.data.decideSubjectAccessItem).toMatchObject({ outcome: "WITHHELD", exemptions: ["sar-health-serious-harm"] });
+    expect(itemOf(await review(childRequest.id, "SAR-EX-CHILD"), item).decision).toMatchObject({ outcome: "WITHHELD", released: false, review: { decision: "WITHHOLD" } });
+    expect(JSON.stringify(await release(childRequest.id, "SAR-EX-CHILD"))).not.toContain("Anxiety");
+    const [{ count }] = await hub.hub.database.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM subject_access_item_decision WHERE item = $1`, [item]);
+    expect(count).toBe(2);
+  });
+
+  it("refuses a decision on an item not held for review", async () => {
+    for (const item of [`education[${records.school}].dslName`, `police[${records.investigation}]`, "nothing[at-all]"]) {
+      const { body } = await as(CALLERS.igLead, DECIDE, { id: parentRequest.id, decision: { item, decision: "INCLUDE", reason: "Trying to release something the report does not hold for review." }, access: sar("SAR-EX-PARENT") });
+      expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "ITEM_NOT_UNDER_REVIEW" });
+    }
+  });
+
+  it("releases only what is included, and nothing that shows anything was withheld", async () => {
+    const copy = await release(parentRequest.id, "SAR-EX-PARENT");
+    const text = JSON.stringify(copy);
+    for (const hidden of ["WITHHELD", "REVIEW_REQUIRED", "sar-", "exemption", "counts", "Quiet Mews", "uncle", "Anxiety", "998877", "TVP-SAR-EX-2", "POLICE-43", "Sch."]) expect([hidden, text.includes(hidden)]).toEqual([hidden, false]);
+    expect(Object.keys(copy).sort()).toEqual(["identity", "producedAt", "purposes", "recipients", "records", "reference", "retention", "rights", "sui"]);
+    const schoolRecord = (copy.records as Json[]).find((record) => record.recordType === "EDUCATION");
+    expect(schoolRecord?.fields.map((field: Json) => field.field)).toEqual(expect.arrayContaining(["rollStatus", "dslName"]));
+    expect(schoolRecord?.fields.map((field: Json) => field.field)).not.toContain("safeguardingConcerns");
+    // The school's read carried the protection plan, which waits on a best-interests decision for a parent.
+    const [schoolRead] = byRecipient(parent, "SCH-199001");
+    expect(schoolRead?.decision).toMatchObject({ outcome: "REVIEW_REQUIRED", awaiting: [{ id: "sar-child-abuse-data" }] });
+    expect(copy.recipients).toEqual([]);
+  });
+
+  it("lists a released disclosure with the categories of what the release itself contains", async () => {
+    const copy = await release(childRequest.id, "SAR-EX-CHILD");
+    const [schoolRead] = copy.recipients as Json[];
+    expect(copy.recipients).toHaveLength(1);
+    expect(schoolRead).toMatchObject({ agencyCode: "SCH-199001", roles: ["SCHOOL_DSL"], purpose: "STRATEGY_DISCUSSION", categories: expect.arrayContaining(["education.rollStatus", "demographics.givenNames"]) });
+    // Carried, but withheld (a third party) or held for review (social work): not listed.
+    expect(schoolRead?.categories).not.toContain("education.safeguardingConcerns");
+    expect(schoolRead?.categories).not.toContain("socialCare.status");
+    expect(byRecipient(own, "SCH-199001")[0]?.categories).toEqual(expect.arrayContaining(["education.safeguardingConcerns", "socialCare.status"]));
+  });
+
+  it("audits each view, naming the request and the view, with the IG lead's own context", async () => {
+    const { requestId } = await as(CALLERS.igLead, RELEASE, { id: parentRequest.id, access: sar("SAR-EX-PARENT", "Producing the copy to post to the mother today") });
+    const [entry] = await hub.hub.database.dataSource.query<Json[]>(`SELECT operation, outcome, principal_sub, child_suis, purpose, justification, case_reference, details FROM disclosure_audit WHERE request_id = $1`, [requestId]);
+    expect(entry).toMatchObject({
+      operation: "SUBJECT_ACCESS_REPORT", outcome: "DISCLOSED", principal_sub: "ig-lead", child_suis: [sui], purpose: "SUBJECT_ACCESS_REQUEST",
+      justification: "Producing the copy to post to the mother today", case_reference: "SAR-EX-PARENT",
+      details: { subjectAccessRequestId: parentRequest.id, reference: "SAR-EX-PARENT", view: "RELEASE", counts: expect.objectContaining({ withheld: expect.any(Number) }) },
+    });
+    const reviewed = await as(CALLERS.igLead, REVIEW, { id: parentRequest.id, access: sar("SAR-EX-PARENT") });
+    const [reviewEntry] = await hub.hub.database.dataSource.query<Json[]>(`SELECT details FROM disclosure_audit WHERE request_id = $1`, [reviewed.requestId]);
+    expect(reviewEntry?.details.view).toBe("REVIEW");
+  });
+
+  it("refuses anyone but an IG lead, on the trail", async () => {
+    const refused = await as(CALLERS.cscManager, REVIEW, { id: parentRequest.id, access: sar("SAR-EX-PARENT", "A manager reading the subject access report") });
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: "FORBIDDEN" });
+    expect(refused.body.data).toBeNull();
+    const [entry] = await hub.hub.database.dataSource.query<Json[]>(`SELECT outcome, refusal_rule FROM disclosure_audit WHERE request_id = $1`, [refused.requestId]);
+    expect(entry).toEqual({ outcome: "REFUSED", refusal_rule: "subject-access:ig-lead-only" });
+  });
+});
+
+describe("opening, listing, extending and closing requests", () => {
+  const sui = next();
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school({ sui, givenNames: "Ravi", familyName: "Thornbury", dateOfBirth: "2009-01-20", sex: "MALE", address: home("40 Mill Road", "HP20 9LL") }, "UPN-SAR-CASE-1"));
+  });
+
+  it("opens a request with its clock from policy, presuming a 16-year-old's competence", async () => {
+    const request = await open(sui, "SAR-CASE-0001", { standing: "CHILD", name: "Ravi" });
+    expect(request).toMatchObject({ status: "OPEN", overdue: false, timescaleEdition: "working-together-2023", requester: { standing: "CHILD", competence: "PRESUMED", basis: null }, extension: null });
+    expect(request.dueAt).toBe(request.originalDueAt);
+    expect(new Date(request.latestDueAt).getTime()).toBeGreaterThan(new Date(request.dueAt).getTime());
+  });
+
+  it("refuses a reference already used, a request from the future, a parent without the basis, a malformed SUI or id", async () => {
+    const attempt = (request: Record<string, unknown>) => as(CALLERS.igLead, OPEN, { request: { sui, reference: "SAR-CASE-0002", receivedAt: new Date(Date.now() - 3_600_000).toISOString(), requester: PARENT, ...request }, access: sar("SAR-CASE-0002") });
+    expect((await attempt({ reference: "SAR-CASE-0001" })).body.errors[0].extensions).toMatchObject({ code: "CONFLICT", path: "request.reference" });
+    expect((await attempt({ receivedAt: new Date(Date.now() + 86_400_000).toISOString() })).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "RECEIVED_OUT_OF_RANGE" });
+    expect((await attempt({ requester: { ...PARENT, basis: "says she is mum" } })).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "BASIS_REQUIRED", path: "request.requester.basis" });
+    expect((await attempt({ sui: "1234567890" })).body.errors[0].extensions).toMatchObject({ code: "INVALID_SUI" });
+    const malformed = await as(CALLERS.igLead, REVIEW, { id: "not-an-id", access: sar("SAR-CASE-0001") });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "id" });
+  });
+
+  it("lists the open requests, the soonest due first, a page at a time, audited with the children named", async () => {
+    const LIST = "query ($access: AccessContext!, $first: Int, $after: String) { subjectAccessRequests(access: $access, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id reference dueAt status } } }";
+    const later = await open(sui, "SAR-CASE-0003", { standing: "CHILD", name: "Ravi" }, new Date(Date.now() - 3_600_000));
+    const all: Json[] = [];
+    let after: string | null = null;
+    do {
+      const page: { body: Json; requestId: string } = await as(CALLERS.igLead, LIST, { access: sar("SAR-CASE-LIST", "Morning check of subject access deadlines"), first: 2, after });
+      expect(page.body.errors).toBeUndefined();
+      all.push(...page.body.data.subjectAccessRequests.nodes);
+      after = page.body.data.subjectAccessRequests.pageInfo.hasNextPage ? page.body.data.subjectAccessRequests.pageInfo.endCursor : null;
+      const [entry] = await hub.hub.database.dataSource.query<Json[]>(`SELECT operation, outcome, child_suis FROM disclosure_audit WHERE request_id = $1`, [page.requestId]);
+      expect(entry).toMatchObject({ operation: "SUBJECT_ACCESS_REQUESTS_READ", outcome: "DISCLOSED" });
+    } while (after !== null);
+    const dues = all.map((node) => new Date(node.dueAt).getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(new Set(all.map((node) => node.id)).size).toBe(all.length);
+    expect(all.map((node) => node.id)).toContain(later.id);
+
+    const CLOSE = "mutation ($id: ID!, $access: AccessContext!) { closeSubjectAccessRequest(id: $id, outcome: WITHDRAWN, note: \"Withdrawn by letter; the requester will ask again next year.\", access: $access) { status closure { outcome note closedBySub } } }";
+    const closed = await as(CALLERS.igLead, CLOSE, { id: later.id, access: sar("SAR-CASE-0003") });
+    expect(closed.body.data.closeSubjectAccessRequest).toMatchObject({ status: "CLOSED", closure: { outcome: "WITHDRAWN", closedBySub: "ig-lead" } });
+    const afterClosing = await as(CALLERS.igLead, LIST, { access: sar("SAR-CASE-LIST", "Morning check of subject access deadlines"), first: 200 });
+    expect(afterClosing.body.data.subjectAccessRequests.nodes.map((node: Json) => node.id)).not.toContain(later.id);
+    expect((await as(CALLERS.igLead, CLOSE, { id: later.id, access: sar("SAR-CASE-0003") })).body.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "REQUEST_CLOSED" });
+  });
+
+  it("extends once, by at most two months, with a reason, audited", async () => {
+    const request = await open(sui, "SAR-CASE-0004", PARENT);
+    const EXTEND = "mutation ($id: ID!, $months: Int!, $reason: String!, $access: AccessContext!) { extendSubjectAccessRequest(id: $id, months: $months, reason: $reason, access: $access) { dueAt originalDueAt extension { months reason extendedBySub } } }";
+    const extend = (months: number, reason = "Records held by four agencies, two needing a health professional's view.") => as(CALLERS.igLead, EXTEND, { id: request.id, months, reason, access: sar("SAR-CASE-0004") });
+    expect((await extend(3)).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "EXTENSION_TOO_LONG" });
+    expect((await extend(2, "busy")).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "REASON_REQUIRED" });
+    const extended = await extend(2);
+    expect(extended.body.data.extendSubjectAccessRequest).toMatchObject({ originalDueAt: request.originalDueAt, dueAt: request.latestDueAt, extension: { months: 2, extendedBySub: "ig-lead" } });
+    const [entry] = await hub.hub.database.dataSource.query<Json[]>(`SELECT operation, outcome, details FROM disclosure_audit WHERE request_id = $1`, [extended.requestId]);
+    expect(entry).toMatchObject({ operation: "SUBJECT_ACCESS_REQUEST_EXTENDED", outcome: "RECORDED", details: { months: 2, dueAt: request.latestDueAt, reference: "SAR-CASE-0004" } });
+    expect((await extend(1)).body.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "ALREADY_EXTENDED" });
+  });
+});
+
+
