@@ -75,7 +75,8 @@ function classify(error: unknown): TokenFailure {
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === "iss") return "WRONG_ISSUER";
     if (error.claim === "aud") return "WRONG_AUDIENCE";
-    if (error.claim === "nbf" || error.claim === "iat") return "NOT_YET_VALID";
+    // jose checks iat only for being a time (no maxTokenAge is set): a bad iat is a malformed claim.
+    if (error.claim === "nbf") return "NOT_YET_VALID";
     return "INVALID_CLAIMS";
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return "ALGORITHM_NOT_ALLOWED";

@@ -42,15 +42,19 @@ function sign(claims: JWTPayload = CLAIMS, options: { key?: CryptoKey; iss?: str
   return jwt.sign(options.key ?? signingKey);
 }
 
-async function refusal(header: string | undefined): Promise<string> {
+async function refusedWith(header: string | undefined): Promise<HubError> {
   try {
     await verify(header);
   } catch (error) {
     expect(error).toBeInstanceOf(HubError);
     expect((error as HubError).code).toBe(ErrorCode.UNAUTHENTICATED);
-    return String((error as HubError).details.reason);
+    return error as HubError;
   }
   throw new Error("the token was accepted");
+}
+
+async function refusal(header: string | undefined): Promise<string> {
+  return String((await refusedWith(header)).details.reason);
 }
 
 describe("token verification", () => {
@@ -65,8 +69,22 @@ describe("token verification", () => {
   it("refuses a missing header, a non-bearer scheme and a malformed token", async () => {
     expect(await refusal(undefined)).toBe("MISSING");
     expect(await refusal("")).toBe("MISSING");
+    expect(await refusal("   ")).toBe("MISSING");
     expect(await refusal(`Basic ${Buffer.from("a:b").toString("base64")}`)).toBe("MALFORMED");
     expect(await refusal("Bearer not-a-jwt")).toBe("MALFORMED");
+    // Three dot-separated parts that are not a signed token: neither a key nor a signature problem.
+    expect(await refusal("Bearer e30.e30.c2ln")).toBe("MALFORMED");
+  });
+
+  it("takes the token only as the whole header: nothing before the scheme, nothing after the token", async () => {
+    const token = await sign();
+    expect(await refusal(`Basic x, Bearer ${token}`)).toBe("MALFORMED");
+    expect(await refusal(`Bearer ${token} Bearer ${token}`)).toBe("MALFORMED");
+    expect(await refusal(`Bearer ${token}.extra`)).toBe("MALFORMED");
+  });
+
+  it("ignores whitespace around the header, as HTTP allows", async () => {
+    expect(await verify(`  Bearer ${await sign()}  `)).toMatchObject({ sub: "user-1" });
   });
 
   it("refuses an expired token", async () => {
@@ -80,6 +98,12 @@ describe("token verification", () => {
 
   it("refuses a token that is not valid yet", async () => {
     expect(await refusal(`Bearer ${await sign(CLAIMS, { nbf: Math.floor(Date.now() / 1000) + 600 })}`)).toBe("NOT_YET_VALID");
+  });
+
+  it("refuses a token whose iat is not a time as INVALID_CLAIMS, not as a token that is not valid yet", async () => {
+    const token = await new SignJWT({ ...CLAIMS, iat: "yesterday" } as unknown as JWTPayload).setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setIssuer(ISSUER).setAudience(AUDIENCE).setSubject("user-1").setExpirationTime("5m").sign(signingKey);
+    expect(await refusal(`Bearer ${token}`)).toBe("INVALID_CLAIMS");
   });
 
   it("refuses a forged token signed with another key", async () => {
@@ -124,6 +148,51 @@ describe("token verification", () => {
   });
 });
 
+describe("the claims a token must carry", () => {
+  const problemsIn = async (claims: JWTPayload, sub: string | null = "user-1") => (await refusedWith(`Bearer ${await sign(claims, { sub })}`)).message;
+
+  it("names every claim at fault, and only those", async () => {
+    const message = await problemsIn({ name: " ", agency: "", agency_type: "BANK", roles: ["MASH_PRACTITIONER", "SUPERUSER"], la: "Bucks", team: "" }, "  ");
+    expect(message).toMatch(/Check: sub, name, agency, agency_type, roles, la, team\.$/);
+    expect(await problemsIn({ ...CLAIMS, la: "Bucks" })).toMatch(/Check: la\.$/);
+  });
+
+  it("refuses a blank subject, which the signature check alone lets through", async () => {
+    expect(await problemsIn(CLAIMS, "   ")).toMatch(/Check: sub\.$/);
+  });
+
+  it("accepts a claim of 200 characters and refuses one of 201", async () => {
+    expect(await verify(`Bearer ${await sign({ ...CLAIMS, name: "N".repeat(200) })}`)).toMatchObject({ name: "N".repeat(200) });
+    expect(await problemsIn({ ...CLAIMS, name: "N".repeat(201) })).toMatch(/Check: name\.$/);
+  });
+
+  it("refuses a role list holding any role the hub does not know, even beside a real one", async () => {
+    expect(await problemsIn({ ...CLAIMS, roles: ["MASH_PRACTITIONER", "SUPERUSER"] })).toMatch(/Check: roles\.$/);
+  });
+
+  it("refuses a local authority that is not a string, even one that reads like a code", async () => {
+    expect(await problemsIn({ ...CLAIMS, la: ["E06000060"] })).toMatch(/Check: la\.$/);
+  });
+
+  it("takes the team and the token id when present, and null when absent", async () => {
+    expect(await verify(`Bearer ${await sign(CLAIMS)}`)).toMatchObject({ team: null, tokenId: null });
+    const withId = await new SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject("user-1")
+      .setJti("token-7").setExpirationTime("5m").sign(signingKey);
+    expect(await verify(`Bearer ${withId}`)).toMatchObject({ team: null, tokenId: "token-7" });
+  });
+
+  it("counts a repeated role once", async () => {
+    expect((await verify(`Bearer ${await sign({ ...CLAIMS, roles: ["IG_LEAD", "IG_LEAD"] })}`)).roles).toEqual(["IG_LEAD"]);
+  });
+
+  it("says in the refusal what was wrong, without the token", async () => {
+    const token = await sign(CLAIMS, { exp: Math.floor(Date.now() / 1000) - 60 });
+    const error = await refusedWith(`Bearer ${token}`);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(error.message).not.toContain(token);
+  });
+});
+
 describe("a local JWKS file", () => {
   function write(content: unknown): string {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jwks-")), "jwks.json");
@@ -141,7 +210,19 @@ describe("a local JWKS file", () => {
     expect(() => readJwksFile(write({ keys: [jwk] }))).toThrow(/private key/);
   });
 
-  it("is refused when it is not a key set", () => {
+  it("is refused when it is not a key set, or an empty one", () => {
     expect(() => readJwksFile(write({ hello: "world" }))).toThrow(/no "keys" array/);
+    expect(() => readJwksFile(write({ keys: [] }))).toThrow(/no "keys" array/);
+  });
+
+  it("is refused, as a KeySetError naming the file, when it is not JSON", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jwks-")), "jwks.json");
+    fs.writeFileSync(file, "{ not json");
+    expect(() => readJwksFile(file)).toThrow(expect.objectContaining({ name: "KeySetError", message: expect.stringMatching(/jwks\.json could not be read as JSON/) }));
+  });
+
+  it("is read when it holds only public keys", async () => {
+    const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256" };
+    expect(readJwksFile(write({ keys: [jwk] }))).toEqual({ keys: [jwk] });
   });
 });
