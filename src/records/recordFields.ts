@@ -20,7 +20,7 @@ export const RECORD_FIELDS: Record<RecordType, Readonly<Record<string, readonly 
     activeInvestigation: [LAW_ENFORCEMENT],
   },
   [RecordType.HEALTH]: {
-    gpPracticeCode: [], gpPracticeName: [], registeredOn: [], namedProfessionalName: [], namedProfessionalRole: [],
+    gpPracticeCode: [], gpPracticeName: [], registeredOn: [], deregisteredOn: [], namedProfessionalName: [], namedProfessionalRole: [],
     namedProfessionalContact: [], conditions: [SPECIAL_CATEGORY], unscheduledCareAttendances: [SPECIAL_CATEGORY],
   },
   [RecordType.EDUCATION]: {
@@ -30,7 +30,7 @@ export const RECORD_FIELDS: Record<RecordType, Readonly<Record<string, readonly 
   [RecordType.PROBATION]: {
     offender: [THIRD_PARTY, LAW_ENFORCEMENT], offenderManagerName: [], offenderManagerContact: [],
     roshLevel: [LAW_ENFORCEMENT], roshTo: [LAW_ENFORCEMENT], mappaCategory: [LAW_ENFORCEMENT],
-    mappaLevel: [LAW_ENFORCEMENT], riskManagementSummary: [LAW_ENFORCEMENT, THIRD_PARTY],
+    mappaLevel: [LAW_ENFORCEMENT], riskManagementSummary: [LAW_ENFORCEMENT, THIRD_PARTY], supervisionEndDate: [],
   },
   [RecordType.PRISON]: {
     prisoner: [THIRD_PARTY, LAW_ENFORCEMENT], prisonNumber: [LAW_ENFORCEMENT], pprcStatus: [LAW_ENFORCEMENT],

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
 import { type DataSource, type EntityManager } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
@@ -8,7 +8,8 @@ import { parseSui } from "../identity/nhsNumber";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
 import { LinkOutcome } from "../identity/LinkOutcome";
 import { type ReportedIdentity } from "../identity/ReportedIdentity";
-import { identityFacts, linkRecords } from "../identity/linkRecords";
+import { holdForSteward, identityFacts, linkRecords } from "../identity/linkRecords";
+import { disputedSui } from "../identity/disputedSui";
 import { scoreCandidate } from "../identity/matching/scoreCandidate";
 import { shareLinkingLock, takeLinkingLock } from "../identity/linkingLock";
 import { LinkBand } from "../identity/matching/decideLink";
@@ -18,6 +19,7 @@ import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { recordLinkChange, supersedeOpenReviews, rejectedCandidates } from "../identity/linkHistory";
 import { normalisePostcode } from "../people/postcode";
 import { recordChild } from "../people/recordChild";
+import { moveAddressFacts } from "../people/addIdentityFacts";
 import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
@@ -25,7 +27,10 @@ import { RECORD_TYPE_OF_AGENCY, type RecordType } from "./RecordType";
 import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 import { maySubmitFor } from "./submissionPolicy";
 import { validateSubmission } from "./validateSubmission";
+import { londonDay } from "../policy/involvementLapse";
 import { saveRecordDetails } from "./saveRecordDetails";
+import { isRestrictedRecord } from "./restrictedRecord";
+import { SensitivityLabel } from "./SensitivityLabel";
 
 /** unique_violation, serialization_failure, deadlock_detected. */
 const RETRIED = new Set(["23505", "40001", "40P01"]);
@@ -57,7 +62,7 @@ export async function submitRecord(
   const recordType = RECORD_TYPE_OF_AGENCY[agency.type];
   const given = submission.child.sui?.trim() ?? "";
   const sui = given === "" ? null : parseSui(given, "record.child.sui");
-  validateSubmission(submission, recordType, now.toISOString().slice(0, 10));
+  validateSubmission(submission, recordType, londonDay(now), now);
 
   const identity = reportedIdentityOf(submission);
   const contentHash = hashSubmission({ ...submission, child: { ...submission.child, sui } });
@@ -71,6 +76,11 @@ export async function submitRecord(
     if (RETRIED.has((error as { driverError?: { code?: string } }).driverError?.code ?? "")) return attempt();
     throw error;
   }
+}
+
+/** The record labels that decide whether what a record reports is matched on (`identity/matchProfiles.ts`). */
+function matchingRestrictions(labels: readonly SensitivityLabel[]): string {
+  return [SensitivityLabel.SEALED, SensitivityLabel.BROKERED, SensitivityLabel.LOCATION_WITHHELD].filter((label) => labels.includes(label)).join();
 }
 
 function hashSubmission(submission: AgencyRecordSubmission): string {
@@ -122,11 +132,14 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
     throw new HubError(ErrorCode.RECORD_TYPE_MISMATCH, "This agency reference already names a record of another type.", { path: "record.agencyReference" });
   }
 
-  const record = existing ?? records.create({ agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
+  // A new record's id is fixed before anything is written: it is the source of the identity facts it reports.
+  const record = existing ?? records.create({ id: randomUUID(), agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
   const previousChildId = existing?.child?.id ?? null;
   const kept = existing !== null && (await keepsLink(manager, existing, sui, identity, store.weights));
   const decidedBy = `${principal.agency}/${principal.sub}`;
   record.reportedIdentity = identity;
+  // A record sealed, brokered or location-withheld, or no longer so, changes what others may be matched on.
+  const restrictionChanged = existing !== null && matchingRestrictions(existing.labels) !== matchingRestrictions(submission.labels ?? []);
   record.labels = [...new Set(submission.labels ?? [])];
   record.fieldLabels = fieldLabelsOf(submission);
   record.recordedAt = submission.recordedAt ?? null;
@@ -135,8 +148,11 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
   let linkedChildId: string | null = null;
   let identityGrew = false;
-  if (!kept && sui !== null) {
-    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, agency.code, now);
+  const disputed = !kept && sui !== null && !isRestrictedRecord(record.labels) ? await disputedSui(manager, sui, identity, store.weights) : null;
+  if (disputed !== null) {
+    setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
+  } else if (!kept && sui !== null) {
+    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, { agencyCode: agency.code, recordId: record.id });
     identityGrew = grew;
     setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
     record.child = child;
@@ -149,22 +165,34 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
   const adults = await recordAdults(manager, saved, submission.relatedAdults ?? [], agency.code);
   await saveRecordDetails(manager, saved, submission, adults.subject);
   const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
-  if (kept) return receipt(saved, outcome, outcomeOf(saved));
+  if (kept) {
+    if (restrictionChanged && saved.child !== null) await rebuildMatchProfiles(manager, [saved.child.id]);
+    return receipt(saved, outcome, outcomeOf(saved));
+  }
 
   if (linkedChildId !== null) {
     await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record with an SUI");
     if (previousChildId !== linkedChildId) {
       await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = $1`, [saved.id, linkedChildId]);
+      // The addresses it reported to the child it leaves were never that child's: they go, not follow.
+      await moveAddressFacts(manager, [{ recordId: saved.id, childId: linkedChildId, fromChildId: linkedChildId }]);
       await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
     }
-    // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its profile.
-    if (identityGrew) await rebuildMatchProfiles(manager, [linkedChildId]);
+    // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
+    // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
+    if (identityGrew || restrictionChanged || (!isRestrictedRecord(saved.labels) && (await profileLacksBirthDetails(manager, linkedChildId)))) await rebuildMatchProfiles(manager, [linkedChildId]);
     return receipt(saved, outcome, LinkOutcome.SUI);
+  }
+  const request = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels) };
+  if (disputed !== null) {
+    await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
+    await holdForSteward(manager, request, disputed, "sui-names-another-child", { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now });
+    return receipt(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
   }
   await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
   const [result] = await linkRecords(
     manager,
-    [{ recordId: saved.id, agencyCode: agency.code, identity, excludedChildIds: await rejectedCandidates(manager, saved.id), previousChildId }],
+    [{ ...request, excludedChildIds: await rejectedCandidates(manager, saved.id) }],
     { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now },
   );
   const linked = await records.findOneByOrFail({ id: saved.id });
@@ -186,6 +214,11 @@ async function keepsLink(manager: EntityManager, existing: AgencyRecord, sui: st
   if (existing.linkMethod !== LinkMethod.SUI || existing.child === null) return false;
   const profile = (await loadProfiles(manager, [existing.child.id])).get(existing.child.id);
   return profile !== undefined && scoreCandidate(weights, identityFacts(identity), profile).score >= weights.thresholds.review;
+}
+
+async function profileLacksBirthDetails(manager: EntityManager, childId: string): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(`SELECT 1 FROM child_match_profile WHERE child_id = $1 AND (date_of_birth IS NULL OR sex = 'NOT_KNOWN')`, [childId]);
+  return rows.length > 0;
 }
 
 function sameIdentity(a: ReportedIdentity, b: ReportedIdentity): boolean {

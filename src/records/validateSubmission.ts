@@ -5,6 +5,11 @@ import { isRecordField } from "./recordFields";
 import { DETAIL_KEYS, DETAIL_KEY_OF_TYPE, type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { RecordType } from "./RecordType";
 import { SocialCareStatus } from "./details/SocialCareRecord";
+import { RollStatus } from "./details/EducationRecord";
+import { PprcStatus } from "./details/PrisonRecord";
+
+/** How far ahead of the hub's clock an agency system's clock may run before its timestamps are refused. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 
 function invalid(path: string, message: string): HubError {
@@ -13,9 +18,13 @@ function invalid(path: string, message: string): HubError {
 
 /**
  * The domain rules a submission must meet beyond its GraphQL shape. Throws INVALID_INPUT or
- * RECORD_TYPE_MISMATCH with the path of the first offending field.
+ * RECORD_TYPE_MISMATCH with the path of the first offending field. `today` is the day in England.
+ *
+ * What the hub decides from dates is checked most closely: how long an agency stays involved with the
+ * child (policies/relationships.yaml) and how long a referral stays open run from them, so an event
+ * may not be dated in the future, and a record that says its involvement ended says when.
  */
-export function validateSubmission(submission: AgencyRecordSubmission, recordType: RecordType, today: string): void {
+export function validateSubmission(submission: AgencyRecordSubmission, recordType: RecordType, today: string, now: Date): void {
   const expectedKey = DETAIL_KEY_OF_TYPE[recordType];
   const present = DETAIL_KEYS.filter((key) => submission[key] !== undefined && submission[key] !== null);
   if (present.length !== 1 || present[0] !== expectedKey) {
@@ -26,6 +35,9 @@ export function validateSubmission(submission: AgencyRecordSubmission, recordTyp
     );
   }
   if (submission.agencyReference.trim() === "") throw invalid("record.agencyReference", "agencyReference must not be blank.");
+  if (submission.recordedAt && submission.recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw invalid("record.recordedAt", "recordedAt must not be in the future.");
+  }
 
   validateChild(submission, today);
   validateFieldLabels(submission, recordType);
@@ -89,7 +101,7 @@ function validateAdults(submission: AgencyRecordSubmission, recordType: RecordTy
 }
 
 function validateDetails(submission: AgencyRecordSubmission, today: string): void {
-  const { socialCare, probation, education, youthJustice, police } = submission;
+  const { socialCare, probation, education, youthJustice, police, health } = submission;
   if (socialCare) {
     if (socialCare.status === SocialCareStatus.CHILD_PROTECTION_PLAN && !socialCare.planCategory) {
       throw invalid("record.socialCare.planCategory", "A child protection plan needs its category (physical, emotional, sexual abuse or neglect).");
@@ -101,6 +113,10 @@ function validateDetails(submission: AgencyRecordSubmission, today: string): voi
       throw invalid("record.socialCare.responsibleLocalAuthority", "responsibleLocalAuthority must be an ONS code such as E06000060.");
     }
     orderedDates("record.socialCare", socialCare.startDate, socialCare.endDate);
+    if (socialCare.status === SocialCareStatus.REFERRAL && socialCare.startDate && socialCare.startDate > today) {
+      throw invalid("record.socialCare.startDate", "A referral's startDate is when it was received: it must not be in the future.");
+    }
+    if (socialCare.status === SocialCareStatus.CLOSED && !socialCare.endDate) throw invalid("record.socialCare.endDate", "A closed case needs its endDate.");
   }
   if (probation) {
     const { mappaCategory, mappaLevel } = probation;
@@ -113,7 +129,23 @@ function validateDetails(submission: AgencyRecordSubmission, today: string): voi
     if (!(percent >= 0 && percent <= 100)) throw invalid("record.education.attendancePercent", "Attendance is a percentage from 0 to 100.");
   }
   if (youthJustice) orderedDates("record.youthJustice", youthJustice.startDate, youthJustice.endDate);
+  if (health?.registeredOn && health.deregisteredOn && health.deregisteredOn < health.registeredOn) {
+    throw invalid("record.health.deregisteredOn", "deregisteredOn must not be before registeredOn.");
+  }
+  if (education?.onRollFrom && education.leftOn && education.leftOn < education.onRollFrom) {
+    throw invalid("record.education.leftOn", "leftOn must not be before onRollFrom.");
+  }
+  if (education && education.rollStatus !== RollStatus.ON_ROLL && !education.leftOn) {
+    throw invalid("record.education.leftOn", `A child no longer on the roll (${education.rollStatus}) needs leftOn: the day they left it.`);
+  }
   if (police?.occurredOn && police.occurredOn > today) throw invalid("record.police.occurredOn", "occurredOn must not be in the future.");
+  if (police?.reportedOn && police.reportedOn > today) throw invalid("record.police.reportedOn", "reportedOn must not be in the future.");
+  if (police?.occurredOn && police.reportedOn && police.reportedOn < police.occurredOn) throw invalid("record.police.reportedOn", "reportedOn must not be before occurredOn.");
+  const { prison } = submission;
+  if (prison?.pprcStatus === PprcStatus.NO_LONGER_PPRC && !prison.pprcAssessedOn) {
+    throw invalid("record.prison.pprcAssessedOn", "A withdrawn PPRC assessment needs pprcAssessedOn: the day it was withdrawn.");
+  }
+  if (prison?.pprcAssessedOn && prison.pprcAssessedOn > today) throw invalid("record.prison.pprcAssessedOn", "pprcAssessedOn must not be in the future.");
 }
 
 function orderedDates(path: string, start: string | null | undefined, end: string | null | undefined): void {

@@ -32,8 +32,15 @@ function errorOf(response: { body: { errors?: { extensions: Record<string, unkno
 const repo = <T extends object>(entity: new () => T) => hub.hub.database.dataSource.getRepository(entity);
 
 describe("submitRecord: agency systems push records linked by SUI", () => {
+  // Every agency's record about one child, submitted once before the tests; a test that changes a
+  // record works on one of its own, so the tests hold in any order.
+  const first: Partial<Record<AgencyKind, Awaited<ReturnType<typeof submit>>>> = {};
+  beforeAll(async () => {
+    for (const kind of Object.keys(RECORDS) as AgencyKind[]) first[kind] = await submit(kind);
+  });
+
   it.each(Object.keys(RECORDS) as AgencyKind[])("accepts a %s agency's record and links it to the child by SUI", async (kind) => {
-    const response = await submit(kind);
+    const response = first[kind]!;
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.submitRecord).toMatchObject({
       agencyReference: RECORDS[kind].agencyReference,
@@ -47,7 +54,10 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
 
   it("holds one child for all seven agencies' records", async () => {
     expect(await repo(Child).countBy({ sui: SUI })).toBe(1);
-    expect(await repo(AgencyRecord).count()).toBe(7);
+    const ids = Object.values(first).map((response) => response.body.data.submitRecord.recordId as string);
+    const stored = await repo(AgencyRecord).find({ where: ids.map((id) => ({ id })), relations: { child: true } });
+    expect(stored).toHaveLength(7);
+    expect(new Set(stored.map((record) => record.child?.sui))).toEqual(new Set([SUI]));
   });
 
   it("stores the details so a later disclosure can read them", async () => {
@@ -56,28 +66,34 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
     expect(details).toMatchObject({ rollStatus: "ON_ROLL", attendancePercent: 91.5, senStatus: "SEN_SUPPORT", exclusions: [] });
   });
 
-  it("normalises the address and keeps it in the child's history", async () => {
+  it("normalises the address and keeps it in the child's history, once for each record that reported it", async () => {
     const child = await repo(Child).findOneByOrFail({ sui: SUI });
-    const addresses = await repo(ChildAddress).find({ where: { child: { id: child.id } } });
-    expect(addresses.map((a) => a.postcode)).toEqual(["HP20 1UA"]);
-    expect(child.localAuthority).toBe("E06000060");
+    const addresses = await repo(ChildAddress).find({ where: { child: { id: child.id } }, relations: { sourceRecord: true } });
+    expect(new Set(addresses.map((a) => `${a.postcode} ${a.localAuthority}`))).toEqual(new Set(["HP20 1UA E06000060"]));
+    const reporting = await repo(AgencyRecord).findBy({ child: { id: child.id } });
+    expect(addresses.map((a) => a.sourceRecord.id).sort()).toEqual(reporting.map((record) => record.id).sort());
   });
 
   describe("resubmission of the same agency reference", () => {
     it("changes nothing when identical", async () => {
-      const response = await submit("POLICE");
+      const record = { ...RECORDS.POLICE, agencyReference: "TVP-INC-0002" };
+      expect((await submit("POLICE", record)).body.data.submitRecord).toMatchObject({ outcome: "CREATED", version: 1 });
+      const response = await submit("POLICE", record);
       expect(response.body.data.submitRecord).toMatchObject({ outcome: "UNCHANGED", version: 1 });
-      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0001" })).toBe(1);
+      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0002" })).toBe(1);
     });
 
     it("updates, never duplicates, when the content changed", async () => {
-      const changed = { ...RECORDS.POLICE, police: { ...RECORDS.POLICE.police, activeInvestigation: false, intelligence: null } };
-      const first = await submit("POLICE", changed);
-      expect(first.body.data.submitRecord).toMatchObject({ outcome: "UPDATED", version: 2 });
+      const original = { ...RECORDS.POLICE, agencyReference: "TVP-INC-0003" };
+      const created = await submit("POLICE", original);
+      expect(created.body.data.submitRecord).toMatchObject({ outcome: "CREATED", version: 1 });
+      const changed = { ...original, police: { ...RECORDS.POLICE.police, activeInvestigation: false, intelligence: null } };
+      const updated = await submit("POLICE", changed);
+      expect(updated.body.data.submitRecord).toMatchObject({ outcome: "UPDATED", version: 2 });
       const again = await submit("POLICE", changed);
       expect(again.body.data.submitRecord).toMatchObject({ outcome: "UNCHANGED", version: 2 });
-      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0001" })).toBe(1);
-      const ids = new Set([first.body.data.submitRecord.recordId, again.body.data.submitRecord.recordId]);
+      expect(await repo(AgencyRecord).countBy({ agencyReference: "TVP-INC-0003" })).toBe(1);
+      const ids = new Set([created.body.data.submitRecord.recordId, updated.body.data.submitRecord.recordId, again.body.data.submitRecord.recordId]);
       expect(ids.size).toBe(1);
     });
 
@@ -102,7 +118,7 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
 
   it("keeps a prisoner's new name as an alias of the same person", async () => {
     const renamed = { ...RECORDS.PRISON, relatedAdults: [{ ...RECORDS.PRISON.relatedAdults[0], givenNames: "Rick", familyName: "Newname" }] };
-    expect((await submit("PRISON", renamed)).body.data.submitRecord.outcome).toBe("UPDATED");
+    expect((await submit("PRISON", renamed)).body.data.submitRecord).toMatchObject({ outcome: "UPDATED", recordId: first.PRISON!.body.data.submitRecord.recordId });
     const names = await repo(AdultName).find({ relations: { adult: true } });
     const prisonerNames = names.filter((n) => n.adult.id === names.find((x) => x.familyName === "Newname")?.adult.id);
     expect(prisonerNames.map((n) => n.kind).sort()).toEqual(["ALIAS", "USUAL"]);
@@ -185,6 +201,24 @@ describe("submitRecord refuses what it must", () => {
     expect(errorOf(await submit("CHILDRENS_SOCIAL_CARE", record))).toMatchObject({ code: "INVALID_INPUT", path: "record.socialCare.planCategory" });
   });
 
+  // How long an agency stays involved, and a referral open, run from these dates (policies/relationships.yaml):
+  // an event dated ahead, or an ending without its date, would keep a relationship open indefinitely.
+  it.each([
+    ["an incident reported in the future", "POLICE", { police: { ...RECORDS.POLICE.police, reportedOn: "2099-01-01" } }, "record.police.reportedOn"],
+    ["an incident reported before it happened", "POLICE", { police: { ...RECORDS.POLICE.police, occurredOn: "2026-03-05", reportedOn: "2026-03-02" } }, "record.police.reportedOn"],
+    ["a record made in the future", "POLICE", { recordedAt: "2099-01-01T00:00:00Z" }, "record.recordedAt"],
+    ["a referral received in the future", "CHILDRENS_SOCIAL_CARE", { socialCare: { ...RECORDS.CHILDRENS_SOCIAL_CARE.socialCare, status: "REFERRAL", planCategory: null, startDate: "2099-01-01" } }, "record.socialCare.startDate"],
+    ["a closed case without its end date", "CHILDRENS_SOCIAL_CARE", { socialCare: { ...RECORDS.CHILDRENS_SOCIAL_CARE.socialCare, status: "CLOSED", planCategory: null } }, "record.socialCare.endDate"],
+    ["a pupil off the roll without the day they left", "EDUCATION", { education: { ...RECORDS.EDUCATION.education, rollStatus: "LEFT" } }, "record.education.leftOn"],
+    ["a withdrawn PPRC assessment without its date", "PRISON", { prison: { ...RECORDS.PRISON.prison, pprcStatus: "NO_LONGER_PPRC", pprcAssessedOn: null } }, "record.prison.pprcAssessedOn"],
+    ["a PPRC assessment dated in the future", "PRISON", { prison: { ...RECORDS.PRISON.prison, pprcAssessedOn: "2099-01-01" } }, "record.prison.pprcAssessedOn"],
+  ] as const)("INVALID_INPUT for %s", async (_label, kind, change, path) => {
+    const reference = `DATED-${path}`;
+    const response = await submit(kind, { ...RECORDS[kind], agencyReference: reference, ...change });
+    expect(errorOf(response)).toMatchObject({ code: "INVALID_INPUT", path });
+    expect(await repo(AgencyRecord).countBy({ agencyReference: reference })).toBe(0);
+  });
+
   it("INVALID_INPUT for a prison record that does not say which adult is the prisoner", async () => {
     const record = { ...RECORDS.PRISON, agencyReference: "HMP-NOSUBJECT", relatedAdults: [{ ...RECORDS.PRISON.relatedAdults[0], subjectOfRecord: false }] };
     expect(errorOf(await submit("PRISON", record))).toMatchObject({ code: "INVALID_INPUT", path: "record.relatedAdults" });
@@ -202,6 +236,7 @@ describe("what a submission does not open", () => {
   });
 
   it("writes no personal data to the logs while records are submitted", async () => {
+    expect((await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "GP-PT-LOGGED" })).body.errors).toBeUndefined();
     const logs = hub.logLines.join("\n");
     expect(logs).toContain("graphql.request");
     for (const personal of [SUI, "Testbrook", "Fictionalson", "2015-04-09", "HP20 1UA", "1 Example Street"]) {

@@ -48,6 +48,10 @@ export class HealthRecord extends RecordDetails {
   @Column({ type: "date", nullable: true })
   registeredOn: string | null;
 
+  /** When the child left the practice: the practice's involvement with the child then lapses (policies/relationships.yaml). */
+  @Column({ type: "date", nullable: true })
+  deregisteredOn: string | null;
+
   @Column({ type: "varchar", length: 120, nullable: true })
   namedProfessionalName: string | null;
 

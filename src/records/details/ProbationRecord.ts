@@ -33,4 +33,8 @@ export class ProbationRecord extends RecordDetails {
 
   @Column({ type: "text", nullable: true })
   riskManagementSummary: string | null;
+
+  /** When probation's supervision of the offender ends (licence or order end): its involvement then lapses (policies/relationships.yaml). */
+  @Column({ type: "date", nullable: true })
+  supervisionEndDate: string | null;
 }

@@ -12,7 +12,8 @@ import {
 import { getMetadataStorage } from "type-graphql";
 import { validate, type ValidationError } from "class-validator";
 import { buildHubSchema } from "../../graphql/buildHubSchema";
-import { ErrorCode } from "../../errors/HubError";
+import { ErrorCode, isHubError } from "../../errors/HubError";
+import { inspectInputValue } from "../../graphql/input/inspectArguments";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
 import { type LineError } from "./RecordLine";
 
@@ -61,6 +62,13 @@ async function loadRecordShape(): Promise<RecordShape> {
         problem ??= describeCoercionProblem(recordInput, path, invalidValue, error.message);
       });
       if (problem !== undefined) return { error: problem };
+      // The API's edge rules (control characters, dates PostgreSQL cannot hold), as for `submitRecord`.
+      try {
+        inspectInputValue(coerced, recordInput, "record");
+      } catch (error) {
+        if (!isHubError(error)) throw error;
+        return { error: { code: error.code, path: String(error.details.path), message: error.message } };
+      }
       // Coerced without a problem against an input object type, so it is an object.
       const violations = await validate(toInstance(coerced, recordInput, inputClasses) as object, {
         // As type-graphql validates resolver arguments (see buildHubSchema).

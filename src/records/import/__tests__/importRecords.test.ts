@@ -75,8 +75,11 @@ describe("importRecords", () => {
   });
 
   it("does nothing when run again on a file it has completed", async () => {
-    const summary = await run(path.join(directory, "first.ndjson"));
+    const filePath = writeFile("again.ndjson", [record("AGAIN-1"), record("AGAIN-2"), record("AGAIN-3", OTHER_SUI)]);
+    expect(await run(filePath)).toMatchObject({ state: ImportState.COMPLETE, readThisRun: 3 });
+    const summary = await run(filePath);
     expect(summary).toMatchObject({ state: ImportState.ALREADY_COMPLETE, readThisRun: 0, tallies: { outcomes: { CREATED: 3 } } });
+    expect(await countRecords("AGAIN-")).toBe(3);
   });
 
   it("resumes after the line its checkpoint records, without resubmitting what came before", async () => {
@@ -110,11 +113,13 @@ describe("importRecords", () => {
   });
 
   it("refuses a checkpoint written for another file, unless told to restart", async () => {
+    const earlier = writeFile("earlier.ndjson", [record("EARLIER-1")]);
+    await run(earlier);
     const filePath = writeFile("other.ndjson", [record("OTHER-1")]);
-    fs.copyFileSync(path.join(directory, "resume.ndjson.checkpoint.json"), `${filePath}.checkpoint.json`);
+    fs.copyFileSync(`${earlier}.checkpoint.json`, `${filePath}.checkpoint.json`);
     const refusal = run(filePath);
     await expect(refusal).rejects.toBeInstanceOf(HubError);
-    await expect(refusal).rejects.toThrow(/records an import of another file \(resume\.ndjson.*--restart/);
+    await expect(refusal).rejects.toThrow(/records an import of another file \(earlier\.ndjson.*--restart/);
     expect(await countRecords("OTHER-")).toBe(0);
 
     const restarted = await run(filePath, { restart: true });
@@ -163,7 +168,8 @@ describe("importRecords", () => {
     const header = "agencyReference,child.sui,child.givenNames,child.familyName,child.dateOfBirth,child.sex,child.address.kind,child.address.line1,child.address.town,child.address.postcode,child.address.localAuthority,details";
     const { address } = CHILD;
     const details = `"${JSON.stringify({ health: HEALTH }).replaceAll('"', '""')}"`;
-    const rows = ["FIRST-1", "FIRST-2"].map((reference) =>
+    expect((await run(writeFile("same.ndjson", [record("SAME-1"), record("SAME-2")]))).tallies).toMatchObject({ outcomes: { CREATED: 2 } });
+    const rows = ["SAME-1", "SAME-2"].map((reference) =>
       [reference, CHILD.sui, CHILD.givenNames, CHILD.familyName, CHILD.dateOfBirth, CHILD.sex, address.kind, address.line1, address.town, address.postcode, address.localAuthority, details].join(","),
     );
     const filePath = writeFile("same.csv", [header, ...rows]);

@@ -55,6 +55,14 @@ describe("parseRecordLines: NDJSON", () => {
     expect(error.message).not.toContain("Testbrook");
   });
 
+  it("holds lines to the API's edge rules: no control characters in text, no year 0000", async () => {
+    const [bell] = errorsOf(await parse(ndjson(record("GP-1", { ...CHILD, givenNames: "Ada\u0007\u001b[2J" })), RecordFileFormat.NDJSON));
+    expect(bell).toMatchObject({ line: 1, code: ErrorCode.INVALID_INPUT, path: "record.child.givenNames" });
+    expect(bell.message).not.toContain("Ada");
+    const [year] = errorsOf(await parse(ndjson(record("GP-2", { ...CHILD, dateOfBirth: "0000-04-09" })), RecordFileFormat.NDJSON));
+    expect(year).toMatchObject({ line: 1, code: ErrorCode.INVALID_INPUT, path: "record.child.dateOfBirth" });
+  });
+
   it("refuses a missing required field, an unknown field and a malformed date, each at its path", async () => {
     const { givenNames: _given, ...nameless } = CHILD;
     const lines = await parse(
