@@ -24,6 +24,9 @@ import { ChildMatchProfile } from "../identity/ChildMatchProfile";
 import { ChildMatchKey } from "../identity/ChildMatchKey";
 import { ChildIdentityChange } from "../identity/ChildIdentityChange";
 import { AUDIT_ENTITIES } from "../audit/auditEntities";
+import { Referral } from "../referrals/Referral";
+import { SubjectAccessRequest } from "../subjectAccess/SubjectAccessRequest";
+import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDecision";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -36,4 +39,6 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ConsentRecord, ConsentOverride, IgAlert,
   RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildIdentityChange,
+  Referral,
+  SubjectAccessRequest, SubjectAccessItemDecision,
 ];

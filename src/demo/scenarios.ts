@@ -90,9 +90,10 @@ export const DEMO_SCENARIOS: Readonly<Record<ScenarioNumber, DemoScenario>> = {
     title: "MASH search by a misspelt name and a day/month-swapped date of birth",
     sui: SUI.misspeltName,
     notes:
-      `Caitlin McAlderbury, born 2014-03-07, lives in Milton Keynes. Search as a MASH practitioner with case reference ` +
-      `${MASH_CASE_REFERENCE} (her open referral at LA-E06000042) for e.g. "Katelyn MacAlderbury" born 2014-07-03: she must be found, ` +
-      "and opening her record is audited against the referral.",
+      `Caitlin McAlderbury, born 2014-03-07, lives in Milton Keynes. The referral Milton Keynes' system recorded on 2026-10-29 ` +
+      `(${MASH_CASE_REFERENCE}) is long past its window, so it opens nothing now: as a MASH practitioner at LA-E06000042, open ` +
+      "today's referral with openReferral (README, \"What reaches you\"), then search under its reference for e.g. \"Katelyn " +
+      "MacAlderbury\" born 2014-07-03: she must be found, and opening her record is audited against the referral.",
   },
   6: {
     title: "A competent 15-year-old refuses consent while a parent agrees",

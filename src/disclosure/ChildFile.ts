@@ -1,11 +1,11 @@
 import { type Agency } from "../directory/Agency";
 import { type Child } from "../people/Child";
-import { type ChildAddress } from "../people/ChildAddress";
-import { type ChildName } from "../people/ChildName";
+import { type ChildIdentityFacts } from "../people/identityFacts";
 import { type AgencyRecord } from "../records/AgencyRecord";
 import { type RecordType } from "../records/RecordType";
 import { type ConsentFact } from "../consent/effectiveConsent";
 import { type ConsentOverride } from "../consent/ConsentOverride";
+import { type Referral } from "../referrals/Referral";
 
 /** One agency record with its detail row, as loaded for a disclosure. */
 export interface LoadedRecord {
@@ -23,14 +23,23 @@ export interface PersonFacts {
   aliases: string[];
 }
 
+/** An agency holding an adult linked to the child, and the record that links them. */
+export interface LinkedAdultHolder {
+  agencyCode: string;
+  /** The record (linked to the child by SUI or a steward) that relates the adult to the child. */
+  sourceRecordId: string;
+}
+
 /** Everything the hub holds about one child, loaded once per disclosure. Never returned as it is. */
 export interface ChildFile {
   child: Child;
-  names: ChildName[];
-  addresses: ChildAddress[];
+  /** Names, addresses, date of birth and sex, each with the records that reported it (design principle 8). */
+  identity: ChildIdentityFacts;
   records: Record<RecordType, LoadedRecord[]>;
-  /** Agency codes that hold a record of an adult linked to the child (prison numbers, probation cases). */
-  agenciesHoldingLinkedAdults: Set<string>;
+  /** Agencies that hold a record of an adult linked to the child (prison numbers, probation cases). */
+  linkedAdultHolders: LinkedAdultHolder[];
   consentFacts: ConsentFact[];
   consentOverride: ConsentOverride | null;
+  /** Referrals MASH practitioners opened in the hub about the child, at any authority (their own systems' referrals are among `records`). */
+  referrals: Referral[];
 }

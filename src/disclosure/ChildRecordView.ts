@@ -18,13 +18,17 @@ export interface AgencyReference {
 }
 
 export interface AddressView {
-  kind: AddressKind;
+  /** The address's identity, as redaction paths name it (`demographics.addresses[<id>]`). */
+  id: string;
+  /** Null when withheld: that it is a refuge or a placement is part of what the label protects. */
+  kind: AddressKind | null;
   line1: string | null;
   line2: string | null;
   town: string | null;
   postcode: string | null;
   localAuthority: string | null;
-  /** True when the address is withheld (e.g. LOCATION_WITHHELD): only its kind is shown. */
+  validFrom: string | null;
+  /** True when the address is withheld (e.g. LOCATION_WITHHELD): nothing of it is shown. */
   withheld: boolean;
 }
 

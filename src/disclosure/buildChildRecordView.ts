@@ -1,21 +1,23 @@
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SocialCareStatus } from "../records/details/SocialCareRecord";
+import { type VisibleIdentity } from "../people/identityFacts";
 import { type Disclosure } from "../policy/DisclosureDecision";
 import { type AccessContext } from "../policy/AccessContext";
 import { type RelationshipKind } from "../policy/RelationshipKind";
 import { type ChildFile, type LoadedRecord } from "./ChildFile";
 import { type ChildRecordView, type DemographicsView, type RecordView, type RestrictedInvolvementView } from "./ChildRecordView";
-import { DEMOGRAPHICS, recordPath, RESPONSE_KEY } from "./recordPaths";
+import { addressPath, DEMOGRAPHICS, recordOfField, recordPath, RESPONSE_KEY } from "./recordPaths";
 
 type ViewWithoutReceipt = Omit<ChildRecordView, "disclosureId">;
 
 /**
  * Shapes what the engine decided into the response: a withheld field is null and listed in
  * `redactions`; a sealed record is absent and unlisted; a brokered record appears only as
- * restricted involvement (agency type and contact).
+ * restricted involvement (agency type and contact); the child's own details are those the records the
+ * caller sees support (`people/identityFacts.ts`).
  */
-export function buildChildRecordView(file: ChildFile, decision: Disclosure, access: AccessContext, relationships: RelationshipKind[]): ViewWithoutReceipt {
+export function buildChildRecordView(file: ChildFile, identity: VisibleIdentity, decision: Disclosure, access: AccessContext, relationships: RelationshipKind[]): ViewWithoutReceipt {
   const disclosed = new Set([...decision.disclosed, ...disclosedPointers(decision)]);
   const hidden = new Set([...decision.sealed, ...decision.brokered.map((b) => b.path)]);
   const view = Object.fromEntries(RECORD_TYPES.map((type) => [RESPONSE_KEY[type], [] as RecordView[]])) as Pick<ChildRecordView, "socialCare" | "police" | "health" | "education" | "probation" | "prison" | "youthJustice">;
@@ -23,14 +25,14 @@ export function buildChildRecordView(file: ChildFile, decision: Disclosure, acce
   const brokered = new Set(decision.brokered.map((b) => b.path));
 
   for (const type of RECORD_TYPES) {
-    file.records[type].forEach((loaded, index) => {
-      const path = recordPath(type, index);
+    for (const loaded of file.records[type]) {
+      const path = recordPath(type, loaded.record.id);
       if (brokered.has(path)) {
         restrictedInvolvement.push({ agencyType: loaded.agency.type, contactEmail: loaded.agency.contactEmail, contactPhone: loaded.agency.contactPhone });
       }
-      if (hidden.has(path)) return;
+      if (hidden.has(path)) continue;
       view[RESPONSE_KEY[type] as keyof typeof view].push(recordView(type, loaded, path, disclosed));
-    });
+    }
   }
   const statuses = view.socialCare
     .map((record) => record.status as SocialCareStatus | null)
@@ -40,12 +42,12 @@ export function buildChildRecordView(file: ChildFile, decision: Disclosure, acce
     sui: file.child.sui ?? "",
     purpose: access.purpose,
     relationships,
-    demographics: demographicsView(file, disclosed),
+    demographics: demographicsView(identity, disclosed),
     safeguardingStatuses: [...new Set(statuses)],
     ...view,
     restrictedInvolvement: dedupe(restrictedInvolvement),
     // A sealed record must leave no trace, not even in the list of what was withheld.
-    redactions: decision.withheld.filter((w) => !hidden.has(w.path.replace(/\.[^.[]+$/, ""))),
+    redactions: decision.withheld.filter((w) => !hidden.has(recordOfField(w.path))),
   };
 }
 
@@ -54,7 +56,7 @@ export function buildChildRecordView(file: ChildFile, decision: Disclosure, acce
  * it goes out only with content the policy disclosed from that record, and is audited as disclosed.
  */
 export function disclosedPointers(decision: Pick<Disclosure, "disclosed">): string[] {
-  const records = new Set(decision.disclosed.filter((path) => !path.startsWith(`${DEMOGRAPHICS}.`)).map((path) => path.slice(0, path.lastIndexOf("."))));
+  const records = new Set(decision.disclosed.filter((path) => !path.startsWith(`${DEMOGRAPHICS}.`)).map(recordOfField));
   return [...records].map((record) => `${record}.agencyReference`);
 }
 
@@ -74,26 +76,26 @@ function recordView(type: RecordType, { record, agency, details }: LoadedRecord,
   return view;
 }
 
-function demographicsView(file: ChildFile, disclosed: Set<string>): DemographicsView {
-  const shown = (field: string) => disclosed.has(`${DEMOGRAPHICS}.${field}`);
-  const { child } = file;
-  const usual = `${child.givenNames} ${child.familyName}`;
+function demographicsView(identity: VisibleIdentity, disclosed: Set<string>): DemographicsView {
+  const shown = <T>(field: string, fact: { value: T } | null): T | null => (fact !== null && disclosed.has(`${DEMOGRAPHICS}.${field}`) ? fact.value : null);
   return {
-    givenNames: shown("givenNames") ? child.givenNames : null,
-    familyName: shown("familyName") ? child.familyName : null,
-    dateOfBirth: shown("dateOfBirth") ? (child.dateOfBirth ?? child.expectedDateOfBirth) : null,
-    sex: shown("sex") ? child.sex : null,
-    localAuthority: shown("localAuthority") ? child.localAuthority : null,
-    aliases: shown("aliases") ? file.names.map((n) => `${n.givenNames} ${n.familyName}`).filter((name) => name !== usual) : null,
-    addresses: file.addresses.map((address, index) => {
-      const visible = disclosed.has(`${DEMOGRAPHICS}.addresses[${index}]`);
+    givenNames: shown("givenNames", identity.givenNames),
+    familyName: shown("familyName", identity.familyName),
+    dateOfBirth: shown("dateOfBirth", identity.dateOfBirth),
+    sex: shown("sex", identity.sex),
+    localAuthority: shown("localAuthority", identity.residence && { value: identity.residence.localAuthority }),
+    aliases: disclosed.has(`${DEMOGRAPHICS}.aliases`) ? identity.aliases.map((alias) => alias.value) : null,
+    addresses: identity.addresses.map((address) => {
+      const visible = disclosed.has(addressPath(address.id));
       return {
-        kind: address.kind,
+        id: address.id,
+        kind: visible ? address.kind : null,
         line1: visible ? address.line1 : null,
         line2: visible ? address.line2 : null,
         town: visible ? address.town : null,
         postcode: visible ? address.postcode || null : null,
         localAuthority: visible ? address.localAuthority : null,
+        validFrom: visible ? address.validFrom : null,
         withheld: !visible,
       };
     }),

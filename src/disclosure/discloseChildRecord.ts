@@ -2,27 +2,36 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
+import { NOTHING_VISIBLE, visibleIdentity } from "../people/identityFacts";
 import { type AccessContext } from "../policy/AccessContext";
 import { ConsentState } from "../policy/ConsentState";
 import { AccessProblem } from "../policy/AccessProblem";
 import { RelationshipKind } from "../policy/RelationshipKind";
-import { decideDisclosure } from "../policy/decideDisclosure";
+import { decideDisclosure, decideRecords } from "../policy/decideDisclosure";
+import { withDerivedLabels } from "../policy/withDerivedLabels";
 import { type PolicySet } from "../policy/PolicySet";
-import { type Withholding } from "../policy/DisclosureDecision";
+import { type Disclosure, type Withholding } from "../policy/DisclosureDecision";
+import { type DisclosureSubject } from "../policy/DisclosureSubject";
+import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { effectiveConsent } from "../consent/effectiveConsent";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
-import { buildDisclosureSubject } from "./buildDisclosureSubject";
+import { buildDisclosureSubject, demographicsSubject } from "./buildDisclosureSubject";
 import { buildChildRecordView, disclosedPointers } from "./buildChildRecordView";
 import { disclosedRecordIds } from "./disclosedRecordIds";
+import { type ChildFile } from "./ChildFile";
 import { type ChildRecordView } from "./ChildRecordView";
 import { concealFromFamily } from "./concealFromFamily";
+import { identitySources } from "./identitySources";
 import { legitimateRelationships } from "./legitimateRelationships";
 import { loadChildFile } from "./loadChildFile";
 import { prejudicesInvestigation } from "./investigationSensitivity";
-import { validateAccessContext } from "./validateAccessContext";
+import { recordPath } from "./recordPaths";
+import { RECORD_TYPES } from "../records/RecordType";
+import { validateAccessContext } from "../policy/validateAccessContext";
+import { openReferralNamed } from "../referrals/openReferralNamed";
 
 /** Refusals decided from the child's data rather than from the request alone. */
 const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
@@ -40,10 +49,13 @@ export interface DisclosureServices {
  *
  * The order matters. The policy judges the access context against the child's file, but a refusal is
  * the same whether or not the child exists unless it turns on the child's own data (consent), and then
- * only a caller connected with the child hears it. A child that does not exist and a child the caller
- * may see nothing of both answer null. The audit entry — disclosure or refusal —
- * commits before anything is returned; if it cannot be written the caller gets AUDIT_UNAVAILABLE and
- * no data (design principle 4).
+ * only a caller connected with the child hears it. The agency records are decided first; the child's
+ * own details (names, addresses, date of birth, the local authority) are then decided from the records
+ * the caller sees, so nothing a sealed, brokered or concealed record reported reaches them (design
+ * principle 8). A case reference counts only when it names an open referral about the child at the
+ * caller's local authority (`referrals/openReferralNamed`), and the audit entry names that referral. A child that does not exist and a child the caller may see nothing of both answer null.
+ * The audit entry — disclosure or refusal — commits before anything is returned; if it cannot be
+ * written the caller gets AUDIT_UNAVAILABLE and no data (design principle 4).
  */
 export async function discloseChildRecord(services: DisclosureServices, principal: Principal, requestId: string, rawSui: string, rawAccess: AccessContext, now = new Date()): Promise<ChildRecordView | null> {
   const { dataSource, policy } = services;
@@ -60,11 +72,13 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   }
 
   const file = await loadChildFile(dataSource, sui, now);
-  const relationships = legitimateRelationships(file, principal, access);
+  const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
+  const caseOpen = referral !== null;
+  const relationships = legitimateRelationships(file, principal, access, { policy, now, openCaseReference: caseOpen });
   const consent = file === null ? ConsentState.NOT_RECORDED : effectiveConsent(file.consentFacts, access.purpose);
-  const subject = buildDisclosureSubject(file, relationships, consent);
+  const subject = withDerivedLabels(policy, buildDisclosureSubject(file, { relationships, consent, openCaseReference: caseOpen }));
   const sensitive = prejudicesInvestigation(file, subject, principal, access);
-  const decided = decideDisclosure(policy, principal, access, subject);
+  const decided = decideDisclosure(policy, principal, access, subject, now);
 
   if (decided.outcome === "REFUSED") {
     await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive });
@@ -74,7 +88,15 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     if (CHILD_DEPENDENT_PROBLEMS.has(decided.problem) && !relationships.some((kind) => DERIVED_RELATIONSHIPS.has(kind))) return null;
     throw new HubError(ErrorCode.ACCESS_CONTEXT_INVALID, decided.message, { path: "access", problem: decided.problem, rule: decided.rule });
   }
-  const { decision, concealed } = concealFromFamily(policy, principal, access, subject, decided);
+  const { decision: recordsDecision, concealed } = concealFromFamily(policy, principal, access, subject, decided);
+  const identity = file === null ? NOTHING_VISIBLE : visibleIdentity(file.identity, identitySources(policy, principal, access, subject, shownRecords(file, subject, recordsDecision), now));
+  const demographics = decideRecords(policy, principal, access, { ...subject, records: [demographicsSubject(identity)] }, now);
+  const decision: Disclosure = {
+    ...recordsDecision,
+    disclosed: [...demographics.disclosed, ...recordsDecision.disclosed],
+    withheld: [...demographics.withheld, ...recordsDecision.withheld],
+    grantingRules: [...new Set([...demographics.grantingRules, ...recordsDecision.grantingRules])].sort(),
+  };
   const sealed: Withholding[] = decision.sealed.map((path) => ({ path, reason: "sealed record", rule: "sealed" }));
   const fieldsWithheld = [...decision.withheld, ...concealed, ...sealed];
 
@@ -84,7 +106,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     return null;
   }
 
-  const view = buildChildRecordView(file, decision, access, relationships);
+  const view = buildChildRecordView(file, identity, decision, access, relationships);
   const receipt = await audit({
     childSuis: [sui],
     outcome: AuditOutcome.DISCLOSED,
@@ -94,13 +116,33 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     prejudicesInvestigation: sensitive,
     details: {
       relationships,
+      // What the relationships rest on that the caller stated: their authority, and the open referral their case reference names.
+      principalLocalAuthority: principal.localAuthority,
+      ...(referral ? { openReferral: referral } : {}),
       grantingRules: decision.grantingRules,
       brokered: decision.brokered.map((b) => b.path),
-      recordIds: disclosedRecordIds(file, decision),
+      recordIds: disclosedRecordIds(file, identity, decision),
       ...(file.consentOverride ? { consentOverrideId: file.consentOverride.id } : {}),
       consent,
     },
   });
   if (access.breakGlass) await raiseBreakGlassAlert(dataSource, principal, sui, receipt.id, access.justification, now);
   return { ...view, disclosureId: receipt.id };
+}
+
+/**
+ * The records the caller sees as records (neither sealed, brokered nor concealed), with their labels as
+ * decided (derived labels included): the only sources their view of the child's identity may come from.
+ */
+function shownRecords(file: ChildFile, subject: DisclosureSubject, decision: Disclosure): Map<string, readonly SensitivityLabel[]> {
+  const hidden = new Set([...decision.sealed, ...decision.brokered.map((brokered) => brokered.path)]);
+  const labels = new Map(subject.records.map((record) => [record.path, record.labels]));
+  const shown = new Map<string, readonly SensitivityLabel[]>();
+  for (const type of RECORD_TYPES) {
+    for (const { record } of file.records[type]) {
+      const path = recordPath(type, record.id);
+      if (!hidden.has(path)) shown.set(record.id, labels.get(path) ?? record.labels);
+    }
+  }
+  return shown;
 }

@@ -1,20 +1,31 @@
 import { RECORD_TYPES } from "../records/RecordType";
+import { type VisibleIdentity } from "../people/identityFacts";
 import { type Disclosure } from "../policy/DisclosureDecision";
 import { type ChildFile } from "./ChildFile";
-import { recordPath } from "./recordPaths";
+import { addressPath, DEMOGRAPHICS, recordOfField, recordPath } from "./recordPaths";
 
 /**
- * The records any part of which went out in a disclosure (a field, or a brokered signal), by id. Kept
- * on the audit entry so that, if a record later proves to have been linked to the wrong child, the
- * wrong-link report can say which disclosures carried it (`identity/wrongLinkReport.ts`).
+ * The records any part of which went out in a disclosure, by id: a field, a brokered signal, or an
+ * identity fact they reported (a name, an address, the date of birth). Kept on the audit entry so
+ * that, if a record later proves to have been linked to the wrong child, the wrong-link report can say
+ * which disclosures carried it (`identity/wrongLinkReport.ts`).
  */
-export function disclosedRecordIds(file: ChildFile, decision: Pick<Disclosure, "disclosed" | "brokered">): string[] {
-  const shown = new Set([...decision.disclosed.map((path) => path.slice(0, path.lastIndexOf("."))), ...decision.brokered.map((brokered) => brokered.path)]);
-  const ids: string[] = [];
+export function disclosedRecordIds(file: ChildFile, identity: VisibleIdentity, decision: Pick<Disclosure, "disclosed" | "brokered">): string[] {
+  const shown = new Set([...decision.disclosed.map(recordOfField), ...decision.brokered.map((brokered) => brokered.path)]);
+  const ids = new Set<string>();
   for (const type of RECORD_TYPES) {
-    file.records[type].forEach(({ record }, index) => {
-      if (shown.has(recordPath(type, index))) ids.push(record.id);
-    });
+    for (const { record } of file.records[type]) if (shown.has(recordPath(type, record.id))) ids.add(record.id);
   }
-  return ids;
+  const disclosed = new Set(decision.disclosed);
+  const through = (field: string, ...facts: ({ sources: readonly string[] } | null)[]) => {
+    if (disclosed.has(`${DEMOGRAPHICS}.${field}`)) for (const fact of facts) for (const id of fact?.sources ?? []) ids.add(id);
+  };
+  through("givenNames", identity.givenNames);
+  through("familyName", identity.familyName);
+  through("aliases", ...identity.aliases);
+  through("dateOfBirth", identity.dateOfBirth);
+  through("sex", identity.sex);
+  through("localAuthority", identity.residence);
+  for (const address of identity.addresses) if (disclosed.has(addressPath(address.id))) for (const id of address.sources) ids.add(id);
+  return [...ids];
 }

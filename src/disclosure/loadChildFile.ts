@@ -9,51 +9,67 @@ import { type AgencyRecord } from "../records/AgencyRecord";
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { type ConsentOverride } from "../consent/ConsentOverride";
-import { consentFact, type ConsentFact } from "../consent/effectiveConsent";
+import { consentFact, type ConsentFact, type StoredConsentDecision } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
 import { sharesOneSession } from "../db/database";
+import { type Referral } from "../referrals/Referral";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
  *
- * Every disclosure starts here, so it is four set-based queries rather than an entity graph: the child
- * with names and addresses; every agency record linked to the child (a POSSIBLE or REJECTED link is
- * not this child's record, to disclose or to found a relationship on) with its agency, its details (whichever detail table
- * holds them) and the adult it is about; the agencies holding a linked adult; consent decisions and
- * the override in force. The rows are shaped into the entities' plain form.
+ * Every disclosure starts here, so it is five set-based queries rather than an entity graph: the child
+ * with names (each with the records that reported it) and each record's addresses; every agency record linked to
+ * the child (a POSSIBLE or REJECTED link is not this child's record, to disclose or to found a
+ * relationship on) with its agency, its details (whichever detail table holds them) and the adult it
+ * is about; the agencies holding a linked adult; consent decisions and the override in force; the
+ * referrals MASH practitioners opened about the child.
+ *
+ * The five are keyed by the SUI and always run, together: a child the hub does not hold costs the same
+ * statements as one it does, so how long the answer takes does not say whether the child exists.
  */
 export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
-  const [childRow] = await prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]);
-  if (childRow === undefined) return null;
-  const [recordRows, linkedAdultAgencies, consentRows] = await Promise.all([
-    prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [childRow.id]),
-    prepared<{ agency_code: string }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [childRow.id]),
-    prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [childRow.id, now]),
+  const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
+    prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
+    prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
+    prepared<{ agency_code: string; source_record_id: string }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
+    prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
+    prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
   ]);
+  if (childRow === undefined) return null;
 
   const child = {
     id: childRow.id, sui: childRow.sui, givenNames: childRow.given_names, familyName: childRow.family_name,
     dateOfBirth: childRow.date_of_birth, expectedDateOfBirth: childRow.expected_date_of_birth, sex: childRow.sex,
-    localAuthority: childRow.local_authority, createdAt: childRow.created_at, updatedAt: childRow.updated_at,
+    createdAt: childRow.created_at, updatedAt: childRow.updated_at,
   } as Child;
   const records = Object.fromEntries(RECORD_TYPES.map((type) => [type, [] as LoadedRecord[]])) as Record<RecordType, LoadedRecord[]>;
-  for (const row of recordRows) records[row.record_type].push(loadedRecord(row));
+  const loaded = recordRows.map(loadedRecord);
+  for (const record of loaded) records[record.record.recordType].push(record);
 
   const facts = consentRows.filter((row) => row.kind === "consent");
   const override = consentRows.find((row) => row.kind === "override");
   return {
     child,
-    names: childRow.names.map((n) => ({ givenNames: n.given_names, familyName: n.family_name, kind: n.kind, reportedBy: n.reported_by }) as ChildName),
-    addresses: childRow.addresses.map((a) => ({
-      kind: a.kind, line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, localAuthority: a.local_authority, labels: a.labels, reportedBy: a.reported_by, validFrom: a.valid_from,
-    }) as ChildAddress),
+    identity: {
+      usual: { givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, expectedDateOfBirth: child.expectedDateOfBirth, sex: child.sex },
+      names: childRow.names.map((n) => ({ id: n.id, givenNames: n.given_names, familyName: n.family_name, kind: n.kind, sources: n.sources })),
+      addresses: childRow.addresses.map((a) => ({
+        id: a.id, kind: a.kind, line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, localAuthority: a.local_authority,
+        labels: a.labels, validFrom: a.valid_from, firstReportedAt: new Date(a.first_reported_at), sourceRecordId: a.source_record_id,
+      })),
+      reports: loaded.map(({ record }) => ({ recordId: record.id, labels: record.labels, identity: record.reportedIdentity })),
+    },
     records,
-    agenciesHoldingLinkedAdults: new Set(linkedAdultAgencies.map((row) => row.agency_code)),
+    linkedAdultHolders: linkedAdultRows.map((row) => ({ agencyCode: row.agency_code, sourceRecordId: row.source_record_id })),
     consentFacts: facts.map((row) => consentFact({
-      givenBy: row.given_by, childCompetent: row.child_competent, giverDescription: row.giver_description,
+      givenBy: row.given_by, competence: row.competence, adultId: row.adult_id, legacyGiverDescription: row.legacy_giver_description,
       decision: row.decision, purposes: row.purposes, recordedAt: new Date(row.recorded_at),
     })),
     consentOverride: override ? ({ id: override.id, reviewBy: new Date(override.review_by), recordedAt: new Date(override.recorded_at) } as ConsentOverride) : null,
+    referrals: referralRows.map((row) => ({
+      id: row.id, sui: row.sui, localAuthority: row.local_authority, reference: row.reference, stage: row.stage, referralSource: row.referral_source,
+      receivedAt: new Date(row.received_at), stageStartedAt: new Date(row.stage_started_at), decidedAt: row.decided_at === null ? null : new Date(row.decided_at), decision: row.decision,
+    }) as Referral),
   };
 }
 
@@ -86,7 +102,7 @@ function loadedRecord(row: RecordRow): LoadedRecord {
   } as Agency;
   const record = {
     id: row.id, agencyReference: row.agency_reference, recordType: type, labels: row.labels, fieldLabels: row.field_labels,
-    linkMethod: row.link_method, linkState: row.link_state, linkOrigin: row.link_origin, recordedAt: row.recorded_at,
+    reportedIdentity: row.reported_identity, linkMethod: row.link_method, linkState: row.link_state, linkOrigin: row.link_origin, recordedAt: row.recorded_at,
     receivedAt: row.received_at, updatedAt: row.updated_at, version: row.version,
   } as AgencyRecord;
   return { record, agency, details };
@@ -95,10 +111,13 @@ function loadedRecord(row: RecordRow): LoadedRecord {
 // Dates as text: node-postgres would turn a DATE into a local-midnight Date, shifting it a day in some zones.
 const CHILD_SQL = `
   SELECT c.id, c.sui, c.given_names, c.family_name, c.date_of_birth::text AS date_of_birth,
-    c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.local_authority, c.created_at, c.updated_at,
+    c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.created_at, c.updated_at,
     COALESCE((SELECT json_agg(n ORDER BY n.first_reported_at, n.id) FROM child_name n WHERE n.child_id = c.id), '[]') AS names,
     COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses
   FROM child c WHERE c.sui = $1`;
+
+/** The child's id from the SUI, inside each query: every query runs whether or not the child exists. */
+const CHILD_ID = "(SELECT id FROM child WHERE sui = $1)";
 
 const PERSON = (alias: string) => `
   (SELECT json_build_object('givenNames', p.given_names, 'familyName', p.family_name, 'dateOfBirth', p.date_of_birth,
@@ -119,39 +138,49 @@ const RECORDS_SQL = `
   LEFT JOIN probation_record pb ON pb.record_id = r.id
   LEFT JOIN prison_record pr ON pr.record_id = r.id
   LEFT JOIN youth_justice_record yj ON yj.record_id = r.id
-  WHERE r.child_id = $1 AND r.link_state = 'LINKED'
+  WHERE r.child_id = ${CHILD_ID} AND r.link_state = 'LINKED'
   ORDER BY r.received_at, r.id`;
 
 const LINKED_ADULT_AGENCIES_SQL = `
-  SELECT DISTINCT i.agency_code FROM child_adult_relationship rel
+  SELECT DISTINCT i.agency_code, rel.source_record_id FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
   JOIN adult_identifier i ON i.adult_id = rel.adult_id
-  WHERE rel.child_id = $1`;
+  WHERE rel.child_id = ${CHILD_ID}`;
 
 const CONSENT_SQL = `
-  SELECT 'consent' AS kind, id, given_by, child_competent, giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
-    FROM consent_record WHERE child_id = $1
+  SELECT 'consent' AS kind, id, given_by, competence, adult_id, legacy_giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
+    FROM consent_record WHERE child_id = ${CHILD_ID}
   UNION ALL
-  (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
-    FROM consent_override WHERE child_id = $1 AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
+  (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
+    FROM consent_override WHERE child_id = ${CHILD_ID} AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
+
+const REFERRALS_SQL = `SELECT id, sui, local_authority, reference, stage, referral_source, received_at, stage_started_at, decided_at, decision FROM referral WHERE sui = $1`;
+
+interface ReferralRow {
+  id: string; sui: string; local_authority: string; reference: string; stage: Referral["stage"]; referral_source: Referral["referralSource"];
+  received_at: string | Date; stage_started_at: string | Date; decided_at: string | Date | null; decision: Referral["decision"];
+}
 
 interface ChildRow {
   id: string; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
-  sex: Child["sex"]; local_authority: string | null; created_at: Date; updated_at: Date;
-  names: { given_names: string; family_name: string; kind: ChildName["kind"]; reported_by: string | null }[];
-  addresses: { kind: ChildAddress["kind"]; line1: string; line2: string | null; town: string | null; postcode: string; local_authority: string | null; labels: ChildAddress["labels"]; reported_by: string | null; valid_from: string | null }[];
+  sex: Child["sex"]; created_at: Date; updated_at: Date;
+  names: { id: string; given_names: string; family_name: string; kind: ChildName["kind"]; sources: string[] }[];
+  addresses: {
+    id: string; kind: ChildAddress["kind"]; line1: string; line2: string | null; town: string | null; postcode: string; local_authority: string | null;
+    labels: ChildAddress["labels"]; valid_from: string | null; first_reported_at: string; source_record_id: string;
+  }[];
 }
 
 interface RecordRow {
   id: string; agency_reference: string; record_type: RecordType; labels: AgencyRecord["labels"]; field_labels: AgencyRecord["fieldLabels"];
   link_method: AgencyRecord["linkMethod"]; link_state: AgencyRecord["linkState"]; link_origin: AgencyRecord["linkOrigin"];
-  recorded_at: Date | null; received_at: Date; updated_at: Date; version: number;
+  recorded_at: Date | null; received_at: Date; updated_at: Date; version: number; reported_identity: AgencyRecord["reportedIdentity"];
   agency: { code: string; name: string; type: Agency["type"]; local_authority: string | null; police_force_area: string | null; contact_email: string | null; contact_phone: string | null; active: boolean };
   details: Record<string, unknown>;
   subject: PersonFacts | null;
 }
 
 interface ConsentRow {
-  kind: "consent" | "override"; id: string; given_by: ConsentFact["givenBy"]; child_competent: boolean; giver_description: string | null;
-  decision: ConsentFact["decision"]; purposes: ConsentFact["purposes"]; recorded_at: string | Date; review_by: string | Date;
+  kind: "consent" | "override"; id: string; given_by: ConsentFact["givenBy"]; competence: StoredConsentDecision["competence"]; adult_id: string | null;
+  legacy_giver_description: string | null; decision: ConsentFact["decision"]; purposes: ConsentFact["purposes"]; recorded_at: string | Date; review_by: string | Date;
 }

@@ -1,5 +1,6 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
+import { type PolicySet } from "../policy/PolicySet";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type AgencyType } from "../directory/AgencyType";
 import { LawfulBasis } from "../policy/LawfulBasis";
@@ -29,7 +30,7 @@ export interface DecisionNotToShare {
  * (DOMAIN rules 4 and 8). The record is an audit entry of outcome NOT_SHARED, so IG leads find it with
  * every other disclosure decision about the child.
  */
-export async function recordDecisionNotToShare(dataSource: DataSource, principal: Principal, requestId: string, policyVersion: string, rawSui: string, decision: DecisionNotToShare): Promise<AuditReceipt> {
+export async function recordDecisionNotToShare(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, rawSui: string, decision: DecisionNotToShare): Promise<AuditReceipt> {
   if (!consentAbility(principal).can("record", "DecisionNotToShare")) {
     throw new HubError(ErrorCode.FORBIDDEN, "Only a practitioner may record a decision not to share.");
   }
@@ -37,7 +38,7 @@ export async function recordDecisionNotToShare(dataSource: DataSource, principal
   if (reason.length < MIN_REASON_LENGTH) {
     throw new HubError(ErrorCode.INVALID_INPUT, `Give the reasons sharing would be more detrimental to the child than not sharing (at least ${MIN_REASON_LENGTH} characters).`, { path: "decision.reason" });
   }
-  const child = await findChildInCare(dataSource, principal, rawSui);
+  const { child } = await findChildInCare(dataSource, principal, rawSui, policy);
   return recordDecision(dataSource, {
     requestId,
     principal,
@@ -52,7 +53,7 @@ export async function recordDecisionNotToShare(dataSource: DataSource, principal
     },
     childSui: child.sui ?? "",
     outcome: AuditOutcome.NOT_SHARED,
-    policyVersion,
+    policyVersion: policy.version,
     details: { recipientAgencyType: decision.recipientAgencyType, recipientAgencyCode: decision.recipientAgencyCode ?? null },
   });
 }

@@ -17,7 +17,8 @@ export interface AbilityContext {
   purpose: Purpose;
   lawfulBasis: LawfulBasis;
   specialCategoryCondition: SpecialCategoryCondition | null;
-  hasCaseReference: boolean;
+  /** The case reference names an open referral about the child at the caller's local authority (DisclosureSubject.openCaseReference). */
+  openCaseReference: boolean;
   relationships: readonly RelationshipKind[];
   /** The day (YYYY-MM-DD, UTC) on which data sharing agreements are judged in force. */
   day: string;
@@ -38,7 +39,7 @@ export function abilityContextOf(principal: Principal, access: AccessContext, su
     purpose: access.purpose,
     lawfulBasis: access.lawfulBasis,
     specialCategoryCondition: access.specialCategoryCondition,
-    hasCaseReference: access.caseReference !== null && access.caseReference.trim() !== "",
+    openCaseReference: subject.openCaseReference,
     relationships: [...relationships].sort(),
     day: at.toISOString().slice(0, 10),
   };
@@ -47,6 +48,6 @@ export function abilityContextOf(principal: Principal, access: AccessContext, su
 export function abilityContextKey(context: AbilityContext): string {
   return JSON.stringify([
     context.roles, context.agencyType, context.agency, context.purpose, context.lawfulBasis,
-    context.specialCategoryCondition, context.hasCaseReference, context.relationships, context.day,
+    context.specialCategoryCondition, context.openCaseReference, context.relationships, context.day,
   ]);
 }

@@ -6,7 +6,10 @@
 export const AccessProblem = {
   /** The justification is blank or too short to tell a reviewer why. */
   JUSTIFICATION_REQUIRED: "JUSTIFICATION_REQUIRED",
-  /** None of the caller's roles may state this purpose. */
+  /**
+   * None of the caller's roles may state this purpose; or, for an IG lead's or a data steward's work,
+   * the purpose is not one that work serves (rule `governance-purposes`).
+   */
   PURPOSE_NOT_PERMITTED: "PURPOSE_NOT_PERMITTED",
   /** The lawful basis does not fit the purpose. */
   LAWFUL_BASIS_NOT_PERMITTED: "LAWFUL_BASIS_NOT_PERMITTED",

@@ -1,6 +1,7 @@
 import { type AgencyType } from "../directory/AgencyType";
 import { type RecordType } from "../records/RecordType";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { type FieldValue } from "../records/recordFieldValues";
 import { type ConsentState } from "./ConsentState";
 import { type RelationshipKind } from "./RelationshipKind";
 
@@ -32,6 +33,8 @@ export interface RecordSubject {
   providerAgencyCode: string | null;
   /** Record-level labels (SEALED, BROKERED, WITHHOLD_FROM_FAMILY, …). */
   labels: SensitivityLabel[];
+  /** The values of the record's fields policies may test (`records/recordFieldValues.ts`), e.g. a police record's incidentType. */
+  attributes: Readonly<Record<string, FieldValue>>;
   fields: FieldSubject[];
 }
 
@@ -42,5 +45,11 @@ export interface DisclosureSubject {
   consent: ConsentState;
   /** A CSC manager has recorded a safeguarding override of consent for this child. */
   consentOverride: boolean;
+  /**
+   * The caller's case reference names an open referral, strategy discussion, s.47 enquiry or emergency
+   * protection order about this child at the caller's local authority — checked against what the hub
+   * holds, never taken on the caller's word. Permits that need a case reference need this.
+   */
+  openCaseReference: boolean;
   records: RecordSubject[];
 }

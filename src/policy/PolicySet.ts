@@ -1,12 +1,19 @@
 import { type Role } from "../auth/Role";
 import { type AgencyType } from "../directory/AgencyType";
 import { type RecordType } from "../records/RecordType";
+import { type FieldValue } from "../records/recordFieldValues";
+import { type ReferralStage } from "../referrals/ReferralStage";
+import { type TimescaleId } from "../timescales/TimescaleId";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { type TimescaleEdition } from "../timescales/Timescale";
+import { type WorkingDayCalendar } from "../timescales/workingDays";
 import { type DecidedRecordType } from "./DisclosureSubject";
 import { type LawfulBasis } from "./LawfulBasis";
 import { type Purpose } from "./Purpose";
 import { type RelationshipKind } from "./RelationshipKind";
 import { type SpecialCategoryCondition } from "./SpecialCategoryCondition";
+import { type RequesterStanding } from "../subjectAccess/RequesterStanding";
+import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
 export interface PolicySource {
@@ -66,11 +73,16 @@ export interface ContextConditions {
   lawfulBases: LawfulBasis[] | null;
 }
 
-/** Grants reading fields of record types. `relationships: null` means no relationship is needed. */
+/**
+ * Grants reading fields of record types. `relationships: null` means no relationship is needed.
+ * `where` narrows a record type to the records whose field has one of the values (Operation Encompass:
+ * only domestic abuse incidents reach a school).
+ */
 export interface GrantRule extends PolicyRule, ContextConditions {
   relationships: RelationshipKind[] | null;
   provider: ProviderScope;
   fields: ReadonlyMap<DecidedRecordType, readonly string[]>;
+  where: ReadonlyMap<RecordType, FieldCondition>;
 }
 
 /** Lets fields carrying these labels through, in a context; otherwise the label's restriction withholds them. */
@@ -99,6 +111,68 @@ export interface DataSharingAgreement extends PolicyRule {
   activeTo: string | null;
 }
 
+/** A field of a record and the values that make the condition hold. */
+export interface FieldCondition {
+  field: string;
+  values: readonly FieldValue[];
+}
+
+/**
+ * When a record's agency stops being involved with the child (policies/relationships.yaml): when
+ * `endedWhen` holds, the `endedOn` date (else `endsOn`; else the day the hub was told); otherwise the
+ * `endsOn` date (an end the agency expects: a release, the end of an order); otherwise the
+ * `lastActivityOn` date unless `continuesWhile` holds. Involvement lapses `lapsesAfterDays` after it.
+ */
+export interface InvolvementRule extends PolicyRule {
+  recordType: RecordType;
+  endsOn: string | null;
+  endedWhen: FieldCondition | null;
+  /** The date field that says when the involvement ended, once `endedWhen` holds (default `endsOn`). */
+  endedOn: string | null;
+  /** A date field, or LAST_UPDATE: when the hub last heard from the agency about the record. */
+  lastActivityOn: string | null;
+  continuesWhile: FieldCondition | PresenceCondition | null;
+  lapsesAfterDays: number;
+  /** Days after the last activity, when the end is an activity rather than an end date (default `lapsesAfterDays`). */
+  activityLapsesAfterDays: number;
+}
+
+/**
+ * A label a record carries because of what it says, whether or not its agency labelled it (labels.yaml
+ * `derivedLabels`): a police record of an active investigation must not reach the family.
+ */
+export interface DerivedLabelRule extends PolicyRule {
+  label: SensitivityLabel;
+  recordType: RecordType;
+  when: FieldCondition;
+}
+
+/** A field of a record that holds a value (a registration date: the child is registered). */
+export interface PresenceCondition {
+  field: string;
+  present: true;
+}
+
+/** `lastActivityOn: LAST_UPDATE`: the record's activity is when its agency last told the hub of it. */
+export const LAST_UPDATE = "LAST_UPDATE";
+
+/** How long a referral at one stage keeps a MASH case open (policies/relationships.yaml `mashCase`). */
+export interface ReferralWindow {
+  stage: ReferralStage;
+  timescale: TimescaleId;
+  /** Working days after the timescale's due instant (or its extension) that research stays open. */
+  graceWorkingDays: number;
+  /** Count to the end of the timescale's extension (an EPO extended once), where it has one. */
+  throughExtension: boolean;
+  /** Who may open a referral at this stage in the hub (`openReferral`); none: only the authority's own system records it. */
+  openedInHubBy: Role[];
+}
+
+/** When a MASH case reference opens research: an open referral, within its stage's window. */
+export interface MashCaseRule extends PolicyRule {
+  windows: ReadonlyMap<ReferralStage, ReferralWindow>;
+}
+
 export interface LengthRule extends PolicyRule {
   minimumLength: number;
 }
@@ -111,6 +185,14 @@ export interface BreakGlassRule extends PolicyRule {
 export interface CompetentAuthorityRule extends PolicyRule {
   agencyTypes: AgencyType[];
 }
+
+/** England's working days (`workingDays`): the calendar every timescale in working days is counted on. */
+export interface WorkingDaysRule extends PolicyRule {
+  calendar: WorkingDayCalendar;
+}
+
+/** One edition of guidance's timescales (`timescaleEditions`), in force from `effectiveFrom` until the next edition's. */
+export interface TimescaleEditionRule extends PolicyRule, TimescaleEdition {}
 
 /** Everything `policies/` says, validated, with the version hash stored on every audit entry. */
 export interface PolicySet {
@@ -130,4 +212,94 @@ export interface PolicySet {
   permits: readonly LabelPermit[];
   agreements: readonly DataSharingAgreement[];
   noAgreement: RestrictionRule;
+  /** One per record type: when the involvement a record founds lapses. */
+  involvement: ReadonlyMap<RecordType, InvolvementRule>;
+  workingDays: WorkingDaysRule;
+  /** Oldest first; `src/timescales/deadline.ts` picks the one in force. */
+  timescaleEditions: readonly TimescaleEditionRule[];
+  childCompetence: ChildCompetenceRule;
+  parentalConsentRecorders: ParentalConsentRecorderRule;
+  mashCase: MashCaseRule;
+  derivedLabels: readonly DerivedLabelRule[];
+  subjectAccess: SubjectAccessRule;
+  /** In file order. Default deny for labels: every sensitivity label is named by at least one. */
+  subjectAccessExemptions: readonly SubjectAccessExemption[];
+}
+
+/**
+ * When a child's own consent decision governs (src/consent/decideChildCompetence.ts): presumed from
+ * `presumedCompetentFromAge` (Mental Capacity Act 2005), below it only on the recorder's written
+ * assessment (Gillick), and below `managerConfirmationBelowAge` only when one of `confirmingRoles`
+ * records the decision.
+ */
+export interface ChildCompetenceRule extends PolicyRule {
+  presumedCompetentFromAge: number;
+  managerConfirmationBelowAge: number;
+  confirmingRoles: Role[];
+  assessmentMinimumLength: number;
+}
+
+/** A parent's consent is recorded only by an agency holding a confirmed record about the child of one of these types. */
+export interface ParentalConsentRecorderRule extends PolicyRule {
+  recordTypes: RecordType[];
+}
+
+/**
+ * How the hub answers a subject access request (policies/subject-access.yaml): what the requester's
+ * standing and the IG lead's decisions must record, and the statements UK GDPR Art 15(1) requires
+ * besides the data itself.
+ */
+export interface SubjectAccessRule extends PolicyRule {
+  /** How a parent's parental responsibility, or a representative's authority, was confirmed. */
+  requesterBasisMinimumLength: number;
+  /** Why the one extension is needed (Art 12(3): complexity, number of requests). */
+  extensionReasonMinimumLength: number;
+  /** Why the IG lead included or withheld an item held for review. */
+  decisionReasonMinimumLength: number;
+  /** How old a health professional's opinion may be and still be relied on (DPA 2018 Sch.3 para 6(2)(b)). */
+  healthOpinionValidForMonths: number;
+  /** Art 15(1)(a): why the hub processes the child's data, in plain words, in general and per purpose stated. */
+  purposes: { general: string; byPurpose: ReadonlyMap<Purpose, string> };
+  /** Art 15(1)(d): how long the data is kept. */
+  retention: string;
+  /** Art 15(1)(e), (f), (h): the other rights, the right to complain, automated decisions. */
+  rights: string;
+}
+
+/** What an exemption clause tests of a disclosure (an audit entry) itself; null keys test nothing. */
+export interface DisclosureCondition {
+  lawfulBases: LawfulBasis[] | null;
+  purposes: Purpose[] | null;
+  /** The hub cannot tell from the entry what it carried (no record ids, or records no longer the child's). */
+  unattributed: boolean;
+}
+
+/**
+ * One way an exemption applies: every key given must hold (lists: any of). A fact clause tests facts
+ * held — a record, a field of one, an identity fact — and a disclosure clause tests an audit entry.
+ */
+export interface ExemptionClause {
+  /** The item's own effective labels (a field's include its record's, as for disclosure). */
+  labels: SensitivityLabel[] | null;
+  /** The record's labels; an identity fact matches when every record that reported it has one. */
+  recordLabels: SensitivityLabel[] | null;
+  recordTypes: RecordType[] | null;
+  /** Only these fields (field items only). */
+  fields: ReadonlyMap<RecordType, readonly string[]> | null;
+  /** Only records whose field has one of these values. */
+  where: ReadonlyMap<RecordType, FieldCondition> | null;
+  disclosures: DisclosureCondition | null;
+}
+
+/** A UK GDPR / DPA 2018 exemption from the right of access, as the hub applies it. */
+export interface SubjectAccessExemption extends PolicyRule {
+  /** Plain words for the IG lead: "Information about other people". */
+  title: string;
+  /** The provision, e.g. "DPA 2018 Sch.2 para 16". */
+  citation: string;
+  /** What it does for each standing of requester; a standing not listed is not affected. */
+  decisions: ReadonlyMap<RequesterStanding, ExemptionDecision>;
+  review: ExemptionReview;
+  reachesDisclosures: DisclosureReach;
+  when: readonly ExemptionClause[];
 }

@@ -112,6 +112,11 @@ export class YamlNode {
     return value;
   }
 
+  isBoolean(): boolean {
+    const node = this.resolved();
+    return isScalar(node) && typeof node.value === "boolean";
+  }
+
   boolean(): boolean {
     const value = this.scalar();
     if (typeof value !== "boolean") this.fail("expected true or false");

@@ -5,7 +5,7 @@ import { ConsentState } from "./ConsentState";
 import { type DisclosureSubject } from "./DisclosureSubject";
 import { type Refusal } from "./DisclosureDecision";
 import { LawfulBasis } from "./LawfulBasis";
-import { ConsentRequirement, type PolicySet } from "./PolicySet";
+import { ConsentRequirement, type PolicySet, type PurposeRule } from "./PolicySet";
 import { DEFAULT_DENY } from "./defaultDeny";
 
 /**
@@ -14,7 +14,16 @@ import { DEFAULT_DENY } from "./defaultDeny";
  * shape of the request to the child's consent, so a caller fixes one thing at a time.
  */
 export function checkAccessContext(policy: PolicySet, principal: Principal, access: AccessContext, subject: DisclosureSubject): Refusal | null {
-  const refuse = (problem: AccessProblem, rule: string, message: string): Refusal => ({ outcome: "REFUSED", problem, rule, message });
+  const purpose = policy.purposes.get(access.purpose);
+  return checkStatedAccess(policy, principal, access) ?? (purpose ? checkConsent(policy, purpose, access, subject) : null);
+}
+
+/**
+ * The checks that need no child's file: may this caller state this purpose, with this lawful basis,
+ * condition, case reference and break-glass, and do they say why. An IG lead's or a data steward's
+ * reads are judged by it too, so one policy decides every purpose stated to the hub.
+ */
+export function checkStatedAccess(policy: PolicySet, principal: Principal, access: AccessContext): Refusal | null {
   const roles = principal.roles.join(", ") || "(none)";
 
   if (access.justification.trim().length < policy.justification.minimumLength) {
@@ -54,6 +63,10 @@ export function checkAccessContext(policy: PolicySet, principal: Principal, acce
         `Break-glass needs a reason of at least ${breakGlassReason.minimumLength} characters saying what the emergency is; IG reviews every break-glass request.`);
     }
   }
+  return null;
+}
+
+function checkConsent(policy: PolicySet, purpose: PurposeRule, access: AccessContext, subject: DisclosureSubject): Refusal | null {
   if (access.lawfulBasis === LawfulBasis.CONSENT) {
     return refuseUnlessConsented(subject.consent, policy.consentBasis.id, refuse, "You stated CONSENT as the lawful basis");
   }
@@ -70,6 +83,10 @@ export function checkAccessContext(policy: PolicySet, principal: Principal, acce
     }
   }
   return null;
+}
+
+function refuse(problem: AccessProblem, rule: string, message: string): Refusal {
+  return { outcome: "REFUSED", problem, rule, message };
 }
 
 function refuseUnlessConsented(

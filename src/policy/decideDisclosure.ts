@@ -5,7 +5,7 @@ import { abilityContextOf } from "./AbilityContext";
 import { checkAccessContext } from "./checkAccessContext";
 import { DEFAULT_DENY, DEFAULT_DENY_REASON } from "./defaultDeny";
 import { disclosureAbility } from "./disclosureAbility";
-import { type BrokeredRecord, type DisclosureDecision, type Withholding } from "./DisclosureDecision";
+import { type BrokeredRecord, type Disclosure, type DisclosureDecision, type Withholding } from "./DisclosureDecision";
 import { type DisclosureSubject } from "./DisclosureSubject";
 import { type PolicySet } from "./PolicySet";
 
@@ -23,8 +23,15 @@ export function decideDisclosure(
   subject: DisclosureSubject,
   at: Date = new Date(),
 ): DisclosureDecision {
-  const refusal = checkAccessContext(policy, principal, access, subject);
-  if (refusal) return refusal;
+  return checkAccessContext(policy, principal, access, subject) ?? decideRecords(policy, principal, access, subject, at);
+}
+
+/**
+ * Decides every field of every record in the subject, for an access context already found coherent
+ * (`checkAccessContext`): the second half of `decideDisclosure`, for a caller that decides a subject in
+ * parts (the child's own details are decided once the records they come from are).
+ */
+export function decideRecords(policy: PolicySet, principal: Principal, access: AccessContext, subject: DisclosureSubject, at: Date = new Date()): Disclosure {
   const rules = disclosureAbility(policy, abilityContextOf(principal, access, subject, at));
   const reasons = reasonsOf(policy);
   const sealedRule = policy.restrictions.find((restriction) => restriction.label === SensitivityLabel.SEALED)?.id;

@@ -3,7 +3,8 @@ import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
 import { RECORD_TYPES } from "../records/RecordType";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { abilityContextKey, type AbilityContext } from "./AbilityContext";
-import { type DecidedRecordType, type FieldSubject, type RecordSubject } from "./DisclosureSubject";
+import { CHILD_DETAILS, type DecidedRecordType, type FieldSubject, type RecordSubject } from "./DisclosureSubject";
+import { type FieldValue } from "../records/recordFieldValues";
 import {
   ProviderScope,
   type ContextConditions,
@@ -12,13 +13,14 @@ import {
   type PolicySet,
 } from "./PolicySet";
 
-/** What CASL sees of one field: where it comes from and how it is labelled (record labels included). */
+/** What CASL sees of one field: where it comes from, how it is labelled (record labels included), and its record's testable values. */
 export interface FieldFacts {
   recordType: DecidedRecordType;
   field: string;
   labels: readonly SensitivityLabel[];
   providerAgencyType: AgencyType | null;
   providerAgencyCode: string | null;
+  attributes: Readonly<Record<string, FieldValue>>;
 }
 
 /** What CASL sees of one record, to decide whether it is sealed or brokered as a whole. */
@@ -40,11 +42,12 @@ const cache = new WeakMap<PolicySet, Map<string, DisclosureRules>>();
 /**
  * A compiled ability and the answers it has given. The rules compare a record's provider with the
  * caller's agency and nothing else, so an answer holds for every field with the same record type,
- * field name, labels, provider agency type and "own agency or not": CASL is asked once per such field
+ * field name, labels, provider agency type, "own agency or not" and testable values: CASL is asked once per such field
  * and its answer remembered, which keeps a hundred-field decision well under a millisecond.
  */
 export class DisclosureRules {
   private readonly answers = new Map<string, RelevantRule | null>();
+  private readonly recordKeys = new WeakMap<RecordSubject, string>();
 
   constructor(
     private readonly ability: DisclosureAbility,
@@ -66,7 +69,12 @@ export class DisclosureRules {
   }
 
   private recordKey(record: RecordSubject): string {
-    return `${record.recordType}\u0000${record.providerAgencyType}\u0000${record.providerAgencyCode === this.agency}`;
+    let key = this.recordKeys.get(record);
+    if (key === undefined) {
+      key = `${record.recordType}\u0000${record.providerAgencyType}\u0000${record.providerAgencyCode === this.agency}\u0000${attributesKey(record.attributes)}`;
+      this.recordKeys.set(record, key);
+    }
+    return key;
   }
 
   private remembered(key: string, ask: () => RelevantRule | null): RelevantRule | null {
@@ -81,7 +89,13 @@ export class DisclosureRules {
 }
 
 function recordFacts(record: RecordSubject, labels: readonly SensitivityLabel[]): RecordFacts {
-  return { recordType: record.recordType, labels, providerAgencyType: record.providerAgencyType, providerAgencyCode: record.providerAgencyCode };
+  return { recordType: record.recordType, labels, providerAgencyType: record.providerAgencyType, providerAgencyCode: record.providerAgencyCode, attributes: record.attributes };
+}
+
+/** The record's testable values in a stable order: part of what an answer depends on. */
+function attributesKey(attributes: Readonly<Record<string, FieldValue>>): string {
+  const keys = Object.keys(attributes);
+  return keys.length === 0 ? "" : JSON.stringify(keys.sort().map((key) => [key, attributes[key]]));
 }
 
 /** The distinct labels of a field and its record, in a stable order. */
@@ -121,7 +135,9 @@ export function compileDisclosureAbility(policy: PolicySet, context: AbilityCont
   for (const grant of grants) {
     const own = grant.provider === ProviderScope.OWN_AGENCY ? { providerAgencyCode: context.agency } : {};
     for (const [recordType, fields] of grant.fields) {
-      can("read", "Field", { recordType, field: { $in: [...fields] }, ...own }).because(grant.id);
+      const where = recordType === CHILD_DETAILS ? undefined : grant.where.get(recordType);
+      const only = where ? { [`attributes.${where.field}`]: { $in: [...where.values] } } : {};
+      can("read", "Field", { recordType, field: { $in: [...fields] }, ...own, ...only }).because(grant.id);
     }
   }
 
@@ -174,7 +190,7 @@ function permitApplies(permit: LabelPermit, context: AbilityContext): boolean {
     hasRelationship(permit.relationships, context) &&
     (permit.specialCategoryConditions === null ||
       (context.specialCategoryCondition !== null && permit.specialCategoryConditions.includes(context.specialCategoryCondition))) &&
-    (!permit.caseReferenceRequired || context.hasCaseReference)
+    (!permit.caseReferenceRequired || context.openCaseReference)
   );
 }
 

@@ -3,13 +3,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import canonicalize from "canonicalize";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
-import { type ContextConditions, type PolicyRule, type PolicySet, type PurposeRule } from "./PolicySet";
+import { type ContextConditions, type InvolvementRule, type PolicyRule, type PolicySet, type PurposeRule } from "./PolicySet";
+import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { PolicyError } from "./PolicyError";
 import { type Purpose } from "./Purpose";
 import { readPolicyFile, type Located, type PolicyFragment } from "./readPolicyFile";
+import { timescaleEditionsInOrder } from "./readTimescales";
 import { YamlNode } from "./YamlNode";
 
-type SingletonSection = "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement";
+type SingletonSection =
+  | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement"
+  | "workingDays" | "childCompetence" | "parentalConsentRecorders" | "mashCase" | "subjectAccess";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -35,6 +39,7 @@ export function loadPolicies(dir: string): PolicySet {
   const singleton = <K extends SingletonSection>(section: K): PolicyFragment[K][number]["value"] => exactlyOne(dir, section, merged[section]);
   const purposes = purposesByName(merged.purposes);
   checkLabelsAreRestricted(dir, merged);
+  checkSubjectAccessExemptions(dir, merged);
   const set: PolicySet = {
     version: createHash("sha256").update(canonicalize(contents) ?? "").digest("hex"),
     files: names,
@@ -50,6 +55,15 @@ export function loadPolicies(dir: string): PolicySet {
     restrictions: merged.restrictions.map(({ value }) => value),
     permits: merged.permits.map(({ value }) => value),
     agreements: merged.agreements.map(({ value }) => value),
+    involvement: involvementByRecordType(dir, merged.involvement),
+    workingDays: singleton("workingDays"),
+    timescaleEditions: timescaleEditionsInOrder(dir, merged.timescaleEditions),
+    childCompetence: singleton("childCompetence"),
+    parentalConsentRecorders: singleton("parentalConsentRecorders"),
+    mashCase: singleton("mashCase"),
+    derivedLabels: merged.derivedLabels.map(({ value }) => value),
+    subjectAccess: singleton("subjectAccess"),
+    subjectAccessExemptions: merged.subjectAccessExemptions.map(({ value }) => value),
   };
   checkRulesCanApply(merged, set);
   return set;
@@ -81,6 +95,18 @@ function checkRuleIdsAreUnique(merged: PolicyFragment): void {
   }
 }
 
+/** Every record type says when the involvement it founds lapses: none is forgotten, none said twice. */
+function involvementByRecordType(dir: string, found: Located<InvolvementRule>[]): Map<RecordType, InvolvementRule> {
+  const rules = new Map<RecordType, InvolvementRule>();
+  for (const { value, node } of found) {
+    if (rules.has(value.recordType)) node.fail(`${value.recordType} already has an involvement rule`);
+    rules.set(value.recordType, value);
+  }
+  const missing = RECORD_TYPES.filter((type) => !rules.has(type));
+  if (missing.length > 0) throw new PolicyError(dir, 0, 0, `no involvement rule for record type(s) ${missing.join(", ")}: every record type must say when the involvement it founds lapses`);
+  return rules;
+}
+
 function purposesByName(found: Located<PurposeRule>[]): Map<Purpose, PurposeRule> {
   const purposes = new Map<Purpose, PurposeRule>();
   for (const { value, node } of found) {
@@ -99,6 +125,21 @@ function checkLabelsAreRestricted(dir: string, merged: PolicyFragment): void {
   }
   const missing = SENSITIVITY_LABELS.filter((label) => !restricted.has(label));
   if (missing.length > 0) throw new PolicyError(dir, 0, 0, `no restriction for label(s) ${missing.join(", ")}: every label must say what withholds it`);
+}
+
+/**
+ * Default deny for a subject access report too: every label marks something a report may have to
+ * withhold, so every label is named by some exemption; and a disclosure the hub cannot attribute to the
+ * facts it carried must be held for someone to look at, so some exemption says what to do with it.
+ */
+function checkSubjectAccessExemptions(dir: string, merged: PolicyFragment): void {
+  const clauses = merged.subjectAccessExemptions.flatMap(({ value }) => value.when);
+  const named = new Set(clauses.flatMap((clause) => [...(clause.labels ?? []), ...(clause.recordLabels ?? [])]));
+  const missing = SENSITIVITY_LABELS.filter((label) => !named.has(label));
+  if (missing.length > 0) throw new PolicyError(dir, 0, 0, `no subject access exemption names label(s) ${missing.join(", ")}: every label must say what a subject access report does with it`);
+  if (!clauses.some((clause) => clause.disclosures?.unattributed === true)) {
+    throw new PolicyError(dir, 0, 0, 'no subject access exemption applies to a disclosure the hub cannot attribute ("disclosures: { unattributed: true }"): such a disclosure would be released unread');
+  }
 }
 
 /** A grant or permit no role may ever use (its roles may state none of its purposes) is a mistake, not a rule. */

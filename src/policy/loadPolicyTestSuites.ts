@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { type Principal } from "../auth/Principal";
 import { ROLES } from "../auth/Role";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
-import { effectiveFieldLabels } from "../records/recordFields";
+import { effectiveFieldLabels, RECORD_FIELDS } from "../records/recordFields";
+import { RECORD_FIELD_VALUES, type FieldValue } from "../records/recordFieldValues";
 import { RECORD_TYPE_OF_AGENCY, RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS, type SensitivityLabel } from "../records/SensitivityLabel";
 import { type AccessContext } from "./AccessContext";
@@ -14,11 +15,14 @@ import { DEFAULT_DENY } from "./defaultDeny";
 import { CHILD_DETAILS, type DecidedRecordType, type DisclosureSubject, type RecordSubject } from "./DisclosureSubject";
 import { LAWFUL_BASES } from "./LawfulBasis";
 import { type PolicySet } from "./PolicySet";
-import { DISCLOSED, type ExpectedOutcome, type PolicyTestCase, type PolicyTestSuite } from "./PolicyTestSuite";
+import { DISCLOSED, type ExpectedOutcome, type InvolvementTestCase, type PolicyTestCase, type PolicyTestSuite, type ReferralWindowTestCase } from "./PolicyTestSuite";
+import { REFERRAL_STAGES } from "../referrals/ReferralStage";
+import { parseHubInstant } from "../timescales/londonTime";
 import { PURPOSES } from "./Purpose";
 import { RELATIONSHIP_KINDS } from "./RelationshipKind";
 import { SPECIAL_CATEGORY_CONDITIONS } from "./SpecialCategoryCondition";
 import { type YamlMap, YamlNode } from "./YamlNode";
+import { withDerivedLabels } from "./withDerivedLabels";
 
 /** The demo data set's reference day: cases decide on it unless they say otherwise, so suites never drift with the clock. */
 export const DEFAULT_TEST_DAY = "2026-11-01";
@@ -42,7 +46,7 @@ export function loadPolicyTestSuites(dir: string, policy: PolicySet): PolicyTest
     .sort()
     .map((name) => {
       const { root } = YamlNode.parse(join(dir, name), readFileSync(join(dir, name), "utf8"));
-      return readSuite(name, root, ruleIds);
+      return readSuite(name, root, ruleIds, policy);
     });
 }
 
@@ -50,24 +54,85 @@ function allRuleIds(policy: PolicySet): string[] {
   return [
     policy.justification, policy.breakGlass, policy.breakGlassReason, policy.competentAuthorities, policy.consentBasis,
     policy.noRelationship, policy.noAgreement, ...policy.purposes.values(), ...policy.grants, ...policy.restrictions,
-    ...policy.permits, ...policy.agreements,
+    ...policy.permits, ...policy.agreements, ...policy.involvement.values(), policy.childCompetence, policy.parentalConsentRecorders, policy.mashCase, ...policy.derivedLabels,
   ].map((rule) => rule.id);
 }
 
-function readSuite(name: string, root: YamlNode, ruleIds: ReadonlySet<string>): PolicyTestSuite {
-  const map = root.map(["principals", "resources", "cases"], ["description", "at"]);
+function readSuite(name: string, root: YamlNode, ruleIds: ReadonlySet<string>, policy: PolicySet): PolicyTestSuite {
+  const map = root.map([], ["description", "at", "principals", "resources", "cases", "involvementCases", "referralCases"]);
   const day = map.optional("at")?.date() ?? DEFAULT_TEST_DAY;
-  const principals = new Map(map.required("principals").entries().map(([key, value]) => [key.string(), readPrincipal(key.string(), value)]));
-  const resources = new Map(map.required("resources").entries().map(([key, value]) => [key.string(), readResource(value)]));
   const names = new Set<string>();
-  const cases = map.required("cases").list().map((node) => {
-    const testCase = readCase(name, node, { principals, resources, ruleIds, day });
+  const unique = <T extends { name: string }>(node: YamlNode, testCase: T): T => {
     if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
     names.add(testCase.name);
     return testCase;
-  });
-  if (cases.length === 0) map.required("cases").fail("a suite has at least one case");
-  return { file: name, description: map.optional("description")?.string() ?? null, cases };
+  };
+  let cases: PolicyTestCase[] = [];
+  const casesNode = map.optional("cases");
+  if (casesNode) {
+    const principals = new Map(map.required("principals").entries().map(([key, value]) => [key.string(), readPrincipal(key.string(), value)]));
+    // As the hub builds a subject: with the labels records carry because of what they say (an active investigation).
+    const resources = new Map(map.required("resources").entries().map(([key, value]) => [key.string(), withDerivedLabels(policy, readResource(value))]));
+    cases = casesNode.list().map((node) => unique(node, readCase(name, node, { principals, resources, ruleIds, day })));
+    if (cases.length === 0) casesNode.fail("a suite has at least one case");
+  } else if (map.has("principals") || map.has("resources")) {
+    root.fail('"principals" and "resources" go with "cases"');
+  }
+  const involvementCases = (map.optional("involvementCases")?.list() ?? []).map((node) => unique(node, readInvolvementCase(name, node, ruleIds, day)));
+  const referralCases = (map.optional("referralCases")?.list() ?? []).map((node) => unique(node, readReferralCase(name, node)));
+  if (cases.length === 0 && involvementCases.length === 0 && referralCases.length === 0) root.fail('a suite has at least one case ("cases", "involvementCases" or "referralCases")');
+  return { file: name, description: map.optional("description")?.string() ?? null, cases, involvementCases, referralCases };
+}
+
+/**
+ * `referralCases:` — a referral at a `stage`, received at `receivedAt` (London wall-clock time unless it
+ * carries an offset); expected: the instant research under it lapses unless it is decided first.
+ */
+function readReferralCase(file: string, node: YamlNode): ReferralWindowTestCase {
+  const map = node.map(["name", "stage", "receivedAt", "expect"]);
+  const expect = map.required("expect").map(["researchUntil"]);
+  return {
+    name: map.required("name").string(),
+    file,
+    line: node.line,
+    stage: map.required("stage").oneOf(REFERRAL_STAGES, "referral stage"),
+    receivedAt: readInstant(map.required("receivedAt")),
+    expected: { researchUntil: readInstant(expect.required("researchUntil")) },
+  };
+}
+
+function readInstant(node: YamlNode): Date {
+  const instant = parseHubInstant(node.string());
+  if (!(instant instanceof Date)) node.fail(instant.problem);
+  return instant;
+}
+
+/**
+ * `involvementCases:` — a record of a type, in a state (its `details`, and `updatedOn`: when the hub
+ * learnt of it), on a day (`at`); expected: whether it still founds its agency's involvement, and the
+ * rule that decides it.
+ */
+function readInvolvementCase(file: string, node: YamlNode, ruleIds: ReadonlySet<string>, suiteDay: string): InvolvementTestCase {
+  const map = node.map(["name", "recordType", "details", "expect"], ["updatedOn", "at"]);
+  const recordType = map.required("recordType").oneOf(RECORD_TYPES, "record type");
+  const details: Record<string, string | boolean> = {};
+  for (const [key, value] of map.required("details").entries()) {
+    const field = key.oneOf(Object.keys(RECORD_FIELDS[recordType]), `${recordType} field`);
+    if (!value.isScalarValue() || value.isNull()) value.fail("expected a single value");
+    details[field] = value.isBoolean() ? value.boolean() : value.string();
+  }
+  const day = map.optional("at")?.date() ?? suiteDay;
+  const expect = map.required("expect").map(["involved", "rule"]);
+  return {
+    name: map.required("name").string(),
+    file,
+    line: node.line,
+    recordType,
+    details,
+    updatedAt: new Date(`${map.optional("updatedOn")?.date() ?? day}T12:00:00Z`),
+    at: new Date(`${day}T12:00:00Z`),
+    expected: { involved: expect.required("involved").boolean(), rule: readRuleId(expect.required("rule"), ruleIds) },
+  };
 }
 
 function readPrincipal(name: string, node: YamlNode): Principal {
@@ -96,11 +161,11 @@ function readFieldLabels(node: YamlNode | undefined, recordType: DecidedRecordTy
 }
 
 function readResource(node: YamlNode): DisclosureSubject {
-  const map = node.map([], ["relationships", "consent", "consentOverride", "child", "records"]);
+  const map = node.map([], ["relationships", "consent", "consentOverride", "openCaseReference", "child", "records"]);
   const childMap = map.optional("child")?.map([], ["labels", "fieldLabels"]);
   const records: RecordSubject[] = [expandRecord(CHILD_DETAILS, CHILD_DETAILS, null, null, readLabels(childMap?.optional("labels")), readFieldLabels(childMap?.optional("fieldLabels"), CHILD_DETAILS))];
   for (const recordNode of map.optional("records")?.list() ?? []) {
-    const record = recordNode.map(["recordType"], ["key", "agency", "providerAgencyType", "labels", "fieldLabels"]);
+    const record = recordNode.map(["recordType"], ["key", "agency", "providerAgencyType", "labels", "fieldLabels", "values"]);
     const recordType = record.required("recordType").oneOf(RECORD_TYPES, "record type");
     const key = record.optional("key")?.string() ?? recordType;
     if (key.includes(".") || key === "*") record.optional("key")?.fail(`a record key may not contain "." or be "*"`);
@@ -109,14 +174,32 @@ function readResource(node: YamlNode): DisclosureSubject {
     }
     const providerAgencyType = record.optional("providerAgencyType")?.oneOf(AGENCY_TYPES, "agency type") ?? AGENCY_TYPE_OF_RECORD[recordType];
     const agency = record.optional("agency")?.string() ?? `${providerAgencyType}-PROVIDER`;
-    records.push(expandRecord(key, recordType, providerAgencyType, agency, readLabels(record.optional("labels")), readFieldLabels(record.optional("fieldLabels"), recordType)));
+    records.push({
+      ...expandRecord(key, recordType, providerAgencyType, agency, readLabels(record.optional("labels")), readFieldLabels(record.optional("fieldLabels"), recordType)),
+      attributes: readValues(record.optional("values"), recordType),
+    });
   }
   return {
     relationships: map.optional("relationships")?.listOf(RELATIONSHIP_KINDS, "relationship kind", { allowEmpty: true }) ?? [],
     consent: map.optional("consent")?.oneOf(CONSENT_STATES, "consent state") ?? "NOT_RECORDED",
     consentOverride: map.optional("consentOverride")?.boolean() ?? false,
+    openCaseReference: map.optional("openCaseReference")?.boolean() ?? false,
     records,
   };
+}
+
+/** `values:` the record's testable field values (`records/recordFieldValues.ts`), e.g. `{ incidentType: DOMESTIC_ABUSE }`. */
+export function readValues(node: YamlNode | undefined, recordType: RecordType): Record<string, FieldValue> {
+  const testable = RECORD_FIELD_VALUES[recordType];
+  const values: Record<string, FieldValue> = {};
+  for (const [key, value] of node?.entries() ?? []) {
+    const field = key.oneOf(Object.keys(testable), `${recordType} testable field`);
+    const possible = testable[field] ?? [];
+    const read = value.isBoolean() ? value.boolean() : value.string();
+    if (!possible.includes(read)) value.fail(`${recordType}.${field} cannot be ${String(read)}; expected one of: ${possible.join(", ")}`);
+    values[field] = read;
+  }
+  return values;
 }
 
 /** A record as the caller would build it: every catalogue field, each with its effective labels and the record's. */
@@ -134,6 +217,7 @@ function expandRecord(
     providerAgencyType,
     providerAgencyCode,
     labels,
+    attributes: {},
     fields: decidedFieldsOf(recordType).map((field) => {
       const added = fieldLabels.get(field) ?? [];
       const own = recordType === CHILD_DETAILS ? added : effectiveFieldLabels(recordType, field, added);

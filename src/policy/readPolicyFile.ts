@@ -1,8 +1,7 @@
 import { ROLES } from "../auth/Role";
 import { AGENCY_TYPES } from "../directory/AgencyType";
-import { RECORD_TYPES } from "../records/RecordType";
+import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
-import { DEFAULT_DENY } from "./defaultDeny";
 import { DECIDED_RECORD_TYPES, decidedFieldsOf } from "./decidedFields";
 import { CHILD_DETAILS, type DecidedRecordType } from "./DisclosureSubject";
 import { LAWFUL_BASES } from "./LawfulBasis";
@@ -11,21 +10,36 @@ import {
   PROVIDER_SCOPES,
   ProviderScope,
   type BreakGlassRule,
+  type ChildCompetenceRule,
   type CompetentAuthorityRule,
   type ContextConditions,
   type DataSharingAgreement,
+  type FieldCondition,
+  type InvolvementRule,
+  type MashCaseRule,
+  type DerivedLabelRule,
   type GrantRule,
   type LabelPermit,
   type LabelRestriction,
   type LengthRule,
+  type ParentalConsentRecorderRule,
   type PolicyRule,
   type PurposeRule,
   type RestrictionRule,
+  type SubjectAccessExemption,
+  type SubjectAccessRule,
+  type TimescaleEditionRule,
+  type WorkingDaysRule,
 } from "./PolicySet";
 import { PURPOSES } from "./Purpose";
+import { readTimescaleEdition, readWorkingDays } from "./readTimescales";
 import { RELATIONSHIP_KINDS } from "./RelationshipKind";
+import { ruleBase } from "./ruleBase";
 import { SPECIAL_CATEGORY_CONDITIONS } from "./SpecialCategoryCondition";
 import { type YamlMap, type YamlNode } from "./YamlNode";
+import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
+import { readMashCase } from "./readMashCase";
+import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 
 /** A parsed value and the node it came from, so checks across files can still name a line. */
 export interface Located<T> {
@@ -47,14 +61,23 @@ export interface PolicyFragment {
   restrictions: Located<LabelRestriction>[];
   permits: Located<LabelPermit>[];
   agreements: Located<DataSharingAgreement>[];
+  involvement: Located<InvolvementRule>[];
+  workingDays: Located<WorkingDaysRule>[];
+  timescaleEditions: Located<TimescaleEditionRule>[];
+  childCompetence: Located<ChildCompetenceRule>[];
+  parentalConsentRecorders: Located<ParentalConsentRecorderRule>[];
+  mashCase: Located<MashCaseRule>[];
+  derivedLabels: Located<DerivedLabelRule>[];
+  subjectAccess: Located<SubjectAccessRule>[];
+  subjectAccessExemptions: Located<SubjectAccessExemption>[];
 }
 
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "consentBasis",
-  "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements",
+  "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
+  "workingDays", "timescaleEditions", "childCompetence", "parentalConsentRecorders", "mashCase", "derivedLabels",
+  "subjectAccess", "subjectAccessExemptions",
 ] as const;
-
-const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
 export function readPolicyFile(root: YamlNode): PolicyFragment {
@@ -79,15 +102,16 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     restrictions: many("restrictions", readLabelRestriction),
     permits: many("permits", readPermit),
     agreements: many("agreements", readAgreement),
+    involvement: many("involvement", readInvolvementRule),
+    workingDays: one("workingDays", readWorkingDays),
+    timescaleEditions: many("timescaleEditions", readTimescaleEdition),
+    childCompetence: one("childCompetence", readChildCompetence),
+    parentalConsentRecorders: one("parentalConsentRecorders", readParentalConsentRecorders),
+    mashCase: one("mashCase", readMashCase),
+    derivedLabels: many("derivedLabels", readDerivedLabel),
+    subjectAccess: one("subjectAccess", readSubjectAccess),
+    subjectAccessExemptions: many("subjectAccessExemptions", readSubjectAccessExemption),
   };
-}
-
-function ruleBase(node: YamlNode, map: YamlMap): PolicyRule {
-  const idNode = map.required("id");
-  const id = idNode.string();
-  if (!RULE_ID.test(id)) idNode.fail(`rule id "${id}" must be lower-case words joined by hyphens`);
-  if (id === DEFAULT_DENY) idNode.fail(`rule id "${DEFAULT_DENY}" is reserved for fields no rule granted`);
-  return { id, description: map.required("description").string(), source: { file: node.file, line: node.line } };
 }
 
 function readLengthRule(node: YamlNode): LengthRule {
@@ -155,7 +179,7 @@ function readContextConditions(map: YamlMap): ContextConditions {
 }
 
 function readGrant(node: YamlNode): GrantRule {
-  const map = node.map(["id", "description", "roles", "purposes", "fields"], ["agencyTypes", "lawfulBases", "relationships", "relationshipRequired", "provider"]);
+  const map = node.map(["id", "description", "roles", "purposes", "fields"], ["agencyTypes", "lawfulBases", "relationships", "relationshipRequired", "provider", "where"]);
   const relationshipRequired = map.optional("relationshipRequired")?.boolean() ?? true;
   const relationshipsNode = map.optional("relationships");
   if (relationshipRequired && !relationshipsNode) node.fail('a grant names the relationships it needs ("relationships"), or says "relationshipRequired: false"');
@@ -165,12 +189,19 @@ function readGrant(node: YamlNode): GrantRule {
   if (provider === ProviderScope.OWN_AGENCY && fields.has(CHILD_DETAILS)) {
     map.required("fields").fail(`${CHILD_DETAILS} is the hub's own index, never an agency's own record: a grant for OWN_AGENCY records cannot name it`);
   }
+  const where = new Map<RecordType, FieldCondition>();
+  for (const [key, value] of map.optional("where")?.entries() ?? []) {
+    const recordType = key.oneOf(RECORD_TYPES, "record type");
+    if (!fields.has(recordType)) key.fail(`"where" names ${recordType}, which the grant's "fields" do not`);
+    where.set(recordType, readFieldCondition(value, recordType));
+  }
   return {
     ...ruleBase(node, map),
     ...readContextConditions(map),
     relationships: relationshipsNode?.listOf(RELATIONSHIP_KINDS, "relationship kind") ?? null,
     provider,
     fields,
+    where,
   };
 }
 
@@ -207,6 +238,17 @@ function readPermit(node: YamlNode): LabelPermit {
   };
 }
 
+function readDerivedLabel(node: YamlNode): DerivedLabelRule {
+  const map = node.map(["id", "description", "label", "recordType", "when"]);
+  const recordType = map.required("recordType").oneOf(RECORD_TYPES, "record type");
+  return {
+    ...ruleBase(node, map),
+    label: map.required("label").oneOf(SENSITIVITY_LABELS, "label"),
+    recordType,
+    when: readFieldCondition(map.required("when"), recordType),
+  };
+}
+
 function readAgreement(node: YamlNode): DataSharingAgreement {
   const map = node.map(["id", "description", "providers", "recipients", "purposes", "recordTypes", "activeFrom"], ["activeTo"]);
   const activeFrom = map.required("activeFrom").date();
@@ -222,4 +264,31 @@ function readAgreement(node: YamlNode): DataSharingAgreement {
     activeFrom,
     activeTo,
   };
+}
+
+/** A child is a person under 18 (Children Act 1989 s.105): no age rule reaches beyond it. */
+const ADULTHOOD = 18;
+
+function readChildCompetence(node: YamlNode): ChildCompetenceRule {
+  const map = node.map(["id", "description", "presumedCompetentFromAge", "managerConfirmationBelowAge", "confirmingRoles", "assessmentMinimumLength"]);
+  const presumedNode = map.required("presumedCompetentFromAge");
+  const presumedCompetentFromAge = presumedNode.integer(1);
+  if (presumedCompetentFromAge > ADULTHOOD) presumedNode.fail(`a child is under ${ADULTHOOD}: presumedCompetentFromAge cannot be ${presumedCompetentFromAge}`);
+  const floorNode = map.required("managerConfirmationBelowAge");
+  const managerConfirmationBelowAge = floorNode.integer(0);
+  if (managerConfirmationBelowAge > presumedCompetentFromAge) {
+    floorNode.fail(`managerConfirmationBelowAge (${managerConfirmationBelowAge}) is above presumedCompetentFromAge (${presumedCompetentFromAge}): a presumed-competent child needs no confirmation`);
+  }
+  return {
+    ...ruleBase(node, map),
+    presumedCompetentFromAge,
+    managerConfirmationBelowAge,
+    confirmingRoles: map.required("confirmingRoles").listOf(ROLES, "role"),
+    assessmentMinimumLength: map.required("assessmentMinimumLength").integer(1),
+  };
+}
+
+function readParentalConsentRecorders(node: YamlNode): ParentalConsentRecorderRule {
+  const map = node.map(["id", "description", "recordTypes"]);
+  return { ...ruleBase(node, map), recordTypes: map.required("recordTypes").listOf(RECORD_TYPES, "record type") };
 }

@@ -1,6 +1,7 @@
 import { decideDisclosure } from "./decideDisclosure";
 import { type PolicySet } from "./PolicySet";
-import { DISCLOSED, type ExpectedOutcome, type PolicyTestCase } from "./PolicyTestSuite";
+import { involvementCurrent } from "./involvementLapse";
+import { DISCLOSED, type ExpectedOutcome, type InvolvementTestCase, type PolicyTestCase } from "./PolicyTestSuite";
 
 /**
  * Decides a policy test case and returns the outcome in the same shape as its expectation, so a test
@@ -20,4 +21,11 @@ export function runPolicyTestCase(policy: PolicySet, testCase: PolicyTestCase): 
     sealed: [...decision.sealed].sort(),
     grantingRules: "fields" in testCase.expected && testCase.expected.grantingRules !== null ? decision.grantingRules : null,
   };
+}
+
+/** Runs an involvement case: whether the record still founds its agency's involvement, and by which rule. */
+export function runInvolvementTestCase(policy: PolicySet, testCase: InvolvementTestCase): InvolvementTestCase["expected"] {
+  const rule = policy.involvement.get(testCase.recordType);
+  if (rule === undefined) throw new Error(`no involvement rule for ${testCase.recordType}`);
+  return { involved: involvementCurrent(rule, testCase.details, testCase.updatedAt, testCase.at), rule: rule.id };
 }

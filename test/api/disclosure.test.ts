@@ -46,7 +46,10 @@ describe("scenario 3: a school DSL asks about a child on the school's roll", () 
     expect(child.health[0].conditions).toBeNull();
     expect(child.police[0].intelligence).toBeNull();
     const withheld = child.redactions as Redaction[];
-    expect(paths(withheld)).toEqual(expect.arrayContaining(["health[0].conditions", "police[0].intelligence"]));
+    // Paths name records by identity, never by position (a position would count hidden records).
+    const healthConditions = `health[${child.health[0].recordId}].conditions`;
+    const policeIntelligence = `police[${child.police[0].recordId}].intelligence`;
+    expect(paths(withheld)).toEqual(expect.arrayContaining([healthConditions, policeIntelligence]));
     for (const redaction of withheld) {
       expect(redaction.rule).not.toBe("");
       expect(redaction.reason).not.toBe("");
@@ -54,8 +57,8 @@ describe("scenario 3: a school DSL asks about a child on the school's roll", () 
 
     const entry = await auditEntry(child.disclosureId);
     expect(entry).toMatchObject({ outcome: "DISCLOSED", principalSub: "dsl-sampleton", purpose: "STRATEGY_DISCUSSION", childSuis: [SCENARIO.schoolDsl] });
-    expect(entry.fieldsDisclosed).toContain("socialCare[0].allocatedWorkerContact");
-    expect(entry.fieldsWithheld.map((w) => w.path)).toEqual(expect.arrayContaining(["health[0].conditions", "police[0].intelligence"]));
+    expect(entry.fieldsDisclosed).toContain(`socialCare[${child.socialCare[0].recordId}].allocatedWorkerContact`);
+    expect(entry.fieldsWithheld.map((w) => w.path)).toEqual(expect.arrayContaining([healthConditions, policeIntelligence]));
     expect(entry.policyVersion).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -107,9 +110,9 @@ describe("scenario 6: a competent 15-year-old refuses consent while a parent agr
   const OVERRIDE = /* GraphQL */ `mutation ($sui: ID!, $reason: String!) { recordConsentOverride(sui: $sui, reason: $reason) { overrideId reviewBy } }`;
 
   it("the child's refusal governs consent-based sharing", async () => {
-    const parent = await hub.graphql(CONSENT, { sui: SCENARIO.competentChild, consent: { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", giverDescription: "mother", decision: "GIVEN", purposes: ["CHILD_IN_NEED_ASSESSMENT", "EARLY_HELP"] } }, await hub.token(CALLERS.socialWorker));
+    const parent = await hub.graphql(CONSENT, { sui: SCENARIO.competentChild, consent: { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", parent: { agencyReference: "CSC-S6-MOTHER" }, decision: "GIVEN", purposes: ["CHILD_IN_NEED_ASSESSMENT", "EARLY_HELP"] } }, await hub.token(CALLERS.socialWorker));
     expect(parent.body.data.recordConsent.effective).toEqual(expect.arrayContaining([{ purpose: "EARLY_HELP", state: "GIVEN" }]));
-    const childRefuses = await hub.graphql(CONSENT, { sui: SCENARIO.competentChild, consent: { givenBy: "CHILD", childCompetent: true, decision: "REFUSED", purposes: ["CHILD_IN_NEED_ASSESSMENT", "EARLY_HELP"] } }, await hub.token(CALLERS.socialWorker));
+    const childRefuses = await hub.graphql(CONSENT, { sui: SCENARIO.competentChild, consent: { givenBy: "CHILD", competence: { assessedCompetent: true, assessment: "Gillick competent: understands what would be shared and why." }, decision: "REFUSED", purposes: ["CHILD_IN_NEED_ASSESSMENT", "EARLY_HELP"] } }, await hub.token(CALLERS.socialWorker));
     expect(childRefuses.body.data.recordConsent.effective).toEqual(expect.arrayContaining([{ purpose: "EARLY_HELP", state: "REFUSED" }]));
 
     const body = await ask(CALLERS.socialWorker, SCENARIO.competentChild, access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" }));
@@ -129,7 +132,7 @@ describe("scenario 6: a competent 15-year-old refuses consent while a parent agr
   });
 
   it("cannot be recorded by an agency with no relationship with the child, which learns nothing of whether the child exists", async () => {
-    const consent = { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", giverDescription: "father", decision: "GIVEN", purposes: ["EARLY_HELP"] };
+    const consent = { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", parent: { agencyReference: "GP-PARENT-1" }, decision: "GIVEN", purposes: ["EARLY_HELP"] };
     const unrelated = await hub.graphql(CONSENT, { sui: SCENARIO.unaccompanied, consent }, await hub.token(CALLERS.gp));
     const missing = await hub.graphql(CONSENT, { sui: "9990005087", consent }, await hub.token(CALLERS.gp));
     expect(unrelated.body.errors[0].extensions.code).toBe("NOT_FOUND");
@@ -183,14 +186,15 @@ describe("scenario 8: an unaccompanied child's placement address", () => {
   };
 
   it("is shown to children's social care and the police", async () => {
-    expect((await placement(CALLERS.socialWorker, "SECTION_47_ENQUIRY")).demographics.addresses).toEqual([{ kind: "PLACEMENT", line1: "7 Safe House Lane", postcode: "HP21 7SH", withheld: false }]);
+    expect((await placement(CALLERS.socialWorker, "SECTION_47_ENQUIRY")).demographics.addresses).toEqual([expect.objectContaining({ id: expect.any(String), kind: "PLACEMENT", line1: "7 Safe House Lane", postcode: "HP21 7SH", withheld: false })]);
     expect((await placement(CALLERS.police, "SECTION_47_ENQUIRY", "LAW_ENFORCEMENT")).demographics.addresses[0].line1).toBe("7 Safe House Lane");
   });
 
   it("is withheld from every other recipient, with the rule", async () => {
     const child = await placement(CALLERS.schoolDsl, "STRATEGY_DISCUSSION");
-    expect(child.demographics.addresses).toEqual([{ kind: "PLACEMENT", line1: null, postcode: null, withheld: true }]);
-    expect(child.redactions).toEqual(expect.arrayContaining([expect.objectContaining({ path: "demographics.addresses[0]", rule: "location-withheld" })]));
+    const [address] = child.demographics.addresses;
+    expect(child.demographics.addresses).toEqual([{ id: address.id, kind: null, line1: null, line2: null, town: null, postcode: null, localAuthority: null, validFrom: null, withheld: true }]);
+    expect(child.redactions).toEqual(expect.arrayContaining([expect.objectContaining({ path: `demographics.addresses[${address.id}]`, rule: "location-withheld" })]));
   });
 });
 
@@ -246,9 +250,11 @@ describe("a record's own reference", () => {
     const body = await ask(CALLERS.schoolDsl, SCENARIO.mappa, access("CHILD_PROTECTION_CONFERENCE"));
     expect(body.errors).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain("CRN-S7");
-    const entry = await auditEntry(body.data!.child!.disclosureId);
-    expect(entry.fieldsDisclosed).toContain("education[0].agencyReference");
-    expect(entry.fieldsDisclosed).not.toContain("probation[0].agencyReference");
+    const child = body.data!.child!;
+    const entry = await auditEntry(child.disclosureId);
+    expect(entry.fieldsDisclosed).toContain(`education[${child.education[0].recordId}].agencyReference`);
+    expect(child.probation).toHaveLength(1);
+    expect(entry.fieldsDisclosed).not.toContain(`probation[${child.probation[0].recordId}].agencyReference`);
   });
 });
 
@@ -269,6 +275,8 @@ describe("every read has a purpose; existence does not leak", () => {
     const context = access("OFFENDER_RISK_MANAGEMENT", "PUBLIC_TASK");
     const existing = await ask(CALLERS.schoolDsl, SCENARIO.schoolDsl, context);
     const missing = await ask(CALLERS.schoolDsl, "9990005087", context);
+    // Both must be the refusal itself: two answers without errors would compare equal too.
+    expect(existing.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "PURPOSE_NOT_PERMITTED" });
     expect(missing.errors?.[0]?.extensions).toEqual(existing.errors?.[0]?.extensions);
   });
 

@@ -52,8 +52,13 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
   });
 
   it("reverts every migration back to empty", async () => {
-    for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
-    const tables = await database.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(["schema_migration"]);
+    try {
+      for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
+      const tables = await database.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+      expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(["schema_migration"]);
+    } finally {
+      // Up again, so the other tests here find the schema whatever their order.
+      await runMigrations(database.dataSource, logger);
+    }
   });
 });

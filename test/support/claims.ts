@@ -21,7 +21,7 @@ export const CHILD_QUERY = /* GraphQL */ `
   query Child($sui: ID!, $access: AccessContext!) {
     child(sui: $sui, access: $access) {
       sui disclosureId purpose relationships safeguardingStatuses
-      demographics { givenNames familyName dateOfBirth sex localAuthority aliases addresses { kind line1 postcode withheld } }
+      demographics { givenNames familyName dateOfBirth sex localAuthority aliases addresses { id kind line1 line2 town postcode localAuthority validFrom withheld } }
       socialCare { recordId agency { code type contactEmail } status planCategory legalStatus allocatedWorkerName allocatedWorkerContact allocatedTeam summary }
       police { recordId incidentType reportedOn intelligence summary activeInvestigation officerContact }
       health { recordId gpPracticeName conditions { description } unscheduledCareAttendances { attendedOn } }

@@ -8,7 +8,7 @@ export const SCENARIO = {
   schoolDsl: "9990005001",
   /** 4: a forced-marriage disclosure recorded by the school. */
   forcedMarriage: "9990005028",
-  /** 6: a competent 15-year-old who refuses consent while a parent agrees. */
+  /** 6: a competent 15-year-old who refuses consent while his mother (with parental responsibility) agrees. */
   competentChild: "9990005036",
   /** 7: a child whose father is under probation supervision (MAPPA). */
   mappa: "9990005044",
@@ -28,6 +28,11 @@ const child = (sui: string, givenNames: string, dateOfBirth: string, sex = "FEMA
 const father = (reference: string) => ({
   reference, givenNames: "Victor", familyName: "Scenarioson", dateOfBirth: "1980-06-01", sex: "MALE", homeLocalAuthority: "E06000060",
   relationship: "FATHER", parentalResponsibility: true, posesRiskToChild: true, subjectOfRecord: true,
+});
+
+const mother = (reference: string) => ({
+  reference, givenNames: "Marion", familyName: "Scenarioson", dateOfBirth: "1982-04-11", sex: "FEMALE", homeLocalAuthority: "E06000060",
+  relationship: "MOTHER", parentalResponsibility: true,
 });
 
 const protectionPlan = (reference: string, extra: Record<string, unknown> = {}) => ({
@@ -63,7 +68,7 @@ export function scenarioRecords(): [string, Record<string, unknown>][] {
 
     ["HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-S6", child: ethan, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2011-04-01", conditions: [{ description: "Anxiety" }] } }],
     ["EDUCATION", onRoll(ethan, "UPN-S6")],
-    ["CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: "CSC-S6", child: ethan, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: "E06000060" } }],
+    ["CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: "CSC-S6", child: ethan, relatedAdults: [mother("CSC-S6-MOTHER")], socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: "E06000060" } }],
 
     ["PROBATION", { agencyCode: "PDU-BUCKS", agencyReference: "CRN-S7", child: freya, relatedAdults: [father("CRN-S7")], probation: { roshLevel: "HIGH", roshTo: ["CHILDREN"], mappaCategory: 2, mappaLevel: 2, offenderManagerName: "Jo Manager", offenderManagerContact: "jo.manager@probation.example", riskManagementSummary: "No unsupervised contact with children" } }],
     ["HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-S7", child: freya, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2017-02-01", conditions: [{ description: "Asthma" }] } }],

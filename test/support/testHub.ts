@@ -27,6 +27,8 @@ export interface TestHubOptions {
   /** "embedded" forces PGlite even when DATABASE_URL selects real PostgreSQL. */
   mode?: "default" | "embedded";
   env?: Record<string, string>;
+  /** Runs on the fresh database (its URL; undefined when embedded) before the hub connects to it. */
+  beforeStart?: (databaseUrl: string | undefined) => Promise<void>;
 }
 
 /** A hub on a fresh database, trusting test keys, with the test agency directory loaded. */
@@ -51,6 +53,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(database.url !== undefined ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
+  await options.beforeStart?.(database.url);
   const logger = createLogger("debug", [new winston.transports.Stream({ stream: sink })]);
   const hub = await createHub(config, logger, { inMemory: true });
   await hub.database.dataSource.getRepository(Agency).insert(TEST_AGENCIES);

@@ -4,8 +4,17 @@ import { CoreSchema1795391396706 } from "./1795391396706-CoreSchema";
 import { DisclosureAudit1795393531788 } from "./1795393531788-DisclosureAudit";
 import { ConsentAndIgAlerts1795393901359 } from "./1795393901359-ConsentAndIgAlerts";
 import { IdentityResolution1795398441494 } from "./1795398441494-IdentityResolution";
+import { ConsentKeyedByAdult1796536307040 } from "./1796536307040-ConsentKeyedByAdult";
+import { IdentityFactSources1796536412211 } from "./1796536412211-IdentityFactSources";
+import { InvolvementEnds1796536412212 } from "./1796536412212-InvolvementEnds";
+import { Referrals1796536412213 } from "./1796536412213-Referrals";
+import { SubjectAccessRequests1796542926051 } from "./1796542926051-SubjectAccessRequests";
 
 type MigrationClass = new () => MigrationInterface;
 
 /** In order. Listed explicitly so the same list works from `src/` under jest and from `dist/`. */
-export const MIGRATIONS: MigrationClass[] = [Extensions1763856000000, CoreSchema1795391396706, DisclosureAudit1795393531788, ConsentAndIgAlerts1795393901359, IdentityResolution1795398441494];
+export const MIGRATIONS: MigrationClass[] = [
+  Extensions1763856000000, CoreSchema1795391396706, DisclosureAudit1795393531788, ConsentAndIgAlerts1795393901359, IdentityResolution1795398441494,
+  ConsentKeyedByAdult1796536307040, IdentityFactSources1796536412211, InvolvementEnds1796536412212, Referrals1796536412213,
+  SubjectAccessRequests1796542926051,
+];

@@ -90,7 +90,7 @@ describe("the demo data set", () => {
     for (const submission of submissions) {
       expect(agencyType.has(submission.agencyCode)).toBe(true);
       try {
-        validateSubmission(submission, recordTypeOf(submission), "2026-11-22");
+        validateSubmission(submission, recordTypeOf(submission), "2026-11-22", new Date("2026-11-22T12:00:00Z"));
       } catch (error) {
         refused.push(`${submission.agencyCode}/${submission.agencyReference}: ${(error as Error).message}`);
       }

@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { type Principal } from "../../auth/Principal";
 import { RECORD_FIELDS, effectiveFieldLabels } from "../../records/recordFields";
 import { RECORD_TYPES } from "../../records/RecordType";
@@ -21,36 +20,27 @@ const strategyDiscussion: AccessContext = {
 /** A child with two records of every agency type: about a hundred fields, as a busy MASH case has. */
 function busyChild(): DisclosureSubject {
   const records: RecordSubject[] = [{
-    path: "demographics", recordType: "CHILD", providerAgencyType: null, providerAgencyCode: null, labels: [],
+    path: "demographics", recordType: "CHILD", providerAgencyType: null, providerAgencyCode: null, labels: [], attributes: {},
     fields: CHILD_FIELDS.map((field) => ({ path: `demographics.${field}`, recordType: "CHILD", field, labels: [] })),
   }];
   for (const recordType of RECORD_TYPES) {
     for (const index of [0, 1]) {
       const path = `${recordType.toLowerCase()}[${index}]`;
       records.push({
-        path, recordType, providerAgencyType: null, providerAgencyCode: `${recordType}-${index}`, labels: index === 1 ? ["WITHHOLD_FROM_FAMILY"] : [],
+        path, recordType, providerAgencyType: null, providerAgencyCode: `${recordType}-${index}`, labels: index === 1 ? ["WITHHOLD_FROM_FAMILY"] : [], attributes: {},
         fields: Object.keys(RECORD_FIELDS[recordType]).map((field) => ({ path: `${path}.${field}`, recordType, field, labels: effectiveFieldLabels(recordType, field) })),
       });
     }
   }
-  return { relationships: ["RESPONSIBLE_LOCAL_AUTHORITY"], consent: "NOT_RECORDED", consentOverride: false, records };
+  return { relationships: ["RESPONSIBLE_LOCAL_AUTHORITY"], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, records };
 }
 
+// How fast the decision is belongs to `npm run bench:disclosure`, measured on a quiet machine; a time
+// budget asserted here would fail on a busy one and prove nothing about the rules.
 describe("decideDisclosure at hub scale", () => {
-  test("decides about a hundred fields well within a millisecond or two", () => {
+  test("every field of a busy child is decided exactly once: disclosed or withheld", () => {
     const child = busyChild();
-    const fields = child.records.reduce((count, record) => count + record.fields.length, 0);
-    expect(fields).toBeGreaterThanOrEqual(100);
-    for (let warmUp = 0; warmUp < 200; warmUp++) decideDisclosure(policy, socialWorker, strategyDiscussion, child);
-    const runs = 1000;
-    const started = performance.now();
-    for (let run = 0; run < runs; run++) decideDisclosure(policy, socialWorker, strategyDiscussion, child);
-    const perDecision = (performance.now() - started) / runs;
-    expect(perDecision).toBeLessThan(2);
-  });
-
-  test("every field is decided exactly once: disclosed or withheld", () => {
-    const child = busyChild();
+    expect(child.records.reduce((count, record) => count + record.fields.length, 0)).toBeGreaterThanOrEqual(100);
     const decision = decideDisclosure(policy, socialWorker, strategyDiscussion, child);
     if (decision.outcome !== "DECIDED") throw new Error(decision.message);
     const decided = [...decision.disclosed, ...decision.withheld.map(({ path }) => path)].sort();

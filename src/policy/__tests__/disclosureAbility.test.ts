@@ -18,11 +18,11 @@ const access: AccessContext = {
   purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null,
   justification: "Section 47 enquiry after a referral from school", caseReference: null, breakGlass: false,
 };
-const child: DisclosureSubject = { relationships: ["AGENCY_INVOLVED"], consent: "NOT_RECORDED", consentOverride: false, records: [] };
+const child: DisclosureSubject = { relationships: ["AGENCY_INVOLVED"], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, records: [] };
 const at = new Date("2026-11-01T12:00:00Z");
 
 function field(name: string, labels: FieldFacts["labels"] = [], providerAgencyType: FieldFacts["providerAgencyType"] = "HEALTH"): FieldFacts {
-  return { recordType: "HEALTH", field: name, labels, providerAgencyType, providerAgencyCode: "GP-K99002" };
+  return { recordType: "HEALTH", field: name, labels, providerAgencyType, providerAgencyCode: "GP-K99002", attributes: {} };
 }
 
 describe("the CASL ability compiled for a request", () => {
@@ -85,14 +85,14 @@ describe("the CASL ability compiled for a request", () => {
   test("abilities are cached by everything they depend on", () => {
     const context = abilityContextOf(principal, access, child, at);
     expect(disclosureAbility(policy, context)).toBe(disclosureAbility(policy, abilityContextOf(principal, { ...access }, { ...child }, at)));
-    expect(disclosureAbility(policy, context)).not.toBe(disclosureAbility(policy, abilityContextOf(principal, { ...access, caseReference: "REF-1" }, child, at)));
+    expect(disclosureAbility(policy, context)).not.toBe(disclosureAbility(policy, abilityContextOf(principal, access, { ...child, openCaseReference: true }, at)));
     expect(disclosureAbility(policy, context)).not.toBe(disclosureAbility(policy, abilityContextOf({ ...principal, agency: "LA-E10000019" }, access, child, at)));
   });
 });
 
 describe("decideDisclosure with the fixture policy", () => {
   const record: RecordSubject = {
-    path: "health[0]", recordType: "HEALTH", providerAgencyType: "HEALTH", providerAgencyCode: "GP-K99002", labels: [],
+    path: "health[0]", recordType: "HEALTH", providerAgencyType: "HEALTH", providerAgencyCode: "GP-K99002", labels: [], attributes: {},
     fields: [
       { path: "health[0].gpPracticeName", recordType: "HEALTH", field: "gpPracticeName", labels: [] },
       { path: "health[0].conditions", recordType: "HEALTH", field: "conditions", labels: ["SPECIAL_CATEGORY"] },

@@ -2,30 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPolicies } from "../loadPolicies";
-import { PolicyError } from "../PolicyError";
-import { editFixture, FIXTURE_FILES, lineOf, writePolicyDir } from "./policyFixture";
-
-function loadError(changes: Record<string, string>): PolicyError {
-  try {
-    loadPolicies(writePolicyDir(changes));
-  } catch (error) {
-    if (error instanceof PolicyError) return error;
-    throw error;
-  }
-  throw new Error("expected a PolicyError");
-}
-
-/** Asserts the error points at `file`, on the line where `marker` is written in `changes[file]`. */
-function expectAt(error: PolicyError, changes: Record<string, string>, file: string, marker: string): void {
-  expect(error.file.endsWith(join("/", file))).toBe(true);
-  expect(error.line).toBe(lineOf(changes[file] ?? "", marker));
-  expect(error.message).toContain(`${file}:${error.line}:`);
-}
+import { editFixture, expectAt, FIXTURE_FILES, lineOf, loadError, writePolicyDir } from "./policyFixture";
 
 describe("loadPolicies", () => {
   test("loads the fixture: rules by id, every label restricted, a version", () => {
     const policy = loadPolicies(writePolicyDir());
-    expect(policy.files).toEqual(["access.yaml", "rules.yaml"]);
+    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "involvement.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
     expect(policy.grants.map((grant) => grant.id)).toEqual(["grant-health"]);
     expect(policy.grants[0]?.fields.get("HEALTH")).toEqual(["gpPracticeName", "conditions"]);
     expect(policy.grants[0]?.source).toEqual({ file: expect.stringMatching(/rules\.yaml$/), line: 2 });
@@ -151,7 +133,7 @@ describe("loadPolicies", () => {
 
   test("reads only *.yaml files at the top of the directory, not tests/", () => {
     const policy = loadPolicies(writePolicyDir({ "tests/broken.test.yaml": "not: [valid", "notes.md": "# notes" }));
-    expect(policy.files).toEqual(["access.yaml", "rules.yaml"]);
+    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "involvement.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
   });
 
   test("a directory without policies is refused: nothing could ever be disclosed", () => {

@@ -2,10 +2,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SENSITIVITY_LABELS } from "../../records/SensitivityLabel";
+import { RECORD_TYPES } from "../../records/RecordType";
+import { RECORD_DATE_FIELDS } from "../../records/recordFieldValues";
+import { REFERRAL_STAGES } from "../../referrals/ReferralStage";
+import { TIMESCALE_IDS } from "../../timescales/TimescaleId";
+import { PURPOSES } from "../Purpose";
+import { loadPolicies } from "../loadPolicies";
+import { PolicyError } from "../PolicyError";
 
 /**
  * A small, valid policy set for unit tests: one purpose, one grant of two HEALTH fields, a restriction
- * per label, one agreement. Tests change one line of it and check what the loader or engine makes of it.
+ * per label, one agreement, the consent rules. Tests change one line of it and check what the loader or
+ * engine makes of it.
  */
 export const FIXTURE_FILES: Record<string, string> = {
   "access.yaml": `description: Access-context rules for tests.
@@ -68,6 +76,72 @@ ${SENSITIVITY_LABELS.map((label) => `  - id: ${label.toLowerCase().replaceAll("_
     description: Withholds ${label}.
     reason: ${label} withheld`).join("\n")}
 `,
+  "involvement.yaml": `involvement:
+${RECORD_TYPES.map((type) => `  - id: involvement-${type.toLowerCase().replaceAll("_", "-")}
+    description: When ${type} involvement ends.
+    recordType: ${type}
+    ${type === "POLICE" ? "lastActivityOn: reportedOn" : type === "PRISON" ? "endedWhen: { field: pprcStatus, values: [NO_LONGER_PPRC] }" : `endsOn: ${RECORD_DATE_FIELDS[type].at(-1)}`}
+    lapsesAfterDays: 30`).join("\n")}
+mashCase:
+  id: mash-case
+  description: Open referrals.
+  windows:
+${REFERRAL_STAGES.map((stage) => `    - { stage: ${stage}, timescale: REFERRAL_DECISION, graceWorkingDays: 0, openedInHubBy: [MASH_PRACTITIONER] }`).join("\n")}
+`,
+  "timescales.yaml": `workingDays:
+  id: working-days
+  description: England's working days.
+  region: GB/ENG
+timescaleEditions:
+  - id: edition-2023
+    description: The edition in force.
+    effectiveFrom: 2023-12-15
+    timescales:
+${TIMESCALE_IDS.map((id) => `      - id: ${id}
+        description: ${id} under the edition.
+        startEvent: REFERRAL_RECEIVED
+        duration: { amount: 1, unit: WORKING_DAYS }`).join("\n")}
+`,
+  "consent.yaml": `childCompetence:
+  id: child-competence
+  description: Mental Capacity Act 2005 and Gillick.
+  presumedCompetentFromAge: 16
+  managerConfirmationBelowAge: 12
+  confirmingRoles: [CSC_MANAGER]
+  assessmentMinimumLength: 20
+parentalConsentRecorders:
+  id: parental-consent-recorders
+  description: Agencies working with the family.
+  recordTypes: [SOCIAL_CARE, HEALTH]
+`,
+  "subject-access.yaml": `subjectAccess:
+  id: subject-access
+  description: UK GDPR Art 15.
+  requesterBasisMinimumLength: 20
+  extensionReasonMinimumLength: 20
+  decisionReasonMinimumLength: 20
+  healthOpinionValidForMonths: 6
+  purposes:
+    general: Safeguarding children.
+${PURPOSES.map((purpose) => `    ${purpose}: Why ${purpose}.`).join("\n")}
+  retention: Kept while the agency keeps it.
+  rights: Correction, complaint to the ICO.
+subjectAccessExemptions:
+  - id: sar-labelled
+    title: Anything labelled
+    citation: DPA 2018 Sch.2 para 16
+    description: Every label withholds.
+    decision: WITHHELD
+    when:
+      - labels: [${SENSITIVITY_LABELS.join(", ")}]
+  - id: sar-unattributed
+    title: Unattributed disclosures
+    citation: UK GDPR Art 15(4)
+    description: Read before release.
+    decision: REVIEW_REQUIRED
+    when:
+      - disclosures: { unattributed: true }
+`,
 };
 
 /** Writes the fixture (with `changes` replacing whole files, or adding new ones) into a fresh temporary directory. */
@@ -90,4 +164,22 @@ export function editFixture(name: string, from: string, to: string): Record<stri
 /** The 1-based line of the first occurrence of `text` in a file's content. */
 export function lineOf(content: string, text: string): number {
   return content.slice(0, content.indexOf(text)).split("\n").length;
+}
+
+/** The PolicyError loading the fixture with `changes` raises (fails the test when it loads). */
+export function loadError(changes: Record<string, string>): PolicyError {
+  try {
+    loadPolicies(writePolicyDir(changes));
+  } catch (error) {
+    if (error instanceof PolicyError) return error;
+    throw error;
+  }
+  throw new Error("expected a PolicyError");
+}
+
+/** Asserts the error points at `file`, on the line where `marker` is written in `changes[file]`. */
+export function expectAt(error: PolicyError, changes: Record<string, string>, file: string, marker: string): void {
+  expect(error.file.endsWith(join("/", file))).toBe(true);
+  expect(error.line).toBe(lineOf(changes[file] ?? "", marker));
+  expect(error.message).toContain(`${file}:${error.line}:`);
 }

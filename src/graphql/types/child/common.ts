@@ -16,24 +16,26 @@ export class AgencyContact {
   @Field(() => String, { nullable: true }) contactPhone: string | null;
 }
 
-@ObjectType({ description: "An address of the child. A withheld address shows only its kind." })
+@ObjectType({ description: "An address of the child, as the records you may see report it. A withheld address shows nothing but that it is withheld (see redactions)." })
 export class ChildAddressView {
-  @Field(() => AddressKind) kind: AddressKind;
+  @Field(() => ID, { description: "The address, as a redaction path names it: demographics.addresses[<id>]." }) id: string;
+  @Field(() => AddressKind, { nullable: true, description: "Null when withheld: that an address is a refuge or a placement is part of what its label protects." }) kind: AddressKind | null;
   @Field(() => String, { nullable: true }) line1: string | null;
   @Field(() => String, { nullable: true }) line2: string | null;
   @Field(() => String, { nullable: true }) town: string | null;
   @Field(() => String, { nullable: true }) postcode: string | null;
   @Field(() => String, { nullable: true }) localAuthority: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: "When the child began living there, as the earliest record reporting it says." }) validFrom: string | null;
   @Field(() => Boolean) withheld: boolean;
 }
 
-@ObjectType({ description: "Who the child is. Each field is null when withheld (see redactions)." })
+@ObjectType({ description: "Who the child is, as the records you may see report them: a fact only a record hidden from you reports is not here at all. Each field is null when withheld (see redactions) or unknown to you." })
 export class Demographics {
   @Field(() => String, { nullable: true }) givenNames: string | null;
   @Field(() => String, { nullable: true }) familyName: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
   @Field(() => Sex, { nullable: true }) sex: Sex | null;
-  @Field(() => String, { nullable: true }) localAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "Where the child lives (ONS code), from the current home or placement; withheld with it when that is a protected location." }) localAuthority: string | null;
   @Field(() => [String], { nullable: true, description: "Other names agencies know the child by." }) aliases: string[] | null;
   @Field(() => [ChildAddressView]) addresses: ChildAddressView[];
 }

@@ -59,6 +59,7 @@ export class HealthRecordView extends AgencyRecordView {
   @Field(() => String, { nullable: true }) gpPracticeCode: string | null;
   @Field(() => String, { nullable: true }) gpPracticeName: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) registeredOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) deregisteredOn: string | null;
   @Field(() => String, { nullable: true }) namedProfessionalName: string | null;
   @Field(() => NamedProfessionalRole, { nullable: true }) namedProfessionalRole: NamedProfessionalRole | null;
   @Field(() => String, { nullable: true }) namedProfessionalContact: string | null;
@@ -104,6 +105,7 @@ export class ProbationRecordView extends AgencyRecordView {
   @Field(() => Int, { nullable: true }) mappaCategory: number | null;
   @Field(() => Int, { nullable: true }) mappaLevel: number | null;
   @Field(() => String, { nullable: true }) riskManagementSummary: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) supervisionEndDate: string | null;
 }
 
 @ObjectType({ implements: AgencyRecordView })

@@ -1,8 +1,9 @@
 import { ErrorCode, HubError } from "../errors/HubError";
-import { type AccessContext } from "../policy/AccessContext";
+import { type AccessContext } from "./AccessContext";
 
 const MAX_JUSTIFICATION = 2000;
-const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/;
+/** A case reference in the form agency systems use: the access context's, and a referral's own. */
+export const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/;
 
 /**
  * The shape of an AccessContext, before policy judges its coherence: text trimmed, lengths bounded,
