@@ -188,9 +188,12 @@ function subjectOf(fixture: SuiteFixture, items: ReadonlyMap<string, string>): S
     identity: {
       usual: { givenNames: "Fixture", familyName: "Child", dateOfBirth: null, expectedDateOfBirth: null, sex: "NOT_KNOWN" },
       names: facts.filter((fact) => fact.kind === "NAME").map((fact) => ({ id: fact.key, givenNames: fact.key, familyName: "Fixture", kind: NameKind.ALIAS, sources: fact.sources })),
-      addresses: facts.filter((fact) => fact.kind === "ADDRESS").map((fact) => ({
-        id: fact.key, kind: AddressKind.HOME, line1: fact.key, line2: null, town: null, postcode: "ZZ99 9ZZ", localAuthority: null, labels: fact.labels, validFrom: null, firstReportedAt: at, sources: fact.sources,
-      })),
+      // As the hub holds addresses: one row per reporting record, alike rows shown as one address (named
+      // by its first row's id, the fixture's key); each fixture address at a postcode of its own.
+      addresses: facts.filter((fact) => fact.kind === "ADDRESS").flatMap((fact, index) => fact.sources.map((source, nth) => ({
+        id: nth === 0 ? fact.key : `${fact.key}@${source}`, kind: AddressKind.HOME, line1: fact.key, line2: null, town: null, postcode: `ZZ99 ${index}ZZ`,
+        localAuthority: null, labels: fact.labels, validFrom: null, firstReportedAt: at, sourceRecordId: source,
+      }))),
       reports: [...fixture.records.values()].map((record) => ({ recordId: record.key, labels: record.labels, identity: { givenNames: "Fixture", familyName: "Child", dateOfBirth: null, expectedDateOfBirth: null, sex: "NOT_KNOWN", postcode: null, address: null } })),
     },
     records,
