@@ -149,7 +149,11 @@ const LINKED_ADULT_AGENCIES_SQL = `
 
 const CONSENT_SQL = `
   SELECT 'consent' AS kind, id, given_by, competence, adult_id, legacy_giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
-    FROM consent_record WHERE child_id = ${CHILD_ID}
+    FROM consent_record c WHERE c.child_id = ${CHILD_ID}
+      -- A parent's decision counts while the record that founded their parental responsibility is still
+      -- this child's: after a steward splits it off, that adult is no longer known to be this child's parent.
+      AND (c.parental_responsibility_source_id IS NULL OR EXISTS (
+        SELECT 1 FROM agency_record r WHERE r.id = c.parental_responsibility_source_id AND r.child_id = c.child_id AND r.link_state = 'LINKED'))
   UNION ALL
   (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
     FROM consent_override WHERE child_id = ${CHILD_ID} AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;

@@ -1,6 +1,7 @@
 import { ConsentRecord } from "../../src/consent/ConsentRecord";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { DATA_QUALITY } from "../support/governanceAccess";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
@@ -12,6 +13,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub.stop();
 });
+
+const SPLIT = /* GraphQL */ `
+  mutation ($childId: ID!, $recordIds: [ID!]!, $reason: String!, $access: AccessContext!) {
+    splitChild(childId: $childId, recordIds: $recordIds, reason: $reason, access: $access) { change { id } }
+  }
+`;
 
 const RECORD_CONSENT = /* GraphQL */ `
   mutation ($sui: ID!, $consent: ConsentInput!) {
@@ -41,6 +48,7 @@ const SUIS = {
   competentRefusal: "9990077088",
   notAParent: "9990077096",
   schoolAndPrison: "9990077118",
+  splitFromMother: "9990071209",
 } as const;
 
 interface Family {
@@ -259,5 +267,29 @@ describe("a competent child's refusal governs consent-based sharing", () => {
 
     const response = await hub.graphql(CHILD_QUERY, { sui: SUIS.competentRefusal, access: access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" }) }, await hub.token(CALLERS.socialWorker));
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
+  });
+});
+
+describe("a parent's decision counts only while the hub still knows them as this child's parent", () => {
+  it("stops counting when a steward splits off the record that founded their parental responsibility", async () => {
+    await seedFamily(SUIS.splitFromMother, { dateOfBirth: bornYearsAgo(14), school: true });
+    const earlyHelp = access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+    const read = async () => (await hub.graphql(CHILD_QUERY, { sui: SUIS.splitFromMother, access: earlyHelp }, await hub.token(CALLERS.socialWorker))).body;
+    expect(state(await recordConsent(CALLERS.schoolDsl, SUIS.splitFromMother, parentDecides(`SCH-MOTHER-${SUIS.splitFromMother}`, "GIVEN")))).toBe("GIVEN");
+    expect((await read()).data?.child).not.toBeNull();
+
+    // The school's pupil turns out to be another child: the steward splits the school's record off.
+    const [school] = await hub.hub.database.dataSource.query<{ id: string; child_id: string }[]>(
+      `SELECT id, child_id FROM agency_record WHERE agency_reference = $1`, [`UPN-${SUIS.splitFromMother}`]);
+    const split = await hub.graphql(SPLIT, {
+      childId: school.child_id, recordIds: [school.id], reason: "The school's pupil is another child of the same name.", access: DATA_QUALITY,
+    }, await hub.token(CALLERS.dataSteward));
+    expect(split.body.errors).toBeUndefined();
+
+    // The decision stays on file (the audit and history keep it) but no longer governs this child's sharing.
+    expect((await consentRows(SUIS.splitFromMother)).map((row) => row.decision)).toEqual(["GIVEN"]);
+    expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
+    const again = await recordConsent(CALLERS.socialWorker, SUIS.splitFromMother, parentDecides(`LA-MOTHER-${SUIS.splitFromMother}`, "WITHDRAWN"));
+    expect(state(again)).toBe("WITHDRAWN");
   });
 });
