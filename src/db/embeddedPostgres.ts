@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { countWaitingAsBusy } from "./waitingIsNotIdle";
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary `pg` driver (and so TypeORM) connects to. */
@@ -19,8 +20,9 @@ export interface EmbeddedPostgresOptions {
   /** Every connection of the hub's pool, and of the commands that connect beside it (pglite-socket defaults to 1). */
   maxConnections: number;
   /**
-   * A connection that sends nothing for this long is closed and its open transaction rolled back:
-   * the embedded stand-in for idle_in_transaction_session_timeout, which PGlite cannot run.
+   * A connection with nothing in progress for this long is closed and its open transaction rolled back:
+   * the embedded stand-in for idle_in_transaction_session_timeout, which PGlite cannot run. A connection
+   * waiting for an answer is not idle (`waitingIsNotIdle.ts`).
    */
   idleTimeoutMs: number;
 }
@@ -60,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
   });
+  countWaitingAsBusy();
   const server = new PGLiteSocketServer({ db, path: socket, maxConnections: options.maxConnections, idleTimeout: options.idleTimeoutMs });
   try {
     // Every connection shares this one session. PGlite ignores start-up and per-database settings but
