@@ -17,6 +17,13 @@ describe("the edge's rule for text", () => {
     ["a pop-directional isolate", "Ada\u2069", "U+2069"],
     ["an unpaired high surrogate", "Ada\ud800", "U+D800"],
     ["an unpaired low surrogate", "\udc00Ada", "U+DC00"],
+    ["a zero-width space", "Sm\u200bith", "U+200B"],
+    ["a word joiner", "Sm\u2060ith", "U+2060"],
+    ["an invisible separator", "Smith\u2063", "U+2063"],
+    ["a byte-order mark inside text", "Sm\ufeffith", "U+FEFF"],
+    ["an interlinear annotation anchor", "\ufff9Smith", "U+FFF9"],
+    ["a tag character (hidden text)", "Smith\u{E0049}\u{E0047}", "U+E0049"],
+    ["the cancel tag", "Smith\u{E007F}", "U+E007F"],
   ])("refuses %s everywhere, multi-line fields included", (_name, text, character) => {
     expect(refusedCharacter(text, false)).toBe(character);
     expect(refusedCharacter(text, true)).toBe(character);
@@ -36,6 +43,9 @@ describe("the edge's rule for text", () => {
     ["Arabic with a right-to-left mark", "\u0646\u0648\u0631 \u200f(\u0646\u0648\u0631\u0627)"],
     ["Chinese", "\u674e\u5c0f\u9f99"],
     ["an emoji (a surrogate pair)", "Ada \ud83d\ude00"],
+    ["Persian with a zero-width non-joiner", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"],
+    ["Hindi with a zero-width joiner", "\u0915\u094d\u200d\u0937"],
+    ["an emoji sequence joined by a zero-width joiner", "Ada \u{1F469}\u200d\u{1F467}"],
     ["punctuation a name may hold", "O'Neil-Smith, Jr."],
   ])("accepts %s", (_name, text) => {
     expect(refusedCharacter(text, false)).toBeUndefined();

@@ -11,6 +11,16 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 // eslint-disable-next-line no-control-regex -- matching control characters is the point of this rule
 const REFUSED_EVERYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * Invisible characters that carry no meaning in a name, a reference or a justification, only a way to
+ * make two strings that read alike differ ("Sm\u200Bith" is not "Smith" to a search, a match or an IG
+ * lead's filter) or to hide text from the reader: the zero-width space, the word joiner and invisible
+ * operators (U+2060–U+2064), the byte-order mark inside text, interlinear annotation marks
+ * (U+FFF9–U+FFFB) and the tag characters (U+E0000–U+E007F). The zero-width joiner and non-joiner
+ * (U+200C, U+200D), which Persian, Indic scripts and emoji need, are accepted.
+ */
+const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+
 /** Tab, line feed and carriage return: allowed only where a field is documented as multi-line. */
 const LINE_BREAKS_AND_TABS = /[\t\n\r]/;
 
@@ -23,7 +33,7 @@ function codePoint(character: string): string {
 
 /** The first character the hub refuses in `text` (as `U+XXXX`), or undefined when the text is acceptable. */
 export function refusedCharacter(text: string, multiLine: boolean): string | undefined {
-  const refused = REFUSED_EVERYWHERE.exec(text) ?? (multiLine ? null : LINE_BREAKS_AND_TABS.exec(text)) ?? UNPAIRED_SURROGATE.exec(text);
+  const refused = REFUSED_EVERYWHERE.exec(text) ?? (multiLine ? null : LINE_BREAKS_AND_TABS.exec(text)) ?? UNPAIRED_SURROGATE.exec(text) ?? INVISIBLE.exec(text);
   return refused === null ? undefined : codePoint(refused[0]);
 }
 
