@@ -352,6 +352,9 @@ describe("merge and split", () => {
   it("merges a child awaiting an SUI into the child with one, moving records and keeping the history", async () => {
     const [{ child_id: zebedee }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE agency_reference = 'GP-NEW'`);
     const zebedeeRecords = await repo(AgencyRecord).count({ where: { child: { id: zebedee } } });
+    const linkMethods = `SELECT agency_reference, link_method, link_origin FROM agency_record WHERE agency_reference IN ('GP-NEW', 'GP-NEW-2') ORDER BY agency_reference`;
+    const methodsBefore = await query<{ link_method: string }[]>(linkMethods);
+    expect(methodsBefore.map((row) => row.link_method)).toContain("PROBABILISTIC");
     const body = await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Test merge: the records are the same child per the GP.", access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     expect(body.data.mergeChildren).toMatchObject({ kind: "MERGE", fromChildId: zebedee, toChildId: olivia.id });
@@ -360,6 +363,11 @@ describe("merge and split", () => {
     expect(await repo(AgencyRecord).count({ where: { child: { id: zebedee } } })).toBe(0);
     const [{ count }] = await query<{ count: number }[]>(`SELECT count(*)::int AS count FROM record_link_event WHERE cause_id = $1 AND action = 'UNLINKED' AND child_id = $2`, [body.data.mergeChildren.id, zebedee]);
     expect(count).toBe(zebedeeRecords);
+    // The steward decided that two children are one, not how each record was linked: a probabilistic
+    // link stays probabilistic (it founds no relationship), in the record and in its history.
+    expect(await query(linkMethods)).toEqual(methodsBefore);
+    const linked = await query<{ method: string }[]>(`SELECT method FROM record_link_event WHERE cause_id = $1 AND action = 'LINKED' ORDER BY record_id`, [body.data.mergeChildren.id]);
+    expect(linked.map((event) => event.method).sort()).toEqual(methodsBefore.map((row) => row.link_method).sort());
     // Merged away: never a candidate again.
     expect(await query(`SELECT 1 FROM child_match_key WHERE child_id = $1`, [zebedee])).toHaveLength(0);
     expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: zebedee, reason: "Merging the same child a second time.", access: DATA_QUALITY })).errors[0].extensions.code).toBe("CONFLICT");

@@ -84,7 +84,7 @@ export async function mergeChildren(services: GovernanceServices, principal: Pri
       `UPDATE link_review SET status = $2, resolved_by = $3, resolved_at = $4, reason = $5 WHERE candidate_child_id = $1 AND status = 'OPEN'`,
       [merged, LinkReviewStatus.SUPERSEDED, decidedBy, now, `candidate merged into ${survivor}`],
     );
-    if (recordIds.length > 0) await moveRecords(manager, { recordIds, toChildId: survivor, decidedBy, now, reason: why, causeId: changeId });
+    if (recordIds.length > 0) await moveRecords(manager, { recordIds, toChildId: survivor, decidedBy, now, reason: why, causeId: changeId, decidesEachLink: false });
     await dropMatchProfiles(manager, [merged]);
     return insertIdentityChange(manager, { kind: IdentityChangeKind.MERGE, fromChildId: merged, toChildId: survivor, fromChildSui: live.sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });

@@ -17,31 +17,45 @@ export interface RecordMove {
   reason: string;
   /** The review, merge or split the move belongs to. */
   causeId: string;
+  /**
+   * Whether the steward decided each record's link (a review, a split: the link becomes MANUAL) or only
+   * that two children are one (a merge: each record keeps how it was linked, so a probabilistic link
+   * does not become a steward-confirmed one that founds relationships).
+   */
+  decidesEachLink: boolean;
 }
 
 interface MovedRow {
   id: string;
   child_id: string | null;
+  link_method: LinkMethod;
+  link_origin: LinkOrigin;
   agency_code: string;
   reported_identity: ReportedIdentity;
 }
 
 /**
- * A steward's decision moves records to a child: the link becomes MANUAL (final until a steward changes
- * it), the adults' relationships follow, and the names and addresses the records reported go with them
+ * A steward's decision moves records to a child: a link the steward decided becomes MANUAL (final until
+ * a steward changes it; a merge keeps each record's own), the adults' relationships follow, and the names and addresses the records reported go with them
  * as their sources (design principle 8) — a fact that no record left with the child reports leaves it
  * (a wrongly linked record's name or address must not go on being shown as the child's) — and each
  * move is written to the link history.
  */
 export async function moveRecords(manager: EntityManager, move: RecordMove): Promise<void> {
-  const rows: MovedRow[] = await manager.query(`SELECT id, child_id, agency_code, reported_identity FROM agency_record WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [move.recordIds]);
-  await manager.query(
-    `UPDATE agency_record SET child_id = $2, link_method = $3, link_state = $4, link_origin = $5, link_decided_by = $6, link_decided_at = $7, link_evidence = NULL WHERE id = ANY($1::uuid[])`,
-    [move.recordIds, move.toChildId, LinkMethod.MANUAL, LinkState.LINKED, LinkOrigin.MANUAL, move.decidedBy, move.now],
-  );
+  const rows: MovedRow[] = await manager.query(
+    `SELECT id, child_id, agency_code, reported_identity, link_method, link_origin FROM agency_record WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [move.recordIds]);
+  if (move.decidesEachLink) {
+    await manager.query(
+      `UPDATE agency_record SET child_id = $2, link_method = $3, link_state = $4, link_origin = $5, link_decided_by = $6, link_decided_at = $7, link_evidence = NULL WHERE id = ANY($1::uuid[])`,
+      [move.recordIds, move.toChildId, LinkMethod.MANUAL, LinkState.LINKED, LinkOrigin.MANUAL, move.decidedBy, move.now],
+    );
+  } else {
+    await manager.query(`UPDATE agency_record SET child_id = $2, link_state = $3, link_decided_by = $4, link_decided_at = $5 WHERE id = ANY($1::uuid[])`, [move.recordIds, move.toChildId, LinkState.LINKED, move.decidedBy, move.now]);
+  }
   await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = ANY($1::uuid[])`, [move.recordIds, move.toChildId]);
   for (const row of rows) {
-    await recordLinkChange(manager, { recordId: row.id, fromChildId: row.child_id, toChildId: move.toChildId, method: LinkMethod.MANUAL, origin: LinkOrigin.MANUAL, decidedBy: move.decidedBy, now: move.now, reason: move.reason, causeId: move.causeId });
+    const [method, origin] = move.decidesEachLink ? [LinkMethod.MANUAL, LinkOrigin.MANUAL] : [row.link_method, row.link_origin];
+    await recordLinkChange(manager, { recordId: row.id, fromChildId: row.child_id, toChildId: move.toChildId, method, origin, decidedBy: move.decidedBy, now: move.now, reason: move.reason, causeId: move.causeId });
   }
   // What each record reports now, and what it reported before to the child it leaves, go with it.
   await moveAddressFacts(manager, rows.map((row) => ({ recordId: row.id, childId: move.toChildId, fromChildId: row.child_id })));

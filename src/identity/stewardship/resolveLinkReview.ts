@@ -72,7 +72,7 @@ export async function resolveLinkReview(
     const recordId = review.record.id;
     if (decision === LinkDecision.LINK) {
       await supersedeOpenReviews(manager, recordId, decidedBy, now, `linked to another candidate by review ${id}`, id);
-      await moveRecords(manager, { recordIds: [recordId], toChildId: candidateId, decidedBy, now, reason: why, causeId: id });
+      await moveRecords(manager, { recordIds: [recordId], toChildId: candidateId, decidedBy, now, reason: why, causeId: id, decidesEachLink: true });
       return;
     }
     await manager.query(
@@ -85,7 +85,7 @@ export async function resolveLinkReview(
         [recordId, LinkReviewStatus.NEW_CHILD, decidedBy, now, `${why} (with review ${id})`],
       );
       const childId = await createChildFromIdentity(manager, stored.reported_identity, { recordId, agencyCode: stored.agency_code });
-      await moveRecords(manager, { recordIds: [recordId], toChildId: childId, decidedBy, now, reason: why, causeId: id });
+      await moveRecords(manager, { recordIds: [recordId], toChildId: childId, decidedBy, now, reason: why, causeId: id, decidesEachLink: true });
       return;
     }
     // NO_LINK: other candidates stay open for the steward; with none left, the matcher decides again without the rejected ones.

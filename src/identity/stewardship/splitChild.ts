@@ -73,7 +73,7 @@ export async function splitChild(services: GovernanceServices, principal: Princi
       throw new HubError(ErrorCode.INVALID_INPUT, "These records predate the hub keeping what each reported: name the child they belong to (toChildId).", { path: "toChildId" });
     }
     const target = to ?? (await createChildFromIdentity(manager, founder!.reported_identity, { recordId: founder!.id, agencyCode: founder!.agency_code }));
-    await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId });
+    await moveRecords(manager, { recordIds, toChildId: target, decidedBy, now, reason: why, causeId: changeId, decidesEachLink: true });
     return insertIdentityChange(manager, { kind: IdentityChangeKind.SPLIT, fromChildId: from, toChildId: target, fromChildSui: sui, recordIds, decidedBy, decidedAt: now, reason: why }, changeId);
   });
 }
