@@ -337,6 +337,18 @@ describe("guards around matching", () => {
     const node = body.data.linkReviews.nodes.find((n: { id: string }) => n.id === review?.id);
     expect(node.record).toEqual({ locationWithheld: true, reported: { postcode: null } });
   });
+
+  it("shows a steward a brokered record's agency and type, never its reference or what it reported", async () => {
+    const receipt = await gpRecord("CLINIC-PATIENT-4471", maybeAmelia("Vasquez", "2014-03-05", "HP20 2QE"), { labels: ["BROKERED"] });
+    const [review] = await openReviewsFor(receipt.recordId);
+    expect(receipt.link.outcome).toBe("REVIEW_PENDING");
+    expect(review).toBeDefined();
+    const body = await as(CALLERS.dataSteward, "query ($access: AccessContext!) { linkReviews(access: $access, first: 50) { nodes { id record { agencyCode agencyReference recordType masked reported { givenNames familyName postcode } } } } }", { access: DATA_QUALITY });
+    expect(body.errors).toBeUndefined();
+    const node = body.data.linkReviews.nodes.find((n: { id: string }) => n.id === review?.id);
+    expect(node.record).toEqual({ agencyCode: "GP-K99001", agencyReference: null, recordType: "HEALTH", masked: true, reported: { givenNames: null, familyName: null, postcode: null } });
+    expect(JSON.stringify(body.data)).not.toContain("CLINIC-PATIENT-4471");
+  });
 });
 
 describe("merge and split", () => {

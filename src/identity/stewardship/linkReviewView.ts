@@ -17,7 +17,8 @@ export interface LinkReviewView {
   reason: string | null;
   /**
    * A SEALED record shows neither its agency nor its type: only that it exists. A SEALED or BROKERED
-   * record's reported names and postcode are masked (`masked`): the steward decides on the evidence.
+   * record's reported names and postcode, and its agency's own reference for the child (a clinic's
+   * patient number), are masked (`masked`): the steward decides on the evidence.
    */
   record: { id: string; agencyCode: string | null; agencyReference: string | null; recordType: string | null; reported: MaskableIdentity; locationWithheld: boolean; masked: boolean };
   /** The candidate as unrestricted records report them: names, date of birth and postcodes that only sealed or brokered records reported are masked. */
@@ -69,7 +70,7 @@ export function reviewView(row: ReviewRow): LinkReviewView {
     record: {
       id: row.record_id,
       agencyCode: row.sealed ? null : row.agency_code,
-      agencyReference: row.sealed ? null : row.agency_reference,
+      agencyReference: row.restricted ? null : row.agency_reference,
       recordType: row.sealed ? null : row.record_type,
       reported: {
         ...reported,

@@ -71,7 +71,7 @@ export class ReportedIdentityNode {
 export class ReviewedRecord {
   @Field(() => ID) id: string;
   @Field(() => String, { nullable: true }) agencyCode: string | null;
-  @Field(() => String, { nullable: true }) agencyReference: string | null;
+  @Field(() => String, { nullable: true, description: "The agency's own reference for the child; null for a sealed or brokered record." }) agencyReference: string | null;
   @Field(() => RecordType, { nullable: true }) recordType: RecordType | null;
   @Field(() => ReportedIdentityNode, { description: "The postcode is null when the reported address is location-withheld." }) reported: ReportedIdentityNode;
   @Field(() => Boolean, { description: "The reported address is location-withheld (a refuge, a placement)." }) locationWithheld: boolean;
