@@ -11,24 +11,39 @@ import { scoreCandidate } from "./matching/scoreCandidate";
 const SAME_DATE = new Set<DateLevel>(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT"]);
 
 /**
+ * How far from the expected date a child may be born and still be the child a pre-birth record
+ * expected: a premature birth at 24 weeks is 16 weeks early; a post-term one a fortnight late.
+ */
+const BORN_WITHIN_DAYS_OF_EXPECTED = 16 * 7;
+
+/**
  * The child a record's SUI names, scored against the identity the record reported, when that identity
- * cannot be the child's: the hub knows the child, and the record gives another date of birth and a
- * given name that is not the child's in any form the matcher knows (a sibling's or a stranger's NHS
- * number typed in; a system claiming a child it does not hold). Linking such a record by its SUI would
- * open the child's file to the agency and show another child's record as this one's, so it is held for
- * a data steward instead, like a doubtful match. A nickname, a child known by another name with the
- * same date of birth, a date with its day and month swapped or one digit wrong all still link.
+ * cannot be the child's: the hub knows the child, and the record gives another date of birth (or an
+ * expected date of birth for a child born long before or after it) and a given name that is not the
+ * child's in any form the matcher knows (a sibling's or a stranger's NHS number typed in; a system
+ * claiming a child it does not hold). Linking such a record by its SUI would open the child's file to
+ * the agency and show another child's record as this one's, so it is held for a data steward instead,
+ * like a doubtful match. A nickname, a child known by another name with the same date of birth, a date
+ * with its day and month swapped or one digit wrong all still link.
  *
- * Sealed and brokered records are not asked: a new identity is meant to disagree with the old one, and
- * what they report reaches no one else.
+ * Sealed and brokered records are asked too: a record that is sealed still founds its own agency's
+ * connection with the child its SUI names, and a new identity comes with a new NHS number, not another
+ * child's.
  */
 export async function disputedSui(manager: EntityManager, sui: string, identity: ReportedIdentity, weights: MatchWeights): Promise<ScoredCandidate | null> {
-  if (identity.dateOfBirth === null) return null;
+  if (identity.dateOfBirth === null && identity.expectedDateOfBirth === null) return null;
   const [child] = await manager.query<{ id: string }[]>(`SELECT id FROM child WHERE sui = $1 AND merged_into_id IS NULL`, [sui]);
   if (child === undefined) return null;
   const profile = (await loadProfiles(manager, [child.id])).get(child.id);
   if (profile === undefined || profile.dateOfBirth === null) return null;
   const score = scoreCandidate(weights, identityFacts(identity), profile);
-  const disputed = !SAME_DATE.has(score.levels.dateOfBirth) && score.levels.givenNames === "DIFFERENT";
+  const anotherBirth = identity.dateOfBirth !== null
+    ? !SAME_DATE.has(score.levels.dateOfBirth)
+    : daysBetween(identity.expectedDateOfBirth as string, profile.dateOfBirth) > BORN_WITHIN_DAYS_OF_EXPECTED;
+  const disputed = anotherBirth && score.levels.givenNames === "DIFFERENT";
   return disputed ? { childId: child.id, ...score } : null;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }

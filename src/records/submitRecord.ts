@@ -148,7 +148,7 @@ async function storeRecord(manager: EntityManager, store: StoreContext): Promise
 
   let linkedChildId: string | null = null;
   let identityGrew = false;
-  const disputed = !kept && sui !== null && !isRestrictedRecord(record.labels) ? await disputedSui(manager, sui, identity, store.weights) : null;
+  const disputed = !kept && sui !== null ? await disputedSui(manager, sui, identity, store.weights) : null;
   if (disputed !== null) {
     setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
   } else if (!kept && sui !== null) {

@@ -113,10 +113,33 @@ describe("a record whose SUI names the child under details that still fit", () =
     expect((await ask(CALLERS.schoolDsl, childSui))!.education).toHaveLength(1);
   });
 
-  it("links a sealed record by the SUI whatever identity it reports: a new identity is meant to differ", async () => {
+  it("links a sealed record by the SUI when it reports the child under another name: a new identity keeps its birthday", async () => {
     const { childSui, child, known } = aKnownChild("Carys", "Prothero", "2010-10-10");
     await known();
-    const receipt = await submit("EDUCATION", { ...school({ ...child, givenNames: "Elin", familyName: "Ward", dateOfBirth: "2010-02-02" }, `UPN-SEALED-${childSui}`), labels: ["SEALED"] });
+    const receipt = await submit("EDUCATION", { ...school({ ...child, givenNames: "Elin", familyName: "Ward" }, `UPN-SEALED-${childSui}`), labels: ["SEALED"] });
     expect(receipt.link).toMatchObject({ method: "SUI", state: "LINKED" });
+  });
+
+  it("links a pre-birth record's expected date to the child born near it", async () => {
+    const { childSui, child, known } = aKnownChild("Nia", "Llewellyn", "2026-02-10");
+    await known();
+    const { dateOfBirth: _born, ...unborn } = child;
+    const receipt = await submit("EDUCATION", school({ ...unborn, givenNames: "Baby", expectedDateOfBirth: "2026-03-01" }, `UPN-EXPECTED-${childSui}`));
+    expect(receipt.link).toMatchObject({ method: "SUI", state: "LINKED" });
+  });
+});
+
+describe("a record whose SUI names a child it cannot be, however it is put", () => {
+  it.each([
+    ["sealed", { labels: ["SEALED"] }, { givenNames: "Osian", familyName: "Hale", dateOfBirth: "2016-08-08", sex: "MALE" }],
+    ["brokered", { labels: ["BROKERED"] }, { givenNames: "Osian", familyName: "Hale", dateOfBirth: "2016-08-08", sex: "MALE" }],
+    ["with only an expected date of birth, years from the child's", {}, { givenNames: "Osian", familyName: "Hale", dateOfBirth: undefined, expectedDateOfBirth: "2027-03-01", sex: "MALE" }],
+  ])("is held for a data steward, not linked: %s", async (_case, extra, reported) => {
+    const { childSui, child, known } = aKnownChild("Heledd", "Pryce", "2012-05-05");
+    await known();
+    const receipt = await submit("EDUCATION", { ...school({ ...child, ...reported }, `UPN-HELD-${childSui}`), ...extra });
+    expect(receipt.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
+    expect(await ask(CALLERS.schoolDsl, childSui)).toBeNull();
+    expect(await reviewsOf(receipt.recordId)).toEqual([expect.objectContaining({ status: "OPEN", evidence: expect.objectContaining({ suiDisputed: true }), candidate: { sui: childSui } })]);
   });
 });
