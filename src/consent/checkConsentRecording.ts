@@ -29,18 +29,22 @@ export type ConsentRecordingCheck =
 
 /**
  * Whether a consent decision may be recorded, and for a child's own decision what the hub finds about
- * their competence, by the `childCompetence` and `parentalConsentRecorders` rules in `policies/`.
- * Messages name the rule's thresholds, never the child's age: they end up in agency systems' logs.
+ * their competence, by the `consentRecorders` and `childCompetence` rules in `policies/`. A parent's
+ * decision and the child's own are both recorded only by an agency working with the child and family:
+ * a prison holding the father, or the police after an incident, neither asks the child nor judges their
+ * competence. Messages name the rule's thresholds, never the child's age: they end up in agency
+ * systems' logs.
  */
-export function checkConsentRecording(policy: Pick<PolicySet, "childCompetence" | "parentalConsentRecorders">, recording: ConsentRecording): ConsentRecordingCheck {
-  if (recording.givenBy === ConsentGiver.PERSON_WITH_PARENTAL_RESPONSIBILITY) {
-    const rule = policy.parentalConsentRecorders;
-    if (recording.heldRecordTypes.some((type) => rule.recordTypes.includes(type))) return { permitted: true, competence: null, rule: rule.id };
+export function checkConsentRecording(policy: Pick<PolicySet, "childCompetence" | "consentRecorders">, recording: ConsentRecording): ConsentRecordingCheck {
+  const rule = policy.consentRecorders;
+  if (!recording.heldRecordTypes.some((type) => rule.recordTypes.includes(type))) {
+    const whose = recording.givenBy === ConsentGiver.PERSON_WITH_PARENTAL_RESPONSIBILITY ? "A parent's" : "A child's own";
     return {
       permitted: false, problem: ConsentProblem.NOT_WORKING_WITH_FAMILY, rule: rule.id, path: "consent.givenBy",
-      message: `A parent's consent is recorded by an agency working with the child's family: yours holds no record about this child of a type that does (${rule.recordTypes.join(", ")}).`,
+      message: `${whose} consent decision is recorded by an agency working with the child's family: yours holds no record about this child of a type that does (${rule.recordTypes.join(", ")}).`,
     };
   }
+  if (recording.givenBy === ConsentGiver.PERSON_WITH_PARENTAL_RESPONSIBILITY) return { permitted: true, competence: null, rule: rule.id };
   return decideChildCompetence(policy.childCompetence, recording);
 }
 

@@ -52,8 +52,8 @@ interface Recorder {
  * policies: an unknown key, recorder, child, role, record type, competence, problem code or rule id is
  * a PolicyError naming the file and line.
  */
-export function loadConsentPolicySuites(dir: string, policy: Pick<PolicySet, "childCompetence" | "parentalConsentRecorders">): ConsentPolicyTestSuite[] {
-  const ruleIds = new Set([policy.childCompetence.id, policy.parentalConsentRecorders.id]);
+export function loadConsentPolicySuites(dir: string, policy: Pick<PolicySet, "childCompetence" | "consentRecorders">): ConsentPolicyTestSuite[] {
+  const ruleIds = new Set([policy.childCompetence.id, policy.consentRecorders.id]);
   return readdirSync(dir)
     .filter((name) => name.endsWith(".test.yaml"))
     .sort()

@@ -49,7 +49,7 @@ export interface ConsentReceipt {
  * A child's competence is the hub's finding, by the `childCompetence` rule, from the hub's date of
  * birth and the recorder's assessment — never a flag the recorder sets. A parent's decision names the
  * adult as the recorder's agency reported them with parental responsibility for this child, and only an
- * agency working with the family (`parentalConsentRecorders`) records one. Audited (CONSENT_RECORDED);
+ * agency working with the family (`consentRecorders`) records one. Audited (CONSENT_RECORDED);
  * nothing is edited, a change of mind is a new decision.
  */
 export async function recordConsent(

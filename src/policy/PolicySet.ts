@@ -218,7 +218,7 @@ export interface PolicySet {
   /** Oldest first; `src/timescales/deadline.ts` picks the one in force. */
   timescaleEditions: readonly TimescaleEditionRule[];
   childCompetence: ChildCompetenceRule;
-  parentalConsentRecorders: ParentalConsentRecorderRule;
+  consentRecorders: ConsentRecorderRule;
   mashCase: MashCaseRule;
   derivedLabels: readonly DerivedLabelRule[];
   subjectAccess: SubjectAccessRule;
@@ -240,7 +240,7 @@ export interface ChildCompetenceRule extends PolicyRule {
 }
 
 /** A parent's consent is recorded only by an agency holding a confirmed record about the child of one of these types. */
-export interface ParentalConsentRecorderRule extends PolicyRule {
+export interface ConsentRecorderRule extends PolicyRule {
   recordTypes: RecordType[];
 }
 

@@ -13,7 +13,7 @@ import { YamlNode } from "./YamlNode";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "parentalConsentRecorders" | "mashCase" | "subjectAccess";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "subjectAccess";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -59,7 +59,7 @@ export function loadPolicies(dir: string): PolicySet {
     workingDays: singleton("workingDays"),
     timescaleEditions: timescaleEditionsInOrder(dir, merged.timescaleEditions),
     childCompetence: singleton("childCompetence"),
-    parentalConsentRecorders: singleton("parentalConsentRecorders"),
+    consentRecorders: singleton("consentRecorders"),
     mashCase: singleton("mashCase"),
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),

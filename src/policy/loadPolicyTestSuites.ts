@@ -54,7 +54,7 @@ function allRuleIds(policy: PolicySet): string[] {
   return [
     policy.justification, policy.breakGlass, policy.breakGlassReason, policy.competentAuthorities, policy.consentBasis,
     policy.noRelationship, policy.noAgreement, ...policy.purposes.values(), ...policy.grants, ...policy.restrictions,
-    ...policy.permits, ...policy.agreements, ...policy.involvement.values(), policy.childCompetence, policy.parentalConsentRecorders, policy.mashCase, ...policy.derivedLabels,
+    ...policy.permits, ...policy.agreements, ...policy.involvement.values(), policy.childCompetence, policy.consentRecorders, policy.mashCase, ...policy.derivedLabels,
   ].map((rule) => rule.id);
 }
 

@@ -22,7 +22,7 @@ import {
   type LabelPermit,
   type LabelRestriction,
   type LengthRule,
-  type ParentalConsentRecorderRule,
+  type ConsentRecorderRule,
   type PolicyRule,
   type PurposeRule,
   type RestrictionRule,
@@ -65,7 +65,7 @@ export interface PolicyFragment {
   workingDays: Located<WorkingDaysRule>[];
   timescaleEditions: Located<TimescaleEditionRule>[];
   childCompetence: Located<ChildCompetenceRule>[];
-  parentalConsentRecorders: Located<ParentalConsentRecorderRule>[];
+  consentRecorders: Located<ConsentRecorderRule>[];
   mashCase: Located<MashCaseRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
@@ -75,7 +75,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "parentalConsentRecorders", "mashCase", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions",
 ] as const;
 
@@ -106,7 +106,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     workingDays: one("workingDays", readWorkingDays),
     timescaleEditions: many("timescaleEditions", readTimescaleEdition),
     childCompetence: one("childCompetence", readChildCompetence),
-    parentalConsentRecorders: one("parentalConsentRecorders", readParentalConsentRecorders),
+    consentRecorders: one("consentRecorders", readConsentRecorders),
     mashCase: one("mashCase", readMashCase),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),
@@ -288,7 +288,7 @@ function readChildCompetence(node: YamlNode): ChildCompetenceRule {
   };
 }
 
-function readParentalConsentRecorders(node: YamlNode): ParentalConsentRecorderRule {
+function readConsentRecorders(node: YamlNode): ConsentRecorderRule {
   const map = node.map(["id", "description", "recordTypes"]);
   return { ...ruleBase(node, map), recordTypes: map.required("recordTypes").listOf(RECORD_TYPES, "record type") };
 }

@@ -49,6 +49,7 @@ const SUIS = {
   notAParent: "9990077096",
   schoolAndPrison: "9990077118",
   splitFromMother: "9990071209",
+  seventeenPrison: "9990071217",
 } as const;
 
 interface Family {
@@ -155,7 +156,7 @@ describe("a parent's consent is keyed by the adult the hub holds", () => {
     expect(entry).toMatchObject({ outcome: "RECORDED", principalSub: "sw-north" });
     expect(entry?.details).toMatchObject({
       consentId, givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", decision: "GIVEN", adultId: row?.adult?.id, parentRelationship: "MOTHER",
-      parentalResponsibilitySourceId: row?.parentalResponsibilitySource?.id, rule: "parental-consent-family-agencies",
+      parentalResponsibilitySourceId: row?.parentalResponsibilitySource?.id, rule: "consent-family-agencies",
     });
     const logs = hub.logLines.join("\n");
     for (const personal of ["Morgan", "Consentford", "family meeting", `LA-MOTHER-${SUIS.siblingOfOneMother}`]) expect(logs).not.toContain(personal);
@@ -195,7 +196,7 @@ describe("only agencies working with the child's family record a parent's consen
     await seedFamily(SUIS.fatherInPrison, { school: true, prison: true });
     const before = (await consentRows(SUIS.fatherInPrison)).length;
     const father = await recordConsent(prisonOmu, SUIS.fatherInPrison, parentDecides(`A${SUIS.fatherInPrison.slice(-4)}ZZ`, "GIVEN"));
-    expect(father.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.givenBy", problem: "NOT_WORKING_WITH_FAMILY", rule: "parental-consent-family-agencies" });
+    expect(father.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.givenBy", problem: "NOT_WORKING_WITH_FAMILY", rule: "consent-family-agencies" });
     const anybody = await recordConsent(prisonOmu, SUIS.fatherInPrison, parentDecides("NO-SUCH-PERSON", "GIVEN"));
     expect(anybody).toEqual(father);
     expect(await consentRows(SUIS.fatherInPrison)).toHaveLength(before);
@@ -212,6 +213,18 @@ describe("only agencies working with the child's family record a parent's consen
     await seedFamily(SUIS.fatherInPrison, { school: true, prison: true, gp: true });
     const answer = await recordConsent(CALLERS.gp, SUIS.fatherInPrison, parentDecides(`LA-MOTHER-${SUIS.fatherInPrison}`, "GIVEN"));
     expect(answer.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", path: "consent.parent.agencyReference" });
+  });
+});
+
+describe("only agencies working with the child's family record the child's own decision", () => {
+  it("a prison holding the father may not record a 17-year-old's consent, nor open the family's sharing with it", async () => {
+    await seedFamily(SUIS.seventeenPrison, { dateOfBirth: bornYearsAgo(17), school: true, prison: true });
+    await recordConsent(CALLERS.socialWorker, SUIS.seventeenPrison, parentDecides(`LA-MOTHER-${SUIS.seventeenPrison}`, "REFUSED"));
+    const answer = await recordConsent(prisonOmu, SUIS.seventeenPrison, childDecides("GIVEN"));
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.givenBy", problem: "NOT_WORKING_WITH_FAMILY", rule: "consent-family-agencies" });
+    expect((await consentRows(SUIS.seventeenPrison)).map((row) => [row.givenBy, row.decision])).toEqual([["PERSON_WITH_PARENTAL_RESPONSIBILITY", "REFUSED"]]);
+    const read = await hub.graphql(CHILD_QUERY, { sui: SUIS.seventeenPrison, access: access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" }) }, await hub.token(CALLERS.schoolDsl));
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
   });
 });
 

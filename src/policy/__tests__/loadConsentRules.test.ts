@@ -18,12 +18,12 @@ describe("the consent rules in policies/", () => {
     expect(policy.childCompetence).toMatchObject({
       id: "child-competence", presumedCompetentFromAge: 16, managerConfirmationBelowAge: 12, confirmingRoles: ["CSC_MANAGER"], assessmentMinimumLength: 20,
     });
-    expect(policy.parentalConsentRecorders).toMatchObject({ id: "parental-consent-recorders", recordTypes: ["SOCIAL_CARE", "HEALTH"] });
+    expect(policy.consentRecorders).toMatchObject({ id: "parental-consent-recorders", recordTypes: ["SOCIAL_CARE", "HEALTH"] });
   });
 
   test("are required: without them nobody could say whose decision governs", () => {
     expect(loadError({ "consent.yaml": "description: nothing here\n" }).message).toContain('no policy file defines "childCompetence"');
-    const onlyCompetence = editFixture("consent.yaml", "parentalConsentRecorders:", "unknownSection:");
+    const onlyCompetence = editFixture("consent.yaml", "consentRecorders:", "unknownSection:");
     expect(loadError(onlyCompetence).problem).toContain('unknown key "unknownSection"');
   });
 

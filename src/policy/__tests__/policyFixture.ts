@@ -109,7 +109,7 @@ ${TIMESCALE_IDS.map((id) => `      - id: ${id}
   managerConfirmationBelowAge: 12
   confirmingRoles: [CSC_MANAGER]
   assessmentMinimumLength: 20
-parentalConsentRecorders:
+consentRecorders:
   id: parental-consent-recorders
   description: Agencies working with the family.
   recordTypes: [SOCIAL_CARE, HEALTH]
