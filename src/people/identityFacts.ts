@@ -152,20 +152,26 @@ function supported<T>(usual: T | null, reports: readonly IdentityReport[], read:
  * The addresses that reach a caller: only what records they may see reported, with only those
  * records' details — a flat number or an authority a hidden record added to the same street does not
  * fill in a visible one's. Records that report an address alike are one address, known since the
- * earliest of them. Protection is the location's, not the record's: every label any record put on an
- * address at that postcode (or, without one, that first line) applies to all of them, and a record
- * that withholds its location protects every address it reported — so a refuge stays withheld from a
- * caller who sees only a school's record of the same address.
+ * earliest of them. Protection is the location's, not the record's: every label a record put on an
+ * address applies to every address at the same location (`sameLocation`), and a record that withholds
+ * its location protects every address it reported — so a refuge stays withheld from a caller who sees
+ * only a school's record of the same address, however the school wrote it. That holds for a sealed or
+ * brokered record's protection too: a refuge's address must not reach anyone because the record that
+ * protected it is hidden; that the location is protected is all the caller learns.
  */
 function visibleAddresses(recorded: readonly RecordedAddress[], reports: readonly IdentityReport[], visible: ReadonlySet<string>): AddressFact[] {
   const withholding = new Set(reports.filter((report) => report.labels.includes(SensitivityLabel.LOCATION_WITHHELD)).map((report) => report.recordId));
-  const labelsAt = new Map<string, Set<SensitivityLabel>>();
-  for (const address of recorded) {
-    const labels = labelsAt.get(locationOf(address)) ?? new Set<SensitivityLabel>();
-    for (const label of address.labels) labels.add(label);
-    if (withholding.has(address.sourceRecordId)) labels.add(SensitivityLabel.LOCATION_WITHHELD);
-    labelsAt.set(locationOf(address), labels);
-  }
+  const protections = recorded.map((address) => ({
+    address,
+    labels: withholding.has(address.sourceRecordId) ? [...address.labels, SensitivityLabel.LOCATION_WITHHELD] : address.labels,
+  }));
+  const labelsOf = (address: RecordedAddress): SensitivityLabel[] => {
+    const labels = new Set<SensitivityLabel>();
+    for (const protection of protections) {
+      if (protection.address === address || sameLocation(protection.address, address)) for (const label of protection.labels) labels.add(label);
+    }
+    return [...labels];
+  };
 
   const alike = new Map<string, AddressFact>();
   for (const address of recorded) {
@@ -174,16 +180,28 @@ function visibleAddresses(recorded: readonly RecordedAddress[], reports: readonl
     const known = alike.get(key);
     if (known === undefined) {
       const { sourceRecordId, ...fact } = address;
-      alike.set(key, { ...fact, labels: [...(labelsAt.get(locationOf(address)) ?? [])], sources: [sourceRecordId] });
+      alike.set(key, { ...fact, labels: labelsOf(address), sources: [sourceRecordId] });
       continue;
     }
-    alike.set(key, { ...known, validFrom: earliest(known.validFrom, address.validFrom), sources: [...known.sources, address.sourceRecordId] });
+    const labels = new Set([...known.labels, ...labelsOf(address)]);
+    alike.set(key, { ...known, labels: [...labels], validFrom: earliest(known.validFrom, address.validFrom), sources: [...known.sources, address.sourceRecordId] });
   }
   return [...alike.values()];
 }
 
-function locationOf(address: Pick<RecordedAddress, "line1" | "postcode">): string {
-  return address.postcode !== "" ? `postcode:${address.postcode}` : `line1:${address.line1.toLowerCase()}`;
+/**
+ * Two reports of one place: the same postcode; or, where one of them gives no postcode, the same first
+ * line (ignoring case, spacing and punctuation) in the same local authority, or with none given. Two
+ * different postcodes are two places, whatever their first lines say.
+ */
+export function sameLocation(a: Pick<RecordedAddress, "line1" | "postcode" | "localAuthority">, b: Pick<RecordedAddress, "line1" | "postcode" | "localAuthority">): boolean {
+  if (a.postcode !== "" && b.postcode !== "") return a.postcode === b.postcode;
+  const line = firstLine(a.line1);
+  return line !== "" && line === firstLine(b.line1) && (a.localAuthority === null || b.localAuthority === null || a.localAuthority === b.localAuthority);
+}
+
+function firstLine(line1: string): string {
+  return line1.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 function earliest(a: string | null, b: string | null): string | null {

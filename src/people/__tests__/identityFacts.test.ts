@@ -77,6 +77,21 @@ describe("addresses reach a caller only as the records they may see report them"
     ]);
   });
 
+  it("are one location when one report gives the postcode and another only the same first line, in the same authority", () => {
+    const placement = address("csc", { kind: AddressKind.PLACEMENT, line1: "12 Haven Close", postcode: "LN1 1AA", localAuthority: "E10000019", labels: [SensitivityLabel.LOCATION_WITHHELD] });
+    const gp = address("gp", { line1: "12  haven close.", postcode: "", town: "Lincoln", localAuthority: "E10000019" });
+    const noAuthority = address("school", { line1: "12 Haven Close", postcode: "", localAuthority: null });
+    const elsewhere = address("police", { line1: "12 Haven Close", postcode: "", localAuthority: "E06000060" });
+    const otherPostcode = address("yot", { line1: "12 Haven Close", postcode: "HP20 1HC", localAuthority: "E10000019" });
+    const seen = visibleIdentity(facts([placement, gp, noAuthority, elsewhere, otherPostcode], [report("csc"), report("gp"), report("school"), report("police"), report("yot")]), new Set(["gp", "school", "police", "yot"]));
+    expect(seen.addresses.map((a) => [a.sources, a.labels])).toEqual([
+      [["gp"], [SensitivityLabel.LOCATION_WITHHELD]],
+      [["school"], [SensitivityLabel.LOCATION_WITHHELD]],
+      [["police"], []],
+      [["yot"], []],
+    ]);
+  });
+
   it("are nothing to a caller who sees no record", () => {
     expect(visibleIdentity(facts([address("a")], [report("a")]), new Set()).addresses).toEqual([]);
   });
