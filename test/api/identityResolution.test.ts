@@ -338,15 +338,26 @@ describe("guards around matching", () => {
     expect(node.record).toEqual({ locationWithheld: true, reported: { postcode: null } });
   });
 
+  it("never names a sealed record's agency in its link history, though a steward's own decisions stay named", async () => {
+    const sealed = await gpRecord("GP-SEALED-HISTORY", { ...AMELIA, sui: AMELIA_SUI }, { labels: ["SEALED"] });
+    const history = await as(CALLERS.dataSteward, "query ($id: ID!, $access: AccessContext!) { linkHistory(recordId: $id, access: $access) { action origin decidedBy } }", { id: sealed.recordId, access: DATA_QUALITY });
+    expect(history.errors).toBeUndefined();
+    expect(history.data.linkHistory).toEqual([{ action: "LINKED", origin: "AUTO", decidedBy: "AGENCY_SYSTEM" }]);
+    expect(JSON.stringify(history.data)).not.toContain("GP-K99001");
+  });
+
   it("shows a steward a brokered record's agency and type, never its reference or what it reported", async () => {
     const receipt = await gpRecord("CLINIC-PATIENT-4471", maybeAmelia("Vasquez", "2014-03-05", "HP20 2QE"), { labels: ["BROKERED"] });
     const [review] = await openReviewsFor(receipt.recordId);
     expect(receipt.link.outcome).toBe("REVIEW_PENDING");
     expect(review).toBeDefined();
-    const body = await as(CALLERS.dataSteward, "query ($access: AccessContext!) { linkReviews(access: $access, first: 50) { nodes { id record { agencyCode agencyReference recordType masked reported { givenNames familyName postcode } } } } }", { access: DATA_QUALITY });
+    const body = await as(CALLERS.dataSteward, "query ($access: AccessContext!) { linkReviews(access: $access, first: 50) { nodes { id record { agencyCode agencyReference recordType masked reported { givenNames familyName dateOfBirth expectedDateOfBirth sex postcode } } } } }", { access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     const node = body.data.linkReviews.nodes.find((n: { id: string }) => n.id === review?.id);
-    expect(node.record).toEqual({ agencyCode: "GP-K99001", agencyReference: null, recordType: "HEALTH", masked: true, reported: { givenNames: null, familyName: null, postcode: null } });
+    expect(node.record).toEqual({
+      agencyCode: "GP-K99001", agencyReference: null, recordType: "HEALTH", masked: true,
+      reported: { givenNames: null, familyName: null, dateOfBirth: null, expectedDateOfBirth: null, sex: "NOT_KNOWN", postcode: null },
+    });
     expect(JSON.stringify(body.data)).not.toContain("CLINIC-PATIENT-4471");
   });
 });

@@ -1,3 +1,4 @@
+import { Sex } from "../../people/Sex";
 import { type EntityManager } from "typeorm";
 import { type LinkEvidence } from "../LinkEvidence";
 import { type LinkReviewStatus } from "../LinkReview";
@@ -17,8 +18,8 @@ export interface LinkReviewView {
   reason: string | null;
   /**
    * A SEALED record shows neither its agency nor its type: only that it exists. A SEALED or BROKERED
-   * record's reported names and postcode, and its agency's own reference for the child (a clinic's
-   * patient number), are masked (`masked`): the steward decides on the evidence.
+   * record's reported names, date of birth, sex and postcode, and its agency's own reference for the
+   * child (a clinic's patient number), are masked (`masked`): the steward decides on the evidence.
    */
   record: { id: string; agencyCode: string | null; agencyReference: string | null; recordType: string | null; reported: MaskableIdentity; locationWithheld: boolean; masked: boolean };
   /** The candidate as unrestricted records report them: names, date of birth and postcodes that only sealed or brokered records reported are masked. */
@@ -58,7 +59,7 @@ export const REVIEW_VIEW_SQL = `
  * A steward sees identities, within the same limits as everyone else: a location-withheld address (a
  * refuge, a placement) shows as withheld, never its postcode, on either side; a sealed record shows
  * neither its agency nor its type; what only a sealed or brokered record reported — the record's own
- * reported names, a candidate's name, date of birth or postcode — is masked (design principle 8). The
+ * reported names, date of birth, sex and postcode, a candidate's name, date of birth or postcode — is masked (design principle 8). The
  * matcher still compares them; the steward reads the evidence, field by field.
  */
 export function reviewView(row: ReviewRow): LinkReviewView {
@@ -76,6 +77,9 @@ export function reviewView(row: ReviewRow): LinkReviewView {
         ...reported,
         givenNames: row.restricted ? null : reported.givenNames,
         familyName: row.restricted ? null : reported.familyName,
+        dateOfBirth: row.restricted ? null : reported.dateOfBirth,
+        expectedDateOfBirth: row.restricted ? null : reported.expectedDateOfBirth,
+        sex: row.restricted ? Sex.NOT_KNOWN : reported.sex,
         postcode: reportedWithheld || row.restricted ? null : reported.postcode,
         address: null,
       },

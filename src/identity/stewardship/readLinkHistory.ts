@@ -5,7 +5,7 @@ import { type GovernanceServices } from "../../audit/governanceAccess";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { type AccessContext } from "../../policy/AccessContext";
 import { type LinkEvidence } from "../LinkEvidence";
-import { type LinkMethod, type LinkOrigin } from "../linkVocabulary";
+import { type LinkMethod, LinkOrigin } from "../linkVocabulary";
 import { type LinkAction } from "../RecordLinkEvent";
 import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 
@@ -24,6 +24,9 @@ export interface LinkHistoryEntry {
   causeId: string | null;
 }
 
+/** Who linked a sealed record automatically, as stewards and IG leads are told: never its agency. */
+export const SEALED_AGENCY_SYSTEM = "AGENCY_SYSTEM";
+
 /** Most a record's history is read at once; a record relinked more often than this is itself a finding. */
 export const MAX_HISTORY = 500;
 
@@ -37,7 +40,7 @@ export async function readLinkHistory(services: GovernanceServices, principal: P
   const { dataSource } = services;
   const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.LINK_HISTORY_READ, access, childSuis: [], details: { recordId }, alsoAllowed: [Role.IG_LEAD] }, now);
   const id = requireId(recordId, "recordId");
-  const [record] = await dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE id = $1`, [id]);
+  const [record] = await dataSource.query<{ id: string; sealed: boolean }[]>(`SELECT id, 'SEALED' = ANY(labels) AS sealed FROM agency_record WHERE id = $1`, [id]);
   if (record === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such record.", { path: "recordId" });
   const rows = await dataSource.query<{ id: string; child_id: string | null; sui: string | null; action: LinkAction; method: LinkMethod; origin: LinkOrigin; evidence: LinkEvidence | null; decided_by: string; decided_at: Date; reason: string | null; cause_id: string | null }[]>(
     `SELECT e.id, e.child_id, c.sui, e.action, e.method, e.origin, e.evidence, e.decided_by, e.decided_at, e.reason, e.cause_id
@@ -48,6 +51,7 @@ export async function readLinkHistory(services: GovernanceServices, principal: P
   await auditStewardRead(services, { ...steward, childSuis, details: { recordId: id, entries: rows.length } }, now);
   return rows.map((row) => ({
     id: row.id, childId: row.child_id, childSui: row.sui, action: row.action, method: row.method, origin: row.origin, evidence: row.evidence,
-    decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason, causeId: row.cause_id,
+    // A sealed record's agency is not named to stewards or IG leads (as in link reviews): its automatic links say only that an agency system made them.
+    decidedBy: record.sealed && row.origin === LinkOrigin.AUTO ? SEALED_AGENCY_SYSTEM : row.decided_by, decidedAt: row.decided_at, reason: row.reason, causeId: row.cause_id,
   }));
 }

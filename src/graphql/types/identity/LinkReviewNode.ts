@@ -47,7 +47,7 @@ export class LinkEventNode {
   @Field(() => LinkMethod) method: LinkMethod;
   @Field(() => LinkOrigin) origin: LinkOrigin;
   @Field(() => LinkEvidenceNode, { nullable: true, description: "The score and per-field weights, for a probabilistic decision." }) evidence: LinkEvidenceNode | null;
-  @Field(() => String) decidedBy: string;
+  @Field(() => String, { description: "The steward, or the agency system whose submission linked it; for a sealed record's automatic links, AGENCY_SYSTEM (the agency is not named)." }) decidedBy: string;
   @Field(() => DateTimeResolver) decidedAt: Date;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => ID, { nullable: true, description: "The link review, merge or split it was part of." }) causeId: string | null;
@@ -57,7 +57,7 @@ export function linkEventNode(entry: LinkHistoryEntry): LinkEventNode {
   return { ...entry, evidence: entry.evidence === null ? null : evidenceNode(entry.evidence) };
 }
 
-@ObjectType({ description: "The child's identity as the record reported it. A sealed or brokered record's names and postcode are null (masked)." })
+@ObjectType({ description: "The child's identity as the record reported it. A sealed or brokered record's names, dates of birth and postcode are null and its sex NOT_KNOWN (masked)." })
 export class ReportedIdentityNode {
   @Field(() => String, { nullable: true }) givenNames: string | null;
   @Field(() => String, { nullable: true }) familyName: string | null;
