@@ -66,7 +66,7 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
   }
   const localAuthority = principal.localAuthority;
   const existing = await dataSource.getRepository(Referral).findOneBy({ localAuthority, reference });
-  if (existing !== null) checkMoveOn(existing, sui, submission.stage);
+  if (existing !== null) checkMoveOn(policy, existing, sui, submission.stage, now);
   if (existing !== null && existing.stage === submission.stage) return receiptOf(policy, existing);
 
   const referralId = existing?.id ?? randomUUID();
@@ -102,10 +102,17 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
   return { referralId, reference, stage: submission.stage, localAuthority, receivedAt, researchUntil };
 }
 
-/** An existing referral under the reference may only move on, for the same child, while it is undecided. */
-function checkMoveOn(existing: Referral, sui: string, stage: ReferralStage): void {
+/**
+ * An existing referral under the reference may only move on, for the same child, while it is undecided
+ * and its stage's window is open: moving a lapsed referral on would reopen research the timescale
+ * closed. (A new concern is a new referral, opened and audited as one.)
+ */
+function checkMoveOn(policy: PolicySet, existing: Referral, sui: string, stage: ReferralStage, now: Date): void {
   if (existing.sui !== sui) throw new HubError(ErrorCode.CONFLICT, "This reference already names another child's referral at your authority.", { path: "referral.reference" });
   if (existing.decidedAt !== null) throw new HubError(ErrorCode.CONFLICT, "This referral was decided: a new concern is a new referral, under a new reference.", { path: "referral.reference" });
+  if (stage !== existing.stage && referralWindowEnd(policy, existing.stage, existing.stageStartedAt) <= now) {
+    throw new HubError(ErrorCode.CONFLICT, `This referral's ${existing.stage} window has ended: it cannot move on; a new concern is a new referral, under a new reference.`, { path: "referral.reference" });
+  }
   if (REFERRAL_STAGES.indexOf(stage) < REFERRAL_STAGES.indexOf(existing.stage)) {
     throw new HubError(ErrorCode.CONFLICT, `This referral is already at ${existing.stage}: a referral only moves on.`, { path: "referral.stage" });
   }

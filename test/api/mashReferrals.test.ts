@@ -161,6 +161,15 @@ describe("a referral's stages", () => {
     expect(back.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", path: "referral.stage" });
   });
 
+  it("does not move on once its window has passed: a lapsed referral is not reopened by a later stage", async () => {
+    const childSui = await knownChild("Seren");
+    const receivedAt = new Date(Date.now() - 6 * 86_400_000).toISOString();
+    expect((await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7399", { receivedAt }) })).errors).toBeUndefined();
+    const movedOn = await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7399", { stage: "STRATEGY_DISCUSSION" }) });
+    expect(movedOn.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", path: "referral.reference" });
+    expect(await childFor(CALLERS.mash, childSui, "MASH-2026-7399")).toBeNull();
+  });
+
   it("leaves s.47 enquiries to a CSC manager, and an emergency protection order to the authority's own system", async () => {
     const childSui = await knownChild("Olwen");
     const s47 = await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7302", { stage: "SECTION_47_ENQUIRY" }) });
