@@ -10,7 +10,7 @@ import { RelationshipKind } from "../policy/RelationshipKind";
 import { decideDisclosure, decideRecords } from "../policy/decideDisclosure";
 import { withDerivedLabels } from "../policy/withDerivedLabels";
 import { type PolicySet } from "../policy/PolicySet";
-import { type Disclosure, type Withholding } from "../policy/DisclosureDecision";
+import { type Disclosure } from "../policy/DisclosureDecision";
 import { type DisclosureSubject } from "../policy/DisclosureSubject";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
@@ -97,8 +97,9 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     withheld: [...demographics.withheld, ...recordsDecision.withheld],
     grantingRules: [...new Set([...demographics.grantingRules, ...recordsDecision.grantingRules])].sort(),
   };
-  const sealed: Withholding[] = decision.sealed.map((path) => ({ path, reason: "sealed record", rule: "sealed" }));
-  const fieldsWithheld = [...decision.withheld, ...concealed, ...sealed];
+  // A sealed record contributes nothing outside itself, not even a line on the trail of another's read:
+  // every IG lead reads that trail, and `police[<id>]: sealed` would tell them the record exists.
+  const fieldsWithheld = [...decision.withheld, ...concealed];
 
   if (file === null || (decision.disclosed.length === 0 && decision.brokered.length === 0)) {
     // Same answer as for a child who does not exist: the caller learns nothing, not even existence.

@@ -240,8 +240,10 @@ describe("sealed and brokered records (design principle 5)", () => {
     expect(child.restrictedInvolvement).toEqual([{ agencyType: "HEALTH", contactEmail: "safeguarding@trust-rx1.example" }]);
     const text = JSON.stringify(body);
     for (const hidden of ["protected witness", "confidential clinic", "police[", "health["]) expect(text).not.toContain(hidden);
+    // Nor on the trail of the read, which every IG lead may search and export: nothing names the sealed record.
     const entry = await auditEntry(child.disclosureId);
-    expect(entry.fieldsWithheld.map((w) => w.rule)).toContain("sealed");
+    expect(entry.fieldsWithheld.map((w) => w.rule)).not.toContain("sealed");
+    expect(entry.fieldsWithheld.filter((w) => w.path.startsWith("police["))).toEqual([]);
   });
 });
 

@@ -319,5 +319,9 @@ describe("redaction paths name records by identity (design principle 5)", () => 
     const named = paths.filter((path) => !path.startsWith("demographics.")).map((path) => /\[([^\]]+)\]/.exec(path)?.[1]);
     expect(named.every((id) => id !== undefined && shownIds.has(id))).toBe(true);
     expect(JSON.stringify(seen)).not.toContain(sealed.recordId);
+    // Nor does the trail of the read, which every IG lead may search and export.
+    const [entry] = await hub.hub.database.dataSource.query<Record<string, unknown>[]>(`SELECT * FROM disclosure_audit WHERE id = $1`, [seen!.disclosureId]);
+    expect(entry).toBeDefined();
+    expect(JSON.stringify(entry)).not.toContain(sealed.recordId);
   });
 });
