@@ -6,7 +6,8 @@ import { sameSources, visibleIdentity } from "../people/identityFacts";
 import { ConsentState } from "../policy/ConsentState";
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
-import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { isRestrictedRecord } from "../records/restrictedRecord";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 import { type IdentityFactUnderReview, type RecordUnderReview } from "./SubjectAccessSubject";
 
 /** Where a fact came from (UK GDPR Art 15(1)(g)): the agency record that reported it. */
@@ -67,6 +68,14 @@ export interface FactsHeld {
   underReview: { records: RecordUnderReview[]; identity: IdentityFactUnderReview[] };
 }
 
+/**
+ * What the IG lead's review shows in place of a sealed or brokered record's content and reference, a
+ * fact only such records reported, and a sealed record's agency: the exemption withholds them from the
+ * requester whatever the IG lead decides, and any IG lead may review a request, so they see that
+ * something is held and why it is withheld, never what it is (the holding agency is asked instead).
+ */
+export const RESTRICTED = "RESTRICTED";
+
 const NOTHING_HELD: FactsHeld = { records: [], identity: [], underReview: { records: [], identity: [] } };
 
 /**
@@ -91,7 +100,11 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
       const decided = byPath.get(item);
       if (decided === undefined) continue;
       const held = Object.keys(RECORD_FIELDS[type]).filter((field) => holds(details[field]));
-      records.push({ item, source: sourceOf(loaded.get(record.id) as LoadedRecord), agencyReference: record.agencyReference, updatedAt: record.updatedAt, fields: held.map((field) => ({ item: `${item}.${field}`, field, value: details[field] })) });
+      const shown = (value: unknown) => (isRestrictedRecord(record.labels) ? RESTRICTED : value);
+      records.push({
+        item, source: sourceOf(loaded.get(record.id) as LoadedRecord), agencyReference: shown(record.agencyReference) as string, updatedAt: record.updatedAt,
+        fields: held.map((field) => ({ item: `${item}.${field}`, field, value: shown(details[field]) })),
+      });
       recordsUnderReview.push({
         item, recordId: record.id, recordType: type, agencyCode: decided.providerAgencyCode ?? "", labels: decided.labels, attributes: decided.attributes,
         fields: decided.fields.filter((field) => held.includes(field.field)).map((field) => ({ item: field.path, field: field.field, labels: field.labels })),
@@ -102,14 +115,19 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
   const identity = identityFacts(file, (ids) => ids.filter((id) => loaded.has(id)));
   return {
     records,
-    identity: identity.map((fact) => ({ item: fact.item, kind: fact.kind, value: fact.value, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)) })),
+    identity: identity.map((fact) => ({
+      item: fact.item, kind: fact.kind, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)),
+      value: fact.sources.every((id) => isRestrictedRecord(loaded.get(id)?.record.labels ?? [])) ? RESTRICTED : fact.value,
+    })),
     underReview: { records: recordsUnderReview, identity: identity.map(({ item, labels, sources }) => ({ item, labels, sources })) },
   };
 }
 
 function sourceOf({ record, agency }: LoadedRecord): FactSource {
+  const sealed = record.labels.includes(SensitivityLabel.SEALED);
   return {
-    recordId: record.id, recordItem: recordPath(record.recordType, record.id), recordType: record.recordType, agencyCode: agency.code, agencyName: agency.name,
+    recordId: record.id, recordItem: recordPath(record.recordType, record.id), recordType: record.recordType,
+    agencyCode: sealed ? RESTRICTED : agency.code, agencyName: sealed ? RESTRICTED : agency.name,
     agencyType: agency.type, recordedAt: record.recordedAt, receivedAt: record.receivedAt,
   };
 }
