@@ -24,6 +24,13 @@ describe("the edge's rule for text", () => {
     ["an interlinear annotation anchor", "\ufff9Smith", "U+FFF9"],
     ["a tag character (hidden text)", "Smith\u{E0049}\u{E0047}", "U+E0049"],
     ["the cancel tag", "Smith\u{E007F}", "U+E007F"],
+    ["a soft hyphen", "Sm\u00adith", "U+00AD"],
+    ["a Hangul filler (a justification that reads as empty)", "\u3164".repeat(12), "U+3164"],
+    ["a halfwidth Hangul filler", "Smith\uffa0", "U+FFA0"],
+    ["a blank braille pattern", "\u2800".repeat(12), "U+2800"],
+    ["a Mongolian vowel separator", "Sm\u180eith", "U+180E"],
+    ["a combining grapheme joiner", "Sm\u034fith", "U+034F"],
+    ["a Khmer invisible vowel", "Smith\u17b4", "U+17B4"],
   ])("refuses %s everywhere, multi-line fields included", (_name, text, character) => {
     expect(refusedCharacter(text, false)).toBe(character);
     expect(refusedCharacter(text, true)).toBe(character);

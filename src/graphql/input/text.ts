@@ -14,12 +14,16 @@ const REFUSED_EVERYWHERE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 /**
  * Invisible characters that carry no meaning in a name, a reference or a justification, only a way to
  * make two strings that read alike differ ("Sm\u200Bith" is not "Smith" to a search, a match or an IG
- * lead's filter) or to hide text from the reader: the zero-width space, the word joiner and invisible
- * operators (U+2060–U+2064), the byte-order mark inside text, interlinear annotation marks
- * (U+FFF9–U+FFFB) and the tag characters (U+E0000–U+E007F). The zero-width joiner and non-joiner
+ * lead's filter), to make a justification that reads as empty pass its length check, or to hide text
+ * from the reader: the soft hyphen, the combining grapheme joiner, the Hangul fillers (U+115F, U+1160,
+ * U+3164, U+FFA0), the Khmer invisible vowels (U+17B4, U+17B5), the Mongolian variation selectors and
+ * vowel separator (U+180B–U+180F), the zero-width space, the word joiner and invisible operators
+ * (U+2060–U+2064), the blank braille pattern (U+2800), the byte-order mark inside text, interlinear
+ * annotation marks (U+FFF9–U+FFFB) and the tag characters (U+E0000–U+E007F). The zero-width joiner and non-joiner
  * (U+200C, U+200D), which Persian, Indic scripts and emoji need, are accepted.
  */
-const INVISIBLE = /[\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+// Combining marks (U+034F, U+17B4, U+17B5, U+180B–U+180D, U+180F) are alternatives: in a class they would read as joined to their neighbours.
+const INVISIBLE = /[\u00AD\u115F\u1160\u180E\u200B\u2060-\u2064\u2800\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F/u;
 
 /** Tab, line feed and carriage return: allowed only where a field is documented as multi-line. */
 const LINE_BREAKS_AND_TABS = /[\t\n\r]/;
