@@ -34,12 +34,16 @@ export interface RelationshipContext {
 export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext, context: RelationshipContext): RelationshipKind[] {
   const kinds = new Set<RelationshipKind>();
   if (access.breakGlass) kinds.add(RelationshipKind.BREAK_GLASS);
-  if (principal.roles.includes(Role.MASH_PRACTITIONER) && context.openCaseReference) kinds.add(RelationshipKind.MASH_CASE);
-  if (file === null) return [...kinds];
+  const mash = principal.roles.includes(Role.MASH_PRACTITIONER) && context.openCaseReference;
+  if (file === null) {
+    if (mash) kinds.add(RelationshipKind.MASH_CASE);
+    return [...kinds];
+  }
 
   const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
   const founding = Object.values(file.records).flat().filter((loaded) => loaded.record.linkMethod !== LinkMethod.PROBABILISTIC);
   const current = founding.filter(({ record, details }) => involvementCurrent(requiredRule(context.policy, record.recordType), details, record.updatedAt, context.now));
+  if (mash && !livesElsewhere(current, file, principal)) kinds.add(RelationshipKind.MASH_CASE);
   if (current.some(own)) kinds.add(RelationshipKind.AGENCY_INVOLVED);
 
   if (principal.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE && responsibleLocalAuthority(current, file, principal, context)) kinds.add(RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY);
@@ -73,6 +77,22 @@ function responsibleLocalAuthority(current: LoadedRecord[], file: ChildFile, pri
   const residence = currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)));
   if (residence?.localAuthority !== principal.localAuthority) return false;
   return context.openCaseReference || socialCare.some((loaded) => !own(loaded) && !restricted(loaded) && CASES_THAT_TRAVEL.has(loaded.details.status));
+}
+
+/**
+ * A referral about a child living elsewhere is passed to that authority's MASH (DOMAIN, MASH): the
+ * child lives elsewhere when current records that are not sealed or brokered put their home in another
+ * local authority and nothing ties them to the caller's — no current case of the caller's authority,
+ * and no current record of the caller's own agency. A child whose home the hub does not know is not
+ * elsewhere: the referral is the first the hub hears of them.
+ */
+function livesElsewhere(current: LoadedRecord[], file: ChildFile, principal: Principal): boolean {
+  const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
+  if (current.some(own)) return false;
+  if (current.some((loaded) => loaded.record.recordType === RecordType.SOCIAL_CARE && !restricted(loaded) && loaded.details.responsibleLocalAuthority === principal.localAuthority)) return false;
+  const informative = new Set(current.filter((loaded) => !restricted(loaded)).map(({ record }) => record.id));
+  const residence = currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)));
+  return residence?.localAuthority != null && residence.localAuthority !== principal.localAuthority;
 }
 
 function restricted({ record }: LoadedRecord): boolean {

@@ -208,6 +208,37 @@ describe("a council where the child lives", () => {
   });
 });
 
+describe("a referral about a child living elsewhere", () => {
+  const submitGp = async (childSui: string, address: Record<string, unknown> | undefined) => {
+    const child = { sui: childSui, givenNames: "Ifan", familyName: "Elsewhere", dateOfBirth: "2014-02-02", sex: "MALE", ...(address ? { address } : {}) };
+    const body = (await hub.graphql(SUBMIT, { record: { agencyCode: "GP-K99001", agencyReference: `GP-${childSui}`, child, health: { gpPracticeCode: "K99001", registeredOn: "2016-04-01" } } }, await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "HEALTH")))).body;
+    expect(body.errors).toBeUndefined();
+  };
+
+  it("opens nothing to this authority's MASH: it is passed to the MASH where the child lives", async () => {
+    const childSui = next();
+    await submitGp(childSui, { kind: "HOME", line1: "3 Fen Road", postcode: "LN2 4FR", localAuthority: "E10000019" });
+    expect((await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7600") })).errors).toBeUndefined();
+    expect(await childFor(CALLERS.mash, childSui, "MASH-2026-7600")).toBeNull();
+  });
+
+  it("opens the file when the hub does not know where the child lives: the referral is the first it hears", async () => {
+    const childSui = next();
+    await submitGp(childSui, undefined);
+    expect((await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7601") })).errors).toBeUndefined();
+    expect((await childFor(CALLERS.mash, childSui, "MASH-2026-7601"))?.relationships).toEqual(["MASH_CASE"]);
+  });
+
+  it("opens the file when this authority has a current case for the child, wherever they now live", async () => {
+    const childSui = next();
+    const child = { sui: childSui, givenNames: "Ifan", familyName: "Placed", dateOfBirth: "2014-02-02", sex: "MALE", address: { kind: "HOME", line1: "3 Fen Road", postcode: "LN2 4FR", localAuthority: "E10000019" } };
+    const looked = { agencyCode: "LA-E06000060", agencyReference: `CSC-${childSui}`, child, socialCare: { status: "LOOKED_AFTER", legalStatus: "SECTION_20_ACCOMMODATED", startDate: "2026-01-01", responsibleLocalAuthority: "E06000060" } };
+    expect((await hub.graphql(SUBMIT, { record: looked }, await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE")))).body.errors).toBeUndefined();
+    expect((await as(CALLERS.mash, OPEN, { referral: referral(childSui, "MASH-2026-7602") })).errors).toBeUndefined();
+    expect((await childFor(CALLERS.mash, childSui, "MASH-2026-7602"))?.relationships).toEqual(expect.arrayContaining(["MASH_CASE"]));
+  });
+});
+
 describe("opening a referral", () => {
   it("is for MASH practitioners only", async () => {
     const body = await as(CALLERS.socialWorker, OPEN, { referral: referral(next(), "MASH-2026-7100") });
