@@ -25,7 +25,7 @@ export async function closeSubjectAccessRequest(
 ): Promise<SubjectAccessCase> {
   const { dataSource, policy } = services;
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REQUEST_CLOSED, [], now);
-  const request = await findSubjectAccessRequest(services, id);
+  const request = await findSubjectAccessRequest(services, principal, id);
   requireOpen(request);
   const note = requireReason(rawNote, policy.subjectAccess.decisionReasonMinimumLength, "note", "what was done (what was sent and when, or why it was withdrawn or refused)");
   await recordGovernanceWork(services, { ...admitted, childSuis: [request.sui], details: { subjectAccessRequestId: request.id, reference: request.reference, outcome, note, overdue: now > request.dueAt } }, AuditOutcome.RECORDED, now);
@@ -36,5 +36,5 @@ export async function closeSubjectAccessRequest(
     .where("id = :id AND status = :open", { id: request.id, open: SubjectAccessStatus.OPEN })
     .execute();
   if (affected !== 1) throw new HubError(ErrorCode.CONFLICT, "This request was closed meanwhile.", { path: "id", problem: SubjectAccessProblem.REQUEST_CLOSED });
-  return subjectAccessCase(await findSubjectAccessRequest(services, request.id), policy, now);
+  return subjectAccessCase(await findSubjectAccessRequest(services, principal, request.id), policy, now);
 }

@@ -48,7 +48,7 @@ export interface ItemDecisionReceipt {
 export async function decideSubjectAccessItem(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, id: string, submission: ItemDecisionSubmission, now = new Date()): Promise<ItemDecisionReceipt> {
   const { dataSource, policy } = services;
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_ITEM_DECIDED, [], now);
-  const request = await findSubjectAccessRequest(services, id);
+  const request = await findSubjectAccessRequest(services, principal, id);
   requireOpen(request);
   const item = submission.item.trim();
   const current = item.length > 0 && item.length <= MAX_ITEM ? (await assembleReport(services, request, now)).decisions.get(item) : undefined;

@@ -28,7 +28,7 @@ export async function extendSubjectAccessRequest(
 ): Promise<SubjectAccessCase> {
   const { dataSource, policy } = services;
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REQUEST_EXTENDED, [], now);
-  const request = await findSubjectAccessRequest(services, id);
+  const request = await findSubjectAccessRequest(services, principal, id);
   requireOpen(request);
   if (request.extensionMonths !== null) throw new HubError(ErrorCode.CONFLICT, "This request has had its one extension (UK GDPR Art 12(3)).", { path: "id", problem: SubjectAccessProblem.ALREADY_EXTENDED });
   const allowed = deadline(TimescaleId.SUBJECT_ACCESS_REQUEST, request.receivedAt, policy).extension;
@@ -55,5 +55,5 @@ export async function extendSubjectAccessRequest(
     .execute();
   // Another IG lead extended or closed it since it was read: theirs stands.
   if (affected !== 1) throw new HubError(ErrorCode.CONFLICT, "This request was extended or closed meanwhile.", { path: "id", problem: SubjectAccessProblem.ALREADY_EXTENDED });
-  return subjectAccessCase(await findSubjectAccessRequest(services, request.id), policy, now);
+  return subjectAccessCase(await findSubjectAccessRequest(services, principal, request.id), policy, now);
 }

@@ -27,7 +27,9 @@ export async function listSubjectAccessRequests(
   now = new Date(),
 ): Promise<SubjectAccessPage> {
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REQUESTS_READ, [], now);
-  const query = services.dataSource.getRepository(SubjectAccessRequest).createQueryBuilder("request").where("request.status = :open", { open: SubjectAccessStatus.OPEN });
+  const query = services.dataSource.getRepository(SubjectAccessRequest).createQueryBuilder("request").where("request.status = :open", { open: SubjectAccessStatus.OPEN })
+    // An agency's IG leads see the requests their agency opened.
+    .andWhere("request.opened_by_agency = :agency", { agency: principal.agency });
   const totalCount = await query.getCount();
   // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
   const due = "date_trunc('milliseconds', request.due_at)";

@@ -1,9 +1,14 @@
+import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
+import { AgencyType } from "../directory/AgencyType";
+import { type ChildFile } from "../disclosure/ChildFile";
 import { loadChildFile } from "../disclosure/loadChildFile";
+import { currentResidence } from "../people/residence";
 import { type AccessContext } from "../policy/AccessContext";
+import { isRestrictedRecord } from "../records/restrictedRecord";
 import { buildSubjectAccessReview, releaseCopy } from "./buildSubjectAccessReport";
 import { decideSubjectAccess, type ItemDecision } from "./decideSubjectAccess";
 import { disclosuresMade, loadDisclosures, type DisclosureMade } from "./disclosuresMade";
@@ -30,13 +35,34 @@ export interface AssembledReport {
  * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
  * latest on each item), decided for the requester's standing by the exemptions in policy.
  */
+const NO_DISCLOSURES = { entries: [], agencyNames: new Map<string, string>() };
+
+/**
+ * Which agencies' IG leads answer a subject access request about a child through the hub: one that
+ * holds a record about the child (linked by the SUI, a steward or the matcher), or the children's
+ * services of the local authority where the child lives, as records that are not sealed or brokered
+ * tell. Any other agency holds nothing about the child, and its IG lead has no need to read what
+ * others hold.
+ */
+async function answersFor(dataSource: DataSource, agencyCode: string, file: ChildFile): Promise<boolean> {
+  const records = Object.values(file.records).flat();
+  if (records.some(({ agency }) => agency.code === agencyCode)) return true;
+  const [agency] = await dataSource.query<{ type: string; local_authority: string | null }[]>(`SELECT type, local_authority FROM agency WHERE code = $1`, [agencyCode]);
+  if (agency?.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.local_authority === null) return false;
+  const informative = new Set(records.filter(({ record }) => !isRestrictedRecord(record.labels)).map(({ record }) => record.id));
+  return currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)))?.localAuthority === agency.local_authority;
+}
+
 export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, now: Date): Promise<AssembledReport> {
   const { dataSource, policy } = services;
-  const [file, trail, recorded] = await Promise.all([
+  const [loaded, recorded] = await Promise.all([
     loadChildFile(dataSource, request.sui, now),
-    loadDisclosures(dataSource, request.sui),
     dataSource.getRepository(SubjectAccessItemDecision).find({ where: { requestId: request.id }, order: { decidedAt: "ASC", id: "ASC" } }),
   ]);
+  // To an agency that may not answer for the child the hub holds nothing (and opening the request said
+  // nothing either way).
+  const file = loaded !== null && (await answersFor(dataSource, request.openedByAgency, loaded)) ? loaded : null;
+  const trail = file === null ? NO_DISCLOSURES : await loadDisclosures(dataSource, request.sui);
   const facts = factsHeld(file);
   const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts);
   const reviews = new Map<string, ItemReview>(recorded.map((decision) => [decision.item, decision]));
@@ -72,7 +98,7 @@ async function produce<T>(
   shape: (review: SubjectAccessReview) => T,
 ): Promise<T> {
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REPORT, [], now);
-  const request = await findSubjectAccessRequest(services, id);
+  const request = await findSubjectAccessRequest(services, principal, id);
   const review = buildSubjectAccessReview(services.policy, { request: subjectAccessCase(request, services.policy, now), ...(await assembleReport(services, request, now)), producedAt: now });
   await recordGovernanceWork(
     services,

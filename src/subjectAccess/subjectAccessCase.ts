@@ -83,9 +83,10 @@ export function admitSubjectAccessWork(
 }
 
 /** The request with this id, or NOT_FOUND. */
-export async function findSubjectAccessRequest(services: GovernanceServices, id: string, path = "id"): Promise<SubjectAccessRequest> {
+export async function findSubjectAccessRequest(services: GovernanceServices, principal: Pick<Principal, "agency">, id: string, path = "id"): Promise<SubjectAccessRequest> {
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const request = UUID.test(id) ? await services.dataSource.getRepository(SubjectAccessRequest).findOneBy({ id }) : null;
+  // A request is its agency's: another agency's IG lead is told what a wrong id gets.
+  const request = UUID.test(id) ? await services.dataSource.getRepository(SubjectAccessRequest).findOneBy({ id, openedByAgency: principal.agency }) : null;
   if (request === null) throw new HubError(ErrorCode.NOT_FOUND, "No subject access request has this id.", { path });
   return request;
 }

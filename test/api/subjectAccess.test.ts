@@ -481,3 +481,39 @@ describe("opening, listing, extending and closing requests", () => {
 });
 
 
+
+describe("which IG leads answer for a child", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Morwenna", familyName: "Tregear", dateOfBirth: "2013-09-09", sex: "FEMALE", address: home("6 Quay Street", "HP20 4QS") };
+  const otherSchoolIg: TestClaims = { sub: "ig-sch-2", name: "Test ig-sch-2", agency: "SCH-199002", agency_type: "EDUCATION", roles: ["IG_LEAD"], la: BUCKS };
+  let councilRequest: Json;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(child, "UPN-SAR-WHO-1"));
+    await submit("POLICE", police(child, "TVP-SAR-WHO-1", { summary: "Concern raised by a neighbour." }));
+    await read(CALLERS.schoolDsl, sui, DSL_CONTEXT);
+    councilRequest = await open(sui, "SAR-WHO-0001");
+  });
+
+  it("the council where the child lives answers, though it holds no record of its own", async () => {
+    const report = await review(councilRequest.id, "SAR-WHO-0001");
+    expect((report.records as Json[]).map((record) => record.source.agencyCode).sort()).toEqual(["POLICE-43", "SCH-199001"]);
+  });
+
+  it("an agency that holds nothing about the child finds nothing held, and learns nothing of what others hold", async () => {
+    const opened = await as(otherSchoolIg, OPEN, { request: { sui, reference: "SAR-WHO-0002", receivedAt: new Date(Date.now() - 86_400_000).toISOString(), requester: PARENT }, access: sar("SAR-WHO-0002") });
+    expect(opened.body.errors).toBeUndefined();
+    const { body } = await as(otherSchoolIg, REVIEW, { id: opened.body.data.openSubjectAccessRequest.id, access: sar("SAR-WHO-0002") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.subjectAccessReview).toMatchObject({ identity: [], records: [], disclosures: [] });
+    for (const held of ["Morwenna", "Quay Street", "neighbour", "UPN-SAR-WHO-1"]) expect(JSON.stringify(body)).not.toContain(held);
+  });
+
+  it("another agency's request is not another IG lead's to read, decide or close", async () => {
+    const { body } = await as(otherSchoolIg, REVIEW, { id: councilRequest.id, access: sar("SAR-WHO-0001") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", path: "id" });
+    const listed = await as(otherSchoolIg, "query ($access: AccessContext!) { subjectAccessRequests(access: $access) { nodes { id } } }", { access: sar("SAR-WHO-LIST") });
+    expect(listed.body.errors).toBeUndefined();
+    expect(JSON.stringify(listed.body.data)).not.toContain(councilRequest.id);
+  });
+});
