@@ -72,7 +72,7 @@ export async function exportDisclosures(
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const rows = await newestFirst(disclosureQuery(dataSource, criteria)).limit(limit + 1).getMany();
+      const rows = await newestFirst(disclosureQuery(dataSource, criteria, principal)).limit(limit + 1).getMany();
       const entries = rows.slice(0, limit).map(toAuditEntry);
       const content = format === ExportFormat.CSV ? exportDisclosuresCsv(entries) : JSON.stringify(exportDisclosuresFhir(entries, now));
       const complete = rows.length <= limit;

@@ -53,7 +53,7 @@ export async function listDisclosures(
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const matching = disclosureQuery(dataSource, criteria);
+      const matching = disclosureQuery(dataSource, criteria, principal);
       const totalCount = await matching.clone().getCount();
       if (position !== null) {
         matching.andWhere("(entry.occurredAt, entry.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))", { at: position.at, id: position.id });

@@ -97,3 +97,21 @@ export async function asTamperingSuperuser(
     await runner.release();
   }
 }
+
+/**
+ * Makes `agency` hold a record about each child (creating the agency and the children as needed): the
+ * IG lead of an agency answers for the children it holds information about (audit/disclosureQuery.ts).
+ */
+export async function holdRecordsAbout(dataSource: DataSource, agency: { code: string; type: string }, suis: readonly string[]): Promise<void> {
+  await dataSource.query(`INSERT INTO agency (code, name, type) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`, [agency.code, agency.type]);
+  for (const sui of suis) {
+    const [child] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO child (sui, given_names, family_name, date_of_birth, sex) VALUES ($1, 'Trail', 'Child', '2015-01-01', 'NOT_KNOWN')
+       ON CONFLICT (sui) DO UPDATE SET sui = EXCLUDED.sui RETURNING id`, [sui]);
+    await dataSource.query(
+      `INSERT INTO agency_record (agency_reference, record_type, link_method, link_state, link_origin, link_decided_by, link_decided_at, content_hash, agency_code, child_id, reported_identity)
+       VALUES ($1, 'SOCIAL_CARE', 'SUI', 'LINKED', 'AUTO', 'test', now(), repeat('0', 64), $2, $3, '{}'::jsonb)`,
+      [`REF-${sui}`, agency.code, child.id],
+    );
+  }
+}

@@ -10,7 +10,7 @@ import { type GovernanceServices } from "../../src/audit/governanceAccess";
 import { type AccessContext } from "../../src/policy/AccessContext";
 import { loadPolicies } from "../../src/policy/loadPolicies";
 import {
-  asTamperingSuperuser, disclosure, IG_LEAD, openAuditTestDatabase, POLICE_OFFICER, SCHOOL_DSL, SOCIAL_WORKER, type AuditTestDatabase,
+  asTamperingSuperuser, disclosure, holdRecordsAbout, IG_LEAD, openAuditTestDatabase, principal, POLICE_OFFICER, SCHOOL_DSL, SOCIAL_WORKER, type AuditTestDatabase,
 } from "./auditTestSupport";
 
 const CHILD_A = "9990000018";
@@ -60,6 +60,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     await seed("search", at(7), { operation: "CHILD_SEARCH", childSuis: [CHILD_A, CHILD_B] });
     // Twelve disclosures about child C for paging, four of them in the same millisecond.
     for (let i = 0; i < 12; i++) await seed(`paging${i}`, i < 4 ? at(20) : at(8 + i), { childSuis: [CHILD_C] });
+    // The IG lead's council holds a record about each child: it answers for them.
+    await holdRecordsAbout(db.dataSource, { code: IG_LEAD.agency, type: IG_LEAD.agencyType }, [CHILD_A, CHILD_B, CHILD_C]);
   });
 
   afterAll(async () => {
@@ -163,6 +165,29 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
         policyVersion: POLICY.version, childSuis: [CHILD_B, CHILD_A],
         details: { filter: { childSui: CHILD_B, from: OCTOBER.from.toISOString(), to: OCTOBER.to.toISOString() }, first: 10, after: null, returned: 2, totalCount: 2 },
       });
+    });
+  });
+
+  describe("an IG lead answers for their own agency and the children it holds, not the whole hub", () => {
+    const SCHOOL_IG = principal("ig-sch-0001", "SCH-199001", "EDUCATION", ["IG_LEAD"]);
+    const OTHER_IG = principal("ig-sch-0002", "SCH-199002", "EDUCATION", ["IG_LEAD"]);
+
+    it("a school's IG lead reads its own staff's entries about a child it holds nothing about, and no one else's", async () => {
+      const page = await listDisclosures(services, SCHOOL_IG, "ig-req-school", REVIEW, { ...OCTOBER, childSui: CHILD_A }, 50, null, IG_NOW);
+      expect(names(page.entries)).toEqual(["dslDisclosure", "dslRefused"]);
+      expect(JSON.stringify(page.entries)).not.toContain("MAPPA level 2 meeting.");
+    });
+
+    it("an agency with no staff entries and no record about the child finds nothing, in a list or an export", async () => {
+      expect((await listDisclosures(services, OTHER_IG, "ig-req-other", REVIEW, { ...OCTOBER, childSui: CHILD_A }, 50, null, IG_NOW)).totalCount).toBe(0);
+      const exported = await exportDisclosures(services, OTHER_IG, "ig-req-other-csv", REVIEW, { ...OCTOBER }, "CSV", 100, IG_NOW);
+      expect(exported.count).toBe(0);
+    });
+
+    it("holding a record about the child brings every agency's entries about that child into reach", async () => {
+      await holdRecordsAbout(db.dataSource, { code: OTHER_IG.agency, type: OTHER_IG.agencyType }, [CHILD_B]);
+      const page = await listDisclosures(services, OTHER_IG, "ig-req-other-b", REVIEW, { ...OCTOBER, childSui: CHILD_B }, 50, null, IG_NOW);
+      expect(names(page.entries)).toEqual(["search", "breakGlass"]);
     });
   });
 
