@@ -6,6 +6,7 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, type GovernanceServices } from "../audit/governanceAccess";
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditOperation } from "../audit/AuditOperation";
+import { trailReach } from "../audit/trailReach";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
 
@@ -35,7 +36,8 @@ export async function listIgAlerts(services: GovernanceServices, principal: Prin
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert");
+      const reach = trailReach(principal, { agency: "alert.principal_agency", suis: "ARRAY[alert.child_sui]::text[]" });
+      const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert").where(reach.condition, reach.parameters);
       if (status) query.andWhere("alert.status = :status", { status });
       const totalCount = await query.getCount();
       // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
@@ -73,7 +75,9 @@ export async function closeIgAlert(
   );
   if (note.trim().length < 10) throw new HubError(ErrorCode.INVALID_INPUT, "Record what the review found (at least 10 characters).", { path: "note" });
   const alerts = services.dataSource.getRepository(IgAlert);
-  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.findOneBy({ id }) : null;
+  // Another agency's alert about a child this IG lead does not answer for is, to them, no alert.
+  const reach = trailReach(principal, { agency: "alert.principal_agency", suis: "ARRAY[alert.child_sui]::text[]" });
+  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.createQueryBuilder("alert").where("alert.id = :id", { id }).andWhere(reach.condition, reach.parameters).getOne() : null;
   if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
   const reviewed = { ...request, childSuis: [alert.childSui], details: { alertId: alert.id, outcome } };

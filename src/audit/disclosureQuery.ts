@@ -1,35 +1,17 @@
 import { type DataSource, type SelectQueryBuilder } from "typeorm";
-import { type Principal } from "../auth/Principal";
-import { AgencyType } from "../directory/AgencyType";
 import { type DisclosureCriteria } from "./DisclosureFilter";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
-
-/** The IG lead the trail is read for: their agency and its type and local authority. */
-export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthority">;
+import { trailReach, type TrailReader } from "./trailReach";
 
 /**
- * The audit entries matching the criteria that the IG lead answers for, unordered. Each criterion is
- * written so that its index serves it: `@>` on the SUI array uses the GIN index, the rest lead
- * composite indexes with the time.
- *
- * An IG lead answers for their own agency's use of the hub and for the children it holds information
- * about, not for the whole hub: every entry made by their agency's staff; every entry about a child
- * their agency holds a record about; and, for children's services, every entry about a child with an
- * address in their authority (as records that are not sealed or brokered report it). Another agency's
- * reads of other children — who looked, and the justification they wrote — are not theirs to read.
+ * The audit entries matching the criteria that the IG lead answers for (`trailReach`), unordered. Each
+ * criterion is written so that its index serves it: `@>` on the SUI array uses the GIN index, the rest
+ * lead composite indexes with the time.
  */
 export function disclosureQuery(dataSource: DataSource, criteria: DisclosureCriteria, reader: TrailReader): SelectQueryBuilder<DisclosureAuditEntry> {
   const query = dataSource.getRepository(DisclosureAuditEntry).createQueryBuilder("entry");
-  const reach = [
-    "entry.principalAgency = :readerAgency",
-    `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
-       WHERE c.sui = ANY(entry.childSuis) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
-  ];
-  if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
-    reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id JOIN agency_record r ON r.id = a.source_record_id
-       WHERE c.sui = ANY(entry.childSuis) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
-  }
-  query.where(`(${reach.join(" OR ")})`, { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority });
+  const reach = trailReach(reader, { agency: "entry.principalAgency", suis: "entry.childSuis" });
+  query.where(reach.condition, reach.parameters);
   if (criteria.childSui !== undefined) query.andWhere("entry.childSuis @> ARRAY[:childSui]::text[]", { childSui: criteria.childSui });
   if (criteria.principalSub !== undefined) query.andWhere("entry.principalSub = :principalSub", { principalSub: criteria.principalSub });
   if (criteria.agency !== undefined) query.andWhere("entry.principalAgency = :agency", { agency: criteria.agency });

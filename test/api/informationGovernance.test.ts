@@ -116,6 +116,11 @@ describe("scenario 10: an IG lead reviews one child's disclosures", () => {
     const alerts = await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW });
     const open = alerts.data.igAlerts.nodes.filter((alert: { childSui: string }) => alert.childSui === SCENARIO.schoolDsl);
     expect(open).toEqual([expect.objectContaining({ childSui: SCENARIO.schoolDsl, principalSub: "ed-doctor", status: "OPEN" })]);
+    // An IG lead whose agency neither made the read nor holds anything about the child does not see it, or close it.
+    const elsewhere: TestClaims = { sub: "ig-elsewhere", name: "Test ig-elsewhere", agency: "SCH-199002", agency_type: "EDUCATION", roles: ["IG_LEAD"], la: "E06000060" };
+    expect(JSON.stringify((await as(elsewhere, ALERTS, { access: IG_REVIEW })).data.igAlerts)).not.toContain(SCENARIO.schoolDsl);
+    expect((await as(elsewhere, CLOSE, { id: open[0].id, access: IG_REVIEW })).errors[0].extensions).toMatchObject({ code: "NOT_FOUND", path: "id" });
+    expect((await as(elsewhere, DISCLOSURES, { filter: { childSui: SCENARIO.schoolDsl }, access: IG_REVIEW })).data.disclosures.totalCount).toBe(0);
     const closed = await as(CALLERS.igLead, CLOSE, { id: open[0].id, access: IG_REVIEW });
     expect(closed.data.closeIgAlert).toMatchObject({ status: "CLOSED", outcome: "JUSTIFIED", closedBySub: "ig-lead" });
     expect((await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW })).data.igAlerts.nodes.map((alert: { id: string }) => alert.id)).not.toContain(open[0].id);

@@ -1,0 +1,28 @@
+import { type Principal } from "../auth/Principal";
+import { AgencyType } from "../directory/AgencyType";
+
+/** The IG lead the trail is read for: their agency and its type and local authority. */
+export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthority">;
+
+/**
+ * What an IG lead answers for, as a SQL condition over a row of the trail (an audit entry, an IG alert):
+ * their own agency's use of the hub and the children it holds information about, not the whole hub.
+ * A row is theirs when their agency's staff made it; when it is about a child their agency holds a
+ * record about; or, for children's services, when it is about a child with an address in their authority
+ * (as records that are not sealed or brokered report it). Another agency's reads of other children —
+ * who looked, and the justification they wrote — are not theirs to read.
+ *
+ * `agency` is the row's acting-agency column and `suis` an expression giving its children's SUIs as text[].
+ */
+export function trailReach(reader: TrailReader, row: { agency: string; suis: string }): { condition: string; parameters: Record<string, string> } {
+  const reach = [
+    `${row.agency} = :readerAgency`,
+    `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
+       WHERE c.sui = ANY(${row.suis}) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
+  ];
+  if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
+    reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id JOIN agency_record r ON r.id = a.source_record_id
+       WHERE c.sui = ANY(${row.suis}) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
+  }
+  return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
+}
