@@ -30,11 +30,6 @@ export interface AssembledReport {
   decisions: Map<string, ItemDecision>;
 }
 
-/**
- * Puts a request's report together: the child's file as it is now (`disclosure/loadChildFile`), every
- * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
- * latest on each item), decided for the requester's standing by the exemptions in policy.
- */
 const NO_DISCLOSURES = { entries: [], agencyNames: new Map<string, string>() };
 
 /**
@@ -53,6 +48,11 @@ async function answersFor(dataSource: DataSource, agencyCode: string, file: Chil
   return currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)))?.localAuthority === agency.local_authority;
 }
 
+/**
+ * Puts a request's report together: the child's file as it is now (`disclosure/loadChildFile`), every
+ * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
+ * latest on each item), decided for the requester's standing by the exemptions in policy.
+ */
 export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, now: Date): Promise<AssembledReport> {
   const { dataSource, policy } = services;
   const [loaded, recorded] = await Promise.all([
