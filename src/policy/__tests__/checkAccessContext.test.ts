@@ -87,7 +87,7 @@ describe("checkAccessContext", () => {
 
   test("a special-category condition must be one the purpose allows; none is always allowed", () => {
     expect(checkAccessContext(policy, socialWorker, { ...s47, specialCategoryCondition: null }, child)).toBeNull();
-    expect(refused(socialWorker, { ...s47, specialCategoryCondition: "VITAL_INTERESTS" })).toMatchObject({
+    expect(refused(socialWorker, { ...s47, specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" })).toMatchObject({
       problem: "SPECIAL_CATEGORY_CONDITION_INVALID", rule: "purpose-s47", message: expect.stringContaining("use one of: SAFEGUARDING_CHILDREN"),
     });
     const triage: AccessContext = { ...s47, purpose: "REFERRAL_TRIAGE", specialCategoryCondition: "SAFEGUARDING_CHILDREN" };

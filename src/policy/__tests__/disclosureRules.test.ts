@@ -1,4 +1,5 @@
 import { type Principal } from "../../auth/Principal";
+import { type AgencyType } from "../../directory/AgencyType";
 import { type AccessContext } from "../AccessContext";
 import { abilityContextOf } from "../AbilityContext";
 import { decideDisclosure } from "../decideDisclosure";
@@ -131,7 +132,7 @@ const at = new Date("2026-11-15T12:00:00Z");
 function record(recordType: RecordSubject["recordType"], fieldNames: string[], parts: Partial<RecordSubject> = {}, fieldLabels: FieldSubject["labels"] = []): RecordSubject {
   const path = parts.path ?? `${recordType.toLowerCase()}[r1]`;
   return {
-    path, recordType, providerAgencyType: recordType === "CHILD" ? null : recordType, providerAgencyCode: recordType === "CHILD" ? null : `${recordType}-1`,
+    path, recordType, providerAgencyType: recordType === "CHILD" ? null : (recordType as AgencyType), providerAgencyCode: recordType === "CHILD" ? null : `${recordType}-1`,
     labels: [], attributes: {}, ...parts,
     fields: fieldNames.map((field) => ({ path: `${path}.${field}`, recordType, field, labels: fieldLabels })),
   };
@@ -231,7 +232,7 @@ describe("permits lift a label's restriction only in their context", () => {
   test("a permit needing an Art 9 condition applies only with one it names", () => {
     const lawEnforcement = record("HEALTH", ["gpPracticeName"], {}, ["LAW_ENFORCEMENT"]);
     expect(outcome(rules(), lawEnforcement)).toBe("withheld by law-enforcement-withheld");
-    expect(outcome(rules({ access: { specialCategoryCondition: "VITAL_INTERESTS" } }), lawEnforcement)).toBe("withheld by law-enforcement-withheld");
+    expect(outcome(rules({ access: { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" } }), lawEnforcement)).toBe("withheld by law-enforcement-withheld");
     expect(outcome(rules({ access: { specialCategoryCondition: "SAFEGUARDING_CHILDREN" } }), lawEnforcement)).toBe("granted by grant-health");
   });
 
