@@ -175,3 +175,32 @@ test("the fixture edit above keeps the fixture's own purpose", () => {
   expect(editFixture("access.yaml", "purposes:\n", "purposes:\n")).toEqual({ "access.yaml": FIXTURE_FILES["access.yaml"] });
   expect([...policy.purposes.keys()]).toEqual(["SECTION_47_ENQUIRY", "REFERRAL_TRIAGE", "EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"]);
 });
+
+describe("what a refusal lists, and roles among several", () => {
+  // The same policy with two break-glass roles and purposes, and a purpose allowing two conditions.
+  const listed = loadPolicies(writePolicyDir({
+    "access.yaml": `${FIXTURE_FILES["access.yaml"]}${PURPOSES.replace("purposes:\n", "").replace("specialCategoryConditions: [SAFEGUARDING_CHILDREN]\n    consent: OVERRIDABLE", "specialCategoryConditions: [SAFEGUARDING_CHILDREN, HEALTH_OR_SOCIAL_CARE]\n    consent: OVERRIDABLE")}`
+      .replace("roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]", "roles: [SOCIAL_WORKER, CSC_MANAGER]\n  purposes: [SECTION_47_ENQUIRY, CHILD_IN_NEED_ASSESSMENT]"),
+  }));
+  const refusedBy = (principal: Principal, request: AccessContext) => checkAccessContext(listed, principal, request, child);
+  const emergency = "Child missing overnight, police searching, last seen with an adult of concern";
+
+  test("every role of the caller, every lawful basis and condition that would fit, every break-glass role and purpose", () => {
+    expect(refusedBy({ ...socialWorker, roles: ["POLICE_OFFICER", "SCHOOL_DSL"] }, s47)?.message).toContain("Your role (POLICE_OFFICER, SCHOOL_DSL) may not");
+    expect(refusedBy(socialWorker, { ...s47, purpose: "EARLY_HELP", specialCategoryCondition: null, lawfulBasis: "VITAL_INTERESTS" })?.message).toContain("use one of: CONSENT, PUBLIC_TASK.");
+    expect(refusedBy(socialWorker, { ...s47, purpose: "CHILD_IN_NEED_ASSESSMENT", specialCategoryCondition: "STATUTORY_PURPOSE" })?.message)
+      .toContain("use one of: SAFEGUARDING_CHILDREN, HEALTH_OR_SOCIAL_CARE.");
+    expect(refusedBy(mash, { ...s47, purpose: "REFERRAL_TRIAGE", specialCategoryCondition: null, caseReference: "MASH/2026/1", breakGlass: true, justification: emergency })?.message)
+      .toContain("Break-glass is for SOCIAL_WORKER, CSC_MANAGER acting for SECTION_47_ENQUIRY, CHILD_IN_NEED_ASSESSMENT;");
+  });
+
+  test("one role that needs a case reference is enough to need one", () => {
+    const both: Principal = { ...socialWorker, roles: ["MASH_PRACTITIONER", "SOCIAL_WORKER"] };
+    expect(refusedBy(both, { ...s47, purpose: "REFERRAL_TRIAGE", specialCategoryCondition: null })).toMatchObject({ problem: "CASE_REFERENCE_REQUIRED" });
+  });
+
+  test("one role that may break glass is enough to break it", () => {
+    const both: Principal = { ...socialWorker, roles: ["SOCIAL_WORKER", "MASH_PRACTITIONER"] };
+    expect(refusedBy(both, { ...s47, breakGlass: true, justification: emergency })).toBeNull();
+  });
+});
