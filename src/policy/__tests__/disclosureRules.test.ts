@@ -353,3 +353,34 @@ describe("decideDisclosure", () => {
     });
   });
 });
+
+describe("a permit that lifts SEALED or BROKERED for any agency", () => {
+  const lifted = loadPolicies(writePolicyDir({
+    "rules.yaml": `${GRANTS}${restrictions}`,
+    "permits.yaml": `permits:
+  - id: permit-sealed-and-brokered
+    description: Everything, with a MASH case.
+    labels: [SEALED, BROKERED]
+    roles: [SOCIAL_WORKER]
+    purposes: [SECTION_47_ENQUIRY]
+    relationships: [MASH_CASE]
+`,
+  }));
+  const ask = (relationships: DisclosureSubject["relationships"]) =>
+    disclosureAbility(lifted, abilityContextOf(socialWorker, access, { ...child, relationships }, at));
+
+  test("opens sealed and brokered records and leaves the others as they were", () => {
+    const asked = ask(["AGENCY_INVOLVED", "MASH_CASE"]);
+    const sealed = record("HEALTH", ["gpPracticeName"], { labels: ["SEALED"] });
+    const brokered = record("HEALTH", ["gpPracticeName"], { path: "health[r2]", labels: ["BROKERED"] });
+    const plain = record("HEALTH", ["gpPracticeName"], { path: "health[r3]" });
+    expect([sealed, brokered, plain].map((subject) => asked.recordRule(subject))).toEqual([null, null, null]);
+    expect([sealed, brokered, plain].map((subject) => outcome(asked, subject))).toEqual(["granted by grant-health", "granted by grant-health", "granted by grant-health"]);
+  });
+
+  test("only where it applies", () => {
+    const asked = ask(["AGENCY_INVOLVED"]);
+    expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { labels: ["SEALED"] }))).toEqual({ inverted: true, reason: "sealed-withheld" });
+    expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { path: "health[r2]", labels: ["BROKERED"] }))).toEqual({ inverted: true, reason: "brokered-withheld" });
+  });
+});

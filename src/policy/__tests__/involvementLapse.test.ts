@@ -37,7 +37,7 @@ describe("involvementEnd", () => {
   });
 
   test("only a whole YYYY-MM-DD string is a date", () => {
-    for (const endDate of ["2026-04-01T10:00:00Z", "on 2026-04-01", "2026-4-01", "20260401", 20260401, null, new Date("2026-04-01")]) {
+    for (const endDate of ["2026-04-01T10:00:00Z", "on 2026-04-01", "2026-4-01", "20260401", 20260401, null, new Date("2026-04-01"), ["2026-04-01"]]) {
       expect({ endDate, end: involvementEnd(closure, { status: "OPEN", endDate }, "2026-05-01") }).toEqual({ endDate, end: null });
     }
   });

@@ -62,3 +62,9 @@ describe("mashCase (readMashCase)", () => {
     }
   });
 });
+
+test("every stage without a window is named", () => {
+  const strategy = "    - { stage: STRATEGY_DISCUSSION, timescale: REFERRAL_DECISION, graceWorkingDays: 0, openedInHubBy: [MASH_PRACTITIONER] }\n";
+  const changes = editFixture("involvement.yaml", `${REFERRAL_WINDOW}\n${strategy}`, "");
+  expect(loadError(changes).problem).toContain("no window for referral stage(s) REFERRAL, STRATEGY_DISCUSSION:");
+});
