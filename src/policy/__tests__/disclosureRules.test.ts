@@ -284,6 +284,16 @@ describe("answers are remembered only for fields that cannot differ", () => {
   });
 });
 
+describe("the cache of compiled abilities", () => {
+  test("keeps the first ability compiled for a policy set while a second is compiled", () => {
+    const fresh = loadPolicies(writePolicyDir());
+    const context = (day: string) => abilityContextOf(socialWorker, access, child, new Date(`${day}T12:00:00Z`));
+    const first = disclosureAbility(fresh, context("2026-11-20"));
+    expect(disclosureAbility(fresh, context("2026-11-21"))).not.toBe(first);
+    expect(disclosureAbility(fresh, context("2026-11-20"))).toBe(first);
+  });
+});
+
 describe("data sharing agreements", () => {
   const health = record("HEALTH", ["gpPracticeName"]);
 
