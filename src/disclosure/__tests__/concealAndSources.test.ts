@@ -95,6 +95,16 @@ describe("concealFromFamily", () => {
     expect(result.concealed).toEqual([]);
   });
 
+  test("what was disclosed from a concealed record is taken back, for every concealed record", () => {
+    const of = subject(health("h1", [], { registeredOn: ["WITHHOLD_FROM_FAMILY"] }), health("h2", ["WITHHOLD_FROM_FAMILY"]), health("h3"));
+    const decision = decided(of);
+    expect(decision.disclosed).toEqual(["health[h1].gpPracticeName", "health[h3].gpPracticeName"]);
+    const result = concealFromFamily(policy, socialWorker, access, of, decision);
+    expect(result.decision).toMatchObject({ disclosed: ["health[h3].gpPracticeName"], sealed: ["health[h1]", "health[h2]"] });
+    expect(result.decision.withheld.map(({ path }) => path)).toEqual(["health[h3].registeredOn"]);
+    expect(result.concealed.map(({ path }) => path)).toEqual(["health[h1].registeredOn", "health[h2].gpPracticeName", "health[h2].registeredOn"]);
+  });
+
   test("the child's own details are never concealed this way", () => {
     const demographics: RecordSubject = {
       path: "demographics", recordType: "CHILD", providerAgencyType: null, providerAgencyCode: null, labels: ["WITHHOLD_FROM_FAMILY"], attributes: {},

@@ -100,6 +100,21 @@ describe("prejudicesInvestigation", () => {
     expect(prejudicesInvestigation(childFile([loaded("POLICE", "p1", { activeInvestigation: "true" })]), subject([]), socialWorker, access)).toBe(false);
   });
 
+  test("one active investigation among the police records is enough", () => {
+    const file = childFile([loaded("POLICE", "p1", { activeInvestigation: false }), loaded("POLICE", "p2", { activeInvestigation: true })]);
+    expect(prejudicesInvestigation(file, subject([]), socialWorker, access)).toBe(true);
+  });
+
+  test("one record, or one field of a record, the family must not see is enough", () => {
+    const two = subject([], []);
+    const labelled = { ...two.records[0], path: "health[h2]", labels: ["WITHHOLD_FROM_FAMILY" as const] };
+    expect(prejudicesInvestigation(quiet, { ...two, records: [two.records[0], labelled] }, socialWorker, access)).toBe(true);
+    const oneField = subject([], []);
+    const record = oneField.records[0];
+    const fields = [...record.fields, { path: "health[h1].gpPracticeName", recordType: "HEALTH" as const, field: "gpPracticeName", labels: ["WITHHOLD_FROM_FAMILY" as const] }];
+    expect(prejudicesInvestigation(quiet, { ...oneField, records: [{ ...record, fields }] }, socialWorker, access)).toBe(true);
+  });
+
   test("a record or a field the family must not see", () => {
     expect(prejudicesInvestigation(quiet, subject(["WITHHOLD_FROM_FAMILY"]), socialWorker, access)).toBe(true);
     expect(prejudicesInvestigation(quiet, subject([], ["WITHHOLD_FROM_FAMILY"]), socialWorker, access)).toBe(true);
