@@ -1,7 +1,6 @@
 import { type Principal } from "../auth/Principal";
 import { Role } from "../auth/Role";
 import { AgencyType } from "../directory/AgencyType";
-import { currentResidence } from "../people/residence";
 import { type AccessContext } from "../policy/AccessContext";
 import { involvementCurrent } from "../policy/involvementLapse";
 import { type PolicySet } from "../policy/PolicySet";
@@ -11,6 +10,7 @@ import { SocialCareStatus } from "../records/details/SocialCareRecord";
 import { isRestrictedRecord } from "../records/restrictedRecord";
 import { LinkMethod } from "../identity/linkVocabulary";
 import { type ChildFile, type LoadedRecord } from "./ChildFile";
+import { residenceToldBy } from "./residenceToldBy";
 
 export interface RelationshipContext {
   policy: PolicySet;
@@ -73,8 +73,7 @@ function responsibleLocalAuthority(current: LoadedRecord[], file: ChildFile, pri
   const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
   const socialCare = current.filter(({ record }) => record.recordType === RecordType.SOCIAL_CARE);
   if (socialCare.some((loaded) => loaded.details.responsibleLocalAuthority === principal.localAuthority && (own(loaded) || !restricted(loaded)))) return true;
-  const informative = new Set(current.filter((loaded) => own(loaded) || !restricted(loaded)).map(({ record }) => record.id));
-  const residence = currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)));
+  const residence = residenceToldBy(file, current.filter((loaded) => own(loaded) || !restricted(loaded)));
   if (residence?.localAuthority !== principal.localAuthority) return false;
   return context.openCaseReference || socialCare.some((loaded) => !own(loaded) && !restricted(loaded) && CASES_THAT_TRAVEL.has(loaded.details.status));
 }
@@ -90,8 +89,7 @@ function livesElsewhere(current: LoadedRecord[], file: ChildFile, principal: Pri
   const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
   if (current.some(own)) return false;
   if (current.some((loaded) => loaded.record.recordType === RecordType.SOCIAL_CARE && !restricted(loaded) && loaded.details.responsibleLocalAuthority === principal.localAuthority)) return false;
-  const informative = new Set(current.filter((loaded) => !restricted(loaded)).map(({ record }) => record.id));
-  const residence = currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)));
+  const residence = residenceToldBy(file, current.filter((loaded) => !restricted(loaded)));
   return residence?.localAuthority != null && residence.localAuthority !== principal.localAuthority;
 }
 

@@ -6,7 +6,7 @@ import { recordGovernanceWork, type GovernanceServices } from "../audit/governan
 import { AgencyType } from "../directory/AgencyType";
 import { type ChildFile } from "../disclosure/ChildFile";
 import { loadChildFile } from "../disclosure/loadChildFile";
-import { currentResidence } from "../people/residence";
+import { residenceToldBy } from "../disclosure/residenceToldBy";
 import { type AccessContext } from "../policy/AccessContext";
 import { isRestrictedRecord } from "../records/restrictedRecord";
 import { buildSubjectAccessReview, releaseCopy } from "./buildSubjectAccessReport";
@@ -44,8 +44,7 @@ async function answersFor(dataSource: DataSource, agencyCode: string, file: Chil
   if (records.some(({ agency }) => agency.code === agencyCode)) return true;
   const [agency] = await dataSource.query<{ type: string; local_authority: string | null }[]>(`SELECT type, local_authority FROM agency WHERE code = $1`, [agencyCode]);
   if (agency?.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.local_authority === null) return false;
-  const informative = new Set(records.filter(({ record }) => !isRestrictedRecord(record.labels)).map(({ record }) => record.id));
-  return currentResidence(file.identity.addresses.filter((address) => informative.has(address.sourceRecordId)))?.localAuthority === agency.local_authority;
+  return residenceToldBy(file, records.filter(({ record }) => !isRestrictedRecord(record.labels)))?.localAuthority === agency.local_authority;
 }
 
 /**
