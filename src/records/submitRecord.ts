@@ -235,10 +235,15 @@ function setLink(record: AgencyRecord, childId: string | null, method: LinkMetho
   if (childId === null) record.child = null;
 }
 
+/**
+ * The link outcome a record's stored link stands for, as its first receipt gave it: a record the
+ * matcher linked to a child it created for it has no evidence (nobody was compared), one it matched has.
+ */
 function outcomeOf(record: AgencyRecord): LinkOutcome {
   if (record.linkOrigin === LinkOrigin.MANUAL) return LinkOutcome.MANUAL;
   if (record.linkMethod === LinkMethod.SUI) return LinkOutcome.SUI;
-  return record.linkState === LinkState.LINKED ? LinkOutcome.MATCHED : LinkOutcome.REVIEW_PENDING;
+  if (record.linkState !== LinkState.LINKED) return LinkOutcome.REVIEW_PENDING;
+  return record.linkEvidence === null ? LinkOutcome.NEW_CHILD : LinkOutcome.MATCHED;
 }
 
 function fieldLabelsOf(submission: AgencyRecordSubmission): FieldLabels {

@@ -146,6 +146,15 @@ describe("the three bands", () => {
     const again = await gpRecord("GP-NEW-2", { givenNames: "Zebedee", familyName: "Quilfeather", dateOfBirth: "2019-11-30", sex: "MALE", address: { ...HOME, postcode: "OX1 2JE" } });
     expect(again).toMatchObject({ link: { outcome: "MATCHED" }, childId: receipt.childId });
   });
+
+  it("answers an identical resubmission with the link outcome the record first had: a new child stays NEW_CHILD, a match MATCHED", async () => {
+    const founding = { givenNames: "Tamsin", familyName: "Wolfsbane", dateOfBirth: "2018-02-14", sex: "FEMALE", address: { ...HOME, postcode: "OX2 6GG" } };
+    expect((await gpRecord("GP-TAMSIN", founding)).link.outcome).toBe("NEW_CHILD");
+    expect(await gpRecord("GP-TAMSIN", founding)).toMatchObject({ outcome: "UNCHANGED", link: { state: "LINKED", outcome: "NEW_CHILD" } });
+    const matched = { ...founding, familyName: "Wolfsbain" };
+    expect((await gpRecord("GP-TAMSIN-2", matched)).link.outcome).toBe("MATCHED");
+    expect(await gpRecord("GP-TAMSIN-2", matched)).toMatchObject({ outcome: "UNCHANGED", link: { state: "LINKED", outcome: "MATCHED" } });
+  });
 });
 
 describe("twins", () => {
@@ -184,6 +193,15 @@ describe("a data steward's decisions", () => {
     const body = await as(CALLERS.socialWorker, REVIEWS, { access: DATA_QUALITY });
     expect(body.errors[0].extensions.code).toBe("FORBIDDEN");
     expect(await auditCount("LINK_REVIEWS_READ", "REFUSED")).toBe(before + 1);
+  });
+
+  it("serves a steward's page of 200 reviews with every field, the page size written in the query", async () => {
+    await gpRecord("GP-PAGE-200", maybeAmelia("Achterberg", "2014-03-02", "HP20 2QC"));
+    const literal = REVIEWS.replace("query ($first: Int, $after: String,", "query ($after: String,").replace("first: $first", "first: 200");
+    const body = await as(CALLERS.dataSteward, literal, { access: DATA_QUALITY });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.linkReviews.nodes.length).toBeGreaterThanOrEqual(1);
+    expect(body.data.linkReviews.nodes.length).toBe(Math.min(200, body.data.linkReviews.totalCount));
   });
 
   it("pages the open reviews with a cursor, audited with the candidates' SUIs", async () => {
