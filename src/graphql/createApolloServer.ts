@@ -6,13 +6,19 @@ import { type HubConfig } from "../config/config";
 import { type HubContext } from "./context";
 import { formatError } from "./formatError";
 import { documentShapeRule } from "./limits/documentShapeRule";
+import { pageCostRule } from "./limits/pageCostRule";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 import { parserLimits } from "./limits/parserLimits";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
 import { refuseInvalidInputPlugin } from "./plugins/refuseInvalidInput";
 import { serviceUnavailableStatusPlugin } from "./plugins/serviceUnavailableStatus";
 
-/** Fixed operation limits; the ones operators tune come from the configuration. */
-export const FIXED_LIMITS = { maxDirectives: 20, maxCost: 5000, maxOperations: 20, maxFieldRepeats: 20 } as const;
+/**
+ * Fixed operation limits; the ones operators tune come from the configuration. `maxCost` is the most
+ * values one response may be estimated to hold (`limits/pageCostRule.ts`): a data steward's page of
+ * 200 link reviews with every field is about 5,600.
+ */
+export const FIXED_LIMITS = { maxDirectives: 20, maxCost: 20000, maxOperations: 20, maxFieldRepeats: 20 } as const;
 
 /**
  * Reports a rejection by a limit with the limit's name, so formatError can give it the
@@ -31,7 +37,7 @@ function reject(limit: string): Pick<GraphQLArmorCallbackConfiguration, "onRejec
 
 /**
  * Apollo Server with the hub's lifecycle concerns: limits at each stage (the parser: tokens and
- * comments; validation: document shape, then armor's depth, aliases, directives and cost), no schema
+ * comments; validation: document shape, then armor's depth, aliases and directives, then the page-aware cost), no schema
  * suggestions in any message, the edge's input rules before execution, request logging, error
  * formatting. No batched requests, no persisted-query registry, no stack traces in responses.
  */
@@ -41,7 +47,10 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
     maxDepth: { n: limits.maxDepth, ...reject("maxDepth") },
     maxAliases: { n: limits.maxAliases, ...reject("maxAliases") },
     maxDirectives: { n: FIXED_LIMITS.maxDirectives, ...reject("maxDirectives") },
-    costLimit: { maxCost: FIXED_LIMITS.maxCost, ...reject("costLimit") },
+    // Its cost estimate multiplies by a literal `first` only (a variable counts as one item) and grows
+    // 1.5× per level, refusing a steward's full page while a variable page size passes unweighed: the
+    // hub's own page-aware rule replaces it.
+    costLimit: { enabled: false },
     // Armor's token check re-parses the document in a plugin, where a syntax error becomes HTTP 500 and
     // its own limit reaches no reporter: the parser enforces tokens instead (parseOptions below).
     maxTokens: { enabled: false },
@@ -52,7 +61,7 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
     schema,
     introspection: limits.introspection,
     parseOptions: parserLimits(limits.maxTokens),
-    validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules],
+    validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules, pageCostRule({ maxCost: FIXED_LIMITS.maxCost, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })],
     validationOptions: { hideSuggestions: true },
     plugins: [refuseInvalidInputPlugin(), requestLoggingPlugin(), serviceUnavailableStatusPlugin()],
     allowBatchedHttpRequests: false,

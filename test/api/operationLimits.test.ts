@@ -5,7 +5,7 @@ import { startTestHub, type TestHub } from "../support/testHub";
 /**
  * Every limit on a GraphQL document, end to end: each refuses with HTTP 400, QUERY_TOO_COMPLEX and the
  * limit's name, before anything executes. Default limits throughout (GRAPHQL_MAX_TOKENS 2000, depth 12,
- * 15 aliases, 20 directives, cost 5000, 20 operations, 20 repeats of one field).
+ * 15 aliases, 20 directives, cost 20,000, 20 operations, 20 repeats of one field).
  */
 let hub: TestHub;
 let token: string;
@@ -86,7 +86,7 @@ describe("armor's operation limits fire", () => {
     await expectOverLimit(`{ ${"me @include(if: true) @skip(if: false) { sub } ".repeat(11)} }`, "maxDirectives");
   });
 
-  it("refuses an operation whose estimated cost is over 5000", async () => {
+  it("refuses an operation whose estimated cost is over 20,000", async () => {
     await expectOverLimit("{ agencies(first: 100000) { nodes { code name } } }", "costLimit");
   });
 });
