@@ -5,7 +5,7 @@ import { HubMetadata } from "../db/HubMetadata";
 import { Agency } from "../directory/Agency";
 import { type Logger } from "../logging/logger";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
-import { submitRecord } from "../records/submitRecord";
+import { submitRecords } from "../records/submitRecord";
 import { buildDemoDataSet, DEMO_DATA_VERSION } from "./demoDataSet";
 import { summariseDemoDataSet, type DemoDataSummary } from "./demoDataSummary";
 import { localAuthoritiesServedBy, type DemoAgency } from "./demoDirectory";
@@ -18,7 +18,7 @@ export const DEMO_DATA_KEY = "demo_data";
 
 /**
  * On the first start of a database, loads the demo directory and submits every demo record through
- * `submitRecord`, as the agency's own system would, so demo data passes the same validation and
+ * `submitRecords` (the batched write path an import takes), as the agency's own system would, so demo data passes the same validation and
  * linking as real submissions. Returns null, doing nothing, once the data set has been loaded. A load
  * interrupted part-way is finished by the next start: resubmitting a record the hub already holds
  * changes nothing.
@@ -32,11 +32,13 @@ export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: L
   logger.info("loading the demo data set (first start only)", { event: "demo.loading", count: dataSet.submissions.length });
   await dataSource.createQueryBuilder().insert().into(Agency).values(dataSet.agencies).orIgnore().execute();
   const directory = new Map(dataSet.agencies.map((agency) => [agency.code, agency]));
-  for (const submission of dataSet.submissions) {
+  const items = dataSet.submissions.map((submission) => {
     const agency = directory.get(submission.agencyCode);
     if (agency === undefined) throw new RangeError(`A demo record names agency ${submission.agencyCode}, which is not in the demo directory`);
-    await submitRecord(dataSource, loaderPrincipal(agency, submission), submission);
-  }
+    return { principal: loaderPrincipal(agency, submission), submission };
+  });
+  // Through the batched write path, as an import is: the same checks and linking, in full batches.
+  for (const result of await submitRecords(dataSource, items)) if (!result.stored) throw result.error;
   const counts = summariseDemoDataSet(dataSet);
   await metadata.upsert({ key: DEMO_DATA_KEY, value: { version: DEMO_DATA_VERSION, loadedAt: new Date().toISOString(), counts } }, ["key"]);
   // Counts only: the data set is fictional, but a log line must never learn to carry names.

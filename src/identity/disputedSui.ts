@@ -3,6 +3,7 @@ import { type ReportedIdentity } from "./ReportedIdentity";
 import { identityFacts } from "./linkRecords";
 import { loadProfiles } from "./matchProfiles";
 import { type DateLevel } from "./matching/comparisonLevels";
+import { type MatchProfile } from "./matching/MatchProfile";
 import { type ScoredCandidate } from "./matching/decideLink";
 import { type MatchWeights } from "./matching/matchWeights";
 import { scoreCandidate } from "./matching/scoreCandidate";
@@ -34,14 +35,19 @@ export async function disputedSui(manager: EntityManager, sui: string, identity:
   if (identity.dateOfBirth === null && identity.expectedDateOfBirth === null) return null;
   const [child] = await manager.query<{ id: string }[]>(`SELECT id FROM child WHERE sui = $1 AND merged_into_id IS NULL`, [sui]);
   if (child === undefined) return null;
-  const profile = (await loadProfiles(manager, [child.id])).get(child.id);
+  return disputedAgainst((await loadProfiles(manager, [child.id])).get(child.id), identity, weights);
+}
+
+/** `disputedSui` given the match profile of the child the SUI names (none: a child not profiled, never disputed). */
+export function disputedAgainst(profile: MatchProfile | undefined, identity: ReportedIdentity, weights: MatchWeights): ScoredCandidate | null {
+  if (identity.dateOfBirth === null && identity.expectedDateOfBirth === null) return null;
   if (profile === undefined || profile.dateOfBirth === null) return null;
   const score = scoreCandidate(weights, identityFacts(identity), profile);
   const anotherBirth = identity.dateOfBirth !== null
     ? !SAME_DATE.has(score.levels.dateOfBirth)
     : daysBetween(identity.expectedDateOfBirth as string, profile.dateOfBirth) > BORN_WITHIN_DAYS_OF_EXPECTED;
   const disputed = anotherBirth && score.levels.givenNames === "DIFFERENT";
-  return disputed ? { childId: child.id, ...score } : null;
+  return disputed ? { childId: profile.childId, ...score } : null;
 }
 
 function daysBetween(a: string, b: string): number {

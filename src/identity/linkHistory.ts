@@ -22,15 +22,27 @@ export interface LinkChange {
 
 /** Writes a record's move from one child to another to the link history: UNLINKED, then LINKED. */
 export async function recordLinkChange(manager: EntityManager, change: LinkChange): Promise<void> {
-  const rows: unknown[][] = [];
-  if (change.fromChildId !== null && change.fromChildId !== change.toChildId) rows.push([change.fromChildId, LinkAction.UNLINKED, null]);
-  if (change.toChildId !== null && change.fromChildId !== change.toChildId) rows.push([change.toChildId, LinkAction.LINKED, change.evidence ?? null]);
-  for (const [childId, action, evidence] of rows) {
-    await manager.query(
-      `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [change.recordId, childId, action, change.method, change.origin, evidence === null ? null : JSON.stringify(evidence), change.decidedBy, change.now, change.reason, change.causeId ?? null],
-    );
+  await recordLinkChanges(manager, [change]);
+}
+
+/** `recordLinkChange` for many records, in one statement. */
+export async function recordLinkChanges(manager: EntityManager, changes: readonly LinkChange[]): Promise<void> {
+  const rows: Record<string, unknown>[] = [];
+  for (const change of changes) {
+    const event = (childId: string, action: LinkAction, evidence: LinkEvidence | null) => ({
+      record_id: change.recordId, child_id: childId, action, method: change.method, origin: change.origin, evidence,
+      decided_by: change.decidedBy, decided_at: change.now.toISOString(), reason: change.reason, cause_id: change.causeId ?? null,
+    });
+    if (change.fromChildId !== null && change.fromChildId !== change.toChildId) rows.push(event(change.fromChildId, LinkAction.UNLINKED, null));
+    if (change.toChildId !== null && change.fromChildId !== change.toChildId) rows.push(event(change.toChildId, LinkAction.LINKED, change.evidence ?? null));
   }
+  if (rows.length === 0) return;
+  await manager.query(
+    `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id)
+     SELECT x.record_id, x.child_id, x.action, x.method, x.origin, x.evidence, x.decided_by, x.decided_at, x.reason, x.cause_id
+     FROM jsonb_to_recordset($1::jsonb) AS x(record_id uuid, child_id uuid, action text, method text, origin text, evidence jsonb, decided_by text, decided_at timestamptz, reason text, cause_id uuid)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Closes a record's open reviews without a decision on them (the record changed, or another review decided it). */

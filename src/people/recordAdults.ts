@@ -19,9 +19,10 @@ export interface RecordedAdults {
  * reported name as an ALIAS, and replaces the record's relationships with what it now says: a
  * resubmission that drops an adult drops that relationship.
  */
-export async function recordAdults(manager: EntityManager, record: AgencyRecord, reported: RelatedAdultSubmission[], agencyCode: string): Promise<RecordedAdults> {
+export async function recordAdults(manager: EntityManager, record: AgencyRecord, reported: RelatedAdultSubmission[], agencyCode: string, newRecord = false): Promise<RecordedAdults> {
   const relationships = manager.getRepository(ChildAdultRelationship);
-  await manager.createQueryBuilder().delete().from(ChildAdultRelationship).where("source_record_id = :id", { id: record.id }).execute();
+  // A record stored for the first time has no relationships yet to replace.
+  if (!newRecord) await manager.createQueryBuilder().delete().from(ChildAdultRelationship).where("source_record_id = :id", { id: record.id }).execute();
   const all: Adult[] = [];
   let subject: Adult | null = null;
   for (const person of reported) {

@@ -1,7 +1,7 @@
 import { type EntityManager } from "typeorm";
 import { type ChildIdentitySubmission } from "../records/AgencyRecordSubmission";
 import { Child } from "./Child";
-import { addAddressFacts, addNameFacts } from "./addIdentityFacts";
+import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "./addIdentityFacts";
 import { NameKind } from "./NameKind";
 import { normalisePostcode } from "./postcode";
 import { sameName, tidyName } from "./personName";
@@ -20,7 +20,6 @@ export interface RecordedChild {
  * steward's decision.
  */
 export async function recordChild(manager: EntityManager, sui: string, reported: ChildIdentitySubmission, source: { agencyCode: string; recordId: string }): Promise<RecordedChild> {
-  const { agencyCode, recordId } = source;
   const givenNames = tidyName(reported.givenNames);
   const familyName = tidyName(reported.familyName);
   const inserted = await manager
@@ -40,25 +39,49 @@ export async function recordChild(manager: EntityManager, sui: string, reported:
     .execute();
   const child = await manager.getRepository(Child).findOneOrFail({ where: { sui }, relations: { names: true, addresses: true } });
   const isNew = inserted.identifiers.length > 0 && inserted.identifiers[0] !== undefined;
+  const facts = childFactsReported(child, isNew, reported, source);
+  await addNameFacts(manager, [facts.name]);
+  await addAddressFacts(manager, facts.address === null ? [] : [facts.address]);
+  return { child, identityGrew: facts.identityGrew };
+}
 
-  // A known name keeps the spelling the hub first had (names differing only in case and spacing are one).
+/** What one record reported about a child known by its SUI, as rows of the child's history. */
+export interface ReportedChildFacts {
+  name: NameFactRow;
+  address: AddressFactRow | null;
+  /** A new child, or a name or address the hub had not been told, or a newly protected one: the child's match profile must follow. */
+  identityGrew: boolean;
+}
+
+/**
+ * The name and address a record reported, as the child's history holds them (`recordChild`): a name
+ * the hub has not seen becomes an ALIAS (the USUAL name of a child the record founded), a known name
+ * keeps the spelling the hub first had (names differing only in case and spacing are one), an address
+ * becomes the record's own entry. `child` is the child as it stood before this record, with its
+ * names and addresses.
+ */
+export function childFactsReported(child: Pick<Child, "id" | "names" | "addresses">, isNew: boolean, reported: ChildIdentitySubmission, source: { agencyCode: string; recordId: string }): ReportedChildFacts {
+  const { agencyCode, recordId } = source;
+  const givenNames = tidyName(reported.givenNames);
+  const familyName = tidyName(reported.familyName);
   const knownName = child.names.find((name) => sameName(name, { givenNames, familyName }));
-  await addNameFacts(manager, [{ childId: child.id, givenNames: knownName?.givenNames ?? givenNames, familyName: knownName?.familyName ?? familyName, kind: isNew ? NameKind.USUAL : NameKind.ALIAS, reportedBy: agencyCode, sources: [recordId] }]);
+  const name: NameFactRow = { childId: child.id, givenNames: knownName?.givenNames ?? givenNames, familyName: knownName?.familyName ?? familyName, kind: isNew ? NameKind.USUAL : NameKind.ALIAS, reportedBy: agencyCode, sources: [recordId] };
 
   let locationGrew = false;
+  let address: AddressFactRow | null = null;
   if (reported.address) {
-    const address = reported.address;
-    const postcode = address.postcode ? (normalisePostcode(address.postcode) ?? "") : "";
-    const line1 = tidyName(address.line1);
-    const known = child.addresses.filter((a) => a.kind === address.kind && a.postcode === postcode && a.line1.toLowerCase() === line1.toLowerCase());
-    const labels = address.labels ?? [];
+    const reportedAddress = reported.address;
+    const postcode = reportedAddress.postcode ? (normalisePostcode(reportedAddress.postcode) ?? "") : "";
+    const line1 = tidyName(reportedAddress.line1);
+    const known = child.addresses.filter((a) => a.kind === reportedAddress.kind && a.postcode === postcode && a.line1.toLowerCase() === line1.toLowerCase());
+    const labels = reportedAddress.labels ?? [];
     // A new address, or a new label on one (a location now withheld), changes what the child may be matched on.
     locationGrew = known.length === 0 || labels.some((label) => !known.some((a) => a.labels.includes(label)));
-    await addAddressFacts(manager, [{
-      childId: child.id, kind: address.kind, line1: known[0]?.line1 ?? line1, line2: address.line2 ?? null, town: address.town ?? null, postcode,
-      localAuthority: address.localAuthority ?? null, validFrom: address.validFrom ?? null, labels, reportedBy: agencyCode, sourceRecordId: recordId,
-    }]);
+    address = {
+      childId: child.id, kind: reportedAddress.kind, line1: known[0]?.line1 ?? line1, line2: reportedAddress.line2 ?? null, town: reportedAddress.town ?? null, postcode,
+      localAuthority: reportedAddress.localAuthority ?? null, validFrom: reportedAddress.validFrom ?? null, labels, reportedBy: agencyCode, sourceRecordId: recordId,
+    };
   }
   // What the matcher compares (names, postcodes) changed only if the child, a name or an address is new, or a location newly protected.
-  return { child, identityGrew: isNew || knownName === undefined || locationGrew };
+  return { name, address, identityGrew: isNew || knownName === undefined || locationGrew };
 }

@@ -42,13 +42,28 @@ const SUBJECT_FIELD: Partial<Record<RecordType, string>> = {
  * empty value), so a resubmission that leaves a fact out removes it rather than keeping a stale one.
  */
 export async function saveRecordDetails(manager: EntityManager, record: AgencyRecord, submission: AgencyRecordSubmission, subject: Adult | null): Promise<void> {
-  const submitted = detailsBlock(record.recordType, submission);
-  const row: Record<string, unknown> = { recordId: record.id };
-  const subjectField = SUBJECT_FIELD[record.recordType];
-  for (const field of Object.keys(RECORD_FIELDS[record.recordType])) {
+  await manager.getRepository(DETAIL_ENTITY[record.recordType]).save(detailRow(record.recordType, record.id, submission, subject));
+}
+
+/** New records' detail rows, one statement per record type. */
+export async function insertRecordDetails(manager: EntityManager, rows: readonly { recordType: RecordType; recordId: string; submission: AgencyRecordSubmission; subject: Adult | null }[]): Promise<void> {
+  const byType = new Map<RecordType, Record<string, unknown>[]>();
+  for (const { recordType, recordId, submission, subject } of rows) {
+    const list = byType.get(recordType) ?? [];
+    list.push(detailRow(recordType, recordId, submission, subject));
+    byType.set(recordType, list);
+  }
+  for (const [recordType, list] of byType) await manager.getRepository(DETAIL_ENTITY[recordType]).insert(list);
+}
+
+function detailRow(recordType: RecordType, recordId: string, submission: AgencyRecordSubmission, subject: Adult | null): Record<string, unknown> {
+  const submitted = detailsBlock(recordType, submission);
+  const row: Record<string, unknown> = { recordId };
+  const subjectField = SUBJECT_FIELD[recordType];
+  for (const field of Object.keys(RECORD_FIELDS[recordType])) {
     row[field] = field === subjectField ? subject : (submitted[field] ?? EMPTY_VALUE[field] ?? null);
   }
-  await manager.getRepository(DETAIL_ENTITY[record.recordType]).save(row);
+  return row;
 }
 
 function detailsBlock(recordType: RecordType, submission: AgencyRecordSubmission): Record<string, unknown> {

@@ -3,7 +3,8 @@ import path from "node:path";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { isHubError } from "../../errors/HubError";
-import { submitRecord } from "../submitRecord";
+import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
+import { submitRecords } from "../submitRecord";
 import { assertCheckpointFits, fingerprintFile, readCheckpoint, writeCheckpoint, type ImportCheckpoint, type ImportedFile } from "./ImportCheckpoint";
 import { count, emptyTallies, type ImportTallies } from "./ImportTallies";
 import { parseRecordLines } from "./parseRecordLines";
@@ -22,9 +23,9 @@ export interface ImportOptions {
   format?: RecordFileFormat;
   /** Ignore any checkpoint and import from the first line. */
   restart?: boolean;
-  /** Write the checkpoint after every this many records. */
+  /** Submit this many records together, and write the checkpoint after each such batch. */
   batchSize?: number;
-  /** When aborted, the import submits nothing more, writes its checkpoint and returns. */
+  /** When aborted, the import submits nothing more (the batch being stored is finished and tallied), writes its checkpoint and returns. */
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   onRejected?: (rejection: Rejection) => void;
@@ -67,10 +68,10 @@ export interface ImportSummary {
 }
 
 /**
- * Submits every record of an agency's file through `submitRecord`, one at a time, as the agency's own
- * system would, counting outcomes and refusals. Resumable: the checkpoint is written every
- * `batchSize` records and whenever the import stops, and a later run of the same file resumes after
- * the last line it records. A crash between a submission and the next checkpoint only means those
+ * Submits every record of an agency's file through `submitRecords`, `batchSize` lines at a time, as the
+ * agency's own system would (the same checks, the same batched write path as the API), counting outcomes
+ * and refusals. Resumable: the checkpoint is written after every batch and whenever the import stops,
+ * and a later run of the same file resumes after the last line it records. A crash between a submission and the next checkpoint only means those
  * records are submitted again, which the hub answers UNCHANGED without writing anything.
  *
  * A refused record (a malformed line, or a HubError from the hub) is counted and the import goes on;
@@ -100,6 +101,39 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
     options.onRejected?.(rejection);
   };
 
+  // Lines are read a batch at a time and submitted together (`submitRecords`: stored in full batches,
+  // each record's receipt or refusal answered in order), then tallied in line order.
+  type Line = { line: number; error: LineError } | { line: number; submission: AgencyRecordSubmission };
+  let pending: Line[] = [];
+  const submitPending = async () => {
+    const submissions = pending.flatMap((entry) => ("submission" in entry ? [{ principal, submission: entry.submission }] : []));
+    const results = await submitRecords(dataSource, submissions);
+    let next = 0;
+    for (const entry of pending) {
+      if ("error" in entry) {
+        reject(entry);
+      } else {
+        const result = results[next++];
+        if (result.stored) {
+          count(tallies.outcomes, result.receipt.outcome);
+          count(tallies.links, result.receipt.link.outcome);
+        } else {
+          const error = result.error;
+          if (!isHubError(error)) throw error;
+          const path = typeof error.details.path === "string" ? error.details.path : undefined;
+          reject({ line: entry.line, agencyReference: entry.submission.agencyReference, error: { code: error.code, message: error.message, ...(path === undefined ? {} : { path }) } });
+        }
+      }
+      // Counted read only once dealt with, so a record that stopped the import is read again, and once, on resume.
+      tallies.read += 1;
+      lastLine = entry.line;
+      readThisRun += 1;
+      options.onProgress?.({ bytesRead: input.bytesRead, totalBytes: file.size, lastLine, tallies });
+    }
+    pending = [];
+    await save(false);
+  };
+
   const input = createReadStream(filePath);
   try {
     for await (const record of parseRecordLines(input, { format, agencyCode: principal.agency, afterLine: lastLine })) {
@@ -107,26 +141,11 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
         stopped = true;
         break;
       }
-      if ("error" in record) {
-        reject(record);
-      } else {
-        try {
-          const receipt = await submitRecord(dataSource, principal, record.submission);
-          count(tallies.outcomes, receipt.outcome);
-          count(tallies.links, receipt.link.outcome);
-        } catch (error) {
-          if (!isHubError(error)) throw error;
-          const path = typeof error.details.path === "string" ? error.details.path : undefined;
-          reject({ line: record.line, agencyReference: record.submission.agencyReference, error: { code: error.code, message: error.message, ...(path === undefined ? {} : { path }) } });
-        }
-      }
-      // Counted read only once dealt with, so a record that stopped the import is read again, and once, on resume.
-      tallies.read += 1;
-      lastLine = record.line;
-      readThisRun += 1;
-      options.onProgress?.({ bytesRead: input.bytesRead, totalBytes: file.size, lastLine, tallies });
-      if (readThisRun % checkpointEvery === 0) await save(false);
+      pending.push(record);
+      if (pending.length === checkpointEvery) await submitPending();
     }
+    // Stopped on request, the lines read but not yet submitted are read again on resume.
+    if (!stopped && pending.length > 0) await submitPending();
   } catch (error) {
     // Keep what was done, so the next run resumes; if even that fails, the older checkpoint still holds.
     if (readThisRun > 0) await save(false).catch(() => undefined);

@@ -85,7 +85,7 @@ describe("importRecords", () => {
   it("resumes after the line its checkpoint records, without resubmitting what came before", async () => {
     const filePath = writeFile("resume.ndjson", Array.from({ length: 6 }, (_, index) => record(`RESUME-${index + 1}`)));
     const stop = new AbortController();
-    const stopped = await run(filePath, { batchSize: 100, signal: stop.signal, onProgress: ({ lastLine }) => lastLine === 3 && stop.abort() });
+    const stopped = await run(filePath, { batchSize: 1, signal: stop.signal, onProgress: ({ lastLine }) => lastLine === 3 && stop.abort() });
     expect(stopped).toMatchObject({ state: ImportState.STOPPED, lastLine: 3, tallies: { read: 3, outcomes: { CREATED: 3 } } });
     expect(readCheckpoint(filePath)).toMatchObject({ lastLine: 3, complete: false, tallies: { read: 3 } });
 
@@ -99,10 +99,20 @@ describe("importRecords", () => {
     expect(await countRecords("RESUME-")).toBe(6);
   });
 
+  it("stops at the end of the batch it is storing: every record stored is tallied and checkpointed, the next batch is not read", async () => {
+    const filePath = writeFile("stop-mid-batch.ndjson", Array.from({ length: 7 }, (_, index) => record(`MIDBATCH-${index + 1}`)));
+    const stop = new AbortController();
+    const stopped = await run(filePath, { batchSize: 3, signal: stop.signal, onProgress: ({ lastLine }) => lastLine === 2 && stop.abort() });
+    expect(stopped).toMatchObject({ state: ImportState.STOPPED, lastLine: 3, tallies: { read: 3, outcomes: { CREATED: 3 } } });
+    expect(readCheckpoint(filePath)).toMatchObject({ lastLine: 3, complete: false });
+    expect(await countRecords("MIDBATCH-")).toBe(3);
+    expect(await run(filePath)).toMatchObject({ state: ImportState.COMPLETE, readThisRun: 4, tallies: { read: 7, outcomes: { CREATED: 7, UNCHANGED: 0 } } });
+  });
+
   it("is harmless when it crashed after a submission but before the checkpoint: the record comes back UNCHANGED", async () => {
     const filePath = writeFile("crash.ndjson", [record("CRASH-1"), record("CRASH-2"), record("CRASH-3")]);
     const stop = new AbortController();
-    await run(filePath, { signal: stop.signal, onProgress: ({ lastLine }) => lastLine === 2 && stop.abort() });
+    await run(filePath, { batchSize: 1, signal: stop.signal, onProgress: ({ lastLine }) => lastLine === 2 && stop.abort() });
     // As if line 2 had been submitted but the process died before its checkpoint was written.
     const checkpoint = readCheckpoint(filePath);
     fs.writeFileSync(`${filePath}.checkpoint.json`, JSON.stringify({ ...checkpoint, lastLine: 1, tallies: { ...checkpoint.tallies, read: 1, outcomes: { CREATED: 1, UPDATED: 0, UNCHANGED: 0 }, links: { SUI: 1 } } }));

@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { In, type EntityManager } from "typeorm";
+import { disputedAgainst } from "../identity/disputedSui";
+import { recordLinkChanges, type LinkChange } from "../identity/linkHistory";
+import { LinkOutcome } from "../identity/LinkOutcome";
+import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
+import { type LinkRequest } from "../identity/linkRecords";
+import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
+import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
+import { Child } from "../people/Child";
+import { tidyName } from "../people/personName";
+import { childFactsReported } from "../people/recordChild";
+import { recordAdults } from "../people/recordAdults";
+import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
+import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
+import { type PreparedSubmission } from "./prepareSubmission";
+import { isRestrictedRecord } from "./restrictedRecord";
+import { insertRecordDetails } from "./saveRecordDetails";
+import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+
+/** A new record stored, still to be matched with the rest of its batch. */
+export interface AwaitingMatch {
+  request: LinkRequest;
+  outcome: SubmitOutcome;
+}
+
+/**
+ * Stores records the hub has never held, many at once: what `storeRecords` does for each one by one,
+ * as a handful of statements for the whole batch. Each record with an SUI is linked to the child the
+ * SUI names (created if the hub does not know it), adding the name and address it reported to the
+ * child's history; each without one is stored as nobody's and returned for matching. The caller
+ * passes at most one record per SUI, so every record sees the child as it stood before the batch.
+ *
+ * Returns null for a record whose SUI names a child it cannot be (`disputedSui`): it is stored one by
+ * one, held for a data steward.
+ */
+export async function storeNewRecords(manager: EntityManager, items: readonly PreparedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
+  if (items.length === 0) return [];
+  const suis = [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
+  if (suis.length !== items.filter((item) => item.sui !== null).length) throw new RangeError("storeNewRecords takes at most one record per SUI");
+
+  // The children the SUIs name, as they stand: a record whose SUI names a child it cannot be is left out.
+  const knownRows = suis.length === 0 ? [] : await manager.query<{ id: string; sui: string; merged: boolean }[]>(`SELECT id, sui, merged_into_id IS NOT NULL AS merged FROM child WHERE sui = ANY($1::text[])`, [suis]);
+  const known = new Map(knownRows.map((row) => [row.sui, row]));
+  const profiles = await loadProfiles(manager, [...known.values()].filter((child) => !child.merged).map((child) => child.id));
+  const disputed = items.map((item) => {
+    const child = item.sui === null ? undefined : known.get(item.sui);
+    return child !== undefined && !child.merged && disputedAgainst(profiles.get(child.id), item.identity, item.weights) !== null;
+  });
+  const stored = items.map((item, index) => (disputed[index] ? null : item));
+
+  // Children the hub did not know, created in one statement; `isNew` only for the ones this batch created.
+  const founding = stored.filter((item): item is PreparedSubmission => item !== null && item.sui !== null && !known.has(item.sui));
+  const created = new Set<string>();
+  if (founding.length > 0) {
+    const rows = await manager.query<{ id: string; sui: string }[]>(
+      `INSERT INTO child (sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
+       SELECT x.sui, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
+       FROM jsonb_to_recordset($1::jsonb) AS x(sui text, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)
+       ON CONFLICT (sui) DO NOTHING RETURNING id, sui`,
+      [JSON.stringify(founding.map(({ sui, submission: { child } }) => ({
+        sui, given_names: tidyName(child.givenNames), family_name: tidyName(child.familyName),
+        date_of_birth: child.dateOfBirth ?? null, expected_date_of_birth: child.expectedDateOfBirth ?? null, sex: child.sex,
+      })))],
+    );
+    for (const row of rows) created.add(row.sui);
+  }
+  const linkedSuis = stored.flatMap((item) => (item?.sui ? [item.sui] : []));
+  const children = new Map(
+    (linkedSuis.length === 0 ? [] : await manager.getRepository(Child).find({ where: { sui: In(linkedSuis) }, relations: { names: true, addresses: true } })).map((child) => [child.sui as string, child]),
+  );
+
+  const records: AgencyRecord[] = [];
+  const names: NameFactRow[] = [];
+  const addresses: AddressFactRow[] = [];
+  const changes: LinkChange[] = [];
+  const grew = new Set<string>();
+  const unrestrictedChildren = new Set<string>();
+  for (const item of stored) {
+    if (item === null) continue;
+    const decidedBy = `${item.principal.agency}/${item.principal.sub}`;
+    const record = newRecord(manager, item, decidedBy);
+    records.push(record);
+    if (item.sui === null) continue;
+    const child = children.get(item.sui) as Child;
+    const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id });
+    names.push(facts.name);
+    if (facts.address !== null) addresses.push(facts.address);
+    if (facts.identityGrew) grew.add(child.id);
+    if (!isRestrictedRecord(record.labels)) unrestrictedChildren.add(child.id);
+    record.child = child;
+    record.linkMethod = LinkMethod.SUI;
+    record.linkState = LinkState.LINKED;
+    changes.push({ recordId: record.id, fromChildId: null, toChildId: child.id, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now: item.now, reason: "the record carries the child's SUI" });
+  }
+
+  // The records first: their details, adults, names and addresses name them as their source.
+  const accepted = stored.filter((item): item is PreparedSubmission => item !== null);
+  await manager.getRepository(AgencyRecord).insert(records);
+  const details = [];
+  for (const [index, record] of records.entries()) {
+    const submission = (accepted[index]).submission;
+    const adults = submission.relatedAdults ?? [];
+    const subject = adults.length === 0 ? null : (await recordAdults(manager, record, adults, record.agency.code, true)).subject;
+    details.push({ recordType: record.recordType, recordId: record.id, submission, subject });
+  }
+  await insertRecordDetails(manager, details);
+  await addNameFacts(manager, names);
+  await addAddressFacts(manager, addresses);
+  await recordLinkChanges(manager, changes);
+  // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
+  // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
+  const lacking = unrestrictedChildren.size === 0 ? [] : await manager.query<{ child_id: string }[]>(
+    `SELECT child_id FROM child_match_profile WHERE child_id = ANY($1::uuid[]) AND (date_of_birth IS NULL OR sex = 'NOT_KNOWN')`,
+    [[...unrestrictedChildren]],
+  );
+  await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking.map((row) => row.child_id)])]);
+
+  let next = 0;
+  return stored.map((item) => {
+    if (item === null) return null;
+    const record = records[next++];
+    if (item.sui !== null) return receipt(record);
+    return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels) }, outcome: SubmitOutcome.CREATED };
+  });
+}
+
+/** A new record, nobody's until linked (by its SUI below, or by matching with its batch). */
+function newRecord(manager: EntityManager, item: PreparedSubmission, decidedBy: string): AgencyRecord {
+  return manager.getRepository(AgencyRecord).create({
+    id: randomUUID(),
+    agency: item.agency,
+    agencyReference: item.submission.agencyReference,
+    recordType: item.recordType,
+    version: 1,
+    child: null,
+    reportedIdentity: item.identity,
+    labels: [...new Set(item.submission.labels ?? [])],
+    fieldLabels: fieldLabelsOf(item.submission),
+    recordedAt: item.submission.recordedAt ?? null,
+    contentHash: item.contentHash,
+    linkMethod: LinkMethod.PROBABILISTIC,
+    linkState: LinkState.POSSIBLE,
+    linkOrigin: LinkOrigin.AUTO,
+    linkDecidedBy: decidedBy,
+    linkDecidedAt: item.now,
+    linkEvidence: null,
+  });
+}
+
+export function fieldLabelsOf(submission: AgencyRecordSubmission): FieldLabels {
+  const labels: FieldLabels = {};
+  for (const { field, labels: added } of submission.fieldLabels ?? []) {
+    labels[field] = [...new Set([...(labels[field] ?? []), ...added])];
+  }
+  return labels;
+}
+
+function receipt(record: AgencyRecord): SubmitReceipt {
+  return {
+    recordId: record.id,
+    agencyReference: record.agencyReference,
+    recordType: record.recordType,
+    outcome: SubmitOutcome.CREATED,
+    version: record.version,
+    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: LinkOutcome.SUI },
+    receivedAt: record.receivedAt,
+  };
+}

@@ -1,0 +1,238 @@
+import { randomUUID } from "node:crypto";
+import canonicalize from "canonicalize";
+import { In, type EntityManager } from "typeorm";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
+import { LinkOutcome } from "../identity/LinkOutcome";
+import { type ReportedIdentity } from "../identity/ReportedIdentity";
+import { holdForSteward, identityFacts, linkRecords, type LinkRequest } from "../identity/linkRecords";
+import { disputedSui } from "../identity/disputedSui";
+import { scoreCandidate } from "../identity/matching/scoreCandidate";
+import { shareLinkingLock, takeLinkingLock } from "../identity/linkingLock";
+import { LinkBand } from "../identity/matching/decideLink";
+import { type MatchWeights } from "../identity/matching/matchWeights";
+import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
+import { recordLinkChange, supersedeOpenReviews, rejectedCandidates } from "../identity/linkHistory";
+import { recordChild } from "../people/recordChild";
+import { moveAddressFacts } from "../people/addIdentityFacts";
+import { recordAdults } from "../people/recordAdults";
+import { AgencyRecord } from "./AgencyRecord";
+import { type PreparedSubmission } from "./prepareSubmission";
+import { fieldLabelsOf, storeNewRecords, type AwaitingMatch } from "./storeNewRecords";
+import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+import { saveRecordDetails } from "./saveRecordDetails";
+import { isRestrictedRecord } from "./restrictedRecord";
+import { SensitivityLabel } from "./SensitivityLabel";
+
+
+/**
+ * Stores a batch of checked submissions in the caller's transaction and links each to its child, and
+ * answers each one's receipt, in order. Resubmissions of records the hub holds are stored one by one
+ * (`storeRecord`); new records together (`storeNewRecords`: a few statements for the batch, one record
+ * per SUI, the rest one by one after them); the ones to be matched probabilistically are then matched
+ * together, in order, by one `linkRecords` (which lets a later record find a child an earlier one
+ * created). A batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the
+ * second for the next batch).
+ *
+ * The hub-wide linking lock is taken first, before any row lock — exclusively when any record may be
+ * matched, shared when every one carries an SUI — keeping one lock order with stewards' merges, splits
+ * and reviews, which take it first too.
+ */
+export async function storeRecords(manager: EntityManager, batch: readonly PreparedSubmission[]): Promise<SubmitReceipt[]> {
+  if (batch.length === 0) return [];
+  if (batch.some((item) => item.sui === null)) await takeLinkingLock(manager);
+  else await shareLinkingLock(manager);
+  const existing = await lockExistingRecords(manager, batch);
+  const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
+  const held = (item: PreparedSubmission) => existing.get(keyOf(item.agency.code, item.submission.agencyReference)) ?? null;
+  // Records the hub already holds, one by one: each resubmission is its own case (kept, relinked, unchanged).
+  for (const [index, item] of batch.entries()) if (held(item) !== null) stored[index] = await storeRecord(manager, item, held(item));
+  // New records together, one per SUI; a second record of an SUI, or one whose SUI is disputed, then one by one.
+  const suis = new Set<string>();
+  const together = batch.flatMap((item, index) => {
+    if (held(item) !== null || (item.sui !== null && suis.has(item.sui))) return [];
+    if (item.sui !== null) suis.add(item.sui);
+    return [index];
+  });
+  const storedTogether = await storeNewRecords(manager, together.map((index) => batch[index]));
+  together.forEach((index, position) => (stored[index] = storedTogether[position] ?? null));
+  for (const [index, item] of batch.entries()) if (stored[index] === null) stored[index] = await storeRecord(manager, item, null);
+
+  const awaiting = stored.filter((entry): entry is AwaitingMatch => entry !== null && "request" in entry);
+  if (awaiting.length === 0) return stored as SubmitReceipt[];
+  const weights = batch[0]?.weights;
+  if (batch.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
+  // The links are decided when the batch is: the latest of its submissions' times.
+  const now = new Date(Math.max(...batch.map((item) => item.now.getTime())));
+  const results = await linkRecords(manager, awaiting.map((entry) => entry.request), { weights, decidedBy: `linkage/v${weights.version}`, now });
+  const bands = new Map(results.map((result) => [result.recordId, result.band]));
+  const linked = new Map((await manager.getRepository(AgencyRecord).findBy({ id: In(awaiting.map((entry) => entry.request.recordId)) })).map((record) => [record.id, record]));
+  return stored.map((entry) => {
+    if (entry === null) throw new Error("every record of the batch is stored");
+    if (!("request" in entry)) return entry;
+    const record = linked.get(entry.request.recordId) as AgencyRecord;
+    const band = bands.get(record.id) ?? LinkBand.REVIEW;
+    return receipt(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+  });
+}
+
+const keyOf = (agencyCode: string, agencyReference: string) => `${agencyCode}\u0000${agencyReference}`;
+
+/** The batch's records the hub already holds, locked for update in one statement (in key order, so two batches lock alike). */
+async function lockExistingRecords(manager: EntityManager, batch: readonly PreparedSubmission[]): Promise<Map<string, AgencyRecord>> {
+  const rows = await manager
+    .getRepository(AgencyRecord)
+    .createQueryBuilder("record")
+    .leftJoinAndSelect("record.child", "child")
+    .leftJoinAndSelect("record.agency", "agency")
+    .where("(record.agency_code, record.agency_reference) IN (SELECT k.code, k.reference FROM unnest(CAST(:codes AS text[]), CAST(:references AS text[])) AS k(code, reference))", {
+      codes: batch.map((item) => item.agency.code),
+      references: batch.map((item) => item.submission.agencyReference),
+    })
+    .orderBy("record.agency_code")
+    .addOrderBy("record.agency_reference")
+    .setLock("pessimistic_write", undefined, ["record"])
+    .getMany();
+  return new Map(rows.map((record) => [keyOf(record.agency.code, record.agencyReference), record]));
+}
+
+/**
+ * One record: stored with its details and adults, and linked by SUI, kept as it was linked, or held for
+ * a steward (an SUI naming a child it cannot be); otherwise returned for matching with the batch.
+ * Resubmitting the same agency reference updates the record (never duplicates it), and an identical
+ * resubmission writes nothing. A data steward's manual link is final: automation never changes it.
+ */
+async function storeRecord(manager: EntityManager, store: PreparedSubmission, existing: AgencyRecord | null): Promise<SubmitReceipt | AwaitingMatch> {
+  const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
+  const records = manager.getRepository(AgencyRecord);
+  if (existing !== null && existing.contentHash === contentHash) return receipt(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
+  if (existing !== null && existing.recordType !== recordType) {
+    throw new HubError(ErrorCode.RECORD_TYPE_MISMATCH, "This agency reference already names a record of another type.", { path: "record.agencyReference" });
+  }
+
+  // A new record's id is fixed before anything is written: it is the source of the identity facts it reports.
+  const record = existing ?? records.create({ id: randomUUID(), agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
+  const previousChildId = existing?.child?.id ?? null;
+  const kept = existing !== null && (await keepsLink(manager, existing, sui, identity, store.weights));
+  const decidedBy = `${principal.agency}/${principal.sub}`;
+  record.reportedIdentity = identity;
+  // A record sealed, brokered or location-withheld, or no longer so, changes what others may be matched on.
+  const restrictionChanged = existing !== null && matchingRestrictions(existing.labels) !== matchingRestrictions(submission.labels ?? []);
+  record.labels = [...new Set(submission.labels ?? [])];
+  record.fieldLabels = fieldLabelsOf(submission);
+  record.recordedAt = submission.recordedAt ?? null;
+  record.contentHash = contentHash;
+  record.version += 1;
+
+  let linkedChildId: string | null = null;
+  let identityGrew = false;
+  const disputed = !kept && sui !== null ? await disputedSui(manager, sui, identity, store.weights) : null;
+  if (disputed !== null) {
+    setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
+  } else if (!kept && sui !== null) {
+    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, { agencyCode: agency.code, recordId: record.id });
+    identityGrew = grew;
+    setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
+    record.child = child;
+    linkedChildId = child.id;
+  } else if (!kept && existing === null) {
+    // Matched with the batch, once the record exists; until then it is nobody's.
+    setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
+  }
+  const saved = await records.save(record);
+  const adults = await recordAdults(manager, saved, submission.relatedAdults ?? [], agency.code, existing === null);
+  await saveRecordDetails(manager, saved, submission, adults.subject);
+  const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
+  if (kept) {
+    if (restrictionChanged && saved.child !== null) await rebuildMatchProfiles(manager, [saved.child.id]);
+    return receipt(saved, outcome, outcomeOf(saved));
+  }
+
+  if (linkedChildId !== null) {
+    if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record with an SUI");
+    if (previousChildId !== linkedChildId) {
+      if (existing !== null) {
+        await manager.query(`UPDATE child_adult_relationship SET child_id = $2 WHERE source_record_id = $1`, [saved.id, linkedChildId]);
+        // The addresses it reported to the child it leaves were never that child's: they go, not follow.
+        await moveAddressFacts(manager, [{ recordId: saved.id, childId: linkedChildId, fromChildId: linkedChildId }]);
+      }
+      await recordLinkChange(manager, { recordId: saved.id, fromChildId: previousChildId, toChildId: linkedChildId, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now, reason: "the record carries the child's SUI" });
+    }
+    // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
+    // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
+    if (identityGrew || restrictionChanged || (!isRestrictedRecord(saved.labels) && (await profileLacksBirthDetails(manager, linkedChildId)))) await rebuildMatchProfiles(manager, [linkedChildId]);
+    return receipt(saved, outcome, LinkOutcome.SUI);
+  }
+  const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels) };
+  if (disputed !== null) {
+    if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
+    await holdForSteward(manager, request, disputed, "sui-names-another-child", { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now });
+    return receipt(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
+  }
+  if (existing === null) return { request, outcome };
+  await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
+  return { request: { ...request, excludedChildIds: await rejectedCandidates(manager, saved.id) }, outcome };
+}
+
+/** The record labels that decide whether what a record reports is matched on (`identity/matchProfiles.ts`). */
+function matchingRestrictions(labels: readonly SensitivityLabel[]): string {
+  return [SensitivityLabel.SEALED, SensitivityLabel.BROKERED, SensitivityLabel.LOCATION_WITHHELD].filter((label) => labels.includes(label)).join();
+}
+
+/**
+ * A resubmission leaves the record's link alone when it is a steward's (final until a steward changes
+ * it); when it was made by SUI and the resubmission carries none but still describes that child (the
+ * same identity, or one that scores at least the review threshold against the child: an agency that
+ * withdraws a wrong NHS number is matched again); or when it was matched and whom the record is about
+ * has not changed.
+ */
+async function keepsLink(manager: EntityManager, existing: AgencyRecord, sui: string | null, identity: ReportedIdentity, weights: MatchWeights): Promise<boolean> {
+  if (existing.linkOrigin === LinkOrigin.MANUAL) return true;
+  if (sui !== null) return false;
+  if (sameIdentity(existing.reportedIdentity, identity)) return existing.linkMethod !== LinkMethod.SUI || existing.child !== null;
+  if (existing.linkMethod !== LinkMethod.SUI || existing.child === null) return false;
+  const profile = (await loadProfiles(manager, [existing.child.id])).get(existing.child.id);
+  return profile !== undefined && scoreCandidate(weights, identityFacts(identity), profile).score >= weights.thresholds.review;
+}
+
+async function profileLacksBirthDetails(manager: EntityManager, childId: string): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(`SELECT 1 FROM child_match_profile WHERE child_id = $1 AND (date_of_birth IS NULL OR sex = 'NOT_KNOWN')`, [childId]);
+  return rows.length > 0;
+}
+
+function sameIdentity(a: ReportedIdentity, b: ReportedIdentity): boolean {
+  return canonicalize(a) === canonicalize(b);
+}
+
+function setLink(record: AgencyRecord, childId: string | null, method: LinkMethod, state: LinkState, decidedBy: string, now: Date): void {
+  record.linkMethod = method;
+  record.linkState = state;
+  record.linkOrigin = LinkOrigin.AUTO;
+  record.linkDecidedBy = decidedBy;
+  record.linkDecidedAt = now;
+  record.linkEvidence = null;
+  if (childId === null) record.child = null;
+}
+
+/**
+ * The link outcome a record's stored link stands for, as its first receipt gave it: a record the
+ * matcher linked to a child it created for it has no evidence (nobody was compared), one it matched has.
+ */
+function outcomeOf(record: AgencyRecord): LinkOutcome {
+  if (record.linkOrigin === LinkOrigin.MANUAL) return LinkOutcome.MANUAL;
+  if (record.linkMethod === LinkMethod.SUI) return LinkOutcome.SUI;
+  if (record.linkState !== LinkState.LINKED) return LinkOutcome.REVIEW_PENDING;
+  return record.linkEvidence === null ? LinkOutcome.NEW_CHILD : LinkOutcome.MATCHED;
+}
+
+function receipt(record: AgencyRecord, outcome: SubmitOutcome, linkOutcome: LinkOutcome): SubmitReceipt {
+  return {
+    recordId: record.id,
+    agencyReference: record.agencyReference,
+    recordType: record.recordType,
+    outcome,
+    version: record.version,
+    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome },
+    receivedAt: record.receivedAt,
+  };
+}
