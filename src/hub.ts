@@ -23,11 +23,21 @@ export interface Hub {
   listen(): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
+  /**
+   * Settles once the hub serves GraphQL: the demo data loaded on a first start, match profiles built.
+   * Until then `/healthz` answers, `/readyz` and `/graphql` answer 503 (starting).
+   */
+  ready: Promise<void>;
 }
 
 export interface HubOptions {
   /** Embedded only: keep the database in memory (tests). */
   inMemory?: boolean;
+  /**
+   * Return before the demo data is loaded, so the hub can listen (and answer `/healthz`) while it
+   * loads; `ready` says when it is done. Otherwise `createHub` returns a hub that is ready.
+   */
+  serveWhileStarting?: boolean;
 }
 
 /** Wires the hub together: policies, keys, database (migrated), demo data on first start, GraphQL and HTTP. */
@@ -54,11 +64,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   );
   let server: http.Server | undefined;
   let draining = false;
+  let starting = true;
   try {
-    if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
-    // Children known before matching existed (or loaded in bulk) get their match profile once.
-    const profiled = await profileUnprofiledChildren(database.dataSource);
-    if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });
     const apollo = createApolloServer(await buildHubSchema(), config);
     await apollo.start();
     const app = createApp({
@@ -68,28 +75,48 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       policy,
       isDatabaseReachable: () => database.isReachable(),
       isDraining: () => draining,
+      isStarting: () => starting,
       logger,
       maxBodyBytes: config.graphql.maxBodyBytes,
     });
+    const ready = (async () => {
+      if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
+      // Children known before matching existed (or loaded in bulk) get their match profile once.
+      const profiled = await profileUnprofiledChildren(database.dataSource);
+      if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });
+      starting = false;
+    })();
+    const stop = async () => {
+      draining = true;
+      if (server) {
+        const closing = new Promise<void>((resolve) => server?.close(() => resolve()));
+        server.closeIdleConnections();
+        await closing;
+      }
+      await apollo.stop();
+      // A start still loading its demo data stops at its next statement; the next start finishes it.
+      await ready.catch(() => undefined);
+      await database.close();
+    };
+    if (options.serveWhileStarting !== true) {
+      try {
+        await ready;
+      } catch (error) {
+        await apollo.stop();
+        throw error;
+      }
+    }
     return {
       app,
       database,
+      ready,
       listen: () =>
         new Promise((resolve, reject) => {
           server = http.createServer(app);
           server.once("error", reject);
           server.listen(config.port, config.host, () => resolve((server?.address() as AddressInfo).port));
         }),
-      async stop() {
-        draining = true;
-        if (server) {
-          const closing = new Promise<void>((resolve) => server?.close(() => resolve()));
-          server.closeIdleConnections();
-          await closing;
-        }
-        await apollo.stop();
-        await database.close();
-      },
+      stop,
     };
   } catch (error) {
     await database.close();

@@ -21,16 +21,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const hub = await createHub(config, logger);
+  // Listening before the demo data is loaded: /healthz answers at once, /readyz once the hub is ready.
+  const hub = await createHub(config, logger, { serveWhileStarting: true });
   const port = await hub.listen();
-  logger.info("hub listening", {
-    event: "hub.started",
-    host: config.host,
-    port,
-    mode: hub.database.mode,
-    ms: Date.now() - started,
-  });
-
+  logger.info("hub listening", { event: "hub.started", host: config.host, port, mode: hub.database.mode, ms: Date.now() - started });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -54,6 +48,24 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+
+  try {
+    await hub.ready;
+  } catch (error) {
+    if (stopping) return;
+    throw error;
+  }
+  if (stopping) return;
+  logger.info("hub ready", { event: "hub.ready", ms: Date.now() - started });
+  // One line for the person who typed `npm start`, whatever the log format.
+  process.stdout.write(`Hub ready at http://${displayHost(config.host)}:${port}/graphql\n`);
+}
+
+/** Where a person on this machine reaches the hub: a wildcard address is reached as the loopback one. */
+function displayHost(host: string): string {
+  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { type ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
-import { isHubError } from "../errors/HubError";
+import { ErrorCode, isHubError } from "../errors/HubError";
 import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
@@ -18,13 +18,16 @@ export interface AppDependencies {
   isDatabaseReachable: () => Promise<boolean>;
   /** True once shutdown has begun: readiness fails so the load balancer stops sending traffic. */
   isDraining: () => boolean;
+  /** Still starting (demo data on a first start, match profiles): only `/healthz` answers 200. */
+  isStarting?: () => boolean;
   logger: Logger;
   maxBodyBytes: number;
 }
 
 /**
- * The HTTP surface: `/healthz` (the process is up), `/readyz` (the database answers and the hub is not
- * shutting down) and `/graphql`. No request reaches a resolver without a verified token.
+ * The HTTP surface: `/healthz` (the process is up), `/readyz` (the hub has started, the database
+ * answers and the hub is not shutting down) and `/graphql`, which answers 503 while the hub starts. No
+ * request reaches a resolver without a verified token.
  */
 export function createApp(deps: AppDependencies): Express {
   const app = express();
@@ -41,7 +44,12 @@ export function createApp(deps: AppDependencies): Express {
     res.json({ status: "ok" });
   });
 
+  const starting = deps.isStarting ?? (() => false);
   app.get("/readyz", async (_req, res) => {
+    if (starting()) {
+      res.status(503).setHeader("Retry-After", "2").json({ status: "starting" });
+      return;
+    }
     if (deps.isDraining()) {
       res.status(503).json({ status: "draining" });
       return;
@@ -55,6 +63,10 @@ export function createApp(deps: AppDependencies): Express {
     (_req, res, next) => {
       // Responses carry personal data: no shared or browser cache may keep them.
       res.setHeader("Cache-Control", "no-store");
+      if (starting()) {
+        res.status(503).setHeader("Retry-After", "2").json({ errors: [{ message: "The hub is starting (on a first start it loads its demo data): retry shortly.", extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
+        return;
+      }
       next();
     },
     express.json({ limit: deps.maxBodyBytes }),

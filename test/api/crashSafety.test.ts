@@ -54,7 +54,8 @@ function startHub(): Promise<number> {
     let output = "";
     hub!.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"event":"hub.started"[^\n]*"port":(\d+)/.exec(output) ?? /"port":(\d+)[^\n]*"event":"hub.started"/.exec(output);
+      // Ready, not just listening: a hub answers 503 until its start-up work is done.
+      const match = /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
       if (match) resolve(Number(match[1]));
     });
     hub!.on("exit", (code) => reject(new Error(`hub exited with ${String(code)} before starting`)));

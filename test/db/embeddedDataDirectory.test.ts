@@ -227,14 +227,14 @@ function commandEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts `npm start`'s process (dist/src/main.js) and resolves once it listens. */
+/** Starts `npm start`'s process (dist/src/main.js) and resolves once it says it is ready. */
 function startHubProcess(dataDir: string): { process: ChildProcess; started: Promise<void>; output: () => string } {
   const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const started = new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
-      if (output.includes('"event":"hub.started"')) resolve();
+      if (/^Hub ready at http:\/\/127\.0\.0\.1:\d+\/graphql$/m.test(output)) resolve();
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
