@@ -10,7 +10,7 @@ import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } 
 import { Child } from "../people/Child";
 import { tidyName } from "../people/personName";
 import { childFactsReported } from "../people/recordChild";
-import { recordAdults } from "../people/recordAdults";
+import { recordAdultsOf } from "../people/recordAdults";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { type PreparedSubmission } from "./prepareSubmission";
@@ -97,13 +97,12 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Pr
   // The records first: their details, adults, names and addresses name them as their source.
   const accepted = stored.filter((item): item is PreparedSubmission => item !== null);
   await manager.getRepository(AgencyRecord).insert(records);
-  const details = [];
-  for (const [index, record] of records.entries()) {
-    const submission = (accepted[index]).submission;
-    const adults = submission.relatedAdults ?? [];
-    const subject = adults.length === 0 ? null : (await recordAdults(manager, record, adults, record.agency.code, true)).subject;
-    details.push({ recordType: record.recordType, recordId: record.id, submission, subject });
-  }
+  const withAdults = records.flatMap((record, index) => {
+    const reported = (accepted[index]).submission.relatedAdults ?? [];
+    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true }];
+  });
+  const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
+  const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: (accepted[index]).submission, subject: subjects.get(record.id) ?? null }));
   await insertRecordDetails(manager, details);
   await addNameFacts(manager, names);
   await addAddressFacts(manager, addresses);

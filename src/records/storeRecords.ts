@@ -28,8 +28,8 @@ import { SensitivityLabel } from "./SensitivityLabel";
 /**
  * Stores a batch of checked submissions in the caller's transaction and links each to its child, and
  * answers each one's receipt, in order. Resubmissions of records the hub holds are stored one by one
- * (`storeRecord`); new records together (`storeNewRecords`: a few statements for the batch, one record
- * per SUI, the rest one by one after them); the ones to be matched probabilistically are then matched
+ * (`storeRecord`); new records together (`storeNewRecords`: a few statements for the batch, in rounds
+ * of one record per SUI); the ones to be matched probabilistically are then matched
  * together, in order, by one `linkRecords` (which lets a later record find a child an earlier one
  * created). A batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the
  * second for the next batch).
@@ -47,15 +47,21 @@ export async function storeRecords(manager: EntityManager, batch: readonly Prepa
   const held = (item: PreparedSubmission) => existing.get(keyOf(item.agency.code, item.submission.agencyReference)) ?? null;
   // Records the hub already holds, one by one: each resubmission is its own case (kept, relinked, unchanged).
   for (const [index, item] of batch.entries()) if (held(item) !== null) stored[index] = await storeRecord(manager, item, held(item));
-  // New records together, one per SUI; a second record of an SUI, or one whose SUI is disputed, then one by one.
-  const suis = new Set<string>();
-  const together = batch.flatMap((item, index) => {
-    if (held(item) !== null || (item.sui !== null && suis.has(item.sui))) return [];
-    if (item.sui !== null) suis.add(item.sui);
-    return [index];
-  });
-  const storedTogether = await storeNewRecords(manager, together.map((index) => batch[index]));
-  together.forEach((index, position) => (stored[index] = storedTogether[position] ?? null));
+  // New records together, in rounds of one record per SUI — the first record of each SUI, then the
+  // second, … — so each sees the child as the records before it left it. A record whose SUI is
+  // disputed (`storeNewRecords` leaves it out) is then stored one by one.
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  for (const [index, item] of batch.entries()) {
+    if (held(item) !== null) continue;
+    const round = item.sui === null ? 0 : (seen.get(item.sui) ?? 0);
+    if (item.sui !== null) seen.set(item.sui, round + 1);
+    (rounds[round] ??= []).push(index);
+  }
+  for (const round of rounds) {
+    const storedTogether = await storeNewRecords(manager, round.map((index) => batch[index]));
+    round.forEach((index, position) => (stored[index] = storedTogether[position] ?? null));
+  }
   for (const [index, item] of batch.entries()) if (stored[index] === null) stored[index] = await storeRecord(manager, item, null);
 
   const awaiting = stored.filter((entry): entry is AwaitingMatch => entry !== null && "request" in entry);
