@@ -2,7 +2,8 @@
 // only when something it is built from changed since the last successful build: a warm start or a
 // token then costs a directory walk (milliseconds), not a TypeScript compilation (seconds).
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -46,4 +47,18 @@ if (process.argv[1] === import.meta.filename) {
     writeFileSync(STAMP, `${started.toISOString()}\n`);
     utimesSync(STAMP, started, started);
   }
+  prepareEmbeddedTemplate();
+}
+
+/**
+ * A first start on the embedded database unpacks a migrated template instead of creating and migrating
+ * a cluster (src/db/embeddedTemplate.ts); the build makes it when the migrations have none yet. Not
+ * fatal: without it the first start migrates as before.
+ */
+function prepareEmbeddedTemplate() {
+  const require = createRequire(import.meta.url);
+  const { embeddedTemplateFile } = require(join(root, "dist", "src", "db", "embeddedTemplate.js"));
+  if (existsSync(embeddedTemplateFile())) return;
+  const made = spawnSync(process.execPath, [join(root, "dist", "src", "cli", "prepareEmbedded.js")], { stdio: "inherit" });
+  if (made.status !== 0) process.stderr.write("(the embedded database template was not made: a first start will migrate instead)\n");
 }

@@ -76,6 +76,8 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
     } finally {
       await migrator.destroy();
     }
+    // Migrated and still empty: the next fresh embedded database starts from here (`embeddedTemplate.ts`).
+    await embedded?.keepAsTemplate();
     await dataSource.initialize();
     embedded?.ready();
   } catch (error) {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { DataDirectoryLock, type LockHolder } from "./dataDirectoryLock";
 import { embeddedUrl, startEmbeddedPostgres } from "./embeddedPostgres";
+import { readEmbeddedTemplate, saveEmbeddedTemplate } from "./embeddedTemplate";
 import { ensurePrivateDirectory } from "./privateDirectory";
 
 /** Which process is opening the embedded database: named in its lock, and in what another process is told. */
@@ -23,6 +24,8 @@ export interface EmbeddedAccess {
   unreachable?: string;
   /** Called once the database is migrated: a hub then lets commands connect through it. */
   ready(): void;
+  /** Once migrated: a database this process just created keeps its data directory as the template for the next. */
+  keepAsTemplate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,11 +60,12 @@ export async function openEmbeddedAccess(options: EmbeddedAccessOptions): Promis
     // mkdtemp creates the directory 0700.
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-pg-"));
     try {
-      const server = await startEmbeddedPostgres({ socketDir, maxConnections: options.maxConnections, idleTimeoutMs: options.idleTimeoutMs });
+      const server = await startEmbeddedPostgres({ socketDir, maxConnections: options.maxConnections, idleTimeoutMs: options.idleTimeoutMs, template: readEmbeddedTemplate() });
       return {
         url: server.url,
         how: "serving",
         ready: () => undefined,
+        keepAsTemplate: () => (server.initialised ? saveEmbeddedTemplate(() => server.dump()) : Promise.resolve()),
         async close() {
           await server.stop();
           fs.rmSync(socketDir, { recursive: true, force: true });
@@ -80,7 +84,7 @@ export async function openEmbeddedAccess(options: EmbeddedAccessOptions): Promis
   if (!attempt.acquired) {
     if (attempt.holder?.role === "hub" && attempt.holder.serving && options.opener.role === "command") {
       const unreachable = `The hub (pid ${attempt.holder.pid}) has the embedded database in ${options.dataDir} open but does not answer on its socket in ${socketDir} (it may be stopping, or have no connection to spare). Try again in a moment.`;
-      return { url: embeddedUrl(socketDir), how: "through-hub", unreachable, ready: () => undefined, close: async () => undefined };
+      return { url: embeddedUrl(socketDir), how: "through-hub", unreachable, ready: () => undefined, keepAsTemplate: async () => undefined, close: async () => undefined };
     }
     throw new EmbeddedDatabaseInUseError(inUseMessage(options.dataDir, options.opener, attempt.holder));
   }
@@ -92,11 +96,13 @@ export async function openEmbeddedAccess(options: EmbeddedAccessOptions): Promis
       socketDir,
       maxConnections: options.maxConnections,
       idleTimeoutMs: options.idleTimeoutMs,
+      template: readEmbeddedTemplate(),
     });
     return {
       url: server.url,
       how: "serving",
       ready: () => lock.record({ ...holder, serving: options.opener.role === "hub" }),
+      keepAsTemplate: () => (server.initialised ? saveEmbeddedTemplate(() => server.dump()) : Promise.resolve()),
       async close() {
         try {
           await server.stop();

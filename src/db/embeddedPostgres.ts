@@ -9,6 +9,10 @@ import { countWaitingAsBusy } from "./waitingIsNotIdle";
 export interface EmbeddedPostgres {
   /** A postgres:// URL the ordinary `pg` driver (and so TypeORM) connects to. */
   url: string;
+  /** Created by `initdb` just now (not from the template, not an existing data directory): worth keeping as the template once migrated. */
+  initialised: boolean;
+  /** The data directory as a gzipped tarball (`embeddedTemplate.ts`). */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export interface EmbeddedPostgresOptions {
    * waiting for an answer is not idle (`waitingIsNotIdle.ts`).
    */
   idleTimeoutMs: number;
+  /** A data directory to start from when there is none yet (`embeddedTemplate.ts`), instead of `initdb`. */
+  template?: Blob | null;
 }
 
 /** The name libpq and node-postgres look for in a socket directory (port 5432). */
@@ -58,8 +64,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`The embedded database's socket path (${socket}) is longer than a Unix socket path may be (${MAX_SOCKET_PATH_BYTES} bytes): set HUB_DATA_DIR to a shorter path.`);
   }
   if (options.dataDir !== undefined) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true, mode: 0o700 });
+  const fresh = options.dataDir === undefined || !fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
+  const template = fresh ? (options.template ?? null) : null;
   const db = await PGlite.create({
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(template !== null ? { loadDataDir: template } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
   });
   countWaitingAsBusy();
@@ -79,6 +88,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: embeddedUrl(options.socketDir),
+    initialised: fresh && template === null,
+    dump: () => db.dumpDataDir("gzip"),
     async stop() {
       await server.stop();
       await db.close();
