@@ -95,8 +95,16 @@ export class LinkageTally {
     if (!this.hasChild(entityId)) throw new RangeError(`Record ${this.records + 1}: ${role} entity ${entityId} has no child in the hub yet`);
   }
 
-  record(outcome: LinkageOutcome): void {
+  /** Counts one outcome, and says how it went for its record. */
+  record(outcome: LinkageOutcome): OutcomeVerdict {
     const isTrueMatch = this.hasChild(outcome.trueEntityId);
+    const verdict: OutcomeVerdict = {
+      trueMatch: isTrueMatch,
+      correctAutoLink: outcome.band === "AUTO_LINK" && outcome.linkedEntityId === outcome.trueEntityId,
+      found: false,
+      blocked: isTrueMatch && outcome.blockedCandidateEntityIds.includes(outcome.trueEntityId),
+    };
+    verdict.found = verdict.correctAutoLink || (isTrueMatch && outcome.band === "REVIEW" && (outcome.reviewCandidateEntityIds ?? []).includes(outcome.trueEntityId));
     this.records++;
     this.bands[outcome.band]++;
     this.blockedCandidates += outcome.blockedCandidateEntityIds.length;
@@ -125,6 +133,7 @@ export class LinkageTally {
         break;
       }
     }
+    return verdict;
   }
 
   metrics(): LinkageMetrics {
@@ -148,6 +157,48 @@ export class LinkageTally {
       meanBlockedCandidates: ratio(this.blockedCandidates, this.records).value,
       meanReviewCandidates: ratio(this.reviewCandidates, this.bands.REVIEW).value,
     };
+  }
+}
+
+/** How one record's outcome went. */
+export interface OutcomeVerdict {
+  /** Its true entity had a child in the hub when it was decided. */
+  trueMatch: boolean;
+  /** Auto-linked to its true entity's child. */
+  correctAutoLink: boolean;
+  /** A true match auto-linked correctly or sent to a review offering the true child. */
+  found: boolean;
+  /** A true match whose true child blocking returned. */
+  blocked: boolean;
+}
+
+/** Recall of the true matches each kind of noise struck (a record with two kinds counts under both). */
+export class RecallByNoise {
+  private readonly rows = new Map<string, { trueMatches: number; autoLinked: number; found: number; blocked: number }>();
+
+  add(kinds: readonly string[], verdict: OutcomeVerdict): void {
+    if (!verdict.trueMatch) return;
+    for (const kind of kinds.length === 0 ? ["(no noise)"] : kinds) {
+      const row = this.rows.get(kind) ?? { trueMatches: 0, autoLinked: 0, found: 0, blocked: 0 };
+      row.trueMatches++;
+      if (verdict.correctAutoLink) row.autoLinked++;
+      if (verdict.found) row.found++;
+      if (verdict.blocked) row.blocked++;
+      this.rows.set(kind, row);
+    }
+  }
+
+  /** One line per kind, in the order given (kinds never seen are left out): true matches, then each recall. */
+  format(order: readonly string[]): string {
+    const kinds = ["(no noise)", ...order].filter((kind) => this.rows.has(kind));
+    const width = Math.max(...kinds.map((kind) => kind.length), "noise kind".length);
+    const header = `  ${"noise kind".padEnd(width)}  true matches  auto-linked  auto + review  blocked`;
+    const lines = kinds.map((kind) => {
+      const row = this.rows.get(kind) as { trueMatches: number; autoLinked: number; found: number; blocked: number };
+      const share = (value: number) => percent(value / row.trueMatches).padStart(7);
+      return `  ${kind.padEnd(width)}  ${count(row.trueMatches).padStart(12)}  ${share(row.autoLinked).padStart(11)}  ${share(row.found).padStart(13)}  ${share(row.blocked).padStart(7)}`;
+    });
+    return ["Recall of true matches by the noise that struck them:", header, ...lines].join("\n");
   }
 }
 

@@ -1,8 +1,11 @@
+import { addDays } from "../../src/demo/demoCalendar";
 import { seededRandom, type SeededRandom } from "../../src/demo/seededRandom";
 import { type IdentityFacts } from "../../src/identity/matching/comparisonVector";
 import { formalGivenName } from "../../src/identity/matching/nicknames";
 import { Sex } from "../../src/people/Sex";
 import {
+  CLOSE_NAMED_TWIN_SHARE,
+  closeNamedTwin,
   drawDateOfBirth,
   drawFamilyName,
   drawGivenNames,
@@ -36,6 +39,13 @@ export const NOISE_KINDS = [
   "FAMILY_NAME_CHANGED",
   "NAME_TYPO",
   "NAME_FORMATTING",
+  "GIVEN_TYPO_WITH_DATE_SLIP",
+  "FAMILY_CHANGED_WITH_MOVE",
+  "GIVEN_TYPO_WITH_MOVE",
+  "FAMILY_TYPO_WITH_DATE_SLIP",
+  "FAMILY_CHANGED_WITH_DATE_SLIP",
+  "GIVEN_TYPO_WITH_FAMILY_CHANGED",
+  "DATE_MISSING_WITH_MOVE",
 ] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 export type NoiseRates = Readonly<Record<NoiseKind, number>>;
@@ -53,7 +63,25 @@ export const NOISE_RATES: NoiseRates = {
   FAMILY_NAME_CHANGED: 0.04,
   NAME_TYPO: 0.08,
   NAME_FORMATTING: 0.03,
+  GIVEN_TYPO_WITH_DATE_SLIP: 0.015,
+  FAMILY_CHANGED_WITH_MOVE: 0.015,
+  GIVEN_TYPO_WITH_MOVE: 0.01,
+  FAMILY_TYPO_WITH_DATE_SLIP: 0.01,
+  FAMILY_CHANGED_WITH_DATE_SLIP: 0.01,
+  GIVEN_TYPO_WITH_FAMILY_CHANGED: 0.005,
+  DATE_MISSING_WITH_MOVE: 0.005,
 };
+
+/** The kinds that are two errors at once, struck together on one record. */
+export const TWO_ERROR_KINDS: readonly NoiseKind[] = [
+  "GIVEN_TYPO_WITH_DATE_SLIP",
+  "FAMILY_CHANGED_WITH_MOVE",
+  "GIVEN_TYPO_WITH_MOVE",
+  "FAMILY_TYPO_WITH_DATE_SLIP",
+  "FAMILY_CHANGED_WITH_DATE_SLIP",
+  "GIVEN_TYPO_WITH_FAMILY_CHANGED",
+  "DATE_MISSING_WITH_MOVE",
+];
 
 /** What each kind of noise does and which records it can apply to. */
 export const NOISE_DESCRIPTIONS: Readonly<Record<NoiseKind, string>> = {
@@ -68,6 +96,13 @@ export const NOISE_DESCRIPTIONS: Readonly<Record<NoiseKind, string>> = {
   FAMILY_NAME_CHANGED: "half the time double-barrelled with another surname (or, if already double-barrelled, cut to one half); otherwise a new family name",
   NAME_TYPO: "one letter substituted, inserted, deleted or transposed (a quarter each) in the given names or the family name (half each)",
   NAME_FORMATTING: "the given names or the family name in capitals or lower case, with an accent, hyphen ↔ space, or the apostrophe dropped or curled",
+  GIVEN_TYPO_WITH_DATE_SLIP: "two at once: a typo in the given names and the date of birth a day early or late; only when a date is present",
+  FAMILY_CHANGED_WITH_MOVE: "two at once: the family name changed (as FAMILY_NAME_CHANGED) and a move (as POSTCODE_MOVED); only when a postcode is present",
+  GIVEN_TYPO_WITH_MOVE: "two at once: a typo in the given names and a move; only when a postcode is present",
+  FAMILY_TYPO_WITH_DATE_SLIP: "two at once: a typo in the family name and the date of birth a day early or late; only when a date is present",
+  FAMILY_CHANGED_WITH_DATE_SLIP: "two at once: the family name changed and the date of birth a day early or late; only when a date is present",
+  GIVEN_TYPO_WITH_FAMILY_CHANGED: "two at once: a typo in the given names and the family name changed",
+  DATE_MISSING_WITH_MOVE: "two at once: the date of birth left blank and a move; only when both are present",
 };
 
 /** Share of incoming records about children not in the registry. */
@@ -84,6 +119,8 @@ export interface IncomingRecord {
   facts: IdentityFacts;
   /** The noise applied, in the order applied; empty for a faithful record. */
   noise: readonly NoiseKind[];
+  /** A child not in the registry who is a registry child's twin: that child's entity id. */
+  twinOf?: number;
 }
 
 export interface IncomingOptions {
@@ -150,9 +187,9 @@ export function generateIncoming(registry: readonly RegistryChild[], count: numb
   }
   let nextEntityId = registry.reduce((largest, child) => Math.max(largest, child.entityId), 0) + 1;
   while (records.length < count) {
-    const child = unregisteredChild(random, registry);
+    const { child, twinOf } = unregisteredChild(random, registry);
     const appearances = Math.min(drawAppearances(random), count - records.length);
-    for (let i = 0; i < appearances; i++) records.push(noisyRecord(random, rates, nextEntityId, child));
+    for (let i = 0; i < appearances; i++) records.push({ ...noisyRecord(random, rates, nextEntityId, child), ...(twinOf === null ? {} : { twinOf }) });
     nextEntityId++;
   }
   return random.shuffled(records);
@@ -167,19 +204,23 @@ function drawAppearances(random: SeededRandom): number {
   return UNREGISTERED_APPEARANCE_WEIGHTS.length;
 }
 
-function unregisteredChild(random: SeededRandom, registry: readonly RegistryChild[]): ChildIdentity {
+function unregisteredChild(random: SeededRandom, registry: readonly RegistryChild[]): { child: ChildIdentity; twinOf: number | null } {
   const sex = drawSex(random);
   if (registry.length > 0 && random.chance(UNREGISTERED_RELATIVE_SHARE)) {
     const relative = registry[random.integer(0, registry.length - 1)];
-    return {
-      givenNames: drawGivenNames(random, sex, [relative.givenNames]),
+    const twin = random.chance(TWIN_SHARE_OF_RELATIVES);
+    // The hard case: a twin the hub does not know, named a spelling away from the twin it does (Eva beside Ava).
+    const closeName = twin && random.chance(CLOSE_NAMED_TWIN_SHARE) ? closeNamedTwin(firstGivenName(relative.givenNames), relative.sex) : null;
+    const child: ChildIdentity = {
+      givenNames: closeName ?? drawGivenNames(random, sex, [relative.givenNames]),
       familyName: relative.familyName,
-      dateOfBirth: random.chance(TWIN_SHARE_OF_RELATIVES) ? relative.dateOfBirth : drawSiblingDateOfBirth(random, relative.dateOfBirth),
-      sex,
+      dateOfBirth: twin ? relative.dateOfBirth : drawSiblingDateOfBirth(random, relative.dateOfBirth),
+      sex: closeName === null ? sex : relative.sex,
       postcode: relative.postcode,
     };
+    return { child, twinOf: twin ? relative.entityId : null };
   }
-  return { givenNames: drawGivenNames(random, sex), familyName: drawFamilyName(random), dateOfBirth: drawDateOfBirth(random), sex, postcode: drawPostcode(random) };
+  return { child: { givenNames: drawGivenNames(random, sex), familyName: drawFamilyName(random), dateOfBirth: drawDateOfBirth(random), sex, postcode: drawPostcode(random) }, twinOf: null };
 }
 
 /** Draws whether `kind` strikes this record, noting it if it does. */
@@ -222,6 +263,36 @@ function noisyRecord(random: SeededRandom, rates: NoiseRates, trueEntityId: numb
     if (random.chance(0.5)) givenNames = withFormatting(random, givenNames);
     else familyName = withFormatting(random, familyName);
   }
+
+  // Two errors at once: each pair strikes as one kind, after the single kinds.
+  if (dateOfBirth !== null && strikes(random, rates, "GIVEN_TYPO_WITH_DATE_SLIP", noise)) {
+    givenNames = withTypo(random, givenNames);
+    dateOfBirth = withDaySlip(random, dateOfBirth);
+  }
+  if (postcode !== null && strikes(random, rates, "FAMILY_CHANGED_WITH_MOVE", noise)) {
+    familyName = withFamilyNameChanged(random, familyName);
+    postcode = movedPostcode(random, postcode);
+  }
+  if (postcode !== null && strikes(random, rates, "GIVEN_TYPO_WITH_MOVE", noise)) {
+    givenNames = withTypo(random, givenNames);
+    postcode = movedPostcode(random, postcode);
+  }
+  if (dateOfBirth !== null && strikes(random, rates, "FAMILY_TYPO_WITH_DATE_SLIP", noise)) {
+    familyName = withTypo(random, familyName);
+    dateOfBirth = withDaySlip(random, dateOfBirth);
+  }
+  if (dateOfBirth !== null && strikes(random, rates, "FAMILY_CHANGED_WITH_DATE_SLIP", noise)) {
+    familyName = withFamilyNameChanged(random, familyName);
+    dateOfBirth = withDaySlip(random, dateOfBirth);
+  }
+  if (strikes(random, rates, "GIVEN_TYPO_WITH_FAMILY_CHANGED", noise)) {
+    givenNames = withTypo(random, givenNames);
+    familyName = withFamilyNameChanged(random, familyName);
+  }
+  if (dateOfBirth !== null && postcode !== null && strikes(random, rates, "DATE_MISSING_WITH_MOVE", noise)) {
+    dateOfBirth = null;
+    postcode = movedPostcode(random, postcode);
+  }
   return { trueEntityId, facts: { givenNames, familyName, dateOfBirth, sex, postcode }, noise };
 }
 
@@ -251,6 +322,12 @@ function withDigitMistyped(random: SeededRandom, dateOfBirth: string): string {
     }
   }
   return random.pick(candidates);
+}
+
+/** The day before or after, never after the reference date: a slip of one day, whatever digits it changes. */
+function withDaySlip(random: SeededRandom, dateOfBirth: string): string {
+  const later = addDays(dateOfBirth, 1);
+  return later <= REFERENCE_DATE && random.chance(0.5) ? later : addDays(dateOfBirth, -1);
 }
 
 function movedPostcode(random: SeededRandom, postcode: string): string {

@@ -43,6 +43,26 @@ export const SYNTHETIC_SUI_CAPACITY = 909_090;
 
 /** Share of registry children who are one of a pair of twins. */
 export const TWIN_SHARE = 0.015;
+/** Share of pairs of twins whose first given names are close spellings of each other (Ava and Eva). */
+export const CLOSE_NAMED_TWIN_SHARE = 0.2;
+
+/**
+ * Twins' names a spelling apart, each name on the lists in its own right: the hard case for a matcher,
+ * since a record about one twin with a one-letter slip reads as the other's name.
+ */
+export const CLOSE_NAMED_TWINS: Readonly<Record<RegisteredSex, readonly (readonly [string, string])[]>> = {
+  MALE: [["Leo", "Leon"], ["Louis", "Louie"], ["Alfie", "Albie"], ["Conor", "Connor"], ["Harry", "Harley"]],
+  FEMALE: [["Ava", "Eva"], ["Isabella", "Isabelle"], ["Amelia", "Amelie"], ["Lara", "Laura"], ["Carys", "Cerys"], ["Ella", "Bella"], ["Mia", "Maya"]],
+};
+
+/** The close-spelt twin name of `firstName`, if it is one of a pair. */
+export function closeNamedTwin(firstName: string, sex: RegisteredSex): string | null {
+  for (const [a, b] of CLOSE_NAMED_TWINS[sex]) {
+    if (a === firstName) return b;
+    if (b === firstName) return a;
+  }
+  return null;
+}
 
 /**
  * Families by number of children (1–4). Only those aged 0–17 are in the registry, so households there
@@ -337,6 +357,7 @@ export function generateRegistry(size: number, seed: number): RegistryChild[] {
       twins += 2;
     }
     const householdStart = children.length;
+    const closeNamedTwins = random.chance(CLOSE_NAMED_TWIN_SHARE) ? random.pick([...CLOSE_NAMED_TWINS.MALE, ...CLOSE_NAMED_TWINS.FEMALE]) : null;
     for (const age of ages) {
       const sex = drawSex(random);
       const siblingNames: string[] = [];
@@ -354,6 +375,23 @@ export function generateRegistry(size: number, seed: number): RegistryChild[] {
         householdId,
       });
     }
+    const household = children.slice(householdStart);
+    const twinIndex = household.findIndex((child, index) => index > 0 && child.dateOfBirth === household[index - 1].dateOfBirth);
+    if (closeNamedTwins !== null && twinIndex > 0) nameTwinsCloseAlike(household, twinIndex, closeNamedTwins);
   }
   return children;
+}
+
+/** Gives a pair of twins two names a spelling apart (and so the same sex), unless a sibling already has one. */
+function nameTwinsCloseAlike(household: RegistryChild[], twinIndex: number, [first, second]: readonly [string, string]): void {
+  const others = household.filter((_, index) => index !== twinIndex && index !== twinIndex - 1);
+  if (others.some((child) => firstGivenName(child.givenNames) === first || firstGivenName(child.givenNames) === second)) return;
+  const sex = CLOSE_NAMED_TWINS.MALE.some(([a]) => a === first) ? Sex.MALE : Sex.FEMALE;
+  const rename = (child: RegistryChild, name: string) => {
+    const middle = child.givenNames.slice(firstGivenName(child.givenNames).length + 1);
+    child.givenNames = middle === "" || middle === name ? name : `${name} ${middle}`;
+    child.sex = sex;
+  };
+  rename(household[twinIndex - 1], first);
+  rename(household[twinIndex], second);
 }

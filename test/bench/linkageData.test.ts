@@ -4,12 +4,13 @@ import {
   NOISE_KINDS,
   NOISE_RATES,
   nicknameAlternatives,
+  TWO_ERROR_KINDS,
   UNREGISTERED_SHARE,
   type IncomingRecord,
   type NoiseKind,
   type NoiseRates,
 } from "../../bench/linkage/noisyRecords";
-import { firstGivenName, generateRegistry, SYNTHETIC_SUI_CAPACITY, TWIN_SHARE, type RegistryChild } from "../../bench/linkage/syntheticPopulation";
+import { closeNamedTwin, firstGivenName, generateRegistry, SYNTHETIC_SUI_CAPACITY, TWIN_SHARE, type RegistryChild } from "../../bench/linkage/syntheticPopulation";
 import { ageOn } from "../../src/demo/demoCalendar";
 import { compareDates, compareFamilyNames, compareGivenNames, comparePostcodes } from "../../src/identity/matching/comparisonLevels";
 import { isValidNhsNumber, nhsCheckDigit } from "../../src/identity/nhsNumber";
@@ -131,6 +132,26 @@ describe("the incoming records", () => {
     expect(Math.abs(meanPosition / SIZE - 0.5)).toBeLessThan(0.05);
   });
 
+  it("name some twins a spelling apart, in the registry and among the twins it does not hold", () => {
+    const households = [...groupBy(registry, (child) => child.householdId).values()];
+    const pairs = households.flatMap((children) => children.flatMap((child, index) => children.slice(index + 1).filter((other) => other.dateOfBirth === child.dateOfBirth).map((other) => [child, other] as const)));
+    const closeNamed = pairs.filter(([a, b]) => closeNamedTwin(firstGivenName(a.givenNames), a.sex) === firstGivenName(b.givenNames));
+    expect(closeNamed.length / pairs.length).toBeGreaterThan(0.1);
+    expect(closeNamed.length / pairs.length).toBeLessThan(0.3);
+    for (const [a, b] of closeNamed) expect([a.sex, a.familyName, a.postcode]).toEqual([b.sex, b.familyName, b.postcode]);
+    const unknownTwins = incoming.filter((record) => record.twinOf !== undefined && record.noise.length === 0);
+    const closeToKnown = unknownTwins.filter((record) => {
+      const known = registry[(record.twinOf as number) - 1];
+      return closeNamedTwin(firstGivenName(known.givenNames), known.sex) === firstGivenName(record.facts.givenNames);
+    });
+    expect(closeToKnown.length).toBeGreaterThan(0);
+    for (const record of unknownTwins) {
+      const known = registry[(record.twinOf as number) - 1];
+      expect([record.facts.familyName, record.facts.dateOfBirth, record.facts.postcode]).toEqual([known.familyName, known.dateOfBirth, known.postcode]);
+      expect(firstGivenName(record.facts.givenNames)).not.toBe(firstGivenName(known.givenNames));
+    }
+  });
+
   it("include siblings and twins of registry children among the children not in it", () => {
     const faithful = generateIncoming(registry, SIZE, 12, { noiseRates: NO_NOISE });
     const households = groupBy(registry, householdKey);
@@ -167,6 +188,15 @@ describe("the incoming records", () => {
           return !record.noise.includes("POSTCODE_MISSING");
         case "NICKNAME":
           return nicknameAlternatives(firstGivenName(child.givenNames)).length > 0;
+        case "GIVEN_TYPO_WITH_DATE_SLIP":
+        case "FAMILY_TYPO_WITH_DATE_SLIP":
+        case "FAMILY_CHANGED_WITH_DATE_SLIP":
+          return !record.noise.includes("DATE_OF_BIRTH_MISSING");
+        case "FAMILY_CHANGED_WITH_MOVE":
+        case "GIVEN_TYPO_WITH_MOVE":
+          return !record.noise.includes("POSTCODE_MISSING");
+        case "DATE_MISSING_WITH_MOVE":
+          return !record.noise.includes("DATE_OF_BIRTH_MISSING") && !record.noise.includes("POSTCODE_MISSING");
         default:
           return true;
       }
@@ -241,6 +271,37 @@ describe("the incoming records", () => {
       for (const { record } of struckOnlyBy("DATE_OF_BIRTH_MISSING")) expect(record.facts.dateOfBirth).toBeNull();
       for (const { record } of struckOnlyBy("SEX_NOT_KNOWN")) expect(record.facts.sex).toBe("NOT_KNOWN");
       for (const { record, child } of struckOnlyBy("FAMILY_NAME_CHANGED")) expect(record.facts.familyName).not.toBe(child.familyName);
+    });
+
+    it("strikes two errors at once as each two-error kind names them", () => {
+      const oneDayApart = (a: string | null, b: string) => a !== null && daysApart(a, b) === 1;
+      for (const { record, child } of struckOnlyBy("GIVEN_TYPO_WITH_DATE_SLIP")) {
+        expect(record.facts.givenNames).not.toBe(child.givenNames);
+        expect(oneDayApart(record.facts.dateOfBirth, child.dateOfBirth)).toBe(true);
+      }
+      for (const { record, child } of struckOnlyBy("FAMILY_CHANGED_WITH_MOVE")) {
+        expect(record.facts.familyName).not.toBe(child.familyName);
+        expect(comparePostcodes(record.facts.postcode, child.postcode)).not.toBe("UNIT");
+      }
+      for (const { record, child } of struckOnlyBy("GIVEN_TYPO_WITH_MOVE")) {
+        expect(record.facts.givenNames).not.toBe(child.givenNames);
+        expect(record.facts.postcode).not.toBe(child.postcode);
+      }
+      for (const kind of ["FAMILY_TYPO_WITH_DATE_SLIP", "FAMILY_CHANGED_WITH_DATE_SLIP"] as const) {
+        for (const { record, child } of struckOnlyBy(kind)) {
+          expect(record.facts.familyName).not.toBe(child.familyName);
+          expect(oneDayApart(record.facts.dateOfBirth, child.dateOfBirth)).toBe(true);
+        }
+      }
+      for (const { record, child } of struckOnlyBy("GIVEN_TYPO_WITH_FAMILY_CHANGED")) {
+        expect(record.facts.givenNames).not.toBe(child.givenNames);
+        expect(record.facts.familyName).not.toBe(child.familyName);
+      }
+      for (const { record, child } of struckOnlyBy("DATE_MISSING_WITH_MOVE")) {
+        expect(record.facts.dateOfBirth).toBeNull();
+        expect(record.facts.postcode).not.toBe(child.postcode);
+      }
+      for (const kind of TWO_ERROR_KINDS) expect(struckOnlyBy(kind).length).toBeGreaterThan(20);
     });
 
     it("takes other rates when asked, and describes the model with every kind and rate", () => {

@@ -1,4 +1,4 @@
-import { computeLinkageMetrics, formatLinkageReport, LinkageTally, type LinkageOutcome } from "../../bench/linkage/linkageMetrics";
+import { computeLinkageMetrics, formatLinkageReport, LinkageTally, RecallByNoise, type LinkageOutcome } from "../../bench/linkage/linkageMetrics";
 
 /** Entities 1–10 have a child in the hub before the run; 11 and up are new. */
 const inRegistry = (entityId: number) => entityId >= 1 && entityId <= 10;
@@ -108,5 +108,36 @@ describe("linkage metrics", () => {
     expect(report).toMatch(/NEW_CHILD\s+33\.33%\s+1 \/ 3/);
     expect(report).toMatch(/candidates per review\s+—/);
     expect(formatLinkageReport(computeLinkageMetrics([], inRegistry))).toMatch(/auto-link recall.*—\s+0 \/ 0/);
+  });
+});
+
+describe("recall by the noise that struck each record", () => {
+  it("says of each record how it went, and counts the true matches of each kind under every kind that struck them", () => {
+    const tally = new LinkageTally(inRegistry);
+    const byNoise = new RecallByNoise();
+    const verdicts = [
+      { outcome: autoLink(1, 1), noise: [] },
+      { outcome: review(2, [2, 3]), noise: ["NAME_TYPO"] },
+      { outcome: autoLink(3, 4, [3, 4]), noise: ["NAME_TYPO", "POSTCODE_MOVED"] },
+      { outcome: newChild(5), noise: ["POSTCODE_MOVED"] },
+      { outcome: newChild(11), noise: ["NAME_TYPO"] },
+    ].map(({ outcome, noise }) => {
+      const verdict = tally.record(outcome);
+      byNoise.add(noise, verdict);
+      return verdict;
+    });
+    expect(verdicts.map((verdict) => [verdict.trueMatch, verdict.correctAutoLink, verdict.found, verdict.blocked])).toEqual([
+      [true, true, true, true],
+      [true, false, true, true],
+      [true, false, false, true],
+      [true, false, false, false],
+      [false, false, false, false],
+    ]);
+    const lines = byNoise.format(["NAME_TYPO", "POSTCODE_MOVED", "NICKNAME"]).split("\n");
+    expect(lines[2]).toMatch(/^ {2}\(no noise\) +1 +100\.00% +100\.00% +100\.00%$/);
+    // The record with no true match is not counted; the record with two kinds counts under both.
+    expect(lines[3]).toMatch(/^ {2}NAME_TYPO +2 +0\.00% +50\.00% +100\.00%$/);
+    expect(lines[4]).toMatch(/^ {2}POSTCODE_MOVED +2 +0\.00% +0\.00% +50\.00%$/);
+    expect(lines).toHaveLength(5);
   });
 });
