@@ -7,18 +7,25 @@ import { postcodeParts } from "./postcodeParts";
 
 /**
  * Blocking (HUB.md §8): a child is a candidate for an incoming record only if they share a key, so the
- * matcher's cost grows with the candidates, not with the registry. Each key family survives a
- * different kind of error, and a true match needs only one to survive:
+ * matcher's cost grows with the candidates, not with the registry. Each key family leaves out some
+ * fields, and so survives errors in them; together they leave a shared key for any two common errors
+ * at once (a given-name typo with a slipped date, a new family name with a move, a missing date with
+ * a move…):
  *
- * - `DF` date of birth + phonetic family name — survives typos in the given name and a move;
- * - `DG` date of birth + phonetic given name — survives a change of family name;
- * - `DP` date of birth + full postcode — survives both names being garbled;
- * - `GY` phonetic given name + birth year + postcode district — survives a mistyped day or month;
- * - `FG` phonetic family + given name + postcode district — survives a missing or garbled date of birth;
- * - `FY` phonetic family + given name + birth year — survives a mistyped day or month with no postcode.
+ * - `DF` date of birth + phonetic family name — survives errors in the given name and the postcode;
+ * - `DG` date of birth + phonetic given name — survives errors in the family name and the postcode;
+ * - `DP` date of birth + full postcode — survives errors in both names;
+ * - `FP` phonetic family name + full postcode — survives errors in the given name and the date;
+ * - `GP` phonetic given name + full postcode — survives errors in the family name and the date;
+ * - `FG` phonetic family + first given name — survives errors in the date and the postcode;
+ * - `GY` phonetic given name + birth year + postcode district — survives a new family name with a
+ *   mistyped day or month and a move across the district.
  *
- * The incoming record is also looked up under its date of birth with day and month swapped. Given names
- * are keyed by their formal form ("Bill" as "William") and every given name counts, so order does not matter.
+ * The incoming record is also looked up under its date of birth with day and month swapped, and with
+ * its names a day either side (a slip of one day can change the month, or the year, as well as the day,
+ * so no digit-wise key holds it). A given name
+ * is keyed both as written and in its formal form ("Bill" as "William"), phonetically, and every given
+ * name counts, so order does not matter: "Fredie" shares "Freddie"'s code, and "Freddie" "Frederick"'s.
  */
 function phonetic(name: string): string {
   const compact = normaliseName(name).replace(/ /g, "");
@@ -35,10 +42,17 @@ function familyKeys(familyName: string): string[] {
   return [...keys];
 }
 
-function givenKeys(givenNames: string): string[] {
-  const keys = new Set(nameTokens(givenNames).slice(0, 3).map((token) => phonetic(formalGivenName(token))));
+function givenKeys(givenNames: string, names = 3): string[] {
+  const keys = new Set(nameTokens(givenNames).slice(0, names).flatMap((token) => [phonetic(token), phonetic(formalGivenName(token))]));
   keys.delete("");
   return [...keys];
+}
+
+/** The day before and the day after an ISO date. */
+function neighbouringDays(date: string): string[] {
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (Number.isNaN(day)) return [];
+  return [day - 86_400_000, day + 86_400_000].map((time) => new Date(time).toISOString().slice(0, 10));
 }
 
 function swapped(date: string): string | null {
@@ -50,6 +64,8 @@ function swapped(date: string): string | null {
 interface KeyParts {
   families: string[];
   givens: string[];
+  /** The first given name's codes only: keyed with the family name alone, every name would bring too many. */
+  firstGivens: string[];
   dates: string[];
   years: string[];
   districts: string[];
@@ -63,14 +79,13 @@ function keysOf(parts: KeyParts): string[] {
     for (const given of parts.givens) keys.add(`DG|${date}|${given}`);
     for (const unit of parts.units) keys.add(`DP|${date}|${unit}`);
   }
-  for (const year of parts.years) {
-    for (const family of parts.families) for (const given of parts.givens) keys.add(`FY|${family}|${given}|${year}`);
+  for (const unit of parts.units) {
+    for (const family of parts.families) keys.add(`FP|${family}|${unit}`);
+    for (const given of parts.givens) keys.add(`GP|${given}|${unit}`);
   }
+  for (const family of parts.families) for (const given of parts.firstGivens) keys.add(`FG|${family}|${given}`);
   for (const district of parts.districts) {
-    for (const given of parts.givens) {
-      for (const year of parts.years) keys.add(`GY|${given}|${year}|${district}`);
-      for (const family of parts.families) keys.add(`FG|${family}|${given}|${district}`);
-    }
+    for (const given of parts.givens) for (const year of parts.years) keys.add(`GY|${given}|${year}|${district}`);
   }
   return [...keys];
 }
@@ -94,22 +109,49 @@ export function profileKeys(profile: MatchProfile): string[] {
   const date = profile.dateOfBirth !== null && VALID_DATE.test(profile.dateOfBirth) ? profile.dateOfBirth : null;
   return keysOf({
     families: [...new Set(profile.familyNames.flatMap(familyKeys))],
-    givens: [...new Set(profile.givenNames.flatMap(givenKeys))],
+    givens: [...new Set(profile.givenNames.flatMap((names) => givenKeys(names)))],
+    firstGivens: [...new Set(profile.givenNames.flatMap((names) => givenKeys(names, 1)))],
     dates: date === null ? [] : [date],
     years: date === null ? [] : [date.slice(0, 4)],
     ...postcodeKeyParts(profile.postcodes),
   });
 }
 
-/** The keys an incoming record is looked up under: its own, and its date of birth with day and month swapped. */
+/**
+ * The keys an incoming record is looked up under: its own, under its date of birth with day and month
+ * swapped, and (with its family name or a given name) a day either side.
+ */
 export function queryKeys(facts: IdentityFacts): string[] {
   const date = facts.dateOfBirth !== null && VALID_DATE.test(facts.dateOfBirth) ? facts.dateOfBirth : null;
   const swap = date === null ? null : swapped(date);
-  return keysOf({
-    families: familyKeys(facts.familyName),
-    givens: givenKeys(facts.givenNames),
+  const families = familyKeys(facts.familyName);
+  const givens = givenKeys(facts.givenNames);
+  const keys = keysOf({
+    families,
+    givens,
+    firstGivens: givenKeys(facts.givenNames, 1),
     dates: date === null ? [] : swap === null ? [date] : [date, swap],
     years: date === null ? [] : [date.slice(0, 4)],
     ...postcodeKeyParts([facts.postcode]),
   });
+  // A day either side with a name: a slipped day with another error in the given name or the family name
+  // and a missing or changed postcode (a fifth of records) is found by DF or DG; with the postcode, a day
+  // either side would bring more candidates than matches.
+  for (const day of date === null ? [] : neighbouringDays(date)) {
+    for (const family of families) keys.push(`DF|${day}|${family}`);
+    for (const given of givens) keys.push(`DG|${day}|${given}`);
+  }
+  return keys;
+}
+
+/**
+ * The keys under which a child's same-birthday siblings are stored: its date of birth with each of its
+ * family names and with each of its postcodes. Another child under one of them shares the date of
+ * birth and a family name or an address: a twin, if the hub knows both.
+ */
+export function sameBirthdayKeys(profile: MatchProfile): string[] {
+  const date = profile.dateOfBirth !== null && VALID_DATE.test(profile.dateOfBirth) ? profile.dateOfBirth : null;
+  if (date === null) return [];
+  const keys = keysOf({ families: [...new Set(profile.familyNames.flatMap(familyKeys))], givens: [], firstGivens: [], dates: [date], years: [], districts: [], units: postcodeKeyParts(profile.postcodes).units });
+  return keys.filter((key) => key.startsWith("DF|") || key.startsWith("DP|"));
 }
