@@ -22,6 +22,7 @@ import { RecordLinkEvent } from "../identity/RecordLinkEvent";
 import { LinkReview } from "../identity/LinkReview";
 import { ChildMatchProfile } from "../identity/ChildMatchProfile";
 import { ChildMatchKey } from "../identity/ChildMatchKey";
+import { ChildMatchTerm } from "../identity/ChildMatchTerm";
 import { ChildIdentityChange } from "../identity/ChildIdentityChange";
 import { AUDIT_ENTITIES } from "../audit/auditEntities";
 import { Referral } from "../referrals/Referral";
@@ -38,7 +39,7 @@ export const ENTITIES = [
   HubMetadata,
   ...AUDIT_ENTITIES,
   ConsentRecord, ConsentOverride, IgAlert,
-  RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildIdentityChange,
+  RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildMatchTerm, ChildIdentityChange,
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
 ];

@@ -170,6 +170,7 @@ export async function estimateFromData(
         `${knownMatches.length} known matches by SUI, ${unlabelled.length} unlabelled pairs, prior strength ${priorStrength}).`,
       thresholds: { ...current.thresholds },
       fields: estimate.fields,
+      termFrequency: current.termFrequency,
     },
     report: {
       sampledRecords: sample.length,

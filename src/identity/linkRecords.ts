@@ -10,13 +10,16 @@ import { type LinkEvidence } from "./LinkEvidence";
 import { LinkAction } from "./RecordLinkEvent";
 import { LinkReviewStatus } from "./LinkReview";
 import { type ReportedIdentity } from "./ReportedIdentity";
-import { queryKeys, profileKeys } from "./matching/blockingKeys";
+import { queryKeys, profileKeys, sameBirthdayKeys } from "./matching/blockingKeys";
 import { type IdentityFacts } from "./matching/comparisonVector";
-import { decideLink, LinkBand, type ScoredCandidate } from "./matching/decideLink";
+import { decideLink, LinkBand, twinQuestion, type ScoredCandidate } from "./matching/decideLink";
 import { type MatchProfile } from "./matching/MatchProfile";
 import { type MatchWeights } from "./matching/matchWeights";
 import { scoreCandidate } from "./matching/scoreCandidate";
-import { loadProfiles, writeMatchProfiles } from "./matchProfiles";
+import { factsTerms, firstGivenNameTerms } from "./matching/termFrequencies";
+import { twinEvidence } from "./matching/twinEvidence";
+import { sameBirthdaySibling } from "./matching/sameBirthdaySibling";
+import { loadProfiles, loadTermFrequencies, writeMatchProfiles } from "./matchProfiles";
 import { takeLinkingLock } from "./linkingLock";
 
 /** A stored record, not linked by SUI, to be linked probabilistically. */
@@ -96,10 +99,26 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
 
   const blocked = await findBlockedCandidates(manager, keysPerRequest);
   const profiles = await loadProfiles(manager, [...new Set(blocked.flat())]);
+  // The records' own values (an exact agreement is on them) and the candidates' first given names (to tell a slip from a name).
+  const frequencies = await loadTermFrequencies(manager, [...new Set([...facts.flatMap(factsTerms), ...[...profiles.values()].flatMap(firstGivenNameTerms)])]);
+
+  // Each record against the stored candidates blocking found, before anything in the batch changes them.
+  const stored = blocked.map((childIds, index) => new Map(childIds.flatMap((childId) => {
+    const profile = profiles.get(childId);
+    return profile === undefined ? [] : [[childId, scoreCandidate(context.weights, facts[index], profile, frequencies)] as const];
+  })));
+  // Where a record's given name is only alike a candidate's, with a date of birth a twin could give:
+  // children born the same day as that candidate, in its family or at its address (its twin, if known).
+  const birthdayKeys = new Set(stored.flatMap((scores) => [...scores].filter(([, score]) => twinQuestion(score.levels)).flatMap(([childId]) => sameBirthdayKeys(profiles.get(childId) as MatchProfile))));
+  const birthdayNeighbours = await childrenUnderKeys(manager, [...birthdayKeys]);
+  const unloaded = [...new Set([...birthdayNeighbours.values()].flat())].filter((id) => !profiles.has(id));
+  for (const [childId, profile] of await loadProfiles(manager, unloaded)) profiles.set(childId, profile);
 
   // Children created or extended earlier in this batch, by key, so later records find them too.
   const batchKeys = new Map<string, Set<string>>();
+  const rememberedIds = new Set<string>();
   const remember = (profile: MatchProfile) => {
+    rememberedIds.add(profile.childId);
     profiles.set(profile.childId, profile);
     for (const key of profileKeys(profile)) {
       const children = batchKeys.get(key) ?? new Set<string>();
@@ -107,6 +126,13 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       batchKeys.set(key, children);
     }
   };
+  const siblingKnown = (profile: MatchProfile): boolean =>
+    sameBirthdayKeys(profile).some((key) =>
+      [...(birthdayNeighbours.get(key) ?? []), ...(batchKeys.get(key) ?? [])].some((id) => {
+        const other = profiles.get(id);
+        return id !== profile.childId && other !== undefined && sameBirthdaySibling(profile, other);
+      }),
+    );
 
   const writes = new BatchWrites(context);
   const results: LinkResult[] = [];
@@ -118,7 +144,8 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
     for (const childId of candidateIds) {
       const profile = profiles.get(childId);
       if (profile === undefined || excluded.has(childId)) continue;
-      scored.push({ childId, ...scoreCandidate(context.weights, facts[index], profile) });
+      const score = (rememberedIds.has(childId) ? undefined : stored[index]?.get(childId)) ?? scoreCandidate(context.weights, facts[index], profile, frequencies);
+      scored.push({ childId, ...score, ...(twinQuestion(score.levels) ? { twin: twinEvidence(facts[index], profile, frequencies, siblingKnown(profile)) } : {}) });
     }
     const decision = decideLink(scored, context.weights.thresholds);
     const base = { recordId: request.recordId, band: decision.band, blockedCandidateIds: [...candidateIds], rule: decision.rule };
@@ -178,7 +205,12 @@ export async function holdForSteward(manager: EntityManager, request: LinkReques
  * planned as a sort of the whole key table (seen after a bulk load), whose cost grows with the registry.
  */
 export async function findBlockedCandidates(manager: EntityManager, keysPerRequest: string[][]): Promise<string[][]> {
-  const keys = [...new Set(keysPerRequest.flat())];
+  const childrenOfKey = await childrenUnderKeys(manager, [...new Set(keysPerRequest.flat())]);
+  return keysPerRequest.map((requestKeys) => [...new Set(requestKeys.flatMap((key) => childrenOfKey.get(key) ?? []))]);
+}
+
+/** The children stored under each of these keys, in one `= ANY` probe of the key table's primary key. */
+async function childrenUnderKeys(manager: EntityManager, keys: string[]): Promise<Map<string, string[]>> {
   const rows: { key: string; child_id: string }[] = keys.length === 0 ? [] : await manager.query(`SELECT key, child_id FROM child_match_key WHERE key = ANY($1::text[])`, [keys]);
   const childrenOfKey = new Map<string, string[]>();
   for (const row of rows) {
@@ -186,7 +218,7 @@ export async function findBlockedCandidates(manager: EntityManager, keysPerReque
     if (children === undefined) childrenOfKey.set(row.key, [row.child_id]);
     else children.push(row.child_id);
   }
-  return keysPerRequest.map((requestKeys) => [...new Set(requestKeys.flatMap((key) => childrenOfKey.get(key) ?? []))]);
+  return childrenOfKey;
 }
 
 

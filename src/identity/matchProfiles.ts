@@ -3,6 +3,7 @@ import { matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate
 import { takeLinkingLock } from "./linkingLock";
 import { profileKeys } from "./matching/blockingKeys";
 import { type MatchProfile } from "./matching/MatchProfile";
+import { profileTerms, TermFrequencies } from "./matching/termFrequencies";
 
 const UNBORN_SEX = "NOT_KNOWN";
 
@@ -22,6 +23,13 @@ const UNION = `given_names = ARRAY(SELECT DISTINCT unnest(child_match_profile.gi
 export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean): Promise<void> {
   if (profiles.length === 0) return;
   const ids = profiles.map((profile) => profile.childId);
+  const stored = await loadProfiles(manager, ids);
+  const counts = new TermCounts();
+  for (const profile of profiles) {
+    const before = stored.get(profile.childId);
+    counts.change(before, before === undefined || replaceKeys ? profile : unionOf(before, profile));
+  }
+  await counts.write(manager);
   if (replaceKeys) await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [ids]);
   await manager.query(
     `INSERT INTO child_match_profile (child_id, given_names, family_names, date_of_birth, sex, postcodes)
@@ -41,9 +49,56 @@ export async function writeMatchProfiles(manager: EntityManager, profiles: Match
   await manager.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
 }
 
+/** What the profile upsert's UNION leaves: the names and postcodes of both, the stored date of birth and sex. */
+function unionOf(stored: MatchProfile, added: MatchProfile): MatchProfile {
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  return { ...stored, givenNames: union(stored.givenNames, added.givenNames), familyNames: union(stored.familyNames, added.familyNames), postcodes: union(stored.postcodes, added.postcodes) };
+}
+
+/**
+ * Changes to `child_match_term` (how many children hold each first given name, family name and date of
+ * birth), summed for a batch and written in one statement, in term order so that two writers lock rows
+ * in the same order. The counts are statistics for the term-frequency adjustment: a count a race leaves
+ * one out moves a weight by a fraction of a bit, never a decision's band on its own.
+ */
+class TermCounts {
+  private readonly deltas = new Map<string, number>();
+
+  change(before: MatchProfile | undefined, after: MatchProfile | undefined): void {
+    const old = new Set(before === undefined ? [] : profileTerms(before));
+    const now = new Set(after === undefined ? [] : profileTerms(after));
+    for (const term of now) if (!old.has(term)) this.add(term, 1);
+    for (const term of old) if (!now.has(term)) this.add(term, -1);
+  }
+
+  private add(term: string, delta: number): void {
+    this.deltas.set(term, (this.deltas.get(term) ?? 0) + delta);
+  }
+
+  async write(manager: EntityManager): Promise<void> {
+    const changed = [...this.deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (changed.length === 0) return;
+    await manager.query(
+      `INSERT INTO child_match_term (term, children) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (term) DO UPDATE SET children = GREATEST(0, child_match_term.children + EXCLUDED.children)`,
+      [changed.map(([term]) => term), changed.map(([, delta]) => delta)],
+    );
+  }
+}
+
+/** How many children hold each of these terms (`termFrequencies.ts`), as the table stands. */
+export async function loadTermFrequencies(manager: EntityManager, terms: string[]): Promise<TermFrequencies> {
+  if (terms.length === 0) return TermFrequencies.NONE;
+  const rows: { term: string; children: number }[] = await manager.query(`SELECT term, children FROM child_match_term WHERE term = ANY($1::text[])`, [terms]);
+  return new TermFrequencies(new Map(rows.map((row) => [row.term, row.children])));
+}
+
 /** Drops the profiles and keys of children that must never be matched again (merged away). */
 export async function dropMatchProfiles(manager: EntityManager, childIds: string[]): Promise<void> {
   if (childIds.length === 0) return;
+  const counts = new TermCounts();
+  for (const profile of (await loadProfiles(manager, childIds)).values()) counts.change(profile, undefined);
+  await counts.write(manager);
   await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [childIds]);
   await manager.query(`DELETE FROM child_match_profile WHERE child_id = ANY($1::uuid[])`, [childIds]);
 }

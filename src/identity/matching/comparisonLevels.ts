@@ -17,7 +17,8 @@ export type SexLevel = "SAME" | "DIFFERENT" | "MISSING";
 export const JARO_WINKLER_HIGH = 0.92;
 export const JARO_WINKLER_MID = 0.85;
 
-function sharesPhoneticCode(a: string, b: string): boolean {
+/** Whether two compact names share a Double Metaphone code. */
+export function sharesPhoneticCode(a: string, b: string): boolean {
   const [a1, a2] = doubleMetaphone(a);
   const [b1, b2] = doubleMetaphone(b);
   return a1 !== "" && (a1 === b1 || a1 === b2 || (a2 !== "" && (a2 === b1 || a2 === b2)));

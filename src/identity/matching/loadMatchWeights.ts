@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, stringify, type Document, type Node } from "yaml";
 import { FIELD_LEVELS, MATCH_FIELDS } from "./comparisonVector";
 import { MatchWeightsError } from "./MatchWeightsError";
-import { type LevelParameters, type LinkThresholds, type MatchWeights } from "./matchWeights";
+import { type LevelParameters, type LinkThresholds, type MatchWeights, type TermFrequencySettings } from "./matchWeights";
+import { TERM_FIELDS } from "./termFrequencies";
 
 /**
  * The repository root, from the folder this module runs in: `<root>/src/identity/matching` under jest
@@ -20,7 +21,9 @@ export const DEFAULT_MATCH_WEIGHTS_PATH = join(repositoryRoot(), "policies", "li
 
 /**
  * Reads the match configuration and validates it strictly: exactly the five fields, each with exactly
- * its comparison levels, every m and u strictly between 0 and 1, the bands in order. Throws a
+ * its comparison levels, every m and u strictly between 0 and 1, the bands in order, and the
+ * term-frequency adjustment for exactly the given names, family name and date of birth (a weight from
+ * 0 to 1, a minimum u strictly between 0 and 1, a whole minimum number of children). Throws a
  * MatchWeightsError naming the file, line and path of the first problem. `hash` is the SHA-256 of the
  * file's bytes, stored with every decision so a score can be reproduced from the file that made it.
  */
@@ -59,6 +62,13 @@ export function formatMatchWeights(weights: Omit<MatchWeights, "hash">, header: 
         return `    ${level}: { m: ${significant(m)}, u: ${significant(u)} }`;
       }),
     ]),
+    "termFrequency:",
+    `  minimumChildren: ${weights.termFrequency.minimumChildren}`,
+    "  fields:",
+    ...TERM_FIELDS.map((field) => {
+      const { weight, minimumU } = weights.termFrequency.fields[field];
+      return `    ${field}: { weight: ${significant(weight)}, minimumU: ${significant(minimumU)} }`;
+    }),
     "",
   ].join("\n");
   parseMatchWeights("(formatted match weights)", text);
@@ -78,12 +88,29 @@ function parseMatchWeights(file: string, text: string): Omit<MatchWeights, "hash
     throw new MatchWeightsError(file, line, col, `YAML syntax: ${error.message.split("\n")[0]}`);
   }
   const root = new WeightsNode({ file, document, lines }, document.contents, document.contents?.range?.[0] ?? 0, "");
-  const top = root.exactly(["version", "description", "thresholds", "fields"]);
+  const top = root.exactly(["version", "description", "thresholds", "fields", "termFrequency"]);
   return {
     version: top.version.wholeNumber(),
     description: top.description.text(),
     thresholds: readThresholds(top.thresholds),
     fields: readFields(top.fields),
+    termFrequency: readTermFrequency(top.termFrequency),
+  };
+}
+
+function readTermFrequency(node: WeightsNode): TermFrequencySettings {
+  const { minimumChildren, fields } = node.exactly(["minimumChildren", "fields"]);
+  const byField = fields.exactly(TERM_FIELDS, (key) => `no term-frequency adjustment for "${key}"; it applies to exactly: ${TERM_FIELDS.join(", ")}`);
+  return {
+    minimumChildren: minimumChildren.wholeNumber(),
+    fields: Object.fromEntries(
+      TERM_FIELDS.map((field) => {
+        const { weight, minimumU } = byField[field].exactly(["weight", "minimumU"]);
+        const value = weight.number();
+        if (!(value >= 0 && value <= 1)) weight.fail(`expected a weight from 0 (no adjustment) to 1 (the full adjustment), got ${value}`);
+        return [field, { weight: value, minimumU: minimumU.probability() }];
+      }),
+    ) as TermFrequencySettings["fields"],
   };
 }
 

@@ -1,4 +1,5 @@
 import { type FIELD_LEVELS, MATCH_FIELDS, type ComparisonVector, type MatchField } from "./comparisonVector";
+import { type TermField } from "./termFrequencies";
 
 /**
  * Fellegi–Sunter parameters for one comparison level: m = P(level | same child), u = P(level | different
@@ -22,6 +23,18 @@ export interface LinkThresholds {
   ambiguityMargin: number;
 }
 
+/**
+ * Term-frequency adjustment (as Splink makes it): when a field agrees exactly, the u of its EXACT level
+ * (how often two different children share *some* value) is replaced by how often children share *this*
+ * value — the share of children holding it, never below `minimumU` — and the weight moves by
+ * `weight` × log2(u / that share): a shared "Smith" weighs less than a shared rare surname.
+ */
+export interface TermFrequencySettings {
+  /** No adjustment while fewer children than this have a value of the field: a small hub's counts say nothing about how common a name is. */
+  minimumChildren: number;
+  fields: Record<TermField, { weight: number; minimumU: number }>;
+}
+
 /** The versioned match configuration (`policies/linkage/match-weights.yaml`). */
 export interface MatchWeights {
   version: number;
@@ -29,6 +42,7 @@ export interface MatchWeights {
   description: string;
   thresholds: LinkThresholds;
   fields: { [F in MatchField]: Record<(typeof FIELD_LEVELS)[F][number], LevelParameters> };
+  termFrequency: TermFrequencySettings;
   /** SHA-256 of the file as loaded: stored with every decision so a score can be reproduced. */
   hash: string;
 }

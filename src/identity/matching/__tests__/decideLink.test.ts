@@ -1,12 +1,13 @@
 import { decideLink, MAX_REVIEW_CANDIDATES, type ScoredCandidate } from "../decideLink";
 import { type ComparisonVector } from "../comparisonVector";
+import { type TwinEvidence } from "../twinEvidence";
 
 const THRESHOLDS = { autoLink: 22, review: 10, ambiguityMargin: 8 };
 const AGREEING: ComparisonVector = { givenNames: "EXACT", familyName: "EXACT", dateOfBirth: "EXACT", postcode: "UNIT", sex: "SAME" };
 const weights = { givenNames: 0, familyName: 0, dateOfBirth: 0, postcode: 0, sex: 0 };
 
-function candidate(childId: string, score: number, levels: Partial<ComparisonVector> = {}): ScoredCandidate {
-  return { childId, score, levels: { ...AGREEING, ...levels }, fieldWeights: weights };
+function candidate(childId: string, score: number, levels: Partial<ComparisonVector> = {}, twin?: Partial<TwinEvidence>): ScoredCandidate {
+  return { childId, score, levels: { ...AGREEING, ...levels }, fieldWeights: weights, ...(twin === undefined ? {} : { twin: { siblingKnown: false, sameFirstName: false, spellingSlip: false, ...twin } }) };
 }
 
 describe("decideLink: the three bands", () => {
@@ -39,16 +40,50 @@ describe("decideLink: the three bands", () => {
   it("never auto-links when the given names disagree, whatever the score (twins)", () => {
     expect(decideLink([candidate("twin", 40, { givenNames: "DIFFERENT" })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "given-names-disagree" });
     expect(decideLink([candidate("twin", 40, { givenNames: "MISSING" })], THRESHOLDS).band).toBe("REVIEW");
-    expect(decideLink([candidate("a", 40, { givenNames: "JARO_WINKLER_MID", dateOfBirth: "ONE_DIGIT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+    expect(decideLink([candidate("a", 40, { givenNames: "JARO_WINKLER_MID", dateOfBirth: "ONE_DIGIT" }, { spellingSlip: true })], THRESHOLDS).band).toBe("AUTO_LINK");
   });
 
-  it("never auto-links a same-birthday record whose given name is merely alike: it could be the twin the hub does not know", () => {
-    for (const givenNames of ["PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID"] as const) {
-      expect(decideLink([candidate("twin", 40, { givenNames })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-twin" });
-      expect(decideLink([candidate("twin", 40, { givenNames, dateOfBirth: "DAY_MONTH_SWAPPED" })], THRESHOLDS).band).toBe("REVIEW");
-      expect(decideLink([candidate("a", 40, { givenNames, dateOfBirth: "ONE_DIGIT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+  const ALIKE = ["PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID"] as const;
+  const TWIN_DATES = ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "SAME_MONTH_YEAR", "MISSING"] as const;
+
+  it("never auto-links a record whose given name is merely alike, with a date a twin could give, when nothing says it is a slip: it could be the twin the hub does not know", () => {
+    for (const givenNames of ALIKE) {
+      for (const dateOfBirth of TWIN_DATES) {
+        expect(decideLink([candidate("twin", 40, { givenNames, dateOfBirth })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-twin" });
+        // Two names in use a spelling apart (Eva beside Ava): no slip, so a person decides.
+        expect(decideLink([candidate("twin", 40, { givenNames, dateOfBirth }, { spellingSlip: false })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-twin" });
+      }
     }
     expect(decideLink([candidate("a", 40, { givenNames: "EQUIVALENT" })], THRESHOLDS).band).toBe("AUTO_LINK");
+  });
+
+  it("auto-links a spelling slip of the child's name, or another middle name, when no same-birthday sibling is known", () => {
+    for (const givenNames of ALIKE) {
+      for (const dateOfBirth of TWIN_DATES) {
+        expect(decideLink([candidate("a", 40, { givenNames, dateOfBirth }, { spellingSlip: true })], THRESHOLDS)).toMatchObject({ band: "AUTO_LINK", rule: "above-auto-link-threshold" });
+        expect(decideLink([candidate("a", 40, { givenNames, dateOfBirth }, { sameFirstName: true })], THRESHOLDS).band).toBe("AUTO_LINK");
+      }
+    }
+  });
+
+  it("never auto-links a record to a child whose same-birthday sibling the hub knows, unless the given name is the child's", () => {
+    for (const givenNames of ALIKE) {
+      for (const dateOfBirth of TWIN_DATES) {
+        expect(decideLink([candidate("twin", 40, { givenNames, dateOfBirth }, { siblingKnown: true, spellingSlip: true })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-twin-sibling-known" });
+      }
+    }
+    expect(decideLink([candidate("twin", 40, { givenNames: "EXACT" }, { siblingKnown: true })], THRESHOLDS).band).toBe("AUTO_LINK");
+    expect(decideLink([candidate("twin", 40, { givenNames: "EQUIVALENT" }, { siblingKnown: true })], THRESHOLDS).band).toBe("AUTO_LINK");
+    // The first given name is the child's and only a middle name differs: a twin never shares it.
+    expect(decideLink([candidate("twin", 40, { givenNames: "PHONETIC" }, { siblingKnown: true, sameFirstName: true })], THRESHOLDS).band).toBe("AUTO_LINK");
+  });
+
+  it("never auto-links a record born a year or more from the child unless the given name is exactly the child's: it could be a sibling", () => {
+    for (const dateOfBirth of ["SAME_YEAR", "DIFFERENT"] as const) {
+      expect(decideLink([candidate("sibling", 40, { givenNames: "EQUIVALENT", dateOfBirth })], THRESHOLDS)).toMatchObject({ band: "REVIEW", rule: "possible-sibling" });
+      expect(decideLink([candidate("sibling", 40, { givenNames: "JARO_WINKLER_HIGH", dateOfBirth }, { spellingSlip: true })], THRESHOLDS).band).toBe("REVIEW");
+      expect(decideLink([candidate("a", 40, { dateOfBirth })], THRESHOLDS).band).toBe("AUTO_LINK");
+    }
   });
 
   it("never auto-links across a disagreeing sex", () => {

@@ -56,6 +56,10 @@ describe("loading the committed match weights", () => {
     for (const field of MATCH_FIELDS) expect(Object.keys(weights.fields[field])).toEqual([...FIELD_LEVELS[field]]);
     expect(weights.fields.givenNames.EXACT).toEqual({ m: 0.8, u: 0.004 });
     expect(weights.fields.dateOfBirth.DAY_MONTH_SWAPPED).toEqual({ m: 0.03, u: 0.00001 });
+    expect(weights.termFrequency).toEqual({
+      minimumChildren: 1000,
+      fields: { givenNames: { weight: 1, minimumU: 0.002 }, familyName: { weight: 1, minimumU: 0.001 }, dateOfBirth: { weight: 1, minimumU: 0.0001 } },
+    });
   });
 
   it("is found at DEFAULT_MATCH_WEIGHTS_PATH, wherever the process was started", () => {
@@ -165,7 +169,7 @@ describe("refusing a match-weights file", () => {
     },
     {
       problem: "a field left out",
-      text: () => policyText.slice(0, policyText.indexOf("  sex:\n")),
+      text: () => policyText.replace(/ {2}sex:\n( {4}.*\n)+/, ""),
       line: (text: string) => lineOf(text, "fields:"),
       says: [/missing "sex"/, /\(at fields\)/],
     },
@@ -192,6 +196,48 @@ describe("refusing a match-weights file", () => {
       text: () => replaced("version: 1\n", "version: 1\nversion: 2\n"),
       line: (text: string) => lineOf(text, "version: 2"),
       says: [/YAML syntax: Map keys must be unique/],
+    },
+    {
+      problem: "the term-frequency section left out",
+      text: () => policyText.slice(0, policyText.indexOf("# Term-frequency adjustment")),
+      line: (text: string) => lineOf(text, "version:"),
+      says: [/missing "termFrequency"/, /\(at \(document\)\)/],
+    },
+    {
+      problem: "a term-frequency adjustment for a field it does not apply to",
+      text: () => replaced("    dateOfBirth: { weight: 1, minimumU: 0.0001 }\n", "    dateOfBirth: { weight: 1, minimumU: 0.0001 }\n    postcode: { weight: 1, minimumU: 0.001 }\n"),
+      line: (text: string) => lineOf(text, "postcode: { weight"),
+      says: [/no term-frequency adjustment for "postcode"/, /\(at termFrequency\.fields\.postcode\)/],
+    },
+    {
+      problem: "a term-frequency field left out",
+      text: () => replaced("    givenNames: { weight: 1, minimumU: 0.002 }\n", ""),
+      line: (text: string) => text.split("\n").lastIndexOf("  fields:") + 1,
+      says: [/missing "givenNames"/, /\(at termFrequency\.fields\)/],
+    },
+    {
+      problem: "a term-frequency weight above 1",
+      text: () => replaced("familyName: { weight: 1, minimumU: 0.001 }", "familyName: { weight: 1.5, minimumU: 0.001 }"),
+      line: (text: string) => lineOf(text, "familyName: { weight"),
+      says: [/weight from 0 \(no adjustment\) to 1/, /\(at termFrequency\.fields\.familyName\.weight\)/],
+    },
+    {
+      problem: "a term-frequency minimum u of 0",
+      text: () => replaced("dateOfBirth: { weight: 1, minimumU: 0.0001 }", "dateOfBirth: { weight: 1, minimumU: 0 }"),
+      line: (text: string) => lineOf(text, "dateOfBirth: { weight"),
+      says: [/strictly between 0 and 1/, /\(at termFrequency\.fields\.dateOfBirth\.minimumU\)/],
+    },
+    {
+      problem: "a term-frequency minimum number of children that is not a whole number",
+      text: () => replaced("  minimumChildren: 1000\n", "  minimumChildren: 10.5\n"),
+      line: (text: string) => lineOf(text, "minimumChildren:"),
+      says: [/whole number of at least 1/, /\(at termFrequency\.minimumChildren\)/],
+    },
+    {
+      problem: "an unknown key in the term-frequency section",
+      text: () => replaced("  minimumChildren: 1000\n", "  minimumChildren: 1000\n  minimumChildrem: 10\n"),
+      line: (text: string) => lineOf(text, "minimumChildrem:"),
+      says: [/unknown key "minimumChildrem"/, /\(at termFrequency\.minimumChildrem\)/],
     },
     {
       problem: "an empty file",
@@ -243,6 +289,15 @@ describe("formatting match weights", () => {
     expect(lines.filter((line) => /^ {4}[A-Z_]+: \{ m: [0-9.e-]+, u: [0-9.e-]+ \}$/.test(line))).toHaveLength(
       MATCH_FIELDS.reduce((sum, field) => sum + FIELD_LEVELS[field].length, 0),
     );
+    expect(lines.slice(lines.indexOf("termFrequency:"))).toEqual([
+      "termFrequency:",
+      "  minimumChildren: 1000",
+      "  fields:",
+      "    givenNames: { weight: 1, minimumU: 0.002 }",
+      "    familyName: { weight: 1, minimumU: 0.001 }",
+      "    dateOfBirth: { weight: 1, minimumU: 0.0001 }",
+      "",
+    ]);
   });
 
   it("rounds to six significant digits", () => {
