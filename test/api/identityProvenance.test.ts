@@ -182,6 +182,59 @@ describe("a protected location is never matched on", () => {
   });
 });
 
+describe("a new identity stays sealed in matching (adoption: a new NHS number)", () => {
+  const birthSui = next();
+  const newSui = next();
+  const birth = { givenNames: "Elowen", familyName: "Trevithick", dateOfBirth: "2013-04-09", sex: "FEMALE", address: home("14 Quarry Row", "HP20 4QR", BUCKS) };
+  const adoptive = { ...birth, givenNames: "Rosalind", familyName: "Ashcombe", address: home("2 Mill Lane", "LN4 2ML", LINCS) };
+  const query = <T>(sql: string, values: unknown[]) => hub.hub.database.dataSource.query<T>(sql, values);
+  const childOf = async (childSui: string) => (await query<{ id: string }[]>(`SELECT id FROM child WHERE sui = $1`, [childSui]))[0]?.id;
+  const linkOf = async (recordId: string) => (await query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [recordId]))[0]?.child_id;
+  const proposed = async (recordId: string) => (await query<{ candidate_child_id: string }[]>(`SELECT candidate_child_id FROM link_review WHERE record_id = $1`, [recordId])).map((row) => row.candidate_child_id);
+
+  let birthChild: string;
+  let newChild: string;
+  let sealedRecordId: string;
+  beforeAll(async () => {
+    await submit("EDUCATION", school({ ...birth, sui: birthSui }, "UPN-ADOPT-1"));
+    await submit("HEALTH", gp({ ...birth, sui: birthSui }, "GP-ADOPT-1"));
+    // The adoption agency's record of the new identity, sealed, also names the birth name and date of birth.
+    sealedRecordId = (await submit("CHILDRENS_SOCIAL_CARE", csc({ ...birth, sui: newSui, address: adoptive.address }, "CSC-ADOPT-SEALED", {}, { labels: ["SEALED"] }))).recordId;
+    await submit("CHILDRENS_SOCIAL_CARE", csc({ ...adoptive, sui: newSui }, "CSC-ADOPT-SEALED-2", {}, { labels: ["SEALED"] }));
+    birthChild = await childOf(birthSui);
+    newChild = await childOf(newSui);
+  });
+
+  it("links the birth name and date of birth arriving on the new identity within it, never to the birth identity", async () => {
+    expect(newChild).toBeDefined();
+    expect(newChild).not.toBe(birthChild);
+    expect(await linkOf(sealedRecordId)).toBe(newChild);
+  });
+
+  it("gives the new identity nothing to be matched on: no profile values and no blocking key", async () => {
+    const [profile] = await query<{ given_names: string[]; family_names: string[]; date_of_birth: string | null; postcodes: string[] }[]>(
+      `SELECT given_names, family_names, date_of_birth::text AS date_of_birth, postcodes FROM child_match_profile WHERE child_id = $1`, [newChild]);
+    expect(profile).toEqual({ given_names: [], family_names: [], date_of_birth: null, postcodes: [] });
+    expect(await query(`SELECT key FROM child_match_key WHERE child_id = $1`, [newChild])).toEqual([]);
+    const [birthProfile] = await query<{ given_names: string[]; family_names: string[]; postcodes: string[] }[]>(`SELECT given_names, family_names, postcodes FROM child_match_profile WHERE child_id = $1`, [birthChild]);
+    expect(JSON.stringify(birthProfile)).not.toMatch(/Rosalind|Ashcombe|LN4 2ML/);
+  });
+
+  it("links a record of the birth name and date of birth without an NHS number to the birth identity only, proposing nothing across the seal", async () => {
+    const receipt = await submit("HEALTH", gp(birth, "GP-ADOPT-NOSUI"));
+    expect(receipt.link.outcome).toBe("MATCHED");
+    expect(await linkOf(receipt.recordId)).toBe(birthChild);
+    expect(await proposed(receipt.recordId)).not.toContain(newChild);
+  });
+
+  it("never finds the new identity from a record of it without an NHS number, nor proposes the birth identity for it", async () => {
+    const receipt = await submit("EDUCATION", school(adoptive, "UPN-ADOPT-NEWID"));
+    expect(receipt.link.outcome).toBe("NEW_CHILD");
+    expect(await proposed(receipt.recordId)).toEqual([]);
+    expect([birthChild, newChild]).not.toContain(await linkOf(receipt.recordId));
+  });
+});
+
 describe("a child known only through a sealed record", () => {
   it("has no identity to show anyone else: the answer is the one for a child the hub does not hold", async () => {
     const childSui = next();
