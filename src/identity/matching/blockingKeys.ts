@@ -21,9 +21,9 @@ import { postcodeParts } from "./postcodeParts";
  * - `GY` phonetic given name + birth year + postcode district — survives a new family name with a
  *   mistyped day or month and a move across the district.
  *
- * The incoming record is also looked up under its date of birth with day and month swapped, and with
- * its names a day either side (a slip of one day can change the month, or the year, as well as the day,
- * so no digit-wise key holds it). A given name
+ * The incoming record is also looked up under its date of birth with day and month swapped, and a day
+ * either side (a slip of one day can change the month, or the year, as well as the day, so no digit-wise
+ * key holds it). A given name
  * is keyed both as written and in its formal form ("Bill" as "William"), phonetically, and every given
  * name counts, so order does not matter: "Fredie" shares "Freddie"'s code, and "Freddie" "Frederick"'s.
  */
@@ -118,8 +118,8 @@ export function profileKeys(profile: MatchProfile): string[] {
 }
 
 /**
- * The keys an incoming record is looked up under: its own, under its date of birth with day and month
- * swapped, and (with its family name or a given name) a day either side.
+ * The keys an incoming record is looked up under: its own, and under its date of birth with day and
+ * month swapped and a day either side.
  */
 export function queryKeys(facts: IdentityFacts): string[] {
   const date = facts.dateOfBirth !== null && VALID_DATE.test(facts.dateOfBirth) ? facts.dateOfBirth : null;
@@ -134,12 +134,14 @@ export function queryKeys(facts: IdentityFacts): string[] {
     years: date === null ? [] : [date.slice(0, 4)],
     ...postcodeKeyParts([facts.postcode]),
   });
-  // A day either side with a name: a slipped day with another error in the given name or the family name
-  // and a missing or changed postcode (a fifth of records) is found by DF or DG; with the postcode, a day
-  // either side would bring more candidates than matches.
+  // A day either side: a slipped day with another error in a name is found by FP or GP while the
+  // postcode holds, and by DF or DG when it is missing or changed too (a fifth of records); DP finds a
+  // slipped day with both names wrong.
+  const units = postcodeKeyParts([facts.postcode]).units;
   for (const day of date === null ? [] : neighbouringDays(date)) {
     for (const family of families) keys.push(`DF|${day}|${family}`);
     for (const given of givens) keys.push(`DG|${day}|${given}`);
+    for (const unit of units) keys.push(`DP|${day}|${unit}`);
   }
   return keys;
 }

@@ -9,7 +9,7 @@ import { postcodeParts } from "./postcodeParts";
  * is a level, never a correction: a day/month swap is evidence, not an edit.
  */
 export type NameLevel = "EXACT" | "EQUIVALENT" | "PHONETIC" | "JARO_WINKLER_HIGH" | "JARO_WINKLER_MID" | "DIFFERENT" | "MISSING";
-export type DateLevel = "EXACT" | "DAY_MONTH_SWAPPED" | "ONE_DIGIT" | "SAME_MONTH_YEAR" | "SAME_YEAR" | "DIFFERENT" | "MISSING";
+export type DateLevel = "EXACT" | "DAY_MONTH_SWAPPED" | "ONE_DIGIT" | "ONE_DAY_APART" | "SAME_MONTH_YEAR" | "SAME_YEAR" | "DIFFERENT" | "MISSING";
 export type PostcodeLevel = "UNIT" | "SECTOR" | "DISTRICT" | "AREA" | "DIFFERENT" | "MISSING";
 export type SexLevel = "SAME" | "DIFFERENT" | "MISSING";
 
@@ -61,9 +61,13 @@ export function compareGivenNames(a: string | null | undefined, b: string | null
 /** YYYY-MM-DD with a month 01–12 and a day 01–31; anything else is no evidence at all. */
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+const DAY_MS = 86_400_000;
+
 /**
  * Dates of birth: exact; day and month swapped (07/03 written as 03/07 — only possible when both are
- * ≤ 12); one digit different (a typing slip); same month and year; same year; different.
+ * ≤ 12); one digit different (a typing slip); a day apart where more than one digit differs (the 9th
+ * as the 10th, the 31st of March as the 1st of April: a day's slip); same month and year; same year;
+ * different.
  */
 export function compareDates(a: string | null | undefined, b: string | null | undefined): DateLevel {
   const x = a ? ISO_DATE.exec(a) : null;
@@ -78,6 +82,7 @@ export function compareDates(a: string | null | undefined, b: string | null | un
   let differing = 0;
   for (let i = 0; i < digitsA.length; i++) if (digitsA[i] !== digitsB[i]) differing++;
   if (differing === 1) return "ONE_DIGIT";
+  if (Math.abs(Date.UTC(Number(yearA), Number(monthA) - 1, Number(dayA)) - Date.UTC(Number(yearB), Number(monthB) - 1, Number(dayB))) === DAY_MS) return "ONE_DAY_APART";
   if (yearA === yearB && monthA === monthB) return "SAME_MONTH_YEAR";
   if (yearA === yearB) return "SAME_YEAR";
   return "DIFFERENT";

@@ -11,7 +11,7 @@ export type MatchField = (typeof MATCH_FIELDS)[number];
 export const FIELD_LEVELS = {
   givenNames: ["EXACT", "EQUIVALENT", "PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID", "DIFFERENT"],
   familyName: ["EXACT", "PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID", "DIFFERENT"],
-  dateOfBirth: ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "SAME_MONTH_YEAR", "SAME_YEAR", "DIFFERENT"],
+  dateOfBirth: ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "ONE_DAY_APART", "SAME_MONTH_YEAR", "SAME_YEAR", "DIFFERENT"],
   postcode: ["UNIT", "SECTOR", "DISTRICT", "AREA", "DIFFERENT"],
   sex: ["SAME", "DIFFERENT"],
 } as const satisfies Record<MatchField, readonly string[]>;

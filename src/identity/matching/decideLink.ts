@@ -30,9 +30,9 @@ export interface LinkDecision {
 
 /**
  * Dates of birth a record about this child's twin could give: the same, or the same as a slip of the pen
- * makes it (swapped, one digit out, a day out within the month), or none.
+ * makes it (swapped, one digit out, a day out), or none.
  */
-const TWIN_DATES: ReadonlySet<string> = new Set(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "SAME_MONTH_YEAR", "MISSING"]);
+const TWIN_DATES: ReadonlySet<string> = new Set(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "ONE_DAY_APART", "SAME_MONTH_YEAR", "MISSING"]);
 /** Dates of birth a sibling's gives: a year or more apart. */
 const SIBLING_DATES: ReadonlySet<string> = new Set(["SAME_YEAR", "DIFFERENT"]);
 /** Given names alike but not the same name: a slip of one name, or two names a spelling apart. */

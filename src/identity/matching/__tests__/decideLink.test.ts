@@ -44,7 +44,7 @@ describe("decideLink: the three bands", () => {
   });
 
   const ALIKE = ["PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID"] as const;
-  const TWIN_DATES = ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "SAME_MONTH_YEAR", "MISSING"] as const;
+  const TWIN_DATES = ["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "ONE_DAY_APART", "SAME_MONTH_YEAR", "MISSING"] as const;
 
   it("never auto-links a record whose given name is merely alike, with a date a twin could give, when nothing says it is a slip: it could be the twin the hub does not know", () => {
     for (const givenNames of ALIKE) {

@@ -35,9 +35,10 @@ const TRUE: FieldParameters = {
     EXACT: { m: 0.88, u: 0.002 },
     DAY_MONTH_SWAPPED: { m: 0.03, u: 0.0001 },
     ONE_DIGIT: { m: 0.04, u: 0.004 },
+    ONE_DAY_APART: { m: 0.01, u: 0.002 },
     SAME_MONTH_YEAR: { m: 0.01, u: 0.02 },
     SAME_YEAR: { m: 0.01, u: 0.1 },
-    DIFFERENT: { m: 0.03, u: 0.8739 },
+    DIFFERENT: { m: 0.02, u: 0.8719 },
   },
   postcode: {
     UNIT: { m: 0.7, u: 0.005 },
