@@ -28,3 +28,12 @@ export function nameTokens(raw: string): string[] {
 export function givenNamesKey(raw: string): string {
   return nameTokens(raw).map(formalGivenName).sort().join(" ");
 }
+
+/**
+ * The first given name, normalised, with a hyphenated name kept whole: "Sienna-Rose Eliza" is
+ * "siennarose", a name of its own beside a sister's "Sienna". Null when there is none.
+ */
+export function firstGivenName(raw: string): string | null {
+  const first = raw.trim().split(/\s+/)[0] ?? "";
+  return normaliseName(first).replace(/ /g, "") || null;
+}

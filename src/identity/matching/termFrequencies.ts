@@ -1,6 +1,6 @@
 import { type IdentityFacts } from "./comparisonVector";
 import { type MatchProfile } from "./MatchProfile";
-import { nameTokens, normaliseName } from "./normaliseName";
+import { firstGivenName, normaliseName } from "./normaliseName";
 
 /** The fields whose exact agreement is weighed by how common the shared value is. */
 export const TERM_FIELDS = ["givenNames", "familyName", "dateOfBirth"] as const;
@@ -13,13 +13,13 @@ const ALL = "*";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The value a field is counted under: the first given name (as normalised, not its formal form: "Fredie"
- * and "Freddie" are counted apart, which is how a slip is told from a name), the family name without
- * spaces or punctuation, the date of birth. Null when there is none.
+ * The value a field is counted under: the first given name (as normalised, a hyphenated one whole, not
+ * its formal form: "Fredie" and "Freddie" are counted apart, which is how a slip is told from a name),
+ * the family name without spaces or punctuation, the date of birth. Null when there is none.
  */
 export function termValue(field: TermField, raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  if (field === "givenNames") return nameTokens(raw)[0] ?? null;
+  if (field === "givenNames") return firstGivenName(raw);
   if (field === "familyName") return normaliseName(raw).replace(/ /g, "") || null;
   return ISO_DATE.test(raw) ? raw : null;
 }

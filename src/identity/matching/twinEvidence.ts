@@ -1,9 +1,7 @@
-import jaroWinkler from "talisman/metrics/jaro-winkler";
-import { JARO_WINKLER_MID, sharesPhoneticCode } from "./comparisonLevels";
 import { type IdentityFacts } from "./comparisonVector";
 import { type MatchProfile } from "./MatchProfile";
 import { formalGivenName } from "./nicknames";
-import { nameTokens } from "./normaliseName";
+import { firstGivenName } from "./normaliseName";
 import { type TermFrequencies } from "./termFrequencies";
 
 /**
@@ -16,7 +14,10 @@ export interface TwinEvidence {
   siblingKnown: boolean;
   /** The record's first given name is this child's, exactly or as a known short form: only a middle name differs. */
   sameFirstName: boolean;
-  /** The record's first given name reads as a slip of this child's: the child's is a name many children have, the record's almost none. */
+  /**
+   * The record's first given name reads as a slip of this child's: one letter substituted, inserted,
+   * deleted or swapped with the next, and the child's a name many children have, the record's almost none.
+   */
   spellingSlip: boolean;
 }
 
@@ -34,15 +35,31 @@ const NO_EVIDENCE: TwinEvidence = { siblingKnown: false, sameFirstName: false, s
  * difference is taken for a slip.
  */
 export function twinEvidence(facts: IdentityFacts, profile: MatchProfile, frequencies: TermFrequencies, siblingKnown: boolean): TwinEvidence {
-  const recordFirst = nameTokens(facts.givenNames)[0];
-  if (recordFirst === undefined) return { ...NO_EVIDENCE, siblingKnown };
-  const childFirsts = profile.givenNames.map((name) => nameTokens(name)[0]).filter((token) => token !== undefined);
-  const sameFirstName = childFirsts.some((token) => formalGivenName(token) === formalGivenName(recordFirst));
+  const recordFirst = firstGivenName(facts.givenNames);
+  if (recordFirst === null) return { ...NO_EVIDENCE, siblingKnown };
+  const childFirsts = profile.givenNames.map(firstGivenName).filter((name) => name !== null);
+  const sameFirstName = childFirsts.some((name) => formalGivenName(name) === formalGivenName(recordFirst));
   const recordChildren = frequencies.children("givenNames", recordFirst);
-  const spellingSlip = childFirsts.some((token) => {
-    const children = frequencies.children("givenNames", token);
-    const alike = sharesPhoneticCode(token, recordFirst) || jaroWinkler(token, recordFirst) >= JARO_WINKLER_MID;
-    return alike && children >= ESTABLISHED_NAME_CHILDREN && recordChildren * SLIP_RARITY <= children;
+  const spellingSlip = childFirsts.some((name) => {
+    const children = frequencies.children("givenNames", name);
+    return oneEditApart(name, recordFirst) && children >= ESTABLISHED_NAME_CHILDREN && recordChildren * SLIP_RARITY <= children;
   });
   return { siblingKnown, sameFirstName, spellingSlip };
+}
+
+/** One slip of the keyboard apart: a letter substituted, inserted or deleted, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }

@@ -2,13 +2,15 @@ import { type IdentityFacts } from "../comparisonVector";
 import { type MatchProfile } from "../MatchProfile";
 import { sameBirthdaySibling } from "../sameBirthdaySibling";
 import { TermFrequencies, termKey } from "../termFrequencies";
-import { ESTABLISHED_NAME_CHILDREN, twinEvidence } from "../twinEvidence";
+import { ESTABLISHED_NAME_CHILDREN, oneEditApart, twinEvidence } from "../twinEvidence";
 
 const AVA: MatchProfile = { childId: "ava", givenNames: ["Ava Rose"], familyNames: ["Harebell"], dateOfBirth: "2014-03-07", sex: "FEMALE", postcodes: ["HP20 1UA"] };
 const RECORD: IdentityFacts = { givenNames: "Ava Rose", familyName: "Harebell", dateOfBirth: "2014-03-07", sex: "FEMALE", postcode: "HP20 1UA" };
 
 /** First given names as a big hub counts them: Ava and Eva both names in use, "Avva" nobody's. */
-const BIG_HUB = new TermFrequencies(new Map([[termKey("givenNames", "ava"), 900], [termKey("givenNames", "eva"), 400], [termKey("givenNames", "freddie"), 300], [termKey("givenNames", "fredie"), 1]]));
+const BIG_HUB = new TermFrequencies(
+  new Map([[termKey("givenNames", "ava"), 900], [termKey("givenNames", "eva"), 400], [termKey("givenNames", "freddie"), 300], [termKey("givenNames", "fredie"), 1], [termKey("givenNames", "sienna"), 500], [termKey("givenNames", "siennarose"), 60]]),
+);
 
 describe("twin evidence: is a given name merely alike the child's a slip, or another child's name?", () => {
   it("takes a rare misspelling of a name many children have for a slip", () => {
@@ -25,8 +27,21 @@ describe("twin evidence: is a given name merely alike the child's a slip, or ano
     expect(twinEvidence({ ...RECORD, givenNames: "Avva Rose" }, AVA, small, false).spellingSlip).toBe(false);
   });
 
-  it("takes a name unlike the child's for no slip, however rare", () => {
+  it("takes a name unlike the child's for no slip, however rare, nor one two slips away", () => {
     expect(twinEvidence({ ...RECORD, givenNames: "Zebedee" }, AVA, BIG_HUB, false).spellingSlip).toBe(false);
+    // "Avve" sounds like Eva and Ava alike: two letters from Eva, it could be a slip of her twin's name.
+    expect(twinEvidence({ ...RECORD, givenNames: "Avve" }, { ...AVA, givenNames: ["Eva"] }, BIG_HUB, false).spellingSlip).toBe(false);
+  });
+
+  it("keeps a hyphenated first name whole: Sienna-Rose is not her sister Sienna with a middle name", () => {
+    const sienna = { ...AVA, givenNames: ["Sienna Becca"] };
+    expect(twinEvidence({ ...RECORD, givenNames: "Sienna-Rose Eliza" }, sienna, BIG_HUB, false)).toEqual({ siblingKnown: false, sameFirstName: false, spellingSlip: false });
+    expect(twinEvidence({ ...RECORD, givenNames: "Sienna" }, sienna, BIG_HUB, false).sameFirstName).toBe(true);
+  });
+
+  it("counts one slip of the keyboard: a letter substituted, inserted, deleted, or two neighbours swapped", () => {
+    for (const [a, b] of [["olivia", "olieia"], ["freddie", "fredie"], ["freddie", "freddiie"], ["amelia", "amleia"], ["ava", "eva"], ["aa", "a"]]) expect(oneEditApart(a, b)).toBe(true);
+    for (const [a, b] of [["ava", "ava"], ["ava", "eve"], ["amelia", "amlie"], ["freddie", "fred"], ["isla", "ilsa s"]]) expect(oneEditApart(a, b)).toBe(false);
   });
 
   it("sees the same first name with another middle name, or as a short form, as the child's own", () => {
