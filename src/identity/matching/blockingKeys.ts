@@ -18,8 +18,8 @@ import { postcodeParts } from "./postcodeParts";
  * - `FP` phonetic family name + full postcode — survives errors in the given name and the date;
  * - `GP` phonetic given name + full postcode — survives errors in the family name and the date;
  * - `FG` phonetic family + first given name — survives errors in the date and the postcode;
- * - `GY` phonetic given name + birth year + postcode district — survives a new family name with a
- *   mistyped day or month and a move across the district.
+ * - `GY` phonetic first given name + birth year + postcode district — survives a new family name with
+ *   a mistyped day or month and a move across the district.
  *
  * The incoming record is also looked up under its date of birth with day and month swapped, and a day
  * either side (a slip of one day can change the month, or the year, as well as the day, so no digit-wise
@@ -64,7 +64,7 @@ function swapped(date: string): string | null {
 interface KeyParts {
   families: string[];
   givens: string[];
-  /** The first given name's codes only: keyed with the family name alone, every name would bring too many. */
+  /** The first given name's codes only: keyed without a date or a postcode, every given name would bring too many candidates. */
   firstGivens: string[];
   dates: string[];
   years: string[];
@@ -85,7 +85,7 @@ function keysOf(parts: KeyParts): string[] {
   }
   for (const family of parts.families) for (const given of parts.firstGivens) keys.add(`FG|${family}|${given}`);
   for (const district of parts.districts) {
-    for (const given of parts.givens) for (const year of parts.years) keys.add(`GY|${given}|${year}|${district}`);
+    for (const given of parts.firstGivens) for (const year of parts.years) keys.add(`GY|${given}|${year}|${district}`);
   }
   return [...keys];
 }
