@@ -1,5 +1,5 @@
-import doubleMetaphone from "talisman/phonetics/double-metaphone";
 import { type IdentityFacts } from "./comparisonVector";
+import { doubleMetaphoneCodes } from "./doubleMetaphoneCodes";
 import { type MatchProfile } from "./MatchProfile";
 import { formalGivenName } from "./nicknames";
 import { nameTokens, normaliseName } from "./normaliseName";
@@ -30,7 +30,7 @@ import { postcodeParts } from "./postcodeParts";
 function phonetic(name: string): string {
   const compact = normaliseName(name).replace(/ /g, "");
   if (compact === "") return "";
-  return doubleMetaphone(compact)[0] || compact;
+  return doubleMetaphoneCodes(compact)[0] || compact;
 }
 
 function familyKeys(familyName: string): string[] {

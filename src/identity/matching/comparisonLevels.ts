@@ -1,5 +1,5 @@
 import jaroWinkler from "talisman/metrics/jaro-winkler";
-import doubleMetaphone from "talisman/phonetics/double-metaphone";
+import { doubleMetaphoneCodes } from "./doubleMetaphoneCodes";
 import { givenNamesKey, normaliseName } from "./normaliseName";
 import { postcodeParts } from "./postcodeParts";
 
@@ -19,8 +19,8 @@ export const JARO_WINKLER_MID = 0.85;
 
 /** Whether two compact names share a Double Metaphone code. */
 export function sharesPhoneticCode(a: string, b: string): boolean {
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
+  const [a1, a2] = doubleMetaphoneCodes(a);
+  const [b1, b2] = doubleMetaphoneCodes(b);
   return a1 !== "" && (a1 === b1 || a1 === b2 || (a2 !== "" && (a2 === b1 || a2 === b2)));
 }
 
