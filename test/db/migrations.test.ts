@@ -1,10 +1,14 @@
 import "reflect-metadata";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import winston from "winston";
 import { openDatabase, runMigrations, type Database } from "../../src/db/database";
 import { MIGRATIONS } from "../../src/db/migrations";
+import { profileKeys } from "../../src/identity/matching/blockingKeys";
+import { type MatchProfile } from "../../src/identity/matching/MatchProfile";
+import { profileTerms } from "../../src/identity/matching/termFrequencies";
 import { createLogger } from "../../src/logging/logger";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 
@@ -49,6 +53,32 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     await runMigrations(database.dataSource, logger);
     const [{ count }] = await database.dataSource.query(`SELECT count(*)::int AS count FROM schema_migration`);
     expect(count).toBe(MIGRATIONS.length);
+  });
+
+  it("derives blocking keys and term counts again from the stored match profiles when it adds the term table", async () => {
+    const dataSource = database.dataSource;
+    expect(new (MIGRATIONS[MIGRATIONS.length - 1] as new () => { name: string })().name).toBe("MatchTermsAndTwoErrorKeys1796600000000");
+    await dataSource.undoLastMigration({ transaction: "each" });
+    const profile: MatchProfile = { childId: randomUUID(), givenNames: ["Freddie James"], familyNames: ["Harebell"], dateOfBirth: "2014-03-07", sex: "MALE", postcodes: ["HP20 1UA"] };
+    try {
+      await dataSource.query(`INSERT INTO child (id, given_names, family_name, date_of_birth, sex) VALUES ($1, 'Freddie James', 'Harebell', '2014-03-07', 'MALE')`, [profile.childId]);
+      await dataSource.query(
+        `INSERT INTO child_match_profile (child_id, given_names, family_names, date_of_birth, sex, postcodes) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [profile.childId, profile.givenNames, profile.familyNames, profile.dateOfBirth, profile.sex, profile.postcodes],
+      );
+      // A key of a family the matcher no longer looks up.
+      await dataSource.query(`INSERT INTO child_match_key (key, child_id) VALUES ('FY|HRPL|FRTRK|2014', $1)`, [profile.childId]);
+      await runMigrations(dataSource, logger);
+      const keys = await dataSource.query<{ key: string }[]>(`SELECT key FROM child_match_key WHERE child_id = $1 ORDER BY key`, [profile.childId]);
+      expect(keys.map((row) => row.key)).toEqual([...profileKeys(profile)].sort());
+      const terms = await dataSource.query<{ term: string; children: number }[]>(`SELECT term, children FROM child_match_term ORDER BY term`);
+      expect(terms).toEqual(profileTerms(profile).sort().map((term) => ({ term, children: 1 })));
+    } finally {
+      await dataSource.query(`DELETE FROM child_match_key`);
+      await dataSource.query(`DELETE FROM child_match_term`);
+      await dataSource.query(`DELETE FROM child_match_profile`);
+      await dataSource.query(`DELETE FROM child WHERE id = $1`, [profile.childId]);
+    }
   });
 
   it("reverts every migration back to empty", async () => {
