@@ -5,11 +5,11 @@ import { type DataSource } from "typeorm";
 import { openDatabase, type Database } from "../src/db/database";
 import { createLogger } from "../src/logging/logger";
 import { linkRecords, type LinkRequest } from "../src/identity/linkRecords";
-import { writeMatchProfiles } from "../src/identity/matchProfiles";
 import { defaultMatchWeights } from "../src/identity/matching/defaultMatchWeights";
 import { type ReportedIdentity } from "../src/identity/ReportedIdentity";
 import { type Sex } from "../src/people/Sex";
-import { generateRegistry, SYNTHETIC_SUI_CAPACITY, type RegistryChild } from "./linkage/syntheticPopulation";
+import { generateRegistry, SYNTHETIC_SUI_CAPACITY } from "./linkage/syntheticPopulation";
+import { loadRegistry } from "./linkage/registryTables";
 import { describeNoiseModel, generateIncoming, NOISE_KINDS, type IncomingRecord } from "./linkage/noisyRecords";
 import { formatLinkageReport, LinkageTally, RecallByNoise } from "./linkage/linkageMetrics";
 import { benchDatabase } from "./benchDatabase";
@@ -42,37 +42,6 @@ const LOAD_CHUNK = 5000;
 
 function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
-}
-
-/**
- * The registry, straight into the tables (children, names, profiles, keys): setup, not linking. The matcher
- * reads a child's postcodes from its profile; an address row needs the record that reported it, and the
- * registry stands for children known before any record.
- */
-async function loadRegistry(dataSource: DataSource, registry: RegistryChild[]): Promise<Map<string, number>> {
-  const entityOfChild = new Map<string, number>();
-  for (let start = 0; start < registry.length; start += LOAD_CHUNK) {
-    const chunk = registry.slice(start, start + LOAD_CHUNK).map((child) => ({ ...child, id: randomUUID() }));
-    for (const child of chunk) entityOfChild.set(child.id, child.entityId);
-    await dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, sex)
-         SELECT x.id, x.sui, x.given_names, x.family_name, x.date_of_birth, x.sex
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, sui text, given_names text, family_name text, date_of_birth date, sex text)`,
-        [JSON.stringify(chunk.map((c) => ({ id: c.id, sui: c.sui, given_names: c.givenNames, family_name: c.familyName, date_of_birth: c.dateOfBirth, sex: c.sex })))],
-      );
-      await manager.query(
-        `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by) SELECT x.id, x.g, x.f, 'USUAL', '${AGENCY}' FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, g text, f text)`,
-        [JSON.stringify(chunk.map((c) => ({ id: c.id, g: c.givenNames, f: c.familyName })))],
-      );
-      await writeMatchProfiles(
-        manager,
-        chunk.map((c) => ({ childId: c.id, givenNames: [c.givenNames], familyNames: [c.familyName], dateOfBirth: c.dateOfBirth, sex: c.sex, postcodes: [c.postcode] })),
-        false,
-      );
-    });
-  }
-  return entityOfChild;
 }
 
 function identityOf(record: IncomingRecord): ReportedIdentity {
@@ -124,7 +93,7 @@ async function main(): Promise<void> {
     const incoming = generateIncoming(registry, INCOMING, SEED + 1);
     process.stdout.write(`generated in ${seconds(started).toFixed(1)} s\n`);
     started = process.hrtime.bigint();
-    const entityOfChild = await loadRegistry(dataSource, registry);
+    const entityOfChild = await loadRegistry(dataSource, registry, AGENCY);
     const loadSeconds = seconds(started);
     process.stdout.write(`registry loaded in ${loadSeconds.toFixed(1)} s (${Math.round(REGISTRY / loadSeconds).toLocaleString("en-GB")} children/s, with profiles and blocking keys)\n`);
     // As autovacuum would after a bulk load: the planner needs to know the tables' sizes.
