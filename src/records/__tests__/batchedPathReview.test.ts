@@ -134,6 +134,20 @@ describe("restricted records in a batch", () => {
   });
 });
 
+describe("a record that withholds its location", () => {
+  it("takes the postcode it reports out of the child's match profile, though another record reported the address first", async () => {
+    const sui = "9991001174";
+    await submitRecord(database.dataSource, systemOf(GP), gpRecord("RV-L1", { sui, givenNames: "Lettice", familyName: "Hawksworth", address: { kind: "HOME", line1: "2 Refuge Lane", postcode: "HP21 7ZZ", localAuthority: "E06000060" } }));
+    const before = await database.dataSource.query<{ postcodes: string[] }[]>(`SELECT p.postcodes FROM child c JOIN child_match_profile p ON p.child_id = c.id WHERE c.sui = $1`, [sui]);
+    expect(before[0]?.postcodes).toEqual(["HP21 7ZZ"]);
+    await submitRecord(database.dataSource, systemOf(CLINIC), gpRecord("RV-L2", { sui, givenNames: "Lettice", familyName: "Hawksworth", address: { kind: "HOME", line1: "2 Refuge Lane", postcode: "HP21 7ZZ", localAuthority: "E06000060" } }, CLINIC, ["LOCATION_WITHHELD"]));
+    const after = await database.dataSource.query<{ postcodes: string[] }[]>(`SELECT p.postcodes FROM child c JOIN child_match_profile p ON p.child_id = c.id WHERE c.sui = $1`, [sui]);
+    const keys = await database.dataSource.query<{ key: string }[]>(`SELECT k.key FROM child_match_key k JOIN child c ON c.id = k.child_id WHERE c.sui = $1 AND k.key ILIKE '%HP21%'`, [sui]);
+    expect(after[0]?.postcodes).toEqual([]);
+    expect(keys).toEqual([]);
+  });
+});
+
 describe("receipts and links of a batch", () => {
   it("gives an SUI record's receipt its time of arrival", async () => {
     const [result] = await submitRecords(database.dataSource, [{ principal: systemOf(GP), submission: gpRecord("RV-R1", { sui: "9991001123", givenNames: "Araminta" }) }]);
