@@ -148,6 +148,24 @@ describe("a record that withholds its location", () => {
   });
 });
 
+describe("a resubmission leaving a child in the batch that rebuilds the child's profile", () => {
+  it("never gives the child the date of birth of the record that leaves it", async () => {
+    const sui = "9991001182";
+    await submitRecord(database.dataSource, systemOf(GP), gpRecord("RV-P1", { sui, givenNames: "Tobias", familyName: "Lindqvist", dateOfBirth: "2014-04-14", sex: "MALE" }));
+    // The surgery withdraws the NHS number: the record was about another child. The clinic, meanwhile,
+    // reports the child by the SUI with its date of birth one digit out.
+    const [moved, joined] = await submitRecords(database.dataSource, [
+      { principal: systemOf(GP), submission: gpRecord("RV-P1", { givenNames: "Benedikt", familyName: "Ormsby", dateOfBirth: "2009-09-09", sex: "MALE", address: { kind: "HOME", line1: "40 Kiln Street", postcode: "HP22 4QQ", localAuthority: "E06000060" } }) },
+      { principal: systemOf(CLINIC), submission: gpRecord("RV-P2", { sui, givenNames: "Toby", familyName: "Lindqvist", dateOfBirth: "2014-04-15", sex: "MALE" }, CLINIC) },
+    ]);
+    expect(receiptOf(joined).link.outcome).toBe("SUI");
+    const childId = await childOfRecord(receiptOf(joined).recordId);
+    expect(await childOfRecord(receiptOf(moved).recordId)).not.toBe(childId);
+    const [profile] = await database.dataSource.query<{ dob: string }[]>(`SELECT date_of_birth::text AS dob FROM child_match_profile WHERE child_id = $1`, [childId]);
+    expect(profile?.dob).not.toBe("2009-09-09");
+  });
+});
+
 describe("receipts and links of a batch", () => {
   it("gives an SUI record's receipt its time of arrival", async () => {
     const [result] = await submitRecords(database.dataSource, [{ principal: systemOf(GP), submission: gpRecord("RV-R1", { sui: "9991001123", givenNames: "Araminta" }) }]);
@@ -178,5 +196,18 @@ describe("receipts and links of a batch", () => {
       expect(events).toEqual([{ action: "LINKED", child_id: await childOfRecord(recordId) }]);
     }
     expect(receiptOf(second).link.outcome).toBe("MATCHED");
+  });
+});
+
+describe("a resubmission leaving a child, one by one", () => {
+  it.each([["resubmission first", true], ["clinic first", false]])("never gives the child the date of birth of the record that leaves it (%s)", async (_name, resubmissionFirst) => {
+    const sui = resubmissionFirst ? "9991001190" : "9991001204";
+    const p1 = `RV-Q1-${String(resubmissionFirst)}`;
+    await submitRecord(database.dataSource, systemOf(GP), gpRecord(p1, { sui, givenNames: "Tobias", familyName: "Lindqvist", dateOfBirth: "2014-04-14", sex: "MALE" }));
+    const resubmit = () => submitRecord(database.dataSource, systemOf(GP), gpRecord(p1, { givenNames: "Benedikt", familyName: "Ormsby", dateOfBirth: "2009-09-09", sex: "MALE", address: { kind: "HOME", line1: "40 Kiln Street", postcode: "HP22 4QQ", localAuthority: "E06000060" } }));
+    const clinic = () => submitRecord(database.dataSource, systemOf(CLINIC), gpRecord(`RV-Q2-${String(resubmissionFirst)}`, { sui, givenNames: "Toby", familyName: "Lindqvist", dateOfBirth: "2014-04-15", sex: "MALE" }, CLINIC));
+    if (resubmissionFirst) { await resubmit(); await clinic(); } else { await clinic(); await resubmit(); }
+    const [profile] = await database.dataSource.query<{ dob: string }[]>(`SELECT p.date_of_birth::text AS dob FROM child c JOIN child_match_profile p ON p.child_id = c.id WHERE c.sui = $1`, [sui]);
+    expect(profile?.dob).not.toBe("2009-09-09");
   });
 });
