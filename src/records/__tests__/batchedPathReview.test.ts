@@ -148,6 +148,16 @@ describe("a record that withholds its location", () => {
   });
 });
 
+describe("a record without an SUI that withholds its location", () => {
+  it("never puts its postcode in the match profile of the child it founds", async () => {
+    const receipt = await submitRecord(database.dataSource, systemOf(CLINIC), gpRecord("RV-L3", { givenNames: "Isolde", familyName: "Penhallow", dateOfBirth: "2016-12-12", address: { kind: "HOME", line1: "9 Shelter Close", postcode: "HP21 8YY", localAuthority: "E06000060" } }, CLINIC, ["LOCATION_WITHHELD"]));
+    expect(receipt.link.outcome).toBe("NEW_CHILD");
+    const childId = await childOfRecord(receipt.recordId);
+    const [profile] = await database.dataSource.query<{ postcodes: string[] }[]>(`SELECT postcodes FROM child_match_profile WHERE child_id = $1`, [childId]);
+    expect(profile?.postcodes).toEqual([]);
+  });
+});
+
 describe("a resubmission leaving a child in the batch that rebuilds the child's profile", () => {
   it("never gives the child the date of birth of the record that leaves it", async () => {
     const sui = "9991001182";
