@@ -5,6 +5,7 @@ import { SubmitReceiptType } from "../../src/graphql/types/SubmitReceiptType";
 import { defaultMatchWeights } from "../../src/identity/matching/defaultMatchWeights";
 import { lookUpAgency, prepareSubmission } from "../../src/records/prepareSubmission";
 import { storeRecords } from "../../src/records/storeRecords";
+import { arrivalStamp } from "../../src/records/arrivalStamp";
 
 /** unique_violation, serialization_failure, deadlock_detected. */
 const RETRIED = new Set(["23505", "40001", "40P01"]);
@@ -20,7 +21,7 @@ export class BaselineSubmitResolver {
   @Mutation(() => SubmitReceiptType)
   async submitRecord(@Ctx() { dataSource, principal }: HubContext, @Arg("record", () => AgencyRecordInput) record: AgencyRecordInput): Promise<SubmitReceiptType> {
     const item = await prepareSubmission(lookUpAgency(dataSource), principal, record, new Date(), defaultMatchWeights());
-    const store = async () => (await dataSource.transaction((manager) => storeRecords(manager, [item])))[0];
+    const store = async () => (await dataSource.transaction((manager) => storeRecords(manager, [{ ...item, receivedAt: arrivalStamp() }])))[0];
     try {
       return await store();
     } catch (error) {

@@ -4,6 +4,7 @@ import { addAddressFacts, addNameFacts, moveAddressFacts, type AddressFactRow, t
 import { NameKind } from "../people/NameKind";
 import { normalisePostcode } from "../people/postcode";
 import { tidyName } from "../people/personName";
+import { isLocationWithheld } from "../people/unrestrictedSource";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { LinkMethod, LinkOrigin, LinkState } from "./linkVocabulary";
 import { type LinkEvidence } from "./LinkEvidence";
@@ -36,6 +37,8 @@ export interface LinkRequest {
    * something other records are matched on (design principle 8: it contributes nothing outside itself).
    */
   restricted?: boolean;
+  /** The record withholds its location (LOCATION_WITHHELD): the address it reports is never matched on. */
+  locationWithheld?: boolean;
 }
 
 export interface LinkResult {
@@ -62,7 +65,7 @@ export interface LinkContext {
 
 
 export function identityFacts(identity: ReportedIdentity): IdentityFacts {
-  return { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, sex: identity.sex, postcode: identity.postcode };
+  return { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex, postcode: identity.postcode };
 }
 
 function evidenceOf(candidate: ScoredCandidate, weights: MatchWeights): LinkEvidence {
@@ -70,17 +73,18 @@ function evidenceOf(candidate: ScoredCandidate, weights: MatchWeights): LinkEvid
 }
 
 /** A protected location (a refuge, a placement) is never something other records are matched on. */
-function matchablePostcode(identity: ReportedIdentity): string | null {
-  return identity.address?.labels?.includes(SensitivityLabel.LOCATION_WITHHELD) ? null : identity.postcode;
+function matchablePostcode(request: LinkRequest): string | null {
+  return isLocationWithheld(request.identity.address?.labels, request.locationWithheld === true ? [SensitivityLabel.LOCATION_WITHHELD] : []) ? null : request.identity.postcode;
 }
 
-function withIdentity(profile: MatchProfile, identity: ReportedIdentity): MatchProfile {
+function withIdentity(profile: MatchProfile, request: LinkRequest): MatchProfile {
+  const identity = request.identity;
   const add = (values: string[], value: string | null) => (value === null || values.includes(value) ? values : [...values, value]);
   return {
     ...profile,
     givenNames: add(profile.givenNames, tidyName(identity.givenNames)),
     familyNames: add(profile.familyNames, tidyName(identity.familyName)),
-    postcodes: add(profile.postcodes, matchablePostcode(identity)),
+    postcodes: add(profile.postcodes, matchablePostcode(request)),
   };
 }
 
@@ -155,7 +159,7 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       writes.link(request, chosen.childId, LinkMethod.PROBABILISTIC, evidenceOf(chosen, context.weights), decision.rule);
       writes.identity(request, chosen.childId, false);
       if (request.restricted !== true) {
-        const profile = withIdentity(profiles.get(chosen.childId) as MatchProfile, request.identity);
+        const profile = withIdentity(profiles.get(chosen.childId) as MatchProfile, request);
         remember(profile);
         writes.profile(profile);
       }
@@ -175,7 +179,7 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
           familyNames: [tidyName(request.identity.familyName)],
           dateOfBirth: request.identity.dateOfBirth,
           sex: request.identity.sex,
-          postcodes: [matchablePostcode(request.identity)].filter((postcode) => postcode !== null),
+          postcodes: [matchablePostcode(request)].filter((postcode) => postcode !== null),
         };
         remember(profile);
         writes.profile(profile);

@@ -5,6 +5,8 @@ import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } 
 import { NameKind } from "./NameKind";
 import { normalisePostcode } from "./postcode";
 import { sameName, tidyName } from "./personName";
+import { isLocationWithheld } from "./unrestrictedSource";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 
 export interface RecordedChild {
   child: Child;
@@ -19,7 +21,7 @@ export interface RecordedChild {
  * the date of birth) is never overwritten by one agency's view: correcting identity is a data
  * steward's decision.
  */
-export async function recordChild(manager: EntityManager, sui: string, reported: ChildIdentitySubmission, source: { agencyCode: string; recordId: string }): Promise<RecordedChild> {
+export async function recordChild(manager: EntityManager, sui: string, reported: ChildIdentitySubmission, source: ReportingRecord): Promise<RecordedChild> {
   const givenNames = tidyName(reported.givenNames);
   const familyName = tidyName(reported.familyName);
   const inserted = await manager
@@ -45,6 +47,14 @@ export async function recordChild(manager: EntityManager, sui: string, reported:
   return { child, identityGrew: facts.identityGrew };
 }
 
+/** The record that reported a child's identity: the source of the facts it adds. */
+export interface ReportingRecord {
+  agencyCode: string;
+  recordId: string;
+  /** The record's own labels: one withholding its location protects the address it reports (`isLocationWithheld`). */
+  labels: readonly string[];
+}
+
 /** What one record reported about a child known by its SUI, as rows of the child's history. */
 export interface ReportedChildFacts {
   name: NameFactRow;
@@ -60,7 +70,7 @@ export interface ReportedChildFacts {
  * becomes the record's own entry. `child` is the child as it stood before this record, with its
  * names and addresses.
  */
-export function childFactsReported(child: Pick<Child, "id" | "names" | "addresses">, isNew: boolean, reported: ChildIdentitySubmission, source: { agencyCode: string; recordId: string }): ReportedChildFacts {
+export function childFactsReported(child: Pick<Child, "id" | "names" | "addresses">, isNew: boolean, reported: ChildIdentitySubmission, source: ReportingRecord): ReportedChildFacts {
   const { agencyCode, recordId } = source;
   const givenNames = tidyName(reported.givenNames);
   const familyName = tidyName(reported.familyName);
@@ -75,8 +85,10 @@ export function childFactsReported(child: Pick<Child, "id" | "names" | "addresse
     const line1 = tidyName(reportedAddress.line1);
     const known = child.addresses.filter((a) => a.kind === reportedAddress.kind && a.postcode === postcode && a.line1.toLowerCase() === line1.toLowerCase());
     const labels = reportedAddress.labels ?? [];
-    // A new address, or a new label on one (a location now withheld), changes what the child may be matched on.
-    locationGrew = known.length === 0 || labels.some((label) => !known.some((a) => a.labels.includes(label)));
+    // A new address, or a new label on one (a location now withheld — by the address's label or the
+    // record's), changes what the child may be matched on.
+    const newlyWithheld = isLocationWithheld(labels, source.labels) && !known.some((a) => a.labels.includes(SensitivityLabel.LOCATION_WITHHELD));
+    locationGrew = known.length === 0 || newlyWithheld || labels.some((label) => !known.some((a) => a.labels.includes(label)));
     address = {
       childId: child.id, kind: reportedAddress.kind, line1: known[0]?.line1 ?? line1, line2: reportedAddress.line2 ?? null, town: reportedAddress.town ?? null, postcode,
       localAuthority: reportedAddress.localAuthority ?? null, validFrom: reportedAddress.validFrom ?? null, labels, reportedBy: agencyCode, sourceRecordId: recordId,

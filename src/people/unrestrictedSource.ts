@@ -12,6 +12,11 @@ export function addressReportedByUnrestrictedRecord(address: string, child: stri
   return `EXISTS (SELECT 1 FROM agency_record src WHERE src.id = ${address}.source_record_id AND src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[]))`;
 }
 
+/** An address is protected by its own label or by the record that reported it withholding its location (`locationWithheld` in SQL). */
+export function isLocationWithheld(addressLabels: readonly string[] | null | undefined, recordLabels: readonly string[] | null | undefined): boolean {
+  return (addressLabels ?? []).includes("LOCATION_WITHHELD") || (recordLabels ?? []).includes("LOCATION_WITHHELD");
+}
+
 /** SQL: the address row `address` is protected, by its own label or by the record that reported it withholding its location. */
 export function locationWithheld(address: string): string {
   return `('LOCATION_WITHHELD' = ANY(${address}.labels) OR EXISTS (SELECT 1 FROM agency_record w WHERE w.id = ${address}.source_record_id AND 'LOCATION_WITHHELD' = ANY(w.labels)))`;

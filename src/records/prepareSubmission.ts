@@ -27,6 +27,11 @@ export interface PreparedSubmission {
   weights: MatchWeights;
 }
 
+/** A checked submission in the order the hub received it: `receivedAt` from `arrivalStamp`, given as it is queued. */
+export interface ReceivedSubmission extends PreparedSubmission {
+  receivedAt: Date;
+}
+
 /** Finds a directory entry by code; `submitRecords` passes one that asks the database once per code. */
 export type AgencyLookup = (code: string) => Promise<Agency | null>;
 

@@ -13,8 +13,9 @@ import { childFactsReported } from "../people/recordChild";
 import { recordAdultsOf } from "../people/recordAdults";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
-import { type PreparedSubmission } from "./prepareSubmission";
+import { type ReceivedSubmission } from "./prepareSubmission";
 import { isRestrictedRecord } from "./restrictedRecord";
+import { SensitivityLabel } from "./SensitivityLabel";
 import { insertRecordDetails } from "./saveRecordDetails";
 import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 
@@ -34,7 +35,7 @@ export interface AwaitingMatch {
  * Returns null for a record whose SUI names a child it cannot be (`disputedSui`): it is stored one by
  * one, held for a data steward.
  */
-export async function storeNewRecords(manager: EntityManager, items: readonly PreparedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
+export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
   if (items.length === 0) return [];
   const suis = [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
   if (suis.length !== items.filter((item) => item.sui !== null).length) throw new RangeError("storeNewRecords takes at most one record per SUI");
@@ -50,7 +51,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Pr
   const stored = items.map((item, index) => (disputed[index] ? null : item));
 
   // Children the hub did not know, created in one statement; `isNew` only for the ones this batch created.
-  const founding = stored.filter((item): item is PreparedSubmission => item !== null && item.sui !== null && !known.has(item.sui));
+  const founding = stored.filter((item): item is ReceivedSubmission => item !== null && item.sui !== null && !known.has(item.sui));
   const created = new Set<string>();
   if (founding.length > 0) {
     const rows = await manager.query<{ id: string; sui: string }[]>(
@@ -83,7 +84,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Pr
     records.push(record);
     if (item.sui === null) continue;
     const child = children.get(item.sui) as Child;
-    const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id });
+    const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id, labels: record.labels });
     names.push(facts.name);
     if (facts.address !== null) addresses.push(facts.address);
     if (facts.identityGrew) grew.add(child.id);
@@ -95,7 +96,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Pr
   }
 
   // The records first: their details, adults, names and addresses name them as their source.
-  const accepted = stored.filter((item): item is PreparedSubmission => item !== null);
+  const accepted = stored.filter((item): item is ReceivedSubmission => item !== null);
   await manager.getRepository(AgencyRecord).insert(records);
   const withAdults = records.flatMap((record, index) => {
     const reported = (accepted[index]).submission.relatedAdults ?? [];
@@ -120,12 +121,12 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Pr
     if (item === null) return null;
     const record = records[next++];
     if (item.sui !== null) return receipt(record);
-    return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels) }, outcome: SubmitOutcome.CREATED };
+    return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }, outcome: SubmitOutcome.CREATED };
   });
 }
 
 /** A new record, nobody's until linked (by its SUI below, or by matching with its batch). */
-function newRecord(manager: EntityManager, item: PreparedSubmission, decidedBy: string): AgencyRecord {
+function newRecord(manager: EntityManager, item: ReceivedSubmission, decidedBy: string): AgencyRecord {
   return manager.getRepository(AgencyRecord).create({
     id: randomUUID(),
     agency: item.agency,
@@ -138,6 +139,7 @@ function newRecord(manager: EntityManager, item: PreparedSubmission, decidedBy: 
     fieldLabels: fieldLabelsOf(item.submission),
     recordedAt: item.submission.recordedAt ?? null,
     contentHash: item.contentHash,
+    receivedAt: item.receivedAt,
     linkMethod: LinkMethod.PROBABILISTIC,
     linkState: LinkState.POSSIBLE,
     linkOrigin: LinkOrigin.AUTO,

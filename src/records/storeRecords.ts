@@ -17,7 +17,7 @@ import { recordChild } from "../people/recordChild";
 import { moveAddressFacts } from "../people/addIdentityFacts";
 import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord } from "./AgencyRecord";
-import { type PreparedSubmission } from "./prepareSubmission";
+import { type ReceivedSubmission } from "./prepareSubmission";
 import { fieldLabelsOf, storeNewRecords, type AwaitingMatch } from "./storeNewRecords";
 import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 import { saveRecordDetails } from "./saveRecordDetails";
@@ -27,65 +27,95 @@ import { SensitivityLabel } from "./SensitivityLabel";
 
 /**
  * Stores a batch of checked submissions in the caller's transaction and links each to its child, and
- * answers each one's receipt, in order. Resubmissions of records the hub holds are stored one by one
- * (`storeRecord`); new records together (`storeNewRecords`: a few statements for the batch, in rounds
- * of one record per SUI); the ones to be matched probabilistically are then matched
- * together, in order, by one `linkRecords` (which lets a later record find a child an earlier one
- * created). A batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the
+ * answers each one's receipt, in order, as if they had come one by one in that order. Resubmissions
+ * of records the hub holds are stored one by one (`storeRecord`); runs of new records between them
+ * together (`storeNewRecords`: a few statements for the run, in rounds of one record per SUI), the
+ * run's records without an SUI then matched together, in order, by one `linkRecords` (which lets a
+ * later record find a child an earlier one created). A batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the
  * second for the next batch).
  *
  * The hub-wide linking lock is taken first, before any row lock — exclusively when any record may be
  * matched, shared when every one carries an SUI — keeping one lock order with stewards' merges, splits
  * and reviews, which take it first too.
  */
-export async function storeRecords(manager: EntityManager, batch: readonly PreparedSubmission[]): Promise<SubmitReceipt[]> {
+export async function storeRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
   if (batch.length === 0) return [];
   if (batch.some((item) => item.sui === null)) await takeLinkingLock(manager);
   else await shareLinkingLock(manager);
   const existing = await lockExistingRecords(manager, batch);
   const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
-  const held = (item: PreparedSubmission) => existing.get(keyOf(item.agency.code, item.submission.agencyReference)) ?? null;
-  // Records the hub already holds, one by one: each resubmission is its own case (kept, relinked, unchanged).
-  for (const [index, item] of batch.entries()) if (held(item) !== null) stored[index] = await storeRecord(manager, item, held(item));
-  // New records together, in rounds of one record per SUI — the first record of each SUI, then the
-  // second, … — so each sees the child as the records before it left it. A record whose SUI is
-  // disputed (`storeNewRecords` leaves it out) is then stored one by one.
-  const rounds: number[][] = [];
-  const seen = new Map<string, number>();
-  for (const [index, item] of batch.entries()) {
-    if (held(item) !== null) continue;
-    const round = item.sui === null ? 0 : (seen.get(item.sui) ?? 0);
-    if (item.sui !== null) seen.set(item.sui, round + 1);
-    (rounds[round] ??= []).push(index);
-  }
-  for (const round of rounds) {
-    const storedTogether = await storeNewRecords(manager, round.map((index) => batch[index]));
-    round.forEach((index, position) => (stored[index] = storedTogether[position] ?? null));
-  }
-  for (const [index, item] of batch.entries()) if (stored[index] === null) stored[index] = await storeRecord(manager, item, null);
+  const held = (item: ReceivedSubmission) => existing.get(keyOf(item.agency.code, item.submission.agencyReference)) ?? null;
 
-  const awaiting = stored.filter((entry): entry is AwaitingMatch => entry !== null && "request" in entry);
-  if (awaiting.length === 0) return stored as SubmitReceipt[];
-  const weights = batch[0]?.weights;
-  if (batch.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
-  // The links are decided when the batch is: the latest of its submissions' times.
-  const now = new Date(Math.max(...batch.map((item) => item.now.getTime())));
-  const results = await linkRecords(manager, awaiting.map((entry) => entry.request), { weights, decidedBy: `linkage/v${weights.version}`, now });
-  const bands = new Map(results.map((result) => [result.recordId, result.band]));
-  const linked = new Map((await manager.getRepository(AgencyRecord).findBy({ id: In(awaiting.map((entry) => entry.request.recordId)) })).map((record) => [record.id, record]));
+  // Records to be matched, matched together in one pass, in order; their receipts once decided.
+  const match = async (indices: readonly number[]) => {
+    const awaiting = indices.filter((index) => isAwaiting(stored[index]));
+    if (awaiting.length === 0) return;
+    const items = awaiting.map((index) => batch[index]);
+    const weights = (items[0]).weights;
+    if (items.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
+    // The links are decided when these records are: the latest of their submissions' times.
+    const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
+    const requests = awaiting.map((index) => (stored[index] as AwaitingMatch).request);
+    const results = await linkRecords(manager, requests, { weights, decidedBy: `linkage/v${weights.version}`, now });
+    const bands = new Map(results.map((result) => [result.recordId, result.band]));
+    const linked = new Map((await manager.getRepository(AgencyRecord).findBy({ id: In(requests.map((request) => request.recordId)) })).map((record) => [record.id, record]));
+    for (const index of awaiting) {
+      const entry = stored[index] as AwaitingMatch;
+      const record = linked.get(entry.request.recordId) as AgencyRecord;
+      const band = bands.get(record.id) ?? LinkBand.REVIEW;
+      stored[index] = receipt(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+    }
+  };
+
+  // A run of new records, stored together in rounds of one record per SUI — the first record of each
+  // SUI, then the second, … — so each sees its child as the records before it left it. A record whose
+  // SUI is disputed (`storeNewRecords` leaves it out) is held for a steward before the next round, so
+  // no later record of its SUI can change what it is compared with. Then the run's matching.
+  const storeRun = async (run: readonly number[]) => {
+    const rounds: number[][] = [];
+    const seen = new Map<string, number>();
+    for (const index of run) {
+      const sui = (batch[index]).sui;
+      const round = sui === null ? 0 : (seen.get(sui) ?? 0);
+      if (sui !== null) seen.set(sui, round + 1);
+      (rounds[round] ??= []).push(index);
+    }
+    for (const round of rounds) {
+      const together = await storeNewRecords(manager, round.map((index) => batch[index]));
+      round.forEach((index, position) => (stored[index] = together[position] ?? null));
+      for (const index of round) if (stored[index] === null) stored[index] = await storeRecord(manager, batch[index], null);
+    }
+    await match(run);
+  };
+
+  // In arrival order, as if one by one: a resubmission (each its own case: unchanged, kept, relinked,
+  // held) ends the run of new records before it, and is stored and matched on its own before anything
+  // after it, so no later record sees it half-moved.
+  let run: number[] = [];
+  for (const [index, item] of batch.entries()) {
+    const record = held(item);
+    if (record === null) {
+      run.push(index);
+      continue;
+    }
+    await storeRun(run);
+    run = [];
+    stored[index] = await storeRecord(manager, item, record);
+    await match([index]);
+  }
+  await storeRun(run);
   return stored.map((entry) => {
-    if (entry === null) throw new Error("every record of the batch is stored");
-    if (!("request" in entry)) return entry;
-    const record = linked.get(entry.request.recordId) as AgencyRecord;
-    const band = bands.get(record.id) ?? LinkBand.REVIEW;
-    return receipt(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+    if (entry === null || isAwaiting(entry)) throw new Error("every record of the batch is stored and linked");
+    return entry;
   });
 }
+
+const isAwaiting = (entry: SubmitReceipt | AwaitingMatch | null): entry is AwaitingMatch => entry !== null && "request" in entry;
 
 const keyOf = (agencyCode: string, agencyReference: string) => `${agencyCode}\u0000${agencyReference}`;
 
 /** The batch's records the hub already holds, locked for update in one statement (in key order, so two batches lock alike). */
-async function lockExistingRecords(manager: EntityManager, batch: readonly PreparedSubmission[]): Promise<Map<string, AgencyRecord>> {
+async function lockExistingRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<Map<string, AgencyRecord>> {
   const rows = await manager
     .getRepository(AgencyRecord)
     .createQueryBuilder("record")
@@ -108,7 +138,7 @@ async function lockExistingRecords(manager: EntityManager, batch: readonly Prepa
  * Resubmitting the same agency reference updates the record (never duplicates it), and an identical
  * resubmission writes nothing. A data steward's manual link is final: automation never changes it.
  */
-async function storeRecord(manager: EntityManager, store: PreparedSubmission, existing: AgencyRecord | null): Promise<SubmitReceipt | AwaitingMatch> {
+async function storeRecord(manager: EntityManager, store: ReceivedSubmission, existing: AgencyRecord | null): Promise<SubmitReceipt | AwaitingMatch> {
   const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
   const records = manager.getRepository(AgencyRecord);
   if (existing !== null && existing.contentHash === contentHash) return receipt(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
@@ -117,7 +147,7 @@ async function storeRecord(manager: EntityManager, store: PreparedSubmission, ex
   }
 
   // A new record's id is fixed before anything is written: it is the source of the identity facts it reports.
-  const record = existing ?? records.create({ id: randomUUID(), agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null });
+  const record = existing ?? records.create({ id: randomUUID(), agency, agencyReference: submission.agencyReference, recordType, version: 0, child: null, receivedAt: store.receivedAt });
   const previousChildId = existing?.child?.id ?? null;
   const kept = existing !== null && (await keepsLink(manager, existing, sui, identity, store.weights));
   const decidedBy = `${principal.agency}/${principal.sub}`;
@@ -136,7 +166,7 @@ async function storeRecord(manager: EntityManager, store: PreparedSubmission, ex
   if (disputed !== null) {
     setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
   } else if (!kept && sui !== null) {
-    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, { agencyCode: agency.code, recordId: record.id });
+    const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, { agencyCode: agency.code, recordId: record.id, labels: record.labels });
     identityGrew = grew;
     setLink(record, child.id, LinkMethod.SUI, LinkState.LINKED, decidedBy, now);
     record.child = child;
@@ -169,7 +199,7 @@ async function storeRecord(manager: EntityManager, store: PreparedSubmission, ex
     if (identityGrew || restrictionChanged || (!isRestrictedRecord(saved.labels) && (await profileLacksBirthDetails(manager, linkedChildId)))) await rebuildMatchProfiles(manager, [linkedChildId]);
     return receipt(saved, outcome, LinkOutcome.SUI);
   }
-  const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels) };
+  const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels), locationWithheld: saved.labels.includes(SensitivityLabel.LOCATION_WITHHELD) };
   if (disputed !== null) {
     if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
     await holdForSteward(manager, request, disputed, "sui-names-another-child", { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now });

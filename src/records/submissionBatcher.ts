@@ -1,10 +1,11 @@
 import { type DataSource } from "typeorm";
-import { type PreparedSubmission } from "./prepareSubmission";
+import { arrivalStamp } from "./arrivalStamp";
+import { type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
 import { storeRecords } from "./storeRecords";
 import { type SubmitReceipt } from "./SubmitReceipt";
 
 interface Pending {
-  item: PreparedSubmission;
+  item: ReceivedSubmission;
   resolve: (receipt: SubmitReceipt) => void;
   reject: (error: unknown) => void;
 }
@@ -42,7 +43,8 @@ export class SubmissionBatcher {
 
   /** Queued together, so that a caller with many records (an import, the demo loader) fills batches. */
   submitAll(items: readonly PreparedSubmission[]): Promise<SubmitReceipt>[] {
-    const promises = items.map((item) => new Promise<SubmitReceipt>((resolve, reject) => this.queue.push({ item, resolve, reject })));
+    // Stamped in the order queued: the order the batch stores them in.
+    const promises = items.map((item) => new Promise<SubmitReceipt>((resolve, reject) => this.queue.push({ item: { ...item, receivedAt: arrivalStamp() }, resolve, reject })));
     if (!this.flushing) void this.flush();
     return promises;
   }
@@ -78,11 +80,11 @@ export class SubmissionBatcher {
     return this.queue.splice(0, size);
   }
 
-  private store(items: PreparedSubmission[]): Promise<SubmitReceipt[]> {
+  private store(items: ReceivedSubmission[]): Promise<SubmitReceipt[]> {
     return this.dataSource.transaction((manager) => storeRecords(manager, items));
   }
 
-  private async storeAlone(item: PreparedSubmission): Promise<SubmitReceipt> {
+  private async storeAlone(item: ReceivedSubmission): Promise<SubmitReceipt> {
     try {
       const [receipt] = await this.store([item]);
       return receipt;

@@ -13,7 +13,7 @@ import { defaultMatchWeights } from "../matching/defaultMatchWeights";
 import { type MatchWeights } from "../matching/matchWeights";
 import { type ReportedIdentity } from "../ReportedIdentity";
 import { isRestrictedRecord } from "../../records/restrictedRecord";
-import { type SensitivityLabel } from "../../records/SensitivityLabel";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { LinkDecision } from "./LinkDecision";
 import { createChildFromIdentity, moveRecords } from "./moveRecords";
 import { loadReviewView, type LinkReviewView } from "./linkReviewView";
@@ -93,7 +93,7 @@ export async function resolveLinkReview(
     if (open === 0) {
       await linkRecords(
         manager,
-        [{ recordId, agencyCode: stored.agency_code, identity: stored.reported_identity, excludedChildIds: await rejectedCandidates(manager, recordId), restricted: isRestrictedRecord(stored.labels) }],
+        [{ recordId, agencyCode: stored.agency_code, identity: stored.reported_identity, excludedChildIds: await rejectedCandidates(manager, recordId), restricted: isRestrictedRecord(stored.labels), locationWithheld: stored.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }],
         { weights, decidedBy: `linkage/v${weights.version}`, now },
       );
     }
