@@ -2,7 +2,7 @@ import { type EntityManager } from "typeorm";
 import { type ReportedIdentity } from "./ReportedIdentity";
 import { identityFacts } from "./linkRecords";
 import { loadProfiles } from "./matchProfiles";
-import { type DateLevel } from "./matching/comparisonLevels";
+import { BORN_WITHIN_DAYS_OF_EXPECTED, type DateLevel } from "./matching/comparisonLevels";
 import { type MatchProfile } from "./matching/MatchProfile";
 import { type ScoredCandidate } from "./matching/decideLink";
 import { type MatchWeights } from "./matching/matchWeights";
@@ -11,11 +11,6 @@ import { scoreCandidate } from "./matching/scoreCandidate";
 /** Dates of birth that are still the same date misrecorded: a day and month swapped, one digit wrong. */
 const SAME_DATE = new Set<DateLevel>(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT"]);
 
-/**
- * How far from the expected date a child may be born and still be the child a pre-birth record
- * expected: a premature birth at 24 weeks is 16 weeks early; a post-term one a fortnight late.
- */
-const BORN_WITHIN_DAYS_OF_EXPECTED = 16 * 7;
 
 /**
  * The child a record's SUI names, scored against the identity the record reported, when that identity

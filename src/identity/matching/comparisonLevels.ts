@@ -88,6 +88,26 @@ export function compareDates(a: string | null | undefined, b: string | null | un
   return "DIFFERENT";
 }
 
+/**
+ * How far from the expected date a child may be born and still be the child a pre-birth record
+ * expected: a premature birth at 24 weeks is 16 weeks early; a post-term one a fortnight late.
+ */
+export const BORN_WITHIN_DAYS_OF_EXPECTED = 16 * 7;
+
+/**
+ * A record about a child not yet born (only an expected date of birth) against a child's date of
+ * birth: no evidence (MISSING) when the child could be that baby, born around the expected date;
+ * DIFFERENT when it was born long before or after — an older sibling at the same address is not the
+ * baby the midwife expects.
+ */
+export function compareExpectedBirth(expected: string | null | undefined, born: string | null | undefined): DateLevel {
+  const x = expected ? ISO_DATE.exec(expected) : null;
+  const y = born ? ISO_DATE.exec(born) : null;
+  if (!x || !y) return "MISSING";
+  const days = Math.abs(Date.parse(`${expected as string}T00:00:00Z`) - Date.parse(`${born as string}T00:00:00Z`)) / DAY_MS;
+  return days > BORN_WITHIN_DAYS_OF_EXPECTED ? "DIFFERENT" : "MISSING";
+}
+
 export function comparePostcodes(a: string | null | undefined, b: string | null | undefined): PostcodeLevel {
   const x = postcodeParts(a);
   const y = postcodeParts(b);

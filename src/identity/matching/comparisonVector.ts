@@ -1,4 +1,4 @@
-import { compareDates, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex, type DateLevel, type NameLevel, type PostcodeLevel, type SexLevel } from "./comparisonLevels";
+import { compareDates, compareExpectedBirth, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex, type DateLevel, type NameLevel, type PostcodeLevel, type SexLevel } from "./comparisonLevels";
 
 /** The fields a record's identity is compared on, in the order weights and reports list them. */
 export const MATCH_FIELDS = ["givenNames", "familyName", "dateOfBirth", "postcode", "sex"] as const;
@@ -30,15 +30,23 @@ export interface IdentityFacts {
   givenNames: string;
   familyName: string;
   dateOfBirth: string | null;
+  /** A child not yet born: the expected date, compared with a known child's date of birth when there is no date of birth. */
+  expectedDateOfBirth?: string | null;
   sex: string | null;
   postcode: string | null;
+}
+
+/** A record's date of birth against a child's; for a record with only an expected date, whether the child could be that baby. */
+export function compareBirth(facts: Pick<IdentityFacts, "dateOfBirth" | "expectedDateOfBirth">, born: string | null): DateLevel {
+  if (facts.dateOfBirth === null && facts.expectedDateOfBirth) return compareExpectedBirth(facts.expectedDateOfBirth, born);
+  return compareDates(facts.dateOfBirth, born);
 }
 
 export function compareIdentities(a: IdentityFacts, b: IdentityFacts): ComparisonVector {
   return {
     givenNames: compareGivenNames(a.givenNames, b.givenNames),
     familyName: compareFamilyNames(a.familyName, b.familyName),
-    dateOfBirth: compareDates(a.dateOfBirth, b.dateOfBirth),
+    dateOfBirth: compareBirth(a, b.dateOfBirth),
     postcode: comparePostcodes(a.postcode, b.postcode),
     sex: compareSex(a.sex, b.sex),
   };

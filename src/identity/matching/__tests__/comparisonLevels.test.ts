@@ -1,4 +1,5 @@
-import { compareDates, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex } from "../comparisonLevels";
+import { compareDates, compareExpectedBirth, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex } from "../comparisonLevels";
+import { compareBirth } from "../comparisonVector";
 import { givenNamesKey, normaliseName } from "../normaliseName";
 import { formalGivenName } from "../nicknames";
 import { postcodeParts } from "../postcodeParts";
@@ -97,5 +98,25 @@ describe("sex", () => {
     expect(compareSex("FEMALE", "FEMALE")).toBe("SAME");
     expect(compareSex("FEMALE", "MALE")).toBe("DIFFERENT");
     expect(compareSex("FEMALE", "NOT_KNOWN")).toBe("MISSING");
+  });
+});
+
+describe("a child not yet born, against a child's date of birth", () => {
+  it("is no evidence when the child could be the baby, born up to 16 weeks either side of the expected date", () => {
+    expect(compareExpectedBirth("2027-02-14", "2027-02-10")).toBe("MISSING");
+    expect(compareExpectedBirth("2027-02-14", "2026-10-25")).toBe("MISSING");
+    expect(compareExpectedBirth("2027-02-14", "2027-06-06")).toBe("MISSING");
+  });
+
+  it("disagrees with a child born long before or after it: an older sibling is not the baby the midwife expects", () => {
+    expect(compareExpectedBirth("2027-02-14", "2014-03-07")).toBe("DIFFERENT");
+    expect(compareExpectedBirth("2027-02-14", "2026-10-24")).toBe("DIFFERENT");
+    expect(compareExpectedBirth("2027-02-14", null)).toBe("MISSING");
+  });
+
+  it("is used for a record with only an expected date; a date of birth is compared as a date of birth", () => {
+    expect(compareBirth({ dateOfBirth: null, expectedDateOfBirth: "2027-02-14" }, "2014-03-07")).toBe("DIFFERENT");
+    expect(compareBirth({ dateOfBirth: "2014-03-07", expectedDateOfBirth: null }, "2014-03-07")).toBe("EXACT");
+    expect(compareBirth({ dateOfBirth: null }, "2014-03-07")).toBe("MISSING");
   });
 });
