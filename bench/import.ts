@@ -170,7 +170,8 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
   const baselinePort = (baselineServer.address() as AddressInfo).port;
   const token = await agencySystemToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience);
   // Records as agencies send them, about children known and not: matched, reviewed or new, never the same reference twice.
-  const pool = generateIncoming(registry, 5000, SEED + 2).map((record) => record.facts);
+  const today = new Date().toISOString().slice(0, 10);
+  const pool = generateIncoming(registry, 5000, SEED + 2).map((record) => record.facts).filter((facts) => facts.dateOfBirth === null || facts.dateOfBirth <= today);
   let counter = 0;
 
   const round = async (kind: Kind, duration: number): Promise<number> => {
