@@ -1,0 +1,304 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadPolicies } from "../loadPolicies";
+import { PolicyError } from "../PolicyError";
+import { editFixture, FIXTURE_FILES, lineOf, loadError, writePolicyDir } from "./policyFixture";
+
+/**
+ * What whoever edits a policy is told, word for word: the problem, the file and the line. A policy the
+ * hub cannot read refuses to start it, so the message is the only guide to the fix.
+ */
+describe("a policy problem names its place", () => {
+  test("a problem at a line reads file:line:column, and is a PolicyError", () => {
+    const changes = editFixture("rules.yaml", "id: grant-health", "id: Grant_Health");
+    const error = loadError(changes);
+    const line = lineOf(changes["rules.yaml"] ?? "", "Grant_Health");
+    expect(error).toBeInstanceOf(PolicyError);
+    expect(error.name).toBe("PolicyError");
+    expect(error.line).toBe(line);
+    expect(error.column).toBe(9);
+    expect(error.problem).toBe('rule id "Grant_Health" must be lower-case words joined by hyphens (at (document).grants[0].id)');
+    expect(error.message).toBe(`${error.file}:${line}:9: ${error.problem}`);
+  });
+
+  test("a problem with the whole directory names the directory alone", () => {
+    const involvement = (FIXTURE_FILES["involvement.yaml"] ?? "").replace(/ {2}- id: involvement-health\n(?: {4}.*\n)+/, "");
+    const error = loadError({ "involvement.yaml": involvement });
+    expect(error.line).toBe(0);
+    expect(error.column).toBe(0);
+    expect(error.problem).toBe("no involvement rule for record type(s) HEALTH: every record type must say when the involvement it founds lapses");
+    expect(error.message).toBe(`${error.file}: ${error.problem}`);
+  });
+
+  test("a section no file defines is named", () => {
+    const error = loadError(editFixture("access.yaml", "consentBasis:\n  id: consent-basis\n  description: Consent must be given.\n", ""));
+    expect(error.message).toBe(`${error.file}: no policy file defines "consentBasis"; it is required`);
+  });
+});
+
+describe("loadPolicies refuses", () => {
+  test("an empty file", () => {
+    const error = loadError({ "empty.yaml": "" });
+    expect(error.file.endsWith("empty.yaml")).toBe(true);
+    expect(error.problem).toBe("the file is empty (at (document))");
+  });
+
+  test("a second involvement rule for a record type", () => {
+    const error = loadError({ "zz-extra.yaml": "involvement:\n  - id: involvement-health-again\n    description: Again.\n    recordType: HEALTH\n    endsOn: deregisteredOn\n    lapsesAfterDays: 30\n" });
+    expect(error.file.endsWith("zz-extra.yaml")).toBe(true);
+    expect(error.line).toBe(2);
+    expect(error.problem).toBe("HEALTH already has an involvement rule (at (document).involvement[0])");
+  });
+
+  test("a purpose defined twice", () => {
+    const error = loadError({
+      "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",
+    });
+    expect(error.line).toBe(2);
+    expect(error.problem).toBe("purpose SECTION_47_ENQUIRY is defined twice (at (document).purposes[0])");
+  });
+
+  test("a label restricted twice", () => {
+    const error = loadError({ "zz-extra.yaml": "restrictions:\n  - id: sealed-again\n    label: SEALED\n    description: Again.\n    reason: sealed\n" });
+    expect(error.problem).toBe("label SEALED already has a restriction (at (document).restrictions[0])");
+  });
+
+  test("a label nobody restricts, naming each", () => {
+    const rules = (FIXTURE_FILES["rules.yaml"] ?? "").replace(/ {2}- id: sealed-withheld\n(?: {4}.*\n?)+/, "").replace(/ {2}- id: brokered-withheld\n(?: {4}.*\n?)+/, "");
+    const error = loadError({ "rules.yaml": rules });
+    expect(error.message).toBe(`${error.file}: no restriction for label(s) SEALED, BROKERED: every label must say what withholds it`);
+  });
+
+  test("a rule id used twice names where it was first used", () => {
+    const error = loadError({ "extra.yaml": "consentBasis:\n  id: justification-required\n  description: Again.\n" });
+    expect(error.problem).toMatch(/^rule id "justification-required" is already used at .*access\.yaml:3 \(at \(document\)\.consentBasis\)$/);
+  });
+
+  test("the reserved rule id", () => {
+    expect(loadError(editFixture("rules.yaml", "id: grant-health", "id: default-deny")).problem).toBe('rule id "default-deny" is reserved for fields no rule granted (at (document).grants[0].id)');
+  });
+
+  test("a break-glass rule or a permit no role may use, by id", () => {
+    const breakGlass = loadError(editFixture("access.yaml", "  roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "  roles: [SCHOOL_DSL]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason"));
+    expect(breakGlass.problem).toBe('rule "break-glass-roles" can never apply: none of its roles may state any of its purposes (at (document).breakGlass)');
+    const permit = loadError({ "permits.yaml": "permits:\n  - id: permit-dsl\n    description: A DSL.\n    labels: [THIRD_PARTY]\n    roles: [SCHOOL_DSL]\n    purposes: [SECTION_47_ENQUIRY]\n" });
+    expect(permit.problem).toBe('rule "permit-dsl" can never apply: none of its roles may state any of its purposes (at (document).permits[0])');
+  });
+});
+
+describe("loadPolicies accepts", () => {
+  test("a rule some of whose roles and purposes go together, though not all", () => {
+    const policy = loadPolicies(writePolicyDir(editFixture(
+      "rules.yaml",
+      "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships",
+      "    roles: [SCHOOL_DSL, SOCIAL_WORKER]\n    purposes: [CHILD_IN_NEED_ASSESSMENT, SECTION_47_ENQUIRY]\n    relationships",
+    )));
+    expect(policy.grants[0]?.roles).toEqual(["SCHOOL_DSL", "SOCIAL_WORKER"]);
+  });
+
+  test("only files: a directory named like a policy file is not read", () => {
+    const dir = writePolicyDir();
+    mkdirSync(join(dir, "archive.yaml"));
+    expect(loadPolicies(dir).files).not.toContain("archive.yaml");
+  });
+});
+
+/** The grant in the fixture's rules.yaml with `from` replaced by `to`: the problem loading it. */
+const grantProblem = (from: string, to: string): string => loadError(editFixture("rules.yaml", from, to)).problem;
+const HEALTH_FIELDS = "      HEALTH: [gpPracticeName, conditions]";
+
+describe("readPolicyFile: a grant", () => {
+  test("needs no relationship only when it says so, and then names none", () => {
+    const free = loadPolicies(writePolicyDir(editFixture("rules.yaml", "    relationships: [AGENCY_INVOLVED]\n", "    relationshipRequired: false\n")));
+    expect(free.grants[0]?.relationships).toBeNull();
+    expect(grantProblem("    relationships: [AGENCY_INVOLVED]\n", "    relationships: [AGENCY_INVOLVED]\n    relationshipRequired: false\n"))
+      .toBe('"relationships" contradicts "relationshipRequired: false" (at (document).grants[0].relationships)');
+    expect(grantProblem("    relationships: [AGENCY_INVOLVED]\n", ""))
+      .toBe('a grant names the relationships it needs ("relationships"), or says "relationshipRequired: false" (at (document).grants[0])');
+    const stated = loadPolicies(writePolicyDir(editFixture("rules.yaml", "    relationships: [AGENCY_INVOLVED]\n", "    relationships: [AGENCY_INVOLVED]\n    relationshipRequired: true\n")));
+    expect(stated.grants[0]?.relationships).toEqual(["AGENCY_INVOLVED"]);
+  });
+
+  test("of the caller's own agency's records, or of any agency's", () => {
+    const own = loadPolicies(writePolicyDir(editFixture("rules.yaml", HEALTH_FIELDS, `${HEALTH_FIELDS}\n    provider: OWN_AGENCY`)));
+    expect(own.grants[0]?.provider).toBe("OWN_AGENCY");
+    expect(loadPolicies(writePolicyDir()).grants[0]?.provider).toBe("ANY");
+    expect(grantProblem(HEALTH_FIELDS, `${HEALTH_FIELDS}\n      CHILD: [givenNames]\n    provider: OWN_AGENCY`))
+      .toBe("CHILD is the hub's own index, never an agency's own record: a grant for OWN_AGENCY records cannot name it (at (document).grants[0].fields)");
+    expect(loadPolicies(writePolicyDir(editFixture("rules.yaml", HEALTH_FIELDS, `${HEALTH_FIELDS}\n      CHILD: [givenNames]`)))
+      .grants[0]?.fields.get("CHILD")).toEqual(["givenNames"]);
+  });
+
+  test("fields: a list of the catalogue's, or ALL, and at least one record type", () => {
+    expect(grantProblem(HEALTH_FIELDS, "      HEALTH: SOME")).toBe("expected a list of HEALTH fields or ALL (at (document).grants[0].fields.HEALTH)");
+    expect(grantProblem(HEALTH_FIELDS, "      HEALTH:")).toBe("expected a list (at (document).grants[0].fields.HEALTH)");
+    expect(grantProblem(`    fields:\n${HEALTH_FIELDS}`, "    fields: {}")).toBe("a grant names at least one record type (at (document).grants[0].fields)");
+    expect(grantProblem(HEALTH_FIELDS, "      HEALTH: [gpPracticeName, gpPracticeName]")).toBe('HEALTH field "gpPracticeName" is listed twice (at (document).grants[0].fields.HEALTH[1])');
+    expect(grantProblem(HEALTH_FIELDS, "      HEALTH: []")).toBe("expected at least one HEALTH field (at (document).grants[0].fields.HEALTH)");
+  });
+
+  test("where: a condition on a record type the grant names", () => {
+    const where = loadPolicies(writePolicyDir(editFixture("rules.yaml", HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: rollStatus, values: [ON_ROLL, ON_ROLL] }")));
+    expect(where.grants[0]?.where.get("EDUCATION")).toEqual({ field: "rollStatus", values: ["ON_ROLL"] });
+    expect(grantProblem(HEALTH_FIELDS, `${HEALTH_FIELDS}\n    where:\n      EDUCATION: { field: rollStatus, values: [ON_ROLL] }`))
+      .toBe('"where" names EDUCATION, which the grant\'s "fields" do not (at (document).grants[0].where)');
+    expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: rollStatus, values: [] }"))
+      .toBe("expected at least one value (at (document).grants[0].where.EDUCATION.values)");
+    expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: rollStatus, values: [GONE] }"))
+      .toMatch(/^EDUCATION\.rollStatus cannot be GONE; expected one of: ON_ROLL, .* \(at \(document\)\.grants\[0\]\.where\.EDUCATION\.values\[0\]\)$/);
+    expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: rollStatus, values: [[ON_ROLL]] }"))
+      .toBe("expected a single value (at (document).grants[0].where.EDUCATION.values[0])");
+    expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: dslName, values: [X] }"))
+      .toBe("EDUCATION.dslName is not a field policies may test; testable: rollStatus (at (document).grants[0].where.EDUCATION.field)");
+    expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: shoeSize, values: [X] }"))
+      .toBe('unknown EDUCATION field "shoeSize" (at (document).grants[0].where.EDUCATION.field)');
+  });
+});
+
+describe("readPolicyFile: the other sections", () => {
+  test("a purpose may require a case reference only of a role that may state it", () => {
+    const purpose = "    consent: NOT_REQUIRED\n";
+    const policy = loadPolicies(writePolicyDir(editFixture("access.yaml", purpose, `${purpose}    caseReferenceRequiredFor: [SOCIAL_WORKER]\n`)));
+    expect(policy.purposes.get("SECTION_47_ENQUIRY")?.caseReferenceRequiredFor).toEqual(["SOCIAL_WORKER"]);
+    expect(loadPolicies(writePolicyDir()).purposes.get("SECTION_47_ENQUIRY")?.caseReferenceRequiredFor).toEqual([]);
+    expect(loadError(editFixture("access.yaml", purpose, `${purpose}    caseReferenceRequiredFor: [SOCIAL_WORKER, SCHOOL_DSL]\n`)).problem)
+      .toBe('role "SCHOOL_DSL" needs a case reference for a purpose it may not state (at (document).purposes[0].caseReferenceRequiredFor)');
+  });
+
+  test("an agreement may end the day it starts, or not at all", () => {
+    const sameDay = loadPolicies(writePolicyDir(editFixture("rules.yaml", "activeFrom: 2024-01-01", "activeFrom: 2024-01-01\n    activeTo: 2024-01-01")));
+    expect(sameDay.agreements[0]?.activeTo).toBe("2024-01-01");
+    const open = loadPolicies(writePolicyDir(editFixture("rules.yaml", "activeFrom: 2024-01-01", "activeFrom: 2024-01-01\n    activeTo:")));
+    expect(open.agreements[0]?.activeTo).toBeNull();
+    expect(loadError(editFixture("rules.yaml", "activeFrom: 2024-01-01", "activeFrom: 2024-01-01\n    activeTo: 2023-12-31")).problem)
+      .toBe("agreement ends (2023-12-31) before it starts (2024-01-01) (at (document).agreements[0].activeTo)");
+  });
+
+  test("competence ages: up to adulthood, the confirmation age at most the presumption age", () => {
+    const edge = loadPolicies(writePolicyDir(editFixture("consent.yaml", "presumedCompetentFromAge: 16\n  managerConfirmationBelowAge: 12", "presumedCompetentFromAge: 18\n  managerConfirmationBelowAge: 18")));
+    expect(edge.childCompetence).toMatchObject({ presumedCompetentFromAge: 18, managerConfirmationBelowAge: 18 });
+    expect(loadError(editFixture("consent.yaml", "presumedCompetentFromAge: 16", "presumedCompetentFromAge: 19")).problem)
+      .toBe("a child is under 18: presumedCompetentFromAge cannot be 19 (at (document).childCompetence.presumedCompetentFromAge)");
+    expect(loadError(editFixture("consent.yaml", "managerConfirmationBelowAge: 12", "managerConfirmationBelowAge: 17")).problem)
+      .toBe("managerConfirmationBelowAge (17) is above presumedCompetentFromAge (16): a presumed-competent child needs no confirmation (at (document).childCompetence.managerConfirmationBelowAge)");
+  });
+
+  test("a file's description is text, and an unknown section is named with the ones there are", () => {
+    expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
+    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions \(at \(document\)\)$/);
+  });
+});
+
+describe("YamlNode: strict reading", () => {
+  const access = (from: string, to: string): string => loadError(editFixture("access.yaml", from, to)).problem;
+
+  test("mappings, lists and single values where each belongs", () => {
+    expect(access("justification:\n  id: justification-required\n  description: A reason for every read.\n  minimumLength: 10\n", "justification: [a]\n"))
+      .toBe("expected a mapping (at (document).justification)");
+    expect(access("roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "roles: SOCIAL_WORKER\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason"))
+      .toBe("expected a list (at (document).breakGlass.roles)");
+    expect(access("  description: A reason for every read.", "  description: '  '")).toBe("expected a non-blank string (at (document).justification.description)");
+    expect(access("  description: A reason for every read.", "  description: 12")).toBe("expected a non-blank string (at (document).justification.description)");
+    expect(access("minimumLength: 10", "minimumLength: 0")).toBe("expected a whole number of at least 1 (at (document).justification.minimumLength)");
+    expect(access("minimumLength: 10", "minimumLength: 1.5")).toBe("expected a whole number of at least 1 (at (document).justification.minimumLength)");
+    expect(access("minimumLength: 10", "minimumLength: ten")).toBe("expected a whole number of at least 1 (at (document).justification.minimumLength)");
+    expect(loadPolicies(writePolicyDir(editFixture("access.yaml", "minimumLength: 10", "minimumLength: 1"))).justification.minimumLength).toBe(1);
+  });
+
+  test("a key missing, or one not allowed, named with those that are", () => {
+    expect(access("  minimumLength: 10\n", "")).toBe('missing required key "minimumLength" (at (document).justification)');
+    expect(access("  minimumLength: 10\n", "  minimumLength: 10\n  maximumLength: 20\n"))
+      .toBe('unknown key "maximumLength"; expected one of: id, description, minimumLength (at (document).justification)');
+  });
+
+  test("a list of a vocabulary: each named once, and not empty unless allowed", () => {
+    expect(access("  agencyTypes: [POLICE]", "  agencyTypes: []")).toBe("expected at least one agency type (at (document).competentAuthorities.agencyTypes)");
+    expect(access("  agencyTypes: [POLICE]", "  agencyTypes: [POLICE, POLICE]")).toBe('agency type "POLICE" is listed twice (at (document).competentAuthorities.agencyTypes[1])');
+    expect(access("  agencyTypes: [POLICE]", "  agencyTypes: [MI5]")).toMatch(/^unknown agency type "MI5"; expected one of: CHILDRENS_SOCIAL_CARE, POLICE, .* \(at \(document\)\.competentAuthorities\.agencyTypes\[0\]\)$/);
+    const none = loadPolicies(writePolicyDir(editFixture("access.yaml", "specialCategoryConditions: [SAFEGUARDING_CHILDREN]", "specialCategoryConditions: []")));
+    expect(none.purposes.get("SECTION_47_ENQUIRY")?.specialCategoryConditions).toEqual([]);
+  });
+
+  test("true or false, and dates that are days of the calendar", () => {
+    expect(grantProblem("    relationships: [AGENCY_INVOLVED]\n", "    relationshipRequired: no\n")).toBe("expected true or false (at (document).grants[0].relationshipRequired)");
+    expect(grantProblem("activeFrom: 2024-01-01", "activeFrom: 2024-1-1")).toBe('expected a date written YYYY-MM-DD, got "2024-1-1" (at (document).agreements[0].activeFrom)');
+    expect(grantProblem("activeFrom: 2024-01-01", "activeFrom: 2023-02-29")).toBe('expected a date written YYYY-MM-DD, got "2023-02-29" (at (document).agreements[0].activeFrom)');
+    expect(grantProblem("activeFrom: 2024-01-01", "activeFrom: 2024-13-01")).toBe('expected a date written YYYY-MM-DD, got "2024-13-01" (at (document).agreements[0].activeFrom)');
+    expect(loadPolicies(writePolicyDir(editFixture("rules.yaml", "activeFrom: 2024-01-01", "activeFrom: 2024-02-29"))).agreements[0]?.activeFrom).toBe("2024-02-29");
+  });
+
+  test("an alias reads as the value it names, at its own place", () => {
+    const text = (FIXTURE_FILES["access.yaml"] ?? "").replace("  roles: [SOCIAL_WORKER]\n  purposes", "  roles: &workers [SOCIAL_WORKER, CSC_MANAGER]\n  purposes").replace("    roles: [SOCIAL_WORKER]", "    roles: *workers");
+    const policy = loadPolicies(writePolicyDir({ "access.yaml": text }));
+    expect(policy.purposes.get("SECTION_47_ENQUIRY")?.roles).toEqual(["SOCIAL_WORKER", "CSC_MANAGER"]);
+    expect(loadError({ "access.yaml": text.replace("  minimumLength: 40", "  minimumLength: *workers") }).problem).toBe("expected a single value (at (document).breakGlassReason.minimumLength)");
+  });
+
+  test("a syntax error names the line and column where it is", () => {
+    const error = loadError({ "extra.yaml": "description: fine\npurposes: [unclosed\n" });
+    expect(error.file.endsWith("extra.yaml")).toBe(true);
+    expect(error.problem).toMatch(/^YAML syntax: /);
+    expect(error.problem).not.toContain("\n");
+    expect(error.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("readInvolvementRule", () => {
+  /** The fixture with its HEALTH involvement rule replaced by `lines` (each indented under the list item). */
+  const withHealthRule = (...lines: string[]): Record<string, string> => ({
+    "involvement.yaml": (FIXTURE_FILES["involvement.yaml"] ?? "").replace(
+      / {2}- id: involvement-health\n(?: {4}.*\n)+/,
+      `  - id: involvement-health\n    description: Health.\n    recordType: HEALTH\n${lines.map((line) => `    ${line}\n`).join("")}`,
+    ),
+  });
+  const health = (...lines: string[]) => loadPolicies(writePolicyDir(withHealthRule(...lines))).involvement.get("HEALTH");
+  const problem = (...lines: string[]) => loadError(withHealthRule(...lines)).problem;
+
+  test("reads when involvement ends, what continues it and the lapses, the activity lapse defaulting to the other", () => {
+    expect(health("endsOn: deregisteredOn", "lapsesAfterDays: 0")).toMatchObject({
+      endsOn: "deregisteredOn", endedWhen: null, endedOn: null, lastActivityOn: null, continuesWhile: null, lapsesAfterDays: 0, activityLapsesAfterDays: 0,
+    });
+    expect(health("lastActivityOn: LAST_UPDATE", "continuesWhile: { field: registeredOn, present: true }", "lapsesAfterDays: 30", "activityLapsesAfterDays: 180")).toMatchObject({
+      lastActivityOn: "LAST_UPDATE", continuesWhile: { field: "registeredOn", present: true }, lapsesAfterDays: 30, activityLapsesAfterDays: 180,
+    });
+    const police = loadPolicies(writePolicyDir({
+      "involvement.yaml": (FIXTURE_FILES["involvement.yaml"] ?? "").replace("lastActivityOn: reportedOn", "lastActivityOn: reportedOn\n    continuesWhile: { field: activeInvestigation, values: [true] }"),
+    })).involvement.get("POLICE");
+    expect(police?.continuesWhile).toEqual({ field: "activeInvestigation", values: [true] });
+  });
+
+  test("ended when a field takes a value, on a date of its own", () => {
+    const education = loadPolicies(writePolicyDir({
+      "involvement.yaml": (FIXTURE_FILES["involvement.yaml"] ?? "").replace("endsOn: leftOn", "endedWhen: { field: rollStatus, values: [LEFT] }\n    endedOn: leftOn"),
+    })).involvement.get("EDUCATION");
+    expect(education).toMatchObject({ endsOn: null, endedWhen: { field: "rollStatus", values: ["LEFT"] }, endedOn: "leftOn" });
+  });
+
+  test("says when involvement ends, and each qualifier only with what it qualifies", () => {
+    expect(problem("lapsesAfterDays: 30")).toBe("an involvement rule says when involvement ends: endsOn, endedWhen or lastActivityOn (at (document).involvement[2])");
+    expect(problem("endsOn: deregisteredOn", "endedOn: deregisteredOn", "lapsesAfterDays: 30")).toBe('"endedOn" goes with "endedWhen" (at (document).involvement[2].endedOn)');
+    expect(problem("endsOn: deregisteredOn", "continuesWhile: { field: registeredOn, present: true }", "lapsesAfterDays: 30"))
+      .toBe('"continuesWhile" qualifies "lastActivityOn" (at (document).involvement[2].continuesWhile)');
+    expect(problem("endsOn: deregisteredOn", "lapsesAfterDays: 30", "activityLapsesAfterDays: 60"))
+      .toBe('"activityLapsesAfterDays" goes with "lastActivityOn" (at (document).involvement[2].activityLapsesAfterDays)');
+    expect(problem("lastActivityOn: LAST_UPDATE", "continuesWhile: { field: registeredOn, present: false }", "lapsesAfterDays: 30"))
+      .toBe('"present" can only be true: leave the condition out instead (at (document).involvement[2].continuesWhile.present)');
+  });
+
+  test("dates are the record type's date fields; LAST_UPDATE only for the last activity", () => {
+    expect(problem("endsOn: LAST_UPDATE", "lapsesAfterDays: 30")).toBe('unknown HEALTH date field "LAST_UPDATE"; expected one of: registeredOn, deregisteredOn (at (document).involvement[2].endsOn)');
+    expect(problem("lastActivityOn: seenOn", "lapsesAfterDays: 30"))
+      .toBe('unknown HEALTH date field "seenOn"; expected one of: registeredOn, deregisteredOn, LAST_UPDATE (at (document).involvement[2].lastActivityOn)');
+    expect(problem("lastActivityOn: LAST_UPDATE", "continuesWhile: { field: gpPracticeName, present: true }", "lapsesAfterDays: 30"))
+      .toBe('unknown HEALTH date field "gpPracticeName"; expected one of: registeredOn, deregisteredOn (at (document).involvement[2].continuesWhile.field)');
+    expect(problem("endsOn: deregisteredOn", "lapsesAfterDays: -1")).toBe("expected a whole number of at least 0 (at (document).involvement[2].lapsesAfterDays)");
+  });
+
+  test("a condition's values are of the field's kind", () => {
+    const police = (condition: string) => loadError({
+      "involvement.yaml": (FIXTURE_FILES["involvement.yaml"] ?? "").replace("lastActivityOn: reportedOn", `lastActivityOn: reportedOn\n    continuesWhile: ${condition}`),
+    }).problem;
+    expect(police("{ field: activeInvestigation, values: [yes] }")).toBe("expected true or false (at (document).involvement[1].continuesWhile.values[0])");
+    expect(police("{ field: incidentType, values: [true] }")).toBe("expected a non-blank string (at (document).involvement[1].continuesWhile.values[0])");
+  });
+});
