@@ -56,8 +56,9 @@ export default {
     projectType: "custom",
     configFile: "jest.config.js",
     config: { testMatch },
-    // Of those, only the files that import the mutated file (directly or through the hub) run for it.
-    enableFindRelatedTests: true,
+    // Of those, only the files that import the mutated file (directly or through the hub) run for it;
+    // a narrowed run names its few files itself, and skips working out the project's import graph.
+    enableFindRelatedTests: narrowed.length === 0,
   },
   // Each mutant runs only the tests that executed its code in the first, unmutated run.
   coverageAnalysis: "perTest",

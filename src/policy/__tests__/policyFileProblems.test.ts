@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import canonicalize from "canonicalize";
+import { parse } from "yaml";
 import { loadPolicies } from "../loadPolicies";
 import { PolicyError } from "../PolicyError";
 import { editFixture, FIXTURE_FILES, lineOf, loadError, writePolicyDir } from "./policyFixture";
@@ -96,6 +99,37 @@ describe("loadPolicies accepts", () => {
     expect(policy.grants[0]?.roles).toEqual(["SCHOOL_DSL", "SOCIAL_WORKER"]);
   });
 
+  test("every rule of every list section, in the order the files give them", () => {
+    const policy = loadPolicies(writePolicyDir({
+      "zz-more.yaml": `permits:
+  - id: third-party-for-s47
+    description: Third parties in an enquiry.
+    labels: [THIRD_PARTY]
+    roles: [SOCIAL_WORKER]
+    purposes: [SECTION_47_ENQUIRY]
+derivedLabels:
+  - id: active-investigation-withheld
+    description: Active investigations.
+    label: WITHHOLD_FROM_FAMILY
+    recordType: POLICE
+    when: { field: activeInvestigation, values: [true] }
+`,
+    }));
+    expect(policy.restrictions.map((rule) => rule.label)).toEqual(["SPECIAL_CATEGORY", "LAW_ENFORCEMENT", "THIRD_PARTY", "WITHHOLD_FROM_FAMILY", "LOCATION_WITHHELD", "SEALED", "BROKERED"]);
+    expect(policy.agreements.map((rule) => rule.id)).toEqual(["dsa-health"]);
+    expect(policy.permits.map((rule) => rule.id)).toEqual(["third-party-for-s47"]);
+    expect(policy.derivedLabels).toEqual([expect.objectContaining({ id: "active-investigation-withheld", label: "WITHHOLD_FROM_FAMILY", recordType: "POLICE" })]);
+    expect(policy.grants.map((rule) => rule.id)).toEqual(["grant-health"]);
+    expect([...policy.involvement.keys()].sort()).toEqual(["EDUCATION", "HEALTH", "POLICE", "PRISON", "PROBATION", "SOCIAL_CARE", "YOUTH_JUSTICE"]);
+  });
+
+  test("the version is the SHA-256 of the files' canonical JSON (RFC 8785), by name, so anyone can recompute it", () => {
+    const dir = writePolicyDir();
+    const names = Object.keys(FIXTURE_FILES).sort();
+    const contents = names.map((file) => ({ file, content: parse(FIXTURE_FILES[file] ?? "") as unknown }));
+    expect(loadPolicies(dir).version).toBe(createHash("sha256").update(canonicalize(contents) ?? "").digest("hex"));
+  });
+
   test("only files: a directory named like a policy file is not read", () => {
     const dir = writePolicyDir();
     mkdirSync(join(dir, "archive.yaml"));
@@ -152,6 +186,32 @@ describe("readPolicyFile: a grant", () => {
       .toBe("EDUCATION.dslName is not a field policies may test; testable: rollStatus (at (document).grants[0].where.EDUCATION.field)");
     expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: shoeSize, values: [X] }"))
       .toBe('unknown EDUCATION field "shoeSize" (at (document).grants[0].where.EDUCATION.field)');
+  });
+});
+
+describe("readPolicyFile: conditions a rule may leave out", () => {
+  const PERMIT = "permits:\n  - id: permit-s47\n    description: A permit.\n    labels: [THIRD_PARTY]\n    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n";
+
+  test("a grant or permit left without them applies to any agency type, lawful basis, condition, relationship and provider", () => {
+    const policy = loadPolicies(writePolicyDir({ "zz-permits.yaml": PERMIT }));
+    expect(policy.grants[0]).toMatchObject({ agencyTypes: null, lawfulBases: null });
+    expect(policy.permits[0]).toMatchObject({ agencyTypes: null, lawfulBases: null, specialCategoryConditions: null, relationships: null, caseReferenceRequired: false, provider: "ANY" });
+  });
+
+  test("each, when stated, is read", () => {
+    const permit = `${PERMIT}    agencyTypes: [CHILDRENS_SOCIAL_CARE]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: [SAFEGUARDING_CHILDREN]\n    relationships: [AGENCY_INVOLVED]\n    caseReferenceRequired: true\n    provider: OWN_AGENCY\n`;
+    const grant = editFixture("rules.yaml", "    relationships: [AGENCY_INVOLVED]\n", "    relationships: [AGENCY_INVOLVED]\n    agencyTypes: [CHILDRENS_SOCIAL_CARE]\n    lawfulBases: [PUBLIC_TASK]\n");
+    const policy = loadPolicies(writePolicyDir({ ...grant, "zz-permits.yaml": permit }));
+    expect(policy.grants[0]).toMatchObject({ agencyTypes: ["CHILDRENS_SOCIAL_CARE"], lawfulBases: ["PUBLIC_TASK"] });
+    expect(policy.permits[0]).toMatchObject({
+      labels: ["THIRD_PARTY"], agencyTypes: ["CHILDRENS_SOCIAL_CARE"], lawfulBases: ["PUBLIC_TASK"], specialCategoryConditions: ["SAFEGUARDING_CHILDREN"],
+      relationships: ["AGENCY_INVOLVED"], caseReferenceRequired: true, provider: "OWN_AGENCY",
+    });
+  });
+
+  test("a purpose no role may state yet is a purpose all the same", () => {
+    const purpose = "purposes:\n  - id: purpose-cin\n    purpose: CHILD_IN_NEED_ASSESSMENT\n    description: Nobody yet.\n    roles: []\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: REQUIRED\n";
+    expect(loadPolicies(writePolicyDir({ "zz-purposes.yaml": purpose })).purposes.get("CHILD_IN_NEED_ASSESSMENT")).toMatchObject({ roles: [], consent: "REQUIRED" });
   });
 });
 
