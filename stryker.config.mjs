@@ -76,9 +76,11 @@ export default {
   thresholds: { high: 85, low: 70, break: null },
   // Two cores: two test-runner processes, each running jest in band.
   concurrency: 2,
-  // Added to twice the covering tests' own time and the first run's overhead (hubs and databases starting):
-  // enough for a loaded machine, short enough that a mutant that hangs a test costs little.
-  timeoutMS: 10000,
+  // Added to twice the covering tests' own time and the first run's overhead (hubs and databases starting).
+  // A runner restarted after a timeout loads jest and the hub's modules afresh on its next mutant; with
+  // 10 s, on a loaded machine that first run itself timed out, and the next, so that mutants the tests
+  // let through were counted as killed. 20 s leaves room for that start, and a hung test still costs little.
+  timeoutMS: 20000,
   timeoutFactor: 2,
   dryRunTimeoutMinutes: 60,
   ignorePatterns: [".hub", "dist", "coverage", "reports", "test/mutation/incremental"],

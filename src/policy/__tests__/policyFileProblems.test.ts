@@ -31,6 +31,8 @@ describe("a policy problem names its place", () => {
     expect(error.column).toBe(0);
     expect(error.problem).toBe("no involvement rule for record type(s) HEALTH: every record type must say when the involvement it founds lapses");
     expect(error.message).toBe(`${error.file}: ${error.problem}`);
+    const two = loadError({ "involvement.yaml": involvement.replace(/ {2}- id: involvement-police\n(?: {4}.*\n)+/, "") });
+    expect(two.problem).toBe("no involvement rule for record type(s) POLICE, HEALTH: every record type must say when the involvement it founds lapses");
   });
 
   test("a section no file defines is named", () => {
@@ -165,7 +167,10 @@ describe("readPolicyFile: a grant", () => {
 
   test("fields: a list of the catalogue's, or ALL, and at least one record type", () => {
     expect(grantProblem(HEALTH_FIELDS, "      HEALTH: SOME")).toBe("expected a list of HEALTH fields or ALL (at (document).grants[0].fields.HEALTH)");
-    expect(grantProblem(HEALTH_FIELDS, "      HEALTH:")).toBe("expected a list (at (document).grants[0].fields.HEALTH)");
+    const empty = editFixture("rules.yaml", HEALTH_FIELDS, "      HEALTH:");
+    const emptyError = loadError(empty);
+    expect(emptyError.problem).toBe("expected a list (at (document).grants[0].fields.HEALTH)");
+    expect([emptyError.line, emptyError.column]).toEqual([lineOf(empty["rules.yaml"] ?? "", "HEALTH:"), 14]);
     expect(grantProblem(`    fields:\n${HEALTH_FIELDS}`, "    fields: {}")).toBe("a grant names at least one record type (at (document).grants[0].fields)");
     expect(grantProblem(HEALTH_FIELDS, "      HEALTH: [gpPracticeName, gpPracticeName]")).toBe('HEALTH field "gpPracticeName" is listed twice (at (document).grants[0].fields.HEALTH[1])');
     expect(grantProblem(HEALTH_FIELDS, "      HEALTH: []")).toBe("expected at least one HEALTH field (at (document).grants[0].fields.HEALTH)");
@@ -186,6 +191,8 @@ describe("readPolicyFile: a grant", () => {
       .toBe("EDUCATION.dslName is not a field policies may test; testable: rollStatus (at (document).grants[0].where.EDUCATION.field)");
     expect(grantProblem(HEALTH_FIELDS, "      EDUCATION: [rollStatus]\n    where:\n      EDUCATION: { field: shoeSize, values: [X] }"))
       .toBe('unknown EDUCATION field "shoeSize" (at (document).grants[0].where.EDUCATION.field)');
+    expect(grantProblem(HEALTH_FIELDS, `${HEALTH_FIELDS}\n    where:\n      HEALTH: { field: gpPracticeName, values: [X] }`))
+      .toBe("HEALTH.gpPracticeName is not a field policies may test; testable: none (at (document).grants[0].where.HEALTH.field)");
   });
 });
 
@@ -299,7 +306,7 @@ describe("YamlNode: strict reading", () => {
     expect(error.file.endsWith("extra.yaml")).toBe(true);
     expect(error.problem).toMatch(/^YAML syntax: /);
     expect(error.problem).not.toContain("\n");
-    expect(error.line).toBeGreaterThanOrEqual(2);
+    expect([error.line, error.column]).toEqual([3, 1]);
   });
 });
 
