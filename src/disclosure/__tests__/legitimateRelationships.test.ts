@@ -171,6 +171,21 @@ describe("legitimateRelationships: a MASH practitioner's open referral", () => {
     expect(relationships(ourCase, mashPractitioner, true)).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
   });
 
+  test("among other records: the caller's own, or a case of this authority, still ties a child living elsewhere here", () => {
+    const own = fileOf([held("EDUCATION", "e1", "SCH-1"), held("HEALTH", "h1", "LA-HERE")], [home("a1", "e1", ELSEWHERE)]);
+    expect(relationships(own, mashPractitioner, true)).toEqual(["MASH_CASE", "AGENCY_INVOLVED"]);
+    const ourCase = fileOf(
+      [held("EDUCATION", "e1", "SCH-1"), held("SOCIAL_CARE", "sc1", "LA-OTHER", { responsibleLocalAuthority: HERE, status: "CHILD_IN_NEED" })],
+      [home("a1", "e1", ELSEWHERE)],
+    );
+    expect(relationships(ourCase, mashPractitioner, true)).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+  });
+
+  test("another authority's case ties a child living elsewhere to that authority, not here", () => {
+    const theirCase = fileOf([held("SOCIAL_CARE", "sc1", "LA-OTHER", { responsibleLocalAuthority: ELSEWHERE, status: "CHILD_IN_NEED" })], [home("a1", "sc1", ELSEWHERE)]);
+    expect(relationships(theirCase, mashPractitioner, true)).toEqual([]);
+  });
+
   test("a sealed case of this authority, or a sealed home elsewhere, decides nothing", () => {
     const sealedCase = fileOf(
       [held("SOCIAL_CARE", "sc1", "LA-OTHER", { responsibleLocalAuthority: HERE, status: "CHILD_IN_NEED" }, ["SEALED"]), held("EDUCATION", "e1", "SCH-1")],
@@ -199,6 +214,11 @@ describe("legitimateRelationships: holding a linked adult", () => {
     const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1" }] });
     expect(relationships(file, probationOfficer)).toEqual(["HOLDS_LINKED_ADULT"]);
     expect(relationships(file, caller("PRISON", "PROB-1", ["PRISON_OMU"]))).toEqual(["HOLDS_LINKED_ADULT"]);
+  });
+
+  test("one holding of the caller's among other agencies' is enough", () => {
+    const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-9", sourceRecordId: "p1" }, { agencyCode: "PROB-1", sourceRecordId: "p1" }] });
+    expect(relationships(file, probationOfficer)).toEqual(["HOLDS_LINKED_ADULT"]);
   });
 
   test("not another agency's holding, nor through a record that has lapsed, nor for other agency types", () => {
