@@ -5,6 +5,7 @@ import canonicalize from "canonicalize";
 import { parse } from "yaml";
 import { loadPolicies } from "../loadPolicies";
 import { PolicyError } from "../PolicyError";
+import { YamlNode } from "../YamlNode";
 import { editFixture, FIXTURE_FILES, lineOf, loadError, writePolicyDir } from "./policyFixture";
 
 /**
@@ -367,5 +368,51 @@ describe("readInvolvementRule", () => {
     }).problem;
     expect(police("{ field: activeInvestigation, values: [yes] }")).toBe("expected true or false (at (document).involvement[1].continuesWhile.values[0])");
     expect(police("{ field: incidentType, values: [true] }")).toBe("expected a non-blank string (at (document).involvement[1].continuesWhile.values[0])");
+  });
+});
+
+describe("YamlNode, read directly", () => {
+  const root = (text: string): YamlNode => YamlNode.parse("test.yaml", text).root;
+  const problem = (read: () => unknown): string => {
+    try {
+      read();
+    } catch (error) {
+      if (error instanceof PolicyError) return error.problem;
+      throw error;
+    }
+    throw new Error("expected a PolicyError");
+  };
+
+  test("text may be blank or empty, but is text", () => {
+    const map = root("blank: ''\nempty:\nword: hello\nnumber: 3\n").map(["blank", "empty", "word", "number"]);
+    expect(map.required("blank").text()).toBe("");
+    expect(map.required("empty").text()).toBe("");
+    expect(map.required("word").text()).toBe("hello");
+    expect(problem(() => map.required("number").text())).toBe("expected a string (at (document).number)");
+  });
+
+  test("true or false is told from text that looks like it", () => {
+    const map = root("yes: true\nno: 'false'\nlist: [true]\n").map(["yes", "no", "list"]);
+    expect([map.required("yes").isBoolean(), map.required("no").isBoolean(), map.required("list").isBoolean()]).toEqual([true, false, false]);
+    expect(map.required("yes").boolean()).toBe(true);
+  });
+
+  test("a key that is not a single value is named ? in paths; an empty list item is placed at the list", () => {
+    const [[key, value]] = root("? [a, b]\n: c\n").entries() as [[YamlNode, YamlNode]];
+    expect(value.path).toBe("(document).?");
+    expect(problem(() => key.string())).toBe("expected a single value (at (document))");
+    const items = root("list:\n  -\n  - x\n").map(["list"]).required("list").list();
+    expect(items.map((item) => [item.path, item.isNull()])).toEqual([["(document).list[0]", true], ["(document).list[1]", false]]);
+    expect(items[0]?.line).toBe(2);
+  });
+
+  test("an empty document is null at its first line", () => {
+    const empty = root("");
+    expect([empty.isNull(), empty.line, empty.file]).toEqual([true, 1, "test.yaml"]);
+  });
+
+  test("asking a declared-optional key as required is a mistake in the reader, not the policy", () => {
+    expect(() => root("a: 1\n").map([], ["a", "b"]).required("b")).toThrow('YamlMap.required("b") on a key not declared required');
+    expect(root("a: 1\n").map([], ["a", "b"]).has("b")).toBe(false);
   });
 });
