@@ -31,14 +31,14 @@ const access: AccessContext = {
 };
 
 function held(type: RecordType, id: string, holder: string, details: Record<string, unknown> = {}, labels: SensitivityLabel[] = [], linkMethod: "SUI" | "MANUAL" | "PROBABILISTIC" = "SUI"): LoadedRecord {
-  return loaded(type, id, details, { labels, linkMethod }, agency(type === "SOCIAL_CARE" ? "CHILDRENS_SOCIAL_CARE" : (type as AgencyType), holder));
+  return loaded(type, id, details, { labels, linkMethod }, agency(type === "SOCIAL_CARE" ? "CHILDRENS_SOCIAL_CARE" : type, holder));
 }
 
 function home(id: string, sourceRecordId: string, localAuthority: string | null, validFrom = "2025-01-01"): RecordedAddress {
   return {
     id, kind: "HOME", line1: `${id} Road`, line2: null, town: "Town", postcode: "AB1 2CD", localAuthority, labels: [], validFrom,
     firstReportedAt: new Date(`${validFrom}T00:00:00Z`), sourceRecordId,
-  } as RecordedAddress;
+  };
 }
 
 function fileOf(records: LoadedRecord[], addresses: RecordedAddress[] = [], parts: Partial<ChildFile> = {}): ChildFile {
@@ -235,7 +235,7 @@ describe("residenceToldBy", () => {
     const records = [held("EDUCATION", "e1", "SCH-1"), held("HEALTH", "h1", "GP-1")];
     const file = fileOf(records, [home("a1", "e1", HERE, "2025-01-01"), home("a2", "h1", ELSEWHERE, "2026-01-01")]);
     expect(residenceToldBy(file, records)?.id).toBe("a2");
-    expect(residenceToldBy(file, [records[0] as LoadedRecord])?.id).toBe("a1");
+    expect(residenceToldBy(file, [records[0]])?.id).toBe("a1");
     expect(residenceToldBy(file, [])).toBeNull();
   });
 });
