@@ -416,3 +416,89 @@ describe("YamlNode, read directly", () => {
     expect(root("a: 1\n").map([], ["a", "b"]).has("b")).toBe(false);
   });
 });
+
+describe("each name a policy uses is checked against its own vocabulary, and the refusal says which", () => {
+  const PERMIT = "permits:\n  - id: permit-s47\n    description: A permit.\n    labels: [THIRD_PARTY]\n    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    specialCategoryConditions: [SAFEGUARDING_CHILDREN]\n    relationships: [AGENCY_INVOLVED]\n    provider: ANY\n";
+  const DERIVED = "derivedLabels:\n  - id: derived\n    description: Derived.\n    label: WITHHOLD_FROM_FAMILY\n    recordType: POLICE\n    when: { field: activeInvestigation, values: [true] }\n";
+  const PURPOSE = "    consent: NOT_REQUIRED\n";
+  const GRANT = "    relationships: [AGENCY_INVOLVED]\n";
+  const cases: [string, Record<string, string>, string][] = [
+    ["role", editFixture("access.yaml", "  roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "  roles: [NOBODY]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason"), "breakGlass.roles[0]"],
+    ["purpose", editFixture("access.yaml", "  roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "  roles: [SOCIAL_WORKER]\n  purposes: [NOBODY]\nbreakGlassReason"), "breakGlass.purposes[0]"],
+    ["label", editFixture("rules.yaml", "label: THIRD_PARTY", "label: NOBODY"), "restrictions[2].label"],
+    ["role", editFixture("access.yaml", "    roles: [SOCIAL_WORKER]\n    lawfulBases", "    roles: [NOBODY]\n    lawfulBases"), "purposes[0].roles[0]"],
+    ["role", editFixture("access.yaml", PURPOSE, `${PURPOSE}    caseReferenceRequiredFor: [NOBODY]\n`), "purposes[0].caseReferenceRequiredFor[0]"],
+    ["purpose", editFixture("access.yaml", "    purpose: SECTION_47_ENQUIRY", "    purpose: NOBODY"), "purposes[0].purpose"],
+    ["lawful basis", editFixture("access.yaml", "lawfulBases: [PUBLIC_TASK]", "lawfulBases: [NOBODY]"), "purposes[0].lawfulBases[0]"],
+    ["special-category condition", editFixture("access.yaml", "specialCategoryConditions: [SAFEGUARDING_CHILDREN]", "specialCategoryConditions: [NOBODY]"), "purposes[0].specialCategoryConditions[0]"],
+    ["consent requirement", editFixture("access.yaml", PURPOSE, "    consent: NOBODY\n"), "purposes[0].consent"],
+    ["role", editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships", "    roles: [NOBODY]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships"), "grants[0].roles[0]"],
+    ["purpose", editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships", "    roles: [SOCIAL_WORKER]\n    purposes: [NOBODY]\n    relationships"), "grants[0].purposes[0]"],
+    ["agency type", editFixture("rules.yaml", GRANT, `${GRANT}    agencyTypes: [NOBODY]\n`), "grants[0].agencyTypes[0]"],
+    ["lawful basis", editFixture("rules.yaml", GRANT, `${GRANT}    lawfulBases: [NOBODY]\n`), "grants[0].lawfulBases[0]"],
+    ["relationship kind", editFixture("rules.yaml", GRANT, "    relationships: [NOBODY]\n"), "grants[0].relationships[0]"],
+    ["provider scope", editFixture("rules.yaml", GRANT, `${GRANT}    provider: NOBODY\n`), "grants[0].provider"],
+    ["record type", editFixture("rules.yaml", HEALTH_FIELDS, "      NOBODY: [gpPracticeName]"), "grants[0].fields"],
+    ["record type", editFixture("rules.yaml", HEALTH_FIELDS, `${HEALTH_FIELDS}\n    where:\n      NOBODY: { field: x, values: [y] }`), "grants[0].where"],
+    ["label", { "zz.yaml": PERMIT.replace("labels: [THIRD_PARTY]", "labels: [NOBODY]") }, "permits[0].labels[0]"],
+    ["special-category condition", { "zz.yaml": PERMIT.replace("specialCategoryConditions: [SAFEGUARDING_CHILDREN]", "specialCategoryConditions: [NOBODY]") }, "permits[0].specialCategoryConditions[0]"],
+    ["relationship kind", { "zz.yaml": PERMIT.replace("relationships: [AGENCY_INVOLVED]", "relationships: [NOBODY]") }, "permits[0].relationships[0]"],
+    ["provider scope", { "zz.yaml": PERMIT.replace("provider: ANY", "provider: NOBODY") }, "permits[0].provider"],
+    ["record type", { "zz.yaml": DERIVED.replace("recordType: POLICE", "recordType: NOBODY") }, "derivedLabels[0].recordType"],
+    ["label", { "zz.yaml": DERIVED.replace("label: WITHHOLD_FROM_FAMILY", "label: NOBODY") }, "derivedLabels[0].label"],
+    ["agency type", editFixture("rules.yaml", "providers: [HEALTH]", "providers: [NOBODY]"), "agreements[0].providers[0]"],
+    ["agency type", editFixture("rules.yaml", "recipients: [CHILDRENS_SOCIAL_CARE]", "recipients: [NOBODY]"), "agreements[0].recipients[0]"],
+    ["purpose", editFixture("rules.yaml", "    purposes: [SECTION_47_ENQUIRY]\n    recordTypes", "    purposes: [NOBODY]\n    recordTypes"), "agreements[0].purposes[0]"],
+    ["record type", editFixture("rules.yaml", "recordTypes: [HEALTH]", "recordTypes: [NOBODY]"), "agreements[0].recordTypes[0]"],
+    ["role", editFixture("consent.yaml", "confirmingRoles: [CSC_MANAGER]", "confirmingRoles: [NOBODY]"), "childCompetence.confirmingRoles[0]"],
+    ["record type", editFixture("consent.yaml", "recordTypes: [SOCIAL_CARE, HEALTH]", "recordTypes: [NOBODY]"), "consentRecorders.recordTypes[0]"],
+    ["record type", editFixture("involvement.yaml", "recordType: HEALTH", "recordType: NOBODY"), "involvement[2].recordType"],
+  ];
+
+  test.each(cases)("unknown %s at %#", (what, changes, path) => {
+    expect(loadError(changes).problem).toMatch(new RegExp(`^unknown ${what} "NOBODY"; expected one of: [A-Z0-9_, ]+ \\(at \\(document\\)\\.${path.replace(/[[\].]/g, "\\$&")}\\)$`));
+  });
+});
+
+describe("what the remaining sections read as", () => {
+  test("ALL is every field of the catalogue; the consent recorders their record types", () => {
+    const policy = loadPolicies(writePolicyDir(editFixture("rules.yaml", HEALTH_FIELDS, "      HEALTH: ALL")));
+    expect(policy.grants[0]?.fields.get("HEALTH")).toEqual(expect.arrayContaining(["gpPracticeName", "conditions"]));
+    expect(policy.consentRecorders).toMatchObject({ id: "parental-consent-recorders", recordTypes: ["SOCIAL_CARE", "HEALTH"] });
+  });
+
+  test("a record type with several testable fields names them all", () => {
+    const problem = loadError({
+      "involvement.yaml": (FIXTURE_FILES["involvement.yaml"] ?? "").replace("lastActivityOn: reportedOn", "lastActivityOn: reportedOn\n    continuesWhile: { field: occurredOn, values: [x] }"),
+    }).problem;
+    expect(problem).toBe("POLICE.occurredOn is not a field policies may test; testable: incidentType, activeInvestigation (at (document).involvement[1].continuesWhile.field)");
+  });
+
+  test("a key written twice is a syntax error; the syntax error is the parser's first line", () => {
+    expect(loadError({ "extra.yaml": "description: one\ndescription: two\n" }).problem).toBe("YAML syntax: Map keys must be unique");
+    expect(loadError({ "extra.yaml": "description: fine\npurposes: [unclosed\n" }).problem)
+      .toBe("YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]");
+  });
+
+  test("a key's or an item's problem is placed at that key or item, not at its parent", () => {
+    const key = editFixture("access.yaml", "  minimumLength: 10\n", "  minimumLength: 10\n  maximumLength: 20\n");
+    expect(loadError(key).line).toBe(lineOf(key["access.yaml"] ?? "", "maximumLength"));
+    const item = editFixture("access.yaml", "  agencyTypes: [POLICE]", "  agencyTypes:\n    - POLICE\n    - POLICE");
+    expect(loadError(item).line).toBe(lineOf(item["access.yaml"] ?? "", "agencyTypes:") + 2);
+  });
+
+  test("an empty key in a flow mapping is refused, and an empty value read as null at its key, not a crash", () => {
+    const problem = (text: string): string => {
+      try {
+        YamlNode.parse("test.yaml", text).root.map(["a"]);
+      } catch (error) {
+        if (error instanceof PolicyError) return error.problem;
+        throw error;
+      }
+      throw new Error("expected a PolicyError");
+    };
+    expect(problem("{ : c }")).toBe("expected a non-blank string (at (document))");
+    expect(YamlNode.parse("test.yaml", "{ a }").root.map(["a"]).required("a").isNull()).toBe(true);
+    expect(YamlNode.parse("test.yaml", "{ a }").root.map(["a"]).required("a").line).toBe(1);
+  });
+});
