@@ -85,3 +85,45 @@ describe("subject access in policies/", () => {
     expect(version(editFixture(FILE, "decisionReasonMinimumLength: 20", "decisionReasonMinimumLength: 30"))).not.toBe(version());
   });
 });
+
+describe("subject access exemptions, read word for word", () => {
+  const problem = (lines: string): string => loadError(withExemption(lines)).problem;
+  const exemption = (lines: string) => loadPolicies(writePolicyDir(withExemption(lines))).subjectAccessExemptions.find((rule) => rule.id === "sar-extra");
+  const AT = "(at (document).subjectAccessExemptions[2]";
+
+  test.each([
+    ["review", "    decision: REVIEW_REQUIRED\n    review: NOBODY\n    when:\n      - labels: [SEALED]\n", ".review)"],
+    ["disclosure reach", "    decision: WITHHELD\n    reachesDisclosures: NOBODY\n    when:\n      - labels: [SEALED]\n", ".reachesDisclosures)"],
+    ["exemption decision", "    decisions: { CHILD: NOBODY }\n    when:\n      - labels: [SEALED]\n", ".decisions.CHILD)"],
+    ["record type", "    decision: WITHHELD\n    when:\n      - recordTypes: [NOBODY]\n", ".when[0].recordTypes[0])"],
+    ["record type", "    decision: WITHHELD\n    when:\n      - fields: { NOBODY: [x] }\n", ".when[0].fields)"],
+    ["record type", "    decision: WITHHELD\n    when:\n      - where: { NOBODY: { field: x, values: [y] } }\n", ".when[0].where)"],
+    ["label", "    decision: WITHHELD\n    when:\n      - recordLabels: [NOBODY]\n", ".when[0].recordLabels[0])"],
+    ["lawful basis", "    decision: WITHHELD\n    when:\n      - disclosures: { lawfulBases: [NOBODY] }\n", ".when[0].disclosures.lawfulBases[0])"],
+    ["purpose", "    decision: WITHHELD\n    when:\n      - disclosures: { purposes: [NOBODY] }\n", ".when[0].disclosures.purposes[0])"],
+  ])("an unknown %s is named", (what, lines, path) => {
+    expect(problem(lines)).toMatch(new RegExp(`^unknown ${what} "NOBODY"; expected one of: [A-Z0-9_, ]+ ${AT.replace(/[()[\].]/g, "\\$&")}${path.replace(/[()[\].]/g, "\\$&")}$`));
+  });
+
+  test("the messages for an empty map of standings, fields or conditions, and for a clause of both kinds or neither", () => {
+    expect(problem("    decisions: {}\n    when:\n      - labels: [SEALED]\n")).toBe(`expected at least one requester standing ${AT}.decisions)`);
+    expect(problem("    decision: WITHHELD\n    when:\n      - fields: {}\n")).toBe(`expected at least one record type ${AT}.when[0].fields)`);
+    expect(problem("    decision: WITHHELD\n    when:\n      - where: {}\n")).toBe(`expected at least one record type ${AT}.when[0].where)`);
+    expect(problem("    decision: WITHHELD\n    when:\n      - labels: [SEALED]\n        disclosures: { unattributed: true }\n"))
+      .toBe(`a clause tests a disclosure ("disclosures") or facts held (labels, recordLabels, recordTypes, fields, where), not both ${AT}.when[0])`);
+    expect(problem("    decision: WITHHELD\n    when:\n      - {}\n")).toBe(`a clause names at least one of: labels, recordLabels, recordTypes, fields, where, disclosures ${AT}.when[0])`);
+    expect(problem("    decision: WITHHELD\n    when:\n      - recordTypes: [POLICE]\n        fields: { HEALTH: [conditions], EDUCATION: [dslName] }\n"))
+      .toBe(`"fields" names HEALTH, EDUCATION, which the clause's "recordTypes" leave out: it could never apply ${AT}.when[0].fields)`);
+  });
+
+  test("a review or a reach stated as its default needs nothing more", () => {
+    expect(exemption("    decision: WITHHELD\n    review: IG_LEAD\n    when:\n      - labels: [SEALED]\n")?.review).toBe("IG_LEAD");
+    expect(exemption("    decision: REVIEW_REQUIRED\n    review: HEALTH_PROFESSIONAL_OPINION\n    when:\n      - labels: [SEALED]\n")?.review).toBe("HEALTH_PROFESSIONAL_OPINION");
+    expect(exemption("    decision: WITHHELD\n    reachesDisclosures: NONE\n    when:\n      - disclosures: { purposes: [EARLY_HELP] }\n")?.reachesDisclosures).toBe("NONE");
+  });
+
+  test("a reach applies if any clause is about a fact, whatever the others are about", () => {
+    const mixed = exemption("    decision: WITHHELD\n    reachesDisclosures: CARRYING\n    when:\n      - disclosures: { purposes: [EARLY_HELP] }\n      - labels: [SEALED]\n");
+    expect(mixed?.reachesDisclosures).toBe("CARRYING");
+  });
+});

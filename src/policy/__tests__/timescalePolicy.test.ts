@@ -164,3 +164,23 @@ describe("timescales in policies/", () => {
     expect(version(withWorkingDays("  additionalHolidays:\n    - date: 2027-06-04\n      description: A one-off.\n"))).not.toBe(version());
   });
 });
+
+describe("the holidays a policy adds or removes, word for word", () => {
+  test("a one-off holiday on a Sunday is named as one", () => {
+    expect(loadError(withWorkingDays("  additionalHolidays:\n    - date: 2027-06-06\n      description: A Sunday.\n")).problem)
+      .toBe("2027-06-06 is a Sunday, never a working day: a one-off bank holiday on it changes nothing (at (document).workingDays.additionalHolidays[0].date)");
+  });
+
+  test("a bank holiday removed while another day is added: the removed one is a working day, the added one is not", () => {
+    const changes = withWorkingDays("  additionalHolidays:\n    - date: 2027-05-04\n      description: Moved.\n  removedHolidays:\n    - date: 2027-05-03\n      description: Moved from.\n");
+    const calendar = loadPolicies(writePolicyDir(changes)).workingDays.calendar;
+    expect([calendar.isWorkingDay("2027-05-03"), calendar.isWorkingDay("2027-05-04")]).toEqual([true, false]);
+  });
+
+  test("an edition missing several timescales names each", () => {
+    const text = FIXTURE_FILES["timescales.yaml"] ?? "";
+    const [first, second] = TIMESCALE_IDS;
+    const without = text.replace(new RegExp(` {6}- id: ${first}\\n(?: {8}.*\\n)+`), "").replace(new RegExp(` {6}- id: ${second}\\n(?: {8}.*\\n?)+`), "");
+    expect(loadError({ "timescales.yaml": without }).problem).toMatch(new RegExp(`^the edition does not define ${first}, ${second}; every edition defines every timescale`));
+  });
+});
