@@ -94,7 +94,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
         await closing;
       }
       await apollo.stop();
-      // A start still loading its demo data stops at its next statement; the next start finishes it.
+      // A start still loading its demo data is let finish before the database closes (an interrupted
+      // load is finished by the next start); SHUTDOWN_GRACE_MS bounds the wait.
       await ready.catch(() => undefined);
       await database.close();
     };

@@ -99,11 +99,11 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   const accepted = stored.filter((item): item is ReceivedSubmission => item !== null);
   await manager.getRepository(AgencyRecord).insert(records);
   const withAdults = records.flatMap((record, index) => {
-    const reported = (accepted[index]).submission.relatedAdults ?? [];
+    const reported = accepted[index].submission.relatedAdults ?? [];
     return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true }];
   });
   const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
-  const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: (accepted[index]).submission, subject: subjects.get(record.id) ?? null }));
+  const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: accepted[index].submission, subject: subjects.get(record.id) ?? null }));
   await insertRecordDetails(manager, details);
   await addNameFacts(manager, names);
   await addAddressFacts(manager, addresses);
