@@ -53,6 +53,8 @@ export class ChildAddress {
    * Checked at commit: a new record's address is written as its child is found, before the record is.
    */
   @ManyToOne(() => AgencyRecord, { nullable: false, onDelete: "CASCADE", deferrable: "INITIALLY DEFERRED" })
+  // Found by its record when the record moves or is matched: an index, so that costs the record's rows, not the table.
+  @Index()
   sourceRecord: AgencyRecord;
 
   @Column({ type: "date", nullable: true })

@@ -33,6 +33,8 @@ export class ChildAdultRelationship {
   posesRiskToChild: boolean;
 
   @ManyToOne(() => AgencyRecord, { nullable: false, onDelete: "CASCADE" })
+  // Found by its record when the record is resubmitted or linked: an index, so that costs the record's rows, not the table.
+  @Index()
   sourceRecord: AgencyRecord;
 
   @CreateDateColumn({ type: "timestamptz" })

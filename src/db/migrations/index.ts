@@ -10,6 +10,7 @@ import { InvolvementEnds1796536412212 } from "./1796536412212-InvolvementEnds";
 import { Referrals1796536412213 } from "./1796536412213-Referrals";
 import { SubjectAccessRequests1796542926051 } from "./1796542926051-SubjectAccessRequests";
 import { MatchTermsAndTwoErrorKeys1796600000000 } from "./1796600000000-MatchTermsAndTwoErrorKeys";
+import { SourceRecordIndexes1796600000001 } from "./1796600000001-SourceRecordIndexes";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -17,5 +18,5 @@ type MigrationClass = new () => MigrationInterface;
 export const MIGRATIONS: MigrationClass[] = [
   Extensions1763856000000, CoreSchema1795391396706, DisclosureAudit1795393531788, ConsentAndIgAlerts1795393901359, IdentityResolution1795398441494,
   ConsentKeyedByAdult1796536307040, IdentityFactSources1796536412211, InvolvementEnds1796536412212, Referrals1796536412213,
-  SubjectAccessRequests1796542926051, MatchTermsAndTwoErrorKeys1796600000000,
+  SubjectAccessRequests1796542926051, MatchTermsAndTwoErrorKeys1796600000000, SourceRecordIndexes1796600000001,
 ];
