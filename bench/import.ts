@@ -72,6 +72,9 @@ const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
 const perSecond = (count: number, elapsed: number) => Math.round(count / elapsed).toLocaleString("en-GB");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** A slip that puts a birth in the future (a recent date with day and month swapped) is refused by the hub, as from any agency. */
+const acceptedBirth = (facts: IdentityFacts) => facts.dateOfBirth === null || facts.dateOfBirth <= new Date().toISOString().slice(0, 10);
+
 /** A record without an SUI, as an agency would send what it knows of a child. */
 function recordOf(agencyReference: string, facts: IdentityFacts, sui: string | null = null) {
   return {
@@ -128,10 +131,7 @@ async function main(): Promise<void> {
     const bySuiFile = path.join(directory, "with-sui.ndjson");
     writeNdjson(bySuiFile, known.map((child, index) => recordOf(`SUI-${index}`, child, child.sui)));
     const byMatchingFile = path.join(directory, "without-sui.ndjson");
-    // A slip that puts a birth in the future (a recent date with day and month swapped) is refused by the
-    // hub, as it would be from any agency: such records are left out of the file.
-    const today = new Date().toISOString().slice(0, 10);
-    const noisy = generateIncoming(registry, INCOMING, SEED + 1).filter((record) => record.facts.dateOfBirth === null || record.facts.dateOfBirth <= today);
+    const noisy = generateIncoming(registry, INCOMING, SEED + 1).filter((record) => acceptedBirth(record.facts));
     if (noisy.length < INCOMING) process.stdout.write(`${INCOMING - noisy.length} noisy records left out: a date of birth in the future\n`);
     writeNdjson(byMatchingFile, noisy.map((record, index) => recordOf(`NOSUI-${index}`, record.facts)));
 
@@ -170,8 +170,7 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
   const baselinePort = (baselineServer.address() as AddressInfo).port;
   const token = await agencySystemToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience);
   // Records as agencies send them, about children known and not: matched, reviewed or new, never the same reference twice.
-  const today = new Date().toISOString().slice(0, 10);
-  const pool = generateIncoming(registry, 5000, SEED + 2).map((record) => record.facts).filter((facts) => facts.dateOfBirth === null || facts.dateOfBirth <= today);
+  const pool = generateIncoming(registry, 5000, SEED + 2).map((record) => record.facts).filter(acceptedBirth);
   let counter = 0;
 
   const round = async (kind: Kind, duration: number): Promise<number> => {

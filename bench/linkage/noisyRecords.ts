@@ -223,6 +223,38 @@ function unregisteredChild(random: SeededRandom, registry: readonly RegistryChil
   return { child: { givenNames: drawGivenNames(random, sex), familyName: drawFamilyName(random), dateOfBirth: drawDateOfBirth(random), sex, postcode: drawPostcode(random) }, twinOf: null };
 }
 
+/** What the two-error kinds change. */
+interface Slipped {
+  givenNames: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  postcode: string | null;
+}
+
+/** One error of a two-error kind, and the fact it needs the record to have. */
+interface Slip {
+  needs?: "dateOfBirth" | "postcode";
+  apply(random: SeededRandom, facts: Slipped): void;
+}
+
+const GIVEN_TYPO: Slip = { apply: (random, facts) => void (facts.givenNames = withTypo(random, facts.givenNames)) };
+const FAMILY_TYPO: Slip = { apply: (random, facts) => void (facts.familyName = withTypo(random, facts.familyName)) };
+const FAMILY_CHANGED: Slip = { apply: (random, facts) => void (facts.familyName = withFamilyNameChanged(random, facts.familyName)) };
+const DATE_SLIP: Slip = { needs: "dateOfBirth", apply: (random, facts) => void (facts.dateOfBirth = withDaySlip(random, facts.dateOfBirth as string)) };
+const DATE_MISSING: Slip = { needs: "dateOfBirth", apply: (_random, facts) => void (facts.dateOfBirth = null) };
+const MOVE: Slip = { needs: "postcode", apply: (random, facts) => void (facts.postcode = movedPostcode(random, facts.postcode as string)) };
+
+/** The two-error kinds in the order they strike, each as its two errors, applied in that order. */
+const TWO_ERRORS: readonly (readonly [NoiseKind, Slip, Slip])[] = [
+  ["GIVEN_TYPO_WITH_DATE_SLIP", GIVEN_TYPO, DATE_SLIP],
+  ["FAMILY_CHANGED_WITH_MOVE", FAMILY_CHANGED, MOVE],
+  ["GIVEN_TYPO_WITH_MOVE", GIVEN_TYPO, MOVE],
+  ["FAMILY_TYPO_WITH_DATE_SLIP", FAMILY_TYPO, DATE_SLIP],
+  ["FAMILY_CHANGED_WITH_DATE_SLIP", FAMILY_CHANGED, DATE_SLIP],
+  ["GIVEN_TYPO_WITH_FAMILY_CHANGED", GIVEN_TYPO, FAMILY_CHANGED],
+  ["DATE_MISSING_WITH_MOVE", DATE_MISSING, MOVE],
+];
+
 /** Draws whether `kind` strikes this record, noting it if it does. */
 function strikes(random: SeededRandom, rates: NoiseRates, kind: NoiseKind, noise: NoiseKind[]): boolean {
   if (!random.chance(rates[kind])) return false;
@@ -264,35 +296,15 @@ function noisyRecord(random: SeededRandom, rates: NoiseRates, trueEntityId: numb
     else familyName = withFormatting(random, familyName);
   }
 
-  // Two errors at once: each pair strikes as one kind, after the single kinds.
-  if (dateOfBirth !== null && strikes(random, rates, "GIVEN_TYPO_WITH_DATE_SLIP", noise)) {
-    givenNames = withTypo(random, givenNames);
-    dateOfBirth = withDaySlip(random, dateOfBirth);
+  // Two errors at once: each pair strikes as one kind, after the single kinds, when the record has what
+  // both errors change.
+  const facts: Slipped = { givenNames, familyName, dateOfBirth, postcode };
+  for (const [kind, first, second] of TWO_ERRORS) {
+    if (![first, second].every((slip) => slip.needs === undefined || facts[slip.needs] !== null) || !strikes(random, rates, kind, noise)) continue;
+    first.apply(random, facts);
+    second.apply(random, facts);
   }
-  if (postcode !== null && strikes(random, rates, "FAMILY_CHANGED_WITH_MOVE", noise)) {
-    familyName = withFamilyNameChanged(random, familyName);
-    postcode = movedPostcode(random, postcode);
-  }
-  if (postcode !== null && strikes(random, rates, "GIVEN_TYPO_WITH_MOVE", noise)) {
-    givenNames = withTypo(random, givenNames);
-    postcode = movedPostcode(random, postcode);
-  }
-  if (dateOfBirth !== null && strikes(random, rates, "FAMILY_TYPO_WITH_DATE_SLIP", noise)) {
-    familyName = withTypo(random, familyName);
-    dateOfBirth = withDaySlip(random, dateOfBirth);
-  }
-  if (dateOfBirth !== null && strikes(random, rates, "FAMILY_CHANGED_WITH_DATE_SLIP", noise)) {
-    familyName = withFamilyNameChanged(random, familyName);
-    dateOfBirth = withDaySlip(random, dateOfBirth);
-  }
-  if (strikes(random, rates, "GIVEN_TYPO_WITH_FAMILY_CHANGED", noise)) {
-    givenNames = withTypo(random, givenNames);
-    familyName = withFamilyNameChanged(random, familyName);
-  }
-  if (dateOfBirth !== null && postcode !== null && strikes(random, rates, "DATE_MISSING_WITH_MOVE", noise)) {
-    dateOfBirth = null;
-    postcode = movedPostcode(random, postcode);
-  }
+  ({ givenNames, familyName, dateOfBirth, postcode } = facts);
   return { trueEntityId, facts: { givenNames, familyName, dateOfBirth, sex, postcode }, noise };
 }
 

@@ -1,6 +1,7 @@
 import { type LinkOutcome } from "../identity/LinkOutcome";
 import { type LinkMethod, type LinkOrigin, type LinkState } from "../identity/linkVocabulary";
 import { type RecordType } from "./RecordType";
+import { type AgencyRecord } from "./AgencyRecord";
 
 export const SubmitOutcome = {
   /** A new record: the hub had nothing under this agency reference. */
@@ -26,4 +27,17 @@ export interface SubmitReceipt {
     outcome: LinkOutcome;
   };
   receivedAt: Date;
+}
+
+/** The receipt for a stored record: its link as stored, and how it came to be linked. */
+export function receiptOf(record: AgencyRecord, outcome: SubmitOutcome, linkOutcome: LinkOutcome): SubmitReceipt {
+  return {
+    recordId: record.id,
+    agencyReference: record.agencyReference,
+    recordType: record.recordType,
+    outcome,
+    version: record.version,
+    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome },
+    receivedAt: record.receivedAt,
+  };
 }

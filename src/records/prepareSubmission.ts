@@ -32,6 +32,11 @@ export interface ReceivedSubmission extends PreparedSubmission {
   receivedAt: Date;
 }
 
+/** One agency's reference, as a key: a batch holds one submission of it (`SubmissionBatcher`, `storeRecords`). */
+export function referenceKey(agencyCode: string, agencyReference: string): string {
+  return `${agencyCode}\u0000${agencyReference}`;
+}
+
 /** Finds a directory entry by code; `submitRecords` passes one that asks the database once per code. */
 export type AgencyLookup = (code: string) => Promise<Agency | null>;
 

@@ -17,7 +17,7 @@ import { type ReceivedSubmission } from "./prepareSubmission";
 import { isRestrictedRecord } from "./restrictedRecord";
 import { SensitivityLabel } from "./SensitivityLabel";
 import { insertRecordDetails } from "./saveRecordDetails";
-import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 
 /** A new record stored, still to be matched with the rest of its batch. */
 export interface AwaitingMatch {
@@ -120,7 +120,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   return stored.map((item) => {
     if (item === null) return null;
     const record = records[next++];
-    if (item.sui !== null) return receipt(record);
+    if (item.sui !== null) return receiptOf(record, SubmitOutcome.CREATED, LinkOutcome.SUI);
     return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }, outcome: SubmitOutcome.CREATED };
   });
 }
@@ -155,16 +155,4 @@ export function fieldLabelsOf(submission: AgencyRecordSubmission): FieldLabels {
     labels[field] = [...new Set([...(labels[field] ?? []), ...added])];
   }
   return labels;
-}
-
-function receipt(record: AgencyRecord): SubmitReceipt {
-  return {
-    recordId: record.id,
-    agencyReference: record.agencyReference,
-    recordType: record.recordType,
-    outcome: SubmitOutcome.CREATED,
-    version: record.version,
-    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: LinkOutcome.SUI },
-    receivedAt: record.receivedAt,
-  };
 }

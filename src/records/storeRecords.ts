@@ -17,9 +17,9 @@ import { recordChild } from "../people/recordChild";
 import { moveAddressFacts } from "../people/addIdentityFacts";
 import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord } from "./AgencyRecord";
-import { type ReceivedSubmission } from "./prepareSubmission";
+import { referenceKey, type ReceivedSubmission } from "./prepareSubmission";
 import { fieldLabelsOf, storeNewRecords, type AwaitingMatch } from "./storeNewRecords";
-import { SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 import { saveRecordDetails } from "./saveRecordDetails";
 import { isRestrictedRecord } from "./restrictedRecord";
 import { SensitivityLabel } from "./SensitivityLabel";
@@ -44,7 +44,7 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
   else await shareLinkingLock(manager);
   const existing = await lockExistingRecords(manager, batch);
   const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
-  const held = (item: ReceivedSubmission) => existing.get(keyOf(item.agency.code, item.submission.agencyReference)) ?? null;
+  const held = (item: ReceivedSubmission) => existing.get(referenceKey(item.agency.code, item.submission.agencyReference)) ?? null;
 
   // Records to be matched, matched together in one pass, in order; their receipts once decided.
   const match = async (indices: readonly number[]) => {
@@ -63,7 +63,7 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
       const entry = stored[index] as AwaitingMatch;
       const record = linked.get(entry.request.recordId) as AgencyRecord;
       const band = bands.get(record.id) ?? LinkBand.REVIEW;
-      stored[index] = receipt(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
+      stored[index] = receiptOf(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
     }
   };
 
@@ -112,7 +112,6 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
 
 const isAwaiting = (entry: SubmitReceipt | AwaitingMatch | null): entry is AwaitingMatch => entry !== null && "request" in entry;
 
-const keyOf = (agencyCode: string, agencyReference: string) => `${agencyCode}\u0000${agencyReference}`;
 
 /** The batch's records the hub already holds, locked for update in one statement (in key order, so two batches lock alike). */
 async function lockExistingRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<Map<string, AgencyRecord>> {
@@ -129,7 +128,7 @@ async function lockExistingRecords(manager: EntityManager, batch: readonly Recei
     .addOrderBy("record.agency_reference")
     .setLock("pessimistic_write", undefined, ["record"])
     .getMany();
-  return new Map(rows.map((record) => [keyOf(record.agency.code, record.agencyReference), record]));
+  return new Map(rows.map((record) => [referenceKey(record.agency.code, record.agencyReference), record]));
 }
 
 /**
@@ -141,7 +140,7 @@ async function lockExistingRecords(manager: EntityManager, batch: readonly Recei
 async function storeRecord(manager: EntityManager, store: ReceivedSubmission, existing: AgencyRecord | null): Promise<SubmitReceipt | AwaitingMatch> {
   const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
   const records = manager.getRepository(AgencyRecord);
-  if (existing !== null && existing.contentHash === contentHash) return receipt(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
+  if (existing !== null && existing.contentHash === contentHash) return receiptOf(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
   if (existing !== null && existing.recordType !== recordType) {
     throw new HubError(ErrorCode.RECORD_TYPE_MISMATCH, "This agency reference already names a record of another type.", { path: "record.agencyReference" });
   }
@@ -181,7 +180,7 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
   const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
   if (kept) {
     if (restrictionChanged && saved.child !== null) await rebuildMatchProfiles(manager, [saved.child.id]);
-    return receipt(saved, outcome, outcomeOf(saved));
+    return receiptOf(saved, outcome, outcomeOf(saved));
   }
 
   if (linkedChildId !== null) {
@@ -197,13 +196,13 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
     // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
     // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
     if (identityGrew || restrictionChanged || (!isRestrictedRecord(saved.labels) && (await profileLacksBirthDetails(manager, linkedChildId)))) await rebuildMatchProfiles(manager, [linkedChildId]);
-    return receipt(saved, outcome, LinkOutcome.SUI);
+    return receiptOf(saved, outcome, LinkOutcome.SUI);
   }
   const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels), locationWithheld: saved.labels.includes(SensitivityLabel.LOCATION_WITHHELD) };
   if (disputed !== null) {
     if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
     await holdForSteward(manager, request, disputed, "sui-names-another-child", { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now });
-    return receipt(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
+    return receiptOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
   }
   if (existing === null) return { request, outcome };
   await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
@@ -259,16 +258,4 @@ function outcomeOf(record: AgencyRecord): LinkOutcome {
   if (record.linkMethod === LinkMethod.SUI) return LinkOutcome.SUI;
   if (record.linkState !== LinkState.LINKED) return LinkOutcome.REVIEW_PENDING;
   return record.linkEvidence === null ? LinkOutcome.NEW_CHILD : LinkOutcome.MATCHED;
-}
-
-function receipt(record: AgencyRecord, outcome: SubmitOutcome, linkOutcome: LinkOutcome): SubmitReceipt {
-  return {
-    recordId: record.id,
-    agencyReference: record.agencyReference,
-    recordType: record.recordType,
-    outcome,
-    version: record.version,
-    link: { method: record.linkMethod, state: record.linkState, origin: record.linkOrigin, outcome: linkOutcome },
-    receivedAt: record.receivedAt,
-  };
 }

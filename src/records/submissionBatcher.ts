@@ -1,6 +1,6 @@
 import { type DataSource } from "typeorm";
 import { arrivalStamp } from "./arrivalStamp";
-import { type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
+import { referenceKey, type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
 import { storeRecords } from "./storeRecords";
 import { type SubmitReceipt } from "./SubmitReceipt";
 
@@ -72,7 +72,7 @@ export class SubmissionBatcher {
     const weights = this.queue[0]?.item.weights;
     let size = 0;
     for (const { item } of this.queue) {
-      const reference = `${item.agency.code}\u0000${item.submission.agencyReference}`;
+      const reference = referenceKey(item.agency.code, item.submission.agencyReference);
       if (size === MAX_SUBMISSION_BATCH || references.has(reference) || item.weights !== weights) break;
       references.add(reference);
       size += 1;

@@ -1,18 +1,10 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
 import { profileKeys } from "../../identity/matching/blockingKeys";
-import { type MatchProfile } from "../../identity/matching/MatchProfile";
+import { PROFILE_COLUMNS, profileOf, type ProfileRow } from "../../identity/matchProfiles";
 import { profileTerms } from "../../identity/matching/termFrequencies";
 
 const PAGE = 5000;
 
-interface ProfileRow {
-  child_id: string;
-  given_names: string[];
-  family_names: string[];
-  date_of_birth: string | null;
-  sex: string;
-  postcodes: string[];
-}
 
 /**
  * Term frequencies for the matcher (`child_match_term`), and blocking keys that survive two errors at
@@ -30,14 +22,14 @@ export class MatchTermsAndTwoErrorKeys1796600000000 implements MigrationInterfac
     let after = "00000000-0000-0000-0000-000000000000";
     for (;;) {
       const rows = (await queryRunner.query(
-        `SELECT child_id, given_names, family_names, date_of_birth::text AS date_of_birth, sex, postcodes FROM child_match_profile WHERE child_id > $1 ORDER BY child_id LIMIT ${PAGE}`,
+        `SELECT ${PROFILE_COLUMNS} FROM child_match_profile WHERE child_id > $1 ORDER BY child_id LIMIT ${PAGE}`,
         [after],
       )) as ProfileRow[];
       if (rows.length === 0) break;
       const keys: string[] = [];
       const children: string[] = [];
       for (const row of rows) {
-        const profile: MatchProfile = { childId: row.child_id, givenNames: row.given_names, familyNames: row.family_names, dateOfBirth: row.date_of_birth, sex: row.sex, postcodes: row.postcodes };
+        const profile = profileOf(row);
         for (const key of profileKeys(profile)) {
           keys.push(key);
           children.push(row.child_id);
