@@ -15,6 +15,7 @@ import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { loadPolicies } from "./policy/loadPolicies";
 import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
 import { profileUnprofiledChildren } from "./identity/matchProfiles";
+import { keyUnkeyedAdults } from "./identity/adults/adultProfiles";
 
 export interface Hub {
   app: Express;
@@ -84,6 +85,9 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       // Children known before matching existed (or loaded in bulk) get their match profile once.
       const profiled = await profileUnprofiledChildren(database.dataSource);
       if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });
+      // Adults held before they were matched across agencies get their blocking keys once.
+      const keyed = await keyUnkeyedAdults(database.dataSource);
+      if (keyed > 0) logger.info("adult match keys built", { event: "linkage.adults.keyed", count: keyed });
       starting = false;
     })();
     const stop = async () => {

@@ -31,6 +31,14 @@ export const AuditOperation = {
   CHILDREN_MERGED: "CHILDREN_MERGED",
   /** A data steward split records wrongly linked to a child off to another child. */
   CHILD_SPLIT: "CHILD_SPLIT",
+  /** A data steward read the open adult link reviews (the SUIs of the adults' children on the entry). */
+  ADULT_LINK_REVIEWS_READ: "ADULT_LINK_REVIEWS_READ",
+  /** A data steward decided an adult link review: SAME_PERSON (a merge) or NOT_SAME_PERSON, with the reason. */
+  ADULT_LINK_REVIEW_RESOLVED: "ADULT_LINK_REVIEW_RESOLVED",
+  /** A data steward merged two adults into one person. */
+  ADULTS_MERGED: "ADULTS_MERGED",
+  /** A data steward moved agency references wrongly held by one adult to another person. */
+  ADULT_SPLIT: "ADULT_SPLIT",
   /** The disclosures that went out through a link later undone, read by an IG lead or a data steward. */
   WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
   AUDIT_QUERY: "AUDIT_QUERY",

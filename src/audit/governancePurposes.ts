@@ -25,6 +25,10 @@ export const GOVERNANCE_PURPOSES = {
   [AuditOperation.LINK_REVIEW_RESOLVED]: [Purpose.DATA_QUALITY],
   [AuditOperation.CHILDREN_MERGED]: [Purpose.DATA_QUALITY],
   [AuditOperation.CHILD_SPLIT]: [Purpose.DATA_QUALITY],
+  [AuditOperation.ADULT_LINK_REVIEWS_READ]: [Purpose.DATA_QUALITY],
+  [AuditOperation.ADULT_LINK_REVIEW_RESOLVED]: [Purpose.DATA_QUALITY],
+  [AuditOperation.ADULTS_MERGED]: [Purpose.DATA_QUALITY],
+  [AuditOperation.ADULT_SPLIT]: [Purpose.DATA_QUALITY],
   // A steward checks links; an IG lead acts on what went out through a wrong one.
   [AuditOperation.LINK_HISTORY_READ]: [Purpose.DATA_QUALITY, Purpose.INFORMATION_GOVERNANCE],
   [AuditOperation.WRONG_LINK_REPORT]: [Purpose.DATA_QUALITY, Purpose.INFORMATION_GOVERNANCE],

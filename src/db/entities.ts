@@ -5,6 +5,10 @@ import { ChildAddress } from "../people/ChildAddress";
 import { Adult } from "../people/Adult";
 import { AdultName } from "../people/AdultName";
 import { AdultIdentifier } from "../people/AdultIdentifier";
+import { AdultNationalIdentifier } from "../people/AdultNationalIdentifier";
+import { AdultMatchKey } from "../identity/adults/AdultMatchKey";
+import { AdultLinkReview } from "../identity/adults/AdultLinkReview";
+import { AdultIdentityChange } from "../identity/adults/AdultIdentityChange";
 import { ChildAdultRelationship } from "../people/ChildAdultRelationship";
 import { AgencyRecord } from "../records/AgencyRecord";
 import { SocialCareRecord } from "../records/details/SocialCareRecord";
@@ -33,7 +37,8 @@ import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDec
 export const ENTITIES = [
   Agency,
   Child, ChildName, ChildAddress,
-  Adult, AdultName, AdultIdentifier, ChildAdultRelationship,
+  Adult, AdultName, AdultIdentifier, AdultNationalIdentifier, ChildAdultRelationship,
+  AdultMatchKey, AdultLinkReview, AdultIdentityChange,
   AgencyRecord,
   SocialCareRecord, PoliceRecord, HealthRecord, EducationRecord, ProbationRecord, PrisonRecord, YouthJusticeRecord,
   HubMetadata,

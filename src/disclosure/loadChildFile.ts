@@ -119,11 +119,21 @@ const CHILD_SQL = `
 /** The child's id from the SUI, inside each query: every query runs whether or not the child exists. */
 const CHILD_ID = "(SELECT id FROM child WHERE sui = $1)";
 
+/**
+ * An adult a record is about, as the record's own agency reported them (design principle 8): that
+ * agency's usual name for the person, its other names as aliases, the date of birth it gave. Another
+ * agency's report of the same person (a name change a prison was told of, an address a clinic holds)
+ * never shows through this record.
+ */
 const PERSON = (alias: string) => `
-  (SELECT json_build_object('givenNames', p.given_names, 'familyName', p.family_name, 'dateOfBirth', p.date_of_birth,
-     'aliases', COALESCE((SELECT json_agg(n.given_names || ' ' || n.family_name ORDER BY n.first_reported_at)
-                          FROM adult_name n WHERE n.adult_id = p.id AND (n.given_names, n.family_name) <> (p.given_names, p.family_name)), '[]'))
-   FROM adult p WHERE p.id = ${alias})`;
+  (SELECT json_build_object('givenNames', u.given_names, 'familyName', u.family_name,
+     'dateOfBirth', (SELECT i.date_of_birth FROM adult_identifier i WHERE i.adult_id = p.id AND i.agency_code = r.agency_code AND i.date_of_birth IS NOT NULL ORDER BY i.created_at, i.id LIMIT 1),
+     'aliases', COALESCE((SELECT json_agg(n.given_names || ' ' || n.family_name ORDER BY n.first_reported_at, n.id)
+                          FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code AND n.id <> u.id), '[]'))
+   FROM adult p
+   JOIN LATERAL (SELECT n.id, n.given_names, n.family_name FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code
+                 ORDER BY n.kind = 'USUAL' DESC, n.first_reported_at, n.id LIMIT 1) u ON true
+   WHERE p.id = ${alias})`;
 
 const RECORDS_SQL = `
   SELECT r.*, to_jsonb(ag) AS agency,
@@ -144,7 +154,7 @@ const RECORDS_SQL = `
 const LINKED_ADULT_AGENCIES_SQL = `
   SELECT DISTINCT i.agency_code, rel.source_record_id FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
-  JOIN adult_identifier i ON i.adult_id = rel.adult_id
+  JOIN adult_identifier i ON i.adult_id = rel.adult_id AND i.link_method <> 'PROBABILISTIC'
   WHERE rel.child_id = ${CHILD_ID}`;
 
 const CONSENT_SQL = `

@@ -11,10 +11,11 @@ import { ConsentResolver } from "./resolvers/ConsentResolver";
 import { IgAlertResolver } from "./resolvers/IgAlertResolver";
 import { AuditResolver } from "./resolvers/AuditResolver";
 import { IdentityResolver } from "./resolvers/IdentityResolver";
+import { AdultIdentityResolver } from "./resolvers/AdultIdentityResolver";
 import { ReferralResolver } from "./resolvers/ReferralResolver";
 import { SubjectAccessResolver } from "./resolvers/SubjectAccessResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, ReferralResolver, SubjectAccessResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

@@ -20,3 +20,14 @@ export async function takeLinkingLock(manager: EntityManager): Promise<void> {
 export async function shareLinkingLock(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [LINKING_LOCK]);
 }
+
+/**
+ * Linking adults (`adults/linkAdults.ts`): taken, after the linking lock, by a batch whose records name
+ * any adult, so two batches cannot both create one new person. Stewards' adult merges and splits take
+ * the linking lock (exclusively) first, then this one: the same order everywhere.
+ */
+export const ADULT_LINKING_LOCK = 0x5349_4c41;
+
+export async function takeAdultLinkingLock(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [ADULT_LINKING_LOCK]);
+}

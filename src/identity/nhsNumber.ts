@@ -26,6 +26,11 @@ const PROBLEM_TEXT: Record<NhsNumberProblem, string> = {
   REPEATED_DIGIT: "is one digit repeated, which the NHS never issues",
 };
 
+/** What is wrong with a number, in words (the number itself is personal data: never echoed). */
+export function describeNhsNumberProblem(problem: NhsNumberProblem): string {
+  return PROBLEM_TEXT[problem];
+}
+
 /** Removes the spaces a person types between the 3-3-4 groups; nothing else is tolerated. */
 function stripGroupSpaces(raw: string): string {
   const trimmed = raw.trim();

@@ -35,6 +35,10 @@ export class Adult {
   @OneToMany(() => AdultIdentifier, (identifier) => identifier.adult)
   identifiers: AdultIdentifier[];
 
+  /** A steward merged this adult into another: never matched again, every reference moved there. */
+  @Column({ type: "uuid", nullable: true })
+  mergedIntoId: string | null;
+
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;
 

@@ -2,9 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { Adult } from "./Adult";
 import { type NameKind } from "./NameKind";
 
-/** An adult's names over time. A PPRC's change of name becomes an ALIAS of the same person. */
+/**
+ * An adult's names over time, as each agency reported them: the first an agency gives is its USUAL name
+ * for the person, a later one (a PPRC's change of name) an ALIAS of the same person. A name reaches a
+ * reader only through the agency that reported it.
+ */
 @Entity()
-@Index(["adult", "givenNames", "familyName"], { unique: true })
+@Index(["adult", "givenNames", "familyName", "reportedBy"], { unique: true })
 export class AdultName {
   @PrimaryGeneratedColumn("uuid")
   id: string;

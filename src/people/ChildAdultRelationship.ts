@@ -23,6 +23,13 @@ export class ChildAdultRelationship {
   @Index()
   adult: Adult;
 
+  /**
+   * The source record's agency's reference for the adult (`AdultIdentifier.reference`): which of the
+   * agency's references the relationship came through, so a steward's split moves it with that reference.
+   */
+  @Column({ type: "varchar", length: 64, nullable: true })
+  adultReference: string | null;
+
   @Column({ type: "varchar", length: 32 })
   relationship: Relationship;
 

@@ -77,6 +77,13 @@ export interface RelatedAdultSubmission {
   posesRiskToChild?: boolean | null;
   /** The offender a probation record, or the prisoner a prison record, is about. */
   subjectOfRecord?: boolean | null;
+  /** Where the person lives: matching evidence only. */
+  postcode?: string | null;
+  /** National identifiers: strong matching evidence (`NationalIdentifierScheme`), never disclosed. */
+  nhsNumber?: string | null;
+  prisonNumber?: string | null;
+  pncId?: string | null;
+  probationCrn?: string | null;
 }
 
 export const DETAIL_KEYS = ["socialCare", "police", "health", "education", "probation", "prison", "youthJustice"] as const;

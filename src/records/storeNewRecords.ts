@@ -100,7 +100,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   await manager.getRepository(AgencyRecord).insert(records);
   const withAdults = records.flatMap((record, index) => {
     const reported = accepted[index].submission.relatedAdults ?? [];
-    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true }];
+    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: accepted[index].weights, restricted: isRestrictedRecord(record.labels) }];
   });
   const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
   const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: accepted[index].submission, subject: subjects.get(record.id) ?? null }));

@@ -175,7 +175,7 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
     setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
   }
   const saved = await records.save(record);
-  const adults = await recordAdults(manager, saved, submission.relatedAdults ?? [], agency.code, existing === null);
+  const adults = await recordAdults(manager, { record: saved, reported: submission.relatedAdults ?? [], agencyCode: agency.code, newRecord: existing === null, weights: store.weights, restricted: isRestrictedRecord(saved.labels) });
   await saveRecordDetails(manager, saved, submission, adults.subject);
   const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
   if (kept) {

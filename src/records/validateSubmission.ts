@@ -1,6 +1,7 @@
 import { ErrorCode, HubError } from "../errors/HubError";
 import { isLocalAuthorityCode } from "../auth/localAuthorityCode";
 import { normalisePostcode } from "../people/postcode";
+import { describeNhsNumberProblem, nhsNumberProblem } from "../identity/nhsNumber";
 import { isRecordField } from "./recordFields";
 import { DETAIL_KEYS, DETAIL_KEY_OF_TYPE, type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { RecordType } from "./RecordType";
@@ -76,6 +77,13 @@ function validateFieldLabels(submission: AgencyRecordSubmission, recordType: Rec
   }
 }
 
+/** National identifiers of adults, checked at the edge however the submission came (API, import). */
+const ADULT_IDENTIFIERS: readonly ["prisonNumber" | "pncId" | "probationCrn", RegExp, string][] = [
+  ["prisonNumber", /^[A-Za-z]\d{4}[A-Za-z]{2}$/, "A1234BC"],
+  ["pncId", /^(\d{2}|\d{4})\/\d{1,7}[A-Za-z]$/, "2012/0443627Z"],
+  ["probationCrn", /^[A-Za-z]\d{6}$/, "X123456"],
+];
+
 function validateAdults(submission: AgencyRecordSubmission, recordType: RecordType, today: string): void {
   const adults = submission.relatedAdults ?? [];
   const references = new Set<string>();
@@ -88,6 +96,15 @@ function validateAdults(submission: AgencyRecordSubmission, recordType: RecordTy
     if (adult.dateOfBirth && adult.dateOfBirth > today) throw invalid(`${path}.dateOfBirth`, "A date of birth must not be in the future.");
     if (adult.homeLocalAuthority && !isLocalAuthorityCode(adult.homeLocalAuthority)) {
       throw invalid(`${path}.homeLocalAuthority`, "homeLocalAuthority must be an ONS code such as E10000019.");
+    }
+    if (adult.postcode && normalisePostcode(adult.postcode) === null) throw invalid(`${path}.postcode`, "The postcode is not a valid UK postcode.");
+    if (adult.nhsNumber) {
+      const problem = nhsNumberProblem(adult.nhsNumber);
+      if (problem !== null) throw new HubError(ErrorCode.INVALID_INPUT, `The adult's NHS number ${describeNhsNumberProblem(problem)}.`, { path: `${path}.nhsNumber`, problem });
+    }
+    for (const [field, pattern, example] of ADULT_IDENTIFIERS) {
+      const value = adult[field];
+      if (value && !pattern.test(value.trim())) throw invalid(`${path}.${field}`, `${field} must look like ${example}.`);
     }
   }
   const subjects = adults.filter((adult) => adult.subjectOfRecord === true).length;

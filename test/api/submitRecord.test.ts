@@ -120,8 +120,9 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
     const renamed = { ...RECORDS.PRISON, relatedAdults: [{ ...RECORDS.PRISON.relatedAdults[0], givenNames: "Rick", familyName: "Newname" }] };
     expect((await submit("PRISON", renamed)).body.data.submitRecord).toMatchObject({ outcome: "UPDATED", recordId: first.PRISON!.body.data.submitRecord.recordId });
     const names = await repo(AdultName).find({ relations: { adult: true } });
-    const prisonerNames = names.filter((n) => n.adult.id === names.find((x) => x.familyName === "Newname")?.adult.id);
-    expect(prisonerNames.map((n) => n.kind).sort()).toEqual(["ALIAS", "USUAL"]);
+    // The prison's names for him: the one it first gave, and the new one as an alias.
+    const prisonerNames = names.filter((n) => n.adult.id === names.find((x) => x.familyName === "Newname")?.adult.id && n.reportedBy === RECORDS.PRISON.agencyCode);
+    expect(prisonerNames.map((n) => [n.familyName, n.kind]).sort()).toEqual([["Fictionalson", "USUAL"], ["Newname", "ALIAS"]]);
   });
 });
 

@@ -79,10 +79,13 @@ describe("loading the demo data on first start", () => {
     for (const scenarioName of ["Harebellow", "Quinceworth", "Caitlin", "Emberthorn"]) expect(lines.join("\n")).not.toContain(scenarioName);
   });
 
-  it("keeps a renamed PPRC as one adult with the new name as an alias (scenario 2)", async () => {
+  it("keeps a renamed PPRC as one adult with the new name as an alias of the agency that was told (scenario 2)", async () => {
     const alias = await database.dataSource.getRepository(AdultName).findOneOrFail({ where: { familyName: "Fallowmere" }, relations: { adult: { names: true } } });
     expect(alias.kind).toBe(NameKind.ALIAS);
-    expect(alias.adult.names.map((name) => name.familyName).sort()).toEqual(["Fallowmere", "Quinceworth"]);
+    const told = alias.adult.names.filter((name) => name.reportedBy === alias.reportedBy);
+    expect(told.map((name) => [name.familyName, name.kind]).sort()).toEqual([["Fallowmere", NameKind.ALIAS], ["Quinceworth", NameKind.USUAL]]);
+    // The other agencies holding him know him by the name they reported.
+    expect(alias.adult.names.filter((name) => name.reportedBy !== alias.reportedBy).every((name) => name.familyName === "Quinceworth")).toBe(true);
   });
 
   it("keeps the unaccompanied child's placement withheld, and the child at risk in Buckinghamshire (scenarios 8 and 1)", async () => {

@@ -14,6 +14,9 @@ import { LinkReviewStatus } from "../../identity/LinkReview";
 import { LinkAction } from "../../identity/RecordLinkEvent";
 import { IdentityChangeKind } from "../../identity/ChildIdentityChange";
 import { LinkDecision } from "../../identity/stewardship/LinkDecision";
+import { AdultLinkDecision } from "../../identity/adults/stewardship/AdultLinkDecision";
+import { AdultLinkReviewStatus } from "../../identity/adults/AdultLinkReview";
+import { AdultLinkMethod } from "../../people/AdultLinkMethod";
 import { CarriedRecords } from "../../identity/stewardship/wrongLinkReport";
 import { LegalStatus, PlanCategory, SocialCareStatus } from "../../records/details/SocialCareRecord";
 import { ChildRoleInIncident, PoliceIncidentType } from "../../records/details/PoliceRecord";
@@ -40,7 +43,10 @@ const ENUMS: [object, string, string][] = [
   [LinkReviewStatus, "LinkReviewStatus", "Where a link review stands: OPEN, or how it was closed."],
   [LinkAction, "LinkAction", "A change in a record's link history: LINKED, UNLINKED, PROPOSED (a review opened) or REJECTED."],
   [LinkDecision, "LinkDecision", "A data steward's decision on a link review."],
-  [IdentityChangeKind, "IdentityChangeKind", "A merge of two children, or a split of one."],
+  [IdentityChangeKind, "IdentityChangeKind", "A merge of two children or adults, or a split of one."],
+  [AdultLinkDecision, "AdultLinkDecision", "A data steward's decision on an adult link review."],
+  [AdultLinkReviewStatus, "AdultLinkReviewStatus", "Where an adult link review stands."],
+  [AdultLinkMethod, "AdultLinkMethod", "How an agency's reference for a person came to name the hub's adult."],
   [CarriedRecords, "CarriedRecords", "Whether a disclosure carried the content of wrongly linked records."],
   [LinkOutcome, "LinkOutcome", "What the hub did to link a submitted record: by SUI, matched to a known child, sent to a data steward, or a new child awaiting an SUI."],
   [SocialCareStatus, "SocialCareStatus", "Children's social care involvement (Children Act 1989)."],
