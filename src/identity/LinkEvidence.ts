@@ -15,4 +15,10 @@ export interface LinkEvidence {
    * child's (`disputedSui.ts`): held for a steward rather than linked by the SUI.
    */
   suiDisputed?: true;
+  /**
+   * The record came with this SUI, which no child held, and may be about this candidate, which holds
+   * none (an unborn child, a record not yet traced: `suiArrival.ts`): held for a steward rather than
+   * founding a second child. A steward's LINK gives the candidate the SUI.
+   */
+  arrivingSui?: string;
 }

@@ -191,14 +191,18 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
   return results;
 }
 
+/** What a hold for a steward adds to each candidate's evidence: why the record was not linked by its SUI. */
+export type HoldReason = Pick<LinkEvidence, "suiDisputed" | "arrivingSui">;
+
 /**
- * Holds one record for a data steward against one candidate child, whatever its score: a record whose
- * SUI names a child its identity cannot be (`disputedSui.ts`). Written like any review the matcher
- * opens — the record POSSIBLE and nobody's, the proposal in the link history with its evidence.
+ * Holds one record for a data steward against these candidates, whatever their scores: a record whose
+ * SUI names a child its identity cannot be (`disputedSui.ts`), or whose SUI no child holds yet while a
+ * child awaiting one may be its (`suiArrival.ts`). Written like any review the matcher opens — the
+ * record POSSIBLE and nobody's, each proposal in the link history with its evidence.
  */
-export async function holdForSteward(manager: EntityManager, request: LinkRequest, candidate: ScoredCandidate, rule: string, context: LinkContext): Promise<string[]> {
+export async function holdForSteward(manager: EntityManager, request: LinkRequest, candidates: readonly ScoredCandidate[], rule: string, context: LinkContext, reason: HoldReason): Promise<string[]> {
   const writes = new BatchWrites(context);
-  const reviewIds = writes.review(request, [{ childId: candidate.childId, evidence: { ...evidenceOf(candidate, context.weights), suiDisputed: true } }], rule);
+  const reviewIds = writes.review(request, candidates.map((candidate) => ({ childId: candidate.childId, evidence: { ...evidenceOf(candidate, context.weights), ...reason } })), rule);
   await writes.flush(manager);
   return reviewIds;
 }

@@ -61,3 +61,15 @@ export function unrestrictedSex(child: string): string {
       AND (src.reported_identity->>'sex' = ${child}.sex OR (src.reported_identity->>'backfilled')::boolean)) THEN ${child}.sex END,
     (SELECT src.reported_identity->>'sex' FROM ${unrestrictedReports(child)} AND src.reported_identity->>'sex' IS NOT NULL ORDER BY src.received_at, src.id LIMIT 1))`;
 }
+
+/**
+ * SQL: a child's expected date of birth as unrestricted records tell it — the latest any of them
+ * reported (a due date moves), or the child's own when a record from before the hub kept what each
+ * reported stands for it — otherwise null. What only a sealed or brokered record expected is not matched on.
+ */
+export function unrestrictedExpectedBirthDate(child: string): string {
+  return `COALESCE(
+    (SELECT src.reported_identity->>'expectedDateOfBirth' FROM ${unrestrictedReports(child)} AND src.reported_identity->>'expectedDateOfBirth' IS NOT NULL ORDER BY src.received_at DESC, src.id DESC LIMIT 1),
+    CASE WHEN EXISTS (SELECT 1 FROM agency_record src WHERE src.child_id = ${child}.id AND src.link_state = 'LINKED' AND NOT (src.labels && ARRAY['SEALED', 'BROKERED']::text[])
+      AND (src.reported_identity->>'backfilled')::boolean) THEN ${child}.expected_date_of_birth::text END)`;
+}

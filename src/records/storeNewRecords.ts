@@ -6,6 +6,7 @@ import { LinkOutcome } from "../identity/LinkOutcome";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
 import { type LinkRequest } from "../identity/linkRecords";
 import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
+import { suiArrivalHolds } from "../identity/suiArrival";
 import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { Child } from "../people/Child";
 import { tidyName } from "../people/personName";
@@ -32,8 +33,9 @@ export interface AwaitingMatch {
  * child's history; each without one is stored as nobody's and returned for matching. The caller
  * passes at most one record per SUI, so every record sees the child as it stood before the batch.
  *
- * Returns null for a record whose SUI names a child it cannot be (`disputedSui`): it is stored one by
- * one, held for a data steward.
+ * Returns null for a record whose SUI names a child it cannot be (`disputedSui`), and for one whose SUI
+ * no child holds while a child awaiting an SUI may be its, or while another record of that SUI is
+ * held (`suiArrivalHolds`): it is stored one by one, held for a data steward.
  */
 export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
   if (items.length === 0) return [];
@@ -48,7 +50,15 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
     const child = item.sui === null ? undefined : known.get(item.sui);
     return child !== undefined && !child.merged && disputedAgainst(profiles.get(child.id), item.identity, item.weights) !== null;
   });
-  const stored = items.map((item, index) => (disputed[index] ? null : item));
+  // A record that would found a child by its SUI may be about a child the hub holds without one.
+  const arriving = items.flatMap((item, index) => (item.sui !== null && !known.has(item.sui) ? [index] : []));
+  const holds = arriving.length === 0 ? [] : await suiArrivalHolds(
+    manager,
+    arriving.map((index) => ({ sui: items[index].sui as string, identity: items[index].identity, sealed: (items[index].submission.labels ?? []).includes(SensitivityLabel.SEALED) })),
+    items[arriving[0]].weights,
+  );
+  const awaitsSteward = new Set(arriving.filter((_index, position) => holds[position] !== null));
+  const stored = items.map((item, index) => (disputed[index] || awaitsSteward.has(index) ? null : item));
 
   // Children the hub did not know, created in one statement; `isNew` only for the ones this batch created.
   const founding = stored.filter((item): item is ReceivedSubmission => item !== null && item.sui !== null && !known.has(item.sui));

@@ -7,6 +7,7 @@ import { LinkOutcome } from "../identity/LinkOutcome";
 import { type ReportedIdentity } from "../identity/ReportedIdentity";
 import { holdForSteward, identityFacts, linkRecords, type LinkRequest } from "../identity/linkRecords";
 import { disputedSui } from "../identity/disputedSui";
+import { holdOnSuiArrival, suiArrivalHolds, type SuiArrivalHold } from "../identity/suiArrival";
 import { scoreCandidate } from "../identity/matching/scoreCandidate";
 import { shareLinkingLock, takeLinkingLock } from "../identity/linkingLock";
 import { LinkBand } from "../identity/matching/decideLink";
@@ -35,12 +36,14 @@ import { SensitivityLabel } from "./SensitivityLabel";
  * second for the next batch).
  *
  * The hub-wide linking lock is taken first, before any row lock — exclusively when any record may be
- * matched, shared when every one carries an SUI — keeping one lock order with stewards' merges, splits
+ * matched or carries an SUI no child holds yet (it may be held for a steward instead of founding the
+ * child: `identity/suiArrival.ts`, which must see every hold and child before deciding), shared when
+ * every one carries a known child's SUI — keeping one lock order with stewards' merges, splits
  * and reviews, which take it first too.
  */
 export async function storeRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
   if (batch.length === 0) return [];
-  if (batch.some((item) => item.sui === null)) await takeLinkingLock(manager);
+  if (batch.some((item) => item.sui === null) || (await namesNewSui(manager, batch))) await takeLinkingLock(manager);
   else await shareLinkingLock(manager);
   const existing = await lockExistingRecords(manager, batch);
   const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
@@ -110,6 +113,13 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
   });
 }
 
+/** Whether some record of the batch carries an SUI no child holds yet. A child never loses its SUI to nobody, so the answer cannot go stale. */
+async function namesNewSui(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<boolean> {
+  const suis = [...new Set(batch.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
+  const [{ known }] = await manager.query<[{ known: number }]>(`SELECT count(*)::int AS known FROM child WHERE sui = ANY($1::text[])`, [suis]);
+  return known < suis.length;
+}
+
 const isAwaiting = (entry: SubmitReceipt | AwaitingMatch | null): entry is AwaitingMatch => entry !== null && "request" in entry;
 
 
@@ -133,7 +143,8 @@ async function lockExistingRecords(manager: EntityManager, batch: readonly Recei
 
 /**
  * One record: stored with its details and adults, and linked by SUI, kept as it was linked, or held for
- * a steward (an SUI naming a child it cannot be); otherwise returned for matching with the batch.
+ * a steward (an SUI naming a child it cannot be, or an SUI no child holds that may be a child's awaiting
+ * one); otherwise returned for matching with the batch.
  * Resubmitting the same agency reference updates the record (never duplicates it), and an identical
  * resubmission writes nothing. A data steward's manual link is final: automation never changes it.
  */
@@ -162,7 +173,14 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
   let linkedChildId: string | null = null;
   let identityGrew = false;
   const disputed = !kept && sui !== null ? await disputedSui(manager, sui, identity, store.weights) : null;
-  if (disputed !== null) {
+  let arrival: SuiArrivalHold | null = null;
+  if (!kept && sui !== null && disputed === null) {
+    // Its earlier reviews are over (a held record decides afresh), so it never joins a hold of its own.
+    if (existing !== null) await supersedeOpenReviews(manager, existing.id, decidedBy, now, "the agency resubmitted the record with an SUI");
+    const excludedChildIds = existing === null ? [] : await rejectedCandidates(manager, existing.id);
+    [arrival = null] = await suiArrivalHolds(manager, [{ sui, identity, sealed: record.labels.includes(SensitivityLabel.SEALED), excludedChildIds }], store.weights);
+  }
+  if (disputed !== null || arrival !== null) {
     setLink(record, null, LinkMethod.PROBABILISTIC, LinkState.POSSIBLE, decidedBy, now);
   } else if (!kept && sui !== null) {
     const { child, identityGrew: grew } = await recordChild(manager, sui, submission.child, { agencyCode: agency.code, recordId: record.id, labels: record.labels });
@@ -199,9 +217,14 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
     return receiptOf(saved, outcome, LinkOutcome.SUI);
   }
   const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels), locationWithheld: saved.labels.includes(SensitivityLabel.LOCATION_WITHHELD) };
+  const matcher = { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now };
   if (disputed !== null) {
     if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
-    await holdForSteward(manager, request, disputed, "sui-names-another-child", { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now });
+    await holdForSteward(manager, request, [disputed], "sui-names-another-child", matcher, { suiDisputed: true });
+    return receiptOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
+  }
+  if (arrival !== null && sui !== null) {
+    await holdOnSuiArrival(manager, request, sui, arrival, matcher);
     return receiptOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
   }
   if (existing === null) return { request, outcome };

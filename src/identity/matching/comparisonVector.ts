@@ -42,6 +42,15 @@ export function compareBirth(facts: Pick<IdentityFacts, "dateOfBirth" | "expecte
   return compareDates(facts.dateOfBirth, born);
 }
 
+/**
+ * A record's birth against a child's as the matcher knows it: the child's date of birth, or, for a child
+ * not yet born, its expected date against the record's date of birth (`compareExpectedBirth`).
+ */
+export function compareBirthWith(facts: Pick<IdentityFacts, "dateOfBirth" | "expectedDateOfBirth">, child: { dateOfBirth: string | null; expectedDateOfBirth?: string | null }): DateLevel {
+  if (child.dateOfBirth === null && child.expectedDateOfBirth && facts.dateOfBirth !== null) return compareExpectedBirth(child.expectedDateOfBirth, facts.dateOfBirth);
+  return compareBirth(facts, child.dateOfBirth);
+}
+
 export function compareIdentities(a: IdentityFacts, b: IdentityFacts): ComparisonVector {
   return {
     givenNames: compareGivenNames(a.givenNames, b.givenNames),

@@ -1,5 +1,5 @@
 import { compareFamilyNames, compareGivenNames, comparePostcodes, compareSex } from "./comparisonLevels";
-import { compareBirth, MATCH_FIELDS, type ComparisonVector, type IdentityFacts, type MatchField } from "./comparisonVector";
+import { compareBirthWith, MATCH_FIELDS, type ComparisonVector, type IdentityFacts, type MatchField } from "./comparisonVector";
 import { levelWeight, type FieldWeights, type LevelParameters, type MatchWeights, type Score } from "./matchWeights";
 import { type MatchProfile } from "./MatchProfile";
 import { termValue, TermFrequencies, type TermField } from "./termFrequencies";
@@ -45,7 +45,7 @@ export function termFrequencyAdjustment(weights: MatchWeights, frequencies: Term
 export function scoreCandidate(weights: MatchWeights, facts: IdentityFacts, profile: MatchProfile, frequencies: TermFrequencies = TermFrequencies.NONE): Score {
   const given = best(weights, "givenNames", profile.givenNames, (value) => compareGivenNames(facts.givenNames, value));
   const family = best(weights, "familyName", profile.familyNames, (value) => compareFamilyNames(facts.familyName, value));
-  const date = best(weights, "dateOfBirth", [profile.dateOfBirth], (value) => compareBirth(facts, value));
+  const date = best(weights, "dateOfBirth", [profile.dateOfBirth], (value) => compareBirthWith(facts, { dateOfBirth: value, expectedDateOfBirth: profile.expectedDateOfBirth }));
   const postcode = best(weights, "postcode", profile.postcodes, (value) => comparePostcodes(facts.postcode, value));
   const sex = best(weights, "sex", [profile.sex], (value) => compareSex(facts.sex, value));
   const levels: ComparisonVector = { givenNames: given.level, familyName: family.level, dateOfBirth: date.level, postcode: postcode.level, sex: sex.level };

@@ -4,7 +4,7 @@ import { type LinkEvidence } from "../LinkEvidence";
 import { type LinkReviewStatus } from "../LinkReview";
 import { type ReportedIdentity } from "../ReportedIdentity";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
-import { addressReportedByUnrestrictedRecord, locationWithheld, matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate, unrestrictedSex } from "../../people/unrestrictedSource";
+import { addressReportedByUnrestrictedRecord, locationWithheld, matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate, unrestrictedExpectedBirthDate, unrestrictedSex } from "../../people/unrestrictedSource";
 
 /** A link review as a data steward sees it: the record's reported identity beside the candidate child's. */
 export interface LinkReviewView {
@@ -23,7 +23,7 @@ export interface LinkReviewView {
    */
   record: { id: string; agencyCode: string | null; agencyReference: string | null; recordType: string | null; reported: MaskableIdentity; locationWithheld: boolean; masked: boolean };
   /** The candidate as unrestricted records report them: names, date of birth and postcodes that only sealed or brokered records reported are masked. */
-  candidate: { childId: string; sui: string | null; givenNames: string | null; familyName: string | null; dateOfBirth: string | null; sex: string; knownNames: string[]; postcodes: string[]; locationWithheld: boolean };
+  candidate: { childId: string; sui: string | null; givenNames: string | null; familyName: string | null; dateOfBirth: string | null; expectedDateOfBirth: string | null; sex: string; knownNames: string[]; postcodes: string[]; locationWithheld: boolean };
   /** Other reviews still open for the same record (other candidates). */
   otherOpenCandidates: number;
 }
@@ -34,7 +34,7 @@ export type MaskableIdentity = Omit<ReportedIdentity, "givenNames" | "familyName
 interface ReviewRow {
   id: string; status: LinkReviewStatus; score: number; evidence: LinkEvidence; opened_at: Date; resolved_by: string | null; resolved_at: Date | null; reason: string | null;
   record_id: string; agency_code: string; agency_reference: string; record_type: string; reported_identity: ReportedIdentity; sealed: boolean; restricted: boolean;
-  child_id: string; sui: string | null; shown_name: { given_names: string; family_name: string } | null; date_of_birth: string | null; sex: string | null;
+  child_id: string; sui: string | null; shown_name: { given_names: string; family_name: string } | null; date_of_birth: string | null; expected_date_of_birth: string | null; sex: string | null;
   known_names: string[] | null; postcodes: string[] | null; candidate_location_withheld: boolean; other_open: number;
 }
 
@@ -46,6 +46,7 @@ export const REVIEW_VIEW_SQL = `
     (SELECT json_build_object('given_names', n.given_names, 'family_name', n.family_name) FROM child_name n
       WHERE n.child_id = c.id AND ${reportedByUnrestrictedRecord("n", "c")} ORDER BY n.kind = 'USUAL' DESC, n.first_reported_at, n.id LIMIT 1) AS shown_name,
     ${unrestrictedBirthDate("c")} AS date_of_birth,
+    CASE WHEN c.date_of_birth IS NULL THEN ${unrestrictedExpectedBirthDate("c")} END AS expected_date_of_birth,
     p.given_names AS known_names,
     ${matchablePostcodes("c")} AS postcodes,
     EXISTS (SELECT 1 FROM child_address a WHERE a.child_id = c.id AND ${locationWithheld("a")} AND ${addressReportedByUnrestrictedRecord("a", "c")}) AS candidate_location_withheld,
@@ -87,7 +88,7 @@ export function reviewView(row: ReviewRow): LinkReviewView {
       masked: row.restricted,
     },
     candidate: {
-      childId: row.child_id, sui: row.sui, givenNames: row.shown_name?.given_names ?? null, familyName: row.shown_name?.family_name ?? null, dateOfBirth: row.date_of_birth, sex: row.sex ?? "NOT_KNOWN",
+      childId: row.child_id, sui: row.sui, givenNames: row.shown_name?.given_names ?? null, familyName: row.shown_name?.family_name ?? null, dateOfBirth: row.date_of_birth, expectedDateOfBirth: row.expected_date_of_birth, sex: row.sex ?? "NOT_KNOWN",
       knownNames: row.known_names ?? [], postcodes: row.postcodes ?? [], locationWithheld: row.candidate_location_withheld,
     },
     otherOpenCandidates: row.other_open,

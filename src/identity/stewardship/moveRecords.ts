@@ -87,12 +87,12 @@ async function moveNames(manager: EntityManager, fromChildIds: string[], toChild
   await manager.query(`DELETE FROM child_name WHERE child_id = ANY($1::uuid[]) AND sources = '{}' AND kind <> '${NameKind.USUAL}'`, [fromChildIds]);
 }
 
-/** A child the hub did not know, from what one record reported: no SUI yet. */
-export async function createChildFromIdentity(manager: EntityManager, identity: ReportedIdentity, source: { recordId: string; agencyCode: string }): Promise<string> {
+/** A child the hub did not know, from what one record reported: awaiting an SUI, or with the one the record carried. */
+export async function createChildFromIdentity(manager: EntityManager, identity: ReportedIdentity, source: { recordId: string; agencyCode: string }, sui: string | null = null): Promise<string> {
   const id = randomUUID();
   await manager.query(
-    `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex) VALUES ($1, NULL, $2, $3, $4, $5, $6)`,
-    [id, tidyName(identity.givenNames), tidyName(identity.familyName), identity.dateOfBirth, identity.expectedDateOfBirth, identity.sex],
+    `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex) VALUES ($1, $7, $2, $3, $4, $5, $6)`,
+    [id, tidyName(identity.givenNames), tidyName(identity.familyName), identity.dateOfBirth, identity.expectedDateOfBirth, identity.sex, sui],
   );
   await addReportedIdentities(manager, id, [{ ...source, identity }], NameKind.USUAL);
   return id;

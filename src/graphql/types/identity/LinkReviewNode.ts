@@ -26,6 +26,11 @@ export class LinkEvidenceNode {
   @Field(() => String) weightsHash: string;
   @Field(() => Boolean, { description: "The record came with this child's SUI but reports another date of birth and given name: held for a steward rather than linked by the SUI." })
   suiDisputed: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "The SUI the record came with, which no child held, while the candidate awaits one (an unborn child, a record not yet traced): held for a steward rather than founding a second child. LINK gives the candidate this SUI; NEW_CHILD, or NO_LINK of every candidate, founds the child by it.",
+  })
+  arrivingSui: string | null;
 }
 
 export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
@@ -34,6 +39,7 @@ export function evidenceNode(evidence: LinkEvidence): LinkEvidenceNode {
     weightsVersion: evidence.weightsVersion,
     weightsHash: evidence.weightsHash,
     suiDisputed: evidence.suiDisputed === true,
+    arrivingSui: evidence.arrivingSui ?? null,
     fields: MATCH_FIELDS.map((field) => ({ field, level: evidence.levels[field], weight: evidence.fieldWeights[field] })),
   };
 }
@@ -85,6 +91,7 @@ export class CandidateChild {
   @Field(() => String, { nullable: true, description: "Null when only sealed or brokered records report the child's names." }) givenNames: string | null;
   @Field(() => String, { nullable: true }) familyName: string | null;
   @Field(() => String, { nullable: true, description: "Null when unknown, or reported only by sealed or brokered records." }) dateOfBirth: string | null;
+  @Field(() => String, { nullable: true, description: "For a child not yet born, when it is expected (the latest date reported by a record neither sealed nor brokered)." }) expectedDateOfBirth: string | null;
   @Field(() => String) sex: string;
   @Field(() => [String], { description: "Every given name the child may be matched on (reported by a record neither sealed nor brokered)." }) knownNames: string[];
   @Field(() => [String], { description: "Every postcode the child may be matched on: not location-withheld, not reported only by sealed or brokered records." }) postcodes: string[];
