@@ -1,5 +1,5 @@
 import { compareDates, compareExpectedBirth, compareFamilyNames, compareGivenNames, comparePostcodes, compareSex } from "../comparisonLevels";
-import { compareBirth } from "../comparisonVector";
+import { compareBirth, compareBirthWith } from "../comparisonVector";
 import { givenNamesKey, normaliseName } from "../normaliseName";
 import { formalGivenName } from "../nicknames";
 import { postcodeParts } from "../postcodeParts";
@@ -118,5 +118,15 @@ describe("a child not yet born, against a child's date of birth", () => {
     expect(compareBirth({ dateOfBirth: null, expectedDateOfBirth: "2027-02-14" }, "2014-03-07")).toBe("DIFFERENT");
     expect(compareBirth({ dateOfBirth: "2014-03-07", expectedDateOfBirth: null }, "2014-03-07")).toBe("EXACT");
     expect(compareBirth({ dateOfBirth: null }, "2014-03-07")).toBe("MISSING");
+  });
+
+  it("compares a record's date of birth with the expected date of a child not yet born, both ways round", () => {
+    // The birth notification of the baby expected: no evidence either way.
+    expect(compareBirthWith({ dateOfBirth: "2027-02-06" }, { dateOfBirth: null, expectedDateOfBirth: "2027-02-14" })).toBe("MISSING");
+    // An older sibling at the address is not the baby expected.
+    expect(compareBirthWith({ dateOfBirth: "2019-04-04" }, { dateOfBirth: null, expectedDateOfBirth: "2027-02-14" })).toBe("DIFFERENT");
+    // A child born is compared on its date of birth, whatever it was once expected on.
+    expect(compareBirthWith({ dateOfBirth: "2027-02-06" }, { dateOfBirth: "2027-02-06", expectedDateOfBirth: "2027-02-14" })).toBe("EXACT");
+    expect(compareBirthWith({ dateOfBirth: null, expectedDateOfBirth: "2027-02-14" }, { dateOfBirth: null, expectedDateOfBirth: "2027-02-14" })).toBe("MISSING");
   });
 });
