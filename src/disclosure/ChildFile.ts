@@ -6,6 +6,7 @@ import { type RecordType } from "../records/RecordType";
 import { type ConsentFact } from "../consent/effectiveConsent";
 import { type ConsentOverride } from "../consent/ConsentOverride";
 import { type Referral } from "../referrals/Referral";
+import { type Relationship } from "../people/Relationship";
 
 /** One agency record with its detail row, as loaded for a disclosure. */
 export interface LoadedRecord {
@@ -28,6 +29,8 @@ export interface LinkedAdultHolder {
   agencyCode: string;
   /** The record (linked to the child by SUI or a steward) that relates the adult to the child. */
   sourceRecordId: string;
+  /** What the record says the adult is to the child (MOTHER, FATHER, …). */
+  relationship: Relationship;
 }
 
 /** Everything the hub holds about one child, loaded once per disclosure. Never returned as it is. */

@@ -7,6 +7,7 @@ import { CHILD_DETAILS, type DisclosureSubject, type FieldSubject, type RecordSu
 import { type ConsentState } from "../policy/ConsentState";
 import { type RelationshipKind } from "../policy/RelationshipKind";
 import { type ChildFile } from "./ChildFile";
+import { childNotYetBorn } from "./childNotYetBorn";
 import { addressPath, DEMOGRAPHICS, recordPath } from "./recordPaths";
 
 /** Record labels that decide the record as a whole rather than travel to each field. */
@@ -25,7 +26,10 @@ export interface SubjectContext {
  * are decided afterwards (`demographicsSubject`), from the records the caller turned out to see.
  */
 export function buildDisclosureSubject(file: ChildFile | null, context: SubjectContext): DisclosureSubject {
-  const base = { relationships: context.relationships, consent: context.consent, consentOverride: file?.consentOverride != null, openCaseReference: context.openCaseReference };
+  const base = {
+    relationships: context.relationships, consent: context.consent, consentOverride: file?.consentOverride != null, openCaseReference: context.openCaseReference,
+    childNotYetBorn: file !== null && childNotYetBorn(file),
+  };
   if (file === null) return { ...base, records: [] };
   const records: RecordSubject[] = [];
   for (const type of RECORD_TYPES) {

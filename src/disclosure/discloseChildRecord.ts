@@ -37,7 +37,7 @@ import { openReferralNamed } from "../referrals/openReferralNamed";
 const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
 
 /** Relationships the hub derives from what it holds, as opposed to what the caller states (a case reference, break-glass). */
-const DERIVED_RELATIONSHIPS = new Set<RelationshipKind>([RelationshipKind.AGENCY_INVOLVED, RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY, RelationshipKind.HOLDS_LINKED_ADULT]);
+const DERIVED_RELATIONSHIPS = new Set<RelationshipKind>([RelationshipKind.AGENCY_INVOLVED, RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY, RelationshipKind.HOLDS_LINKED_ADULT, RelationshipKind.WORKS_WITH_MOTHER]);
 
 export interface DisclosureServices {
   dataSource: DataSource;

@@ -11,6 +11,8 @@ import { isRestrictedRecord } from "../records/restrictedRecord";
 import { LinkMethod } from "../identity/linkVocabulary";
 import { type ChildFile, type LoadedRecord } from "./ChildFile";
 import { residenceToldBy } from "./residenceToldBy";
+import { childNotYetBorn } from "./childNotYetBorn";
+import { Relationship } from "../people/Relationship";
 
 export interface RelationshipContext {
   policy: PolicySet;
@@ -51,10 +53,15 @@ export function legitimateRelationships(file: ChildFile | null, principal: Princ
   // while the record relating them is current; a school or GP that merely named a parent is not thereby
   // "holding" an adult.
   const offenderManager = principal.agencyType === AgencyType.PRISON || principal.agencyType === AgencyType.PROBATION;
-  if (offenderManager) {
-    const currentIds = new Set(current.map(({ record }) => record.id));
-    if (file.linkedAdultHolders.some((holder) => holder.agencyCode === principal.agency && currentIds.has(holder.sourceRecordId))) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
-  }
+  const currentIds = new Set(current.map(({ record }) => record.id));
+  const holds = (relationship?: Relationship) =>
+    file.linkedAdultHolders.some((holder) => holder.agencyCode === principal.agency && currentIds.has(holder.sourceRecordId) && (relationship === undefined || holder.relationship === relationship));
+  if (offenderManager && holds()) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
+  // Before the birth the child is known through its mother: the agencies working with her (a current
+  // record of theirs names her as the mother) are the ones a pre-birth assessment or conference shares
+  // with (policies/relationships.yaml `preBirth`). Adults are told apart by each agency's own reference
+  // for them (`AdultIdentifier`), so today that is an agency that itself named her in such a record.
+  if (childNotYetBorn(file) && holds(Relationship.MOTHER)) kinds.add(RelationshipKind.WORKS_WITH_MOTHER);
   return [...kinds];
 }
 

@@ -13,6 +13,7 @@ import { consentFact, type ConsentFact, type StoredConsentDecision } from "../co
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
 import { sharesOneSession } from "../db/database";
 import { type Referral } from "../referrals/Referral";
+import { type Relationship } from "../people/Relationship";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
@@ -31,7 +32,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
   const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
     prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
     prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
-    prepared<{ agency_code: string; source_record_id: string }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
+    prepared<{ agency_code: string; source_record_id: string; relationship: Relationship }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
     prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
     prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
   ]);
@@ -60,7 +61,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
       reports: loaded.map(({ record }) => ({ recordId: record.id, labels: record.labels, identity: record.reportedIdentity })),
     },
     records,
-    linkedAdultHolders: linkedAdultRows.map((row) => ({ agencyCode: row.agency_code, sourceRecordId: row.source_record_id })),
+    linkedAdultHolders: linkedAdultRows.map((row) => ({ agencyCode: row.agency_code, sourceRecordId: row.source_record_id, relationship: row.relationship })),
     consentFacts: facts.map((row) => consentFact({
       givenBy: row.given_by, competence: row.competence, adultId: row.adult_id, legacyGiverDescription: row.legacy_giver_description,
       decision: row.decision, purposes: row.purposes, recordedAt: new Date(row.recorded_at),
@@ -152,7 +153,7 @@ const RECORDS_SQL = `
   ORDER BY r.received_at, r.id`;
 
 const LINKED_ADULT_AGENCIES_SQL = `
-  SELECT DISTINCT i.agency_code, rel.source_record_id FROM child_adult_relationship rel
+  SELECT DISTINCT i.agency_code, rel.source_record_id, rel.relationship FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
   JOIN adult_identifier i ON i.adult_id = rel.adult_id AND i.link_method <> 'PROBABILISTIC'
   WHERE rel.child_id = ${CHILD_ID}`;

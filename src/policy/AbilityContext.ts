@@ -28,10 +28,12 @@ export interface AbilityContext {
  * The context of one request. BREAK_GLASS comes from the request alone: it is added when break-glass
  * was asked for (and, by then, allowed by checkAccessContext) and dropped otherwise, so a caller cannot
  * reach the break-glass view by passing the relationship without the reason and review that go with it.
+ * For a child not yet born only the relationships `preBirth` lists count (policies/relationships.yaml).
  */
-export function abilityContextOf(principal: Principal, access: AccessContext, subject: DisclosureSubject, at: Date): AbilityContext {
+export function abilityContextOf(principal: Principal, access: AccessContext, subject: DisclosureSubject, at: Date, preBirth: readonly RelationshipKind[] = []): AbilityContext {
   const relationships = new Set<RelationshipKind>(subject.relationships.filter((kind) => kind !== RelationshipKind.BREAK_GLASS));
   if (access.breakGlass) relationships.add(RelationshipKind.BREAK_GLASS);
+  if (subject.childNotYetBorn === true) for (const kind of relationships) if (!preBirth.includes(kind)) relationships.delete(kind);
   return {
     roles: [...principal.roles].sort(),
     agencyType: principal.agencyType,

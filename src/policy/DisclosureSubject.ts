@@ -51,5 +51,10 @@ export interface DisclosureSubject {
    * holds, never taken on the caller's word. Permits that need a case reference need this.
    */
   openCaseReference: boolean;
+  /**
+   * The child is not yet born (an expected date of birth, and no date of birth any record the hub counts
+   * gives): only the relationships `preBirth` lists (policies/relationships.yaml) count.
+   */
+  childNotYetBorn?: boolean;
   records: RecordSubject[];
 }

@@ -168,6 +168,11 @@ export interface ReferralWindow {
   openedInHubBy: Role[];
 }
 
+/** Which relationships open the file of a child not yet born (policies/relationships.yaml `preBirth`). */
+export interface PreBirthRule extends PolicyRule {
+  relationships: RelationshipKind[];
+}
+
 /** When a MASH case reference opens research: an open referral, within its stage's window. */
 export interface MashCaseRule extends PolicyRule {
   windows: ReadonlyMap<ReferralStage, ReferralWindow>;
@@ -220,6 +225,7 @@ export interface PolicySet {
   childCompetence: ChildCompetenceRule;
   consentRecorders: ConsentRecorderRule;
   mashCase: MashCaseRule;
+  preBirth: PreBirthRule;
   derivedLabels: readonly DerivedLabelRule[];
   subjectAccess: SubjectAccessRule;
   /** In file order. Default deny for labels: every sensitivity label is named by at least one. */

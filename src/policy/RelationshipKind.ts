@@ -6,6 +6,9 @@
  *   child lives in, or that is responsible for the child;
  * - HOLDS_LINKED_ADULT: the caller's agency (prison, probation) holds a record of an adult linked to the
  *   child;
+ * - WORKS_WITH_MOTHER: while the child is not yet born, the caller's agency holds a current record
+ *   about the child's mother (a pre-birth assessment or conference): it holds the adult a current record
+ *   names as the child's MOTHER;
  * - MASH_CASE: a MASH practitioner with a case reference;
  * - BREAK_GLASS: emergency access, reviewed afterwards.
  */
@@ -13,6 +16,7 @@ export const RelationshipKind = {
   AGENCY_INVOLVED: "AGENCY_INVOLVED",
   RESPONSIBLE_LOCAL_AUTHORITY: "RESPONSIBLE_LOCAL_AUTHORITY",
   HOLDS_LINKED_ADULT: "HOLDS_LINKED_ADULT",
+  WORKS_WITH_MOTHER: "WORKS_WITH_MOTHER",
   MASH_CASE: "MASH_CASE",
   BREAK_GLASS: "BREAK_GLASS",
 } as const;

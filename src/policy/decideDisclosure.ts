@@ -32,7 +32,7 @@ export function decideDisclosure(
  * parts (the child's own details are decided once the records they come from are).
  */
 export function decideRecords(policy: PolicySet, principal: Principal, access: AccessContext, subject: DisclosureSubject, at: Date = new Date()): Disclosure {
-  const rules = disclosureAbility(policy, abilityContextOf(principal, access, subject, at));
+  const rules = disclosureAbility(policy, abilityContextOf(principal, access, subject, at, policy.preBirth.relationships));
   const reasons = reasonsOf(policy);
   const sealedRule = policy.restrictions.find((restriction) => restriction.label === SensitivityLabel.SEALED)?.id;
 

@@ -13,7 +13,7 @@ import { YamlNode } from "./YamlNode";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "subjectAccess";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -61,6 +61,7 @@ export function loadPolicies(dir: string): PolicySet {
     childCompetence: singleton("childCompetence"),
     consentRecorders: singleton("consentRecorders"),
     mashCase: singleton("mashCase"),
+    preBirth: singleton("preBirth"),
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),
     subjectAccessExemptions: merged.subjectAccessExemptions.map(({ value }) => value),

@@ -161,7 +161,7 @@ function readFieldLabels(node: YamlNode | undefined, recordType: DecidedRecordTy
 }
 
 function readResource(node: YamlNode): DisclosureSubject {
-  const map = node.map([], ["relationships", "consent", "consentOverride", "openCaseReference", "child", "records"]);
+  const map = node.map([], ["relationships", "consent", "consentOverride", "openCaseReference", "childNotYetBorn", "child", "records"]);
   const childMap = map.optional("child")?.map([], ["labels", "fieldLabels"]);
   const records: RecordSubject[] = [expandRecord(CHILD_DETAILS, CHILD_DETAILS, null, null, readLabels(childMap?.optional("labels")), readFieldLabels(childMap?.optional("fieldLabels"), CHILD_DETAILS))];
   for (const recordNode of map.optional("records")?.list() ?? []) {
@@ -184,6 +184,7 @@ function readResource(node: YamlNode): DisclosureSubject {
     consent: map.optional("consent")?.oneOf(CONSENT_STATES, "consent state") ?? "NOT_RECORDED",
     consentOverride: map.optional("consentOverride")?.boolean() ?? false,
     openCaseReference: map.optional("openCaseReference")?.boolean() ?? false,
+    childNotYetBorn: map.optional("childNotYetBorn")?.boolean() ?? false,
     records,
   };
 }

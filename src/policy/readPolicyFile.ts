@@ -17,6 +17,7 @@ import {
   type FieldCondition,
   type InvolvementRule,
   type MashCaseRule,
+  type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
   type LabelPermit,
@@ -67,6 +68,7 @@ export interface PolicyFragment {
   childCompetence: Located<ChildCompetenceRule>[];
   consentRecorders: Located<ConsentRecorderRule>[];
   mashCase: Located<MashCaseRule>[];
+  preBirth: Located<PreBirthRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
   subjectAccessExemptions: Located<SubjectAccessExemption>[];
@@ -75,7 +77,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions",
 ] as const;
 
@@ -108,10 +110,17 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     childCompetence: one("childCompetence", readChildCompetence),
     consentRecorders: one("consentRecorders", readConsentRecorders),
     mashCase: one("mashCase", readMashCase),
+    preBirth: one("preBirth", readPreBirth),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),
     subjectAccessExemptions: many("subjectAccessExemptions", readSubjectAccessExemption),
   };
+}
+
+/** `preBirth:` (policies/relationships.yaml): the relationships that open the file of a child not yet born. */
+function readPreBirth(node: YamlNode): PreBirthRule {
+  const map = node.map(["id", "description", "relationships"]);
+  return { ...ruleBase(node, map), relationships: map.required("relationships").listOf(RELATIONSHIP_KINDS, "relationship kind") };
 }
 
 function readLengthRule(node: YamlNode): LengthRule {

@@ -12,7 +12,7 @@ const context = { relationships: ["AGENCY_INVOLVED" as const], consent: "GIVEN" 
 
 describe("buildDisclosureSubject", () => {
   test("no file: the request's context and no records", () => {
-    expect(buildDisclosureSubject(null, context)).toEqual({ relationships: ["AGENCY_INVOLVED"], consent: "GIVEN", consentOverride: false, openCaseReference: true, records: [] });
+    expect(buildDisclosureSubject(null, context)).toEqual({ relationships: ["AGENCY_INVOLVED"], consent: "GIVEN", consentOverride: false, openCaseReference: true, childNotYetBorn: false, records: [] });
   });
 
   test("a consent override in force is noted", () => {

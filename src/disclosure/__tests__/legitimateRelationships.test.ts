@@ -6,6 +6,7 @@ import { loadPolicies } from "../../policy/loadPolicies";
 import { writePolicyDir } from "../../policy/__tests__/policyFixture";
 import { type RecordType } from "../../records/RecordType";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
+import { type Child } from "../../people/Child";
 import { type ChildFile, type LoadedRecord } from "../ChildFile";
 import { legitimateRelationships } from "../legitimateRelationships";
 import { residenceToldBy } from "../residenceToldBy";
@@ -211,22 +212,50 @@ describe("legitimateRelationships: holding a linked adult", () => {
   const offender = held("PROBATION", "p1", "PROB-2");
 
   test("a prison or probation service holding the adult through a current record", () => {
-    const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1" }] });
+    const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER" }] });
     expect(relationships(file, probationOfficer)).toEqual(["HOLDS_LINKED_ADULT"]);
     expect(relationships(file, caller("PRISON", "PROB-1", ["PRISON_OMU"]))).toEqual(["HOLDS_LINKED_ADULT"]);
   });
 
   test("one holding of the caller's among other agencies' is enough", () => {
-    const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-9", sourceRecordId: "p1" }, { agencyCode: "PROB-1", sourceRecordId: "p1" }] });
+    const file = fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-9", sourceRecordId: "p1", relationship: "FATHER" }, { agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER" }] });
     expect(relationships(file, probationOfficer)).toEqual(["HOLDS_LINKED_ADULT"]);
   });
 
   test("not another agency's holding, nor through a record that has lapsed, nor for other agency types", () => {
-    expect(relationships(fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-9", sourceRecordId: "p1" }] }), probationOfficer)).toEqual([]);
+    expect(relationships(fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-9", sourceRecordId: "p1", relationship: "FATHER" }] }), probationOfficer)).toEqual([]);
     const lapsed = held("PROBATION", "p1", "PROB-2", { supervisionEndDate: "2026-01-01" });
-    expect(relationships(fileOf([lapsed], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1" }] }), probationOfficer)).toEqual([]);
+    expect(relationships(fileOf([lapsed], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER" }] }), probationOfficer)).toEqual([]);
     const school = caller("EDUCATION", "PROB-1", ["SCHOOL_DSL"]);
-    expect(relationships(fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1" }] }), school)).toEqual([]);
+    expect(relationships(fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER" }] }), school)).toEqual([]);
+  });
+});
+
+describe("legitimateRelationships: working with an unborn child's mother", () => {
+  const pregnancy = held("HEALTH", "h1", "GP-2");
+  const unborn = (records: LoadedRecord[], holders: ChildFile["linkedAdultHolders"], reports: ChildFile["identity"]["reports"] = []) => {
+    const file = fileOf(records, [], { linkedAdultHolders: holders, child: { id: "child-1", sui: null, dateOfBirth: null, expectedDateOfBirth: "2027-02-14" } as Child });
+    return { ...file, identity: { ...file.identity, reports } };
+  };
+  const midwife = caller("HEALTH", "GP-2", ["HEALTH_PRACTITIONER"]);
+  const birthReported = (labels: SensitivityLabel[]) => ({ recordId: "h2", labels, identity: { dateOfBirth: "2027-02-10" } }) as unknown as ChildFile["identity"]["reports"][number];
+
+  test("an agency whose current record names the child's mother works with her, before the birth", () => {
+    expect(relationships(unborn([pregnancy], [{ agencyCode: "GP-2", sourceRecordId: "h1", relationship: "MOTHER" }]), midwife)).toEqual(["AGENCY_INVOLVED", "WORKS_WITH_MOTHER"]);
+  });
+
+  test("not through a father, another agency's mother, a lapsed record, or once the child is born", () => {
+    expect(relationships(unborn([pregnancy], [{ agencyCode: "GP-2", sourceRecordId: "h1", relationship: "FATHER" }]), midwife)).toEqual(["AGENCY_INVOLVED"]);
+    expect(relationships(unborn([pregnancy], [{ agencyCode: "GP-9", sourceRecordId: "h1", relationship: "MOTHER" }]), midwife)).toEqual(["AGENCY_INVOLVED"]);
+    const lapsed = held("HEALTH", "h1", "GP-2", { deregisteredOn: "2026-01-01" });
+    expect(relationships(unborn([lapsed], [{ agencyCode: "GP-2", sourceRecordId: "h1", relationship: "MOTHER" }]), midwife)).toEqual([]);
+    const born = unborn([pregnancy], [{ agencyCode: "GP-2", sourceRecordId: "h1", relationship: "MOTHER" }], [birthReported([])]);
+    expect(relationships(born, midwife)).toEqual(["AGENCY_INVOLVED"]);
+  });
+
+  test("a sealed record's date of birth does not make the child born for anyone else", () => {
+    const sealedBirth = unborn([pregnancy], [{ agencyCode: "GP-2", sourceRecordId: "h1", relationship: "MOTHER" }], [birthReported(["SEALED"])]);
+    expect(relationships(sealedBirth, midwife)).toEqual(["AGENCY_INVOLVED", "WORKS_WITH_MOTHER"]);
   });
 });
 

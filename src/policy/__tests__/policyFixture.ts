@@ -82,6 +82,10 @@ ${RECORD_TYPES.map((type) => `  - id: involvement-${type.toLowerCase().replaceAl
     recordType: ${type}
     ${type === "POLICE" ? "lastActivityOn: reportedOn" : type === "PRISON" ? "endedWhen: { field: pprcStatus, values: [NO_LONGER_PPRC] }" : `endsOn: ${RECORD_DATE_FIELDS[type].at(-1)}`}
     lapsesAfterDays: 30`).join("\n")}
+preBirth:
+  id: pre-birth
+  description: Who opens an unborn child's file.
+  relationships: [WORKS_WITH_MOTHER]
 mashCase:
   id: mash-case
   description: Open referrals.
