@@ -8,7 +8,7 @@ import { type ChildFile } from "./ChildFile";
  * policies/relationships.yaml `preBirth` lists.
  */
 export function childNotYetBorn(file: ChildFile): boolean {
-  const { child, identity } = file;
-  if (child.dateOfBirth !== null || child.expectedDateOfBirth === null) return false;
-  return !identity.reports.some((report) => report.identity.dateOfBirth !== null && !isRestrictedRecord(report.labels));
+  const { usual, reports } = file.identity;
+  if (usual.dateOfBirth !== null || usual.expectedDateOfBirth === null) return false;
+  return !reports.some((report) => report.identity.dateOfBirth !== null && !isRestrictedRecord(report.labels));
 }

@@ -26,7 +26,7 @@ export function childFile(records: LoadedRecord[], parts: Partial<ChildFile> = {
   const byType = Object.fromEntries(RECORD_TYPES.map((type) => [type, records.filter(({ record }) => record.recordType === type)])) as ChildFile["records"];
   return {
     child: { id: "child-1", sui: "9990000018" } as Child,
-    identity: { usual: null, names: [], addresses: [], reports: [] } as unknown as ChildFile["identity"],
+    identity: { usual: { givenNames: "Ada", familyName: "Lowe", dateOfBirth: "2015-04-09", expectedDateOfBirth: null, sex: "FEMALE" }, names: [], addresses: [], reports: [] } as unknown as ChildFile["identity"],
     records: byType, linkedAdultHolders: [], consentFacts: [], consentOverride: null, referrals: [], ...parts,
   };
 }

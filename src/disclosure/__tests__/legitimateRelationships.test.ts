@@ -6,7 +6,6 @@ import { loadPolicies } from "../../policy/loadPolicies";
 import { writePolicyDir } from "../../policy/__tests__/policyFixture";
 import { type RecordType } from "../../records/RecordType";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
-import { type Child } from "../../people/Child";
 import { type ChildFile, type LoadedRecord } from "../ChildFile";
 import { legitimateRelationships } from "../legitimateRelationships";
 import { residenceToldBy } from "../residenceToldBy";
@@ -234,8 +233,8 @@ describe("legitimateRelationships: holding a linked adult", () => {
 describe("legitimateRelationships: working with an unborn child's mother", () => {
   const pregnancy = held("HEALTH", "h1", "GP-2");
   const unborn = (records: LoadedRecord[], holders: ChildFile["linkedAdultHolders"], reports: ChildFile["identity"]["reports"] = []) => {
-    const file = fileOf(records, [], { linkedAdultHolders: holders, child: { id: "child-1", sui: null, dateOfBirth: null, expectedDateOfBirth: "2027-02-14" } as Child });
-    return { ...file, identity: { ...file.identity, reports } };
+    const file = fileOf(records, [], { linkedAdultHolders: holders });
+    return { ...file, identity: { ...file.identity, usual: { givenNames: "Baby", familyName: "Larch", dateOfBirth: null, expectedDateOfBirth: "2027-02-14", sex: "NOT_KNOWN" as const }, reports } };
   };
   const midwife = caller("HEALTH", "GP-2", ["HEALTH_PRACTITIONER"]);
   const birthReported = (labels: SensitivityLabel[]) => ({ recordId: "h2", labels, identity: { dateOfBirth: "2027-02-10" } }) as unknown as ChildFile["identity"]["reports"][number];
