@@ -29,9 +29,28 @@ function adultReference(agencyType: AgencyType, adult: DemoAdult): string {
   }
 }
 
+/**
+ * The national identifier each kind of agency holds for a person (matching evidence: a prison transfer
+ * or two probation regions name the same person by it).
+ */
+function nationalIdentifiers(agencyType: AgencyType, adult: DemoAdult): Partial<RelatedAdultSubmission> {
+  const digits = String(adult.number).padStart(6, "0");
+  switch (agencyType) {
+    case AgencyType.PRISON:
+      return { prisonNumber: prisonNumberOf(adult) };
+    case AgencyType.PROBATION:
+      return { probationCrn: `X${digits}` };
+    case AgencyType.POLICE:
+      return { pncId: `${adult.dateOfBirth.slice(0, 4)}/${digits}${LETTERS.charAt(adult.number % LETTERS.length)}` };
+    default:
+      return {};
+  }
+}
+
 export function relatedAdult(agencyType: AgencyType, member: FamilyMember, extra: Partial<RelatedAdultSubmission> = {}): RelatedAdultSubmission {
   const { adult } = member;
   return {
+    ...nationalIdentifiers(agencyType, adult),
     reference: adultReference(agencyType, adult),
     givenNames: adult.givenNames,
     familyName: adult.familyName,

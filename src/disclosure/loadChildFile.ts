@@ -155,7 +155,10 @@ const RECORDS_SQL = `
 const LINKED_ADULT_AGENCIES_SQL = `
   SELECT DISTINCT i.agency_code, rel.source_record_id, rel.relationship FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
-  JOIN adult_identifier i ON i.adult_id = rel.adult_id AND i.link_method <> 'PROBABILISTIC'
+  -- An agency holds the adult through a reference it was not guessed to share: any of its own but a
+  -- probabilistic one, or the very reference its own record related the adult to the child by.
+  JOIN adult_identifier i ON i.adult_id = rel.adult_id
+   AND (i.link_method <> 'PROBABILISTIC' OR (i.agency_code = r.agency_code AND i.reference = rel.adult_reference))
   WHERE rel.child_id = ${CHILD_ID}`;
 
 const CONSENT_SQL = `
