@@ -33,7 +33,7 @@ const school = (agencyReference: string, of: Child) => ({
   education: { rollStatus: "ON_ROLL", onRollFrom: "2024-09-04", attendancePercent: 97, dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
 });
 
-async function submit(agencyType: string, record: { agencyCode: string }) {
+async function submit(agencyType: string, record: { agencyCode: string } & Record<string, unknown>) {
   const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode, agencyType, BUCKS)))).body;
   expect(body.errors).toBeUndefined();
   return body.data.submitRecord as { recordId: string };

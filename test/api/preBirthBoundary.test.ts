@@ -25,7 +25,7 @@ const police = (agencyReference: string, child: Record<string, unknown>) => ({
   police: { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", occurredOn: "2026-11-20", reportedOn: "2026-11-20", activeInvestigation: false },
 });
 
-async function submit(agencyType: string, record: { agencyCode: string }) {
+async function submit(agencyType: string, record: { agencyCode: string } & Record<string, unknown>) {
   const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode, agencyType, BUCKS)))).body;
   expect(body.errors).toBeUndefined();
 }
