@@ -16,6 +16,7 @@ import { ConsentGiver, ConsentRecord, type ConsentDecision } from "./ConsentReco
 import { ConsentProblem } from "./ConsentProblem";
 import { consentAbility } from "./consentPolicy";
 import { findParentalResponsibility, type ParentalResponsibility } from "./findParentalResponsibility";
+import { shareAdultLinkingLock } from "../identity/linkingLock";
 import { loadConsentFacts } from "./loadConsent";
 import { effectiveConsent } from "./effectiveConsent";
 import { recordTypesHeldAbout } from "./recordTypesHeldAbout";
@@ -117,7 +118,20 @@ export async function recordConsent(
         : { competence: consent.competence, childCompetent: isCompetent(consent.competence) }),
     },
   });
-  await dataSource.getRepository(ConsentRecord).insert(consent);
+  await dataSource.transaction(async (manager) => {
+    if (responsibility !== null && parent !== null) {
+      await shareAdultLinkingLock(manager);
+      // The person as the hub holds them now, by the relationship the decision rests on: a steward's merge
+      // or split since the lookup has moved it (and re-keyed every decision it knew of).
+      const [current] = await manager.query<{ adult_id: string }[]>(
+        `SELECT adult_id FROM child_adult_relationship WHERE source_record_id = $1 AND adult_reference = $2 AND parental_responsibility LIMIT 1`,
+        [responsibility.sourceRecordId, parent.agencyReference],
+      );
+      if (current === undefined) throw new HubError(ErrorCode.CONFLICT, "The person's record changed while the decision was recorded: record it again.", { path: "consent.parent.agencyReference" });
+      consent.adult = { id: current.adult_id };
+    }
+    await manager.getRepository(ConsentRecord).insert(consent);
+  });
   const facts = await loadConsentFacts(dataSource, child.id);
   return {
     consentId: consent.id,

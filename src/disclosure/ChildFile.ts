@@ -31,6 +31,11 @@ export interface LinkedAdultHolder {
   sourceRecordId: string;
   /** What the record says the adult is to the child (MOTHER, FATHER, …). */
   relationship: Relationship;
+  /**
+   * The holder's own confirmed record that names the adult now (the source itself, or a record about
+   * another child): the holding lasts while its involvement has not lapsed. Absent: the source record.
+   */
+  holderRecord?: { id: string; recordType: RecordType; updatedAt: Date; details: Record<string, unknown> };
 }
 
 /** Everything the hub holds about one child, loaded once per disclosure. Never returned as it is. */

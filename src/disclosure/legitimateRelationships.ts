@@ -54,13 +54,18 @@ export function legitimateRelationships(file: ChildFile | null, principal: Princ
   // "holding" an adult.
   const offenderManager = principal.agencyType === AgencyType.PRISON || principal.agencyType === AgencyType.PROBATION;
   const currentIds = new Set(current.map(({ record }) => record.id));
+  // The holder's own record naming the adult must be current too: a probation case closed long ago
+  // holds nobody's children.
+  const holding = ({ holderRecord: own }: ChildFile["linkedAdultHolders"][number]) =>
+    own === undefined || currentIds.has(own.id) || involvementCurrent(requiredRule(context.policy, own.recordType), own.details, own.updatedAt, context.now);
   const holds = (relationship?: Relationship) =>
-    file.linkedAdultHolders.some((holder) => holder.agencyCode === principal.agency && currentIds.has(holder.sourceRecordId) && (relationship === undefined || holder.relationship === relationship));
+    file.linkedAdultHolders.some((holder) => holder.agencyCode === principal.agency && currentIds.has(holder.sourceRecordId) && (relationship === undefined || holder.relationship === relationship) && holding(holder));
   if (offenderManager && holds()) kinds.add(RelationshipKind.HOLDS_LINKED_ADULT);
   // Before the birth the child is known through its mother: the agencies working with her (a current
   // record of theirs names her as the mother) are the ones a pre-birth assessment or conference shares
-  // with (policies/relationships.yaml `preBirth`). Adults are told apart by each agency's own reference
-  // for them (`AdultIdentifier`), so today that is an agency that itself named her in such a record.
+  // with (policies/relationships.yaml `preBirth`): an agency whose own current record names her, or
+  // that holds her, as one person across agencies, through a current record of its own
+  // (`loadChildFile`'s linked-adult holders).
   if (childNotYetBorn(file) && holds(Relationship.MOTHER)) kinds.add(RelationshipKind.WORKS_WITH_MOTHER);
   return [...kinds];
 }

@@ -14,6 +14,7 @@ import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile
 import { sharesOneSession } from "../db/database";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
@@ -32,7 +33,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
   const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
     prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
     prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
-    prepared<{ agency_code: string; source_record_id: string; relationship: Relationship }>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
+    prepared<LinkedAdultRow>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
     prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
     prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
   ]);
@@ -61,7 +62,10 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
       reports: loaded.map(({ record }) => ({ recordId: record.id, labels: record.labels, identity: record.reportedIdentity })),
     },
     records,
-    linkedAdultHolders: linkedAdultRows.map((row) => ({ agencyCode: row.agency_code, sourceRecordId: row.source_record_id, relationship: row.relationship })),
+    linkedAdultHolders: linkedAdultRows.map((row) => ({
+      agencyCode: row.agency_code, sourceRecordId: row.source_record_id, relationship: row.relationship,
+      holderRecord: { id: row.holder_record_id, recordType: row.holder_record_type, updatedAt: new Date(row.holder_updated_at), details: detailsOf(row.holder_record_type, row.holder_details, null) },
+    })),
     consentFacts: facts.map((row) => consentFact({
       givenBy: row.given_by, competence: row.competence, adultId: row.adult_id, legacyGiverDescription: row.legacy_giver_description,
       decision: row.decision, purposes: row.purposes, recordedAt: new Date(row.recorded_at),
@@ -91,12 +95,18 @@ function snakeCase(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-function loadedRecord(row: RecordRow): LoadedRecord {
-  const type = row.record_type;
+/** A detail row (snake_case columns) as the record type's fields; the adult it is about as given. */
+function detailsOf(type: RecordType, row: Record<string, unknown>, subject: PersonFacts | null): Record<string, unknown> {
   const details: Record<string, unknown> = {};
   for (const field of Object.keys(RECORD_FIELDS[type])) {
-    details[field] = field === SUBJECT_FIELD[type] ? row.subject : (row.details[snakeCase(field)] ?? null);
+    details[field] = field === SUBJECT_FIELD[type] ? subject : (row[snakeCase(field)] ?? null);
   }
+  return details;
+}
+
+function loadedRecord(row: RecordRow): LoadedRecord {
+  const type = row.record_type;
+  const details = detailsOf(type, row.details, row.subject);
   const agency = {
     code: row.agency.code, name: row.agency.name, type: row.agency.type, localAuthority: row.agency.local_authority,
     policeForceArea: row.agency.police_force_area, contactEmail: row.agency.contact_email, contactPhone: row.agency.contact_phone, active: row.agency.active,
@@ -152,14 +162,36 @@ const RECORDS_SQL = `
   WHERE r.child_id = ${CHILD_ID} AND r.link_state = 'LINKED'
   ORDER BY r.received_at, r.id`;
 
+/**
+ * The agencies holding an adult the child's confirmed records relate to the child, each through a
+ * confirmed record of its own that names the adult now (`rel2`, by the reference it uses for them):
+ * - through the source record itself (its own agency's relationship), whatever the reference's link;
+ * - through another record of its own only by a reference not linked on a guess (FOUNDED, IDENTIFIER,
+ *   MANUAL), and never through a sealed or brokered record, neither the source nor its own, unless the
+ *   source is its own agency's: a restricted record contributes nothing outside itself;
+ * - with that record's type, last update and details, so its involvement's lapse ends the holding.
+ */
 const LINKED_ADULT_AGENCIES_SQL = `
-  SELECT DISTINCT i.agency_code, rel.source_record_id, rel.relationship FROM child_adult_relationship rel
+  SELECT DISTINCT r2.agency_code, rel.source_record_id, rel.relationship, r2.id AS holder_record_id, r2.record_type AS holder_record_type,
+    r2.updated_at AS holder_updated_at,
+    COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}') AS holder_details
+  FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
-  -- An agency holds the adult through a reference it was not guessed to share: any of its own but a
-  -- probabilistic one, or the very reference its own record related the adult to the child by.
-  JOIN adult_identifier i ON i.adult_id = rel.adult_id
-   AND (i.link_method <> 'PROBABILISTIC' OR (i.agency_code = r.agency_code AND i.reference = rel.adult_reference))
-  WHERE rel.child_id = ${CHILD_ID}`;
+  JOIN child_adult_relationship rel2 ON rel2.adult_id = rel.adult_id
+  JOIN agency_record r2 ON r2.id = rel2.source_record_id AND r2.link_state = 'LINKED' AND r2.link_method <> 'PROBABILISTIC'
+  JOIN adult_identifier i ON i.adult_id = rel2.adult_id AND i.agency_code = r2.agency_code AND i.reference = rel2.adult_reference
+  LEFT JOIN social_care_record sc ON sc.record_id = r2.id
+  LEFT JOIN police_record po ON po.record_id = r2.id
+  LEFT JOIN health_record he ON he.record_id = r2.id
+  LEFT JOIN education_record ed ON ed.record_id = r2.id
+  LEFT JOIN probation_record pb ON pb.record_id = r2.id
+  LEFT JOIN prison_record pr ON pr.record_id = r2.id
+  LEFT JOIN youth_justice_record yj ON yj.record_id = r2.id
+  WHERE rel.child_id = ${CHILD_ID}
+    AND (rel2.id = rel.id
+      OR (i.link_method <> 'PROBABILISTIC'
+          AND NOT (r2.labels && ARRAY['${SensitivityLabel.SEALED}', '${SensitivityLabel.BROKERED}']::text[])
+          AND (r.agency_code = r2.agency_code OR NOT (r.labels && ARRAY['${SensitivityLabel.SEALED}', '${SensitivityLabel.BROKERED}']::text[]))))`;
 
 const CONSENT_SQL = `
   SELECT 'consent' AS kind, id, given_by, competence, adult_id, legacy_giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
@@ -196,6 +228,11 @@ interface RecordRow {
   agency: { code: string; name: string; type: Agency["type"]; local_authority: string | null; police_force_area: string | null; contact_email: string | null; contact_phone: string | null; active: boolean };
   details: Record<string, unknown>;
   subject: PersonFacts | null;
+}
+
+interface LinkedAdultRow {
+  agency_code: string; source_record_id: string; relationship: Relationship;
+  holder_record_id: string; holder_record_type: RecordType; holder_updated_at: Date | string; holder_details: Record<string, unknown>;
 }
 
 interface ConsentRow {

@@ -31,3 +31,12 @@ export const ADULT_LINKING_LOCK = 0x5349_4c41;
 export async function takeAdultLinkingLock(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock($1)`, [ADULT_LINKING_LOCK]);
 }
+
+/**
+ * The adult linking lock, shared: recording a parent's consent decision takes it while it keys the
+ * decision by the adult, so a steward's merge or split (which re-keys decisions) cannot run between
+ * finding the person and storing the decision, leaving it on an adult merged away.
+ */
+export async function shareAdultLinkingLock(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [ADULT_LINKING_LOCK]);
+}

@@ -228,6 +228,13 @@ describe("legitimateRelationships: holding a linked adult", () => {
     const school = caller("EDUCATION", "PROB-1", ["SCHOOL_DSL"]);
     expect(relationships(fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER" }] }), school)).toEqual([]);
   });
+
+  test("only while the holder's own record naming the adult is current: a supervision that ended holds nobody's children", () => {
+    const own = (details: Record<string, unknown>) => ({ id: "own-1", recordType: "PROBATION" as const, updatedAt: new Date("2026-06-01T00:00:00Z"), details });
+    const holding = (details: Record<string, unknown>) => fileOf([offender], [], { linkedAdultHolders: [{ agencyCode: "PROB-1", sourceRecordId: "p1", relationship: "FATHER", holderRecord: own(details) }] });
+    expect(relationships(holding({ supervisionEndDate: null }), probationOfficer)).toEqual(["HOLDS_LINKED_ADULT"]);
+    expect(relationships(holding({ supervisionEndDate: "2026-01-01" }), probationOfficer)).toEqual([]);
+  });
 });
 
 describe("legitimateRelationships: working with an unborn child's mother", () => {

@@ -28,8 +28,10 @@ export type AdultLinkDecision =
   /** A person the hub did not know, or cannot tell: a new adult, with a review for a steward per plausible candidate. */
   | { kind: "NEW"; reviews: ProposedAdult[]; rule: string };
 
-/** Dates of birth that are the same date misrecorded, or not given: a national identifier still links. */
-const SAME_DATE = new Set<DateLevel | "MISSING">(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "ONE_DAY_APART", "MISSING"]);
+/** Dates of birth that are the same date, or the same date misrecorded. */
+const SAME_DATE = new Set<DateLevel | "MISSING">(["EXACT", "DAY_MONTH_SWAPPED", "ONE_DIGIT", "ONE_DAY_APART"]);
+/** Given names that are the person's in some form: the name, a known short form, a spelling of it. */
+const OWN_GIVEN_NAME = new Set<string>(["EXACT", "EQUIVALENT", "PHONETIC", "JARO_WINKLER_HIGH"]);
 
 function agreement(person: ReportedPerson, profile: AdultProfile): Partial<Record<NationalIdentifierScheme, IdentifierAgreement>> {
   const result: Partial<Record<NationalIdentifierScheme, IdentifierAgreement>> = {};
@@ -52,10 +54,13 @@ function proposal(weights: MatchWeights, person: ReportedPerson, profile: AdultP
  * (HUB.md §8, for adults):
  *
  * 1. A national identifier (NHS number, prison number, PNC id, probation CRN) the hub holds for one
- *    adult links the person to that adult — unless the rest of the identity says it cannot be them: a
- *    date of birth that is not the same date misrecorded with a given name that is not theirs in any
- *    form (another person's number typed in), or another value of an identifier scheme the adult holds.
- *    Identifiers naming several adults are for a steward.
+ *    adult links the person to that adult when the rest of the identity corroborates it: the same date
+ *    of birth (or the same date misrecorded: swapped, a digit or a day out) and the adult's given name in
+ *    some form (the name, a short form, a spelling of it). A number without a date of birth, with another
+ *    date or another first name, or with another value of an identifier scheme the adult holds is for a
+ *    steward (another person's number typed in, or used to reach the adult's children's files). A
+ *    family name may change (marriage, a new name in prison). Identifiers naming several adults are for
+ *    a steward.
  * 2. Otherwise the children's matcher decides, with its thresholds and guards (ambiguity, given names,
  *    a twin's or sibling's name and date), on names, date of birth, sex and postcode; a candidate holding
  *    another value of an identifier the person gives is never linked without a steward.
@@ -72,9 +77,11 @@ export function decideAdultLink(weights: MatchWeights, person: ReportedPerson, c
   if (held !== undefined) {
     const score = scoreAdult(weights, person.facts, held);
     const conflicting = Object.values(agreement(person, held)).includes("DISAGREE");
-    const cannotBe = !SAME_DATE.has(score.levels.dateOfBirth) && score.levels.givenNames === "DIFFERENT";
-    if (conflicting || cannotBe) {
-      const rule = conflicting ? "identifier-conflicts" : "identifier-disputed";
+    // An identifier is someone's only with their date of birth and their given name: a number alone
+    // (typed wrong, or known to someone who wants the person's children's files) is for a steward.
+    const corroborated = SAME_DATE.has(score.levels.dateOfBirth) && OWN_GIVEN_NAME.has(score.levels.givenNames);
+    if (conflicting || !corroborated) {
+      const rule = conflicting ? "identifier-conflicts" : "identifier-uncorroborated";
       return { kind: "NEW", rule, reviews: [proposal(weights, person, held, score, rule)] };
     }
     return { kind: "LINK", method: "IDENTIFIER", adult: proposal(weights, person, held, score, "national-identifier") };

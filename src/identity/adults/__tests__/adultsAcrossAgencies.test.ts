@@ -131,11 +131,11 @@ describe("one person across agencies", () => {
     expect(holdersOf(await loadChildFile(database.dataSource, "9991002014", new Date()))).not.toContain(PROBATION);
   });
 
-  it("links by a national identifier even with a short form of the name and no postcode, and the agency then holds a linked adult of the child", async () => {
+  it("links by a national identifier with the date of birth and a short form of the name, no postcode, and the agency then holds a linked adult of the child", async () => {
     const noah = child("9991002022", "Noah", "Penhallow");
     await submit(socialCare("AD-SC-2", noah, [person({ reference: "SC-P-2", givenNames: "William", familyName: "Penhallow", probationCrn: "X200002", parentalResponsibility: true })]));
     const otherChild = child("9991002030", "Ivy", "Trask");
-    await submit(probation("AD-PB-2", otherChild, person({ reference: "X200002", givenNames: "Bill", familyName: "Penhallow", dateOfBirth: null, probationCrn: "x200002" })));
+    await submit(probation("AD-PB-2", otherChild, person({ reference: "X200002", givenNames: "Bill", familyName: "Penhallow", probationCrn: "x200002" })));
 
     const father = await referenceOf(CSC, "SC-P-2");
     const offender = await referenceOf(PROBATION, "X200002");
@@ -156,7 +156,7 @@ describe("one person across agencies", () => {
     expect(nominal.adult_id).not.toBe(father.adult_id);
     expect(nominal.link_method).toBe("FOUNDED");
     const reviews = await openReviews(nominal.adult_id);
-    expect(reviews).toEqual([{ candidate_adult_id: father.adult_id, evidence: expect.objectContaining({ rule: "identifier-disputed", identifiers: { PNC_ID: "AGREE" } }) }]);
+    expect(reviews).toEqual([{ candidate_adult_id: father.adult_id, evidence: expect.objectContaining({ rule: "identifier-uncorroborated", identifiers: { PNC_ID: "AGREE" } }) }]);
     // The review evidence says whether identifiers agree, never their values.
     expect(JSON.stringify(reviews)).not.toContain("0412345");
   });

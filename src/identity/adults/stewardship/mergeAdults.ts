@@ -86,6 +86,11 @@ export async function mergeAdults(services: GovernanceServices, principal: Princ
     await takeLinkingLock(manager);
     await takeAdultLinkingLock(manager);
     await lockBoth(manager, survivor, merged);
+    if (merge.reviewId !== undefined) {
+      // The review a steward decides must still be open: another steward may have decided it meanwhile.
+      const [review] = await manager.query<{ status: string }[]>(`SELECT status FROM adult_link_review WHERE id = $1 FOR UPDATE`, [merge.reviewId]);
+      if (review?.status !== AdultLinkReviewStatus.OPEN) throw new HubError(ErrorCode.CONFLICT, "This review was decided meanwhile.", { path: "id" });
+    }
     return moveAdult(manager, { survivor, merged, decidedBy, now, reason: why, changeId });
   });
 }

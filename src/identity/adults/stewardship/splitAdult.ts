@@ -27,7 +27,8 @@ const MAX_SPLIT = 200;
  * through them — the names their agencies reported (copied when the agency keeps another reference on
  * the adult), the national identifiers only their agencies gave, the relationships with children and
  * the records' subjects that came through them, and the consent decisions those relationships ground.
- * Each moved reference becomes MANUAL. Audited before it takes effect.
+ * Each moved reference becomes MANUAL, but one the matcher linked stays PROBABILISTIC. Audited before
+ * it takes effect.
  */
 export async function splitAdult(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, split: AdultSplit, now = new Date()): Promise<AdultIdentityChange> {
   const { dataSource } = services;
@@ -70,7 +71,11 @@ export async function splitAdult(services: GovernanceServices, principal: Princi
     const [adult] = await manager.query<{ given_names: string; family_name: string; sex: string }[]>(`SELECT given_names, family_name, sex FROM adult WHERE id = $1`, [from]);
     const identity = first ?? { ...adult, date_of_birth: null };
     await manager.query(`INSERT INTO adult (id, given_names, family_name, date_of_birth, sex) VALUES ($1, $2, $3, $4, $5)`, [to, identity.given_names, identity.family_name, identity.date_of_birth, identity.sex]);
-    await manager.query(`UPDATE adult_identifier SET adult_id = $2, link_method = '${AdultLinkMethod.MANUAL}' WHERE id = ANY($1::uuid[])`, [moving, to]);
+    // The steward decided these references are one person; one the matcher linked stays a guess.
+    await manager.query(
+      `UPDATE adult_identifier SET adult_id = $2, link_method = CASE WHEN link_method = '${AdultLinkMethod.PROBABILISTIC}' THEN link_method ELSE '${AdultLinkMethod.MANUAL}' END WHERE id = ANY($1::uuid[])`,
+      [moving, to],
+    );
     const agencies = [...new Set(refs.map((ref) => ref.agency_code))];
     // Names go with their agency: copied if the agency still holds the first adult by another reference, moved if not.
     await manager.query(
