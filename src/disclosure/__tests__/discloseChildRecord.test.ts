@@ -1,0 +1,308 @@
+import { IgAlert } from "../../alerts/IgAlert";
+import { recordConsentOverride } from "../../consent/recordConsentOverride";
+import { HubError } from "../../errors/HubError";
+import { syntheticNhsNumbers } from "../../identity/nhsNumber";
+import { type AccessContext } from "../../policy/AccessContext";
+import { type Principal } from "../../auth/Principal";
+import { openReferral } from "../../referrals/openReferral";
+import { discloseChildRecord } from "../discloseChildRecord";
+import { accessFor, CALLER, childOf, openDisclosureDatabase, practitioner, type DisclosureDatabase } from "./disclosureDatabase";
+
+/**
+ * `discloseChildRecord` on a migrated database, records written through `submitRecord` and the real
+ * policies: what each caller is shown, withheld or not told at all, and the audit entry that commits
+ * before the answer — its outcome, refusal, record ids, withheld fields and details.
+ */
+let db: DisclosureDatabase;
+const suis = syntheticNhsNumbers(871_000);
+const next = () => suis.next().value as string;
+
+const WREN = next();
+const ROSA = next();
+const AMBER = next();
+const CASS = next();
+const NOBODY = next();
+const LINCS_ONLY = next();
+
+const ids: Record<string, string> = {};
+let requests = 0;
+const ask = (principal: Principal, sui: string, access: AccessContext) => discloseChildRecord(db, principal, `req-disclose-${++requests}`, sui, access);
+const lastRequest = () => `req-disclose-${requests}`;
+
+async function refusalOf(promise: Promise<unknown>): Promise<HubError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HubError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+async function onlyEntry(requestId = lastRequest()) {
+  const entries = await db.auditByRequest(requestId);
+  expect(entries).toHaveLength(1);
+  return entries[0];
+}
+
+beforeAll(async () => {
+  db = await openDisclosureDatabase();
+  const wren = childOf(WREN, "Wren", "Halloway", "2014-06-02");
+  ids.wrenCsc = (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: "CSC-DB-WREN", child: wren,
+    socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", allocatedWorkerName: "Ari Caseworker", allocatedWorkerContact: "ari@bucks.example", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+  ids.wrenGp = (await db.submit({
+    agencyCode: "GP-K99001", agencyReference: "GP-DB-WREN", child: { ...wren, givenNames: "Wrenna" },
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2014-07-01", conditions: [{ description: "Coeliac disease" }] },
+  })).recordId;
+  ids.wrenSchool = (await db.submit({
+    agencyCode: "SCH-199001", agencyReference: "UPN-DB-WREN", child: wren,
+    education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", attendancePercent: 94, senStatus: "NONE", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
+  })).recordId;
+
+  // A sealed police record that reports a name of its own, and a brokered clinic record.
+  const rosa = childOf(ROSA, "Rosa", "Penhallow", "2013-08-08");
+  ids.rosaCsc = (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: "CSC-DB-ROSA", child: rosa,
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-05-01", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+  ids.rosaSealed = (await db.submit({
+    agencyCode: "POLICE-43", agencyReference: "TVP-DB-SEALED", child: { ...rosa, givenNames: "Rosalie", familyName: "Sealedname" }, labels: ["SEALED"],
+    police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-05-02", summary: "Protected witness arrangements" },
+  })).recordId;
+  ids.rosaBrokered = (await db.submit({
+    agencyCode: "TRUST-RX1", agencyReference: "CLINIC-DB-ROSA", child: rosa, labels: ["BROKERED"],
+    health: { conditions: [{ description: "Seen at a confidential clinic" }] },
+  })).recordId;
+
+  // A school record that must not reach the family, beside the local authority's own.
+  const amber = childOf(AMBER, "Amber", "Thornycroft", "2010-09-12");
+  ids.amberCsc = (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: "CSC-DB-AMBER", child: amber,
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-09-01", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+  ids.amberSchool = (await db.submit({
+    agencyCode: "SCH-199001", agencyReference: "UPN-DB-AMBER", child: amber, labels: ["WITHHOLD_FROM_FAMILY"],
+    education: { rollStatus: "ON_ROLL", dslName: "Pat Lead", dslContact: "dsl@sampleton.example", safeguardingConcerns: [{ recordedOn: "2026-10-01", category: "FORCED_MARRIAGE", summary: "Told a teacher of a marriage planned abroad" }] },
+  })).recordId;
+
+  // Held only by the GP: the local authority is not involved.
+  const cass = childOf(CASS, "Cass", "Mardle", "2016-01-20");
+  ids.cassGp = (await db.submit({
+    agencyCode: "GP-K99001", agencyReference: "GP-DB-CASS", child: cass,
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-02-01" },
+  })).recordId;
+
+  // Held only by a Lincolnshire authority, with a Lincolnshire address.
+  ids.lincs = (await db.submit({
+    agencyCode: "LA-E10000019", agencyReference: "CSC-DB-LINCS", child: childOf(LINCS_ONLY, "Lark", "Ovenden", "2015-03-03", { address: { kind: "HOME", line1: "2 Fen Lane", postcode: "LN1 2AB", localAuthority: "E10000019" } }),
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-03-01", responsibleLocalAuthority: "E10000019" },
+  })).recordId;
+}, 120_000);
+
+afterAll(async () => db.close());
+
+describe("a disclosure", () => {
+  test("shows the caller what the policy grants and audits it, before answering, with the records it drew on", async () => {
+    const view = await ask(CALLER.socialWorker, WREN, accessFor("SECTION_47_ENQUIRY"));
+    expect(view).not.toBeNull();
+    expect(view?.sui).toBe(WREN);
+    expect(view?.relationships).toEqual(["AGENCY_INVOLVED", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(view?.demographics).toMatchObject({ givenNames: "Wren", familyName: "Halloway", dateOfBirth: "2014-06-02", aliases: ["Wrenna Halloway"] });
+    expect(view?.socialCare.map((record) => record.recordId)).toEqual([ids.wrenCsc]);
+    expect(view?.health[0]).toMatchObject({ recordId: ids.wrenGp, conditions: [expect.objectContaining({ description: "Coeliac disease" })] });
+
+    const entry = await onlyEntry();
+    expect(view?.disclosureId).toBe(entry.id);
+    expect(entry).toMatchObject({
+      requestId: lastRequest(), operation: "CHILD_RECORD", principalSub: CALLER.socialWorker.sub, principalAgency: "LA-E06000060",
+      purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", breakGlass: false, childSuis: [WREN], outcome: "DISCLOSED",
+      refusalCode: null, refusalProblem: null, refusalRule: null, policyVersion: db.policy.version, prejudicesInvestigation: false,
+    });
+    expect(entry.fieldsDisclosed).toEqual(expect.arrayContaining([
+      "demographics.givenNames", "demographics.aliases", `socialCare[${ids.wrenCsc}].status`, `socialCare[${ids.wrenCsc}].agencyReference`,
+      `health[${ids.wrenGp}].conditions`, `education[${ids.wrenSchool}].attendancePercent`,
+    ]));
+    expect(entry.fieldsWithheld).toEqual([]);
+    expect(entry.details).toEqual({
+      relationships: ["AGENCY_INVOLVED", "RESPONSIBLE_LOCAL_AUTHORITY"],
+      principalLocalAuthority: "E06000060",
+      grantingRules: ["csc-statutory-safeguarding"],
+      brokered: [],
+      recordIds: expect.arrayContaining([ids.wrenCsc, ids.wrenGp, ids.wrenSchool]),
+      consent: "NOT_RECORDED",
+    });
+    expect((entry.details.recordIds as string[]).length).toBe(3);
+    expect(await db.dataSource.getRepository(IgAlert).countBy({ childSui: WREN })).toBe(0);
+  });
+
+  test("names what was withheld on the audit entry, and every rule that granted something, once each and in order", async () => {
+    const view = await ask(CALLER.schoolDsl, WREN, accessFor("CHILD_PROTECTION_CONFERENCE"));
+    expect(view?.health[0]).toMatchObject({ recordId: ids.wrenGp, conditions: null });
+    expect(view?.socialCare[0]).toMatchObject({ status: "CHILD_PROTECTION_PLAN", allocatedWorkerContact: "ari@bucks.example" });
+    const entry = await onlyEntry();
+    expect(entry.outcome).toBe("DISCLOSED");
+    expect(entry.details.grantingRules).toEqual(["own-agency-records", "school-dsl-protection-status"]);
+    expect(entry.fieldsWithheld).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: `health[${ids.wrenGp}].conditions`, rule: "special-category-withheld" }),
+    ]));
+    expect(entry.fieldsDisclosed).toContain(`socialCare[${ids.wrenCsc}].allocatedWorkerContact`);
+    expect(entry.fieldsDisclosed).not.toContain(`health[${ids.wrenGp}].conditions`);
+    expect(view?.redactions.map((redaction) => redaction.path)).toEqual(expect.arrayContaining([`health[${ids.wrenGp}].conditions`]));
+  });
+
+  test("a police caller's entry is kept from subject access reports", async () => {
+    await ask(CALLER.police, WREN, accessFor("STRATEGY_DISCUSSION"));
+    expect((await onlyEntry()).prejudicesInvestigation).toBe(true);
+  });
+});
+
+describe("sealed and brokered records", () => {
+  test("a sealed record leaves no trace, not even its name for the child; a brokered one is a contact, named on the entry", async () => {
+    const view = await ask(CALLER.socialWorker, ROSA, accessFor("SECTION_47_ENQUIRY"));
+    const text = JSON.stringify(view);
+    for (const hint of [ids.rosaSealed, "Sealedname", "Rosalie", "TVP-DB-SEALED", "confidential clinic"]) expect(text).not.toContain(hint);
+    expect(view?.police).toEqual([]);
+    expect(view?.health).toEqual([]);
+    expect(view?.restrictedInvolvement).toEqual([{ agencyType: "HEALTH", contactEmail: "safeguarding@trust-rx1.example", contactPhone: null }]);
+    expect(view?.demographics.aliases).toEqual([]);
+
+    const entry = await onlyEntry();
+    expect(JSON.stringify(entry)).not.toContain(ids.rosaSealed);
+    expect(entry.details.brokered).toEqual([`health[${ids.rosaBrokered}]`]);
+    expect([...(entry.details.recordIds as string[])].sort()).toEqual([ids.rosaCsc, ids.rosaBrokered].sort());
+  });
+
+  test("the agency that sealed its record still reads it back, with the name it reported", async () => {
+    const view = await ask(CALLER.police, ROSA, accessFor("STRATEGY_DISCUSSION"));
+    expect(view?.police.map((record) => record.recordId)).toEqual([ids.rosaSealed]);
+    expect(view?.demographics.aliases).toEqual(["Rosalie Sealedname"]);
+    expect((await onlyEntry()).details.recordIds).toContain(ids.rosaSealed);
+  });
+});
+
+describe("what must not reach the family", () => {
+  test("is concealed from a conference; the entry is a disclosure that records the concealment and why", async () => {
+    const view = await ask(CALLER.socialWorker, AMBER, accessFor("CHILD_PROTECTION_CONFERENCE"));
+    const text = JSON.stringify(view);
+    for (const hint of [ids.amberSchool, "FORCED_MARRIAGE", "withhold-from-family", "UPN-DB-AMBER"]) expect(text).not.toContain(hint);
+    expect(view?.socialCare.map((record) => record.recordId)).toEqual([ids.amberCsc]);
+    expect(view?.education).toEqual([]);
+
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", refusalCode: "FORBIDDEN", refusalProblem: "WITHHELD_FROM_FAMILY", refusalRule: "withhold-from-family", prejudicesInvestigation: true });
+    expect(entry.fieldsWithheld).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: `education[${ids.amberSchool}].safeguardingConcerns`, rule: "withhold-from-family" }),
+    ]));
+    expect(entry.details.recordIds).not.toContain(ids.amberSchool);
+  });
+
+  test("reaches children's social care for a s.47 enquiry, with no refusal on the entry", async () => {
+    const view = await ask(CALLER.socialWorker, AMBER, accessFor("SECTION_47_ENQUIRY"));
+    expect(view?.education.map((record) => record.recordId)).toEqual([ids.amberSchool]);
+    expect(await onlyEntry()).toMatchObject({ outcome: "DISCLOSED", refusalCode: null, refusalProblem: null, refusalRule: null });
+  });
+});
+
+describe("a child the caller learns nothing about", () => {
+  test("a child the hub does not hold: null, audited NOT_FOUND with no refusal", async () => {
+    expect(await ask(CALLER.socialWorker, NOBODY, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+    expect(await onlyEntry()).toMatchObject({
+      childSuis: [NOBODY], outcome: "NOT_FOUND", refusalCode: null, refusalProblem: null, refusalRule: null,
+      fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, details: {},
+    });
+  });
+
+  test("a child held by an agency the caller has no relationship with: the same null, audited as a refusal with what was withheld", async () => {
+    expect(await ask(CALLER.lincolnshire, CASS, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ childSuis: [CASS], outcome: "REFUSED", refusalCode: "NOT_FOUND", refusalProblem: "NOTHING_DISCLOSABLE", refusalRule: "default-deny", fieldsDisclosed: [] });
+    expect(entry.fieldsWithheld.length).toBeGreaterThan(0);
+    expect(entry.fieldsWithheld.every((withheld) => withheld.rule === "no-legitimate-relationship")).toBe(true);
+    expect(entry.fieldsWithheld.map((withheld) => withheld.path)).toContain(`health[${ids.cassGp}].conditions`);
+  });
+
+  test("an SUI that is not an NHS number: INVALID_SUI, audited with no child", async () => {
+    const error = await refusalOf(ask(CALLER.socialWorker, "1234567890", accessFor("SECTION_47_ENQUIRY")));
+    expect(error.code).toBe("INVALID_SUI");
+    expect(error.details).toMatchObject({ path: "sui" });
+    expect(await onlyEntry()).toMatchObject({
+      childSuis: [], outcome: "REFUSED", refusalCode: "INVALID_SUI", refusalProblem: "INVALID_SUI", refusalRule: "sui-check",
+      fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, operation: "CHILD_RECORD", policyVersion: db.policy.version,
+    });
+  });
+});
+
+describe("an access context the policy refuses", () => {
+  test("for a reason that does not turn on the child: the same error whether or not the child is held, audited", async () => {
+    for (const sui of [WREN, NOBODY]) {
+      const error = await refusalOf(ask(CALLER.socialWorker, sui, accessFor("SECTION_47_ENQUIRY", { lawfulBasis: "LAW_ENFORCEMENT" })));
+      expect(error.code).toBe("ACCESS_CONTEXT_INVALID");
+      expect(error.details).toEqual({ path: "access", problem: "LAW_ENFORCEMENT_NOT_COMPETENT_AUTHORITY", rule: expect.any(String) });
+      const entry = await onlyEntry();
+      expect(entry).toMatchObject({
+        childSuis: [sui], outcome: "REFUSED", refusalCode: "ACCESS_CONTEXT_INVALID", refusalProblem: "LAW_ENFORCEMENT_NOT_COMPETENT_AUTHORITY",
+        refusalRule: (error.details as { rule: string }).rule, fieldsDisclosed: [], fieldsWithheld: [],
+      });
+    }
+  });
+
+  const earlyHelp = accessFor("EARLY_HELP", { lawfulBasis: "CONSENT", specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+
+  test("for want of consent: told to a caller whose agency is involved with the child", async () => {
+    const error = await refusalOf(ask(CALLER.socialWorker, WREN, earlyHelp));
+    expect(error.code).toBe("ACCESS_CONTEXT_INVALID");
+    expect(error.details).toMatchObject({ path: "access", problem: "CONSENT_NOT_GIVEN" });
+    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalProblem: "CONSENT_NOT_GIVEN", childSuis: [WREN] });
+  });
+
+  test("for want of consent: a caller with no derived relationship gets the answer a missing child gets, and the refusal is audited", async () => {
+    expect(await ask(CALLER.lincolnshire, WREN, earlyHelp)).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalCode: "ACCESS_CONTEXT_INVALID", refusalProblem: "CONSENT_NOT_GIVEN", childSuis: [WREN] });
+    expect(await ask(CALLER.socialWorker, NOBODY, earlyHelp)).toBeNull();
+  });
+});
+
+describe("what the relationships rest on", () => {
+  test("break-glass: a disclosure flagged on the entry, and an IG alert naming it", async () => {
+    const justification = "Child found alone at night; police and ambulance on scene, need the plan now.";
+    const view = await ask(CALLER.lincolnshire, WREN, accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification }));
+    expect(view?.relationships).toEqual(["BREAK_GLASS"]);
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", breakGlass: true });
+    const alerts = await db.dataSource.getRepository(IgAlert).findBy({ childSui: WREN });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ firstDisclosureId: view?.disclosureId, principalSub: CALLER.lincolnshire.sub, justification, disclosureCount: 1 });
+  });
+
+  test("a MASH case reference counts when it names an open referral about the child, which the entry names", async () => {
+    const mash = CALLER.mash;
+    const withoutReferral = accessFor("REFERRAL_TRIAGE", { caseReference: "MASH-DB-0001" });
+    expect(await ask(mash, CASS, withoutReferral)).toBeNull();
+
+    const receipt = await openReferral(db.dataSource, mash, "req-referral-1", db.policy, { sui: CASS, reference: "MASH-DB-0001", stage: "REFERRAL", referralSource: "HEALTH", reason: "GP reports bruising seen at an appointment today." });
+    const view = await ask(mash, CASS, withoutReferral);
+    expect(view?.relationships).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+    const entry = await onlyEntry();
+    expect(entry.caseReference).toBe("MASH-DB-0001");
+    expect(entry.details.openReferral).toEqual({
+      source: { kind: "HUB", referralId: receipt.referralId }, reference: "MASH-DB-0001", localAuthority: "E06000060", stage: "REFERRAL",
+      receivedAt: receipt.receivedAt.toISOString(), researchUntil: receipt.researchUntil.toISOString(),
+    });
+    expect(entry.details.principalLocalAuthority).toBe("E06000060");
+  });
+
+  test("a consent override in force is named on the entries of the disclosures it allows", async () => {
+    const override = await recordConsentOverride(db.dataSource, CALLER.cscManager, "req-override-1", db.policy, WREN, "Risk of significant harm outweighs the refusal; agreed at strategy meeting.", null);
+    await ask(CALLER.socialWorker, WREN, accessFor("SECTION_47_ENQUIRY"));
+    expect((await onlyEntry()).details.consentOverrideId).toBe(override.overrideId);
+  });
+
+  test("another authority's social worker is not responsible for a child living elsewhere", async () => {
+    const other = practitioner("sw-db-lincs-2", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+    const view = await ask(other, LINCS_ONLY, accessFor("SECTION_47_ENQUIRY"));
+    expect(view?.relationships).toEqual(["AGENCY_INVOLVED", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(await ask(CALLER.socialWorker, LINCS_ONLY, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+  });
+});
