@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { loadPolicies } from "../loadPolicies";
 import { loadTimescaleTestSuites } from "../loadTimescaleTestSuites";
 import { PolicyError } from "../PolicyError";
@@ -87,6 +88,21 @@ describe("loadTimescaleTestSuites", () => {
       expect([to, error.line]).toEqual([to, lineOf(text, to.trim().startsWith("2026-12-25") ? "2026-12-25" : to.trim())]);
       expect(error.file.endsWith("fixture.test.yaml")).toBe(true);
     }
+  });
+
+  // timescaleSuites.test.ts runs the same suites, loaded as the file loads (to name a test per case);
+  // here they load inside a test, so that what the loader makes of them is measured.
+  test("the hub's own timescale suites load, and each case and pinned working day is as it expects", () => {
+    const policiesDir = join(__dirname, "..", "..", "..", "policies");
+    const real = loadPolicies(policiesDir);
+    const suites = loadTimescaleTestSuites(join(policiesDir, "tests", "timescales"), real);
+    expect(suites.flatMap((suite) => suite.cases).length).toBeGreaterThan(10);
+    expect(suites.some((suite) => suite.workingDays.length > 0)).toBe(true);
+    const failing = suites.flatMap((suite) => [
+      ...suite.cases.filter((testCase) => !isDeepStrictEqual(runTimescaleTestCase(real, testCase), testCase.expected)).map((testCase) => `${suite.file}:${testCase.line}`),
+      ...suite.workingDays.filter(({ date, working }) => real.workingDays.calendar.isWorkingDay(date) !== working).map(({ line }) => `${suite.file}:${line}`),
+    ]);
+    expect(failing).toEqual([]);
   });
 
   test("two cases with one name, and a suite with nothing in it, are refused", () => {
