@@ -236,8 +236,12 @@ function fullError(from: string, to: string): { error: PolicyError; text: string
 }
 
 describe("loadPolicyTestSuites reads every part of a suite", () => {
-  const [suite] = suitesIn({ "full.test.yaml": FULL });
-  const [defaults, stated, refusedWithRule, refusedWithoutRule] = suite?.cases ?? [];
+  // Read in each test, not as the file loads: a loader that fails must fail a test, not the file.
+  const read = () => {
+    const [suite] = suitesIn({ "full.test.yaml": FULL });
+    const [defaults, stated, refusedWithRule, refusedWithoutRule] = suite?.cases ?? [];
+    return { suite, defaults, stated, refusedWithRule, refusedWithoutRule };
+  };
 
   test("only *.test.yaml files, in name order, each with its file name and description", () => {
     const suites = suitesIn({ "b.test.yaml": FULL, "a.test.yaml": SUITE, "notes.yaml": "not: a suite\n", "README.md": "# suites\n" });
@@ -246,6 +250,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("a principal: its roles and agency type, the agency and local authority if stated, otherwise defaults", () => {
+    const { defaults, stated } = read();
     expect(defaults?.principal).toEqual({
       sub: "policy-test:defaulted", name: "Policy test principal defaulted", agency: "CHILDRENS_SOCIAL_CARE-CALLER", agencyType: "CHILDRENS_SOCIAL_CARE",
       roles: ["SOCIAL_WORKER"], localAuthority: "E06000060", team: null, tokenId: null,
@@ -258,6 +263,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("a resource left bare: no relationship, consent not recorded, no override, no case reference, the child's details alone", () => {
+    const { defaults } = read();
     const subject = defaults?.subject;
     expect({ ...subject, records: subject?.records.map((record) => record.path) }).toEqual({
       relationships: [], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, records: ["CHILD"],
@@ -268,6 +274,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("a resource stated in full: its relationships, consent, override, case reference, and each record with its key, provider, labels and values", () => {
+    const { stated } = read();
     const subject = stated?.subject;
     expect([subject?.relationships, subject?.consent, subject?.consentOverride, subject?.openCaseReference]).toEqual([["AGENCY_INVOLVED", "MASH_CASE"], "GIVEN", true, true]);
     expect(subject?.records.map(({ path, recordType, providerAgencyType, providerAgencyCode, labels, attributes }) => ({ path, recordType, providerAgencyType, providerAgencyCode, labels, attributes }))).toEqual([
@@ -286,6 +293,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("an access context: stated in full, or with the default justification and nothing else", () => {
+    const { defaults, stated } = read();
     expect(defaults?.access).toEqual({
       purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null,
       justification: "Stated need for this policy test case, recorded verbatim in the audit trail.", caseReference: null, breakGlass: false,
@@ -297,12 +305,14 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("the day: the case's own, else the suite's, at noon", () => {
+    const { defaults, stated } = read();
     expect(defaults?.at).toEqual(new Date("2026-06-15T12:00:00Z"));
     expect(stated?.at).toEqual(new Date("2026-07-01T12:00:00Z"));
     expect(suitesIn({ "plain.test.yaml": SUITE })[0]?.cases[0]?.at).toEqual(new Date("2026-11-01T12:00:00Z"));
   });
 
   test("the expected fields: a field's own key over its record's over \"*\"; sealed and brokered records, and the granting rules sorted", () => {
+    const { defaults, stated } = read();
     const expected = stated?.expected;
     if (expected === undefined || "refused" in expected) throw new Error("expected a decision");
     expect(expected.fields["HEALTH.conditions"]).toBe("disclosed");
@@ -328,11 +338,13 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("a refusal: its problem code, and its rule or none", () => {
+    const { refusedWithRule, refusedWithoutRule } = read();
     expect(refusedWithRule?.expected).toEqual({ refused: "JUSTIFICATION_REQUIRED", rule: "justification-required" });
     expect(refusedWithoutRule?.expected).toEqual({ refused: "CONSENT_REFUSED", rule: null });
   });
 
   test("each case with its file and line", () => {
+    const { suite } = read();
     expect(suite?.cases.map((testCase) => [testCase.name, testCase.file, testCase.line])).toEqual([
       ["every default", "full.test.yaml", lineOf(FULL, "- name: every default")],
       ["everything stated", "full.test.yaml", lineOf(FULL, "- name: everything stated")],
@@ -342,6 +354,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("involvement cases: the record's details, when the hub learnt of it and the day, defaulting to the suite's", () => {
+    const { suite } = read();
     expect(suite?.involvementCases).toEqual([
       {
         name: "a GP registration that ended", file: "full.test.yaml", line: lineOf(FULL, "- name: a GP registration that ended"), recordType: "HEALTH",
@@ -357,6 +370,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
   });
 
   test("referral cases: the stage, when it was received (London time), and when research lapses", () => {
+    const { suite } = read();
     expect(suite?.referralCases).toEqual([{
       name: "a referral on a Monday morning", file: "full.test.yaml", line: lineOf(FULL, "- name: a referral on a Monday morning"), stage: "STRATEGY_DISCUSSION",
       receivedAt: new Date("2026-06-15T08:00:00Z"), expected: { researchUntil: new Date("2026-06-16T22:59:59.999Z") },
