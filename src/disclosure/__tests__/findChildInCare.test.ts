@@ -16,6 +16,8 @@ const ELOWEN = suis.next().value as string;
 const SEALED_ONLY_DOB = suis.next().value as string;
 const UNBORN = suis.next().value as string;
 const NOBODY = suis.next().value as string;
+const LOWENNA = suis.next().value as string;
+const NO_ADDRESS = suis.next().value as string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -38,6 +40,16 @@ beforeAll(async () => {
     agencyCode: "TRUST-RX1", agencyReference: "MAT-DB-KERNOW", child: { sui: UNBORN, givenNames: "Baby", familyName: "Kernow", expectedDateOfBirth: "2027-02-14", sex: "NOT_KNOWN" },
     health: { namedProfessionalName: "Midwife Example" },
   })).recordId;
+  // Known to a Lincolnshire authority only, living there.
+  await db.submit({
+    agencyCode: "LA-E10000019", agencyReference: "CSC-DB-LOWENNA", child: childOf(LOWENNA, "Lowenna", "Pascoe", "2012-08-08", { address: { kind: "HOME", line1: "4 Fen Road", postcode: "LN2 1AB", localAuthority: "E10000019" } }),
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-03-01", responsibleLocalAuthority: "E10000019" },
+  });
+  // Known to the GP only, with no address: where the child lives is not known.
+  await db.submit({
+    agencyCode: "GP-K99001", agencyReference: "GP-DB-NOADDRESS", child: childOf(NO_ADDRESS, "Kerensa", "Opie", "2014-04-04", { address: null }),
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2014-05-01" },
+  });
 }, 120_000);
 
 afterAll(async () => db.close());
@@ -59,8 +71,9 @@ describe("findChildInCare", () => {
     expect(found.dateOfBirth).toBe("2011-12-31");
   });
 
+  // A MASH practitioner's case reference is no relationship here: a decision is recorded against the data, not a claim.
   test("a child the hub does not hold, and one the caller's agency has no relationship with, get the same NOT_FOUND", async () => {
-    for (const [principal, sui] of [[CALLER.socialWorker, NOBODY], [CALLER.lincolnshire, ELOWEN], [CALLER.police, ELOWEN]] as [Principal, string][]) {
+    for (const [principal, sui] of [[CALLER.socialWorker, NOBODY], [CALLER.lincolnshire, ELOWEN], [CALLER.police, ELOWEN], [CALLER.mash, LOWENNA], [CALLER.mash, NO_ADDRESS]] as [Principal, string][]) {
       const error = await refusalOf(findChildInCare(db.dataSource, principal, sui, db.policy));
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe("No child with this SUI is known to your agency.");
@@ -111,6 +124,11 @@ describe("recordDecisionNotToShare", () => {
     const entry = await db.auditEntry(receipt.id);
     expect(entry.caseReference).toBeNull();
     expect(entry.details).toEqual({ recipientAgencyType: "EDUCATION", recipientAgencyCode: null });
+  });
+
+  test("no case reference given: none recorded", async () => {
+    const receipt = await recordDecisionNotToShare(db.dataSource, CALLER.socialWorker, "req-nts-4", db.policy, ELOWEN, decision());
+    expect((await db.auditEntry(receipt.id)).caseReference).toBeNull();
   });
 
   test("about a child the caller's agency is not involved with: NOT_FOUND, and nothing recorded", async () => {

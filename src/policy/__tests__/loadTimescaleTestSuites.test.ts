@@ -57,6 +57,18 @@ describe("loadTimescaleTestSuites", () => {
     expect(testCase && runTimescaleTestCase(policy, testCase)).toEqual(testCase?.expected);
   });
 
+  test("the suite's description, or none; a case's own instant to decide at; a suite of pinned working days alone", () => {
+    const [suite] = load(SUITE);
+    expect(suite?.description).toBe("A timescale suite against the fixture policy.");
+    const withoutDescription = load(SUITE.replace("description: A timescale suite against the fixture policy.\n", ""))[0];
+    expect(withoutDescription?.description).toBeNull();
+    const [atCase] = load(SUITE.replace("    startedAt: 2026-12-24T17:30\n", "    startedAt: 2026-12-24T17:30\n    at: 2026-12-28T09:00\n"))[0]?.cases ?? [];
+    expect(atCase?.at).toEqual(new Date("2026-12-28T09:00:00Z"));
+    const workingDaysOnly = load(SUITE.slice(0, SUITE.indexOf("cases:")))[0];
+    expect(workingDaysOnly?.cases).toEqual([]);
+    expect(workingDaysOnly?.workingDays.map(({ date }) => date)).toEqual(["2026-12-25", "2026-12-29"]);
+  });
+
   test("a case compares only what it states", () => {
     const [testCase] = load(SUITE.replace(/ {6}edition: .*\n {6}startEvent: .*\n {6}extendedDueAt: null\n/, ""))[0]?.cases ?? [];
     expect(testCase?.expected).toEqual({ dueAt: "2026-12-29T23:59:59.999+00:00" });
