@@ -156,7 +156,7 @@ test("the adult a probation or prison record is about, as a person, with the oth
 test("the agencies holding an adult linked to the child, with the record that links them", () => {
   const holders = file.linkedAdultHolders.map((holder) => `${holder.agencyCode} ${holder.sourceRecordId}`).sort();
   expect(holders).toEqual(expect.arrayContaining([`PDU-BUCKS ${ids.probation}`, `HMP-EXAMPLETON ${ids.prison}`, `LA-E06000060 ${ids.csc}`]));
-  for (const holder of file.linkedAdultHolders) expect(Object.keys(holder).sort()).toEqual(["agencyCode", "sourceRecordId"]);
+  for (const holder of file.linkedAdultHolders) expect(Object.keys(holder).sort()).toEqual(["agencyCode", "holderRecord", "relationship", "sourceRecordId"]);
 });
 
 test("the consent decisions, and the override in force — not one whose review date has passed", () => {

@@ -266,7 +266,7 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
     const { defaults } = read();
     const subject = defaults?.subject;
     expect({ ...subject, records: subject?.records.map((record) => record.path) }).toEqual({
-      relationships: [], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, records: ["CHILD"],
+      relationships: [], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, childNotYetBorn: false, records: ["CHILD"],
     });
     const child = subject?.records[0];
     expect(child).toMatchObject({ path: "CHILD", recordType: "CHILD", providerAgencyType: null, providerAgencyCode: null, labels: [], attributes: {} });
