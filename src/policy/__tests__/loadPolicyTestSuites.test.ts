@@ -424,6 +424,40 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
     expect(error.line).toBe(text.slice(0, text.lastIndexOf(line)).split("\n").length);
   });
 
+  test("principals alone, or resources alone, without cases are errors; so is an empty list of cases beside other cases", () => {
+    const head = FULL.slice(0, FULL.indexOf("principals:"));
+    const principals = FULL.slice(FULL.indexOf("principals:"), FULL.indexOf("resources:"));
+    const resources = FULL.slice(FULL.indexOf("resources:"), FULL.indexOf("cases:"));
+    const involvement = FULL.slice(FULL.indexOf("involvementCases:"), FULL.indexOf("referralCases:"));
+    for (const text of [head + principals + involvement, head + resources + involvement]) {
+      expect(() => suitesIn({ "p.test.yaml": text })).toThrow('"principals" and "resources" go with "cases"');
+    }
+    const emptyCases = `${head}${principals}${resources}cases: []\n${involvement}`;
+    const error = fullError(FULL, emptyCases).error;
+    expect(error.problem).toMatch(/^a suite has at least one case \(at /);
+    expect(error.line).toBe(lineOf(emptyCases, "cases: []"));
+  });
+
+  test("an empty list of labels or relationships is allowed", () => {
+    const text = FULL.replace("    relationships: [AGENCY_INVOLVED, MASH_CASE]", "    relationships: []").replace("        labels: [SEALED]", "        labels: []");
+    const [read] = suitesIn({ "empty.test.yaml": text.replace("      sealed: [incident]\n", "") });
+    const stated = read?.cases[1];
+    expect(stated?.subject.relationships).toEqual([]);
+    expect(stated?.subject.records.find((record) => record.path === "incident")?.labels).toEqual([]);
+  });
+
+  test.each(["disclosed: [HEALTH.conditions]", "withheld:\n        \"*\": default-deny", "brokered: [HEALTH]", "grantingRules: [grant-health]"])("a refused case expecting %s is an error", (part) => {
+    const key = part.slice(0, part.indexOf(":"));
+    const { error } = fullError("      refused: CONSENT_REFUSED\n", `      refused: CONSENT_REFUSED\n      ${part}\n`);
+    expect(error.problem).toContain(`a refused case expects no "${key}"`);
+  });
+
+  test("brokered records are expected in sorted order, whatever order the suite lists them in", () => {
+    const text = FULL.replace("      sealed: [incident]\n", "      brokered: [incident, HEALTH]\n").replace("        HEALTH.*: special-category-withheld\n", "").replace("      disclosed: [HEALTH.conditions]\n", "");
+    const expected = suitesIn({ "b.test.yaml": text })[0]?.cases[1]?.expected;
+    expect(expected && "brokered" in expected ? expected.brokered : null).toEqual(["HEALTH", "incident"]);
+  });
+
   test("a suite that says nothing, an empty list of cases, and principals without cases are errors", () => {
     expect(fullError(FULL.slice(FULL.indexOf("principals:")), "").error.problem).toContain('a suite has at least one case ("cases", "involvementCases" or "referralCases")');
     const noCases = FULL.slice(0, FULL.indexOf("cases:")) + "cases: []\n";
