@@ -1,4 +1,5 @@
 import { IgAlert } from "../../alerts/IgAlert";
+import { recordConsent } from "../../consent/recordConsent";
 import { recordConsentOverride } from "../../consent/recordConsentOverride";
 import { HubError } from "../../errors/HubError";
 import { syntheticNhsNumbers } from "../../identity/nhsNumber";
@@ -72,7 +73,7 @@ beforeAll(async () => {
     police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-05-02", summary: "Protected witness arrangements" },
   })).recordId;
   ids.rosaBrokered = (await db.submit({
-    agencyCode: "TRUST-RX1", agencyReference: "CLINIC-DB-ROSA", child: rosa, labels: ["BROKERED"],
+    agencyCode: "TRUST-RX1", agencyReference: "CLINIC-DB-ROSA", child: { ...rosa, givenNames: "Rosabel" }, labels: ["BROKERED"],
     health: { conditions: [{ description: "Seen at a confidential clinic" }] },
   })).recordId;
 
@@ -162,7 +163,7 @@ describe("sealed and brokered records", () => {
   test("a sealed record leaves no trace, not even its name for the child; a brokered one is a contact, named on the entry", async () => {
     const view = await ask(CALLER.socialWorker, ROSA, accessFor("SECTION_47_ENQUIRY"));
     const text = JSON.stringify(view);
-    for (const hint of [ids.rosaSealed, "Sealedname", "Rosalie", "TVP-DB-SEALED", "confidential clinic"]) expect(text).not.toContain(hint);
+    for (const hint of [ids.rosaSealed, "Sealedname", "Rosalie", "TVP-DB-SEALED", "confidential clinic", "Rosabel"]) expect(text).not.toContain(hint);
     expect(view?.police).toEqual([]);
     expect(view?.health).toEqual([]);
     expect(view?.restrictedInvolvement).toEqual([{ agencyType: "HEALTH", contactEmail: "safeguarding@trust-rx1.example", contactPhone: null }]);
@@ -214,6 +215,13 @@ describe("a child the caller learns nothing about", () => {
     });
   });
 
+  test("break-glass about a child the hub does not hold: the same null, audited NOT_FOUND", async () => {
+    const emergency = accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification: "Child found alone at night; police and ambulance on scene, need the plan now." });
+    expect(await ask(CALLER.lincolnshire, NOBODY, emergency)).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ childSuis: [NOBODY], outcome: "NOT_FOUND", refusalCode: null, breakGlass: true, fieldsDisclosed: [] });
+    expect(await db.dataSource.getRepository(IgAlert).countBy({ childSui: NOBODY })).toBe(0);
+  });
+
   test("a child held by an agency the caller has no relationship with: the same null, audited as a refusal with what was withheld", async () => {
     expect(await ask(CALLER.lincolnshire, CASS, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
     const entry = await onlyEntry();
@@ -261,6 +269,16 @@ describe("an access context the policy refuses", () => {
     expect(await ask(CALLER.lincolnshire, WREN, earlyHelp)).toBeNull();
     expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalCode: "ACCESS_CONTEXT_INVALID", refusalProblem: "CONSENT_NOT_GIVEN", childSuis: [WREN] });
     expect(await ask(CALLER.socialWorker, NOBODY, earlyHelp)).toBeNull();
+  });
+});
+
+describe("consent on record", () => {
+  test("a competent young person's consent lets a consent-based purpose through, and the entry says what governed", async () => {
+    const earlyHelp = accessFor("EARLY_HELP", { lawfulBasis: "CONSENT", specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+    await recordConsent(db.dataSource, db.policy, CALLER.socialWorker, "req-consent-amber", AMBER, { givenBy: "CHILD", decision: "GIVEN", purposes: ["EARLY_HELP"] });
+    const view = await ask(CALLER.socialWorker, AMBER, earlyHelp);
+    expect(view?.socialCare.map((record) => record.recordId)).toEqual([ids.amberCsc]);
+    expect((await onlyEntry()).details.consent).toBe("GIVEN");
   });
 });
 

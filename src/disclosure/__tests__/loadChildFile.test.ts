@@ -16,7 +16,6 @@ const JUNIPER = suis.next().value as string;
 const NOBODY = suis.next().value as string;
 const UNBORN = suis.next().value as string;
 const ids: Record<string, string> = {};
-let file: ChildFile;
 let overrideInForce: string;
 let referralId: string;
 const now = new Date();
@@ -68,9 +67,10 @@ beforeAll(async () => {
     agencyCode: "TRUST-RX1", agencyReference: "MAT-DB-UNBORN", child: { sui: UNBORN, givenNames: "Baby", familyName: "Ashgrove", expectedDateOfBirth: "2027-03-01", sex: "NOT_KNOWN" },
     health: { namedProfessionalName: "Midwife Example" },
   })).recordId;
-
-  file = (await loadChildFile(db.dataSource, JUNIPER, now)) as ChildFile;
 }, 120_000);
+
+// Loaded in each test, not once for the file: code run while setting up is not measured against a mutant.
+const loadJuniper = async (at = now) => (await loadChildFile(db.dataSource, JUNIPER, at)) as ChildFile;
 
 afterAll(async () => db.close());
 
@@ -78,7 +78,8 @@ test("a child the hub does not hold: null", async () => {
   expect(await loadChildFile(db.dataSource, NOBODY, now)).toBeNull();
 });
 
-test("the child, with dates as the days they are (a leap day stays the leap day)", () => {
+test("the child, with dates as the days they are (a leap day stays the leap day)", async () => {
+  const file = await loadJuniper();
   expect(file.child).toMatchObject({ sui: JUNIPER, givenNames: "Juniper", familyName: "Ashgrove", dateOfBirth: "2012-02-29", expectedDateOfBirth: null, sex: "FEMALE" });
   expect(file.child.id).toMatch(/^[0-9a-f-]{36}$/);
   expect(file.child.createdAt).toBeInstanceOf(Date);
@@ -92,7 +93,8 @@ test("an unborn child has an expected date of birth and none of birth", async ()
   expect(unborn.child.expectedDateOfBirth).toBe("2027-03-01");
 });
 
-test("each name, oldest first, with the records that reported it", () => {
+test("each name, oldest first, with the records that reported it", async () => {
+  const file = await loadJuniper();
   expect(file.identity.names.map(({ givenNames, familyName, kind, sources }) => ({ givenNames, familyName, kind, sources: [...sources].sort() }))).toEqual([
     { givenNames: "Juniper", familyName: "Ashgrove", kind: "USUAL", sources: [ids.csc, ids.probation, ids.prison].sort() },
     { givenNames: "June", familyName: "Ashgrove", kind: "ALIAS", sources: [ids.gp] },
@@ -100,7 +102,8 @@ test("each name, oldest first, with the records that reported it", () => {
   for (const name of file.identity.names) expect(name.id).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test("each record's report of each address, with its labels, its dates and its record", () => {
+test("each record's report of each address, with its labels, its dates and its record", async () => {
+  const file = await loadJuniper();
   const fromCsc = file.identity.addresses.find((address) => address.sourceRecordId === ids.csc);
   expect(fromCsc).toEqual({
     id: expect.any(String), kind: "HOME", line1: "9 Ashgrove Yard", line2: "Upper Flat", town: "Sampleton", postcode: "HP20 3CC", localAuthority: "E06000060",
@@ -112,7 +115,8 @@ test("each record's report of each address, with its labels, its dates and its r
   expect(file.identity.addresses.map((address) => address.sourceRecordId)).toEqual([ids.csc, ids.gp, ids.probation, ids.prison]);
 });
 
-test("every record linked to the child, by type, in the order received, with its agency and details; a record only possibly hers is left out", () => {
+test("every record linked to the child, by type, in the order received, with its agency and details; a record only possibly hers is left out", async () => {
+  const file = await loadJuniper();
   expect(file.records.SOCIAL_CARE.map(({ record }) => record.id)).toEqual([ids.csc]);
   expect(file.records.HEALTH.map(({ record }) => record.id)).toEqual([ids.gp]);
   expect(file.records.PROBATION.map(({ record }) => record.id)).toEqual([ids.probation]);
@@ -142,7 +146,8 @@ test("every record linked to the child, by type, in the order received, with its
   expect(file.records.HEALTH[0].details).toMatchObject({ gpPracticeCode: "K99001", registeredOn: "2012-03-10", deregisteredOn: null, conditions: [{ description: "Asthma" }] });
 });
 
-test("the adult a probation or prison record is about, as a person, with the other names they are known by", () => {
+test("the adult a probation or prison record is about, as a person, with the other names they are known by", async () => {
+  const file = await loadJuniper();
   expect(file.records.PROBATION[0].details).toMatchObject({
     offender: { givenNames: "Corin", familyName: "Ashgrove", dateOfBirth: "1984-10-30", aliases: expect.any(Array) },
     roshLevel: "HIGH", roshTo: ["CHILDREN"], mappaCategory: 2, mappaLevel: 1, offenderManagerName: "Jo Manager", supervisionEndDate: "2027-05-01", riskManagementSummary: null,
@@ -153,13 +158,15 @@ test("the adult a probation or prison record is about, as a person, with the oth
   expect(file.records.SOCIAL_CARE[0].details).not.toHaveProperty("offender");
 });
 
-test("the agencies holding an adult linked to the child, with the record that links them", () => {
+test("the agencies holding an adult linked to the child, with the record that links them", async () => {
+  const file = await loadJuniper();
   const holders = file.linkedAdultHolders.map((holder) => `${holder.agencyCode} ${holder.sourceRecordId}`).sort();
   expect(holders).toEqual(expect.arrayContaining([`PDU-BUCKS ${ids.probation}`, `HMP-EXAMPLETON ${ids.prison}`, `LA-E06000060 ${ids.csc}`]));
   for (const holder of file.linkedAdultHolders) expect(Object.keys(holder).sort()).toEqual(["agencyCode", "holderRecord", "relationship", "sourceRecordId"]);
 });
 
-test("the consent decisions, and the override in force — not one whose review date has passed", () => {
+test("the consent decisions, and the override in force — not one whose review date has passed", async () => {
+  const file = await loadJuniper();
   expect(file.consentFacts).toHaveLength(1);
   expect(file.consentFacts[0]).toMatchObject({ givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", decision: "GIVEN", purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"] });
   expect(file.consentFacts[0].recordedAt).toBeInstanceOf(Date);
@@ -170,12 +177,13 @@ test("the consent decisions, and the override in force — not one whose review 
 });
 
 test("no override once every one has passed its review date", async () => {
-  const later = (await loadChildFile(db.dataSource, JUNIPER, new Date(now.getTime() + 11 * 86_400_000))) as ChildFile;
+  const later = await loadJuniper(new Date(now.getTime() + 11 * 86_400_000));
   expect(later.consentOverride).toBeNull();
   expect(later.consentFacts).toHaveLength(1);
 });
 
-test("the referrals opened in the hub about the child", () => {
+test("the referrals opened in the hub about the child", async () => {
+  const file = await loadJuniper();
   expect(file.referrals).toHaveLength(1);
   expect(file.referrals[0]).toMatchObject({ id: referralId, sui: JUNIPER, localAuthority: "E06000060", reference: "MASH-DB-J1", stage: "REFERRAL", referralSource: "SCHOOL", decidedAt: null, decision: null });
   expect(file.referrals[0].receivedAt.getTime()).toBe(now.getTime());
