@@ -12,7 +12,7 @@ import { withDerivedLabels } from "../policy/withDerivedLabels";
 import { type PolicySet } from "../policy/PolicySet";
 import { type Disclosure } from "../policy/DisclosureDecision";
 import { type DisclosureSubject } from "../policy/DisclosureSubject";
-import { type SensitivityLabel } from "../records/SensitivityLabel";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
@@ -111,7 +111,9 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   const receipt = await audit({
     childSuis: [sui],
     outcome: AuditOutcome.DISCLOSED,
-    refusal: concealed.length > 0 ? { code: ErrorCode.FORBIDDEN, problem: "WITHHELD_FROM_FAMILY", rule: concealed[0]?.rule ?? "withhold-from-family" } : null,
+    // The concealment's reason is the family-withholding restriction, not whichever rule withholds the
+    // record's first field.
+    refusal: concealed.length > 0 ? { code: ErrorCode.FORBIDDEN, problem: "WITHHELD_FROM_FAMILY", rule: familyRule(policy) } : null,
     fieldsDisclosed: [...decision.disclosed, ...disclosedPointers(decision)],
     fieldsWithheld,
     prejudicesInvestigation: sensitive,
@@ -146,4 +148,9 @@ function shownRecords(file: ChildFile, subject: DisclosureSubject, decision: Dis
     }
   }
   return shown;
+}
+
+/** The id of the restriction that keeps WITHHOLD_FROM_FAMILY content from the family (a loaded policy always has one). */
+function familyRule(policy: PolicySet): string {
+  return policy.restrictions.find((restriction) => restriction.label === SensitivityLabel.WITHHOLD_FROM_FAMILY)?.id ?? "withhold-from-family";
 }

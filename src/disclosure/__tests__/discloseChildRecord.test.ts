@@ -24,6 +24,7 @@ const AMBER = next();
 const CASS = next();
 const NOBODY = next();
 const LINCS_ONLY = next();
+const SKYE = next();
 
 const ids: Record<string, string> = {};
 let requests = 0;
@@ -86,6 +87,17 @@ beforeAll(async () => {
   ids.amberSchool = (await db.submit({
     agencyCode: "SCH-199001", agencyReference: "UPN-DB-AMBER", child: amber, labels: ["WITHHOLD_FROM_FAMILY"],
     education: { rollStatus: "ON_ROLL", dslName: "Pat Lead", dslContact: "dsl@sampleton.example", safeguardingConcerns: [{ recordedOn: "2026-10-01", category: "FORCED_MARRIAGE", summary: "Told a teacher of a marriage planned abroad" }] },
+  })).recordId;
+
+  // A police record of which only the summary must not reach the family.
+  const skye = childOf(SKYE, "Skye", "Ambrose", "2011-05-05");
+  ids.skyeCsc = (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: "CSC-DB-SKYE", child: skye,
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-09-01", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+  ids.skyePolice = (await db.submit({
+    agencyCode: "POLICE-43", agencyReference: "TVP-DB-SKYE", child: skye, fieldLabels: [{ field: "summary", labels: ["WITHHOLD_FROM_FAMILY"] }],
+    police: { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", occurredOn: "2026-09-20", reportedOn: "2026-09-20", crimeReference: "43/DB/0001", summary: "Disclosed a planned marriage abroad" },
   })).recordId;
 
   // Held only by the GP: the local authority is not involved.
@@ -184,6 +196,14 @@ describe("sealed and brokered records", () => {
 });
 
 describe("what must not reach the family", () => {
+  test("names the family-withholding rule as the concealment's reason, whichever field of the record another rule withholds first", async () => {
+    const view = await ask(CALLER.socialWorker, SKYE, accessFor("CHILD_IN_NEED_ASSESSMENT"));
+    expect(JSON.stringify(view)).not.toContain("planned marriage");
+    expect(view?.police ?? []).toEqual([]);
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ refusalCode: "FORBIDDEN", refusalProblem: "WITHHELD_FROM_FAMILY", refusalRule: "withhold-from-family" });
+  });
+
   test("is concealed from a conference; the entry is a disclosure that records the concealment and why", async () => {
     const view = await ask(CALLER.socialWorker, AMBER, accessFor("CHILD_PROTECTION_CONFERENCE"));
     const text = JSON.stringify(view);
