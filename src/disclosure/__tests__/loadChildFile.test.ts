@@ -163,6 +163,9 @@ test("the agencies holding an adult linked to the child, with the record that li
   const holders = file.linkedAdultHolders.map((holder) => `${holder.agencyCode} ${holder.sourceRecordId}`).sort();
   expect(holders).toEqual(expect.arrayContaining([`PDU-BUCKS ${ids.probation}`, `HMP-EXAMPLETON ${ids.prison}`, `LA-E06000060 ${ids.csc}`]));
   for (const holder of file.linkedAdultHolders) expect(Object.keys(holder).sort()).toEqual(["agencyCode", "holderRecord", "relationship", "sourceRecordId"]);
+  // Each holding names the holder's own record that names the adult, with what its lapse is judged on.
+  const probation = file.linkedAdultHolders.find((holder) => holder.agencyCode === "PDU-BUCKS" && holder.sourceRecordId === ids.probation);
+  expect(probation?.holderRecord).toMatchObject({ id: ids.probation, recordType: "PROBATION", updatedAt: expect.any(Date), details: expect.objectContaining({ supervisionEndDate: "2027-05-01", roshLevel: "HIGH" }) });
 });
 
 test("the consent decisions, and the override in force — not one whose review date has passed", async () => {
