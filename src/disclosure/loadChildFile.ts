@@ -14,7 +14,7 @@ import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile
 import { sharesOneSession } from "../db/database";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
-import { SensitivityLabel } from "../records/SensitivityLabel";
+import { RESTRICTING_LABELS } from "../records/restrictedRecord";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
@@ -146,19 +146,20 @@ const PERSON = (alias: string) => `
                  ORDER BY n.kind = 'USUAL' DESC, n.first_reported_at, n.id LIMIT 1) u ON true
    WHERE p.id = ${alias})`;
 
+/** A record's detail row, whichever of the seven tables holds it (`DETAILS`), joined on the record `alias`. */
+const DETAIL_JOINS = (alias: string) => ["social_care_record sc", "police_record po", "health_record he", "education_record ed", "probation_record pb", "prison_record pr", "youth_justice_record yj"]
+  .map((table) => `LEFT JOIN ${table} ON ${table.split(" ")[1]}.record_id = ${alias}.id`).join("\n  ");
+const DETAILS = "COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}')";
+/** The labels that keep a record to its own agency, as an SQL array. */
+const RESTRICTING = `ARRAY[${RESTRICTING_LABELS.map((label) => `'${label}'`).join(", ")}]::text[]`;
+
 const RECORDS_SQL = `
   SELECT r.*, to_jsonb(ag) AS agency,
-    COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}') AS details,
+    ${DETAILS} AS details,
     COALESCE(${PERSON("pb.offender_id")}, ${PERSON("pr.prisoner_id")}) AS subject
   FROM agency_record r
   JOIN agency ag ON ag.code = r.agency_code
-  LEFT JOIN social_care_record sc ON sc.record_id = r.id
-  LEFT JOIN police_record po ON po.record_id = r.id
-  LEFT JOIN health_record he ON he.record_id = r.id
-  LEFT JOIN education_record ed ON ed.record_id = r.id
-  LEFT JOIN probation_record pb ON pb.record_id = r.id
-  LEFT JOIN prison_record pr ON pr.record_id = r.id
-  LEFT JOIN youth_justice_record yj ON yj.record_id = r.id
+  ${DETAIL_JOINS("r")}
   WHERE r.child_id = ${CHILD_ID} AND r.link_state = 'LINKED'
   ORDER BY r.received_at, r.id`;
 
@@ -174,24 +175,18 @@ const RECORDS_SQL = `
 const LINKED_ADULT_AGENCIES_SQL = `
   SELECT DISTINCT r2.agency_code, rel.source_record_id, rel.relationship, r2.id AS holder_record_id, r2.record_type AS holder_record_type,
     r2.updated_at AS holder_updated_at,
-    COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}') AS holder_details
+    ${DETAILS} AS holder_details
   FROM child_adult_relationship rel
   JOIN agency_record r ON r.id = rel.source_record_id AND r.link_state = 'LINKED' AND r.link_method <> 'PROBABILISTIC'
   JOIN child_adult_relationship rel2 ON rel2.adult_id = rel.adult_id
   JOIN agency_record r2 ON r2.id = rel2.source_record_id AND r2.link_state = 'LINKED' AND r2.link_method <> 'PROBABILISTIC'
   JOIN adult_identifier i ON i.adult_id = rel2.adult_id AND i.agency_code = r2.agency_code AND i.reference = rel2.adult_reference
-  LEFT JOIN social_care_record sc ON sc.record_id = r2.id
-  LEFT JOIN police_record po ON po.record_id = r2.id
-  LEFT JOIN health_record he ON he.record_id = r2.id
-  LEFT JOIN education_record ed ON ed.record_id = r2.id
-  LEFT JOIN probation_record pb ON pb.record_id = r2.id
-  LEFT JOIN prison_record pr ON pr.record_id = r2.id
-  LEFT JOIN youth_justice_record yj ON yj.record_id = r2.id
+  ${DETAIL_JOINS("r2")}
   WHERE rel.child_id = ${CHILD_ID}
     AND (rel2.id = rel.id
       OR (i.link_method <> 'PROBABILISTIC'
-          AND NOT (r2.labels && ARRAY['${SensitivityLabel.SEALED}', '${SensitivityLabel.BROKERED}']::text[])
-          AND (r.agency_code = r2.agency_code OR NOT (r.labels && ARRAY['${SensitivityLabel.SEALED}', '${SensitivityLabel.BROKERED}']::text[]))))`;
+          AND NOT (r2.labels && ${RESTRICTING})
+          AND (r.agency_code = r2.agency_code OR NOT (r.labels && ${RESTRICTING}))))`;
 
 const CONSENT_SQL = `
   SELECT 'consent' AS kind, id, given_by, competence, adult_id, legacy_giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
