@@ -117,6 +117,8 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
   const birthdayNeighbours = await childrenUnderKeys(manager, [...birthdayKeys]);
   const unloaded = [...new Set([...birthdayNeighbours.values()].flat())].filter((id) => !profiles.has(id));
   for (const [childId, profile] of await loadProfiles(manager, unloaded)) profiles.set(childId, profile);
+  // The profiles as stored, before this batch extends any: what its profile writes merge into.
+  const storedProfiles: ReadonlyMap<string, MatchProfile> = new Map(profiles);
 
   // Children created or extended earlier in this batch, by key, so later records find them too.
   const batchKeys = new Map<string, Set<string>>();
@@ -187,7 +189,7 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       results.push({ ...base, childId, reviewIds: [], reviewCandidateIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
     }
   });
-  await writes.flush(manager);
+  await writes.flush(manager, storedProfiles);
   return results;
 }
 
@@ -306,7 +308,8 @@ class BatchWrites {
     this.events.push({ record_id: recordId, child_id: childId, action, method, origin: LinkOrigin.AUTO, evidence, reason, cause_id: causeId });
   }
 
-  async flush(manager: EntityManager): Promise<void> {
+  /** `storedProfiles`: the children's profiles as stored, read under the linking lock (each written profile is merged into its own). */
+  async flush(manager: EntityManager, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
     const { decidedBy, now } = this.context;
     const json = (rows: unknown[]) => JSON.stringify(rows);
     if (this.children.length > 0) {
@@ -349,6 +352,6 @@ class BatchWrites {
         [json(this.events), decidedBy, now],
       );
     }
-    await writeMatchProfiles(manager, [...this.profiles.values()], false);
+    await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles);
   }
 }

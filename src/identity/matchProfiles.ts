@@ -16,18 +16,30 @@ const UNION = `given_names = ARRAY(SELECT DISTINCT unnest(child_match_profile.gi
 /**
  * Writes profiles and their blocking keys. `replaceKeys` replaces the profiles and drops the children's old keys
  * first (a profile that may have lost a name or an address, after a split); otherwise the profiles
- * are merged with what is stored and keys are only added. A rebuild racing a link can drop what the
- * link added until the child's next rebuild: a missed key can only cost a candidate (a review or a
- * new child), never cause a wrong link.
+ * are merged with what is stored and only the keys the merged profile has and the stored one had not
+ * are added (a key migration rebuilds every child's keys, so the stored profile's keys are stored).
+ * `stored` is what the caller already read of these children's profiles under the linking lock
+ * (`loadProfiles`); without it they are read here. A rebuild racing a link can drop what the link added
+ * until the child's next rebuild: a missed key can only cost a candidate (a review or a new child),
+ * never cause a wrong link.
  */
-export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean): Promise<void> {
+export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean, stored?: ReadonlyMap<string, MatchProfile>): Promise<void> {
   if (profiles.length === 0) return;
   const ids = profiles.map((profile) => profile.childId);
-  const stored = await loadProfiles(manager, ids);
+  const before = stored ?? (await loadProfiles(manager, ids));
   const counts = new TermCounts();
+  const keys: string[] = [];
+  const children: string[] = [];
   for (const profile of profiles) {
-    const before = stored.get(profile.childId);
-    counts.change(before, before === undefined || replaceKeys ? profile : unionOf(before, profile));
+    const was = before.get(profile.childId);
+    const after = was === undefined || replaceKeys ? profile : unionOf(was, profile);
+    counts.change(was, after);
+    const held = new Set(was === undefined || replaceKeys ? [] : profileKeys(was));
+    for (const key of new Set(profileKeys(after))) {
+      if (held.has(key)) continue;
+      keys.push(key);
+      children.push(profile.childId);
+    }
   }
   await counts.write(manager);
   if (replaceKeys) await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [ids]);
@@ -38,15 +50,7 @@ export async function writeMatchProfiles(manager: EntityManager, profiles: Match
      ON CONFLICT (child_id) DO UPDATE SET ${replaceKeys ? REPLACE : UNION}`,
     [JSON.stringify(profiles.map((p) => ({ child_id: p.childId, given_names: p.givenNames, family_names: p.familyNames, date_of_birth: p.dateOfBirth, sex: p.sex, postcodes: p.postcodes })))],
   );
-  const keys: string[] = [];
-  const children: string[] = [];
-  for (const profile of profiles) {
-    for (const key of profileKeys(profile)) {
-      keys.push(key);
-      children.push(profile.childId);
-    }
-  }
-  await manager.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
+  if (keys.length > 0) await manager.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
 }
 
 /** What the profile upsert's UNION leaves: the names and postcodes of both, the stored date of birth and sex. */
