@@ -84,11 +84,12 @@ export function childFactsReported(child: Pick<Child, "id" | "names" | "addresse
     const postcode = reportedAddress.postcode ? (normalisePostcode(reportedAddress.postcode) ?? "") : "";
     const line1 = tidyName(reportedAddress.line1);
     const known = child.addresses.filter((a) => a.kind === reportedAddress.kind && a.postcode === postcode && a.line1.toLowerCase() === line1.toLowerCase());
+    // The child is matched on postcodes, never on lines or kinds: only a postcode new to the child, or a
+    // new label on one (a location now withheld — by the address's label or the record's), changes it.
+    const atPostcode = child.addresses.filter((a) => a.postcode === postcode);
     const labels = reportedAddress.labels ?? [];
-    // A new address, or a new label on one (a location now withheld — by the address's label or the
-    // record's), changes what the child may be matched on.
-    const newlyWithheld = isLocationWithheld(labels, source.labels) && !known.some((a) => a.labels.includes(SensitivityLabel.LOCATION_WITHHELD));
-    locationGrew = known.length === 0 || newlyWithheld || labels.some((label) => !known.some((a) => a.labels.includes(label)));
+    const newlyWithheld = isLocationWithheld(labels, source.labels) && !atPostcode.some((a) => a.labels.includes(SensitivityLabel.LOCATION_WITHHELD));
+    locationGrew = atPostcode.length === 0 || newlyWithheld || labels.some((label) => !atPostcode.some((a) => a.labels.includes(label)));
     address = {
       childId: child.id, kind: reportedAddress.kind, line1: known[0]?.line1 ?? line1, line2: reportedAddress.line2 ?? null, town: reportedAddress.town ?? null, postcode,
       localAuthority: reportedAddress.localAuthority ?? null, validFrom: reportedAddress.validFrom ?? null, labels, reportedBy: agencyCode, sourceRecordId: recordId,

@@ -1,4 +1,5 @@
-import { type EntityManager } from "typeorm";
+import { type EntityManager, type ObjectLiteral } from "typeorm";
+import { insertRows } from "../db/insertRows";
 import { type Adult } from "../people/Adult";
 import { type AgencyRecord } from "./AgencyRecord";
 import { DETAIL_KEY_OF_TYPE, type AgencyRecordSubmission } from "./AgencyRecordSubmission";
@@ -53,7 +54,7 @@ export async function insertRecordDetails(manager: EntityManager, rows: readonly
     list.push(detailRow(recordType, recordId, submission, subject));
     byType.set(recordType, list);
   }
-  for (const [recordType, list] of byType) await manager.getRepository(DETAIL_ENTITY[recordType]).insert(list);
+  for (const [recordType, list] of byType) await insertRows<ObjectLiteral>(manager, DETAIL_ENTITY[recordType], list);
 }
 
 function detailRow(recordType: RecordType, recordId: string, submission: AgencyRecordSubmission, subject: Adult | null): Record<string, unknown> {

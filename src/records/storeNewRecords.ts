@@ -10,8 +10,11 @@ import { suiArrivalHolds } from "../identity/suiArrival";
 import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { Child } from "../people/Child";
 import { tidyName } from "../people/personName";
-import { childFactsReported } from "../people/recordChild";
+import { childFactsReported, type ReportedChildFacts } from "../people/recordChild";
+import { isLocationWithheld } from "../people/unrestrictedSource";
+import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { recordAdultsOf } from "../people/recordAdults";
+import { insertRows } from "../db/insertRows";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { type ReceivedSubmission } from "./prepareSubmission";
@@ -97,7 +100,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
     const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id, labels: record.labels });
     names.push(facts.name);
     if (facts.address !== null) addresses.push(facts.address);
-    if (facts.identityGrew) grew.add(child.id);
+    if (facts.identityGrew || (!isRestrictedRecord(record.labels) && profileLacks(profiles.get(child.id), facts, record.labels))) grew.add(child.id);
     if (!isRestrictedRecord(record.labels)) unrestrictedChildren.add(child.id);
     record.child = child;
     record.linkMethod = LinkMethod.SUI;
@@ -107,7 +110,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
 
   // The records first: their details, adults, names and addresses name them as their source.
   const accepted = stored.filter((item): item is ReceivedSubmission => item !== null);
-  await manager.getRepository(AgencyRecord).insert(records);
+  await insertRows(manager, AgencyRecord, records);
   const withAdults = records.flatMap((record, index) => {
     const reported = accepted[index].submission.relatedAdults ?? [];
     return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: accepted[index].weights, restricted: isRestrictedRecord(record.labels) }];
@@ -133,6 +136,17 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
     if (item.sui !== null) return receiptOf(record, SubmitOutcome.CREATED, LinkOutcome.SUI);
     return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }, outcome: SubmitOutcome.CREATED };
   });
+}
+
+/**
+ * Whether an unrestricted record reports what its child's stored profile lacks: a name, or a postcode it
+ * does not withhold, that until now only a sealed or brokered record gave (or no profile at all).
+ */
+function profileLacks(profile: MatchProfile | undefined, facts: ReportedChildFacts, recordLabels: readonly SensitivityLabel[]): boolean {
+  if (profile === undefined) return true;
+  if (!profile.givenNames.includes(facts.name.givenNames) || !profile.familyNames.includes(facts.name.familyName)) return true;
+  const address = facts.address;
+  return address !== null && address.postcode !== "" && !isLocationWithheld(address.labels, recordLabels) && !profile.postcodes.includes(address.postcode);
 }
 
 /** A new record, nobody's until linked (by its SUI below, or by matching with its batch). */
