@@ -41,6 +41,8 @@ export const AuditOperation = {
   ADULT_SPLIT: "ADULT_SPLIT",
   /** The disclosures that went out through a link later undone, read by an IG lead or a data steward. */
   WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
+  /** A directory administrator created or changed an agency's directory entry (or tried to: refusals too). */
+  DIRECTORY_CHANGED: "DIRECTORY_CHANGED",
   AUDIT_QUERY: "AUDIT_QUERY",
   AUDIT_EXPORT: "AUDIT_EXPORT",
   AUDIT_VERIFICATION: "AUDIT_VERIFICATION",

@@ -12,6 +12,8 @@ export const Role = {
   IG_LEAD: "IG_LEAD",
   DATA_STEWARD: "DATA_STEWARD",
   AGENCY_SYSTEM: "AGENCY_SYSTEM",
+  /** Maintains the agency directory (`upsertAgency`): where notifications about children are sent. */
+  DIRECTORY_ADMIN: "DIRECTORY_ADMIN",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role);

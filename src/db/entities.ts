@@ -1,4 +1,5 @@
 import { Agency } from "../directory/Agency";
+import { AgencyVersion } from "../directory/AgencyVersion";
 import { Child } from "../people/Child";
 import { ChildName } from "../people/ChildName";
 import { ChildAddress } from "../people/ChildAddress";
@@ -36,6 +37,7 @@ import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDec
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
   Agency,
+  AgencyVersion,
   Child, ChildName, ChildAddress,
   Adult, AdultName, AdultIdentifier, AdultNationalIdentifier, ChildAdultRelationship,
   AdultMatchKey, AdultLinkReview, AdultIdentityChange,

@@ -1,0 +1,72 @@
+import { type DataSource } from "typeorm";
+import { isAgencyCode } from "./agencyCode";
+import { DirectoryProblem } from "./DirectoryProblem";
+import { type DirectoryLine, type DirectoryLineFault } from "./DirectoryLine";
+import { type DirectoryEntry } from "./DirectoryEntry";
+import { validateDirectoryEntry } from "./validateDirectoryEntry";
+import { type WebhookEndpointRules } from "./webhookEndpoint";
+import { DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange } from "./writeDirectoryEntry";
+
+export interface DirectoryImportSummary {
+  /** False when any line had a fault: then nothing was written. */
+  applied: boolean;
+  lines: number;
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  faults: DirectoryLineFault[];
+}
+
+/**
+ * Brings the directory into line with a set of entries (a CSV file, the demo directory): each entry
+ * is checked, then all are written in one transaction through `writeDirectoryEntry`, creating
+ * agencies, writing a version for each one changed and nothing for one unchanged. An agency the lines
+ * do not mention is left as it is (deactivate one with `active` false).
+ *
+ * All or nothing: one faulty line and nothing is written. A directory half-applied routes
+ * notifications by a state nobody wrote down — a force's new areas without the old force giving them
+ * up, say — so the file is corrected and run again instead (unchanged lines then write nothing).
+ */
+export async function importDirectory(
+  dataSource: DataSource,
+  lines: readonly DirectoryLine[],
+  change: Pick<DirectoryChange, "changedBy" | "changedByAgency" | "source">,
+  rules: WebhookEndpointRules,
+): Promise<DirectoryImportSummary> {
+  const faults: DirectoryLineFault[] = [];
+  const entries: DirectoryEntry[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const line of lines) {
+    if ("fault" in line) {
+      faults.push(line.fault);
+      continue;
+    }
+    const check = validateDirectoryEntry(line.input, rules);
+    const code = line.input.code.trim();
+    const named = isAgencyCode(code) ? code : null;
+    if ("fault" in check) {
+      faults.push({ line: line.line, code: named, ...check.fault });
+      continue;
+    }
+    const first = firstLineOf.get(check.entry.code);
+    if (first !== undefined) {
+      faults.push({ line: line.line, code: named, field: "code", problem: DirectoryProblem.DUPLICATE_CODE, message: `The code is already on line ${first}: one line per agency.` });
+      continue;
+    }
+    firstLineOf.set(check.entry.code, line.line);
+    entries.push(check.entry);
+  }
+  const summary: DirectoryImportSummary = { applied: false, lines: lines.length, created: [], updated: [], unchanged: 0, faults };
+  if (faults.length > 0) return summary;
+  const at = new Date();
+  await dataSource.transaction(async (manager) => {
+    for (const entry of entries) {
+      const written = await writeDirectoryEntry(manager, entry, { ...change, at });
+      if (written.outcome === DirectoryWriteOutcome.CREATED) summary.created.push(written.code);
+      else if (written.outcome === DirectoryWriteOutcome.UPDATED) summary.updated.push(written.code);
+      else summary.unchanged += 1;
+    }
+  });
+  summary.applied = true;
+  return summary;
+}

@@ -1,0 +1,67 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { Agency } from "./Agency";
+import { changedFields, DIRECTORY_ENTRY_FIELDS, directoryEntryOf, type DirectoryEntry } from "./DirectoryEntry";
+import { DirectoryChangeSource } from "./DirectoryChangeSource";
+import { DIRECTORY_ACCESS_RULE, DirectoryAction, mayUseDirectory } from "./directoryAccess";
+import { validateDirectoryEntry, type DirectoryEntryInput } from "./validateDirectoryEntry";
+import { type WebhookEndpointRules } from "./webhookEndpoint";
+import { DirectoryWriteOutcome, writeDirectoryEntry } from "./writeDirectoryEntry";
+
+export interface AgencyChangeReceipt {
+  entry: DirectoryEntry;
+  outcome: DirectoryWriteOutcome;
+  version: number;
+  changedFields: (keyof DirectoryEntry)[];
+  auditEntryId: string;
+}
+
+/**
+ * A directory administrator creates or changes one agency's entry. Audited before it takes effect,
+ * as a consent decision is: the entry (`DIRECTORY_CHANGED`, `RECORDED`) names the agency, the version
+ * the change makes and the fields it changes, and the version names the entry back. A refused caller
+ * is audited too (`REFUSED`, `FORBIDDEN`). The version is decided against the entry the
+ * administrator's change was compared with: if another change lands between the two, this one is
+ * refused with CONFLICT (its audit entry then records an attempt that wrote nothing) rather than
+ * written over a version nobody compared it with.
+ */
+export async function upsertAgency(
+  dataSource: DataSource,
+  principal: Principal,
+  requestId: string,
+  input: DirectoryEntryInput,
+  rules: WebhookEndpointRules,
+  now = new Date(),
+): Promise<AgencyChangeReceipt> {
+  const audit = (entry: Pick<AuditEntryInput, "outcome" | "refusal" | "details">) =>
+    recordAuditEntry(dataSource, {
+      requestId, principal, operation: AuditOperation.DIRECTORY_CHANGED, access: null, childSuis: [], fieldsDisclosed: [], fieldsWithheld: [],
+      policyVersion: null, breakGlass: false, prejudicesInvestigation: false, ...entry,
+    }, now);
+  if (!mayUseDirectory(principal, DirectoryAction.CHANGE)) {
+    await audit({ outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.FORBIDDEN, problem: null, rule: DIRECTORY_ACCESS_RULE }, details: {} });
+    throw new HubError(ErrorCode.FORBIDDEN, "Only directory administrators may change the agency directory.", { rule: DIRECTORY_ACCESS_RULE });
+  }
+  const check = validateDirectoryEntry(input, rules);
+  if ("fault" in check) throw new HubError(ErrorCode.INVALID_INPUT, check.fault.message, { path: `agency.${check.fault.field}`, problem: check.fault.problem });
+  const { entry } = check;
+
+  const current = await dataSource.getRepository(Agency).findOneBy({ code: entry.code });
+  const before = current === null ? null : directoryEntryOf(current);
+  const planned = before === null ? [...DIRECTORY_ENTRY_FIELDS] : changedFields(before, entry);
+  const expectedVersion = current?.version ?? 0;
+  const version = planned.length === 0 ? expectedVersion : expectedVersion + 1;
+  const outcome = before === null ? DirectoryWriteOutcome.CREATED : planned.length === 0 ? DirectoryWriteOutcome.UNCHANGED : DirectoryWriteOutcome.UPDATED;
+  // On the trail before the directory routes anything by it.
+  const receipt = await audit({ outcome: AuditOutcome.RECORDED, details: { agencyCode: entry.code, outcome, version, changedFields: planned } });
+  const written = await dataSource.transaction((manager) =>
+    writeDirectoryEntry(manager, entry, {
+      changedBy: principal.sub, changedByAgency: principal.agency, source: DirectoryChangeSource.API, auditEntryId: receipt.id, at: now, expectedVersion,
+    }),
+  );
+  return { entry, outcome: written.outcome, version: written.version, changedFields: written.changedFields, auditEntryId: receipt.id };
+}
