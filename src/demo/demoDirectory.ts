@@ -1,8 +1,8 @@
-import { type Agency } from "../directory/Agency";
 import { AgencyType } from "../directory/AgencyType";
+import { type DirectoryEntry } from "../directory/DirectoryEntry";
 
-/** A directory entry as the demo data set holds it, before the database adds its timestamps. */
-export type DemoAgency = Pick<Agency, "code" | "name" | "type" | "localAuthority" | "policeForceArea" | "contactEmail" | "contactPhone" | "active">;
+/** A directory entry as the demo data set holds it: loaded through the directory import, as a maintainer's file is. */
+export type DemoAgency = DirectoryEntry;
 
 /**
  * The agencies serving one local authority's children. Which school a child attends, which GP they
@@ -76,6 +76,18 @@ export const HMP_SAMPLEFORD_GRANGE = "HMP-SFG";
 
 type Entry = [code: string, name: string, type: AgencyType, localAuthority: string | null, contactEmail: string, phoneSuffix: string, policeForceArea?: string];
 
+/**
+ * The areas served by agencies that serve more than the authority they sit in: Thames Valley Police
+ * both of its demo authorities, and each prison the authorities it resettles prisoners to.
+ */
+const SERVED_BEYOND_THEIR_OWN: Readonly<Record<string, readonly string[]>> = {
+  "POLICE-43": [BUCKINGHAMSHIRE, MILTON_KEYNES],
+  [HMP_SAMPLEFORD_GRANGE]: [BUCKINGHAMSHIRE, MILTON_KEYNES],
+};
+
+/** The agencies notifications reach, and so the ones with an escalation contact: a duty desk's mailbox and line. */
+const ESCALATING_TYPES: ReadonlySet<AgencyType> = new Set([AgencyType.CHILDRENS_SOCIAL_CARE, AgencyType.POLICE, AgencyType.PROBATION, AgencyType.PRISON, AgencyType.YOUTH_JUSTICE]);
+
 const { CHILDRENS_SOCIAL_CARE, POLICE, HEALTH, EDUCATION, PROBATION, PRISON, YOUTH_JUSTICE } = AgencyType;
 
 // Organisational mailboxes only, on example domains; telephone numbers from Ofcom's range reserved for
@@ -117,16 +129,25 @@ const ENTRIES: readonly Entry[] = [
 ];
 
 /** The demo directory: every agency type, in three local authorities and two police force areas. */
-export const DEMO_AGENCIES: readonly DemoAgency[] = ENTRIES.map(([code, name, type, localAuthority, contactEmail, phoneSuffix, policeForceArea]) => ({
-  code,
-  name,
-  type,
-  localAuthority,
-  policeForceArea: policeForceArea ?? null,
-  contactEmail,
-  contactPhone: `01632 960${phoneSuffix}`,
-  active: true,
-}));
+export const DEMO_AGENCIES: readonly DemoAgency[] = ENTRIES.map(([code, name, type, localAuthority, contactEmail, phoneSuffix, policeForceArea]) => {
+  const escalates = ESCALATING_TYPES.has(type);
+  const domain = contactEmail.slice(contactEmail.indexOf("@") + 1);
+  return {
+    code,
+    name,
+    type,
+    localAuthority,
+    servedLocalAuthorities: [...(SERVED_BEYOND_THEIR_OWN[code] ?? (localAuthority === null ? [] : [localAuthority]))],
+    policeForceArea: policeForceArea ?? null,
+    contactEmail,
+    contactPhone: `01632 960${phoneSuffix}`,
+    escalationEmail: escalates ? `duty-escalations@${domain}` : null,
+    // The escalation lines sit 500 above the switchboards, still in the drama range.
+    escalationPhone: escalates ? `01632 960${String(Number(phoneSuffix) + 500)}` : null,
+    webhookUrl: null,
+    active: true,
+  };
+});
 
 export function demoAgency(code: string): DemoAgency {
   const found = DEMO_AGENCIES.find((agency) => agency.code === code);
@@ -134,11 +155,9 @@ export function demoAgency(code: string): DemoAgency {
   return found;
 }
 
-/** The local authorities an agency serves: its own, or for a police force every one in its area. */
+/** The local authorities an agency serves, as its directory entry says, the first being the one its demo staff work for. */
 export function localAuthoritiesServedBy(agencyCode: string): string[] {
-  const agency = demoAgency(agencyCode);
-  if (agency.localAuthority !== null) return [agency.localAuthority];
-  return DEMO_LOCAL_AUTHORITIES.filter((localAuthority) => localAuthority.police === agencyCode).map((localAuthority) => localAuthority.code);
+  return [...demoAgency(agencyCode).servedLocalAuthorities];
 }
 
 /** The domain of an agency's mailbox, for the work addresses of its (fictional) staff. */

@@ -2,7 +2,8 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { Role } from "../auth/Role";
 import { HubMetadata } from "../db/HubMetadata";
-import { Agency } from "../directory/Agency";
+import { DirectoryChangeSource } from "../directory/DirectoryChangeSource";
+import { importDirectory } from "../directory/importDirectory";
 import { type Logger } from "../logging/logger";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { submitRecords } from "../records/submitRecord";
@@ -30,10 +31,18 @@ export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: L
   const dataSet = buildDemoDataSet();
   // A new user's first start waits on this: say so, rather than sit silent for half a minute.
   logger.info("loading the demo data set (first start only)", { event: "demo.loading", count: dataSet.submissions.length });
-  await dataSource.createQueryBuilder().insert().into(Agency).values(dataSet.agencies).orIgnore().execute();
-  const directory = new Map(dataSet.agencies.map((agency) => [agency.code, agency]));
+  // Through the directory import a maintainer's file takes: the same checks, and version 1 of each agency.
+  const directory = await importDirectory(
+    dataSource,
+    dataSet.agencies.map((agency, index) => ({ line: index + 1, input: agency })),
+    { changedBy: DEMO_LOADER, changedByAgency: null, source: DirectoryChangeSource.DEMO },
+    // The strictest rules, so the demo's entries would pass on any hub.
+    { production: true },
+  );
+  if (!directory.applied) throw new RangeError(`The demo directory has faults: ${directory.faults.map((fault) => `${fault.code ?? "?"} ${fault.problem}`).join(", ")}`);
+  const agencies = new Map(dataSet.agencies.map((agency) => [agency.code, agency]));
   const items = dataSet.submissions.map((submission) => {
-    const agency = directory.get(submission.agencyCode);
+    const agency = agencies.get(submission.agencyCode);
     if (agency === undefined) throw new RangeError(`A demo record names agency ${submission.agencyCode}, which is not in the demo directory`);
     return { principal: loaderPrincipal(agency, submission), submission };
   });
@@ -46,10 +55,12 @@ export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: L
   return counts;
 }
 
+const DEMO_LOADER = "demo-loader";
+
 /** The agency's own system, which is the only kind of caller that may submit its records. */
 function loaderPrincipal(agency: DemoAgency, submission: AgencyRecordSubmission): Principal {
   return {
-    sub: "demo-loader",
+    sub: DEMO_LOADER,
     name: "Demo data loader",
     agency: agency.code,
     agencyType: agency.type,
