@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
     dataSource: hub.database.dataSource,
     policy,
+    webhookEndpoints: { production: config.nodeEnv === "production" },
     isDatabaseReachable: () => hub.database.isReachable(),
     isDraining: () => false,
     logger,

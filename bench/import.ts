@@ -161,6 +161,7 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
     verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
     dataSource,
     policy: loadPolicies(config.policyDir),
+    webhookEndpoints: { production: config.nodeEnv === "production" },
     isDatabaseReachable: async () => true,
     isDraining: () => false,
     logger,

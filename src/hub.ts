@@ -74,6 +74,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       verifyToken,
       dataSource: database.dataSource,
       policy,
+      webhookEndpoints: { production: config.nodeEnv === "production" },
       isDatabaseReachable: () => database.isReachable(),
       isDraining: () => draining,
       isStarting: () => starting,

@@ -2,6 +2,7 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
 import { type PolicySet } from "../policy/PolicySet";
+import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
 
 /** What every resolver gets: the verified caller and the request's own logger. Built before any resolver runs. */
 export interface HubContext {
@@ -11,4 +12,6 @@ export interface HubContext {
   dataSource: DataSource;
   /** The disclosure policies loaded and validated at start-up; their version is stamped on every audit entry. */
   policy: PolicySet;
+  /** How strictly a directory change's webhook endpoint is checked: from NODE_ENV, never read by a resolver. */
+  webhookEndpoints: WebhookEndpointRules;
 }

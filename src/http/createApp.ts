@@ -8,6 +8,7 @@ import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
 import { type PolicySet } from "../policy/PolicySet";
+import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
 import { requestId } from "./requestId";
 
 export interface AppDependencies {
@@ -15,6 +16,8 @@ export interface AppDependencies {
   verifyToken: TokenVerifier;
   dataSource: DataSource;
   policy: PolicySet;
+  /** How strictly a directory change's webhook endpoint is checked (production: HTTPS and public addresses only). */
+  webhookEndpoints: WebhookEndpointRules;
   isDatabaseReachable: () => Promise<boolean>;
   /** True once shutdown has begun: readiness fails so the load balancer stops sending traffic. */
   isDraining: () => boolean;
@@ -76,7 +79,7 @@ export function createApp(deps: AppDependencies): Express {
         const logger = deps.logger.child({ requestId: id });
         try {
           const principal = await deps.verifyToken(req.get("authorization"));
-          return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy };
+          return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints };
         } catch (error) {
           if (!isHubError(error)) throw error;
           logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });

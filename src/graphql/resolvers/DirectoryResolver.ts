@@ -1,11 +1,16 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { agencyHistory } from "../../directory/agencyHistory";
 import { AgencyType } from "../../directory/AgencyType";
 import { listAgencies } from "../../directory/listAgencies";
+import { upsertAgency, type AgencyChangeReceipt as Receipt } from "../../directory/upsertAgency";
+import { type AgencyVersion } from "../../directory/AgencyVersion";
 import { type HubContext } from "../context";
 import { ArgumentRules } from "../input/ArgumentRules";
 import { CodeCursor, pageSize } from "../pagination";
 import { MAX } from "../types/limits";
 import { AgencyConnection } from "../types/AgencyNode";
+import { AgencyInput } from "../types/directory/AgencyInput";
+import { AgencyChangeReceipt, AgencyVersionNode } from "../types/directory/DirectoryTypes";
 
 const AGENCIES = new CodeCursor("agency", MAX.code);
 
@@ -29,5 +34,17 @@ export class DirectoryResolver {
       totalCount: page.totalCount,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? AGENCIES.encode(last.code) : null },
     };
+  }
+
+  @Mutation(() => AgencyChangeReceipt, {
+    description: "Directory administrators only: create an agency or change its entry. Each change is a new version (nothing is deleted; `active: false` deactivates). Audited.",
+  })
+  async upsertAgency(@Ctx() ctx: HubContext, @Arg("agency", () => AgencyInput) agency: AgencyInput): Promise<Receipt> {
+    return upsertAgency(ctx.dataSource, ctx.principal, ctx.requestId, agency, ctx.webhookEndpoints);
+  }
+
+  @Query(() => [AgencyVersionNode], { description: "Directory administrators and IG leads: every version of one agency's entry, newest first." })
+  async agencyHistory(@Ctx() { dataSource, principal }: HubContext, @Arg("code", () => String) code: string): Promise<AgencyVersion[]> {
+    return agencyHistory(dataSource, principal, code);
   }
 }

@@ -13,8 +13,11 @@ export class AgencyNode {
   @Field(() => AgencyType)
   type: AgencyType;
 
-  @Field(() => String, { nullable: true, description: "ONS code of the local authority served." })
+  @Field(() => String, { nullable: true, description: "ONS code of the local authority the agency sits in." })
   localAuthority: string | null;
+
+  @Field(() => [String], { description: "ONS codes of the local authorities the agency serves (several for a police force or a prison's resettlement area)." })
+  servedLocalAuthorities: string[];
 
   @Field(() => String, { nullable: true })
   policeForceArea: string | null;
@@ -24,6 +27,18 @@ export class AgencyNode {
 
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: "Organisational mailbox for escalations." })
+  escalationEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  escalationPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: "The registered webhook endpoint, if any." })
+  webhookUrl: string | null;
+
+  @Field(() => Int, { description: "The directory version this entry is (see `agencyHistory`)." })
+  version: number;
 
   @Field(() => Boolean)
   active: boolean;
