@@ -55,12 +55,15 @@ export async function parseDirectoryCsv(input: Readable): Promise<DirectoryLine[
   let header: DirectoryCsvColumn[] | undefined;
   for await (const { record, info } of input.pipe(parser) as AsyncIterable<CsvRecord>) {
     if (header === undefined) {
-      if (lines.length > 0) throw headerError("The header, the file's first line, is not well-formed CSV.");
+      // A malformed line is reported while its chunk is parsed, before that chunk's good lines are read:
+      // one numbered before the first good line was the header.
+      if (lines.some((skipped) => skipped.line < info.lines)) throw headerError("The header, the file's first line, is not well-formed CSV.");
       header = readHeader(record);
       continue;
     }
     lines.push(lineOf(header, record, info.lines));
   }
+  if (header === undefined && lines.length > 0) throw headerError("The header, the file's first line, is not well-formed CSV.");
   if (header === undefined) throw headerError("The file is empty: it needs a header line naming its columns, then one agency a line.");
   return lines.sort((a, b) => a.line - b.line);
 }

@@ -1,0 +1,153 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import winston from "winston";
+import { openDatabase, type Database } from "../../db/database";
+import { ErrorCode } from "../../errors/HubError";
+import { createLogger } from "../../logging/logger";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { Agency } from "../Agency";
+import { AgencyVersion } from "../AgencyVersion";
+import { DirectoryChangeSource } from "../DirectoryChangeSource";
+import { DirectoryProblem } from "../DirectoryProblem";
+import { importDirectory } from "../importDirectory";
+import { parseDirectoryCsv } from "../parseDirectoryCsv";
+import { agenciesServing, agencyVersion } from "../routingDirectory";
+
+const HEADER = "code,name,type,localAuthority,servedLocalAuthorities,contactEmail,contactPhone,escalationEmail,webhookUrl,active";
+const NORTH = "E06000911";
+const SOUTH = "E06000912";
+const EAST = "E08000913";
+const CSC_NORTH = `LA-NORTH,Northtestshire Children's Services,CHILDRENS_SOCIAL_CARE,${NORTH},,mash@northtest.example,01632 960201,duty@northtest.example,https://hooks.northtest.example/hub,`;
+const FORCE = `POLICE-99,Testshire Constabulary,POLICE,,${NORTH};${SOUTH},ppu@testshire-police.example,01632 960211,,,true`;
+const PRISON = `HMP-TST,HMP Testford,PRISON,${EAST},${EAST};${SOUTH},omu@testford.example,01632 960271,,,true`;
+
+let testDatabase: TestDatabase;
+let database: Database;
+const CHANGE = { changedBy: "directory-maintainer", changedByAgency: null, source: DirectoryChangeSource.IMPORT };
+const RULES = { production: true };
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  const silent = createLogger("error", [new winston.transports.Console({ silent: true })]);
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, inMemory: true }, silent);
+}, 120_000);
+
+afterAll(async () => {
+  await database.close();
+  await testDatabase.drop();
+});
+
+const csv = (...lines: string[]) => Readable.from([`${[HEADER, ...lines].join("\n")}\n`]);
+const run = async (...lines: string[]) => importDirectory(database.dataSource, await parseDirectoryCsv(csv(...lines)), CHANGE, RULES);
+const versionsOf = (code: string) => database.dataSource.getRepository(AgencyVersion).find({ where: { agencyCode: code }, order: { version: "ASC" } });
+const serving = (type: Agency["type"], localAuthority: string) =>
+  agenciesServing(database.dataSource.manager, { type, localAuthority }).then((found) => found.map(({ entry, version }) => [entry.code, version]));
+
+describe("importing a directory file", () => {
+  it("creates each agency as version 1, with the areas it serves and who imported it", async () => {
+    const summary = await run(CSC_NORTH, FORCE, PRISON);
+    expect(summary).toEqual({ applied: true, lines: 3, created: ["LA-NORTH", "POLICE-99", "HMP-TST"], updated: [], unchanged: 0, faults: [] });
+    const force = await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "POLICE-99" });
+    expect(force).toMatchObject({ localAuthority: null, servedLocalAuthorities: [NORTH, SOUTH], version: 1, active: true });
+    const [version] = await versionsOf("LA-NORTH");
+    expect(version).toMatchObject({
+      version: 1, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, auditEntryId: null,
+      entry: { code: "LA-NORTH", servedLocalAuthorities: [NORTH], escalationEmail: "duty@northtest.example", webhookUrl: "https://hooks.northtest.example/hub", active: true },
+    });
+  });
+
+  it("writes no version for a line that changes nothing, and one for each line that does", async () => {
+    const summary = await run(CSC_NORTH, FORCE.replace(`${NORTH};${SOUTH}`, `${SOUTH};${NORTH}`), PRISON.replace("omu@testford.example", "omu.duty@testford.example"));
+    expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], unchanged: 2 });
+    expect((await versionsOf("LA-NORTH")).map(({ version }) => version)).toEqual([1]);
+    expect((await versionsOf("POLICE-99")).map(({ version }) => version)).toEqual([1]);
+    const prison = await versionsOf("HMP-TST");
+    expect(prison.map(({ version, entry }) => [version, entry.contactEmail])).toEqual([[1, "omu@testford.example"], [2, "omu.duty@testford.example"]]);
+    expect(await agencyVersion(database.dataSource.manager, "HMP-TST", 1)).toMatchObject({ version: 1, entry: { contactEmail: "omu@testford.example" } });
+    expect(await agencyVersion(database.dataSource.manager, "HMP-TST")).toMatchObject({ version: 2, entry: { contactEmail: "omu.duty@testford.example" } });
+  });
+
+  it("names each faulty line with its stable problem, and then writes nothing at all", async () => {
+    const summary = await run(
+      FORCE.replace("Testshire Constabulary", "Testshire Constabulary (renamed)"),
+      "SCH-900901,Testford Academy,SCHOOL,E08000913,,dsl@testford-academy.example,,,,",
+      "SCH-900902,Testford Primary,EDUCATION,Testford,,dsl@testford-primary.example,,,,",
+      "SCH-900903,Testford Infants,EDUCATION,E08000913,,dsl at testford-infants.example,,,,",
+      "SCH-900904,Testford Juniors,EDUCATION,E08000913,,dsl@testford-juniors.example,,,ftp://hooks.testford-juniors.example,",
+      "SCH-900905,Testford Nursery,EDUCATION,E08000913,,dsl@testford-nursery.example,,,http://hooks.testford-nursery.example/hub,",
+      "SCH-900906,Testford Upper,EDUCATION,E08000913,,dsl@testford-upper.example,,,https://192.168.0.9/hub,",
+      CSC_NORTH,
+      CSC_NORTH.replace("Northtestshire", "North Testshire"),
+      "SCH-900907,Testford Middle,EDUCATION,E08000913,,dsl@testford-middle.example,,,,maybe",
+      'SCH-900908,"Testford "High",EDUCATION,E08000913,,,,,,',
+    );
+    expect(summary.applied).toBe(false);
+    expect(summary.faults.map(({ line, code, field, problem }) => ({ line, code, field, problem }))).toEqual([
+      { line: 3, code: "SCH-900901", field: "type", problem: DirectoryProblem.UNKNOWN_AGENCY_TYPE },
+      { line: 4, code: "SCH-900902", field: "localAuthority", problem: DirectoryProblem.INVALID_LOCAL_AUTHORITY },
+      { line: 5, code: "SCH-900903", field: "contactEmail", problem: DirectoryProblem.INVALID_EMAIL },
+      { line: 6, code: "SCH-900904", field: "webhookUrl", problem: DirectoryProblem.INVALID_WEBHOOK_URL },
+      { line: 7, code: "SCH-900905", field: "webhookUrl", problem: DirectoryProblem.WEBHOOK_NOT_HTTPS },
+      { line: 8, code: "SCH-900906", field: "webhookUrl", problem: DirectoryProblem.WEBHOOK_NOT_PUBLIC },
+      { line: 10, code: "LA-NORTH", field: "code", problem: DirectoryProblem.DUPLICATE_CODE },
+      { line: 11, code: "SCH-900907", field: "active", problem: DirectoryProblem.INVALID_ACTIVE },
+      { line: 12, code: null, field: "code", problem: DirectoryProblem.MALFORMED_LINE },
+    ]);
+    expect(summary.faults.find(({ line }) => line === 10)?.message).toContain("line 9");
+    // The good lines were not applied either: the force keeps its name, and no school was created.
+    expect(await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "POLICE-99" })).toMatchObject({ name: "Testshire Constabulary", version: 1 });
+    expect(await database.dataSource.getRepository(Agency).countBy({ type: "EDUCATION" })).toBe(0);
+  });
+
+  it("accepts a plain-HTTP endpoint on a private address outside production", async () => {
+    const lines = await parseDirectoryCsv(csv("SCH-900910,Testford Lab School,EDUCATION,E08000913,,,,,http://127.0.0.1:9000/receiver,"));
+    expect(await importDirectory(database.dataSource, lines, CHANGE, { production: false })).toMatchObject({ applied: true, created: ["SCH-900910"] });
+  });
+
+  it("refuses a header with an unknown, repeated or missing column before reading any line", async () => {
+    for (const header of ["code,name,type,website", "code,name,name,type", "code,type"]) {
+      await expect(parseDirectoryCsv(Readable.from([`${header}\nX,Y,Z\n`]))).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path: "header", problem: DirectoryProblem.INVALID_HEADER } });
+    }
+  });
+});
+
+describe("routing's view of the directory", () => {
+  it("finds an agency in every authority it serves, with its current version, and only of the type asked", async () => {
+    expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 1]]);
+    expect(await serving("POLICE", SOUTH)).toEqual([["POLICE-99", 1]]);
+    expect(await serving("POLICE", EAST)).toEqual([]);
+    expect(await serving("PRISON", SOUTH)).toEqual([["HMP-TST", 2]]);
+    expect(await serving("CHILDRENS_SOCIAL_CARE", NORTH)).toEqual([["LA-NORTH", 1]]);
+    expect(await serving("CHILDRENS_SOCIAL_CARE", SOUTH)).toEqual([]);
+  });
+
+  it("stops finding an agency once it is deactivated, which is a version like any change, and keeps what it was", async () => {
+    const summary = await run(FORCE.replace(/,true$/, ",false"));
+    expect(summary).toMatchObject({ applied: true, updated: ["POLICE-99"] });
+    expect(await serving("POLICE", NORTH)).toEqual([]);
+    expect(await agencyVersion(database.dataSource.manager, "POLICE-99")).toMatchObject({ version: 2, entry: { active: false } });
+    expect(await agencyVersion(database.dataSource.manager, "POLICE-99", 1)).toMatchObject({ version: 1, entry: { active: true, servedLocalAuthorities: [NORTH, SOUTH] } });
+    expect(await agencyVersion(database.dataSource.manager, "POLICE-99", 3)).toBeNull();
+    expect(await agencyVersion(database.dataSource.manager, "NO-SUCH-AGENCY")).toBeNull();
+  });
+
+  it("moves an area from one agency to another in one import", async () => {
+    const summary = await run(FORCE.replace(`${NORTH};${SOUTH}`, NORTH), "POLICE-98,Southtest Police,POLICE,,E06000912,ppu@southtest-police.example,,,,true");
+    expect(summary).toMatchObject({ applied: true, created: ["POLICE-98"], updated: ["POLICE-99"] });
+    expect(await serving("POLICE", SOUTH)).toEqual([["POLICE-98", 1]]);
+    expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 3]]);
+  });
+});
+
+describe("the directory's history", () => {
+  it("can be neither changed nor deleted, and no agency can be deleted", async () => {
+    const { dataSource } = database;
+    await expect(dataSource.query(`UPDATE agency_version SET changed_by = 'someone else' WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
+    await expect(dataSource.query(`DELETE FROM agency_version WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
+    await expect(dataSource.query(`DELETE FROM agency WHERE code = 'SCH-900910'`)).rejects.toThrow(/keeps its history/);
+    expect(await versionsOf("LA-NORTH")).toHaveLength(1);
+  });
+});
