@@ -16,7 +16,10 @@ import { AgencyRecord } from "../../records/AgencyRecord";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { summariseDemoDataSet } from "../demoDataSummary";
-import { BUCKINGHAMSHIRE } from "../demoDirectory";
+import { BUCKINGHAMSHIRE, DEMO_AGENCIES, MILTON_KEYNES } from "../demoDirectory";
+import { AgencyVersion } from "../../directory/AgencyVersion";
+import { AgencyType } from "../../directory/AgencyType";
+import { agenciesServing } from "../../directory/routingDirectory";
 import { buildDemoDataSet, DEMO_DATA_KEY, loadDemoDataIfFirstStart } from "../loadDemoData";
 import { DEMO_SCENARIOS } from "../scenarios";
 
@@ -70,6 +73,14 @@ describe("loading the demo data on first start", () => {
     ]);
     const [review] = await database.dataSource.query<{ sui: string }[]>(`SELECT c.sui FROM link_review v JOIN child c ON c.id = v.candidate_child_id WHERE v.status = 'OPEN'`);
     expect(review?.sui).toBe(DEMO_SCENARIOS[5].sui);
+  });
+
+  it("loads the directory through the directory import: version 1 of every agency, with the areas each serves", async () => {
+    const versions = await database.dataSource.getRepository(AgencyVersion).find();
+    expect(versions).toHaveLength(DEMO_AGENCIES.length);
+    expect(new Set(versions.map(({ version, source, changedBy }) => `${version} ${source} ${changedBy}`))).toEqual(new Set(["1 DEMO demo-loader"]));
+    const police = await agenciesServing(database.dataSource.manager, { type: AgencyType.POLICE, localAuthority: MILTON_KEYNES });
+    expect(police.map(({ entry, version }) => [entry.code, version])).toEqual([["POLICE-43", 1]]);
   });
 
   it("logs counts and never a name", () => {
