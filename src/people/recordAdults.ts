@@ -215,9 +215,12 @@ class AdultBatch {
 
   private addIdentifier(adult: Adult, report: AdultsReported, person: RelatedAdultSubmission, linkMethod: AdultLinkMethod): AdultIdentifier {
     const identifier = this.manager.getRepository(AdultIdentifier).create({
-      id: randomUUID(), adult, agencyCode: report.agencyCode, reference: person.reference, linkMethod,
+      id: randomUUID(), agencyCode: report.agencyCode, reference: person.reference, linkMethod,
       dateOfBirth: person.dateOfBirth ?? null, sex: person.sex, postcode: postcodeOf(person), restricted: report.restricted,
     });
+    // Set, not passed to `create`: the ORM copies what it is given deeply, and an adult this batch holds
+    // reaches itself again through its names and references.
+    identifier.adult = adult;
     this.identifiers.push(identifier);
     return identifier;
   }

@@ -102,6 +102,26 @@ describe("records submitted together", () => {
     expect(names).toEqual([{ given_names: "Marigold", kind: "USUAL" }, { given_names: "Goldie", kind: "ALIAS" }]);
   });
 
+  it("stores records naming one adult, and an adult another agency's record of the batch founded, in one transaction", async () => {
+    const mother = { givenNames: "Philippa", familyName: "Strand", dateOfBirth: "1988-02-14", sex: "FEMALE" as const, relationship: "MOTHER" as const, parentalResponsibility: true, postcode: "HP19 8AA", nhsNumber: "9997300033" };
+    const items = [
+      { agency: GP, givenNames: "Edith", reference: "GP-MUM-1" },
+      { agency: GP, givenNames: "Ruben", reference: "GP-MUM-1" },
+      { agency: CLINIC, givenNames: "Cora", reference: "CL-MUM-7" },
+    ].map(({ agency, givenNames, reference }, index) => ({
+      principal: systemOf(agency),
+      submission: { ...gpRecord(`ADULTS-${index}`, { givenNames, familyName: "Strand", dateOfBirth: `201${index}-05-0${index + 1}` }, agency), relatedAdults: [{ ...mother, reference }] },
+    }));
+    const results = await submitRecords(database.dataSource, items);
+    expect(results.every((result) => receiptOf(result).outcome === "CREATED")).toBe(true);
+    // Stored as one batch, not record by record after a failed one.
+    expect(await transactionsThatWrote("ADULTS-")).toBe(1);
+    const [{ adults }] = await database.dataSource.query<[{ adults: number }]>(
+      `SELECT count(DISTINCT rel.adult_id)::int AS adults FROM child_adult_relationship rel JOIN agency_record r ON r.id = rel.source_record_id WHERE r.agency_reference LIKE 'ADULTS-%'`,
+    );
+    expect(adults).toBe(1);
+  });
+
   it("holds a record whose SUI names a child it cannot be for a steward, and links the rest of its batch", async () => {
     await submitRecord(database.dataSource, systemOf(GP), gpRecord("DISPUTE-0", { sui: "9990001715", givenNames: "Perpetua", familyName: "Kestle", dateOfBirth: "2012-01-30" }));
     const [wrong, right, other] = await submitRecords(database.dataSource, [
