@@ -1,3 +1,4 @@
+import "./cli/compileCache";
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config/config";
 import { createLogger, describeError } from "./logging/logger";

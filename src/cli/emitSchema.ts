@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";

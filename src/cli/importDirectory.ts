@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";

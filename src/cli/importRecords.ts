@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import path from "node:path";
 import { Presets, SingleBar } from "cli-progress";

@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/database";

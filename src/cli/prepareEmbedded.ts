@@ -1,3 +1,4 @@
+import "./compileCache";
 import "reflect-metadata";
 import { openDatabase } from "../db/database";
 import { createLogger } from "../logging/logger";

@@ -1,3 +1,4 @@
+import "./compileCache";
 import { Command, InvalidArgumentError } from "commander";
 import { SignJWT } from "jose";
 import { ConfigError, loadConfig } from "../config/config";
