@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
-import { type QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { insertRows } from "../db/insertRows";
 import { AuditChainHead } from "./AuditChainHead";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { entryHash, type HashedEntry } from "./hashChain";
@@ -107,11 +107,12 @@ async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): P
     rows.push({ ...chained, sequence, hash });
     return { id: entry.id, occurredAt: entry.occurredAt, chain: entry.chainId, sequence };
   });
-  // TypeORM's insert type cannot see that `details` (JSON from storedJson) is a jsonb value.
-  await manager.insert(DisclosureAuditEntry, rows as QueryDeepPartialEntity<DisclosureAuditEntry>[]);
-  for (const chainId of chainIds) {
-    const head = tip.get(chainId) as { sequence: number; hash: string };
-    await manager.update(AuditChainHead, { chainId }, { sequence: head.sequence, hash: head.hash });
-  }
+  await insertRows(manager, DisclosureAuditEntry, rows);
+  // Every chain the batch extended moves to its new tip, in one statement.
+  const tips = chainIds.map((chainId) => tip.get(chainId) as { sequence: number; hash: string });
+  await manager.query(
+    `UPDATE audit_chain_head h SET sequence = x.sequence, hash = x.hash FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS x(chain_id, sequence, hash) WHERE h.chain_id = x.chain_id`,
+    [chainIds, tips.map((head) => head.sequence), tips.map((head) => head.hash)],
+  );
   return receipts;
 }

@@ -9,21 +9,26 @@ const AS_TEXT = new Set(["character varying", "varchar", "character", "char", "t
  * (`jsonb_to_recordset`), as the write path's other batch statements do: one bound value however many
  * rows, where the ORM's insert binds one per row and column and builds the statement in time that
  * grows faster than the rows. Columns are those of the entity's metadata (relations by their join
- * column); a column no entity sets is left to its default, and one some entities set and others not is
- * refused rather than silently nulled. Must run inside the caller's transaction when it is one of many.
+ * column); a column no entity sets is left to its default; a column without a default some entities
+ * leave unset is null for them, as the ORM's insert writes it; one with a default some set and others
+ * not is refused (one statement cannot give some rows the default). Must run inside the caller's transaction when it is one of many.
  */
 export async function insertRows<Entity extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<Entity>, entities: readonly Entity[]): Promise<void> {
   if (entities.length === 0) return;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((column) => {
     const set = entities.filter((entity) => column.getEntityValue(entity, true) !== undefined).length;
-    if (set !== 0 && set !== entities.length) throw new RangeError(`insertRows: ${metadata.tableName}.${column.databaseName} is set on some rows and not others`);
+    if (set !== 0 && set !== entities.length && hasDefault(column)) throw new RangeError(`insertRows: ${metadata.tableName}.${column.databaseName} is set on some rows and left to its default on others`);
     return set > 0;
   });
   const names = columns.map((column) => `"${column.databaseName}"`).join(", ");
   const types = columns.map((column) => `"${column.databaseName}" ${recordsetType(manager, column)}`).join(", ");
-  const rows = entities.map((entity) => Object.fromEntries(columns.map((column) => [column.databaseName, column.getEntityValue(entity, true) as unknown])));
+  const rows = entities.map((entity) => Object.fromEntries(columns.map((column) => [column.databaseName, column.getEntityValue(entity, true) ?? null])));
   await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${types})`, [JSON.stringify(rows)]);
+}
+
+function hasDefault(column: ColumnMetadata): boolean {
+  return column.default !== undefined || column.isGenerated || column.isCreateDate || column.isUpdateDate || column.isVersion;
 }
 
 function recordsetType(manager: EntityManager, column: ColumnMetadata): string {
