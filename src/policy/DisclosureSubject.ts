@@ -3,11 +3,15 @@ import { type RecordType } from "../records/RecordType";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { type FieldValue } from "../records/recordFieldValues";
 import { type ConsentState } from "./ConsentState";
+import { type NotificationRecordType } from "./notificationFields";
 import { type RelationshipKind } from "./RelationshipKind";
 
-/** The child's own details are decided like a record of this pseudo-type (fields in `CHILD_FIELDS`). */
+/**
+ * The child's own details are decided like a record of this pseudo-type (fields in `CHILD_FIELDS`), and
+ * a routed notification's content like records of `NotificationRecordType` (`notificationFields.ts`).
+ */
 export const CHILD_DETAILS = "CHILD" as const;
-export type DecidedRecordType = RecordType | typeof CHILD_DETAILS;
+export type DecidedRecordType = RecordType | typeof CHILD_DETAILS | NotificationRecordType;
 
 /** The demographic fields of the child that policies name under `CHILD`. */
 export const CHILD_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "localAuthority", "aliases", "addresses"] as const;

@@ -13,6 +13,8 @@ import { type Purpose } from "./Purpose";
 import { type RelationshipKind } from "./RelationshipKind";
 import { type SpecialCategoryCondition } from "./SpecialCategoryCondition";
 import { type RequesterStanding } from "../subjectAccess/RequesterStanding";
+import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
+import { type RoutedNotificationType } from "../notifications/NotificationType";
 import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
@@ -105,7 +107,8 @@ export interface DataSharingAgreement extends PolicyRule {
   providers: AgencyType[];
   recipients: AgencyType[];
   purposes: Purpose[];
-  recordTypes: RecordType[];
+  /** Agency record types, or a notification's content (`notificationFields.ts`). */
+  recordTypes: Exclude<DecidedRecordType, "CHILD">[];
   /** First and last day in force (inclusive), YYYY-MM-DD; `activeTo` null while open-ended. */
   activeFrom: string;
   activeTo: string | null;
@@ -191,6 +194,16 @@ export interface CompetentAuthorityRule extends PolicyRule {
   agencyTypes: AgencyType[];
 }
 
+/**
+ * UK GDPR Art 10 as lawful-bases.yaml states it: criminal-offence data reaches an agency that is not a
+ * competent authority only under one of `conditions` (DPA 2018 s.10(5), Sch.1), and competent
+ * authorities share it under `competentAuthorityBasis` (DPA 2018 Part 3).
+ */
+export interface CriminalOffenceDataRule extends PolicyRule {
+  conditions: SpecialCategoryCondition[];
+  competentAuthorityBasis: LawfulBasis;
+}
+
 /** England's working days (`workingDays`): the calendar every timescale in working days is counted on. */
 export interface WorkingDaysRule extends PolicyRule {
   calendar: WorkingDayCalendar;
@@ -208,6 +221,7 @@ export interface PolicySet {
   breakGlass: BreakGlassRule;
   breakGlassReason: LengthRule;
   competentAuthorities: CompetentAuthorityRule;
+  criminalOffenceData: CriminalOffenceDataRule;
   consentBasis: PolicyRule;
   purposes: ReadonlyMap<Purpose, PurposeRule>;
   grants: readonly GrantRule[];
@@ -230,6 +244,10 @@ export interface PolicySet {
   subjectAccess: SubjectAccessRule;
   /** In file order. Default deny for labels: every sensitivity label is named by at least one. */
   subjectAccessExemptions: readonly SubjectAccessExemption[];
+  /** The notification duties, in file order (policies/notification-routing.yaml). */
+  notificationRouting: readonly NotificationRoutingRule[];
+  /** Each routed notification type's acknowledgement deadline and the events that ask for a reply. */
+  notificationTypes: ReadonlyMap<RoutedNotificationType, NotificationTypeRule>;
 }
 
 /**

@@ -10,6 +10,9 @@
  *   about the child's mother (a pre-birth assessment or conference): it holds the adult a current record
  *   names as the child's MOTHER;
  * - MASH_CASE: a MASH practitioner with a case reference;
+ * - NOTIFICATION_RECIPIENT: a notification duty (policies/notification-routing.yaml) names the caller's
+ *   agency as a recipient of this notification. Set only by notification routing, never derived for a
+ *   read of a child's file;
  * - BREAK_GLASS: emergency access, reviewed afterwards.
  */
 export const RelationshipKind = {
@@ -18,6 +21,7 @@ export const RelationshipKind = {
   HOLDS_LINKED_ADULT: "HOLDS_LINKED_ADULT",
   WORKS_WITH_MOTHER: "WORKS_WITH_MOTHER",
   MASH_CASE: "MASH_CASE",
+  NOTIFICATION_RECIPIENT: "NOTIFICATION_RECIPIENT",
   BREAK_GLASS: "BREAK_GLASS",
 } as const;
 export type RelationshipKind = (typeof RelationshipKind)[keyof typeof RelationshipKind];

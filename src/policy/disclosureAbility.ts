@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility } from "@casl/ability";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
-import { RECORD_TYPES } from "../records/RecordType";
+import { AGREED_RECORD_TYPES } from "./decidedFields";
+import { isNotificationRecordType } from "./notificationFields";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { abilityContextKey, type AbilityContext } from "./AbilityContext";
 import { CHILD_DETAILS, type DecidedRecordType, type FieldSubject, type RecordSubject } from "./DisclosureSubject";
@@ -135,7 +136,7 @@ export function compileDisclosureAbility(policy: PolicySet, context: AbilityCont
   for (const grant of grants) {
     const own = grant.provider === ProviderScope.OWN_AGENCY ? { providerAgencyCode: context.agency } : {};
     for (const [recordType, fields] of grant.fields) {
-      const where = recordType === CHILD_DETAILS ? undefined : grant.where.get(recordType);
+      const where = recordType === CHILD_DETAILS || isNotificationRecordType(recordType) ? undefined : grant.where.get(recordType);
       const only = where ? { [`attributes.${where.field}`]: { $in: [...where.values] } } : {};
       can("read", "Field", { recordType, field: { $in: [...fields] }, ...own, ...only }).because(grant.id);
     }
@@ -153,7 +154,7 @@ export function compileDisclosureAbility(policy: PolicySet, context: AbilityCont
 
   for (const providerAgencyType of AGENCY_TYPES) {
     const covered = coveredRecordTypes(policy.agreements, providerAgencyType, context);
-    if (covered.length === RECORD_TYPES.length) continue;
+    if (AGREED_RECORD_TYPES.every((recordType) => covered.includes(recordType))) continue;
     cannot("read", "Field", { providerAgencyType, recordType: { $nin: covered }, providerAgencyCode: { $ne: context.agency } }).because(policy.noAgreement.id);
   }
 

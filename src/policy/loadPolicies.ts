@@ -10,9 +10,10 @@ import { type Purpose } from "./Purpose";
 import { readPolicyFile, type Located, type PolicyFragment } from "./readPolicyFile";
 import { timescaleEditionsInOrder } from "./readTimescales";
 import { YamlNode } from "./YamlNode";
+import { checkNotificationRouting, notificationTypesByName } from "./checkNotificationRouting";
 
 type SingletonSection =
-  | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "consentBasis" | "noRelationship" | "noAgreement"
+  | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
   | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess";
 
 /**
@@ -47,6 +48,7 @@ export function loadPolicies(dir: string): PolicySet {
     breakGlass: singleton("breakGlass"),
     breakGlassReason: singleton("breakGlassReason"),
     competentAuthorities: singleton("competentAuthorities"),
+    criminalOffenceData: singleton("criminalOffenceData"),
     consentBasis: singleton("consentBasis"),
     noRelationship: singleton("noRelationship"),
     noAgreement: singleton("noAgreement"),
@@ -65,8 +67,11 @@ export function loadPolicies(dir: string): PolicySet {
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),
     subjectAccessExemptions: merged.subjectAccessExemptions.map(({ value }) => value),
+    notificationRouting: merged.notificationRouting.map(({ value }) => value),
+    notificationTypes: notificationTypesByName(merged.notificationTypes, merged.notificationRouting),
   };
   checkRulesCanApply(merged, set);
+  checkNotificationRouting(merged.notificationRouting, set);
   return set;
 }
 

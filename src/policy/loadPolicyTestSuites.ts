@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { type Principal } from "../auth/Principal";
 import { ROLES } from "../auth/Role";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
-import { effectiveFieldLabels, RECORD_FIELDS } from "../records/recordFields";
+import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_FIELD_VALUES, type FieldValue } from "../records/recordFieldValues";
 import { RECORD_TYPE_OF_AGENCY, RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS, type SensitivityLabel } from "../records/SensitivityLabel";
 import { type AccessContext } from "./AccessContext";
 import { ACCESS_PROBLEMS } from "./AccessProblem";
 import { CONSENT_STATES } from "./ConsentState";
-import { decidedFieldsOf } from "./decidedFields";
+import { AGREED_RECORD_TYPES, decidedFieldLabels, decidedFieldsOf } from "./decidedFields";
+import { isNotificationRecordType } from "./notificationFields";
 import { DEFAULT_DENY } from "./defaultDeny";
 import { CHILD_DETAILS, type DecidedRecordType, type DisclosureSubject, type RecordSubject } from "./DisclosureSubject";
 import { LAWFUL_BASES } from "./LawfulBasis";
@@ -166,17 +167,18 @@ function readResource(node: YamlNode): DisclosureSubject {
   const records: RecordSubject[] = [expandRecord(CHILD_DETAILS, CHILD_DETAILS, null, null, readLabels(childMap?.optional("labels")), readFieldLabels(childMap?.optional("fieldLabels"), CHILD_DETAILS))];
   for (const recordNode of map.optional("records")?.list() ?? []) {
     const record = recordNode.map(["recordType"], ["key", "agency", "providerAgencyType", "labels", "fieldLabels", "values"]);
-    const recordType = record.required("recordType").oneOf(RECORD_TYPES, "record type");
+    const recordType = record.required("recordType").oneOf(AGREED_RECORD_TYPES, "record type");
     const key = record.optional("key")?.string() ?? recordType;
     if (key.includes(".") || key === "*") record.optional("key")?.fail(`a record key may not contain "." or be "*"`);
     if (records.some((existing) => existing.path === key)) {
       recordNode.fail(`record key "${key}" is already used in this resource; give each record of a type its own "key"`);
     }
-    const providerAgencyType = record.optional("providerAgencyType")?.oneOf(AGENCY_TYPES, "agency type") ?? AGENCY_TYPE_OF_RECORD[recordType];
+    // A notification's content is the notifying agency's: a prison's, for a PPRC notification.
+    const providerAgencyType = record.optional("providerAgencyType")?.oneOf(AGENCY_TYPES, "agency type") ?? (isNotificationRecordType(recordType) ? "PRISON" : AGENCY_TYPE_OF_RECORD[recordType]);
     const agency = record.optional("agency")?.string() ?? `${providerAgencyType}-PROVIDER`;
     records.push({
       ...expandRecord(key, recordType, providerAgencyType, agency, readLabels(record.optional("labels")), readFieldLabels(record.optional("fieldLabels"), recordType)),
-      attributes: readValues(record.optional("values"), recordType),
+      attributes: isNotificationRecordType(recordType) ? {} : readValues(record.optional("values"), recordType),
     });
   }
   return {
@@ -221,7 +223,7 @@ function expandRecord(
     attributes: {},
     fields: decidedFieldsOf(recordType).map((field) => {
       const added = fieldLabels.get(field) ?? [];
-      const own = recordType === CHILD_DETAILS ? added : effectiveFieldLabels(recordType, field, added);
+      const own = decidedFieldLabels(recordType, field, added);
       return { path: `${key}.${field}`, recordType, field, labels: [...new Set([...own, ...labels])] };
     }),
   };

@@ -2,7 +2,7 @@ import { ROLES } from "../auth/Role";
 import { AGENCY_TYPES } from "../directory/AgencyType";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
-import { DECIDED_RECORD_TYPES, decidedFieldsOf } from "./decidedFields";
+import { AGREED_RECORD_TYPES, DECIDED_RECORD_TYPES, decidedFieldsOf } from "./decidedFields";
 import { CHILD_DETAILS, type DecidedRecordType } from "./DisclosureSubject";
 import { LAWFUL_BASES } from "./LawfulBasis";
 import {
@@ -12,6 +12,7 @@ import {
   type BreakGlassRule,
   type ChildCompetenceRule,
   type CompetentAuthorityRule,
+  type CriminalOffenceDataRule,
   type ContextConditions,
   type DataSharingAgreement,
   type FieldCondition,
@@ -41,6 +42,8 @@ import { type YamlMap, type YamlNode } from "./YamlNode";
 import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
 import { readMashCase } from "./readMashCase";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
+import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
+import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
 
 /** A parsed value and the node it came from, so checks across files can still name a line. */
 export interface Located<T> {
@@ -54,6 +57,7 @@ export interface PolicyFragment {
   breakGlass: Located<BreakGlassRule>[];
   breakGlassReason: Located<LengthRule>[];
   competentAuthorities: Located<CompetentAuthorityRule>[];
+  criminalOffenceData: Located<CriminalOffenceDataRule>[];
   consentBasis: Located<PolicyRule>[];
   noRelationship: Located<RestrictionRule>[];
   noAgreement: Located<RestrictionRule>[];
@@ -72,13 +76,15 @@ export interface PolicyFragment {
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
   subjectAccessExemptions: Located<SubjectAccessExemption>[];
+  notificationRouting: Located<NotificationRoutingRule>[];
+  notificationTypes: Located<NotificationTypeRule>[];
 }
 
 const SECTIONS = [
-  "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "consentBasis",
+  "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
-  "subjectAccess", "subjectAccessExemptions",
+  "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes",
 ] as const;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
@@ -96,6 +102,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     breakGlass: one("breakGlass", readBreakGlass),
     breakGlassReason: one("breakGlassReason", readLengthRule),
     competentAuthorities: one("competentAuthorities", readCompetentAuthorities),
+    criminalOffenceData: one("criminalOffenceData", readCriminalOffenceData),
     consentBasis: one("consentBasis", (node) => ruleBase(node, node.map(["id", "description"]))),
     noRelationship: one("noRelationship", readRestriction),
     noAgreement: one("noAgreement", readRestriction),
@@ -114,6 +121,8 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),
     subjectAccessExemptions: many("subjectAccessExemptions", readSubjectAccessExemption),
+    notificationRouting: many("notificationRouting", readNotificationRoutingRule),
+    notificationTypes: many("notificationTypes", readNotificationTypeRule),
   };
 }
 
@@ -269,7 +278,7 @@ function readAgreement(node: YamlNode): DataSharingAgreement {
     providers: map.required("providers").listOf(AGENCY_TYPES, "agency type"),
     recipients: map.required("recipients").listOf(AGENCY_TYPES, "agency type"),
     purposes: map.required("purposes").listOf(PURPOSES, "purpose"),
-    recordTypes: map.required("recordTypes").listOf(RECORD_TYPES, "record type"),
+    recordTypes: map.required("recordTypes").listOf(AGREED_RECORD_TYPES, "record type"),
     activeFrom,
     activeTo,
   };

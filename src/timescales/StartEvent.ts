@@ -22,6 +22,8 @@ export const StartEvent = {
   DOMESTIC_ABUSE_INCIDENT_REPORTED: "DOMESTIC_ABUSE_INCIDENT_REPORTED",
   /** Probation asked children's social care about a child, at sentencing. */
   PROBATION_SAFEGUARDING_ENQUIRY_MADE: "PROBATION_SAFEGUARDING_ENQUIRY_MADE",
+  /** The hub delivered a notification to an agency's inbox (its audit entry committed). */
+  NOTIFICATION_DELIVERED: "NOTIFICATION_DELIVERED",
   /** The controller became aware of a personal data breach (UK GDPR Art 33(1)). */
   PERSONAL_DATA_BREACH_DISCOVERED: "PERSONAL_DATA_BREACH_DISCOVERED",
   /** The controller received a subject access request (UK GDPR Art 12(3): the month runs from receipt). */

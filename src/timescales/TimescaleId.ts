@@ -25,6 +25,8 @@ export const TimescaleId = {
   OPERATION_ENCOMPASS_NOTIFICATION: "OPERATION_ENCOMPASS_NOTIFICATION",
   /** Children's social care answers probation's child safeguarding enquiry at sentencing. */
   PROBATION_SAFEGUARDING_ENQUIRY: "PROBATION_SAFEGUARDING_ENQUIRY",
+  /** An agency acknowledges a PPRC notification routed to it; unacknowledged past it, the notification is escalated. */
+  PPRC_NOTIFICATION_ACKNOWLEDGEMENT: "PPRC_NOTIFICATION_ACKNOWLEDGEMENT",
   /** A personal data breach is reported to the Information Commissioner (UK GDPR Art 33). */
   PERSONAL_DATA_BREACH_REPORT: "PERSONAL_DATA_BREACH_REPORT",
   /** A subject access request is answered (UK GDPR Art 12(3), Art 15), and the one extension the Article allows. */

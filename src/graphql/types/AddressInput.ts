@@ -2,7 +2,7 @@ import { Field, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { ArrayMaxSize, IsOptional, Matches, MaxLength } from "class-validator";
 import { AddressKind } from "../../people/AddressKind";
-import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { SENSITIVITY_LABELS, SensitivityLabel } from "../../records/SensitivityLabel";
 import { type AddressSubmission } from "../../records/AgencyRecordSubmission";
 import { LOCAL_AUTHORITY_PATTERN, MAX } from "./limits";
 
@@ -40,6 +40,6 @@ export class AddressInput implements AddressSubmission {
 
   @Field(() => [SensitivityLabel], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(SENSITIVITY_LABELS.length)
   labels?: SensitivityLabel[] | null;
 }

@@ -1,7 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { ArrayMaxSize, IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
-import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { SENSITIVITY_LABELS, SensitivityLabel } from "../../records/SensitivityLabel";
 import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { ChildIdentityInput } from "./ChildIdentityInput";
 import { FieldLabelInput } from "./FieldLabelInput";
@@ -39,7 +39,7 @@ export class AgencyRecordInput implements AgencyRecordSubmission {
 
   @Field(() => [SensitivityLabel], { nullable: true, description: "Labels on the whole record, e.g. WITHHOLD_FROM_FAMILY, SEALED, BROKERED." })
   @IsOptional()
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(SENSITIVITY_LABELS.length)
   labels?: SensitivityLabel[] | null;
 
   @Field(() => [FieldLabelInput], { nullable: true })

@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { ArrayMaxSize, MaxLength } from "class-validator";
-import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { SENSITIVITY_LABELS, SensitivityLabel } from "../../records/SensitivityLabel";
 import { type FieldLabelSubmission } from "../../records/AgencyRecordSubmission";
 
 @InputType({ description: "Extra labels on one field of the record's details (the field's default labels always apply)." })
@@ -10,6 +10,6 @@ export class FieldLabelInput implements FieldLabelSubmission {
   field: string;
 
   @Field(() => [SensitivityLabel])
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(SENSITIVITY_LABELS.length)
   labels: SensitivityLabel[];
 }

@@ -11,7 +11,7 @@ describe("loadPolicies", () => {
     expect(policy.grants.map((grant) => grant.id)).toEqual(["grant-health"]);
     expect(policy.grants[0]?.fields.get("HEALTH")).toEqual(["gpPracticeName", "conditions"]);
     expect(policy.grants[0]?.source).toEqual({ file: expect.stringMatching(/rules\.yaml$/), line: 2 });
-    expect(policy.restrictions).toHaveLength(7);
+    expect(policy.restrictions).toHaveLength(8);
     expect(policy.version).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -118,7 +118,7 @@ derivedLabels:
     when: { field: activeInvestigation, values: [true] }
 `,
     }));
-    expect(policy.restrictions.map((rule) => rule.label)).toEqual(["SPECIAL_CATEGORY", "LAW_ENFORCEMENT", "THIRD_PARTY", "WITHHOLD_FROM_FAMILY", "LOCATION_WITHHELD", "SEALED", "BROKERED"]);
+    expect(policy.restrictions.map((rule) => rule.label)).toEqual(["SPECIAL_CATEGORY", "CRIMINAL_OFFENCE", "LAW_ENFORCEMENT", "THIRD_PARTY", "WITHHOLD_FROM_FAMILY", "LOCATION_WITHHELD", "SEALED", "BROKERED"]);
     expect(policy.agreements.map((rule) => rule.id)).toEqual(["dsa-health"]);
     expect(policy.permits.map((rule) => rule.id)).toEqual(["third-party-for-s47"]);
     expect(policy.derivedLabels).toEqual([expect.objectContaining({ id: "active-investigation-withheld", label: "WITHHOLD_FROM_FAMILY", recordType: "POLICE" })]);
@@ -253,7 +253,7 @@ describe("readPolicyFile: the other sections", () => {
 
   test("a file's description is text, and an unknown section is named with the ones there are", () => {
     expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
-    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions \(at \(document\)\)$/);
+    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes \(at \(document\)\)$/);
   });
 });
 
@@ -425,7 +425,7 @@ describe("each name a policy uses is checked against its own vocabulary, and the
   const cases: [string, Record<string, string>, string][] = [
     ["role", editFixture("access.yaml", "  roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "  roles: [NOBODY]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason"), "breakGlass.roles[0]"],
     ["purpose", editFixture("access.yaml", "  roles: [SOCIAL_WORKER]\n  purposes: [SECTION_47_ENQUIRY]\nbreakGlassReason", "  roles: [SOCIAL_WORKER]\n  purposes: [NOBODY]\nbreakGlassReason"), "breakGlass.purposes[0]"],
-    ["label", editFixture("rules.yaml", "label: THIRD_PARTY", "label: NOBODY"), "restrictions[2].label"],
+    ["label", editFixture("rules.yaml", "label: THIRD_PARTY", "label: NOBODY"), "restrictions[3].label"],
     ["role", editFixture("access.yaml", "    roles: [SOCIAL_WORKER]\n    lawfulBases", "    roles: [NOBODY]\n    lawfulBases"), "purposes[0].roles[0]"],
     ["role", editFixture("access.yaml", PURPOSE, `${PURPOSE}    caseReferenceRequiredFor: [NOBODY]\n`), "purposes[0].caseReferenceRequiredFor[0]"],
     ["purpose", editFixture("access.yaml", "    purpose: SECTION_47_ENQUIRY", "    purpose: NOBODY"), "purposes[0].purpose"],

@@ -34,6 +34,11 @@ competentAuthorities:
   id: competent-authorities
   description: DPA 2018 Part 3.
   agencyTypes: [POLICE]
+criminalOffenceData:
+  id: criminal-offence-data
+  description: UK GDPR Art 10.
+  conditions: [SAFEGUARDING_CHILDREN]
+  competentAuthorityBasis: LAW_ENFORCEMENT
 consentBasis:
   id: consent-basis
   description: Consent must be given.

@@ -24,7 +24,7 @@ describe("subject access in policies/", () => {
 
   test("every label must be named by an exemption", () => {
     const changes = editFixture(FILE, LABELLED, "      - labels: [SEALED]");
-    expect(loadError(changes).message).toContain("no subject access exemption names label(s) SPECIAL_CATEGORY, LAW_ENFORCEMENT, THIRD_PARTY, WITHHOLD_FROM_FAMILY, LOCATION_WITHHELD, BROKERED");
+    expect(loadError(changes).message).toContain("no subject access exemption names label(s) SPECIAL_CATEGORY, CRIMINAL_OFFENCE, LAW_ENFORCEMENT, THIRD_PARTY, WITHHOLD_FROM_FAMILY, LOCATION_WITHHELD, BROKERED");
   });
 
   test("a disclosure the hub cannot attribute must be held by some exemption", () => {

@@ -1,0 +1,37 @@
+import { SensitivityLabel } from "../records/SensitivityLabel";
+
+/**
+ * What a routed notification carries, decided field by field like a child's record (HUB.md §9): each
+ * recipient's view goes through the same engine, grants and label restrictions. A notification is
+ * decided as records of these pseudo-types beside the agency record types: the event and the person it
+ * is about (`PPRC_NOTIFICATION`), and each identified child at risk (`CHILD_AT_RISK`).
+ */
+export const NotificationRecordType = {
+  PPRC_NOTIFICATION: "PPRC_NOTIFICATION",
+  CHILD_AT_RISK: "CHILD_AT_RISK",
+} as const;
+export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
+export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
+
+const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT } = SensitivityLabel;
+
+/**
+ * Each field a notification may carry and the labels it always carries. A PPRC status and MAPPA detail
+ * are criminal-offence data (UK GDPR Art 10); MAPPA detail is also law-enforcement processing (DPA 2018
+ * Part 3). The prison number is a national identifier: it goes only where a grant names it.
+ */
+export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record<string, readonly SensitivityLabel[]>>> = {
+  [NotificationRecordType.PPRC_NOTIFICATION]: {
+    event: [], eventDate: [], establishment: [], destinationEstablishment: [], returnDate: [],
+    pprcStatus: [CRIMINAL_OFFENCE], mappaCategory: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], mappaLevel: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT],
+    prisonerGivenNames: [], prisonerFamilyName: [], prisonerAliases: [], prisonerDateOfBirth: [], prisonNumber: [],
+    prisonerHomeLocalAuthority: [], releaseDate: [], releaseAddress: [], requestedName: [], offenderManagementUnitContact: [],
+  },
+  [NotificationRecordType.CHILD_AT_RISK]: {
+    sui: [], givenNames: [], familyName: [], dateOfBirth: [], homeLocalAuthority: [], relationshipToPrisoner: [],
+  },
+};
+
+export function isNotificationRecordType(value: string): value is NotificationRecordType {
+  return (NOTIFICATION_RECORD_TYPES as string[]).includes(value);
+}
