@@ -10,6 +10,10 @@ export const AuditOperation = {
   CHILD_SEARCH: "CHILD_SEARCH",
   /** A routed notification (e.g. a PPRC release) delivered to an agency (HUB.md §9). */
   NOTIFICATION_DELIVERY: "NOTIFICATION_DELIVERY",
+  /** An agency's staff read its notification inbox (the deliveries listed, each child's SUI on the entry). */
+  NOTIFICATION_INBOX_READ: "NOTIFICATION_INBOX_READ",
+  /** An agency acknowledged a notification delivered to it, with its reply where one was asked for. */
+  NOTIFICATION_ACKNOWLEDGED: "NOTIFICATION_ACKNOWLEDGED",
   /** An s.16LA decision not to share, with its reasons (DOMAIN rule 8). */
   DECISION_NOT_TO_SHARE: "DECISION_NOT_TO_SHARE",
   CONSENT_RECORDED: "CONSENT_RECORDED",

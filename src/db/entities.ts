@@ -33,6 +33,8 @@ import { AUDIT_ENTITIES } from "../audit/auditEntities";
 import { Referral } from "../referrals/Referral";
 import { SubjectAccessRequest } from "../subjectAccess/SubjectAccessRequest";
 import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDecision";
+import { Notification } from "../notifications/Notification";
+import { NotificationDelivery } from "../notifications/NotificationDelivery";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -49,4 +51,5 @@ export const ENTITIES = [
   RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildMatchTerm, ChildIdentityChange,
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
+  Notification, NotificationDelivery,
 ];

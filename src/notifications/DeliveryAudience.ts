@@ -1,0 +1,10 @@
+/**
+ * Who at the recipient agency reads a delivery: STAFF — every member of the agency with a token for it;
+ * IG_LEADS — only its information governance leads (an escalation of a notification left
+ * unacknowledged past its deadline).
+ */
+export const DeliveryAudience = {
+  STAFF: "STAFF",
+  IG_LEADS: "IG_LEADS",
+} as const;
+export type DeliveryAudience = (typeof DeliveryAudience)[keyof typeof DeliveryAudience];
