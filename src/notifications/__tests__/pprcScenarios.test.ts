@@ -1,0 +1,144 @@
+import { AdultName } from "../../people/AdultName";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { Notification } from "../Notification";
+import { submitPprcNotification, type NotificationServices } from "../submitPprcNotification";
+import { openNotificationDatabase, POLICY, PRISON_OMU, releaseOf, type NotificationDatabase } from "./notificationDatabase";
+
+const NOW = new Date("2026-11-16T10:00:00Z");
+
+describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one authority and the child in another", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+  });
+  afterAll(async () => db.close());
+
+  test("both CSCs, probation and the release area's police are told, each once, by the rule that chose it", async () => {
+    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-scenario-1", releaseOf("NF-2026-REL-0001"), NOW);
+    expect(receipt.outcome).toBe("CREATED");
+    expect(receipt.recipients).toEqual([
+      { agencyCode: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["pprc-csc-prisoner-home-area"] },
+      { agencyCode: "LA-E10000019", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["pprc-csc-child-home-area"] },
+      { agencyCode: "PDU-E06000060", agencyType: "PROBATION", rules: ["pprc-probation-status"] },
+      { agencyCode: "POLICE-91", agencyType: "POLICE", rules: ["pprc-police-release-area"] },
+    ]);
+    expect(receipt.unrouted).toEqual([]);
+
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId }, order: { recipientAgency: "ASC" } });
+    const byAgency = new Map(deliveries.map((delivery) => [delivery.recipientAgency, delivery]));
+    expect([...byAgency.keys()]).toEqual(["LA-E06000060", "LA-E10000019", "PDU-E06000060", "POLICE-91"]);
+
+    const csc = byAgency.get("LA-E06000060");
+    expect(Object.keys(csc?.content.pprc ?? {}).sort()).toEqual([
+      "establishment", "event", "eventDate", "offenderManagementUnitContact", "pprcStatus", "prisonNumber", "prisonerDateOfBirth", "prisonerFamilyName",
+      "prisonerGivenNames", "prisonerHomeLocalAuthority", "releaseAddress", "releaseDate",
+    ]);
+    expect(csc?.content.childrenAtRisk).toEqual([{ sui: "9990071004", givenNames: "Poppy", familyName: "Fernleigh", dateOfBirth: "2017-03-08", homeLocalAuthority: "E10000019", relationshipToPrisoner: "FATHER" }]);
+    expect(csc?.redactions).toEqual([
+      { path: "pprc.mappaCategory", rule: "law-enforcement-withheld", reason: expect.stringContaining("law-enforcement") },
+      { path: "pprc.mappaLevel", rule: "law-enforcement-withheld", reason: expect.stringContaining("law-enforcement") },
+    ]);
+    expect(byAgency.get("LA-E10000019")?.content).toEqual(csc?.content);
+
+    const probation = byAgency.get("PDU-E06000060");
+    expect(probation?.content.pprc?.mappaCategory).toBe(1);
+    expect(probation?.content.pprc?.mappaLevel).toBe(2);
+    expect(probation?.content.childrenAtRisk).toHaveLength(1);
+    expect(probation?.redactions).toEqual([]);
+
+    const police = byAgency.get("POLICE-91");
+    expect(police?.content.childrenAtRisk).toBeUndefined();
+    expect(police?.content.pprc?.releaseAddress).toEqual({ line1: "4 Larchmere Close", line2: null, town: "Valeford", postcode: "HP21 7QQ", localAuthority: "E06000060" });
+    expect(police?.content.pprc?.prisonerHomeLocalAuthority).toBeUndefined();
+    expect(police?.redactions).toEqual([
+      { path: "pprc.prisonerHomeLocalAuthority", rule: "default-deny", reason: expect.any(String) },
+      { path: "childrenAtRisk", rule: "default-deny", reason: expect.any(String) },
+    ]);
+    expect(police?.childSuis).toEqual([]);
+
+    for (const delivery of deliveries) {
+      expect(delivery.acknowledgeBy).toEqual(new Date("2026-11-17T23:59:59.999Z"));
+      expect(delivery.responseRequested).toBe(false);
+    }
+  });
+
+  test("each delivery's audit entry names the recipient, the rule's purpose, basis and condition, and exactly what it carried", async () => {
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceReference: "NF-2026-REL-0001" });
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id } });
+    const entries = await db.auditByRequest("req-scenario-1");
+    expect(entries.map((entry) => entry.id).sort()).toEqual(deliveries.map((delivery) => delivery.disclosureId).sort());
+    for (const delivery of deliveries) {
+      const entry = await db.auditEntry(delivery.disclosureId);
+      expect(entry.operation).toBe("NOTIFICATION_DELIVERY");
+      expect(entry.outcome).toBe("DISCLOSED");
+      expect(entry.principalAgency).toBe(delivery.recipientAgency);
+      expect([entry.purpose, entry.lawfulBasis, entry.specialCategoryCondition]).toEqual([delivery.purpose, delivery.lawfulBasis, delivery.specialCategoryCondition]);
+      expect(entry.fieldsWithheld).toEqual(delivery.redactions);
+      expect(entry.childSuis).toEqual(delivery.childSuis);
+      expect(entry.policyVersion).toBe(POLICY.version);
+      expect(entry.details).toMatchObject({ notificationId: notification.id, deliveryId: delivery.id, routingRules: delivery.routingRules, sourceAgency: "HMP-NORTHFEN", submittedBy: "omu-northfen-1", recordIds: notification.recordIds });
+    }
+    const byAgency = new Map(await Promise.all(deliveries.map(async (delivery) => [delivery.recipientAgency, await db.auditEntry(delivery.disclosureId)] as const)));
+    expect(byAgency.get("LA-E06000060")).toMatchObject({ purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", childSuis: ["9990071004"], prejudicesInvestigation: false });
+    expect(byAgency.get("POLICE-91")).toMatchObject({ purpose: "OFFENDER_RISK_MANAGEMENT", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: "STATUTORY_PURPOSE", childSuis: [], prejudicesInvestigation: true });
+    expect(byAgency.get("POLICE-91")?.fieldsDisclosed).not.toContain("childrenAtRisk[0].sui");
+    expect(notification.routing.map((decision) => [decision.rule, decision.outcome, decision.agencies])).toEqual([
+      ["pprc-csc-prisoner-home-area", "ROUTED", ["LA-E06000060"]],
+      ["pprc-csc-child-home-area", "ROUTED", ["LA-E10000019"]],
+      ["pprc-probation-status", "ROUTED", ["PDU-E06000060"]],
+      ["pprc-police-release-area", "ROUTED", ["POLICE-91"]],
+    ]);
+  });
+
+  test("the same reference notified again is the same notification: nothing is routed, delivered or audited twice", async () => {
+    const before = await db.dataSource.getRepository(NotificationDelivery).count();
+    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-scenario-1-again", releaseOf("NF-2026-REL-0001"), NOW);
+    expect(receipt.outcome).toBe("UNCHANGED");
+    expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toEqual(["LA-E06000060", "LA-E10000019", "PDU-E06000060", "POLICE-91"]);
+    expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(before);
+    expect(await db.auditByRequest("req-scenario-1-again")).toEqual([]);
+  });
+});
+
+describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+  });
+  afterAll(async () => db.close());
+
+  test("CSC is consulted, asked to reply; the new name becomes an alias of the same adult", async () => {
+    const reception = await submitPprcNotification(services, PRISON_OMU, "req-s2-reception", releaseOf("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
+    const request = await submitPprcNotification(services, PRISON_OMU, "req-s2-name", releaseOf("NF-2026-NCR-0002", {
+      event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
+    }), NOW);
+    expect(request.recipients).toEqual([
+      { agencyCode: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["pprc-csc-prisoner-home-area"] },
+      { agencyCode: "LA-E10000019", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["pprc-csc-child-home-area"] },
+    ]);
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: request.notificationId } });
+    for (const delivery of deliveries) {
+      expect(delivery.responseRequested).toBe(true);
+      expect(delivery.content.pprc?.requestedName).toEqual({ givenNames: "Corwin", familyName: "Hollis" });
+    }
+    const [first, second] = await Promise.all([reception, request].map((receipt) => db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId })));
+    expect(second.adultId).toBe(first.adultId);
+    const names = await db.dataSource.getRepository(AdultName).find({ where: { adult: { id: second.adultId ?? "" } }, order: { kind: "DESC" } });
+    expect(names.map(({ givenNames, familyName, kind, reportedBy }) => ({ givenNames, familyName, kind, reportedBy }))).toEqual([
+      { givenNames: "Corwin", familyName: "Ashdale", kind: "USUAL", reportedBy: "HMP-NORTHFEN" },
+      { givenNames: "Corwin", familyName: "Hollis", kind: "ALIAS", reportedBy: "HMP-NORTHFEN" },
+    ]);
+  });
+
+  test("a later notification carries the alias among the prisoner's names", async () => {
+    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-s2-transfer", releaseOf("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
+    const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
+    expect(delivery.content.pprc?.prisonerAliases).toEqual([{ givenNames: "Corwin", familyName: "Hollis" }]);
+    expect(delivery.content.pprc?.destinationEstablishment).toBe("HMP Saltmarsh");
+    expect(delivery.responseRequested).toBe(false);
+  });
+});

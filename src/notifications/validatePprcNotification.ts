@@ -1,0 +1,100 @@
+import { ErrorCode, HubError } from "../errors/HubError";
+import { parseSui } from "../identity/nhsNumber";
+import { isLocalDate } from "../timescales/londonTime";
+import { PprcEvent } from "./PprcEvent";
+import { type PprcNotificationSubmission } from "./PprcNotificationSubmission";
+
+const LOCAL_AUTHORITY = /^[EWSN]\d{8}$/;
+const PRISON_NUMBER = /^[A-Za-z]\d{4}[A-Za-z]{2}$/;
+export const MAX_CHILDREN_AT_RISK = 20;
+
+/**
+ * The problems a PPRC notification can have that the hub names (`details.problem`, beside `path`):
+ * stable codes agency systems branch on.
+ */
+export const PprcNotificationProblem = {
+  REFERENCE_REQUIRED: "REFERENCE_REQUIRED",
+  INVALID_DATE: "INVALID_DATE",
+  INVALID_LOCAL_AUTHORITY: "INVALID_LOCAL_AUTHORITY",
+  INVALID_PRISON_NUMBER: "INVALID_PRISON_NUMBER",
+  RELEASE_DETAILS_REQUIRED: "RELEASE_DETAILS_REQUIRED",
+  RELEASE_AREA_REQUIRED: "RELEASE_AREA_REQUIRED",
+  REQUESTED_NAME_REQUIRED: "REQUESTED_NAME_REQUIRED",
+  DESTINATION_REQUIRED: "DESTINATION_REQUIRED",
+  RETURN_DATE_REQUIRED: "RETURN_DATE_REQUIRED",
+  NOT_FOR_THIS_EVENT: "NOT_FOR_THIS_EVENT",
+  STATUS_NOT_FOR_THIS_EVENT: "STATUS_NOT_FOR_THIS_EVENT",
+  INVALID_MAPPA: "INVALID_MAPPA",
+  TOO_MANY_CHILDREN: "TOO_MANY_CHILDREN",
+  DUPLICATE_CHILD_REFERENCE: "DUPLICATE_CHILD_REFERENCE",
+  CHILD_AT_RISK_REQUIRED: "CHILD_AT_RISK_REQUIRED",
+} as const;
+export type PprcNotificationProblem = (typeof PprcNotificationProblem)[keyof typeof PprcNotificationProblem];
+
+function invalid(path: string, problem: PprcNotificationProblem, message: string): HubError {
+  return new HubError(ErrorCode.INVALID_INPUT, message, { path, problem });
+}
+
+/**
+ * Everything about a PPRC notification that can be refused before the hub touches what it holds: each
+ * event carries what its duty needs (a release its date and the area of its address — the police
+ * force is found by it; a request to change name the name asked for; a transfer its destination; a
+ * temporary release its return), and nothing another event's duty would send on. Messages name the
+ * field, never its value.
+ */
+export function validatePprcNotification(notification: PprcNotificationSubmission): void {
+  const path = "notification";
+  if (notification.reference.trim() === "") throw invalid(`${path}.reference`, PprcNotificationProblem.REFERENCE_REQUIRED, "Give the prison's own reference for this event, so a resubmission is recognised as the same notification.");
+  date(notification.eventDate, `${path}.eventDate`);
+  if (!PRISON_NUMBER.test(notification.prisoner.prisonNumber)) throw invalid(`${path}.prisoner.prisonNumber`, PprcNotificationProblem.INVALID_PRISON_NUMBER, "The prison number must look like A1234BC.");
+  date(notification.prisoner.dateOfBirth, `${path}.prisoner.dateOfBirth`);
+  area(notification.prisoner.homeLocalAuthority, `${path}.prisoner.homeLocalAuthority`);
+
+  const { event } = notification;
+  only(event === PprcEvent.RELEASE, notification.release, `${path}.release`, PprcNotificationProblem.RELEASE_DETAILS_REQUIRED, "A release gives its date and the address the prisoner is released to.");
+  if (notification.release) {
+    date(notification.release.date, `${path}.release.date`);
+    const releaseArea = notification.release.address.localAuthority;
+    if (!releaseArea) throw invalid(`${path}.release.address.localAuthority`, PprcNotificationProblem.RELEASE_AREA_REQUIRED, "Give the local authority (ONS code) of the release address: the police force covering it is told.");
+    area(releaseArea, `${path}.release.address.localAuthority`);
+  }
+  only(event === PprcEvent.NAME_CHANGE_REQUEST, notification.requestedName, `${path}.requestedName`, PprcNotificationProblem.REQUESTED_NAME_REQUIRED, "A request to change name gives the name asked for.");
+  only(event === PprcEvent.TRANSFER, notification.destinationEstablishment, `${path}.destinationEstablishment`, PprcNotificationProblem.DESTINATION_REQUIRED, "A transfer gives the establishment the prisoner goes to.");
+  only(event === PprcEvent.TEMPORARY_RELEASE, notification.returnDate, `${path}.returnDate`, PprcNotificationProblem.RETURN_DATE_REQUIRED, "A release on temporary licence gives the day the prisoner is due back.");
+  if (notification.returnDate) date(notification.returnDate, `${path}.returnDate`);
+  if (notification.pprcAssessedOn) date(notification.pprcAssessedOn, `${path}.pprcAssessedOn`);
+  if (notification.pprcStatus === "NO_LONGER_PPRC" && event !== PprcEvent.STATUS_CHANGE) {
+    throw invalid(`${path}.pprcStatus`, PprcNotificationProblem.STATUS_NOT_FOR_THIS_EVENT, "NO_LONGER_PPRC is told as a STATUS_CHANGE.");
+  }
+  const { mappa } = notification;
+  if (mappa && (!Number.isInteger(mappa.category) || mappa.category < 1 || mappa.category > 4 || !Number.isInteger(mappa.level) || mappa.level < 1 || mappa.level > 3)) {
+    throw invalid(`${path}.mappa`, PprcNotificationProblem.INVALID_MAPPA, "MAPPA categories are 1 to 4 and levels 1 to 3.");
+  }
+
+  const children = notification.childrenAtRisk ?? [];
+  if (children.length > MAX_CHILDREN_AT_RISK) throw invalid(`${path}.childrenAtRisk`, PprcNotificationProblem.TOO_MANY_CHILDREN, `At most ${MAX_CHILDREN_AT_RISK} children at risk in one notification.`);
+  const references = new Set<string>();
+  children.forEach((child, index) => {
+    const at = `${path}.childrenAtRisk[${index}]`;
+    if (child.reference.trim() === "") throw invalid(`${at}.reference`, PprcNotificationProblem.REFERENCE_REQUIRED, "Give the prison's own reference for its record of this child.");
+    if (references.has(child.reference)) throw invalid(`${at}.reference`, PprcNotificationProblem.DUPLICATE_CHILD_REFERENCE, "Each child at risk has its own reference.");
+    references.add(child.reference);
+    if (child.sui) parseSui(child.sui, `${at}.sui`);
+    if (child.dateOfBirth) date(child.dateOfBirth, `${at}.dateOfBirth`);
+    area(child.address?.localAuthority, `${at}.address.localAuthority`);
+  });
+}
+
+function only(needed: boolean, value: unknown, path: string, problem: PprcNotificationProblem, message: string): void {
+  const given = value !== null && value !== undefined && value !== "";
+  if (needed && !given) throw invalid(path, problem, message);
+  if (!needed && given) throw invalid(path, PprcNotificationProblem.NOT_FOR_THIS_EVENT, "This field belongs to another event: leave it out.");
+}
+
+function date(value: string, path: string): void {
+  if (!isLocalDate(value)) throw invalid(path, PprcNotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
+}
+
+function area(value: string | null | undefined, path: string): void {
+  if (value && !LOCAL_AUTHORITY.test(value)) throw invalid(path, PprcNotificationProblem.INVALID_LOCAL_AUTHORITY, "Give an ONS local authority code such as E06000060.");
+}
