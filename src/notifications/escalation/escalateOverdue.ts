@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { IsNull } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { Role } from "../../auth/Role";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { AuditOutcome } from "../../audit/AuditOutcome";
+import { recordAuditEntry } from "../../audit/recordAuditEntry";
+import { Agency } from "../../directory/Agency";
+import { LawfulBasis } from "../../policy/LawfulBasis";
+import { Purpose } from "../../policy/Purpose";
+import { type EscalationFields } from "../content/NotificationView";
+import { DeliveryAudience } from "../DeliveryAudience";
+import { Notification } from "../Notification";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { NotificationType } from "../NotificationType";
+import { recordDelivery } from "../recordDelivery";
+import { type NotificationServices } from "../submitPprcNotification";
+import { escalationContactOf } from "./escalationContact";
+
+/** The hub raises escalations itself: their notifications name it as the source. */
+export const HUB_SOURCE = "HUB";
+const BATCH = 100;
+
+/**
+ * Every delivery left unacknowledged past its deadline (`acknowledgeBy` before `now`) is escalated:
+ * a new notification to the same agency, addressed to its escalation contact and read by its IG leads
+ * (audience IG_LEADS), saying which delivery went unacknowledged and when it was due — never the
+ * content, which the IG lead reads through the agency's own inbox. `now` is the caller's clock.
+ *
+ * Each escalation's audit entry commits first; then one transaction marks the overdue delivery
+ * escalated — only if it still is unacknowledged and not yet escalated — and writes the escalation. So
+ * a delivery is escalated once however many hub processes run this together; one that lost the race
+ * leaves an audit entry for an escalation it did not make (the trail may say more than happened, never
+ * less). Returns how many deliveries this call escalated.
+ */
+export async function escalateOverdue(services: NotificationServices, now: Date, requestId = `escalation-${randomUUID()}`): Promise<number> {
+  const { dataSource } = services;
+  let escalated = 0;
+  let after: { at: Date; id: string } | null = null;
+  for (;;) {
+    const query = dataSource.getRepository(NotificationDelivery).createQueryBuilder("delivery")
+      .where("delivery.audience = :staff", { staff: DeliveryAudience.STAFF })
+      .andWhere("delivery.acknowledged_at IS NULL AND delivery.escalated_at IS NULL AND delivery.acknowledge_by < :now", { now });
+    if (after !== null) query.andWhere("(delivery.acknowledge_by, delivery.id) > (:at, :id)", { at: after.at, id: after.id });
+    const overdue = await query.orderBy("delivery.acknowledge_by", "ASC").addOrderBy("delivery.id", "ASC").take(BATCH).getMany();
+    for (const delivery of overdue) if (await escalate(services, delivery, now, requestId)) escalated += 1;
+    const last = overdue.at(-1);
+    if (overdue.length < BATCH || last === undefined || last.acknowledgeBy === null) return escalated;
+    after = { at: last.acknowledgeBy, id: last.id };
+  }
+}
+
+async function escalate({ dataSource, policy }: NotificationServices, delivery: NotificationDelivery, now: Date, requestId: string): Promise<boolean> {
+  const agency = await dataSource.getRepository(Agency).findOneBy({ code: delivery.recipientAgency });
+  const notification = await dataSource.getRepository(Notification).findOneBy({ id: delivery.notificationId });
+  // The directory never deletes an agency, and a delivery's notification is a foreign key.
+  if (agency === null || notification === null || delivery.acknowledgeBy === null) throw new Error(`delivery ${delivery.id} cannot be escalated: its agency or notification is missing`);
+  const escalation: EscalationFields = {
+    deliveryId: delivery.id, notificationId: notification.id, notificationType: notification.type, event: notification.event,
+    deliveredAt: delivery.deliveredAt.toISOString(), acknowledgeBy: delivery.acknowledgeBy.toISOString(), routingRules: delivery.routingRules,
+  };
+  const notificationId = randomUUID();
+  const deliveryId = randomUUID();
+  const principal: Principal = { sub: `notification-recipient:${agency.code}`, name: agency.code, agency: agency.code, agencyType: agency.type, roles: [Role.IG_LEAD], localAuthority: agency.localAuthority ?? "", team: null, tokenId: null };
+  const audit = await recordAuditEntry(dataSource, {
+    requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
+    fieldsDisclosed: Object.keys(escalation).map((field) => `escalation.${field}`), fieldsWithheld: [], policyVersion: policy.version,
+    breakGlass: false, prejudicesInvestigation: false,
+    details: { notificationId, deliveryId, notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, sourceAgency: HUB_SOURCE },
+  }, now);
+  return dataSource.transaction(async (manager) => {
+    const claimed = await manager.getRepository(NotificationDelivery).update({ id: delivery.id, acknowledgedAt: IsNull(), escalatedAt: IsNull() }, { escalatedAt: now });
+    if (claimed.affected !== 1) return false;
+    await manager.getRepository(Notification).insert({
+      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, submittedBy: HUB_SOURCE,
+      receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: delivery.id, policyVersion: policy.version,
+    });
+    await recordDelivery(manager, {
+      id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, routingRules: [],
+      // Accountability (UK GDPR Art 5(2)): the agency's IG leads answer for a duty left unanswered.
+      purpose: Purpose.INFORMATION_GOVERNANCE, lawfulBasis: LawfulBasis.LEGAL_OBLIGATION, specialCategoryCondition: null,
+      content: { escalation }, redactions: [], childSuis: [], disclosureId: audit.id, contact: escalationContactOf(agency),
+      deliveredAt: now, acknowledgeBy: null, responseRequested: false,
+    });
+    return true;
+  });
+}

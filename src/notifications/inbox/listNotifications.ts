@@ -1,0 +1,49 @@
+import { Brackets } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { AuditOutcome } from "../../audit/AuditOutcome";
+import { recordAuditEntry } from "../../audit/recordAuditEntry";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { type NotificationServices } from "../submitPprcNotification";
+import { readableAudiences } from "./inboxAccess";
+import { NotificationStatus } from "./NotificationStatus";
+
+/** Where the last page ended: the last delivery's (deliveredAt, id). */
+export interface InboxPosition {
+  at: Date;
+  id: string;
+}
+
+export interface InboxPage {
+  deliveries: NotificationDelivery[];
+  hasNextPage: boolean;
+  end: InboxPosition | null;
+}
+
+/**
+ * A page of the caller's own agency's inbox, newest first, optionally only the unacknowledged or the
+ * acknowledged: what was delivered to the agency, each view as decided and audited at delivery. Reading
+ * it is audited too (`NOTIFICATION_INBOX_READ`: the deliveries listed and the children they name) and
+ * the page is returned only once that entry has committed.
+ */
+export async function listNotifications(services: NotificationServices, principal: Principal, requestId: string, status: NotificationStatus | null, first: number, after: InboxPosition | null, now = new Date()): Promise<InboxPage> {
+  const { dataSource, policy } = services;
+  const query = dataSource.getRepository(NotificationDelivery).createQueryBuilder("delivery")
+    .where("delivery.recipient_agency = :agency", { agency: principal.agency })
+    .andWhere("delivery.audience = ANY(:audiences)", { audiences: readableAudiences(principal) });
+  if (status === NotificationStatus.UNACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NULL");
+  if (status === NotificationStatus.ACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NOT NULL");
+  if (after !== null) {
+    query.andWhere(new Brackets((older) => older.where("delivery.delivered_at < :at", { at: after.at }).orWhere("delivery.delivered_at = :at AND delivery.id < :id", { at: after.at, id: after.id })));
+  }
+  const rows = await query.orderBy("delivery.delivered_at", "DESC").addOrderBy("delivery.id", "DESC").take(first + 1).getMany();
+  const deliveries = rows.slice(0, first);
+  const last = deliveries.at(-1);
+  await recordAuditEntry(dataSource, {
+    requestId, principal, operation: AuditOperation.NOTIFICATION_INBOX_READ, access: null,
+    childSuis: deliveries.flatMap((delivery) => delivery.childSuis), outcome: AuditOutcome.DISCLOSED,
+    fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
+    details: { status, count: deliveries.length, deliveryIds: deliveries.map((delivery) => delivery.id), disclosureIds: deliveries.map((delivery) => delivery.disclosureId) },
+  }, now);
+  return { deliveries, hasNextPage: rows.length > first, end: last === undefined ? null : { at: last.deliveredAt, id: last.id } };
+}
