@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import "./types/enums";
 import "./types/child/enums";
+import "./types/notifications/enums";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { CallerResolver } from "./resolvers/CallerResolver";
@@ -14,8 +15,9 @@ import { IdentityResolver } from "./resolvers/IdentityResolver";
 import { AdultIdentityResolver } from "./resolvers/AdultIdentityResolver";
 import { ReferralResolver } from "./resolvers/ReferralResolver";
 import { SubjectAccessResolver } from "./resolvers/SubjectAccessResolver";
+import { NotificationResolver } from "./resolvers/NotificationResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,65 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { acknowledgeNotification } from "../../notifications/inbox/acknowledgeNotification";
+import { listNotifications } from "../../notifications/inbox/listNotifications";
+import { NotificationStatus } from "../../notifications/inbox/NotificationStatus";
+import { Notification } from "../../notifications/Notification";
+import { submitPprcNotification } from "../../notifications/submitPprcNotification";
+import { type HubContext } from "../context";
+import { ArgumentRules } from "../input/ArgumentRules";
+import { uuid } from "../input/uuid";
+import { pageSize, TimeAndIdCursor } from "../pagination";
+import { NotificationConnection, NotificationNode } from "../types/notifications/NotificationNode";
+import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
+import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
+import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+
+const NOTIFICATIONS = new TimeAndIdCursor("notification");
+
+@Resolver()
+export class NotificationResolver {
+  @Mutation(() => NotificationReceiptType, {
+    description: "A prison notifies a PPRC event. Only PRISON_OMU or AGENCY_SYSTEM callers of the prison itself. The hub links the prisoner and the children at risk, routes the notification by policies/notification-routing.yaml and delivers each recipient its own view, audited.",
+  })
+  async submitPprcNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => PprcNotificationInput) notification: PprcNotificationInput): Promise<NotificationReceiptType> {
+    return submitPprcNotification({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })
+  @ArgumentRules({ after: NOTIFICATIONS.rule })
+  async notifications(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("status", () => NotificationStatus, { nullable: true }) status: NotificationStatus | null,
+    @Arg("first", () => Int, { nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+  ): Promise<NotificationConnection> {
+    const page = await listNotifications({ dataSource, policy }, principal, requestId, status, pageSize(first), NOTIFICATIONS.decode(after));
+    const types = await typesOf(dataSource, page.deliveries.map((delivery) => delivery.notificationId));
+    return {
+      nodes: page.deliveries.flatMap((delivery) => {
+        const type = types.get(delivery.notificationId);
+        return type === undefined ? [] : [notificationNodeOf(delivery, type)];
+      }),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.end && NOTIFICATIONS.encode(page.end) },
+    };
+  }
+
+  @Mutation(() => NotificationNode, { description: "Acknowledge a notification delivered to your agency, with your reply where one is asked for (`responseRequested`). Audited." })
+  @ArgumentRules({ id: uuid })
+  async acknowledgeNotification(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("response", () => String, { nullable: true }) response: string | null,
+  ): Promise<NotificationNode> {
+    const delivery = await acknowledgeNotification({ dataSource, policy }, principal, requestId, id, response);
+    const types = await typesOf(dataSource, [delivery.notificationId]);
+    const type = types.get(delivery.notificationId);
+    if (type === undefined) throw new Error("a delivery's notification is a foreign key");
+    return notificationNodeOf(delivery, type);
+  }
+}
+
+async function typesOf(dataSource: HubContext["dataSource"], ids: string[]): Promise<Map<string, Notification["type"]>> {
+  if (ids.length === 0) return new Map();
+  const notifications = await dataSource.getRepository(Notification).find({ where: [...new Set(ids)].map((id) => ({ id })), select: { id: true, type: true } });
+  return new Map(notifications.map((notification) => [notification.id, notification.type]));
+}

@@ -1,0 +1,97 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { LawfulBasis } from "../../../policy/LawfulBasis";
+import { Purpose } from "../../../policy/Purpose";
+import { SpecialCategoryCondition } from "../../../policy/SpecialCategoryCondition";
+import { DeliveryAudience } from "../../../notifications/DeliveryAudience";
+import { NotificationStatus } from "../../../notifications/inbox/NotificationStatus";
+import { NotificationType } from "../../../notifications/NotificationType";
+import { PageInfo } from "../../pagination";
+import { Redaction } from "../child/common";
+
+@ObjectType("NotificationPersonName")
+export class NotificationPersonName {
+  @Field(() => String) givenNames: string;
+  @Field(() => String) familyName: string;
+}
+
+@ObjectType("NotificationAddress")
+export class NotificationAddress {
+  @Field(() => String) line1: string;
+  @Field(() => String, { nullable: true }) line2: string | null;
+  @Field(() => String, { nullable: true }) town: string | null;
+  @Field(() => String, { nullable: true }) postcode: string | null;
+  @Field(() => String) localAuthority: string;
+}
+
+@ObjectType({ description: "A PPRC notification as your agency may see it: a field you may not see is null and listed in `redactions`." })
+export class PprcNotificationContent {
+  @Field(() => String, { nullable: true, description: "A PprcEvent." }) event: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) eventDate: string | null;
+  @Field(() => String, { nullable: true }) establishment: string | null;
+  @Field(() => String, { nullable: true }) destinationEstablishment: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) returnDate: string | null;
+  @Field(() => String, { nullable: true, description: "A PprcStatus. Criminal-offence data (UK GDPR Art 10)." }) pprcStatus: string | null;
+  @Field(() => Int, { nullable: true }) mappaCategory: number | null;
+  @Field(() => Int, { nullable: true }) mappaLevel: number | null;
+  @Field(() => String, { nullable: true }) prisonerGivenNames: string | null;
+  @Field(() => String, { nullable: true }) prisonerFamilyName: string | null;
+  @Field(() => [NotificationPersonName], { nullable: true, description: "Other names the prison has reported for the prisoner." }) prisonerAliases: NotificationPersonName[] | null;
+  @Field(() => LocalDateResolver, { nullable: true }) prisonerDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) prisonNumber: string | null;
+  @Field(() => String, { nullable: true }) prisonerHomeLocalAuthority: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) releaseDate: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) releaseAddress: NotificationAddress | null;
+  @Field(() => NotificationPersonName, { nullable: true, description: "NAME_CHANGE_REQUEST: the name asked for." }) requestedName: NotificationPersonName | null;
+  @Field(() => String, { nullable: true }) offenderManagementUnitContact: string | null;
+}
+
+@ObjectType({ description: "An identified child at risk, as your agency may see it." })
+export class ChildAtRiskContent {
+  @Field(() => String, { nullable: true }) sui: string | null;
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) homeLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "A Relationship: how the prisoner stands to the child." }) relationshipToPrisoner: string | null;
+}
+
+@ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
+export class NotificationEscalation {
+  @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
+  @Field(() => NotificationType) notificationType: NotificationType;
+  @Field(() => String, { nullable: true }) event: string | null;
+  @Field(() => DateTimeResolver) deliveredAt: Date;
+  @Field(() => DateTimeResolver) acknowledgeBy: Date;
+  @Field(() => [String]) routingRules: string[];
+}
+
+@ObjectType("Notification", { description: "A notification delivered to your agency: your agency's own view of it, decided and audited at delivery." })
+export class NotificationNode {
+  @Field(() => ID) id: string;
+  @Field(() => NotificationType) type: NotificationType;
+  @Field(() => DeliveryAudience) audience: DeliveryAudience;
+  @Field(() => DateTimeResolver) deliveredAt: Date;
+  @Field(() => DateTimeResolver, { nullable: true, description: "Acknowledge by then, or it is escalated to your agency's escalation contact and IG leads." }) acknowledgeBy: Date | null;
+  @Field(() => NotificationStatus) status: NotificationStatus;
+  @Field(() => Boolean, { description: "The notifying agency asks for your reply (a request to change name consults CSC): give it as you acknowledge." }) responseRequested: boolean;
+  @Field(() => DateTimeResolver, { nullable: true }) acknowledgedAt: Date | null;
+  @Field(() => String, { nullable: true }) acknowledgedBy: string | null;
+  @Field(() => String, { nullable: true }) response: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) escalatedAt: Date | null;
+  @Field(() => [String], { description: "The routing rules that chose your agency." }) routingRules: string[];
+  @Field(() => Purpose) purpose: Purpose;
+  @Field(() => LawfulBasis) lawfulBasis: LawfulBasis;
+  @Field(() => SpecialCategoryCondition, { nullable: true }) specialCategoryCondition: SpecialCategoryCondition | null;
+  @Field(() => ID, { description: "The audit entry of this delivery." }) disclosureId: string;
+  @Field(() => PprcNotificationContent, { nullable: true }) pprc: PprcNotificationContent | null;
+  @Field(() => [ChildAtRiskContent]) childrenAtRisk: ChildAtRiskContent[];
+  @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
+  @Field(() => [Redaction]) redactions: Redaction[];
+}
+
+@ObjectType()
+export class NotificationConnection {
+  @Field(() => [NotificationNode]) nodes: NotificationNode[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
