@@ -1,9 +1,9 @@
 import { type Agency } from "../../src/directory/Agency";
 
-type AgencyRow = Pick<Agency, "code" | "name" | "type" | "localAuthority" | "policeForceArea" | "contactEmail" | "contactPhone" | "active">;
+type AgencyRow = Pick<Agency, "code" | "name" | "type" | "localAuthority" | "servedLocalAuthorities" | "policeForceArea" | "contactEmail" | "contactPhone" | "active">;
 
 const agency = (code: string, name: string, type: Agency["type"], localAuthority: string | null, active = true): AgencyRow => ({
-  code, name, type, localAuthority, policeForceArea: type === "POLICE" ? "Thames Valley" : null,
+  code, name, type, localAuthority, servedLocalAuthorities: localAuthority === null ? [] : [localAuthority], policeForceArea: type === "POLICE" ? "Thames Valley" : null,
   contactEmail: `safeguarding@${code.toLowerCase()}.example`, contactPhone: null, active,
 });
 

@@ -7,7 +7,8 @@ import { type Principal } from "../../auth/Principal";
 import { type Role } from "../../auth/Role";
 import { DisclosureAuditEntry } from "../../audit/DisclosureAuditEntry";
 import { openDatabase, type Database } from "../../db/database";
-import { Agency } from "../../directory/Agency";
+import { type DirectoryEntry } from "../../directory/DirectoryEntry";
+import { writeDirectoryEntry } from "../../directory/writeDirectoryEntry";
 import { type AgencyType } from "../../directory/AgencyType";
 import { createLogger } from "../../logging/logger";
 import { loadPolicies } from "../../policy/loadPolicies";
@@ -30,8 +31,11 @@ export const DIRECTORY = [
   agency("SCH-700001", "Vale Primary School", "EDUCATION", "E06000060", null),
 ];
 
-function agency(code: string, name: string, type: AgencyType, localAuthority: string, contactEmail: string | null): Partial<Agency> {
-  return { code, name, type, localAuthority, contactEmail, active: true };
+function agency(code: string, name: string, type: AgencyType, localAuthority: string, contactEmail: string | null): DirectoryEntry {
+  return {
+    code, name, type, localAuthority, servedLocalAuthorities: [localAuthority], policeForceArea: null, contactEmail, contactPhone: null,
+    escalationEmail: null, escalationPhone: null, webhookUrl: null, active: true,
+  };
 }
 
 export interface NotificationDatabase {
@@ -47,7 +51,10 @@ export async function openNotificationDatabase(): Promise<NotificationDatabase> 
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
   const { dataSource } = database;
-  await dataSource.getRepository(Agency).insert(DIRECTORY);
+  // Through the directory's one write path, as an import would: each agency at version 1.
+  await dataSource.transaction(async (manager) => {
+    for (const entry of DIRECTORY) await writeDirectoryEntry(manager, entry, { changedBy: "notification-tests", changedByAgency: null, source: "IMPORT" });
+  });
   const audit = dataSource.getRepository(DisclosureAuditEntry);
   return {
     dataSource,

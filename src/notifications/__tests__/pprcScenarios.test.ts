@@ -25,6 +25,9 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
       { agencyCode: "POLICE-91", agencyType: "POLICE", rules: ["pprc-police-release-area"] },
     ]);
     expect(receipt.unrouted).toEqual([]);
+    // Each decision names the directory version of every agency it found, so it can be explained however the directory changes.
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId });
+    expect(notification.routing.find((decision) => decision.rule === "pprc-police-release-area")).toMatchObject({ outcome: "ROUTED", agencies: ["POLICE-91"], directoryVersions: { "POLICE-91": 1 } });
 
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId }, order: { recipientAgency: "ASC" } });
     const byAgency = new Map(deliveries.map((delivery) => [delivery.recipientAgency, delivery]));

@@ -1,10 +1,9 @@
 import { type Agency } from "../../directory/Agency";
 
 /**
- * Where an agency's escalations are addressed: its escalation contact in the directory. The directory
- * holds one organisational contact per agency today, so that is it; when the directory keeps an
- * escalation contact of its own, this is the one place that reads it.
+ * Where an agency's escalations are addressed: the escalation contact its directory entry names, or its
+ * secure mailbox when it names none. Organisational mailboxes only (the directory holds no person's).
  */
 export function escalationContactOf(agency: Agency): string | null {
-  return agency.contactEmail;
+  return agency.escalationEmail ?? agency.contactEmail;
 }

@@ -1,6 +1,6 @@
 import { type EntityManager } from "typeorm";
-import { Agency } from "../../directory/Agency";
 import { type AgencyType } from "../../directory/AgencyType";
+import { agenciesServing } from "../../directory/routingDirectory";
 
 /** Whom a routing rule looks for: agencies of a type serving a local authority. */
 export interface RecipientQuery {
@@ -12,20 +12,22 @@ export interface RecipientQuery {
 export interface RecipientAgency {
   code: string;
   type: AgencyType;
+  /** The authority it was found serving. */
   localAuthority: string | null;
+  /** The directory version routing read (`agency_version`); absent in the routing suites' fixture directories. */
+  directoryVersion?: number;
 }
 
 /** How routing finds recipients: the directory in production, a fixture in the routing suites. */
 export type RecipientLookup = (query: RecipientQuery) => Promise<RecipientAgency[]>;
 
 /**
- * The active agencies of a type that serve a local authority, in code order. Reads the directory as it
- * stands (one local authority per agency); the one place routing asks the directory, so agencies
- * serving several authorities (a police force, a prison's resettlement area) are found here once the
- * directory records them.
+ * The active agencies of a type that serve a local authority (`directory/routingDirectory.ts`: an
+ * agency serves every authority its entry lists — a police force or a prison's resettlement area
+ * several), in code order, each with the directory version read, which the routing decision records.
+ * The one place routing asks the directory.
  */
 export function recipientAgencies(manager: EntityManager): RecipientLookup {
   return async ({ type, localAuthority }) =>
-    (await manager.getRepository(Agency).find({ where: { type, localAuthority, active: true }, order: { code: "ASC" } }))
-      .map(({ code, type: agencyType, localAuthority: area }) => ({ code, type: agencyType, localAuthority: area }));
+    (await agenciesServing(manager, { type, localAuthority })).map(({ entry, version }) => ({ code: entry.code, type: entry.type, localAuthority, directoryVersion: version }));
 }

@@ -24,6 +24,8 @@ export interface RoutingDecision {
   /** ROUTED: agencies found; NO_AGENCY: none of the type serves the area; AREA_UNKNOWN: the notification does not say the area. */
   outcome: "ROUTED" | "NO_AGENCY" | "AREA_UNKNOWN";
   agencies: string[];
+  /** The directory version of each agency found, as routing read it (`directory/routingDirectory.ts` `agencyVersion` gives that entry back). */
+  directoryVersions?: Record<string, number>;
 }
 
 /** One agency told, once, with every rule that chose it; `rule` (the first in policy order) decides its view. */
@@ -58,7 +60,11 @@ export async function routePprcNotification(rules: readonly NotificationRoutingR
         continue;
       }
       const agencies = await lookup({ type: rule.recipient, localAuthority });
-      decisions.push({ rule: rule.id, area: rule.area, localAuthority, outcome: agencies.length > 0 ? "ROUTED" : "NO_AGENCY", agencies: agencies.map((agency) => agency.code) });
+      const versions = agencies.flatMap((agency) => (agency.directoryVersion === undefined ? [] : [[agency.code, agency.directoryVersion] as const]));
+      decisions.push({
+        rule: rule.id, area: rule.area, localAuthority, outcome: agencies.length > 0 ? "ROUTED" : "NO_AGENCY", agencies: agencies.map((agency) => agency.code),
+        ...(versions.length > 0 ? { directoryVersions: Object.fromEntries(versions) } : {}),
+      });
       for (const agency of agencies) {
         const known = recipients.get(agency.code);
         if (known === undefined) recipients.set(agency.code, { agencyCode: agency.code, agencyType: agency.type, rule, rules: [rule.id] });
