@@ -20,7 +20,7 @@ import { scoreCandidate } from "./matching/scoreCandidate";
 import { factsTerms, firstGivenNameTerms } from "./matching/termFrequencies";
 import { twinEvidence } from "./matching/twinEvidence";
 import { sameBirthdaySibling } from "./matching/sameBirthdaySibling";
-import { loadProfiles, loadTermFrequencies, writeMatchProfiles } from "./matchProfiles";
+import { loadProfiles, loadTermFrequencies, rebuildMatchProfiles, writeMatchProfiles } from "./matchProfiles";
 import { takeLinkingLock } from "./linkingLock";
 
 /** A stored record, not linked by SUI, to be linked probabilistically. */
@@ -75,6 +75,11 @@ function evidenceOf(candidate: ScoredCandidate, weights: MatchWeights): LinkEvid
 /** A protected location (a refuge, a placement) is never something other records are matched on. */
 function matchablePostcode(request: LinkRequest): string | null {
   return isLocationWithheld(request.identity.address?.labels, request.locationWithheld === true ? [SensitivityLabel.LOCATION_WITHHELD] : []) ? null : request.identity.postcode;
+}
+
+/** The postcode a record reports and withholds (by its address's label or its own), which no child it links to may be matched on any longer. */
+function withheldPostcode(request: LinkRequest): string | null {
+  return request.identity.postcode !== null && matchablePostcode(request) === null ? request.identity.postcode : null;
 }
 
 function withIdentity(profile: MatchProfile, request: LinkRequest): MatchProfile {
@@ -165,6 +170,15 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
         remember(profile);
         writes.profile(profile);
       }
+      // A location withheld by any record stays withheld however many others report it (`matchablePostcodes`),
+      // sealed or not: the child is no longer matched on it, by the rest of this batch or afterwards. The
+      // profile merge only adds, so the child's profile is derived again once the batch's facts are written.
+      const withheld = withheldPostcode(request);
+      const current = profiles.get(chosen.childId) as MatchProfile;
+      if (withheld !== null && current.postcodes.includes(withheld)) {
+        profiles.set(chosen.childId, { ...current, postcodes: current.postcodes.filter((postcode) => postcode !== withheld) });
+        writes.rebuild(chosen.childId);
+      }
       results.push({ ...base, childId: chosen.childId, reviewIds: [], reviewCandidateIds: [], score: chosen.score });
     } else if (decision.band === LinkBand.REVIEW) {
       const reviewIds = writes.review(request, decision.reviewCandidates.map((candidate) => ({ childId: candidate.childId, evidence: evidenceOf(candidate, context.weights) })), decision.rule);
@@ -242,6 +256,7 @@ class BatchWrites {
   private readonly events: Record<string, unknown>[] = [];
   private readonly reviews: Record<string, unknown>[] = [];
   private readonly profiles = new Map<string, MatchProfile>();
+  private readonly rebuilds = new Set<string>();
 
   constructor(private readonly context: LinkContext) {}
 
@@ -304,6 +319,11 @@ class BatchWrites {
     this.profiles.set(profile.childId, profile);
   }
 
+  /** A child whose profile must lose something (a postcode now withheld): derived again from its facts once they are written. */
+  rebuild(childId: string): void {
+    this.rebuilds.add(childId);
+  }
+
   private event(recordId: string, childId: string | null, action: LinkAction, method: LinkMethod, evidence: LinkEvidence | null, reason: string, causeId: string | null = null): void {
     this.events.push({ record_id: recordId, child_id: childId, action, method, origin: LinkOrigin.AUTO, evidence, reason, cause_id: causeId });
   }
@@ -353,5 +373,6 @@ class BatchWrites {
       );
     }
     await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles);
+    await rebuildMatchProfiles(manager, [...this.rebuilds]);
   }
 }

@@ -119,4 +119,27 @@ describe("a child's match profile, when records are stored together", () => {
     const keys = await storedKeys(childId);
     expect(profileKeys(profile).filter((key) => !keys.has(key))).toEqual([]);
   });
+
+  it("loses a postcode a record matched to the child withholds, as one linked by its SUI makes it lose it", async () => {
+    const sui = "9997300041";
+    await submit({ agency: GP, submission: gpRecord("PG-OPEN-4", { sui, givenNames: "Cressida", familyName: "Vellacott", dateOfBirth: "2010-06-07", sex: "FEMALE" }) });
+    const childId = await childOfSui(sui);
+    expect((await profileOf(childId)).postcodes).toEqual(["HP21 7QR"]);
+    // Without an SUI, at the same address, its location withheld: a location withheld by any record stays withheld.
+    const [matched] = await submit({ agency: CLINIC, submission: gpRecord("PG-WITHHELD-4", { givenNames: "Cressida", familyName: "Vellacott", dateOfBirth: "2010-06-07", sex: "FEMALE" }, CLINIC, ["LOCATION_WITHHELD"]) });
+    expect(matched.link.outcome).toBe("MATCHED");
+    expect((await profileOf(childId)).postcodes).toEqual([]);
+    expect([...(await storedKeys(childId))].filter((key) => key.includes("HP21"))).toEqual([]);
+  });
+
+  it("loses a postcode a sealed record matched to the child withholds, and takes nothing else from it", async () => {
+    const sui = "9997300068";
+    await submit({ agency: GP, submission: gpRecord("PG-OPEN-5", { sui, givenNames: "Ottoline", familyName: "Ferrers", dateOfBirth: "2012-08-09", sex: "FEMALE" }) });
+    const childId = await childOfSui(sui);
+    const refuge = { kind: "HOME" as const, line1: "12 Weir Lane", postcode: "HP21 7QR", localAuthority: "E06000060", labels: ["LOCATION_WITHHELD" as const] };
+    const [matched] = await submit({ agency: CLINIC, submission: gpRecord("PG-SEALED-5", { givenNames: "Ottoline", familyName: "Ferrers", dateOfBirth: "2012-08-09", sex: "FEMALE", address: refuge }, CLINIC, ["SEALED"]) });
+    expect(matched.link.outcome).toBe("MATCHED");
+    expect(await profileOf(childId)).toMatchObject({ givenNames: ["Ottoline"], familyNames: ["Ferrers"], postcodes: [] });
+    expect([...(await storedKeys(childId))].filter((key) => key.includes("HP21"))).toEqual([]);
+  });
 });
