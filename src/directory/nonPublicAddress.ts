@@ -19,22 +19,51 @@ NON_PUBLIC.addSubnet("192.0.0.0", 24, "ipv4");
 NON_PUBLIC.addSubnet("192.168.0.0", 16, "ipv4");
 NON_PUBLIC.addSubnet("198.18.0.0", 15, "ipv4");
 NON_PUBLIC.addSubnet("224.0.0.0", 3, "ipv4");
-// IPv6: unspecified, loopback, unique local (RFC 4193), link-local, site-local (deprecated), multicast.
+// IPv6: unspecified, loopback, discard (RFC 6666), unique local (RFC 4193), link-local, site-local (deprecated), multicast.
 NON_PUBLIC.addAddress("::", "ipv6");
 NON_PUBLIC.addAddress("::1", "ipv6");
+NON_PUBLIC.addSubnet("100::", 64, "ipv6");
 NON_PUBLIC.addSubnet("fc00::", 7, "ipv6");
 NON_PUBLIC.addSubnet("fe80::", 10, "ipv6");
 NON_PUBLIC.addSubnet("fec0::", 10, "ipv6");
 NON_PUBLIC.addSubnet("ff00::", 8, "ipv6");
 
-/** IPv4 carried inside IPv6 (mapped `::ffff:a.b.c.d`, NAT64 `64:ff9b::/96`): judged as the IPv4 address it carries. */
-function embeddedIpv4(address: string): string | null {
-  const match = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
-  if (match === null) return null;
-  if (match[1] !== undefined) return match[1];
-  const high = parseInt(match[2], 16);
-  const low = parseInt(match[3], 16);
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
+/** An IPv6 address (valid, without brackets or zone) as its eight 16-bit groups, a trailing dotted IPv4 part included. */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted !== null) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
+  const parse = (part: string | undefined) => (part === undefined || part === "" ? [] : part.split(":").map((group) => parseInt(group, 16)));
+  const high = parse(head);
+  const low = parse(tail);
+  return tail === undefined ? high : [...high, ...new Array<number>(8 - high.length - low.length).fill(0), ...low];
+}
+
+const ipv4Of = (high: number, low: number): string => [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
+const allZero = (groups: number[]): boolean => groups.every((group) => group === 0);
+
+/**
+ * An IPv6 address that reaches an IPv4 one: the IPv4 address it carries, to be judged as that address;
+ * "tunnel" for one whose IPv4 address depends on a translator's or relay's set-up (a local-use NAT64
+ * prefix, Teredo), which is never an endpoint's own; null for an IPv6 address of its own.
+ */
+function carriedIpv4(groups: number[]): { ipv4: string } | "tunnel" | null {
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups;
+  // IPv4-compatible (::/96, deprecated), IPv4-mapped (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96, SIIT).
+  if (allZero(groups.slice(0, 6)) || (allZero(groups.slice(0, 5)) && g5 === 0xffff) || (allZero(groups.slice(0, 4)) && g4 === 0xffff && g5 === 0)) return { ipv4: ipv4Of(g6, g7) };
+  if (g0 === 0x64 && g1 === 0xff9b) {
+    // The well-known NAT64 prefix (64:ff9b::/96, RFC 6052); the local-use one (64:ff9b:1::/48, RFC 8215) at whatever length a network chose.
+    return allZero([g2, g3, g4, g5]) ? { ipv4: ipv4Of(g6, g7) } : "tunnel";
+  }
+  // 6to4 (2002::/16, RFC 3056): the relay's IPv4 address in the second and third groups.
+  if (g0 === 0x2002) return { ipv4: ipv4Of(g1, g2) };
+  // Teredo (2001::/32, RFC 4380).
+  if (g0 === 0x2001 && g1 === 0) return "tunnel";
+  return null;
 }
 
 /**
@@ -45,7 +74,8 @@ export function isNonPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return NON_PUBLIC.check(address, "ipv4");
   if (family !== 6) return false;
-  const carried = embeddedIpv4(address);
-  if (carried !== null) return NON_PUBLIC.check(carried, "ipv4");
+  const carried = carriedIpv4(ipv6Groups(address));
+  if (carried === "tunnel") return true;
+  if (carried !== null) return NON_PUBLIC.check(carried.ipv4, "ipv4");
   return NON_PUBLIC.check(address, "ipv6");
 }

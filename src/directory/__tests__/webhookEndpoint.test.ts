@@ -32,6 +32,12 @@ describe("a webhook endpoint in production", () => {
     ["IPv6 unique local", "https://[fd12:3456::1]/hub"],
     ["IPv6 link-local", "https://[fe80::1]/hub"],
     ["IPv4-mapped loopback", "https://[::ffff:127.0.0.1]/hub"],
+    ["IPv4-compatible loopback", "https://[::127.0.0.1]/hub"],
+    ["an IPv4-translated private address", "https://[::ffff:0:10.0.0.1]/hub"],
+    ["6to4 carrying the metadata service", "https://[2002:a9fe:a9fe::1]/hub"],
+    ["a local-use NAT64 prefix", "https://[64:ff9b:1::a9fe:a9fe]/hub"],
+    ["Teredo", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hub"],
+    ["the IPv6 discard prefix", "https://[100::1]/hub"],
   ])("may not name %s", (_what, url) => {
     expect(webhookUrlProblem(url, PRODUCTION)).toBe(DirectoryProblem.WEBHOOK_NOT_PUBLIC);
   });
@@ -64,6 +70,12 @@ describe("isNonPublicAddress, for the delivery side's check of resolved addresse
     expect(isNonPublicAddress("::ffff:10.0.0.1")).toBe(true);
     expect(isNonPublicAddress("::ffff:a00:1")).toBe(true);
     expect(isNonPublicAddress("64:ff9b::7f00:1")).toBe(true);
+    expect(isNonPublicAddress("::7f00:1")).toBe(true);
+    expect(isNonPublicAddress("::ffff:0:a00:1")).toBe(true);
+    expect(isNonPublicAddress("2002:7f00:1::")).toBe(true);
+    expect(isNonPublicAddress("2002:cb00:710a::1")).toBe(false);
+    expect(isNonPublicAddress("::")).toBe(true);
+    expect(isNonPublicAddress("::1")).toBe(true);
     expect(isNonPublicAddress("203.0.113.10")).toBe(false);
     expect(isNonPublicAddress("::ffff:203.0.113.10")).toBe(false);
     expect(isNonPublicAddress("2001:db8::1")).toBe(false);
