@@ -33,6 +33,8 @@ export type DirectoryEntryCheck = { entry: DirectoryEntry } | { fault: Directory
 
 /** Printable text: letters, marks, digits, punctuation, symbols and spaces; no controls or invisible formatting. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]+$/u;
+/** The longest mailbox address the directory holds (RFC 5321's 256-character path less its brackets), as its columns are sized. */
+const MAX_EMAIL_LENGTH = 254;
 /** A plain mailbox address (no display name, no comments, no IP-literal domain): what a secure mailbox looks like. */
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 /** A telephone number as people write one: digits, spaces, brackets, hyphens, a leading +; 7 to 15 digits (E.164). */
@@ -73,7 +75,9 @@ export function validateDirectoryEntry(input: DirectoryEntryInput, rules: Webhoo
   };
   for (const field of ["contactEmail", "escalationEmail"] as const) {
     const email = contacts[field];
-    if (email !== null && !EMAIL.test(email)) return fault(field, DirectoryProblem.INVALID_EMAIL, "A mailbox must be a plain address such as safeguarding@council.example (an organisational mailbox, never a person's).");
+    if (email !== null && (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email))) {
+      return fault(field, DirectoryProblem.INVALID_EMAIL, "A mailbox must be a plain address of at most 254 characters such as safeguarding@council.example (an organisational mailbox, never a person's).");
+    }
   }
   for (const field of ["contactPhone", "escalationPhone"] as const) {
     const phone = contacts[field];

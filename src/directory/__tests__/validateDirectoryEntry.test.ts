@@ -52,6 +52,8 @@ describe("validateDirectoryEntry", () => {
     [{ contactEmail: "public protection@constabulary.example" }, "contactEmail", DirectoryProblem.INVALID_EMAIL],
     [{ escalationEmail: "Duty Desk <duty@constabulary.example>" }, "escalationEmail", DirectoryProblem.INVALID_EMAIL],
     [{ contactEmail: "duty@localhost" }, "contactEmail", DirectoryProblem.INVALID_EMAIL],
+    // A well-formed address longer than the directory holds (254, RFC 5321's path limit).
+    [{ escalationEmail: `${"d".repeat(64)}@${`${"e".repeat(60)}.`.repeat(4)}example` }, "escalationEmail", DirectoryProblem.INVALID_EMAIL],
     [{ contactPhone: "call 999" }, "contactPhone", DirectoryProblem.INVALID_PHONE],
     [{ escalationPhone: "12345" }, "escalationPhone", DirectoryProblem.INVALID_PHONE],
     [{ webhookUrl: "http://notify.constabulary.example/hub" }, "webhookUrl", DirectoryProblem.WEBHOOK_NOT_HTTPS],
