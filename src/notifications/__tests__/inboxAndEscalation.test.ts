@@ -127,13 +127,16 @@ describe("the inbox, acknowledgement and escalation", () => {
     expect(entry).toMatchObject({ operation: "NOTIFICATION_DELIVERY", principalAgency: "LA-E06000060", principalRoles: ["IG_LEAD"], childSuis: [] });
   });
 
-  test("acknowledging is audited and stands; a second acknowledgement changes nothing", async () => {
+  test("acknowledging is audited and stands; a second acknowledgement changes nothing but is audited as the read it is", async () => {
     const acknowledged = await acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-vale", valeDeliveryId, null, new Date("2026-11-18T09:00:00Z"));
     expect(acknowledged).toMatchObject({ acknowledgedBy: "sw-vale-1", acknowledgedAt: new Date("2026-11-18T09:00:00Z") });
     const again = await acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-vale-2", valeDeliveryId, null, new Date("2026-11-18T10:00:00Z"));
     expect(again.acknowledgedAt).toEqual(new Date("2026-11-18T09:00:00Z"));
     expect(await db.auditByRequest("req-ack-vale")).toEqual([expect.objectContaining({ operation: "NOTIFICATION_ACKNOWLEDGED", outcome: "RECORDED", principalSub: "sw-vale-1" })]);
-    expect(await db.auditByRequest("req-ack-vale-2")).toEqual([]);
+    // The answer is the delivery, content and all: returning it is a read of the inbox, audited like any other.
+    expect(await db.auditByRequest("req-ack-vale-2")).toEqual([expect.objectContaining({
+      operation: "NOTIFICATION_INBOX_READ", principalSub: "sw-vale-1", childSuis: ["9990071004"], details: expect.objectContaining({ deliveryIds: [valeDeliveryId], alreadyAcknowledged: true }),
+    })]);
   });
 
   test("a consultation is acknowledged only with the reply it asks for", async () => {
