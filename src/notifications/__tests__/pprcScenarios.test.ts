@@ -145,3 +145,29 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
     expect(delivery.responseRequested).toBe(false);
   });
 });
+
+describe("a child at risk whose address is withheld (a refuge, a placement: DOMAIN rule 6, scenario 8)", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+  });
+  afterAll(async () => db.close());
+
+  test("the authority derived from the address reaches only whom the label allows: CSC, not probation", async () => {
+    const [child] = releaseOf("x").childrenAtRisk ?? [];
+    const refuge = { kind: "PLACEMENT" as const, line1: "1 Harbour Walk", postcode: "PE21 9ZZ", localAuthority: "E10000019", labels: ["LOCATION_WITHHELD" as const] };
+    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-withheld", releaseOf("NF-2026-REL-0009", { childrenAtRisk: [{ ...child, address: refuge }] }), NOW);
+    // The prison's own report still finds the CSC of the area the child is in: it may see a protected location.
+    expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toContain("LA-E10000019");
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId } });
+    const byAgency = new Map(deliveries.map((delivery) => [delivery.recipientAgency, delivery]));
+    expect(byAgency.get("LA-E10000019")?.content.childrenAtRisk?.[0]?.homeLocalAuthority).toBe("E10000019");
+    const probation = byAgency.get("PDU-E06000060");
+    expect(probation?.content.childrenAtRisk?.[0]).toMatchObject({ sui: "9990071004", givenNames: "Poppy" });
+    expect(probation?.content.childrenAtRisk?.[0]).not.toHaveProperty("homeLocalAuthority");
+    expect(probation?.redactions).toEqual([{ path: "childrenAtRisk[0].homeLocalAuthority", rule: "location-withheld", reason: expect.any(String) }]);
+    expect((await db.auditEntry(probation?.disclosureId ?? "")).fieldsDisclosed).not.toContain("childrenAtRisk[0].homeLocalAuthority");
+  });
+});

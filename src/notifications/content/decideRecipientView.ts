@@ -8,6 +8,7 @@ import { type Withholding } from "../../policy/DisclosureDecision";
 import { type DisclosureSubject, type RecordSubject } from "../../policy/DisclosureSubject";
 import { NotificationRecordType } from "../../policy/notificationFields";
 import { type PolicySet } from "../../policy/PolicySet";
+import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { RelationshipKind } from "../../policy/RelationshipKind";
 import { type RoutedRecipient } from "../routing/routePprcNotification";
 import { type ChildAtRiskFields, type NotificationView, type PprcNotificationFields } from "./NotificationView";
@@ -46,7 +47,7 @@ export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipien
     openCaseReference: false,
     records: [
       recordOf("pprc", NotificationRecordType.PPRC_NOTIFICATION, content.pprc, prisonCode),
-      ...content.childrenAtRisk.map((child, index) => recordOf(`${CHILDREN}[${index}]`, NotificationRecordType.CHILD_AT_RISK, child, prisonCode)),
+      ...content.childrenAtRisk.map((child, index) => recordOf(`${CHILDREN}[${index}]`, NotificationRecordType.CHILD_AT_RISK, child, prisonCode, content.childFieldLabels[index])),
     ],
   };
   const decision = decideDisclosure(policy, principal, access, subject, at);
@@ -69,11 +70,12 @@ export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipien
   };
 }
 
-function recordOf(path: string, recordType: NotificationRecordType, values: PprcNotificationFields | ChildAtRiskFields, prisonCode: string): RecordSubject {
+/** One record offered to the engine: each field with its own labels and any its value carries (`PprcContent.childFieldLabels`). */
+function recordOf(path: string, recordType: NotificationRecordType, values: PprcNotificationFields | ChildAtRiskFields, prisonCode: string, valueLabels: Partial<Record<string, SensitivityLabel[]>> = {}): RecordSubject {
   const offered = decidedFieldsOf(recordType).filter((field) => hasValue((values as unknown as Record<string, unknown>)[field]));
   return {
     path, recordType, providerAgencyType: AgencyType.PRISON, providerAgencyCode: prisonCode, labels: [], attributes: {},
-    fields: offered.map((field) => ({ path: `${path}.${field}`, recordType, field, labels: decidedFieldLabels(recordType, field) })),
+    fields: offered.map((field) => ({ path: `${path}.${field}`, recordType, field, labels: [...new Set([...decidedFieldLabels(recordType, field), ...(valueLabels[field] ?? [])])] })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type AdultName } from "../../people/AdultName";
+import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { NameKind } from "../../people/NameKind";
 import { type PprcNotificationSubmission } from "../PprcNotificationSubmission";
 import { type ChildAtRiskFields, type PersonName, type PprcNotificationFields } from "./NotificationView";
@@ -7,6 +8,13 @@ import { type ChildAtRiskFields, type PersonName, type PprcNotificationFields } 
 export interface PprcContent {
   pprc: PprcNotificationFields;
   childrenAtRisk: ChildAtRiskFields[];
+  /**
+   * For each child, in order, the labels a field carries from what the prison reported beside the
+   * field's own: the home local authority carries its address's labels (a LOCATION_WITHHELD refuge or
+   * placement), so what is derived from a protected address goes only where its label allows (design
+   * principle 8).
+   */
+  childFieldLabels: Partial<Record<keyof ChildAtRiskFields, SensitivityLabel[]>>[];
 }
 
 /**
@@ -50,5 +58,6 @@ export function pprcContent(notification: PprcNotificationSubmission, childSuis:
       homeLocalAuthority: child.address?.localAuthority ?? null,
       relationshipToPrisoner: child.relationshipToPrisoner,
     })),
+    childFieldLabels: (notification.childrenAtRisk ?? []).map((child) => ({ homeLocalAuthority: [...(child.address?.labels ?? [])] })),
   };
 }
