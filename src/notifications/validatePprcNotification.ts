@@ -59,6 +59,12 @@ export function validatePprcNotification(notification: PprcNotificationSubmissio
     area(releaseArea, `${path}.release.address.localAuthority`);
   }
   only(event === PprcEvent.NAME_CHANGE_REQUEST, notification.requestedName, `${path}.requestedName`, PprcNotificationProblem.REQUESTED_NAME_REQUIRED, "A request to change name gives the name asked for.");
+  if (notification.requestedName) {
+    // A blank name would become an empty alias of the prisoner, and CSC would be consulted on nothing.
+    for (const part of ["givenNames", "familyName"] as const) {
+      if (notification.requestedName[part].trim() === "") throw invalid(`${path}.requestedName.${part}`, PprcNotificationProblem.REQUESTED_NAME_REQUIRED, "A request to change name gives the name asked for: both given names and family name.");
+    }
+  }
   only(event === PprcEvent.TRANSFER, notification.destinationEstablishment, `${path}.destinationEstablishment`, PprcNotificationProblem.DESTINATION_REQUIRED, "A transfer gives the establishment the prisoner goes to.");
   only(event === PprcEvent.TEMPORARY_RELEASE, notification.returnDate, `${path}.returnDate`, PprcNotificationProblem.RETURN_DATE_REQUIRED, "A release on temporary licence gives the day the prisoner is due back.");
   if (notification.returnDate) date(notification.returnDate, `${path}.returnDate`);

@@ -42,6 +42,7 @@ describe("who may notify a PPRC event", () => {
     ["a release without its address", { release: null }, "notification.release", "RELEASE_DETAILS_REQUIRED"],
     ["a release address without its area", { release: { date: "2026-11-20", address: { kind: "HOME" as const, line1: "4 Larchmere Close" } } }, "notification.release.address.localAuthority", "RELEASE_AREA_REQUIRED"],
     ["a request to change name without the name", { event: "NAME_CHANGE_REQUEST" as const, release: null }, "notification.requestedName", "REQUESTED_NAME_REQUIRED"],
+    ["a requested name left blank", { event: "NAME_CHANGE_REQUEST" as const, release: null, requestedName: { givenNames: "Corwin", familyName: "  " } }, "notification.requestedName.familyName", "REQUESTED_NAME_REQUIRED"],
     ["a requested name on a release", { requestedName: { givenNames: "A", familyName: "B" } }, "notification.requestedName", "NOT_FOR_THIS_EVENT"],
     ["NO_LONGER_PPRC told as a release", { pprcStatus: "NO_LONGER_PPRC" as const }, "notification.pprcStatus", "STATUS_NOT_FOR_THIS_EVENT"],
     ["a MAPPA level 4", { mappa: { category: 1, level: 4 } }, "notification.mappa", "INVALID_MAPPA"],
