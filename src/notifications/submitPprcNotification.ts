@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type DataSource, QueryFailedError } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { Agency } from "../directory/Agency";
+import { AgencyType } from "../directory/AgencyType";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { addAdultAlias } from "../people/addAdultAlias";
 import { AdultName } from "../people/AdultName";
@@ -54,6 +55,10 @@ export async function submitPprcNotification(services: NotificationServices, pri
   validatePprcNotification(notification);
   const prison = await dataSource.getRepository(Agency).findOneBy({ code: notification.agencyCode, active: true });
   if (prison === null) throw new HubError(ErrorCode.UNKNOWN_AGENCY, "The prison is not in the hub's directory, or is no longer active: ask the hub's administrators to add it.", { path: "notification.agencyCode" });
+  // The token's agency_type is a claim; the directory says what the agency is (as for any record: `records/prepareSubmission`).
+  if (prison.type !== AgencyType.PRISON || prison.type !== principal.agencyType) {
+    throw new HubError(ErrorCode.FORBIDDEN, "Only a prison notifies a PPRC event: the directory does not hold this agency as a prison.", { path: "notification.agencyCode" });
+  }
   const earlier = await receiptFor(dataSource, notification.agencyCode, notification.reference);
   if (earlier !== null) return earlier;
 

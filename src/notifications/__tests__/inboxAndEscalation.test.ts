@@ -33,6 +33,14 @@ describe("who may notify a PPRC event", () => {
     expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(0);
   });
 
+  test("a token claiming a prison's type for an agency the directory holds as another is FORBIDDEN, children or none", async () => {
+    const claimed = person("omu-claimed", "LA-E06000060", "PRISON", ["PRISON_OMU"]);
+    for (const childrenAtRisk of [[], releaseOf("x").childrenAtRisk]) {
+      await expect(submitPprcNotification(services, claimed, "req-claimed", { ...releaseOf("LA-CLAIMED-1"), agencyCode: "LA-E06000060", childrenAtRisk }, DELIVERED))
+        .rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: { path: "notification.agencyCode" } });
+    }
+  });
+
   test("the prison's own system may", async () => {
     const receipt = await submitPprcNotification(services, person("system-northfen", "HMP-NORTHFEN", "PRISON", ["AGENCY_SYSTEM"]), "req-system", releaseOf("NF-SYSTEM-1"), DELIVERED);
     expect(receipt.recipients).toHaveLength(4);
