@@ -34,6 +34,7 @@ export async function recordPprcFacts(dataSource: DataSource, principal: Princip
   const children = notification.childrenAtRisk ?? [];
   if (children.length === 0) return { adultId: await heldPrisoner(dataSource, notification), recordIds: [], childSuis: [] };
 
+  if (!principal.roles.includes(Role.AGENCY_SYSTEM)) await assertChildrenHeldByPrison(dataSource, notification);
   const asPrison: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
   const results = await submitRecords(dataSource, children.map((child) => ({ principal: asPrison, submission: prisonRecordOf(notification, child) })), now);
   const recordIds = results.map((result, index) => {
@@ -44,6 +45,31 @@ export async function recordPprcFacts(dataSource: DataSource, principal: Princip
   const prison = await dataSource.getRepository(PrisonRecord).findOneOrFail({ where: { recordId: recordIds[0] }, relations: { prisoner: true } });
   const suiOf = new Map(records.map((record) => [record.id, record.child?.sui ?? null]));
   return { adultId: prison.prisoner.mergedIntoId ?? prison.prisoner.id, recordIds, childSuis: recordIds.map((id) => suiOf.get(id) ?? null) };
+}
+
+/**
+ * An officer's notification (not the prison's system) may name only children the prison's own records
+ * already hold, each by its reference there and the SUI it is linked to: a person never founds, or
+ * moves to another child, the record that makes the prison involved with a child (and so lets its staff
+ * read that child's file). A child the prison does not yet hold is reported by the prison's system, as
+ * any record is (`records/submissionPolicy.ts`).
+ */
+async function assertChildrenHeldByPrison(dataSource: DataSource, notification: PprcNotificationSubmission): Promise<void> {
+  const children = notification.childrenAtRisk ?? [];
+  const rows = await dataSource.query<{ reference: string; sui: string | null }[]>(
+    `SELECT r.agency_reference AS reference, c.sui FROM agency_record r JOIN child c ON c.id = r.child_id
+     WHERE r.agency_code = $1 AND r.agency_reference = ANY($2::text[]) AND r.link_state = 'LINKED'`,
+    [notification.agencyCode, children.map((child) => child.reference)],
+  );
+  const held = new Map(rows.map((row) => [row.reference, row.sui]));
+  children.forEach((child, index) => {
+    const sui = child.sui?.trim() ?? "";
+    if (sui === "" || held.get(child.reference) !== sui) {
+      throw new HubError(ErrorCode.FORBIDDEN, "An officer may name only a child the prison's records already hold, by that record's reference and the child's SUI; a child the prison does not yet hold is reported by the prison's system.", {
+        path: `notification.childrenAtRisk[${index}]`, problem: PprcNotificationProblem.CHILD_NOT_HELD_BY_PRISON,
+      });
+    }
+  });
 }
 
 function prisonRecordOf(notification: PprcNotificationSubmission, child: NonNullable<PprcNotificationSubmission["childrenAtRisk"]>[number]): AgencyRecordSubmission {

@@ -28,6 +28,7 @@ export const PprcNotificationProblem = {
   TOO_MANY_CHILDREN: "TOO_MANY_CHILDREN",
   DUPLICATE_CHILD_REFERENCE: "DUPLICATE_CHILD_REFERENCE",
   CHILD_AT_RISK_REQUIRED: "CHILD_AT_RISK_REQUIRED",
+  CHILD_NOT_HELD_BY_PRISON: "CHILD_NOT_HELD_BY_PRISON",
 } as const;
 export type PprcNotificationProblem = (typeof PprcNotificationProblem)[keyof typeof PprcNotificationProblem];
 

@@ -16,6 +16,8 @@ afterAll(async () => {
 
 const claims = (sub: string, agency: string, agencyType: string, roles: string[], la = "E06000060"): TestClaims => ({ sub, name: `Officer ${sub}`, agency, agency_type: agencyType, roles, la });
 const OMU = claims("omu-exampleton-1", "HMP-EXAMPLETON", "PRISON", ["PRISON_OMU"], "E10000019");
+/** The prison's own system: it reports children the prison does not yet hold (an officer names only those it holds). */
+const PRISON_SYSTEM = claims("system-exampleton", "HMP-EXAMPLETON", "PRISON", ["AGENCY_SYSTEM"], "E10000019");
 const BUCKS_SOCIAL_WORKER = claims("sw-bucks-api", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
 const POLICE_OFFICER = claims("pc-tvp-api", "POLICE-43", "POLICE", ["POLICE_OFFICER"]);
 
@@ -46,8 +48,8 @@ const release = (reference: string, prisonNumber = "C4821KD") => ({
     address: { kind: "HOME", line1: "3 Lantern Way", town: "Fenby", postcode: "PE20 3LW", localAuthority: "E10000019" }, relationshipToPrisoner: "STEP_PARENT" }],
 });
 
-test("a prison's OMU notifies a release; both CSCs, probation and the police are told, and each reads only its own view", async () => {
-  const submitted = (await hub.graphql(SUBMIT_PPRC, { n: release("EX-API-REL-1") }, await hub.token(OMU))).body;
+test("a prison notifies a release; both CSCs, probation and the police are told, and each reads only its own view", async () => {
+  const submitted = (await hub.graphql(SUBMIT_PPRC, { n: release("EX-API-REL-1") }, await hub.token(PRISON_SYSTEM))).body;
   expect(submitted.errors).toBeUndefined();
   expect(submitted.data.submitPprcNotification).toMatchObject({
     outcome: "CREATED",
@@ -84,6 +86,11 @@ test("a prison's OMU notifies a release; both CSCs, probation and the police are
 test("only a prison's OMU or system notifies: a social worker is FORBIDDEN", async () => {
   const body = (await hub.graphql(SUBMIT_PPRC, { n: release("EX-API-REL-2") }, await hub.token(BUCKS_SOCIAL_WORKER))).body;
   expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+});
+
+test("an officer naming a child the prison's records do not hold is FORBIDDEN: a person never makes the prison involved with a child", async () => {
+  const body = (await hub.graphql(SUBMIT_PPRC, { n: release("EX-API-REL-5") }, await hub.token(OMU))).body;
+  expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", path: "notification.childrenAtRisk[0]", problem: "CHILD_NOT_HELD_BY_PRISON" });
 });
 
 test("a malformed prison number is refused at the edge: INVALID_INPUT", async () => {

@@ -4,7 +4,7 @@ import { acknowledgeNotification } from "../inbox/acknowledgeNotification";
 import { listNotifications } from "../inbox/listNotifications";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { submitPprcNotification, type NotificationServices } from "../submitPprcNotification";
-import { openNotificationDatabase, person, POLICY, PRISON_OMU, releaseOf, type NotificationDatabase } from "./notificationDatabase";
+import { openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 // Monday 16 November 2026: acknowledgement is due by the end of Tuesday 17th (one working day).
 const DELIVERED = new Date("2026-11-16T10:00:00Z");
@@ -55,18 +55,18 @@ describe("who may notify a PPRC event", () => {
     ["NO_LONGER_PPRC told as a release", { pprcStatus: "NO_LONGER_PPRC" as const }, "notification.pprcStatus", "STATUS_NOT_FOR_THIS_EVENT"],
     ["a MAPPA level 4", { mappa: { category: 1, level: 4 } }, "notification.mappa", "INVALID_MAPPA"],
   ])("%s is refused at its path with a stable problem", async (_what, parts, path, problem) => {
-    await expect(submitPprcNotification(services, PRISON_OMU, "req-invalid", releaseOf("NF-INVALID", parts), DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path, problem } });
+    await expect(submitPprcNotification(services, PRISON_SYSTEM, "req-invalid", releaseOf("NF-INVALID", parts), DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path, problem } });
   });
 
   test("an invalid SUI for a child is INVALID_SUI at its path", async () => {
     const [child] = releaseOf("x").childrenAtRisk ?? [];
-    await expect(submitPprcNotification(services, PRISON_OMU, "req-invalid-sui", releaseOf("NF-INVALID-SUI", { childrenAtRisk: [{ ...child, sui: "9990071005" }] }), DELIVERED))
+    await expect(submitPprcNotification(services, PRISON_SYSTEM, "req-invalid-sui", releaseOf("NF-INVALID-SUI", { childrenAtRisk: [{ ...child, sui: "9990071005" }] }), DELIVERED))
       .rejects.toMatchObject({ code: ErrorCode.INVALID_SUI, details: { path: "notification.childrenAtRisk[0].sui" } });
   });
 
   test("with no child identified, a prisoner the hub does not hold is refused: CHILD_AT_RISK_REQUIRED", async () => {
     const unknown = releaseOf("NF-NO-CHILD", { childrenAtRisk: [], prisoner: { ...releaseOf("x").prisoner, prisonNumber: "B1111ZZ" } });
-    await expect(submitPprcNotification(services, PRISON_OMU, "req-no-child", unknown, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { problem: "CHILD_AT_RISK_REQUIRED" } });
+    await expect(submitPprcNotification(services, PRISON_SYSTEM, "req-no-child", unknown, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { problem: "CHILD_AT_RISK_REQUIRED" } });
   });
 });
 
@@ -77,7 +77,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   beforeAll(async () => {
     db = await openNotificationDatabase();
     services = { dataSource: db.dataSource, policy: POLICY };
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-inbox", releaseOf("NF-INBOX-1"), DELIVERED);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-inbox", releaseOf("NF-INBOX-1"), DELIVERED);
     valeDeliveryId = (await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" })).id;
   });
   afterAll(async () => db.close());
@@ -104,7 +104,7 @@ describe("the inbox, acknowledgement and escalation", () => {
 
   test("pages follow the cursor, newest first", async () => {
     for (const [index, day] of ["2026-11-17T09:00:00Z", "2026-11-18T09:00:00Z"].entries()) {
-      await submitPprcNotification(services, PRISON_OMU, `req-page-${index}`, releaseOf(`NF-PAGE-${index}`, { event: "RECEPTION", release: null }), new Date(day));
+      await submitPprcNotification(services, PRISON_SYSTEM, `req-page-${index}`, releaseOf(`NF-PAGE-${index}`, { event: "RECEPTION", release: null }), new Date(day));
     }
     const first = await listNotifications(services, VALE_SOCIAL_WORKER, "req-page-a", null, 2, null, DELIVERED);
     const second = await listNotifications(services, VALE_SOCIAL_WORKER, "req-page-b", null, 2, first.end, DELIVERED);
@@ -149,7 +149,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("a consultation is acknowledged only with the reply it asks for", async () => {
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-consult", releaseOf("NF-NAME-1", { event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" } }), DELIVERED);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-consult", releaseOf("NF-NAME-1", { event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" } }), DELIVERED);
     const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
     await expect(acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-consult-ack", delivery.id, "  ", DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path: "response", problem: "RESPONSE_REQUIRED" } });
     const replied = await acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-consult-ack", delivery.id, "Objection: the new name would hide him from the family's safety plan.", DELIVERED);

@@ -72,6 +72,8 @@ export function person(sub: string, agencyCode: string, agencyType: AgencyType, 
 }
 
 export const PRISON_OMU = person("omu-northfen-1", "HMP-NORTHFEN", "PRISON", ["PRISON_OMU"], "E10000019");
+/** The prison's own system: it reports children the prison did not hold before (an officer names only those it holds). */
+export const PRISON_SYSTEM = person("system-northfen", "HMP-NORTHFEN", "PRISON", ["AGENCY_SYSTEM"], "E10000019");
 
 /** Scenario 1: a confirmed PPRC released to the Vale; the identified child lives in Fenshire. */
 export function releaseOf(reference: string, parts: Partial<PprcNotificationSubmission> = {}): PprcNotificationSubmission {

@@ -2,7 +2,7 @@ import { AdultName } from "../../people/AdultName";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { Notification } from "../Notification";
 import { submitPprcNotification, type NotificationServices } from "../submitPprcNotification";
-import { openNotificationDatabase, POLICY, PRISON_OMU, releaseOf, type NotificationDatabase } from "./notificationDatabase";
+import { openNotificationDatabase, POLICY, PRISON_OMU, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
 
@@ -16,7 +16,7 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
   afterAll(async () => db.close());
 
   test("both CSCs, probation and the release area's police are told, each once, by the rule that chose it", async () => {
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-scenario-1", releaseOf("NF-2026-REL-0001"), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1", releaseOf("NF-2026-REL-0001"), NOW);
     expect(receipt.outcome).toBe("CREATED");
     expect(receipt.recipients).toEqual([
       { agencyCode: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["pprc-csc-prisoner-home-area"] },
@@ -81,7 +81,7 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
       expect(entry.fieldsWithheld).toEqual(delivery.redactions);
       expect(entry.childSuis).toEqual(delivery.childSuis);
       expect(entry.policyVersion).toBe(POLICY.version);
-      expect(entry.details).toMatchObject({ notificationId: notification.id, deliveryId: delivery.id, routingRules: delivery.routingRules, sourceAgency: "HMP-NORTHFEN", submittedBy: "omu-northfen-1", recordIds: notification.recordIds });
+      expect(entry.details).toMatchObject({ notificationId: notification.id, deliveryId: delivery.id, routingRules: delivery.routingRules, sourceAgency: "HMP-NORTHFEN", submittedBy: "system-northfen", recordIds: notification.recordIds });
     }
     const byAgency = new Map(await Promise.all(deliveries.map(async (delivery) => [delivery.recipientAgency, await db.auditEntry(delivery.disclosureId)] as const)));
     expect(byAgency.get("LA-E06000060")).toMatchObject({ purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", childSuis: ["9990071004"], prejudicesInvestigation: false });
@@ -97,7 +97,7 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
 
   test("the same reference notified again is the same notification: nothing is routed, delivered or audited twice", async () => {
     const before = await db.dataSource.getRepository(NotificationDelivery).count();
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-scenario-1-again", releaseOf("NF-2026-REL-0001"), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1-again", releaseOf("NF-2026-REL-0001"), NOW);
     expect(receipt.outcome).toBe("UNCHANGED");
     expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toEqual(["LA-E06000060", "LA-E10000019", "PDU-E06000060", "POLICE-91"]);
     expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(before);
@@ -115,8 +115,8 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
   afterAll(async () => db.close());
 
   test("CSC is consulted, asked to reply; the new name becomes an alias of the same adult", async () => {
-    const reception = await submitPprcNotification(services, PRISON_OMU, "req-s2-reception", releaseOf("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
-    const request = await submitPprcNotification(services, PRISON_OMU, "req-s2-name", releaseOf("NF-2026-NCR-0002", {
+    const reception = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-reception", releaseOf("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
+    const request = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-name", releaseOf("NF-2026-NCR-0002", {
       event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
     }), NOW);
     expect(request.recipients).toEqual([
@@ -138,7 +138,7 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
   });
 
   test("a later notification carries the alias among the prisoner's names", async () => {
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-s2-transfer", releaseOf("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-transfer", releaseOf("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
     const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
     expect(delivery.content.pprc?.prisonerAliases).toEqual([{ givenNames: "Corwin", familyName: "Hollis" }]);
     expect(delivery.content.pprc?.destinationEstablishment).toBe("HMP Saltmarsh");
@@ -158,7 +158,7 @@ describe("a child at risk whose address is withheld (a refuge, a placement: DOMA
   test("the authority derived from the address reaches only whom the label allows: CSC, not probation", async () => {
     const [child] = releaseOf("x").childrenAtRisk ?? [];
     const refuge = { kind: "PLACEMENT" as const, line1: "1 Harbour Walk", postcode: "PE21 9ZZ", localAuthority: "E10000019", labels: ["LOCATION_WITHHELD" as const] };
-    const receipt = await submitPprcNotification(services, PRISON_OMU, "req-withheld", releaseOf("NF-2026-REL-0009", { childrenAtRisk: [{ ...child, address: refuge }] }), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-withheld", releaseOf("NF-2026-REL-0009", { childrenAtRisk: [{ ...child, address: refuge }] }), NOW);
     // The prison's own report still finds the CSC of the area the child is in: it may see a protected location.
     expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toContain("LA-E10000019");
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId } });
@@ -169,5 +169,43 @@ describe("a child at risk whose address is withheld (a refuge, a placement: DOMA
     expect(probation?.content.childrenAtRisk?.[0]).not.toHaveProperty("homeLocalAuthority");
     expect(probation?.redactions).toEqual([{ path: "childrenAtRisk[0].homeLocalAuthority", rule: "location-withheld", reason: expect.any(String) }]);
     expect((await db.auditEntry(probation?.disclosureId ?? "")).fieldsDisclosed).not.toContain("childrenAtRisk[0].homeLocalAuthority");
+  });
+});
+
+describe("an officer's notification names only children the prison's own records hold", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+  });
+  afterAll(async () => db.close());
+
+  const child = (reference: string, sui: string) => ({
+    reference, sui, givenNames: "Wren", familyName: "Hollis", dateOfBirth: "2015-09-30", sex: "FEMALE" as const,
+    address: { kind: "HOME" as const, line1: "3 Osier Walk", town: "Fenby", postcode: "PE21 4XY", localAuthority: "E10000019" }, relationshipToPrisoner: "FATHER" as const,
+  });
+  const heldRecords = async (reference: string) =>
+    (await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM agency_record WHERE agency_code = 'HMP-NORTHFEN' AND agency_reference = $1`, [reference]))[0]?.n;
+
+  test("a child the prison does not hold is refused, and nothing is stored that would involve the prison with the child", async () => {
+    const notification = releaseOf("NF-OMU-0001", { childrenAtRisk: [child("NF-OMU-C1", "9990072000")] });
+    await expect(submitPprcNotification(services, PRISON_OMU, "req-omu-unheld", notification, NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN", details: { path: "notification.childrenAtRisk[0]", problem: "CHILD_NOT_HELD_BY_PRISON" },
+    });
+    expect(await heldRecords("NF-OMU-C1")).toBe(0);
+    expect(await db.dataSource.getRepository(Notification).countBy({ sourceReference: "NF-OMU-0001" })).toBe(0);
+  });
+
+  test("a child the prison's system reported is named by the officer under that record's reference and SUI, never another child's", async () => {
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-sys-first", releaseOf("NF-SYS-0001", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
+    const again = await submitPprcNotification(services, PRISON_OMU, "req-omu-held", releaseOf("NF-OMU-0002", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
+    expect(again.outcome).toBe("CREATED");
+    // The same record moved to another child by an officer: refused, the record still the first child's.
+    await expect(submitPprcNotification(services, PRISON_OMU, "req-omu-move", releaseOf("NF-OMU-0003", { childrenAtRisk: [child("NF-SYS-C1", "9990072027")] }), NOW)).rejects.toMatchObject({
+      code: "FORBIDDEN", details: { problem: "CHILD_NOT_HELD_BY_PRISON" },
+    });
+    const [{ sui }] = await db.dataSource.query<{ sui: string }[]>(`SELECT c.sui FROM agency_record r JOIN child c ON c.id = r.child_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-SYS-C1'`);
+    expect(sui).toBe("9990072019");
   });
 });
