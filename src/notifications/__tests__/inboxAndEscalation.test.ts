@@ -97,6 +97,14 @@ describe("the inbox, acknowledgement and escalation", () => {
     expect(school.deliveries).toEqual([]);
   });
 
+  test("the agency's data steward and directory administrator do not read it: the content was decided for those who safeguard the child", async () => {
+    for (const [sub, role] of [["steward-vale-1", "DATA_STEWARD"], ["admin-vale-1", "DIRECTORY_ADMIN"]] as const) {
+      const caller = person(sub, "LA-E06000060", "CHILDRENS_SOCIAL_CARE", [role]);
+      expect((await listNotifications(services, caller, `req-read-${sub}`, null, 10, null, DELIVERED)).deliveries).toEqual([]);
+      await expect(acknowledgeNotification(services, caller, `req-ack-${sub}`, valeDeliveryId, null, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+    }
+  });
+
   test("another agency cannot acknowledge it: NOT_FOUND, as for a delivery that does not exist", async () => {
     await expect(acknowledgeNotification(services, FENSHIRE_SOCIAL_WORKER, "req-ack-fen", valeDeliveryId, null, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     await expect(acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-none", "00000000-0000-4000-8000-000000000000", null, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
