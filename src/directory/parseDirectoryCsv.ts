@@ -2,25 +2,13 @@ import { type Readable } from "node:stream";
 import { parse, type CsvError, type InfoRecord } from "csv-parse";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { isAgencyCode } from "./agencyCode";
+import { DIRECTORY_ENTRY_FIELDS } from "./DirectoryEntry";
 import { DirectoryProblem } from "./DirectoryProblem";
 import { type DirectoryLine } from "./DirectoryLine";
 import { type DirectoryEntryInput } from "./validateDirectoryEntry";
 
-/** The columns, named as the API's `AgencyInput` names its fields (README.md). An empty cell is an absent value. */
-export const DIRECTORY_CSV_COLUMNS = [
-  "code",
-  "name",
-  "type",
-  "localAuthority",
-  "servedLocalAuthorities",
-  "policeForceArea",
-  "contactEmail",
-  "contactPhone",
-  "escalationEmail",
-  "escalationPhone",
-  "webhookUrl",
-  "active",
-] as const satisfies readonly (keyof DirectoryEntryInput)[];
+/** The columns: a directory entry's fields, named as the API's `AgencyInput` names them (README.md). An empty cell is an absent value. */
+export const DIRECTORY_CSV_COLUMNS = DIRECTORY_ENTRY_FIELDS satisfies readonly (keyof DirectoryEntryInput)[];
 type DirectoryCsvColumn = (typeof DIRECTORY_CSV_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly DirectoryCsvColumn[] = ["code", "name", "type"];

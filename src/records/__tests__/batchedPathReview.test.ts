@@ -1,44 +1,27 @@
 import "reflect-metadata";
-import { Writable } from "node:stream";
-import winston from "winston";
-import { type Principal } from "../../auth/Principal";
-import { Role } from "../../auth/Role";
-import { openDatabase, type Database } from "../../db/database";
-import { Agency } from "../../directory/Agency";
-import { createLogger } from "../../logging/logger";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
-import { TEST_AGENCIES } from "../../../test/support/fixtures";
+import { type Database } from "../../db/database";
+import { healthSystemOf, openRecordsDatabase, receiptOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
-import { submitRecord, submitRecords, type SubmissionResult } from "../submitRecord";
-import { type SubmitReceipt } from "../SubmitReceipt";
+import { submitRecord, submitRecords } from "../submitRecord";
 
 /**
  * Behaviours of the one-transaction-per-record path that the batched path must keep: a batch is to be
  * stored as if its records had come one by one, in arrival order.
  */
-let testDatabase: TestDatabase;
+let records: RecordsDatabase;
 let database: Database;
 
 const GP = "RV-SURGERY";
 const CLINIC = "RV-CLINIC";
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
-  const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
-  await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Review Surgery" }, { ...template, code: CLINIC, name: "Review Clinic" }]);
+  records = await openRecordsDatabase([{ code: GP, name: "Review Surgery" }, { code: CLINIC, name: "Review Clinic" }]);
+  database = records.database;
 }, 120_000);
 
-afterAll(async () => {
-  await database.close();
-  await testDatabase.drop();
-});
+afterAll(async () => records.close());
 
-const systemOf = (agency: string): Principal => ({
-  sub: `system-${agency.toLowerCase()}`, name: `${agency} system`, agency, agencyType: "HEALTH", roles: [Role.AGENCY_SYSTEM],
-  localAuthority: "E06000060", team: null, tokenId: null,
-});
+const systemOf = healthSystemOf;
 const HEALTH = { gpPracticeCode: "K99002", gpPracticeName: "Review Surgery", registeredOn: "2015-05-01" };
 
 function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["child"]> & { givenNames: string }, agencyCode = GP, labels?: AgencyRecordSubmission["labels"]): AgencyRecordSubmission {
@@ -50,10 +33,7 @@ function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["chil
   };
 }
 
-const receiptOf = (result: SubmissionResult | undefined): SubmitReceipt => {
-  if (result === undefined || !result.stored) throw new Error(`expected a receipt, got ${String(result?.error)}`);
-  return result.receipt;
-};
+const receiptOf = receiptOfResult;
 const childOfRecord = async (recordId: string) =>
   (await database.dataSource.query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [recordId]))[0]?.child_id ?? null;
 

@@ -1,17 +1,10 @@
 import "reflect-metadata";
-import { Writable } from "node:stream";
-import winston from "winston";
-import { type Principal } from "../../auth/Principal";
-import { Role } from "../../auth/Role";
-import { openDatabase, type Database } from "../../db/database";
-import { Agency } from "../../directory/Agency";
+import { type Database } from "../../db/database";
+import { healthSystemOf, openRecordsDatabase, receiptOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
 import { loadProfiles } from "../../identity/matchProfiles";
 import { profileKeys } from "../../identity/matching/blockingKeys";
-import { createLogger } from "../../logging/logger";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
-import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
-import { submitRecords, type SubmissionResult } from "../submitRecord";
+import { submitRecords } from "../submitRecord";
 import { type SubmitReceipt } from "../SubmitReceipt";
 
 /**
@@ -20,29 +13,20 @@ import { type SubmitReceipt } from "../SubmitReceipt";
  * record gave joins the profile once an unrestricted record reports it too, and a profile a match
  * extends is stored under every key it now has.
  */
-let testDatabase: TestDatabase;
+let records: RecordsDatabase;
 let database: Database;
 
 const GP = "PG-SURGERY";
 const CLINIC = "PG-CLINIC";
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
-  const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
-  await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Profile Surgery" }, { ...template, code: CLINIC, name: "Profile Clinic" }]);
+  records = await openRecordsDatabase([{ code: GP, name: "Profile Surgery" }, { code: CLINIC, name: "Profile Clinic" }]);
+  database = records.database;
 }, 120_000);
 
-afterAll(async () => {
-  await database.close();
-  await testDatabase.drop();
-});
+afterAll(async () => records.close());
 
-const systemOf = (agency: string): Principal => ({
-  sub: `system-${agency.toLowerCase()}`, name: `${agency} system`, agency, agencyType: "HEALTH", roles: [Role.AGENCY_SYSTEM],
-  localAuthority: "E06000060", team: null, tokenId: null,
-});
+const systemOf = healthSystemOf;
 const HEALTH = { gpPracticeCode: "K99003", gpPracticeName: "Profile Surgery", registeredOn: "2015-05-01" };
 
 function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["child"]> & { givenNames: string }, agencyCode = GP, labels?: AgencyRecordSubmission["labels"]): AgencyRecordSubmission {
@@ -54,10 +38,7 @@ function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["chil
   };
 }
 
-const receiptOf = (result: SubmissionResult | undefined): SubmitReceipt => {
-  if (result === undefined || !result.stored) throw new Error(`expected a receipt, got ${String(result?.error)}`);
-  return result.receipt;
-};
+const receiptOf = receiptOfResult;
 
 async function submit(...submissions: { agency: string; submission: AgencyRecordSubmission }[]): Promise<SubmitReceipt[]> {
   return (await submitRecords(database.dataSource, submissions.map(({ agency, submission }) => ({ principal: systemOf(agency), submission })))).map(receiptOf);
