@@ -82,7 +82,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       maxBodyBytes: config.graphql.maxBodyBytes,
     });
     const ready = (async () => {
-      if (config.loadDemoData) await loadDemoDataIfFirstStart(database.dataSource, logger);
+      if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);
       // Children known before matching existed (or loaded in bulk) get their match profile once.
       const profiled = await profileUnprofiledChildren(database.dataSource);
       if (profiled > 0) logger.info("match profiles built", { event: "linkage.profiles.built", count: profiled });

@@ -1,4 +1,5 @@
 import { syntheticNhsNumbers } from "../identity/nhsNumber";
+import { type PprcNotificationSubmission } from "../notifications/PprcNotificationSubmission";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { DEMO_AGENCIES, type DemoAgency } from "./demoDirectory";
 import { generateDemoFamilies } from "./demoFamilies";
@@ -10,7 +11,7 @@ import { seededRandom } from "./seededRandom";
 export const DEMO_SEED = 20261122;
 
 /** Bump when the data set changes, so a database records which one it was given. */
-export const DEMO_DATA_VERSION = 1;
+export const DEMO_DATA_VERSION = 2;
 
 /** Stems 999000000–999000999 are the scenarios'; generated children start above them. */
 const FIRST_GENERATED_STEM = 1000;
@@ -22,6 +23,8 @@ export interface DemoDataSet {
   agencies: DemoAgency[];
   /** In load order: a resubmission (scenario 2's change of name) follows the record it updates. */
   submissions: AgencyRecordSubmission[];
+  /** Notified by each prison's system once every record is in (scenarios 1 and 2), in order. */
+  notifications: PprcNotificationSubmission[];
 }
 
 /**
@@ -35,5 +38,5 @@ export function buildDemoDataSet(seed: number = DEMO_SEED): DemoDataSet {
   recordScenarioFixtures(book);
   const families = generateDemoFamilies(random, syntheticNhsNumbers(FIRST_GENERATED_STEM), GENERATED_CHILDREN, FIRST_GENERATED_ADULT);
   recordGeneratedFamilies(book, random, families);
-  return { agencies: DEMO_AGENCIES.map((agency) => ({ ...agency })), submissions: book.submissions };
+  return { agencies: DEMO_AGENCIES.map((agency) => ({ ...agency })), submissions: book.submissions, notifications: book.notifications };
 }

@@ -9,6 +9,8 @@ export interface DemoDataSummary {
   /** Distinct records (agency and reference) of each type; a resubmission is not a new record. */
   records: Record<RecordType, number>;
   submissions: number;
+  /** PPRC notifications the prisons' systems sent once the records were in. */
+  notifications: number;
 }
 
 export function summariseDemoDataSet(dataSet: DemoDataSet): DemoDataSummary {
@@ -23,5 +25,6 @@ export function summariseDemoDataSet(dataSet: DemoDataSet): DemoDataSummary {
     children: children.size,
     records: Object.fromEntries(RECORD_TYPES.map((type) => [type, records[type].size])) as Record<RecordType, number>,
     submissions: dataSet.submissions.length,
+    notifications: dataSet.notifications.length,
   };
 }

@@ -1,4 +1,5 @@
 import { AgencyType } from "../directory/AgencyType";
+import { type PprcNotificationSubmission } from "../notifications/PprcNotificationSubmission";
 import {
   type AddressSubmission, type AgencyRecordSubmission, type ChildIdentitySubmission, type DetailKey, type FieldLabelSubmission, type RelatedAdultSubmission,
 } from "../records/AgencyRecordSubmission";
@@ -37,9 +38,11 @@ const REFERENCE_PREFIX: Record<AgencyType, string> = {
   [AgencyType.YOUTH_JUSTICE]: "YJ",
 };
 
-/** The submissions of the demo data set, in the order they are loaded. */
+/** The submissions of the demo data set, in the order they are loaded, and the notifications that follow them. */
 export class DemoRecordBook {
   readonly submissions: AgencyRecordSubmission[] = [];
+  /** Sent by each prison's system once every record is in, so a new user finds the agencies' inboxes filled (scenarios 1 and 2). */
+  readonly notifications: PprcNotificationSubmission[] = [];
   private readonly issued = new Map<string, number>();
 
   add(agencyCode: string, child: DemoChild, details: DetailsBlock, options: RecordOptions = {}): AgencyRecordSubmission {
@@ -56,6 +59,10 @@ export class DemoRecordBook {
     };
     this.submissions.push(submission);
     return submission;
+  }
+
+  notifyPprc(notification: PprcNotificationSubmission): void {
+    this.notifications.push(notification);
   }
 
   private nextReference(agencyCode: string): string {

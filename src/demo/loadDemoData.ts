@@ -1,10 +1,10 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { Role } from "../auth/Role";
 import { HubMetadata } from "../db/HubMetadata";
 import { DirectoryChangeSource } from "../directory/DirectoryChangeSource";
 import { importDirectory } from "../directory/importDirectory";
 import { type Logger } from "../logging/logger";
+import { submitPprcNotification, type NotificationServices } from "../notifications/submitPprcNotification";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { submitRecords } from "../records/submitRecord";
 import { buildDemoDataSet, DEMO_DATA_VERSION } from "./demoDataSet";
@@ -20,11 +20,13 @@ export const DEMO_DATA_KEY = "demo_data";
 /**
  * On the first start of a database, loads the demo directory and submits every demo record through
  * `submitRecords` (the batched write path an import takes), as the agency's own system would, so demo data passes the same validation and
- * linking as real submissions. Returns null, doing nothing, once the data set has been loaded. A load
+ * linking as real submissions; then each prison's system notifies scenarios 1 and 2 through
+ * `submitPprcNotification`, so the agencies' inboxes are not empty. Returns null, doing nothing, once the data set has been loaded. A load
  * interrupted part-way is finished by the next start: resubmitting a record the hub already holds
  * changes nothing.
  */
-export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: Logger): Promise<DemoDataSummary | null> {
+export async function loadDemoDataIfFirstStart(services: NotificationServices, logger: Logger, now: () => Date = () => new Date()): Promise<DemoDataSummary | null> {
+  const { dataSource } = services;
   const metadata = dataSource.getRepository(HubMetadata);
   if (await metadata.existsBy({ key: DEMO_DATA_KEY })) return null;
   const started = performance.now();
@@ -48,6 +50,14 @@ export async function loadDemoDataIfFirstStart(dataSource: DataSource, logger: L
   });
   // Through the batched write path, as an import is: the same checks and linking, in full batches.
   for (const result of await submitRecords(dataSource, items)) if (!result.stored) throw result.error;
+  // Then the prisons' notifications (scenarios 1 and 2), through the path a prison's system takes: routed, each
+  // recipient's view decided and audited, so a new user finds them in the agencies' inboxes. A reference already
+  // notified answers its first receipt, so a load interrupted here is finished by the next start.
+  for (const notification of dataSet.notifications) {
+    const prison = agencies.get(notification.agencyCode);
+    if (prison === undefined) throw new RangeError(`A demo notification names agency ${notification.agencyCode}, which is not in the demo directory`);
+    await submitPprcNotification(services, systemPrincipal(prison, prison.localAuthority ?? localAuthoritiesServedBy(prison.code)[0]), DEMO_LOADER, notification, now());
+  }
   const counts = summariseDemoDataSet(dataSet);
   await metadata.upsert({ key: DEMO_DATA_KEY, value: { version: DEMO_DATA_VERSION, loadedAt: new Date().toISOString(), counts } }, ["key"]);
   // Counts only: the data set is fictional, but a log line must never learn to carry names.
@@ -59,14 +69,9 @@ const DEMO_LOADER = "demo-loader";
 
 /** The agency's own system, which is the only kind of caller that may submit its records. */
 function loaderPrincipal(agency: DemoAgency, submission: AgencyRecordSubmission): Principal {
-  return {
-    sub: DEMO_LOADER,
-    name: "Demo data loader",
-    agency: agency.code,
-    agencyType: agency.type,
-    roles: [Role.AGENCY_SYSTEM],
-    localAuthority: agency.localAuthority ?? submission.child.address?.localAuthority ?? localAuthoritiesServedBy(agency.code)[0],
-    team: null,
-    tokenId: null,
-  };
+  return systemPrincipal(agency, agency.localAuthority ?? submission.child.address?.localAuthority ?? localAuthoritiesServedBy(agency.code)[0]);
+}
+
+function systemPrincipal(agency: DemoAgency, localAuthority: string): Principal {
+  return { sub: DEMO_LOADER, name: "Demo data loader", agency: agency.code, agencyType: agency.type, roles: [Role.AGENCY_SYSTEM], localAuthority, team: null, tokenId: null };
 }

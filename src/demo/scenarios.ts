@@ -1,8 +1,10 @@
 import { AgencyType } from "../directory/AgencyType";
+import { PprcEvent } from "../notifications/PprcEvent";
+import { type PprcNotificationSubmission } from "../notifications/PprcNotificationSubmission";
 import { AddressKind } from "../people/AddressKind";
 import { Relationship } from "../people/Relationship";
 import { Sex } from "../people/Sex";
-import { type AddressSubmission, type DetailsOf } from "../records/AgencyRecordSubmission";
+import { type AddressSubmission, type AgencyRecordSubmission, type DetailsOf } from "../records/AgencyRecordSubmission";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { ConcernCategory, ExclusionType, RollStatus, SenStatus, type EducationRecord } from "../records/details/EducationRecord";
 import { NamedProfessionalRole, UnscheduledCareSetting, type HealthCondition } from "../records/details/HealthRecord";
@@ -57,17 +59,18 @@ export const DEMO_SCENARIOS: Readonly<Record<ScenarioNumber, DemoScenario>> = {
     sui: SUI.pprcChildAtRisk,
     notes:
       "Poppy Harebellow (9, Buckinghamshire) is the identified child at risk from her uncle Gary Wintercress, a confirmed PPRC " +
-      "at HMP Exampleton whose home area is Lincolnshire; expected release 2026-12-14. Release notifications go to both CSCs " +
-      "(LA-E10000019 and LA-E06000060), Lincolnshire probation (PDU-E10000019, which also holds a MAPPA record) and the police. " +
-      "Her brother Alfie (9990000026) is named in a second prison record.",
+      "at HMP Exampleton whose home area is Lincolnshire; release 2026-12-14 to approved premises in Lincolnshire. The prison's " +
+      "release notification arrives on first start: both CSCs (LA-E10000019 and LA-E06000060), Lincolnshire probation " +
+      "(PDU-E10000019, which also holds a MAPPA record) and Lincolnshire Police (POLICE-32) each find it in their inbox, told " +
+      "only what their agency type may see. Her brother Alfie (9990000026) is named in a second prison record.",
   },
   2: {
     title: "PPRC asks to change name: the new name becomes an alias",
     sui: SUI.pprcNameChange,
     notes:
-      "HMP Sampleford Grange submits its PPRC record about Noah Quinceworth's father twice under the same agency reference and " +
-      "prison number: first as Wayne Quinceworth, then as Wayne Fallowmere after a deed-poll request. The hub keeps one adult " +
-      "with Fallowmere as an ALIAS. Milton Keynes CSC's record notes it was consulted.",
+      "HMP Sampleford Grange holds a PPRC record about Noah Quinceworth's father, Wayne Quinceworth, and notifies his request " +
+      "to change his name by deed poll to Wayne Fallowmere: Milton Keynes CSC (LA-E06000042) finds the consultation in its " +
+      "inbox, asked to reply, and the hub keeps one adult with Fallowmere as an ALIAS.",
   },
   3: {
     title: "School DSL asks about a child on the roll who is on a child protection plan",
@@ -200,9 +203,9 @@ function probation(book: DemoRecordBook, child: DemoChild, pdu: string, offender
   });
 }
 
-function prison(book: DemoRecordBook, child: DemoChild, hmp: string, prisoner: FamilyMember, facts: DetailsOf<PrisonRecord, "prisoner" | "prisonNumber">, options: RecordOptions = {}): void {
+function prison(book: DemoRecordBook, child: DemoChild, hmp: string, prisoner: FamilyMember, facts: DetailsOf<PrisonRecord, "prisoner" | "prisonNumber">, options: RecordOptions = {}): AgencyRecordSubmission {
   const prisonNumber = prisonNumberOf(prisoner.adult);
-  book.add(hmp, child, { prison: { prisonNumber, offenderManagementUnitContact: demoAgency(hmp).contactEmail, ...facts } }, {
+  return book.add(hmp, child, { prison: { prisonNumber, offenderManagementUnitContact: demoAgency(hmp).contactEmail, ...facts } }, {
     relatedAdults: [relatedAdult(AgencyType.PRISON, prisoner, { subjectOfRecord: true, posesRiskToChild: facts.pprcStatus !== PprcStatus.NO_LONGER_PPRC })],
     recordedOn: facts.pprcAssessedOn ?? undefined,
     ...options,
@@ -222,6 +225,7 @@ function pprcRelease(book: DemoRecordBook): void {
     { sui: SUI.pprcChildAtRiskBrother, givenNames: "Alfie", familyName: "Harebellow", dateOfBirth: "2020-01-28", sex: Sex.MALE },
   ]);
   const worker = professional("Rachel", "Beaconsby", "LA-E06000060");
+  const prisonRecords: { child: DemoChild; record: AgencyRecordSubmission }[] = [];
   for (const child of family.children) {
     registerWithGp(book, child, "GP-K99001", child.dateOfBirth === "2017-06-14" ? "2017-07-20" : "2020-03-02", gp(professional("Amy", "Carewell", "GP-K99001")));
     onSchoolRoll(book, child, "SCH-199001", child.dateOfBirth === "2017-06-14" ? "2021-09-01" : "2024-09-01");
@@ -233,7 +237,7 @@ function pprcRelease(book: DemoRecordBook): void {
       allocatedTeam: "Buckinghamshire Children in Need Team",
       summary: "Identified child at risk from a relative in custody, a confirmed PPRC; safety plan agreed with mother ahead of his release.",
     });
-    prison(book, child, HMP_EXAMPLETON, uncle, { pprcStatus: PprcStatus.CONFIRMED, pprcAssessedOn: "2026-05-18", expectedReleaseDate: "2026-12-14" });
+    prisonRecords.push({ child, record: prison(book, child, HMP_EXAMPLETON, uncle, { pprcStatus: PprcStatus.CONFIRMED, pprcAssessedOn: "2026-05-18", expectedReleaseDate: "2026-12-14" }) });
     probation(book, child, "PDU-E10000019", uncle, {
       offenderManagerName: "Stuart Lodestar",
       offenderManagerContact: professional("Stuart", "Lodestar", "PDU-E10000019").contact,
@@ -244,9 +248,19 @@ function pprcRelease(book: DemoRecordBook): void {
       riskManagementSummary: "Pre-release planning: approved premises in Lincolnshire; exclusion zone around the children's home and school in Buckinghamshire.",
     }, "2026-09-30");
   }
+  // The release notification: both CSCs (his home area and the children's), probation, and the police force of the release address.
+  book.notifyPprc(pprcNotification(HMP_EXAMPLETON, "HMP Exampleton", uncle, prisonRecords, {
+    reference: "REL-EXA-2026-0114",
+    event: PprcEvent.RELEASE,
+    eventDate: "2026-10-30",
+    pprcStatus: PprcStatus.CONFIRMED,
+    pprcAssessedOn: "2026-05-18",
+    mappa: { category: 1, level: 2 },
+    release: { date: "2026-12-14", address: { kind: AddressKind.HOME, line1: "Approved Premises, 3 Exemplar Road", town: "Sampleby", postcode: "LN2 5QX", localAuthority: LINCOLNSHIRE } },
+  }));
 }
 
-/** Scenario 2: a potential PPRC's prison record, resubmitted under the name he asks to take. */
+/** Scenario 2: a potential PPRC's prison record, and his request to change name notified to CSC. */
 function pprcNameChange(book: DemoRecordBook): void {
   const mother = member(adult(3, "Gemma", "Quinceworth", "1993-03-17", Sex.FEMALE, MILTON_KEYNES), Relationship.MOTHER, true);
   const father = member(adult(4, "Wayne", "Quinceworth", "1990-07-30", Sex.MALE, MILTON_KEYNES), Relationship.FATHER, true);
@@ -259,7 +273,7 @@ function pprcNameChange(book: DemoRecordBook): void {
   onSchoolRoll(book, noah, "SCH-199005", "2023-09-01", { attendancePercent: 91.4 });
   const facts = { pprcStatus: PprcStatus.POTENTIAL, pprcAssessedOn: "2026-02-16", expectedReleaseDate: "2027-08-20" };
   const agencyReference = "PPRC-SFG-2026-0031";
-  prison(book, noah, HMP_SAMPLEFORD_GRANGE, father, facts, { agencyReference, recordedOn: "2026-03-02" });
+  const record = prison(book, noah, HMP_SAMPLEFORD_GRANGE, father, facts, { agencyReference, recordedOn: "2026-03-02" });
   socialCare(book, noah, {
     status: SocialCareStatus.CHILD_IN_NEED,
     startDate: "2026-03-09",
@@ -268,9 +282,42 @@ function pprcNameChange(book: DemoRecordBook): void {
     allocatedTeam: "Milton Keynes Children in Need Team",
     summary: "Father in custody assessed as a potential PPRC. CSC consulted by HMP Sampleford Grange on his request to change his name by deed poll.",
   });
-  // The same person (same number, so the same prison number) under the name he has asked to take.
-  const renamed = member({ ...father.adult, familyName: "Fallowmere" }, Relationship.FATHER, true);
-  prison(book, noah, HMP_SAMPLEFORD_GRANGE, renamed, facts, { agencyReference, recordedOn: "2026-10-12" });
+  // His request to change name by deed poll: CSC is consulted, and the name becomes an alias of the same person.
+  book.notifyPprc(pprcNotification(HMP_SAMPLEFORD_GRANGE, "HMP Sampleford Grange", father, [{ child: noah, record }], {
+    reference: "NCR-SFG-2026-0007",
+    event: PprcEvent.NAME_CHANGE_REQUEST,
+    eventDate: "2026-10-12",
+    requestedName: { givenNames: father.adult.givenNames, familyName: "Fallowmere" },
+    ...facts,
+  }));
+}
+
+/**
+ * A prison system's PPRC notification about `prisoner`, naming each child at risk under the prison's
+ * own record of them (its reference and the child's SUI), as the prison holds them.
+ */
+function pprcNotification(
+  hmp: string,
+  establishment: string,
+  prisoner: FamilyMember,
+  records: { child: DemoChild; record: AgencyRecordSubmission }[],
+  event: Pick<PprcNotificationSubmission, "reference" | "event" | "eventDate" | "pprcStatus"> & Partial<PprcNotificationSubmission>,
+): PprcNotificationSubmission {
+  const { adult: person } = prisoner;
+  return {
+    agencyCode: hmp,
+    establishment,
+    offenderManagementUnitContact: demoAgency(hmp).contactEmail,
+    prisoner: {
+      prisonNumber: prisonNumberOf(person), givenNames: person.givenNames, familyName: person.familyName, dateOfBirth: person.dateOfBirth, sex: person.sex,
+      homeLocalAuthority: person.homeLocalAuthority,
+    },
+    childrenAtRisk: records.map(({ child, record }) => ({
+      reference: record.agencyReference, sui: child.sui, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth,
+      sex: child.sex, address: record.child.address ?? null, relationshipToPrisoner: prisoner.relationship,
+    })),
+    ...event,
+  };
 }
 
 /** Scenario 3: a child on a school's roll, on a plan, with health diagnoses and police intelligence. */

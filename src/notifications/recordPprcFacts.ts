@@ -36,7 +36,8 @@ export async function recordPprcFacts(dataSource: DataSource, principal: Princip
 
   if (!principal.roles.includes(Role.AGENCY_SYSTEM)) await assertChildrenHeldByPrison(dataSource, notification);
   const asPrison: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
-  const results = await submitRecords(dataSource, children.map((child) => ({ principal: asPrison, submission: prisonRecordOf(notification, child) })), now);
+  const held = await heldPrisonRecords(dataSource, notification.agencyCode, children.map((child) => child.reference));
+  const results = await submitRecords(dataSource, children.map((child) => ({ principal: asPrison, submission: prisonRecordOf(notification, child, held.get(child.reference)) })), now);
   const recordIds = results.map((result, index) => {
     if (result.stored) return result.receipt.recordId;
     throw pathed(result.error, `notification.childrenAtRisk[${index}]`);
@@ -72,11 +73,39 @@ async function assertChildrenHeldByPrison(dataSource: DataSource, notification: 
   });
 }
 
-function prisonRecordOf(notification: PprcNotificationSubmission, child: NonNullable<PprcNotificationSubmission["childrenAtRisk"]>[number]): AgencyRecordSubmission {
+/** What the prison's records of these references already say, which a notification about one event leaves as it was. */
+interface HeldPrisonRecord {
+  record: Pick<AgencyRecord, "labels" | "fieldLabels" | "recordedAt">;
+  details: Pick<PrisonRecord, "pprcAssessedOn" | "expectedReleaseDate" | "offenderManagementUnitContact">;
+}
+
+async function heldPrisonRecords(dataSource: DataSource, agencyCode: string, references: string[]): Promise<Map<string, HeldPrisonRecord>> {
+  const records = await dataSource.getRepository(AgencyRecord).find({ where: references.map((agencyReference) => ({ agency: { code: agencyCode }, agencyReference })) });
+  const details = records.length === 0 ? [] : await dataSource.getRepository(PrisonRecord).find({ where: records.map((record) => ({ recordId: record.id })) });
+  const detailsOf = new Map(details.map((prison) => [prison.recordId, prison]));
+  const held = new Map<string, HeldPrisonRecord>();
+  for (const record of records) {
+    const prison = detailsOf.get(record.id);
+    if (prison !== undefined) held.set(record.agencyReference, { record, details: prison });
+  }
+  return held;
+}
+
+/**
+ * The prison's record of the PPRC and one child, as the notification updates it: what the event speaks to
+ * (the status, a release's date, the contact given) replaces what the record held, and what it does not
+ * — an expected release date, when the status was assessed, the record's labels and date — stays as the
+ * prison last reported it (a request to change name is not news that the release date is unknown).
+ */
+function prisonRecordOf(notification: PprcNotificationSubmission, child: NonNullable<PprcNotificationSubmission["childrenAtRisk"]>[number], held: HeldPrisonRecord | undefined): AgencyRecordSubmission {
   const { prisoner } = notification;
+  const assessedOn = notification.pprcAssessedOn ?? (notification.event === "STATUS_CHANGE" ? notification.eventDate : null);
   return {
     agencyCode: notification.agencyCode,
     agencyReference: child.reference,
+    recordedAt: held?.record.recordedAt ?? null,
+    labels: held?.record.labels ?? [],
+    fieldLabels: Object.entries(held?.record.fieldLabels ?? {}).flatMap(([field, labels]) => (labels === undefined ? [] : [{ field, labels }])),
     child: { sui: child.sui ?? null, givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth ?? null, sex: child.sex, address: child.address ?? null },
     relatedAdults: [{
       reference: prisoner.prisonNumber.toUpperCase(), givenNames: prisoner.givenNames, familyName: prisoner.familyName, dateOfBirth: prisoner.dateOfBirth,
@@ -87,9 +116,9 @@ function prisonRecordOf(notification: PprcNotificationSubmission, child: NonNull
     prison: {
       prisonNumber: prisoner.prisonNumber.toUpperCase(),
       pprcStatus: notification.pprcStatus,
-      pprcAssessedOn: notification.pprcAssessedOn ?? (notification.event === "STATUS_CHANGE" ? notification.eventDate : null),
-      expectedReleaseDate: notification.release?.date ?? null,
-      offenderManagementUnitContact: notification.offenderManagementUnitContact ?? null,
+      pprcAssessedOn: assessedOn ?? held?.details.pprcAssessedOn ?? null,
+      expectedReleaseDate: notification.release?.date ?? held?.details.expectedReleaseDate ?? null,
+      offenderManagementUnitContact: notification.offenderManagementUnitContact ?? held?.details.offenderManagementUnitContact ?? null,
     },
   };
 }

@@ -112,16 +112,24 @@ describe("the demo data set", () => {
     }
   });
 
-  it("uses printable references, one record per reference except the scenario 2 resubmission", () => {
+  it("uses printable references, one record per reference", () => {
     const seen = new Set<string>();
-    let resubmissions = 0;
     for (const { agencyCode, agencyReference } of submissions) {
       expect(agencyReference).toMatch(/^[!-~]+$/);
       const key = `${agencyCode}/${agencyReference}`;
-      if (seen.has(key)) resubmissions += 1;
+      expect(seen.has(key)).toBe(false);
       seen.add(key);
     }
-    expect(resubmissions).toBe(1);
+  });
+
+  it("notifies scenarios 1 and 2 from the prisons, naming each child under the prison's own record of them", () => {
+    const { notifications } = dataSet;
+    expect(notifications.map(({ agencyCode, event }) => [agencyCode, event])).toEqual([["HMP-EXA", "RELEASE"], ["HMP-SFG", "NAME_CHANGE_REQUEST"]]);
+    const prisonRecords = new Set(submissions.filter((submission) => submission.prison).map((submission) => `${submission.agencyCode}/${submission.agencyReference}/${submission.child.sui}`));
+    for (const notification of notifications) {
+      expect(notification.childrenAtRisk?.length).toBeGreaterThan(0);
+      for (const child of notification.childrenAtRisk ?? []) expect(prisonRecords.has(`${notification.agencyCode}/${child.reference}/${child.sui}`)).toBe(true);
+    }
   });
 
   it("gives an adult the same reference and date of birth every time one agency names them", () => {
@@ -175,12 +183,13 @@ describe("the scenario fixtures", () => {
     expect(prisoner.homeLocalAuthority).not.toBe(record.child.address!.localAuthority);
   });
 
-  it("2: the prison resubmits its record naming the same prisoner under a new name", () => {
-    const [first, second] = ofType(scenario(2), "PRISON");
-    expect(second.agencyReference).toBe(first.agencyReference);
-    expect(subjectOf(second).reference).toBe(subjectOf(first).reference);
-    expect(subjectOf(second).familyName).not.toBe(subjectOf(first).familyName);
-    expect(submissions.indexOf(second)).toBeGreaterThan(submissions.indexOf(first));
+  it("2: the prison holds one record of the prisoner and notifies his request to change name under the same prison number", () => {
+    const [record, ...others] = ofType(scenario(2), "PRISON");
+    expect(others).toEqual([]);
+    const request = dataSet.notifications.find((notification) => notification.event === "NAME_CHANGE_REQUEST");
+    expect(request?.prisoner.prisonNumber).toBe(subjectOf(record).reference);
+    expect(request?.requestedName?.familyName).not.toBe(subjectOf(record).familyName);
+    expect(request?.childrenAtRisk?.map((child) => child.reference)).toEqual([record.agencyReference]);
   });
 
   it("3: on a school's roll, on a plan with an allocated worker, with diagnoses and police intelligence", () => {

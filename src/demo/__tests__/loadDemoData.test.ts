@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { In } from "typeorm";
 import winston from "winston";
 import { openDatabase, type Database } from "../../db/database";
 import { HubMetadata } from "../../db/HubMetadata";
@@ -16,12 +17,17 @@ import { AgencyRecord } from "../../records/AgencyRecord";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { summariseDemoDataSet } from "../demoDataSummary";
-import { BUCKINGHAMSHIRE, DEMO_AGENCIES, MILTON_KEYNES } from "../demoDirectory";
+import { BUCKINGHAMSHIRE, DEMO_AGENCIES, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, MILTON_KEYNES } from "../demoDirectory";
 import { AgencyVersion } from "../../directory/AgencyVersion";
 import { AgencyType } from "../../directory/AgencyType";
 import { agenciesServing } from "../../directory/routingDirectory";
 import { buildDemoDataSet, DEMO_DATA_KEY, loadDemoDataIfFirstStart } from "../loadDemoData";
 import { DEMO_SCENARIOS } from "../scenarios";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { DisclosureAuditEntry } from "../../audit/DisclosureAuditEntry";
+import { Notification } from "../../notifications/Notification";
+import { NotificationDelivery } from "../../notifications/NotificationDelivery";
+import { POLICY } from "../../notifications/__tests__/notificationDatabase";
 
 describe("loading the demo data on first start", () => {
   let testDatabase: TestDatabase;
@@ -36,6 +42,7 @@ describe("loading the demo data on first start", () => {
     }),
   })]);
   const expected = summariseDemoDataSet(buildDemoDataSet());
+  const LOADED_AT = new Date("2026-11-02T09:00:00Z");
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
@@ -51,7 +58,7 @@ describe("loading the demo data on first start", () => {
   });
 
   it("submits every record through the hub and records that it did", async () => {
-    const summary = await loadDemoDataIfFirstStart(database.dataSource, logger);
+    const summary = await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy: POLICY }, logger, () => LOADED_AT);
     expect(summary).toEqual(expected);
     const { dataSource } = database;
     // The children known by SUI, and one unborn child awaiting an SUI (a midwife's record, scenario 5).
@@ -90,7 +97,39 @@ describe("loading the demo data on first start", () => {
     for (const scenarioName of ["Harebellow", "Quinceworth", "Caitlin", "Emberthorn"]) expect(lines.join("\n")).not.toContain(scenarioName);
   });
 
+  it("arrives with scenario 1's release in four inboxes, each told what its agency type may see, each delivery audited first", async () => {
+    const notification = await database.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: HMP_EXAMPLETON, sourceReference: "REL-EXA-2026-0114" });
+    const deliveries = await database.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id }, order: { recipientAgency: "ASC" } });
+    expect(deliveries.map((delivery) => delivery.recipientAgency)).toEqual(["LA-E06000060", "LA-E10000019", "PDU-E10000019", "POLICE-32"]);
+    const byAgency = new Map(deliveries.map((delivery) => [delivery.recipientAgency, delivery]));
+    // Both CSCs are told of both children; the police of the release, not of the children or the MAPPA detail.
+    expect(byAgency.get("LA-E06000060")?.content.childrenAtRisk?.map((child) => child.sui).sort()).toEqual([DEMO_SCENARIOS[1].sui, "9990000026"]);
+    expect(byAgency.get("LA-E06000060")?.content.pprc?.mappaLevel).toBeUndefined();
+    expect(byAgency.get("PDU-E10000019")?.content.pprc?.mappaLevel).toBe(2);
+    expect(byAgency.get("POLICE-32")?.content.pprc?.releaseDate).toBe("2026-12-14");
+    expect(byAgency.get("POLICE-32")?.content.childrenAtRisk).toBeUndefined();
+    for (const delivery of deliveries) {
+      expect(delivery.acknowledgeBy?.getTime()).toBeGreaterThan(LOADED_AT.getTime());
+      expect(delivery.acknowledgedAt).toBeNull();
+    }
+    const audited = await database.dataSource.getRepository(DisclosureAuditEntry).findBy({ id: In(deliveries.map((delivery) => delivery.disclosureId)) });
+    expect(audited.map((entry) => entry.operation)).toEqual(deliveries.map(() => AuditOperation.NOTIFICATION_DELIVERY));
+  });
+
+  it("keeps the prison's record of each child as it was where the notification says nothing of it (the expected release date)", async () => {
+    const noah = await database.dataSource.query<{ expected_release_date: string | null; pprc_assessed_on: string | null }[]>(
+      `SELECT p.expected_release_date::text, p.pprc_assessed_on::text FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = $1 AND r.agency_reference = $2`,
+      [HMP_SAMPLEFORD_GRANGE, "PPRC-SFG-2026-0031"],
+    );
+    expect(noah).toEqual([{ expected_release_date: "2027-08-20", pprc_assessed_on: "2026-02-16" }]);
+  });
+
   it("keeps a renamed PPRC as one adult with the new name as an alias of the agency that was told (scenario 2)", async () => {
+    const notification = await database.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: HMP_SAMPLEFORD_GRANGE, sourceReference: "NCR-SFG-2026-0007" });
+    const deliveries = await database.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: notification.id });
+    // Prisoner and child both live in Milton Keynes: its CSC is consulted once, asked to reply.
+    expect(deliveries.map(({ recipientAgency, responseRequested }) => [recipientAgency, responseRequested])).toEqual([["LA-E06000042", true]]);
+    expect(deliveries[0].content.pprc?.requestedName).toEqual({ givenNames: "Wayne", familyName: "Fallowmere" });
     const alias = await database.dataSource.getRepository(AdultName).findOneOrFail({ where: { familyName: "Fallowmere" }, relations: { adult: { names: true } } });
     expect(alias.kind).toBe(NameKind.ALIAS);
     const told = alias.adult.names.filter((name) => name.reportedBy === alias.reportedBy);
@@ -107,6 +146,7 @@ describe("loading the demo data on first start", () => {
   });
 
   it("does nothing on a later start", async () => {
-    expect(await loadDemoDataIfFirstStart(database.dataSource, logger)).toBeNull();
+    expect(await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy: POLICY }, logger)).toBeNull();
+    expect(await database.dataSource.getRepository(Notification).count()).toBe(expected.notifications);
   });
 });

@@ -146,6 +146,37 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
   });
 });
 
+describe("the prison's record of each child, as a notification updates it", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+  });
+  afterAll(async () => db.close());
+
+  const held = async () => db.dataSource.query<{ expected_release_date: string | null; pprc_assessed_on: string | null; pprc_status: string; contact: string | null }[]>(
+    `SELECT p.expected_release_date::text, p.pprc_assessed_on::text, p.pprc_status, p.offender_management_unit_contact AS contact
+     FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-PPRC-7301-C1'`,
+  );
+
+  test("an event that says nothing of the release date, the assessment or the contact leaves them as the prison last reported them", async () => {
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-release", releaseOf("NF-2026-REL-0101", { pprcAssessedOn: "2026-05-01" }), NOW);
+    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-name", releaseOf("NF-2026-NCR-0101", {
+      event: "NAME_CHANGE_REQUEST", release: null, offenderManagementUnitContact: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
+    }), NOW);
+    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
+  });
+
+  test("what the event speaks to replaces what the record held: a status change is the day it was assessed", async () => {
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-status", releaseOf("NF-2026-STC-0101", {
+      event: "STATUS_CHANGE", eventDate: "2026-11-12", release: null, pprcStatus: "POTENTIAL", offenderManagementUnitContact: "omu.duty@northfen.example",
+    }), NOW);
+    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-11-12", pprc_status: "POTENTIAL", contact: "omu.duty@northfen.example" }]);
+  });
+});
+
 describe("a child at risk whose address is withheld (a refuge, a placement: DOMAIN rule 6, scenario 8)", () => {
   let db: NotificationDatabase;
   let services: NotificationServices;
