@@ -4,6 +4,7 @@ import { SignJWT } from "jose";
 import { ConfigError, loadConfig } from "../config/config";
 import { DEVELOPMENT_ALGORITHM, loadOrCreateDevelopmentKeys } from "../auth/developmentKeys";
 import { isRole, ROLES, type Role } from "../auth/Role";
+import { ROLE_GUIDE, tokenCommand } from "../auth/roleGuide";
 import { AGENCY_TYPES, isAgencyType } from "../directory/AgencyType";
 import { isLocalAuthorityCode } from "../auth/localAuthorityCode";
 
@@ -43,6 +44,21 @@ interface TokenOptions {
   ttl: string;
 }
 
+/** The roles and agency types a token may carry, each role with a demo agency to try it at. */
+function helpAfter(): string {
+  const width = Math.max(...ROLE_GUIDE.map((guide) => guide.role.length));
+  return [
+    "",
+    "Roles (--role), with a demo agency each works at:",
+    ...ROLE_GUIDE.map((guide) => `  ${guide.role.padEnd(width)}  ${guide.summary}\n  ${" ".repeat(width)}  --agency ${guide.agency} --agency-type ${guide.agencyType} --la ${guide.localAuthority}`),
+    "",
+    `Agency types (--agency-type): ${AGENCY_TYPES.join(", ")}`,
+    "",
+    "Example:",
+    `  ${tokenCommand(ROLE_GUIDE[0])}`,
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   const program = new Command()
     .name("npm run token --")
@@ -55,6 +71,7 @@ async function main(): Promise<void> {
     .option("--name <name>", "the display name", "Development User")
     .option("--team <team>", "the user's team")
     .option("--ttl <duration>", "how long the token lasts", ttl, "8h")
+    .addHelpText("after", helpAfter())
     .showHelpAfterError();
   program.parse();
   const options = program.opts<TokenOptions>();
