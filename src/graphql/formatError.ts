@@ -6,7 +6,8 @@ import { parserLimitOf } from "./limits/parserLimits";
 import { isDatabaseUnavailable } from "../db/databaseUnavailable";
 
 /** Codes of GraphQL-level errors whose messages are safe and useful to pass on as they are. */
-const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"]);
+export const PASS_THROUGH_CODES = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST"] as const;
+const PASS_THROUGH: ReadonlySet<string> = new Set(PASS_THROUGH_CODES);
 
 /**
  * graphql-js's "Did you mean …?" names fields, arguments, types and enum values the caller did not know:
