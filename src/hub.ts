@@ -12,6 +12,8 @@ import { createApolloServer } from "./graphql/createApolloServer";
 import { createApp } from "./http/createApp";
 import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
+import { startMetricsServer } from "./metrics/metricsEndpoint";
+import { watchPool } from "./metrics/poolMetrics";
 import { loadPolicies } from "./policy/loadPolicies";
 import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
 import { profileUnprofiledChildren } from "./identity/matchProfiles";
@@ -64,6 +66,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     logger,
   );
   let server: http.Server | undefined;
+  let metricsServer: http.Server | undefined;
+  const unwatchPool = watchPool(database.dataSource);
   let draining = false;
   let starting = true;
   try {
@@ -80,6 +84,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       isStarting: () => starting,
       logger,
       maxBodyBytes: config.graphql.maxBodyBytes,
+      metricsOnMainPort: config.metrics.onMainPort,
     });
     const ready = (async () => {
       if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);
@@ -102,6 +107,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       // A start still loading its demo data is let finish before the database closes (an interrupted
       // load is finished by the next start); SHUTDOWN_GRACE_MS bounds the wait.
       await ready.catch(() => undefined);
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
+      unwatchPool();
       await database.close();
     };
     if (options.serveWhileStarting !== true) {
@@ -116,15 +123,22 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       app,
       database,
       ready,
-      listen: () =>
-        new Promise((resolve, reject) => {
+      listen: async () => {
+        // The metrics port first: a port already taken stops the start before the API is served.
+        if (config.metrics.port !== null) {
+          metricsServer = await startMetricsServer(config.metrics.host, config.metrics.port);
+          logger.info("metrics listening", { event: "metrics.listening", host: config.metrics.host, port: config.metrics.port });
+        }
+        return new Promise<number>((resolve, reject) => {
           server = http.createServer(app);
           server.once("error", reject);
           server.listen(config.port, config.host, () => resolve((server?.address() as AddressInfo).port));
-        }),
+        });
+      },
       stop,
     };
   } catch (error) {
+    unwatchPool();
     await database.close();
     throw error;
   }

@@ -3,6 +3,7 @@ import { insertRows } from "../db/insertRows";
 import { AuditChainHead } from "./AuditChainHead";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { entryHash, type HashedEntry } from "./hashChain";
+import { auditBatchSize, auditCommitSeconds } from "../metrics/hubMetrics";
 
 export type UnchainedEntry = Omit<HashedEntry, "prevHash">;
 
@@ -63,6 +64,7 @@ export class AuditBatcher {
   }
 
   private async write(batch: Pending[]): Promise<void> {
+    const committed = auditCommitSeconds.startTimer();
     const receipts = await this.dataSource.transaction(async (manager) => {
       // A caller is told "disclosed" once this commits, so the commit must be on disk, whatever the
       // server, database or role says: with synchronous_commit = off a crash loses entries whose
@@ -71,6 +73,8 @@ export class AuditBatcher {
       await manager.query("SET LOCAL synchronous_commit = on");
       return appendBatch(manager, batch.map((pending) => pending.entry));
     });
+    committed();
+    auditBatchSize.observe(batch.length);
     batch.forEach((pending, index) => pending.resolve(receipts[index]));
   }
 }

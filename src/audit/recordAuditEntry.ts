@@ -8,6 +8,7 @@ import { isAuditOperation, type AuditOperation } from "./AuditOperation";
 import { isAuditOutcome, type AuditOutcome } from "./AuditOutcome";
 import { chainForRequest, type HashedEntry } from "./hashChain";
 import { auditBatcherFor } from "./auditBatcher";
+import { countAuditEntry } from "../metrics/countAuditEntry";
 
 /** Why a request was refused (or, with DISCLOSED, why part of it was concealed). */
 export interface AuditRefusal {
@@ -61,7 +62,9 @@ export interface AuditReceipt {
  */
 export async function recordAuditEntry(dataSource: DataSource, entry: AuditEntryInput, now = new Date()): Promise<AuditReceipt> {
   try {
-    return await auditBatcherFor(dataSource).append(auditRow(entry, now));
+    const receipt = await auditBatcherFor(dataSource).append(auditRow(entry, now));
+    countAuditEntry(entry);
+    return receipt;
   } catch (error) {
     const failure = new HubError(
       ErrorCode.AUDIT_UNAVAILABLE,

@@ -46,6 +46,18 @@ export interface HubConfig {
   logLevel: "error" | "warn" | "info" | "debug";
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
   shutdownGraceMs: number;
+  metrics: MetricsConfig;
+}
+
+/**
+ * Where `/metrics` is served: on a port of its own when `port` is set (bound to `host`, e.g. the
+ * monitoring network's interface); otherwise on the hub's own port outside production only, so a
+ * production hub never exposes it beside the API by default.
+ */
+export interface MetricsConfig {
+  port: number | null;
+  host: string;
+  onMainPort: boolean;
 }
 
 /** Every bad setting at once, each on its own line, so an operator fixes them in one pass. */
@@ -96,9 +108,15 @@ export function loadConfig(env: Env = process.env): HubConfig {
       maxBodyBytes: read.integer("GRAPHQL_MAX_BODY_BYTES", 1_000_000, 1000, 50_000_000),
     },
     shutdownGraceMs: read.integer("SHUTDOWN_GRACE_MS", 10000, 0, 600000),
+    metrics: readMetrics(read, production),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readMetrics(read: EnvReader, production: boolean): MetricsConfig {
+  const port = read.optionalString("METRICS_PORT") === undefined ? null : read.integer("METRICS_PORT", 0, 1, 65535);
+  return { port, host: read.string("METRICS_HOST", "127.0.0.1"), onMainPort: port === null && !production };
 }
 
 function readAuth(read: EnvReader, nodeEnv: NodeEnvironment, dataDir: string): AuthConfig {

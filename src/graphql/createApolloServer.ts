@@ -9,6 +9,7 @@ import { documentShapeRule } from "./limits/documentShapeRule";
 import { pageCostRule } from "./limits/pageCostRule";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 import { parserLimits } from "./limits/parserLimits";
+import { graphqlMetricsPlugin } from "../metrics/graphqlMetricsPlugin";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
 import { refuseInvalidInputPlugin } from "./plugins/refuseInvalidInput";
 import { serviceUnavailableStatusPlugin } from "./plugins/serviceUnavailableStatus";
@@ -63,7 +64,7 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
     parseOptions: parserLimits(limits.maxTokens),
     validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules, pageCostRule({ maxCost: FIXED_LIMITS.maxCost, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })],
     validationOptions: { hideSuggestions: true },
-    plugins: [refuseInvalidInputPlugin(), requestLoggingPlugin(), serviceUnavailableStatusPlugin()],
+    plugins: [refuseInvalidInputPlugin(), requestLoggingPlugin(), serviceUnavailableStatusPlugin(), graphqlMetricsPlugin()],
     allowBatchedHttpRequests: false,
     // Every request carries its own document, which the parser limits bound; no caller-filled cache.
     persistedQueries: false,

@@ -9,6 +9,7 @@ import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
+import { serveMetrics } from "../metrics/metricsEndpoint";
 import { requestId } from "./requestId";
 
 export interface AppDependencies {
@@ -25,6 +26,8 @@ export interface AppDependencies {
   isStarting?: () => boolean;
   logger: Logger;
   maxBodyBytes: number;
+  /** Serve `/metrics` here (outside production, when no METRICS_PORT gives it a port of its own). */
+  metricsOnMainPort?: boolean;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createApp(deps: AppDependencies): Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  if (deps.metricsOnMainPort === true) app.get("/metrics", serveMetrics);
 
   const starting = deps.isStarting ?? (() => false);
   app.get("/readyz", async (_req, res) => {

@@ -3,6 +3,7 @@ import { arrivalStamp } from "./arrivalStamp";
 import { referenceKey, type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
 import { storeRecords } from "./storeRecords";
 import { type SubmitReceipt } from "./SubmitReceipt";
+import { linkingBatchSize, linkingSeconds, recordsStored } from "../metrics/hubMetrics";
 
 interface Pending {
   item: ReceivedSubmission;
@@ -80,8 +81,13 @@ export class SubmissionBatcher {
     return this.queue.splice(0, size);
   }
 
-  private store(items: ReceivedSubmission[]): Promise<SubmitReceipt[]> {
-    return this.dataSource.transaction((manager) => storeRecords(manager, items));
+  private async store(items: ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+    const stored = linkingSeconds.startTimer();
+    const receipts = await this.dataSource.transaction((manager) => storeRecords(manager, items));
+    stored();
+    linkingBatchSize.observe(items.length);
+    for (const receipt of receipts) recordsStored.inc({ outcome: receipt.outcome });
+    return receipts;
   }
 
   private async storeAlone(item: ReceivedSubmission): Promise<SubmitReceipt> {

@@ -19,6 +19,10 @@ describe("the production container and compose file", () => {
     expect(read("docker/compose.yaml")).toMatch(new RegExp(`^\\s+${variable}: `, "m"));
   });
 
+  it.each([...new Set(variables)])("the README's configuration table explains %s", (variable) => {
+    expect(read("README.md")).toMatch(new RegExp(`^\\| [^|]*\`${variable}\``, "m"));
+  });
+
   it("copies everything the build reads, and installs exactly the lockfile", () => {
     const dockerfile = read("docker/Dockerfile");
     const include = (JSON.parse(read("tsconfig.build.json")) as { include: string[] }).include;
