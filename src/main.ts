@@ -1,8 +1,11 @@
 import "./cli/compileCache";
+// Before anything it instruments (http, express, graphql, pg) is loaded.
+import "./tracing/register";
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config/config";
 import { createLogger, describeError } from "./logging/logger";
 import { createHub } from "./hub";
+import { stopTracing } from "./tracing/startTracing";
 
 /**
  * `npm start`: the hub on embedded PostgreSQL unless DATABASE_URL is set. SIGTERM/SIGINT stop it
@@ -36,7 +39,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    hub.stop().then(
+    // The spans of the last requests are sent before the process ends.
+    hub.stop().then(() => stopTracing()).then(
       () => {
         logger.info("hub stopped", { event: "hub.stopped" });
         process.exit(0);

@@ -47,6 +47,8 @@ export interface HubConfig {
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
   shutdownGraceMs: number;
   metrics: MetricsConfig;
+  /** Where spans are sent (OTLP/HTTP); null: tracing is off. Read again by `tracing/register.ts`, which starts before the configuration is loaded. */
+  tracing: { endpoint: string | null; serviceName: string };
 }
 
 /**
@@ -109,9 +111,16 @@ export function loadConfig(env: Env = process.env): HubConfig {
     },
     shutdownGraceMs: read.integer("SHUTDOWN_GRACE_MS", 10000, 0, 600000),
     metrics: readMetrics(read, production),
+    tracing: readTracing(read),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readTracing(read: EnvReader): HubConfig["tracing"] {
+  const endpoint = read.optionalString("OTEL_EXPORTER_OTLP_ENDPOINT") ?? null;
+  if (endpoint !== null && !/^https?:\/\/[^\s]+$/.test(endpoint)) read.problem(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL (got "${endpoint}")`);
+  return { endpoint, serviceName: read.string("OTEL_SERVICE_NAME", "safeguarding-hub") };
 }
 
 function readMetrics(read: EnvReader, production: boolean): MetricsConfig {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type RequestHandler } from "express";
+import { requestContext } from "../logging/requestContext";
 
 /** A caller may pass its own correlation id; anything that is not a short token is replaced. */
 const ACCEPTABLE = /^[A-Za-z0-9._-]{8,64}$/;
@@ -12,5 +13,6 @@ export const requestId: RequestHandler = (req, res, next) => {
   const id = offered !== undefined && ACCEPTABLE.test(offered) ? offered : randomUUID();
   res.locals.requestId = id;
   res.setHeader(REQUEST_ID_HEADER, id);
-  next();
+  // On every log line written while serving it (the trace's server span takes it from the header).
+  requestContext.run({ requestId: id }, next);
 };

@@ -1,4 +1,6 @@
+import { isSpanContextValid, trace } from "@opentelemetry/api";
 import winston from "winston";
+import { requestContext } from "./requestContext";
 
 /**
  * The only keys a log line may carry besides `level`, `message` and `timestamp`. Anything else a
@@ -10,7 +12,7 @@ export const LOGGABLE_KEYS = new Set([
   "requestId", "event", "operationName", "operationType", "sub", "agency", "agencyType", "roles",
   "ruleId", "code", "codes", "status", "method", "path", "durationMs", "outcome", "recordType",
   "recordId", "port", "host", "database", "mode", "migrations", "count", "counts", "errorName", "sqlState",
-  "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack",
+  "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId",
 ]);
 
 const WITHHELD = "[withheld]";
@@ -24,12 +26,28 @@ export const allowListedFields = winston.format((info) => {
   return info;
 });
 
+/**
+ * Every line written while serving a request carries its request id (`http/requestId.ts` keeps it in
+ * `requestContext`) and, when tracing is on, the trace and span it belongs to — so a line, an audit
+ * entry and a trace can be found from one another.
+ */
+export const correlation = winston.format((info) => {
+  const requestId = requestContext.getStore()?.requestId;
+  if (requestId !== undefined && info.requestId === undefined) info.requestId = requestId;
+  const span = trace.getActiveSpan()?.spanContext();
+  if (span !== undefined && isSpanContextValid(span)) {
+    info.traceId = span.traceId;
+    info.spanId = span.spanId;
+  }
+  return info;
+});
+
 export type Logger = winston.Logger;
 
 export function createLogger(level: string, transports?: winston.transport[]): Logger {
   return winston.createLogger({
     level,
-    format: winston.format.combine(allowListedFields(), winston.format.timestamp(), winston.format.json()),
+    format: winston.format.combine(allowListedFields(), correlation(), winston.format.timestamp(), winston.format.json()),
     transports: transports ?? [new winston.transports.Console({ stderrLevels: ["error", "warn"] })],
   });
 }
