@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isRole, Role, ROLES } from "../auth/Role";
 
 /** Algorithms the hub will ever accept on a token: asymmetric only, so a leaked verifier key forges nothing. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -47,6 +48,8 @@ export interface HubConfig {
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
   shutdownGraceMs: number;
   metrics: MetricsConfig;
+  /** Callers in `enforcedFor` run only the operations the manifest registers (`graphql/trustedOperations/`). */
+  trustedOperations: { manifest: string; enforcedFor: Role[] };
   /** Where spans are sent (OTLP/HTTP); null: tracing is off. Read again by `tracing/register.ts`, which starts before the configuration is loaded. */
   tracing: { endpoint: string | null; serviceName: string };
 }
@@ -112,9 +115,17 @@ export function loadConfig(env: Env = process.env): HubConfig {
     shutdownGraceMs: read.integer("SHUTDOWN_GRACE_MS", 10000, 0, 600000),
     metrics: readMetrics(read, production),
     tracing: readTracing(read),
+    trustedOperations: readTrustedOperations(read, production),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readTrustedOperations(read: EnvReader, production: boolean): HubConfig["trustedOperations"] {
+  const raw = read.string("TRUSTED_OPERATIONS_ROLES", production ? Role.AGENCY_SYSTEM : "");
+  const roles = raw.split(",").map((role) => role.trim()).filter((role) => role !== "" && role !== "none");
+  for (const role of roles) if (!isRole(role)) read.problem(`TRUSTED_OPERATIONS_ROLES names ${role}, which is not a role (${ROLES.join(", ")}; or "none")`);
+  return { manifest: path.resolve(read.string("TRUSTED_OPERATIONS_MANIFEST", "operations/manifest.json")), enforcedFor: roles.filter(isRole) };
 }
 
 function readTracing(read: EnvReader): HubConfig["tracing"] {

@@ -15,7 +15,7 @@ export interface ErrorCatalogueEntry {
  */
 export const ERROR_CATALOGUE: readonly ErrorCatalogueEntry[] = [
   { code: ErrorCode.UNAUTHENTICATED, http: "401", meaning: "No bearer token, or one the hub does not accept; `reason` says which: `MISSING`, `MALFORMED`, `EXPIRED`, `NOT_YET_VALID`, `BAD_SIGNATURE`, `ALGORITHM_NOT_ALLOWED` (only asymmetric algorithms), `WRONG_ISSUER`, `WRONG_AUDIENCE`, `UNKNOWN_KEY`, `INVALID_CLAIMS`." },
-  { code: ErrorCode.FORBIDDEN, http: "200", meaning: "Your role or agency may not do this (default deny); `problem` and `rule` where a policy decided it. Refusals of disclosure are audited." },
+  { code: ErrorCode.FORBIDDEN, http: "200 / 403", meaning: "Your role or agency may not do this (default deny); `problem` and `rule` where a policy decided it. Refusals of disclosure are audited. HTTP 403 with `OPERATION_NOT_TRUSTED`: your system ran an operation the trusted operations manifest does not hold." },
   { code: ErrorCode.INVALID_INPUT, http: "400 / 200", meaning: "The input is wrong: `path` names it and `problem` says why. HTTP 400 when the edge refused it before anything ran (a control character, a malformed id or cursor, a date outside 0001–9999, a variable of the wrong type, a body that is not JSON)." },
   { code: ErrorCode.INVALID_SUI, http: "200", meaning: "Not a valid NHS number (length, digits or check digit); `path` names it." },
   { code: ErrorCode.SUI_REQUIRED, http: "—", meaning: "No longer issued (records without an SUI are matched); kept so the code is never reused." },

@@ -11,6 +11,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 import { parserLimits } from "./limits/parserLimits";
 import { graphqlMetricsPlugin } from "../metrics/graphqlMetricsPlugin";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
+import { trustedOperationIds } from "./trustedOperations/OperationManifest";
+import { trustedOperationsPlugin } from "./trustedOperations/trustedOperationsPlugin";
 import { refuseInvalidInputPlugin } from "./plugins/refuseInvalidInput";
 import { serviceUnavailableStatusPlugin } from "./plugins/serviceUnavailableStatus";
 
@@ -64,7 +66,16 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
     parseOptions: parserLimits(limits.maxTokens),
     validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules, pageCostRule({ maxCost: FIXED_LIMITS.maxCost, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })],
     validationOptions: { hideSuggestions: true },
-    plugins: [refuseInvalidInputPlugin(), requestLoggingPlugin(), serviceUnavailableStatusPlugin(), graphqlMetricsPlugin()],
+    plugins: [
+      // Trusted operations first: an operation its caller may not run is refused before its input is inspected.
+      ...(config.trustedOperations.enforcedFor.length > 0
+        ? [trustedOperationsPlugin({ enforcedFor: new Set(config.trustedOperations.enforcedFor), trusted: trustedOperationIds(config.trustedOperations.manifest) })]
+        : []),
+      refuseInvalidInputPlugin(),
+      requestLoggingPlugin(),
+      serviceUnavailableStatusPlugin(),
+      graphqlMetricsPlugin(),
+    ],
     allowBatchedHttpRequests: false,
     // Every request carries its own document, which the parser limits bound; no caller-filled cache.
     persistedQueries: false,
