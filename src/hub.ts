@@ -14,6 +14,7 @@ import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { startMetricsServer } from "./metrics/metricsEndpoint";
 import { watchPool } from "./metrics/poolMetrics";
+import { createRateLimiter } from "./http/rateLimit/rateLimiter";
 import { loadPolicies } from "./policy/loadPolicies";
 import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
 import { profileUnprofiledChildren } from "./identity/matchProfiles";
@@ -85,6 +86,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       logger,
       maxBodyBytes: config.graphql.maxBodyBytes,
       metricsOnMainPort: config.metrics.onMainPort,
+      ...(config.rateLimits !== null ? { rateLimiter: createRateLimiter(database.dataSource, config.rateLimits) } : {}),
     });
     const ready = (async () => {
       if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isRole, Role, ROLES } from "../auth/Role";
+import { type RateLimitConfig } from "../http/rateLimit/RateLimitConfig";
 
 /** Algorithms the hub will ever accept on a token: asymmetric only, so a leaked verifier key forges nothing. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -48,6 +49,8 @@ export interface HubConfig {
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxTokens: number; maxBodyBytes: number };
   shutdownGraceMs: number;
   metrics: MetricsConfig;
+  /** Requests per minute per principal (by role) and per agency; null: not limited. */
+  rateLimits: RateLimitConfig | null;
   /** Callers in `enforcedFor` run only the operations the manifest registers (`graphql/trustedOperations/`). */
   trustedOperations: { manifest: string; enforcedFor: Role[] };
   /** Where spans are sent (OTLP/HTTP); null: tracing is off. Read again by `tracing/register.ts`, which starts before the configuration is loaded. */
@@ -116,9 +119,28 @@ export function loadConfig(env: Env = process.env): HubConfig {
     metrics: readMetrics(read, production),
     tracing: readTracing(read),
     trustedOperations: readTrustedOperations(read, production),
+    rateLimits: readRateLimits(read, production),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Production's limits unless RATE_LIMITS says otherwise: a person 600 requests a minute, an agency's system 6,000, an agency 12,000. */
+const DEFAULT_RATE_LIMITS = "default=600,AGENCY_SYSTEM=6000";
+
+function readRateLimits(read: EnvReader, production: boolean): RateLimitConfig | null {
+  const raw = read.string("RATE_LIMITS", production ? DEFAULT_RATE_LIMITS : "off");
+  if (raw === "off") return null;
+  const perPrincipal: RateLimitConfig["perPrincipal"] = { default: 600 };
+  for (const part of raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "")) {
+    const [name, value] = part.split("=").map((side) => side.trim());
+    const points = Number(value);
+    if (!Number.isInteger(points) || points < 1 || points > 1_000_000) read.problem(`RATE_LIMITS: ${part} must be ROLE=requests per minute (1 to 1,000,000)`);
+    else if (name === "default") perPrincipal.default = points;
+    else if (isRole(name)) perPrincipal[name] = points;
+    else read.problem(`RATE_LIMITS names ${name}, which is not a role or "default"`);
+  }
+  return { perPrincipal, perAgency: read.integer("RATE_LIMIT_AGENCY", 12_000, 1, 10_000_000) };
 }
 
 function readTrustedOperations(read: EnvReader, production: boolean): HubConfig["trustedOperations"] {

@@ -26,6 +26,8 @@ export const ErrorCode = {
    */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** Over the requests per minute for the caller or its agency (HTTP 429, Retry-After). Nothing ran. */
+  RATE_LIMITED: "RATE_LIMITED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,7 +3,9 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { type ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
-import { ErrorCode, isHubError } from "../errors/HubError";
+import { ErrorCode, HubError, isHubError } from "../errors/HubError";
+import { rateLimited } from "../metrics/hubMetrics";
+import { type RequestRateLimiter } from "./rateLimit/rateLimiter";
 import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
@@ -26,6 +28,8 @@ export interface AppDependencies {
   isStarting?: () => boolean;
   logger: Logger;
   maxBodyBytes: number;
+  /** Counts each verified caller's requests; absent: no limits. */
+  rateLimiter?: RequestRateLimiter;
   /** Serve `/metrics` here (outside production, when no METRICS_PORT gives it a port of its own). */
   metricsOnMainPort?: boolean;
 }
@@ -83,8 +87,11 @@ export function createApp(deps: AppDependencies): Express {
         const logger = deps.logger.child({ requestId: id });
         try {
           const principal = await deps.verifyToken(req.get("authorization"));
+          const rate = await deps.rateLimiter?.consume(principal);
+          if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
           return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints };
         } catch (error) {
+          if (error instanceof GraphQLError) throw error;
           if (!isHubError(error)) throw error;
           logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });
           throw new GraphQLError(error.message, {
@@ -101,6 +108,16 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use(bodyErrors(deps.logger));
   return app;
+}
+
+/** Over a limit: HTTP 429 with Retry-After, before any resolver, query or audit write. */
+function tooManyRequests(rate: { retryAfterSeconds: number; limit: "principal" | "agency" }): GraphQLError {
+  rateLimited.inc({ limit: rate.limit });
+  const refusal = new HubError(ErrorCode.RATE_LIMITED, `Too many requests from ${rate.limit === "agency" ? "your agency" : "you"}: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
+  return new GraphQLError(refusal.message, {
+    originalError: refusal,
+    extensions: { code: refusal.code, http: { status: 429, headers: new Map([["retry-after", String(rate.retryAfterSeconds)]]) } },
+  });
 }
 
 /** A malformed or oversized body is the caller's mistake (400/413), not the hub's. */

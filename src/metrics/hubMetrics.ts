@@ -81,3 +81,10 @@ export const recordsStored = new Counter({
   labelNames: ["outcome"] as const,
   registers,
 });
+
+export const rateLimited = new Counter({
+  name: "hub_rate_limited_total",
+  help: "Requests refused for being over a rate limit, by which limit (principal or agency).",
+  labelNames: ["limit"] as const,
+  registers,
+});
