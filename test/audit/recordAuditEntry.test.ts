@@ -98,6 +98,16 @@ describe("recording an audit entry", () => {
     expect(row.hash).toBe(entryHash(row));
   });
 
+  it("keeps a lone surrogate in the details verifiable, and text that only looks like its escape as written", async () => {
+    const receipt = await recordAuditEntry(
+      db.dataSource,
+      disclosure({ requestId: "req-awkward-details", details: { note: "Broken emoji \ud83d", written: "back\\ud83d slash", list: ["\udc00", "fine"] } }),
+    );
+    const row = await entry(receipt.id);
+    expect(row.details).toEqual({ note: "Broken emoji \ufffd", written: "back\\ud83d slash", list: ["\ufffd", "fine"] });
+    expect(row.hash).toBe(entryHash(row));
+  });
+
   it("flags break-glass when either the entry or its access context says so", async () => {
     const receipt = await recordAuditEntry(db.dataSource, disclosure({ access: { ...disclosure().access!, breakGlass: true }, breakGlass: false }));
     expect((await entry(receipt.id)).breakGlass).toBe(true);
