@@ -108,7 +108,7 @@ function auditRow(entry: AuditEntryInput, now: Date): Omit<HashedEntry, "prevHas
     refusalProblem: nullableText(refusal?.problem),
     refusalRule: nullableText(refusal?.rule),
     fieldsDisclosed: entry.fieldsDisclosed.map(storedText),
-    fieldsWithheld: storedJson(entry.fieldsWithheld.map(({ path, reason, rule }) => ({ path, reason, rule }))),
+    fieldsWithheld: entry.fieldsWithheld.map(storedWithholding),
     policyVersion: nullableText(entry.policyVersion),
     prejudicesInvestigation: entry.prejudicesInvestigation,
     details: storedJson(entry.details ?? {}),
@@ -127,6 +127,15 @@ function storedText(value: string): string {
 
 function nullableText(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : storedText(value);
+}
+
+/**
+ * A withheld field as `storedJson` would give it back, without the JSON round trip: a refusal lists
+ * every field of the child's file, each with its reason.
+ */
+function storedWithholding({ path, reason, rule }: Withholding): Withholding {
+  if (typeof path === "string" && typeof reason === "string" && typeof rule === "string") return { path: storedText(path), reason: storedText(reason), rule: storedText(rule) };
+  return storedJson({ path, reason, rule });
 }
 
 /** How JSON.stringify writes a lone surrogate: `\udXXX`, which JSON.parse would bring back. */
