@@ -13,6 +13,7 @@ import { benchDatabase } from "./benchDatabase";
 import { createLogger } from "../src/logging/logger";
 import { createHub } from "../src/hub";
 import { createApp } from "../src/http/createApp";
+import { RequestsInFlight } from "../src/http/requestsInFlight";
 import { createApolloServer } from "../src/graphql/createApolloServer";
 import { createTokenVerifier } from "../src/auth/verifyToken";
 import { loadVerificationKeys } from "../src/auth/keySet";
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   const policy = loadPolicies(config.policyDir);
   const baselineApollo = createApolloServer(await buildSchema({ resolvers: [BaselineChildResolver], validate: false }), config);
   await baselineApollo.start();
+  const baselineRequests = new RequestsInFlight();
   const baselineApp = createApp({
     apollo: baselineApollo,
     verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     isDraining: () => false,
     logger,
     maxBodyBytes: config.graphql.maxBodyBytes,
+    requestsInFlight: baselineRequests,
   });
   const baselineServer = http.createServer(baselineApp);
   await new Promise<void>((resolve) => baselineServer.listen(0, "127.0.0.1", resolve));
@@ -98,12 +101,21 @@ async function main(): Promise<void> {
   await check(baselinePort, token, suis[0] ?? "", accessFor(0), false);
 
   process.stdout.write(`${suis.length} children; ${options.connections} connections; ${options.rounds} rounds of ${options.seconds} s each, alternating\n`);
-  await load(baselinePort, token, suis, options.connections, 2);
-  await load(governedPort, token, suis, options.connections, 2);
+  // autocannon stops at the end of its time with requests still in flight: each run waits for its
+  // server to finish them, so no run overlaps the next one's and nothing is cut off at shutdown.
+  const baseline = { port: baselinePort, idle: () => baselineRequests.settled() };
+  const governed = { port: governedPort, idle: () => hub.requestsInFlight.settled() };
+  const run = async (server: typeof baseline, seconds: number) => {
+    const result = await load(server.port, token, suis, options.connections, seconds);
+    await server.idle();
+    return result;
+  };
+  await run(baseline, 2);
+  await run(governed, 2);
   const results: Record<"baseline" | "governed", autocannon.Result[]> = { baseline: [], governed: [] };
   for (let round = 1; round <= options.rounds; round++) {
-    results.baseline.push(await load(baselinePort, token, suis, options.connections, options.seconds));
-    results.governed.push(await load(governedPort, token, suis, options.connections, options.seconds));
+    results.baseline.push(await run(baseline, options.seconds));
+    results.governed.push(await run(governed, options.seconds));
     process.stdout.write(`round ${round}: baseline ${rate(results.baseline.at(-1))} req/s, governed ${rate(results.governed.at(-1))} req/s\n`);
   }
 
@@ -113,23 +125,24 @@ async function main(): Promise<void> {
     p99: median(runs.map((r) => r.latency.p99)),
     errors: runs.reduce((n, r) => n + r.errors + r.non2xx + r.timeouts, 0),
   });
-  const ratios = results.governed.map((run, index) => run.requests.average / (results.baseline[index]?.requests.average ?? Number.NaN));
-  const baseline = summary(results.baseline);
-  const governed = summary(results.governed);
+  const ratios = results.governed.map((result, index) => result.requests.average / (results.baseline[index]?.requests.average ?? Number.NaN));
+  const baselineSummary = summary(results.baseline);
+  const governedSummary = summary(results.governed);
   const [{ count }] = await hub.database.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM disclosure_audit`);
   process.stdout.write(
     [
       "",
       `                 req/s    p50 ms   p99 ms   errors`,
-      `baseline   ${fmt(baseline.rps, 10)} ${fmt(baseline.p50, 9)} ${fmt(baseline.p99, 8)} ${fmt(baseline.errors, 8)}`,
-      `governed   ${fmt(governed.rps, 10)} ${fmt(governed.p50, 9)} ${fmt(governed.p99, 8)} ${fmt(governed.errors, 8)}`,
+      `baseline   ${fmt(baselineSummary.rps, 10)} ${fmt(baselineSummary.p50, 9)} ${fmt(baselineSummary.p99, 8)} ${fmt(baselineSummary.errors, 8)}`,
+      `governed   ${fmt(governedSummary.rps, 10)} ${fmt(governedSummary.p50, 9)} ${fmt(governedSummary.p99, 8)} ${fmt(governedSummary.errors, 8)}`,
       `audit entries written: ${count}`,
-      `ratio governed/baseline throughput: ${(governed.rps / baseline.rps).toFixed(2)} of the medians; per round ${ratios.map((r) => r.toFixed(2)).join(", ")}, median ${median(ratios).toFixed(2)} (target ≥ 0.85)`,
+      `ratio governed/baseline throughput: ${(governedSummary.rps / baselineSummary.rps).toFixed(2)} of the medians; per round ${ratios.map((r) => r.toFixed(2)).join(", ")}, median ${median(ratios).toFixed(2)} (target ≥ 0.85)`,
       "",
     ].join("\n"),
   );
 
   await new Promise<void>((resolve) => baselineServer.close(() => resolve()));
+  await baselineRequests.settled();
   await baselineApollo.stop();
   await hub.stop();
   await database.drop();

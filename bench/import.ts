@@ -13,6 +13,7 @@ import { loadConfig } from "../src/config/config";
 import { createLogger } from "../src/logging/logger";
 import { createHub } from "../src/hub";
 import { createApp } from "../src/http/createApp";
+import { RequestsInFlight } from "../src/http/requestsInFlight";
 import { createApolloServer } from "../src/graphql/createApolloServer";
 import { createTokenVerifier } from "../src/auth/verifyToken";
 import { loadVerificationKeys } from "../src/auth/keySet";
@@ -166,6 +167,7 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
     isDraining: () => false,
     logger,
     maxBodyBytes: config.graphql.maxBodyBytes,
+    requestsInFlight: new RequestsInFlight(),
   }));
   await new Promise<void>((resolve) => baselineServer.listen(0, "127.0.0.1", resolve));
   const baselinePort = (baselineServer.address() as AddressInfo).port;

@@ -10,6 +10,7 @@ import { createTokenVerifier } from "./auth/verifyToken";
 import { buildHubSchema } from "./graphql/buildHubSchema";
 import { createApolloServer } from "./graphql/createApolloServer";
 import { createApp } from "./http/createApp";
+import { RequestsInFlight } from "./http/requestsInFlight";
 import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { startMetricsServer } from "./metrics/metricsEndpoint";
@@ -25,8 +26,13 @@ export interface Hub {
   database: Database;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
-  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  /**
+   * Stops taking requests, lets in-flight ones finish (those whose caller has gone too), then closes
+   * the database.
+   */
   stop(): Promise<void>;
+  /** The GraphQL requests being served, a request whose caller has gone included. */
+  requestsInFlight: RequestsInFlight;
   /**
    * Settles once the hub serves GraphQL: the demo data loaded on a first start, match profiles built.
    * Until then `/healthz` answers, `/readyz` and `/graphql` answer 503 (starting).
@@ -69,6 +75,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   let server: http.Server | undefined;
   let metricsServer: http.Server | undefined;
   const unwatchPool = watchPool(database.dataSource);
+  const requestsInFlight = new RequestsInFlight();
   let draining = false;
   let starting = true;
   try {
@@ -87,6 +94,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       maxBodyBytes: config.graphql.maxBodyBytes,
       metricsOnMainPort: config.metrics.onMainPort,
       ...(config.rateLimits !== null ? { rateLimiter: createRateLimiter(database.dataSource, config.rateLimits) } : {}),
+      requestsInFlight,
     });
     const ready = (async () => {
       if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);
@@ -105,6 +113,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
         server.closeIdleConnections();
         await closing;
       }
+      // A caller that went away closed its connection, not the work it started.
+      await requestsInFlight.settled();
       await apollo.stop();
       // A start still loading its demo data is let finish before the database closes (an interrupted
       // load is finished by the next start); SHUTDOWN_GRACE_MS bounds the wait.
@@ -138,6 +148,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
         });
       },
       stop,
+      requestsInFlight,
     };
   } catch (error) {
     unwatchPool();

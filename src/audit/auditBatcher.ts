@@ -1,6 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { insertRows } from "../db/insertRows";
-import { AuditChainHead } from "./AuditChainHead";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { entryHash, type HashedEntry } from "./hashChain";
 import { auditBatchSize, auditCommitSeconds } from "../metrics/hubMetrics";
@@ -65,14 +64,7 @@ export class AuditBatcher {
 
   private async write(batch: Pending[]): Promise<void> {
     const committed = auditCommitSeconds.startTimer();
-    const receipts = await this.dataSource.transaction(async (manager) => {
-      // A caller is told "disclosed" once this commits, so the commit must be on disk, whatever the
-      // server, database or role says: with synchronous_commit = off a crash loses entries whose
-      // disclosures were delivered, and the chains that remain still verify. Set here, in the
-      // transaction, so it holds behind a connection pooler that drops start-up settings too.
-      await manager.query("SET LOCAL synchronous_commit = on");
-      return appendBatch(manager, batch.map((pending) => pending.entry));
-    });
+    const receipts = await this.dataSource.transaction((manager) => appendBatch(manager, batch.map((pending) => pending.entry)));
     committed();
     auditBatchSize.observe(batch.length);
     batch.forEach((pending, index) => pending.resolve(receipts[index]));
@@ -92,14 +84,18 @@ export function auditBatcherFor(dataSource: DataSource): AuditBatcher {
 
 async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
   const chainIds = [...new Set(entries.map((entry) => entry.chainId))].sort((a, b) => a - b);
-  const heads = await manager
-    .getRepository(AuditChainHead)
-    .createQueryBuilder("head")
-    .setLock("pessimistic_write")
-    .where("head.chainId IN (:...chainIds)", { chainIds })
-    .orderBy("head.chainId", "ASC")
-    .getMany();
-  const tip = new Map(heads.map((head) => [head.chainId, { sequence: head.sequence, hash: head.hash }]));
+  // A caller is told "disclosed" once this commits, so the commit must be on disk, whatever the
+  // server, database or role says: with synchronous_commit = off a crash loses entries whose
+  // disclosures were delivered, and the chains that remain still verify. Set here, in the
+  // transaction (set_config's `true` is SET LOCAL), so it holds behind a connection pooler that drops
+  // start-up settings too; in the statement that locks the heads, to spare the batch a round trip.
+  // The heads are locked in chain order, so two hub processes cannot deadlock.
+  const heads = await manager.query<{ chain_id: number; sequence: string; hash: string }[]>(
+    `SELECT h.chain_id, h.sequence, h.hash FROM audit_chain_head h, set_config('synchronous_commit', 'on', true)
+     WHERE h.chain_id = ANY($1::smallint[]) ORDER BY h.chain_id FOR UPDATE OF h`,
+    [chainIds],
+  );
+  const tip = new Map(heads.map((head) => [head.chain_id, { sequence: Number(head.sequence), hash: head.hash }]));
   const rows: DisclosureAuditEntry[] = [];
   const receipts = entries.map((entry) => {
     const head = tip.get(entry.chainId);

@@ -108,7 +108,7 @@ function auditRow(entry: AuditEntryInput, now: Date): Omit<HashedEntry, "prevHas
     refusalProblem: nullableText(refusal?.problem),
     refusalRule: nullableText(refusal?.rule),
     fieldsDisclosed: entry.fieldsDisclosed.map(storedText),
-    fieldsWithheld: storedJson(entry.fieldsWithheld.map(({ path, reason, rule }) => ({ path, reason, rule }))),
+    fieldsWithheld: entry.fieldsWithheld.map(storedWithholding),
     policyVersion: nullableText(entry.policyVersion),
     prejudicesInvestigation: entry.prejudicesInvestigation,
     details: storedJson(entry.details ?? {}),
@@ -118,10 +118,11 @@ function auditRow(entry: AuditEntryInput, now: Date): Omit<HashedEntry, "prevHas
 
 /**
  * PostgreSQL stores UTF-8, so a lone UTF-16 surrogate (possible in a JavaScript string) would come back
- * as U+FFFD and no longer match its hash. Encoding and decoding once makes the replacement up front.
+ * as U+FFFD and no longer match its hash. Making the replacement up front (what encoding to UTF-8 and
+ * decoding again does) keeps the hashed value the stored one.
  */
 function storedText(value: string): string {
-  return Buffer.from(value, "utf8").toString("utf8");
+  return value.isWellFormed() ? value : value.toWellFormed();
 }
 
 function nullableText(value: string | null | undefined): string | null {
@@ -129,9 +130,25 @@ function nullableText(value: string | null | undefined): string | null {
 }
 
 /**
+ * A withheld field as `storedJson` would give it back, without the JSON round trip: a refusal lists
+ * every field of the child's file, each with its reason.
+ */
+function storedWithholding({ path, reason, rule }: Withholding): Withholding {
+  if (typeof path === "string" && typeof reason === "string" && typeof rule === "string") return { path: storedText(path), reason: storedText(reason), rule: storedText(rule) };
+  return storedJson({ path, reason, rule });
+}
+
+/** How JSON.stringify writes a lone surrogate: `\udXXX`, which JSON.parse would bring back. */
+const ESCAPED_SURROGATE = /\\ud[89a-f]/;
+
+/**
  * jsonb keeps what JSON keeps: no undefined, no Date objects, no NaN. Round-tripping through JSON here
  * means the hashed value is the stored one (dates become ISO strings, undefined members disappear).
+ * Only text that holds a lone surrogate (or what looks like one's escape) takes the slower way, every
+ * string replaced as `storedText` does.
  */
 function storedJson<T>(value: T): T {
+  const text = JSON.stringify(value);
+  if (!ESCAPED_SURROGATE.test(text)) return JSON.parse(text) as T;
   return JSON.parse(JSON.stringify(value, (_key, member: unknown) => (typeof member === "string" ? storedText(member) : member))) as T;
 }

@@ -13,6 +13,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
 import { serveMetrics } from "../metrics/metricsEndpoint";
 import { requestId } from "./requestId";
+import { type RequestsInFlight } from "./requestsInFlight";
 
 export interface AppDependencies {
   apollo: ApolloServer<HubContext>;
@@ -32,6 +33,8 @@ export interface AppDependencies {
   rateLimiter?: RequestRateLimiter;
   /** Serve `/metrics` here (outside production, when no METRICS_PORT gives it a port of its own). */
   metricsOnMainPort?: boolean;
+  /** Every GraphQL request is counted here until its handler finishes, so shutdown can wait for it. */
+  requestsInFlight: RequestsInFlight;
 }
 
 /**
@@ -69,6 +72,26 @@ export function createApp(deps: AppDependencies): Express {
     res.status(reachable ? 200 : 503).json({ status: reachable ? "ready" : "database unreachable" });
   });
 
+  const graphql = expressMiddleware(deps.apollo, {
+    context: async ({ req, res }): Promise<HubContext> => {
+      const id = String(res.locals.requestId);
+      const logger = deps.logger.child({ requestId: id });
+      try {
+        const principal = await deps.verifyToken(req.get("authorization"));
+        const rate = await deps.rateLimiter?.consume(principal);
+        if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
+        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints };
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error;
+        if (!isHubError(error)) throw error;
+        logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });
+        throw new GraphQLError(error.message, {
+          originalError: error,
+          extensions: { code: error.code, http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="safeguarding-hub"']]) } },
+        });
+      }
+    },
+  });
   app.use(
     "/graphql",
     (_req, res, next) => {
@@ -81,26 +104,8 @@ export function createApp(deps: AppDependencies): Express {
       next();
     },
     express.json({ limit: deps.maxBodyBytes }),
-    expressMiddleware(deps.apollo, {
-      context: async ({ req, res }): Promise<HubContext> => {
-        const id = String(res.locals.requestId);
-        const logger = deps.logger.child({ requestId: id });
-        try {
-          const principal = await deps.verifyToken(req.get("authorization"));
-          const rate = await deps.rateLimiter?.consume(principal);
-          if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
-          return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints };
-        } catch (error) {
-          if (error instanceof GraphQLError) throw error;
-          if (!isHubError(error)) throw error;
-          logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });
-          throw new GraphQLError(error.message, {
-            originalError: error,
-            extensions: { code: error.code, http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="safeguarding-hub"']]) } },
-          });
-        }
-      },
-    }),
+    // Counted until the handler finishes, even when the caller has gone: its resolver's work goes on.
+    async (req, res, next) => deps.requestsInFlight.track(Promise.resolve(graphql(req, res, next))),
   );
 
   app.use((_req, res) => {

@@ -10,5 +10,9 @@ export function countAuditEntry(entry: AuditEntryInput): void {
   const purpose = entry.access?.purpose ?? "NONE";
   auditEntries.inc({ operation: entry.operation, outcome: entry.outcome, purpose });
   if (entry.refusal) refusals.inc({ purpose, code: entry.refusal.code, rule: entry.refusal.rule ?? "none" });
-  for (const withheld of entry.fieldsWithheld) redactions.inc({ rule: withheld.rule });
+  // Once per rule, by how many it withheld: a refusal lists every field of the child's file, and each
+  // increment hashes its labels.
+  const byRule = new Map<string, number>();
+  for (const { rule } of entry.fieldsWithheld) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  for (const [rule, count] of byRule) redactions.inc({ rule }, count);
 }

@@ -40,15 +40,21 @@ const MAX_CACHED_ABILITIES = 10_000;
 const MAX_REMEMBERED_ANSWERS = 20_000;
 const cache = new WeakMap<PolicySet, Map<string, DisclosureRules>>();
 
+/** The key an `open` answer is remembered under beside the fields' (no field is named with a NUL). */
+const OPEN = "\u0000open";
+
 /**
  * A compiled ability and the answers it has given. The rules compare a record's provider with the
  * caller's agency and nothing else, so an answer holds for every field with the same record type,
  * field name, labels, provider agency type, "own agency or not" and testable values: CASL is asked once per such field
- * and its answer remembered, which keeps a hundred-field decision well under a millisecond.
+ * and its answer remembered, which keeps a hundred-field decision well under a millisecond. Answers
+ * are kept by the record's kind (type, provider, values), then its labels, then the field: a record
+ * finds its kind's answers once, and each field looks up only its labels and name.
  */
 export class DisclosureRules {
-  private readonly answers = new Map<string, RelevantRule | null>();
-  private readonly recordKeys = new WeakMap<RecordSubject, string>();
+  private answers = new Map<string, Map<string, Map<string, RelevantRule | null>>>();
+  private remembered = 0;
+  private recordAnswers = new WeakMap<RecordSubject, Map<string, Map<string, RelevantRule | null>>>();
 
   constructor(
     private readonly ability: DisclosureAbility,
@@ -57,35 +63,44 @@ export class DisclosureRules {
 
   /** The most relevant `open` rule for a record: a SEALED or BROKERED restriction, the relationship rule, or none. */
   recordRule(record: RecordSubject): RelevantRule | null {
-    const labels = labelsKey(record.labels, []);
-    return this.remembered(`${this.recordKey(record)}\u0000${labels}`, () =>
+    return this.answer(record, labelsKey(record.labels, []), OPEN, () =>
       this.ability.relevantRuleFor("open", subject("Record", recordFacts(record, record.labels))));
   }
 
   /** The most relevant `read` rule for a field; the record's labels count as the field's. */
   fieldRule(record: RecordSubject, field: FieldSubject): RelevantRule | null {
-    const labels = labelsKey(record.labels, field.labels);
-    return this.remembered(`${this.recordKey(record)}\u0000${labels}\u0000${field.field}`, () =>
+    return this.answer(record, labelsKey(record.labels, field.labels), field.field, () =>
       this.ability.relevantRuleFor("read", subject("Field", { ...recordFacts(record, [...new Set([...record.labels, ...field.labels])]), field: field.field })));
   }
 
-  private recordKey(record: RecordSubject): string {
-    let key = this.recordKeys.get(record);
-    if (key === undefined) {
-      key = `${record.recordType}\u0000${record.providerAgencyType}\u0000${record.providerAgencyCode === this.agency}\u0000${attributesKey(record.attributes)}`;
-      this.recordKeys.set(record, key);
+  private answer(record: RecordSubject, labels: string, field: string, ask: () => RelevantRule | null): RelevantRule | null {
+    let byLabels = this.recordAnswers.get(record);
+    if (byLabels === undefined) {
+      const key = `${record.recordType}\u0000${record.providerAgencyType}\u0000${record.providerAgencyCode === this.agency}\u0000${attributesKey(record.attributes)}`;
+      byLabels = this.answers.get(key) ?? new Map<string, Map<string, RelevantRule | null>>();
+      this.answers.set(key, byLabels);
+      this.recordAnswers.set(record, byLabels);
     }
-    return key;
-  }
-
-  private remembered(key: string, ask: () => RelevantRule | null): RelevantRule | null {
-    const known = this.answers.get(key);
+    let byField = byLabels.get(labels);
+    if (byField === undefined) {
+      byField = new Map<string, RelevantRule | null>();
+      byLabels.set(labels, byField);
+    }
+    const known = byField.get(field);
     if (known !== undefined) return known;
     const rule = ask();
     const answer = rule && { inverted: rule.inverted, reason: rule.reason };
-    if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
-    this.answers.set(key, answer);
+    if (this.remembered >= MAX_REMEMBERED_ANSWERS) this.forget();
+    byField.set(field, answer);
+    this.remembered += 1;
     return answer;
+  }
+
+  /** Starts again from nothing: the maps a record found stay with it, but no longer count here. */
+  private forget(): void {
+    this.answers = new Map();
+    this.recordAnswers = new WeakMap();
+    this.remembered = 0;
   }
 }
 

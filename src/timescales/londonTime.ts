@@ -57,7 +57,10 @@ export function weekdayOf(date: LocalDate): number {
 
 /** The day in Europe/London on which `instant` falls. */
 export function londonDateOf(instant: Date): LocalDate {
-  return DateTime.fromJSDate(instant, { zone: HUB_TIME_ZONE }).toISODate() ?? invalid(instant);
+  const at = instant.getTime();
+  const offset = at >= KEPT_FROM && at < KEPT_UNTIL ? londonOffsetAt(at) : null;
+  if (offset === null) return DateTime.fromJSDate(instant, { zone: HUB_TIME_ZONE }).toISODate() ?? invalid(instant);
+  return new Date(at + offset).toISOString().slice(0, 10);
 }
 
 /**
@@ -70,7 +73,41 @@ export function endOfLondonDay(date: LocalDate): Date {
 
 /** The instant at `time` (HH:MM[:SS[.sss]]) on `date` in Europe/London. */
 export function londonInstant(date: LocalDate, time: string): Date {
-  return DateTime.fromISO(`${date}T${time}`, { zone: HUB_TIME_ZONE }).toJSDate();
+  const wallClock = `${date}T${time}`;
+  let at = instants.get(wallClock);
+  if (at === undefined) {
+    at = DateTime.fromISO(wallClock, { zone: HUB_TIME_ZONE }).toMillis();
+    if (instants.size >= MAX_KEPT_INSTANTS) instants.clear();
+    instants.set(wallClock, at);
+  }
+  return new Date(at);
+}
+
+// A zone conversion through luxon costs tens of microseconds, and every deadline makes several (a
+// MASH read checks its referral's window on each request). What they depend on is kept instead:
+// London's offset for each UTC hour, and the instant of each wall-clock time asked for. Since 1847
+// London's clocks have changed only on the hour, so one hour has one offset; an hour that proved to
+// hold a change would not be kept. Outside four-digit years since 1900 luxon answers every time.
+const HOUR_MS = 3_600_000;
+const KEPT_FROM = Date.UTC(1900, 0, 1);
+const KEPT_UNTIL = Date.UTC(10000, 0, 1) - 14 * HOUR_MS;
+const MAX_KEPT_HOURS = 200_000;
+const MAX_KEPT_INSTANTS = 20_000;
+const offsets = new Map<number, number | null>();
+const instants = new Map<string, number>();
+
+/** London's offset from UTC at `at` (ms since the epoch), in ms; null when its hour holds a change. */
+function londonOffsetAt(at: number): number | null {
+  const hour = Math.floor(at / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const first = DateTime.fromMillis(hour * HOUR_MS, { zone: HUB_TIME_ZONE }).offset;
+    const last = DateTime.fromMillis((hour + 1) * HOUR_MS - 1, { zone: HUB_TIME_ZONE }).offset;
+    offset = first === last ? first * 60_000 : null;
+    if (offsets.size >= MAX_KEPT_HOURS) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
 }
 
 /** `instant` as ISO 8601 in London time with its offset (`2026-12-29T23:59:59.999+00:00`), as people read deadlines. */

@@ -1,4 +1,7 @@
 import request from "supertest";
+import { type DataSource } from "typeorm";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUI } from "../support/fixtures";
 import { MASH_CLAIMS } from "../support/testKeys";
 import { startTestHub, type TestHub } from "../support/testHub";
 
@@ -98,5 +101,65 @@ describe("readiness without a database", () => {
     const response = await request(lonely.hub.app).get("/readyz");
     expect(response.status).toBe(503);
     expect(response.body.status).toBe("database unreachable");
+  });
+});
+
+/** A promise and the function that settles it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+describe("shutdown", () => {
+  it("lets a request whose caller went away finish, its audit entry written, before the database closes", async () => {
+    const stopping = await startTestHub({ env: { PORT: "0" } });
+    const port = await stopping.hub.listen();
+    const { dataSource } = stopping.hub.database;
+    const { requestsInFlight } = stopping.hub;
+
+    // The request is held at its audit write until shutdown either waits for it or closes the database.
+    const atAudit = gate();
+    const release = gate();
+    const transaction = dataSource.transaction.bind(dataSource);
+    let auditWrite: Promise<unknown> | undefined;
+    dataSource.transaction = ((...args: Parameters<typeof transaction>) => {
+      auditWrite = (async () => {
+        atAudit.open();
+        await release.opened;
+        return transaction(...args);
+      })();
+      return auditWrite;
+    }) as DataSource["transaction"];
+    const settled = requestsInFlight.settled.bind(requestsInFlight);
+    requestsInFlight.settled = () => {
+      release.open();
+      return settled();
+    };
+    const close = stopping.hub.database.close.bind(stopping.hub.database);
+    let servingAtClose = -1;
+    stopping.hub.database.close = () => {
+      servingAtClose = requestsInFlight.size;
+      release.open();
+      return close();
+    };
+
+    const caller = new AbortController();
+    const call = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await stopping.token(CALLERS.socialWorker)}` },
+      body: JSON.stringify({ query: CHILD_QUERY, variables: { sui: SUI, access: access("SECTION_47_ENQUIRY") } }),
+      signal: caller.signal,
+    });
+    await atAudit.opened;
+    caller.abort();
+    await expect(call).rejects.toThrow();
+    await stopping.stop();
+
+    expect(servingAtClose).toBe(0);
+    await expect(auditWrite).resolves.toBeDefined();
+    expect(stopping.logLines.filter((line) => line.includes("audit.unavailable"))).toEqual([]);
   });
 });

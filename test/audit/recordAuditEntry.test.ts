@@ -98,6 +98,21 @@ describe("recording an audit entry", () => {
     expect(row.hash).toBe(entryHash(row));
   });
 
+  it("keeps a lone surrogate in the details and withheld fields verifiable, and text that only looks like its escape as written", async () => {
+    const receipt = await recordAuditEntry(
+      db.dataSource,
+      disclosure({
+        requestId: "req-awkward-details",
+        details: { note: "Broken emoji \ud83d", written: "back\\ud83d slash", list: ["\udc00", "fine"] },
+        fieldsWithheld: [{ path: "police[r-1].summary", reason: "Broken emoji \ud83d", rule: "rule-\udc00" }],
+      }),
+    );
+    const row = await entry(receipt.id);
+    expect(row.details).toEqual({ note: "Broken emoji \ufffd", written: "back\\ud83d slash", list: ["\ufffd", "fine"] });
+    expect(row.fieldsWithheld).toEqual([{ path: "police[r-1].summary", reason: "Broken emoji \ufffd", rule: "rule-\ufffd" }]);
+    expect(row.hash).toBe(entryHash(row));
+  });
+
   it("flags break-glass when either the entry or its access context says so", async () => {
     const receipt = await recordAuditEntry(db.dataSource, disclosure({ access: { ...disclosure().access!, breakGlass: true }, breakGlass: false }));
     expect((await entry(receipt.id)).breakGlass).toBe(true);

@@ -277,6 +277,15 @@ describe("answers are remembered only for fields that cannot differ", () => {
     expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { labels: ["SEALED"] }))).toEqual({ inverted: true, reason: "sealed-withheld" });
   });
 
+  test("more answers than it keeps: it starts again, answering as before", () => {
+    const asked = rules();
+    const incident = (incidentType: string) => record("POLICE", ["incidentType"], { attributes: { incidentType } });
+    expect(outcome(asked, incident("DOMESTIC_ABUSE"))).toBe("granted by grant-police-abuse");
+    for (let index = 0; index <= 20_000; index++) outcome(asked, incident(`OTHER_${index}`));
+    expect(outcome(asked, incident("OTHER_0"))).toBe("default deny");
+    expect(outcome(asked, incident("DOMESTIC_ABUSE"))).toBe("granted by grant-police-abuse");
+  });
+
   test("a compiled ability stays cached while others are compiled", () => {
     const first = rules();
     rules({ access: { lawfulBasis: "VITAL_INTERESTS" } });

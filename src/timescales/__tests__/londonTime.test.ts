@@ -1,9 +1,38 @@
-import { addCalendarMonths, endOfLondonDay, londonDateOf, parseHubInstant } from "../londonTime";
+import { DateTime } from "luxon";
+import { addCalendarMonths, endOfLondonDay, HUB_TIME_ZONE, londonDateOf, londonInstant, parseHubInstant } from "../londonTime";
 
 describe("London time", () => {
   test("the day an instant falls on, in London", () => {
     expect(londonDateOf(new Date("2026-06-01T23:30:00Z"))).toBe("2026-06-02");
     expect(londonDateOf(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-01");
+  });
+
+  test("the day is London's on either side of every change of the clocks, whichever rule was in force", () => {
+    // The changes of 1941 (double summer time), 1968–71 (British Standard Time), 1996 (EU rules) and
+    // 2026, each from two hours before to two hours after, a minute at a time, and a millisecond either
+    // side of the change; asked twice, as a deadline asks again.
+    const changes = ["1941-05-04T01:00:00Z", "1968-02-18T02:00:00Z", "1971-10-31T02:00:00Z", "1996-03-31T01:00:00Z", "2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z"];
+    for (const change of changes) {
+      const at = Date.parse(change);
+      const instants = [at - 1, at, ...Array.from({ length: 241 }, (_, minute) => at + (minute - 120) * 60_000)];
+      for (const instant of [...instants, ...instants]) {
+        expect(londonDateOf(new Date(instant))).toBe(DateTime.fromMillis(instant, { zone: HUB_TIME_ZONE }).toISODate());
+      }
+    }
+    expect(londonDateOf(new Date("2026-10-24T23:30:00Z"))).toBe("2026-10-25");
+    expect(londonDateOf(new Date("2026-10-25T23:30:00Z"))).toBe("2026-10-25");
+    expect(londonDateOf(new Date("1800-06-01T23:59:00Z"))).toBe("1800-06-01");
+    expect(() => londonDateOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
+  test("a wall-clock time asked for again is the same instant, in a Date of its own", () => {
+    const first = londonInstant("2026-06-29", "08:30");
+    const again = londonInstant("2026-06-29", "08:30");
+    expect(again.toISOString()).toBe("2026-06-29T07:30:00.000Z");
+    expect(again).not.toBe(first);
+    first.setTime(0);
+    expect(londonInstant("2026-06-29", "08:30").toISOString()).toBe("2026-06-29T07:30:00.000Z");
+    expect(Number.isNaN(londonInstant("2026-02-30", "08:30").getTime())).toBe(true);
   });
 
   test("a month later is the corresponding date, or the last day of a shorter month", () => {
