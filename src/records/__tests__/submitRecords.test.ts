@@ -1,11 +1,9 @@
 import "reflect-metadata";
-import { Writable } from "node:stream";
-import winston from "winston";
 import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { openDatabase, type Database } from "../../db/database";
 import { Agency } from "../../directory/Agency";
-import { createLogger } from "../../logging/logger";
+import { captureLog } from "../../../test/support/capturedLog";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
@@ -20,14 +18,14 @@ import { type SubmitReceipt } from "../SubmitReceipt";
  */
 let testDatabase: TestDatabase;
 let database: Database;
+const log = captureLog("warn");
 
 const GP = "GP-GROUP";
 const CLINIC = "GP-GROUP-2";
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, log.logger);
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
   await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Grouping Surgery" }, { ...template, code: CLINIC, name: "Grouping Clinic" }]);
 }, 120_000);
@@ -174,6 +172,7 @@ describe("a record the hub refuses in a batch", () => {
       child: { givenNames, familyName: "Tregarthen", dateOfBirth: "2014-10-10", sex: "MALE" },
       education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", attendancePercent: 95, senStatus: "NONE" },
     }) as unknown as AgencyRecordSubmission;
+    const logged = log.raw.length;
     const results = await submitRecords(database.dataSource, [
       { principal: systemOf(agency, "EDUCATION"), submission: education("RETYPED-2", "Lowenna") },
       { principal: systemOf(agency, "EDUCATION"), submission: education("RETYPED-1", "Wilhelmina") },
@@ -182,6 +181,11 @@ describe("a record the hub refuses in a batch", () => {
     expect(results[0]).toMatchObject({ stored: true, receipt: { outcome: "CREATED" } });
     expect(results[1]).toMatchObject({ stored: false, error: { code: "RECORD_TYPE_MISMATCH" } });
     expect(results[2]).toMatchObject({ stored: true, receipt: { outcome: "CREATED" } });
+    // Operators see that the batch fell back to one record per transaction, and why, by class and code only.
+    expect(log.entries().slice(logged).filter((entry) => entry.event === "records.batch_fallback")).toEqual([
+      expect.objectContaining({ level: "warn", count: 3, errorName: "HubError", code: "RECORD_TYPE_MISMATCH" }),
+    ]);
+    expect(log.raw.slice(logged).join("\n")).not.toMatch(/Lowenna|Wilhelmina|Jago|Tregarthen|RETYPED/);
   });
 
   it("refuses a submission the checks refuse before any transaction, and stores the rest", async () => {
