@@ -94,14 +94,48 @@ function withIdentity(profile: MatchProfile, request: LinkRequest): MatchProfile
 }
 
 /**
- * Links a batch of records that arrived without an SUI (HUB.md §8): blocking finds the candidates
+ * Links a batch of stored records that arrived without an SUI (HUB.md §8): blocking finds the candidates
  * in one query, each is scored with Fellegi–Sunter weights, and the record is linked, sent to a link
  * review, or starts a new child awaiting an SUI. Records are decided in order and see the children
  * created or extended by earlier records of the same batch, exactly as if they had come one by one.
  * Every decision is written to the link history with its evidence. Must run inside a transaction.
  */
 export async function linkRecords(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<LinkResult[]> {
-  if (requests.length === 0) return [];
+  const decided = await decideLinks(manager, requests, context);
+  await decided.writeChildren(manager);
+  await decided.writeLinks(manager, { recordsStored: true });
+  return decided.results;
+}
+
+/** The link columns of a record (`agency_record`) as the matcher decided them. */
+export interface DecidedLink {
+  childId: string | null;
+  method: LinkMethod;
+  state: LinkState;
+  origin: LinkOrigin;
+  decidedBy: string;
+  decidedAt: Date;
+  evidence: LinkEvidence | null;
+}
+
+/**
+ * A batch's links decided under the linking lock and not yet written. Records the hub already holds are
+ * linked by `linkRecords`; new ones are inserted with their links (no row to update, no address to
+ * move): the children the matcher creates first (`writeChildren`, which the records name), then the
+ * records with `linkOf`, then the rest (`writeLinks`).
+ */
+export interface DecidedLinks {
+  results: LinkResult[];
+  linkOf(recordId: string): DecidedLink;
+  writeChildren(manager: EntityManager): Promise<void>;
+  /** `recordsStored`: false when the records are new and were inserted with `linkOf`. */
+  writeLinks(manager: EntityManager, options: { recordsStored: boolean }): Promise<void>;
+}
+
+/** The decisions of `linkRecords`, in order, written by the caller (`DecidedLinks`). Takes the linking lock. */
+export async function decideLinks(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<DecidedLinks> {
+  const writes = new BatchWrites(context);
+  if (requests.length === 0) return { results: [], linkOf: (recordId) => writes.linkOf(recordId), writeChildren: async () => undefined, writeLinks: async () => undefined };
   await takeLinkingLock(manager);
   const facts = requests.map((request) => identityFacts(request.identity));
   const keysPerRequest = facts.map(queryKeys);
@@ -145,7 +179,6 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       }),
     );
 
-  const writes = new BatchWrites(context);
   const results: LinkResult[] = [];
   requests.forEach((request, index) => {
     const candidateIds = new Set(blocked[index]);
@@ -203,8 +236,12 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       results.push({ ...base, childId, reviewIds: [], reviewCandidateIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
     }
   });
-  await writes.flush(manager, storedProfiles);
-  return results;
+  return {
+    results,
+    linkOf: (recordId) => writes.linkOf(recordId),
+    writeChildren: (writer) => writes.writeChildren(writer),
+    writeLinks: (writer, options) => writes.writeLinks(writer, options, storedProfiles),
+  };
 }
 
 /** What a hold for a steward adds to each candidate's evidence: why the record was not linked by its SUI. */
@@ -252,7 +289,7 @@ class BatchWrites {
   private readonly names = new Map<string, NameFactRow>();
   private readonly addresses = new Map<string, AddressFactRow>();
   private readonly moves: { recordId: string; childId: string; fromChildId: string | null }[] = [];
-  private readonly records: Record<string, unknown>[] = [];
+  private readonly records = new Map<string, { id: string; child_id: string | null; method: LinkMethod; state: LinkState; evidence: LinkEvidence | null }>();
   private readonly events: Record<string, unknown>[] = [];
   private readonly reviews: Record<string, unknown>[] = [];
   private readonly profiles = new Map<string, MatchProfile>();
@@ -273,7 +310,7 @@ class BatchWrites {
   }
 
   link(request: LinkRequest, childId: string, method: LinkMethod, evidence: LinkEvidence | null, rule: string): void {
-    this.records.push({ id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
+    this.records.set(request.recordId, { id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
     this.moves.push({ recordId: request.recordId, childId, fromChildId: request.previousChildId ?? null });
     if (request.previousChildId && request.previousChildId !== childId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, method, null, "matched again on resubmission");
     this.event(request.recordId, childId, LinkAction.LINKED, method, evidence, rule);
@@ -305,7 +342,7 @@ class BatchWrites {
   }
 
   review(request: LinkRequest, candidates: { childId: string; evidence: LinkEvidence }[], rule: string): string[] {
-    this.records.push({ id: request.recordId, child_id: null, method: LinkMethod.PROBABILISTIC, state: LinkState.POSSIBLE, evidence: candidates[0]?.evidence ?? null });
+    this.records.set(request.recordId, { id: request.recordId, child_id: null, method: LinkMethod.PROBABILISTIC, state: LinkState.POSSIBLE, evidence: candidates[0]?.evidence ?? null });
     if (request.previousChildId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, LinkMethod.PROBABILISTIC, null, "matched again on resubmission");
     return candidates.map((candidate) => {
       const id = randomUUID();
@@ -328,23 +365,43 @@ class BatchWrites {
     this.events.push({ record_id: recordId, child_id: childId, action, method, origin: LinkOrigin.AUTO, evidence, reason, cause_id: causeId });
   }
 
-  /** `storedProfiles`: the children's profiles as stored, read under the linking lock (each written profile is merged into its own). */
-  async flush(manager: EntityManager, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
+  /** The link decided for a record of the batch. */
+  linkOf(recordId: string): DecidedLink {
+    const row = this.records.get(recordId);
+    if (row === undefined) throw new RangeError("no link was decided for this record");
+    return { childId: row.child_id, method: row.method, state: row.state, origin: LinkOrigin.AUTO, decidedBy: this.context.decidedBy, decidedAt: this.context.now, evidence: row.evidence };
+  }
+
+  async flush(manager: EntityManager): Promise<void> {
+    await this.writeChildren(manager);
+    await this.writeLinks(manager, { recordsStored: true });
+  }
+
+  /** The children the matcher created: first, since the records name them. */
+  async writeChildren(manager: EntityManager): Promise<void> {
+    if (this.children.length === 0) return;
+    await manager.query(
+      `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
+       SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
+      [JSON.stringify(this.children)],
+    );
+  }
+
+  /**
+   * Everything else. `recordsStored`: the records existed before the batch was
+   * decided — their rows are updated and the addresses they reported move with them; a new record was
+   * inserted with its link and has reported no address yet. `storedProfiles`: the children's profiles
+   * as stored, read under the linking lock (each written profile is merged into its own).
+   */
+  async writeLinks(manager: EntityManager, { recordsStored }: { recordsStored: boolean }, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
     const { decidedBy, now } = this.context;
     const json = (rows: unknown[]) => JSON.stringify(rows);
-    if (this.children.length > 0) {
-      await manager.query(
-        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
-         SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
-        [json(this.children)],
-      );
-    }
     await addNameFacts(manager, [...this.names.values()]);
-    await moveAddressFacts(manager, this.moves);
+    if (recordsStored) await moveAddressFacts(manager, this.moves);
     await addAddressFacts(manager, [...this.addresses.values()]);
-    if (this.records.length > 0) {
-      const rows = json(this.records);
+    if (recordsStored && this.records.size > 0) {
+      const rows = json([...this.records.values()]);
       await manager.query(
         `UPDATE agency_record r SET child_id = x.child_id, link_method = x.method, link_state = x.state, link_origin = '${LinkOrigin.AUTO}',
            link_decided_by = $2, link_decided_at = $3, link_evidence = x.evidence

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { disputedAgainst } from "../identity/disputedSui";
 import { recordLinkChanges, type LinkChange } from "../identity/linkHistory";
-import { LinkOutcome } from "../identity/LinkOutcome";
+import { LINK_OUTCOME_OF_BAND, LinkOutcome } from "../identity/LinkOutcome";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
-import { type LinkRequest } from "../identity/linkRecords";
+import { decideLinks, type LinkRequest } from "../identity/linkRecords";
 import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { suiArrivalHolds } from "../identity/suiArrival";
 import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
@@ -23,27 +23,27 @@ import { SensitivityLabel } from "./SensitivityLabel";
 import { insertRecordDetails } from "./saveRecordDetails";
 import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 
-/** A new record stored, still to be matched with the rest of its batch. */
+/** A stored record still to be matched (a resubmission matched again). */
 export interface AwaitingMatch {
   request: LinkRequest;
   outcome: SubmitOutcome;
 }
 
 /**
- * Stores records the hub has never held, many at once: what `storeRecords` does for each one by one,
- * as a handful of statements for the whole batch. Each record with an SUI is linked to the child the
- * SUI names (created if the hub does not know it), adding the name and address it reported to the
- * child's history; each without one is stored as nobody's and returned for matching. The caller
- * passes at most one record per SUI, so every record sees the child as it stood before the batch.
+ * Stores records with an SUI the hub has never held, many at once: what `storeRecords` does for each one
+ * by one, as a handful of statements for the whole batch. Each record is linked to the child its SUI
+ * names (created if the hub does not know it), adding the name and address it reported to the child's
+ * history. The caller passes at most one record per SUI, so every record sees the child as it stood
+ * before the batch.
  *
  * Returns null for a record whose SUI names a child it cannot be (`disputedSui`), and for one whose SUI
  * no child holds while a child awaiting an SUI may be its, or while another record of that SUI is
  * held (`suiArrivalHolds`): it is stored one by one, held for a data steward.
  */
-export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
+export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | null)[]> {
   if (items.length === 0) return [];
   const suis = [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
-  if (suis.length !== items.filter((item) => item.sui !== null).length) throw new RangeError("storeNewRecords takes at most one record per SUI");
+  if (suis.length !== items.length) throw new RangeError("storeNewRecords takes records with an SUI, at most one per SUI");
 
   // The children the SUIs name, as they stand: a record whose SUI names a child it cannot be is left out.
   const knownRows = suis.length === 0 ? [] : await manager.query<{ id: string; sui: string; merged: boolean }[]>(`SELECT id, sui, merged_into_id IS NOT NULL AS merged FROM child WHERE sui = ANY($1::text[])`, [suis]);
@@ -91,11 +91,10 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   const grew = new Set<string>();
   const unrestrictedChildren = new Set<string>();
   for (const item of stored) {
-    if (item === null) continue;
+    if (item === null || item.sui === null) continue;
     const decidedBy = `${item.principal.agency}/${item.principal.sub}`;
     const record = newRecord(manager, item, decidedBy);
     records.push(record);
-    if (item.sui === null) continue;
     const child = children.get(item.sui) as Child;
     const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id, labels: record.labels });
     names.push(facts.name);
@@ -109,15 +108,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   }
 
   // The records first: their details, adults, names and addresses name them as their source.
-  const accepted = stored.filter((item): item is ReceivedSubmission => item !== null);
-  await insertRows(manager, AgencyRecord, records);
-  const withAdults = records.flatMap((record, index) => {
-    const reported = accepted[index].submission.relatedAdults ?? [];
-    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: accepted[index].weights, restricted: isRestrictedRecord(record.labels) }];
-  });
-  const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
-  const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: accepted[index].submission, subject: subjects.get(record.id) ?? null }));
-  await insertRecordDetails(manager, details);
+  await insertRecords(manager, records, stored.filter((item): item is ReceivedSubmission => item !== null));
   await addNameFacts(manager, names);
   await addAddressFacts(manager, addresses);
   await recordLinkChanges(manager, changes);
@@ -130,12 +121,54 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking.map((row) => row.child_id)])]);
 
   let next = 0;
-  return stored.map((item) => {
-    if (item === null) return null;
-    const record = records[next++];
-    if (item.sui !== null) return receiptOf(record, SubmitOutcome.CREATED, LinkOutcome.SUI);
-    return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }, outcome: SubmitOutcome.CREATED };
+  return stored.map((item) => (item === null ? null : receiptOf(records[next++], SubmitOutcome.CREATED, LinkOutcome.SUI)));
+}
+
+/**
+ * Stores records without an SUI the hub has never held, many at once, linked as `linkRecords` links
+ * them: matched together in order (each seeing the children the records before it created or
+ * extended), then inserted with the links decided — no row written twice, no address moved — followed by
+ * what the decisions add (the children they create first, since the records name them). Nothing the
+ * matcher reads is about the records themselves, so deciding before they exist decides the same.
+ */
+export async function storeNewRecordsToMatch(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+  if (items.length === 0) return [];
+  if (items.some((item) => item.sui !== null)) throw new RangeError("storeNewRecordsToMatch takes records without an SUI");
+  const weights = items[0].weights;
+  if (items.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
+  // The links are decided when these records are: the latest of their submissions' times.
+  const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
+  const records = items.map((item) => newRecord(manager, item, `${item.principal.agency}/${item.principal.sub}`));
+  const requests = records.map((record, index): LinkRequest => ({
+    recordId: record.id, agencyCode: items[index].agency.code, identity: items[index].identity, previousChildId: null,
+    restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD),
+  }));
+  const decided = await decideLinks(manager, requests, { weights, decidedBy: `linkage/v${weights.version}`, now });
+  for (const record of records) {
+    const link = decided.linkOf(record.id);
+    record.child = link.childId === null ? null : ({ id: link.childId } as Child);
+    record.linkMethod = link.method;
+    record.linkState = link.state;
+    record.linkOrigin = link.origin;
+    record.linkDecidedBy = link.decidedBy;
+    record.linkDecidedAt = link.decidedAt;
+    record.linkEvidence = link.evidence;
+  }
+  await decided.writeChildren(manager);
+  await insertRecords(manager, records, items);
+  await decided.writeLinks(manager, { recordsStored: false });
+  return records.map((record, index) => receiptOf(record, SubmitOutcome.CREATED, LINK_OUTCOME_OF_BAND[decided.results[index].band]));
+}
+
+/** New records, then the adults they name and their details, which name them. */
+async function insertRecords(manager: EntityManager, records: readonly AgencyRecord[], items: readonly ReceivedSubmission[]): Promise<void> {
+  await insertRows(manager, AgencyRecord, records);
+  const withAdults = records.flatMap((record, index) => {
+    const reported = items[index].submission.relatedAdults ?? [];
+    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: items[index].weights, restricted: isRestrictedRecord(record.labels) }];
   });
+  const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
+  await insertRecordDetails(manager, records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: items[index].submission, subject: subjects.get(record.id) ?? null })));
 }
 
 /**
@@ -149,7 +182,7 @@ function profileLacks(profile: MatchProfile | undefined, facts: ReportedChildFac
   return address !== null && address.postcode !== "" && !isLocationWithheld(address.labels, recordLabels) && !profile.postcodes.includes(address.postcode);
 }
 
-/** A new record, nobody's until linked (by its SUI below, or by matching with its batch). */
+/** A new record, nobody's until linked (by its SUI, or by matching with its batch). */
 function newRecord(manager: EntityManager, item: ReceivedSubmission, decidedBy: string): AgencyRecord {
   return manager.getRepository(AgencyRecord).create({
     id: randomUUID(),
