@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
+import { type StatementWriter } from "../db/statementBatch";
 import { addAddressFacts, addNameFacts, moveAddressFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { NameKind } from "../people/NameKind";
 import { normalisePostcode } from "../people/postcode";
@@ -104,6 +105,7 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
   const decided = await decideLinks(manager, requests, context);
   await decided.writeChildren(manager);
   await decided.writeLinks(manager, { recordsStored: true });
+  await decided.rebuildProfiles(manager);
   return decided.results;
 }
 
@@ -122,20 +124,23 @@ export interface DecidedLink {
  * A batch's links decided under the linking lock and not yet written. Records the hub already holds are
  * linked by `linkRecords`; new ones are inserted with their links (no row to update, no address to
  * move): the children the matcher creates first (`writeChildren`, which the records name), then the
- * records with `linkOf`, then the rest (`writeLinks`).
+ * records with `linkOf`, then the rest (`writeLinks`), then, once that is written, `rebuildProfiles`.
+ * The writes go to `writer` (a `StatementBatch` sends them together) or else at once.
  */
 export interface DecidedLinks {
   results: LinkResult[];
   linkOf(recordId: string): DecidedLink;
-  writeChildren(manager: EntityManager): Promise<void>;
+  writeChildren(writer: StatementWriter): Promise<void>;
   /** `recordsStored`: false when the records are new and were inserted with `linkOf`. */
-  writeLinks(manager: EntityManager, options: { recordsStored: boolean }): Promise<void>;
+  writeLinks(manager: EntityManager, options: { recordsStored: boolean; writer?: StatementWriter }): Promise<void>;
+  /** Children whose profiles must lose a postcode a record withholds: derived again from their facts, as written. */
+  rebuildProfiles(manager: EntityManager): Promise<void>;
 }
 
 /** The decisions of `linkRecords`, in order, written by the caller (`DecidedLinks`). Takes the linking lock. */
 export async function decideLinks(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<DecidedLinks> {
   const writes = new BatchWrites(context);
-  if (requests.length === 0) return { results: [], linkOf: (recordId) => writes.linkOf(recordId), writeChildren: async () => undefined, writeLinks: async () => undefined };
+  if (requests.length === 0) return { results: [], linkOf: (recordId) => writes.linkOf(recordId), writeChildren: async () => undefined, writeLinks: async () => undefined, rebuildProfiles: async () => undefined };
   await takeLinkingLock(manager);
   const facts = requests.map((request) => identityFacts(request.identity));
   const keysPerRequest = facts.map(queryKeys);
@@ -241,6 +246,7 @@ export async function decideLinks(manager: EntityManager, requests: LinkRequest[
     linkOf: (recordId) => writes.linkOf(recordId),
     writeChildren: (writer) => writes.writeChildren(writer),
     writeLinks: (writer, options) => writes.writeLinks(writer, options, storedProfiles),
+    rebuildProfiles: (writer) => writes.rebuildProfiles(writer),
   };
 }
 
@@ -375,12 +381,13 @@ class BatchWrites {
   async flush(manager: EntityManager): Promise<void> {
     await this.writeChildren(manager);
     await this.writeLinks(manager, { recordsStored: true });
+    await this.rebuildProfiles(manager);
   }
 
   /** The children the matcher created: first, since the records name them. */
-  async writeChildren(manager: EntityManager): Promise<void> {
+  async writeChildren(writer: StatementWriter): Promise<void> {
     if (this.children.length === 0) return;
-    await manager.query(
+    await writer.query(
       `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
        SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
@@ -389,32 +396,32 @@ class BatchWrites {
   }
 
   /**
-   * Everything else. `recordsStored`: the records existed before the batch was
+   * Everything else but the profiles rebuilt. `recordsStored`: the records existed before the batch was
    * decided — their rows are updated and the addresses they reported move with them; a new record was
    * inserted with its link and has reported no address yet. `storedProfiles`: the children's profiles
    * as stored, read under the linking lock (each written profile is merged into its own).
    */
-  async writeLinks(manager: EntityManager, { recordsStored }: { recordsStored: boolean }, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
+  async writeLinks(manager: EntityManager, { recordsStored, writer = manager }: { recordsStored: boolean; writer?: StatementWriter }, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
     const { decidedBy, now } = this.context;
     const json = (rows: unknown[]) => JSON.stringify(rows);
-    await addNameFacts(manager, [...this.names.values()]);
-    if (recordsStored) await moveAddressFacts(manager, this.moves);
-    await addAddressFacts(manager, [...this.addresses.values()]);
+    await addNameFacts(writer, [...this.names.values()]);
+    if (recordsStored) await moveAddressFacts(writer, this.moves);
+    await addAddressFacts(writer, [...this.addresses.values()]);
     if (recordsStored && this.records.size > 0) {
       const rows = json([...this.records.values()]);
-      await manager.query(
+      await writer.query(
         `UPDATE agency_record r SET child_id = x.child_id, link_method = x.method, link_state = x.state, link_origin = '${LinkOrigin.AUTO}',
            link_decided_by = $2, link_decided_at = $3, link_evidence = x.evidence
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid, method text, state text, evidence jsonb) WHERE r.id = x.id`,
         [rows, decidedBy, now],
       );
-      await manager.query(
+      await writer.query(
         `UPDATE child_adult_relationship rel SET child_id = x.child_id FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid) WHERE rel.source_record_id = x.id`,
         [rows],
       );
     }
     if (this.reviews.length > 0) {
-      await manager.query(
+      await writer.query(
         `INSERT INTO link_review (id, record_id, candidate_child_id, score, evidence, status, opened_at)
          SELECT x.id, x.record_id, x.candidate_child_id, x.score, x.evidence, '${LinkReviewStatus.OPEN}', $2
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, record_id uuid, candidate_child_id uuid, score double precision, evidence jsonb)`,
@@ -422,14 +429,17 @@ class BatchWrites {
       );
     }
     if (this.events.length > 0) {
-      await manager.query(
+      await writer.query(
         `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id)
          SELECT x.record_id, x.child_id, x.action, x.method, x.origin, x.evidence, $2, $3, x.reason, x.cause_id
          FROM jsonb_to_recordset($1::jsonb) AS x(record_id uuid, child_id uuid, action text, method text, origin text, evidence jsonb, reason text, cause_id uuid)`,
         [json(this.events), decidedBy, now],
       );
     }
-    await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles);
+    await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles, writer);
+  }
+
+  async rebuildProfiles(manager: EntityManager): Promise<void> {
     await rebuildMatchProfiles(manager, [...this.rebuilds]);
   }
 }

@@ -9,12 +9,14 @@ import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { suiArrivalHolds } from "../identity/suiArrival";
 import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { Child } from "../people/Child";
+import { Sex } from "../people/Sex";
 import { tidyName } from "../people/personName";
 import { childFactsReported, type ReportedChildFacts } from "../people/recordChild";
 import { isLocationWithheld } from "../people/unrestrictedSource";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { recordAdultsOf } from "../people/recordAdults";
 import { insertRows } from "../db/insertRows";
+import { StatementBatch } from "../db/statementBatch";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { type ReceivedSubmission } from "./prepareSubmission";
@@ -107,18 +109,22 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
     changes.push({ recordId: record.id, fromChildId: null, toChildId: child.id, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now: item.now, reason: "the record carries the child's SUI" });
   }
 
-  // The records first: their details, adults, names and addresses name them as their source.
-  await insertRecords(manager, records, stored.filter((item): item is ReceivedSubmission => item !== null));
-  await addNameFacts(manager, names);
-  await addAddressFacts(manager, addresses);
-  await recordLinkChanges(manager, changes);
+  // The records first: their details, adults, names and addresses name them as their source. Sent together.
+  const writes = new StatementBatch();
+  await insertRecords(manager, records, stored.filter((item): item is ReceivedSubmission => item !== null), writes);
+  await addNameFacts(writes, names);
+  await addAddressFacts(writes, addresses);
+  await recordLinkChanges(writes, changes);
+  await writes.run(manager);
   // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
-  // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
-  const lacking = unrestrictedChildren.size === 0 ? [] : await manager.query<{ child_id: string }[]>(
-    `SELECT child_id FROM child_match_profile WHERE child_id = ANY($1::uuid[]) AND (date_of_birth IS NULL OR sex = 'NOT_KNOWN')`,
-    [[...unrestrictedChildren]],
-  );
-  await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking.map((row) => row.child_id)])]);
+  // profile, or a date of birth or sex that until now only a sealed or brokered record gave. (A profile
+  // read above cannot have gained either since: only a rebuild gives them, and this one or another's
+  // would have to, while a profile loses them only in a merge or split, which the linking lock keeps out.)
+  const lacking = [...unrestrictedChildren].filter((childId) => {
+    const profile = profiles.get(childId);
+    return profile !== undefined && (profile.dateOfBirth === null || profile.sex === Sex.NOT_KNOWN);
+  });
+  await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking])]);
 
   let next = 0;
   return stored.map((item) => (item === null ? null : receiptOf(records[next++], SubmitOutcome.CREATED, LinkOutcome.SUI)));
@@ -154,21 +160,31 @@ export async function storeNewRecordsToMatch(manager: EntityManager, items: read
     record.linkDecidedAt = link.decidedAt;
     record.linkEvidence = link.evidence;
   }
-  await decided.writeChildren(manager);
-  await insertRecords(manager, records, items);
-  await decided.writeLinks(manager, { recordsStored: false });
+  // Sent together: the children the matcher creates (the records name them), the records, what the
+  // decisions add; then the profiles that must lose a withheld postcode, derived from what was written.
+  const writes = new StatementBatch();
+  await decided.writeChildren(writes);
+  await insertRecords(manager, records, items, writes);
+  await decided.writeLinks(manager, { recordsStored: false, writer: writes });
+  await writes.run(manager);
+  await decided.rebuildProfiles(manager);
   return records.map((record, index) => receiptOf(record, SubmitOutcome.CREATED, LINK_OUTCOME_OF_BAND[decided.results[index].band]));
 }
 
-/** New records, then the adults they name and their details, which name them. */
-async function insertRecords(manager: EntityManager, records: readonly AgencyRecord[], items: readonly ReceivedSubmission[]): Promise<void> {
-  await insertRows(manager, AgencyRecord, records);
+/**
+ * New records, then the adults they name and their details, which name them, added to `writes`. Adults
+ * are read and written at once (`recordAdultsOf`), so when there are any, what `writes` holds (the
+ * records their relationships name) is sent first.
+ */
+async function insertRecords(manager: EntityManager, records: readonly AgencyRecord[], items: readonly ReceivedSubmission[], writes: StatementBatch): Promise<void> {
+  await insertRows(manager, AgencyRecord, records, writes);
   const withAdults = records.flatMap((record, index) => {
     const reported = items[index].submission.relatedAdults ?? [];
     return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: items[index].weights, restricted: isRestrictedRecord(record.labels) }];
   });
+  if (withAdults.length > 0) await writes.run(manager);
   const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
-  await insertRecordDetails(manager, records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: items[index].submission, subject: subjects.get(record.id) ?? null })));
+  await insertRecordDetails(manager, records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: items[index].submission, subject: subjects.get(record.id) ?? null })), writes);
 }
 
 /**
