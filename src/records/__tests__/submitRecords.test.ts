@@ -7,6 +7,7 @@ import { captureLog } from "../../../test/support/capturedLog";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
+import { lookUpAgency } from "../prepareSubmission";
 import { submitRecord, submitRecords, type SubmissionResult } from "../submitRecord";
 import { MAX_SUBMISSION_BATCH } from "../submissionBatcher";
 import { type SubmitReceipt } from "../SubmitReceipt";
@@ -197,5 +198,23 @@ describe("a record the hub refuses in a batch", () => {
     expect(results[0]).toMatchObject({ stored: true });
     expect(results[1]).toMatchObject({ stored: false, error: { code: "INVALID_SUI" } });
     expect(results[2]).toMatchObject({ stored: false, error: { code: "FORBIDDEN" } });
+  });
+});
+
+describe("checking many submissions at once", () => {
+  it("reads an agency's directory entry once for the checks under way together, and afresh for a later one", async () => {
+    const agency = "GP-GROUP-LOOKUP";
+    const template = TEST_AGENCIES.find((row) => row.type === "HEALTH") as Agency;
+    await database.dataSource.getRepository(Agency).insert({ ...template, code: agency, name: "Lookup practice" });
+    const lookup = lookUpAgency(database.dataSource);
+    const first = lookup(agency);
+    const alongside = lookUpAgency(database.dataSource)(agency);
+    expect(alongside).toBe(first);
+    expect(await first).toMatchObject({ code: agency, active: true });
+    // A directory change committed after those reads answered is seen by the next check.
+    await database.dataSource.getRepository(Agency).update({ code: agency }, { active: false });
+    const later = lookup(agency);
+    expect(later).not.toBe(first);
+    expect(await later).toBeNull();
   });
 });
