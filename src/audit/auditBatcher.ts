@@ -1,5 +1,7 @@
 import { type DataSource, type EntityManager } from "typeorm";
+import { loggerOf } from "../db/databaseLogger";
 import { insertRows } from "../db/insertRows";
+import { describeError, type Logger } from "../logging/logger";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { entryHash, type HashedEntry } from "./hashChain";
 import { auditBatchSize, auditCommitSeconds } from "../metrics/hubMetrics";
@@ -30,13 +32,17 @@ const MAX_BATCH = 64;
  * entries onto them, insert them in one statement, advance the heads, commit. Every caller's promise
  * settles only after the commit that holds its entry — so "no audit, no disclosure" holds entry by
  * entry — and if the batch fails, its entries are written again one by one, so only an entry the
- * database refuses fails.
+ * database refuses fails. The fallback is logged (`audit.batch_fallback`: the error's class and
+ * SQLSTATE, never its message, which can quote an entry).
  */
 export class AuditBatcher {
   private readonly queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger = loggerOf(dataSource),
+  ) {}
 
   append(entry: UnchainedEntry): Promise<ChainedReceipt> {
     return new Promise((resolve, reject) => {
@@ -52,8 +58,9 @@ export class AuditBatcher {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
           await this.write(batch);
-        } catch {
+        } catch (error) {
           // One entry the database refuses must not fail the others': write them one at a time.
+          this.logger.warn("a batch of audit entries failed: writing them one by one", { event: "audit.batch_fallback", count: batch.length, ...describeError(error) });
           for (const pending of batch) await this.write([pending]).catch((error: unknown) => pending.reject(error));
         }
       }

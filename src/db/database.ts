@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { hubDataSourceOptions } from "../../ormconfig";
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "../config/config";
 import { type Logger } from "../logging/logger";
+import { attachLogger } from "./databaseLogger";
 import { isDatabaseUnavailable } from "./databaseUnavailable";
 import { EmbeddedDatabaseInUseError, openEmbeddedAccess, type EmbeddedAccess, type EmbeddedOpener } from "./embeddedAccess";
 
@@ -68,6 +69,7 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
   const serverEnforcesTimeouts = embedded === undefined;
   const dataSource = new DataSource(hubDataSourceOptions(url, { poolSize: options.poolSize, timeouts, serverEnforcesTimeouts }));
   if (embedded !== undefined) embeddedDataSources.add(dataSource);
+  attachLogger(dataSource, logger);
   try {
     const migrator = new DataSource(hubDataSourceOptions(url, { poolSize: MIGRATION_POOL_SIZE, timeouts, serverEnforcesTimeouts, forMigrations: true }));
     await migrator.initialize();

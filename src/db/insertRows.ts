@@ -1,5 +1,6 @@
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
 import { type ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
+import { type StatementWriter } from "./statementBatch";
 
 /** Character types are read from the JSON as text and assigned to the column (`varchar(n)`, `char(n)`) on insert. */
 const AS_TEXT = new Set(["character varying", "varchar", "character", "char", "text"]);
@@ -12,8 +13,9 @@ const AS_TEXT = new Set(["character varying", "varchar", "character", "char", "t
  * column); a column no entity sets is left to its default; a column without a default some entities
  * leave unset is null for them, as the ORM's insert writes it; one with a default some set and others
  * not is refused (one statement cannot give some rows the default). Must run inside the caller's transaction when it is one of many.
+ * `writer`: where the statement goes, when not at once (`StatementBatch`).
  */
-export async function insertRows<Entity extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<Entity>, entities: readonly Entity[]): Promise<void> {
+export async function insertRows<Entity extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<Entity>, entities: readonly Entity[], writer: StatementWriter = manager): Promise<void> {
   if (entities.length === 0) return;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((column) => {
@@ -24,7 +26,7 @@ export async function insertRows<Entity extends ObjectLiteral>(manager: EntityMa
   const names = columns.map((column) => `"${column.databaseName}"`).join(", ");
   const types = columns.map((column) => `"${column.databaseName}" ${recordsetType(manager, column)}`).join(", ");
   const rows = entities.map((entity) => Object.fromEntries(columns.map((column) => [column.databaseName, column.getEntityValue(entity, true) ?? null])));
-  await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${types})`, [JSON.stringify(rows)]);
+  await writer.query(`INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${types})`, [JSON.stringify(rows)]);
 }
 
 function hasDefault(column: ColumnMetadata): boolean {

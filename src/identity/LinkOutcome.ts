@@ -1,3 +1,5 @@
+import { LinkBand } from "./matching/decideLink";
+
 /** What the hub did to link a submitted record, as the submitting agency is told it. */
 export const LinkOutcome = {
   /** Linked by the SUI the record carried. */
@@ -12,3 +14,10 @@ export const LinkOutcome = {
   MANUAL: "MANUAL",
 } as const;
 export type LinkOutcome = (typeof LinkOutcome)[keyof typeof LinkOutcome];
+
+/** What a record the matcher decided is told. */
+export const LINK_OUTCOME_OF_BAND: Readonly<Record<LinkBand, LinkOutcome>> = {
+  [LinkBand.AUTO_LINK]: LinkOutcome.MATCHED,
+  [LinkBand.NEW_CHILD]: LinkOutcome.NEW_CHILD,
+  [LinkBand.REVIEW]: LinkOutcome.REVIEW_PENDING,
+};

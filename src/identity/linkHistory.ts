@@ -1,4 +1,5 @@
 import { type EntityManager } from "typeorm";
+import { type StatementWriter } from "../db/statementBatch";
 import { type LinkMethod, type LinkOrigin } from "./linkVocabulary";
 import { type LinkEvidence } from "./LinkEvidence";
 import { LinkReviewStatus } from "./LinkReview";
@@ -26,7 +27,7 @@ export async function recordLinkChange(manager: EntityManager, change: LinkChang
 }
 
 /** `recordLinkChange` for many records, in one statement. */
-export async function recordLinkChanges(manager: EntityManager, changes: readonly LinkChange[]): Promise<void> {
+export async function recordLinkChanges(manager: StatementWriter, changes: readonly LinkChange[]): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   for (const change of changes) {
     const event = (childId: string, action: LinkAction, evidence: LinkEvidence | null) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager } from "typeorm";
+import { type StatementWriter } from "../db/statementBatch";
 import { addAddressFacts, addNameFacts, moveAddressFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { NameKind } from "../people/NameKind";
 import { normalisePostcode } from "../people/postcode";
@@ -94,14 +95,52 @@ function withIdentity(profile: MatchProfile, request: LinkRequest): MatchProfile
 }
 
 /**
- * Links a batch of records that arrived without an SUI (HUB.md §8): blocking finds the candidates
+ * Links a batch of stored records that arrived without an SUI (HUB.md §8): blocking finds the candidates
  * in one query, each is scored with Fellegi–Sunter weights, and the record is linked, sent to a link
  * review, or starts a new child awaiting an SUI. Records are decided in order and see the children
  * created or extended by earlier records of the same batch, exactly as if they had come one by one.
  * Every decision is written to the link history with its evidence. Must run inside a transaction.
  */
 export async function linkRecords(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<LinkResult[]> {
-  if (requests.length === 0) return [];
+  const decided = await decideLinks(manager, requests, context);
+  await decided.writeChildren(manager);
+  await decided.writeLinks(manager, { recordsStored: true });
+  await decided.rebuildProfiles(manager);
+  return decided.results;
+}
+
+/** The link columns of a record (`agency_record`) as the matcher decided them. */
+export interface DecidedLink {
+  childId: string | null;
+  method: LinkMethod;
+  state: LinkState;
+  origin: LinkOrigin;
+  decidedBy: string;
+  decidedAt: Date;
+  evidence: LinkEvidence | null;
+}
+
+/**
+ * A batch's links decided under the linking lock and not yet written. Records the hub already holds are
+ * linked by `linkRecords`; new ones are inserted with their links (no row to update, no address to
+ * move): the children the matcher creates first (`writeChildren`, which the records name), then the
+ * records with `linkOf`, then the rest (`writeLinks`), then, once that is written, `rebuildProfiles`.
+ * The writes go to `writer` (a `StatementBatch` sends them together) or else at once.
+ */
+export interface DecidedLinks {
+  results: LinkResult[];
+  linkOf(recordId: string): DecidedLink;
+  writeChildren(writer: StatementWriter): Promise<void>;
+  /** `recordsStored`: false when the records are new and were inserted with `linkOf`. */
+  writeLinks(manager: EntityManager, options: { recordsStored: boolean; writer?: StatementWriter }): Promise<void>;
+  /** Children whose profiles must lose a postcode a record withholds: derived again from their facts, as written. */
+  rebuildProfiles(manager: EntityManager): Promise<void>;
+}
+
+/** The decisions of `linkRecords`, in order, written by the caller (`DecidedLinks`). Takes the linking lock. */
+export async function decideLinks(manager: EntityManager, requests: LinkRequest[], context: LinkContext): Promise<DecidedLinks> {
+  const writes = new BatchWrites(context);
+  if (requests.length === 0) return { results: [], linkOf: (recordId) => writes.linkOf(recordId), writeChildren: async () => undefined, writeLinks: async () => undefined, rebuildProfiles: async () => undefined };
   await takeLinkingLock(manager);
   const facts = requests.map((request) => identityFacts(request.identity));
   const keysPerRequest = facts.map(queryKeys);
@@ -145,7 +184,6 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       }),
     );
 
-  const writes = new BatchWrites(context);
   const results: LinkResult[] = [];
   requests.forEach((request, index) => {
     const candidateIds = new Set(blocked[index]);
@@ -203,8 +241,13 @@ export async function linkRecords(manager: EntityManager, requests: LinkRequest[
       results.push({ ...base, childId, reviewIds: [], reviewCandidateIds: [], score: scored.length === 0 ? null : Math.max(...scored.map((s) => s.score)) });
     }
   });
-  await writes.flush(manager, storedProfiles);
-  return results;
+  return {
+    results,
+    linkOf: (recordId) => writes.linkOf(recordId),
+    writeChildren: (writer) => writes.writeChildren(writer),
+    writeLinks: (writer, options) => writes.writeLinks(writer, options, storedProfiles),
+    rebuildProfiles: (writer) => writes.rebuildProfiles(writer),
+  };
 }
 
 /** What a hold for a steward adds to each candidate's evidence: why the record was not linked by its SUI. */
@@ -252,7 +295,7 @@ class BatchWrites {
   private readonly names = new Map<string, NameFactRow>();
   private readonly addresses = new Map<string, AddressFactRow>();
   private readonly moves: { recordId: string; childId: string; fromChildId: string | null }[] = [];
-  private readonly records: Record<string, unknown>[] = [];
+  private readonly records = new Map<string, { id: string; child_id: string | null; method: LinkMethod; state: LinkState; evidence: LinkEvidence | null }>();
   private readonly events: Record<string, unknown>[] = [];
   private readonly reviews: Record<string, unknown>[] = [];
   private readonly profiles = new Map<string, MatchProfile>();
@@ -273,7 +316,7 @@ class BatchWrites {
   }
 
   link(request: LinkRequest, childId: string, method: LinkMethod, evidence: LinkEvidence | null, rule: string): void {
-    this.records.push({ id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
+    this.records.set(request.recordId, { id: request.recordId, child_id: childId, method, state: LinkState.LINKED, evidence });
     this.moves.push({ recordId: request.recordId, childId, fromChildId: request.previousChildId ?? null });
     if (request.previousChildId && request.previousChildId !== childId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, method, null, "matched again on resubmission");
     this.event(request.recordId, childId, LinkAction.LINKED, method, evidence, rule);
@@ -305,7 +348,7 @@ class BatchWrites {
   }
 
   review(request: LinkRequest, candidates: { childId: string; evidence: LinkEvidence }[], rule: string): string[] {
-    this.records.push({ id: request.recordId, child_id: null, method: LinkMethod.PROBABILISTIC, state: LinkState.POSSIBLE, evidence: candidates[0]?.evidence ?? null });
+    this.records.set(request.recordId, { id: request.recordId, child_id: null, method: LinkMethod.PROBABILISTIC, state: LinkState.POSSIBLE, evidence: candidates[0]?.evidence ?? null });
     if (request.previousChildId) this.event(request.recordId, request.previousChildId, LinkAction.UNLINKED, LinkMethod.PROBABILISTIC, null, "matched again on resubmission");
     return candidates.map((candidate) => {
       const id = randomUUID();
@@ -328,36 +371,57 @@ class BatchWrites {
     this.events.push({ record_id: recordId, child_id: childId, action, method, origin: LinkOrigin.AUTO, evidence, reason, cause_id: causeId });
   }
 
-  /** `storedProfiles`: the children's profiles as stored, read under the linking lock (each written profile is merged into its own). */
-  async flush(manager: EntityManager, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
+  /** The link decided for a record of the batch. */
+  linkOf(recordId: string): DecidedLink {
+    const row = this.records.get(recordId);
+    if (row === undefined) throw new RangeError("no link was decided for this record");
+    return { childId: row.child_id, method: row.method, state: row.state, origin: LinkOrigin.AUTO, decidedBy: this.context.decidedBy, decidedAt: this.context.now, evidence: row.evidence };
+  }
+
+  async flush(manager: EntityManager): Promise<void> {
+    await this.writeChildren(manager);
+    await this.writeLinks(manager, { recordsStored: true });
+    await this.rebuildProfiles(manager);
+  }
+
+  /** The children the matcher created: first, since the records name them. */
+  async writeChildren(writer: StatementWriter): Promise<void> {
+    if (this.children.length === 0) return;
+    await writer.query(
+      `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
+       SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
+      [JSON.stringify(this.children)],
+    );
+  }
+
+  /**
+   * Everything else but the profiles rebuilt. `recordsStored`: the records existed before the batch was
+   * decided — their rows are updated and the addresses they reported move with them; a new record was
+   * inserted with its link and has reported no address yet. `storedProfiles`: the children's profiles
+   * as stored, read under the linking lock (each written profile is merged into its own).
+   */
+  async writeLinks(manager: EntityManager, { recordsStored, writer = manager }: { recordsStored: boolean; writer?: StatementWriter }, storedProfiles?: ReadonlyMap<string, MatchProfile>): Promise<void> {
     const { decidedBy, now } = this.context;
     const json = (rows: unknown[]) => JSON.stringify(rows);
-    if (this.children.length > 0) {
-      await manager.query(
-        `INSERT INTO child (id, sui, given_names, family_name, date_of_birth, expected_date_of_birth, sex)
-         SELECT x.id, NULL, x.given_names, x.family_name, x.date_of_birth, x.expected_date_of_birth, x.sex
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, given_names text, family_name text, date_of_birth date, expected_date_of_birth date, sex text)`,
-        [json(this.children)],
-      );
-    }
-    await addNameFacts(manager, [...this.names.values()]);
-    await moveAddressFacts(manager, this.moves);
-    await addAddressFacts(manager, [...this.addresses.values()]);
-    if (this.records.length > 0) {
-      const rows = json(this.records);
-      await manager.query(
+    await addNameFacts(writer, [...this.names.values()]);
+    if (recordsStored) await moveAddressFacts(writer, this.moves);
+    await addAddressFacts(writer, [...this.addresses.values()]);
+    if (recordsStored && this.records.size > 0) {
+      const rows = json([...this.records.values()]);
+      await writer.query(
         `UPDATE agency_record r SET child_id = x.child_id, link_method = x.method, link_state = x.state, link_origin = '${LinkOrigin.AUTO}',
            link_decided_by = $2, link_decided_at = $3, link_evidence = x.evidence
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid, method text, state text, evidence jsonb) WHERE r.id = x.id`,
         [rows, decidedBy, now],
       );
-      await manager.query(
+      await writer.query(
         `UPDATE child_adult_relationship rel SET child_id = x.child_id FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, child_id uuid) WHERE rel.source_record_id = x.id`,
         [rows],
       );
     }
     if (this.reviews.length > 0) {
-      await manager.query(
+      await writer.query(
         `INSERT INTO link_review (id, record_id, candidate_child_id, score, evidence, status, opened_at)
          SELECT x.id, x.record_id, x.candidate_child_id, x.score, x.evidence, '${LinkReviewStatus.OPEN}', $2
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, record_id uuid, candidate_child_id uuid, score double precision, evidence jsonb)`,
@@ -365,14 +429,17 @@ class BatchWrites {
       );
     }
     if (this.events.length > 0) {
-      await manager.query(
+      await writer.query(
         `INSERT INTO record_link_event (record_id, child_id, action, method, origin, evidence, decided_by, decided_at, reason, cause_id)
          SELECT x.record_id, x.child_id, x.action, x.method, x.origin, x.evidence, $2, $3, x.reason, x.cause_id
          FROM jsonb_to_recordset($1::jsonb) AS x(record_id uuid, child_id uuid, action text, method text, origin text, evidence jsonb, reason text, cause_id uuid)`,
         [json(this.events), decidedBy, now],
       );
     }
-    await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles);
+    await writeMatchProfiles(manager, [...this.profiles.values()], false, storedProfiles, writer);
+  }
+
+  async rebuildProfiles(manager: EntityManager): Promise<void> {
     await rebuildMatchProfiles(manager, [...this.rebuilds]);
   }
 }

@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
+import { type StatementWriter } from "../db/statementBatch";
 import { matchablePostcodes, reportedByUnrestrictedRecord, unrestrictedBirthDate, unrestrictedSex } from "../people/unrestrictedSource";
 import { takeLinkingLock } from "./linkingLock";
 import { profileKeys } from "./matching/blockingKeys";
@@ -21,9 +22,9 @@ const UNION = `given_names = ARRAY(SELECT DISTINCT unnest(child_match_profile.gi
  * `stored` is what the caller already read of these children's profiles under the linking lock
  * (`loadProfiles`); without it they are read here. A rebuild racing a link can drop what the link added
  * until the child's next rebuild: a missed key can only cost a candidate (a review or a new child),
- * never cause a wrong link.
+ * never cause a wrong link. `writer`: where the writes go, when not at once (`StatementBatch`).
  */
-export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean, stored?: ReadonlyMap<string, MatchProfile>): Promise<void> {
+export async function writeMatchProfiles(manager: EntityManager, profiles: MatchProfile[], replaceKeys: boolean, stored?: ReadonlyMap<string, MatchProfile>, writer: StatementWriter = manager): Promise<void> {
   if (profiles.length === 0) return;
   const ids = profiles.map((profile) => profile.childId);
   const before = stored ?? (await loadProfiles(manager, ids));
@@ -41,16 +42,16 @@ export async function writeMatchProfiles(manager: EntityManager, profiles: Match
       children.push(profile.childId);
     }
   }
-  await counts.write(manager);
-  if (replaceKeys) await manager.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [ids]);
-  await manager.query(
+  await counts.write(writer);
+  if (replaceKeys) await writer.query(`DELETE FROM child_match_key WHERE child_id = ANY($1::uuid[])`, [ids]);
+  await writer.query(
     `INSERT INTO child_match_profile (child_id, given_names, family_names, date_of_birth, sex, postcodes)
      SELECT x.child_id, x.given_names, x.family_names, x.date_of_birth, x.sex, x.postcodes
      FROM jsonb_to_recordset($1::jsonb) AS x(child_id uuid, given_names text[], family_names text[], date_of_birth date, sex text, postcodes text[])
      ON CONFLICT (child_id) DO UPDATE SET ${replaceKeys ? REPLACE : UNION}`,
     [JSON.stringify(profiles.map((p) => ({ child_id: p.childId, given_names: p.givenNames, family_names: p.familyNames, date_of_birth: p.dateOfBirth, sex: p.sex, postcodes: p.postcodes })))],
   );
-  if (keys.length > 0) await manager.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
+  if (keys.length > 0) await writer.query(`INSERT INTO child_match_key (key, child_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [keys, children]);
 }
 
 /** What the profile upsert's UNION leaves: the names and postcodes of both, the stored date of birth and sex. */
@@ -79,7 +80,7 @@ class TermCounts {
     this.deltas.set(term, (this.deltas.get(term) ?? 0) + delta);
   }
 
-  async write(manager: EntityManager): Promise<void> {
+  async write(manager: StatementWriter): Promise<void> {
     const changed = [...this.deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (changed.length === 0) return;
     await manager.query(

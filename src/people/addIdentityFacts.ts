@@ -1,4 +1,4 @@
-import { type EntityManager } from "typeorm";
+import { type StatementWriter } from "../db/statementBatch";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { type AddressKind } from "./AddressKind";
 import { type NameKind } from "./NameKind";
@@ -32,7 +32,7 @@ export interface AddressFactRow {
  * the batch; sources are merged in the database, so two submissions reporting one name at once both
  * stay its sources.
  */
-export async function addNameFacts(manager: EntityManager, rows: readonly NameFactRow[]): Promise<void> {
+export async function addNameFacts(manager: StatementWriter, rows: readonly NameFactRow[]): Promise<void> {
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by, sources)
@@ -51,7 +51,7 @@ export async function addNameFacts(manager: EntityManager, rows: readonly NameFa
  * that withholds its location protects what it reports through its own labels, read with the address:
  * see `identityFacts.ts` and `unrestrictedSource.ts`.)
  */
-export async function addAddressFacts(manager: EntityManager, rows: readonly AddressFactRow[]): Promise<void> {
+export async function addAddressFacts(manager: StatementWriter, rows: readonly AddressFactRow[]): Promise<void> {
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO child_address (child_id, source_record_id, kind, line1, line2, town, postcode, local_authority, valid_from, labels, reported_by)
@@ -73,7 +73,7 @@ export async function addAddressFacts(manager: EntityManager, rows: readonly Add
  * child it belongs to now. Rows a record left on any other child (it was matched elsewhere, or awaited
  * review) say nothing about anyone and are dropped, so each record's addresses sit with one child.
  */
-export async function moveAddressFacts(manager: EntityManager, moves: readonly { recordId: string; childId: string; fromChildId: string | null }[]): Promise<void> {
+export async function moveAddressFacts(manager: StatementWriter, moves: readonly { recordId: string; childId: string; fromChildId: string | null }[]): Promise<void> {
   if (moves.length === 0) return;
   const json = JSON.stringify(moves.map((move) => ({ record_id: move.recordId, child_id: move.childId, from_child_id: move.fromChildId })));
   const moved = `jsonb_to_recordset($1::jsonb) AS x(record_id uuid, child_id uuid, from_child_id uuid)`;

@@ -37,10 +37,29 @@ export function referenceKey(agencyCode: string, agencyReference: string): strin
   return `${agencyCode}\u0000${agencyReference}`;
 }
 
-/** Finds a directory entry by code; `submitRecords` passes one that asks the database once per code. */
+/** Finds a directory entry by code. */
 export type AgencyLookup = (code: string) => Promise<Agency | null>;
 
-export const lookUpAgency = (dataSource: DataSource): AgencyLookup => (code) => dataSource.getRepository(Agency).findOneBy({ code, active: true });
+const readsUnderWay = new WeakMap<DataSource, Map<string, Promise<Agency | null>>>();
+
+/**
+ * The active directory entry of a code. Submissions checked at the same moment share one read: a caller
+ * asking for a code while a read of it is under way gets that read's answer, as if it had asked a moment
+ * earlier (concurrent agency systems would otherwise read the same row once per record). No answer is
+ * kept once given, so a directory change is seen by every check that starts reading after it commits.
+ */
+export const lookUpAgency = (dataSource: DataSource): AgencyLookup => (code) => {
+  let reads = readsUnderWay.get(dataSource);
+  if (reads === undefined) {
+    reads = new Map();
+    readsUnderWay.set(dataSource, reads);
+  }
+  const underWay = reads.get(code);
+  if (underWay !== undefined) return underWay;
+  const read = dataSource.getRepository(Agency).findOneBy({ code, active: true }).finally(() => reads.delete(code));
+  reads.set(code, read);
+  return read;
+};
 
 /**
  * Everything about a submission that can be refused without touching what the hub holds: who may

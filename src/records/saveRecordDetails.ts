@@ -1,5 +1,6 @@
 import { type EntityManager, type ObjectLiteral } from "typeorm";
 import { insertRows } from "../db/insertRows";
+import { type StatementWriter } from "../db/statementBatch";
 import { type Adult } from "../people/Adult";
 import { type AgencyRecord } from "./AgencyRecord";
 import { DETAIL_KEY_OF_TYPE, type AgencyRecordSubmission } from "./AgencyRecordSubmission";
@@ -46,15 +47,15 @@ export async function saveRecordDetails(manager: EntityManager, record: AgencyRe
   await manager.getRepository(DETAIL_ENTITY[record.recordType]).save(detailRow(record.recordType, record.id, submission, subject));
 }
 
-/** New records' detail rows, one statement per record type. */
-export async function insertRecordDetails(manager: EntityManager, rows: readonly { recordType: RecordType; recordId: string; submission: AgencyRecordSubmission; subject: Adult | null }[]): Promise<void> {
+/** New records' detail rows, one statement per record type (sent by `writer`, when not at once). */
+export async function insertRecordDetails(manager: EntityManager, rows: readonly { recordType: RecordType; recordId: string; submission: AgencyRecordSubmission; subject: Adult | null }[], writer: StatementWriter = manager): Promise<void> {
   const byType = new Map<RecordType, Record<string, unknown>[]>();
   for (const { recordType, recordId, submission, subject } of rows) {
     const list = byType.get(recordType) ?? [];
     list.push(detailRow(recordType, recordId, submission, subject));
     byType.set(recordType, list);
   }
-  for (const [recordType, list] of byType) await insertRows<ObjectLiteral>(manager, DETAIL_ENTITY[recordType], list);
+  for (const [recordType, list] of byType) await insertRows<ObjectLiteral>(manager, DETAIL_ENTITY[recordType], list, writer);
 }
 
 function detailRow(recordType: RecordType, recordId: string, submission: AgencyRecordSubmission, subject: Adult | null): Record<string, unknown> {

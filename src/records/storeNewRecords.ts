@@ -2,19 +2,21 @@ import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { disputedAgainst } from "../identity/disputedSui";
 import { recordLinkChanges, type LinkChange } from "../identity/linkHistory";
-import { LinkOutcome } from "../identity/LinkOutcome";
+import { LINK_OUTCOME_OF_BAND, LinkOutcome } from "../identity/LinkOutcome";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
-import { type LinkRequest } from "../identity/linkRecords";
+import { decideLinks, type LinkRequest } from "../identity/linkRecords";
 import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { suiArrivalHolds } from "../identity/suiArrival";
 import { addAddressFacts, addNameFacts, type AddressFactRow, type NameFactRow } from "../people/addIdentityFacts";
 import { Child } from "../people/Child";
+import { Sex } from "../people/Sex";
 import { tidyName } from "../people/personName";
 import { childFactsReported, type ReportedChildFacts } from "../people/recordChild";
 import { isLocationWithheld } from "../people/unrestrictedSource";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { recordAdultsOf } from "../people/recordAdults";
 import { insertRows } from "../db/insertRows";
+import { StatementBatch } from "../db/statementBatch";
 import { AgencyRecord, type FieldLabels } from "./AgencyRecord";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { type ReceivedSubmission } from "./prepareSubmission";
@@ -23,27 +25,27 @@ import { SensitivityLabel } from "./SensitivityLabel";
 import { insertRecordDetails } from "./saveRecordDetails";
 import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 
-/** A new record stored, still to be matched with the rest of its batch. */
+/** A stored record still to be matched (a resubmission matched again). */
 export interface AwaitingMatch {
   request: LinkRequest;
   outcome: SubmitOutcome;
 }
 
 /**
- * Stores records the hub has never held, many at once: what `storeRecords` does for each one by one,
- * as a handful of statements for the whole batch. Each record with an SUI is linked to the child the
- * SUI names (created if the hub does not know it), adding the name and address it reported to the
- * child's history; each without one is stored as nobody's and returned for matching. The caller
- * passes at most one record per SUI, so every record sees the child as it stood before the batch.
+ * Stores records with an SUI the hub has never held, many at once: what `storeRecords` does for each one
+ * by one, as a handful of statements for the whole batch. Each record is linked to the child its SUI
+ * names (created if the hub does not know it), adding the name and address it reported to the child's
+ * history. The caller passes at most one record per SUI, so every record sees the child as it stood
+ * before the batch.
  *
  * Returns null for a record whose SUI names a child it cannot be (`disputedSui`), and for one whose SUI
  * no child holds while a child awaiting an SUI may be its, or while another record of that SUI is
  * held (`suiArrivalHolds`): it is stored one by one, held for a data steward.
  */
-export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | AwaitingMatch | null)[]> {
+export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | null)[]> {
   if (items.length === 0) return [];
   const suis = [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
-  if (suis.length !== items.filter((item) => item.sui !== null).length) throw new RangeError("storeNewRecords takes at most one record per SUI");
+  if (suis.length !== items.length) throw new RangeError("storeNewRecords takes records with an SUI, at most one per SUI");
 
   // The children the SUIs name, as they stand: a record whose SUI names a child it cannot be is left out.
   const knownRows = suis.length === 0 ? [] : await manager.query<{ id: string; sui: string; merged: boolean }[]>(`SELECT id, sui, merged_into_id IS NOT NULL AS merged FROM child WHERE sui = ANY($1::text[])`, [suis]);
@@ -91,11 +93,10 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   const grew = new Set<string>();
   const unrestrictedChildren = new Set<string>();
   for (const item of stored) {
-    if (item === null) continue;
+    if (item === null || item.sui === null) continue;
     const decidedBy = `${item.principal.agency}/${item.principal.sub}`;
     const record = newRecord(manager, item, decidedBy);
     records.push(record);
-    if (item.sui === null) continue;
     const child = children.get(item.sui) as Child;
     const facts = childFactsReported(child, created.has(item.sui), item.submission.child, { agencyCode: item.agency.code, recordId: record.id, labels: record.labels });
     names.push(facts.name);
@@ -108,34 +109,82 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
     changes.push({ recordId: record.id, fromChildId: null, toChildId: child.id, method: LinkMethod.SUI, origin: LinkOrigin.AUTO, decidedBy, now: item.now, reason: "the record carries the child's SUI" });
   }
 
-  // The records first: their details, adults, names and addresses name them as their source.
-  const accepted = stored.filter((item): item is ReceivedSubmission => item !== null);
-  await insertRows(manager, AgencyRecord, records);
-  const withAdults = records.flatMap((record, index) => {
-    const reported = accepted[index].submission.relatedAdults ?? [];
-    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: accepted[index].weights, restricted: isRestrictedRecord(record.labels) }];
-  });
-  const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
-  const details = records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: accepted[index].submission, subject: subjects.get(record.id) ?? null }));
-  await insertRecordDetails(manager, details);
-  await addNameFacts(manager, names);
-  await addAddressFacts(manager, addresses);
-  await recordLinkChanges(manager, changes);
+  // The records first: their details, adults, names and addresses name them as their source. Sent together.
+  const writes = new StatementBatch();
+  await insertRecords(manager, records, stored.filter((item): item is ReceivedSubmission => item !== null), writes);
+  await addNameFacts(writes, names);
+  await addAddressFacts(writes, addresses);
+  await recordLinkChanges(writes, changes);
+  await writes.run(manager);
   // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
-  // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
-  const lacking = unrestrictedChildren.size === 0 ? [] : await manager.query<{ child_id: string }[]>(
-    `SELECT child_id FROM child_match_profile WHERE child_id = ANY($1::uuid[]) AND (date_of_birth IS NULL OR sex = 'NOT_KNOWN')`,
-    [[...unrestrictedChildren]],
-  );
-  await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking.map((row) => row.child_id)])]);
+  // profile, or a date of birth or sex that until now only a sealed or brokered record gave. (A profile
+  // read above cannot have gained either since: only a rebuild gives them, and this one or another's
+  // would have to, while a profile loses them only in a merge or split, which the linking lock keeps out.)
+  const lacking = [...unrestrictedChildren].filter((childId) => {
+    const profile = profiles.get(childId);
+    return profile !== undefined && (profile.dateOfBirth === null || profile.sex === Sex.NOT_KNOWN);
+  });
+  await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking])]);
 
   let next = 0;
-  return stored.map((item) => {
-    if (item === null) return null;
-    const record = records[next++];
-    if (item.sui !== null) return receiptOf(record, SubmitOutcome.CREATED, LinkOutcome.SUI);
-    return { request: { recordId: record.id, agencyCode: item.agency.code, identity: item.identity, previousChildId: null, restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD) }, outcome: SubmitOutcome.CREATED };
+  return stored.map((item) => (item === null ? null : receiptOf(records[next++], SubmitOutcome.CREATED, LinkOutcome.SUI)));
+}
+
+/**
+ * Stores records without an SUI the hub has never held, many at once, linked as `linkRecords` links
+ * them: matched together in order (each seeing the children the records before it created or
+ * extended), then inserted with the links decided — no row written twice, no address moved — followed by
+ * what the decisions add (the children they create first, since the records name them). Nothing the
+ * matcher reads is about the records themselves, so deciding before they exist decides the same.
+ */
+export async function storeNewRecordsToMatch(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+  if (items.length === 0) return [];
+  if (items.some((item) => item.sui !== null)) throw new RangeError("storeNewRecordsToMatch takes records without an SUI");
+  const weights = items[0].weights;
+  if (items.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
+  // The links are decided when these records are: the latest of their submissions' times.
+  const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
+  const records = items.map((item) => newRecord(manager, item, `${item.principal.agency}/${item.principal.sub}`));
+  const requests = records.map((record, index): LinkRequest => ({
+    recordId: record.id, agencyCode: items[index].agency.code, identity: items[index].identity, previousChildId: null,
+    restricted: isRestrictedRecord(record.labels), locationWithheld: record.labels.includes(SensitivityLabel.LOCATION_WITHHELD),
+  }));
+  const decided = await decideLinks(manager, requests, { weights, decidedBy: `linkage/v${weights.version}`, now });
+  for (const record of records) {
+    const link = decided.linkOf(record.id);
+    record.child = link.childId === null ? null : ({ id: link.childId } as Child);
+    record.linkMethod = link.method;
+    record.linkState = link.state;
+    record.linkOrigin = link.origin;
+    record.linkDecidedBy = link.decidedBy;
+    record.linkDecidedAt = link.decidedAt;
+    record.linkEvidence = link.evidence;
+  }
+  // Sent together: the children the matcher creates (the records name them), the records, what the
+  // decisions add; then the profiles that must lose a withheld postcode, derived from what was written.
+  const writes = new StatementBatch();
+  await decided.writeChildren(writes);
+  await insertRecords(manager, records, items, writes);
+  await decided.writeLinks(manager, { recordsStored: false, writer: writes });
+  await writes.run(manager);
+  await decided.rebuildProfiles(manager);
+  return records.map((record, index) => receiptOf(record, SubmitOutcome.CREATED, LINK_OUTCOME_OF_BAND[decided.results[index].band]));
+}
+
+/**
+ * New records, then the adults they name and their details, which name them, added to `writes`. Adults
+ * are read and written at once (`recordAdultsOf`), so when there are any, what `writes` holds (the
+ * records their relationships name) is sent first.
+ */
+async function insertRecords(manager: EntityManager, records: readonly AgencyRecord[], items: readonly ReceivedSubmission[], writes: StatementBatch): Promise<void> {
+  await insertRows(manager, AgencyRecord, records, writes);
+  const withAdults = records.flatMap((record, index) => {
+    const reported = items[index].submission.relatedAdults ?? [];
+    return reported.length === 0 ? [] : [{ record, reported, agencyCode: record.agency.code, newRecord: true, weights: items[index].weights, restricted: isRestrictedRecord(record.labels) }];
   });
+  if (withAdults.length > 0) await writes.run(manager);
+  const subjects = new Map((await recordAdultsOf(manager, withAdults)).map((adults, index) => [withAdults[index]?.record.id, adults.subject]));
+  await insertRecordDetails(manager, records.map((record, index) => ({ recordType: record.recordType, recordId: record.id, submission: items[index].submission, subject: subjects.get(record.id) ?? null })), writes);
 }
 
 /**
@@ -149,7 +198,7 @@ function profileLacks(profile: MatchProfile | undefined, facts: ReportedChildFac
   return address !== null && address.postcode !== "" && !isLocationWithheld(address.labels, recordLabels) && !profile.postcodes.includes(address.postcode);
 }
 
-/** A new record, nobody's until linked (by its SUI below, or by matching with its batch). */
+/** A new record, nobody's until linked (by its SUI, or by matching with its batch). */
 function newRecord(manager: EntityManager, item: ReceivedSubmission, decidedBy: string): AgencyRecord {
   return manager.getRepository(AgencyRecord).create({
     id: randomUUID(),

@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import canonicalize from "canonicalize";
-import { In, type EntityManager } from "typeorm";
+import { type EntityManager } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { LinkMethod, LinkOrigin, LinkState } from "../identity/linkVocabulary";
-import { LinkOutcome } from "../identity/LinkOutcome";
+import { LINK_OUTCOME_OF_BAND, LinkOutcome } from "../identity/LinkOutcome";
 import { type ReportedIdentity } from "../identity/ReportedIdentity";
 import { holdForSteward, identityFacts, linkRecords, type LinkRequest } from "../identity/linkRecords";
 import { disputedSui } from "../identity/disputedSui";
 import { holdOnSuiArrival, suiArrivalHolds, type SuiArrivalHold } from "../identity/suiArrival";
 import { scoreCandidate } from "../identity/matching/scoreCandidate";
 import { shareLinkingLock, takeLinkingLock } from "../identity/linkingLock";
-import { LinkBand } from "../identity/matching/decideLink";
 import { type MatchWeights } from "../identity/matching/matchWeights";
 import { loadProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { recordLinkChange, supersedeOpenReviews, rejectedCandidates } from "../identity/linkHistory";
@@ -19,7 +18,7 @@ import { moveAddressFacts } from "../people/addIdentityFacts";
 import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord } from "./AgencyRecord";
 import { referenceKey, type ReceivedSubmission } from "./prepareSubmission";
-import { fieldLabelsOf, storeNewRecords, type AwaitingMatch } from "./storeNewRecords";
+import { fieldLabelsOf, storeNewRecords, storeNewRecordsToMatch, type AwaitingMatch } from "./storeNewRecords";
 import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
 import { saveRecordDetails } from "./saveRecordDetails";
 import { isRestrictedRecord } from "./restrictedRecord";
@@ -31,9 +30,10 @@ import { SensitivityLabel } from "./SensitivityLabel";
  * answers each one's receipt, in order, as if they had come one by one in that order. Resubmissions
  * of records the hub holds are stored one by one (`storeRecord`); runs of new records between them
  * together (`storeNewRecords`: a few statements for the run, in rounds of one record per SUI), the
- * run's records without an SUI then matched together, in order, by one `linkRecords` (which lets a
- * later record find a child an earlier one created). A batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the
- * second for the next batch).
+ * run's records without an SUI then matched together, in order, in one pass (which lets a later record
+ * find a child an earlier one created) and inserted with their links (`storeNewRecordsToMatch`). A
+ * batch never holds two submissions of one agency reference (`SubmissionBatcher` keeps the second for
+ * the next batch).
  *
  * The hub-wide linking lock is taken first, before any row lock — exclusively when any record may be
  * matched or carries an SUI no child holds yet (it may be held for a steward instead of founding the
@@ -49,38 +49,33 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
   const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
   const held = (item: ReceivedSubmission) => existing.get(referenceKey(item.agency.code, item.submission.agencyReference)) ?? null;
 
-  // Records to be matched, matched together in one pass, in order; their receipts once decided.
-  const match = async (indices: readonly number[]) => {
-    const awaiting = indices.filter((index) => isAwaiting(stored[index]));
-    if (awaiting.length === 0) return;
-    const items = awaiting.map((index) => batch[index]);
-    const weights = (items[0]).weights;
-    if (items.some((item) => item.weights !== weights)) throw new RangeError("One batch of submissions must be matched with one set of match weights");
-    // The links are decided when these records are: the latest of their submissions' times.
-    const now = new Date(Math.max(...items.map((item) => item.now.getTime())));
-    const requests = awaiting.map((index) => (stored[index] as AwaitingMatch).request);
-    const results = await linkRecords(manager, requests, { weights, decidedBy: `linkage/v${weights.version}`, now });
-    const bands = new Map(results.map((result) => [result.recordId, result.band]));
-    const linked = new Map((await manager.getRepository(AgencyRecord).findBy({ id: In(requests.map((request) => request.recordId)) })).map((record) => [record.id, record]));
-    for (const index of awaiting) {
-      const entry = stored[index] as AwaitingMatch;
-      const record = linked.get(entry.request.recordId) as AgencyRecord;
-      const band = bands.get(record.id) ?? LinkBand.REVIEW;
-      stored[index] = receiptOf(record, entry.outcome, band === LinkBand.AUTO_LINK ? LinkOutcome.MATCHED : band === LinkBand.NEW_CHILD ? LinkOutcome.NEW_CHILD : LinkOutcome.REVIEW_PENDING);
-    }
+  // A resubmission to be matched again, on its own; its receipt once decided.
+  const match = async (index: number) => {
+    const entry = stored[index];
+    if (!isAwaiting(entry)) return;
+    const { weights, now } = batch[index];
+    const [result] = await linkRecords(manager, [entry.request], { weights, decidedBy: `linkage/v${weights.version}`, now });
+    const record = await manager.getRepository(AgencyRecord).findOneByOrFail({ id: entry.request.recordId });
+    stored[index] = receiptOf(record, entry.outcome, LINK_OUTCOME_OF_BAND[result.band]);
   };
 
-  // A run of new records, stored together in rounds of one record per SUI — the first record of each
-  // SUI, then the second, … — so each sees its child as the records before it left it. A record whose
-  // SUI is disputed (`storeNewRecords` leaves it out) is held for a steward before the next round, so
-  // no later record of its SUI can change what it is compared with. Then the run's matching.
+  // A run of new records. Those with an SUI stored together in rounds of one record per SUI — the first
+  // record of each SUI, then the second, … — so each sees its child as the records before it left it. A
+  // record whose SUI is disputed (`storeNewRecords` leaves it out) is held for a steward before the next
+  // round, so no later record of its SUI can change what it is compared with. Then the run's records
+  // without one, matched together and stored with their links.
   const storeRun = async (run: readonly number[]) => {
     const rounds: number[][] = [];
     const seen = new Map<string, number>();
+    const toMatch: number[] = [];
     for (const index of run) {
       const sui = (batch[index]).sui;
-      const round = sui === null ? 0 : (seen.get(sui) ?? 0);
-      if (sui !== null) seen.set(sui, round + 1);
+      if (sui === null) {
+        toMatch.push(index);
+        continue;
+      }
+      const round = seen.get(sui) ?? 0;
+      seen.set(sui, round + 1);
       (rounds[round] ??= []).push(index);
     }
     for (const round of rounds) {
@@ -88,7 +83,8 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
       round.forEach((index, position) => (stored[index] = together[position] ?? null));
       for (const index of round) if (stored[index] === null) stored[index] = await storeRecord(manager, batch[index], null);
     }
-    await match(run);
+    const matched = await storeNewRecordsToMatch(manager, toMatch.map((index) => batch[index]));
+    toMatch.forEach((index, position) => (stored[index] = matched[position] ?? null));
   };
 
   // In arrival order, as if one by one: a resubmission (each its own case: unchanged, kept, relinked,
@@ -104,7 +100,7 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
     await storeRun(run);
     run = [];
     stored[index] = await storeRecord(manager, item, record);
-    await match([index]);
+    await match(index);
   }
   await storeRun(run);
   return stored.map((entry) => {

@@ -1,4 +1,7 @@
 import { type DataSource } from "typeorm";
+import { loggerOf } from "../db/databaseLogger";
+import { isHubError } from "../errors/HubError";
+import { describeError, type Logger } from "../logging/logger";
 import { arrivalStamp } from "./arrivalStamp";
 import { referenceKey, type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
 import { storeRecords } from "./storeRecords";
@@ -28,7 +31,9 @@ const RETRIED = new Set(["23505", "40001", "40P01"]);
  * at most one submission of an agency reference and one set of match weights; the next waits.
  *
  * When a batch fails, its records are stored again one by one, so only a record the hub refuses (a
- * record type that does not fit its reference) fails, and its caller alone is told. Storing one record
+ * record type that does not fit its reference) fails, and its caller alone is told; the fallback is
+ * logged (`records.batch_fallback`: the error's class, code or SQLSTATE, never its message), since a
+ * batch that always fails would otherwise only show as a slow hub. Storing one record
  * is retried once when another writer raced it to the same child or record: the retry finds the
  * winner's row.
  */
@@ -36,7 +41,10 @@ export class SubmissionBatcher {
   private readonly queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger = loggerOf(dataSource),
+  ) {}
 
   submit(item: PreparedSubmission): Promise<SubmitReceipt> {
     return this.submitAll([item])[0];
@@ -58,7 +66,8 @@ export class SubmissionBatcher {
         try {
           const receipts = await this.store(batch.map((pending) => pending.item));
           batch.forEach((pending, index) => pending.resolve(receipts[index]));
-        } catch {
+        } catch (error) {
+          this.logger.warn("a batch of records failed: storing them one by one", { event: "records.batch_fallback", count: batch.length, ...(isHubError(error) ? { code: error.code } : {}), ...describeError(error) });
           for (const pending of batch) await this.storeAlone(pending.item).then(pending.resolve, pending.reject);
         }
       }

@@ -1,10 +1,9 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
-import { type Agency } from "../directory/Agency";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { type MatchWeights } from "../identity/matching/matchWeights";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
-import { lookUpAgency, prepareSubmission, type AgencyLookup } from "./prepareSubmission";
+import { lookUpAgency, prepareSubmission } from "./prepareSubmission";
 import { submissionBatcherFor } from "./submissionBatcher";
 import { type SubmitReceipt } from "./SubmitReceipt";
 
@@ -43,7 +42,8 @@ export type SubmissionResult = { stored: true; receipt: SubmitReceipt } | { stor
  * one record refused never fails another.
  */
 export async function submitRecords(dataSource: DataSource, items: readonly SubmissionItem[], now = new Date(), weights: MatchWeights = defaultMatchWeights()): Promise<SubmissionResult[]> {
-  const agencyOf = onceEachCode(lookUpAgency(dataSource));
+  // Checked together: the directory is read once per agency code.
+  const agencyOf = lookUpAgency(dataSource);
   const prepared = await Promise.all(items.map(({ principal, submission }) => prepareSubmission(agencyOf, principal, submission, now, weights).then((item) => ({ item }), (error: unknown) => ({ error }))));
   const accepted = prepared.flatMap((entry) => ("item" in entry ? [entry.item] : []));
   const stored = submissionBatcherFor(dataSource).submitAll(accepted);
@@ -58,17 +58,4 @@ export async function submitRecords(dataSource: DataSource, items: readonly Subm
     }
   });
   return Promise.all(settled);
-}
-
-/** A directory lookup that asks the database once per agency code, for the length of one call. */
-function onceEachCode(lookup: AgencyLookup): AgencyLookup {
-  const found = new Map<string, Promise<Agency | null>>();
-  return (code) => {
-    let agency = found.get(code);
-    if (agency === undefined) {
-      agency = lookup(code);
-      found.set(code, agency);
-    }
-    return agency;
-  };
 }

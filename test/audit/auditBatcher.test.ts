@@ -1,13 +1,15 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
 import { verifyAuditChain } from "../../src/audit/verifyAuditChain";
+import { captureLog } from "../support/capturedLog";
 import { asTamperingSuperuser, disclosure, openAuditTestDatabase, requestIdsOnChain, type AuditTestDatabase } from "./auditTestSupport";
 
 describe("writing audit entries in batches", () => {
   let db: AuditTestDatabase;
+  const log = captureLog("warn");
 
   beforeAll(async () => {
-    db = await openAuditTestDatabase();
+    db = await openAuditTestDatabase(8, log.logger);
   });
 
   afterAll(async () => {
@@ -18,6 +20,7 @@ describe("writing audit entries in batches", () => {
 
   it("fails only the entry the database refuses when it shares a batch with others", async () => {
     // The first entry is written alone; the next three arrive while it is, and are batched together.
+    const logged = log.raw.length;
     const first = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-first" }));
     const before = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-good-1" }));
     const unstorable = recordAuditEntry(db.dataSource, disclosure({ requestId: "batch-bad", access: { ...disclosure().access!, justification: "NUL\u0000 inside" } }));
@@ -27,6 +30,12 @@ describe("writing audit entries in batches", () => {
     expect(c.status === "rejected" && c.reason).toMatchObject({ code: "AUDIT_UNAVAILABLE" });
     expect([await stored("batch-first"), await stored("batch-good-1"), await stored("batch-bad"), await stored("batch-good-2")]).toEqual([1, 1, 0, 1]);
     expect(await verifyAuditChain(db.dataSource)).toMatchObject({ intact: true });
+    // Operators see the batch fell back to one entry per transaction, by the error's class and SQLSTATE
+    // (a data exception: the NUL byte), never its message, which quotes the entry.
+    expect(log.entries().slice(logged).filter((entry) => entry.event === "audit.batch_fallback")).toEqual([
+      expect.objectContaining({ level: "warn", count: 3, errorName: "QueryFailedError", sqlState: expect.stringMatching(/^22/) }),
+    ]);
+    expect(log.raw.slice(logged).join("\n")).not.toMatch(/strategy discussion|CP-2026-001|NUL/i);
   });
 
   it("says which chain has lost its head row, in the cause kept for the log", async () => {

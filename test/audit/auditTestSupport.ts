@@ -8,7 +8,7 @@ import { type Principal } from "../../src/auth/Principal";
 import { type Role } from "../../src/auth/Role";
 import { type AgencyType } from "../../src/directory/AgencyType";
 import { openDatabase, type Database } from "../../src/db/database";
-import { createLogger } from "../../src/logging/logger";
+import { createLogger, type Logger } from "../../src/logging/logger";
 import { chainForRequest } from "../../src/audit/hashChain";
 import { type AuditEntryInput } from "../../src/audit/recordAuditEntry";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
@@ -18,10 +18,9 @@ export interface AuditTestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database: real PostgreSQL when DATABASE_URL is set, embedded otherwise. */
-export async function openAuditTestDatabase(poolSize = 8): Promise<AuditTestDatabase> {
+/** A fresh, migrated database: real PostgreSQL when DATABASE_URL is set, embedded otherwise; logging to `logger` (by default nowhere). */
+export async function openAuditTestDatabase(poolSize = 8, logger: Logger = silentLogger()): Promise<AuditTestDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
-  const logger = createLogger("error", [new winston.transports.Console({ silent: true })]);
   const database: Database = await openDatabase(
     { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-")), poolSize, inMemory: true },
     logger,
@@ -33,6 +32,10 @@ export async function openAuditTestDatabase(poolSize = 8): Promise<AuditTestData
       await testDatabase.drop();
     },
   };
+}
+
+function silentLogger(): Logger {
+  return createLogger("error", [new winston.transports.Console({ silent: true })]);
 }
 
 export function principal(sub: string, agency: string, agencyType: AgencyType, roles: Role[]): Principal {

@@ -1,14 +1,13 @@
 import "reflect-metadata";
-import { Writable } from "node:stream";
-import winston from "winston";
 import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { openDatabase, type Database } from "../../db/database";
 import { Agency } from "../../directory/Agency";
-import { createLogger } from "../../logging/logger";
+import { captureLog } from "../../../test/support/capturedLog";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
+import { lookUpAgency } from "../prepareSubmission";
 import { submitRecord, submitRecords, type SubmissionResult } from "../submitRecord";
 import { MAX_SUBMISSION_BATCH } from "../submissionBatcher";
 import { type SubmitReceipt } from "../SubmitReceipt";
@@ -20,14 +19,14 @@ import { type SubmitReceipt } from "../SubmitReceipt";
  */
 let testDatabase: TestDatabase;
 let database: Database;
+const log = captureLog("warn");
 
 const GP = "GP-GROUP";
 const CLINIC = "GP-GROUP-2";
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, log.logger);
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
   await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Grouping Surgery" }, { ...template, code: CLINIC, name: "Grouping Clinic" }]);
 }, 120_000);
@@ -174,6 +173,7 @@ describe("a record the hub refuses in a batch", () => {
       child: { givenNames, familyName: "Tregarthen", dateOfBirth: "2014-10-10", sex: "MALE" },
       education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", attendancePercent: 95, senStatus: "NONE" },
     }) as unknown as AgencyRecordSubmission;
+    const logged = log.raw.length;
     const results = await submitRecords(database.dataSource, [
       { principal: systemOf(agency, "EDUCATION"), submission: education("RETYPED-2", "Lowenna") },
       { principal: systemOf(agency, "EDUCATION"), submission: education("RETYPED-1", "Wilhelmina") },
@@ -182,6 +182,11 @@ describe("a record the hub refuses in a batch", () => {
     expect(results[0]).toMatchObject({ stored: true, receipt: { outcome: "CREATED" } });
     expect(results[1]).toMatchObject({ stored: false, error: { code: "RECORD_TYPE_MISMATCH" } });
     expect(results[2]).toMatchObject({ stored: true, receipt: { outcome: "CREATED" } });
+    // Operators see that the batch fell back to one record per transaction, and why, by class and code only.
+    expect(log.entries().slice(logged).filter((entry) => entry.event === "records.batch_fallback")).toEqual([
+      expect.objectContaining({ level: "warn", count: 3, errorName: "HubError", code: "RECORD_TYPE_MISMATCH" }),
+    ]);
+    expect(log.raw.slice(logged).join("\n")).not.toMatch(/Lowenna|Wilhelmina|Jago|Tregarthen|RETYPED/);
   });
 
   it("refuses a submission the checks refuse before any transaction, and stores the rest", async () => {
@@ -193,5 +198,23 @@ describe("a record the hub refuses in a batch", () => {
     expect(results[0]).toMatchObject({ stored: true });
     expect(results[1]).toMatchObject({ stored: false, error: { code: "INVALID_SUI" } });
     expect(results[2]).toMatchObject({ stored: false, error: { code: "FORBIDDEN" } });
+  });
+});
+
+describe("checking many submissions at once", () => {
+  it("reads an agency's directory entry once for the checks under way together, and afresh for a later one", async () => {
+    const agency = "GP-GROUP-LOOKUP";
+    const template = TEST_AGENCIES.find((row) => row.type === "HEALTH") as Agency;
+    await database.dataSource.getRepository(Agency).insert({ ...template, code: agency, name: "Lookup practice" });
+    const lookup = lookUpAgency(database.dataSource);
+    const first = lookup(agency);
+    const alongside = lookUpAgency(database.dataSource)(agency);
+    expect(alongside).toBe(first);
+    expect(await first).toMatchObject({ code: agency, active: true });
+    // A directory change committed after those reads answered is seen by the next check.
+    await database.dataSource.getRepository(Agency).update({ code: agency }, { active: false });
+    const later = lookup(agency);
+    expect(later).not.toBe(first);
+    expect(await later).toBeNull();
   });
 });
