@@ -73,6 +73,8 @@ export class NotificationNode {
   @Field(() => DeliveryAudience) audience: DeliveryAudience;
   @Field(() => DateTimeResolver) deliveredAt: Date;
   @Field(() => DateTimeResolver, { nullable: true, description: "Acknowledge by then, or it is escalated to your agency's escalation contact and IG leads." }) acknowledgeBy: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "What your agency must have done by then, where its duty sets a time (a transfer-in conference): `dueFor` names the timescale (policies/timescales.yaml)." }) dueBy: Date | null;
+  @Field(() => String, { nullable: true, description: "The timescale `dueBy` comes from." }) dueFor: string | null;
   @Field(() => NotificationStatus) status: NotificationStatus;
   @Field(() => Boolean, { description: "The notifying agency asks for your reply (a request to change name consults CSC): give it as you acknowledge." }) responseRequested: boolean;
   @Field(() => DateTimeResolver, { nullable: true }) acknowledgedAt: Date | null;

@@ -1,0 +1,26 @@
+import { NotificationRecordType } from "../policy/notificationFields";
+import { type RoutedNotificationType } from "./NotificationType";
+import { PPRC_EVENTS } from "./PprcEvent";
+import { RoutingArea } from "./routing/RoutingArea";
+
+/**
+ * What a routed notification type can say, so its routing rules and grants are checked against it at
+ * start-up: the events it tells of (and what to call them in an error), the areas its facts name
+ * for routing, and the record types its content is offered to the policy engine as.
+ */
+export interface RoutedEventVocabulary {
+  /** How an error names one of its events: "PPRC event". */
+  eventLabel: string;
+  events: readonly string[];
+  areas: readonly RoutingArea[];
+  contentRecordTypes: readonly NotificationRecordType[];
+}
+
+export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEventVocabulary> = {
+  PPRC: {
+    eventLabel: "PPRC event",
+    events: PPRC_EVENTS,
+    areas: [RoutingArea.PRISONER_HOME, RoutingArea.CHILD_HOME, RoutingArea.RELEASE_ADDRESS],
+    contentRecordTypes: [NotificationRecordType.PPRC_NOTIFICATION, NotificationRecordType.CHILD_AT_RISK],
+  },
+};
