@@ -23,4 +23,16 @@ export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEvent
     areas: [RoutingArea.PRISONER_HOME, RoutingArea.CHILD_HOME, RoutingArea.RELEASE_ADDRESS],
     contentRecordTypes: [NotificationRecordType.PPRC_NOTIFICATION, NotificationRecordType.CHILD_AT_RISK],
   },
+  UNSCHEDULED_CARE_ATTENDANCE: {
+    eventLabel: "unscheduled-care attendance event",
+    events: ["ATTENDANCE"],
+    areas: [RoutingArea.PLAN_HOLDER],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE],
+  },
+  PLAN_ACCESS: {
+    eventLabel: "plan access event",
+    events: ["PLAN_VIEWED"],
+    areas: [RoutingArea.PLAN_HOLDER],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.PLAN_ACCESS],
+  },
 };

@@ -26,14 +26,14 @@ export type { NotificationServices } from "./NotificationServices";
 export const PPRC_NOTIFICATION: RoutedEvent<PprcNotificationSubmission, PprcFacts> = {
   type: NotificationType.PPRC,
   label: "a PPRC notification",
-  validate: validatePprcNotification,
+  validate: (notification) => validatePprcNotification(notification),
   eventOf: (notification) => notification.event,
   recordFacts: ({ dataSource }, principal, notification, now) => recordPprcFacts(dataSource, principal, notification, now),
   async content({ dataSource }, notification, facts) {
     const names = await dataSource.getRepository(AdultName).find({ where: { adult: { id: facts.adultId } } });
     return pprcContent(notification, facts.childSuis, names);
   },
-  routingFacts: (notification) => pprcRoutingFacts({
+  routingFacts: (_services, notification) => pprcRoutingFacts({
     event: notification.event,
     eventDate: notification.eventDate,
     prisonerDateOfBirth: notification.prisoner.dateOfBirth,

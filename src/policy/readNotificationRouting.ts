@@ -46,15 +46,16 @@ export function readNotificationRoutingRule(node: YamlNode): NotificationRouting
 
 /** One `notificationTypes:` entry: who submits a routed notification type, and its timescales. */
 export function readNotificationTypeRule(node: YamlNode): NotificationTypeRule {
-  const map = node.map(["id", "description", "notificationType", "submittedBy", "acknowledgement"], ["due"]);
+  const map = node.map(["id", "description", "notificationType", "submittedBy"], ["acknowledgement", "due"]);
   const submittedBy = map.required("submittedBy").list().map(readSubmitters);
   if (submittedBy.length === 0) map.required("submittedBy").fail("name at least one agency type and role that submits it: nobody else may (default deny)");
   const due = map.optional("due");
+  const acknowledgement = map.optional("acknowledgement");
   return {
     ...ruleBase(node, map),
     notificationType: map.required("notificationType").oneOf(ROUTED_NOTIFICATION_TYPES, "routed notification type"),
     submittedBy,
-    acknowledgement: map.required("acknowledgement").oneOf(TIMESCALE_IDS, "timescale"),
+    acknowledgement: acknowledgement === undefined || acknowledgement.isNull() ? null : acknowledgement.oneOf(TIMESCALE_IDS, "timescale"),
     due: due === undefined || due.isNull() ? null : due.oneOf(TIMESCALE_IDS, "timescale"),
   };
 }

@@ -12,6 +12,8 @@ import { NotificationConnection, NotificationNode } from "../types/notifications
 import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
 import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
 import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+import { UnscheduledCareAttendanceNotificationInput } from "../types/notifications/UnscheduledCareAttendanceNotificationInput";
+import { submitUnscheduledCareAttendance } from "../../notifications/unscheduledCare/submitUnscheduledCareAttendance";
 
 const NOTIFICATIONS = new TimeAndIdCursor("notification");
 
@@ -22,6 +24,13 @@ export class NotificationResolver {
   })
   async submitPprcNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => PprcNotificationInput) notification: PprcNotificationInput): Promise<NotificationReceiptType> {
     return submitPprcNotification({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "CP-IS: an unscheduled-care setting's system reports an attendance by a child. Only AGENCY_SYSTEM callers of a health agency the directory holds as an unscheduled-care setting. Every authority holding a plan for the child in force that day (child protection, pre-birth, looked after) is told, audited.",
+  })
+  async submitUnscheduledCareAttendance(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => UnscheduledCareAttendanceNotificationInput) notification: UnscheduledCareAttendanceNotificationInput): Promise<NotificationReceiptType> {
+    return submitUnscheduledCareAttendance({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })

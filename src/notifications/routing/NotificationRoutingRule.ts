@@ -36,12 +36,13 @@ export interface NotificationSubmitters {
 
 /**
  * A routed notification type as data: who may submit it, when each recipient must acknowledge it (a
- * timescale of timescales.yaml), and what the recipient must have done by when, where the duty sets a
+ * timescale of timescales.yaml; none for a notification only for information), and what the recipient must have done by when, where the duty sets a
  * time (`due`: a transfer-in conference).
  */
 export interface NotificationTypeRule extends PolicyRule {
   notificationType: RoutedNotificationType;
   submittedBy: NotificationSubmitters[];
-  acknowledgement: TimescaleId;
+  /** Null: a notification only for information (a plan viewed), never escalated. */
+  acknowledgement: TimescaleId | null;
   due: TimescaleId | null;
 }

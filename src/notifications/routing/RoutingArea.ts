@@ -3,12 +3,15 @@
  * facts can say (`RoutedEventVocabulary.ts`); a rule may use only those of its own type.
  * - PRISONER_HOME: the prisoner's home local authority, as the prison reports it;
  * - CHILD_HOME: each identified child's home local authority (one decision per authority);
- * - RELEASE_ADDRESS: the local authority of the release address (the police force covering it).
+ * - RELEASE_ADDRESS: the local authority of the release address (the police force covering it);
+ * - PLAN_HOLDER: each authority holding a current child protection plan (a pre-birth plan included) or
+ *   looked-after episode for the child — the agency whose social care record it is.
  */
 export const RoutingArea = {
   PRISONER_HOME: "PRISONER_HOME",
   CHILD_HOME: "CHILD_HOME",
   RELEASE_ADDRESS: "RELEASE_ADDRESS",
+  PLAN_HOLDER: "PLAN_HOLDER",
 } as const;
 export type RoutingArea = (typeof RoutingArea)[keyof typeof RoutingArea];
 export const ROUTING_AREAS = Object.values(RoutingArea);

@@ -31,7 +31,7 @@ export interface RoutedEvent<S extends RoutedSubmission, F extends NotificationF
   /** The notification in words, for refusals: "a PPRC notification". */
   label: string;
   /** Everything refusable before the hub touches what it holds: INVALID_INPUT with `path` and a stable `problem`. */
-  validate(submission: S): void;
+  validate(submission: S, now: Date): void;
   /** The event it tells of (one of its type's events). */
   eventOf(submission: S): string;
   /** Store the facts through the record path (`records/submitRecords`), as the notifying agency's own records. */
@@ -39,7 +39,7 @@ export interface RoutedEvent<S extends RoutedSubmission, F extends NotificationF
   /** Everything it could tell anyone, before any recipient's view is decided. */
   content(services: NotificationServices, submission: S, facts: F): Promise<NotificationContent>;
   /** Where each of its routing areas points. */
-  routingFacts(submission: S, facts: F, content: NotificationContent): Promise<RoutingFacts> | RoutingFacts;
+  routingFacts(services: NotificationServices, submission: S, facts: F, content: NotificationContent, now: Date): Promise<RoutingFacts> | RoutingFacts;
   /** What else the notification changes, in the transaction that writes it (a requested name becomes an alias). */
   alsoInTransaction?(manager: EntityManager, submission: S, facts: F): Promise<void>;
 }

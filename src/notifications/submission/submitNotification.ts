@@ -41,7 +41,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   if (typeRule === undefined || !mayNotify(principal, policy, event.type, submission.agencyCode)) {
     throw new HubError(ErrorCode.FORBIDDEN, `Only ${notifiersInWords(policy, event.type) || "no one"} may submit ${event.label}, and only for its own agency.`, { path: "notification.agencyCode" });
   }
-  event.validate(submission);
+  event.validate(submission, now);
   const notifier = await dataSource.getRepository(Agency).findOneBy({ code: submission.agencyCode, active: true });
   if (notifier === null) throw new HubError(ErrorCode.UNKNOWN_AGENCY, "The agency is not in the hub's directory, or is no longer active: ask the hub's administrators to add it.", { path: "notification.agencyCode" });
   // The token's agency_type is a claim; the directory says what the agency is (as for any record: `records/prepareSubmission`).
@@ -54,7 +54,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   const facts = await event.recordFacts(services, principal, submission, now);
   const content = await event.content(services, submission, facts);
   const eventName = event.eventOf(submission);
-  const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(submission, facts, content), recipientAgencies(dataSource.manager));
+  const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
 
   const notificationId = randomUUID();
   const acknowledgeBy = acknowledgementDeadline(policy, event.type, now);

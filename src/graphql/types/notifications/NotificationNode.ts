@@ -56,6 +56,35 @@ export class ChildAtRiskContent {
   @Field(() => String, { nullable: true, description: "A Relationship: how the prisoner stands to the child." }) relationshipToPrisoner: string | null;
 }
 
+@ObjectType({ description: "The child a notification is about, as the notifying agency identified them and as your agency may see them." })
+export class NotifiedChildContent {
+  @Field(() => String, { nullable: true }) sui: string | null;
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: "An unborn child's expected date of birth." }) expectedDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) homeLocalAuthority: string | null;
+}
+
+@ObjectType({ description: "CP-IS: a child on a plan attended an unscheduled-care setting." })
+export class UnscheduledCareAttendanceContent {
+  @Field(() => LocalDateResolver, { nullable: true }) attendedOn: string | null;
+  @Field(() => String, { nullable: true, description: "An UnscheduledCareSetting." }) setting: string | null;
+  @Field(() => String, { nullable: true, description: "The setting's name in the directory." }) site: string | null;
+  @Field(() => String, { nullable: true, description: "The setting's directory code." }) siteCode: string | null;
+  @Field(() => String, { nullable: true, description: "Why the child came (health data)." }) presentingComplaint: string | null;
+}
+
+@ObjectType({ description: "CP-IS access notification: a clinician in an unscheduled-care setting viewed your plan for the child." })
+export class PlanAccessContent {
+  @Field(() => DateTimeResolver, { nullable: true }) viewedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "An UnscheduledCareSetting." }) setting: string | null;
+  @Field(() => String, { nullable: true }) site: string | null;
+  @Field(() => String, { nullable: true }) siteCode: string | null;
+  @Field(() => String, { nullable: true, description: "CHILD_PROTECTION_PLAN, PRE_BIRTH_PLAN or LOOKED_AFTER." }) planKind: string | null;
+  @Field(() => String, { nullable: true, description: "Your own reference for the plan's record." }) planReference: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -88,6 +117,9 @@ export class NotificationNode {
   @Field(() => ID, { description: "The audit entry of this delivery." }) disclosureId: string;
   @Field(() => PprcNotificationContent, { nullable: true }) pprc: PprcNotificationContent | null;
   @Field(() => [ChildAtRiskContent]) childrenAtRisk: ChildAtRiskContent[];
+  @Field(() => NotifiedChildContent, { nullable: true, description: "The child a notification other than a PPRC notification is about." }) child: NotifiedChildContent | null;
+  @Field(() => UnscheduledCareAttendanceContent, { nullable: true }) unscheduledCareAttendance: UnscheduledCareAttendanceContent | null;
+  @Field(() => PlanAccessContent, { nullable: true }) planAccess: PlanAccessContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }

@@ -26,6 +26,9 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     specialCategoryCondition: delivery.specialCategoryCondition, disclosureId: delivery.disclosureId, redactions: delivery.redactions,
     pprc: fieldsOf(NotificationRecordType.PPRC_NOTIFICATION, content.pprc),
     childrenAtRisk: listOf(NotificationRecordType.CHILD_AT_RISK, content.childrenAtRisk),
+    child: fieldsOf(NotificationRecordType.NOTIFIED_CHILD, content.child),
+    unscheduledCareAttendance: fieldsOf(NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE, content.unscheduledCareAttendance),
+    planAccess: fieldsOf(NotificationRecordType.PLAN_ACCESS, content.planAccess),
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,

@@ -1,0 +1,87 @@
+import { Agency } from "../../src/directory/Agency";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { type TestClaims } from "../support/testKeys";
+
+/**
+ * The routed notifications beyond PPRC through the GraphQL contract (HUB.md §9; DOMAIN.md "Who must
+ * tell whom"): each submitted by its agency's caller, read in the recipient's inbox as its own view.
+ * Children and agencies of this file's own, added to the test directory.
+ */
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+  await hub.hub.database.dataSource.getRepository(Agency).insert([
+    { code: "TRUST-RX1-ED", name: "Example General emergency department", type: "HEALTH", localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"], unscheduledCareSetting: "EMERGENCY_DEPARTMENT" },
+  ]);
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+const claims = (sub: string, agency: string, agencyType: string, roles: string[], la = "E06000060"): TestClaims => ({ sub, name: `Officer ${sub}`, agency, agency_type: agencyType, roles, la });
+const CSC_SYSTEM = claims("system-bucks", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"]);
+const SOCIAL_WORKER = claims("sw-bucks-routed", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const ED_SYSTEM = claims("system-rx1-ed", "TRUST-RX1-ED", "HEALTH", ["AGENCY_SYSTEM"]);
+const ED_CLINICIAN = claims("dr-rx1-ed", "TRUST-RX1-ED", "HEALTH", ["HEALTH_PRACTITIONER"]);
+
+const INBOX = /* GraphQL */ `
+  query {
+    notifications(first: 20) {
+      nodes { id type acknowledgeBy dueBy dueFor routingRules
+        child { sui givenNames familyName dateOfBirth expectedDateOfBirth homeLocalAuthority }
+        unscheduledCareAttendance { attendedOn setting site siteCode presentingComplaint }
+        planAccess { viewedAt setting site siteCode planKind planReference }
+        redactions { path rule } }
+    }
+  }
+`;
+const inbox = async (caller: TestClaims) => {
+  const body = (await hub.graphql(INBOX, {}, await hub.token(caller))).body;
+  expect(body.errors).toBeUndefined();
+  return body.data.notifications.nodes as Record<string, unknown>[];
+};
+
+const CHILD_ON_PLAN = { sui: "9990740054", givenNames: "Nell", familyName: "Ashby", dateOfBirth: "2018-05-05", sex: "FEMALE", address: { kind: "HOME", line1: "4 Copse Lane", postcode: "HP20 4CL", localAuthority: "E06000060" } };
+
+describe("CP-IS", () => {
+  const ATTEND = /* GraphQL */ `mutation ($n: UnscheduledCareAttendanceNotificationInput!) { submitUnscheduledCareAttendance(notification: $n) { outcome recipients { agencyCode rules } unrouted { rule outcome agency } } }`;
+
+  beforeAll(async () => {
+    const plan = { agencyCode: "LA-E06000060", agencyReference: "BUCKS-CP-API-1", child: CHILD_ON_PLAN, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-01-05", responsibleLocalAuthority: "E06000060" } };
+    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(CSC_SYSTEM))).body.errors).toBeUndefined();
+  });
+
+  test("an emergency department's system reports an attendance; the plan's social worker reads it in the inbox", async () => {
+    const body = (await hub.graphql(ATTEND, { n: { agencyCode: "TRUST-RX1-ED", reference: "RX1-ED-API-1", attendedOn: "2026-03-02", presentingComplaint: "Fall from a climbing frame", child: CHILD_ON_PLAN } }, await hub.token(ED_SYSTEM))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitUnscheduledCareAttendance).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E06000060", rules: ["cpis-attendance-plan-holder"] }], unrouted: [] });
+    const [node] = (await inbox(SOCIAL_WORKER)).filter((n) => n.type === "UNSCHEDULED_CARE_ATTENDANCE");
+    expect(node).toMatchObject({
+      routingRules: ["cpis-attendance-plan-holder"], dueBy: null, dueFor: null, planAccess: null,
+      child: { sui: "9990740054", givenNames: "Nell", familyName: "Ashby", dateOfBirth: "2018-05-05", expectedDateOfBirth: null, homeLocalAuthority: "E06000060" },
+      unscheduledCareAttendance: { attendedOn: "2026-03-02", setting: "EMERGENCY_DEPARTMENT", site: "Example General emergency department", siteCode: "TRUST-RX1-ED", presentingComplaint: "Fall from a climbing frame" },
+      redactions: [],
+    });
+  });
+
+  test("a GP practice's system may not report one: FORBIDDEN, NOT_THIS_SERVICE", async () => {
+    const body = (await hub.graphql(ATTEND, { n: { agencyCode: "GP-K99001", reference: "GP-API-1", attendedOn: "2026-03-02", child: CHILD_ON_PLAN } }, await hub.token(claims("system-gp", "GP-K99001", "HEALTH", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "NOT_THIS_SERVICE" });
+  });
+
+  test("the emergency department's clinician reading the child's plan tells the plan's authority: PLAN_ACCESS in its inbox", async () => {
+    const read = (await hub.graphql(/* GraphQL */ `query ($a: AccessContext!) { child(sui: "9990740054", access: $a) { socialCare { status } } }`, {
+      a: { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Child in the department after a fall" },
+    }, await hub.token(ED_CLINICIAN))).body;
+    expect(read.errors).toBeUndefined();
+    expect(read.data.child.socialCare).toEqual([{ status: "CHILD_PROTECTION_PLAN" }]);
+    const [node] = (await inbox(SOCIAL_WORKER)).filter((n) => n.type === "PLAN_ACCESS");
+    expect(node).toMatchObject({
+      acknowledgeBy: null, unscheduledCareAttendance: null,
+      child: { sui: "9990740054", givenNames: "Nell" },
+      planAccess: { setting: "EMERGENCY_DEPARTMENT", site: "Example General emergency department", siteCode: "TRUST-RX1-ED", planKind: "CHILD_PROTECTION_PLAN", planReference: "BUCKS-CP-API-1" },
+    });
+    expect(typeof (node.planAccess as { viewedAt: string }).viewedAt).toBe("string");
+  });
+});
