@@ -85,3 +85,29 @@ describe("CP-IS", () => {
     expect(typeof (node.planAccess as { viewedAt: string }).viewedAt).toBe("string");
   });
 });
+
+describe("the list of children on other authorities' plans living in the area", () => {
+  const PLANS = /* GraphQL */ `query ($a: AccessContext!) { plansHeldElsewhere(access: $a, first: 10) { nodes { sui holdingAgency givenNames localAuthority status responsibleLocalAuthority summary redactions { path rule } } pageInfo { hasNextPage } } }`;
+  const ACCESS = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Checking children placed in the county by other authorities" };
+
+  test("Lincolnshire's looked-after child living in Buckinghamshire is on Buckinghamshire's list", async () => {
+    const lincs = claims("system-lincs", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+    const record = {
+      agencyCode: "LA-E10000019", agencyReference: "LINCS-LAC-API-1",
+      child: { sui: "9990740143", givenNames: "Orla", familyName: "Penhale", dateOfBirth: "2013-08-08", sex: "FEMALE", address: { kind: "PLACEMENT", line1: "9 Fern Close", postcode: "HP20 9FC", localAuthority: "E06000060" } },
+      socialCare: { status: "LOOKED_AFTER", legalStatus: "SECTION_20_ACCOMMODATED", startDate: "2025-11-01", responsibleLocalAuthority: "E10000019" },
+    };
+    expect((await hub.graphql(SUBMIT, { record }, await hub.token(lincs))).body.errors).toBeUndefined();
+    const body = (await hub.graphql(PLANS, { a: ACCESS }, await hub.token(SOCIAL_WORKER))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.plansHeldElsewhere).toEqual({
+      nodes: [{ sui: "9990740143", holdingAgency: "LA-E10000019", givenNames: "Orla", localAuthority: "E06000060", status: "LOOKED_AFTER", responsibleLocalAuthority: "E10000019", summary: null, redactions: [] }],
+      pageInfo: { hasNextPage: false },
+    });
+  });
+
+  test("the police may not read it: FORBIDDEN", async () => {
+    const body = (await hub.graphql(PLANS, { a: { ...ACCESS, lawfulBasis: "LAW_ENFORCEMENT" } }, await hub.token(claims("pc-tvp-plans", "POLICE-43", "POLICE", ["POLICE_OFFICER"])))).body;
+    expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
