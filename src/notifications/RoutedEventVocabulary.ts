@@ -35,4 +35,10 @@ export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEvent
     areas: [RoutingArea.PLAN_HOLDER],
     contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.PLAN_ACCESS],
   },
+  CHILD_ON_PLAN_MOVED: {
+    eventLabel: "child on a plan moved event",
+    events: ["MOVED_AREA"],
+    areas: [RoutingArea.NEW_HOME],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.PLAN_TRANSFER],
+  },
 };

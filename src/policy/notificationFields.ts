@@ -14,6 +14,7 @@ export const NotificationRecordType = {
   NOTIFIED_CHILD: "NOTIFIED_CHILD",
   UNSCHEDULED_CARE_ATTENDANCE: "UNSCHEDULED_CARE_ATTENDANCE",
   PLAN_ACCESS: "PLAN_ACCESS",
+  PLAN_TRANSFER: "PLAN_TRANSFER",
 } as const;
 export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
 export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
@@ -45,6 +46,10 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
   },
   [NotificationRecordType.PLAN_ACCESS]: {
     viewedAt: [], setting: [], site: [], siteCode: [], planKind: [], planReference: [],
+  },
+  [NotificationRecordType.PLAN_TRANSFER]: {
+    movedOn: [], newAddress: [], previousLocalAuthority: [], sendingAuthority: [], planKind: [], planCategory: [], planStartDate: [],
+    planReference: [], allocatedWorkerName: [], allocatedWorkerContact: [], allocatedTeam: [],
   },
 };
 

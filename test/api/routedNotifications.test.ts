@@ -32,6 +32,7 @@ const INBOX = /* GraphQL */ `
         child { sui givenNames familyName dateOfBirth expectedDateOfBirth homeLocalAuthority }
         unscheduledCareAttendance { attendedOn setting site siteCode presentingComplaint }
         planAccess { viewedAt setting site siteCode planKind planReference }
+        planTransfer { movedOn newAddress { postcode localAuthority } previousLocalAuthority sendingAuthority planKind planCategory planStartDate planReference allocatedWorkerContact }
         redactions { path rule } }
     }
   }
@@ -109,5 +110,28 @@ describe("the list of children on other authorities' plans living in the area", 
   test("the police may not read it: FORBIDDEN", async () => {
     const body = (await hub.graphql(PLANS, { a: { ...ACCESS, lawfulBasis: "LAW_ENFORCEMENT" } }, await hub.token(claims("pc-tvp-plans", "POLICE-43", "POLICE", ["POLICE_OFFICER"])))).body;
     expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a child on a plan moving authority", () => {
+  const MOVE = /* GraphQL */ `mutation ($n: ChildOnPlanMovedInput!) { submitChildOnPlanMoved(notification: $n) { outcome recipients { agencyCode rules } } }`;
+  const LINCS_SOCIAL_WORKER = claims("sw-lincs-routed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const child = { sui: "9990740178", givenNames: "Wilf", familyName: "Harrowby", dateOfBirth: "2017-06-06", sex: "MALE" };
+
+  test("Buckinghamshire tells of the move; Lincolnshire reads it with its conference's due date", async () => {
+    const plan = { agencyCode: "LA-E06000060", agencyReference: "BUCKS-CP-MOVE-API", child: { ...child, address: { kind: "HOME", line1: "1 Elm Row", postcode: "HP20 1ER", localAuthority: "E06000060" } },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-02-02", responsibleLocalAuthority: "E06000060" } };
+    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(CSC_SYSTEM))).body.errors).toBeUndefined();
+    const move = { agencyCode: "LA-E06000060", reference: "BUCKS-MOVE-API-1", planReference: "BUCKS-CP-MOVE-API", movedOn: "2026-03-02",
+      child: { ...child, address: { kind: "HOME", line1: "5 Fen Lane", postcode: "PE20 5FL", localAuthority: "E10000019" } }, plan: { planCategory: "NEGLECT", startDate: "2026-02-02", allocatedWorkerContact: "cp@bucks.example" } };
+    const body = (await hub.graphql(MOVE, { n: move }, await hub.token(SOCIAL_WORKER))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitChildOnPlanMoved).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["plan-move-receiving-authority"] }] });
+    const [node] = (await inbox(LINCS_SOCIAL_WORKER)).filter((n) => n.type === "CHILD_ON_PLAN_MOVED");
+    expect(node).toMatchObject({
+      dueFor: "TRANSFER_IN_CONFERENCE", child: { sui: "9990740178", givenNames: "Wilf" },
+      planTransfer: { movedOn: "2026-03-02", newAddress: { postcode: "PE20 5FL", localAuthority: "E10000019" }, previousLocalAuthority: "E06000060", sendingAuthority: "LA-E06000060", planKind: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", planStartDate: "2026-02-02", planReference: "BUCKS-CP-MOVE-API", allocatedWorkerContact: "cp@bucks.example" },
+    });
+    expect(typeof node.dueBy).toBe("string");
   });
 });

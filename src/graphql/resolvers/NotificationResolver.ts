@@ -12,6 +12,8 @@ import { NotificationConnection, NotificationNode } from "../types/notifications
 import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
 import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
 import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+import { ChildOnPlanMovedInput } from "../types/notifications/ChildOnPlanMovedInput";
+import { submitChildOnPlanMoved } from "../../notifications/planTransfer/submitChildOnPlanMoved";
 import { UnscheduledCareAttendanceNotificationInput } from "../types/notifications/UnscheduledCareAttendanceNotificationInput";
 import { submitUnscheduledCareAttendance } from "../../notifications/unscheduledCare/submitUnscheduledCareAttendance";
 
@@ -31,6 +33,13 @@ export class NotificationResolver {
   })
   async submitUnscheduledCareAttendance(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => UnscheduledCareAttendanceNotificationInput) notification: UnscheduledCareAttendanceNotificationInput): Promise<NotificationReceiptType> {
     return submitUnscheduledCareAttendance({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Children's social care tells of a child on its child protection plan moving to another authority's area: that authority is told, a transfer-in conference due within the TRANSFER_IN_CONFERENCE timescale. Your authority's AGENCY_SYSTEM, or a SOCIAL_WORKER or CSC_MANAGER for a child your records hold. Audited.",
+  })
+  async submitChildOnPlanMoved(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => ChildOnPlanMovedInput) notification: ChildOnPlanMovedInput): Promise<NotificationReceiptType> {
+    return submitChildOnPlanMoved({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })

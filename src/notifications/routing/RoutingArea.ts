@@ -5,13 +5,15 @@
  * - CHILD_HOME: each identified child's home local authority (one decision per authority);
  * - RELEASE_ADDRESS: the local authority of the release address (the police force covering it);
  * - PLAN_HOLDER: each authority holding a current child protection plan (a pre-birth plan included) or
- *   looked-after episode for the child — the agency whose social care record it is.
+ *   looked-after episode for the child — the agency whose social care record it is;
+ * - NEW_HOME: the local authority of the address the child moved to.
  */
 export const RoutingArea = {
   PRISONER_HOME: "PRISONER_HOME",
   CHILD_HOME: "CHILD_HOME",
   RELEASE_ADDRESS: "RELEASE_ADDRESS",
   PLAN_HOLDER: "PLAN_HOLDER",
+  NEW_HOME: "NEW_HOME",
 } as const;
 export type RoutingArea = (typeof RoutingArea)[keyof typeof RoutingArea];
 export const ROUTING_AREAS = Object.values(RoutingArea);

@@ -25,6 +25,10 @@ export const NotificationProblem = {
   TEXT_REQUIRED: "TEXT_REQUIRED",
   /** The notifying agency is not the kind of service the duty is about (a GP practice for CP-IS). */
   NOT_THIS_SERVICE: "NOT_THIS_SERVICE",
+  /** The address the child moved to is in an authority the notifying agency serves itself: not a move between authorities. */
+  SAME_AUTHORITY: "SAME_AUTHORITY",
+  /** An address whose local authority (ONS code) the duty routes by is not given. */
+  AREA_REQUIRED: "AREA_REQUIRED",
   /** An officer named a child the agency's records do not hold (`assertChildrenHeld`). */
   CHILD_NOT_HELD_BY_AGENCY: "CHILD_NOT_HELD_BY_AGENCY",
 } as const;

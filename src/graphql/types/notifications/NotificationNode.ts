@@ -85,6 +85,21 @@ export class PlanAccessContent {
   @Field(() => String, { nullable: true, description: "Your own reference for the plan's record." }) planReference: string | null;
 }
 
+@ObjectType({ description: "A child on another authority's child protection plan moved into your area: convene a transfer-in conference by the notification's `dueBy`." })
+export class PlanTransferContent {
+  @Field(() => LocalDateResolver, { nullable: true }) movedOn: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) newAddress: NotificationAddress | null;
+  @Field(() => String, { nullable: true }) previousLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "The authority holding the plan (its directory code)." }) sendingAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "CHILD_PROTECTION_PLAN or PRE_BIRTH_PLAN." }) planKind: string | null;
+  @Field(() => String, { nullable: true }) planCategory: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) planStartDate: string | null;
+  @Field(() => String, { nullable: true, description: "The sending authority's reference for its plan." }) planReference: string | null;
+  @Field(() => String, { nullable: true }) allocatedWorkerName: string | null;
+  @Field(() => String, { nullable: true }) allocatedWorkerContact: string | null;
+  @Field(() => String, { nullable: true }) allocatedTeam: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -120,6 +135,7 @@ export class NotificationNode {
   @Field(() => NotifiedChildContent, { nullable: true, description: "The child a notification other than a PPRC notification is about." }) child: NotifiedChildContent | null;
   @Field(() => UnscheduledCareAttendanceContent, { nullable: true }) unscheduledCareAttendance: UnscheduledCareAttendanceContent | null;
   @Field(() => PlanAccessContent, { nullable: true }) planAccess: PlanAccessContent | null;
+  @Field(() => PlanTransferContent, { nullable: true }) planTransfer: PlanTransferContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }
