@@ -41,4 +41,10 @@ export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEvent
     areas: [RoutingArea.NEW_HOME],
     contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.PLAN_TRANSFER],
   },
+  OPERATION_ENCOMPASS: {
+    eventLabel: "Operation Encompass event",
+    events: ["DOMESTIC_ABUSE_INCIDENT"],
+    areas: [RoutingArea.SCHOOL],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.DOMESTIC_ABUSE_INCIDENT],
+  },
 };

@@ -15,18 +15,21 @@ export const NotificationRecordType = {
   UNSCHEDULED_CARE_ATTENDANCE: "UNSCHEDULED_CARE_ATTENDANCE",
   PLAN_ACCESS: "PLAN_ACCESS",
   PLAN_TRANSFER: "PLAN_TRANSFER",
+  DOMESTIC_ABUSE_INCIDENT: "DOMESTIC_ABUSE_INCIDENT",
 } as const;
 export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
 export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
 
-const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT, SPECIAL_CATEGORY } = SensitivityLabel;
+const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT, SPECIAL_CATEGORY, THIRD_PARTY } = SensitivityLabel;
 
 /**
  * Each field a notification may carry and the labels it always carries. A PPRC status and MAPPA detail
  * are criminal-offence data (UK GDPR Art 10); MAPPA detail is also law-enforcement processing (DPA 2018
  * Part 3). The prison number is a national identifier: it goes only where a grant names it. Why a child
  * attended unscheduled care is health data (Art 9); that they attended, where and when, is what CP-IS
- * shares.
+ * shares. That a domestic abuse incident happened is data relating to an (alleged) offence (Art 10);
+ * its crime reference and the police's intelligence are law-enforcement processing, and the summary and
+ * the intelligence name other people, the one who reported it among them.
  */
 export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record<string, readonly SensitivityLabel[]>>> = {
   [NotificationRecordType.PPRC_NOTIFICATION]: {
@@ -50,6 +53,10 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
   [NotificationRecordType.PLAN_TRANSFER]: {
     movedOn: [], newAddress: [], previousLocalAuthority: [], sendingAuthority: [], planKind: [], planCategory: [], planStartDate: [],
     planReference: [], allocatedWorkerName: [], allocatedWorkerContact: [], allocatedTeam: [],
+  },
+  [NotificationRecordType.DOMESTIC_ABUSE_INCIDENT]: {
+    incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], childRole: [], crimeReference: [LAW_ENFORCEMENT],
+    summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
   },
 };
 

@@ -32,6 +32,7 @@ const INBOX = /* GraphQL */ `
         child { sui givenNames familyName dateOfBirth expectedDateOfBirth homeLocalAuthority }
         unscheduledCareAttendance { attendedOn setting site siteCode presentingComplaint }
         planAccess { viewedAt setting site siteCode planKind planReference }
+        domesticAbuseIncident { incidentType occurredOn reportedOn childRole crimeReference summary intelligence officerName }
         planTransfer { movedOn newAddress { postcode localAuthority } previousLocalAuthority sendingAuthority planKind planCategory planStartDate planReference allocatedWorkerContact }
         redactions { path rule } }
     }
@@ -133,5 +134,30 @@ describe("a child on a plan moving authority", () => {
       planTransfer: { movedOn: "2026-03-02", newAddress: { postcode: "PE20 5FL", localAuthority: "E10000019" }, previousLocalAuthority: "E06000060", sendingAuthority: "LA-E06000060", planKind: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", planStartDate: "2026-02-02", planReference: "BUCKS-CP-MOVE-API", allocatedWorkerContact: "cp@bucks.example" },
     });
     expect(typeof node.dueBy).toBe("string");
+  });
+});
+
+describe("Operation Encompass", () => {
+  const ENCOMPASS = /* GraphQL */ `mutation ($n: OperationEncompassInput!) { submitOperationEncompassNotification(notification: $n) { outcome recipients { agencyCode rules } unrouted { rule outcome } } }`;
+  const pupil = { sui: "9990740208", givenNames: "Ivo", familyName: "Marchbank", dateOfBirth: "2016-04-04", sex: "MALE" };
+
+  test("Thames Valley's system tells of an incident; the pupil's DSL reads its type, dates and the child's role only", async () => {
+    const roll = { agencyCode: "SCH-199001", agencyReference: "UPN-ENCOMPASS-API", child: pupil, education: { rollStatus: "ON_ROLL", onRollFrom: "2022-09-05" } };
+    expect((await hub.graphql(SUBMIT, { record: roll }, await hub.token(claims("system-sch", "SCH-199001", "EDUCATION", ["AGENCY_SYSTEM"])))).body.errors).toBeUndefined();
+    const notification = { agencyCode: "POLICE-43", reference: "TVP-DA-API-1", occurredOn: "2026-03-01", reportedOn: "2026-03-01", childRole: "HOUSEHOLD_MEMBER",
+      crimeReference: "TVP-CR-1", summary: "Reported by a neighbour", intelligence: "Known to the DA unit", officerName: "PC Lark", child: pupil };
+    const body = (await hub.graphql(ENCOMPASS, { n: notification }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitOperationEncompassNotification).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "SCH-199001", rules: ["encompass-school-dsl"] }], unrouted: [] });
+    const [node] = (await inbox(claims("dsl-sch-api", "SCH-199001", "EDUCATION", ["SCHOOL_DSL"]))).filter((n) => n.type === "OPERATION_ENCOMPASS");
+    expect(node).toMatchObject({
+      child: { sui: "9990740208", givenNames: "Ivo", homeLocalAuthority: null },
+      domesticAbuseIncident: { incidentType: "DOMESTIC_ABUSE", occurredOn: "2026-03-01", reportedOn: "2026-03-01", childRole: "HOUSEHOLD_MEMBER", crimeReference: null, summary: null, intelligence: null, officerName: null },
+    });
+  });
+
+  test("a police officer's own token may not send one: FORBIDDEN", async () => {
+    const body = (await hub.graphql(ENCOMPASS, { n: { agencyCode: "POLICE-43", reference: "TVP-DA-API-2", reportedOn: "2026-03-01", childRole: "VICTIM", child: pupil } }, await hub.token(claims("pc-tvp-encompass", "POLICE-43", "POLICE", ["POLICE_OFFICER"])))).body;
+    expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

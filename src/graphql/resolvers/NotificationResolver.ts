@@ -12,6 +12,8 @@ import { NotificationConnection, NotificationNode } from "../types/notifications
 import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
 import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
 import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+import { OperationEncompassInput } from "../types/notifications/OperationEncompassInput";
+import { submitOperationEncompass } from "../../notifications/operationEncompass/submitOperationEncompass";
 import { ChildOnPlanMovedInput } from "../types/notifications/ChildOnPlanMovedInput";
 import { submitChildOnPlanMoved } from "../../notifications/planTransfer/submitChildOnPlanMoved";
 import { UnscheduledCareAttendanceNotificationInput } from "../types/notifications/UnscheduledCareAttendanceNotificationInput";
@@ -40,6 +42,13 @@ export class NotificationResolver {
   })
   async submitChildOnPlanMoved(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => ChildOnPlanMovedInput) notification: ChildOnPlanMovedInput): Promise<NotificationReceiptType> {
     return submitChildOnPlanMoved({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Operation Encompass: a police force's system tells of a domestic abuse incident involving a child (one notification per child). The school the hub holds the child on the roll of is told before the next school day; its DSL reads the incident's type, dates and the child's role, never intelligence or who reported it. Audited.",
+  })
+  async submitOperationEncompassNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => OperationEncompassInput) notification: OperationEncompassInput): Promise<NotificationReceiptType> {
+    return submitOperationEncompass({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })

@@ -6,7 +6,8 @@
  * - RELEASE_ADDRESS: the local authority of the release address (the police force covering it);
  * - PLAN_HOLDER: each authority holding a current child protection plan (a pre-birth plan included) or
  *   looked-after episode for the child — the agency whose social care record it is;
- * - NEW_HOME: the local authority of the address the child moved to.
+ * - NEW_HOME: the local authority of the address the child moved to;
+ * - SCHOOL: each school the hub holds the child on the roll of — the agency whose education record it is.
  */
 export const RoutingArea = {
   PRISONER_HOME: "PRISONER_HOME",
@@ -14,6 +15,7 @@ export const RoutingArea = {
   RELEASE_ADDRESS: "RELEASE_ADDRESS",
   PLAN_HOLDER: "PLAN_HOLDER",
   NEW_HOME: "NEW_HOME",
+  SCHOOL: "SCHOOL",
 } as const;
 export type RoutingArea = (typeof RoutingArea)[keyof typeof RoutingArea];
 export const ROUTING_AREAS = Object.values(RoutingArea);

@@ -100,6 +100,19 @@ export class PlanTransferContent {
   @Field(() => String, { nullable: true }) allocatedTeam: string | null;
 }
 
+@ObjectType({ description: "Operation Encompass: a domestic abuse incident involving your pupil, as your DSL may see it." })
+export class DomesticAbuseIncidentContent {
+  @Field(() => String, { nullable: true }) incidentType: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) occurredOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) reportedOn: string | null;
+  @Field(() => String, { nullable: true, description: "A ChildRoleInIncident." }) childRole: string | null;
+  @Field(() => String, { nullable: true }) crimeReference: string | null;
+  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true }) intelligence: string | null;
+  @Field(() => String, { nullable: true }) officerName: string | null;
+  @Field(() => String, { nullable: true }) officerContact: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -136,6 +149,7 @@ export class NotificationNode {
   @Field(() => UnscheduledCareAttendanceContent, { nullable: true }) unscheduledCareAttendance: UnscheduledCareAttendanceContent | null;
   @Field(() => PlanAccessContent, { nullable: true }) planAccess: PlanAccessContent | null;
   @Field(() => PlanTransferContent, { nullable: true }) planTransfer: PlanTransferContent | null;
+  @Field(() => DomesticAbuseIncidentContent, { nullable: true }) domesticAbuseIncident: DomesticAbuseIncidentContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }

@@ -30,6 +30,7 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     unscheduledCareAttendance: fieldsOf(NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE, content.unscheduledCareAttendance),
     planAccess: fieldsOf(NotificationRecordType.PLAN_ACCESS, content.planAccess),
     planTransfer: fieldsOf(NotificationRecordType.PLAN_TRANSFER, content.planTransfer),
+    domesticAbuseIncident: fieldsOf(NotificationRecordType.DOMESTIC_ABUSE_INCIDENT, content.domesticAbuseIncident),
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,
