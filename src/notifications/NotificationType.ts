@@ -8,6 +8,7 @@
  *   holds a transfer-in conference;
  * - OPERATION_ENCOMPASS: the police tell a pupil's school of a domestic abuse incident involving the
  *   pupil, before the next school day;
+ * - CHILD_VICTIM: the police refer a victim under 18 to children's social care;
  * - ESCALATION: a notification left unacknowledged past its deadline, raised to the recipient agency's
  *   escalation contact and its IG leads.
  */
@@ -17,6 +18,7 @@ export const NotificationType = {
   PLAN_ACCESS: "PLAN_ACCESS",
   CHILD_ON_PLAN_MOVED: "CHILD_ON_PLAN_MOVED",
   OPERATION_ENCOMPASS: "OPERATION_ENCOMPASS",
+  CHILD_VICTIM: "CHILD_VICTIM",
   ESCALATION: "ESCALATION",
 } as const;
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];
@@ -25,6 +27,6 @@ export const NOTIFICATION_TYPES = Object.values(NotificationType);
 /** The notification types agencies send, which routing rules route (an escalation is the hub's own). */
 export const ROUTED_NOTIFICATION_TYPES = [
   NotificationType.PPRC, NotificationType.UNSCHEDULED_CARE_ATTENDANCE, NotificationType.PLAN_ACCESS, NotificationType.CHILD_ON_PLAN_MOVED,
-  NotificationType.OPERATION_ENCOMPASS,
+  NotificationType.OPERATION_ENCOMPASS, NotificationType.CHILD_VICTIM,
 ] as const;
 export type RoutedNotificationType = (typeof ROUTED_NOTIFICATION_TYPES)[number];

@@ -47,4 +47,10 @@ export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEvent
     areas: [RoutingArea.SCHOOL],
     contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.DOMESTIC_ABUSE_INCIDENT],
   },
+  CHILD_VICTIM: {
+    eventLabel: "child victim event",
+    events: ["VICTIM_REFERRAL"],
+    areas: [RoutingArea.CHILD_HOME],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.CHILD_VICTIM_REFERRAL],
+  },
 };

@@ -16,6 +16,7 @@ export const NotificationRecordType = {
   PLAN_ACCESS: "PLAN_ACCESS",
   PLAN_TRANSFER: "PLAN_TRANSFER",
   DOMESTIC_ABUSE_INCIDENT: "DOMESTIC_ABUSE_INCIDENT",
+  CHILD_VICTIM_REFERRAL: "CHILD_VICTIM_REFERRAL",
 } as const;
 export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
 export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
@@ -56,6 +57,10 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
   },
   [NotificationRecordType.DOMESTIC_ABUSE_INCIDENT]: {
     incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], childRole: [], crimeReference: [LAW_ENFORCEMENT],
+    summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
+  },
+  [NotificationRecordType.CHILD_VICTIM_REFERRAL]: {
+    incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], crimeReference: [LAW_ENFORCEMENT],
     summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
   },
 };

@@ -32,6 +32,7 @@ const INBOX = /* GraphQL */ `
         child { sui givenNames familyName dateOfBirth expectedDateOfBirth homeLocalAuthority }
         unscheduledCareAttendance { attendedOn setting site siteCode presentingComplaint }
         planAccess { viewedAt setting site siteCode planKind planReference }
+        childVictim { incidentType occurredOn reportedOn crimeReference summary intelligence officerName officerContact }
         domesticAbuseIncident { incidentType occurredOn reportedOn childRole crimeReference summary intelligence officerName }
         planTransfer { movedOn newAddress { postcode localAuthority } previousLocalAuthority sendingAuthority planKind planCategory planStartDate planReference allocatedWorkerContact }
         redactions { path rule } }
@@ -159,5 +160,22 @@ describe("Operation Encompass", () => {
   test("a police officer's own token may not send one: FORBIDDEN", async () => {
     const body = (await hub.graphql(ENCOMPASS, { n: { agencyCode: "POLICE-43", reference: "TVP-DA-API-2", reportedOn: "2026-03-01", childRole: "VICTIM", child: pupil } }, await hub.token(claims("pc-tvp-encompass", "POLICE-43", "POLICE", ["POLICE_OFFICER"])))).body;
     expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a police referral of a child victim", () => {
+  const REFER = /* GraphQL */ `mutation ($n: ChildVictimInput!) { submitChildVictimReferral(notification: $n) { outcome recipients { agencyCode rules } } }`;
+
+  test("Thames Valley refers a victim living in Lincolnshire; Lincolnshire's children's social care reads it", async () => {
+    const notification = { agencyCode: "POLICE-43", reference: "TVP-V-API-1", incidentType: "CRIME", occurredOn: "2026-03-03", reportedOn: "2026-03-03", crimeReference: "TVP-CR-9", summary: "Named witness", intelligence: "Intel", officerContact: "cid@tvp.example",
+      child: { sui: "9990740232", givenNames: "Lyra", familyName: "Osgood", dateOfBirth: "2012-12-12", sex: "FEMALE", address: { kind: "HOME", line1: "1 Dyke Row", postcode: "PE20 1DR", localAuthority: "E10000019" } } };
+    const body = (await hub.graphql(REFER, { n: notification }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitChildVictimReferral).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["police-victim-csc"] }] });
+    const [node] = (await inbox(claims("sw-lincs-victim", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019"))).filter((n) => n.type === "CHILD_VICTIM");
+    expect(node).toMatchObject({
+      child: { sui: "9990740232", givenNames: "Lyra" },
+      childVictim: { incidentType: "CRIME", occurredOn: "2026-03-03", reportedOn: "2026-03-03", crimeReference: null, summary: null, intelligence: null, officerContact: "cid@tvp.example" },
+    });
   });
 });

@@ -12,6 +12,8 @@ import { NotificationConnection, NotificationNode } from "../types/notifications
 import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
 import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
 import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+import { ChildVictimInput } from "../types/notifications/ChildVictimInput";
+import { submitChildVictim } from "../../notifications/childVictims/submitChildVictim";
 import { OperationEncompassInput } from "../types/notifications/OperationEncompassInput";
 import { submitOperationEncompass } from "../../notifications/operationEncompass/submitOperationEncompass";
 import { ChildOnPlanMovedInput } from "../types/notifications/ChildOnPlanMovedInput";
@@ -49,6 +51,13 @@ export class NotificationResolver {
   })
   async submitOperationEncompassNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => OperationEncompassInput) notification: OperationEncompassInput): Promise<NotificationReceiptType> {
     return submitOperationEncompass({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "The police refer a victim under 18 to children's social care where the child lives. Only your force's AGENCY_SYSTEM. Audited.",
+  })
+  async submitChildVictimReferral(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => ChildVictimInput) notification: ChildVictimInput): Promise<NotificationReceiptType> {
+    return submitChildVictim({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })

@@ -5,7 +5,8 @@ import { type NotificationReceipt } from "../NotificationReceipt";
 import { type NotificationServices } from "../NotificationServices";
 import { NotificationType } from "../NotificationType";
 import { RoutingArea } from "../routing/RoutingArea";
-import { checkChild, checkPastDate, checkReference, invalid, NotificationProblem } from "../submission/NotificationProblem";
+import { checkIncidentDates, incidentValues, policeRecordOf } from "../policeIncidents/PoliceIncidentSubmission";
+import { checkChild, checkReference } from "../submission/NotificationProblem";
 import { type NotificationFacts, type RoutedEvent } from "../submission/RoutedEvent";
 import { storeNotifiedRecords } from "../submission/storeNotifiedRecords";
 import { submitNotification } from "../submission/submitNotification";
@@ -22,11 +23,7 @@ const DOMESTIC_ABUSE_INCIDENT = "DOMESTIC_ABUSE_INCIDENT";
 /** Everything about the incident that can be refused before the hub touches what it holds. */
 function validate(notification: OperationEncompassSubmission, now: Date): void {
   checkReference(notification.reference, "notification.reference");
-  checkPastDate(notification.reportedOn, "notification.reportedOn", now);
-  if (notification.occurredOn) {
-    checkPastDate(notification.occurredOn, "notification.occurredOn", now);
-    if (notification.occurredOn > notification.reportedOn) throw invalid("notification.occurredOn", NotificationProblem.INVALID_DATE, "An incident is reported on or after the day it happened.");
-  }
+  checkIncidentDates(notification, "notification", now);
   checkChild(notification.child, "notification.child");
 }
 
@@ -51,11 +48,7 @@ export const OPERATION_ENCOMPASS: RoutedEvent<OperationEncompassSubmission, Inci
       path: "notification",
       submission: {
         agencyCode: notification.agencyCode, agencyReference: notification.reference, child: notification.child,
-        police: {
-          incidentType: PoliceIncidentType.DOMESTIC_ABUSE, childRole: notification.childRole, occurredOn: notification.occurredOn ?? null, reportedOn: notification.reportedOn,
-          crimeReference: notification.crimeReference ?? null, summary: notification.summary ?? null, intelligence: notification.intelligence ?? null,
-          officerName: notification.officerName ?? null, officerContact: notification.officerContact ?? null, activeInvestigation: notification.activeInvestigation ?? false,
-        },
+        police: policeRecordOf(notification, PoliceIncidentType.DOMESTIC_ABUSE, notification.childRole),
       },
     }], now);
     return { adultId: null, recordIds: [stored.recordId], childId: stored.childId, childSui: stored.childSui };
@@ -74,11 +67,7 @@ export const OPERATION_ENCOMPASS: RoutedEvent<OperationEncompassSubmission, Inci
         {
           key: "domesticAbuseIncident", recordType: NotificationRecordType.DOMESTIC_ABUSE_INCIDENT, many: false,
           entries: [{
-            values: {
-              incidentType: PoliceIncidentType.DOMESTIC_ABUSE, occurredOn: notification.occurredOn ?? null, reportedOn: notification.reportedOn, childRole: notification.childRole,
-              crimeReference: notification.crimeReference ?? null, summary: notification.summary ?? null, intelligence: notification.intelligence ?? null,
-              officerName: notification.officerName ?? null, officerContact: notification.officerContact ?? null,
-            },
+            values: { ...incidentValues(notification, PoliceIncidentType.DOMESTIC_ABUSE), childRole: notification.childRole },
           }],
         },
       ],

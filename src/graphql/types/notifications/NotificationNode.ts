@@ -113,6 +113,18 @@ export class DomesticAbuseIncidentContent {
   @Field(() => String, { nullable: true }) officerContact: string | null;
 }
 
+@ObjectType({ description: "A police referral of a child victim, as your agency may see it." })
+export class ChildVictimContent {
+  @Field(() => String, { nullable: true, description: "A PoliceIncidentType." }) incidentType: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) occurredOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) reportedOn: string | null;
+  @Field(() => String, { nullable: true }) crimeReference: string | null;
+  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true }) intelligence: string | null;
+  @Field(() => String, { nullable: true }) officerName: string | null;
+  @Field(() => String, { nullable: true }) officerContact: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -150,6 +162,7 @@ export class NotificationNode {
   @Field(() => PlanAccessContent, { nullable: true }) planAccess: PlanAccessContent | null;
   @Field(() => PlanTransferContent, { nullable: true }) planTransfer: PlanTransferContent | null;
   @Field(() => DomesticAbuseIncidentContent, { nullable: true }) domesticAbuseIncident: DomesticAbuseIncidentContent | null;
+  @Field(() => ChildVictimContent, { nullable: true }) childVictim: ChildVictimContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }

@@ -31,6 +31,7 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     planAccess: fieldsOf(NotificationRecordType.PLAN_ACCESS, content.planAccess),
     planTransfer: fieldsOf(NotificationRecordType.PLAN_TRANSFER, content.planTransfer),
     domesticAbuseIncident: fieldsOf(NotificationRecordType.DOMESTIC_ABUSE_INCIDENT, content.domesticAbuseIncident),
+    childVictim: fieldsOf(NotificationRecordType.CHILD_VICTIM_REFERRAL, content.childVictim),
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,
