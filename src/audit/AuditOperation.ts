@@ -14,6 +14,8 @@ export const AuditOperation = {
   NOTIFICATION_INBOX_READ: "NOTIFICATION_INBOX_READ",
   /** An agency acknowledged a notification delivered to it, with its reply where one was asked for. */
   NOTIFICATION_ACKNOWLEDGED: "NOTIFICATION_ACKNOWLEDGED",
+  /** Children's social care read its list of children on other authorities' plans living in its area (each child's SUI on the entry). */
+  PLANS_HELD_ELSEWHERE_READ: "PLANS_HELD_ELSEWHERE_READ",
   /** An s.16LA decision not to share, with its reasons (DOMAIN rule 8). */
   DECISION_NOT_TO_SHARE: "DECISION_NOT_TO_SHARE",
   CONSENT_RECORDED: "CONSENT_RECORDED",
@@ -80,4 +82,5 @@ export const DISCLOSING_OPERATIONS: readonly AuditOperation[] = [
   AuditOperation.CHILD_RECORD,
   AuditOperation.CHILD_SEARCH,
   AuditOperation.NOTIFICATION_DELIVERY,
+  AuditOperation.PLANS_HELD_ELSEWHERE_READ,
 ];

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { type AgencyType } from "./AgencyType";
+import { type UnscheduledCareSetting } from "./UnscheduledCareSetting";
 
 /**
  * An organisation in the directory as it stands now: who may submit records, and whom notifications
@@ -48,6 +49,10 @@ export class Agency {
 
   @Column({ type: "varchar", length: 40, nullable: true })
   escalationPhone: string | null;
+
+  /** A health agency that is an unscheduled-care setting (CP-IS): an attendance or a plan viewed there tells the plan's authority. */
+  @Column({ type: "varchar", length: 32, nullable: true })
+  unscheduledCareSetting: UnscheduledCareSetting | null;
 
   /** The agency's registered webhook endpoint (`webhookEndpoint.ts` rules); null: inbox only. */
   @Column({ type: "varchar", length: 2048, nullable: true })

@@ -1,5 +1,6 @@
 import { type Agency } from "./Agency";
 import { type AgencyType } from "./AgencyType";
+import { type UnscheduledCareSetting } from "./UnscheduledCareSetting";
 
 /**
  * What the directory says about one agency: everything a maintainer sets, nothing the database adds.
@@ -19,6 +20,11 @@ export interface DirectoryEntry {
   escalationPhone: string | null;
   webhookUrl: string | null;
   active: boolean;
+  /**
+   * A health agency that is an unscheduled-care setting (CP-IS). Absent, never null, when it is not:
+   * entries written before the field existed compare equal to the same entry now.
+   */
+  unscheduledCareSetting?: UnscheduledCareSetting;
 }
 
 export const DIRECTORY_ENTRY_FIELDS = [
@@ -34,6 +40,7 @@ export const DIRECTORY_ENTRY_FIELDS = [
   "escalationPhone",
   "webhookUrl",
   "active",
+  "unscheduledCareSetting",
 ] as const satisfies readonly (keyof DirectoryEntry)[];
 
 export function directoryEntryOf(agency: Agency): DirectoryEntry {
@@ -50,6 +57,7 @@ export function directoryEntryOf(agency: Agency): DirectoryEntry {
     escalationPhone: agency.escalationPhone,
     webhookUrl: agency.webhookUrl,
     active: agency.active,
+    ...(agency.unscheduledCareSetting === null ? {} : { unscheduledCareSetting: agency.unscheduledCareSetting }),
   };
 }
 

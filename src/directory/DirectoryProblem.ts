@@ -26,6 +26,8 @@ export const DirectoryProblem = {
   WEBHOOK_NOT_HTTPS: "WEBHOOK_NOT_HTTPS",
   /** In production a webhook endpoint may not name a loopback, private or link-local address. */
   WEBHOOK_NOT_PUBLIC: "WEBHOOK_NOT_PUBLIC",
+  /** Not an `UnscheduledCareSetting`, or named for an agency that is not a HEALTH agency. */
+  INVALID_UNSCHEDULED_CARE_SETTING: "INVALID_UNSCHEDULED_CARE_SETTING",
   /** `active` is not true or false. */
   INVALID_ACTIVE: "INVALID_ACTIVE",
 } as const;

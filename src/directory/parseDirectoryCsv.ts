@@ -97,6 +97,7 @@ function lineOf(header: DirectoryCsvColumn[], record: string[], line: number): D
       escalationPhone: cell("escalationPhone"),
       webhookUrl: cell("webhookUrl"),
       active: active === "" ? null : active === "true",
+      unscheduledCareSetting: cell("unscheduledCareSetting"),
     },
   };
 }

@@ -1,8 +1,9 @@
 import { isLocalAuthorityCode } from "../auth/localAuthorityCode";
 import { isAgencyCode } from "./agencyCode";
-import { isAgencyType } from "./AgencyType";
+import { AgencyType, isAgencyType } from "./AgencyType";
 import { type DirectoryEntry } from "./DirectoryEntry";
 import { DirectoryProblem } from "./DirectoryProblem";
+import { isUnscheduledCareSetting, UNSCHEDULED_CARE_SETTINGS } from "./UnscheduledCareSetting";
 import { webhookUrlProblem, type WebhookEndpointRules } from "./webhookEndpoint";
 
 /** A directory entry as a maintainer states it (a CSV line, the API's `AgencyInput`): unchecked, blanks allowed. */
@@ -20,6 +21,8 @@ export interface DirectoryEntryInput {
   webhookUrl?: string | null;
   /** Absent: active. */
   active?: boolean | null;
+  /** A health agency that is an unscheduled-care setting (`UnscheduledCareSetting`); blank: it is not. */
+  unscheduledCareSetting?: string | null;
 }
 
 /** Why an entry was refused: the field (the input's name for it), the stable problem, and what to do. */
@@ -86,11 +89,18 @@ export function validateDirectoryEntry(input: DirectoryEntryInput, rules: Webhoo
       return fault(field, DirectoryProblem.INVALID_PHONE, "A telephone number must have 7 to 15 digits, written with spaces, brackets or hyphens and an optional leading +.");
     }
   }
+  const setting = blankToNull(input.unscheduledCareSetting);
+  if (setting !== null && (type !== AgencyType.HEALTH || !isUnscheduledCareSetting(setting))) {
+    return fault("unscheduledCareSetting", DirectoryProblem.INVALID_UNSCHEDULED_CARE_SETTING, `An unscheduled-care setting is one of ${UNSCHEDULED_CARE_SETTINGS.join(", ")}, and only a HEALTH agency is one.`);
+  }
   const webhookUrl = blankToNull(input.webhookUrl);
   const endpointProblem = webhookUrl === null ? null : webhookUrlProblem(webhookUrl, rules);
   if (endpointProblem !== null) return fault("webhookUrl", endpointProblem, WEBHOOK_MESSAGES[endpointProblem] ?? "The webhook endpoint is not acceptable.");
   return {
-    entry: { code, name, type, localAuthority, servedLocalAuthorities: served, policeForceArea, ...contacts, webhookUrl, active: input.active ?? true },
+    entry: {
+      code, name, type, localAuthority, servedLocalAuthorities: served, policeForceArea, ...contacts, webhookUrl, active: input.active ?? true,
+      ...(setting === null ? {} : { unscheduledCareSetting: setting }),
+    },
   };
 }
 

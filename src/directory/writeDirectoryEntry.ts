@@ -45,7 +45,7 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
     .createQueryBuilder()
     .insert()
     .into(Agency)
-    .values({ ...entry, version: 1 })
+    .values({ ...entry, unscheduledCareSetting: entry.unscheduledCareSetting ?? null, version: 1 })
     .orIgnore()
     .returning(["code"])
     .execute();
@@ -59,7 +59,7 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
   const before = directoryEntryOf(current);
   if (canonicalize(before) === canonicalize(entry)) return { code: entry.code, outcome: DirectoryWriteOutcome.UNCHANGED, version: current.version, changedFields: [] };
   const version = current.version + 1;
-  await manager.getRepository(Agency).update({ code: entry.code }, { ...entry, version });
+  await manager.getRepository(Agency).update({ code: entry.code }, { ...entry, unscheduledCareSetting: entry.unscheduledCareSetting ?? null, version });
   await insertVersion(manager, entry, version, at, change);
   return { code: entry.code, outcome: DirectoryWriteOutcome.UPDATED, version, changedFields: changedFields(before, entry) };
 }

@@ -29,7 +29,8 @@ import { legitimateRelationships } from "./legitimateRelationships";
 import { loadChildFile } from "./loadChildFile";
 import { prejudicesInvestigation } from "./investigationSensitivity";
 import { recordPath } from "./recordPaths";
-import { RECORD_TYPES } from "../records/RecordType";
+import { RECORD_TYPES, RecordType } from "../records/RecordType";
+import { notifyPlanViewed } from "../notifications/unscheduledCare/notifyPlanViewed";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { openReferralNamed } from "../referrals/openReferralNamed";
 
@@ -130,6 +131,11 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     },
   });
   if (access.breakGlass) await raiseBreakGlassAlert(dataSource, principal, sui, receipt.id, access.justification, now);
+  // CP-IS: a plan viewed from an unscheduled-care setting tells the authority holding it.
+  await notifyPlanViewed(services, principal, requestId, {
+    childId: file.child.id, sui, disclosureId: receipt.id,
+    statusShownOf: () => file.records.SOCIAL_CARE.filter(({ record }) => decision.disclosed.includes(`${recordPath(RecordType.SOCIAL_CARE, record.id)}.status`)).map(({ record }) => record.id),
+  }, now);
   return { ...view, disclosureId: receipt.id };
 }
 

@@ -1,12 +1,11 @@
 import { Column, Entity, Index, OneToMany, PrimaryColumn } from "typeorm";
 import { type NotificationType } from "./NotificationType";
-import { type PprcEvent } from "./PprcEvent";
 import { NotificationDelivery } from "./NotificationDelivery";
-import { type RoutingDecision } from "./routing/routePprcNotification";
+import { type RoutingDecision } from "./routing/routeNotification";
 
 /**
- * One notification as it reached the hub (a prison's PPRC event) or as the hub raised it (an
- * escalation), with how it was routed. What each recipient received is on its `NotificationDelivery`;
+ * One notification as it reached the hub (an agency's routed event: a prison's PPRC notification…) or
+ * as the hub raised it (an escalation), with how it was routed. What each recipient received is on its `NotificationDelivery`;
  * the notification itself keeps no content, only the references that explain it.
  */
 @Entity()
@@ -15,11 +14,12 @@ export class Notification {
   @PrimaryColumn("uuid")
   id: string;
 
-  @Column({ type: "varchar", length: 16 })
+  @Column({ type: "varchar", length: 40 })
   type: NotificationType;
 
-  @Column({ type: "varchar", length: 24, nullable: true })
-  event: PprcEvent | null;
+  /** The event it tells of, one of its type's (`RoutedEventVocabulary.ts`); null for an escalation. */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  event: string | null;
 
   /** The notifying agency's code; HUB for the hub's own escalations. */
   @Column({ type: "varchar", length: 40 })
@@ -29,19 +29,19 @@ export class Notification {
   @Column({ type: "varchar", length: 64, nullable: true })
   sourceReference: string | null;
 
-  /** The `sub` of whoever submitted it (a prison OMU officer or the prison's system). */
+  /** The `sub` of whoever submitted it (an officer, or the agency's system). */
   @Column({ type: "varchar", length: 200 })
   submittedBy: string;
 
   @Column({ type: "timestamptz" })
   receivedAt: Date;
 
-  /** The adult the notification is about (the prisoner), as the hub holds them. */
+  /** The adult the notification is about (a prisoner, an offender), as the hub holds them. */
   @Column({ type: "uuid", nullable: true })
   @Index()
   adultId: string | null;
 
-  /** The prison's records of the PPRC and each identified child (their ids), through which the children were linked. */
+  /** The notifying agency's records its facts were stored as (a prison's of the PPRC and each child), through which the children were linked. */
   @Column({ type: "uuid", array: true, default: () => "'{}'" })
   recordIds: string[];
 

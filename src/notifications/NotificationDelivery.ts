@@ -3,6 +3,7 @@ import { type LawfulBasis } from "../policy/LawfulBasis";
 import { type Purpose } from "../policy/Purpose";
 import { type SpecialCategoryCondition } from "../policy/SpecialCategoryCondition";
 import { type Withholding } from "../policy/DisclosureDecision";
+import { type TimescaleId } from "../timescales/TimescaleId";
 import { type DeliveryAudience } from "./DeliveryAudience";
 import { Notification } from "./Notification";
 import { type NotificationView } from "./content/NotificationView";
@@ -71,6 +72,13 @@ export class NotificationDelivery {
   /** When the agency must have acknowledged it (timescales.yaml); null for what is not escalated. */
   @Column({ type: "timestamptz", nullable: true })
   acknowledgeBy: Date | null;
+
+  /** What the recipient must have done by when, where its duty sets a time (a transfer-in conference): `dueFor` names the timescale. */
+  @Column({ type: "timestamptz", nullable: true })
+  dueBy: Date | null;
+
+  @Column({ type: "varchar", length: 48, nullable: true })
+  dueFor: TimescaleId | null;
 
   /** The notifying agency asks for a reply (a request to change name consults CSC). */
   @Column({ type: "boolean", default: false })

@@ -1,12 +1,11 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
-import { Role } from "../auth/Role";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { AdultIdentifier } from "../people/AdultIdentifier";
 import { AgencyRecord } from "../records/AgencyRecord";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { PrisonRecord } from "../records/details/PrisonRecord";
-import { submitRecords } from "../records/submitRecord";
+import { assertChildrenHeld, storeNotifiedRecords } from "./submission/storeNotifiedRecords";
 import { type PprcNotificationSubmission } from "./PprcNotificationSubmission";
 import { PprcNotificationProblem } from "./validatePprcNotification";
 
@@ -23,9 +22,9 @@ export interface PprcFacts {
  * The prison's record of the PPRC and each identified child, stored as any agency's record is (the
  * batched write path of `records/`): the child linked by SUI or matched on demographics (auto-link, a
  * steward's review, or a new child), the prisoner as the record's subject — matched to the adult the
- * hub holds by prison number, other national identifiers or demographics (`people/recordAdults`). A
- * notification is the prison's own report of what its system holds, authorised by
- * `pprcSubmissionPolicy`: an OMU officer's notification is stored as the prison's record.
+ * hub holds by prison number, other national identifiers or demographics (`people/recordAdults`) —
+ * through `submission/storeNotifiedRecords`: an OMU officer's notification is stored as the prison's
+ * record, naming only children the prison already holds.
  *
  * With no child identified, the prisoner must already be held through the prison's reference (its
  * prison number): the hub holds an adult only through a child (`people/README.md`).
@@ -34,43 +33,15 @@ export async function recordPprcFacts(dataSource: DataSource, principal: Princip
   const children = notification.childrenAtRisk ?? [];
   if (children.length === 0) return { adultId: await heldPrisoner(dataSource, notification), recordIds: [], childSuis: [] };
 
-  if (!principal.roles.includes(Role.AGENCY_SYSTEM)) await assertChildrenHeldByPrison(dataSource, notification);
-  const asPrison: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
+  // An officer (not the prison's system) names only children the prison's records already hold.
+  await assertChildrenHeld(dataSource, principal, notification.agencyCode, children.map((child, index) => ({ reference: child.reference, sui: child.sui, path: `notification.childrenAtRisk[${index}]` })),
+    PprcNotificationProblem.CHILD_NOT_HELD_BY_PRISON,
+    "An officer may name only a child the prison's records already hold, by that record's reference and the child's SUI; a child the prison does not yet hold is reported by the prison's system.");
   const held = await heldPrisonRecords(dataSource, notification.agencyCode, children.map((child) => child.reference));
-  const results = await submitRecords(dataSource, children.map((child) => ({ principal: asPrison, submission: prisonRecordOf(notification, child, held.get(child.reference)) })), now);
-  const recordIds = results.map((result, index) => {
-    if (result.stored) return result.receipt.recordId;
-    throw pathed(result.error, `notification.childrenAtRisk[${index}]`);
-  });
-  const records = await dataSource.getRepository(AgencyRecord).find({ where: recordIds.map((id) => ({ id })), relations: { child: true } });
+  const stored = await storeNotifiedRecords(dataSource, principal, children.map((child, index) => ({ submission: prisonRecordOf(notification, child, held.get(child.reference)), path: `notification.childrenAtRisk[${index}]` })), now);
+  const recordIds = stored.map((record) => record.recordId);
   const prison = await dataSource.getRepository(PrisonRecord).findOneOrFail({ where: { recordId: recordIds[0] }, relations: { prisoner: true } });
-  const suiOf = new Map(records.map((record) => [record.id, record.child?.sui ?? null]));
-  return { adultId: prison.prisoner.mergedIntoId ?? prison.prisoner.id, recordIds, childSuis: recordIds.map((id) => suiOf.get(id) ?? null) };
-}
-
-/**
- * An officer's notification (not the prison's system) may name only children the prison's own records
- * already hold, each by its reference there and the SUI it is linked to: a person never founds, or
- * moves to another child, the record that makes the prison involved with a child (and so lets its staff
- * read that child's file). A child the prison does not yet hold is reported by the prison's system, as
- * any record is (`records/submissionPolicy.ts`).
- */
-async function assertChildrenHeldByPrison(dataSource: DataSource, notification: PprcNotificationSubmission): Promise<void> {
-  const children = notification.childrenAtRisk ?? [];
-  const rows = await dataSource.query<{ reference: string; sui: string | null }[]>(
-    `SELECT r.agency_reference AS reference, c.sui FROM agency_record r JOIN child c ON c.id = r.child_id
-     WHERE r.agency_code = $1 AND r.agency_reference = ANY($2::text[]) AND r.link_state = 'LINKED'`,
-    [notification.agencyCode, children.map((child) => child.reference)],
-  );
-  const held = new Map(rows.map((row) => [row.reference, row.sui]));
-  children.forEach((child, index) => {
-    const sui = child.sui?.trim() ?? "";
-    if (sui === "" || held.get(child.reference) !== sui) {
-      throw new HubError(ErrorCode.FORBIDDEN, "An officer may name only a child the prison's records already hold, by that record's reference and the child's SUI; a child the prison does not yet hold is reported by the prison's system.", {
-        path: `notification.childrenAtRisk[${index}]`, problem: PprcNotificationProblem.CHILD_NOT_HELD_BY_PRISON,
-      });
-    }
-  });
+  return { adultId: prison.prisoner.mergedIntoId ?? prison.prisoner.id, recordIds, childSuis: stored.map((record) => record.childSui) };
 }
 
 /** What the prison's records of these references already say, which a notification about one event leaves as it was. */
@@ -134,11 +105,4 @@ async function heldPrisoner(dataSource: DataSource, notification: PprcNotificati
     });
   }
   return identifier.adult.mergedIntoId ?? identifier.adult.id;
-}
-
-/** A record's refusal, with its path under the child at risk it came from. */
-function pathed(error: unknown, prefix: string): unknown {
-  if (!(error instanceof HubError)) return error;
-  const path = typeof error.details.path === "string" ? error.details.path.replace(/^record/, prefix) : prefix;
-  return new HubError(error.code, error.message, { ...error.details, path });
 }

@@ -1,10 +1,13 @@
 import { type Principal } from "../auth/Principal";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
 import { type RoutedNotificationType } from "../notifications/NotificationType";
+import { ROUTED_EVENT_VOCABULARY } from "../notifications/RoutedEventVocabulary";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 import { checkStatedAccess } from "./checkAccessContext";
 import { type AccessContext } from "./AccessContext";
 import { type PolicySet } from "./PolicySet";
 import { type Located } from "./readPolicyFile";
+import { NOTIFICATION_FIELDS } from "./notificationFields";
 
 /** Every routed notification type has its deadline said once, and every type a rule routes has one. */
 export function notificationTypesByName(found: Located<NotificationTypeRule>[], routing: Located<NotificationRoutingRule>[]): Map<RoutedNotificationType, NotificationTypeRule> {
@@ -22,15 +25,17 @@ export function notificationTypesByName(found: Located<NotificationTypeRule>[], 
 /**
  * A routing rule is a disclosure decided in advance, so it is held to what a caller stating it would be:
  * the role it is decided as may state its purpose, on its lawful basis, with its condition, for its
- * recipient's agency type (`checkStatedAccess`, the rule's description as the justification). A PPRC
- * notification always carries criminal-offence data (a PPRC status): to a competent authority it goes
- * under Part 3, to any other agency under a DPA 2018 Sch.1 condition (lawful-bases.yaml
- * `criminalOffenceData`). A rule that fails either is a start-up error at its line.
+ * recipient's agency type (`checkStatedAccess`, the rule's description as the justification). A
+ * notification whose content carries criminal-offence data (a field labelled CRIMINAL_OFFENCE: a PPRC
+ * status) goes to a competent authority under Part 3, to any other agency under a DPA 2018 Sch.1
+ * condition (lawful-bases.yaml `criminalOffenceData`). A rule that fails either is a start-up error at
+ * its line.
  */
 export function checkNotificationRouting(found: Located<NotificationRoutingRule>[], policy: PolicySet): void {
   for (const { value: rule, node } of found) {
     const refusal = checkStatedAccess(policy, recipientPrincipal(rule), routingAccess(rule));
     if (refusal) node.fail(`rule "${rule.id}" could not be stated by ${rule.decidedAs} of ${rule.recipient}: ${refusal.problem} (${refusal.rule}): ${refusal.message}`);
+    if (!carriesCriminalOffenceData(rule.notificationType)) continue;
     const { criminalOffenceData, competentAuthorities } = policy;
     if (competentAuthorities.agencyTypes.includes(rule.recipient)) {
       if (rule.lawfulBasis !== criminalOffenceData.competentAuthorityBasis) {
@@ -40,6 +45,12 @@ export function checkNotificationRouting(found: Located<NotificationRoutingRule>
       node.fail(`rule "${rule.id}": ${rule.recipient} receives criminal-offence data only under one of ${criminalOffenceData.conditions.join(", ")} (${criminalOffenceData.id})`);
     }
   }
+}
+
+/** Whether any field a notification type's content may carry is criminal-offence data (UK GDPR Art 10). */
+export function carriesCriminalOffenceData(type: RoutedNotificationType): boolean {
+  return ROUTED_EVENT_VOCABULARY[type].contentRecordTypes.some((recordType) =>
+    Object.values(NOTIFICATION_FIELDS[recordType]).some((labels) => labels.includes(SensitivityLabel.CRIMINAL_OFFENCE)));
 }
 
 /** The recipient as the engine decides its view: the rule's role at an agency of the rule's type. */

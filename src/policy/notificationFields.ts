@@ -4,21 +4,33 @@ import { SensitivityLabel } from "../records/SensitivityLabel";
  * What a routed notification carries, decided field by field like a child's record (HUB.md §9): each
  * recipient's view goes through the same engine, grants and label restrictions. A notification is
  * decided as records of these pseudo-types beside the agency record types: the event and the person it
- * is about (`PPRC_NOTIFICATION`), and each identified child at risk (`CHILD_AT_RISK`).
+ * is about (`PPRC_NOTIFICATION`), each identified child at risk (`CHILD_AT_RISK`); the child another
+ * notification is about (`NOTIFIED_CHILD`, as the notifying agency identifies them), and each other
+ * routed event's own facts.
  */
 export const NotificationRecordType = {
   PPRC_NOTIFICATION: "PPRC_NOTIFICATION",
   CHILD_AT_RISK: "CHILD_AT_RISK",
+  NOTIFIED_CHILD: "NOTIFIED_CHILD",
+  UNSCHEDULED_CARE_ATTENDANCE: "UNSCHEDULED_CARE_ATTENDANCE",
+  PLAN_ACCESS: "PLAN_ACCESS",
+  PLAN_TRANSFER: "PLAN_TRANSFER",
+  DOMESTIC_ABUSE_INCIDENT: "DOMESTIC_ABUSE_INCIDENT",
+  CHILD_VICTIM_REFERRAL: "CHILD_VICTIM_REFERRAL",
 } as const;
 export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
 export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
 
-const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT } = SensitivityLabel;
+const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT, SPECIAL_CATEGORY, THIRD_PARTY } = SensitivityLabel;
 
 /**
  * Each field a notification may carry and the labels it always carries. A PPRC status and MAPPA detail
  * are criminal-offence data (UK GDPR Art 10); MAPPA detail is also law-enforcement processing (DPA 2018
- * Part 3). The prison number is a national identifier: it goes only where a grant names it.
+ * Part 3). The prison number is a national identifier: it goes only where a grant names it. Why a child
+ * attended unscheduled care is health data (Art 9); that they attended, where and when, is what CP-IS
+ * shares. That a domestic abuse incident happened is data relating to an (alleged) offence (Art 10);
+ * its crime reference and the police's intelligence are law-enforcement processing, and the summary and
+ * the intelligence name other people, the one who reported it among them.
  */
 export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record<string, readonly SensitivityLabel[]>>> = {
   [NotificationRecordType.PPRC_NOTIFICATION]: {
@@ -29,6 +41,27 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
   },
   [NotificationRecordType.CHILD_AT_RISK]: {
     sui: [], givenNames: [], familyName: [], dateOfBirth: [], homeLocalAuthority: [], relationshipToPrisoner: [],
+  },
+  [NotificationRecordType.NOTIFIED_CHILD]: {
+    sui: [], givenNames: [], familyName: [], dateOfBirth: [], expectedDateOfBirth: [], homeLocalAuthority: [],
+  },
+  [NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE]: {
+    attendedOn: [], setting: [], site: [], siteCode: [], presentingComplaint: [SPECIAL_CATEGORY],
+  },
+  [NotificationRecordType.PLAN_ACCESS]: {
+    viewedAt: [], setting: [], site: [], siteCode: [], planKind: [], planReference: [],
+  },
+  [NotificationRecordType.PLAN_TRANSFER]: {
+    movedOn: [], newAddress: [], previousLocalAuthority: [], sendingAuthority: [], planKind: [], planCategory: [], planStartDate: [],
+    planReference: [], allocatedWorkerName: [], allocatedWorkerContact: [], allocatedTeam: [],
+  },
+  [NotificationRecordType.DOMESTIC_ABUSE_INCIDENT]: {
+    incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], childRole: [], crimeReference: [LAW_ENFORCEMENT],
+    summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
+  },
+  [NotificationRecordType.CHILD_VICTIM_REFERRAL]: {
+    incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], crimeReference: [LAW_ENFORCEMENT],
+    summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
   },
 };
 

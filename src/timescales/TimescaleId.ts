@@ -27,6 +27,8 @@ export const TimescaleId = {
   PROBATION_SAFEGUARDING_ENQUIRY: "PROBATION_SAFEGUARDING_ENQUIRY",
   /** An agency acknowledges a PPRC notification routed to it; unacknowledged past it, the notification is escalated. */
   PPRC_NOTIFICATION_ACKNOWLEDGEMENT: "PPRC_NOTIFICATION_ACKNOWLEDGEMENT",
+  /** An agency acknowledges a safeguarding notification routed to it (CP-IS, Operation Encompass's …); unacknowledged past it, it is escalated. */
+  SAFEGUARDING_NOTIFICATION_ACKNOWLEDGEMENT: "SAFEGUARDING_NOTIFICATION_ACKNOWLEDGEMENT",
   /** A personal data breach is reported to the Information Commissioner (UK GDPR Art 33). */
   PERSONAL_DATA_BREACH_REPORT: "PERSONAL_DATA_BREACH_REPORT",
   /** A subject access request is answered (UK GDPR Art 12(3), Art 15), and the one extension the Article allows. */

@@ -14,6 +14,7 @@ import { SourceRecordIndexes1796600000001 } from "./1796600000001-SourceRecordIn
 import { AdultsAcrossAgencies1796600000010 } from "./1796600000010-AdultsAcrossAgencies";
 import { AgencyDirectory1796600000011 } from "./1796600000011-AgencyDirectory";
 import { Notifications1796600000013 } from "./1796600000013-Notifications";
+import { RoutedNotifications1796600000015 } from "./1796600000015-RoutedNotifications";
 import { RateLimits1796600000020 } from "./1796600000020-RateLimits";
 
 type MigrationClass = new () => MigrationInterface;
@@ -23,5 +24,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Extensions1763856000000, CoreSchema1795391396706, DisclosureAudit1795393531788, ConsentAndIgAlerts1795393901359, IdentityResolution1795398441494,
   ConsentKeyedByAdult1796536307040, IdentityFactSources1796536412211, InvolvementEnds1796536412212, Referrals1796536412213,
   SubjectAccessRequests1796542926051, MatchTermsAndTwoErrorKeys1796600000000, SourceRecordIndexes1796600000001,
-  AdultsAcrossAgencies1796600000010, AgencyDirectory1796600000011, Notifications1796600000013, RateLimits1796600000020,
+  AdultsAcrossAgencies1796600000010, AgencyDirectory1796600000011, Notifications1796600000013,
+  RoutedNotifications1796600000015, RateLimits1796600000020,
 ];

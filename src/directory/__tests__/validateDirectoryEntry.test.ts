@@ -35,6 +35,15 @@ describe("validateDirectoryEntry", () => {
     });
   });
 
+  it("holds a health agency's unscheduled-care setting (CP-IS), and no other agency's", () => {
+    const ed = validateDirectoryEntry({ ...POLICE, code: "RBH-ED", type: "HEALTH", unscheduledCareSetting: " EMERGENCY_DEPARTMENT " }, RULES);
+    expect("entry" in ed && ed.entry.unscheduledCareSetting).toBe("EMERGENCY_DEPARTMENT");
+    const gp = validateDirectoryEntry({ ...POLICE, code: "GP-K99001", type: "HEALTH", unscheduledCareSetting: "" }, RULES);
+    expect("entry" in gp && "unscheduledCareSetting" in gp.entry).toBe(false);
+    expect(faultOf({ unscheduledCareSetting: "EMERGENCY_DEPARTMENT" })).toEqual({ field: "unscheduledCareSetting", problem: DirectoryProblem.INVALID_UNSCHEDULED_CARE_SETTING });
+    expect(faultOf({ type: "HEALTH", unscheduledCareSetting: "GP_SURGERY" })).toEqual({ field: "unscheduledCareSetting", problem: DirectoryProblem.INVALID_UNSCHEDULED_CARE_SETTING });
+  });
+
   it("serves the authority an agency sits in when no area is named", () => {
     const check = validateDirectoryEntry({ ...POLICE, servedLocalAuthorities: null, localAuthority: "W06000901" }, RULES);
     expect("entry" in check && check.entry.servedLocalAuthorities).toEqual(["W06000901"]);

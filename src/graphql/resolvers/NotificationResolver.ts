@@ -12,6 +12,14 @@ import { NotificationConnection, NotificationNode } from "../types/notifications
 import { notificationNodeOf } from "../types/notifications/notificationNodeOf";
 import { NotificationReceiptType } from "../types/notifications/NotificationReceiptType";
 import { PprcNotificationInput } from "../types/notifications/PprcNotificationInput";
+import { ChildVictimInput } from "../types/notifications/ChildVictimInput";
+import { submitChildVictim } from "../../notifications/childVictims/submitChildVictim";
+import { OperationEncompassInput } from "../types/notifications/OperationEncompassInput";
+import { submitOperationEncompass } from "../../notifications/operationEncompass/submitOperationEncompass";
+import { ChildOnPlanMovedInput } from "../types/notifications/ChildOnPlanMovedInput";
+import { submitChildOnPlanMoved } from "../../notifications/planTransfer/submitChildOnPlanMoved";
+import { UnscheduledCareAttendanceNotificationInput } from "../types/notifications/UnscheduledCareAttendanceNotificationInput";
+import { submitUnscheduledCareAttendance } from "../../notifications/unscheduledCare/submitUnscheduledCareAttendance";
 
 const NOTIFICATIONS = new TimeAndIdCursor("notification");
 
@@ -22,6 +30,34 @@ export class NotificationResolver {
   })
   async submitPprcNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => PprcNotificationInput) notification: PprcNotificationInput): Promise<NotificationReceiptType> {
     return submitPprcNotification({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "CP-IS: an unscheduled-care setting's system reports an attendance by a child. Only AGENCY_SYSTEM callers of a health agency the directory holds as an unscheduled-care setting. Every authority holding a plan for the child in force that day (child protection, pre-birth, looked after) is told, audited.",
+  })
+  async submitUnscheduledCareAttendance(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => UnscheduledCareAttendanceNotificationInput) notification: UnscheduledCareAttendanceNotificationInput): Promise<NotificationReceiptType> {
+    return submitUnscheduledCareAttendance({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Children's social care tells of a child on its child protection plan moving to another authority's area: that authority is told, a transfer-in conference due within the TRANSFER_IN_CONFERENCE timescale. Your authority's AGENCY_SYSTEM, or a SOCIAL_WORKER or CSC_MANAGER for a child your records hold. Audited.",
+  })
+  async submitChildOnPlanMoved(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => ChildOnPlanMovedInput) notification: ChildOnPlanMovedInput): Promise<NotificationReceiptType> {
+    return submitChildOnPlanMoved({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Operation Encompass: a police force's system tells of a domestic abuse incident involving a child (one notification per child). The school the hub holds the child on the roll of is told before the next school day; its DSL reads the incident's type, dates and the child's role, never intelligence or who reported it. Audited.",
+  })
+  async submitOperationEncompassNotification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => OperationEncompassInput) notification: OperationEncompassInput): Promise<NotificationReceiptType> {
+    return submitOperationEncompass({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "The police refer a victim under 18 to children's social care where the child lives. Only your force's AGENCY_SYSTEM. Audited.",
+  })
+  async submitChildVictimReferral(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => ChildVictimInput) notification: ChildVictimInput): Promise<NotificationReceiptType> {
+    return submitChildVictim({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })

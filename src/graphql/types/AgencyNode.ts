@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { AgencyType } from "../../directory/AgencyType";
+import { UnscheduledCareSetting } from "../../directory/UnscheduledCareSetting";
 import { PageInfo } from "../pagination";
 
 @ObjectType("Agency", { description: "An organisation in the hub's directory. Organisational contacts only." })
@@ -36,6 +37,9 @@ export class AgencyNode {
 
   @Field(() => String, { nullable: true, description: "The registered webhook endpoint, if any." })
   webhookUrl: string | null;
+
+  @Field(() => UnscheduledCareSetting, { nullable: true, description: "A HEALTH agency that is an unscheduled-care setting (CP-IS)." })
+  unscheduledCareSetting: UnscheduledCareSetting | null;
 
   @Field(() => Int, { description: "The directory version this entry is (see `agencyHistory`)." })
   version: number;

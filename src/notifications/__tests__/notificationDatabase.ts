@@ -31,7 +31,7 @@ export const DIRECTORY = [
   agency("SCH-700001", "Vale Primary School", "EDUCATION", "E06000060", null),
 ];
 
-function agency(code: string, name: string, type: AgencyType, localAuthority: string, contactEmail: string | null): DirectoryEntry {
+export function agency(code: string, name: string, type: AgencyType, localAuthority: string, contactEmail: string | null): DirectoryEntry {
   return {
     code, name, type, localAuthority, servedLocalAuthorities: [localAuthority], policeForceArea: null, contactEmail, contactPhone: null,
     escalationEmail: null, escalationPhone: null, webhookUrl: null, active: true,
@@ -45,15 +45,15 @@ export interface NotificationDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh database migrated by the hub's own migrations (real PostgreSQL when DATABASE_URL is set), with this directory. */
-export async function openNotificationDatabase(): Promise<NotificationDatabase> {
+/** A fresh database migrated by the hub's own migrations (real PostgreSQL when DATABASE_URL is set), with this directory and any `extra` agencies. */
+export async function openNotificationDatabase(extra: readonly DirectoryEntry[] = []): Promise<NotificationDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
   const { dataSource } = database;
   // Through the directory's one write path, as an import would: each agency at version 1.
   await dataSource.transaction(async (manager) => {
-    for (const entry of DIRECTORY) await writeDirectoryEntry(manager, entry, { changedBy: "notification-tests", changedByAgency: null, source: "IMPORT" });
+    for (const entry of [...DIRECTORY, ...extra]) await writeDirectoryEntry(manager, entry, { changedBy: "notification-tests", changedByAgency: null, source: "IMPORT" });
   });
   const audit = dataSource.getRepository(DisclosureAuditEntry);
   return {

@@ -1,11 +1,13 @@
 /**
- * What a recipient receives of a notification: only the fields its view was decided to hold. A field
- * the recipient may not see is absent (it reads null), and listed in the delivery's redactions.
+ * What a recipient receives of a notification: only the fields its view was decided to hold, by the
+ * content's sections (`NotificationContent`). A field the recipient may not see is absent (it reads
+ * null), and listed in the delivery's redactions.
  */
 export interface NotificationView {
   pprc?: Partial<PprcNotificationFields>;
   childrenAtRisk?: Partial<ChildAtRiskFields>[];
   escalation?: EscalationFields;
+  [section: string]: object | undefined;
 }
 
 export interface PersonName {

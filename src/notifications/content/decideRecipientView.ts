@@ -1,18 +1,16 @@
 import { type Principal } from "../../auth/Principal";
-import { AgencyType } from "../../directory/AgencyType";
+import { type AgencyType } from "../../directory/AgencyType";
 import { type AccessContext } from "../../policy/AccessContext";
 import { recipientPrincipal, routingAccess } from "../../policy/checkNotificationRouting";
 import { decidedFieldLabels, decidedFieldsOf } from "../../policy/decidedFields";
 import { decideDisclosure } from "../../policy/decideDisclosure";
 import { type Withholding } from "../../policy/DisclosureDecision";
 import { type DisclosureSubject, type RecordSubject } from "../../policy/DisclosureSubject";
-import { NotificationRecordType } from "../../policy/notificationFields";
 import { type PolicySet } from "../../policy/PolicySet";
-import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { RelationshipKind } from "../../policy/RelationshipKind";
-import { type RoutedRecipient } from "../routing/routePprcNotification";
-import { type ChildAtRiskFields, type NotificationView, type PprcNotificationFields } from "./NotificationView";
-import { type PprcContent } from "./pprcContent";
+import { type RoutedRecipient } from "../routing/routeNotification";
+import { type ContentEntry, type ContentSection, type NotificationContent } from "./NotificationContent";
+import { type NotificationView } from "./NotificationView";
 
 /** One recipient's view, decided, with everything its audit entry records. */
 export interface RecipientView {
@@ -26,18 +24,23 @@ export interface RecipientView {
   childSuis: string[];
 }
 
-const CHILDREN = "childrenAtRisk";
+/** The agency whose notification it is: its records are what the content is offered as. */
+export interface NotifyingAgency {
+  code: string;
+  type: AgencyType;
+}
 
 /**
  * What one recipient receives (HUB.md §9): the notification's content offered to the policy engine as
- * records of `PPRC_NOTIFICATION` and `CHILD_AT_RISK` held by the notifying prison, decided — like a
- * child's record, by `decideDisclosure` — for the recipient's agency type as the role, purpose, lawful
- * basis and condition of the routing rule that chose it, with the relationship the routing gives
- * (NOTIFICATION_RECIPIENT). Only disclosed fields are put in the view; a field never offered (no
- * value) is neither disclosed nor listed. Children withheld as a whole are listed once, so the list
- * does not tell how many there were.
+ * records of its notification record types (`policy/notificationFields.ts`) held by the notifying
+ * agency, decided — like a child's record, by `decideDisclosure` — for the recipient's agency type as
+ * the role, purpose, lawful basis and condition of the routing rule that chose it, with the
+ * relationship the routing gives (NOTIFICATION_RECIPIENT). Only disclosed fields are put in the view; a
+ * field never offered (no value) is neither disclosed nor listed. A one-record section is always in the
+ * view (perhaps empty); a list only with the entries that show something. A list withheld as a whole
+ * by one rule is listed once, so the list does not tell how many there were.
  */
-export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipient, content: PprcContent, prisonCode: string, at: Date): RecipientView {
+export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipient, content: NotificationContent, notifier: NotifyingAgency, at: Date): RecipientView {
   const principal = recipientPrincipal(recipient.rule, recipient.agencyCode);
   const access = routingAccess(recipient.rule);
   const subject: DisclosureSubject = {
@@ -45,37 +48,50 @@ export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipien
     consent: "NOT_RECORDED",
     consentOverride: false,
     openCaseReference: false,
-    records: [
-      recordOf("pprc", NotificationRecordType.PPRC_NOTIFICATION, content.pprc, prisonCode),
-      ...content.childrenAtRisk.map((child, index) => recordOf(`${CHILDREN}[${index}]`, NotificationRecordType.CHILD_AT_RISK, child, prisonCode, content.childFieldLabels[index])),
-    ],
+    records: content.sections.flatMap((section) => section.entries.map((entry, index) => recordOf(pathOf(section, index), section, entry, notifier))),
   };
   const decision = decideDisclosure(policy, principal, access, subject, at);
   // The start-up check (`checkNotificationRouting`) states every rule's context as this does.
   if (decision.outcome === "REFUSED") throw new Error(`routing rule ${recipient.rule.id} states an access context the policy refuses (${decision.problem})`);
 
   const shown = new Set(decision.disclosed);
-  const pprc = pick(content.pprc, "pprc", shown);
-  const children = content.childrenAtRisk.map((child, index) => pick(child, `${CHILDREN}[${index}]`, shown)).filter((child) => Object.keys(child).length > 0);
-  const view: NotificationView = { pprc };
-  if (children.length > 0) view.childrenAtRisk = children;
+  const view: Record<string, object> = {};
+  const shownEntries: Record<string, unknown>[] = [];
+  let withheld = decision.withheld;
+  for (const section of content.sections) {
+    const picked = section.entries.map((entry, index) => pick(entry.values, pathOf(section, index), shown));
+    if (!section.many) {
+      view[section.key] = picked[0] ?? {};
+      shownEntries.push(...picked);
+      continue;
+    }
+    const entries = picked.filter((entry) => Object.keys(entry).length > 0);
+    if (entries.length > 0) view[section.key] = entries;
+    shownEntries.push(...entries);
+    withheld = collapseList(section.key, withheld, decision.disclosed);
+  }
   return {
     principal,
     access,
     view,
     disclosed: decision.disclosed,
-    withheld: collapseChildren(decision.withheld, decision.disclosed),
+    withheld,
     grantingRules: decision.grantingRules,
-    childSuis: children.flatMap((child) => (typeof child.sui === "string" ? [child.sui] : [])),
+    childSuis: shownEntries.flatMap((entry) => (typeof entry.sui === "string" ? [entry.sui] : [])),
   };
 }
 
-/** One record offered to the engine: each field with its own labels and any its value carries (`PprcContent.childFieldLabels`). */
-function recordOf(path: string, recordType: NotificationRecordType, values: PprcNotificationFields | ChildAtRiskFields, prisonCode: string, valueLabels: Partial<Record<string, SensitivityLabel[]>> = {}): RecordSubject {
-  const offered = decidedFieldsOf(recordType).filter((field) => hasValue((values as unknown as Record<string, unknown>)[field]));
+function pathOf(section: ContentSection, index: number): string {
+  return section.many ? `${section.key}[${index}]` : section.key;
+}
+
+/** One record offered to the engine: each field with its own labels and any its value carries. */
+function recordOf(path: string, section: ContentSection, entry: ContentEntry, notifier: NotifyingAgency): RecordSubject {
+  const { recordType } = section;
+  const offered = decidedFieldsOf(recordType).filter((field) => hasValue(entry.values[field]));
   return {
-    path, recordType, providerAgencyType: AgencyType.PRISON, providerAgencyCode: prisonCode, labels: [], attributes: {},
-    fields: offered.map((field) => ({ path: `${path}.${field}`, recordType, field, labels: [...new Set([...decidedFieldLabels(recordType, field), ...(valueLabels[field] ?? [])])] })),
+    path, recordType, providerAgencyType: notifier.type, providerAgencyCode: notifier.code, labels: [], attributes: {},
+    fields: offered.map((field) => ({ path: `${path}.${field}`, recordType, field, labels: [...new Set([...decidedFieldLabels(recordType, field), ...(entry.valueLabels?.[field] ?? [])])] })),
   };
 }
 
@@ -83,15 +99,15 @@ function hasValue(value: unknown): boolean {
   return value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
 }
 
-function pick<T extends object>(values: T, path: string, shown: ReadonlySet<string>): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([field]) => shown.has(`${path}.${field}`))) as Partial<T>;
+function pick(values: Readonly<Record<string, unknown>>, path: string, shown: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([field]) => shown.has(`${path}.${field}`)));
 }
 
-/** No child shown, and every child withheld by one rule: one entry for them all. */
-function collapseChildren(withheld: Withholding[], disclosed: readonly string[]): Withholding[] {
-  const isChild = (path: string) => path.startsWith(`${CHILDREN}[`);
-  const ofChildren = withheld.filter((entry) => isChild(entry.path));
-  const [first] = ofChildren;
-  if (first === undefined || disclosed.some(isChild) || ofChildren.some((entry) => entry.rule !== first.rule)) return withheld;
-  return [...withheld.filter((entry) => !isChild(entry.path)), { path: CHILDREN, rule: first.rule, reason: first.reason }];
+/** No entry of the list shown, and every entry withheld by one rule: one entry for them all. */
+function collapseList(key: string, withheld: Withholding[], disclosed: readonly string[]): Withholding[] {
+  const inList = (path: string) => path.startsWith(`${key}[`);
+  const ofList = withheld.filter((entry) => inList(entry.path));
+  const [first] = ofList;
+  if (first === undefined || disclosed.some(inList) || ofList.some((entry) => entry.rule !== first.rule)) return withheld;
+  return [...withheld.filter((entry) => !inList(entry.path)), { path: key, rule: first.rule, reason: first.reason }];
 }

@@ -14,7 +14,7 @@ import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { NotificationType } from "../NotificationType";
 import { recordDelivery } from "../recordDelivery";
-import { type NotificationServices } from "../submitPprcNotification";
+import { type NotificationServices } from "../NotificationServices";
 import { escalationContactOf } from "./escalationContact";
 
 /** The hub raises escalations itself: their notifications name it as the source. */
@@ -80,7 +80,7 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
       // Accountability (UK GDPR Art 5(2)): the agency's IG leads answer for a duty left unanswered.
       purpose: Purpose.INFORMATION_GOVERNANCE, lawfulBasis: LawfulBasis.LEGAL_OBLIGATION, specialCategoryCondition: null,
       content: { escalation }, redactions: [], childSuis: [], disclosureId: audit.id, contact: escalationContactOf(agency),
-      deliveredAt: now, acknowledgeBy: null, responseRequested: false,
+      deliveredAt: now, acknowledgeBy: null, dueBy: null, dueFor: null, responseRequested: false,
     });
     return true;
   });

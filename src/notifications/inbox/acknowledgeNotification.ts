@@ -5,7 +5,7 @@ import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntry } from "../../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { NotificationDelivery } from "../NotificationDelivery";
-import { type NotificationServices } from "../submitPprcNotification";
+import { type NotificationServices } from "../NotificationServices";
 import { mayReadDelivery } from "./inboxAccess";
 
 export const MAX_RESPONSE_LENGTH = 4000;

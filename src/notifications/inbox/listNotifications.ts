@@ -4,7 +4,7 @@ import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntry } from "../../audit/recordAuditEntry";
 import { NotificationDelivery } from "../NotificationDelivery";
-import { type NotificationServices } from "../submitPprcNotification";
+import { type NotificationServices } from "../NotificationServices";
 import { readableAudiences } from "./inboxAccess";
 import { NotificationStatus } from "./NotificationStatus";
 

@@ -1,4 +1,5 @@
 import { Column, Entity } from "typeorm";
+import { type UnscheduledCareSetting } from "../../directory/UnscheduledCareSetting";
 import { RecordDetails } from "./RecordDetails";
 
 export interface HealthCondition {
@@ -8,14 +9,7 @@ export interface HealthCondition {
   recordedOn?: string;
 }
 
-export const UnscheduledCareSetting = {
-  EMERGENCY_DEPARTMENT: "EMERGENCY_DEPARTMENT",
-  URGENT_TREATMENT_CENTRE: "URGENT_TREATMENT_CENTRE",
-  MINOR_INJURIES_UNIT: "MINOR_INJURIES_UNIT",
-  WALK_IN_CENTRE: "WALK_IN_CENTRE",
-  OUT_OF_HOURS_GP: "OUT_OF_HOURS_GP",
-} as const;
-export type UnscheduledCareSetting = (typeof UnscheduledCareSetting)[keyof typeof UnscheduledCareSetting];
+export { UnscheduledCareSetting } from "../../directory/UnscheduledCareSetting";
 
 /** An unscheduled-care attendance: what CP-IS tells a child's social worker about today. */
 export interface UnscheduledCareAttendance {

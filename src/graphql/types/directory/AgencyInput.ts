@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { AgencyType } from "../../../directory/AgencyType";
+import { UnscheduledCareSetting } from "../../../directory/UnscheduledCareSetting";
 import { type DirectoryEntryInput } from "../../../directory/validateDirectoryEntry";
 import { MAX_WEBHOOK_URL_LENGTH } from "../../../directory/webhookEndpoint";
 import { MAX } from "../limits";
@@ -61,6 +62,10 @@ export class AgencyInput implements DirectoryEntryInput {
   @IsOptional()
   @MaxLength(MAX_WEBHOOK_URL_LENGTH)
   webhookUrl?: string | null;
+
+  @Field(() => UnscheduledCareSetting, { nullable: true, description: "A HEALTH agency that is an unscheduled-care setting (CP-IS): an attendance by a child on a plan, or a clinician viewing the plan, there tells the authority holding it." })
+  @IsOptional()
+  unscheduledCareSetting?: UnscheduledCareSetting | null;
 
   @Field(() => Boolean, { nullable: true, description: "False deactivates the agency (a new version; nothing is deleted). Omitted: true." })
   @IsOptional()

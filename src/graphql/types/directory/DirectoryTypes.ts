@@ -1,6 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyType } from "../../../directory/AgencyType";
+import { UnscheduledCareSetting } from "../../../directory/UnscheduledCareSetting";
 import { DirectoryChangeSource } from "../../../directory/DirectoryChangeSource";
 import { DirectoryWriteOutcome } from "../../../directory/writeDirectoryEntry";
 
@@ -21,6 +22,7 @@ export class DirectoryEntryNode {
   @Field(() => String, { nullable: true }) escalationPhone: string | null;
   @Field(() => String, { nullable: true }) webhookUrl: string | null;
   @Field(() => Boolean) active: boolean;
+  @Field(() => UnscheduledCareSetting, { nullable: true }) unscheduledCareSetting?: UnscheduledCareSetting;
 }
 
 @ObjectType({ description: "What `upsertAgency` did, and the audit entry that records it." })

@@ -56,6 +56,75 @@ export class ChildAtRiskContent {
   @Field(() => String, { nullable: true, description: "A Relationship: how the prisoner stands to the child." }) relationshipToPrisoner: string | null;
 }
 
+@ObjectType({ description: "The child a notification is about, as the notifying agency identified them and as your agency may see them." })
+export class NotifiedChildContent {
+  @Field(() => String, { nullable: true }) sui: string | null;
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: "An unborn child's expected date of birth." }) expectedDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) homeLocalAuthority: string | null;
+}
+
+@ObjectType({ description: "CP-IS: a child on a plan attended an unscheduled-care setting." })
+export class UnscheduledCareAttendanceContent {
+  @Field(() => LocalDateResolver, { nullable: true }) attendedOn: string | null;
+  @Field(() => String, { nullable: true, description: "An UnscheduledCareSetting." }) setting: string | null;
+  @Field(() => String, { nullable: true, description: "The setting's name in the directory." }) site: string | null;
+  @Field(() => String, { nullable: true, description: "The setting's directory code." }) siteCode: string | null;
+  @Field(() => String, { nullable: true, description: "Why the child came (health data)." }) presentingComplaint: string | null;
+}
+
+@ObjectType({ description: "CP-IS access notification: a clinician in an unscheduled-care setting viewed your plan for the child." })
+export class PlanAccessContent {
+  @Field(() => DateTimeResolver, { nullable: true }) viewedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "An UnscheduledCareSetting." }) setting: string | null;
+  @Field(() => String, { nullable: true }) site: string | null;
+  @Field(() => String, { nullable: true }) siteCode: string | null;
+  @Field(() => String, { nullable: true, description: "CHILD_PROTECTION_PLAN, PRE_BIRTH_PLAN or LOOKED_AFTER." }) planKind: string | null;
+  @Field(() => String, { nullable: true, description: "Your own reference for the plan's record." }) planReference: string | null;
+}
+
+@ObjectType({ description: "A child on another authority's child protection plan moved into your area: convene a transfer-in conference by the notification's `dueBy`." })
+export class PlanTransferContent {
+  @Field(() => LocalDateResolver, { nullable: true }) movedOn: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) newAddress: NotificationAddress | null;
+  @Field(() => String, { nullable: true }) previousLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "The authority holding the plan (its directory code)." }) sendingAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "CHILD_PROTECTION_PLAN or PRE_BIRTH_PLAN." }) planKind: string | null;
+  @Field(() => String, { nullable: true }) planCategory: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) planStartDate: string | null;
+  @Field(() => String, { nullable: true, description: "The sending authority's reference for its plan." }) planReference: string | null;
+  @Field(() => String, { nullable: true }) allocatedWorkerName: string | null;
+  @Field(() => String, { nullable: true }) allocatedWorkerContact: string | null;
+  @Field(() => String, { nullable: true }) allocatedTeam: string | null;
+}
+
+@ObjectType({ description: "Operation Encompass: a domestic abuse incident involving your pupil, as your DSL may see it." })
+export class DomesticAbuseIncidentContent {
+  @Field(() => String, { nullable: true }) incidentType: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) occurredOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) reportedOn: string | null;
+  @Field(() => String, { nullable: true, description: "A ChildRoleInIncident." }) childRole: string | null;
+  @Field(() => String, { nullable: true }) crimeReference: string | null;
+  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true }) intelligence: string | null;
+  @Field(() => String, { nullable: true }) officerName: string | null;
+  @Field(() => String, { nullable: true }) officerContact: string | null;
+}
+
+@ObjectType({ description: "A police referral of a child victim, as your agency may see it." })
+export class ChildVictimContent {
+  @Field(() => String, { nullable: true, description: "A PoliceIncidentType." }) incidentType: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) occurredOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) reportedOn: string | null;
+  @Field(() => String, { nullable: true }) crimeReference: string | null;
+  @Field(() => String, { nullable: true }) summary: string | null;
+  @Field(() => String, { nullable: true }) intelligence: string | null;
+  @Field(() => String, { nullable: true }) officerName: string | null;
+  @Field(() => String, { nullable: true }) officerContact: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -73,6 +142,8 @@ export class NotificationNode {
   @Field(() => DeliveryAudience) audience: DeliveryAudience;
   @Field(() => DateTimeResolver) deliveredAt: Date;
   @Field(() => DateTimeResolver, { nullable: true, description: "Acknowledge by then, or it is escalated to your agency's escalation contact and IG leads." }) acknowledgeBy: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "What your agency must have done by then, where its duty sets a time (a transfer-in conference): `dueFor` names the timescale (policies/timescales.yaml)." }) dueBy: Date | null;
+  @Field(() => String, { nullable: true, description: "The timescale `dueBy` comes from." }) dueFor: string | null;
   @Field(() => NotificationStatus) status: NotificationStatus;
   @Field(() => Boolean, { description: "The notifying agency asks for your reply (a request to change name consults CSC): give it as you acknowledge." }) responseRequested: boolean;
   @Field(() => DateTimeResolver, { nullable: true }) acknowledgedAt: Date | null;
@@ -86,6 +157,12 @@ export class NotificationNode {
   @Field(() => ID, { description: "The audit entry of this delivery." }) disclosureId: string;
   @Field(() => PprcNotificationContent, { nullable: true }) pprc: PprcNotificationContent | null;
   @Field(() => [ChildAtRiskContent]) childrenAtRisk: ChildAtRiskContent[];
+  @Field(() => NotifiedChildContent, { nullable: true, description: "The child a notification other than a PPRC notification is about." }) child: NotifiedChildContent | null;
+  @Field(() => UnscheduledCareAttendanceContent, { nullable: true }) unscheduledCareAttendance: UnscheduledCareAttendanceContent | null;
+  @Field(() => PlanAccessContent, { nullable: true }) planAccess: PlanAccessContent | null;
+  @Field(() => PlanTransferContent, { nullable: true }) planTransfer: PlanTransferContent | null;
+  @Field(() => DomesticAbuseIncidentContent, { nullable: true }) domesticAbuseIncident: DomesticAbuseIncidentContent | null;
+  @Field(() => ChildVictimContent, { nullable: true }) childVictim: ChildVictimContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }

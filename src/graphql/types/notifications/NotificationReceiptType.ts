@@ -11,15 +11,16 @@ export class NotificationRecipient {
   @Field(() => [String]) rules: string[];
 }
 
-@ObjectType({ description: "A routing rule that told no agency: none of its type serves the area (NO_AGENCY), or the notification does not say the area (AREA_UNKNOWN)." })
+@ObjectType({ description: "A routing rule that told no agency: none of its type serves the area or is the agency named (NO_AGENCY), or the notification does not say the area (AREA_UNKNOWN)." })
 export class UnroutedDecision {
   @Field(() => String) rule: string;
   @Field(() => RoutingArea) area: RoutingArea;
   @Field(() => String, { nullable: true }) localAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "The agency the notification's facts named, where the area points at one (a pupil's school)." }) agency?: string;
   @Field(() => String) outcome: string;
 }
 
-@ObjectType({ description: "What the notifying prison learns: which agencies were told, by which rule, and which rules told no one." })
+@ObjectType({ description: "What the notifying agency learns: which agencies were told, by which rule, and which rules told no one." })
 export class NotificationReceiptType {
   @Field(() => ID) notificationId: string;
   @Field(() => String) reference: string;

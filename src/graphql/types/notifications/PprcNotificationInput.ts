@@ -9,8 +9,8 @@ import { MAX_CHILDREN_AT_RISK } from "../../../notifications/validatePprcNotific
 import { type ChildAtRiskSubmission, type PprcNotificationSubmission, type PrisonerSubmission } from "../../../notifications/PprcNotificationSubmission";
 import { AddressInput } from "../AddressInput";
 import { LOCAL_AUTHORITY_PATTERN, MAX } from "../limits";
+import { PRINTABLE_REFERENCE } from "./referencePattern";
 
-const PRINTABLE = /^[\x21-\x7E]+$/;
 
 @InputType({ description: "A name: the one a prisoner asks to be known by." })
 export class PersonNameInput {
@@ -62,7 +62,7 @@ export class PrisonerInput implements PrisonerSubmission {
 
 @InputType({ description: "An identified child at risk: by SUI, or by demographics matched as any record's child." })
 export class ChildAtRiskInput implements ChildAtRiskSubmission {
-  @Field(() => String, { description: "The prison's own reference for its record of the PPRC and this child." }) @MaxLength(MAX.reference) @Matches(PRINTABLE, { message: "reference must be printable ASCII without spaces" }) reference: string;
+  @Field(() => String, { description: "The prison's own reference for its record of the PPRC and this child." }) @MaxLength(MAX.reference) @Matches(PRINTABLE_REFERENCE, { message: "reference must be printable ASCII without spaces" }) reference: string;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) sui?: string | null;
   @Field(() => String) @MaxLength(MAX.personName) givenNames: string;
   @Field(() => String) @MaxLength(MAX.personName) familyName: string;
@@ -77,7 +77,7 @@ export class ChildAtRiskInput implements ChildAtRiskSubmission {
 @InputType({ description: "A prison's notification about a prisoner assessed as a potential or confirmed person posing a risk to children (PPRC)." })
 export class PprcNotificationInput implements PprcNotificationSubmission {
   @Field(() => String, { description: "The prison's own code." }) @MaxLength(MAX.code) agencyCode: string;
-  @Field(() => String, { description: "The prison's own reference for this event: resubmitting it is the same notification." }) @MaxLength(MAX.reference) @Matches(PRINTABLE, { message: "reference must be printable ASCII without spaces" }) reference: string;
+  @Field(() => String, { description: "The prison's own reference for this event: resubmitting it is the same notification." }) @MaxLength(MAX.reference) @Matches(PRINTABLE_REFERENCE, { message: "reference must be printable ASCII without spaces" }) reference: string;
   @Field(() => PprcEvent) event: PprcEvent;
   @Field(() => LocalDateResolver) eventDate: string;
   @Field(() => String) @MaxLength(MAX.shortText) establishment: string;

@@ -1,27 +1,37 @@
 import { statusOf } from "../../../notifications/inbox/NotificationStatus";
 import { type NotificationDelivery } from "../../../notifications/NotificationDelivery";
 import { type NotificationType } from "../../../notifications/NotificationType";
-import { type ChildAtRiskContent, type NotificationNode, type PprcNotificationContent } from "./NotificationNode";
+import { decidedFieldsOf } from "../../../policy/decidedFields";
+import { NotificationRecordType } from "../../../policy/notificationFields";
+import { type NotificationNode } from "./NotificationNode";
 
-const PPRC_FIELDS: (keyof PprcNotificationContent)[] = [
-  "event", "eventDate", "establishment", "destinationEstablishment", "returnDate", "pprcStatus", "mappaCategory", "mappaLevel", "prisonerGivenNames",
-  "prisonerFamilyName", "prisonerAliases", "prisonerDateOfBirth", "prisonNumber", "prisonerHomeLocalAuthority", "releaseDate", "releaseAddress",
-  "requestedName", "offenderManagementUnitContact",
-];
-const CHILD_FIELDS: (keyof ChildAtRiskContent)[] = ["sui", "givenNames", "familyName", "dateOfBirth", "homeLocalAuthority", "relationshipToPrisoner"];
+/** A section of the recipient's view as GraphQL answers it: every field of its record type, null where the view does not hold it. */
+function fieldsOf<T>(recordType: NotificationRecordType, values: object | undefined): T | null {
+  if (values === undefined) return null;
+  return Object.fromEntries(decidedFieldsOf(recordType).map((field) => [field, (values as Record<string, unknown>)[field] ?? null])) as T;
+}
+
+function listOf<T>(recordType: NotificationRecordType, values: object | undefined): T[] {
+  return Array.isArray(values) ? values.map((entry: object) => fieldsOf<T>(recordType, entry) as T) : [];
+}
 
 /** A delivery as its recipient reads it: what its view holds, null for everything else. */
 export function notificationNodeOf(delivery: NotificationDelivery, type: NotificationType): NotificationNode {
   const { content } = delivery;
-  const pprc = content.pprc;
   const escalation = content.escalation;
   return {
-    id: delivery.id, type, audience: delivery.audience, deliveredAt: delivery.deliveredAt, acknowledgeBy: delivery.acknowledgeBy, status: statusOf(delivery),
-    responseRequested: delivery.responseRequested, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, response: delivery.response,
+    id: delivery.id, type, audience: delivery.audience, deliveredAt: delivery.deliveredAt, acknowledgeBy: delivery.acknowledgeBy, dueBy: delivery.dueBy, dueFor: delivery.dueFor,
+    status: statusOf(delivery), responseRequested: delivery.responseRequested, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, response: delivery.response,
     escalatedAt: delivery.escalatedAt, routingRules: delivery.routingRules, purpose: delivery.purpose, lawfulBasis: delivery.lawfulBasis,
     specialCategoryCondition: delivery.specialCategoryCondition, disclosureId: delivery.disclosureId, redactions: delivery.redactions,
-    pprc: pprc === undefined ? null : (Object.fromEntries(PPRC_FIELDS.map((field) => [field, (pprc as Record<string, unknown>)[field] ?? null])) as unknown as PprcNotificationContent),
-    childrenAtRisk: (content.childrenAtRisk ?? []).map((child) => Object.fromEntries(CHILD_FIELDS.map((field) => [field, (child as Record<string, unknown>)[field] ?? null])) as unknown as ChildAtRiskContent),
+    pprc: fieldsOf(NotificationRecordType.PPRC_NOTIFICATION, content.pprc),
+    childrenAtRisk: listOf(NotificationRecordType.CHILD_AT_RISK, content.childrenAtRisk),
+    child: fieldsOf(NotificationRecordType.NOTIFIED_CHILD, content.child),
+    unscheduledCareAttendance: fieldsOf(NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE, content.unscheduledCareAttendance),
+    planAccess: fieldsOf(NotificationRecordType.PLAN_ACCESS, content.planAccess),
+    planTransfer: fieldsOf(NotificationRecordType.PLAN_TRANSFER, content.planTransfer),
+    domesticAbuseIncident: fieldsOf(NotificationRecordType.DOMESTIC_ABUSE_INCIDENT, content.domesticAbuseIncident),
+    childVictim: fieldsOf(NotificationRecordType.CHILD_VICTIM_REFERRAL, content.childVictim),
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,

@@ -58,3 +58,19 @@ describe("routing rules are checked at start-up", () => {
     expect(refusalOf("    acknowledgement: PPRC_NOTIFICATION_ACKNOWLEDGEMENT", "    acknowledgement: SOON").message).toMatch(/unknown timescale "SOON"/);
   });
 });
+
+describe("each routed notification type's vocabulary, and who submits it, are checked at start-up", () => {
+  test("a rule may use only its own type's areas and events", () => {
+    expect(refusalOf("    area: PRISONER_HOME\n    responseRequestedFor", "    area: SCHOOL\n    responseRequestedFor").message).toMatch(/unknown routing area "SCHOOL"; expected one of: PRISONER_HOME, CHILD_HOME, RELEASE_ADDRESS/);
+  });
+
+  test("a rule asks for a reply only to events it routes", () => {
+    const error = refusalOf("    decidedAs: YOT_WORKER", "    responseRequestedFor: [NAME_CHANGE_REQUEST]\n    decidedAs: YOT_WORKER");
+    expect(error.message).toContain('PPRC event "NAME_CHANGE_REQUEST" asks for a reply but is not among the rule\'s events');
+  });
+
+  test("a notification type names who submits it: an unknown role, or none at all, is refused", () => {
+    expect(refusalOf("roles: [PRISON_OMU, AGENCY_SYSTEM]", "roles: [PRISON_GOVERNOR]").message).toMatch(/unknown role "PRISON_GOVERNOR"/);
+    expect(refusalOf("    submittedBy:\n      - { agencyTypes: [PRISON], roles: [PRISON_OMU, AGENCY_SYSTEM] }", "    submittedBy: []").message).toMatch(/name at least one agency type and role that submits it/);
+  });
+});

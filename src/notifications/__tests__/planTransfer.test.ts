@@ -1,0 +1,91 @@
+import { ErrorCode } from "../../errors/HubError";
+import { AgencyRecord } from "../../records/AgencyRecord";
+import { SocialCareRecord } from "../../records/details/SocialCareRecord";
+import { submitRecord } from "../../records/submitRecord";
+import { type AccessContext } from "../../policy/AccessContext";
+import { Notification } from "../Notification";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { type NotificationServices } from "../NotificationServices";
+import { type ChildOnPlanMovedSubmission } from "../planTransfer/ChildOnPlanMovedSubmission";
+import { submitChildOnPlanMoved } from "../planTransfer/submitChildOnPlanMoved";
+import { listPlansHeldElsewhere } from "../plans/plansHeldElsewhere";
+import { openNotificationDatabase, person, POLICY, type NotificationDatabase } from "./notificationDatabase";
+
+// Monday 16 November 2026: the transfer-in conference is due 15 working days on, by the end of Monday 7 December.
+const NOW = new Date("2026-11-16T10:00:00Z");
+const VALE_SYSTEM = person("system-la-vale", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"]);
+const VALE_SOCIAL_WORKER = person("sw-vale-move", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const FENSHIRE_SOCIAL_WORKER = person("sw-fen-move", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+
+const CHILD = { sui: "9990740151", givenNames: "Juno", familyName: "Carrow", dateOfBirth: "2018-01-09", sex: "FEMALE" as const };
+const VALE_HOME = { kind: "HOME" as const, line1: "3 Willow Walk", postcode: "HP21 3WW", localAuthority: "E06000060" };
+const FENSHIRE_HOME = { kind: "HOME" as const, line1: "12 Dyke Road", town: "Fenby", postcode: "PE21 2DR", localAuthority: "E10000019" };
+const PLAN = { planCategory: "EMOTIONAL_ABUSE" as const, startDate: "2026-08-03", allocatedWorkerName: "Vale child protection team", allocatedWorkerContact: "cp.team@vale.example" };
+
+function moveOf(reference: string, parts: Partial<ChildOnPlanMovedSubmission> = {}): ChildOnPlanMovedSubmission {
+  return { agencyCode: "LA-E06000060", reference, planReference: "VALE-CP-MOVE-1", movedOn: "2026-11-13", child: { ...CHILD, address: FENSHIRE_HOME }, plan: PLAN, ...parts };
+}
+
+describe("a child on a plan moving authority tells the receiving authority, which holds a conference within 15 working days", () => {
+  let db: NotificationDatabase;
+  let services: NotificationServices;
+
+  beforeAll(async () => {
+    db = await openNotificationDatabase();
+    services = { dataSource: db.dataSource, policy: POLICY };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CP-MOVE-1", child: { ...CHILD, address: VALE_HOME },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+  });
+  afterAll(async () => db.close());
+
+  test("the Vale's social worker tells of the move; Fenshire's children's social care is told, its conference due by the timescale", async () => {
+    const receipt = await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-1", moveOf("VALE-MOVE-0001"), NOW);
+    expect(receipt).toMatchObject({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["plan-move-receiving-authority"] }], unrouted: [] });
+    const [delivery] = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId } });
+    expect(delivery.content).toEqual({
+      child: { sui: "9990740151", givenNames: "Juno", familyName: "Carrow", dateOfBirth: "2018-01-09", homeLocalAuthority: "E10000019" },
+      planTransfer: {
+        movedOn: "2026-11-13", newAddress: { line1: "12 Dyke Road", line2: null, town: "Fenby", postcode: "PE21 2DR", localAuthority: "E10000019" },
+        previousLocalAuthority: "E06000060", sendingAuthority: "LA-E06000060", planKind: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", planStartDate: "2026-08-03",
+        planReference: "VALE-CP-MOVE-1", allocatedWorkerName: "Vale child protection team", allocatedWorkerContact: "cp.team@vale.example",
+      },
+    });
+    expect([delivery.dueFor, delivery.dueBy]).toEqual(["TRANSFER_IN_CONFERENCE", new Date("2026-12-07T23:59:59.999Z")]);
+    expect(delivery.acknowledgeBy).toEqual(new Date("2026-11-17T23:59:59.999Z"));
+    expect([delivery.purpose, delivery.lawfulBasis, delivery.specialCategoryCondition]).toEqual(["CHILD_PROTECTION_CONFERENCE", "PUBLIC_TASK", "SAFEGUARDING_CHILDREN"]);
+    const entry = await db.auditEntry(delivery.disclosureId);
+    expect(entry).toMatchObject({ operation: "NOTIFICATION_DELIVERY", principalAgency: "LA-E10000019", purpose: "CHILD_PROTECTION_CONFERENCE", childSuis: ["9990740151"] });
+    expect(entry.details).toMatchObject({ notificationType: "CHILD_ON_PLAN_MOVED", event: "MOVED_AREA", sourceAgency: "LA-E06000060", submittedBy: "sw-vale-move" });
+  });
+
+  test("the move is stored as the Vale's record of the plan, now placing the child in Fenshire — on Fenshire's list", async () => {
+    const record = await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CP-MOVE-1" });
+    expect(record.reportedIdentity.address?.localAuthority).toBe("E10000019");
+    expect((await db.dataSource.getRepository(SocialCareRecord).findOneByOrFail({ recordId: record.id })).status).toBe("CHILD_PROTECTION_PLAN");
+    const access: AccessContext = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Children placed in Fenshire by other authorities", caseReference: null, breakGlass: false };
+    const page = await listPlansHeldElsewhere(services, FENSHIRE_SOCIAL_WORKER, "req-move-list", access, 10, null, NOW);
+    expect(page.plans.map((plan) => [plan.sui, plan.holdingAgency])).toEqual([["9990740151", "LA-E06000060"]]);
+  });
+
+  test.each([
+    ["a social worker naming a child the Vale does not hold under that plan reference", VALE_SOCIAL_WORKER, { planReference: "VALE-CP-UNKNOWN" }, ErrorCode.FORBIDDEN, "CHILD_NOT_HELD_BY_AGENCY"],
+    ["a police officer", person("pc-vale-move", "POLICE-91", "POLICE", ["POLICE_OFFICER"]), { agencyCode: "POLICE-91" }, ErrorCode.FORBIDDEN, undefined],
+    ["the Vale's IG lead", person("ig-vale-move", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"]), {}, ErrorCode.FORBIDDEN, undefined],
+    ["Fenshire, for the Vale's plan", FENSHIRE_SOCIAL_WORKER, {}, ErrorCode.FORBIDDEN, undefined],
+  ])("%s may not: nothing stored or told", async (_who, principal, parts, code, problem) => {
+    const before = await db.dataSource.getRepository(Notification).count();
+    await expect(submitChildOnPlanMoved(services, principal, "req-move-refused", moveOf("VALE-MOVE-REFUSED", parts), NOW)).rejects.toMatchObject({ code, ...(problem ? { details: { problem } } : {}) });
+    expect(await db.dataSource.getRepository(Notification).count()).toBe(before);
+  });
+
+  test.each([
+    ["a move within the authority's own area", { child: { ...CHILD, address: VALE_HOME } }, "notification.child.address.localAuthority", "SAME_AUTHORITY"],
+    ["a move without the area moved to", { child: { ...CHILD, address: { ...FENSHIRE_HOME, localAuthority: null } } }, "notification.child.address.localAuthority", "AREA_REQUIRED"],
+    ["a move dated tomorrow", { movedOn: "2026-11-17" }, "notification.movedOn", "DATE_IN_FUTURE"],
+    ["a blank plan reference", { planReference: "" }, "notification.planReference", "REFERENCE_REQUIRED"],
+  ])("%s is refused at its path with a stable problem", async (_what, parts, path, problem) => {
+    await expect(submitChildOnPlanMoved(services, VALE_SYSTEM, "req-move-invalid", moveOf("VALE-MOVE-INVALID", parts), NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path, problem } });
+  });
+});

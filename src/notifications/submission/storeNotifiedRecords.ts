@@ -1,0 +1,80 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { Role } from "../../auth/Role";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { AgencyRecord } from "../../records/AgencyRecord";
+import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
+import { submitRecords } from "../../records/submitRecord";
+
+/** One record a notification stores, and where in the notification it came from (for a refusal's path). */
+export interface NotifiedRecord {
+  submission: AgencyRecordSubmission;
+  path: string;
+}
+
+/** A stored record: its id, and the child it is linked to (its SUI where the child has one). */
+export interface StoredRecord {
+  recordId: string;
+  childId: string | null;
+  childSui: string | null;
+}
+
+/**
+ * A notification's facts stored as the notifying agency's own records, as any record is (the batched
+ * write path of `records/`): each child linked by SUI or matched on demographics (auto-link, a steward's
+ * review, or a new child), each adult matched to the adult the hub holds. A notification is the
+ * agency's own report of what its system holds, authorised by the notification type's submitters: an
+ * officer's notification is stored as the agency's record — after `assertChildrenHeld`, so a person
+ * never founds a record that makes the agency involved with a child. A record refused is refused at its
+ * path in the notification.
+ */
+export async function storeNotifiedRecords(dataSource: DataSource, principal: Principal, records: readonly NotifiedRecord[], now: Date): Promise<StoredRecord[]> {
+  if (records.length === 0) return [];
+  const asAgency: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
+  const results = await submitRecords(dataSource, records.map(({ submission }) => ({ principal: asAgency, submission })), now);
+  const recordIds = results.map((result, index) => {
+    if (result.stored) return result.receipt.recordId;
+    throw pathed(result.error, records[index].path);
+  });
+  const stored = await dataSource.getRepository(AgencyRecord).find({ where: recordIds.map((id) => ({ id })), relations: { child: true } });
+  const byId = new Map(stored.map((record) => [record.id, record]));
+  return recordIds.map((recordId) => {
+    const child = byId.get(recordId)?.child ?? null;
+    return { recordId, childId: child?.id ?? null, childSui: child?.sui ?? null };
+  });
+}
+
+/** A child a notification names: the notifying agency's reference for its record of the child, and the SUI it gives. */
+export interface NamedChild {
+  reference: string;
+  sui?: string | null;
+  path: string;
+}
+
+/**
+ * An officer's notification (not the agency's system) may name only children the agency's records
+ * already hold, each by its reference there and the SUI it is linked to: a person never founds, or
+ * moves to another child, the record that makes the agency involved with a child (and so lets its staff
+ * read that child's file). A child the agency does not yet hold is reported by the agency's system, as
+ * any record is (`records/submissionPolicy.ts`). The agency's system passes.
+ */
+export async function assertChildrenHeld(dataSource: DataSource, principal: Principal, agencyCode: string, children: readonly NamedChild[], problem: string, message: string): Promise<void> {
+  if (principal.roles.includes(Role.AGENCY_SYSTEM) || children.length === 0) return;
+  const rows = await dataSource.query<{ reference: string; sui: string | null }[]>(
+    `SELECT r.agency_reference AS reference, c.sui FROM agency_record r JOIN child c ON c.id = r.child_id
+     WHERE r.agency_code = $1 AND r.agency_reference = ANY($2::text[]) AND r.link_state = 'LINKED'`,
+    [agencyCode, children.map((child) => child.reference)],
+  );
+  const held = new Map(rows.map((row) => [row.reference, row.sui]));
+  for (const child of children) {
+    const sui = child.sui?.trim() ?? "";
+    if (sui === "" || held.get(child.reference) !== sui) throw new HubError(ErrorCode.FORBIDDEN, message, { path: child.path, problem });
+  }
+}
+
+/** A record's refusal, with its path under the part of the notification it came from. */
+function pathed(error: unknown, prefix: string): unknown {
+  if (!(error instanceof HubError)) return error;
+  const path = typeof error.details.path === "string" ? error.details.path.replace(/^record/, prefix) : prefix;
+  return new HubError(error.code, error.message, { ...error.details, path });
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import { type DataSource, QueryFailedError } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { Agency } from "../../directory/Agency";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { deadline } from "../../timescales/deadline";
+import { acknowledgementDeadline } from "../acknowledgementDeadline";
+import { auditDelivery } from "../auditDelivery";
+import { decideRecipientView } from "../content/decideRecipientView";
+import { DeliveryAudience } from "../DeliveryAudience";
+import { Notification } from "../Notification";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { NotificationOutcome, type NotificationReceipt } from "../NotificationReceipt";
+import { type NotificationServices } from "../NotificationServices";
+import { recordDelivery, type NewDelivery } from "../recordDelivery";
+import { recipientAgencies } from "../routing/recipientAgencies";
+import { routeNotification } from "../routing/routeNotification";
+import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
+import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
+
+/**
+ * An agency notifies an event others must hear of (DOMAIN.md "Who must tell whom"):
+ *
+ * 1. only a caller the type's `submittedBy` names, for its own agency (`notifierPolicy`), at an agency
+ *    the directory holds as one of those types (the token's `agency_type` is a claim); the notification
+ *    validated at the edge; a reference the agency already notified answers its first receipt;
+ * 2. its facts stored as the agency's records through the record path (`recordFacts`);
+ * 3. routed by the rules of policies/notification-routing.yaml through the directory (`routing/`);
+ * 4. each recipient's view decided by the policy engine for its agency type and the rule's purpose
+ *    (`decideRecipientView`), and its disclosure audit entry committed (`auditDelivery`);
+ * 5. in one transaction, the notification, whatever else the event changes, and every delivery
+ *    (`recordDelivery`, the one place a delivery row is created) with its acknowledgement deadline,
+ *    what is due by when, and whether a reply is asked of it.
+ *
+ * A failure after step 4 leaves audit entries for deliveries never made: the trail may say more than
+ * happened, never less. The agency resubmits the same reference and the hub tries again.
+ */
+export async function submitNotification<S extends RoutedSubmission, F extends NotificationFacts>(services: NotificationServices, event: RoutedEvent<S, F>, principal: Principal, requestId: string, submission: S, now = new Date()): Promise<NotificationReceipt> {
+  const { dataSource, policy } = services;
+  const typeRule = policy.notificationTypes.get(event.type);
+  if (typeRule === undefined || !mayNotify(principal, policy, event.type, submission.agencyCode)) {
+    throw new HubError(ErrorCode.FORBIDDEN, `Only ${notifiersInWords(policy, event.type) || "no one"} may submit ${event.label}, and only for its own agency.`, { path: "notification.agencyCode" });
+  }
+  event.validate(submission, now);
+  const notifier = await dataSource.getRepository(Agency).findOneBy({ code: submission.agencyCode, active: true });
+  if (notifier === null) throw new HubError(ErrorCode.UNKNOWN_AGENCY, "The agency is not in the hub's directory, or is no longer active: ask the hub's administrators to add it.", { path: "notification.agencyCode" });
+  // The token's agency_type is a claim; the directory says what the agency is (as for any record: `records/prepareSubmission`).
+  if (!notifierAgencyTypes(policy, event.type).includes(notifier.type) || notifier.type !== principal.agencyType) {
+    throw new HubError(ErrorCode.FORBIDDEN, `The directory does not hold this agency as one that submits ${event.label} (${notifierAgencyTypes(policy, event.type).join(" or ")}).`, { path: "notification.agencyCode" });
+  }
+  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+  if (earlier !== null) return earlier;
+
+  const facts = await event.recordFacts(services, principal, submission, now);
+  const content = await event.content(services, submission, facts);
+  const eventName = event.eventOf(submission);
+  const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
+
+  const notificationId = randomUUID();
+  const acknowledgeBy = acknowledgementDeadline(policy, event.type, now);
+  const dueBy = typeRule.due === null ? null : deadline(typeRule.due, now, policy).dueAt;
+  const deliveries: NewDelivery[] = [];
+  for (const recipient of routing.recipients) {
+    const view = decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now);
+    const deliveryId = randomUUID();
+    const audit = await auditDelivery(dataSource, policy, view, {
+      requestId, notificationId, deliveryId, notificationType: event.type, event: eventName, routingRules: recipient.rules,
+      sourceAgency: submission.agencyCode, submittedBy: principal.sub, recordIds: facts.recordIds,
+    }, now);
+    deliveries.push({
+      id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, routingRules: recipient.rules,
+      purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
+      content: view.view, redactions: view.withheld, childSuis: view.childSuis, disclosureId: audit.id, contact: null, deliveredAt: now, acknowledgeBy,
+      dueBy, dueFor: typeRule.due, responseRequested: recipient.responseRequested,
+    });
+  }
+
+  try {
+    await dataSource.transaction(async (manager) => {
+      await manager.getRepository(Notification).insert({
+        id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference,
+        submittedBy: principal.sub, receivedAt: now, adultId: facts.adultId, recordIds: facts.recordIds, routing: routing.decisions, escalatesDeliveryId: null, policyVersion: policy.version,
+      });
+      await event.alsoInTransaction?.(manager, submission, facts);
+      for (const delivery of deliveries) await recordDelivery(manager, delivery);
+    });
+  } catch (error) {
+    // The same reference notified concurrently: the other request's notification stands.
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505") {
+      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+      if (stored !== null) return stored;
+    }
+    throw error;
+  }
+  return {
+    notificationId, reference: submission.reference, outcome: NotificationOutcome.CREATED, receivedAt: now,
+    recipients: routing.recipients.map(({ agencyCode, agencyType, rules }) => ({ agencyCode, agencyType, rules })),
+    unrouted: routing.decisions.filter((decision) => decision.outcome !== "ROUTED"),
+  };
+}
+
+/** The receipt of a notification the agency already made under this reference, or null. */
+async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string): Promise<NotificationReceipt | null> {
+  const notification = await dataSource.getRepository(Notification).findOneBy({ sourceAgency: agencyCode, sourceReference: reference });
+  if (notification === null) return null;
+  const deliveries = await dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id, audience: DeliveryAudience.STAFF }, order: { recipientAgency: "ASC" } });
+  const codes = deliveries.map((delivery) => ({ code: delivery.recipientAgency }));
+  const agencies = new Map((codes.length === 0 ? [] : await dataSource.getRepository(Agency).find({ where: codes })).map((agency) => [agency.code, agency.type]));
+  return {
+    notificationId: notification.id, reference, outcome: NotificationOutcome.UNCHANGED, receivedAt: notification.receivedAt,
+    recipients: deliveries.flatMap((delivery) => {
+      const agencyType = agencies.get(delivery.recipientAgency);
+      return agencyType === undefined ? [] : [{ agencyCode: delivery.recipientAgency, agencyType, rules: delivery.routingRules }];
+    }),
+    unrouted: notification.routing.filter((decision) => decision.outcome !== "ROUTED"),
+  };
+}
