@@ -104,7 +104,8 @@ describe("the embedded database's socket", () => {
     dataDir = newDataDir();
     listenersBefore = tcpListeners();
     hub = await open(dataDir);
-  });
+    // A fresh on-disk database runs every migration first: on a loaded two-core machine that took over a minute.
+  }, 180_000);
   afterAll(async () => {
     await hub.close();
   });
@@ -156,7 +157,7 @@ describe("one data directory, one process", () => {
   beforeAll(async () => {
     dataDir = newDataDir();
     hub = await open(dataDir);
-  });
+  }, 180_000);
   afterAll(async () => {
     await hub.close();
   });
