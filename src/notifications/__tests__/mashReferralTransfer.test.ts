@@ -52,12 +52,21 @@ describe("a MASH passes a referral about a child living elsewhere to that author
   });
 
   test("the same reference again is the same notification; a practitioner naming a child the authority's records do not hold under the reference is CHILD_NOT_HELD_BY_AGENCY", async () => {
-    const again = await submitMashReferralTransfer(services, VALE_MASH, "req-mash-2", transfer("VALE-CONTACT-0001"), NOW);
-    expect(again.outcome).toBe("UNCHANGED");
+    const first = await submitMashReferralTransfer(services, VALE_SYSTEM, "req-mash-2a", transfer("VALE-CONTACT-0004", { child: { ...CHILD, sui: "9990842043", givenNames: "Fen" } }), NOW);
+    const again = await submitMashReferralTransfer(services, VALE_MASH, "req-mash-2", transfer("VALE-CONTACT-0004", { child: { ...CHILD, sui: "9990842043", givenNames: "Fen" } }), NOW);
+    expect([again.outcome, again.notificationId]).toEqual(["UNCHANGED", first.notificationId]);
+    expect(await db.auditByRequest("req-mash-2")).toEqual([]);
     const before = await db.dataSource.getRepository(AgencyRecord).count();
     await expect(submitMashReferralTransfer(services, VALE_MASH, "req-mash-3", transfer("VALE-CONTACT-0002", { child: { ...CHILD, sui: "9990841101" } }), NOW))
       .rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: { path: "notification.child", problem: "CHILD_NOT_HELD_BY_AGENCY" } });
     expect(await db.dataSource.getRepository(AgencyRecord).count()).toBe(before);
+  });
+
+  test("a pre-birth referral passes too: the unborn child by the expected date of birth", async () => {
+    const unborn = { sui: null, givenNames: "Baby", familyName: "Aldergrove", expectedDateOfBirth: "2027-02-14", sex: "NOT_KNOWN" as const, address: { kind: "HOME" as const, line1: "5 Mill Lane", town: "Fenby", postcode: "PE21 7ML", localAuthority: "E10000019" } };
+    const receipt = await submitMashReferralTransfer(services, VALE_SYSTEM, "req-mash-prebirth", transfer("VALE-CONTACT-0003", { concernCategory: "NEGLECT", child: unborn }), NOW);
+    const [delivery] = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId } });
+    expect(delivery.content.child).toEqual({ givenNames: "Baby", familyName: "Aldergrove", expectedDateOfBirth: "2027-02-14", homeLocalAuthority: "E10000019" });
   });
 
   test.each([

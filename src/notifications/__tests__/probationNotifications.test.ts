@@ -83,13 +83,24 @@ describe("probation tells the authority an offender posing a risk to a child mov
     expect([probation.roshLevel, probation.mappaCategory, probation.offender.id]).toEqual(["HIGH", 1, notification.adultId]);
   });
 
-  test("a practitioner names only a child probation's records hold: the child just reported passes, another is CHILD_NOT_HELD_BY_AGENCY", async () => {
-    const receipt = await submitOffenderMoved(services, PRACTITIONER, "req-move-2", move("PDU-MOVE-0002", { movedOn: "2026-11-15" }), NOW);
+  test("a practitioner names only a child probation's records hold: one its system reported passes, another is CHILD_NOT_HELD_BY_AGENCY", async () => {
+    const held = { ...CHILD, reference: "PDU-X551208-C3", sui: "9990841136", givenNames: "Ivy", dateOfBirth: "2017-02-02" };
+    await submitOffenderMoved(services, PROBATION_SYSTEM, "req-move-2a", move("PDU-MOVE-0002A", { children: [held] }), NOW);
+    const receipt = await submitOffenderMoved(services, PRACTITIONER, "req-move-2", move("PDU-MOVE-0002", { movedOn: "2026-11-15", children: [held] }), NOW);
     expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toEqual(["LA-E10000019"]);
     const before = await db.dataSource.getRepository(AgencyRecord).count();
     await expect(submitOffenderMoved(services, PRACTITIONER, "req-move-3", move("PDU-MOVE-0003", { children: [{ ...CHILD, reference: "PDU-UNKNOWN-C9", sui: "9990841071" }] }), NOW))
       .rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: { path: "notification.children[0]", problem: "CHILD_NOT_HELD_BY_AGENCY" } });
     expect(await db.dataSource.getRepository(AgencyRecord).count()).toBe(before);
+  });
+
+  test("what a later notification does not speak to stays as probation last reported it: an enquiry's screening keeps the MAPPA detail the move gave", async () => {
+    const child = { ...CHILD, reference: "PDU-X551208-C2", sui: "9990841128", givenNames: "Alfie", dateOfBirth: "2020-01-11" };
+    await submitOffenderMoved(services, PROBATION_SYSTEM, "req-move-held", move("PDU-MOVE-HELD", { children: [child] }), NOW);
+    const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-move-enq", enquiry("PDU-ENQ-AFTER-MOVE", { offender: { ...OFFENDER, homeLocalAuthority: "E10000019" }, children: [child], risk: { roshLevel: "VERY_HIGH" } }), NOW);
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId });
+    const probation = await db.dataSource.getRepository(ProbationRecord).findOneByOrFail({ recordId: notification.recordIds[0] });
+    expect([probation.roshLevel, probation.mappaCategory, probation.mappaLevel, probation.offenderManagerContact]).toEqual(["VERY_HIGH", 1, 2, "vale.pdu@probation.example"]);
   });
 
   test.each([
@@ -132,7 +143,7 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
       { agencyCode: "LA-E10000019", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["probation-enquiry-csc-child-home"] },
     ]);
     const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
-    expect([fenshire.responseRequested, fenshire.acknowledgeBy]).toEqual([true, new Date("2026-11-16T23:59:59.999Z")]);
+    expect([fenshire.responseRequested, fenshire.acknowledgeBy, fenshire.dueBy, fenshire.dueFor]).toEqual([true, new Date("2026-11-16T23:59:59.999Z"), new Date("2026-11-16T23:59:59.999Z"), "PROBATION_SAFEGUARDING_ENQUIRY"]);
     expect(fenshire.content).toEqual({
       safeguardingEnquiry: {
         court: "Valeford Magistrates' Court", hearingOn: "2026-11-16", offenderGivenNames: "Lyle", offenderFamilyName: "Penrose", offenderDateOfBirth: "1988-01-25",

@@ -40,8 +40,8 @@ export function checkOffenderAndChildren(offender: OffenderSubmission, risk: Off
  * Probation's record of the offender and each child, stored through the record path (the offender as
  * the record's subject, posing a risk to the child, matched to the adult the hub holds). A practitioner
  * names only children probation's records already hold (`assertChildrenHeld`); what the notification
- * does not speak to (the risk management summary, when supervision ends, the record's labels) stays as
- * probation last reported it.
+ * does not speak to (MAPPA detail it does not give, the risk management summary, when supervision ends,
+ * the record's labels) stays as probation last reported it.
  */
 export async function recordProbationFacts(dataSource: DataSource, principal: Principal, agencyCode: string, offender: OffenderSubmission, risk: OffenderRiskSubmission, children: readonly ChildOfOffenderSubmission[], offenderHome: { localAuthority: string | null; postcode: string | null }, now: Date): Promise<ProbationFacts> {
   await assertChildrenHeld(dataSource, principal, agencyCode, children.map((child, index) => ({ reference: child.reference, sui: child.sui, path: `notification.children[${index}]` })),
@@ -61,7 +61,8 @@ export async function recordProbationFacts(dataSource: DataSource, principal: Pr
       }],
       probation: {
         offenderManagerName: risk.offenderManagerName ?? details?.offenderManagerName ?? null, offenderManagerContact: risk.offenderManagerContact ?? details?.offenderManagerContact ?? null,
-        roshLevel: risk.roshLevel, roshTo: risk.roshTo ?? details?.roshTo ?? [], mappaCategory: risk.mappaCategory ?? null, mappaLevel: risk.mappaLevel ?? null,
+        roshLevel: risk.roshLevel, roshTo: risk.roshTo ?? details?.roshTo ?? [], mappaCategory: risk.mappaCategory ?? details?.mappaCategory ?? null,
+        mappaLevel: risk.mappaLevel ?? details?.mappaLevel ?? null,
         riskManagementSummary: details?.riskManagementSummary ?? null, supervisionEndDate: details?.supervisionEndDate ?? null,
       },
     });

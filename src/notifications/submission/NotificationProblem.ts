@@ -82,12 +82,16 @@ export function checkChild(child: ChildIdentitySubmission, path: string): void {
 /**
  * A child the duty is about was a child on the day of the event: identified (`checkChild`), born by
  * then (a date of birth, not an expected one: BIRTH_DATE_REQUIRED; not after the day: INVALID_DATE) and
- * under 18 on it (NOT_A_CHILD).
+ * under 18 on it (NOT_A_CHILD). Where the duty reaches an unborn child too (a pre-birth referral),
+ * `unbornAllowed` lets an expected date of birth stand.
  */
-export function checkChildOnDay(child: ChildIdentitySubmission, path: string, on: string, what: string): void {
+export function checkChildOnDay(child: ChildIdentitySubmission, path: string, on: string, what: string, { unbornAllowed = false } = {}): void {
   checkChild(child, path);
   const born = child.dateOfBirth;
-  if (!born) throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, `Give the child's date of birth: ${what} is about a child already born.`);
+  if (!born) {
+    if (unbornAllowed) return;
+    throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, `Give the child's date of birth: ${what} is about a child already born.`);
+  }
   if (born > on) throw invalid(`${path}.dateOfBirth`, NotificationProblem.INVALID_DATE, "The child was not yet born on the day of the event.");
   if (!isUnder18(born, on)) throw invalid(`${path}.dateOfBirth`, NotificationProblem.NOT_A_CHILD, `The child was 18 or over on the day: ${what} is about a child under 18.`);
 }
