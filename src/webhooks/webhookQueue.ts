@@ -2,7 +2,7 @@ import { PgBoss, type Db as IDatabase, type Job } from "pg-boss";
 import { type DataSource, type EntityManager } from "typeorm";
 import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
 import { type WebhookConfig } from "../config/config";
-import { type Logger } from "../logging/logger";
+import { describeError, type Logger } from "../logging/logger";
 
 /** The pg-boss queue every webhook delivery is a job on; its data is the webhook's id, nothing else. */
 export const WEBHOOK_QUEUE = "webhook-delivery";
@@ -37,7 +37,7 @@ export class WebhookQueue {
       openTelemetry: { enabled: false },
     });
     // pg-boss reports its own trouble as events: logged as what it is, never with a job's data.
-    boss.on("error", (error: Error) => logger.error("webhook queue error", { event: "webhook.queue.error", error: error.message }));
+    boss.on("error", (error: Error) => logger.error("webhook queue error", { event: "webhook.queue.error", ...describeError(error) }));
     await boss.start();
     const options = {
       // Attempts are counted on the webhook's own row (`deliverWebhook`): pg-boss retries until the row is settled.

@@ -88,6 +88,12 @@ test("each recipient with an endpoint receives one signed webhook carrying exact
 test("a receiver that keeps failing leaves a DEAD delivery; an IG lead lists it and replays it once, audited", async () => {
   await waitFor("probation's delivery to die", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).countBy({ status: "DEAD" })) === 1);
   expect(receiver.sends.filter((received) => received.path === "/probation")).toHaveLength(2);
+  // The backlog and the outcomes, for the people who run the hub.
+  const scrape = (await request(hub.hub.app).get("/metrics")).text;
+  expect(scrape).toMatch(/^hub_webhook_deliveries\{status="DEAD"\} 1$/m);
+  expect(scrape).toMatch(/^hub_webhook_deliveries\{status="PENDING"\} 0$/m);
+  expect(scrape).toMatch(/^hub_webhook_attempts_total\{outcome="dead"\} [1-9]/m);
+  expect(scrape).toMatch(/^hub_webhook_attempts_total\{outcome="failed"\} [1-9]/m);
 
   const refused = (await hub.graphql(DEAD, { access: IG_REVIEW }, await hub.token(PROBATION_OFFICER))).body;
   expect(refused.errors?.[0].extensions.code).toBe("FORBIDDEN");

@@ -13,14 +13,17 @@ export interface ReceivedWebhook {
 /**
  * A real HTTP receiver for the hub's webhooks, as an agency's system would run one: it verifies each
  * delivery against the hub's published keys, and processes a `webhook-id` once, counting every send
- * (`sends`) apart from what it processed (`processed`). `answer` decides the status per path; `hold`
- * keeps a path's requests open (a receiver mid-delivery) until released.
+ * (`sends`) apart from what it processed (`processed`). `answer` decides the status per path. While
+ * `holding`, a delivery is processed (stored) but its answer is held back until `release()`: a receiver
+ * mid-delivery, whose sender may die before it hears the 2xx.
  */
 export class WebhookReceiver {
   readonly sends: ReceivedWebhook[] = [];
   readonly processed = new Map<string, ReceivedWebhook>();
   answer: (path: string) => number = () => 204;
   keys: () => JSONWebKeySet | undefined = () => undefined;
+  holding = false;
+  private held: (() => void)[] = [];
   private server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -33,7 +36,11 @@ export class WebhookReceiver {
         this.sends.push(received);
         const status = this.answer(received.path);
         if (status >= 200 && status < 300 && verdict.valid && !this.processed.has(received.id)) this.processed.set(received.id, received);
-        response.writeHead(status).end();
+        const respond = () => {
+          if (!response.destroyed) response.writeHead(status).end();
+        };
+        if (this.holding) this.held.push(respond);
+        else respond();
       })();
     });
   });
@@ -43,6 +50,12 @@ export class WebhookReceiver {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** Answers every held request and stops holding. */
+  release(): void {
+    this.holding = false;
+    for (const respond of this.held.splice(0)) respond();
   }
 
   url(path: string): string {
