@@ -1,11 +1,11 @@
 import { type HubSigningKeys } from "../signing/hubSigningKeys";
 
 /** The Standard Webhooks 1.0 headers of one attempt. */
-export interface WebhookHeaders {
+export type WebhookHeaders = {
   "webhook-id": string;
   "webhook-timestamp": string;
   "webhook-signature": string;
-}
+};
 
 /** What Standard Webhooks signs: `{id}.{timestamp}.{body}`, the body as the exact bytes sent. */
 export function signedContent(id: string, timestamp: string, body: string | Uint8Array): Buffer {
