@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const submittedAt = new Map<string, number>();
   let failures = 0;
   let sequence = 0;
+  const answered: number[] = [];
   const submit = async (round: string) => {
     const reference = `${round}-${sequence++}`;
     const n = sequence;
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors !== undefined) failures++;
+      answered.push(performance.now() - (submittedAt.get(reference) ?? 0));
     } catch {
       failures++;
     }
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
 
   const round = async (name: string, rate: number, seconds: number) => {
     const before = { sequence, failures };
+    answered.length = 0;
     const inFlight: Promise<void>[] = [];
     const started = performance.now();
     // Open loop: each notification at its scheduled moment, whether or not earlier ones have answered.
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
       inFlight.push(submit(name));
     }
     await Promise.all(inFlight);
+    const submissions = [...answered].sort((a, b) => a - b);
+    const submitP99 = submissions[Math.min(submissions.length - 1, Math.floor(0.99 * submissions.length))] ?? Number.NaN;
     const submitted = sequence - before.sequence;
     const expected = (submitted - (failures - before.failures)) * RECIPIENTS;
     const rows = () => hub.database.dataSource.query<{ id: string; reference: string; status: string }[]>(
@@ -125,11 +130,11 @@ async function main(): Promise<void> {
     const elapsed = (performance.now() - started) / 1000;
     const latencies = settled.filter((row) => acknowledged.has(row.id)).map((row) => (acknowledged.get(row.id) ?? 0) - (submittedAt.get(row.reference) ?? 0)).sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-    return { rate, submitted, failed: failures - before.failures, expected, delivered: latencies.length, lost: expected - latencies.length, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? Number.NaN, perSecond: latencies.length / elapsed };
+    return { rate, submitted, failed: failures - before.failures, expected, delivered: latencies.length, lost: expected - latencies.length, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? Number.NaN, submitP99, perSecond: latencies.length / elapsed };
   };
 
   const report = (result: Awaited<ReturnType<typeof round>>) =>
-    `${result.rate}/s: ${result.submitted} notifications (${result.failed} refused), ${result.delivered}/${result.expected} webhooks acknowledged, lost ${result.lost}, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms, ${result.perSecond.toFixed(1)} deliveries/s\n`;
+    `${result.rate}/s: ${result.submitted} notifications (${result.failed} refused), ${result.delivered}/${result.expected} webhooks acknowledged, lost ${result.lost}, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms (submission answered: p99 ${result.submitP99.toFixed(0)} ms), ${result.perSecond.toFixed(1)} deliveries/s\n`;
 
   process.stdout.write(`open loop: ${options.rate} PPRC notifications/s for ${options.seconds} s (≈ ${options.rate * RECIPIENTS} deliveries/s)\n`);
   const main = await round("OPEN", options.rate, options.seconds);

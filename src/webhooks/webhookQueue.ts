@@ -59,12 +59,19 @@ export class WebhookQueue {
     await this.boss.send(WEBHOOK_QUEUE, { webhookId } satisfies WebhookJob, { db: transactionAdapter(manager) });
   }
 
-  /** Starts `count` senders in this process, each handling one job at a time. */
+  /**
+   * Starts `count` senders in this process: one fetch takes up to `count` jobs and sends them at once,
+   * each settled on its own (a failed one retried, the others completed), and while fetches come back
+   * full the next follows without waiting for the poll.
+   */
   async work(count: number, pollSeconds: number, handle: (job: WebhookJob) => Promise<void>): Promise<void> {
     if (count === 0) return;
-    await this.boss.work<WebhookJob>(WEBHOOK_QUEUE, { localConcurrency: count, batchSize: 1, pollingIntervalSeconds: pollSeconds }, async (jobs: Job<WebhookJob>[]) => {
-      for (const job of jobs) await handle(job.data);
-    });
+    const options = { batchSize: count, localConcurrency: 1, pollingIntervalSeconds: pollSeconds, burstWhenBatchFull: true, perJobResults: true } as const;
+    await this.boss.work<WebhookJob, unknown, typeof options>(WEBHOOK_QUEUE, options, async (jobs: Job<WebhookJob>[]) =>
+      Promise.all(jobs.map((job) => handle(job.data).then(
+        () => ({ id: job.id, status: "completed" as const }),
+        () => ({ id: job.id, status: "failed" as const }),
+      ))));
   }
 
   /** Stops taking jobs and waits for the attempts in hand to finish (bounded), leaving the pool to the hub. */
