@@ -10,6 +10,7 @@ import { RecordSubmissionResolver } from "./resolvers/RecordSubmissionResolver";
 import { ChildResolver } from "./resolvers/ChildResolver";
 import { ConsentResolver } from "./resolvers/ConsentResolver";
 import { IgAlertResolver } from "./resolvers/IgAlertResolver";
+import { WebhookResolver } from "./resolvers/WebhookResolver";
 import { AuditResolver } from "./resolvers/AuditResolver";
 import { IdentityResolver } from "./resolvers/IdentityResolver";
 import { AdultIdentityResolver } from "./resolvers/AdultIdentityResolver";
@@ -18,7 +19,7 @@ import { SubjectAccessResolver } from "./resolvers/SubjectAccessResolver";
 import { NotificationResolver } from "./resolvers/NotificationResolver";
 import { PlansHeldElsewhereResolver } from "./resolvers/PlansHeldElsewhereResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, WebhookResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {
