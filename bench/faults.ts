@@ -77,8 +77,8 @@ async function main(): Promise<void> {
     const request = (index: number) => (prepared.get(pick(index).name) as (index: number) => GraphQLRequest)(Math.floor(index / MIX.length));
     const token = (index: number) => tokens.get(pick(index).name) as string;
 
-    let faults = 0;
-    const duringFault = () => faults > 0;
+    let fault: string | null = null;
+    const currentFault = () => fault;
     const tally = new ResponseTally();
     const started = Date.now();
     const at = (share: number) => sleep(Math.max(0, started + share * SECONDS * 1000 - Date.now()));
@@ -89,25 +89,26 @@ async function main(): Promise<void> {
     const injected: string[] = [];
     const faultScript = (async () => {
       await at(0.2);
-      faults++;
+      fault = "hub SIGKILLed";
       let since = Date.now();
       await stopHubProcess(hubs[0], "SIGKILL");
       hubs[0] = await startHubProcess(ports[0], databaseUrl, dataDir, false);
       await recovered();
-      faults--;
+      fault = null;
       injected.push(`hub SIGKILLed and started again: ${((Date.now() - since - GRACE_MS) / 1000).toFixed(1)} s until it served`);
       await at(0.55);
-      faults++;
+      fault = "database restarted";
       since = Date.now();
       await postgres.restart();
       await recovered();
-      faults--;
+      fault = null;
       injected.push(`database restarted (pg_ctl restart -m fast): ${((Date.now() - since - GRACE_MS) / 1000).toFixed(1)} s until both hubs were ready`);
     })();
     say(`${CONNECTIONS} connections for ${SECONDS} s across ${hubs.length} hubs: SIGKILL at ${(0.2 * SECONDS).toFixed(0)} s, database restart at ${(0.55 * SECONDS).toFixed(0)} s`);
-    const results = await Promise.all(hubs.map((hub, index) => drive({ port: hub.port, token, connections: Math.floor(CONNECTIONS / hubs.length) + (index < CONNECTIONS % hubs.length ? 1 : 0), seconds: SECONDS, request, duringFault, tally })));
+    const results = await Promise.all(hubs.map((hub, index) => drive({ port: hub.port, token, connections: Math.floor(CONNECTIONS / hubs.length) + (index < CONNECTIONS % hubs.length ? 1 : 0), seconds: SECONDS, request, currentFault, tally })));
     await faultScript;
     for (const line of injected) say(line);
+    for (const [name, count] of tally.serverErrorsByFault) say(`5xx while ${name}: ${count}`);
 
     // Every response was answered after its audit entry committed: each disclosure id must be there.
     const after = await openDatabase({ databaseUrl, dataDir, poolSize: 2 }, createLogger("error", [new winston.transports.Console({ silent: true })]));

@@ -8,8 +8,8 @@ export interface DriveOptions {
   connections: number;
   seconds: number;
   request: (index: number) => GraphQLRequest;
-  /** Whether a fault is being injected now: 5xx then are allowed. */
-  duringFault?: () => boolean;
+  /** The fault being injected now (5xx then are allowed), or null. */
+  currentFault?: () => string | null;
   tally?: ResponseTally;
 }
 
@@ -36,7 +36,7 @@ export async function drive(options: DriveOptions): Promise<DriveResult> {
         const index = next++;
         return { ...request, headers: { "content-type": "application/json", authorization: `Bearer ${tokenFor(index)}` }, body: JSON.stringify(options.request(index)) };
       },
-      onResponse: (status, body) => tally.record(status, body, options.duringFault?.() ?? false),
+      onResponse: (status, body) => tally.record(status, body, options.currentFault?.() ?? null),
     }],
   });
   tally.connectionError(result.errors);

@@ -23,14 +23,17 @@ export interface TallyFigures {
 export class ResponseTally {
   private readonly figures: TallyFigures = { responses: 0, ok: 0, graphqlErrors: 0, clientErrors: 0, serverErrors: 0, unavailable: 0, serverErrorsOutsideFaults: 0, connectionErrors: 0 };
   readonly disclosureIds = new Set<string>();
+  /** 5xx by the fault being injected (or recovered from) when they came. */
+  readonly serverErrorsByFault = new Map<string, number>();
 
-  /** `duringFault`: a fault was being injected (or recovered from) when the response came. */
-  record(status: number, body: string, duringFault = false): void {
+  /** `fault`: the fault being injected (or recovered from) when the response came, null when none was. */
+  record(status: number, body: string, fault: string | null = null): void {
     this.figures.responses++;
     if (status >= 500) {
       this.figures.serverErrors++;
       if (status === 503) this.figures.unavailable++;
-      if (!duringFault) this.figures.serverErrorsOutsideFaults++;
+      if (fault === null) this.figures.serverErrorsOutsideFaults++;
+      else this.serverErrorsByFault.set(fault, (this.serverErrorsByFault.get(fault) ?? 0) + 1);
     } else if (status >= 400) this.figures.clientErrors++;
     else if (body.includes('"errors":')) this.figures.graphqlErrors++;
     else this.figures.ok++;

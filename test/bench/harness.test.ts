@@ -10,17 +10,18 @@ describe("the load harness's tally", () => {
     tally.record(200, `{"data":{"child":{"disclosureId":"${RECEIPT}"}}}`);
     tally.record(200, `{"errors":[{"message":"refused"}],"data":null}`);
     tally.record(429, `{"errors":[]}`);
-    tally.record(503, "", true);
-    tally.record(500, "", false);
+    tally.record(503, "", "database restarted");
+    tally.record(500, "", null);
     tally.connectionError(3);
     expect(tally.counts).toEqual({ responses: 5, ok: 1, graphqlErrors: 1, clientErrors: 1, serverErrors: 2, unavailable: 1, serverErrorsOutsideFaults: 1, connectionErrors: 3 });
+    expect([...tally.serverErrorsByFault]).toEqual([["database restarted", 1]]);
   });
 
   it("keeps every disclosure id a response carried, and no baseline's placeholder", () => {
     const tally = new ResponseTally();
     tally.record(200, `{"data":{"child":{"disclosureId":"${RECEIPT}"}}}`);
     tally.record(200, `{"data":{"child":{"disclosureId":"baseline"}}}`);
-    tally.record(503, `{"data":{"child":{"disclosureId":"${RECEIPT.replace("0b", "ff")}"}}}`, true);
+    tally.record(503, `{"data":{"child":{"disclosureId":"${RECEIPT.replace("0b", "ff")}"}}}`, "hub SIGKILLed");
     expect([...tally.disclosureIds]).toEqual([RECEIPT, RECEIPT.replace("0b", "ff")]);
   });
 
