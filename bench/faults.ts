@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       injected.push(`database restarted (pg_ctl restart -m fast): ${((Date.now() - since - GRACE_MS) / 1000).toFixed(1)} s until both hubs were ready`);
     })();
     say(`${CONNECTIONS} connections for ${SECONDS} s across ${hubs.length} hubs: SIGKILL at ${(0.2 * SECONDS).toFixed(0)} s, database restart at ${(0.55 * SECONDS).toFixed(0)} s`);
-    const results = await Promise.all(hubs.map((hub, index) => drive({ port: hub.port, token, connections: Math.floor(CONNECTIONS / hubs.length) + (index < CONNECTIONS % hubs.length ? 1 : 0), seconds: SECONDS, request, currentFault, tally })));
+    const results = await Promise.all(hubs.map((hub, index) => drive({ port: hub.port, token, connections: Math.floor(CONNECTIONS / hubs.length) + (index < CONNECTIONS % hubs.length ? 1 : 0), seconds: SECONDS, request, currentFault: () => (currentFault() === null ? null : `${currentFault()}, answered by ${index === 0 ? "the hub killed" : "the other hub"}`), tally })));
     await faultScript;
     for (const line of injected) say(line);
     for (const [name, count] of tally.serverErrorsByFault) say(`5xx while ${name}: ${count}`);
