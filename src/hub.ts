@@ -22,6 +22,7 @@ import { profileUnprofiledChildren } from "./identity/matchProfiles";
 import { keyUnkeyedAdults } from "./identity/adults/adultProfiles";
 import { loadHubSigningKeys } from "./signing/loadHubSigningKeys";
 import { type HubSigningKeys } from "./signing/hubSigningKeys";
+import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
 
 export interface Hub {
   app: Express;
@@ -83,6 +84,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   let server: http.Server | undefined;
   let metricsServer: http.Server | undefined;
   const unwatchPool = watchPool(database.dataSource);
+  const stopCheckpoints = scheduleAuditCheckpoints(database.dataSource, signingKeys, config.auditCheckpoints, logger);
   const requestsInFlight = new RequestsInFlight();
   let draining = false;
   let starting = true;
@@ -130,6 +132,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       await ready.catch(() => undefined);
       if (metricsServer) await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
       unwatchPool();
+      // A checkpoint being signed is let finish before the database closes.
+      await stopCheckpoints();
       await database.close();
     };
     if (options.serveWhileStarting !== true) {
@@ -162,6 +166,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     };
   } catch (error) {
     unwatchPool();
+    await stopCheckpoints();
     await database.close();
     throw error;
   }

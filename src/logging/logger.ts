@@ -12,7 +12,7 @@ export const LOGGABLE_KEYS = new Set([
   "requestId", "event", "operationName", "operationType", "sub", "agency", "agencyType", "roles",
   "ruleId", "code", "codes", "status", "method", "path", "durationMs", "outcome", "recordType",
   "recordId", "port", "host", "database", "mode", "migrations", "count", "counts", "errorName", "sqlState",
-  "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId",
+  "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId", "checkpoint",
 ]);
 
 const WITHHELD = "[withheld]";
