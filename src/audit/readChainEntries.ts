@@ -10,7 +10,7 @@ export interface ChainEntry {
 
 interface ChainEntryRow {
   id: string;
-  occurred_at: Date;
+  occurred_at: string;
   request_id: string;
   principal_sub: string;
   principal_agency: string;
@@ -41,12 +41,13 @@ interface ChainEntryRow {
 
 /**
  * A page of one chain's entries in sequence order, as plain rows: no entity is built, so reading costs
- * the driver's parsing and nothing more. `after` null reads from the very first entry, one numbered 0 or
- * below included.
+ * the driver's parsing and nothing more. The time comes as ISO 8601 text in UTC, which the engine parses
+ * natively: the driver's own timestamptz parser took half the read's time. `after` null reads from the
+ * very first entry, one numbered 0 or below included.
  */
 export async function readChainEntries(manager: EntityManager, chain: number, after: number | null, limit: number): Promise<ChainEntry[]> {
   const rows = await manager.query<ChainEntryRow[]>(
-    `SELECT id, occurred_at, request_id, principal_sub, principal_agency, principal_agency_type, principal_roles, operation, purpose,
+    `SELECT id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, request_id, principal_sub, principal_agency, principal_agency_type, principal_roles, operation, purpose,
             lawful_basis, special_category_condition, justification, case_reference, break_glass, child_suis, outcome, refusal_code,
             refusal_problem, refusal_rule, fields_disclosed, fields_withheld, policy_version, prejudices_investigation, details,
             chain_id, sequence, prev_hash, hash
@@ -59,7 +60,7 @@ export async function readChainEntries(manager: EntityManager, chain: number, af
     hash: row.hash,
     entry: {
       id: row.id,
-      occurredAt: row.occurred_at,
+      occurredAt: new Date(row.occurred_at),
       requestId: row.request_id,
       principalSub: row.principal_sub,
       principalAgency: row.principal_agency,
