@@ -25,30 +25,40 @@ export interface VerificationRun {
 }
 
 /**
- * Runs `verifyAuditChain` as a job whose result is kept: a row says it is RUNNING from the start (a
+ * Starts `verifyAuditChain` as a job whose result is kept: a row says it is RUNNING from the start (a
  * national trail takes minutes), then INTACT or BROKEN with the breaks, or FAILED when the run itself
  * could not finish (the database went away). `requestedBy` names who asked (a principal's sub, or the
- * operator's command); the row carries no content of any entry, only positions and counts.
+ * operator's command); the row carries no content of any entry, only positions and counts. Resolves
+ * once the row is written, with `finished` for whoever waits for the result (a command does; an IG
+ * lead reads the row later). `finished` never rejects: a failure is the run's FAILED status.
  */
-export async function runRecordedVerification(dataSource: DataSource, requestedBy: string, options: VerifyOptions = {}, now = () => new Date()): Promise<{ run: VerificationRun; verification: AuditVerification }> {
+export async function startVerificationRun(
+  dataSource: DataSource,
+  requestedBy: string,
+  options: VerifyOptions = {},
+  now = () => new Date(),
+): Promise<{ run: VerificationRun; finished: Promise<{ run: VerificationRun; verification: AuditVerification | null }> }> {
   const id = randomUUID();
   await dataSource.query(
     `INSERT INTO audit_verification_run (id, requested_by, started_at, status, from_checkpoint, checkpoints_checked) VALUES ($1, $2, $3, 'RUNNING', $4, $5)`,
     [id, requestedBy, now(), options.from?.number ?? null, options.checkpoints?.length ?? 0],
   );
-  let verification: AuditVerification;
-  try {
-    verification = await verifyAuditChain(dataSource, options);
-  } catch (error) {
-    await dataSource.query(`UPDATE audit_verification_run SET status = 'FAILED', finished_at = $2 WHERE id = $1`, [id, now()]).catch(() => undefined);
-    throw error;
-  }
-  await dataSource.query(
-    `UPDATE audit_verification_run SET status = $2, finished_at = $3, entries_checked = $4, chains_checked = $5, breaks = $6::jsonb WHERE id = $1`,
-    [id, verification.intact ? VerificationStatus.INTACT : VerificationStatus.BROKEN, now(), verification.entriesChecked, verification.chainsChecked, JSON.stringify(verification.breaks)],
-  );
   const [run] = await listVerificationRuns(dataSource, 1, id);
-  return { run, verification };
+  const finished = (async () => {
+    let verification: AuditVerification | null = null;
+    try {
+      verification = await verifyAuditChain(dataSource, options);
+      await dataSource.query(
+        `UPDATE audit_verification_run SET status = $2, finished_at = $3, entries_checked = $4, chains_checked = $5, breaks = $6::jsonb WHERE id = $1`,
+        [id, verification.intact ? VerificationStatus.INTACT : VerificationStatus.BROKEN, now(), verification.entriesChecked, verification.chainsChecked, JSON.stringify(verification.breaks)],
+      );
+    } catch {
+      await dataSource.query(`UPDATE audit_verification_run SET status = 'FAILED', finished_at = $2 WHERE id = $1`, [id, now()]).catch(() => undefined);
+    }
+    const [done] = await listVerificationRuns(dataSource, 1, id).catch(() => [{ ...run, status: VerificationStatus.FAILED }]);
+    return { run: done, verification };
+  })();
+  return { run, finished };
 }
 
 /** The newest runs first (or the one `id`), for the IG lead. */

@@ -13,7 +13,7 @@ import { verifyAuditChain, type AuditVerification } from "./verifyAuditChain";
  * Verification discloses no personal data (entry ids, chain positions, counts), so it takes no access
  * context from the caller (HUB.md §5: `verifyAuditChain` has none); its entry states this one.
  */
-const VERIFICATION_ACCESS: AccessContext = {
+export const VERIFICATION_ACCESS: AccessContext = {
   purpose: Purpose.INFORMATION_GOVERNANCE,
   lawfulBasis: LawfulBasis.LEGAL_OBLIGATION,
   specialCategoryCondition: null,

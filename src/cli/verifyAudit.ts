@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { type JSONWebKeySet } from "jose";
 import winston from "winston";
 import { readCheckpointFile, CheckpointFileError } from "../audit/readCheckpointFile";
-import { runRecordedVerification } from "../audit/verificationRuns";
+import { startVerificationRun } from "../audit/verificationRuns";
 import { type AuditCheckpoint } from "../audit/AuditCheckpoint";
 import { ConfigError, loadConfig } from "../config/config";
 import { openDatabase } from "../db/database";
@@ -77,12 +77,18 @@ async function main(): Promise<number> {
   );
   try {
     const started = process.hrtime.bigint();
-    const { run, verification } = await runRecordedVerification(database.dataSource, `command:${os.userInfo().username}`, {
+    const job = await startVerificationRun(database.dataSource, `command:${os.userInfo().username}`, {
       checkpoints,
       ...(from === undefined ? {} : { from }),
       concurrency: options.concurrency,
       batchSize: options.batch,
     });
+    process.stderr.write(`Verification run ${job.run.id} started.\n`);
+    const { run, verification } = await job.finished;
+    if (verification === null) {
+      process.stderr.write(`Verification run ${run.id} could not finish (${run.status}).\n`);
+      return EXIT_UNUSABLE;
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`${JSON.stringify({ run: run.id, ...verification, seconds: Number(seconds.toFixed(2)), entriesPerSecond: Math.round(verification.entriesChecked / seconds) }, null, 2)}\n`);
     return verification.intact ? 0 : EXIT_BROKEN;

@@ -7,7 +7,7 @@ import { entryHash } from "../../src/audit/hashChain";
 import { readCheckpointFile } from "../../src/audit/readCheckpointFile";
 import { recordAuditEntry, type AuditReceipt } from "../../src/audit/recordAuditEntry";
 import { CHECKPOINT_LOCK, storedCheckpoints, takeAuditCheckpoint, type TakenCheckpoint } from "../../src/audit/takeAuditCheckpoint";
-import { listVerificationRuns, runRecordedVerification } from "../../src/audit/verificationRuns";
+import { listVerificationRuns, startVerificationRun } from "../../src/audit/verificationRuns";
 import { verifyAuditChain, type AuditVerification, type ChainBreak } from "../../src/audit/verifyAuditChain";
 import { hubSigningKeysFromJwks, type HubSigningKeys } from "../../src/signing/hubSigningKeys";
 import { captureLog } from "../support/capturedLog";
@@ -209,21 +209,30 @@ describe("signed audit checkpoints", () => {
   });
 
   it("keeps a verification run for the IG lead: running, then what it found", async () => {
-    const { run, verification } = await runRecordedVerification(db.dataSource, "ig-0001", { checkpoints });
-    expect(verification.breaks).toEqual(withCheckpoints.breaks);
+    const job = await startVerificationRun(db.dataSource, "ig-0001", { checkpoints });
+    expect(job.run).toMatchObject({ requestedBy: "ig-0001", status: "RUNNING", finishedAt: null, checkpointsChecked: 2, entriesChecked: 0, breaks: [] });
+    const { run, verification } = await job.finished;
+    expect(verification?.breaks).toEqual(withCheckpoints.breaks);
     expect(run).toEqual({
-      id: expect.any(String),
+      id: job.run.id,
       requestedBy: "ig-0001",
       startedAt: expect.any(Date),
       finishedAt: expect.any(Date),
       status: "BROKEN",
       fromCheckpoint: null,
       checkpointsChecked: 2,
-      entriesChecked: verification.entriesChecked,
+      entriesChecked: verification?.entriesChecked,
       chainsChecked: 16,
       breaks: withCheckpoints.breaks,
     });
     expect((await listVerificationRuns(db.dataSource, 10)).map((r) => r.id)).toContain(run.id);
+  });
+
+  it("records a run that could not finish as FAILED, with no result", async () => {
+    const job = await startVerificationRun(db.dataSource, "ig-0001", { checkpoints: [checkpoints[0]], from: checkpoints[1] });
+    const { run, verification } = await job.finished;
+    expect(verification).toBeNull();
+    expect(run).toMatchObject({ id: job.run.id, status: "FAILED", finishedAt: expect.any(Date), fromCheckpoint: 2, breaks: [] });
   });
 });
 

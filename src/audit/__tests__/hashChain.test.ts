@@ -49,7 +49,7 @@ describe("the audit hash chain's canonical form", () => {
     ["nested details with numbers, nulls and unsorted keys", { details: { z: [3, 1.5, -0, 1e21, null], a: { y: true, b: "x" }, m: [] } }],
     ["empty lists", { childSuis: [], principalRoles: [], fieldsDisclosed: [], fieldsWithheld: [] }],
   ])("is member for member what canonicalize gives the whole entry: %s", (_name, change) => {
-    const entry = sampleHashedEntry(change as Partial<HashedEntry>);
+    const entry = sampleHashedEntry(change);
     expect(canonicalEntry(entry)).toBe(wholeEntry(entry));
   });
 
