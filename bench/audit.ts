@@ -32,8 +32,10 @@ import { benchDatabase } from "./benchDatabase";
  *    checkpoint over them;
  * 3. rounds alternating, each over the whole trail with `--concurrency` chains at once: the bare
  *    read-and-hash ceiling (the verifier's reads, canonical text and SHA-256 of every row, nothing
- *    compared) and the full verification against the checkpoint (`verifyAuditChain`). It prints the
- *    medians of rows/s and their ratio, against the targets of ≥ 0.7 × the ceiling and ≥ 30,000 rows/s.
+ *    compared) and the full verification against the checkpoints (`verifyAuditChain`). It prints the
+ *    medians of rows/s, the ratio of the medians and the median of each round's ratio (the figure held
+ *    to ≥ 0.7: a round's two passes run back to back, so a shared machine's load hits both alike), and
+ *    verification against ≥ 30,000 rows/s.
  */
 const program = new Command()
   .option("--entries <n>", "entries bulk-loaded for verification", "100000")
@@ -201,10 +203,11 @@ async function main(): Promise<void> {
       say(`round ${round + 1}: read-and-hash ${format(ceiling[round])} rows/s; verification ${format(verification[round])} rows/s (${format(result.entriesChecked)} entries, ${result.checkpointsChecked} checkpoint(s)); ratio ${(verification[round] / ceiling[round]).toFixed(2)}`);
     }
     const ratio = median(verification) / median(ceiling);
+    const roundRatios = verification.map((rate, round) => rate / ceiling[round]);
     say("");
     say(`read-and-hash ceiling: ${format(median(ceiling))} rows/s (median of ${ROUNDS})`);
     say(`full verification:     ${format(median(verification))} rows/s (median of ${ROUNDS})  target ≥ 30,000: ${median(verification) >= 30_000 ? "met" : "NOT met"}`);
-    say(`verification ÷ ceiling: ${ratio.toFixed(2)}  target ≥ 0.70: ${ratio >= 0.7 ? "met" : "NOT met"}`);
+    say(`verification ÷ ceiling: ${ratio.toFixed(2)} (of the medians); ${median(roundRatios).toFixed(2)} (median of the rounds' ratios)  target ≥ 0.70: ${median(roundRatios) >= 0.7 ? "met" : "NOT met"}`);
   } finally {
     await database.close();
     await db.drop();

@@ -41,15 +41,16 @@ interface ChainEntryRow {
 
 /**
  * A page of one chain's entries in sequence order, as plain rows: no entity is built, so reading costs
- * the driver's parsing and nothing more. The time comes as ISO 8601 text in UTC, which the engine parses
- * natively: the driver's own timestamptz parser took half the read's time. `after` null reads from the
+ * the driver's parsing and nothing more. The time comes as ISO 8601 text in UTC and the text arrays as
+ * JSON, which the engine parses natively: the driver's own timestamptz parser took half of a raw
+ * read's time, its array parser a tenth. `after` null reads from the
  * very first entry, one numbered 0 or below included.
  */
 export async function readChainEntries(manager: EntityManager, chain: number, after: number | null, limit: number): Promise<ChainEntry[]> {
   const rows = await manager.query<ChainEntryRow[]>(
-    `SELECT id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, request_id, principal_sub, principal_agency, principal_agency_type, principal_roles, operation, purpose,
-            lawful_basis, special_category_condition, justification, case_reference, break_glass, child_suis, outcome, refusal_code,
-            refusal_problem, refusal_rule, fields_disclosed, fields_withheld, policy_version, prejudices_investigation, details,
+    `SELECT id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, request_id, principal_sub, principal_agency, principal_agency_type, array_to_json(principal_roles) AS principal_roles, operation, purpose,
+            lawful_basis, special_category_condition, justification, case_reference, break_glass, array_to_json(child_suis) AS child_suis, outcome, refusal_code,
+            refusal_problem, refusal_rule, array_to_json(fields_disclosed) AS fields_disclosed, fields_withheld, policy_version, prejudices_investigation, details,
             chain_id, sequence, prev_hash, hash
      FROM disclosure_audit WHERE chain_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
     // The lowest bigint, not "no bound", so one plan serves every page.
