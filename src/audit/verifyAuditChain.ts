@@ -207,6 +207,15 @@ async function verifyChain(manager: EntityManager, plan: ChainPlan, batchSize: n
     );
   }
   if (head.hash !== previous.hash) {
+    if (previous.id === null && start.checkpoint !== null) {
+      // Nothing follows the checkpoint verification started from, and the head is not what it signed.
+      return broken(
+        start.sequence,
+        null,
+        ChainProblem.CHECKPOINT_MISMATCH,
+        `Chain ${chain}'s head at entry ${start.sequence} is not the entry signed checkpoint ${start.checkpoint} holds: the chain was rewritten at or before it, its hashes recomputed.`,
+      );
+    }
     return broken(previous.sequence, previous.id, ChainProblem.HEAD_MISMATCH, `The last entry of chain ${chain} is not the entry its head records: the chain's end was rewritten.`);
   }
   if (nextSigned < signed.length) {

@@ -55,7 +55,7 @@ async function cutBack(db: AuditTestDatabase, chain: number, keep: number): Prom
 describe("signed audit checkpoints", () => {
   let db: AuditTestDatabase;
   const keys = signingKeys();
-  const CHAIN = { rewrittenEarly: 0, rewrittenBetween: 1, rewrittenUnsigned: 2, cutBack: 3, cutBelowLast: 4, untouched: 5 };
+  const CHAIN = { rewrittenEarly: 0, rewrittenBetween: 1, rewrittenUnsigned: 2, cutBack: 3, cutBelowLast: 4, untouched: 5, rewrittenUpToLast: 6 };
   let emptyTrail: TakenCheckpoint | null;
   let first: TakenCheckpoint;
   let second: TakenCheckpoint;
@@ -76,9 +76,10 @@ describe("signed audit checkpoints", () => {
     first = (await takeAuditCheckpoint(db.dataSource, keys, { now: new Date("2026-12-07T01:00:00Z") })) as TakenCheckpoint;
     unchanged = await takeAuditCheckpoint(db.dataSource, keys);
     for (const chain of Object.values(CHAIN)) receipts[chain].push(...(await writeOn(db, chain, 2, `second-${chain}`)));
-    tooFew = await takeAuditCheckpoint(db.dataSource, keys, { minEntries: 13 });
-    second = (await takeAuditCheckpoint(db.dataSource, keys, { minEntries: 12 })) as TakenCheckpoint;
-    for (const chain of Object.values(CHAIN)) receipts[chain].push(...(await writeOn(db, chain, 1, `third-${chain}`)));
+    tooFew = await takeAuditCheckpoint(db.dataSource, keys, { minEntries: 15 });
+    second = (await takeAuditCheckpoint(db.dataSource, keys, { minEntries: 14 })) as TakenCheckpoint;
+    // Every chain but one grows past checkpoint 2.
+    for (const chain of Object.values(CHAIN).filter((chain) => chain !== CHAIN.rewrittenUpToLast)) receipts[chain].push(...(await writeOn(db, chain, 1, `third-${chain}`)));
 
     // What the IG lead holds outside the database: the export, checked against the published keys.
     checkpoints = await readCheckpointFile((await storedCheckpoints(db.dataSource)).join("\n"), keys.jwks);
@@ -89,6 +90,7 @@ describe("signed audit checkpoints", () => {
     await rewriteConsistently(db, CHAIN.rewrittenUnsigned, 7);
     await cutBack(db, CHAIN.cutBack, 4);
     await cutBack(db, CHAIN.cutBelowLast, 2);
+    await rewriteConsistently(db, CHAIN.rewrittenUpToLast, 3);
     withoutCheckpoints = await verifyAuditChain(db.dataSource, { batchSize: 2 });
     withCheckpoints = await verifyAuditChain(db.dataSource, { checkpoints, batchSize: 2 });
     sinceLast = await verifyAuditChain(db.dataSource, { checkpoints, from: checkpoints[1], batchSize: 2 });
@@ -109,25 +111,25 @@ describe("signed audit checkpoints", () => {
       number: 1,
       takenAt: "2026-12-07T01:00:00.000Z",
       previous: null,
-      entries: 24,
+      entries: 28,
       heads: Array.from({ length: 16 }, (_, chain) => {
-        const written = chain <= 5 ? receipts[chain][3] : undefined;
+        const written = chain <= 6 ? receipts[chain][3] : undefined;
         return { chain, sequence: written?.sequence ?? 0, hash: expect.stringMatching(/^[0-9a-f]{64}$/) };
       }),
     });
     const verified = await compactVerify(first.jws, createLocalJWKSet(keys.jwks));
     expect(verified.protectedHeader).toEqual({ alg: "EdDSA", kid: "hub-test-1", typ: "audit-checkpoint+json" });
     expect(JSON.parse(Buffer.from(verified.payload).toString("utf8"))).toEqual(first.checkpoint);
-    expect(first.checkpoint.heads[6].hash).toBe("0".repeat(64));
+    expect(first.checkpoint.heads[7].hash).toBe("0".repeat(64));
     expect(checkpoints).toEqual([first.checkpoint, second.checkpoint]);
   });
 
   it("chains each checkpoint to the one before it and stores both, append-only", async () => {
-    expect(second.checkpoint).toMatchObject({ number: 2, previous: checkpointDigest(first.jws), entries: 36 });
+    expect(second.checkpoint).toMatchObject({ number: 2, previous: checkpointDigest(first.jws), entries: 42 });
     const rows = await db.dataSource.query(`SELECT number::int, entries::int, kid, jws, heads FROM audit_checkpoint ORDER BY number`);
     expect(rows).toEqual([
-      { number: 1, entries: 24, kid: "hub-test-1", jws: first.jws, heads: first.checkpoint.heads },
-      { number: 2, entries: 36, kid: "hub-test-1", jws: second.jws, heads: second.checkpoint.heads },
+      { number: 1, entries: 28, kid: "hub-test-1", jws: first.jws, heads: first.checkpoint.heads },
+      { number: 2, entries: 42, kid: "hub-test-1", jws: second.jws, heads: second.checkpoint.heads },
     ]);
     await expect(db.dataSource.query(`UPDATE audit_checkpoint SET kid = 'x' WHERE false`)).rejects.toThrow(/append-only/);
     await expect(db.dataSource.query(`DELETE FROM audit_checkpoint WHERE false`)).rejects.toThrow(/append-only/);
@@ -135,7 +137,7 @@ describe("signed audit checkpoints", () => {
   });
 
   it("finds the trail intact against its checkpoints before anyone tampers", () => {
-    expect(before).toMatchObject({ intact: true, entriesChecked: 42, chainsChecked: 16, checkpointsChecked: 2, fromCheckpoint: null, breaks: [] });
+    expect(before).toMatchObject({ intact: true, entriesChecked: 48, chainsChecked: 16, checkpointsChecked: 2, fromCheckpoint: null, breaks: [] });
   });
 
   it("cannot tell a consistently rewritten trail from an intact one without checkpoints", () => {
@@ -176,7 +178,8 @@ describe("signed audit checkpoints", () => {
       message: "Chain 3 ends at entry 4, but signed checkpoint 2 holds it up to entry 6: signed entries were removed and the head moved back.",
     });
     expect(breakOn(withCheckpoints, CHAIN.cutBelowLast)).toMatchObject({ sequence: 3, entryId: null, problem: "CHECKPOINT_MISMATCH", message: expect.stringContaining("checkpoint 1 holds it up to entry 4") });
-    expect(withCheckpoints.breaks.map((b) => b.chain)).toEqual([CHAIN.rewrittenEarly, CHAIN.rewrittenBetween, CHAIN.cutBack, CHAIN.cutBelowLast]);
+    expect(withCheckpoints.breaks.map((b) => b.chain)).toEqual([CHAIN.rewrittenEarly, CHAIN.rewrittenBetween, CHAIN.cutBack, CHAIN.cutBelowLast, CHAIN.rewrittenUpToLast]);
+    expect(breakOn(withCheckpoints, CHAIN.rewrittenUpToLast)).toMatchObject({ sequence: 4, problem: "CHECKPOINT_MISMATCH" });
   });
 
   it("verifies from the last checkpoint only what follows it, and still catches rewrites before it", () => {
@@ -195,6 +198,14 @@ describe("signed audit checkpoints", () => {
     });
     expect(breakOn(sinceLast, CHAIN.cutBelowLast)).toMatchObject({ sequence: 3, problem: "CHECKPOINT_MISMATCH" });
     expect(breakOn(sinceLast, CHAIN.untouched)).toBeUndefined();
+    // Nothing follows the checkpoint on this chain: its head is what disagrees with the signature.
+    expect(breakOn(sinceLast, CHAIN.rewrittenUpToLast)).toEqual({
+      chain: CHAIN.rewrittenUpToLast,
+      sequence: 6,
+      entryId: null,
+      problem: "CHECKPOINT_MISMATCH",
+      message: "Chain 6's head at entry 6 is not the entry signed checkpoint 2 holds: the chain was rewritten at or before it, its hashes recomputed.",
+    });
   });
 
   it("starts only from a checkpoint it also checks against", async () => {
