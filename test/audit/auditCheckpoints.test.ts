@@ -2,8 +2,6 @@ import crypto from "node:crypto";
 import { compactVerify, createLocalJWKSet } from "jose";
 import { checkpointDigest, type AuditCheckpoint } from "../../src/audit/AuditCheckpoint";
 import { scheduleAuditCheckpoints } from "../../src/audit/auditCheckpointSchedule";
-import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
-import { entryHash } from "../../src/audit/hashChain";
 import { readCheckpointFile } from "../../src/audit/readCheckpointFile";
 import { recordAuditEntry, type AuditReceipt } from "../../src/audit/recordAuditEntry";
 import { CHECKPOINT_LOCK, storedCheckpoints, takeAuditCheckpoint, type TakenCheckpoint } from "../../src/audit/takeAuditCheckpoint";
@@ -11,7 +9,7 @@ import { listVerificationRuns, startVerificationRun } from "../../src/audit/veri
 import { verifyAuditChain, type AuditVerification, type ChainBreak } from "../../src/audit/verifyAuditChain";
 import { hubSigningKeysFromJwks, type HubSigningKeys } from "../../src/signing/hubSigningKeys";
 import { captureLog } from "../support/capturedLog";
-import { asTamperingSuperuser, disclosure, openAuditTestDatabase, requestIdsOnChain, type AuditTestDatabase } from "./auditTestSupport";
+import { asTamperingSuperuser, disclosure, openAuditTestDatabase, requestIdsOnChain, rewriteConsistently, type AuditTestDatabase } from "./auditTestSupport";
 
 function signingKeys(kid = "hub-test-1"): HubSigningKeys {
   const jwk = crypto.generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" });
@@ -22,21 +20,6 @@ async function writeOn(db: AuditTestDatabase, chain: number, count: number, pref
   const receipts: AuditReceipt[] = [];
   for (const requestId of requestIdsOnChain(chain, count, prefix)) receipts.push(await recordAuditEntry(db.dataSource, disclosure({ requestId })));
   return receipts;
-}
-
-/** What a superuser who knows the hash format can do: edit an entry, then recompute every later hash and the head, triggers off. */
-async function rewriteConsistently(db: AuditTestDatabase, chain: number, fromSequence: number): Promise<void> {
-  const entries = await db.dataSource.getRepository(DisclosureAuditEntry).find({ where: { chainId: chain }, order: { sequence: "ASC" } });
-  await asTamperingSuperuser(db.dataSource, async (manager) => {
-    let prevHash = entries[fromSequence - 2]?.hash ?? "0".repeat(64);
-    for (const entry of entries.filter((e) => e.sequence >= fromSequence)) {
-      const rewritten = { ...entry, prevHash, justification: entry.sequence === fromSequence ? "Routine check" : entry.justification };
-      const hash = entryHash(rewritten);
-      await manager.query(`UPDATE disclosure_audit SET justification = $2, prev_hash = $3, hash = $4 WHERE id = $1`, [entry.id, rewritten.justification, prevHash, hash]);
-      prevHash = hash;
-    }
-    await manager.query(`UPDATE audit_chain_head SET hash = $2 WHERE chain_id = $1`, [chain, prevHash]);
-  });
 }
 
 /** Removes a chain's entries after `keep` and moves its head back onto entry `keep`, so the chain agrees with itself. */
@@ -85,12 +68,12 @@ describe("signed audit checkpoints", () => {
     checkpoints = await readCheckpointFile((await storedCheckpoints(db.dataSource)).join("\n"), keys.jwks);
     before = await verifyAuditChain(db.dataSource, { checkpoints, batchSize: 2 });
 
-    await rewriteConsistently(db, CHAIN.rewrittenEarly, 2);
-    await rewriteConsistently(db, CHAIN.rewrittenBetween, 5);
-    await rewriteConsistently(db, CHAIN.rewrittenUnsigned, 7);
+    await rewriteConsistently(db.dataSource, CHAIN.rewrittenEarly, 2);
+    await rewriteConsistently(db.dataSource, CHAIN.rewrittenBetween, 5);
+    await rewriteConsistently(db.dataSource, CHAIN.rewrittenUnsigned, 7);
     await cutBack(db, CHAIN.cutBack, 4);
     await cutBack(db, CHAIN.cutBelowLast, 2);
-    await rewriteConsistently(db, CHAIN.rewrittenUpToLast, 3);
+    await rewriteConsistently(db.dataSource, CHAIN.rewrittenUpToLast, 3);
     withoutCheckpoints = await verifyAuditChain(db.dataSource, { batchSize: 2 });
     withCheckpoints = await verifyAuditChain(db.dataSource, { checkpoints, batchSize: 2 });
     sinceLast = await verifyAuditChain(db.dataSource, { checkpoints, from: checkpoints[1], batchSize: 2 });
