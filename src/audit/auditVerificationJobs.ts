@@ -10,7 +10,7 @@ import { type GovernanceServices } from "./governanceAccess";
 import { readCheckpointFile } from "./readCheckpointFile";
 import { storedCheckpoints } from "./takeAuditCheckpoint";
 import { listVerificationRuns, startVerificationRun, type VerificationRun } from "./verificationRuns";
-import { VERIFICATION_ACCESS } from "./verifyAuditTrail";
+import { IN_HUB_CONCURRENCY, VERIFICATION_ACCESS } from "./verifyAuditTrail";
 
 /** At most this many checkpoints in one export, and runs in one list. */
 export const MAX_CHECKPOINTS_EXPORTED = 10_000;
@@ -38,7 +38,7 @@ export async function startAuditVerification(services: GovernanceServices, princ
       const stored = await storedCheckpoints(services.dataSource);
       const checkpoints: AuditCheckpoint[] = stored.length === 0 ? [] : await readCheckpointFile(stored.join("\n"), publishedKeys);
       const from = since === null ? undefined : checkpoints.find((checkpoint) => checkpoint.number === since);
-      const job = await startVerificationRun(services.dataSource, principal.sub, { checkpoints, ...(from === undefined ? {} : { from }) });
+      const job = await startVerificationRun(services.dataSource, principal.sub, { checkpoints, concurrency: IN_HUB_CONCURRENCY, ...(from === undefined ? {} : { from }) });
       // The embedded database serves every connection from one PGlite session, and a job's statements
       // running beside other requests' can interleave with theirs there: it finishes before the answer.
       if (sharesOneSession(services.dataSource)) await job.finished;

@@ -23,6 +23,13 @@ export const VERIFICATION_ACCESS: AccessContext = {
 };
 
 /**
+ * Chains a verification inside the hub reads at once: each holds one of the process's pooled
+ * connections for as long as its chain takes, and requests need the rest (`npm run audit:verify` has a
+ * pool of its own and reads more at once).
+ */
+export const IN_HUB_CONCURRENCY = 2;
+
+/**
  * `verifyAuditChain` for an IG lead (HUB.md §5; scenario 10). The result is recorded on the entry,
  * so the trail itself shows when it was last found intact, and by whom.
  */
@@ -41,7 +48,7 @@ export async function verifyAuditTrail(services: GovernanceServices, principal: 
       outcome: AuditOutcome.RECORDED,
     },
     async () => {
-      const verification = await verifyAuditChain(dataSource);
+      const verification = await verifyAuditChain(dataSource, { concurrency: IN_HUB_CONCURRENCY });
       const { intact, entriesChecked, chainsChecked, firstBroken } = verification;
       return { result: verification, childSuis: [], details: { intact, entriesChecked, chainsChecked, firstBroken } };
     },
