@@ -1,6 +1,7 @@
 import { type JSONWebKeySet } from "jose";
 import { type Principal } from "../auth/Principal";
 import { sharesOneSession } from "../db/database";
+import { ErrorCode, HubError } from "../errors/HubError";
 import { type AuditCheckpoint } from "./AuditCheckpoint";
 import { AuditAction } from "./auditAccess";
 import { auditedIgRead } from "./auditedIgRead";
@@ -28,6 +29,7 @@ const activity = (details: Record<string, unknown>) => ({ action: AuditAction.VE
  * Answers with the run as it started.
  */
 export async function startAuditVerification(services: GovernanceServices, principal: Principal, requestId: string, publishedKeys: JSONWebKeySet, since: number | null, now = new Date()): Promise<VerificationRun> {
+  if (since !== null && !(Number.isSafeInteger(since) && since >= 1)) throw new HubError(ErrorCode.INVALID_INPUT, "`since` must be a checkpoint's number, from 1.", { path: "since" });
   return auditedIgRead(
     services,
     principal,
@@ -38,6 +40,7 @@ export async function startAuditVerification(services: GovernanceServices, princ
       const stored = await storedCheckpoints(services.dataSource);
       const checkpoints: AuditCheckpoint[] = stored.length === 0 ? [] : await readCheckpointFile(stored.join("\n"), publishedKeys);
       const from = since === null ? undefined : checkpoints.find((checkpoint) => checkpoint.number === since);
+      if (since !== null && from === undefined) throw new HubError(ErrorCode.INVALID_INPUT, `There is no checkpoint ${since} to verify from.`, { path: "since" });
       const job = await startVerificationRun(services.dataSource, principal.sub, { checkpoints, concurrency: IN_HUB_CONCURRENCY, ...(from === undefined ? {} : { from }) });
       // The embedded database serves every connection from one PGlite session, and a job's statements
       // running beside other requests' can interleave with theirs there: it finishes before the answer.
@@ -50,9 +53,9 @@ export async function startAuditVerification(services: GovernanceServices, princ
 
 /** The newest verification runs, for the IG lead; audited as AUDIT_VERIFICATION. */
 export async function readAuditVerificationRuns(services: GovernanceServices, principal: Principal, requestId: string, first: number, now = new Date()): Promise<VerificationRun[]> {
-  const limit = Math.min(Math.max(first, 1), MAX_RUNS_LISTED);
-  return auditedIgRead(services, principal, requestId, VERIFICATION_ACCESS, activity({ runsRead: limit }), async () => {
-    const runs = await listVerificationRuns(services.dataSource, limit);
+  if (!Number.isSafeInteger(first) || first < 1 || first > MAX_RUNS_LISTED) throw new HubError(ErrorCode.INVALID_INPUT, `\`first\` must be from 1 to ${MAX_RUNS_LISTED}.`, { path: "first" });
+  return auditedIgRead(services, principal, requestId, VERIFICATION_ACCESS, activity({ runsRead: first }), async () => {
+    const runs = await listVerificationRuns(services.dataSource, first);
     return { result: runs, childSuis: [], details: { count: runs.length } };
   }, now);
 }
@@ -63,8 +66,9 @@ export async function readAuditVerificationRuns(services: GovernanceServices, pr
  * AUDIT_VERIFICATION with the range exported.
  */
 export async function exportAuditCheckpoints(services: GovernanceServices, principal: Principal, requestId: string, after: number, now = new Date()): Promise<string[]> {
+  if (!Number.isSafeInteger(after) || after < 0) throw new HubError(ErrorCode.INVALID_INPUT, "`after` must be a checkpoint's number, or 0 for all.", { path: "after" });
   return auditedIgRead(services, principal, requestId, VERIFICATION_ACCESS, activity({ checkpointsAfter: after }), async () => {
-    const checkpoints = (await storedCheckpoints(services.dataSource, Math.max(after, 0))).slice(0, MAX_CHECKPOINTS_EXPORTED);
+    const checkpoints = (await storedCheckpoints(services.dataSource, after)).slice(0, MAX_CHECKPOINTS_EXPORTED);
     return { result: checkpoints, childSuis: [], details: { count: checkpoints.length } };
   }, now);
 }

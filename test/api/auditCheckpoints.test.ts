@@ -76,6 +76,17 @@ describe("signed audit checkpoints over GraphQL", () => {
     expect(entry).toMatchObject({ operation: "AUDIT_VERIFICATION", outcome: "RECORDED", principal_sub: "ig-lead", details: { run: started.id, checkpointsChecked: 2, fromCheckpoint: null } });
   });
 
+  it.each([
+    [START, { since: 0 }, "since"],
+    [START, { since: 99 }, "since"],
+    [CHECKPOINTS, { after: -1 }, "after"],
+    ["query ($first: Int!) { auditVerificationRuns(first: $first) { id } }", { first: 0 }, "first"],
+    ["query ($first: Int!) { auditVerificationRuns(first: $first) { id } }", { first: 101 }, "first"],
+  ])("refuses an argument out of range (%#)", async (query, variables, path) => {
+    const body = await as(CALLERS.igLead, query, variables);
+    expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path });
+  });
+
   it("is for IG leads only, and each refusal is on the trail", async () => {
     for (const query of [CHECKPOINTS, START, RUNS]) {
       const body = await as(CALLERS.socialWorker, query);

@@ -38,7 +38,7 @@ export class AuditResolver {
       "IG leads: start verifying the whole trail, against the hub's signed checkpoints, as a job; answers at once with the RUNNING run, whose result auditVerificationRuns shows. since: only what follows that checkpoint. Takes no access context; audited.",
   })
   async startAuditVerification(@Ctx() { dataSource, policy, principal, requestId, publishedKeys }: HubContext, @Arg("since", () => Int, { nullable: true }) since: number | null): Promise<VerificationRun> {
-    return startAuditVerification({ dataSource, policy }, principal, requestId, publishedKeys, since);
+    return startAuditVerification({ dataSource, policy }, principal, requestId, publishedKeys, since ?? null);
   }
 
   @Query(() => [AuditVerificationRun], { description: "IG leads: the newest verification runs (at most 100), running or finished. Takes no access context; audited." })
