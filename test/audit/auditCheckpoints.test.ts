@@ -283,6 +283,31 @@ describe("one checkpoint per number, whoever takes it", () => {
     });
   }
 
+  it("takes a checkpoint every set number of seconds if the trail grew, and none when both triggers are off", async () => {
+    const latest = async () => (await db.dataSource.query(`SELECT coalesce(max(number), 0)::int AS n FROM audit_checkpoint`))[0].n as number;
+    const log = captureLog();
+    const off = scheduleAuditCheckpoints(db.dataSource, keys, { everyEntries: 0, everySeconds: 0 }, log.logger);
+    await writeOn(db, 7, 2, "timer-off");
+    const before = await latest();
+    await off();
+    expect(await latest()).toBe(before);
+
+    // Only the schedule's interval is simulated; the database's own timers run as they do.
+    jest.useFakeTimers({ doNotFake: ["Date", "hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout"] });
+    try {
+      const timed = scheduleAuditCheckpoints(db.dataSource, keys, { everyEntries: 0, everySeconds: 60 }, log.logger);
+      jest.advanceTimersByTime(59_000);
+      await timed();
+      expect(await latest()).toBe(before);
+      const again = scheduleAuditCheckpoints(db.dataSource, keys, { everyEntries: 0, everySeconds: 60 }, log.logger);
+      jest.advanceTimersByTime(60_000);
+      await again();
+      expect(await latest()).toBe(before + 1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("takes a checkpoint once this process has written the set number of entries, and never fails a write", async () => {
     const log = captureLog();
     const stop = scheduleAuditCheckpoints(db.dataSource, keys, { everyEntries: 3, everySeconds: 0 }, log.logger);
