@@ -1,3 +1,4 @@
+import { type JSONWebKeySet } from "jose";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
@@ -14,4 +15,6 @@ export interface HubContext {
   policy: PolicySet;
   /** How strictly a directory change's webhook endpoint is checked: from NODE_ENV, never read by a resolver. */
   webhookEndpoints: WebhookEndpointRules;
+  /** The hub's own public signing keys (`/.well-known/jwks.json`): what its stored audit checkpoints are checked against. */
+  publishedKeys: JSONWebKeySet;
 }

@@ -89,7 +89,7 @@ export function createApp(deps: AppDependencies): Express {
         const principal = await deps.verifyToken(req.get("authorization"));
         const rate = await deps.rateLimiter?.consume(principal);
         if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
-        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints };
+        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys };
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         if (!isHubError(error)) throw error;
