@@ -76,7 +76,7 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
       receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: delivery.id, policyVersion: policy.version,
     });
     await recordDelivery(manager, {
-      id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, routingRules: [],
+      id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, decidedAs: Role.IG_LEAD, routingRules: [],
       // Accountability (UK GDPR Art 5(2)): the agency's IG leads answer for a duty left unanswered.
       purpose: Purpose.INFORMATION_GOVERNANCE, lawfulBasis: LawfulBasis.LEGAL_OBLIGATION, specialCategoryCondition: null,
       content: { escalation }, redactions: [], childSuis: [], disclosureId: audit.id, contact: escalationContactOf(agency),

@@ -68,7 +68,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
       sourceAgency: submission.agencyCode, submittedBy: principal.sub, recordIds: facts.recordIds,
     }, now);
     deliveries.push({
-      id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, routingRules: recipient.rules,
+      id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, decidedAs: recipient.rule.decidedAs, routingRules: recipient.rules,
       purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
       content: view.view, redactions: view.withheld, childSuis: view.childSuis, disclosureId: audit.id, contact: null, deliveredAt: now, acknowledgeBy,
       dueBy, dueFor: typeRule.due, responseRequested: recipient.responseRequested,
