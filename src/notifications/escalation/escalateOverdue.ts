@@ -72,7 +72,7 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
     const claimed = await manager.getRepository(NotificationDelivery).update({ id: delivery.id, acknowledgedAt: IsNull(), escalatedAt: IsNull() }, { escalatedAt: now });
     if (claimed.affected !== 1) return false;
     await manager.getRepository(Notification).insert({
-      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, submittedBy: HUB_SOURCE,
+      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, contentHash: null, submittedBy: HUB_SOURCE,
       receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: delivery.id, policyVersion: policy.version,
     });
     await recordDelivery(manager, {

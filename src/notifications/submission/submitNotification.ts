@@ -15,6 +15,7 @@ import { type NotificationServices } from "../NotificationServices";
 import { recordDelivery, type NewDelivery } from "../recordDelivery";
 import { recipientAgencies } from "../routing/recipientAgencies";
 import { routeNotification } from "../routing/routeNotification";
+import { notificationContentHash } from "./notificationContentHash";
 import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
 import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
 
@@ -48,7 +49,8 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   if (!notifierAgencyTypes(policy, event.type).includes(notifier.type) || notifier.type !== principal.agencyType) {
     throw new HubError(ErrorCode.FORBIDDEN, `The directory does not hold this agency as one that submits ${event.label} (${notifierAgencyTypes(policy, event.type).join(" or ")}).`, { path: "notification.agencyCode" });
   }
-  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+  const contentHash = notificationContentHash(event.type, submission);
+  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
   if (earlier !== null) return earlier;
 
   const facts = await event.recordFacts(services, principal, submission, now);
@@ -78,7 +80,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   try {
     await dataSource.transaction(async (manager) => {
       await manager.getRepository(Notification).insert({
-        id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference,
+        id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference, contentHash,
         submittedBy: principal.sub, receivedAt: now, adultId: facts.adultId, recordIds: facts.recordIds, routing: routing.decisions, escalatesDeliveryId: null, policyVersion: policy.version,
       });
       await event.alsoInTransaction?.(manager, submission, facts);
@@ -87,7 +89,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   } catch (error) {
     // The same reference notified concurrently: the other request's notification stands.
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505") {
-      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
       if (stored !== null) return stored;
     }
     throw error;
@@ -99,10 +101,18 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   };
 }
 
-/** The receipt of a notification the agency already made under this reference, or null. */
-async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string): Promise<NotificationReceipt | null> {
+/**
+ * The receipt of a notification the agency already made under this reference, or null. Different
+ * content under a reference already used is not a resubmission: answering the first receipt would tell
+ * the agency its new facts reached the recipients when no one heard them. It is refused (CONFLICT,
+ * REFERENCE_REUSED) before anything is stored, routed or audited.
+ */
+async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string, contentHash: string): Promise<NotificationReceipt | null> {
   const notification = await dataSource.getRepository(Notification).findOneBy({ sourceAgency: agencyCode, sourceReference: reference });
   if (notification === null) return null;
+  if (notification.contentHash !== null && notification.contentHash !== contentHash) {
+    throw new HubError(ErrorCode.CONFLICT, "Your agency already notified something else under this reference: give this notification a reference of its own.", { path: "notification.reference", problem: "REFERENCE_REUSED" });
+  }
   const deliveries = await dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id, audience: DeliveryAudience.STAFF }, order: { recipientAgency: "ASC" } });
   const codes = deliveries.map((delivery) => ({ code: delivery.recipientAgency }));
   const agencies = new Map((codes.length === 0 ? [] : await dataSource.getRepository(Agency).find({ where: codes })).map((agency) => [agency.code, agency.type]));
