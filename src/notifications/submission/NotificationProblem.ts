@@ -3,6 +3,7 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 import { parseSui } from "../../identity/nhsNumber";
 import { type ChildIdentitySubmission } from "../../records/AgencyRecordSubmission";
 import { isLocalDate, londonDateOf } from "../../timescales/londonTime";
+import { DATE_RANGES, monthsFrom, within, yearsBefore } from "./dateRanges";
 
 /**
  * The problems a routed notification (other than a PPRC notification, which has its own list) can
@@ -14,6 +15,8 @@ export const NotificationProblem = {
   INVALID_DATE: "INVALID_DATE",
   /** A date the event cannot yet have happened on. */
   DATE_IN_FUTURE: "DATE_IN_FUTURE",
+  /** A date written correctly that cannot be true: an event in 1901, a child born after today (`dateRanges.ts`). */
+  DATE_OUT_OF_RANGE: "DATE_OUT_OF_RANGE",
   INVALID_LOCAL_AUTHORITY: "INVALID_LOCAL_AUTHORITY",
   /** A child is identified by a date of birth or, unborn, an expected date of birth: exactly one. */
   BIRTH_DATE_REQUIRED: "BIRTH_DATE_REQUIRED",
@@ -43,10 +46,12 @@ export function checkReference(reference: string, path: string): void {
   if (reference.trim() === "") throw invalid(path, NotificationProblem.REFERENCE_REQUIRED, "Give your agency's own reference for this event, so a resubmission is recognised as the same notification.");
 }
 
-/** A day (YYYY-MM-DD) on or before today in England. */
+/** A day (YYYY-MM-DD) on or before today in England, and within a child's lifetime of it (`DATE_RANGES`). */
 export function checkPastDate(value: string, path: string, now: Date): void {
   if (!isLocalDate(value)) throw invalid(path, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
-  if (value > londonDateOf(now)) throw invalid(path, NotificationProblem.DATE_IN_FUTURE, "The event cannot be dated after today.");
+  const today = londonDateOf(now);
+  if (value > today) throw invalid(path, NotificationProblem.DATE_IN_FUTURE, "The event cannot be dated after today.");
+  if (value < monthsFrom(today, -DATE_RANGES.eventMonthsBack)) throw invalid(path, NotificationProblem.DATE_OUT_OF_RANGE, "The event is dated more than 18 years ago: check the date.");
 }
 
 export function checkArea(value: string | null | undefined, path: string): void {
@@ -60,16 +65,23 @@ export function checkText(value: string, path: string, what: string): void {
 
 /**
  * A child as a notification identifies them: a valid SUI where given (INVALID_SUI), a date of birth or
- * (unborn) an expected date of birth but not both, dates written YYYY-MM-DD, and an ONS code for the
- * address's authority. The record path checks the rest as for any record.
+ * (unborn) an expected date of birth but not both, dates written YYYY-MM-DD and possible (born on or
+ * before today, expected within ten months: `DATE_RANGES`), and an ONS code for the address's authority. The record path checks the rest as for any record.
  */
-export function checkChild(child: ChildIdentitySubmission, path: string): void {
+export function checkChild(child: ChildIdentitySubmission, path: string, now: Date): void {
   if (child.sui) parseSui(child.sui, `${path}.sui`);
   const born = child.dateOfBirth ?? null;
   const expected = child.expectedDateOfBirth ?? null;
   if ((born === null) === (expected === null)) throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, "Give the child's date of birth or, for an unborn child, the expected date of birth.");
   for (const [field, value] of [["dateOfBirth", born], ["expectedDateOfBirth", expected]] as const) {
     if (value !== null && !isLocalDate(value)) throw invalid(`${path}.${field}`, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
+  }
+  const today = londonDateOf(now);
+  if (born !== null && !within(born, yearsBefore(today, DATE_RANGES.personMaximumAgeYears), today)) {
+    throw invalid(`${path}.dateOfBirth`, NotificationProblem.DATE_OUT_OF_RANGE, "A child's date of birth is on or before today: for an unborn child give the expected date of birth.");
+  }
+  if (expected !== null && !within(expected, monthsFrom(today, -DATE_RANGES.expectedBirthMonthsBack), monthsFrom(today, DATE_RANGES.expectedBirthMonthsAhead))) {
+    throw invalid(`${path}.expectedDateOfBirth`, NotificationProblem.DATE_OUT_OF_RANGE, "An expected date of birth lies within ten months from today (or a few weeks past, the birth not yet recorded).");
   }
   checkArea(child.address?.localAuthority, `${path}.address.localAuthority`);
 }
