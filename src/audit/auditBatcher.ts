@@ -97,7 +97,11 @@ export function auditBatcherFor(dataSource: DataSource): AuditBatcher {
   return batcher;
 }
 
-async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
+/**
+ * Chains and inserts entries in the caller's transaction, locking the heads of the chains they extend
+ * until it ends (`recordAuditEntriesInTransaction`): what the batcher does for its own batches.
+ */
+export async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
   const chainIds = [...new Set(entries.map((entry) => entry.chainId))].sort((a, b) => a - b);
   // A caller is told "disclosed" once this commits, so the commit must be on disk, whatever the
   // server, database or role says: with synchronous_commit = off a crash loses entries whose

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DataSource } from "typeorm";
+import { type DataSource, type EntityManager } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
@@ -7,7 +7,7 @@ import { type Withholding } from "../policy/DisclosureDecision";
 import { isAuditOperation, type AuditOperation } from "./AuditOperation";
 import { isAuditOutcome, type AuditOutcome } from "./AuditOutcome";
 import { chainForRequest, type HashedEntry } from "./hashChain";
-import { auditBatcherFor } from "./auditBatcher";
+import { appendBatch, auditBatcherFor } from "./auditBatcher";
 import { countAuditEntry } from "../metrics/countAuditEntry";
 
 /** Why a request was refused (or, with DISCLOSED, why part of it was concealed). */
@@ -73,6 +73,20 @@ export async function recordAuditEntry(dataSource: DataSource, entry: AuditEntry
     failure.cause = error;
     throw failure;
   }
+}
+
+/**
+ * Writes audit entries in the caller's transaction, for a disclosure that is itself a write (a
+ * notification's deliveries): the entries and what they record commit together or not at all, so the
+ * trail never says a delivery was made that was not, and no delivery exists without its entry (design
+ * principle 4). The transaction holds the heads of the chains the entries extend until it ends, and
+ * commits with `synchronous_commit = on` as every audit write does. Keep it short.
+ */
+export async function recordAuditEntriesInTransaction(manager: EntityManager, entries: readonly AuditEntryInput[], now = new Date()): Promise<AuditReceipt[]> {
+  if (entries.length === 0) return [];
+  const receipts = await appendBatch(manager, entries.map((entry) => auditRow(entry, now)));
+  for (const entry of entries) countAuditEntry(entry);
+  return receipts;
 }
 
 /**

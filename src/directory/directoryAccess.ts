@@ -28,3 +28,18 @@ export function directoryAbility(principal: Principal): DirectoryAbility {
 export function mayUseDirectory(principal: Principal, action: DirectoryAction): boolean {
   return directoryAbility(principal).can(action, "AgencyDirectory");
 }
+
+/**
+ * An agency's webhook endpoint is where the hub sends children's information: whoever knows it can aim
+ * at that agency's receiver. It is for the directory's administrators, who set it, and for the agency
+ * itself (its own staff and system); everyone else reads the entry without it (null, as for an agency
+ * that has none).
+ */
+export function mayReadWebhookEndpoint(principal: Principal, agencyCode: string): boolean {
+  return principal.roles.includes(Role.DIRECTORY_ADMIN) || principal.agency === agencyCode;
+}
+
+/** The entry as the caller may read it: without another agency's webhook endpoint. */
+export function entryForCaller<T extends { code: string; webhookUrl: string | null }>(principal: Principal, entry: T): T {
+  return mayReadWebhookEndpoint(principal, entry.code) ? entry : { ...entry, webhookUrl: null };
+}

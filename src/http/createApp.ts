@@ -12,6 +12,10 @@ import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
+import { AGENCY_STANDING_TEXT, agencyStandingProblem, type AgencyStandingProblem } from "../directory/agencyStanding";
+import { isDatabaseUnavailable } from "../db/databaseUnavailable";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "../graphql/formatError";
+import { RETRY_AFTER_SECONDS } from "../graphql/plugins/serviceUnavailableStatus";
 import { serveMetrics } from "../metrics/metricsEndpoint";
 import { requestId } from "./requestId";
 import { type RequestsInFlight } from "./requestsInFlight";
@@ -89,6 +93,11 @@ export function createApp(deps: AppDependencies): Express {
         const principal = await deps.verifyToken(req.get("authorization"));
         const rate = await deps.rateLimiter?.consume(principal);
         if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
+        const standing = await agencyStanding(deps.dataSource, principal);
+        if (standing !== null) {
+          logger.warn("agency refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: standing });
+          throw agencyRefused(standing);
+        }
         return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys };
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
@@ -122,6 +131,25 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use(bodyErrors(deps.logger));
   return app;
+}
+
+/** The directory's word on the caller's agency, or SERVICE_UNAVAILABLE (503) when the database cannot give it: nothing runs without it. */
+async function agencyStanding(dataSource: DataSource, principal: Parameters<typeof agencyStandingProblem>[1]): Promise<AgencyStandingProblem | null> {
+  try {
+    return await agencyStandingProblem(dataSource, principal);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+      originalError: new HubError(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new Map([["retry-after", String(RETRY_AFTER_SECONDS)]]) } },
+    });
+  }
+}
+
+/** The directory does not let the caller's agency act: HTTP 403, before any resolver, query of a child or audit write. */
+function agencyRefused(problem: AgencyStandingProblem): GraphQLError {
+  const refusal = new HubError(ErrorCode.FORBIDDEN, AGENCY_STANDING_TEXT[problem], { problem, path: "agency" });
+  return new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, problem, http: { status: 403 } } });
 }
 
 /** Over a limit: HTTP 429 with Retry-After, before any resolver, query or audit write. */

@@ -29,6 +29,14 @@ export class Notification {
   @Column({ type: "varchar", length: 64, nullable: true })
   sourceReference: string | null;
 
+  /**
+   * What the notifying agency said under its reference (`submission/notificationContentHash.ts`): the
+   * same reference is the same notification only with the same content. Null for the hub's own
+   * escalations, and for notifications stored before it was kept.
+   */
+  @Column({ type: "char", length: 64, nullable: true })
+  contentHash: string | null;
+
   /** The `sub` of whoever submitted it (an officer, or the agency's system). */
   @Column({ type: "varchar", length: 200 })
   submittedBy: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn } from "typeorm";
+import { type Role } from "../auth/Role";
 import { type LawfulBasis } from "../policy/LawfulBasis";
 import { type Purpose } from "../policy/Purpose";
 import { type SpecialCategoryCondition } from "../policy/SpecialCategoryCondition";
@@ -33,6 +34,14 @@ export class NotificationDelivery {
   /** Who at the agency reads it: its staff, or (an escalation) its IG leads. */
   @Column({ type: "varchar", length: 16 })
   audience: DeliveryAudience;
+
+  /**
+   * The role its view was decided for (the routing rule's `decidedAs`; IG_LEAD for an escalation): only
+   * the agency's staff in that role read it, and its own system (`inbox/inboxAccess.ts`). Null only for
+   * a delivery made before the role was kept whose rule was unknown: its agency's system alone reads it.
+   */
+  @Column({ type: "varchar", length: 32, nullable: true })
+  decidedAs: Role | null;
 
   /** The routing rules that chose this agency, in policy order; the first decided its view. */
   @Column({ type: "text", array: true })

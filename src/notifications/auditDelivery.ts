@@ -1,7 +1,6 @@
-import { type DataSource } from "typeorm";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
-import { recordAuditEntry, type AuditReceipt } from "../audit/recordAuditEntry";
+import { type AuditEntryInput } from "../audit/recordAuditEntry";
 import { AgencyType } from "../directory/AgencyType";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type PolicySet } from "../policy/PolicySet";
@@ -23,16 +22,16 @@ export interface DeliveryFacts {
 }
 
 /**
- * The disclosure audit entry of one delivery (design principle 4), committed before the delivery is
- * written: the recipient agency as the principal it was decided for, the routing rule's purpose,
+ * The disclosure audit entry of one delivery (design principle 4), written in the transaction that
+ * writes the delivery (`recordAuditEntriesInTransaction`), so the two commit together or not at all: the recipient agency as the principal it was decided for, the routing rule's purpose,
  * lawful basis and condition as the access context (its description the justification), the fields
  * disclosed and withheld with their rules, and the notification, delivery, rules and source records in
  * `details`. A delivery to a competent authority under Part 3, or to the police, is flagged as one
  * whose disclosure could prejudice an investigation, like any such read.
  */
-export function auditDelivery(dataSource: DataSource, policy: PolicySet, view: RecipientView, facts: DeliveryFacts, now: Date): Promise<AuditReceipt> {
+export function deliveryAuditEntry(policy: PolicySet, view: RecipientView, facts: DeliveryFacts): AuditEntryInput {
   const { requestId, ...details } = facts;
-  return recordAuditEntry(dataSource, {
+  return {
     requestId,
     principal: view.principal,
     operation: AuditOperation.NOTIFICATION_DELIVERY,
@@ -45,5 +44,5 @@ export function auditDelivery(dataSource: DataSource, policy: PolicySet, view: R
     breakGlass: false,
     prejudicesInvestigation: view.access.lawfulBasis === LawfulBasis.LAW_ENFORCEMENT || view.principal.agencyType === AgencyType.POLICE,
     details: { ...details, grantingRules: view.grantingRules },
-  }, now);
+  };
 }

@@ -26,7 +26,7 @@ export type { NotificationServices } from "./NotificationServices";
 export const PPRC_NOTIFICATION: RoutedEvent<PprcNotificationSubmission, PprcFacts> = {
   type: NotificationType.PPRC,
   label: "a PPRC notification",
-  validate: (notification) => validatePprcNotification(notification),
+  validate: (notification, now) => validatePprcNotification(notification, now),
   eventOf: (notification) => notification.event,
   recordFacts: ({ dataSource }, principal, notification, now) => recordPprcFacts(dataSource, principal, notification, now),
   async content({ dataSource }, notification, facts) {

@@ -169,11 +169,11 @@ describe("submitRecord refuses what it must", () => {
     expect(errorOf(response).code).toBe("FORBIDDEN");
   });
 
-  it("UNKNOWN_AGENCY for an agency not in the directory, or no longer active", async () => {
+  it("UNKNOWN_AGENCY for an agency not in the directory; one no longer active is refused before any resolver (FORBIDDEN, AGENCY_NOT_ACTIVE)", async () => {
     const unknown = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-000000", "EDUCATION"));
     expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-000000" } }, unknown)).code).toBe("UNKNOWN_AGENCY");
     const closed = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-199999", "EDUCATION"));
-    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-199999" } }, closed)).code).toBe("UNKNOWN_AGENCY");
+    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-199999" } }, closed))).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_ACTIVE" });
   });
 
   it("RECORD_TYPE_MISMATCH when the details are not the agency's type, or several are sent", async () => {

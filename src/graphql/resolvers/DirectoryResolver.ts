@@ -19,7 +19,7 @@ export class DirectoryResolver {
   @Query(() => AgencyConnection, { description: "The agency directory (organisations only, no personal data), in code order." })
   @ArgumentRules({ after: AGENCIES.rule })
   async agencies(
-    @Ctx() { dataSource }: HubContext,
+    @Ctx() { dataSource, principal }: HubContext,
     @Arg("type", () => AgencyType, { nullable: true }) type: AgencyType | null,
     @Arg("localAuthority", () => String, { nullable: true }) localAuthority: string | null,
     @Arg("includeInactive", () => Boolean, { nullable: true }) includeInactive: boolean | null,
@@ -27,7 +27,7 @@ export class DirectoryResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): Promise<AgencyConnection> {
     const limit = pageSize(first);
-    const page = await listAgencies(dataSource, { type, localAuthority, includeInactive }, limit, AGENCIES.decode(after));
+    const page = await listAgencies(dataSource, principal, { type, localAuthority, includeInactive }, limit, AGENCIES.decode(after));
     const last = page.agencies.at(-1);
     return {
       nodes: page.agencies,

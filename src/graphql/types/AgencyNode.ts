@@ -35,7 +35,7 @@ export class AgencyNode {
   @Field(() => String, { nullable: true })
   escalationPhone: string | null;
 
-  @Field(() => String, { nullable: true, description: "The registered webhook endpoint, if any." })
+  @Field(() => String, { nullable: true, description: "The registered webhook endpoint: shown only to directory administrators and the agency itself (null to anyone else, as when there is none)." })
   webhookUrl: string | null;
 
   @Field(() => UnscheduledCareSetting, { nullable: true, description: "A HEALTH agency that is an unscheduled-care setting (CP-IS)." })

@@ -154,9 +154,9 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     });
     expect(fenshire.redactions).toEqual([expect.objectContaining({ path: "safeguardingEnquiry.probationCrn", rule: "default-deny" })]);
 
-    // A consultation needs its reply; an IG lead may read the enquiry but not answer it.
+    // A consultation needs its reply; an IG lead, for whom the view was not decided, finds nothing to answer.
     await expect(acknowledgeNotification(services, FENSHIRE_SW, "req-enq-ack-0", fenshire.id, null, NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { problem: "RESPONSE_REQUIRED" } });
-    await expect(acknowledgeNotification(services, FENSHIRE_IG, "req-enq-ack-ig", fenshire.id, "Known to us", NOW)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await expect(acknowledgeNotification(services, FENSHIRE_IG, "req-enq-ack-ig", fenshire.id, "Known to us", NOW)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     expect((await deliveryTo(receipt.notificationId, "LA-E10000019")).acknowledgedAt).toBeNull();
 
     const answeredAt = new Date("2026-11-16T13:30:00Z");

@@ -29,7 +29,7 @@ function validate(notification: ChildVictimSubmission, now: Date): void {
   if (NOT_VICTIM_INCIDENTS.has(notification.incidentType)) {
     throw invalid("notification.incidentType", NotificationProblem.NOT_FOR_THIS_EVENT, "A victim is referred for a crime or incident: a sex offender's household notice or police protection is told otherwise.");
   }
-  checkChild(notification.child, "notification.child");
+  checkChild(notification.child, "notification.child", now);
   const born = notification.child.dateOfBirth;
   if (!born) throw invalid("notification.child.dateOfBirth", NotificationProblem.BIRTH_DATE_REQUIRED, "Give the victim's date of birth: every victim under 18 is referred.");
   if (!isUnder18(born, notification.reportedOn)) throw invalid("notification.child.dateOfBirth", NotificationProblem.NOT_A_CHILD, "The victim was 18 or over when it was reported: the referral is for victims under 18.");

@@ -33,7 +33,7 @@ function validate(notification: PupilRemovedFromRollSubmission, now: Date): void
   checkReference(notification.reference, "notification.reference");
   checkReference(notification.pupilReference, "notification.pupilReference");
   checkPastDate(notification.removedOn, "notification.removedOn", now);
-  checkChildOnDay(notification.child, "notification.child", notification.removedOn, "a removal from roll");
+  checkChildOnDay(notification.child, "notification.child", notification.removedOn, "a removal from roll", now);
   if (!notification.child.address?.localAuthority) {
     throw invalid("notification.child.address.localAuthority", NotificationProblem.AREA_REQUIRED, "Give the pupil's home address with its local authority (ONS code): that authority is told.");
   }

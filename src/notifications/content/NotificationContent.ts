@@ -1,5 +1,6 @@
 import { type NotificationRecordType } from "../../policy/notificationFields";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
+import { type RoutingArea } from "../routing/RoutingArea";
 
 /** One record of a notification's content: its fields' values, and labels its values carry beside the fields' own. */
 export interface ContentEntry {
@@ -10,6 +11,14 @@ export interface ContentEntry {
    * only where its label allows (design principle 8).
    */
   valueLabels?: Partial<Record<string, readonly SensitivityLabel[]>>;
+  /**
+   * The routing target this entry is about (a child at risk: the child's home area, `CHILD_HOME`). A
+   * recipient whose view is decided by a rule of that area is offered the entry only when that rule
+   * chose it for this target: the authority of one child's home is told of that child, not of the
+   * prisoner's other children living elsewhere (data minimisation, UK GDPR Art 5(1)(c)). A recipient
+   * chosen by a rule of another area (the prisoner's home authority, probation) is offered every entry.
+   */
+  about?: { area: RoutingArea; localAuthority: string | null };
 }
 
 /** A part of the content, offered to the policy engine as records of one notification record type. */

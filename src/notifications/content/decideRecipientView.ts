@@ -40,7 +40,8 @@ export interface NotifyingAgency {
  * view (perhaps empty); a list only with the entries that show something. A list withheld as a whole
  * by one rule is listed once, so the list does not tell how many there were.
  */
-export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipient, content: NotificationContent, notifier: NotifyingAgency, at: Date): RecipientView {
+export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipient, everything: NotificationContent, notifier: NotifyingAgency, at: Date): RecipientView {
+  const content = aboutRecipient(everything, recipient);
   const principal = recipientPrincipal(recipient.rule, recipient.agencyCode);
   const access = routingAccess(recipient.rule);
   const subject: DisclosureSubject = {
@@ -79,6 +80,19 @@ export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipien
     grantingRules: decision.grantingRules,
     childSuis: shownEntries.flatMap((entry) => (typeof entry.sui === "string" ? [entry.sui] : [])),
   };
+}
+
+/**
+ * The content this recipient may be told of at all, before any field is decided: an entry about one
+ * target of an area (`ContentEntry.about`: a child's home authority) is left out for a recipient whose
+ * deciding rule is of that area but did not choose it for that target — it is not offered, so it is
+ * neither disclosed nor listed as withheld, and the list's paths have no gap where it was.
+ */
+function aboutRecipient(content: NotificationContent, recipient: RoutedRecipient): NotificationContent {
+  const area = recipient.rule.area;
+  const reached = recipient.reachedAt[area] ?? [];
+  const offered = (entry: ContentEntry) => entry.about === undefined || entry.about.area !== area || (entry.about.localAuthority !== null && reached.includes(entry.about.localAuthority));
+  return { sections: content.sections.map((section) => ({ ...section, entries: section.entries.filter(offered) })) };
 }
 
 function pathOf(section: ContentSection, index: number): string {

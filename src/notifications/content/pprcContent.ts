@@ -2,6 +2,7 @@ import { type AdultName } from "../../people/AdultName";
 import { NameKind } from "../../people/NameKind";
 import { NotificationRecordType } from "../../policy/notificationFields";
 import { type PprcNotificationSubmission } from "../PprcNotificationSubmission";
+import { RoutingArea } from "../routing/RoutingArea";
 import { type NotificationContent } from "./NotificationContent";
 import { type ChildAtRiskFields, type PersonName, type PprcNotificationFields } from "./NotificationView";
 
@@ -54,7 +55,11 @@ export function pprcContent(notification: PprcNotificationSubmission, childSuis:
             homeLocalAuthority: child.address?.localAuthority ?? null,
             relationshipToPrisoner: child.relationshipToPrisoner,
           };
-          return { values: { ...values }, valueLabels: { homeLocalAuthority: [...(child.address?.labels ?? [])] } };
+          return {
+            values: { ...values }, valueLabels: { homeLocalAuthority: [...(child.address?.labels ?? [])] },
+            // Its home authority is told of this child (CHILD_HOME); another child's is not.
+            about: { area: RoutingArea.CHILD_HOME, localAuthority: child.address?.localAuthority ?? null },
+          };
         }),
       },
     ],

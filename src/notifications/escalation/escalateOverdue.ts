@@ -4,7 +4,7 @@ import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
-import { recordAuditEntry } from "../../audit/recordAuditEntry";
+import { recordAuditEntriesInTransaction } from "../../audit/recordAuditEntry";
 import { Agency } from "../../directory/Agency";
 import { LawfulBasis } from "../../policy/LawfulBasis";
 import { Purpose } from "../../policy/Purpose";
@@ -25,13 +25,12 @@ const BATCH = 100;
  * Every delivery left unacknowledged past its deadline (`acknowledgeBy` before `now`) is escalated:
  * a new notification to the same agency, addressed to its escalation contact and read by its IG leads
  * (audience IG_LEADS), saying which delivery went unacknowledged and when it was due — never the
- * content, which the IG lead reads through the agency's own inbox. `now` is the caller's clock.
+ * content, which was decided for the role the delivery names. `now` is the caller's clock.
  *
- * Each escalation's audit entry commits first; then one transaction marks the overdue delivery
- * escalated — only if it still is unacknowledged and not yet escalated — and writes the escalation. So
- * a delivery is escalated once however many hub processes run this together; one that lost the race
- * leaves an audit entry for an escalation it did not make (the trail may say more than happened, never
- * less). Returns how many deliveries this call escalated.
+ * One transaction marks the overdue delivery escalated — only if it still is unacknowledged and not yet
+ * escalated — and, having claimed it, writes the escalation's audit entry and the escalation. So a
+ * delivery is escalated once however many hub processes run this together, and one that lost the race
+ * records nothing. Returns how many deliveries this call escalated.
  */
 export async function escalateOverdue(services: NotificationServices, now: Date, requestId = `escalation-${randomUUID()}`): Promise<number> {
   const { dataSource } = services;
@@ -62,21 +61,22 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
   const notificationId = randomUUID();
   const deliveryId = randomUUID();
   const principal: Principal = { sub: `notification-recipient:${agency.code}`, name: agency.code, agency: agency.code, agencyType: agency.type, roles: [Role.IG_LEAD], localAuthority: agency.localAuthority ?? "", team: null, tokenId: null };
-  const audit = await recordAuditEntry(dataSource, {
-    requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
-    fieldsDisclosed: Object.keys(escalation).map((field) => `escalation.${field}`), fieldsWithheld: [], policyVersion: policy.version,
-    breakGlass: false, prejudicesInvestigation: false,
-    details: { notificationId, deliveryId, notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, sourceAgency: HUB_SOURCE },
-  }, now);
   return dataSource.transaction(async (manager) => {
     const claimed = await manager.getRepository(NotificationDelivery).update({ id: delivery.id, acknowledgedAt: IsNull(), escalatedAt: IsNull() }, { escalatedAt: now });
     if (claimed.affected !== 1) return false;
+    // Audited in the transaction that claims and writes it: a process that loses the claim records nothing.
+    const [audit] = await recordAuditEntriesInTransaction(manager, [{
+      requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
+      fieldsDisclosed: Object.keys(escalation).map((field) => `escalation.${field}`), fieldsWithheld: [], policyVersion: policy.version,
+      breakGlass: false, prejudicesInvestigation: false,
+      details: { notificationId, deliveryId, notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, sourceAgency: HUB_SOURCE },
+    }], now);
     await manager.getRepository(Notification).insert({
-      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, submittedBy: HUB_SOURCE,
+      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, contentHash: null, submittedBy: HUB_SOURCE,
       receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: delivery.id, policyVersion: policy.version,
     });
     await recordDelivery(manager, {
-      id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, routingRules: [],
+      id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, decidedAs: Role.IG_LEAD, routingRules: [],
       // Accountability (UK GDPR Art 5(2)): the agency's IG leads answer for a duty left unanswered.
       purpose: Purpose.INFORMATION_GOVERNANCE, lawfulBasis: LawfulBasis.LEGAL_OBLIGATION, specialCategoryCondition: null,
       content: { escalation }, redactions: [], childSuis: [], disclosureId: audit.id, contact: escalationContactOf(agency),

@@ -5,7 +5,7 @@ import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntry } from "../../audit/recordAuditEntry";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
-import { readableAudiences } from "./inboxAccess";
+import { readableScope } from "./inboxAccess";
 import { NotificationStatus } from "./NotificationStatus";
 
 /** Where the last page ended: the last delivery's (deliveredAt, id). */
@@ -28,9 +28,19 @@ export interface InboxPage {
  */
 export async function listNotifications(services: NotificationServices, principal: Principal, requestId: string, status: NotificationStatus | null, first: number, after: InboxPosition | null, now = new Date()): Promise<InboxPage> {
   const { dataSource, policy } = services;
+  const scope = readableScope(principal);
   const query = dataSource.getRepository(NotificationDelivery).createQueryBuilder("delivery")
     .where("delivery.recipient_agency = :agency", { agency: principal.agency })
-    .andWhere("delivery.audience = ANY(:audiences)", { audiences: readableAudiences(principal) });
+    // Only deliveries whose view was decided for a role the caller holds (or, for the agency's system, any to its staff): `inboxAccess`.
+    .andWhere(new Brackets((readable) => {
+      if (scope.length === 0) readable.where("FALSE");
+      scope.forEach((part, index) => {
+        const condition = part.decidedAs === "ANY"
+          ? `delivery.audience = :audience${index}`
+          : `delivery.audience = :audience${index} AND delivery.decided_as = ANY(:roles${index})`;
+        readable.orWhere(condition, { [`audience${index}`]: part.audience, ...(part.decidedAs === "ANY" ? {} : { [`roles${index}`]: part.decidedAs }) });
+      });
+    }));
   if (status === NotificationStatus.UNACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NULL");
   if (status === NotificationStatus.ACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NOT NULL");
   if (after !== null) {

@@ -29,7 +29,7 @@ function validate(notification: MashReferralTransferSubmission, now: Date): void
     throw invalid("notification.referrerContact", NotificationProblem.NOT_FOR_THIS_EVENT, "A member of the public's identity is not passed on: the receiving MASH asks yours.");
   }
   // A referral may be about an unborn child (a pre-birth referral): an expected date of birth stands.
-  checkChildOnDay(notification.child, "notification.child", notification.receivedOn, "a referral", { unbornAllowed: true });
+  checkChildOnDay(notification.child, "notification.child", notification.receivedOn, "a referral", now, { unbornAllowed: true });
   if (!notification.child.address?.localAuthority) {
     throw invalid("notification.child.address.localAuthority", NotificationProblem.AREA_REQUIRED, "Give the child's home address with its local authority (ONS code): that authority's MASH is passed the referral.");
   }

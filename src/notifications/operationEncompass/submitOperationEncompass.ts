@@ -24,7 +24,7 @@ const DOMESTIC_ABUSE_INCIDENT = "DOMESTIC_ABUSE_INCIDENT";
 function validate(notification: OperationEncompassSubmission, now: Date): void {
   checkReference(notification.reference, "notification.reference");
   checkIncidentDates(notification, "notification", now);
-  checkChild(notification.child, "notification.child");
+  checkChild(notification.child, "notification.child", now);
 }
 
 /**

@@ -7,7 +7,7 @@ export function validateChildOnPlanMoved(notification: ChildOnPlanMovedSubmissio
   checkReference(notification.planReference, "notification.planReference");
   checkPastDate(notification.movedOn, "notification.movedOn", now);
   checkPastDate(notification.plan.startDate, "notification.plan.startDate", now);
-  checkChild(notification.child, "notification.child");
+  checkChild(notification.child, "notification.child", now);
   if (!notification.child.address?.localAuthority) {
     throw invalid("notification.child.address.localAuthority", NotificationProblem.AREA_REQUIRED, "Give the address the child moved to, with its local authority (ONS code): that authority's children's social care is told.");
   }

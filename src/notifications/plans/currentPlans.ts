@@ -1,4 +1,5 @@
 import { type EntityManager } from "typeorm";
+import { RESTRICTING_LABELS } from "../../records/restrictedRecord";
 import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 
 /** What a child's plan is: a child protection plan, one made before the child's birth, or a looked-after episode. */
@@ -28,7 +29,9 @@ export interface HeldPlan {
  * The plans in force on `on` (YYYY-MM-DD) for these children: each children's social care record
  * linked to the child whose status is a child protection plan or looked after, started and not ended.
  * A plan for a child not yet born (an expected date of birth, no date of birth) is a pre-birth plan.
- * In record order, so a child with plans at two authorities tells both.
+ * In record order, so a child with plans at two authorities tells both. A plan held under a sealed or
+ * brokered record is not one: a restricted record contributes nothing outside itself, its routing
+ * included — a setting's receipt would name the authority holding a child with a new identity.
  */
 export async function currentPlans(manager: EntityManager, childIds: readonly string[], on: string): Promise<HeldPlan[]> {
   if (childIds.length === 0) return [];
@@ -42,8 +45,9 @@ export async function currentPlans(manager: EntityManager, childIds: readonly st
       WHERE r.child_id = ANY($1::uuid[]) AND r.link_state = 'LINKED'
         AND s.status IN ('CHILD_PROTECTION_PLAN', 'LOOKED_AFTER')
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
+        AND NOT (r.labels && $3::text[])
       ORDER BY r.agency_code, r.id`,
-    [childIds, on],
+    [childIds, on, RESTRICTING_LABELS],
   );
   return rows.map(({ status, unborn, ...plan }) => ({
     ...plan,

@@ -71,7 +71,8 @@ interface PlanRow {
  * authority the child lives in (RESPONSIBLE_LOCAL_AUTHORITY) — the area carrying the labels of the
  * address it comes from, a pre-birth plan opening only as `preBirth` allows. A sealed or brokered plan
  * is not listed (a restricted record contributes nothing outside itself); a child of whom nothing may be
- * shown is not listed. The page is audited before it is returned — one `PLANS_HELD_ELSEWHERE_READ` entry
+ * shown is not listed; nor is a child whose area the caller may not see (a LOCATION_WITHHELD placement
+ * read for a conference): being on the list is itself the area, derived from the protected address. The page is audited before it is returned — one `PLANS_HELD_ELSEWHERE_READ` entry
  * per child shown (its SUI, the fields disclosed and withheld in the paths a read of its file uses, the
  * record they came from), or one naming no child — and a refusal is audited too.
  */
@@ -110,6 +111,10 @@ export async function listPlansHeldElsewhere(services: NotificationServices, pri
     for (const row of rows) {
       const decision = decideDisclosure(policy, principal, access, subjectOf(row), now);
       if (decision.outcome === "REFUSED" || decision.sealed.length > 0 || decision.brokered.length > 0 || decision.disclosed.length === 0) continue;
+      // Being listed says the child lives in the caller's area, derived from where the holding record
+      // places them: a child whose area the caller may not see (a protected placement, for a purpose
+      // parents share in) is not listed at all, never listed with the area withheld.
+      if (!decision.disclosed.includes(`${DEMOGRAPHICS}.localAuthority`)) continue;
       if (plans.length === first) {
         hasNextPage = true;
         break;

@@ -6,7 +6,7 @@ import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmissio
 import { ProbationRecord } from "../../records/details/ProbationRecord";
 import { type ContentSection } from "../content/NotificationContent";
 import { heldAdult } from "../submission/heldAdult";
-import { checkChildOnDay, checkPastDate, checkReference, checkText, invalid, NotificationProblem } from "../submission/NotificationProblem";
+import { checkChildOnDay, checkOffenderBirthDate, checkReference, checkText, invalid, NotificationProblem } from "../submission/NotificationProblem";
 import { assertChildrenHeld, storeNotifiedRecords } from "../submission/storeNotifiedRecords";
 import { type ChildOfOffenderSubmission, type OffenderRiskSubmission, type OffenderSubmission } from "./OffenderSubmission";
 
@@ -22,7 +22,7 @@ export function checkOffenderAndChildren(offender: OffenderSubmission, risk: Off
   checkReference(offender.crn, "notification.offender.crn");
   checkText(offender.givenNames, "notification.offender.givenNames", "the offender's given names");
   checkText(offender.familyName, "notification.offender.familyName", "the offender's family name");
-  checkPastDate(offender.dateOfBirth, "notification.offender.dateOfBirth", now);
+  checkOffenderBirthDate(offender.dateOfBirth, "notification.offender.dateOfBirth", now);
   if (risk.mappaCategory != null && !(Number.isInteger(risk.mappaCategory) && risk.mappaCategory >= 1 && risk.mappaCategory <= 4)) {
     throw invalid("notification.risk.mappaCategory", NotificationProblem.OUT_OF_RANGE, "A MAPPA category is 1 to 4.");
   }
@@ -32,7 +32,7 @@ export function checkOffenderAndChildren(offender: OffenderSubmission, risk: Off
   if (children.length === 0) throw invalid("notification.children", NotificationProblem.CHILD_REQUIRED, `Name the child or children ${what} is about.`);
   children.forEach((child, index) => {
     checkReference(child.reference, `notification.children[${index}].reference`);
-    checkChildOnDay(child, `notification.children[${index}]`, on, what);
+    checkChildOnDay(child, `notification.children[${index}]`, on, what, now);
   });
 }
 

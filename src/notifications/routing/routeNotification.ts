@@ -43,6 +43,8 @@ export interface RoutedRecipient {
   rules: string[];
   /** Some rule that chose it asks for its reply to this event. */
   responseRequested: boolean;
+  /** For each area, the targets (local authorities, or agencies named) through which some rule chose it: what its view may be about (`ContentEntry.about`). */
+  reachedAt: Partial<Record<RoutingArea, string[]>>;
 }
 
 export interface NotificationRouting {
@@ -79,14 +81,14 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
         outcome: agencies.length > 0 ? "ROUTED" : "NO_AGENCY", agencies: agencies.map((agency) => agency.code),
         ...(versions.length > 0 ? { directoryVersions: Object.fromEntries(versions) } : {}),
       });
+      const reached = "agencyCode" in target ? target.agencyCode : (target.localAuthority as string);
       for (const agency of agencies) {
-        const known = recipients.get(agency.code);
-        if (known === undefined) {
-          recipients.set(agency.code, { agencyCode: agency.code, agencyType: agency.type, rule, rules: [rule.id], responseRequested: asksReply });
-        } else {
-          if (!known.rules.includes(rule.id)) known.rules.push(rule.id);
-          known.responseRequested ||= asksReply;
-        }
+        const known = recipients.get(agency.code) ?? { agencyCode: agency.code, agencyType: agency.type, rule, rules: [], responseRequested: false, reachedAt: {} };
+        recipients.set(agency.code, known);
+        if (!known.rules.includes(rule.id)) known.rules.push(rule.id);
+        known.responseRequested ||= asksReply;
+        const targets = (known.reachedAt[rule.area] ??= []);
+        if (!targets.includes(reached)) targets.push(reached);
       }
     }
   }

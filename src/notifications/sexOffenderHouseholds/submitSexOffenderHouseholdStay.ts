@@ -7,7 +7,7 @@ import { type NotificationServices } from "../NotificationServices";
 import { NotificationType } from "../NotificationType";
 import { RoutingArea } from "../routing/RoutingArea";
 import { heldAdult } from "../submission/heldAdult";
-import { checkChildOnDay, checkPastDate, checkReference, checkText, invalid, NotificationProblem } from "../submission/NotificationProblem";
+import { checkChildOnDay, checkOffenderBirthDate, checkPastDate, checkReference, checkText, invalid, NotificationProblem } from "../submission/NotificationProblem";
 import { type NotificationFacts, type RoutedEvent } from "../submission/RoutedEvent";
 import { storeNotifiedRecords } from "../submission/storeNotifiedRecords";
 import { submitNotification } from "../submission/submitNotification";
@@ -30,8 +30,8 @@ function validate(notification: SexOffenderHouseholdStaySubmission, now: Date): 
   checkReference(offender.reference, "notification.offender.reference");
   checkText(offender.givenNames, "notification.offender.givenNames", "the offender's given names");
   checkText(offender.familyName, "notification.offender.familyName", "the offender's family name");
-  checkPastDate(offender.dateOfBirth, "notification.offender.dateOfBirth", now);
-  checkChildOnDay(notification.child, "notification.child", notification.stayStartedOn, "a household stay notice");
+  checkOffenderBirthDate(offender.dateOfBirth, "notification.offender.dateOfBirth", now);
+  checkChildOnDay(notification.child, "notification.child", notification.stayStartedOn, "a household stay notice", now);
   if (!notification.child.address?.localAuthority) {
     throw invalid("notification.child.address.localAuthority", NotificationProblem.AREA_REQUIRED, "Give the household's address with its local authority (ONS code): that authority's children's social care is told.");
   }

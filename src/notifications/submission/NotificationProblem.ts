@@ -4,6 +4,7 @@ import { parseSui } from "../../identity/nhsNumber";
 import { type ChildIdentitySubmission } from "../../records/AgencyRecordSubmission";
 import { isLocalDate, londonDateOf } from "../../timescales/londonTime";
 import { isUnder18 } from "../routing/routeNotification";
+import { DATE_RANGES, monthsFrom, within, yearsBefore } from "./dateRanges";
 
 /**
  * The problems a routed notification (other than a PPRC notification, which has its own list) can
@@ -15,6 +16,8 @@ export const NotificationProblem = {
   INVALID_DATE: "INVALID_DATE",
   /** A date the event cannot yet have happened on. */
   DATE_IN_FUTURE: "DATE_IN_FUTURE",
+  /** A date written correctly that cannot be true: an event in 1901, a child born after today (`dateRanges.ts`). */
+  DATE_OUT_OF_RANGE: "DATE_OUT_OF_RANGE",
   INVALID_LOCAL_AUTHORITY: "INVALID_LOCAL_AUTHORITY",
   /** A child is identified by a date of birth or, unborn, an expected date of birth: exactly one. */
   BIRTH_DATE_REQUIRED: "BIRTH_DATE_REQUIRED",
@@ -48,10 +51,12 @@ export function checkReference(reference: string, path: string): void {
   if (reference.trim() === "") throw invalid(path, NotificationProblem.REFERENCE_REQUIRED, "Give your agency's own reference for this event, so a resubmission is recognised as the same notification.");
 }
 
-/** A day (YYYY-MM-DD) on or before today in England. */
+/** A day (YYYY-MM-DD) on or before today in England, and within a child's lifetime of it (`DATE_RANGES`). */
 export function checkPastDate(value: string, path: string, now: Date): void {
   if (!isLocalDate(value)) throw invalid(path, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
-  if (value > londonDateOf(now)) throw invalid(path, NotificationProblem.DATE_IN_FUTURE, "The event cannot be dated after today.");
+  const today = londonDateOf(now);
+  if (value > today) throw invalid(path, NotificationProblem.DATE_IN_FUTURE, "The event cannot be dated after today.");
+  if (value < monthsFrom(today, -DATE_RANGES.eventMonthsBack)) throw invalid(path, NotificationProblem.DATE_OUT_OF_RANGE, "The event is dated more than 18 years ago: check the date.");
 }
 
 export function checkArea(value: string | null | undefined, path: string): void {
@@ -64,17 +69,37 @@ export function checkText(value: string, path: string, what: string): void {
 }
 
 /**
- * A child as a notification identifies them: a valid SUI where given (INVALID_SUI), a date of birth or
- * (unborn) an expected date of birth but not both, dates written YYYY-MM-DD, and an ONS code for the
- * address's authority. The record path checks the rest as for any record.
+ * An offender's (or prisoner's) date of birth: a day written YYYY-MM-DD, at least the age of criminal
+ * responsibility and at most a lifetime before today (`DATE_RANGES`). Not an event's date: an adult's
+ * birth lies far more than 18 years back.
  */
-export function checkChild(child: ChildIdentitySubmission, path: string): void {
+export function checkOffenderBirthDate(value: string, path: string, now: Date): void {
+  if (!isLocalDate(value)) throw invalid(path, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
+  const today = londonDateOf(now);
+  if (!within(value, yearsBefore(today, DATE_RANGES.personMaximumAgeYears), yearsBefore(today, DATE_RANGES.prisonerMinimumAgeYears))) {
+    throw invalid(path, NotificationProblem.DATE_OUT_OF_RANGE, "An offender is at least 10 (the age of criminal responsibility) and at most 110: check the date of birth.");
+  }
+}
+
+/**
+ * A child as a notification identifies them: a valid SUI where given (INVALID_SUI), a date of birth or
+ * (unborn) an expected date of birth but not both, dates written YYYY-MM-DD and possible (born on or
+ * before today, expected within ten months: `DATE_RANGES`), and an ONS code for the address's authority. The record path checks the rest as for any record.
+ */
+export function checkChild(child: ChildIdentitySubmission, path: string, now: Date): void {
   if (child.sui) parseSui(child.sui, `${path}.sui`);
   const born = child.dateOfBirth ?? null;
   const expected = child.expectedDateOfBirth ?? null;
   if ((born === null) === (expected === null)) throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, "Give the child's date of birth or, for an unborn child, the expected date of birth.");
   for (const [field, value] of [["dateOfBirth", born], ["expectedDateOfBirth", expected]] as const) {
     if (value !== null && !isLocalDate(value)) throw invalid(`${path}.${field}`, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
+  }
+  const today = londonDateOf(now);
+  if (born !== null && !within(born, yearsBefore(today, DATE_RANGES.personMaximumAgeYears), today)) {
+    throw invalid(`${path}.dateOfBirth`, NotificationProblem.DATE_OUT_OF_RANGE, "A child's date of birth is on or before today: for an unborn child give the expected date of birth.");
+  }
+  if (expected !== null && !within(expected, monthsFrom(today, -DATE_RANGES.expectedBirthMonthsBack), monthsFrom(today, DATE_RANGES.expectedBirthMonthsAhead))) {
+    throw invalid(`${path}.expectedDateOfBirth`, NotificationProblem.DATE_OUT_OF_RANGE, "An expected date of birth lies within ten months from today (or a few weeks past, the birth not yet recorded).");
   }
   checkArea(child.address?.localAuthority, `${path}.address.localAuthority`);
 }
@@ -85,13 +110,14 @@ export function checkChild(child: ChildIdentitySubmission, path: string): void {
  * under 18 on it (NOT_A_CHILD). Where the duty reaches an unborn child too (a pre-birth referral),
  * `unbornAllowed` lets an expected date of birth stand.
  */
-export function checkChildOnDay(child: ChildIdentitySubmission, path: string, on: string, what: string, { unbornAllowed = false } = {}): void {
-  checkChild(child, path);
-  const born = child.dateOfBirth;
-  if (!born) {
-    if (unbornAllowed) return;
+export function checkChildOnDay(child: ChildIdentitySubmission, path: string, on: string, what: string, now: Date, { unbornAllowed = false } = {}): void {
+  // A duty about a child already born asks for the date of birth before judging an expected one.
+  if (!child.dateOfBirth && !unbornAllowed) {
     throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, `Give the child's date of birth: ${what} is about a child already born.`);
   }
+  checkChild(child, path, now);
+  const born = child.dateOfBirth;
+  if (!born) return;
   if (born > on) throw invalid(`${path}.dateOfBirth`, NotificationProblem.INVALID_DATE, "The child was not yet born on the day of the event.");
   if (!isUnder18(born, on)) throw invalid(`${path}.dateOfBirth`, NotificationProblem.NOT_A_CHILD, `The child was 18 or over on the day: ${what} is about a child under 18.`);
 }

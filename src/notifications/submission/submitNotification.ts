@@ -5,7 +5,8 @@ import { Agency } from "../../directory/Agency";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { deadline } from "../../timescales/deadline";
 import { acknowledgementDeadline } from "../acknowledgementDeadline";
-import { auditDelivery } from "../auditDelivery";
+import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../../audit/recordAuditEntry";
+import { deliveryAuditEntry } from "../auditDelivery";
 import { decideRecipientView } from "../content/decideRecipientView";
 import { DeliveryAudience } from "../DeliveryAudience";
 import { Notification } from "../Notification";
@@ -15,6 +16,7 @@ import { type NotificationServices } from "../NotificationServices";
 import { recordDelivery, type NewDelivery } from "../recordDelivery";
 import { recipientAgencies } from "../routing/recipientAgencies";
 import { routeNotification } from "../routing/routeNotification";
+import { notificationContentHash } from "./notificationContentHash";
 import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
 import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
 
@@ -27,13 +29,15 @@ import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from 
  * 2. its facts stored as the agency's records through the record path (`recordFacts`);
  * 3. routed by the rules of policies/notification-routing.yaml through the directory (`routing/`);
  * 4. each recipient's view decided by the policy engine for its agency type and the rule's purpose
- *    (`decideRecipientView`), and its disclosure audit entry committed (`auditDelivery`);
- * 5. in one transaction, the notification, whatever else the event changes, and every delivery
- *    (`recordDelivery`, the one place a delivery row is created) with its acknowledgement deadline,
- *    what is due by when, and whether a reply is asked of it.
+ *    (`decideRecipientView`), and its disclosure audit entry prepared (`deliveryAuditEntry`);
+ * 5. in one transaction, every delivery's audit entry, the notification, whatever else the event
+ *    changes, and every delivery (`recordDelivery`, the one place a delivery row is created) with its
+ *    acknowledgement deadline, what is due by when, and whether a reply is asked of it.
  *
- * A failure after step 4 leaves audit entries for deliveries never made: the trail may say more than
- * happened, never less. The agency resubmits the same reference and the hub tries again.
+ * The entries and the deliveries commit together or not at all: a failure leaves no entry for a
+ * delivery never made, and no delivery without its entry. The records stored in step 2 stand (they
+ * are the agency's own records, stored through the record path); the agency resubmits the same
+ * reference and the hub tries again.
  */
 export async function submitNotification<S extends RoutedSubmission, F extends NotificationFacts>(services: NotificationServices, event: RoutedEvent<S, F>, principal: Principal, requestId: string, submission: S, now = new Date()): Promise<NotificationReceipt> {
   const { dataSource, policy } = services;
@@ -48,7 +52,8 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   if (!notifierAgencyTypes(policy, event.type).includes(notifier.type) || notifier.type !== principal.agencyType) {
     throw new HubError(ErrorCode.FORBIDDEN, `The directory does not hold this agency as one that submits ${event.label} (${notifierAgencyTypes(policy, event.type).join(" or ")}).`, { path: "notification.agencyCode" });
   }
-  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+  const contentHash = notificationContentHash(event.type, submission);
+  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
   if (earlier !== null) return earlier;
 
   const facts = await event.recordFacts(services, principal, submission, now);
@@ -59,35 +64,38 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   const notificationId = randomUUID();
   const acknowledgeBy = acknowledgementDeadline(policy, event.type, now);
   const dueBy = typeRule.due === null ? null : deadline(typeRule.due, now, policy).dueAt;
-  const deliveries: NewDelivery[] = [];
+  const deliveries: Omit<NewDelivery, "disclosureId">[] = [];
+  const audits: AuditEntryInput[] = [];
   for (const recipient of routing.recipients) {
     const view = decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now);
     const deliveryId = randomUUID();
-    const audit = await auditDelivery(dataSource, policy, view, {
+    audits.push(deliveryAuditEntry(policy, view, {
       requestId, notificationId, deliveryId, notificationType: event.type, event: eventName, routingRules: recipient.rules,
       sourceAgency: submission.agencyCode, submittedBy: principal.sub, recordIds: facts.recordIds,
-    }, now);
+    }));
     deliveries.push({
-      id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, routingRules: recipient.rules,
+      id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, decidedAs: recipient.rule.decidedAs, routingRules: recipient.rules,
       purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
-      content: view.view, redactions: view.withheld, childSuis: view.childSuis, disclosureId: audit.id, contact: null, deliveredAt: now, acknowledgeBy,
+      content: view.view, redactions: view.withheld, childSuis: view.childSuis, contact: null, deliveredAt: now, acknowledgeBy,
       dueBy, dueFor: typeRule.due, responseRequested: recipient.responseRequested,
     });
   }
 
   try {
     await dataSource.transaction(async (manager) => {
+      // Each delivery's audit entry and the delivery commit together, or neither does (no audit, no disclosure; no entry for a delivery never made).
+      const receipts = await recordAuditEntriesInTransaction(manager, audits, now);
       await manager.getRepository(Notification).insert({
-        id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference,
+        id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference, contentHash,
         submittedBy: principal.sub, receivedAt: now, adultId: facts.adultId, recordIds: facts.recordIds, routing: routing.decisions, escalatesDeliveryId: null, policyVersion: policy.version,
       });
       await event.alsoInTransaction?.(manager, submission, facts);
-      for (const delivery of deliveries) await recordDelivery(manager, delivery);
+      for (const [index, delivery] of deliveries.entries()) await recordDelivery(manager, { ...delivery, disclosureId: receipts[index].id });
     });
   } catch (error) {
     // The same reference notified concurrently: the other request's notification stands.
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505") {
-      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference);
+      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
       if (stored !== null) return stored;
     }
     throw error;
@@ -99,10 +107,18 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   };
 }
 
-/** The receipt of a notification the agency already made under this reference, or null. */
-async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string): Promise<NotificationReceipt | null> {
+/**
+ * The receipt of a notification the agency already made under this reference, or null. Different
+ * content under a reference already used is not a resubmission: answering the first receipt would tell
+ * the agency its new facts reached the recipients when no one heard them. It is refused (CONFLICT,
+ * REFERENCE_REUSED) before anything is stored, routed or audited.
+ */
+async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string, contentHash: string): Promise<NotificationReceipt | null> {
   const notification = await dataSource.getRepository(Notification).findOneBy({ sourceAgency: agencyCode, sourceReference: reference });
   if (notification === null) return null;
+  if (notification.contentHash !== null && notification.contentHash !== contentHash) {
+    throw new HubError(ErrorCode.CONFLICT, "Your agency already notified something else under this reference: give this notification a reference of its own.", { path: "notification.reference", problem: "REFERENCE_REUSED" });
+  }
   const deliveries = await dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id, audience: DeliveryAudience.STAFF }, order: { recipientAgency: "ASC" } });
   const codes = deliveries.map((delivery) => ({ code: delivery.recipientAgency }));
   const agencies = new Map((codes.length === 0 ? [] : await dataSource.getRepository(Agency).find({ where: codes })).map((agency) => [agency.code, agency.type]));

@@ -5,5 +5,5 @@ import { type UnscheduledCareAttendanceSubmission } from "./UnscheduledCareAtten
 export function validateUnscheduledCareAttendance(notification: UnscheduledCareAttendanceSubmission, now: Date): void {
   checkReference(notification.reference, "notification.reference");
   checkPastDate(notification.attendedOn, "notification.attendedOn", now);
-  checkChild(notification.child, "notification.child");
+  checkChild(notification.child, "notification.child", now);
 }

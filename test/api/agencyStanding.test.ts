@@ -1,0 +1,60 @@
+import { RECORDS, SUBMIT } from "../support/fixtures";
+import { access, CHILD_QUERY } from "../support/claims";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { type TestClaims } from "../support/testKeys";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+const UPSERT = /* GraphQL */ `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`;
+const INBOX = /* GraphQL */ `query { notifications(first: 10) { nodes { id } } }`;
+const directoryAdmin: TestClaims = { sub: "directory-admin-st", name: "Test directory-admin-st", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: "E06000060" };
+
+// This file's own school and pupil: nobody else's fixtures.
+const SCHOOL = { code: "SCH-731001", name: "Brackenfold Primary School", type: "EDUCATION", localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"], contactEmail: "office@brackenfold.example" };
+const PUPIL = { sui: "9990731012", givenNames: "Isolde", familyName: "Wrenhallow", dateOfBirth: "2017-05-21", sex: "FEMALE", address: { kind: "HOME", line1: "3 Tansy Row", town: "Sampleton", postcode: "HP20 2AB", localAuthority: "E06000060" } };
+const schoolSystem: TestClaims = { sub: "system-brackenfold", name: "Brackenfold MIS", agency: SCHOOL.code, agency_type: "EDUCATION", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
+const dsl: TestClaims = { sub: "dsl-brackenfold", name: "Test dsl-brackenfold", agency: SCHOOL.code, agency_type: "EDUCATION", roles: ["SCHOOL_DSL"], la: "E06000060" };
+const readPupil = async (caller: TestClaims) => hub.graphql(CHILD_QUERY, { sui: PUPIL.sui, access: access("SECTION_47_ENQUIRY") }, await hub.token(caller));
+
+/**
+ * A token says who the caller is; the directory says whether their agency is still one the hub shares
+ * with. Deactivating an agency (it closed, merged, or its agreement ended) stops its staff's reads as
+ * well as its submissions, and a token claiming another type for an agency the directory holds is
+ * refused before any resolver runs.
+ */
+describe("an agency the directory no longer holds as active", () => {
+  beforeAll(async () => {
+    expect((await hub.graphql(UPSERT, { agency: SCHOOL }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
+    const submitted = await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: SCHOOL.code, agencyReference: "UPN-BF-0001", child: PUPIL } }, await hub.token(schoolSystem)).expect(200);
+    expect(submitted.body.errors).toBeUndefined();
+  });
+
+  test("while active, its DSL reads its pupil", async () => {
+    const response = await readPupil(dsl);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.child.demographics.givenNames).toBe("Isolde");
+  });
+
+  test("a token claiming another type for it is FORBIDDEN (HTTP 403), nothing read", async () => {
+    const response = await readPupil({ ...dsl, sub: "dsl-as-police", agency_type: "POLICE", roles: ["POLICE_OFFICER"] });
+    expect(response.status).toBe(403);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_TYPE_MISMATCH" });
+    expect(response.body.data ?? null).toBeNull();
+  });
+
+  test("once deactivated, its staff read nothing: the child and the inbox are FORBIDDEN (HTTP 403)", async () => {
+    expect((await hub.graphql(UPSERT, { agency: { ...SCHOOL, active: false } }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
+    for (const [query, caller] of [[CHILD_QUERY, dsl], [INBOX, dsl], [INBOX, schoolSystem]] as const) {
+      const response = query === CHILD_QUERY ? await readPupil(caller) : await hub.graphql(query, {}, await hub.token(caller));
+      expect(response.status).toBe(403);
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_ACTIVE" });
+      expect(response.body.data ?? null).toBeNull();
+    }
+  });
+});
