@@ -3,6 +3,8 @@ import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
+import { type SearchSettings } from "../search/SearchSettings";
+import { type SearchRateLimiter } from "../search/searchRateLimiter";
 
 /** What every resolver gets: the verified caller and the request's own logger. Built before any resolver runs. */
 export interface HubContext {
@@ -14,4 +16,6 @@ export interface HubContext {
   policy: PolicySet;
   /** How strictly a directory change's webhook endpoint is checked: from NODE_ENV, never read by a resolver. */
   webhookEndpoints: WebhookEndpointRules;
+  /** How searching for a child is bounded (config SEARCH_*) and each practitioner's searches counted. */
+  search: { settings: SearchSettings; rateLimiter: SearchRateLimiter | null };
 }
