@@ -46,6 +46,15 @@ export interface SearchServices {
 const MAX_BLOCKED_CHILDREN = 2000;
 const NAME_LENGTH = 100;
 
+/**
+ * A candidate is shown when the evidence is for it being the child at all (a score above 0 bits: the
+ * fields agree more than two children's would by chance). The linker asks a steward only from the
+ * review threshold because it decides alone; a searcher looks at each candidate, and a referrer's
+ * details are often thinner than an agency's (a changed surname with a slipped date still scores a few
+ * bits). More than SEARCH_MAX_CANDIDATES above it is a wide search.
+ */
+const SHOWN_ABOVE_BITS = 0;
+
 /** The child details a candidate may show, each decided by the policy for the search's purpose. */
 const CANDIDATE_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "addresses"] as const;
 
@@ -115,7 +124,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const ranked = blocked
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
     .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
-    .filter(({ score }) => identified || score.score >= weights.thresholds.review)
+    .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS)
     .sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
   if (ranked.length > settings.maxCandidates) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
 
@@ -159,8 +168,8 @@ function text(raw: string | null | undefined, path: string): string {
   return value;
 }
 
-/** The criteria in the matcher's terms, each validated at the edge. */
-function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQuery {
+/** The criteria in the matcher's terms, each validated at the edge (a benchmark explains the statement they give). */
+export function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQuery {
   const birth = birthSearch(criteria.dateOfBirth, now);
   const rawPostcode = criteria.postcode?.trim() ?? "";
   const postcode = rawPostcode === "" ? null : normalisePostcode(rawPostcode);
