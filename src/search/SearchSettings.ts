@@ -2,7 +2,7 @@
 export interface SearchSettings {
   /** The key of the HMAC that stands for each searched value on the audit trail. */
   auditKey: string;
-  /** More candidates than this scoring above 0 bits is a wide search: refused, with advice. */
+  /** More candidates than this at or above the linker's review threshold is a wide search: refused, with advice; also the most ever shown. */
   maxCandidates: number;
   /** Searches per minute per practitioner, on top of the request limits. */
   perMinute: number;

@@ -24,6 +24,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { childDetails } from "../disclosure/buildDisclosureSubject";
+import { recordSearchedChildren } from "../referrals/bindReferral";
 import { agencyTypesHolding } from "./agencyTypesHolding";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
@@ -51,7 +52,7 @@ const NAME_LENGTH = 100;
  * fields agree more than two children's would by chance). The linker asks a steward only from the
  * review threshold because it decides alone; a searcher looks at each candidate, and a referrer's
  * details are often thinner than an agency's (a changed surname with a slipped date still scores a few
- * bits). More than SEARCH_MAX_CANDIDATES above it is a wide search.
+ * bits). At most `first` (and never more than SEARCH_MAX_CANDIDATES) are shown, best first.
  */
 const SHOWN_ABOVE_BITS = 0;
 
@@ -126,7 +127,11 @@ export async function searchChildren(services: SearchServices, principal: Princi
     .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS)
     .sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
-  if (ranked.length > settings.maxCandidates) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
+  // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
+  // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
+  // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
+  const strong = ranked.filter(({ score }) => score.score >= weights.thresholds.review).length;
+  if (strong > settings.maxCandidates) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
 
   const shown = ranked.slice(0, Math.min(first, settings.maxCandidates));
   const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId));
@@ -148,6 +153,8 @@ export async function searchChildren(services: SearchServices, principal: Princi
       grantingRules: grants.map((grant) => grant.id),
     },
   });
+  // A referral opened before the child was identified may be bound to one of these on opening it.
+  if (referral?.source.kind === "HUB") await recordSearchedChildren(dataSource, referral.source.referralId, candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])));
   return { searchId: receipt.id, candidates };
 }
 

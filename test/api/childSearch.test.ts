@@ -100,6 +100,35 @@ describe("scenario 5: a MASH practitioner finds the child a referral is about", 
   });
 });
 
+describe("a referral opened before the MASH knows who the child is", () => {
+  const childSui = next();
+  const otherSui = next();
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-bind" };
+  beforeAll(async () => {
+    await submit("HEALTH", gp({ sui: childSui, givenNames: "Rhiannon", familyName: "Tregothnan", dateOfBirth: "2016-11-04", sex: "FEMALE", address: home("3 Kiln Row", "HP20 3KR") }, "GP-BIND-1"));
+    await submit("HEALTH", gp({ sui: otherSui, givenNames: "Morwenna", familyName: "Penrose", dateOfBirth: "2014-02-02", sex: "FEMALE", address: home("5 Kiln Row", "HP20 3KR") }, "GP-BIND-2"));
+    const opened = await as(mash, OPEN, { referral: { reference: "MASH-SRCH-0004", referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; the referrer gave no NHS number." } });
+    expect(opened.errors).toBeUndefined();
+  });
+
+  it("is bound, once and audited, to the child its search showed when the practitioner opens that child; it opens no other", async () => {
+    const found = await search(mash, { givenNames: "Rianon", familyName: "Tregothnan", dateOfBirth: { exact: "2016-04-11" } }, "MASH-SRCH-0004");
+    expect(found.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+
+    expect((await as(mash, CHILD_QUERY, { sui: otherSui, access: triage("MASH-SRCH-0004") })).data!.child).toBeNull();
+    const opened = await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0004") });
+    expect(opened.data!.child.relationships).toContain("MASH_CASE");
+    expect(await searchEntry(opened.data!.child.disclosureId)).toMatchObject({ caseReference: "MASH-SRCH-0004", details: expect.objectContaining({ openReferral: expect.objectContaining({ reference: "MASH-SRCH-0004" }) }) });
+    await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0004") });
+    const bound = await entries().find({ where: { operation: "REFERRAL_BOUND", caseReference: "MASH-SRCH-0004" } as never });
+    expect(bound).toHaveLength(1);
+    expect(bound[0]).toMatchObject({ childSuis: [childSui], principalSub: "mash-search-bind" });
+    // Bound: the reference names this child, and a later search's candidates cannot move it.
+    await search(mash, { givenNames: "Morwenna", familyName: "Penrose", dateOfBirth: { exact: "2014-02-02" } }, "MASH-SRCH-0004");
+    expect((await as(mash, CHILD_QUERY, { sui: otherSui, access: triage("MASH-SRCH-0004") })).data!.child).toBeNull();
+  });
+});
+
 describe("a search is never a way to browse", () => {
   const childSui = next();
   const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-search-1" };
