@@ -119,9 +119,8 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const keys = searchKeys(query);
   if (!identified && (used.length < 2 || keys.length === 0)) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_FEW_FIELDS", "search-narrow", NARROW);
   const weights = services.weights ?? defaultMatchWeights();
-  const blocked = await findCandidates(dataSource.manager, query, keys, MAX_BLOCKED_CHILDREN);
+  const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, MAX_BLOCKED_CHILDREN), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
   if (blocked === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  const frequencies = await loadTermFrequencies(dataSource.manager, factsTerms(query.facts));
   const ranked = blocked
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
     .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
