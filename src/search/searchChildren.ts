@@ -24,6 +24,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { childDetails } from "../disclosure/buildDisclosureSubject";
+import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { recordSearchedChildren } from "../referrals/bindReferral";
 import { agencyTypesHolding } from "./agencyTypesHolding";
 import { birthSearch, type BirthSearch } from "./birthDates";
@@ -152,6 +153,8 @@ export async function searchChildren(services: SearchServices, principal: Princi
       grantingRules: grants.map((grant) => grant.id),
     },
   });
+  // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
+  if (access.breakGlass) for (const candidate of candidates) if (candidate.sui !== null) await raiseBreakGlassAlert(dataSource, principal, candidate.sui, receipt.id, access.justification, now);
   // A referral opened before the child was identified may be bound to one of these on opening it.
   if (referral?.source.kind === "HUB") await recordSearchedChildren(dataSource, referral.source.referralId, candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])));
   return { searchId: receipt.id, candidates };

@@ -158,6 +158,17 @@ describe("a search is never a way to browse", () => {
     expect(unknownEntry).toMatchObject({ outcome: "REFUSED", refusalProblem: "NO_OPEN_REFERRAL", childSuis: [] });
   });
 
+  it("lets a practitioner break glass without a referral in an emergency, flagged and alerted to IG for each child shown", async () => {
+    const emergency = "Out of hours: police at the door with a child who will not give her name; need to identify her now.";
+    const body = await as(social, SEARCH, { criteria: { givenNames: "Ann", familyName: "Smith", dateOfBirth: { exact: "2010-01-01" } }, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    const shown: string[] = body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui);
+    expect(shown).toContain(childSui);
+    expect(await searchEntry(body.data!.searchChildren.searchId)).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-search-1"]);
+    expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([...shown].sort());
+  });
+
   it("refuses a school's DSL, audited", async () => {
     const body = await as(CALLERS.schoolDsl, SEARCH, { criteria: { givenNames: "Ann", familyName: "Smith" }, access: access("STRATEGY_DISCUSSION", "PUBLIC_TASK") });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "SEARCH_NOT_PERMITTED" });
