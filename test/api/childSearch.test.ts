@@ -219,6 +219,20 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: "HP20" }, agencyTypes: [{ agencyType: "HEALTH", restrictedInvolvement: false }] });
   });
 
+  it("a brokered record shows only as restricted involvement, and its alias finds nobody", async () => {
+    const brokeredSui = next();
+    const child = { sui: brokeredSui, givenNames: "Saoirse", familyName: "Quennell", dateOfBirth: "2011-08-19", sex: "FEMALE", address: home("8 Tanner Way", "HP20 4TW") };
+    await submit("EDUCATION", school(child, "UPN-PROV-B"));
+    await submit("HEALTH", gp({ ...child, givenNames: "Tamsin", familyName: "Ravensworth", address: home("Flat 2, 80 Station Road", "HP21 8EF") }, "GP-PROV-B", { labels: ["BROKERED"] }));
+    const { candidates } = await answerAndEntry({ givenNames: "Saoirse", familyName: "Quennell", dateOfBirth: { exact: "2011-08-19" } });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ sui: brokeredSui, demographics: { givenNames: "Saoirse", familyName: "Quennell", postcodeDistrict: "HP20" } });
+    expect(candidates[0].agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }, { agencyType: "HEALTH", restrictedInvolvement: true }]);
+    const alias = await answerAndEntry({ givenNames: "Tamsin", familyName: "Ravensworth", postcode: "HP21 8EF" });
+    const nobody = await answerAndEntry({ givenNames: "Xanthe", familyName: "Quillfeather", postcode: "HP21 8EF" });
+    expect(alias).toEqual(nobody);
+  });
+
   it("a refuge postcode answers what a search for nobody answers, and places no one there", async () => {
     const refuge = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 3WC" });
     const nobody = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 9ZZ" });
