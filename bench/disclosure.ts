@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const baselineApp = createApp({
     apollo: baselineApollo,
     verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
+    publishedKeys: { keys: [] },
     dataSource: hub.database.dataSource,
     policy,
     webhookEndpoints: { production: config.nodeEnv === "production" },

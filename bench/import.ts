@@ -160,6 +160,7 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
   const baselineServer = http.createServer(createApp({
     apollo: baselineApollo,
     verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
+    publishedKeys: { keys: [] },
     dataSource,
     policy: loadPolicies(config.policyDir),
     webhookEndpoints: { production: config.nodeEnv === "production" },

@@ -21,6 +21,8 @@ import { loadPolicies } from "./policy/loadPolicies";
 import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
 import { profileUnprofiledChildren } from "./identity/matchProfiles";
 import { keyUnkeyedAdults } from "./identity/adults/adultProfiles";
+import { loadHubSigningKeys } from "./signing/loadHubSigningKeys";
+import { type HubSigningKeys } from "./signing/hubSigningKeys";
 
 export interface Hub {
   app: Express;
@@ -39,6 +41,8 @@ export interface Hub {
    * Until then `/healthz` answers, `/readyz` and `/graphql` answer 503 (starting).
    */
   ready: Promise<void>;
+  /** The hub's own Ed25519 keys: what it signs (webhooks, audit checkpoints) and publishes at `/.well-known/jwks.json`. */
+  signingKeys: HubSigningKeys;
 }
 
 export interface HubOptions {
@@ -59,8 +63,12 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   const weights = defaultMatchWeights();
   logger.info("match parameters loaded", { event: "linkage.weights.loaded", weightsVersion: weights.version });
   // The data directory holds the embedded database and the development signing keys: owner only.
-  if ((config.databaseUrl === undefined && options.inMemory !== true) || config.auth.mode === "development") ensurePrivateDirectory(config.dataDir);
+  if ((config.databaseUrl === undefined && options.inMemory !== true) || config.auth.mode === "development" || config.signing.mode === "development") {
+    ensurePrivateDirectory(config.dataDir);
+  }
   const keys = await loadVerificationKeys(config.auth);
+  // A key file that cannot sign stops the hub here, before it serves anything it would have to vouch for.
+  const signingKeys = loadHubSigningKeys(config.signing);
   const verifyToken = createTokenVerifier({ keys, ...config.auth });
   const database = await openDatabase(
     {
@@ -85,6 +93,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     const app = createApp({
       apollo,
       verifyToken,
+      publishedKeys: signingKeys.jwks,
       dataSource: database.dataSource,
       policy,
       webhookEndpoints: { production: config.nodeEnv === "production" },
@@ -137,6 +146,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       app,
       database,
       ready,
+      signingKeys,
       listen: async () => {
         // The metrics port first: a port already taken stops the start before the API is served.
         if (config.metrics.port !== null) {

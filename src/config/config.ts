@@ -17,6 +17,13 @@ export type AuthConfig =
   | { mode: "development"; keyDir: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number };
 
 /**
+ * The hub's own Ed25519 signing keys (`signing/`): a JWK set file, or outside production a key the
+ * hub creates under its data directory. `activeKid` picks the key that signs; unset, the file must
+ * hold exactly one private key.
+ */
+export type SigningConfig = { mode: "file"; file: string; activeKid: string | undefined } | { mode: "development"; keyDir: string };
+
+/**
  * How long the hub waits on its database before giving up (milliseconds). A request that would wait
  * longer is answered SERVICE_UNAVAILABLE instead of hanging while the database is stuck.
  */
@@ -58,6 +65,8 @@ export interface HubConfig {
   search: SearchSettings;
   /** Where spans are sent (OTLP/HTTP); null: tracing is off. Read again by `tracing/register.ts`, which starts before the configuration is loaded. */
   tracing: { endpoint: string | null; serviceName: string };
+  /** The keys the hub signs what it vouches for with (webhooks, audit checkpoints), published at `/.well-known/jwks.json`. */
+  signing: SigningConfig;
 }
 
 /**
@@ -124,9 +133,19 @@ export function loadConfig(env: Env = process.env): HubConfig {
     trustedOperations: readTrustedOperations(read, production),
     rateLimits: readRateLimits(read, production),
     search: readSearch(read, production),
+    signing: readSigning(read, production, dataDir),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readSigning(read: EnvReader, production: boolean, dataDir: string): SigningConfig {
+  const file = read.optionalString("HUB_SIGNING_KEYS_FILE");
+  const activeKid = read.optionalString("HUB_SIGNING_KID");
+  if (file !== undefined) return { mode: "file", file: path.resolve(file), activeKid };
+  if (production) read.problem("HUB_SIGNING_KEYS_FILE must be set in production: the hub's own Ed25519 keys (a JWK set) that sign its webhooks and audit checkpoints");
+  if (activeKid !== undefined) read.problem("HUB_SIGNING_KID is set without HUB_SIGNING_KEYS_FILE");
+  return { mode: "development", keyDir: path.join(dataDir, "signing-keys") };
 }
 
 /** Production's limits unless RATE_LIMITS says otherwise: a person 600 requests a minute, an agency's system 6,000, an agency 12,000. */

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
+import { type JSONWebKeySet } from "jose";
 import { expressMiddleware } from "@as-integrations/express5";
 import { type ApolloServer } from "@apollo/server";
 import { GraphQLError } from "graphql";
@@ -19,6 +20,8 @@ import { type RequestsInFlight } from "./requestsInFlight";
 export interface AppDependencies {
   apollo: ApolloServer<HubContext>;
   verifyToken: TokenVerifier;
+  /** The hub's own public signing keys, served at `/.well-known/jwks.json` (never a caller's token keys). */
+  publishedKeys: JSONWebKeySet;
   dataSource: DataSource;
   policy: PolicySet;
   /** How strictly a directory change's webhook endpoint is checked (production: HTTPS and public addresses only). */
@@ -58,6 +61,12 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
+  });
+  // Receivers of the hub's webhooks and holders of its audit checkpoints verify against these; a
+  // rotated key is published before it signs, so a short cache never misses one.
+  app.get("/.well-known/jwks.json", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.type("application/jwk-set+json").send(JSON.stringify(deps.publishedKeys));
   });
   if (deps.metricsOnMainPort === true) app.get("/metrics", serveMetrics);
 

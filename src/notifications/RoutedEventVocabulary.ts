@@ -53,4 +53,40 @@ export const ROUTED_EVENT_VOCABULARY: Record<RoutedNotificationType, RoutedEvent
     areas: [RoutingArea.CHILD_HOME],
     contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.CHILD_VICTIM_REFERRAL],
   },
+  SEX_OFFENDER_HOUSEHOLD_STAY: {
+    eventLabel: "sex offender household stay event",
+    events: ["HOUSEHOLD_STAY"],
+    areas: [RoutingArea.CHILD_HOME],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.SEX_OFFENDER_HOUSEHOLD_STAY],
+  },
+  PUPIL_REMOVED_FROM_ROLL: {
+    eventLabel: "removal from roll event",
+    events: ["NON_STANDARD_REMOVAL"],
+    areas: [RoutingArea.CHILD_HOME],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.PUPIL_REMOVED_FROM_ROLL],
+  },
+  OFFENDER_MOVED_AUTHORITY: {
+    eventLabel: "offender moved event",
+    events: ["OFFENDER_MOVED"],
+    areas: [RoutingArea.NEW_HOME],
+    contentRecordTypes: [NotificationRecordType.OFFENDER_MOVE, NotificationRecordType.OFFENDER_CHILD_AT_RISK],
+  },
+  PROBATION_SAFEGUARDING_ENQUIRY: {
+    eventLabel: "safeguarding enquiry event",
+    events: ["SENTENCING_ENQUIRY"],
+    areas: [RoutingArea.OFFENDER_HOME, RoutingArea.CHILD_HOME],
+    contentRecordTypes: [NotificationRecordType.SAFEGUARDING_ENQUIRY, NotificationRecordType.OFFENDER_CHILD_AT_RISK],
+  },
+  SAFEGUARDING_ENQUIRY_RESPONSE: {
+    eventLabel: "safeguarding enquiry response event",
+    events: ["ENQUIRY_ANSWERED"],
+    areas: [RoutingArea.ENQUIRER],
+    contentRecordTypes: [NotificationRecordType.SAFEGUARDING_ENQUIRY_RESPONSE, NotificationRecordType.OFFENDER_CHILD_AT_RISK],
+  },
+  MASH_REFERRAL_TRANSFER: {
+    eventLabel: "MASH referral transfer event",
+    events: ["REFERRAL_TRANSFERRED"],
+    areas: [RoutingArea.CHILD_HOME],
+    contentRecordTypes: [NotificationRecordType.NOTIFIED_CHILD, NotificationRecordType.MASH_REFERRAL_TRANSFER],
+  },
 };

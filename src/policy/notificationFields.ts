@@ -17,6 +17,13 @@ export const NotificationRecordType = {
   PLAN_TRANSFER: "PLAN_TRANSFER",
   DOMESTIC_ABUSE_INCIDENT: "DOMESTIC_ABUSE_INCIDENT",
   CHILD_VICTIM_REFERRAL: "CHILD_VICTIM_REFERRAL",
+  SEX_OFFENDER_HOUSEHOLD_STAY: "SEX_OFFENDER_HOUSEHOLD_STAY",
+  PUPIL_REMOVED_FROM_ROLL: "PUPIL_REMOVED_FROM_ROLL",
+  OFFENDER_MOVE: "OFFENDER_MOVE",
+  OFFENDER_CHILD_AT_RISK: "OFFENDER_CHILD_AT_RISK",
+  SAFEGUARDING_ENQUIRY: "SAFEGUARDING_ENQUIRY",
+  SAFEGUARDING_ENQUIRY_RESPONSE: "SAFEGUARDING_ENQUIRY_RESPONSE",
+  MASH_REFERRAL_TRANSFER: "MASH_REFERRAL_TRANSFER",
 } as const;
 export type NotificationRecordType = (typeof NotificationRecordType)[keyof typeof NotificationRecordType];
 export const NOTIFICATION_RECORD_TYPES = Object.values(NotificationRecordType);
@@ -30,7 +37,10 @@ const { CRIMINAL_OFFENCE, LAW_ENFORCEMENT, SPECIAL_CATEGORY, THIRD_PARTY } = Sen
  * attended unscheduled care is health data (Art 9); that they attended, where and when, is what CP-IS
  * shares. That a domestic abuse incident happened is data relating to an (alleged) offence (Art 10);
  * its crime reference and the police's intelligence are law-enforcement processing, and the summary and
- * the intelligence name other people, the one who reported it among them.
+ * the intelligence name other people, the one who reported it among them. That an adult is a registered
+ * sex offender, an offender's risk of serious harm and the offence before a court are criminal-offence
+ * data; national identifiers (PNC id, probation CRN) go only where a grant names them. Why a pupil left
+ * a school's roll may be health data (medical unfitness); a referral's concern names other people.
  */
 export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record<string, readonly SensitivityLabel[]>>> = {
   [NotificationRecordType.PPRC_NOTIFICATION]: {
@@ -62,6 +72,34 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
   [NotificationRecordType.CHILD_VICTIM_REFERRAL]: {
     incidentType: [CRIMINAL_OFFENCE], occurredOn: [], reportedOn: [], crimeReference: [LAW_ENFORCEMENT],
     summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
+  },
+  [NotificationRecordType.SEX_OFFENDER_HOUSEHOLD_STAY]: {
+    offenderStatus: [CRIMINAL_OFFENCE], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], offenderPncId: [],
+    relationshipToChild: [], stayStartedOn: [], notifiedOn: [], householdAddress: [], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY],
+    officerName: [], officerContact: [],
+  },
+  [NotificationRecordType.PUPIL_REMOVED_FROM_ROLL]: {
+    school: [], removedOn: [], removalGround: [], groundDetail: [SPECIAL_CATEGORY], destinationSchool: [], destinationAddress: [],
+    dslName: [], dslContact: [],
+  },
+  [NotificationRecordType.OFFENDER_MOVE]: {
+    movedOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], probationCrn: [], newAddress: [],
+    previousLocalAuthority: [], roshLevel: [CRIMINAL_OFFENCE], roshTo: [CRIMINAL_OFFENCE], mappaCategory: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT],
+    mappaLevel: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], offenderManagerName: [], offenderManagerContact: [],
+  },
+  [NotificationRecordType.OFFENDER_CHILD_AT_RISK]: {
+    sui: [], givenNames: [], familyName: [], dateOfBirth: [], homeLocalAuthority: [], relationshipToOffender: [],
+  },
+  [NotificationRecordType.SAFEGUARDING_ENQUIRY]: {
+    court: [], hearingOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], probationCrn: [],
+    offenderHomeLocalAuthority: [], offence: [CRIMINAL_OFFENCE], question: [], enquirerName: [], enquirerContact: [],
+  },
+  [NotificationRecordType.SAFEGUARDING_ENQUIRY_RESPONSE]: {
+    enquiryReference: [], respondingAgency: [], respondedAt: [], response: [],
+  },
+  [NotificationRecordType.MASH_REFERRAL_TRANSFER]: {
+    receivedOn: [], sendingAuthority: [], referrerAgencyType: [], referrerContact: [], concernCategory: [], concern: [],
+    sendingMashContact: [],
   },
 };
 

@@ -13,6 +13,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   await hub.hub.database.dataSource.getRepository(Agency).insert([
     { code: "TRUST-RX1-ED", name: "Example General emergency department", type: "HEALTH", localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"], unscheduledCareSetting: "EMERGENCY_DEPARTMENT" },
+    { code: "PDU-API-BUCKS", name: "Example probation delivery unit", type: "PROBATION", localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] },
   ]);
 });
 afterAll(async () => {
@@ -177,5 +178,108 @@ describe("a police referral of a child victim", () => {
       child: { sui: "9990740232", givenNames: "Lyra" },
       childVictim: { incidentType: "CRIME", occurredOn: "2026-03-03", reportedOn: "2026-03-03", crimeReference: null, summary: null, intelligence: null, officerContact: "cid@tvp.example" },
     });
+  });
+});
+
+describe("the police tell of a registered sex offender's stay in a household with a child", () => {
+  const STAY = /* GraphQL */ `mutation ($n: SexOffenderHouseholdStayInput!) { submitSexOffenderHouseholdStay(notification: $n) { outcome recipients { agencyCode rules } unrouted { rule outcome } } }`;
+  const INBOX_STAY = /* GraphQL */ `query { notifications(first: 20) { nodes { type acknowledgeBy child { sui } householdStay { offenderStatus offenderGivenNames offenderPncId relationshipToChild stayStartedOn householdAddress { postcode localAuthority } intelligence officerContact } redactions { path rule } } } }`;
+
+  test("Thames Valley tells of a stay in a Lincolnshire household; Lincolnshire reads who and where, never the PNC id or intelligence", async () => {
+    const notification = { agencyCode: "POLICE-43", reference: "TVP-RSO-API-1", notifiedOn: "2026-03-04", stayStartedOn: "2026-03-02",
+      offender: { reference: "TVP-NOM-API-1", givenNames: "Crispin", familyName: "Waller", dateOfBirth: "1975-10-10", sex: "MALE", pncId: "75/100101X" },
+      relationshipToChild: "PARTNER_OF_PARENT", intelligence: "Intel", officerContact: "mosovo@tvp.example",
+      child: { sui: "9990842000", givenNames: "Bea", familyName: "Tanner", dateOfBirth: "2015-01-20", sex: "FEMALE", address: { kind: "HOME", line1: "2 Carr Dyke", postcode: "PE20 2CD", localAuthority: "E10000019" } } };
+    const body = (await hub.graphql(STAY, { n: notification }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitSexOffenderHouseholdStay).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["sex-offender-stay-csc"] }], unrouted: [] });
+    const read = (await hub.graphql(INBOX_STAY, {}, await hub.token(claims("sw-lincs-rso", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019")))).body;
+    const [node] = (read.data.notifications.nodes as Record<string, unknown>[]).filter((n) => n.type === "SEX_OFFENDER_HOUSEHOLD_STAY");
+    expect(node).toMatchObject({
+      child: { sui: "9990842000" },
+      householdStay: { offenderStatus: "REGISTERED_SEX_OFFENDER", offenderGivenNames: "Crispin", offenderPncId: null, relationshipToChild: "PARTNER_OF_PARENT", stayStartedOn: "2026-03-02", householdAddress: { postcode: "PE20 2CD", localAuthority: "E10000019" }, intelligence: null, officerContact: "mosovo@tvp.example" },
+    });
+  });
+
+  test("a stay notice without the child's date of birth is refused with its problem", async () => {
+    const body = (await hub.graphql(STAY, { n: { agencyCode: "POLICE-43", reference: "TVP-RSO-API-2", notifiedOn: "2026-03-04", stayStartedOn: "2026-03-02",
+      offender: { reference: "TVP-NOM-API-1", givenNames: "Crispin", familyName: "Waller", dateOfBirth: "1975-10-10", sex: "MALE" }, relationshipToChild: "HOUSEHOLD_MEMBER",
+      child: { givenNames: "Unnamed", familyName: "Tanner", expectedDateOfBirth: "2026-06-01", sex: "FEMALE", address: { kind: "HOME", line1: "2 Carr Dyke", localAuthority: "E10000019" } } } }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "notification.child.dateOfBirth", problem: "BIRTH_DATE_REQUIRED" });
+  });
+});
+
+describe("a school's removal of a pupil from its roll", () => {
+  const REMOVE = /* GraphQL */ `mutation ($n: PupilRemovedFromRollInput!) { submitPupilRemovedFromRoll(notification: $n) { outcome recipients { agencyCode rules } } }`;
+
+  test("the school's system tells Lincolnshire, where the pupil lives; it reads why, when and whom to ask", async () => {
+    const notification = { agencyCode: "SCH-199001", reference: "SCH-CME-API-1", pupilReference: "UPN-CME-API-1", removedOn: "2026-03-03", removalGround: "CONTINUOUS_ABSENCE",
+      dslContact: "dsl@school.example", child: { sui: "9990842019", givenNames: "Olly", familyName: "Fenwick", dateOfBirth: "2012-02-02", sex: "MALE", address: { kind: "HOME", line1: "8 Drove End", postcode: "PE20 8DE", localAuthority: "E10000019" } } };
+    const body = (await hub.graphql(REMOVE, { n: notification }, await hub.token(claims("system-sch", "SCH-199001", "EDUCATION", ["AGENCY_SYSTEM"])))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitPupilRemovedFromRoll).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["removal-from-roll-home-authority"] }] });
+    const read = (await hub.graphql(/* GraphQL */ `query { notifications(first: 20) { nodes { type child { sui } rollRemoval { school removedOn removalGround dslContact } } } }`, {}, await hub.token(claims("sw-lincs-cme", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019")))).body;
+    const [node] = (read.data.notifications.nodes as Record<string, unknown>[]).filter((n) => n.type === "PUPIL_REMOVED_FROM_ROLL");
+    expect(node).toEqual({ type: "PUPIL_REMOVED_FROM_ROLL", child: { sui: "9990842019" }, rollRemoval: { school: "SCH-199001", removedOn: "2026-03-03", removalGround: "CONTINUOUS_ABSENCE", dslContact: "dsl@school.example" } });
+  });
+});
+
+describe("probation's notifications and the answer that returns", () => {
+  const PDU_SYSTEM = claims("system-pdu-bucks", "PDU-API-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const LINCS_SW = claims("sw-lincs-probation", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const offender = { crn: "X900100", givenNames: "Ambrose", familyName: "Kettle", dateOfBirth: "1981-03-03", sex: "MALE" };
+  const child = { reference: "PDU-X900100-C1", sui: "9990842027", givenNames: "Ruby", familyName: "Kettle", dateOfBirth: "2016-07-07", sex: "FEMALE", relationshipToOffender: "FATHER",
+    address: { kind: "HOME", line1: "6 Gowt Lane", postcode: "PE20 6GL", localAuthority: "E10000019" } };
+  const PROBATION_INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id type responseRequested acknowledgeBy offenderMove { offenderGivenNames probationCrn roshLevel mappaCategory newAddress { localAuthority } } safeguardingEnquiry { court offence question probationCrn } enquiryResponse { enquiryReference respondingAgency respondedAt response } children { sui relationshipToOffender homeLocalAuthority } } } }`;
+  const nodesOf = async (caller: TestClaims) => {
+    const body = (await hub.graphql(PROBATION_INBOX, {}, await hub.token(caller))).body;
+    expect(body.errors).toBeUndefined();
+    return body.data.notifications.nodes as Record<string, unknown>[];
+  };
+
+  test("an offender posing a risk to a child moves to Lincolnshire: it reads the offender, the risk and the child, not the CRN or MAPPA detail", async () => {
+    const move = { agencyCode: "PDU-API-BUCKS", reference: "PDU-MOVE-API-1", movedOn: "2026-03-01", offender, previousLocalAuthority: "E06000060",
+      newAddress: { kind: "HOME", line1: "10 Gowt Lane", postcode: "PE20 6GL", localAuthority: "E10000019" }, risk: { roshLevel: "HIGH", roshTo: ["CHILDREN"], mappaCategory: 1, mappaLevel: 1 }, children: [child] };
+    const body = (await hub.graphql(/* GraphQL */ `mutation ($n: OffenderMovedInput!) { submitOffenderMoved(notification: $n) { outcome recipients { agencyCode rules } } }`, { n: move }, await hub.token(PDU_SYSTEM))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitOffenderMoved).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["offender-move-receiving-csc"] }] });
+    const [node] = (await nodesOf(LINCS_SW)).filter((n) => n.type === "OFFENDER_MOVED_AUTHORITY");
+    expect(node).toMatchObject({ offenderMove: { offenderGivenNames: "Ambrose", probationCrn: null, roshLevel: "HIGH", mappaCategory: null, newAddress: { localAuthority: "E10000019" } }, children: [{ sui: "9990842027", relationshipToOffender: "FATHER", homeLocalAuthority: "E10000019" }] });
+  });
+
+  test("the sentencing enquiry is answered as Lincolnshire acknowledges it, and the answer reaches the asking probation agency's inbox", async () => {
+    const enquiry = { agencyCode: "PDU-API-BUCKS", reference: "PDU-ENQ-API-1", court: "Aylesbury Crown Court", hearingOn: "2026-03-03", offender: { ...offender, homeLocalAuthority: "E06000060" },
+      offence: "Harassment", question: "Is Ruby known to you?", risk: { roshLevel: "MEDIUM" }, children: [child] };
+    const body = (await hub.graphql(/* GraphQL */ `mutation ($n: SafeguardingEnquiryInput!) { submitSafeguardingEnquiry(notification: $n) { outcome recipients { agencyCode rules } } }`, { n: enquiry }, await hub.token(PDU_SYSTEM))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitSafeguardingEnquiry.recipients).toEqual([
+      { agencyCode: "LA-E06000060", rules: ["probation-enquiry-csc-offender-home"] },
+      { agencyCode: "LA-E10000019", rules: ["probation-enquiry-csc-child-home"] },
+    ]);
+    const [asked] = (await nodesOf(LINCS_SW)).filter((n) => n.type === "PROBATION_SAFEGUARDING_ENQUIRY");
+    expect(asked).toMatchObject({ responseRequested: true, safeguardingEnquiry: { court: "Aylesbury Crown Court", offence: "Harassment", question: "Is Ruby known to you?", probationCrn: null } });
+    const ack = (await hub.graphql(/* GraphQL */ `mutation ($id: ID!, $r: String) { acknowledgeNotification(id: $id, response: $r) { status response } }`, { id: asked.id, r: "Ruby is a child in need; no plan." }, await hub.token(LINCS_SW))).body;
+    expect(ack.errors).toBeUndefined();
+    expect(ack.data.acknowledgeNotification).toEqual({ status: "ACKNOWLEDGED", response: "Ruby is a child in need; no plan." });
+    const [answer] = (await nodesOf(claims("pp-bucks-api", "PDU-API-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]))).filter((n) => n.type === "SAFEGUARDING_ENQUIRY_RESPONSE");
+    expect(answer).toMatchObject({
+      responseRequested: false, acknowledgeBy: null,
+      enquiryResponse: { enquiryReference: "PDU-ENQ-API-1", respondingAgency: "LA-E10000019", response: "Ruby is a child in need; no plan." },
+      children: [{ sui: "9990842027", relationshipToOffender: "FATHER", homeLocalAuthority: null }],
+    });
+    expect(typeof (answer.enquiryResponse as { respondedAt: unknown }).respondedAt).toBe("string");
+  });
+});
+
+describe("a MASH passes a referral to the MASH of the child's home authority", () => {
+  test("Buckinghamshire's MASH passes a referral about a Lincolnshire child; Lincolnshire reads it, to decide by the next working day", async () => {
+    const notification = { agencyCode: "LA-E06000060", reference: "BUCKS-CONTACT-API-1", receivedOn: "2026-03-03", referrerType: "HEALTH", referrerContact: "safeguarding@trust.example",
+      concernCategory: "PHYSICAL_ABUSE", concern: "Bruising noticed at a clinic", child: { sui: "9990842035", givenNames: "Jem", familyName: "Holt", dateOfBirth: "2020-10-10", sex: "MALE", address: { kind: "HOME", line1: "3 Fen Bank", postcode: "PE20 3FB", localAuthority: "E10000019" } } };
+    const body = (await hub.graphql(/* GraphQL */ `mutation ($n: MashReferralTransferInput!) { submitMashReferralTransfer(notification: $n) { outcome recipients { agencyCode rules } } }`, { n: notification }, await hub.token(CSC_SYSTEM))).body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.submitMashReferralTransfer).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["mash-transfer-home-authority"] }] });
+    const read = (await hub.graphql(/* GraphQL */ `query { notifications(first: 20) { nodes { type dueFor child { sui } mashReferral { sendingAuthority referrerAgencyType concernCategory concern } } } }`, {}, await hub.token(claims("sw-lincs-mash", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019")))).body;
+    const [node] = (read.data.notifications.nodes as Record<string, unknown>[]).filter((n) => n.type === "MASH_REFERRAL_TRANSFER");
+    expect(node).toEqual({ type: "MASH_REFERRAL_TRANSFER", dueFor: "REFERRAL_DECISION", child: { sui: "9990842035" }, mashReferral: { sendingAuthority: "LA-E06000060", referrerAgencyType: "HEALTH", concernCategory: "PHYSICAL_ABUSE", concern: "Bruising noticed at a clinic" } });
   });
 });

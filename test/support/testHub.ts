@@ -10,6 +10,7 @@ import { createLogger } from "../../src/logging/logger";
 import { createHub, type Hub } from "../../src/hub";
 import { Agency } from "../../src/directory/Agency";
 import { createTestDatabase } from "./testDatabase";
+import { writeTestSigningKeys } from "./testSigningKeys";
 import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER, type TestClaims, type TestKeys } from "./testKeys";
 import { TEST_AGENCIES } from "./fixtures";
 
@@ -42,12 +43,14 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       done();
     },
   });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-data-"));
   const config = loadConfig({
     NODE_ENV: "test",
+    HUB_SIGNING_KEYS_FILE: writeTestSigningKeys(dataDir),
     AUTH_JWKS_FILE: keys.jwksFile,
     AUTH_ISSUER: TEST_ISSUER,
     AUTH_AUDIENCE: TEST_AUDIENCE,
-    HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "hub-data-")),
+    HUB_DATA_DIR: dataDir,
     HUB_DEMO_DATA: "false",
     DATABASE_POOL_SIZE: "4",
     SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters",

@@ -52,6 +52,14 @@ describe("configuration from the environment", () => {
     expect(problemsOf({ AUTH_JWKS_FILE: "/k.json", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" }).join("\n")).toMatch(/both set/);
   });
 
+  it("refuses to start in production without the hub's own signing keys, and takes them from a file elsewhere too", () => {
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
+    expect(problemsOf(production).join("\n")).toMatch(/HUB_SIGNING_KEYS_FILE must be set in production/);
+    expect(loadConfig({ ...production, HUB_SIGNING_KEYS_FILE: "/keys/hub.json", HUB_SIGNING_KID: "k2", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" }).signing).toEqual({ mode: "file", file: "/keys/hub.json", activeKid: "k2" });
+    expect(loadConfig({ HUB_DATA_DIR: "/tmp/hub-x" }).signing).toEqual({ mode: "development", keyDir: "/tmp/hub-x/signing-keys" });
+    expect(problemsOf({ HUB_SIGNING_KID: "k2" }).join("\n")).toMatch(/HUB_SIGNING_KID is set without HUB_SIGNING_KEYS_FILE/);
+  });
+
   it("requires an https JWKS URL in production", () => {
     const env = { NODE_ENV: "production", AUTH_JWKS_URL: "http://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
     expect(problemsOf(env).join("\n")).toMatch(/AUTH_JWKS_URL must be a https: URL/);
@@ -62,7 +70,7 @@ describe("configuration from the environment", () => {
   });
 
   it("masks errors and turns introspection off in production by default", () => {
-    const config = loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" });
+    const config = loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" });
     expect(config.graphql.introspection).toBe(false);
     expect(config.host).toBe("0.0.0.0");
   });

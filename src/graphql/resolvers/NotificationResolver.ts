@@ -20,6 +20,15 @@ import { ChildOnPlanMovedInput } from "../types/notifications/ChildOnPlanMovedIn
 import { submitChildOnPlanMoved } from "../../notifications/planTransfer/submitChildOnPlanMoved";
 import { UnscheduledCareAttendanceNotificationInput } from "../types/notifications/UnscheduledCareAttendanceNotificationInput";
 import { submitUnscheduledCareAttendance } from "../../notifications/unscheduledCare/submitUnscheduledCareAttendance";
+import { SexOffenderHouseholdStayInput } from "../types/notifications/SexOffenderHouseholdStayInput";
+import { submitSexOffenderHouseholdStay } from "../../notifications/sexOffenderHouseholds/submitSexOffenderHouseholdStay";
+import { PupilRemovedFromRollInput } from "../types/notifications/PupilRemovedFromRollInput";
+import { submitPupilRemovedFromRoll } from "../../notifications/childrenMissingEducation/submitPupilRemovedFromRoll";
+import { OffenderMovedInput, SafeguardingEnquiryInput } from "../types/notifications/ProbationNotificationInputs";
+import { submitOffenderMoved } from "../../notifications/probation/submitOffenderMoved";
+import { submitSafeguardingEnquiry } from "../../notifications/probation/submitSafeguardingEnquiry";
+import { MashReferralTransferInput } from "../types/notifications/MashReferralTransferInput";
+import { submitMashReferralTransfer } from "../../notifications/mashTransfers/submitMashReferralTransfer";
 
 const NOTIFICATIONS = new TimeAndIdCursor("notification");
 
@@ -60,6 +69,41 @@ export class NotificationResolver {
     return submitChildVictim({ dataSource, policy }, principal, requestId, notification);
   }
 
+  @Mutation(() => NotificationReceiptType, {
+    description: "A registered sex offender notified your force of staying 12 hours or more in a household where a child lives: children's social care of the household's authority is told (one notification per child). Only your force's AGENCY_SYSTEM. Audited.",
+  })
+  async submitSexOffenderHouseholdStay(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => SexOffenderHouseholdStayInput) notification: SexOffenderHouseholdStayInput): Promise<NotificationReceiptType> {
+    return submitSexOffenderHouseholdStay({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "A school removed a pupil from its roll at a non-standard point: the local authority of the pupil's home is told, for its children missing education enquiries. Your school's AGENCY_SYSTEM, or its SCHOOL_DSL for a pupil your records hold. Audited.",
+  })
+  async submitPupilRemovedFromRoll(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => PupilRemovedFromRollInput) notification: PupilRemovedFromRollInput): Promise<NotificationReceiptType> {
+    return submitPupilRemovedFromRoll({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "An offender who poses a risk to an identified child moved to another local authority: its children's social care is told, with the offender's and the children's details. Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold. Audited.",
+  })
+  async submitOffenderMoved(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => OffenderMovedInput) notification: OffenderMovedInput): Promise<NotificationReceiptType> {
+    return submitOffenderMoved({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Probation's child safeguarding enquiry at sentencing: children's social care where the offender and each child live is asked, and answers the same day as it acknowledges; the answer returns to your agency's inbox (SAFEGUARDING_ENQUIRY_RESPONSE). Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold. Audited.",
+  })
+  async submitSafeguardingEnquiry(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => SafeguardingEnquiryInput) notification: SafeguardingEnquiryInput): Promise<NotificationReceiptType> {
+    return submitSafeguardingEnquiry({ dataSource, policy }, principal, requestId, notification);
+  }
+
+  @Mutation(() => NotificationReceiptType, {
+    description: "Your MASH passes a referral about a child living in another authority's area to that authority's MASH, which decides it within REFERRAL_DECISION. Your authority's AGENCY_SYSTEM, or a MASH_PRACTITIONER, SOCIAL_WORKER or CSC_MANAGER for a child your records hold under the referral's reference. Audited.",
+  })
+  async submitMashReferralTransfer(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => MashReferralTransferInput) notification: MashReferralTransferInput): Promise<NotificationReceiptType> {
+    return submitMashReferralTransfer({ dataSource, policy }, principal, requestId, notification);
+  }
+
   @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, escalations only for its IG leads. Reading is audited." })
   @ArgumentRules({ after: NOTIFICATIONS.rule })
   async notifications(
@@ -79,7 +123,7 @@ export class NotificationResolver {
     };
   }
 
-  @Mutation(() => NotificationNode, { description: "Acknowledge a notification delivered to your agency, with your reply where one is asked for (`responseRequested`). Audited." })
+  @Mutation(() => NotificationNode, { description: "Acknowledge a notification delivered to your agency, with your reply where one is asked for (`responseRequested`). The reply to probation's child safeguarding enquiry returns to the probation agency that asked. Audited." })
   @ArgumentRules({ id: uuid })
   async acknowledgeNotification(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,

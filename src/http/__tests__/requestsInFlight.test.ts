@@ -67,6 +67,7 @@ describe("requests in flight", () => {
     const app = createApp({
       apollo,
       verifyToken: async () => ({ sub: "caller", name: "Caller", agency: "LA-1", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, roles: [Role.SOCIAL_WORKER], localAuthority: "E06000060", team: null, tokenId: null }),
+      publishedKeys: { keys: [] },
       dataSource: {} as DataSource,
       policy: {} as PolicySet,
       webhookEndpoints: { production: false },

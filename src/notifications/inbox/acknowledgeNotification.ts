@@ -4,8 +4,10 @@ import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntry } from "../../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
+import { mayAnswer, repliesRoutedBack, routeEnquiryAnswer } from "../probation/answerSafeguardingEnquiry";
 import { mayReadDelivery } from "./inboxAccess";
 
 export const MAX_RESPONSE_LENGTH = 4000;
@@ -16,13 +18,22 @@ export const MAX_RESPONSE_LENGTH = 4000;
  * that does not exist, is NOT_FOUND alike. Acknowledging twice changes nothing: the first stands, and
  * the delivery returned is audited as a read (`NOTIFICATION_INBOX_READ`). The acknowledgement is
  * audited (`NOTIFICATION_ACKNOWLEDGED`) before it is stored.
+ *
+ * A reply to an enquiry whose answer returns to the asking agency (probation's child safeguarding
+ * enquiry) is routed back to it as a notification of its own once stored
+ * (`probation/answerSafeguardingEnquiry.ts`); only a caller who may answer for the agency gives one
+ * (else FORBIDDEN, nothing stored), and acknowledging again routes it again if it never left (it is the
+ * same notification, by a reference derived from the delivery).
  */
 export async function acknowledgeNotification(services: NotificationServices, principal: Principal, requestId: string, id: string, response: string | null, now = new Date()): Promise<NotificationDelivery> {
   const { dataSource, policy } = services;
   const repository = dataSource.getRepository(NotificationDelivery);
   const delivery = await repository.findOneBy({ id });
   if (delivery === null || !mayReadDelivery(principal, delivery)) throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });
+  const notification = await dataSource.getRepository(Notification).findOneByOrFail({ id: delivery.notificationId });
+  const answersBack = repliesRoutedBack(notification.type) && mayAnswer(services, principal, delivery);
   if (delivery.acknowledgedAt !== null) {
+    if (answersBack) await routeEnquiryAnswer(services, principal, requestId, notification, delivery, now);
     // Nothing to acknowledge, but the answer is the delivery, content and all: a read of the inbox,
     // audited like any other before it is returned (no audit, no disclosure).
     await recordAuditEntry(dataSource, {
@@ -37,11 +48,17 @@ export async function acknowledgeNotification(services: NotificationServices, pr
     throw new HubError(ErrorCode.INVALID_INPUT, "The notifying agency asked for your reply: give it in `response` as you acknowledge.", { path: "response", problem: "RESPONSE_REQUIRED" });
   }
   if (reply.length > MAX_RESPONSE_LENGTH) throw new HubError(ErrorCode.INVALID_INPUT, `A reply is at most ${MAX_RESPONSE_LENGTH} characters.`, { path: "response", problem: "RESPONSE_TOO_LONG" });
+  if (repliesRoutedBack(notification.type) && !answersBack) {
+    throw new HubError(ErrorCode.FORBIDDEN, "Your reply goes back to the agency that asked: only those who may answer for your agency give it.", { path: "id" });
+  }
   await recordAuditEntry(dataSource, {
     requestId, principal, operation: AuditOperation.NOTIFICATION_ACKNOWLEDGED, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.RECORDED,
     fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
     details: { deliveryId: delivery.id, notificationId: delivery.notificationId, replied: reply !== "" },
   }, now);
   await repository.update({ id, acknowledgedAt: IsNull() }, { acknowledgedAt: now, acknowledgedBy: principal.sub, response: reply === "" ? null : reply });
-  return repository.findOneByOrFail({ id });
+  const acknowledged = await repository.findOneByOrFail({ id });
+  // The stored reply (a concurrent acknowledgement's, if it came first) is the one routed back.
+  if (answersBack) await routeEnquiryAnswer(services, principal, requestId, notification, acknowledged, now);
+  return acknowledged;
 }

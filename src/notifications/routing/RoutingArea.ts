@@ -6,8 +6,10 @@
  * - RELEASE_ADDRESS: the local authority of the release address (the police force covering it);
  * - PLAN_HOLDER: each authority holding a current child protection plan (a pre-birth plan included) or
  *   looked-after episode for the child — the agency whose social care record it is;
- * - NEW_HOME: the local authority of the address the child moved to;
- * - SCHOOL: each school the hub holds the child on the roll of — the agency whose education record it is.
+ * - NEW_HOME: the local authority of the address moved to (a child on a plan's, an offender's);
+ * - SCHOOL: each school the hub holds the child on the roll of — the agency whose education record it is;
+ * - OFFENDER_HOME: the local authority an offender (not a prisoner) lives in, as probation reports it;
+ * - ENQUIRER: the agency that made the enquiry an answer returns to — the agency the notification names.
  */
 export const RoutingArea = {
   PRISONER_HOME: "PRISONER_HOME",
@@ -16,6 +18,8 @@ export const RoutingArea = {
   PLAN_HOLDER: "PLAN_HOLDER",
   NEW_HOME: "NEW_HOME",
   SCHOOL: "SCHOOL",
+  OFFENDER_HOME: "OFFENDER_HOME",
+  ENQUIRER: "ENQUIRER",
 } as const;
 export type RoutingArea = (typeof RoutingArea)[keyof typeof RoutingArea];
 export const ROUTING_AREAS = Object.values(RoutingArea);

@@ -3,6 +3,7 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 import { parseSui } from "../../identity/nhsNumber";
 import { type ChildIdentitySubmission } from "../../records/AgencyRecordSubmission";
 import { isLocalDate, londonDateOf } from "../../timescales/londonTime";
+import { isUnder18 } from "../routing/routeNotification";
 
 /**
  * The problems a routed notification (other than a PPRC notification, which has its own list) can
@@ -31,6 +32,10 @@ export const NotificationProblem = {
   AREA_REQUIRED: "AREA_REQUIRED",
   /** An officer named a child the agency's records do not hold (`assertChildrenHeld`). */
   CHILD_NOT_HELD_BY_AGENCY: "CHILD_NOT_HELD_BY_AGENCY",
+  /** The duty is about an identified child, and none was named. */
+  CHILD_REQUIRED: "CHILD_REQUIRED",
+  /** A number outside its scale (a MAPPA category 1–4, level 1–3). */
+  OUT_OF_RANGE: "OUT_OF_RANGE",
 } as const;
 export type NotificationProblem = (typeof NotificationProblem)[keyof typeof NotificationProblem];
 
@@ -72,4 +77,21 @@ export function checkChild(child: ChildIdentitySubmission, path: string): void {
     if (value !== null && !isLocalDate(value)) throw invalid(`${path}.${field}`, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
   }
   checkArea(child.address?.localAuthority, `${path}.address.localAuthority`);
+}
+
+/**
+ * A child the duty is about was a child on the day of the event: identified (`checkChild`), born by
+ * then (a date of birth, not an expected one: BIRTH_DATE_REQUIRED; not after the day: INVALID_DATE) and
+ * under 18 on it (NOT_A_CHILD). Where the duty reaches an unborn child too (a pre-birth referral),
+ * `unbornAllowed` lets an expected date of birth stand.
+ */
+export function checkChildOnDay(child: ChildIdentitySubmission, path: string, on: string, what: string, { unbornAllowed = false } = {}): void {
+  checkChild(child, path);
+  const born = child.dateOfBirth;
+  if (!born) {
+    if (unbornAllowed) return;
+    throw invalid(`${path}.dateOfBirth`, NotificationProblem.BIRTH_DATE_REQUIRED, `Give the child's date of birth: ${what} is about a child already born.`);
+  }
+  if (born > on) throw invalid(`${path}.dateOfBirth`, NotificationProblem.INVALID_DATE, "The child was not yet born on the day of the event.");
+  if (!isUnder18(born, on)) throw invalid(`${path}.dateOfBirth`, NotificationProblem.NOT_A_CHILD, `The child was 18 or over on the day: ${what} is about a child under 18.`);
 }

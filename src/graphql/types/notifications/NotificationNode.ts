@@ -125,6 +125,95 @@ export class ChildVictimContent {
   @Field(() => String, { nullable: true }) officerContact: string | null;
 }
 
+@ObjectType({ description: "A registered sex offender stayed 12 hours or more in a household where a child lives, as your agency may see it." })
+export class SexOffenderHouseholdStayContent {
+  @Field(() => String, { nullable: true, description: "REGISTERED_SEX_OFFENDER: criminal-offence data (UK GDPR Art 10)." }) offenderStatus: string | null;
+  @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
+  @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) offenderPncId: string | null;
+  @Field(() => String, { nullable: true, description: "A Relationship: how the offender stands to the child." }) relationshipToChild: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) stayStartedOn: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) notifiedOn: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) householdAddress: NotificationAddress | null;
+  @Field(() => String, { nullable: true }) intelligence: string | null;
+  @Field(() => String, { nullable: true }) officerName: string | null;
+  @Field(() => String, { nullable: true }) officerContact: string | null;
+}
+
+@ObjectType({ description: "A school removed a pupil living in your area from its roll at a non-standard point (children missing education)." })
+export class PupilRemovedFromRollContent {
+  @Field(() => String, { nullable: true, description: "The school's directory code." }) school: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) removedOn: string | null;
+  @Field(() => String, { nullable: true, description: "A RemovalGround." }) removalGround: string | null;
+  @Field(() => String, { nullable: true, description: "What the ground needs said (health data for a pupil medically unfit)." }) groundDetail: string | null;
+  @Field(() => String, { nullable: true }) destinationSchool: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) destinationAddress: NotificationAddress | null;
+  @Field(() => String, { nullable: true }) dslName: string | null;
+  @Field(() => String, { nullable: true }) dslContact: string | null;
+}
+
+@ObjectType({ description: "An offender posing a risk to an identified child moved into your area, as your agency may see it." })
+export class OffenderMoveContent {
+  @Field(() => LocalDateResolver, { nullable: true }) movedOn: string | null;
+  @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
+  @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) probationCrn: string | null;
+  @Field(() => NotificationAddress, { nullable: true }) newAddress: NotificationAddress | null;
+  @Field(() => String, { nullable: true }) previousLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "A RoshLevel (criminal-offence data)." }) roshLevel: string | null;
+  @Field(() => [String], { nullable: true, description: "RoshGroups (criminal-offence data)." }) roshTo: string[] | null;
+  @Field(() => Int, { nullable: true }) mappaCategory: number | null;
+  @Field(() => Int, { nullable: true }) mappaLevel: number | null;
+  @Field(() => String, { nullable: true }) offenderManagerName: string | null;
+  @Field(() => String, { nullable: true }) offenderManagerContact: string | null;
+}
+
+@ObjectType({ description: "A child a probation notification (or the answer to probation's enquiry) is about." })
+export class ChildOfOffenderContent {
+  @Field(() => String, { nullable: true }) sui: string | null;
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) homeLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "A Relationship: how the offender stands to the child." }) relationshipToOffender: string | null;
+}
+
+@ObjectType({ description: "Probation's child safeguarding enquiry at sentencing: answer it the same day, as you acknowledge (`responseRequested`)." })
+export class SafeguardingEnquiryContent {
+  @Field(() => String, { nullable: true }) court: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) hearingOn: string | null;
+  @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
+  @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
+  @Field(() => String, { nullable: true }) probationCrn: string | null;
+  @Field(() => String, { nullable: true }) offenderHomeLocalAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "The offence before the court (criminal-offence data)." }) offence: string | null;
+  @Field(() => String, { nullable: true }) question: string | null;
+  @Field(() => String, { nullable: true }) enquirerName: string | null;
+  @Field(() => String, { nullable: true }) enquirerContact: string | null;
+}
+
+@ObjectType({ description: "Children's social care's answer to your agency's child safeguarding enquiry." })
+export class SafeguardingEnquiryResponseContent {
+  @Field(() => String, { nullable: true, description: "Your own reference for the enquiry." }) enquiryReference: string | null;
+  @Field(() => String, { nullable: true, description: "The answering authority's directory code." }) respondingAgency: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) respondedAt: Date | null;
+  @Field(() => String, { nullable: true }) response: string | null;
+}
+
+@ObjectType({ description: "Another authority's MASH passes you a referral about a child living in your area: decide it by the notification's `dueBy`." })
+export class MashReferralTransferContent {
+  @Field(() => LocalDateResolver, { nullable: true }) receivedOn: string | null;
+  @Field(() => String, { nullable: true, description: "The sending authority's directory code." }) sendingAuthority: string | null;
+  @Field(() => String, { nullable: true, description: "A ReferrerType." }) referrerAgencyType: string | null;
+  @Field(() => String, { nullable: true }) referrerContact: string | null;
+  @Field(() => String, { nullable: true, description: "A ConcernCategory." }) concernCategory: string | null;
+  @Field(() => String, { nullable: true }) concern: string | null;
+  @Field(() => String, { nullable: true }) sendingMashContact: string | null;
+}
+
 @ObjectType({ description: "An escalation: which notification your agency left unacknowledged past its deadline." })
 export class NotificationEscalation {
   @Field(() => ID, { description: "The unacknowledged notification (its `id` in your agency's inbox)." }) deliveryId: string;
@@ -163,6 +252,13 @@ export class NotificationNode {
   @Field(() => PlanTransferContent, { nullable: true }) planTransfer: PlanTransferContent | null;
   @Field(() => DomesticAbuseIncidentContent, { nullable: true }) domesticAbuseIncident: DomesticAbuseIncidentContent | null;
   @Field(() => ChildVictimContent, { nullable: true }) childVictim: ChildVictimContent | null;
+  @Field(() => SexOffenderHouseholdStayContent, { nullable: true }) householdStay: SexOffenderHouseholdStayContent | null;
+  @Field(() => PupilRemovedFromRollContent, { nullable: true }) rollRemoval: PupilRemovedFromRollContent | null;
+  @Field(() => OffenderMoveContent, { nullable: true }) offenderMove: OffenderMoveContent | null;
+  @Field(() => SafeguardingEnquiryContent, { nullable: true }) safeguardingEnquiry: SafeguardingEnquiryContent | null;
+  @Field(() => SafeguardingEnquiryResponseContent, { nullable: true }) enquiryResponse: SafeguardingEnquiryResponseContent | null;
+  @Field(() => [ChildOfOffenderContent], { description: "The children a probation notification, or the answer to probation's enquiry, is about." }) children: ChildOfOffenderContent[];
+  @Field(() => MashReferralTransferContent, { nullable: true }) mashReferral: MashReferralTransferContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }

@@ -15,6 +15,12 @@ function listOf<T>(recordType: NotificationRecordType, values: object | undefine
   return Array.isArray(values) ? values.map((entry: object) => fieldsOf<T>(recordType, entry) as T) : [];
 }
 
+/** The answer's instant is stored as text (JSON): GraphQL answers it as a DateTime. */
+function responseOf(fields: { respondedAt: unknown } | null): NotificationNode["enquiryResponse"] {
+  if (fields === null) return null;
+  return { ...fields, respondedAt: typeof fields.respondedAt === "string" ? new Date(fields.respondedAt) : null } as NotificationNode["enquiryResponse"];
+}
+
 /** A delivery as its recipient reads it: what its view holds, null for everything else. */
 export function notificationNodeOf(delivery: NotificationDelivery, type: NotificationType): NotificationNode {
   const { content } = delivery;
@@ -32,6 +38,13 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     planTransfer: fieldsOf(NotificationRecordType.PLAN_TRANSFER, content.planTransfer),
     domesticAbuseIncident: fieldsOf(NotificationRecordType.DOMESTIC_ABUSE_INCIDENT, content.domesticAbuseIncident),
     childVictim: fieldsOf(NotificationRecordType.CHILD_VICTIM_REFERRAL, content.childVictim),
+    householdStay: fieldsOf(NotificationRecordType.SEX_OFFENDER_HOUSEHOLD_STAY, content.householdStay),
+    rollRemoval: fieldsOf(NotificationRecordType.PUPIL_REMOVED_FROM_ROLL, content.rollRemoval),
+    offenderMove: fieldsOf(NotificationRecordType.OFFENDER_MOVE, content.offenderMove),
+    safeguardingEnquiry: fieldsOf(NotificationRecordType.SAFEGUARDING_ENQUIRY, content.safeguardingEnquiry),
+    enquiryResponse: responseOf(fieldsOf(NotificationRecordType.SAFEGUARDING_ENQUIRY_RESPONSE, content.enquiryResponse)),
+    children: listOf(NotificationRecordType.OFFENDER_CHILD_AT_RISK, content.children),
+    mashReferral: fieldsOf(NotificationRecordType.MASH_REFERRAL_TRANSFER, content.mashReferral),
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,
