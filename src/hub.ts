@@ -23,6 +23,9 @@ import { profileUnprofiledChildren } from "./identity/matchProfiles";
 import { keyUnkeyedAdults } from "./identity/adults/adultProfiles";
 import { loadHubSigningKeys } from "./signing/loadHubSigningKeys";
 import { type HubSigningKeys } from "./signing/hubSigningKeys";
+import { watchWebhooks } from "./metrics/webhookMetrics";
+import { deliverWebhook } from "./webhooks/deliverWebhook";
+import { WebhookQueue } from "./webhooks/webhookQueue";
 
 export interface Hub {
   app: Express;
@@ -84,10 +87,20 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   let server: http.Server | undefined;
   let metricsServer: http.Server | undefined;
   const unwatchPool = watchPool(database.dataSource);
+  const unwatchWebhooks = watchWebhooks(database.dataSource);
+  let webhooks: WebhookQueue | undefined;
   const requestsInFlight = new RequestsInFlight();
   let draining = false;
   let starting = true;
   try {
+    // Before anything can notify (the demo data included): a delivery to an agency with an endpoint is
+    // enqueued in the transaction that writes it.
+    webhooks = await WebhookQueue.start(database.dataSource, config.webhooks, logger);
+    const sender = {
+      dataSource: database.dataSource, signingKeys, maxAttempts: config.webhooks.maxAttempts, logger,
+      rules: { production: config.nodeEnv === "production", timeoutMs: config.webhooks.timeoutMs },
+    };
+    await webhooks.work(config.webhooks.workers, config.webhooks.pollSeconds, (job) => deliverWebhook(sender, job.webhookId));
     const apollo = createApolloServer(await buildHubSchema(), config);
     await apollo.start();
     const app = createApp({
@@ -130,8 +143,10 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       // A start still loading its demo data is let finish before the database closes (an interrupted
       // load is finished by the next start); SHUTDOWN_GRACE_MS bounds the wait.
       await ready.catch(() => undefined);
+      await webhooks?.stop(config.shutdownGraceMs);
       if (metricsServer) await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
       unwatchPool();
+      unwatchWebhooks();
       await database.close();
     };
     if (options.serveWhileStarting !== true) {
@@ -163,7 +178,9 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       requestsInFlight,
     };
   } catch (error) {
+    await webhooks?.stop(0).catch(() => undefined);
     unwatchPool();
+    unwatchWebhooks();
     await database.close();
     throw error;
   }

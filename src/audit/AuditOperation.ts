@@ -51,6 +51,10 @@ export const AuditOperation = {
   WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
   /** A directory administrator created or changed an agency's directory entry (or tried to: refusals too). */
   DIRECTORY_CHANGED: "DIRECTORY_CHANGED",
+  /** An IG lead listed the webhook deliveries to agencies that failed every attempt (no content, no child on the page). */
+  WEBHOOK_DEAD_LETTERS_READ: "WEBHOOK_DEAD_LETTERS_READ",
+  /** An IG lead sent a dead webhook delivery again, with the same `webhook-id`. */
+  WEBHOOK_REPLAYED: "WEBHOOK_REPLAYED",
   AUDIT_QUERY: "AUDIT_QUERY",
   AUDIT_EXPORT: "AUDIT_EXPORT",
   AUDIT_VERIFICATION: "AUDIT_VERIFICATION",

@@ -67,6 +67,24 @@ export interface HubConfig {
   tracing: { endpoint: string | null; serviceName: string };
   /** The keys the hub signs what it vouches for with (webhooks, audit checkpoints), published at `/.well-known/jwks.json`. */
   signing: SigningConfig;
+  /** Webhook delivery of notifications (`webhooks/`). */
+  webhooks: WebhookConfig;
+}
+
+/**
+ * How this process sends webhooks. Every hub process enqueues; `workers` of them send (0: this process
+ * only enqueues, another sends). An attempt that neither answers nor fails within `timeoutMs` is a
+ * failure; after `maxAttempts` the delivery is DEAD, for an IG lead to replay.
+ */
+export interface WebhookConfig {
+  workers: number;
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles, with jitter, up to `retryDelayMaxSeconds`. */
+  retryDelaySeconds: number;
+  retryDelayMaxSeconds: number;
+  timeoutMs: number;
+  /** How often an idle worker looks for work (the embedded database has no LISTEN/NOTIFY across processes). */
+  pollSeconds: number;
 }
 
 /**
@@ -134,6 +152,14 @@ export function loadConfig(env: Env = process.env): HubConfig {
     rateLimits: readRateLimits(read, production),
     search: readSearch(read, production),
     signing: readSigning(read, production, dataDir),
+    webhooks: {
+      workers: read.integer("WEBHOOK_WORKERS", 2, 0, 64),
+      maxAttempts: read.integer("WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
+      retryDelaySeconds: read.integer("WEBHOOK_RETRY_DELAY_SECONDS", 10, 1, 3600),
+      retryDelayMaxSeconds: read.integer("WEBHOOK_RETRY_DELAY_MAX_SECONDS", 3600, 1, 86_400),
+      timeoutMs: read.integer("WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
+      pollSeconds: read.integer("WEBHOOK_POLL_SECONDS", 2, 1, 60),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExtendedQueriesWhole } from "./extendedQueriesStayWhole";
 import { countWaitingAsBusy } from "./waitingIsNotIdle";
 
 export interface EmbeddedPostgres {
@@ -73,6 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   countWaitingAsBusy();
   const server = new PGLiteSocketServer({ db, path: socket, maxConnections: options.maxConnections, idleTimeout: options.idleTimeoutMs });
+  keepExtendedQueriesWhole(server, db);
   try {
     // Every connection shares this one session. PGlite ignores start-up and per-database settings but
     // reads postgresql.auto.conf: the hub's commits must not turn asynchronous through ALTER SYSTEM.

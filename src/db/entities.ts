@@ -35,6 +35,7 @@ import { SubjectAccessRequest } from "../subjectAccess/SubjectAccessRequest";
 import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDecision";
 import { Notification } from "../notifications/Notification";
 import { NotificationDelivery } from "../notifications/NotificationDelivery";
+import { WebhookDelivery } from "../webhooks/WebhookDelivery";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -51,5 +52,5 @@ export const ENTITIES = [
   RecordLinkEvent, LinkReview, ChildMatchProfile, ChildMatchKey, ChildMatchTerm, ChildIdentityChange,
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
-  Notification, NotificationDelivery,
+  Notification, NotificationDelivery, WebhookDelivery,
 ];

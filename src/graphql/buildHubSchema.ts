@@ -10,6 +10,7 @@ import { RecordSubmissionResolver } from "./resolvers/RecordSubmissionResolver";
 import { ChildResolver } from "./resolvers/ChildResolver";
 import { ConsentResolver } from "./resolvers/ConsentResolver";
 import { IgAlertResolver } from "./resolvers/IgAlertResolver";
+import { WebhookResolver } from "./resolvers/WebhookResolver";
 import { AuditResolver } from "./resolvers/AuditResolver";
 import { IdentityResolver } from "./resolvers/IdentityResolver";
 import { AdultIdentityResolver } from "./resolvers/AdultIdentityResolver";
@@ -19,7 +20,7 @@ import { NotificationResolver } from "./resolvers/NotificationResolver";
 import { PlansHeldElsewhereResolver } from "./resolvers/PlansHeldElsewhereResolver";
 import { SearchResolver } from "./resolvers/SearchResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, SearchResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, WebhookResolver, SearchResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

@@ -13,6 +13,7 @@ export const LOGGABLE_KEYS = new Set([
   "ruleId", "code", "codes", "status", "method", "path", "durationMs", "outcome", "recordType",
   "recordId", "port", "host", "database", "mode", "migrations", "count", "counts", "errorName", "sqlState",
   "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId",
+  "webhookId", "attempts", "failure",
 ]);
 
 const WITHHELD = "[withheld]";

@@ -88,3 +88,10 @@ export const rateLimited = new Counter({
   labelNames: ["limit"] as const,
   registers,
 });
+
+export const webhookOutcomes = new Counter({
+  name: "hub_webhook_attempts_total",
+  help: "Webhook delivery attempts by outcome: delivered (2xx), failed (to be retried), dead (attempts spent).",
+  labelNames: ["outcome"] as const,
+  registers,
+});

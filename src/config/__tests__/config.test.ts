@@ -23,6 +23,13 @@ describe("configuration from the environment", () => {
     expect(config.host).toBe("127.0.0.1");
   });
 
+  it("sends webhooks from every process unless told not to, giving up after WEBHOOK_MAX_ATTEMPTS", () => {
+    expect(loadConfig({}).webhooks).toEqual({ workers: 2, maxAttempts: 8, retryDelaySeconds: 10, retryDelayMaxSeconds: 3600, timeoutMs: 10_000, pollSeconds: 2 });
+    expect(loadConfig({ WEBHOOK_WORKERS: "0", WEBHOOK_MAX_ATTEMPTS: "3" }).webhooks).toMatchObject({ workers: 0, maxAttempts: 3 });
+    const problems = problemsOf({ WEBHOOK_WORKERS: "-1", WEBHOOK_MAX_ATTEMPTS: "0", WEBHOOK_TIMEOUT_MS: "10", WEBHOOK_POLL_SECONDS: "0.1" });
+    expect(problems.map((problem) => problem.split(" ")[0])).toEqual(["WEBHOOK_WORKERS", "WEBHOOK_MAX_ATTEMPTS", "WEBHOOK_TIMEOUT_MS", "WEBHOOK_POLL_SECONDS"]);
+  });
+
   it("does not load demo data into a real database unless asked", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://hub@db:5432/hub" }).loadDemoData).toBe(false);
     expect(loadConfig({ DATABASE_URL: "postgres://hub@db:5432/hub", HUB_DEMO_DATA: "true" }).loadDemoData).toBe(true);

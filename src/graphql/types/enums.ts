@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { WebhookStatus } from "../../webhooks/WebhookStatus";
 import { AgencyType } from "../../directory/AgencyType";
 import { Role } from "../../auth/Role";
 import { Sex } from "../../people/Sex";
@@ -65,6 +66,7 @@ const ENUMS: [object, string, string][] = [
   [PprcStatus, "PprcStatus", "A prisoner's status as a person posing a risk to children."],
   [YouthJusticeDisposal, "YouthJusticeDisposal", "The youth justice disposal or order."],
   [ConcernLevel, "ConcernLevel", "A child's safety and wellbeing concern level."],
+  [WebhookStatus, "WebhookStatus", "Where a webhook delivery stands: PENDING (being tried), DELIVERED (the receiver answered 2xx: never sent again), DEAD (every attempt failed)."],
 ];
 
 for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });

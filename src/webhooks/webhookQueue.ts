@@ -1,0 +1,105 @@
+import { PgBoss, type Db as IDatabase, type Job } from "pg-boss";
+import { type DataSource, type EntityManager } from "typeorm";
+import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
+import { type WebhookConfig } from "../config/config";
+import { describeError, type Logger } from "../logging/logger";
+
+/** The pg-boss queue every webhook delivery is a job on; its data is the webhook's id, nothing else. */
+export const WEBHOOK_QUEUE = "webhook-delivery";
+
+export interface WebhookJob {
+  webhookId: string;
+}
+
+/**
+ * The durable job queue webhooks travel on: pg-boss, in its own `pgboss` schema of the hub's database,
+ * driven through the hub's own connection pool (so the embedded database serves it as it serves the
+ * hub, and no second pool is opened). A job is enqueued inside the transaction that writes its
+ * delivery (`enqueue`), so a notification and its webhook commit or vanish together; a job whose
+ * sender died is run again when it expires (`expireInSeconds`: a little over the attempt's timeout).
+ */
+export class WebhookQueue {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  static async start(dataSource: DataSource, config: WebhookConfig, logger: Logger): Promise<WebhookQueue> {
+    const expireInSeconds = webhookExpirySeconds(config);
+    const boss = new PgBoss({
+      db: poolAdapter(dataSource),
+      schema: "pgboss",
+      // Expired jobs (a sender killed mid-attempt) are found by the supervisor: as often as a job may expire.
+      superviseIntervalSeconds: Math.max(1, Math.min(60, Math.ceil(expireInSeconds / 2))),
+      monitorIntervalSeconds: Math.max(1, Math.min(60, Math.ceil(expireInSeconds / 2))),
+      schedule: false,
+      registerInstance: false,
+      openTelemetry: { enabled: false },
+    });
+    // pg-boss reports its own trouble as events: logged as what it is, never with a job's data.
+    boss.on("error", (error: Error) => logger.error("webhook queue error", { event: "webhook.queue.error", ...describeError(error) }));
+    await boss.start();
+    const options = {
+      // Attempts are counted on the webhook's own row (`deliverWebhook`): pg-boss retries until the row is settled.
+      retryLimit: config.maxAttempts + 1,
+      retryDelay: config.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: config.retryDelayMaxSeconds,
+      expireInSeconds,
+    };
+    if ((await boss.getQueue(WEBHOOK_QUEUE)) === null) await boss.createQueue(WEBHOOK_QUEUE, options);
+    else await boss.updateQueue(WEBHOOK_QUEUE, options);
+    const queue = new WebhookQueue(boss, dataSource);
+    QUEUES.set(dataSource, queue);
+    return queue;
+  }
+
+  /** Enqueues a webhook's job in the caller's transaction: it exists only if the transaction commits. */
+  async enqueue(manager: EntityManager, webhookId: string): Promise<void> {
+    await this.boss.send(WEBHOOK_QUEUE, { webhookId } satisfies WebhookJob, { db: transactionAdapter(manager) });
+  }
+
+  /**
+   * Starts `count` senders in this process: one fetch takes up to `count` jobs and sends them at once,
+   * each settled on its own (a failed one retried, the others completed), and while fetches come back
+   * full the next follows without waiting for the poll.
+   */
+  async work(count: number, pollSeconds: number, handle: (job: WebhookJob) => Promise<void>): Promise<void> {
+    if (count === 0) return;
+    const options = { batchSize: count, localConcurrency: 1, pollingIntervalSeconds: pollSeconds, burstWhenBatchFull: true, perJobResults: true } as const;
+    await this.boss.work<WebhookJob, unknown, typeof options>(WEBHOOK_QUEUE, options, async (jobs: Job<WebhookJob>[]) =>
+      Promise.all(jobs.map((job) => handle(job.data).then(
+        () => ({ id: job.id, status: "completed" as const }),
+        () => ({ id: job.id, status: "failed" as const }),
+      ))));
+  }
+
+  /** Stops taking jobs and waits for the attempts in hand to finish (bounded), leaving the pool to the hub. */
+  async stop(timeoutMs: number): Promise<void> {
+    QUEUES.delete(this.dataSource);
+    await this.boss.stop({ graceful: true, close: false, timeout: Math.max(1000, timeoutMs) });
+  }
+}
+
+const QUEUES = new WeakMap<DataSource, WebhookQueue>();
+
+/** The queue started for this database, if this process started one. */
+export function webhookQueueOf(dataSource: DataSource): WebhookQueue | undefined {
+  return QUEUES.get(dataSource);
+}
+
+/** A job whose sender died is run again this long after it started: the attempt's timeout and a margin for DNS and connecting. */
+export function webhookExpirySeconds(config: Pick<WebhookConfig, "timeoutMs">): number {
+  return Math.ceil(config.timeoutMs / 1000) + 5;
+}
+
+/** pg-boss's statements on the hub's pool: the pg result as pg-boss's own pool would return it. */
+function poolAdapter(dataSource: DataSource): IDatabase {
+  const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+  return { executeSql: (text, values) => pool.query(text, values) };
+}
+
+/** pg-boss's insert on the transaction's own connection. */
+function transactionAdapter(manager: EntityManager): IDatabase {
+  return { executeSql: async (text, values) => ({ rows: await manager.query<unknown[]>(text, values) }) };
+}
