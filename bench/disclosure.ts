@@ -2,25 +2,16 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import http from "node:http";
-import { type AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { Command } from "commander";
-import { SignJWT } from "jose";
-import { buildSchema } from "type-graphql";
 import { loadConfig } from "../src/config/config";
 import { benchDatabase } from "./benchDatabase";
 import { createLogger } from "../src/logging/logger";
 import { createHub } from "../src/hub";
-import { createApp } from "../src/http/createApp";
-import { RequestsInFlight } from "../src/http/requestsInFlight";
-import { createApolloServer } from "../src/graphql/createApolloServer";
-import { createTokenVerifier } from "../src/auth/verifyToken";
-import { loadVerificationKeys } from "../src/auth/keySet";
-import { DEVELOPMENT_ALGORITHM, loadOrCreateDevelopmentKeys } from "../src/auth/developmentKeys";
-import { loadPolicies } from "../src/policy/loadPolicies";
-import { Child } from "../src/people/Child";
 import { BaselineChildResolver } from "./baselineChildResolver";
+import { startBaselineServer } from "./baselineServer";
+import { benchToken, MASH_CALLER } from "./benchToken";
+import { CHILD_QUERY as QUERY, accessFor, openBenchReferrals } from "./harness/workloads/disclosure";
 import "../src/graphql/types/enums";
 import "../src/graphql/types/child/enums";
 
@@ -30,26 +21,6 @@ import "../src/graphql/types/child/enums";
  * GraphQL stack with no policy and no audit. Both run against the same data, alternating in rounds so
  * machine noise falls on both; the ratio is the figure that matters.
  */
-const QUERY = `query ($sui: ID!, $access: AccessContext!) { child(sui: $sui, access: $access) {
-  sui disclosureId relationships safeguardingStatuses
-  demographics { givenNames familyName dateOfBirth sex localAuthority aliases addresses { kind line1 town postcode withheld } }
-  socialCare { recordId agency { code name } status planCategory legalStatus allocatedWorkerName allocatedWorkerContact summary }
-  police { recordId incidentType reportedOn summary intelligence officerContact activeInvestigation }
-  health { recordId gpPracticeName conditions { description } unscheduledCareAttendances { attendedOn setting } }
-  education { recordId rollStatus attendancePercent senStatus dslContact safeguardingConcerns { category } }
-  probation { recordId offender { givenNames familyName } roshLevel mappaCategory mappaLevel }
-  prison { recordId pprcStatus expectedReleaseDate }
-  youthJustice { recordId disposal }
-  restrictedInvolvement { agencyType contactEmail }
-  redactions { path rule }
-} }`;
-
-/** MASH triage of each child under its own open referral (opened for every child in setup: a case reference is checked). */
-const accessFor = (index: number) => ({
-  purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN",
-  justification: `MASH triage of referral ${referenceFor(index)}: checking agency involvement`, caseReference: referenceFor(index), breakGlass: false,
-});
-const referenceFor = (index: number) => `MASH-BENCH-${index}`;
 
 interface Options { connections: number; seconds: number; rounds: number }
 
@@ -69,42 +40,18 @@ async function main(): Promise<void> {
   const hub = await createHub(config, logger);
   const governedPort = await hub.listen();
 
-  const policy = loadPolicies(config.policyDir);
-  const baselineApollo = createApolloServer(await buildSchema({ resolvers: [BaselineChildResolver], validate: false }), config);
-  await baselineApollo.start();
-  const baselineRequests = new RequestsInFlight();
-  const baselineApp = createApp({
-    apollo: baselineApollo,
-    verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
-    publishedKeys: { keys: [] },
-    dataSource: hub.database.dataSource,
-    policy,
-    webhookEndpoints: { production: config.nodeEnv === "production" },
-    isDatabaseReachable: () => hub.database.isReachable(),
-    isDraining: () => false,
-    logger,
-    maxBodyBytes: config.graphql.maxBodyBytes,
-    requestsInFlight: baselineRequests,
-  });
-  const baselineServer = http.createServer(baselineApp);
-  await new Promise<void>((resolve) => baselineServer.listen(0, "127.0.0.1", resolve));
-  const baselinePort = (baselineServer.address() as AddressInfo).port;
+  const baselineServer = await startBaselineServer([BaselineChildResolver], hub.database.dataSource, config, logger, () => hub.database.isReachable());
+  const baselinePort = baselineServer.port;
 
-  const suis = (await hub.database.dataSource.getRepository(Child).find({ select: { sui: true } })).map((c) => c.sui).filter((s): s is string => s !== null);
-  // One open referral per child at the bench caller's authority, as a MASH practitioner would open it.
-  await hub.database.dataSource.query(
-    `INSERT INTO referral (sui, local_authority, reference, stage, referral_source, received_at, stage_started_at, opened_by_sub, opened_by_agency)
-     SELECT sui, 'E06000060', 'MASH-BENCH-' || (ordinality - 1), 'REFERRAL', 'SCHOOL', now(), now(), 'bench-mash', 'LA-E06000060' FROM unnest($1::text[]) WITH ORDINALITY AS s(sui)`,
-    [suis],
-  );
-  const token = await benchToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience);
+  const suis = await openBenchReferrals((sql, parameters) => hub.database.dataSource.query(sql, parameters));
+  const token = await benchToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience, MASH_CALLER);
   await check(governedPort, token, suis[0] ?? "", accessFor(0), true);
   await check(baselinePort, token, suis[0] ?? "", accessFor(0), false);
 
   process.stdout.write(`${suis.length} children; ${options.connections} connections; ${options.rounds} rounds of ${options.seconds} s each, alternating\n`);
   // autocannon stops at the end of its time with requests still in flight: each run waits for its
   // server to finish them, so no run overlaps the next one's and nothing is cut off at shutdown.
-  const baseline = { port: baselinePort, idle: () => baselineRequests.settled() };
+  const baseline = { port: baselinePort, idle: () => baselineServer.settled() };
   const governed = { port: governedPort, idle: () => hub.requestsInFlight.settled() };
   const run = async (server: typeof baseline, seconds: number) => {
     const result = await load(server.port, token, suis, options.connections, seconds);
@@ -142,9 +89,7 @@ async function main(): Promise<void> {
     ].join("\n"),
   );
 
-  await new Promise<void>((resolve) => baselineServer.close(() => resolve()));
-  await baselineRequests.settled();
-  await baselineApollo.stop();
+  await baselineServer.close();
   await hub.stop();
   await database.drop();
 }
@@ -176,14 +121,6 @@ async function check(port: number, token: string, sui: string, access: ReturnTyp
   });
   const body = (await response.json()) as { data?: { child: { disclosureId: string } | null }; errors?: unknown[] };
   if (body.errors || !body.data?.child) throw new Error(`${governed ? "governed" : "baseline"} server did not answer with a record: ${JSON.stringify(body).slice(0, 300)}`);
-}
-
-async function benchToken(keyDir: string, issuer: string, audience: string): Promise<string> {
-  const keys = await loadOrCreateDevelopmentKeys(keyDir);
-  return new SignJWT({ name: "Bench MASH practitioner", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["MASH_PRACTITIONER"], la: "E06000060" })
-    .setProtectedHeader({ alg: DEVELOPMENT_ALGORITHM, kid: keys.kid })
-    .setSubject("bench-mash").setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime("2h")
-    .sign(keys.privateKey);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -2,28 +2,19 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import http from "node:http";
-import { type AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { Command } from "commander";
-import { SignJWT } from "jose";
-import { buildSchema } from "type-graphql";
 import { type DataSource } from "typeorm";
 import { loadConfig } from "../src/config/config";
 import { createLogger } from "../src/logging/logger";
 import { createHub } from "../src/hub";
-import { createApp } from "../src/http/createApp";
-import { RequestsInFlight } from "../src/http/requestsInFlight";
-import { createApolloServer } from "../src/graphql/createApolloServer";
-import { createTokenVerifier } from "../src/auth/verifyToken";
-import { loadVerificationKeys } from "../src/auth/keySet";
-import { DEVELOPMENT_ALGORITHM, loadOrCreateDevelopmentKeys } from "../src/auth/developmentKeys";
-import { loadPolicies } from "../src/policy/loadPolicies";
 import { importPrincipal } from "../src/records/import/importPrincipal";
 import { DEFAULT_CHECKPOINT_EVERY, importRecords } from "../src/records/import/importRecords";
 import { type IdentityFacts } from "../src/identity/matching/comparisonVector";
 import { seededRandom } from "../src/demo/seededRandom";
 import { benchDatabase } from "./benchDatabase";
+import { startBaselineServer } from "./baselineServer";
+import { benchToken, type BenchCaller } from "./benchToken";
 import { generateRegistry, SYNTHETIC_SUI_CAPACITY, type RegistryChild } from "./linkage/syntheticPopulation";
 import { generateIncoming } from "./linkage/noisyRecords";
 import { loadRegistry } from "./linkage/registryTables";
@@ -64,6 +55,8 @@ const SECONDS = Number(options.seconds);
 const ROUNDS = Number(options.rounds);
 const BY_SUI = "GP-BENCH-SUI";
 const BY_MATCHING = "GP-BENCH";
+/** The surgery system sending single submissions. */
+const SYSTEM: BenchCaller = { sub: "bench-system", name: "Benchmark surgery system", agency: BY_MATCHING, agency_type: "HEALTH", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
 const HEALTH = { gpPracticeCode: "K99001", gpPracticeName: "Benchmark Surgery", registeredOn: "2015-05-01" };
 
 const SUBMIT = "mutation ($record: AgencyRecordInput!) { submitRecord(record: $record) { recordId outcome link { outcome } } }";
@@ -155,24 +148,9 @@ type Kind = "grouped" | "oneByOne" | "noop";
 async function concurrentSubmitters(listen: () => Promise<number>, dataSource: DataSource, config: ReturnType<typeof loadConfig>, registry: RegistryChild[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   const hubPort = await listen();
-  const baselineApollo = createApolloServer(await buildSchema({ resolvers: [BaselineSubmitResolver], validate: false }), config);
-  await baselineApollo.start();
-  const baselineServer = http.createServer(createApp({
-    apollo: baselineApollo,
-    verifyToken: createTokenVerifier({ keys: await loadVerificationKeys(config.auth), ...config.auth }),
-    publishedKeys: { keys: [] },
-    dataSource,
-    policy: loadPolicies(config.policyDir),
-    webhookEndpoints: { production: config.nodeEnv === "production" },
-    isDatabaseReachable: async () => true,
-    isDraining: () => false,
-    logger,
-    maxBodyBytes: config.graphql.maxBodyBytes,
-    requestsInFlight: new RequestsInFlight(),
-  }));
-  await new Promise<void>((resolve) => baselineServer.listen(0, "127.0.0.1", resolve));
-  const baselinePort = (baselineServer.address() as AddressInfo).port;
-  const token = await agencySystemToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience);
+  const baselineServer = await startBaselineServer([BaselineSubmitResolver], dataSource, config, logger, async () => true);
+  const baselinePort = baselineServer.port;
+  const token = await benchToken(config.auth.mode === "development" ? config.auth.keyDir : "", config.auth.issuer, config.auth.audience, SYSTEM);
   // Records as agencies send them, about children known and not: matched, reviewed or new, never the same reference twice.
   const pool = generateIncoming(registry, 5000, SEED + 2).map((record) => record.facts).filter(acceptedBirth);
   let counter = 0;
@@ -220,16 +198,7 @@ async function concurrentSubmitters(listen: () => Promise<number>, dataSource: D
       "",
     ].join("\n"),
   );
-  await new Promise<void>((resolve) => baselineServer.close(() => resolve()));
-  await baselineApollo.stop();
-}
-
-async function agencySystemToken(keyDir: string, issuer: string, audience: string): Promise<string> {
-  const keys = await loadOrCreateDevelopmentKeys(keyDir);
-  return new SignJWT({ name: "Benchmark surgery system", agency: BY_MATCHING, agency_type: "HEALTH", roles: ["AGENCY_SYSTEM"], la: "E06000060" })
-    .setProtectedHeader({ alg: DEVELOPMENT_ALGORITHM, kid: keys.kid })
-    .setSubject("bench-system").setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime("2h")
-    .sign(keys.privateKey);
+  await baselineServer.close();
 }
 
 main().catch((error: unknown) => {
