@@ -29,7 +29,7 @@ const reports = `reports/mutation/${folder}`;
 const END_TO_END = {
   policy: [],
   disclosure: ["test/api/disclosure.test.ts"],
-  audit: ["test/api/informationGovernance.test.ts"],
+  audit: ["test/api/informationGovernance.test.ts", "test/api/auditCheckpoints.test.ts"],
   auth: ["test/api/authentication.test.ts"],
   consent: ["test/api/disclosure.test.ts"],
 };

@@ -26,6 +26,7 @@ import { type HubSigningKeys } from "./signing/hubSigningKeys";
 import { watchWebhooks } from "./metrics/webhookMetrics";
 import { deliverWebhook } from "./webhooks/deliverWebhook";
 import { WebhookQueue } from "./webhooks/webhookQueue";
+import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
 
 export interface Hub {
   app: Express;
@@ -89,6 +90,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   const unwatchPool = watchPool(database.dataSource);
   const unwatchWebhooks = watchWebhooks(database.dataSource);
   let webhooks: WebhookQueue | undefined;
+  const stopCheckpoints = scheduleAuditCheckpoints(database.dataSource, signingKeys, config.auditCheckpoints, logger);
   const requestsInFlight = new RequestsInFlight();
   let draining = false;
   let starting = true;
@@ -147,6 +149,8 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       if (metricsServer) await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
       unwatchPool();
       unwatchWebhooks();
+      // A checkpoint being signed is let finish before the database closes.
+      await stopCheckpoints();
       await database.close();
     };
     if (options.serveWhileStarting !== true) {
@@ -181,6 +185,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     await webhooks?.stop(0).catch(() => undefined);
     unwatchPool();
     unwatchWebhooks();
+    await stopCheckpoints();
     await database.close();
     throw error;
   }

@@ -38,6 +38,7 @@ const MAX_BATCH = 64;
 export class AuditBatcher {
   private readonly queue: Pending[] = [];
   private flushing = false;
+  private readonly committedListeners = new Set<(count: number) => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +50,12 @@ export class AuditBatcher {
       this.queue.push({ entry, resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /** Calls `listener` with the number of entries after each commit (the checkpoint schedule counts them); returns the unsubscribe. */
+  onCommitted(listener: (count: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   private async flush(): Promise<void> {
@@ -75,6 +82,7 @@ export class AuditBatcher {
     committed();
     auditBatchSize.observe(batch.length);
     batch.forEach((pending, index) => pending.resolve(receipts[index]));
+    for (const listener of this.committedListeners) listener(batch.length);
   }
 }
 

@@ -35,7 +35,7 @@ export type HashedEntry = Omit<DisclosureAuditEntry, "hash" | "sequence">;
  * edited entry (HASH_MISMATCH) from a removed or reordered one (CHAIN_BROKEN).
  */
 export function canonicalEntry(entry: HashedEntry): string {
-  const content = {
+  const content: Record<(typeof CANONICAL_KEYS)[number], unknown> = {
     id: entry.id,
     occurredAt: entry.occurredAt.toISOString(),
     requestId: entry.requestId,
@@ -63,10 +63,29 @@ export function canonicalEntry(entry: HashedEntry): string {
     chainId: entry.chainId,
     prevHash: entry.prevHash,
   };
-  const text = canonicalize(content);
-  if (text === undefined) throw new TypeError("an audit entry has no canonical form");
-  return text;
+  // RFC 8785 orders an object's members by their names; the entry's names are fixed, so they are put in
+  // order once (CANONICAL_KEYS) rather than sorted for every entry the verifier reads — what
+  // `canonicalize` would produce for the whole object, member for member, at a fraction of the cost.
+  // Every value is still serialised by `canonicalize` (a string, boolean or null by JSON.stringify, as
+  // it does), and a member left undefined is left out, as it does.
+  let text = "";
+  for (const key of CANONICAL_KEYS) {
+    const value = content[key];
+    if (value === undefined) continue;
+    const serialised = typeof value === "string" || typeof value === "boolean" || value === null ? JSON.stringify(value) : canonicalize(value);
+    if (serialised === undefined) throw new TypeError("an audit entry has no canonical form");
+    text += `${text === "" ? "" : ","}"${key}":${serialised}`;
+  }
+  return `{${text}}`;
 }
+
+/** The hashed members' names in RFC 8785 order (UTF-16 code units; all are ASCII letters). */
+const CANONICAL_KEYS = [
+  "breakGlass", "caseReference", "chainId", "childSuis", "details", "fieldsDisclosed", "fieldsWithheld", "id", "justification",
+  "lawfulBasis", "occurredAt", "operation", "outcome", "policyVersion", "prejudicesInvestigation", "prevHash", "principalAgency",
+  "principalAgencyType", "principalRoles", "principalSub", "purpose", "refusalCode", "refusalProblem", "refusalRule", "requestId",
+  "specialCategoryCondition",
+] as const;
 
 /** SHA-256 (hex) of the entry's canonical form; through `prevHash` it commits to the whole chain before it. */
 export function entryHash(entry: HashedEntry): string {

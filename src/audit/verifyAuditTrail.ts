@@ -13,7 +13,7 @@ import { verifyAuditChain, type AuditVerification } from "./verifyAuditChain";
  * Verification discloses no personal data (entry ids, chain positions, counts), so it takes no access
  * context from the caller (HUB.md §5: `verifyAuditChain` has none); its entry states this one.
  */
-const VERIFICATION_ACCESS: AccessContext = {
+export const VERIFICATION_ACCESS: AccessContext = {
   purpose: Purpose.INFORMATION_GOVERNANCE,
   lawfulBasis: LawfulBasis.LEGAL_OBLIGATION,
   specialCategoryCondition: null,
@@ -21,6 +21,13 @@ const VERIFICATION_ACCESS: AccessContext = {
   caseReference: null,
   breakGlass: false,
 };
+
+/**
+ * Chains a verification inside the hub reads at once: each holds one of the process's pooled
+ * connections for as long as its chain takes, and requests need the rest (`npm run audit:verify` has a
+ * pool of its own and reads more at once).
+ */
+export const IN_HUB_CONCURRENCY = 2;
 
 /**
  * `verifyAuditChain` for an IG lead (HUB.md §5; scenario 10). The result is recorded on the entry,
@@ -41,7 +48,7 @@ export async function verifyAuditTrail(services: GovernanceServices, principal: 
       outcome: AuditOutcome.RECORDED,
     },
     async () => {
-      const verification = await verifyAuditChain(dataSource);
+      const verification = await verifyAuditChain(dataSource, { concurrency: IN_HUB_CONCURRENCY });
       const { intact, entriesChecked, chainsChecked, firstBroken } = verification;
       return { result: verification, childSuis: [], details: { intact, entriesChecked, chainsChecked, firstBroken } };
     },

@@ -67,6 +67,8 @@ export interface HubConfig {
   tracing: { endpoint: string | null; serviceName: string };
   /** The keys the hub signs what it vouches for with (webhooks, audit checkpoints), published at `/.well-known/jwks.json`. */
   signing: SigningConfig;
+  /** When the hub signs a checkpoint over every audit chain's head (`audit/auditCheckpointSchedule.ts`); 0 turns either trigger off. */
+  auditCheckpoints: { everyEntries: number; everySeconds: number };
   /** Webhook delivery of notifications (`webhooks/`). */
   webhooks: WebhookConfig;
 }
@@ -152,6 +154,10 @@ export function loadConfig(env: Env = process.env): HubConfig {
     rateLimits: readRateLimits(read, production),
     search: readSearch(read, production),
     signing: readSigning(read, production, dataDir),
+    auditCheckpoints: {
+      everyEntries: read.integer("AUDIT_CHECKPOINT_ENTRIES", 10_000, 0, 100_000_000),
+      everySeconds: read.integer("AUDIT_CHECKPOINT_SECONDS", 300, 0, 86_400),
+    },
     webhooks: {
       workers: read.integer("WEBHOOK_WORKERS", 2, 0, 64),
       maxAttempts: read.integer("WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),

@@ -1,3 +1,4 @@
+import { type JSONWebKeySet } from "jose";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
@@ -16,6 +17,8 @@ export interface HubContext {
   policy: PolicySet;
   /** How strictly a directory change's webhook endpoint is checked: from NODE_ENV, never read by a resolver. */
   webhookEndpoints: WebhookEndpointRules;
+  /** The hub's own public signing keys (`/.well-known/jwks.json`): what its stored audit checkpoints are checked against. */
+  publishedKeys: JSONWebKeySet;
   /** How searching for a child is bounded (config SEARCH_*) and each practitioner's searches counted. */
   search: { settings: SearchSettings; rateLimiter: SearchRateLimiter | null };
 }

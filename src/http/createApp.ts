@@ -92,7 +92,7 @@ export function createApp(deps: AppDependencies): Express {
         const principal = await deps.verifyToken(req.get("authorization"));
         const rate = await deps.rateLimiter?.consume(principal);
         if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
-        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, search: deps.search ?? { settings: DEFAULT_SEARCH_SETTINGS, rateLimiter: null } };
+        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys, search: deps.search ?? { settings: DEFAULT_SEARCH_SETTINGS, rateLimiter: null } };
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         if (!isHubError(error)) throw error;

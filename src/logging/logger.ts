@@ -14,6 +14,7 @@ export const LOGGABLE_KEYS = new Set([
   "recordId", "port", "host", "database", "mode", "migrations", "count", "counts", "errorName", "sqlState",
   "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId",
   "webhookId", "attempts", "failure",
+  "constraint", "signal", "version", "policyVersion", "weightsVersion", "ms", "stack", "traceId", "spanId", "checkpoint",
 ]);
 
 const WITHHELD = "[withheld]";

@@ -9,7 +9,8 @@ import { type Role } from "../../src/auth/Role";
 import { type AgencyType } from "../../src/directory/AgencyType";
 import { openDatabase, type Database } from "../../src/db/database";
 import { createLogger, type Logger } from "../../src/logging/logger";
-import { chainForRequest } from "../../src/audit/hashChain";
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { chainForRequest, entryHash } from "../../src/audit/hashChain";
 import { type AuditEntryInput } from "../../src/audit/recordAuditEntry";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 
@@ -117,4 +118,19 @@ export async function holdRecordsAbout(dataSource: DataSource, agency: { code: s
       [`REF-${sui}`, agency.code, child.id],
     );
   }
+}
+
+/** What a superuser who knows the hash format can do: edit an entry, then recompute every later hash and the head, triggers off. */
+export async function rewriteConsistently(dataSource: DataSource, chain: number, fromSequence: number): Promise<void> {
+  const entries = await dataSource.getRepository(DisclosureAuditEntry).find({ where: { chainId: chain }, order: { sequence: "ASC" } });
+  await asTamperingSuperuser(dataSource, async (manager) => {
+    let prevHash = entries[fromSequence - 2]?.hash ?? "0".repeat(64);
+    for (const entry of entries.filter((e) => e.sequence >= fromSequence)) {
+      const rewritten = { ...entry, prevHash, justification: entry.sequence === fromSequence ? "Routine check" : entry.justification };
+      const hash = entryHash(rewritten);
+      await manager.query(`UPDATE disclosure_audit SET justification = $2, prev_hash = $3, hash = $4 WHERE id = $1`, [entry.id, rewritten.justification, prevHash, hash]);
+      prevHash = hash;
+    }
+    await manager.query(`UPDATE audit_chain_head SET hash = $2 WHERE chain_id = $1`, [chain, prevHash]);
+  });
 }

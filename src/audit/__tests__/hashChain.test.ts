@@ -1,4 +1,5 @@
-import { AUDIT_CHAIN_COUNT, canonicalEntry, chainForRequest, entryHash, GENESIS_HASH } from "../hashChain";
+import canonicalize from "canonicalize";
+import { AUDIT_CHAIN_COUNT, canonicalEntry, chainForRequest, entryHash, GENESIS_HASH, type HashedEntry } from "../hashChain";
 import { sampleHashedEntry } from "./sampleAuditEntry";
 
 describe("the audit hash chain's canonical form", () => {
@@ -36,6 +37,28 @@ describe("the audit hash chain's canonical form", () => {
     ["details", { details: { grantingRules: ["dsl-on-roll"], consent: "GIVEN" } }],
   ])("changes when the %s changes", (_name, change) => {
     expect(entryHash(sampleHashedEntry(change))).not.toBe(entryHash(sampleHashedEntry()));
+  });
+
+  /** RFC 8785 of the whole entry, as `canonicalize` gives it with every member sorted: what the faster form must equal. */
+  const wholeEntry = (entry: HashedEntry) => canonicalize({ ...entry, occurredAt: entry.occurredAt.toISOString() });
+
+  it.each([
+    ["the sample", {}],
+    ["nulls everywhere they are allowed", { purpose: null, lawfulBasis: null, specialCategoryCondition: null, justification: null, caseReference: null, refusalCode: null, policyVersion: null }],
+    ["quotes, controls, non-ASCII and a lone surrogate", { justification: 'Said "no" \\ \n\t\u0001 — Zoë 😀 \ud800 end', caseReference: "\u2028" }],
+    ["nested details with numbers, nulls and unsorted keys", { details: { z: [3, 1.5, -0, 1e21, null], a: { y: true, b: "x" }, m: [] } }],
+    ["empty lists", { childSuis: [], principalRoles: [], fieldsDisclosed: [], fieldsWithheld: [] }],
+  ])("is member for member what canonicalize gives the whole entry: %s", (_name, change) => {
+    const entry = sampleHashedEntry(change);
+    expect(canonicalEntry(entry)).toBe(wholeEntry(entry));
+  });
+
+  it("leaves out a member that is undefined, as canonicalize does, and refuses a number JSON cannot hold", () => {
+    const entry = { ...sampleHashedEntry(), refusalRule: undefined } as unknown as HashedEntry;
+    expect(canonicalEntry(entry)).toBe(wholeEntry(entry));
+    expect(canonicalEntry(entry)).not.toContain("refusalRule");
+    expect(() => canonicalEntry(sampleHashedEntry({ chainId: Number.NaN }))).toThrow();
+    expect(() => canonicalEntry({ ...sampleHashedEntry(), details: Symbol("x") } as unknown as HashedEntry)).toThrow(TypeError);
   });
 
   it("distinguishes a null from an empty string", () => {

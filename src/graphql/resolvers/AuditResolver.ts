@@ -1,12 +1,14 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { DISCLOSURES_CURSOR, listDisclosures } from "../../audit/listDisclosures";
 import { exportDisclosures, ExportFormat, MAX_EXPORT_ENTRIES, type DisclosureExport as Export } from "../../audit/exportDisclosures";
 import { verifyAuditTrail } from "../../audit/verifyAuditTrail";
+import { exportAuditCheckpoints, readAuditVerificationRuns, startAuditVerification } from "../../audit/auditVerificationJobs";
+import { type VerificationRun } from "../../audit/verificationRuns";
 import { type AuditVerification as Verification } from "../../audit/verifyAuditChain";
 import { type HubContext } from "../context";
 import { ArgumentRules } from "../input/ArgumentRules";
-import { AuditVerification, DisclosureConnection, DisclosureExport, DisclosureFilterInput } from "../types/audit/AuditTypes";
+import { AuditVerification, AuditVerificationRun, DisclosureConnection, DisclosureExport, DisclosureFilterInput } from "../types/audit/AuditTypes";
 import { AccessContextInput } from "../types/child/AccessContextInput";
 import { governanceAccessDescription } from "../types/governanceAccessDescription";
 
@@ -29,6 +31,26 @@ export class AuditResolver {
   @Query(() => AuditVerification, { description: "IG leads: recompute every audit chain and name the first broken entry. Discloses no personal data, so takes no access context; audited." })
   async verifyAuditChain(@Ctx() { dataSource, policy, principal, requestId }: HubContext): Promise<Verification> {
     return verifyAuditTrail({ dataSource, policy }, principal, requestId);
+  }
+
+  @Mutation(() => AuditVerificationRun, {
+    description:
+      "IG leads: start verifying the whole trail, against the hub's signed checkpoints, as a job; answers at once with the RUNNING run, whose result auditVerificationRuns shows. since: only what follows that checkpoint. Takes no access context; audited.",
+  })
+  async startAuditVerification(@Ctx() { dataSource, policy, principal, requestId, publishedKeys }: HubContext, @Arg("since", () => Int, { nullable: true }) since: number | null): Promise<VerificationRun> {
+    return startAuditVerification({ dataSource, policy }, principal, requestId, publishedKeys, since ?? null);
+  }
+
+  @Query(() => [AuditVerificationRun], { description: "IG leads: the newest verification runs (at most 100), running or finished. Takes no access context; audited." })
+  async auditVerificationRuns(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("first", () => Int, { defaultValue: 20 }) first: number): Promise<VerificationRun[]> {
+    return readAuditVerificationRuns({ dataSource, policy }, principal, requestId, first);
+  }
+
+  @Query(() => [String], {
+    description: "IG leads: the hub's signed audit checkpoints after number `after`, oldest first, each a compact JWS (at most 10,000): keep them, one a line, outside the database for npm run audit:verify. Takes no access context; audited.",
+  })
+  async auditCheckpoints(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("after", () => Int, { defaultValue: 0 }) after: number): Promise<string[]> {
+    return exportAuditCheckpoints({ dataSource, policy }, principal, requestId, after);
   }
 
   @Query(() => DisclosureExport, { description: "IG leads: the matching entries as CSV or FHIR R4 AuditEvent JSON. States why (INFORMATION_GOVERNANCE); audited." })

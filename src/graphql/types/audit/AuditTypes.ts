@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 import { IsOptional, MaxLength } from "class-validator";
 import { AgencyType } from "../../../directory/AgencyType";
@@ -10,6 +10,7 @@ import { AuditOperation } from "../../../audit/AuditOperation";
 import { AuditOutcome } from "../../../audit/AuditOutcome";
 import { ChainProblem } from "../../../audit/verifyAuditChain";
 import { ExportFormat } from "../../../audit/exportDisclosures";
+import { VerificationStatus } from "../../../audit/verificationRuns";
 import { type DisclosureFilter } from "../../../audit/DisclosureFilter";
 import { PageInfo } from "../../pagination";
 import { Redaction } from "../child/common";
@@ -100,6 +101,8 @@ export class AuditVerification {
   @Field(() => Boolean) intact: boolean;
   @Field(() => Int) entriesChecked: number;
   @Field(() => Int) chainsChecked: number;
+  @Field(() => Int, { description: "Signed checkpoints the chains were checked against; 0: only against themselves." }) checkpointsChecked: number;
+  @Field(() => Int, { nullable: true, description: "The checkpoint verification started from; null: from each chain's genesis." }) fromCheckpoint: number | null;
   @Field(() => AuditChainBreak, { nullable: true, description: "The first broken entry; null when the trail is intact." }) firstBroken: AuditChainBreak | null;
   @Field(() => [AuditChainBreak]) breaks: AuditChainBreak[];
 }
@@ -110,4 +113,20 @@ export class DisclosureExport {
   @Field(() => String) content: string;
   @Field(() => Int) count: number;
   @Field(() => Boolean, { description: "False when more entries matched than the limit: narrow the filter." }) complete: boolean;
+}
+
+registerEnumType(VerificationStatus, { name: "AuditVerificationStatus", description: "Where a verification run of the audit trail stands." });
+
+@ObjectType({ description: "One verification of the whole audit trail, run as a job: RUNNING, then what it found." })
+export class AuditVerificationRun {
+  @Field(() => ID) id: string;
+  @Field(() => String, { description: "Who asked: an IG lead's sub, or command:<user> for npm run audit:verify." }) requestedBy: string;
+  @Field(() => DateTimeResolver) startedAt: Date;
+  @Field(() => DateTimeResolver, { nullable: true }) finishedAt: Date | null;
+  @Field(() => VerificationStatus) status: VerificationStatus;
+  @Field(() => Int, { nullable: true }) fromCheckpoint: number | null;
+  @Field(() => Int) checkpointsChecked: number;
+  @Field(() => Float, { description: "Entries recomputed (a trail can outgrow a 32-bit Int)." }) entriesChecked: number;
+  @Field(() => Int) chainsChecked: number;
+  @Field(() => [AuditChainBreak]) breaks: AuditChainBreak[];
 }
