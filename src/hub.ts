@@ -16,6 +16,7 @@ import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { startMetricsServer } from "./metrics/metricsEndpoint";
 import { watchPool } from "./metrics/poolMetrics";
 import { createRateLimiter } from "./http/rateLimit/rateLimiter";
+import { createSearchRateLimiter } from "./search/searchRateLimiter";
 import { loadPolicies } from "./policy/loadPolicies";
 import { defaultMatchWeights } from "./identity/matching/defaultMatchWeights";
 import { profileUnprofiledChildren } from "./identity/matchProfiles";
@@ -119,6 +120,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       metricsOnMainPort: config.metrics.onMainPort,
       ...(config.rateLimits !== null ? { rateLimiter: createRateLimiter(database.dataSource, config.rateLimits) } : {}),
       requestsInFlight,
+      search: { settings: config.search, rateLimiter: createSearchRateLimiter(database.dataSource, config.search.perMinute) },
     });
     const ready = (async () => {
       if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);

@@ -23,6 +23,8 @@ export const AuditOperation = {
   CONSENT_OVERRIDE: "CONSENT_OVERRIDE",
   /** A MASH practitioner opened a referral in the hub: the case reference their research is checked against. */
   REFERRAL_OPENED: "REFERRAL_OPENED",
+  /** A referral opened before the child was identified was bound to the child a search under it showed, on opening that child (once per referral). */
+  REFERRAL_BOUND: "REFERRAL_BOUND",
   /** A referral's decision was recorded: its case reference opens nothing from then on. */
   REFERRAL_DECIDED: "REFERRAL_DECIDED",
   /** An IG lead closed the review of a break-glass alert (scenario 9). */

@@ -51,6 +51,7 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.CONSENT_RECORDED]: { code: "110110", display: "Patient Record", action: "C" },
   [AuditOperation.CONSENT_OVERRIDE]: { code: "110110", display: "Patient Record", action: "C" },
   [AuditOperation.REFERRAL_OPENED]: { code: "110110", display: "Patient Record", action: "C" },
+  [AuditOperation.REFERRAL_BOUND]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.REFERRAL_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.IG_ALERT_CLOSED]: { code: "110113", display: "Security Alert", action: "U" },
   [AuditOperation.LINK_REVIEWS_READ]: { code: "110112", display: "Query", action: "R" },

@@ -9,7 +9,8 @@ export interface RecordedDecision {
   requestId: string;
   principal: Principal;
   operation: AuditOperation;
-  childSui: string;
+  /** Null for a decision about a child not yet identified (a referral opened before a search finds the child). */
+  childSui: string | null;
   policyVersion: string;
   /** RECORDED for a decision taken (consent, override); NOT_SHARED for s.16LA. */
   outcome?: AuditOutcome;
@@ -28,7 +29,7 @@ export function recordDecision(dataSource: DataSource, decision: RecordedDecisio
     principal: decision.principal,
     operation: decision.operation,
     access: decision.access ?? null,
-    childSuis: [decision.childSui],
+    childSuis: decision.childSui === null ? [] : [decision.childSui],
     outcome: decision.outcome ?? AuditOutcome.RECORDED,
     fieldsDisclosed: [],
     fieldsWithheld: [],

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from "../search/SearchSettings";
 import { isRole, Role, ROLES } from "../auth/Role";
 import { type RateLimitConfig } from "../http/rateLimit/RateLimitConfig";
 
@@ -60,6 +61,8 @@ export interface HubConfig {
   rateLimits: RateLimitConfig | null;
   /** Callers in `enforcedFor` run only the operations the manifest registers (`graphql/trustedOperations/`). */
   trustedOperations: { manifest: string; enforcedFor: Role[] };
+  /** How searching for a child is bounded and audited (`search/`). */
+  search: SearchSettings;
   /** Where spans are sent (OTLP/HTTP); null: tracing is off. Read again by `tracing/register.ts`, which starts before the configuration is loaded. */
   tracing: { endpoint: string | null; serviceName: string };
   /** The keys the hub signs what it vouches for with (webhooks, audit checkpoints), published at `/.well-known/jwks.json`. */
@@ -149,6 +152,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     tracing: readTracing(read),
     trustedOperations: readTrustedOperations(read, production),
     rateLimits: readRateLimits(read, production),
+    search: readSearch(read, production),
     signing: readSigning(read, production, dataDir),
     auditCheckpoints: {
       everyEntries: read.integer("AUDIT_CHECKPOINT_ENTRIES", 10_000, 0, 100_000_000),
@@ -192,6 +196,22 @@ function readRateLimits(read: EnvReader, production: boolean): RateLimitConfig |
     else read.problem(`RATE_LIMITS names ${name}, which is not a role or "default"`);
   }
   return { perPrincipal, perAgency: read.integer("RATE_LIMIT_AGENCY", 12_000, 1, 10_000_000) };
+}
+
+/**
+ * SEARCH_AUDIT_KEY keys the HMAC that stands for each searched value on the audit trail: in production
+ * it must be set (at least 32 characters), since a known key would let anyone holding the trail test
+ * guesses of a name against it; elsewhere a fixed development key stands in.
+ */
+function readSearch(read: EnvReader, production: boolean): SearchSettings {
+  const key = read.optionalString("SEARCH_AUDIT_KEY");
+  if (key !== undefined && key.length < 32) read.problem("SEARCH_AUDIT_KEY must be at least 32 characters");
+  if (key === undefined && production) read.problem("SEARCH_AUDIT_KEY must be set in production (the key of the searched values' HMAC on the audit trail)");
+  return {
+    auditKey: key ?? DEFAULT_SEARCH_SETTINGS.auditKey,
+    maxCandidates: read.integer("SEARCH_MAX_CANDIDATES", DEFAULT_SEARCH_SETTINGS.maxCandidates, 1, 100),
+    perMinute: read.integer("SEARCH_RATE_LIMIT", DEFAULT_SEARCH_SETTINGS.perMinute, 1, 10_000),
+  };
 }
 
 function readTrustedOperations(read: EnvReader, production: boolean): HubConfig["trustedOperations"] {

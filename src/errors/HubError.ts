@@ -28,6 +28,11 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
   /** Over the requests per minute for the caller or its agency (HTTP 429, Retry-After). Nothing ran. */
   RATE_LIMITED: "RATE_LIMITED",
+  /**
+   * A search for a child that would show too many children, or rests on a single field: refused with
+   * advice on narrowing it, and audited (anti-browsing, issue 11). How wide it was is never said.
+   */
+  SEARCH_TOO_WIDE: "SEARCH_TOO_WIDE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

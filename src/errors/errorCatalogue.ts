@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE: readonly ErrorCatalogueEntry[] = [
   { code: ErrorCode.CONFLICT, http: "200", meaning: "The request contradicts the current state: a review already decided, a child already merged, a reference reused for a different thing." },
   { code: ErrorCode.SERVICE_UNAVAILABLE, http: "503", meaning: "The database could not be reached or did not answer in time, or the hub is starting; `Retry-After` says when to retry. Nothing was disclosed." },
   { code: ErrorCode.RATE_LIMITED, http: "429", meaning: "Over your requests per minute, or your agency's (`limit` says which); `Retry-After` says when to try again. Nothing ran." },
+  { code: ErrorCode.SEARCH_TOO_WIDE, http: "200", meaning: "`searchChildren` would show too many children, or was given a single field: narrow it as the message advises (a name with a date of birth, a postcode, the SUI or an agency's reference). Audited." },
   { code: ErrorCode.INTERNAL_SERVER_ERROR, http: "200 / 500", meaning: "Something unexpected: masked. Quote the `X-Request-Id` response header." },
   { code: "GRAPHQL_PARSE_FAILED", http: "400", meaning: "The document is not GraphQL." },
   { code: "GRAPHQL_VALIDATION_FAILED", http: "400", meaning: "The document does not fit the schema (`schema/schema.graphql`); no schema names are suggested." },

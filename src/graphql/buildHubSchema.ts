@@ -18,8 +18,9 @@ import { ReferralResolver } from "./resolvers/ReferralResolver";
 import { SubjectAccessResolver } from "./resolvers/SubjectAccessResolver";
 import { NotificationResolver } from "./resolvers/NotificationResolver";
 import { PlansHeldElsewhereResolver } from "./resolvers/PlansHeldElsewhereResolver";
+import { SearchResolver } from "./resolvers/SearchResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, WebhookResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, WebhookResolver, SearchResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

@@ -4,6 +4,8 @@ import { type Principal } from "../auth/Principal";
 import { type Logger } from "../logging/logger";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
+import { type SearchSettings } from "../search/SearchSettings";
+import { type SearchRateLimiter } from "../search/searchRateLimiter";
 
 /** What every resolver gets: the verified caller and the request's own logger. Built before any resolver runs. */
 export interface HubContext {
@@ -17,4 +19,6 @@ export interface HubContext {
   webhookEndpoints: WebhookEndpointRules;
   /** The hub's own public signing keys (`/.well-known/jwks.json`): what its stored audit checkpoints are checked against. */
   publishedKeys: JSONWebKeySet;
+  /** How searching for a child is bounded (config SEARCH_*) and each practitioner's searches counted. */
+  search: { settings: SearchSettings; rateLimiter: SearchRateLimiter | null };
 }

@@ -6,7 +6,8 @@ import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
 import { ErrorCode, HubError, isHubError } from "../errors/HubError";
 import { rateLimited } from "../metrics/hubMetrics";
-import { type RequestRateLimiter } from "./rateLimit/rateLimiter";
+import { type RateLimitKind, type RequestRateLimiter } from "./rateLimit/rateLimiter";
+import { DEFAULT_SEARCH_SETTINGS } from "../search/SearchSettings";
 import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
@@ -36,6 +37,8 @@ export interface AppDependencies {
   isStarting?: () => boolean;
   logger: Logger;
   maxBodyBytes: number;
+  /** Search's bounds and its per-practitioner limit; absent: the defaults, unlimited. */
+  search?: HubContext["search"];
   /** Counts each verified caller's requests; absent: no limits. */
   rateLimiter?: RequestRateLimiter;
   /** Serve `/metrics` here (outside production, when no METRICS_PORT gives it a port of its own). */
@@ -98,7 +101,7 @@ export function createApp(deps: AppDependencies): Express {
           logger.warn("agency refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: standing });
           throw agencyRefused(standing);
         }
-        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys };
+        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys, search: deps.search ?? { settings: DEFAULT_SEARCH_SETTINGS, rateLimiter: null } };
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         if (!isHubError(error)) throw error;
@@ -153,7 +156,7 @@ function agencyRefused(problem: AgencyStandingProblem): GraphQLError {
 }
 
 /** Over a limit: HTTP 429 with Retry-After, before any resolver, query or audit write. */
-function tooManyRequests(rate: { retryAfterSeconds: number; limit: "principal" | "agency" }): GraphQLError {
+function tooManyRequests(rate: { retryAfterSeconds: number; limit: RateLimitKind }): GraphQLError {
   rateLimited.inc({ limit: rate.limit });
   const refusal = new HubError(ErrorCode.RATE_LIMITED, `Too many requests from ${rate.limit === "agency" ? "your agency" : "you"}: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
   return new GraphQLError(refusal.message, {

@@ -13,7 +13,10 @@
  * - NOTIFICATION_RECIPIENT: a notification duty (policies/notification-routing.yaml) names the caller's
  *   agency as a recipient of this notification. Set only by notification routing, never derived for a
  *   read of a child's file;
- * - BREAK_GLASS: emergency access, reviewed afterwards.
+ * - BREAK_GLASS: emergency access, reviewed afterwards;
+ * - SEARCH_CANDIDATE: the child is a candidate in the caller's search (`search/`), made under an open
+ *   referral at the caller's authority or break-glass: only what tells candidates apart. Set only by
+ *   search, never derived for a read of a child's file.
  */
 export const RelationshipKind = {
   AGENCY_INVOLVED: "AGENCY_INVOLVED",
@@ -23,6 +26,7 @@ export const RelationshipKind = {
   MASH_CASE: "MASH_CASE",
   NOTIFICATION_RECIPIENT: "NOTIFICATION_RECIPIENT",
   BREAK_GLASS: "BREAK_GLASS",
+  SEARCH_CANDIDATE: "SEARCH_CANDIDATE",
 } as const;
 export type RelationshipKind = (typeof RelationshipKind)[keyof typeof RelationshipKind];
 export const RELATIONSHIP_KINDS = Object.values(RelationshipKind);

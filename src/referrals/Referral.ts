@@ -5,7 +5,7 @@ import { type ReferralDecision, type ReferralSource, type ReferralStage } from "
  * A referral a MASH practitioner opened in the hub, under the local authority's case reference: the
  * fact a MASH case reference is checked against (design §6: "a case reference is a claim the hub checks
  * against the referrals it holds, never a password"). It names the child by SUI whether or not the hub
- * holds a record of them yet. Referrals an authority's own system records arrive as social care records
+ * holds a record of them yet, or names none until a search under it finds the child (`bindReferral.ts`). Referrals an authority's own system records arrive as social care records
  * of status REFERRAL and are read from those (`openReferralNamed.ts`). Never deleted: a decision closes it, and a decided referral is never reopened.
  */
 @Entity()
@@ -15,8 +15,17 @@ export class Referral {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Column({ type: "varchar", length: 10 })
-  sui: string;
+  /** Null until the MASH opens the child a search under it showed (`bindReferral.ts`): a referral often comes before the child is identified. */
+  @Column({ type: "varchar", length: 10, nullable: true })
+  sui: string | null;
+
+  /** The children searches under this referral showed: the only ones opening a child may bind it to. */
+  @Column({ type: "varchar", length: 10, array: true, default: () => "'{}'" })
+  searchedSuis: string[];
+
+  /** When opening a searched child bound it to that child (null: opened naming the child, or not yet bound). */
+  @Column({ type: "timestamptz", nullable: true })
+  boundAt: Date | null;
 
   /** ONS code of the authority whose MASH holds it (the opener's). */
   @Column({ type: "varchar", length: 9 })

@@ -18,7 +18,8 @@ const MIN_REASON_LENGTH = 20;
 const MAX_BACKDATING_DAYS = 7;
 
 export interface ReferralSubmission {
-  sui: string;
+  /** The child's SUI when the referrer gave it; absent when the MASH must first find the child (`searchChildren`), which binds it on opening. */
+  sui?: string | null;
   reference: string;
   stage: ReferralStage;
   referralSource: ReferralSource;
@@ -39,7 +40,8 @@ export interface ReferralReceipt {
 }
 
 /**
- * Opens a referral in the hub at the caller's own local authority, naming the child by SUI and who
+ * Opens a referral in the hub at the caller's own local authority, naming the child by SUI (or, when
+ * the referrer did not know it, no child until a search under it finds one: `bindReferral.ts`) and who
  * referred (design §6: MASH_CASE rests on a real referral), or moves an open one on to a later stage
  * (a strategy discussion, then s.47 enquiries) under the same reference. Who may open each stage is
  * policy data (`mashCase.windows[].openedInHubBy`): an emergency protection order is a court's, and only
@@ -54,7 +56,7 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
     const who = window && window.openedInHubBy.length > 0 ? window.openedInHubBy.join(" or ") : "nobody in the hub: the authority's own system records it";
     throw new HubError(ErrorCode.FORBIDDEN, `A ${submission.stage} is opened in the hub by ${who}.`, { path: "referral.stage" });
   }
-  const sui = parseSui(submission.sui, "referral.sui");
+  const sui = submission.sui === null || submission.sui === undefined || submission.sui.trim() === "" ? null : parseSui(submission.sui, "referral.sui");
   const reference = validReference(submission.reference, "referral.reference");
   const reason = submission.reason.trim();
   if (reason.length < MIN_REASON_LENGTH) {
@@ -77,7 +79,7 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
     requestId,
     principal,
     operation: AuditOperation.REFERRAL_OPENED,
-    childSui: sui,
+    childSui: sui ?? existing?.sui ?? null,
     policyVersion: policy.version,
     access: { purpose: Purpose.REFERRAL_TRIAGE, lawfulBasis: LawfulBasis.PUBLIC_TASK, specialCategoryCondition: null, justification: reason, caseReference: reference, breakGlass: false },
     details: {
@@ -107,8 +109,8 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
  * and its stage's window is open: moving a lapsed referral on would reopen research the timescale
  * closed. (A new concern is a new referral, opened and audited as one.)
  */
-function checkMoveOn(policy: PolicySet, existing: Referral, sui: string, stage: ReferralStage, now: Date): void {
-  if (existing.sui !== sui) throw new HubError(ErrorCode.CONFLICT, "This reference already names another child's referral at your authority.", { path: "referral.reference" });
+function checkMoveOn(policy: PolicySet, existing: Referral, sui: string | null, stage: ReferralStage, now: Date): void {
+  if (sui !== null && existing.sui !== sui) throw new HubError(ErrorCode.CONFLICT, "This reference already names another child's referral at your authority.", { path: "referral.reference" });
   if (existing.decidedAt !== null) throw new HubError(ErrorCode.CONFLICT, "This referral was decided: a new concern is a new referral, under a new reference.", { path: "referral.reference" });
   if (stage !== existing.stage && referralWindowEnd(policy, existing.stage, existing.stageStartedAt) <= now) {
     throw new HubError(ErrorCode.CONFLICT, `This referral's ${existing.stage} window has ended: it cannot move on; a new concern is a new referral, under a new reference.`, { path: "referral.reference" });

@@ -83,7 +83,7 @@ describe("where /metrics is served", () => {
   };
 
   it("never beside the API in production unless given a port of its own", () => {
-    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json" };
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
     expect(loadConfig(production).metrics).toEqual({ port: null, host: "127.0.0.1", onMainPort: false });
     expect(loadConfig({ ...production, METRICS_PORT: "9464", METRICS_HOST: "10.0.0.5" }).metrics).toEqual({ port: 9464, host: "10.0.0.5", onMainPort: false });
     expect(() => loadConfig({ ...production, METRICS_PORT: "http" })).toThrow(/METRICS_PORT/);

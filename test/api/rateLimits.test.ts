@@ -65,7 +65,7 @@ it("shares the counts between hub processes: each counts in the same table", asy
 });
 
 it("is on in production with its defaults, off elsewhere unless set, and refuses a bad setting", () => {
-  const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json" };
+  const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
   expect(loadConfig(production).rateLimits).toEqual({ perPrincipal: { default: 600, AGENCY_SYSTEM: 6000 }, perAgency: 12000 });
   expect(loadConfig({ ...production, RATE_LIMITS: "off" }).rateLimits).toBeNull();
   expect(loadConfig({}).rateLimits).toBeNull();

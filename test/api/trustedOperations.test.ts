@@ -82,7 +82,7 @@ describe("the manifest", () => {
   });
 
   it("is enforced for agency systems in production by default, for no one elsewhere, and names only real roles", () => {
-    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json" };
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example/", AUTH_AUDIENCE: "hub", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
     expect(loadConfig(production).trustedOperations.enforcedFor).toEqual(["AGENCY_SYSTEM"]);
     expect(loadConfig({ ...production, TRUSTED_OPERATIONS_ROLES: "none" }).trustedOperations.enforcedFor).toEqual([]);
     expect(loadConfig({}).trustedOperations.enforcedFor).toEqual([]);

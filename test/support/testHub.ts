@@ -53,6 +53,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     HUB_DATA_DIR: dataDir,
     HUB_DEMO_DATA: "false",
     DATABASE_POOL_SIZE: "4",
+    SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters",
     ...(database.url !== undefined ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });

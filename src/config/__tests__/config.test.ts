@@ -62,7 +62,7 @@ describe("configuration from the environment", () => {
   it("refuses to start in production without the hub's own signing keys, and takes them from a file elsewhere too", () => {
     const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
     expect(problemsOf(production).join("\n")).toMatch(/HUB_SIGNING_KEYS_FILE must be set in production/);
-    expect(loadConfig({ ...production, HUB_SIGNING_KEYS_FILE: "/keys/hub.json", HUB_SIGNING_KID: "k2" }).signing).toEqual({ mode: "file", file: "/keys/hub.json", activeKid: "k2" });
+    expect(loadConfig({ ...production, HUB_SIGNING_KEYS_FILE: "/keys/hub.json", HUB_SIGNING_KID: "k2", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" }).signing).toEqual({ mode: "file", file: "/keys/hub.json", activeKid: "k2" });
     expect(loadConfig({ HUB_DATA_DIR: "/tmp/hub-x" }).signing).toEqual({ mode: "development", keyDir: "/tmp/hub-x/signing-keys" });
     expect(problemsOf({ HUB_SIGNING_KID: "k2" }).join("\n")).toMatch(/HUB_SIGNING_KID is set without HUB_SIGNING_KEYS_FILE/);
   });
@@ -77,9 +77,16 @@ describe("configuration from the environment", () => {
   });
 
   it("masks errors and turns introspection off in production by default", () => {
-    const config = loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json" });
+    const config = loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/run/secrets/hub-signing-keys.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" });
     expect(config.graphql.introspection).toBe(false);
     expect(config.host).toBe("0.0.0.0");
+  });
+
+  it("refuses to start in production without a search audit key, and takes no short key anywhere", () => {
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
+    expect(problemsOf(production).join("\n")).toMatch(/SEARCH_AUDIT_KEY must be set in production/);
+    expect(problemsOf({ SEARCH_AUDIT_KEY: "short" }).join("\n")).toMatch(/SEARCH_AUDIT_KEY must be at least 32 characters/);
+    expect(loadConfig({ SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters", SEARCH_MAX_CANDIDATES: "5" }).search).toEqual({ auditKey: "a-test-search-audit-key-of-32-characters", maxCandidates: 5, perMinute: 30 });
   });
 
   it("bounds every wait on the database by default, and takes each bound from the environment", () => {

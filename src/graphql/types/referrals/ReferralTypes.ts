@@ -10,7 +10,7 @@ registerEnumType(ReferralDecision, { name: "ReferralDecision", description: "How
 
 @InputType({ description: "A referral the MASH is triaging, at your own local authority." })
 export class ReferralInput implements ReferralSubmission {
-  @Field(() => ID, { description: "The child's SUI (NHS number)." }) sui: string;
+  @Field(() => ID, { nullable: true, description: "The child's SUI (NHS number), when the referrer gave it. Without it, search for the child under this referral's reference (searchChildren): opening the child you find binds the referral to it." }) sui?: string | null;
 
   @Field(() => String, { description: "Your authority's case reference for the referral: the caseReference your research states." })
   @MaxLength(64)

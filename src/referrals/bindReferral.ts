@@ -1,0 +1,37 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { AuditOperation } from "../audit/AuditOperation";
+import { recordDecision } from "../audit/recordDecision";
+import { type AccessContext } from "../policy/AccessContext";
+import { type PolicySet } from "../policy/PolicySet";
+import { Referral } from "./Referral";
+import { referralWindowEnd } from "./referralWindow";
+
+/**
+ * Opening a child a search showed binds the referral the search rested on to that child (issue 11):
+ * the referral was opened before the MASH knew who the child is, and from now on its case reference
+ * names this child and no other — once per referral. Only a referral at the caller's authority, opened
+ * in the hub without a child, undecided and within its window, and only to a child a search under it
+ * showed (`searched_suis`, written by `search/searchChildren`): a reference can never be bound to a
+ * child the MASH did not find by searching for the referral's child. Audited (REFERRAL_BOUND) before it
+ * takes effect; the read that follows is audited against the referral as any other.
+ */
+export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date): Promise<void> {
+  const reference = access.caseReference?.trim() ?? "";
+  if (reference === "") return;
+  const referral = await dataSource.getRepository(Referral).findOneBy({ localAuthority: principal.localAuthority, reference });
+  if (referral === null || referral.sui !== null || referral.decidedAt !== null || !referral.searchedSuis.includes(sui)) return;
+  if (now.getTime() > referralWindowEnd(policy, referral.stage, referral.stageStartedAt).getTime()) return;
+  await recordDecision(dataSource, {
+    requestId, principal, operation: AuditOperation.REFERRAL_BOUND, childSui: sui, policyVersion: policy.version, access,
+    details: { referralId: referral.id, reference, localAuthority: referral.localAuthority, stage: referral.stage },
+  });
+  // A concurrent opening of another candidate under the same reference: the first binds, the other finds it bound.
+  await dataSource.query(`UPDATE referral SET sui = $2, bound_at = $3 WHERE id = $1 AND sui IS NULL`, [referral.id, sui, now]);
+}
+
+/** The children a search under this referral showed: the only ones opening a child may bind it to. */
+export async function recordSearchedChildren(dataSource: DataSource, referralId: string, suis: readonly string[]): Promise<void> {
+  if (suis.length === 0) return;
+  await dataSource.query(`UPDATE referral SET searched_suis = ARRAY(SELECT DISTINCT unnest(searched_suis || $2::varchar(10)[])) WHERE id = $1 AND sui IS NULL`, [referralId, suis]);
+}

@@ -1,0 +1,71 @@
+import { type EntityManager } from "typeorm";
+import { queryKeys } from "../identity/matching/blockingKeys";
+import { type IdentityFacts } from "../identity/matching/comparisonVector";
+import { type MatchProfile } from "../identity/matching/MatchProfile";
+import { profileOf, type ProfileRow } from "../identity/matchProfiles";
+import { RESTRICTING_LABELS } from "../records/restrictedRecord";
+import { type BirthSearch } from "./birthDates";
+
+/** What the hub is asked to find, in the matcher's terms. */
+export interface CandidateQuery {
+  facts: IdentityFacts;
+  birth: BirthSearch;
+  sui: string | null;
+  agencyReference: { agencyCode: string; reference: string } | null;
+}
+
+/**
+ * Blocking keys of a search: the linker's own (`queryKeys`, so the date of birth is looked up as given,
+ * with day and month swapped and a day either side), and for a range every day in it. A search that
+ * gives no key (a family name and a sex; a date of birth alone) has no candidates short of reading the
+ * registry: it is too wide by construction.
+ */
+export function searchKeys(query: CandidateQuery): string[] {
+  const keys = new Set(queryKeys(query.facts));
+  if (query.birth?.kind === "RANGE") for (const date of query.birth.days) for (const key of queryKeys({ ...query.facts, dateOfBirth: date })) keys.add(key);
+  return [...keys];
+}
+
+/**
+ * The children a search could be about, with their match profiles. Only children with a profile: a
+ * profile and its keys hold only what unrestricted records reported (no sealed or brokered record's
+ * name, address or date, no withheld location: `identity/matchProfiles.ts`), so a sealed alias or a
+ * refuge postcode finds nobody, exactly as a search for nobody does. An SUI or an agency's reference
+ * narrows to the child it names — an agency's reference only from a record neither sealed nor brokered.
+ * `limit`: more blocked children than this and the search is too wide (null is returned).
+ */
+/** A candidate's profile, and the SUI a `child` read opens it by (null while the child awaits one). */
+export interface Candidate {
+  profile: MatchProfile;
+  sui: string | null;
+}
+
+export async function findCandidates(manager: EntityManager, query: CandidateQuery, keys: string[], limit: number): Promise<Candidate[] | null> {
+  const statement = candidateStatement(query, keys, limit);
+  const rows: (ProfileRow & { sui: string | null })[] = await manager.query(statement.sql, statement.values);
+  if (rows.length > limit) return null;
+  return rows.map((row) => ({ profile: profileOf(row), sui: row.sui }));
+}
+
+/** The one statement that reads a search's candidates (at most `limit` + 1 rows), as `findCandidates` sends it and a benchmark explains it. */
+export function candidateStatement(query: CandidateQuery, keys: string[], limit: number): { sql: string; values: unknown[] } {
+  const identified = query.sui !== null || query.agencyReference !== null;
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (!identified) conditions.push(`p.child_id IN (SELECT k.child_id FROM child_match_key k WHERE k.key = ANY(${bind(keys)}::text[]))`);
+  if (query.sui !== null) conditions.push(`p.child_id IN (SELECT c.id FROM child c WHERE c.sui = ${bind(query.sui)} AND c.merged_into_id IS NULL)`);
+  if (query.agencyReference !== null) {
+    conditions.push(
+      `p.child_id IN (SELECT r.child_id FROM agency_record r WHERE r.agency_code = ${bind(query.agencyReference.agencyCode)} AND r.agency_reference = ${bind(query.agencyReference.reference)}
+         AND r.child_id IS NOT NULL AND NOT (r.labels && ${bind(RESTRICTING_LABELS)}::text[]))`,
+    );
+  }
+  const sql = `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui
+     FROM child_match_profile p JOIN child c ON c.id = p.child_id
+     WHERE ${conditions.join(" AND ")} LIMIT ${bind(limit + 1)}`;
+  return { sql, values };
+}

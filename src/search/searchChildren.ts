@@ -1,0 +1,244 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { recordAuditEntry, type AuditEntryInput, type AuditRefusal } from "../audit/recordAuditEntry";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { compareFamilyNames, compareGivenNames } from "../identity/matching/comparisonLevels";
+import { MATCH_FIELDS, type IdentityFacts } from "../identity/matching/comparisonVector";
+import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
+import { type MatchProfile } from "../identity/matching/MatchProfile";
+import { type MatchWeights } from "../identity/matching/matchWeights";
+import { postcodeParts } from "../identity/matching/postcodeParts";
+import { scoreCandidate } from "../identity/matching/scoreCandidate";
+import { factsTerms } from "../identity/matching/termFrequencies";
+import { loadTermFrequencies } from "../identity/matchProfiles";
+import { parseSui } from "../identity/nhsNumber";
+import { normalisePostcode } from "../people/postcode";
+import { type AccessContext } from "../policy/AccessContext";
+import { checkStatedAccess } from "../policy/checkAccessContext";
+import { ConsentState } from "../policy/ConsentState";
+import { decideRecords } from "../policy/decideDisclosure";
+import { CHILD_DETAILS, type DisclosureSubject } from "../policy/DisclosureSubject";
+import { type PolicySet } from "../policy/PolicySet";
+import { RelationshipKind } from "../policy/RelationshipKind";
+import { validateAccessContext } from "../policy/validateAccessContext";
+import { childDetails } from "../disclosure/buildDisclosureSubject";
+import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
+import { recordSearchedChildren } from "../referrals/bindReferral";
+import { agencyTypesHolding } from "./agencyTypesHolding";
+import { birthSearch, type BirthSearch } from "./birthDates";
+import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
+import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
+import { openReferralForSearch } from "./openReferralForSearch";
+import { type SearchCriteria } from "./SearchCriteria";
+import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
+import { type SearchRateLimiter } from "./searchRateLimiter";
+import { type SearchSettings } from "./SearchSettings";
+
+export interface SearchServices {
+  dataSource: DataSource;
+  policy: PolicySet;
+  settings: SearchSettings;
+  rateLimiter: SearchRateLimiter | null;
+  weights?: MatchWeights;
+}
+
+/** Blocked children read and scored at most: beyond, the search is too wide whatever the scores. */
+const MAX_BLOCKED_CHILDREN = 2000;
+const NAME_LENGTH = 100;
+
+/**
+ * A candidate is shown when the evidence is for it being the child at all (a score above 0 bits: the
+ * fields agree more than two children's would by chance). The linker asks a steward only from the
+ * review threshold because it decides alone; a searcher looks at each candidate, and a referrer's
+ * details are often thinner than an agency's (a changed surname with a slipped date still scores a few
+ * bits). At most `first` (and never more than SEARCH_MAX_CANDIDATES) are shown, best first.
+ */
+const SHOWN_ABOVE_BITS = 0;
+
+/** The child details a candidate may show, each decided by the policy for the search's purpose. */
+const CANDIDATE_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "addresses"] as const;
+
+/** Advice on narrowing a wide search, the same whatever made it wide: how wide it was is not said. */
+const NARROW =
+  "This search is too wide to show: give at least two of given name, family name, date of birth and postcode — a name with a date of birth finds a child best — or the child's SUI or an agency's reference.";
+
+/**
+ * `searchChildren(criteria, access, first)`: the children a MASH's referral could be about, ranked by
+ * the identity matcher's own comparison levels and weights (`identity/matching/`), so search and
+ * linking agree on "the same child" (issue 11, DOMAIN scenario 5).
+ *
+ * Never a way to browse: only the roles a search grant names (`policies/search.yaml`), only under an
+ * open referral at the caller's authority that its case reference names (checked against what the
+ * hub holds: a reference naming nothing is refused like none) or break-glass, never a single field
+ * nor more than `maxCandidates` children, at most `perMinute` searches a minute. Every search — and
+ * every refusal — is audited before the answer leaves, with the fields used, each value only as a keyed
+ * HMAC, and the candidates shown. A candidate shows what the policy lets a searcher tell candidates
+ * apart by, the agency types holding records of it, and why it matched; never record content: opening
+ * one is the audited `child` read.
+ *
+ * Provenance (design principle 8): candidates come from the match profiles and blocking keys, which
+ * hold only what unrestricted records reported, never a withheld location; agency types never count a
+ * sealed record, and a brokered one only as restricted involvement. A search on a sealed alias or a
+ * refuge postcode therefore gives exactly the answer and the audit entry a search for nobody gives.
+ */
+export async function searchChildren(services: SearchServices, principal: Principal, requestId: string, criteria: SearchCriteria, rawAccess: AccessContext, first: number, now = new Date()): Promise<ChildSearchResult> {
+  const { dataSource, policy, settings } = services;
+  const access = validateAccessContext(rawAccess);
+  const rate = await services.rateLimiter?.consume(principal);
+  if (rate !== undefined && !rate.allowed) {
+    throw new HubError(ErrorCode.RATE_LIMITED, `Too many searches from you: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
+  }
+  const used = fieldsUsed(criteria);
+  const base = { fieldsUsed: used, criteria: criteriaDigests(settings.auditKey, criteria), principalLocalAuthority: principal.localAuthority };
+  const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details">) =>
+    recordAuditEntry(dataSource, {
+      requestId, principal, operation: AuditOperation.CHILD_SEARCH, access, policyVersion: policy.version, breakGlass: access.breakGlass,
+      fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...entry,
+    });
+  const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, details: Record<string, unknown> = {}): Promise<never> => {
+    const refusal: AuditRefusal = { code, problem, rule };
+    await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...details } });
+    throw new HubError(code, message, { path: code === ErrorCode.SEARCH_TOO_WIDE ? "criteria" : "access", problem, rule });
+  };
+
+  const grants = searchGrants(policy, principal, access);
+  if (grants.length === 0) {
+    return refuse(ErrorCode.FORBIDDEN, "SEARCH_NOT_PERMITTED", "default-deny", `Searching for a child is for ${searchRoles(policy).join(", ")} triaging a referral; your role and purpose are not.`);
+  }
+  const stated = checkStatedAccess(policy, principal, access);
+  if (stated !== null) return refuse(ErrorCode.ACCESS_CONTEXT_INVALID, stated.problem, stated.rule, stated.message);
+  const referral = access.breakGlass ? null : await openReferralForSearch(dataSource.manager, principal, access, policy, now);
+  if (!access.breakGlass && referral === null) {
+    return refuse(ErrorCode.ACCESS_CONTEXT_INVALID, "NO_OPEN_REFERRAL", "search-needs-open-referral",
+      "A search needs the case reference of an open referral, strategy discussion, s.47 enquiry or emergency protection order at your authority (or break-glass in an emergency).");
+  }
+
+  const query = candidateQuery(criteria, now);
+  const identified = query.sui !== null || query.agencyReference !== null;
+  const keys = searchKeys(query);
+  if (!identified && (used.length < 2 || keys.length === 0)) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_FEW_FIELDS", "search-narrow", NARROW);
+  const weights = services.weights ?? defaultMatchWeights();
+  const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, MAX_BLOCKED_CHILDREN), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
+  if (blocked === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
+  const ranked = blocked
+    .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
+    .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
+    .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS)
+    .sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
+  // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
+  // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
+  // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
+  const strong = ranked.filter(({ score }) => score.score >= weights.thresholds.review).length;
+  if (strong > settings.maxCandidates) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
+
+  const shown = ranked.slice(0, Math.min(first, settings.maxCandidates));
+  const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId));
+  const candidates: ChildCandidate[] = shown.map(({ candidate, score }) => ({
+    sui: candidate.sui,
+    score: Math.round(score.score * 100) / 100,
+    why: MATCH_FIELDS.map((field) => ({ field, level: score.levels[field], weight: Math.round(score.fieldWeights[field] * 100) / 100 })),
+    ...candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now),
+    agencyTypes: holdings.get(candidate.profile.childId) ?? [],
+  }));
+  const receipt = await audit({
+    childSuis: candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])),
+    outcome: candidates.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
+    refusal: null,
+    details: {
+      ...base,
+      ...(referral ? { openReferral: referral } : {}),
+      candidates: shown.map(({ candidate, score }) => ({ childId: candidate.profile.childId, score: Math.round(score.score * 100) / 100 })),
+      grantingRules: grants.map((grant) => grant.id),
+    },
+  });
+  // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
+  if (access.breakGlass) for (const candidate of candidates) if (candidate.sui !== null) await raiseBreakGlassAlert(dataSource, principal, candidate.sui, receipt.id, access.justification, now);
+  // A referral opened before the child was identified may be bound to one of these on opening it.
+  if (referral?.source.kind === "HUB") await recordSearchedChildren(dataSource, referral.source.referralId, candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])));
+  return { searchId: receipt.id, candidates };
+}
+
+/** The search grants (relationship SEARCH_CANDIDATE) that admit this caller and purpose. */
+function searchGrants(policy: PolicySet, principal: Principal, access: AccessContext) {
+  return policy.grants.filter(
+    (grant) => grant.relationships?.includes(RelationshipKind.SEARCH_CANDIDATE) === true && grant.purposes.includes(access.purpose) && principal.roles.some((role) => grant.roles.includes(role)) && (grant.agencyTypes === null || grant.agencyTypes.includes(principal.agencyType)),
+  );
+}
+
+function searchRoles(policy: PolicySet): string[] {
+  return [...new Set(policy.grants.filter((grant) => grant.relationships?.includes(RelationshipKind.SEARCH_CANDIDATE) === true).flatMap((grant) => grant.roles))];
+}
+
+function text(raw: string | null | undefined, path: string): string {
+  const value = raw?.trim() ?? "";
+  if (value.length > NAME_LENGTH) throw new HubError(ErrorCode.INVALID_INPUT, `At most ${NAME_LENGTH} characters.`, { path });
+  return value;
+}
+
+/** The criteria in the matcher's terms, each validated at the edge (a benchmark explains the statement they give). */
+export function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQuery {
+  const birth = birthSearch(criteria.dateOfBirth, now);
+  const rawPostcode = criteria.postcode?.trim() ?? "";
+  const postcode = rawPostcode === "" ? null : normalisePostcode(rawPostcode);
+  if (rawPostcode !== "" && postcode === null) throw new HubError(ErrorCode.INVALID_INPUT, "Not a UK postcode (e.g. HP20 1UA).", { path: "criteria.postcode" });
+  const rawSui = criteria.sui?.replace(/\s/g, "") ?? "";
+  const reference = criteria.agencyReference ?? null;
+  if (reference !== null && (reference.agencyCode.trim() === "" || reference.reference.trim() === "")) {
+    throw new HubError(ErrorCode.INVALID_INPUT, "An agency's reference needs the agency's code and its reference.", { path: "criteria.agencyReference" });
+  }
+  const facts: IdentityFacts = {
+    givenNames: text(criteria.givenNames, "criteria.givenNames"),
+    familyName: text(criteria.familyName, "criteria.familyName"),
+    dateOfBirth: birth?.kind === "EXACT" ? birth.date : null,
+    sex: criteria.sex ?? null,
+    postcode,
+  };
+  return {
+    facts, birth,
+    sui: rawSui === "" ? null : parseSui(rawSui, "criteria.sui"),
+    agencyReference: reference === null ? null : { agencyCode: text(reference.agencyCode, "criteria.agencyReference.agencyCode"), reference: text(reference.reference, "criteria.agencyReference.reference") },
+  };
+}
+
+function withinBirthRange(birth: BirthSearch, profile: MatchProfile): boolean {
+  if (birth?.kind !== "RANGE") return true;
+  return profile.dateOfBirth !== null && profile.dateOfBirth >= birth.from && profile.dateOfBirth <= birth.to;
+}
+
+/** The profile value that agrees best with what was searched (the first when nothing was). */
+function bestValue(values: readonly string[], searched: string, compare: (a: string, b: string) => string): string | null {
+  if (values.length === 0) return null;
+  if (searched === "") return values[0] ?? null;
+  const order = ["EXACT", "EQUIVALENT", "PHONETIC", "JARO_WINKLER_HIGH", "JARO_WINKLER_MID", "DIFFERENT", "MISSING"];
+  return [...values].sort((a, b) => order.indexOf(compare(searched, a)) - order.indexOf(compare(searched, b)))[0] ?? null;
+}
+
+/**
+ * What a searcher may see of a candidate to tell it from the others, decided by the policy engine as
+ * the child's own details under the relationship SEARCH_CANDIDATE: the candidate's profile values (so
+ * only what unrestricted records reported; a postcode as its district), each field through the grants.
+ */
+function candidateDetails(policy: PolicySet, principal: Principal, access: AccessContext, facts: IdentityFacts, candidate: Candidate, caseOpen: boolean, now: Date): Pick<ChildCandidate, "demographics" | "withheld"> {
+  const { profile } = candidate;
+  const postcode = bestValue(profile.postcodes, facts.postcode ?? "", (a, b) => (postcodeParts(a)?.district === postcodeParts(b)?.district ? "EXACT" : "DIFFERENT"));
+  const offered = {
+    givenNames: bestValue(profile.givenNames, facts.givenNames, compareGivenNames),
+    familyName: bestValue(profile.familyNames, facts.familyName, compareFamilyNames),
+    dateOfBirth: profile.dateOfBirth,
+    sex: profile.sex === "NOT_KNOWN" ? null : profile.sex,
+    addresses: postcode === null ? null : (postcodeParts(postcode)?.district ?? null),
+  };
+  const fields = CANDIDATE_FIELDS.filter((field) => offered[field] !== null).map((field) => ({ path: `demographics.${field}`, recordType: CHILD_DETAILS, field, labels: [] }));
+  const subject: DisclosureSubject = {
+    relationships: [RelationshipKind.SEARCH_CANDIDATE],
+    consent: ConsentState.NOT_RECORDED, consentOverride: false, openCaseReference: caseOpen, records: [childDetails(fields)],
+  };
+  const decision = decideRecords(policy, principal, access, subject, now);
+  const shown = (field: (typeof CANDIDATE_FIELDS)[number]) => (decision.disclosed.includes(`demographics.${field}`) ? offered[field] : null);
+  return {
+    demographics: { givenNames: shown("givenNames"), familyName: shown("familyName"), dateOfBirth: shown("dateOfBirth"), sex: shown("sex"), postcodeDistrict: shown("addresses") },
+    withheld: decision.withheld.map(({ path, rule }) => ({ path, rule })),
+  };
+}

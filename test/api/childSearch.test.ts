@@ -1,0 +1,244 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * MASH cross-agency search (issue 11, DOMAIN scenario 5): a practitioner triaging a referral finds the
+ * child from a misspelt name and a day/month-swapped date of birth, under the referral's case reference,
+ * and opens the child's file against it. Never a way to browse: no referral, a reference naming nothing,
+ * a single common surname — each refused and audited. Provenance: a sealed alias or a refuge postcode
+ * answers what a search for nobody answers. Fresh children of this file's own.
+ */
+let hub: TestHub;
+const sui = syntheticNhsNumbers(870_000);
+const next = () => sui.next().value as string;
+const BUCKS = "E06000060";
+
+const SEARCH = /* GraphQL */ `
+  query Search($criteria: SearchCriteriaInput!, $access: AccessContext!, $first: Int) {
+    searchChildren(criteria: $criteria, access: $access, first: $first) {
+      searchId
+      candidates { sui score why { field level weight } demographics { givenNames familyName dateOfBirth sex postcodeDistrict } withheld { path rule } agencyTypes { agencyType restrictedInvolvement } }
+    }
+  }
+`;
+const OPEN = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId reference } }`;
+
+beforeAll(async () => {
+  hub = await startTestHub({ env: { SEARCH_RATE_LIMIT: "10" } });
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown>): Promise<Body> {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
+}
+async function submit(agencyType: string, record: Record<string, unknown>) {
+  const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, BUCKS)))).body;
+  expect(body.errors).toBeUndefined();
+}
+const home = (line1: string, postcode: string, extra: Record<string, unknown> = {}) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority: BUCKS, ...extra });
+const gp = (child: object, reference: string, extra: Record<string, unknown> = {}) => ({ agencyCode: "GP-K99001", agencyReference: reference, child, health: { gpPracticeCode: "K99001", registeredOn: "2016-06-01" }, ...extra });
+const police = (child: object, reference: string, extra: Record<string, unknown> = {}) => ({ agencyCode: "POLICE-43", agencyReference: reference, child, police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-01" }, ...extra });
+const school = (child: object, reference: string) => ({ agencyCode: "SCH-199001", agencyReference: reference, child, education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" } });
+
+const triage = (caseReference: string | null, extra: Record<string, unknown> = {}) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference, ...extra });
+const search = (caller: TestClaims, criteria: Record<string, unknown>, caseReference: string | null) => as(caller, SEARCH, { criteria, access: triage(caseReference) });
+const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+const searchEntry = async (id: string) => entries().findOneByOrFail({ id });
+const lastSearchBy = (sub: string) => entries().findOneOrFail({ where: { operation: "CHILD_SEARCH", principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+/** An audit entry as a comparison sees its shape: what differs between any two searches (ids, times, digests) left out. */
+const shape = (entry: DisclosureAuditEntry) => ({
+  operation: entry.operation, outcome: entry.outcome, childSuis: entry.childSuis, refusalCode: entry.refusalCode, refusalProblem: entry.refusalProblem,
+  fieldsDisclosed: entry.fieldsDisclosed, details: Object.keys(entry.details).sort(), fieldsUsed: entry.details.fieldsUsed, candidates: entry.details.candidates,
+});
+
+async function openReferral(caller: TestClaims, childSui: string, reference: string) {
+  const opened = await as(caller, OPEN, { referral: { sui: childSui, reference, referralSource: "SCHOOL", reason: "School reports bruising and the child's fear of going home." } });
+  expect(opened.errors).toBeUndefined();
+}
+
+describe("scenario 5: a MASH practitioner finds the child a referral is about", () => {
+  const childSui = next();
+  const child = { sui: childSui, givenNames: "Catriona", familyName: "Abernethy", dateOfBirth: "2015-03-07", sex: "FEMALE", address: home("12 Mill Lane", "HP20 1UA") };
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-1" };
+
+  beforeAll(async () => {
+    await submit("HEALTH", gp(child, "GP-SRCH-1"));
+    await submit("EDUCATION", school(child, "UPN-SRCH-1"));
+    await openReferral(mash, childSui, "MASH-SRCH-0001");
+  });
+
+  it("finds her from a misspelt name and a day/month-swapped date of birth, saying why, and which agency types know her", async () => {
+    const body = await search(mash, { givenNames: "Katrina", familyName: "Abernethie", dateOfBirth: { exact: "2015-07-03" } }, "MASH-SRCH-0001");
+    expect(body.errors).toBeUndefined();
+    const [first] = body.data!.searchChildren.candidates;
+    expect(first).toMatchObject({ sui: childSui, demographics: { givenNames: "Catriona", familyName: "Abernethy", dateOfBirth: "2015-03-07", sex: "FEMALE", postcodeDistrict: "HP20" } });
+    expect(first.why).toEqual(expect.arrayContaining([expect.objectContaining({ field: "dateOfBirth", level: "DAY_MONTH_SWAPPED" }), expect.objectContaining({ field: "postcode", level: "MISSING" })]));
+    expect(first.why.find((why: { field: string }) => why.field === "familyName").level).not.toBe("DIFFERENT");
+    expect(first.agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }, { agencyType: "HEALTH", restrictedInvolvement: false }]);
+    expect(JSON.stringify(first)).not.toMatch(/K99001|Mill Lane|dsl@/);
+  });
+
+  it("audits the search with the fields used, each value only as a keyed digest, and the candidates shown; the detail view is audited against the referral", async () => {
+    const body = await search(mash, { givenNames: "Katrina", familyName: "Abernethie", dateOfBirth: { exact: "2015-07-03" } }, "MASH-SRCH-0001");
+    const entry = await searchEntry(body.data!.searchChildren.searchId);
+    expect(entry).toMatchObject({ operation: "CHILD_SEARCH", outcome: "DISCLOSED", caseReference: "MASH-SRCH-0001", childSuis: [childSui] });
+    expect(entry.details).toMatchObject({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth"], openReferral: { reference: "MASH-SRCH-0001", localAuthority: BUCKS } });
+    expect(Object.keys(entry.details.criteria as object).sort()).toEqual(["dateOfBirth", "familyName", "givenNames"]);
+    expect(JSON.stringify(entry)).not.toMatch(/Katrina|Abernethie|2015-07-03/i);
+
+    const opened = await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0001") });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.child.relationships).toContain("MASH_CASE");
+    expect(await searchEntry(opened.data!.child.disclosureId)).toMatchObject({ operation: "CHILD_RECORD", outcome: "DISCLOSED", caseReference: "MASH-SRCH-0001", details: expect.objectContaining({ openReferral: expect.objectContaining({ reference: "MASH-SRCH-0001" }) }) });
+  });
+});
+
+describe("a referral opened before the MASH knows who the child is", () => {
+  const childSui = next();
+  const otherSui = next();
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-bind" };
+  beforeAll(async () => {
+    await submit("HEALTH", gp({ sui: childSui, givenNames: "Rhiannon", familyName: "Tregothnan", dateOfBirth: "2016-11-04", sex: "FEMALE", address: home("3 Kiln Row", "HP20 3KR") }, "GP-BIND-1"));
+    await submit("HEALTH", gp({ sui: otherSui, givenNames: "Morwenna", familyName: "Penrose", dateOfBirth: "2014-02-02", sex: "FEMALE", address: home("5 Kiln Row", "HP20 3KR") }, "GP-BIND-2"));
+    const opened = await as(mash, OPEN, { referral: { reference: "MASH-SRCH-0004", referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; the referrer gave no NHS number." } });
+    expect(opened.errors).toBeUndefined();
+  });
+
+  it("is bound, once and audited, to the child its search showed when the practitioner opens that child; it opens no other", async () => {
+    const found = await search(mash, { givenNames: "Rianon", familyName: "Tregothnan", dateOfBirth: { exact: "2016-04-11" } }, "MASH-SRCH-0004");
+    expect(found.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+
+    expect((await as(mash, CHILD_QUERY, { sui: otherSui, access: triage("MASH-SRCH-0004") })).data!.child).toBeNull();
+    const opened = await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0004") });
+    expect(opened.data!.child.relationships).toContain("MASH_CASE");
+    expect(await searchEntry(opened.data!.child.disclosureId)).toMatchObject({ caseReference: "MASH-SRCH-0004", details: expect.objectContaining({ openReferral: expect.objectContaining({ reference: "MASH-SRCH-0004" }) }) });
+    await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0004") });
+    const bound = await entries().find({ where: { operation: "REFERRAL_BOUND", caseReference: "MASH-SRCH-0004" } as never });
+    expect(bound).toHaveLength(1);
+    expect(bound[0]).toMatchObject({ childSuis: [childSui], principalSub: "mash-search-bind" });
+    // Bound: the reference names this child, and a later search's candidates cannot move it.
+    await search(mash, { givenNames: "Morwenna", familyName: "Penrose", dateOfBirth: { exact: "2014-02-02" } }, "MASH-SRCH-0004");
+    expect((await as(mash, CHILD_QUERY, { sui: otherSui, access: triage("MASH-SRCH-0004") })).data!.child).toBeNull();
+  });
+});
+
+describe("a search is never a way to browse", () => {
+  const childSui = next();
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-search-1" };
+  beforeAll(async () => {
+    for (const [index, givenNames] of ["Ann", "Beth", "Cara"].entries()) {
+      await submit("HEALTH", gp({ sui: index === 0 ? childSui : next(), givenNames, familyName: "Smith", dateOfBirth: `201${index}-01-0${index + 1}`, sex: "FEMALE", address: home(`${index} High Street`, "HP20 2AA") }, `GP-WIDE-${index}`));
+    }
+    await openReferral({ ...CALLERS.mash, sub: "mash-wide" }, childSui, "MASH-SRCH-0002");
+  });
+
+  it("refuses a common surname alone as too wide, with advice, and audits the refusal", async () => {
+    const body = await search(social, { familyName: "Smith" }, "MASH-SRCH-0002");
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "SEARCH_TOO_WIDE", problem: "TOO_FEW_FIELDS" });
+    expect(body.errors?.[0]?.message).toMatch(/date of birth/);
+    expect(await lastSearchBy("sw-search-1")).toMatchObject({ outcome: "REFUSED", refusalCode: "SEARCH_TOO_WIDE", childSuis: [], details: expect.objectContaining({ fieldsUsed: ["familyName"] }) });
+  });
+
+  it("refuses a search without a referral, and one whose reference names nothing the hub holds, alike and audited", async () => {
+    const none = await search(social, { givenNames: "Ann", familyName: "Smith" }, null);
+    expect(none.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+    const noneEntry = await lastSearchBy("sw-search-1");
+    const unknown = await search(social, { givenNames: "Ann", familyName: "Smith" }, "MASH-NOTHING-9");
+    expect(unknown.errors?.[0]).toEqual(none.errors?.[0]);
+    const unknownEntry = await lastSearchBy("sw-search-1");
+    expect(unknownEntry.id).not.toBe(noneEntry.id);
+    expect(shape(unknownEntry)).toEqual(shape(noneEntry));
+    expect(unknownEntry).toMatchObject({ outcome: "REFUSED", refusalProblem: "NO_OPEN_REFERRAL", childSuis: [] });
+  });
+
+  it("lets a practitioner break glass without a referral in an emergency, flagged and alerted to IG for each child shown", async () => {
+    const emergency = "Out of hours: police at the door with a child who will not give her name; need to identify her now.";
+    const body = await as(social, SEARCH, { criteria: { givenNames: "Ann", familyName: "Smith", dateOfBirth: { exact: "2010-01-01" } }, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    const shown: string[] = body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui);
+    expect(shown).toContain(childSui);
+    expect(await searchEntry(body.data!.searchChildren.searchId)).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-search-1"]);
+    expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([...shown].sort());
+  });
+
+  it("refuses a school's DSL, audited", async () => {
+    const body = await as(CALLERS.schoolDsl, SEARCH, { criteria: { givenNames: "Ann", familyName: "Smith" }, access: access("STRATEGY_DISCUSSION", "PUBLIC_TASK") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "SEARCH_NOT_PERMITTED" });
+    expect(await lastSearchBy("dsl-sampleton")).toMatchObject({ outcome: "REFUSED", refusalCode: "FORBIDDEN" });
+  });
+
+  it("limits each practitioner's searches a minute", async () => {
+    const busy: TestClaims = { ...CALLERS.socialWorker, sub: "sw-search-busy" };
+    const codes: unknown[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await search(busy, { givenNames: "Ann", familyName: "Smith", dateOfBirth: { exact: "2010-01-01" } }, "MASH-SRCH-0002")).errors?.[0]?.extensions.code ?? "OK");
+    expect(codes).toEqual([...Array(10).fill("OK"), "RATE_LIMITED"]);
+  });
+});
+
+describe("a search finds only what the caller could see (provenance)", () => {
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-prov" };
+  const protectedSui = next();
+  const sealedSui = next();
+  const anchorSui = next();
+  beforeAll(async () => {
+    // A child the police know under a sealed new identity (Marnie Oakhurst), and a GP by her birth name.
+    const known = { sui: sealedSui, givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: "2013-05-17", sex: "FEMALE", address: home("4 Orchard Row", "HP20 2AB") };
+    await submit("HEALTH", gp(known, "GP-PROV-S"));
+    await submit("POLICE", police({ ...known, givenNames: "Marnie", familyName: "Oakhurst", address: home("9 Fen Lane", "HP22 5QQ") }, "TVP-PROV-S", { labels: ["SEALED"] }));
+    // A child in a refuge, the address withheld.
+    await submit("HEALTH", gp({ sui: protectedSui, givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: "2014-09-09", sex: "FEMALE", address: { kind: "REFUGE", line1: "Weir Close refuge", postcode: "HP21 3WC", localAuthority: BUCKS, labels: ["LOCATION_WITHHELD"] } }, "GP-PROV-R"));
+    await submit("HEALTH", gp({ sui: anchorSui, givenNames: "Wren", familyName: "Anchor", dateOfBirth: "2012-12-12", sex: "MALE" }, "GP-PROV-A"));
+    await openReferral(mash, anchorSui, "MASH-SRCH-0003");
+  });
+
+  async function answerAndEntry(criteria: Record<string, unknown>) {
+    const body = await search(mash, criteria, "MASH-SRCH-0003");
+    expect(body.errors).toBeUndefined();
+    return { candidates: body.data!.searchChildren.candidates, entry: shape(await searchEntry(body.data!.searchChildren.searchId)) };
+  }
+
+  it("a sealed alias answers what a search for nobody answers", async () => {
+    const alias = await answerAndEntry({ givenNames: "Marnie", familyName: "Oakhurst", dateOfBirth: { exact: "2013-05-17" } });
+    const nobody = await answerAndEntry({ givenNames: "Xanthe", familyName: "Quillfeather", dateOfBirth: { exact: "2013-05-17" } });
+    expect(alias).toEqual(nobody);
+    expect(alias.candidates).toEqual([]);
+    expect(alias.entry).toMatchObject({ outcome: "NOT_FOUND", childSuis: [] });
+  });
+
+  it("a sealed record's address and agency type stay out of the birth name's candidate", async () => {
+    const { candidates } = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: "HP20" }, agencyTypes: [{ agencyType: "HEALTH", restrictedInvolvement: false }] });
+  });
+
+  it("a brokered record shows only as restricted involvement, and its alias finds nobody", async () => {
+    const brokeredSui = next();
+    const child = { sui: brokeredSui, givenNames: "Saoirse", familyName: "Quennell", dateOfBirth: "2011-08-19", sex: "FEMALE", address: home("8 Tanner Way", "HP20 4TW") };
+    await submit("EDUCATION", school(child, "UPN-PROV-B"));
+    await submit("HEALTH", gp({ ...child, givenNames: "Tamsin", familyName: "Ravensworth", address: home("Flat 2, 80 Station Road", "HP21 8EF") }, "GP-PROV-B", { labels: ["BROKERED"] }));
+    const { candidates } = await answerAndEntry({ givenNames: "Saoirse", familyName: "Quennell", dateOfBirth: { exact: "2011-08-19" } });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({ sui: brokeredSui, demographics: { givenNames: "Saoirse", familyName: "Quennell", postcodeDistrict: "HP20" } });
+    expect(candidates[0].agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }, { agencyType: "HEALTH", restrictedInvolvement: true }]);
+    const alias = await answerAndEntry({ givenNames: "Tamsin", familyName: "Ravensworth", postcode: "HP21 8EF" });
+    const nobody = await answerAndEntry({ givenNames: "Xanthe", familyName: "Quillfeather", postcode: "HP21 8EF" });
+    expect(alias).toEqual(nobody);
+  });
+
+  it("a refuge postcode answers what a search for nobody answers, and places no one there", async () => {
+    const refuge = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 3WC" });
+    const nobody = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 9ZZ" });
+    expect(refuge).toEqual(nobody);
+    expect(refuge.candidates).toEqual([]);
+    const byName = await answerAndEntry({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
+    expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
+  });
+});
