@@ -27,6 +27,7 @@ import { watchWebhooks } from "./metrics/webhookMetrics";
 import { deliverWebhook } from "./webhooks/deliverWebhook";
 import { WebhookQueue } from "./webhooks/webhookQueue";
 import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
+import { scheduleEscalation } from "./notifications/escalation/escalationSchedule";
 
 export interface Hub {
   app: Express;
@@ -91,6 +92,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   const unwatchWebhooks = watchWebhooks(database.dataSource);
   let webhooks: WebhookQueue | undefined;
   const stopCheckpoints = scheduleAuditCheckpoints(database.dataSource, signingKeys, config.auditCheckpoints, logger);
+  const stopEscalation = scheduleEscalation(database.dataSource, policy, config.escalationIntervalSeconds, logger);
   const requestsInFlight = new RequestsInFlight();
   let draining = false;
   let starting = true;
@@ -151,6 +153,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       unwatchWebhooks();
       // A checkpoint being signed is let finish before the database closes.
       await stopCheckpoints();
+      await stopEscalation();
       await database.close();
     };
     if (options.serveWhileStarting !== true) {
@@ -186,6 +189,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     unwatchPool();
     unwatchWebhooks();
     await stopCheckpoints();
+    await stopEscalation();
     await database.close();
     throw error;
   }

@@ -69,6 +69,8 @@ export interface HubConfig {
   signing: SigningConfig;
   /** When the hub signs a checkpoint over every audit chain's head (`audit/auditCheckpointSchedule.ts`); 0 turns either trigger off. */
   auditCheckpoints: { everyEntries: number; everySeconds: number };
+  /** How often each hub process escalates notifications left unacknowledged past their deadline (`notifications/escalation/`); 0: never (another process or job does). */
+  escalationIntervalSeconds: number;
   /** Webhook delivery of notifications (`webhooks/`). */
   webhooks: WebhookConfig;
 }
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
       everyEntries: read.integer("AUDIT_CHECKPOINT_ENTRIES", 10_000, 0, 100_000_000),
       everySeconds: read.integer("AUDIT_CHECKPOINT_SECONDS", 300, 0, 86_400),
     },
+    escalationIntervalSeconds: read.integer("ESCALATION_INTERVAL_SECONDS", 60, 0, 86_400),
     webhooks: {
       workers: read.integer("WEBHOOK_WORKERS", 2, 0, 64),
       maxAttempts: read.integer("WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),

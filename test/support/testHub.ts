@@ -52,6 +52,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     AUTH_AUDIENCE: TEST_AUDIENCE,
     HUB_DATA_DIR: dataDir,
     HUB_DEMO_DATA: "false",
+    // Fixtures' deliveries are dated in the past: a test escalates them on its own clock, not the hub's.
+    ESCALATION_INTERVAL_SECONDS: "0",
     DATABASE_POOL_SIZE: "4",
     SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters",
     ...(database.url !== undefined ? { DATABASE_URL: database.url } : {}),
