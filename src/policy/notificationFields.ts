@@ -74,7 +74,7 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
     summary: [THIRD_PARTY], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY], officerName: [], officerContact: [],
   },
   [NotificationRecordType.SEX_OFFENDER_HOUSEHOLD_STAY]: {
-    offenderStatus: [CRIMINAL_OFFENCE], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], offenderPncId: [],
+    offenderStatus: [CRIMINAL_OFFENCE], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [],
     relationshipToChild: [], stayStartedOn: [], notifiedOn: [], householdAddress: [], intelligence: [LAW_ENFORCEMENT, THIRD_PARTY],
     officerName: [], officerContact: [],
   },
@@ -83,7 +83,7 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
     dslName: [], dslContact: [],
   },
   [NotificationRecordType.OFFENDER_MOVE]: {
-    movedOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], probationCrn: [], newAddress: [],
+    movedOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], newAddress: [],
     previousLocalAuthority: [], roshLevel: [CRIMINAL_OFFENCE], roshTo: [CRIMINAL_OFFENCE], mappaCategory: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT],
     mappaLevel: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], offenderManagerName: [], offenderManagerContact: [],
   },
@@ -91,7 +91,7 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
     sui: [], givenNames: [], familyName: [], dateOfBirth: [], homeLocalAuthority: [], relationshipToOffender: [],
   },
   [NotificationRecordType.SAFEGUARDING_ENQUIRY]: {
-    court: [], hearingOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [], probationCrn: [],
+    court: [], hearingOn: [], offenderGivenNames: [], offenderFamilyName: [], offenderDateOfBirth: [],
     offenderHomeLocalAuthority: [], offence: [CRIMINAL_OFFENCE], question: [], enquirerName: [], enquirerContact: [],
   },
   [NotificationRecordType.SAFEGUARDING_ENQUIRY_RESPONSE]: {

@@ -183,7 +183,7 @@ describe("a police referral of a child victim", () => {
 
 describe("the police tell of a registered sex offender's stay in a household with a child", () => {
   const STAY = /* GraphQL */ `mutation ($n: SexOffenderHouseholdStayInput!) { submitSexOffenderHouseholdStay(notification: $n) { outcome recipients { agencyCode rules } unrouted { rule outcome } } }`;
-  const INBOX_STAY = /* GraphQL */ `query { notifications(first: 20) { nodes { type acknowledgeBy child { sui } householdStay { offenderStatus offenderGivenNames offenderPncId relationshipToChild stayStartedOn householdAddress { postcode localAuthority } intelligence officerContact } redactions { path rule } } } }`;
+  const INBOX_STAY = /* GraphQL */ `query { notifications(first: 20) { nodes { type acknowledgeBy child { sui } householdStay { offenderStatus offenderGivenNames relationshipToChild stayStartedOn householdAddress { postcode localAuthority } intelligence officerContact } redactions { path rule } } } }`;
 
   test("Thames Valley tells of a stay in a Lincolnshire household; Lincolnshire reads who and where, never the PNC id or intelligence", async () => {
     const notification = { agencyCode: "POLICE-43", reference: "TVP-RSO-API-1", notifiedOn: "2026-03-04", stayStartedOn: "2026-03-02",
@@ -197,7 +197,7 @@ describe("the police tell of a registered sex offender's stay in a household wit
     const [node] = (read.data.notifications.nodes as Record<string, unknown>[]).filter((n) => n.type === "SEX_OFFENDER_HOUSEHOLD_STAY");
     expect(node).toMatchObject({
       child: { sui: "9990842000" },
-      householdStay: { offenderStatus: "REGISTERED_SEX_OFFENDER", offenderGivenNames: "Crispin", offenderPncId: null, relationshipToChild: "PARTNER_OF_PARENT", stayStartedOn: "2026-03-02", householdAddress: { postcode: "PE20 2CD", localAuthority: "E10000019" }, intelligence: null, officerContact: "mosovo@tvp.example" },
+      householdStay: { offenderStatus: "REGISTERED_SEX_OFFENDER", offenderGivenNames: "Crispin", relationshipToChild: "PARTNER_OF_PARENT", stayStartedOn: "2026-03-02", householdAddress: { postcode: "PE20 2CD", localAuthority: "E10000019" }, intelligence: null, officerContact: "mosovo@tvp.example" },
     });
   });
 
@@ -230,7 +230,7 @@ describe("probation's notifications and the answer that returns", () => {
   const offender = { crn: "X900100", givenNames: "Ambrose", familyName: "Kettle", dateOfBirth: "1981-03-03", sex: "MALE" };
   const child = { reference: "PDU-X900100-C1", sui: "9990842027", givenNames: "Ruby", familyName: "Kettle", dateOfBirth: "2016-07-07", sex: "FEMALE", relationshipToOffender: "FATHER",
     address: { kind: "HOME", line1: "6 Gowt Lane", postcode: "PE20 6GL", localAuthority: "E10000019" } };
-  const PROBATION_INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id type responseRequested acknowledgeBy offenderMove { offenderGivenNames probationCrn roshLevel mappaCategory newAddress { localAuthority } } safeguardingEnquiry { court offence question probationCrn } enquiryResponse { enquiryReference respondingAgency respondedAt response } children { sui relationshipToOffender homeLocalAuthority } } } }`;
+  const PROBATION_INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id type responseRequested acknowledgeBy offenderMove { offenderGivenNames roshLevel mappaCategory newAddress { localAuthority } } safeguardingEnquiry { court offence question } enquiryResponse { enquiryReference respondingAgency respondedAt response } children { sui relationshipToOffender homeLocalAuthority } } } }`;
   const nodesOf = async (caller: TestClaims) => {
     const body = (await hub.graphql(PROBATION_INBOX, {}, await hub.token(caller))).body;
     expect(body.errors).toBeUndefined();
@@ -244,7 +244,7 @@ describe("probation's notifications and the answer that returns", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.submitOffenderMoved).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E10000019", rules: ["offender-move-receiving-csc"] }] });
     const [node] = (await nodesOf(LINCS_SW)).filter((n) => n.type === "OFFENDER_MOVED_AUTHORITY");
-    expect(node).toMatchObject({ offenderMove: { offenderGivenNames: "Ambrose", probationCrn: null, roshLevel: "HIGH", mappaCategory: null, newAddress: { localAuthority: "E10000019" } }, children: [{ sui: "9990842027", relationshipToOffender: "FATHER", homeLocalAuthority: "E10000019" }] });
+    expect(node).toMatchObject({ offenderMove: { offenderGivenNames: "Ambrose", roshLevel: "HIGH", mappaCategory: null, newAddress: { localAuthority: "E10000019" } }, children: [{ sui: "9990842027", relationshipToOffender: "FATHER", homeLocalAuthority: "E10000019" }] });
   });
 
   test("the sentencing enquiry is answered as Lincolnshire acknowledges it, and the answer reaches the asking probation agency's inbox", async () => {
@@ -257,7 +257,7 @@ describe("probation's notifications and the answer that returns", () => {
       { agencyCode: "LA-E10000019", rules: ["probation-enquiry-csc-child-home"] },
     ]);
     const [asked] = (await nodesOf(LINCS_SW)).filter((n) => n.type === "PROBATION_SAFEGUARDING_ENQUIRY");
-    expect(asked).toMatchObject({ responseRequested: true, safeguardingEnquiry: { court: "Aylesbury Crown Court", offence: "Harassment", question: "Is Ruby known to you?", probationCrn: null } });
+    expect(asked).toMatchObject({ responseRequested: true, safeguardingEnquiry: { court: "Aylesbury Crown Court", offence: "Harassment", question: "Is Ruby known to you?" } });
     const ack = (await hub.graphql(/* GraphQL */ `mutation ($id: ID!, $r: String) { acknowledgeNotification(id: $id, response: $r) { status response } }`, { id: asked.id, r: "Ruby is a child in need; no plan." }, await hub.token(LINCS_SW))).body;
     expect(ack.errors).toBeUndefined();
     expect(ack.data.acknowledgeNotification).toEqual({ status: "ACKNOWLEDGED", response: "Ruby is a child in need; no plan." });

@@ -227,13 +227,12 @@ describe("submitRecord refuses what it must", () => {
 });
 
 describe("what a submission does not open", () => {
-  it("returns a child's data only through `child`, which demands an access context", async () => {
+  it("returns a child's data only through `child` and `searchChildren`, each demanding an access context", async () => {
     const response = await hub.graphql("{ __schema { queryType { fields { name args { name type { kind ofType { name } } } } } } }", {}, await hub.token(MASH_CLAIMS));
     const fields = response.body.data.__schema.queryType.fields as { name: string; args: { name: string; type: { kind: string; ofType: { name: string } | null } }[] }[];
-    const child = fields.find((f) => f.name === "child");
-    expect(child?.args.find((a) => a.name === "access")?.type).toEqual({ kind: "NON_NULL", ofType: { name: "AccessContext" } });
-    const returnsChildData = fields.filter((f) => ["child", "searchChildren"].includes(f.name)).map((f) => f.name);
-    expect(returnsChildData).toEqual(["child"]);
+    const returnsChildData = fields.filter((f) => ["child", "searchChildren"].includes(f.name));
+    expect(returnsChildData.map((f) => f.name)).toEqual(["child", "searchChildren"]);
+    for (const field of returnsChildData) expect(field.args.find((a) => a.name === "access")?.type).toEqual({ kind: "NON_NULL", ofType: { name: "AccessContext" } });
   });
 
   it("writes no personal data to the logs while records are submitted", async () => {

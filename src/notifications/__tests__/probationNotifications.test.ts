@@ -68,7 +68,6 @@ describe("probation tells the authority an offender posing a risk to a child mov
       children: [{ sui: "9990841055", givenNames: "Maisie", familyName: "Slade", dateOfBirth: "2018-05-30", homeLocalAuthority: "E06000060", relationshipToOffender: "FATHER" }],
     });
     expect(delivery.redactions).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: "offenderMove.probationCrn", rule: "default-deny" }),
       expect.objectContaining({ path: "offenderMove.mappaCategory", rule: "law-enforcement-withheld" }),
       expect.objectContaining({ path: "offenderMove.mappaLevel", rule: "law-enforcement-withheld" }),
     ]));
@@ -152,7 +151,8 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
       },
       children: [{ sui: "9990841063", givenNames: "Noah", familyName: "Penrose", dateOfBirth: "2019-09-12", homeLocalAuthority: "E10000019", relationshipToOffender: "FATHER" }],
     });
-    expect(fenshire.redactions).toEqual([expect.objectContaining({ path: "safeguardingEnquiry.probationCrn", rule: "default-deny" })]);
+    // The offender's case reference (CRN) matched the adult; no recipient's view carries it, so nothing is withheld.
+    expect(fenshire.redactions).toEqual([]);
 
     // A consultation needs its reply; an IG lead, for whom the view was not decided, finds nothing to answer.
     await expect(acknowledgeNotification(services, FENSHIRE_SW, "req-enq-ack-0", fenshire.id, null, NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { problem: "RESPONSE_REQUIRED" } });

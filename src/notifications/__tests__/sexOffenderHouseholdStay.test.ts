@@ -44,7 +44,6 @@ describe("a registered sex offender's stay in a household with a child tells chi
       },
     });
     expect(delivery.redactions).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: "householdStay.offenderPncId", rule: "default-deny" }),
       expect.objectContaining({ path: "householdStay.intelligence", rule: "law-enforcement-withheld" }),
     ]));
     expect(JSON.stringify(delivery.content)).not.toMatch(/79\/551203K|online/);

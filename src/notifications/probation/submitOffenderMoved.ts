@@ -55,7 +55,7 @@ export const OFFENDER_MOVED_AUTHORITY: RoutedEvent<OffenderMovedSubmission, Prob
           entries: [{
             values: {
               movedOn: notification.movedOn, offenderGivenNames: offender.givenNames, offenderFamilyName: offender.familyName, offenderDateOfBirth: offender.dateOfBirth,
-              probationCrn: offender.crn, newAddress: addressValue(notification.newAddress), previousLocalAuthority: notification.previousLocalAuthority,
+              newAddress: addressValue(notification.newAddress), previousLocalAuthority: notification.previousLocalAuthority,
               roshLevel: risk.roshLevel, roshTo: risk.roshTo ?? [], mappaCategory: risk.mappaCategory ?? null, mappaLevel: risk.mappaLevel ?? null,
               offenderManagerName: risk.offenderManagerName ?? null, offenderManagerContact: risk.offenderManagerContact ?? null,
             },

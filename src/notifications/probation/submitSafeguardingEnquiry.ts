@@ -52,7 +52,7 @@ export const PROBATION_SAFEGUARDING_ENQUIRY: RoutedEvent<SafeguardingEnquirySubm
           entries: [{
             values: {
               court: notification.court, hearingOn: notification.hearingOn, offenderGivenNames: offender.givenNames, offenderFamilyName: offender.familyName,
-              offenderDateOfBirth: offender.dateOfBirth, probationCrn: offender.crn, offenderHomeLocalAuthority: offender.homeLocalAuthority ?? null,
+              offenderDateOfBirth: offender.dateOfBirth, offenderHomeLocalAuthority: offender.homeLocalAuthority ?? null,
               offence: notification.offence, question: notification.question, enquirerName: notification.enquirerName ?? null, enquirerContact: notification.enquirerContact ?? null,
             },
           }],

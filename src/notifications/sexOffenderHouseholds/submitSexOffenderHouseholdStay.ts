@@ -82,7 +82,7 @@ export const SEX_OFFENDER_HOUSEHOLD_STAY: RoutedEvent<SexOffenderHouseholdStaySu
           entries: [{
             values: {
               offenderStatus: REGISTERED_SEX_OFFENDER, offenderGivenNames: offender.givenNames, offenderFamilyName: offender.familyName, offenderDateOfBirth: offender.dateOfBirth,
-              offenderPncId: offender.pncId ?? null, relationshipToChild: notification.relationshipToChild, stayStartedOn: notification.stayStartedOn,
+              relationshipToChild: notification.relationshipToChild, stayStartedOn: notification.stayStartedOn,
               notifiedOn: notification.notifiedOn, householdAddress: addressValue(child.address), intelligence: notification.intelligence ?? null,
               officerName: notification.officerName ?? null, officerContact: notification.officerContact ?? null,
             },

@@ -131,7 +131,6 @@ export class SexOffenderHouseholdStayContent {
   @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
   @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
-  @Field(() => String, { nullable: true }) offenderPncId: string | null;
   @Field(() => String, { nullable: true, description: "A Relationship: how the offender stands to the child." }) relationshipToChild: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) stayStartedOn: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) notifiedOn: string | null;
@@ -159,7 +158,6 @@ export class OffenderMoveContent {
   @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
   @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
-  @Field(() => String, { nullable: true }) probationCrn: string | null;
   @Field(() => NotificationAddress, { nullable: true }) newAddress: NotificationAddress | null;
   @Field(() => String, { nullable: true }) previousLocalAuthority: string | null;
   @Field(() => String, { nullable: true, description: "A RoshLevel (criminal-offence data)." }) roshLevel: string | null;
@@ -187,7 +185,6 @@ export class SafeguardingEnquiryContent {
   @Field(() => String, { nullable: true }) offenderGivenNames: string | null;
   @Field(() => String, { nullable: true }) offenderFamilyName: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) offenderDateOfBirth: string | null;
-  @Field(() => String, { nullable: true }) probationCrn: string | null;
   @Field(() => String, { nullable: true }) offenderHomeLocalAuthority: string | null;
   @Field(() => String, { nullable: true, description: "The offence before the court (criminal-offence data)." }) offence: string | null;
   @Field(() => String, { nullable: true }) question: string | null;
