@@ -134,15 +134,16 @@ const CHILD_ID = "(SELECT id FROM child WHERE sui = $1)";
  * An adult a record is about, as the record's own agency reported them (design principle 8): that
  * agency's usual name for the person, its other names as aliases, the date of birth it gave. Another
  * agency's report of the same person (a name change a prison was told of, an address a clinic holds)
- * never shows through this record.
+ * never shows through this record, nor does a name the agency reported only in a sealed or brokered
+ * record (`SHOWN_NAME`) unless this record is restricted too.
  */
 const PERSON = (alias: string) => `
   (SELECT json_build_object('givenNames', u.given_names, 'familyName', u.family_name,
      'dateOfBirth', (SELECT i.date_of_birth FROM adult_identifier i WHERE i.adult_id = p.id AND i.agency_code = r.agency_code AND i.date_of_birth IS NOT NULL ORDER BY i.created_at, i.id LIMIT 1),
      'aliases', COALESCE((SELECT json_agg(n.given_names || ' ' || n.family_name ORDER BY n.first_reported_at, n.id)
-                          FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code AND n.id <> u.id), '[]'))
+                          FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code AND n.id <> u.id AND ${SHOWN_NAME}), '[]'))
    FROM adult p
-   JOIN LATERAL (SELECT n.id, n.given_names, n.family_name FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code
+   JOIN LATERAL (SELECT n.id, n.given_names, n.family_name FROM adult_name n WHERE n.adult_id = p.id AND n.reported_by = r.agency_code AND ${SHOWN_NAME}
                  ORDER BY n.kind = 'USUAL' DESC, n.first_reported_at, n.id LIMIT 1) u ON true
    WHERE p.id = ${alias})`;
 
@@ -152,6 +153,8 @@ const DETAIL_JOINS = (alias: string) => ["social_care_record sc", "police_record
 const DETAILS = "COALESCE(to_jsonb(sc), to_jsonb(po), to_jsonb(he), to_jsonb(ed), to_jsonb(pb), to_jsonb(pr), to_jsonb(yj), '{}')";
 /** The labels that keep a record to its own agency, as an SQL array. */
 const RESTRICTING = `ARRAY[${RESTRICTING_LABELS.map((label) => `'${label}'`).join(", ")}]::text[]`;
+/** An adult's name `n` as record `r` may show it: a restricted name only through a restricted record. */
+const SHOWN_NAME = `(NOT n.restricted OR r.labels && ${RESTRICTING})`;
 
 const RECORDS_SQL = `
   SELECT r.*, to_jsonb(ag) AS agency,

@@ -28,6 +28,14 @@ export class AdultName {
   @Column({ type: "varchar", length: 40, nullable: true })
   reportedBy: string | null;
 
+  /**
+   * Reported only in sealed or brokered records: shown only through a restricted record of its agency,
+   * never through the agency's ordinary record of the same person (a restricted record contributes
+   * nothing outside itself). Cleared once an unrestricted record reports the same name.
+   */
+  @Column({ type: "boolean", default: false })
+  restricted: boolean;
+
   @CreateDateColumn({ type: "timestamptz" })
   firstReportedAt: Date;
 }

@@ -170,7 +170,7 @@ class AdultBatch {
     if (decision.kind === "NEW") return this.found(report, person, decision.reviews);
     const adult = this.adultOf(decision.adult.adultId);
     const identifier = this.addIdentifier(adult, report, person, decision.method === "IDENTIFIER" ? AdultLinkMethod.IDENTIFIER : AdultLinkMethod.PROBABILISTIC);
-    this.addName(adult, report.agencyCode, person);
+    this.addName(adult, report, person);
     if (person.homeLocalAuthority) this.change(adult, { homeLocalAuthority: person.homeLocalAuthority });
     this.learn(adult.id, person, report.agencyCode, decision.method === "IDENTIFIER");
     return { identifier, adult };
@@ -183,7 +183,7 @@ class AdultBatch {
    */
   update(report: AdultsReported, person: RelatedAdultSubmission, { identifier, adult }: Reference): void {
     if (report.restricted && !identifier.restricted) return;
-    this.addName(adult, report.agencyCode, person);
+    this.addName(adult, report, person);
     const changes: Partial<Adult> = {};
     if (adult.dateOfBirth === null && person.dateOfBirth) changes.dateOfBirth = person.dateOfBirth;
     if (person.homeLocalAuthority && person.homeLocalAuthority !== adult.homeLocalAuthority) changes.homeLocalAuthority = person.homeLocalAuthority;
@@ -207,7 +207,7 @@ class AdultBatch {
     });
     this.adults.push(adult);
     const identifier = this.addIdentifier(adult, report, person, AdultLinkMethod.FOUNDED);
-    this.addName(adult, report.agencyCode, person);
+    this.addName(adult, report, person);
     for (const review of reviews) this.reviews.push({ adultId: adult.id, candidateAdultId: review.adultId, score: review.evidence.score, evidence: review.evidence, status: AdultLinkReviewStatus.OPEN, openedAt: this.now });
     if (!report.restricted) this.learn(adult.id, person, report.agencyCode, true);
     return { identifier, adult };
@@ -227,13 +227,22 @@ class AdultBatch {
 
   /**
    * Names are kept per agency (a person's names reach a reader only through the agency that gave them):
-   * the first an agency reports is its USUAL name for the person, a later one an ALIAS.
+   * the first an agency reports is its USUAL name for the person, a later one an ALIAS. A name only
+   * restricted records report is restricted (`AdultName.restricted`); an unrestricted record reporting
+   * it too makes it the agency's ordinary name for the person.
    */
-  private addName(adult: Adult, agencyCode: string, person: RelatedAdultSubmission): void {
+  private addName(adult: Adult, { agencyCode, restricted }: AdultsReported, person: RelatedAdultSubmission): void {
     const name = { givenNames: tidyName(person.givenNames), familyName: tidyName(person.familyName) };
     const ours = adult.names.filter((held) => held.reportedBy === agencyCode);
-    if (ours.some((held) => sameName(held, name))) return;
-    const added = { adult, ...name, kind: ours.length === 0 ? NameKind.USUAL : NameKind.ALIAS, reportedBy: agencyCode } as AdultName;
+    const held = ours.find((candidate) => sameName(candidate, name));
+    if (held !== undefined) {
+      if (restricted || !held.restricted) return;
+      held.restricted = false;
+      // A name this batch holds is written as it now is; one the hub held is written again, unrestricted.
+      if (!this.names.includes(held)) this.names.push(held);
+      return;
+    }
+    const added = { adult, ...name, kind: ours.length === 0 ? NameKind.USUAL : NameKind.ALIAS, reportedBy: agencyCode, restricted } as AdultName;
     adult.names.push(added);
     this.names.push(added);
   }
@@ -310,10 +319,13 @@ class AdultBatch {
     if (this.identifiers.length > 0) await manager.getRepository(AdultIdentifier).insert(this.identifiers);
     if (this.names.length > 0) {
       await manager.query(
-        `INSERT INTO adult_name (adult_id, given_names, family_name, kind, reported_by)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-         ON CONFLICT DO NOTHING`,
-        [this.names.map((name) => name.adult?.id), this.names.map((name) => name.givenNames), this.names.map((name) => name.familyName), this.names.map((name) => name.kind), this.names.map((name) => name.reportedBy)],
+        `INSERT INTO adult_name (adult_id, given_names, family_name, kind, reported_by, restricted)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])
+         ON CONFLICT (adult_id, given_names, family_name, reported_by) DO UPDATE SET restricted = adult_name.restricted AND EXCLUDED.restricted`,
+        [
+          this.names.map((name) => name.adult?.id), this.names.map((name) => name.givenNames), this.names.map((name) => name.familyName), this.names.map((name) => name.kind),
+          this.names.map((name) => name.reportedBy), this.names.map((name) => name.restricted === true),
+        ],
       );
     }
     if (this.nationals.length > 0) await manager.getRepository(AdultNationalIdentifier).insert(this.nationals);

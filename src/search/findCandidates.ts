@@ -4,6 +4,7 @@ import { type IdentityFacts } from "../identity/matching/comparisonVector";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { profileOf, type ProfileRow } from "../identity/matchProfiles";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
+import { SensitivityLabel } from "../records/SensitivityLabel";
 import { type BirthSearch } from "./birthDates";
 
 /** What the hub is asked to find, in the matcher's terms. */
@@ -32,6 +33,9 @@ export function searchKeys(query: CandidateQuery): string[] {
  * name, address or date, no withheld location: `identity/matchProfiles.ts`), so a sealed alias or a
  * refuge postcode finds nobody, exactly as a search for nobody does. An SUI or an agency's reference
  * narrows to the child it names — an agency's reference only from a record neither sealed nor brokered.
+ * Whatever the criteria, a child is a candidate only while a record that is not sealed reports them: a
+ * child the hub knows only under a sealed identity has a (factless) profile, and its SUI would
+ * otherwise find it — telling the searcher the new identity exists, and binding a referral to it.
  * `limit`: more blocked children than this and the search is too wide (null is returned).
  */
 /** A candidate's profile, and the SUI a `child` read opens it by (null while the child awaits one). */
@@ -64,6 +68,8 @@ export function candidateStatement(query: CandidateQuery, keys: string[], limit:
          AND r.child_id IS NOT NULL AND NOT (r.labels && ${bind(RESTRICTING_LABELS)}::text[]))`,
     );
   }
+  // A sealed record contributes nothing outside itself, not even that the child it names exists.
+  conditions.push(`EXISTS (SELECT 1 FROM agency_record s WHERE s.child_id = p.child_id AND NOT (${bind(SensitivityLabel.SEALED)} = ANY(s.labels)))`);
   const sql = `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui
      FROM child_match_profile p JOIN child c ON c.id = p.child_id
      WHERE ${conditions.join(" AND ")} LIMIT ${bind(limit + 1)}`;

@@ -1,19 +1,54 @@
 import { type EntityManager } from "typeorm";
 import { type Principal } from "../auth/Principal";
+import { type LinkMethod } from "../identity/linkVocabulary";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
-import { openReferralNamed, type OpenReferral } from "../referrals/openReferralNamed";
+import { openReferralNamed, type OpenReferral, type SocialCareRecordFacts } from "../referrals/openReferralNamed";
 import { Referral } from "../referrals/Referral";
 
 /**
  * The open referral a search rests on (design §6: a case reference is a claim the hub checks): one the
- * caller's case reference names at the caller's own local authority, undecided and within its stage's
- * window — the same check a `child` read makes (`referrals/openReferralNamed`). A reference that names
- * nothing the hub holds is no referral.
+ * caller's case reference names at the caller's own local authority, opened in the hub, undecided and
+ * within its stage's window — the same check a `child` read makes (`referrals/openReferralNamed`),
+ * against the same facts: a referral the authority's own system has since recorded under the same
+ * reference at its next status (or ended) is decided, for a search as for a read. A reference that
+ * names nothing the hub holds is no referral.
  */
 export async function openReferralForSearch(manager: EntityManager, principal: Principal, access: AccessContext, policy: PolicySet, now: Date): Promise<OpenReferral | null> {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return null;
   const referrals = await manager.getRepository(Referral).findBy({ localAuthority: principal.localAuthority, reference });
-  return openReferralNamed([], referrals, principal, access, policy, now);
+  const open = openReferralNamed(await recordedUnder(manager, principal.localAuthority, reference, referrals), referrals, principal, access, policy, now);
+  // A search rests on a referral opened in the hub; one only the authority's own system records opens a `child` read, not a search.
+  return open?.source.kind === "HUB" ? open : null;
+}
+
+/**
+ * The social care records the authority's own system holds under the reference, linked to a child: to
+ * the referral's child once it is bound (any child while it names none). Always one statement, whether
+ * or not a referral was found, so a reference naming nothing takes the path one naming something does.
+ */
+async function recordedUnder(manager: EntityManager, localAuthority: string, reference: string, referrals: readonly Referral[]): Promise<SocialCareRecordFacts[]> {
+  const suis = referrals.flatMap((referral) => (referral.sui === null ? [] : [referral.sui]));
+  const rows: RecordedRow[] = await manager.query(
+    `SELECT r.id, r.version, r.agency_reference, r.link_method, r.recorded_at, r.received_at, a.local_authority,
+            s.status, s.legal_status, to_char(s.start_date, 'YYYY-MM-DD') AS start_date, to_char(s.end_date, 'YYYY-MM-DD') AS end_date
+       FROM agency_record r
+       JOIN agency a ON a.code = r.agency_code
+       JOIN social_care_record s ON s.record_id = r.id
+       JOIN child c ON c.id = r.child_id
+      WHERE a.local_authority = $1 AND r.agency_reference = $2 AND r.link_state = 'LINKED'
+        AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))`,
+    [localAuthority, reference, suis],
+  );
+  return rows.map((row) => ({
+    record: { id: row.id, version: row.version, agencyReference: row.agency_reference, linkMethod: row.link_method, recordedAt: row.recorded_at, receivedAt: row.received_at },
+    agency: { localAuthority: row.local_authority },
+    details: { status: row.status, legalStatus: row.legal_status, startDate: row.start_date, endDate: row.end_date },
+  }));
+}
+
+interface RecordedRow {
+  id: string; version: number; agency_reference: string; link_method: LinkMethod; recorded_at: Date | null; received_at: Date; local_authority: string | null;
+  status: string; legal_status: string | null; start_date: string; end_date: string | null;
 }

@@ -40,7 +40,7 @@ export interface FieldUnderReview {
 
 /** A name, date of birth, sex or address of the child, with the records that reported it. */
 export interface IdentityFactUnderReview {
-  /** `demographics.names[<id>]`, `demographics.addresses[<id>]`, `demographics.dateOfBirth[<date>]`. */
+  /** `demographics.names[<id>]`, `demographics.addresses[<id>]`, `demographics.dateOfBirth[<date>]` (`[record:<id>]` when only restricted records report it: `factsHeld.ts`). */
   item: string;
   /** An address's effective labels (LOCATION_WITHHELD); none for the other facts. */
   labels: readonly SensitivityLabel[];

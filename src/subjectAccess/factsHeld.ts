@@ -112,12 +112,13 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
     }
   }
 
-  const identity = identityFacts(file, (ids) => ids.filter((id) => loaded.has(id)));
+  const restricted = (ids: readonly string[]) => ids.every((id) => isRestrictedRecord(loaded.get(id)?.record.labels ?? []));
+  const identity = identityFacts(file, (ids) => ids.filter((id) => loaded.has(id)), restricted);
   return {
     records,
     identity: identity.map((fact) => ({
       item: fact.item, kind: fact.kind, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)),
-      value: fact.sources.every((id) => isRestrictedRecord(loaded.get(id)?.record.labels ?? [])) ? RESTRICTED : fact.value,
+      value: restricted(fact.sources) ? RESTRICTED : fact.value,
     })),
     underReview: { records: recordsUnderReview, identity: identity.map(({ item, labels, sources }) => ({ item, labels, sources })) },
   };
@@ -141,8 +142,15 @@ interface IdentityFact {
   sources: string[];
 }
 
-/** Each name and address with its sources, and each distinct date of birth, expected date of birth and sex some record reported. */
-function identityFacts(file: ChildFile, linked: (ids: readonly string[]) => string[]): IdentityFact[] {
+/**
+ * Each name and address with its sources, and each distinct date of birth, expected date of birth and
+ * sex some record reported. An item's name never carries what its value withholds: names and addresses
+ * are named by their ids, and a date or sex by its value only when a record that is not restricted
+ * reports it (it is shown then anyway) — one only sealed or brokered records report is named by the
+ * least id among those records, so `demographics.sex[…]` cannot tell an IG lead a new identity's sex or date
+ * of birth while its value reads RESTRICTED.
+ */
+function identityFacts(file: ChildFile, linked: (ids: readonly string[]) => string[], restricted: (ids: readonly string[]) => boolean): IdentityFact[] {
   const { identity } = file;
   const facts: IdentityFact[] = [];
   for (const name of identity.names) {
@@ -161,7 +169,9 @@ function identityFacts(file: ChildFile, linked: (ids: readonly string[]) => stri
   const single = <T>(kind: IdentityFactKind, key: string, values: Map<T, string[]>) => {
     for (const [value, ids] of values) {
       const sources = linked(ids);
-      if (sources.length > 0) facts.push({ item: `demographics.${key}[${String(value)}]`, kind, value, labels: [], sources });
+      if (sources.length === 0) continue;
+      const named = restricted(sources) ? `record:${[...sources].sort()[0]}` : String(value);
+      facts.push({ item: `demographics.${key}[${named}]`, kind, value, labels: [], sources });
     }
   };
   single(IdentityFactKind.DATE_OF_BIRTH, "dateOfBirth", reported(identity.usual.dateOfBirth, (report) => report.identity.dateOfBirth));

@@ -242,3 +242,23 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
   });
 });
+
+describe("a referral the authority's own system has decided", () => {
+  const childSui = next();
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-decided" };
+  const child = { sui: childSui, givenNames: "Perpetua", familyName: "Dunmore", dateOfBirth: "2014-06-06", sex: "FEMALE", address: home("6 Weir Lane", "HP20 6WL") };
+
+  beforeAll(async () => {
+    await submit("HEALTH", gp(child, "GP-DECIDED-1"));
+    await openReferral(mash, childSui, "MASH-SRCH-0009");
+  });
+
+  it("opens no more searches once the authority records the same reference at its next status, as it opens the child no more", async () => {
+    const criteria = { givenNames: "Perpetua", familyName: "Dunmore", dateOfBirth: { exact: "2014-06-06" } };
+    expect((await search(mash, criteria, "MASH-SRCH-0009")).errors).toBeUndefined();
+    await submit("CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: "MASH-SRCH-0009", child, socialCare: { status: "ASSESSMENT", startDate: "2026-11-20", responsibleLocalAuthority: BUCKS } });
+    expect((await as(mash, CHILD_QUERY, { sui: childSui, access: triage("MASH-SRCH-0009") })).data?.child?.relationships ?? []).not.toContain("MASH_CASE");
+    const after = await search(mash, criteria, "MASH-SRCH-0009");
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+  });
+});

@@ -71,4 +71,40 @@ describe("a child the caller may not see and a child the hub does not hold", () 
     const notHeld = await statementsFor(() => attempt(missing));
     expect(notHeld).toBe(notVisible);
   });
+
+  it("answer a consent decision, and a consent override, with the same statements and the same error", async () => {
+    const CONSENT = `mutation ($sui: ID!, $consent: ConsentInput!) { recordConsent(sui: $sui, consent: $consent) { consentId } }`;
+    const OVERRIDE = `mutation ($sui: ID!, $reason: String!) { recordConsentOverride(sui: $sui, reason: $reason) { overrideId } }`;
+    const consent = async (childSui: string) => {
+      const body = (await hub.graphql(CONSENT, { sui: childSui, consent: { purposes: ["EARLY_HELP"], givenBy: "CHILD", decision: "GIVEN" } }, await hub.token(CALLERS.schoolDsl))).body;
+      return { data: body.data ?? null, error: body.errors?.[0]?.extensions ?? null };
+    };
+    const override = async (childSui: string) => {
+      const body = (await hub.graphql(OVERRIDE, { sui: childSui, reason: "Risk of significant harm outweighs the refusal: strategy discussion agreed." }, await hub.token(CALLERS.schoolDsl))).body;
+      return { data: body.data ?? null, error: body.errors?.[0]?.extensions ?? null };
+    };
+    for (const attempt of [consent, override]) {
+      const answer = await attempt(missing);
+      expect(answer.error).not.toBeNull();
+      expect(await attempt(hidden)).toEqual(answer);
+      const notVisible = await statementsFor(() => attempt(hidden));
+      const notHeld = await statementsFor(() => attempt(missing));
+      expect(notHeld).toBe(notVisible);
+    }
+  });
+
+  it("answer a MASH practitioner's opening of a referral naming them with the same statements", async () => {
+    const OPEN = `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { reference stage } }`;
+    let n = 0;
+    const open = async (childSui: string) => {
+      n += 1;
+      const body = (await hub.graphql(OPEN, { referral: { sui: childSui, reference: `MASH-SHAPE-${n}`, referralSource: "SCHOOL", reason: "School reports bruising and the child's fear of going home." } }, await hub.token(CALLERS.mash))).body;
+      return { data: body.data?.openReferral ?? null, error: body.errors?.[0]?.extensions ?? null };
+    };
+    const [a, b] = [await open(hidden), await open(missing)];
+    expect({ ...a, data: { ...a.data, reference: null } }).toEqual({ ...b, data: { ...b.data, reference: null } });
+    const notVisible = await statementsFor(() => open(hidden));
+    const notHeld = await statementsFor(() => open(missing));
+    expect(notHeld).toBe(notVisible);
+  });
 });

@@ -19,6 +19,7 @@ import { RateLimits1796600000020 } from "./1796600000020-RateLimits";
 import { WebhookDeliveries1796600000021 } from "./1796600000021-WebhookDeliveries";
 import { ReferralBeforeTheChild1796600000022 } from "./1796600000022-ReferralBeforeTheChild";
 import { AuditCheckpoints1796600000023 } from "./1796600000023-AuditCheckpoints";
+import { RestrictedAdultNames1796600000027 } from "./1796600000027-RestrictedAdultNames";
 import { NotificationGovernance1796600000025 } from "./1796600000025-NotificationGovernance";
 import { JobQueueSchema1796600000026 } from "./1796600000026-JobQueueSchema";
 
@@ -31,5 +32,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SubjectAccessRequests1796542926051, MatchTermsAndTwoErrorKeys1796600000000, SourceRecordIndexes1796600000001,
   AdultsAcrossAgencies1796600000010, AgencyDirectory1796600000011, Notifications1796600000013,
   RoutedNotifications1796600000015, RateLimits1796600000020, WebhookDeliveries1796600000021, ReferralBeforeTheChild1796600000022, AuditCheckpoints1796600000023,
-  NotificationGovernance1796600000025, JobQueueSchema1796600000026,
+  NotificationGovernance1796600000025, JobQueueSchema1796600000026, RestrictedAdultNames1796600000027,
 ];

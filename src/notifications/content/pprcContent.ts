@@ -10,14 +10,15 @@ import { type ChildAtRiskFields, type PersonName, type PprcNotificationFields } 
  * The notification's full content: what the prison reported (`pprc`, a PPRC_NOTIFICATION), the children
  * as the hub linked them (`childrenAtRisk`, each a CHILD_AT_RISK: the SUI of a child the prison's record
  * is linked to), and the prisoner's other names as the prison itself reported them (a name reaches a
- * reader only through the agency that gave it). A child's home local authority carries its address's
+ * reader only through the agency that gave it; one it gave only in a restricted record, never). A child's home local authority carries its address's
  * labels (a LOCATION_WITHHELD refuge or placement), so what is derived from a protected address goes
  * only where its label allows (design principle 8).
  */
 export function pprcContent(notification: PprcNotificationSubmission, childSuis: readonly (string | null)[], prisonNames: readonly AdultName[]): NotificationContent {
   const { prisoner } = notification;
   const aliases: PersonName[] = prisonNames
-    .filter((name) => name.reportedBy === notification.agencyCode && name.kind !== NameKind.USUAL)
+    // Never a name the prison reported only in a sealed or brokered record: a notification is no restricted record.
+    .filter((name) => name.reportedBy === notification.agencyCode && name.kind !== NameKind.USUAL && !name.restricted)
     .filter((name) => name.givenNames !== prisoner.givenNames.trim() || name.familyName !== prisoner.familyName.trim())
     .map(({ givenNames, familyName }) => ({ givenNames, familyName }));
   const address = notification.release?.address;

@@ -109,7 +109,12 @@ async function moveAdult(manager: EntityManager, move: AdultMove): Promise<Adult
   const params = [merged, survivor];
   const identifiers = await manager.query<{ id: string }[]>(`SELECT id FROM adult_identifier WHERE adult_id = $1 ORDER BY id`, [merged]);
   await manager.query(`UPDATE adult_identifier SET adult_id = $2, link_method = CASE WHEN link_method = '${AdultLinkMethod.FOUNDED}' THEN '${AdultLinkMethod.MANUAL}' ELSE link_method END WHERE adult_id = $1`, params);
-  // A name one agency reported for both is that agency's name for the survivor already.
+  // A name one agency reported for both is that agency's name for the survivor already — unrestricted if either was.
+  await manager.query(
+    `UPDATE adult_name s SET restricted = false FROM adult_name m WHERE m.adult_id = $1 AND s.adult_id = $2 AND NOT m.restricted AND s.restricted
+       AND s.given_names = m.given_names AND s.family_name = m.family_name AND s.reported_by IS NOT DISTINCT FROM m.reported_by`,
+    params,
+  );
   await manager.query(
     `DELETE FROM adult_name m USING adult_name s WHERE m.adult_id = $1 AND s.adult_id = $2
        AND s.given_names = m.given_names AND s.family_name = m.family_name AND s.reported_by IS NOT DISTINCT FROM m.reported_by`,

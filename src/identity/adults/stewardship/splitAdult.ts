@@ -79,8 +79,8 @@ export async function splitAdult(services: GovernanceServices, principal: Princi
     const agencies = [...new Set(refs.map((ref) => ref.agency_code))];
     // Names go with their agency: copied if the agency still holds the first adult by another reference, moved if not.
     await manager.query(
-      `INSERT INTO adult_name (adult_id, given_names, family_name, kind, reported_by)
-       SELECT $2, given_names, family_name, kind, reported_by FROM adult_name WHERE adult_id = $1 AND reported_by = ANY($3::text[]) ON CONFLICT DO NOTHING`,
+      `INSERT INTO adult_name (adult_id, given_names, family_name, kind, reported_by, restricted)
+       SELECT $2, given_names, family_name, kind, reported_by, restricted FROM adult_name WHERE adult_id = $1 AND reported_by = ANY($3::text[]) ON CONFLICT DO NOTHING`,
       [from, to, agencies],
     );
     await manager.query(
