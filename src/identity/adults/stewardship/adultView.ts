@@ -10,7 +10,8 @@ export interface AdultReferenceView {
 
 /**
  * An adult as a data steward compares them: the names, dates of birth and postcodes agencies reported
- * on unrestricted records, and which agencies hold them and how. Never a national identifier's value,
+ * on unrestricted records (a name only a sealed or brokered record gave never shows, even where its
+ * agency also holds the person through an ordinary record), and which agencies hold them and how. Never a national identifier's value,
  * never an agency's reference, never record content.
  */
 export interface AdultView {
@@ -34,7 +35,7 @@ export async function loadAdultViews(manager: EntityManager, adultIds: readonly 
   const rows: AdultViewRow[] = await manager.query(
     `SELECT a.id AS adult_id,
        COALESCE((SELECT array_agg(DISTINCT n.given_names || ' ' || n.family_name) FROM adult_name n
-                 WHERE n.adult_id = a.id AND EXISTS (SELECT 1 FROM adult_identifier r WHERE r.adult_id = a.id AND r.agency_code = n.reported_by AND NOT r.restricted)), '{}') AS names,
+                 WHERE n.adult_id = a.id AND NOT n.restricted AND EXISTS (SELECT 1 FROM adult_identifier r WHERE r.adult_id = a.id AND r.agency_code = n.reported_by AND NOT r.restricted)), '{}') AS names,
        COALESCE((SELECT array_agg(DISTINCT i.date_of_birth::text) FROM adult_identifier i WHERE i.adult_id = a.id AND NOT i.restricted AND i.date_of_birth IS NOT NULL), '{}') AS dates,
        COALESCE((SELECT array_agg(DISTINCT i.postcode) FROM adult_identifier i WHERE i.adult_id = a.id AND NOT i.restricted AND i.postcode IS NOT NULL), '{}') AS postcodes,
        COALESCE((SELECT json_agg(json_build_object('identifierId', i.id, 'agencyCode', i.agency_code, 'linkMethod', i.link_method) ORDER BY i.created_at, i.id)
