@@ -67,9 +67,10 @@ async function restateHeldChildren(dataSource: DataSource, principal: Principal,
        FROM agency_record r
        JOIN prison_record p ON p.record_id = r.id
        LEFT JOIN child c ON c.id = r.child_id
-       LEFT JOIN child_adult_relationship car ON car.source_record_id = r.id AND car.adult_reference = p.prison_number
+       LEFT JOIN child_adult_relationship car ON car.source_record_id = r.id
       WHERE r.agency_code = $1 AND p.prison_number = $2
-      ORDER BY r.id, car.id`,
+      -- The prisoner's relationship as the record gave it (under his prison number, or as a steward left it).
+      ORDER BY r.id, (car.adult_reference = p.prison_number) DESC NULLS LAST, car.poses_risk_to_child DESC NULLS LAST, car.id`,
     [notification.agencyCode, notification.prisoner.prisonNumber.toUpperCase()],
   );
   if (rows.length === 0) return;

@@ -50,6 +50,10 @@ describe("a status change to no longer PPRC that names no child ends the prison'
     const before = await prisonRecords();
     expect(before).toHaveLength(2);
     const linked = before.map((entry) => [entry.record.agencyReference, entry.record.child?.id, entry.record.linkMethod]);
+    const relationships = () => db.dataSource.query<{ reference: string; relationship: string; risk: boolean }[]>(
+      `SELECT r.agency_reference AS reference, car.relationship, car.poses_risk_to_child AS risk FROM child_adult_relationship car JOIN agency_record r ON r.id = car.source_record_id
+        WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference LIKE 'NF-PPRC-7344-%' ORDER BY r.agency_reference`);
+    expect(await relationships()).toEqual([{ reference: "NF-PPRC-7344-C1", relationship: "FATHER", risk: true }, { reference: "NF-PPRC-7344-C2", relationship: "PARTNER_OF_PARENT", risk: true }]);
     for (const entry of before) expect(current(entry, addDays(NOW, 365))).toBe(true);
 
     // The OMU tells the hub the assessment is withdrawn, naming no child: it speaks of the prisoner.
@@ -63,6 +67,8 @@ describe("a status change to no longer PPRC that names no child ends the prison'
     expect(after.map((entry) => [entry.prison.pprcStatus, entry.prison.pprcAssessedOn])).toEqual([["NO_LONGER_PPRC", "2026-11-16"], ["NO_LONGER_PPRC", "2026-11-16"]]);
     // Each record still describes the same child, linked as it was: a status change moves no record to another child.
     expect(after.map((entry) => [entry.record.agencyReference, entry.record.child?.id, entry.record.linkMethod])).toEqual(linked);
+    // And the prisoner stands to each child as the prison said he did.
+    expect(await relationships()).toEqual([{ reference: "NF-PPRC-7344-C1", relationship: "FATHER", risk: true }, { reference: "NF-PPRC-7344-C2", relationship: "PARTNER_OF_PARENT", risk: true }]);
     for (const entry of after) {
       expect(current(entry, addDays(NOW, 29))).toBe(true);
       expect(current(entry, addDays(NOW, 31))).toBe(false);
