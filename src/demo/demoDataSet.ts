@@ -1,5 +1,6 @@
 import { syntheticNhsNumbers } from "../identity/nhsNumber";
 import { type PprcNotificationSubmission } from "../notifications/PprcNotificationSubmission";
+import { type UnscheduledCareAttendanceSubmission } from "../notifications/unscheduledCare/UnscheduledCareAttendanceSubmission";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { DEMO_AGENCIES, type DemoAgency } from "./demoDirectory";
 import { generateDemoFamilies } from "./demoFamilies";
@@ -11,7 +12,7 @@ import { seededRandom } from "./seededRandom";
 export const DEMO_SEED = 20261122;
 
 /** Bump when the data set changes, so a database records which one it was given. */
-export const DEMO_DATA_VERSION = 2;
+export const DEMO_DATA_VERSION = 3;
 
 /** Stems 999000000–999000999 are the scenarios'; generated children start above them. */
 const FIRST_GENERATED_STEM = 1000;
@@ -25,6 +26,8 @@ export interface DemoDataSet {
   submissions: AgencyRecordSubmission[];
   /** Notified by each prison's system once every record is in (scenarios 1 and 2), in order. */
   notifications: PprcNotificationSubmission[];
+  /** Then each unscheduled-care setting's attendances (CP-IS: scenario 9), each telling the authority holding the child's plan. */
+  attendances: UnscheduledCareAttendanceSubmission[];
 }
 
 /**
@@ -38,5 +41,5 @@ export function buildDemoDataSet(seed: number = DEMO_SEED): DemoDataSet {
   recordScenarioFixtures(book);
   const families = generateDemoFamilies(random, syntheticNhsNumbers(FIRST_GENERATED_STEM), GENERATED_CHILDREN, FIRST_GENERATED_ADULT);
   recordGeneratedFamilies(book, random, families);
-  return { agencies: DEMO_AGENCIES.map((agency) => ({ ...agency })), submissions: book.submissions, notifications: book.notifications };
+  return { agencies: DEMO_AGENCIES.map((agency) => ({ ...agency })), submissions: book.submissions, notifications: book.notifications, attendances: book.attendances };
 }

@@ -9,7 +9,7 @@ export interface DemoDataSummary {
   /** Distinct records (agency and reference) of each type; a resubmission is not a new record. */
   records: Record<RecordType, number>;
   submissions: number;
-  /** PPRC notifications the prisons' systems sent once the records were in. */
+  /** Notifications sent once the records were in: the prisons' PPRC notifications and the unscheduled-care attendances. */
   notifications: number;
 }
 
@@ -20,11 +20,16 @@ export function summariseDemoDataSet(dataSet: DemoDataSet): DemoDataSummary {
     records[RECORD_TYPE_OF_AGENCY[demoAgency(submission.agencyCode).type]].add(`${submission.agencyCode}/${submission.agencyReference}`);
     if (submission.child.sui) children.add(submission.child.sui);
   }
+  // An attendance is stored as the setting's own health record (its reference the attendance's).
+  for (const attendance of dataSet.attendances) {
+    records[RECORD_TYPE_OF_AGENCY[demoAgency(attendance.agencyCode).type]].add(`${attendance.agencyCode}/${attendance.reference}`);
+    if (attendance.child.sui) children.add(attendance.child.sui);
+  }
   return {
     agencies: dataSet.agencies.length,
     children: children.size,
     records: Object.fromEntries(RECORD_TYPES.map((type) => [type, records[type].size])) as Record<RecordType, number>,
     submissions: dataSet.submissions.length,
-    notifications: dataSet.notifications.length,
+    notifications: dataSet.notifications.length + dataSet.attendances.length,
   };
 }

@@ -1,5 +1,6 @@
 import { AgencyType } from "../directory/AgencyType";
 import { type DirectoryEntry } from "../directory/DirectoryEntry";
+import { UnscheduledCareSetting } from "../directory/UnscheduledCareSetting";
 
 /** A directory entry as the demo data set holds it: loaded through the directory import, as a maintainer's file is. */
 export type DemoAgency = DirectoryEntry;
@@ -73,6 +74,13 @@ export function demoLocalAuthority(code: string): DemoLocalAuthority {
 
 export const HMP_EXAMPLETON = "HMP-EXA";
 export const HMP_SAMPLEFORD_GRANGE = "HMP-SFG";
+/** Westmock's emergency department: the demo's one CP-IS unscheduled-care setting (scenario 9). */
+export const WESTMOCK_EMERGENCY_DEPARTMENT = "NHS-R9B-ED";
+
+/** The directory's unscheduled-care settings: where an attendance by a child on a plan tells the authority holding it. */
+const UNSCHEDULED_CARE_SETTING_OF: Readonly<Record<string, UnscheduledCareSetting>> = {
+  [WESTMOCK_EMERGENCY_DEPARTMENT]: UnscheduledCareSetting.EMERGENCY_DEPARTMENT,
+};
 
 type Entry = [code: string, name: string, type: AgencyType, localAuthority: string | null, contactEmail: string, phoneSuffix: string, policeForceArea?: string];
 
@@ -108,6 +116,7 @@ const ENTRIES: readonly Entry[] = [
   ["NHS-R9A", "Example Vale Hospitals NHS Trust", HEALTH, BUCKINGHAMSHIRE, "safeguarding@examplevale.example", "031"],
   ["NHS-R9B", "Westmock University Hospital NHS Foundation Trust", HEALTH, MILTON_KEYNES, "safeguarding@westmock.example", "032"],
   ["NHS-R9C", "Example Fens Hospitals NHS Trust", HEALTH, LINCOLNSHIRE, "safeguarding@examplefens.example", "033"],
+  [WESTMOCK_EMERGENCY_DEPARTMENT, "Westmock Hospital Emergency Department", HEALTH, MILTON_KEYNES, "ed.safeguarding@westmock.example", "034"],
   ["SCH-199001", "Exampleton Church of England Primary School", EDUCATION, BUCKINGHAMSHIRE, "dsl@exampleton-primary.example", "041"],
   ["SCH-199002", "Sampleford Primary Academy", EDUCATION, BUCKINGHAMSHIRE, "dsl@sampleford-primary.example", "042"],
   ["SCH-199003", "Sampleford Community School", EDUCATION, BUCKINGHAMSHIRE, "dsl@sampleford-community.example", "043"],
@@ -146,6 +155,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = ENTRIES.map(([code, name, ty
     escalationPhone: escalates ? `01632 960${String(Number(phoneSuffix) + 500)}` : null,
     webhookUrl: null,
     active: true,
+    ...(UNSCHEDULED_CARE_SETTING_OF[code] === undefined ? {} : { unscheduledCareSetting: UNSCHEDULED_CARE_SETTING_OF[code] }),
   };
 });
 

@@ -1,5 +1,6 @@
 import { AgencyType } from "../directory/AgencyType";
 import { type PprcNotificationSubmission } from "../notifications/PprcNotificationSubmission";
+import { type UnscheduledCareAttendanceSubmission } from "../notifications/unscheduledCare/UnscheduledCareAttendanceSubmission";
 import {
   type AddressSubmission, type AgencyRecordSubmission, type ChildIdentitySubmission, type DetailKey, type FieldLabelSubmission, type RelatedAdultSubmission,
 } from "../records/AgencyRecordSubmission";
@@ -43,6 +44,8 @@ export class DemoRecordBook {
   readonly submissions: AgencyRecordSubmission[] = [];
   /** Sent by each prison's system once every record is in, so a new user finds the agencies' inboxes filled (scenarios 1 and 2). */
   readonly notifications: PprcNotificationSubmission[] = [];
+  /** Told by an unscheduled-care setting's system after the PPRC notifications (CP-IS, scenario 9). */
+  readonly attendances: UnscheduledCareAttendanceSubmission[] = [];
   private readonly issued = new Map<string, number>();
 
   add(agencyCode: string, child: DemoChild, details: DetailsBlock, options: RecordOptions = {}): AgencyRecordSubmission {
@@ -63,6 +66,10 @@ export class DemoRecordBook {
 
   notifyPprc(notification: PprcNotificationSubmission): void {
     this.notifications.push(notification);
+  }
+
+  notifyAttendance(attendance: UnscheduledCareAttendanceSubmission): void {
+    this.attendances.push(attendance);
   }
 
   private nextReference(agencyCode: string): string {

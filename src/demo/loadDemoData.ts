@@ -5,6 +5,7 @@ import { DirectoryChangeSource } from "../directory/DirectoryChangeSource";
 import { importDirectory } from "../directory/importDirectory";
 import { type Logger } from "../logging/logger";
 import { submitPprcNotification, type NotificationServices } from "../notifications/submitPprcNotification";
+import { submitUnscheduledCareAttendance } from "../notifications/unscheduledCare/submitUnscheduledCareAttendance";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { submitRecords } from "../records/submitRecord";
 import { buildDemoDataSet, DEMO_DATA_VERSION } from "./demoDataSet";
@@ -57,6 +58,13 @@ export async function loadDemoDataIfFirstStart(services: NotificationServices, l
     const prison = agencies.get(notification.agencyCode);
     if (prison === undefined) throw new RangeError(`A demo notification names agency ${notification.agencyCode}, which is not in the demo directory`);
     await submitPprcNotification(services, systemPrincipal(prison, prison.localAuthority ?? localAuthoritiesServedBy(prison.code)[0]), DEMO_LOADER, notification, now());
+  }
+  // Then the unscheduled-care settings' attendances (CP-IS, scenario 9), as the setting's system tells them: the authority
+  // holding the child's plan finds the attendance in its inbox.
+  for (const attendance of dataSet.attendances) {
+    const setting = agencies.get(attendance.agencyCode);
+    if (setting === undefined) throw new RangeError(`A demo attendance names agency ${attendance.agencyCode}, which is not in the demo directory`);
+    await submitUnscheduledCareAttendance(services, systemPrincipal(setting, setting.localAuthority ?? localAuthoritiesServedBy(setting.code)[0]), DEMO_LOADER, attendance, now());
   }
   const counts = summariseDemoDataSet(dataSet);
   await metadata.upsert({ key: DEMO_DATA_KEY, value: { version: DEMO_DATA_VERSION, loadedAt: new Date().toISOString(), counts } }, ["key"]);

@@ -14,7 +14,7 @@ import { type ProbationRecord } from "../records/details/ProbationRecord";
 import { RoshGroup, RoshLevel } from "../records/details/riskVocabulary";
 import { LegalStatus, PlanCategory, SocialCareStatus, type SocialCareRecord } from "../records/details/SocialCareRecord";
 import { ConcernLevel, YouthJusticeDisposal } from "../records/details/YouthJusticeRecord";
-import { BUCKINGHAMSHIRE, demoAgency, demoLocalAuthority, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, LINCOLNSHIRE, MILTON_KEYNES } from "./demoDirectory";
+import { BUCKINGHAMSHIRE, demoAgency, demoLocalAuthority, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, LINCOLNSHIRE, MILTON_KEYNES, WESTMOCK_EMERGENCY_DEPARTMENT } from "./demoDirectory";
 import { demoFamily, type DemoAdult, type DemoChild, type FamilyMember } from "./demoPeople";
 import { type DemoRecordBook, type RecordOptions } from "./demoRecordBook";
 import { parentsAsRelatedAdults, prisonNumberOf, relatedAdult } from "./demoRelatedAdults";
@@ -550,6 +550,14 @@ function breakGlass(book: DemoRecordBook): void {
       ],
     },
   }, { recordedOn: "2026-10-31" });
+  // The emergency department's system tells the hub of that night's attendance (CP-IS): Milton Keynes, holding his plan, is told.
+  book.notifyAttendance({
+    agencyCode: WESTMOCK_EMERGENCY_DEPARTMENT,
+    reference: "ED-WMK-2026-103117",
+    attendedOn: "2026-10-31",
+    presentingComplaint: "Head injury, attended at 02:10",
+    child: { sui: reuben.sui, givenNames: reuben.givenNames, familyName: reuben.familyName, dateOfBirth: reuben.dateOfBirth, sex: reuben.sex, address: reuben.family.home },
+  });
 }
 
 /** Scenario 10: one child with a record from every agency type, for the disclosure trail. */

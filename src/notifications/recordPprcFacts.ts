@@ -5,6 +5,10 @@ import { AdultIdentifier } from "../people/AdultIdentifier";
 import { AgencyRecord } from "../records/AgencyRecord";
 import { type AgencyRecordSubmission } from "../records/AgencyRecordSubmission";
 import { PrisonRecord } from "../records/details/PrisonRecord";
+import { LinkMethod } from "../identity/linkVocabulary";
+import { type ReportedIdentity } from "../identity/ReportedIdentity";
+import { Relationship } from "../people/Relationship";
+import { PprcEvent } from "./PprcEvent";
 import { assertChildrenHeld, storeNotifiedRecords } from "./submission/storeNotifiedRecords";
 import { type PprcNotificationSubmission } from "./PprcNotificationSubmission";
 import { PprcNotificationProblem } from "./validatePprcNotification";
@@ -31,7 +35,11 @@ export interface PprcFacts {
  */
 export async function recordPprcFacts(dataSource: DataSource, principal: Principal, notification: PprcNotificationSubmission, now: Date): Promise<PprcFacts> {
   const children = notification.childrenAtRisk ?? [];
-  if (children.length === 0) return { adultId: await heldPrisoner(dataSource, notification), recordIds: [], childSuis: [] };
+  if (children.length === 0) {
+    const adultId = await heldPrisoner(dataSource, notification);
+    if (notification.event === PprcEvent.STATUS_CHANGE) await restateHeldChildren(dataSource, principal, notification, now);
+    return { adultId, recordIds: [], childSuis: [] };
+  }
 
   // An officer (not the prison's system) names only children the prison's records already hold.
   await assertChildrenHeld(dataSource, principal, notification.agencyCode, children.map((child, index) => ({ reference: child.reference, sui: child.sui, path: `notification.childrenAtRisk[${index}]` })),
@@ -42,6 +50,41 @@ export async function recordPprcFacts(dataSource: DataSource, principal: Princip
   const recordIds = stored.map((record) => record.recordId);
   const prison = await dataSource.getRepository(PrisonRecord).findOneOrFail({ where: { recordId: recordIds[0] }, relations: { prisoner: true } });
   return { adultId: prison.prisoner.mergedIntoId ?? prison.prisoner.id, recordIds, childSuis: stored.map((record) => record.childSui) };
+}
+
+/**
+ * A status change that names no child speaks of the prisoner, so of every child the prison holds under
+ * him: each of the prison's records of a child under this prison number is stored again with the new
+ * status (and the day it was assessed), the child as the prison last reported them. A `NO_LONGER_PPRC`
+ * then ends the prison's involvement with each of those children by the rules in
+ * `policies/relationships.yaml`, as it would had the prison named them. The notification's content
+ * names no child, so neither do its deliveries' audit entries (`recordIds` stays empty): the records
+ * are changed through the record path, as any record is.
+ */
+async function restateHeldChildren(dataSource: DataSource, principal: Principal, notification: PprcNotificationSubmission, now: Date): Promise<void> {
+  const rows = await dataSource.query<{ reference: string; identity: ReportedIdentity; sui: string | null; linkMethod: string; relationship: Relationship | null }[]>(
+    `SELECT DISTINCT ON (r.id) r.agency_reference AS reference, r.reported_identity AS identity, c.sui, r.link_method AS "linkMethod", car.relationship
+       FROM agency_record r
+       JOIN prison_record p ON p.record_id = r.id
+       LEFT JOIN child c ON c.id = r.child_id
+       LEFT JOIN child_adult_relationship car ON car.source_record_id = r.id
+      WHERE r.agency_code = $1 AND p.prison_number = $2
+      -- The prisoner's relationship as the record gave it (under his prison number, or as a steward left it).
+      ORDER BY r.id, (car.adult_reference = p.prison_number) DESC NULLS LAST, car.poses_risk_to_child DESC NULLS LAST, car.id`,
+    [notification.agencyCode, notification.prisoner.prisonNumber.toUpperCase()],
+  );
+  if (rows.length === 0) return;
+  const held = await heldPrisonRecords(dataSource, notification.agencyCode, rows.map((row) => row.reference));
+  await storeNotifiedRecords(dataSource, principal, rows.map((row) => ({
+    submission: prisonRecordOf(notification, {
+      reference: row.reference,
+      // An SUI only where the record was linked by one: a child matched on demographics stays matched.
+      sui: row.linkMethod === LinkMethod.SUI ? row.sui : null,
+      givenNames: row.identity.givenNames, familyName: row.identity.familyName, dateOfBirth: row.identity.dateOfBirth,
+      sex: row.identity.sex, address: row.identity.address, relationshipToPrisoner: row.relationship ?? Relationship.NO_FAMILIAL_RELATIONSHIP,
+    }, held.get(row.reference)),
+    path: "notification.prisoner",
+  })), now);
 }
 
 /** What the prison's records of these references already say, which a notification about one event leaves as it was. */

@@ -1,12 +1,14 @@
 import { RecordType } from "./RecordType";
 import { SensitivityLabel, type SensitivityLabel as Label } from "./SensitivityLabel";
 
-const { SPECIAL_CATEGORY, LAW_ENFORCEMENT, THIRD_PARTY } = SensitivityLabel;
+const { CRIMINAL_OFFENCE, SPECIAL_CATEGORY, LAW_ENFORCEMENT, THIRD_PARTY } = SensitivityLabel;
 
 /**
  * Every disclosable field of each record type, with the labels it always carries whatever the agency
  * says (health conditions are special category; police intelligence and MAPPA details are law
- * enforcement; the offender in a child's record is a third party). An agency may add labels to a
+ * enforcement; a PPRC status, MAPPA category and level, risk of serious harm and a court's disposal are
+ * criminal-offence data, UK GDPR Art 10, as on the notifications that carry them; the offender in a
+ * child's record is a third party). An agency may add labels to a
  * field, never remove these. Policies name fields from this catalogue: an unknown field is an error.
  */
 export const RECORD_FIELDS: Record<RecordType, Readonly<Record<string, readonly Label[]>>> = {
@@ -29,15 +31,15 @@ export const RECORD_FIELDS: Record<RecordType, Readonly<Record<string, readonly 
   },
   [RecordType.PROBATION]: {
     offender: [THIRD_PARTY, LAW_ENFORCEMENT], offenderManagerName: [], offenderManagerContact: [],
-    roshLevel: [LAW_ENFORCEMENT], roshTo: [LAW_ENFORCEMENT], mappaCategory: [LAW_ENFORCEMENT],
-    mappaLevel: [LAW_ENFORCEMENT], riskManagementSummary: [LAW_ENFORCEMENT, THIRD_PARTY], supervisionEndDate: [],
+    roshLevel: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], roshTo: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], mappaCategory: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT],
+    mappaLevel: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], riskManagementSummary: [LAW_ENFORCEMENT, THIRD_PARTY], supervisionEndDate: [],
   },
   [RecordType.PRISON]: {
-    prisoner: [THIRD_PARTY, LAW_ENFORCEMENT], prisonNumber: [LAW_ENFORCEMENT], pprcStatus: [LAW_ENFORCEMENT],
+    prisoner: [THIRD_PARTY, LAW_ENFORCEMENT], prisonNumber: [LAW_ENFORCEMENT], pprcStatus: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT],
     pprcAssessedOn: [LAW_ENFORCEMENT], expectedReleaseDate: [LAW_ENFORCEMENT], offenderManagementUnitContact: [],
   },
   [RecordType.YOUTH_JUSTICE]: {
-    disposal: [LAW_ENFORCEMENT], startDate: [], endDate: [], caseworkerName: [], caseworkerContact: [],
+    disposal: [CRIMINAL_OFFENCE, LAW_ENFORCEMENT], startDate: [], endDate: [], caseworkerName: [], caseworkerContact: [],
     riskOfSeriousHarm: [LAW_ENFORCEMENT], safetyAndWellbeing: [], summary: [LAW_ENFORCEMENT, THIRD_PARTY],
   },
 };

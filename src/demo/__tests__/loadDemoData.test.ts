@@ -17,7 +17,7 @@ import { AgencyRecord } from "../../records/AgencyRecord";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
 import { summariseDemoDataSet } from "../demoDataSummary";
-import { BUCKINGHAMSHIRE, DEMO_AGENCIES, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, MILTON_KEYNES } from "../demoDirectory";
+import { BUCKINGHAMSHIRE, DEMO_AGENCIES, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, MILTON_KEYNES, WESTMOCK_EMERGENCY_DEPARTMENT } from "../demoDirectory";
 import { AgencyVersion } from "../../directory/AgencyVersion";
 import { AgencyType } from "../../directory/AgencyType";
 import { agenciesServing } from "../../directory/routingDirectory";
@@ -114,6 +114,19 @@ describe("loading the demo data on first start", () => {
     }
     const audited = await database.dataSource.getRepository(DisclosureAuditEntry).findBy({ id: In(deliveries.map((delivery) => delivery.disclosureId)) });
     expect(audited.map((entry) => entry.operation)).toEqual(deliveries.map(() => AuditOperation.NOTIFICATION_DELIVERY));
+  });
+
+  it("arrives with scenario 9's emergency department attendance in the inbox of the authority holding his plan (CP-IS)", async () => {
+    const notification = await database.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: WESTMOCK_EMERGENCY_DEPARTMENT, sourceReference: "ED-WMK-2026-103117" });
+    const deliveries = await database.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: notification.id });
+    expect(deliveries.map(({ recipientAgency, routingRules }) => [recipientAgency, routingRules])).toEqual([["LA-E06000042", ["cpis-attendance-plan-holder"]]]);
+    const [delivery] = deliveries;
+    expect(delivery.childSuis).toEqual([DEMO_SCENARIOS[9].sui]);
+    expect(delivery.content.unscheduledCareAttendance).toMatchObject({ attendedOn: "2026-10-31", setting: "EMERGENCY_DEPARTMENT", presentingComplaint: "Head injury, attended at 02:10" });
+    expect(delivery.acknowledgeBy?.getTime()).toBeGreaterThan(LOADED_AT.getTime());
+    expect(delivery.acknowledgedAt).toBeNull();
+    const [audited] = await database.dataSource.getRepository(DisclosureAuditEntry).findBy({ id: delivery.disclosureId });
+    expect(audited.operation).toBe(AuditOperation.NOTIFICATION_DELIVERY);
   });
 
   it("keeps the prison's record of each child as it was where the notification says nothing of it (the expected release date)", async () => {
