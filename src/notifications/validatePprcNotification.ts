@@ -2,7 +2,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { isLocalDate, londonDateOf } from "../timescales/londonTime";
 import { isUnder18 } from "./routing/routeNotification";
-import { DATE_RANGES, monthsFrom, within, yearsBefore } from "./submission/dateRanges";
+import { DATE_RANGES, monthsFrom, offenderBirthWindow, within, yearsBefore } from "./submission/dateRanges";
 import { PprcEvent } from "./PprcEvent";
 import { type PprcNotificationSubmission } from "./PprcNotificationSubmission";
 
@@ -59,7 +59,8 @@ export function validatePprcNotification(notification: PprcNotificationSubmissio
   if (!PRISON_NUMBER.test(notification.prisoner.prisonNumber)) throw invalid(`${path}.prisoner.prisonNumber`, PprcNotificationProblem.INVALID_PRISON_NUMBER, "The prison number must look like A1234BC.");
   date(notification.prisoner.dateOfBirth, `${path}.prisoner.dateOfBirth`);
   // Routing turns on the prisoner's age on the day (probation, or the YOT under 18): it must be an age a prisoner can be.
-  inRange(notification.prisoner.dateOfBirth, yearsBefore(day, DATE_RANGES.personMaximumAgeYears), yearsBefore(day, DATE_RANGES.prisonerMinimumAgeYears), `${path}.prisoner.dateOfBirth`,
+  const born = offenderBirthWindow(day);
+  inRange(notification.prisoner.dateOfBirth, born.from, born.to, `${path}.prisoner.dateOfBirth`,
     "A prisoner is at least 10 on the day of the event: check the date of birth.");
   area(notification.prisoner.homeLocalAuthority, `${path}.prisoner.homeLocalAuthority`);
 

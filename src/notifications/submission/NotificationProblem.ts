@@ -4,7 +4,7 @@ import { parseSui } from "../../identity/nhsNumber";
 import { type ChildIdentitySubmission } from "../../records/AgencyRecordSubmission";
 import { isLocalDate, londonDateOf } from "../../timescales/londonTime";
 import { isUnder18 } from "../routing/routeNotification";
-import { DATE_RANGES, monthsFrom, within, yearsBefore } from "./dateRanges";
+import { DATE_RANGES, monthsFrom, offenderBirthWindow, within, yearsBefore } from "./dateRanges";
 
 /**
  * The problems a routed notification (other than a PPRC notification, which has its own list) can
@@ -76,7 +76,8 @@ export function checkText(value: string, path: string, what: string): void {
 export function checkOffenderBirthDate(value: string, path: string, now: Date): void {
   if (!isLocalDate(value)) throw invalid(path, NotificationProblem.INVALID_DATE, "Give a date as YYYY-MM-DD.");
   const today = londonDateOf(now);
-  if (!within(value, yearsBefore(today, DATE_RANGES.personMaximumAgeYears), yearsBefore(today, DATE_RANGES.prisonerMinimumAgeYears))) {
+  const { from, to } = offenderBirthWindow(today);
+  if (!within(value, from, to)) {
     throw invalid(path, NotificationProblem.DATE_OUT_OF_RANGE, "An offender is at least 10 (the age of criminal responsibility) and at most 110: check the date of birth.");
   }
 }

@@ -33,3 +33,8 @@ export function monthsFrom(date: LocalDate, months: number): LocalDate {
 export function yearsBefore(date: LocalDate, years: number): LocalDate {
   return addCalendarMonths(date, -12 * years);
 }
+
+/** The dates of birth an offender (a prisoner) can have on `day`: at least 10 (the age of criminal responsibility), at most 110. */
+export function offenderBirthWindow(day: LocalDate): { from: LocalDate; to: LocalDate } {
+  return { from: yearsBefore(day, DATE_RANGES.personMaximumAgeYears), to: yearsBefore(day, DATE_RANGES.prisonerMinimumAgeYears) };
+}
