@@ -58,6 +58,8 @@ export interface HubOptions {
    * loads; `ready` says when it is done. Otherwise `createHub` returns a hub that is ready.
    */
   serveWhileStarting?: boolean;
+  /** Embedded only: PostgreSQL's `shared_buffers` (default: PGlite's); tests start smaller databases. */
+  embeddedSharedBuffers?: string;
 }
 
 /** Wires the hub together: policies, keys, database (migrated), demo data on first start, GraphQL and HTTP. */

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   inMemory?: boolean;
   /** Embedded only: who is opening it (default: a command, which connects through a running hub). */
   opener?: EmbeddedOpener;
+  /** Embedded only: PostgreSQL's `shared_buffers` (default: PGlite's, 128MB); see `embeddedPostgres.ts`. */
+  embeddedSharedBuffers?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions, logger: Logger): Pr
       opener: options.opener ?? A_COMMAND,
       maxConnections: Math.max(options.poolSize, MIGRATION_POOL_SIZE) + EMBEDDED_CONNECTIONS_BESIDE_THE_POOL,
       idleTimeoutMs: timeouts.idleInTransactionMs,
+      ...(options.embeddedSharedBuffers !== undefined ? { sharedBuffers: options.embeddedSharedBuffers } : {}),
     });
     url = embedded.url;
   }

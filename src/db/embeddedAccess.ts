@@ -37,6 +37,8 @@ export interface EmbeddedAccessOptions {
   opener: EmbeddedOpener;
   maxConnections: number;
   idleTimeoutMs: number;
+  /** PostgreSQL's `shared_buffers`; PGlite's default when absent. */
+  sharedBuffers?: string;
 }
 
 /** The embedded database is open in another process, and this one cannot use it through that process. */
@@ -60,7 +62,13 @@ export async function openEmbeddedAccess(options: EmbeddedAccessOptions): Promis
     // mkdtemp creates the directory 0700.
     const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-pg-"));
     try {
-      const server = await startEmbeddedPostgres({ socketDir, maxConnections: options.maxConnections, idleTimeoutMs: options.idleTimeoutMs, template: readEmbeddedTemplate() });
+      const server = await startEmbeddedPostgres({
+        socketDir,
+        maxConnections: options.maxConnections,
+        idleTimeoutMs: options.idleTimeoutMs,
+        template: readEmbeddedTemplate(),
+        ...(options.sharedBuffers !== undefined ? { sharedBuffers: options.sharedBuffers } : {}),
+      });
       return {
         url: server.url,
         how: "serving",
@@ -97,6 +105,7 @@ export async function openEmbeddedAccess(options: EmbeddedAccessOptions): Promis
       maxConnections: options.maxConnections,
       idleTimeoutMs: options.idleTimeoutMs,
       template: readEmbeddedTemplate(),
+      ...(options.sharedBuffers !== undefined ? { sharedBuffers: options.sharedBuffers } : {}),
     });
     return {
       url: server.url,

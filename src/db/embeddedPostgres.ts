@@ -32,6 +32,12 @@ export interface EmbeddedPostgresOptions {
   idleTimeoutMs: number;
   /** A data directory to start from when there is none yet (`embeddedTemplate.ts`), instead of `initdb`. */
   template?: Blob | null;
+  /**
+   * PostgreSQL's `shared_buffers` (e.g. "16MB"); PGlite's own default otherwise (128MB). PGlite zeroes
+   * the whole buffer pool in WASM memory at every start: a third of starting from the template. A
+   * database that lives for one test file never fills 128MB.
+   */
+  sharedBuffers?: string;
 }
 
 /** The name libpq and node-postgres look for in a socket directory (port 5432). */
@@ -71,6 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(template !== null ? { loadDataDir: template } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
+    ...(options.sharedBuffers !== undefined ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers}`] } : {}),
   });
   countWaitingAsBusy();
   const server = new PGLiteSocketServer({ db, path: socket, maxConnections: options.maxConnections, idleTimeout: options.idleTimeoutMs });

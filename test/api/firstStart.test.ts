@@ -8,7 +8,7 @@ import winston from "winston";
 import { loadConfig } from "../../src/config/config";
 import { createHub, type Hub } from "../../src/hub";
 import { createLogger } from "../../src/logging/logger";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../support/testDatabase";
 import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER, MASH_CLAIMS } from "../support/testKeys";
 
 /**
@@ -30,7 +30,7 @@ beforeAll(async () => {
     HUB_DEMO_DATA: "true", DATABASE_POOL_SIZE: "4", ...(database.url !== undefined ? { DATABASE_URL: database.url } : {}),
   });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  hub = await createHub(config, createLogger("error", [silent]), { inMemory: true, serveWhileStarting: true });
+  hub = await createHub(config, createLogger("error", [silent]), { ...IN_MEMORY_FOR_TESTS, serveWhileStarting: true });
   token = await signTestToken(keys, MASH_CLAIMS);
 }, 120_000);
 

@@ -12,7 +12,7 @@ import { createLogger, type Logger } from "../../src/logging/logger";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { chainForRequest, entryHash } from "../../src/audit/hashChain";
 import { type AuditEntryInput } from "../../src/audit/recordAuditEntry";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../support/testDatabase";
 
 export interface AuditTestDatabase {
   dataSource: DataSource;
@@ -23,7 +23,7 @@ export interface AuditTestDatabase {
 export async function openAuditTestDatabase(poolSize = 8, logger: Logger = silentLogger()): Promise<AuditTestDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const database: Database = await openDatabase(
-    { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-")), poolSize, inMemory: true },
+    { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-")), poolSize, ...IN_MEMORY_FOR_TESTS },
     logger,
   );
   return {

@@ -7,7 +7,7 @@ import winston from "winston";
 import { openDatabase, runMigrations, type Database } from "../../src/db/database";
 import { ConsentKeyedByAdult1796536307040 } from "../../src/db/migrations/1796536307040-ConsentKeyedByAdult";
 import { createLogger } from "../../src/logging/logger";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../support/testDatabase";
 
 const logger = createLogger("error", [new winston.transports.Console({ silent: true })]);
 const MIGRATION = new ConsentKeyedByAdult1796536307040().name;
@@ -64,7 +64,7 @@ describe("consent decisions recorded before consent was keyed by the adult", () 
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
-    database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-consent-")), poolSize: 2, inMemory: true }, logger);
+    database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-consent-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS }, logger);
     await undoThisMigration();
 
     for (const [code, type] of [["LA-E06000060", "CHILDRENS_SOCIAL_CARE"], ["SCH-199001", "EDUCATION"], ["GP-K99001", "HEALTH"]]) {

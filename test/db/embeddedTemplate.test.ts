@@ -59,6 +59,22 @@ it("starts a fresh database migrated by every migration, holding nothing written
   }
 }, 300_000);
 
+it("sizes its buffer pool as asked, and keeps PGlite's own otherwise", async () => {
+  const socketDir = fs.mkdtempSync(path.join(directory, "run-"));
+  const small = await startEmbeddedPostgres({ socketDir, maxConnections: 4, idleTimeoutMs: 60_000, template: readEmbeddedTemplate(), sharedBuffers: "16MB" });
+  try {
+    expect(await ask(small.url, "SHOW shared_buffers")).toEqual([{ shared_buffers: "16MB" }]);
+  } finally {
+    await small.stop();
+  }
+  const usual = await startEmbeddedPostgres({ socketDir, maxConnections: 4, idleTimeoutMs: 60_000, template: readEmbeddedTemplate() });
+  try {
+    expect(await ask(usual.url, "SHOW shared_buffers")).toEqual([{ shared_buffers: "128MB" }]);
+  } finally {
+    await usual.stop();
+  }
+}, 300_000);
+
 it("never replaces a data directory that already exists", async () => {
   const dataDir = path.join(directory, "pgdata");
   const socketDir = fs.mkdtempSync(path.join(directory, "run-"));

@@ -10,7 +10,7 @@ import { profileKeys } from "../../src/identity/matching/blockingKeys";
 import { type MatchProfile } from "../../src/identity/matching/MatchProfile";
 import { profileTerms } from "../../src/identity/matching/termFrequencies";
 import { createLogger } from "../../src/logging/logger";
-import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../support/testDatabase";
 
 const logger = createLogger("error", [new winston.transports.Console({ silent: true })]);
 const modes = process.env.DATABASE_URL ? (["embedded", "postgres"] as const) : (["embedded"] as const);
@@ -22,7 +22,7 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase(mode === "embedded" ? "embedded" : "default");
     database = await openDatabase(
-      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-mig-")), poolSize: 2, inMemory: true },
+      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-mig-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS },
       logger,
     );
   });

@@ -8,7 +8,7 @@ import { createLogger } from "../../src/logging/logger";
 import { type SubmissionResult } from "../../src/records/submitRecord";
 import { type SubmitReceipt } from "../../src/records/SubmitReceipt";
 import { TEST_AGENCIES } from "./fixtures";
-import { createTestDatabase, type TestDatabase } from "./testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "./testDatabase";
 
 /** A freshly migrated database (real PostgreSQL when DATABASE_URL is set) for the write path's tests, with health agencies of the test's own. */
 export interface RecordsDatabase {
@@ -19,7 +19,7 @@ export interface RecordsDatabase {
 export async function openRecordsDatabase(surgeries: readonly { code: string; name: string }[]): Promise<RecordsDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  const database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  const database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
   await database.dataSource.getRepository(Agency).insert(surgeries.map(({ code, name }) => ({ ...template, code, name })));
   return {

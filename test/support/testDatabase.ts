@@ -32,3 +32,9 @@ export async function createTestDatabase(mode: "default" | "embedded" = "default
     },
   };
 }
+
+/**
+ * How a test opens an embedded database: in memory, with a buffer pool sized for one file's fixtures.
+ * PGlite zeroes its whole pool (128MB by default) at every start, a third of starting from the template.
+ */
+export const IN_MEMORY_FOR_TESTS = { inMemory: true, embeddedSharedBuffers: "16MB" } as const;

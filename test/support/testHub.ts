@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config/config";
 import { createLogger } from "../../src/logging/logger";
 import { createHub, type Hub } from "../../src/hub";
 import { Agency } from "../../src/directory/Agency";
-import { createTestDatabase } from "./testDatabase";
+import { createTestDatabase, IN_MEMORY_FOR_TESTS } from "./testDatabase";
 import { writeTestSigningKeys } from "./testSigningKeys";
 import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER, type TestClaims, type TestKeys } from "./testKeys";
 import { TEST_AGENCIES } from "./fixtures";
@@ -61,7 +61,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   });
   await options.beforeStart?.(database.url);
   const logger = createLogger("debug", [new winston.transports.Stream({ stream: sink })]);
-  const hub = await createHub(config, logger, { inMemory: true });
+  const hub = await createHub(config, logger, { ...IN_MEMORY_FOR_TESTS });
   await hub.database.dataSource.getRepository(Agency).insert(TEST_AGENCIES);
   return {
     hub,

@@ -15,7 +15,7 @@ import { ChildAddress } from "../../people/ChildAddress";
 import { NameKind } from "../../people/NameKind";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { summariseDemoDataSet } from "../demoDataSummary";
 import { BUCKINGHAMSHIRE, DEMO_AGENCIES, HMP_EXAMPLETON, HMP_SAMPLEFORD_GRANGE, MILTON_KEYNES, WESTMOCK_EMERGENCY_DEPARTMENT } from "../demoDirectory";
 import { AgencyVersion } from "../../directory/AgencyVersion";
@@ -47,7 +47,7 @@ describe("loading the demo data on first start", () => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     database = await openDatabase(
-      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-")), poolSize: 4, inMemory: true },
+      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS },
       logger,
     );
   }, 120_000);

@@ -7,7 +7,7 @@ import winston from "winston";
 import { openDatabase, type Database } from "../../db/database";
 import { ErrorCode } from "../../errors/HubError";
 import { createLogger } from "../../logging/logger";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { Agency } from "../Agency";
 import { AgencyVersion } from "../AgencyVersion";
 import { DirectoryChangeSource } from "../DirectoryChangeSource";
@@ -32,7 +32,7 @@ const RULES = { production: true };
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   const silent = createLogger("error", [new winston.transports.Console({ silent: true })]);
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, inMemory: true }, silent);
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS }, silent);
 }, 120_000);
 
 afterAll(async () => {

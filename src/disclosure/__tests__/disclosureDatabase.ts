@@ -16,7 +16,7 @@ import { type PolicySet } from "../../policy/PolicySet";
 import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { submitRecord } from "../../records/submitRecord";
 import { type SubmitReceipt } from "../../records/SubmitReceipt";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 
 /**
@@ -42,7 +42,7 @@ export const POLICY = loadPolicies(join(__dirname, "..", "..", "..", "policies")
 export async function openDisclosureDatabase(): Promise<DisclosureDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const { dataSource } = database;
   await dataSource.getRepository(Agency).insert(TEST_AGENCIES);
   const audit = dataSource.getRepository(DisclosureAuditEntry);

@@ -17,7 +17,7 @@ import { type LevelParameters, type MatchWeights } from "../matching/matchWeight
 import { scoreCandidate } from "../matching/scoreCandidate";
 import { writeMatchProfiles } from "../matchProfiles";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 
 const logger = createLogger("error", [new winston.transports.Console({ silent: true })]);
 const DISTRICTS = ["HP19", "HP20", "HP21", "HP22"];
@@ -131,7 +131,7 @@ describe("estimating the match weights from the hub's own records", () => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     database = await openDatabase(
-      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-estimate-")), poolSize: 2, inMemory: true },
+      { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-estimate-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS },
       logger,
     );
     const random = seededRandom(20_260_615);

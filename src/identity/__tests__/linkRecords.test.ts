@@ -12,7 +12,7 @@ import { defaultMatchWeights } from "../matching/defaultMatchWeights";
 import { type MatchProfile } from "../matching/MatchProfile";
 import { writeMatchProfiles } from "../matchProfiles";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 
 /**
  * The linker against a hub large enough for its counts to mean something: 1,200 children elsewhere in
@@ -79,7 +79,7 @@ const termCount = async (term: string): Promise<number> => (await database.dataS
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-link-")), poolSize: 2, inMemory: true }, logger);
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-link-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS }, logger);
   await database.dataSource.query(`INSERT INTO agency (code, name, type, local_authority) VALUES ($1, $2, $3, $4)`, [AGENCY.code, AGENCY.name, AGENCY.type, AGENCY.localAuthority]);
   await addChildren(
     Array.from({ length: 1200 }, (_, index) => ({

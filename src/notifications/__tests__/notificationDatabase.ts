@@ -13,7 +13,7 @@ import { type AgencyType } from "../../directory/AgencyType";
 import { createLogger } from "../../logging/logger";
 import { loadPolicies } from "../../policy/loadPolicies";
 import { type PolicySet } from "../../policy/PolicySet";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { type PprcNotificationSubmission } from "../PprcNotificationSubmission";
 
 export const POLICY: PolicySet = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
@@ -49,7 +49,7 @@ export interface NotificationDatabase {
 export async function openNotificationDatabase(extra: readonly DirectoryEntry[] = []): Promise<NotificationDatabase> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const { dataSource } = database;
   // Through the directory's one write path, as an import would: each agency at version 1.
   await dataSource.transaction(async (manager) => {

@@ -4,7 +4,7 @@ import { Role } from "../../auth/Role";
 import { openDatabase, type Database } from "../../db/database";
 import { Agency } from "../../directory/Agency";
 import { captureLog } from "../../../test/support/capturedLog";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
 import { lookUpAgency } from "../prepareSubmission";
@@ -26,7 +26,7 @@ const CLINIC = "GP-GROUP-2";
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, log.logger);
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, log.logger);
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
   await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Grouping Surgery" }, { ...template, code: CLINIC, name: "Grouping Clinic" }]);
 }, 120_000);

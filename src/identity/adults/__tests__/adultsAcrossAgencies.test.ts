@@ -11,7 +11,7 @@ import { buildHubSchema } from "../../../graphql/buildHubSchema";
 import { createLogger } from "../../../logging/logger";
 import { type AgencyRecordSubmission, type RelatedAdultSubmission } from "../../../records/AgencyRecordSubmission";
 import { submitRecord, submitRecords, type SubmissionResult } from "../../../records/submitRecord";
-import { createTestDatabase, type TestDatabase } from "../../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../../test/support/testDatabase";
 import { TEST_AGENCIES } from "../../../../test/support/fixtures";
 
 /**
@@ -33,7 +33,7 @@ const LA = "E06000060";
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const like = (type: string) => TEST_AGENCIES.find((agency) => agency.type === type) as Agency;
   await database.dataSource.getRepository(Agency).insert([
     { ...like("CHILDRENS_SOCIAL_CARE"), code: CSC, name: "Adults Test Council children's services", localAuthority: LA },

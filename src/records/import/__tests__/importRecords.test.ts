@@ -10,7 +10,7 @@ import { ErrorCode, HubError } from "../../../errors/HubError";
 import { createLogger } from "../../../logging/logger";
 import { Child } from "../../../people/Child";
 import { AgencyRecord } from "../../AgencyRecord";
-import { createTestDatabase, type TestDatabase } from "../../../../test/support/testDatabase";
+import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../../test/support/testDatabase";
 import { CHILD, OTHER_SUI, RECORDS, TEST_AGENCIES } from "../../../../test/support/fixtures";
 import { type ImportCheckpoint } from "../ImportCheckpoint";
 import { importPrincipal } from "../importPrincipal";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   testDatabase = await createTestDatabase();
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   directory = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-"));
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: directory, poolSize: 4, inMemory: true }, createLogger("error", [silent]));
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: directory, poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   await database.dataSource.getRepository(Agency).insert(TEST_AGENCIES);
 }, 120_000);
 
