@@ -12,5 +12,8 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   setupFiles: ["<rootDir>/test/setup/env.ts"],
+  // Against a PostgreSQL server: one migrated template database per run (test/setup/migratedTemplate.ts).
+  globalSetup: "<rootDir>/test/setup/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   testTimeout: 60000,
 };

@@ -21,7 +21,7 @@ export interface AuditTestDatabase {
 
 /** A fresh, migrated database: real PostgreSQL when DATABASE_URL is set, embedded otherwise; logging to `logger` (by default nowhere). */
 export async function openAuditTestDatabase(poolSize = 8, logger: Logger = silentLogger()): Promise<AuditTestDatabase> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createTestDatabase("default", { migrated: true });
   const database: Database = await openDatabase(
     { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-")), poolSize, ...IN_MEMORY_FOR_TESTS },
     logger,

@@ -17,7 +17,7 @@ export interface RecordsDatabase {
 }
 
 export async function openRecordsDatabase(surgeries: readonly { code: string; name: string }[]): Promise<RecordsDatabase> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createTestDatabase("default", { migrated: true });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   const database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;

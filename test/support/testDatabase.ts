@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { TEMPLATE_VARIABLE } from "../setup/migratedTemplate";
 
 export interface TestDatabase {
   /** undefined: the embedded PostgreSQL, in memory. */
@@ -7,18 +8,28 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * On a server: a copy of the run's migrated template (`test/setup/migratedTemplate.ts`) instead of an
+   * empty database, for suites that test what runs on a migrated database rather than migrating. The
+   * hub then finds nothing to migrate. Embedded databases start from their own template either way.
+   */
+  migrated?: boolean;
+}
+
 /**
- * With DATABASE_URL set (CI), each test suite gets a fresh, empty database on that server and drops it
- * afterwards; otherwise it runs on embedded PostgreSQL in memory. Either way it starts from nothing and
- * the hub's own migrations build the schema.
+ * With DATABASE_URL set (CI), each test suite gets a fresh database on that server — empty, or migrated
+ * when it asks — and drops it afterwards; otherwise it runs on embedded PostgreSQL in memory. Either way
+ * the schema is what the hub's own migrations build.
  */
-export async function createTestDatabase(mode: "default" | "embedded" = "default"): Promise<TestDatabase> {
+export async function createTestDatabase(mode: "default" | "embedded" = "default", options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (mode === "embedded" || serverUrl === undefined || serverUrl === "") return { url: undefined, drop: async () => undefined };
   const name = `hub_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const template = options.migrated === true ? process.env[TEMPLATE_VARIABLE] : undefined;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template !== undefined ? ` TEMPLATE ${template}` : ""}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

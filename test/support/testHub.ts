@@ -35,7 +35,7 @@ export interface TestHubOptions {
 /** A hub on a fresh database, trusting test keys, with the test agency directory loaded. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const keys = await createTestKeys();
-  const database = await createTestDatabase(options.mode);
+  const database = await createTestDatabase(options.mode, { migrated: true });
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -40,7 +40,7 @@ export interface DisclosureDatabase {
 export const POLICY = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
 
 export async function openDisclosureDatabase(): Promise<DisclosureDatabase> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createTestDatabase("default", { migrated: true });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const { dataSource } = database;

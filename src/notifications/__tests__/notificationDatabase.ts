@@ -47,7 +47,7 @@ export interface NotificationDatabase {
 
 /** A fresh database migrated by the hub's own migrations (real PostgreSQL when DATABASE_URL is set), with this directory and any `extra` agencies. */
 export async function openNotificationDatabase(extra: readonly DirectoryEntry[] = []): Promise<NotificationDatabase> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createTestDatabase("default", { migrated: true });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   const database: Database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const { dataSource } = database;
