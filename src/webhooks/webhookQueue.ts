@@ -1,5 +1,5 @@
 import { PgBoss, type Db as IDatabase, type Job } from "pg-boss";
-import { type DataSource, type EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from "typeorm";
 import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
 import { type WebhookConfig } from "../config/config";
 import { describeError, type Logger } from "../logging/logger";
@@ -19,6 +19,9 @@ export interface WebhookJob {
  * sender died is run again when it expires (`expireInSeconds`: a little over the attempt's timeout).
  */
 export class WebhookQueue {
+  /** This process's senders (pg-boss worker ids), woken when a job they can take commits. */
+  private readonly senders: string[] = [];
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly dataSource: DataSource,
@@ -51,12 +54,25 @@ export class WebhookQueue {
     else await boss.updateQueue(WEBHOOK_QUEUE, options);
     const queue = new WebhookQueue(boss, dataSource);
     QUEUES.set(dataSource, queue);
+    if (!dataSource.subscribers.some((subscriber) => subscriber instanceof WakeSendersOnCommit)) dataSource.subscribers.push(new WakeSendersOnCommit());
     return queue;
   }
 
-  /** Enqueues a webhook's job in the caller's transaction: it exists only if the transaction commits. */
+  /**
+   * Enqueues a webhook's job in the caller's transaction: it exists only if the transaction commits.
+   * This process's senders are woken once it has (`WakeSendersOnCommit`) instead of at their next poll:
+   * the poll is the floor of a delivery's latency otherwise. Another process's senders find it at theirs.
+   */
   async enqueue(manager: EntityManager, webhookId: string): Promise<void> {
     await this.boss.send(WEBHOOK_QUEUE, { webhookId } satisfies WebhookJob, { db: transactionAdapter(manager) });
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive === true) markToWake(runner);
+    else this.wake();
+  }
+
+  /** Asks this process's senders to fetch now. */
+  wake(): void {
+    for (const sender of this.senders) this.boss.notifyWorker(sender);
   }
 
   /**
@@ -67,11 +83,12 @@ export class WebhookQueue {
   async work(count: number, pollSeconds: number, handle: (job: WebhookJob) => Promise<void>): Promise<void> {
     if (count === 0) return;
     const options = { batchSize: count, localConcurrency: 1, pollingIntervalSeconds: pollSeconds, burstWhenBatchFull: true, perJobResults: true } as const;
-    await this.boss.work<WebhookJob, unknown, typeof options>(WEBHOOK_QUEUE, options, async (jobs: Job<WebhookJob>[]) =>
+    const sender = await this.boss.work<WebhookJob, unknown, typeof options>(WEBHOOK_QUEUE, options, async (jobs: Job<WebhookJob>[]) =>
       Promise.all(jobs.map((job) => handle(job.data).then(
         () => ({ id: job.id, status: "completed" as const }),
         () => ({ id: job.id, status: "failed" as const }),
       ))));
+    this.senders.push(sender);
   }
 
   /** Stops taking jobs and waits for the attempts in hand to finish (bounded), leaving the pool to the hub. */
@@ -82,6 +99,35 @@ export class WebhookQueue {
 }
 
 const QUEUES = new WeakMap<DataSource, WebhookQueue>();
+
+/** Marks a transaction that enqueued a job; read and cleared when it ends. */
+const WAKE_ON_COMMIT = "wakeWebhookSendersOnCommit";
+
+function markToWake(runner: QueryRunner): void {
+  (runner.data as Record<string, unknown>)[WAKE_ON_COMMIT] = true;
+}
+
+function takeMark(runner: QueryRunner): boolean {
+  const data = runner.data as Record<string, unknown>;
+  const marked = data[WAKE_ON_COMMIT] === true;
+  delete data[WAKE_ON_COMMIT];
+  return marked;
+}
+
+/**
+ * Wakes the senders when a transaction that enqueued a job commits — the outermost commit only: a
+ * released savepoint is not yet visible to them. A rolled-back transaction's jobs never existed.
+ */
+class WakeSendersOnCommit implements EntitySubscriberInterface {
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (event.queryRunner.isTransactionActive || !takeMark(event.queryRunner)) return;
+    QUEUES.get(event.connection)?.wake();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) takeMark(event.queryRunner);
+  }
+}
 
 /** The queue started for this database, if this process started one. */
 export function webhookQueueOf(dataSource: DataSource): WebhookQueue | undefined {
