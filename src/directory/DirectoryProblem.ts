@@ -30,5 +30,7 @@ export const DirectoryProblem = {
   INVALID_UNSCHEDULED_CARE_SETTING: "INVALID_UNSCHEDULED_CARE_SETTING",
   /** `active` is not true or false. */
   INVALID_ACTIVE: "INVALID_ACTIVE",
+  /** A new type for an agency whose records the hub holds (`agencyHoldsRecords.ts`). */
+  AGENCY_TYPE_FIXED: "AGENCY_TYPE_FIXED",
 } as const;
 export type DirectoryProblem = (typeof DirectoryProblem)[keyof typeof DirectoryProblem];

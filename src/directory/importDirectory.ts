@@ -5,7 +5,10 @@ import { type DirectoryLine, type DirectoryLineFault } from "./DirectoryLine";
 import { type DirectoryEntry } from "./DirectoryEntry";
 import { validateDirectoryEntry } from "./validateDirectoryEntry";
 import { type WebhookEndpointRules } from "./webhookEndpoint";
-import { DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange } from "./writeDirectoryEntry";
+import { AgencyTypeFixedError, DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange } from "./writeDirectoryEntry";
+
+/** Undoes an import's writes once a line was refused while writing. */
+class RolledBack extends Error {}
 
 export interface DirectoryImportSummary {
   /** False when any line had a fault: then nothing was written. */
@@ -59,14 +62,28 @@ export async function importDirectory(
   const summary: DirectoryImportSummary = { applied: false, lines: lines.length, created: [], updated: [], unchanged: 0, faults };
   if (faults.length > 0) return summary;
   const at = new Date();
+  // A fault only writing can find (a new type for an agency holding records) is named on its line, and
+  // the transaction rolls back: still all or nothing.
+  const refused: DirectoryLineFault[] = [];
   await dataSource.transaction(async (manager) => {
     for (const entry of entries) {
-      const written = await writeDirectoryEntry(manager, entry, { ...change, at });
+      let written;
+      try {
+        written = await writeDirectoryEntry(manager, entry, { ...change, at });
+      } catch (error) {
+        if (!(error instanceof AgencyTypeFixedError)) throw error;
+        refused.push({ line: firstLineOf.get(entry.code) ?? 0, code: entry.code, field: "type", problem: DirectoryProblem.AGENCY_TYPE_FIXED, message: error.message });
+        continue;
+      }
       if (written.outcome === DirectoryWriteOutcome.CREATED) summary.created.push(written.code);
       else if (written.outcome === DirectoryWriteOutcome.UPDATED) summary.updated.push(written.code);
       else summary.unchanged += 1;
     }
+    if (refused.length > 0) throw new RolledBack();
+  }).catch((error: unknown) => {
+    if (!(error instanceof RolledBack)) throw error;
   });
+  if (refused.length > 0) return { ...summary, created: [], updated: [], unchanged: 0, faults: refused };
   summary.applied = true;
   return summary;
 }

@@ -2,9 +2,11 @@ import canonicalize from "canonicalize";
 import { type EntityManager } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { Agency } from "./Agency";
+import { agencyHoldsRecords } from "./agencyHoldsRecords";
 import { AgencyVersion } from "./AgencyVersion";
 import { type DirectoryChangeSource } from "./DirectoryChangeSource";
 import { changedFields, DIRECTORY_ENTRY_FIELDS, directoryEntryOf, type DirectoryEntry } from "./DirectoryEntry";
+import { DirectoryProblem } from "./DirectoryProblem";
 
 /** Who is changing the directory, and how. */
 export interface DirectoryChange {
@@ -58,6 +60,7 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
   if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) throw conflict(entry.code);
   const before = directoryEntryOf(current);
   if (canonicalize(before) === canonicalize(entry)) return { code: entry.code, outcome: DirectoryWriteOutcome.UNCHANGED, version: current.version, changedFields: [] };
+  if (entry.type !== before.type && (await agencyHoldsRecords(manager, entry.code))) throw new AgencyTypeFixedError(entry.code, before.type);
   const version = current.version + 1;
   await manager.getRepository(Agency).update({ code: entry.code }, { ...entry, unscheduledCareSetting: entry.unscheduledCareSetting ?? null, version });
   await insertVersion(manager, entry, version, at, change);
@@ -75,6 +78,17 @@ function insertVersion(manager: EntityManager, entry: DirectoryEntry, version: n
     source: change.source,
     auditEntryId: change.auditEntryId ?? null,
   });
+}
+
+/** The agency's type cannot change while the hub holds its records; `extensions.problem` says so. */
+export class AgencyTypeFixedError extends HubError {
+  constructor(readonly agencyCode: string, readonly currentType: string) {
+    super(ErrorCode.INVALID_INPUT, `Agency ${agencyCode} is a ${currentType} agency and the hub holds its records: its type cannot change. Register the agency under a new code instead.`, {
+      path: "agency.type",
+      problem: DirectoryProblem.AGENCY_TYPE_FIXED,
+    });
+    this.name = "AgencyTypeFixedError";
+  }
 }
 
 function conflict(code: string): HubError {

@@ -3,6 +3,7 @@ import { ROLES } from "../../src/auth/Role";
 import { AgencyVersion } from "../../src/directory/AgencyVersion";
 import { DIRECTORY_ACCESS_RULE } from "../../src/directory/directoryAccess";
 import { CALLERS } from "../support/claims";
+import { RECORDS, SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
 
@@ -95,6 +96,35 @@ describe("upsertAgency", () => {
     const unknownType = await hub.graphql(UPSERT, { agency: { ...FORCE, code: "POLICE-95", type: "FIRE_SERVICE" } }, token);
     expect(unknownType.body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT" });
     expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "POLICE-95" })).toBe(0);
+  });
+});
+
+describe("an agency's type", () => {
+  const SCHOOL = { code: "SCH-199001", name: "Sampleton Primary School", type: "EDUCATION", localAuthority: "E06000060", contactEmail: "safeguarding@sch-199001.example" };
+  const schoolSystem: TestClaims = { sub: "system-sch-199001", name: "Sampleton Primary system", agency: "SCH-199001", agency_type: "EDUCATION", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
+
+  it("is fixed once the hub holds the agency's records: retyping a school as a police force is refused, and nothing is written", async () => {
+    const submitted = await hub.graphql(SUBMIT, { record: RECORDS.EDUCATION }, await hub.token(schoolSystem)).expect(200);
+    expect(submitted.body.errors).toBeUndefined();
+    const token = await hub.token(directoryAdmin);
+    const versionsBefore = await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "SCH-199001" });
+    const retyped = await hub.graphql(UPSERT, { agency: { ...SCHOOL, type: "POLICE" } }, token).expect(200);
+    expect(retyped.body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", path: "agency.type", problem: "AGENCY_TYPE_FIXED" });
+    expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "SCH-199001" })).toBe(versionsBefore);
+    // Any other change to the same agency still goes through.
+    const renamed = await hub.graphql(UPSERT, { agency: { ...SCHOOL, name: "Sampleton Primary Academy" } }, token).expect(200);
+    expect(renamed.body.errors).toBeUndefined();
+    expect(renamed.body.data.upsertAgency).toMatchObject({ outcome: "UPDATED", changedFields: expect.arrayContaining(["name"]) });
+    expect(renamed.body.data.upsertAgency.changedFields).not.toContain("type");
+  });
+
+  it("can still be corrected while the agency holds nothing", async () => {
+    const token = await hub.token(directoryAdmin);
+    const created = await hub.graphql(UPSERT, { agency: { ...SCHOOL, code: "SCH-199777", name: "Testmere Free School" } }, token).expect(200);
+    expect(created.body.data.upsertAgency).toMatchObject({ outcome: "CREATED" });
+    const corrected = await hub.graphql(UPSERT, { agency: { ...SCHOOL, code: "SCH-199777", name: "Testmere Free School", type: "CHILDRENS_SOCIAL_CARE" } }, token).expect(200);
+    expect(corrected.body.errors).toBeUndefined();
+    expect(corrected.body.data.upsertAgency).toMatchObject({ outcome: "UPDATED", changedFields: ["type"] });
   });
 });
 

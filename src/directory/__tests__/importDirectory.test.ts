@@ -102,6 +102,24 @@ describe("importing a directory file", () => {
     expect(await database.dataSource.getRepository(Agency).countBy({ type: "EDUCATION" })).toBe(0);
   });
 
+  it("refuses a new type for an agency whose records the hub holds, naming the line, and writes nothing", async () => {
+    const PROBATION = `PDU-TST,Testford Probation Delivery Unit,PROBATION,${EAST},,pdu@testford.example,,,,`;
+    expect(await run(PROBATION)).toMatchObject({ applied: true, created: ["PDU-TST"] });
+    // The probation service has identified an adult to the hub.
+    await database.dataSource.query(
+      `WITH adult AS (INSERT INTO adult (given_names, family_name, sex) VALUES ('Testy', 'Offenderson', 'MALE') RETURNING id)
+       INSERT INTO adult_identifier (agency_code, reference, adult_id) SELECT 'PDU-TST', 'CRN-T0001', id FROM adult`,
+    );
+    const summary = await run(PROBATION.replace("PDU-TST", "PDU-TS2"), PROBATION.replace(",PROBATION,", ",PRISON,").replace("Testford Probation Delivery Unit", "HMP Testford Annexe"));
+    expect(summary.applied).toBe(false);
+    expect(summary.faults.map(({ line, code, field, problem }) => ({ line, code, field, problem }))).toEqual([
+      { line: 3, code: "PDU-TST", field: "type", problem: DirectoryProblem.AGENCY_TYPE_FIXED },
+    ]);
+    expect(summary).toMatchObject({ created: [], updated: [], unchanged: 0 });
+    expect(await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "PDU-TST" })).toMatchObject({ type: "PROBATION", name: "Testford Probation Delivery Unit", version: 1 });
+    expect(await database.dataSource.getRepository(Agency).countBy({ code: "PDU-TS2" })).toBe(0);
+  });
+
   it("accepts a plain-HTTP endpoint on a private address outside production", async () => {
     const lines = await parseDirectoryCsv(csv("SCH-900910,Testford Lab School,EDUCATION,E08000913,,,,,http://127.0.0.1:9000/receiver,"));
     expect(await importDirectory(database.dataSource, lines, CHANGE, { production: false })).toMatchObject({ applied: true, created: ["SCH-900910"] });
