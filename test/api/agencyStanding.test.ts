@@ -95,3 +95,25 @@ describe("an agency the directory does not hold", () => {
     }
   });
 });
+
+/**
+ * A council's staff act for the council's own area: the directory holds it, and the relationships that
+ * rest on an area (the responsible authority, a MASH referral) read the token's `la`. A token for one
+ * council's staff naming another council's area is refused before any resolver, as a token naming
+ * another agency type is.
+ */
+describe("a council's staff whose token names another council's area", () => {
+  const LINCS_CHILD = { ...PUPIL, sui: "9990731039", givenNames: "Meliora", familyName: "Stanground", address: { kind: "HOME", line1: "8 Fen Drove", town: "Spalding", postcode: "PE11 1AA", localAuthority: "E10000019" } };
+  const lincsSystem: TestClaims = { sub: "system-lincs-area", name: "Lincolnshire case system", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["AGENCY_SYSTEM"], la: "E10000019" };
+  beforeAll(async () => {
+    const record = { agencyCode: "LA-E10000019", agencyReference: "CSC-AREA-1", child: LINCS_CHILD, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-10-01", responsibleLocalAuthority: "E10000019" } };
+    expect((await hub.graphql(SUBMIT, { record }, await hub.token(lincsSystem)).expect(200)).body.errors).toBeUndefined();
+  });
+
+  test("reads nothing of the other area's children: FORBIDDEN (HTTP 403, AGENCY_AREA_MISMATCH)", async () => {
+    const bucksWorkerAsLincs: TestClaims = { sub: "sw-bucks-as-lincs", name: "Test sw-bucks-as-lincs", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: "E10000019" };
+    const response = await hub.graphql(CHILD_QUERY, { sui: LINCS_CHILD.sui, access: access("SECTION_47_ENQUIRY") }, await hub.token(bucksWorkerAsLincs));
+    expect({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null })
+      .toEqual({ status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "AGENCY_AREA_MISMATCH" }), data: null });
+  });
+});
