@@ -1,11 +1,15 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
+import { Role } from "../auth/Role";
 import { Agency } from "./Agency";
+import { AgencyType } from "./AgencyType";
 
-/** Why the directory does not let a caller's agency act: it is deactivated, or it is not the type the token claims. */
+/** Why the directory does not let a caller's agency act: it holds no such agency, holds it as deactivated, as another type than the token claims, or (a council) in another area than the token's `la`. */
 export const AgencyStandingProblem = {
+  AGENCY_NOT_IN_DIRECTORY: "AGENCY_NOT_IN_DIRECTORY",
   AGENCY_NOT_ACTIVE: "AGENCY_NOT_ACTIVE",
   AGENCY_TYPE_MISMATCH: "AGENCY_TYPE_MISMATCH",
+  AGENCY_AREA_MISMATCH: "AGENCY_AREA_MISMATCH",
 } as const;
 export type AgencyStandingProblem = (typeof AgencyStandingProblem)[keyof typeof AgencyStandingProblem];
 
@@ -15,17 +19,31 @@ export type AgencyStandingProblem = (typeof AgencyStandingProblem)[keyof typeof 
  * the directory holds as inactive — closed, merged, its agreement ended — reads nothing and submits
  * nothing, its staff's unexpired tokens included; one it holds as another type than the token's
  * `agency_type` claim is refused, since the policies decide by agency type. An agency the directory does
- * not hold at all has submitted nothing (submission needs the directory), so no relationship rests on
- * it; its callers are left to what the policies give a stranger.
+ * not hold at all has no agreement with the hub and is refused alike: the policies would otherwise take
+ * its token's claims on trust (a children's services token of an unregistered council, naming an
+ * area, was taken for that area's council and read its children). A children's services agency's staff
+ * act for the council's own area: the relationships that rest on an area (the responsible authority, a
+ * MASH referral) read the token's `la`, so a council's staff token naming another area is refused too.
+ * The agency's own system is not held to it: it reads no child, and nothing it does reads its `la`.
  */
 export async function agencyStandingProblem(dataSource: DataSource, principal: Principal): Promise<AgencyStandingProblem | null> {
-  const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true } });
-  if (agency === null) return null;
+  const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true, localAuthority: true } });
+  if (agency === null) return AgencyStandingProblem.AGENCY_NOT_IN_DIRECTORY;
   if (!agency.active) return AgencyStandingProblem.AGENCY_NOT_ACTIVE;
-  return agency.type === principal.agencyType ? null : AgencyStandingProblem.AGENCY_TYPE_MISMATCH;
+  if (agency.type !== principal.agencyType) return AgencyStandingProblem.AGENCY_TYPE_MISMATCH;
+  return actsForAnotherArea(agency, principal) ? AgencyStandingProblem.AGENCY_AREA_MISMATCH : null;
+}
+
+/** A council's staff (any role but its system's) whose token names an area other than the council's own. */
+function actsForAnotherArea(agency: Pick<Agency, "type" | "localAuthority">, principal: Principal): boolean {
+  if (agency.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.localAuthority === null) return false;
+  if (!principal.roles.some((role) => role !== Role.AGENCY_SYSTEM)) return false;
+  return principal.localAuthority !== agency.localAuthority;
 }
 
 export const AGENCY_STANDING_TEXT: Record<AgencyStandingProblem, string> = {
+  AGENCY_NOT_IN_DIRECTORY: "Your agency is not in the hub's directory: nothing may be read or submitted on its behalf. Ask the hub's administrators to add it.",
   AGENCY_NOT_ACTIVE: "Your agency is no longer active in the hub's directory: nothing may be read or submitted on its behalf. Ask the hub's administrators.",
+  AGENCY_AREA_MISMATCH: "Your token names another local authority than the one the hub's directory holds your council in: ask your identity provider to correct it.",
   AGENCY_TYPE_MISMATCH: "Your token states an agency type the hub's directory does not hold for your agency: ask your identity provider to correct it.",
 };

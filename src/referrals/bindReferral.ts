@@ -4,24 +4,26 @@ import { AuditOperation } from "../audit/AuditOperation";
 import { recordDecision } from "../audit/recordDecision";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
+import { openHubReferral } from "./openHubReferral";
 import { Referral } from "./Referral";
-import { referralWindowEnd } from "./referralWindow";
 
 /**
  * Opening a child a search showed binds the referral the search rested on to that child (issue 11):
  * the referral was opened before the MASH knew who the child is, and from now on its case reference
  * names this child and no other — once per referral. Only a referral at the caller's authority, opened
- * in the hub without a child, undecided and within its window, and only to a child a search under it
- * showed (`searched_suis`, written by `search/searchChildren`): a reference can never be bound to a
+ * in the hub without a child, and open as a search decides it (`openHubReferral`: undecided in the hub
+ * and by the authority's own system — which may have recorded the reference at its next status about
+ * another child — and within its window), and only to a child a search under it showed (`searched_suis`, written by `search/searchChildren`): a reference can never be bound to a
  * child the MASH did not find by searching for the referral's child. Audited (REFERRAL_BOUND) before it
  * takes effect; the read that follows is audited against the referral as any other.
  */
 export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date): Promise<void> {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return;
-  const referral = await dataSource.getRepository(Referral).findOneBy({ localAuthority: principal.localAuthority, reference });
-  if (referral === null || referral.sui !== null || referral.decidedAt !== null || !referral.searchedSuis.includes(sui)) return;
-  if (now.getTime() > referralWindowEnd(policy, referral.stage, referral.stageStartedAt).getTime()) return;
+  const open = await openHubReferral(dataSource.manager, principal, access, policy, now);
+  if (open === null || open.source.kind !== "HUB") return;
+  const referral = await dataSource.getRepository(Referral).findOneBy({ id: open.source.referralId });
+  if (referral === null || referral.sui !== null || !referral.searchedSuis.includes(sui)) return;
   await recordDecision(dataSource, {
     requestId, principal, operation: AuditOperation.REFERRAL_BOUND, childSui: sui, policyVersion: policy.version, access,
     details: { referralId: referral.id, reference, localAuthority: referral.localAuthority, stage: referral.stage },

@@ -30,7 +30,7 @@ import { agencyTypesHolding } from "./agencyTypesHolding";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
 import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
-import { openReferralForSearch } from "./openReferralForSearch";
+import { openHubReferral } from "../referrals/openHubReferral";
 import { type SearchCriteria } from "./SearchCriteria";
 import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
 import { type SearchRateLimiter } from "./searchRateLimiter";
@@ -109,7 +109,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   }
   const stated = checkStatedAccess(policy, principal, access);
   if (stated !== null) return refuse(ErrorCode.ACCESS_CONTEXT_INVALID, stated.problem, stated.rule, stated.message);
-  const referral = access.breakGlass ? null : await openReferralForSearch(dataSource.manager, principal, access, policy, now);
+  const referral = access.breakGlass ? null : await openHubReferral(dataSource.manager, principal, access, policy, now);
   if (!access.breakGlass && referral === null) {
     return refuse(ErrorCode.ACCESS_CONTEXT_INVALID, "NO_OPEN_REFERRAL", "search-needs-open-referral",
       "A search needs the case reference of an open referral, strategy discussion, s.47 enquiry or emergency protection order at your authority (or break-glass in an emergency).");

@@ -58,3 +58,62 @@ describe("an agency the directory no longer holds as active", () => {
     }
   });
 });
+
+/**
+ * An agency the directory does not hold has no agreement with the hub: its staff's tokens, whatever
+ * their identity provider says of them, read nothing, search nothing and submit nothing — refused
+ * before any resolver, as a deactivated agency is. A children's services token for an unregistered
+ * council naming the pupil's area would otherwise be taken for the area's council.
+ */
+describe("an agency the directory does not hold", () => {
+  const PUPIL_ELSEWHERE = { ...PUPIL, sui: "9990731020", givenNames: "Briony", familyName: "Marchfield", address: { ...PUPIL.address, line1: "5 Tansy Row" } };
+  const unregistered = (roles: string[], sub: string): TestClaims => ({ sub, name: `Test ${sub}`, agency: "LA-E06000099", agency_type: "CHILDRENS_SOCIAL_CARE", roles, la: "E06000060" });
+  const SEARCH = /* GraphQL */ `query ($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { candidates { sui } } }`;
+  const DISCLOSURES = /* GraphQL */ `query ($access: AccessContext!) { disclosures(filter: {}, access: $access, first: 5) { nodes { id } } }`;
+  const LINK_REVIEWS = /* GraphQL */ `query ($access: AccessContext!) { linkReviews(access: $access, first: 5) { nodes { id } } }`;
+
+  beforeAll(async () => {
+    const bucksSystem: TestClaims = { sub: "system-bucks-st", name: "Bucks case system", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
+    const record = { agencyCode: "LA-E06000060", agencyReference: "CSC-UNREG-1", child: PUPIL_ELSEWHERE, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-10-01", responsibleLocalAuthority: "E06000060" } };
+    const submitted = await hub.graphql(SUBMIT, { record }, await hub.token(bucksSystem)).expect(200);
+    expect(submitted.body.errors).toBeUndefined();
+  });
+
+  test("its staff read no child, no inbox, no search, no trail, no link review, and its system submits nothing: FORBIDDEN (HTTP 403)", async () => {
+    const calls: [string, Record<string, unknown>, TestClaims][] = [
+      [CHILD_QUERY, { sui: PUPIL_ELSEWHERE.sui, access: access("SECTION_47_ENQUIRY") }, unregistered(["SOCIAL_WORKER"], "sw-unregistered")],
+      [INBOX, {}, unregistered(["SOCIAL_WORKER"], "sw-unregistered")],
+      [SEARCH, { criteria: { givenNames: "Briony", familyName: "Marchfield", dateOfBirth: { exact: PUPIL.dateOfBirth } }, access: access("REFERRAL_TRIAGE", "PUBLIC_TASK", { breakGlass: true, justification: "Out of hours: a child at the door who will not give her name." }) }, unregistered(["MASH_PRACTITIONER"], "mash-unregistered")],
+      [DISCLOSURES, { access: access("INFORMATION_GOVERNANCE", "LEGAL_OBLIGATION") }, unregistered(["IG_LEAD"], "ig-unregistered")],
+      [LINK_REVIEWS, { access: access("DATA_QUALITY") }, unregistered(["DATA_STEWARD"], "steward-unregistered")],
+      [SUBMIT, { record: { agencyCode: "LA-E06000099", agencyReference: "CSC-UNREG-2", child: PUPIL_ELSEWHERE, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-10-01", responsibleLocalAuthority: "E06000060" } } }, unregistered(["AGENCY_SYSTEM"], "system-unregistered")],
+    ];
+    for (const [query, variables, caller] of calls) {
+      const response = await hub.graphql(query, variables, await hub.token(caller));
+      expect({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null })
+        .toEqual({ status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "AGENCY_NOT_IN_DIRECTORY" }), data: null });
+    }
+  });
+});
+
+/**
+ * A council's staff act for the council's own area: the directory holds it, and the relationships that
+ * rest on an area (the responsible authority, a MASH referral) read the token's `la`. A token for one
+ * council's staff naming another council's area is refused before any resolver, as a token naming
+ * another agency type is.
+ */
+describe("a council's staff whose token names another council's area", () => {
+  const LINCS_CHILD = { ...PUPIL, sui: "9990731039", givenNames: "Meliora", familyName: "Stanground", address: { kind: "HOME", line1: "8 Fen Drove", town: "Spalding", postcode: "PE11 1AA", localAuthority: "E10000019" } };
+  const lincsSystem: TestClaims = { sub: "system-lincs-area", name: "Lincolnshire case system", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["AGENCY_SYSTEM"], la: "E10000019" };
+  beforeAll(async () => {
+    const record = { agencyCode: "LA-E10000019", agencyReference: "CSC-AREA-1", child: LINCS_CHILD, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-10-01", responsibleLocalAuthority: "E10000019" } };
+    expect((await hub.graphql(SUBMIT, { record }, await hub.token(lincsSystem)).expect(200)).body.errors).toBeUndefined();
+  });
+
+  test("reads nothing of the other area's children: FORBIDDEN (HTTP 403, AGENCY_AREA_MISMATCH)", async () => {
+    const bucksWorkerAsLincs: TestClaims = { sub: "sw-bucks-as-lincs", name: "Test sw-bucks-as-lincs", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: "E10000019" };
+    const response = await hub.graphql(CHILD_QUERY, { sui: LINCS_CHILD.sui, access: access("SECTION_47_ENQUIRY") }, await hub.token(bucksWorkerAsLincs));
+    expect({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null })
+      .toEqual({ status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "AGENCY_AREA_MISMATCH" }), data: null });
+  });
+});

@@ -262,3 +262,30 @@ describe("a referral the authority's own system has decided", () => {
     expect(after.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
   });
 });
+
+describe("a referral opened without a child, which the authority's own system has since decided", () => {
+  const shownSui = next();
+  const decidedSui = next();
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-bind-decided" };
+  const decidedChild = { sui: decidedSui, givenNames: "Eluned", familyName: "Carrowmore", dateOfBirth: "2015-01-09", sex: "FEMALE", address: home("2 Sluice Row", "HP20 7SR") };
+  beforeAll(async () => {
+    await submit("HEALTH", gp({ sui: shownSui, givenNames: "Bronwen", familyName: "Carrowmore", dateOfBirth: "2015-09-01", sex: "FEMALE", address: home("4 Sluice Row", "HP20 7SR") }, "GP-BIND-D1"));
+    await submit("HEALTH", gp(decidedChild, "GP-BIND-D2"));
+    const opened = await as(mash, OPEN, { referral: { reference: "MASH-SRCH-0011", referralSource: "SCHOOL", reason: "A pupil's sister told a teacher she is afraid to go home; no NHS number given." } });
+    expect(opened.errors).toBeUndefined();
+  });
+
+  it("is bound to no child, and opens none, once the authority records the reference at its next status", async () => {
+    for (const criteria of [
+      { givenNames: "Bronwen", familyName: "Carrowmore", dateOfBirth: { exact: "2015-09-01" } },
+      { givenNames: "Eluned", familyName: "Carrowmore", dateOfBirth: { exact: "2015-01-09" } },
+    ]) expect((await search(mash, criteria, "MASH-SRCH-0011")).data!.searchChildren.candidates.length).toBeGreaterThan(0);
+    // The authority's system takes the referral on to assessment under the same reference, about the sister.
+    await submit("CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: "MASH-SRCH-0011", child: decidedChild, socialCare: { status: "ASSESSMENT", startDate: "2026-11-20", responsibleLocalAuthority: BUCKS } });
+
+    const opened = await as(mash, CHILD_QUERY, { sui: shownSui, access: triage("MASH-SRCH-0011") });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.child?.relationships ?? []).not.toContain("MASH_CASE");
+    expect(await entries().count({ where: { operation: "REFERRAL_BOUND", caseReference: "MASH-SRCH-0011" } as never })).toBe(0);
+  });
+});

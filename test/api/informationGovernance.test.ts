@@ -1,4 +1,6 @@
+import { Agency } from "../../src/directory/Agency";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { testAgency } from "../support/fixtures";
 import { SCENARIO, seedScenarios } from "../support/scenarioFixtures";
 import { IG_REVIEW, SUBJECT_ACCESS } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
@@ -30,6 +32,8 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
 
 beforeAll(async () => {
   hub = await startTestHub();
+  // A school that holds nothing about the scenarios' children: its IG lead answers for none of them.
+  await hub.hub.database.dataSource.getRepository(Agency).insert(testAgency("SCH-199002", "Sampleford Primary Academy", "EDUCATION", "E06000060"));
   await seedScenarios(hub);
   await as(CALLERS.schoolDsl, CHILD_QUERY, { sui: SCENARIO.schoolDsl, access: access("STRATEGY_DISCUSSION") });
   await as(CALLERS.socialWorker, CHILD_QUERY, { sui: SCENARIO.schoolDsl, access: access("SECTION_47_ENQUIRY") });

@@ -1,6 +1,7 @@
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
-import { SUBMIT } from "../support/fixtures";
+import { Agency } from "../../src/directory/Agency";
+import { SUBMIT, testAgency } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -489,6 +490,7 @@ describe("which IG leads answer for a child", () => {
   let councilRequest: Json;
 
   beforeAll(async () => {
+    await hub.hub.database.dataSource.getRepository(Agency).insert(testAgency("SCH-199002", "Sampleford Primary Academy", "EDUCATION", BUCKS));
     await submit("EDUCATION", school(child, "UPN-SAR-WHO-1"));
     await submit("POLICE", police(child, "TVP-SAR-WHO-1", { summary: "Concern raised by a neighbour." }));
     await read(CALLERS.schoolDsl, sui, DSL_CONTEXT);

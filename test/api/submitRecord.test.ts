@@ -169,9 +169,9 @@ describe("submitRecord refuses what it must", () => {
     expect(errorOf(response).code).toBe("FORBIDDEN");
   });
 
-  it("UNKNOWN_AGENCY for an agency not in the directory; one no longer active is refused before any resolver (FORBIDDEN, AGENCY_NOT_ACTIVE)", async () => {
+  it("an agency not in the directory, and one no longer active, are refused before any resolver (FORBIDDEN, AGENCY_NOT_IN_DIRECTORY / AGENCY_NOT_ACTIVE)", async () => {
     const unknown = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-000000", "EDUCATION"));
-    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-000000" } }, unknown)).code).toBe("UNKNOWN_AGENCY");
+    expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-000000" } }, unknown))).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_IN_DIRECTORY" });
     const closed = await hub.token(AGENCY_SYSTEM_CLAIMS("SCH-199999", "EDUCATION"));
     expect(errorOf(await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: "SCH-199999" } }, closed))).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_ACTIVE" });
   });

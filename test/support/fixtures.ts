@@ -2,22 +2,23 @@ import { type Agency } from "../../src/directory/Agency";
 
 type AgencyRow = Pick<Agency, "code" | "name" | "type" | "localAuthority" | "servedLocalAuthorities" | "policeForceArea" | "contactEmail" | "contactPhone" | "active">;
 
-const agency = (code: string, name: string, type: Agency["type"], localAuthority: string | null, active = true): AgencyRow => ({
+/** A directory entry for a test's own agency, as `startTestHub` loads `TEST_AGENCIES`: a token naming an agency the directory does not hold reads nothing. */
+export const testAgency = (code: string, name: string, type: Agency["type"], localAuthority: string | null, active = true): AgencyRow => ({
   code, name, type, localAuthority, servedLocalAuthorities: localAuthority === null ? [] : [localAuthority], policeForceArea: type === "POLICE" ? "Thames Valley" : null,
   contactEmail: `safeguarding@${code.toLowerCase()}.example`, contactPhone: null, active,
 });
 
 export const TEST_AGENCIES: AgencyRow[] = [
-  agency("LA-E06000060", "Buckinghamshire Council children's services", "CHILDRENS_SOCIAL_CARE", "E06000060"),
-  agency("LA-E10000019", "Lincolnshire County Council children's services", "CHILDRENS_SOCIAL_CARE", "E10000019"),
-  agency("POLICE-43", "Thames Valley Police", "POLICE", "E06000060"),
-  agency("GP-K99001", "Example Vale Surgery", "HEALTH", "E06000060"),
-  agency("SCH-199001", "Sampleton Primary School", "EDUCATION", "E06000060"),
-  agency("PDU-BUCKS", "Buckinghamshire Probation Delivery Unit", "PROBATION", "E06000060"),
-  agency("HMP-EXAMPLETON", "HMP Exampleton", "PRISON", "E10000019"),
-  agency("YOT-E06000060", "Buckinghamshire Youth Offending Team", "YOUTH_JUSTICE", "E06000060"),
-  agency("TRUST-RX1", "Example General Hospital NHS Trust", "HEALTH", "E06000060"),
-  agency("SCH-199999", "Closed Example Academy", "EDUCATION", "E06000060", false),
+  testAgency("LA-E06000060", "Buckinghamshire Council children's services", "CHILDRENS_SOCIAL_CARE", "E06000060"),
+  testAgency("LA-E10000019", "Lincolnshire County Council children's services", "CHILDRENS_SOCIAL_CARE", "E10000019"),
+  testAgency("POLICE-43", "Thames Valley Police", "POLICE", "E06000060"),
+  testAgency("GP-K99001", "Example Vale Surgery", "HEALTH", "E06000060"),
+  testAgency("SCH-199001", "Sampleton Primary School", "EDUCATION", "E06000060"),
+  testAgency("PDU-BUCKS", "Buckinghamshire Probation Delivery Unit", "PROBATION", "E06000060"),
+  testAgency("HMP-EXAMPLETON", "HMP Exampleton", "PRISON", "E10000019"),
+  testAgency("YOT-E06000060", "Buckinghamshire Youth Offending Team", "YOUTH_JUSTICE", "E06000060"),
+  testAgency("TRUST-RX1", "Example General Hospital NHS Trust", "HEALTH", "E06000060"),
+  testAgency("SCH-199999", "Closed Example Academy", "EDUCATION", "E06000060", false),
 ];
 
 /** A valid NHS number in the 999 test range (check digit 8). */

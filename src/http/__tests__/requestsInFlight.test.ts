@@ -68,8 +68,8 @@ describe("requests in flight", () => {
       apollo,
       verifyToken: async () => ({ sub: "caller", name: "Caller", agency: "LA-1", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, roles: [Role.SOCIAL_WORKER], localAuthority: "E06000060", team: null, tokenId: null }),
       publishedKeys: { keys: [] },
-      // The directory holds no such agency: the edge's standing check lets the caller through.
-      dataSource: { getRepository: () => ({ findOne: () => Promise.resolve(null) }) } as unknown as DataSource,
+      // The directory holds the caller's agency, active and of the token's type: the edge's standing check lets the caller through.
+      dataSource: { getRepository: () => ({ findOne: () => Promise.resolve({ code: "LA-1", type: AgencyType.CHILDRENS_SOCIAL_CARE, active: true, localAuthority: "E06000060" }) }) } as unknown as DataSource,
       policy: {} as PolicySet,
       webhookEndpoints: { production: false },
       isDatabaseReachable: async () => true,

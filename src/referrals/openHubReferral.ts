@@ -3,18 +3,20 @@ import { type Principal } from "../auth/Principal";
 import { type LinkMethod } from "../identity/linkVocabulary";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
-import { openReferralNamed, type OpenReferral, type SocialCareRecordFacts } from "../referrals/openReferralNamed";
-import { Referral } from "../referrals/Referral";
+import { openReferralNamed, type OpenReferral, type SocialCareRecordFacts } from "./openReferralNamed";
+import { Referral } from "./Referral";
 
 /**
- * The open referral a search rests on (design §6: a case reference is a claim the hub checks): one the
+ * The open referral opened in the hub that the caller's case reference names, before the hub knows
+ * which child it is about: what a search rests on, and what opening a child a search showed may bind
+ * (`bindReferral.ts`) — both decide it from the same facts. One the
  * caller's case reference names at the caller's own local authority, opened in the hub, undecided and
  * within its stage's window — the same check a `child` read makes (`referrals/openReferralNamed`),
  * against the same facts: a referral the authority's own system has since recorded under the same
  * reference at its next status (or ended) is decided, for a search as for a read. A reference that
  * names nothing the hub holds is no referral.
  */
-export async function openReferralForSearch(manager: EntityManager, principal: Principal, access: AccessContext, policy: PolicySet, now: Date): Promise<OpenReferral | null> {
+export async function openHubReferral(manager: EntityManager, principal: Principal, access: AccessContext, policy: PolicySet, now: Date): Promise<OpenReferral | null> {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return null;
   const referrals = await manager.getRepository(Referral).findBy({ localAuthority: principal.localAuthority, reference });
