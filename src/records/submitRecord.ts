@@ -3,7 +3,7 @@ import { type Principal } from "../auth/Principal";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { type MatchWeights } from "../identity/matching/matchWeights";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
-import { lookUpAgency, prepareSubmission } from "./prepareSubmission";
+import { lookUpAgency, prepareSubmission, type PreparedSubmission } from "./prepareSubmission";
 import { submissionBatcherFor } from "./submissionBatcher";
 import { type SubmitReceipt } from "./SubmitReceipt";
 
@@ -36,19 +36,34 @@ export interface SubmissionItem {
 
 export type SubmissionResult = { stored: true; receipt: SubmitReceipt } | { stored: false; error: unknown };
 
+/** A submission checked as `submitRecord` checks it: ready to store, or refused with why. */
+export type CheckedSubmission = { item: PreparedSubmission } | { error: unknown };
+
 /**
  * Many records at once (an import, the demo loader): each checked as `submitRecord` checks it, then all
  * queued together so they are stored in full batches. Answers each one's receipt or error, in order;
  * one record refused never fails another.
  */
 export async function submitRecords(dataSource: DataSource, items: readonly SubmissionItem[], now = new Date(), weights: MatchWeights = defaultMatchWeights()): Promise<SubmissionResult[]> {
-  // Checked together: the directory is read once per agency code.
+  return storeCheckedSubmissions(dataSource, await checkSubmissions(dataSource, items, now, weights));
+}
+
+/**
+ * The checks of `submitRecords`, before anything is stored: nothing here reads or writes what the hub
+ * holds of children, so an import checks its next lines while the batch before them is being stored.
+ * Checked together: the directory is read once per agency code.
+ */
+export function checkSubmissions(dataSource: DataSource, items: readonly SubmissionItem[], now = new Date(), weights: MatchWeights = defaultMatchWeights()): Promise<CheckedSubmission[]> {
   const agencyOf = lookUpAgency(dataSource);
-  const prepared = await Promise.all(items.map(({ principal, submission }) => prepareSubmission(agencyOf, principal, submission, now, weights).then((item) => ({ item }), (error: unknown) => ({ error }))));
-  const accepted = prepared.flatMap((entry) => ("item" in entry ? [entry.item] : []));
+  return Promise.all(items.map(({ principal, submission }) => prepareSubmission(agencyOf, principal, submission, now, weights).then((item) => ({ item }), (error: unknown) => ({ error }))));
+}
+
+/** Queues the checked submissions together, in order, and answers each one's receipt, or its refusal. */
+export async function storeCheckedSubmissions(dataSource: DataSource, checked: readonly CheckedSubmission[]): Promise<SubmissionResult[]> {
+  const accepted = checked.flatMap((entry) => ("item" in entry ? [entry.item] : []));
   const stored = submissionBatcherFor(dataSource).submitAll(accepted);
   let next = 0;
-  const settled = prepared.map(async (entry): Promise<SubmissionResult> => {
+  const settled = checked.map(async (entry): Promise<SubmissionResult> => {
     if ("error" in entry) return { stored: false, error: entry.error };
     const receipt = stored[next++];
     try {
