@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { isHubError } from "../../errors/HubError";
@@ -12,6 +13,8 @@ import { formatOfFile, type RecordFileFormat } from "./RecordFileFormat";
 import { type LineError } from "./RecordLine";
 
 export const DEFAULT_CHECKPOINT_EVERY = 100;
+/** Lines read between turns of the event loop. */
+const LINES_PER_TURN = 10;
 
 export interface ImportOptions {
   dataSource: DataSource;
@@ -168,6 +171,8 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
         break;
       }
       pending.push(record);
+      // A turn of the event loop now and then: the batch being stored meanwhile waits on its answers.
+      if (pending.length % LINES_PER_TURN === 0) await setImmediate();
       if (pending.length === checkpointEvery) await submitPending();
       if (stopped) break;
     }
