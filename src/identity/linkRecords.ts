@@ -21,7 +21,7 @@ import { scoreCandidate } from "./matching/scoreCandidate";
 import { factsTerms, firstGivenNameTerms } from "./matching/termFrequencies";
 import { twinEvidence } from "./matching/twinEvidence";
 import { sameBirthdaySibling } from "./matching/sameBirthdaySibling";
-import { loadProfiles, loadTermFrequencies, rebuildMatchProfiles, writeMatchProfiles } from "./matchProfiles";
+import { loadTermFrequencies, PROFILE_COLUMNS, profileOf, rebuildMatchProfiles, writeMatchProfiles, type ProfileRow } from "./matchProfiles";
 import { takeLinkingLock } from "./linkingLock";
 
 /** A stored record, not linked by SUI, to be linked probabilistically. */
@@ -145,8 +145,10 @@ export async function decideLinks(manager: EntityManager, requests: LinkRequest[
   const facts = requests.map((request) => identityFacts(request.identity));
   const keysPerRequest = facts.map(queryKeys);
 
-  const blocked = await findBlockedCandidates(manager, keysPerRequest);
-  const profiles = await loadProfiles(manager, [...new Set(blocked.flat())]);
+  // The candidates and their stored profiles, in one round trip.
+  const probe = await childrenUnderKeysWithProfiles(manager, [...new Set(keysPerRequest.flat())]);
+  const blocked = candidatesOf(keysPerRequest, probe.childrenOfKey);
+  const profiles = probe.profiles;
   // The records' own values (an exact agreement is on them) and the candidates' first given names (to tell a slip from a name).
   const frequencies = await loadTermFrequencies(manager, [...new Set([...facts.flatMap(factsTerms), ...[...profiles.values()].flatMap(firstGivenNameTerms)])]);
 
@@ -158,9 +160,9 @@ export async function decideLinks(manager: EntityManager, requests: LinkRequest[
   // Where a record's given name is only alike a candidate's, with a date of birth a twin could give:
   // children born the same day as that candidate, in its family or at its address (its twin, if known).
   const birthdayKeys = new Set(stored.flatMap((scores) => [...scores].filter(([, score]) => twinQuestion(score.levels)).flatMap(([childId]) => sameBirthdayKeys(profiles.get(childId) as MatchProfile))));
-  const birthdayNeighbours = await childrenUnderKeys(manager, [...birthdayKeys]);
-  const unloaded = [...new Set([...birthdayNeighbours.values()].flat())].filter((id) => !profiles.has(id));
-  for (const [childId, profile] of await loadProfiles(manager, unloaded)) profiles.set(childId, profile);
+  const neighbours = await childrenUnderKeysWithProfiles(manager, [...birthdayKeys]);
+  const birthdayNeighbours = neighbours.childrenOfKey;
+  for (const [childId, profile] of neighbours.profiles) if (!profiles.has(childId)) profiles.set(childId, profile);
   // The profiles as stored, before this batch extends any: what its profile writes merge into.
   const storedProfiles: ReadonlyMap<string, MatchProfile> = new Map(profiles);
 
@@ -272,13 +274,20 @@ export async function holdForSteward(manager: EntityManager, request: LinkReques
  * planned as a sort of the whole key table (seen after a bulk load), whose cost grows with the registry.
  */
 export async function findBlockedCandidates(manager: EntityManager, keysPerRequest: string[][]): Promise<string[][]> {
-  const childrenOfKey = await childrenUnderKeys(manager, [...new Set(keysPerRequest.flat())]);
+  return candidatesOf(keysPerRequest, await childrenUnderKeys(manager, [...new Set(keysPerRequest.flat())]));
+}
+
+function candidatesOf(keysPerRequest: string[][], childrenOfKey: ReadonlyMap<string, string[]>): string[][] {
   return keysPerRequest.map((requestKeys) => [...new Set(requestKeys.flatMap((key) => childrenOfKey.get(key) ?? []))]);
 }
 
 /** The children stored under each of these keys, in one `= ANY` probe of the key table's primary key. */
 async function childrenUnderKeys(manager: EntityManager, keys: string[]): Promise<Map<string, string[]>> {
   const rows: { key: string; child_id: string }[] = keys.length === 0 ? [] : await manager.query(`SELECT key, child_id FROM child_match_key WHERE key = ANY($1::text[])`, [keys]);
+  return byKey(rows);
+}
+
+function byKey(rows: readonly { key: string; child_id: string }[]): Map<string, string[]> {
   const childrenOfKey = new Map<string, string[]>();
   for (const row of rows) {
     const children = childrenOfKey.get(row.key);
@@ -286,6 +295,29 @@ async function childrenUnderKeys(manager: EntityManager, keys: string[]): Promis
     else children.push(row.child_id);
   }
   return childrenOfKey;
+}
+
+/**
+ * `childrenUnderKeys` and those children's stored profiles (`loadProfiles`), in one statement: the
+ * probe's rows, then the profiles, each by its primary key (`= ANY` over the children the probe found,
+ * so the profile table is never scanned). A batch waits on each round trip under the linking lock.
+ */
+async function childrenUnderKeysWithProfiles(manager: EntityManager, keys: string[]): Promise<{ childrenOfKey: Map<string, string[]>; profiles: Map<string, MatchProfile> }> {
+  if (keys.length === 0) return { childrenOfKey: new Map(), profiles: new Map() };
+  const rows: (ProfileRow & { key: string | null })[] = await manager.query(
+    `WITH hit AS MATERIALIZED (SELECT key, child_id FROM child_match_key WHERE key = ANY($1::text[]))
+     SELECT key, child_id, NULL::text[] AS given_names, NULL::text[] AS family_names, NULL::text AS date_of_birth, NULL::text AS sex, NULL::text[] AS postcodes FROM hit
+     UNION ALL
+     SELECT NULL, ${PROFILE_COLUMNS} FROM child_match_profile WHERE child_id = ANY(ARRAY(SELECT DISTINCT child_id FROM hit))`,
+    [keys],
+  );
+  const hits: { key: string; child_id: string }[] = [];
+  const profiles = new Map<string, MatchProfile>();
+  for (const row of rows) {
+    if (row.key === null) profiles.set(row.child_id, profileOf(row));
+    else hits.push({ key: row.key, child_id: row.child_id });
+  }
+  return { childrenOfKey: byKey(hits), profiles };
 }
 
 

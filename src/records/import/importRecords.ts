@@ -1,10 +1,11 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { isHubError } from "../../errors/HubError";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
-import { submitRecords } from "../submitRecord";
+import { checkSubmissions, storeCheckedSubmissions, type SubmissionResult } from "../submitRecord";
 import { assertCheckpointFits, fingerprintFile, readCheckpoint, writeCheckpoint, type ImportCheckpoint, type ImportedFile } from "./ImportCheckpoint";
 import { count, emptyTallies, type ImportTallies } from "./ImportTallies";
 import { parseRecordLines } from "./parseRecordLines";
@@ -12,6 +13,8 @@ import { formatOfFile, type RecordFileFormat } from "./RecordFileFormat";
 import { type LineError } from "./RecordLine";
 
 export const DEFAULT_CHECKPOINT_EVERY = 100;
+/** Lines read between turns of the event loop. */
+const LINES_PER_TURN = 10;
 
 export interface ImportOptions {
   dataSource: DataSource;
@@ -68,9 +71,9 @@ export interface ImportSummary {
 }
 
 /**
- * Submits every record of an agency's file through `submitRecords`, `batchSize` lines at a time, as the
- * agency's own system would (the same checks, the same batched write path as the API), counting outcomes
- * and refusals. Resumable: the checkpoint is written after every batch and whenever the import stops,
+ * Submits every record of an agency's file as `submitRecords` does (`checkSubmissions`, then
+ * `storeCheckedSubmissions`), `batchSize` lines at a time, as the agency's own system would (the same
+ * checks, the same batched write path as the API), counting outcomes and refusals. Resumable: the checkpoint is written after every batch and whenever the import stops,
  * and a later run of the same file resumes after the last line it records. A crash between a submission and the next checkpoint only means those
  * records are submitted again, which the hub answers UNCHANGED without writing anything.
  *
@@ -102,14 +105,15 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
   };
 
   // Lines are read a batch at a time and submitted together (`submitRecords`: stored in full batches,
-  // each record's receipt or refusal answered in order), then tallied in line order.
+  // each record's receipt or refusal answered in order), then tallied in line order. While one batch is
+  // stored, the next is read and checked (`checkSubmissions`: parsing and the checks need nothing the
+  // store writes), and the checkpoint of the one before is written: a batch is queued only once the
+  // batch before it is tallied and the import was not stopped meanwhile, so the batches, and what each
+  // record is matched against, are those of one batch at a time.
   type Line = { line: number; error: LineError } | { line: number; submission: AgencyRecordSubmission };
-  let pending: Line[] = [];
-  const submitPending = async () => {
-    const submissions = pending.flatMap((entry) => ("submission" in entry ? [{ principal, submission: entry.submission }] : []));
-    const results = await submitRecords(dataSource, submissions);
+  const tally = (lines: readonly Line[], results: readonly SubmissionResult[]) => {
     let next = 0;
-    for (const entry of pending) {
+    for (const entry of lines) {
       if ("error" in entry) {
         reject(entry);
       } else {
@@ -130,8 +134,33 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
       readThisRun += 1;
       options.onProgress?.({ bytesRead: input.bytesRead, totalBytes: file.size, lastLine, tallies });
     }
+  };
+  // The batch being stored and tallied, and the checkpoint being written after it (one at a time, in order).
+  let storing: Promise<void> = Promise.resolve();
+  let saving: Promise<void> = Promise.resolve();
+  let pending: Line[] = [];
+  const submitPending = async () => {
+    const lines = pending;
     pending = [];
-    await save(false);
+    const checked = checkSubmissions(dataSource, lines.flatMap((entry) => ("submission" in entry ? [{ principal, submission: entry.submission }] : [])));
+    await storing;
+    if (signal?.aborted === true) {
+      // Stopped while the batch before was stored: these lines are read again on resume.
+      stopped = true;
+      await checked;
+      return;
+    }
+    const results = storeCheckedSubmissions(dataSource, await checked);
+    storing = (async () => {
+      tally(lines, await results);
+      const written = saving;
+      const checkpoint = checkpointOf(file, filePath, principal.agency, lastLine, false, structuredClone(tallies));
+      saving = written.then(() => writeCheckpoint(checkpointPath, checkpoint));
+      await written;
+    })();
+    // Handled where it is awaited: the next batch, the end of the file, or the catch below.
+    storing.catch(() => undefined);
+    saving.catch(() => undefined);
   };
 
   const input = createReadStream(filePath);
@@ -142,13 +171,22 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
         break;
       }
       pending.push(record);
+      // A turn of the event loop now and then: the batch being stored meanwhile waits on its answers.
+      if (pending.length % LINES_PER_TURN === 0) await setImmediate();
       if (pending.length === checkpointEvery) await submitPending();
+      if (stopped) break;
     }
     // Stopped on request, the lines read but not yet submitted are read again on resume.
     if (!stopped && pending.length > 0) await submitPending();
+    await storing;
+    await saving;
   } catch (error) {
     // Keep what was done, so the next run resumes; if even that fails, the older checkpoint still holds.
-    if (readThisRun > 0) await save(false).catch(() => undefined);
+    if (readThisRun > 0) {
+      await storing.catch(() => undefined);
+      await saving.catch(() => undefined);
+      await save(false).catch(() => undefined);
+    }
     throw error;
   } finally {
     input.destroy();

@@ -109,6 +109,24 @@ describe("importRecords", () => {
     expect(await run(filePath)).toMatchObject({ state: ImportState.COMPLETE, readThisRun: 4, tallies: { read: 7, outcomes: { CREATED: 7, UNCHANGED: 0 } } });
   });
 
+  it("stops when the database fails a record, keeping the checkpoint of what was tallied, and stores nothing after the failing batch", async () => {
+    // The batch after the failing one is read and checked while the failing one is stored: it must not be queued.
+    await database.dataSource.query(`CREATE FUNCTION refuse_failing_reference() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.agency_reference = 'FAILING-5' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await database.dataSource.query(`CREATE TRIGGER refuse_failing_reference BEFORE INSERT ON agency_record FOR EACH ROW EXECUTE FUNCTION refuse_failing_reference()`);
+    try {
+      const filePath = writeFile("failing.ndjson", Array.from({ length: 9 }, (_, index) => record(`FAILING-${index + 1}`)));
+      await expect(run(filePath, { batchSize: 3 })).rejects.toThrow(/refused by the test/);
+      expect(readCheckpoint(filePath)).toMatchObject({ lastLine: 4, complete: false, tallies: { read: 4, outcomes: { CREATED: 4 } } });
+      const stored = await database.dataSource.query<{ agency_reference: string }[]>(`SELECT agency_reference FROM agency_record WHERE agency_reference LIKE 'FAILING-%' ORDER BY agency_reference`);
+      // The failing batch's other records were stored one by one after it failed; the next batch never.
+      expect(stored.map((row) => row.agency_reference)).toEqual(["FAILING-1", "FAILING-2", "FAILING-3", "FAILING-4", "FAILING-6"]);
+    } finally {
+      await database.dataSource.query(`DROP TRIGGER refuse_failing_reference ON agency_record`);
+      await database.dataSource.query(`DROP FUNCTION refuse_failing_reference()`);
+    }
+  });
+
   it("is harmless when it crashed after a submission but before the checkpoint: the record comes back UNCHANGED", async () => {
     const filePath = writeFile("crash.ndjson", [record("CRASH-1"), record("CRASH-2"), record("CRASH-3")]);
     const stop = new AbortController();
