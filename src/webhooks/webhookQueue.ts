@@ -139,13 +139,20 @@ export function webhookExpirySeconds(config: Pick<WebhookConfig, "timeoutMs">): 
   return Math.ceil(config.timeoutMs / 1000) + 5;
 }
 
+/**
+ * Marks the queue's own statements, so they can be told apart from the hub's wherever statements are
+ * seen: pg_stat_activity and pg_stat_statements for an operator, and the tests that count what a
+ * request sends (the queue polls and maintains itself on its own clock, whatever request is in flight).
+ */
+export const JOB_QUEUE_STATEMENT = "/* job queue */";
+
 /** pg-boss's statements on the hub's pool: the pg result as pg-boss's own pool would return it. */
 function poolAdapter(dataSource: DataSource): IDatabase {
   const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
-  return { executeSql: (text, values) => pool.query(text, values) };
+  return { executeSql: (text, values) => pool.query(`${JOB_QUEUE_STATEMENT} ${text}`, values) };
 }
 
-/** pg-boss's insert on the transaction's own connection. */
+/** pg-boss's insert on the transaction's own connection: part of the transaction's own work. */
 function transactionAdapter(manager: EntityManager): IDatabase {
   return { executeSql: async (text, values) => ({ rows: await manager.query<unknown[]>(text, values) }) };
 }

@@ -1,7 +1,7 @@
-import { Client } from "pg";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -31,16 +31,6 @@ afterAll(async () => {
   await hub.stop();
 });
 
-/** How many statements the hub sends to the database while answering one request. */
-async function statementsFor(send: () => Promise<unknown>): Promise<number> {
-  const query = jest.spyOn(Client.prototype, "query");
-  try {
-    await send();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
-  }
-}
 
 const childQuery = async (caller: TestClaims, childSui: string) => {
   const body = (await hub.graphql(CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") }, await hub.token(caller))).body;

@@ -1,7 +1,7 @@
-import { Client } from "pg";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -37,15 +37,6 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
 async function submit(agencyType: string, record: Record<string, unknown>) {
   const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, BUCKS)))).body;
   expect(body.errors).toBeUndefined();
-}
-async function statementsFor(send: () => Promise<unknown>): Promise<number> {
-  const query = jest.spyOn(Client.prototype, "query");
-  try {
-    await send();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
-  }
 }
 const home = (line1: string, postcode: string) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority: BUCKS });
 const gp = (child: object, reference: string) => ({ agencyCode: "GP-K99001", agencyReference: reference, child, health: { gpPracticeCode: "K99001", registeredOn: "2016-06-01" } });
