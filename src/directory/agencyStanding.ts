@@ -17,9 +17,19 @@ export type AgencyStandingProblem = (typeof AgencyStandingProblem)[keyof typeof 
  * `agency_type` claim is refused, since the policies decide by agency type. An agency the directory does
  * not hold at all has submitted nothing (submission needs the directory), so no relationship rests on
  * it; its callers are left to what the policies give a stranger.
+ *
+ * Read for every request; `agencyStandings.ts` keeps the answer for a few seconds.
  */
 export async function agencyStandingProblem(dataSource: DataSource, principal: Principal): Promise<AgencyStandingProblem | null> {
   const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true } });
+  return standingProblemOf(agency, principal);
+}
+
+/** What the directory holds of an agency that decides whether its callers may act. */
+export type AgencyStanding = Pick<Agency, "type" | "active">;
+
+/** The refusal an agency's standing gives this caller, or null: held by nobody, or active and of the type the token claims. */
+export function standingProblemOf(agency: AgencyStanding | null, principal: Principal): AgencyStandingProblem | null {
   if (agency === null) return null;
   if (!agency.active) return AgencyStandingProblem.AGENCY_NOT_ACTIVE;
   return agency.type === principal.agencyType ? null : AgencyStandingProblem.AGENCY_TYPE_MISMATCH;

@@ -1,3 +1,4 @@
+import { forgetAgencyStandings } from "./agencyStandings";
 import { type DataSource } from "typeorm";
 import { isAgencyCode } from "./agencyCode";
 import { DirectoryProblem } from "./DirectoryProblem";
@@ -67,6 +68,8 @@ export async function importDirectory(
       else summary.unchanged += 1;
     }
   });
+  // Committed: every request from now on reads the agencies' standing as they now are (`agencyStandings.ts`).
+  forgetAgencyStandings(dataSource, [...summary.created, ...summary.updated]);
   summary.applied = true;
   return summary;
 }
