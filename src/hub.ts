@@ -15,6 +15,7 @@ import { type Logger } from "./logging/logger";
 import { loadDemoDataIfFirstStart } from "./demo/loadDemoData";
 import { startMetricsServer } from "./metrics/metricsEndpoint";
 import { watchPool } from "./metrics/poolMetrics";
+import { agencyStandingsFor } from "./directory/agencyStandings";
 import { createRateLimiter } from "./http/rateLimit/rateLimiter";
 import { createSearchRateLimiter } from "./search/searchRateLimiter";
 import { loadPolicies } from "./policy/loadPolicies";
@@ -124,6 +125,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       metricsOnMainPort: config.metrics.onMainPort,
       ...(config.rateLimits !== null ? { rateLimiter: createRateLimiter(database.dataSource, config.rateLimits) } : {}),
       requestsInFlight,
+      agencyStandings: agencyStandingsFor(database.dataSource, config.agencyStandingCacheSeconds),
       search: { settings: config.search, rateLimiter: createSearchRateLimiter(database.dataSource, config.search.perMinute) },
     });
     const ready = (async () => {

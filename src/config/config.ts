@@ -1,3 +1,4 @@
+import { DEFAULT_STANDING_CACHE_SECONDS } from "../directory/agencyStandings";
 import path from "node:path";
 import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from "../search/SearchSettings";
 import { isRole, Role, ROLES } from "../auth/Role";
@@ -59,6 +60,8 @@ export interface HubConfig {
   metrics: MetricsConfig;
   /** Requests per minute per principal (by role) and per agency; null: not limited. */
   rateLimits: RateLimitConfig | null;
+  /** Seconds a process keeps what it read of an agency's standing (`directory/agencyStandings.ts`); 0: read for every request. */
+  agencyStandingCacheSeconds: number;
   /** Callers in `enforcedFor` run only the operations the manifest registers (`graphql/trustedOperations/`). */
   trustedOperations: { manifest: string; enforcedFor: Role[] };
   /** How searching for a child is bounded and audited (`search/`). */
@@ -154,6 +157,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     tracing: readTracing(read),
     trustedOperations: readTrustedOperations(read, production),
     rateLimits: readRateLimits(read, production),
+    agencyStandingCacheSeconds: read.integer("AGENCY_STANDING_CACHE_SECONDS", DEFAULT_STANDING_CACHE_SECONDS, 0, 60),
     search: readSearch(read, production),
     signing: readSigning(read, production, dataDir),
     auditCheckpoints: {

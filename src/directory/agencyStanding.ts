@@ -25,9 +25,19 @@ export type AgencyStandingProblem = (typeof AgencyStandingProblem)[keyof typeof 
  * act for the council's own area: the relationships that rest on an area (the responsible authority, a
  * MASH referral) read the token's `la`, so a council's staff token naming another area is refused too.
  * The agency's own system is not held to it: it reads no child, and nothing it does reads its `la`.
+ *
+ * Read for every request; `agencyStandings.ts` keeps the answer for a few seconds.
  */
 export async function agencyStandingProblem(dataSource: DataSource, principal: Principal): Promise<AgencyStandingProblem | null> {
   const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true, localAuthority: true } });
+  return standingProblemOf(agency, principal);
+}
+
+/** What the directory holds of an agency that decides whether its callers may act. */
+export type AgencyStanding = Pick<Agency, "type" | "active" | "localAuthority">;
+
+/** The refusal an agency's standing gives this caller, or null: active, of the type the token claims and (a council's staff) acting for its own area. */
+export function standingProblemOf(agency: AgencyStanding | null, principal: Principal): AgencyStandingProblem | null {
   if (agency === null) return AgencyStandingProblem.AGENCY_NOT_IN_DIRECTORY;
   if (!agency.active) return AgencyStandingProblem.AGENCY_NOT_ACTIVE;
   if (agency.type !== principal.agencyType) return AgencyStandingProblem.AGENCY_TYPE_MISMATCH;

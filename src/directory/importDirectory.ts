@@ -1,3 +1,4 @@
+import { forgetAgencyStandings } from "./agencyStandings";
 import { type DataSource } from "typeorm";
 import { isAgencyCode } from "./agencyCode";
 import { DirectoryProblem } from "./DirectoryProblem";
@@ -84,6 +85,8 @@ export async function importDirectory(
     if (!(error instanceof RolledBack)) throw error;
   });
   if (refused.length > 0) return { ...summary, created: [], updated: [], unchanged: 0, faults: refused };
+  // Committed: every request from now on reads the agencies' standing as they now are (`agencyStandings.ts`).
+  forgetAgencyStandings(dataSource, [...summary.created, ...summary.updated]);
   summary.applied = true;
   return summary;
 }

@@ -1,3 +1,4 @@
+import { forgetAgencyStandings } from "./agencyStandings";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
@@ -63,5 +64,7 @@ export async function upsertAgency(
       changedBy: principal.sub, changedByAgency: principal.agency, source: DirectoryChangeSource.API, auditEntryId: receipt.id, at: now, expectedVersion,
     }),
   );
+  // Committed: every request from now on reads the agency's standing as it now is (`agencyStandings.ts`).
+  forgetAgencyStandings(dataSource, [entry.code]);
   return { entry, outcome: written.outcome, version: written.version, changedFields: written.changedFields, auditEntryId: receipt.id };
 }

@@ -1,3 +1,4 @@
+import { forgetAgencyStandings } from "./agencyStandings";
 import canonicalize from "canonicalize";
 import { type EntityManager } from "typeorm";
 import { ErrorCode, HubError } from "../errors/HubError";
@@ -54,6 +55,7 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
   if ((inserted.raw as unknown[]).length > 0) {
     if (change.expectedVersion !== undefined && change.expectedVersion !== 0) throw conflict(entry.code);
     await insertVersion(manager, entry, 1, at, change);
+    forgetAgencyStandings(manager.connection, [entry.code]);
     return { code: entry.code, outcome: DirectoryWriteOutcome.CREATED, version: 1, changedFields: [...DIRECTORY_ENTRY_FIELDS] };
   }
   const current = await manager.getRepository(Agency).createQueryBuilder("agency").setLock("pessimistic_write").where("agency.code = :code", { code: entry.code }).getOneOrFail();
@@ -64,6 +66,8 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
   const version = current.version + 1;
   await manager.getRepository(Agency).update({ code: entry.code }, { ...entry, unscheduledCareSetting: entry.unscheduledCareSetting ?? null, version });
   await insertVersion(manager, entry, version, at, change);
+  // Forgotten now and again once the change commits (its callers): a request meanwhile may read the standing as it was.
+  forgetAgencyStandings(manager.connection, [entry.code]);
   return { code: entry.code, outcome: DirectoryWriteOutcome.UPDATED, version, changedFields: changedFields(before, entry) };
 }
 

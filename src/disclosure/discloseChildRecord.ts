@@ -33,7 +33,7 @@ import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { notifyPlanViewed } from "../notifications/unscheduledCare/notifyPlanViewed";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { openReferralNamed } from "../referrals/openReferralNamed";
-import { bindReferralOnOpening } from "../referrals/bindReferral";
+import { bindReferralOnOpening, referenceNamesChildsReferral } from "../referrals/bindReferral";
 
 /** Refusals decided from the child's data rather than from the request alone. */
 const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
@@ -73,9 +73,13 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     throw error;
   }
 
-  // A referral opened before the child was identified, whose search showed this child, names it from now on.
-  if (access.caseReference !== null) await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now);
-  const file = await loadChildFile(dataSource, sui, now);
+  // A referral opened before the child was identified, whose search showed this child, names it from now
+  // on. A reference that already names one of the child's referrals binds nothing, so the usual read —
+  // under a referral about the child — costs no statement of its own; a binding reads the file again.
+  let file = await loadChildFile(dataSource, sui, now);
+  if (access.caseReference !== null && !referenceNamesChildsReferral(file?.referrals ?? [], principal, access)) {
+    if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now)) file = await loadChildFile(dataSource, sui, now);
+  }
   const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
   const caseOpen = referral !== null;
   const relationships = legitimateRelationships(file, principal, access, { policy, now, openCaseReference: caseOpen });

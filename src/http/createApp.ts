@@ -13,7 +13,8 @@ import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
-import { AGENCY_STANDING_TEXT, agencyStandingProblem, type AgencyStandingProblem } from "../directory/agencyStanding";
+import { AGENCY_STANDING_TEXT, type AgencyStandingProblem } from "../directory/agencyStanding";
+import { agencyStandingsFor, type AgencyStandings } from "../directory/agencyStandings";
 import { isDatabaseUnavailable } from "../db/databaseUnavailable";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "../graphql/formatError";
 import { RETRY_AFTER_SECONDS } from "../graphql/plugins/serviceUnavailableStatus";
@@ -45,6 +46,8 @@ export interface AppDependencies {
   metricsOnMainPort?: boolean;
   /** Every GraphQL request is counted here until its handler finishes, so shutdown can wait for it. */
   requestsInFlight: RequestsInFlight;
+  /** The directory's word on callers' agencies, kept briefly; absent: kept for the default few seconds. */
+  agencyStandings?: AgencyStandings;
 }
 
 /**
@@ -88,6 +91,7 @@ export function createApp(deps: AppDependencies): Express {
     res.status(reachable ? 200 : 503).json({ status: reachable ? "ready" : "database unreachable" });
   });
 
+  const standings = deps.agencyStandings ?? agencyStandingsFor(deps.dataSource);
   const graphql = expressMiddleware(deps.apollo, {
     context: async ({ req, res }): Promise<HubContext> => {
       const id = String(res.locals.requestId);
@@ -96,7 +100,7 @@ export function createApp(deps: AppDependencies): Express {
         const principal = await deps.verifyToken(req.get("authorization"));
         const rate = await deps.rateLimiter?.consume(principal);
         if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
-        const standing = await agencyStanding(deps.dataSource, principal);
+        const standing = await agencyStanding(standings, principal);
         if (standing !== null) {
           logger.warn("agency refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: standing });
           throw agencyRefused(standing);
@@ -137,9 +141,9 @@ export function createApp(deps: AppDependencies): Express {
 }
 
 /** The directory's word on the caller's agency, or SERVICE_UNAVAILABLE (503) when the database cannot give it: nothing runs without it. */
-async function agencyStanding(dataSource: DataSource, principal: Parameters<typeof agencyStandingProblem>[1]): Promise<AgencyStandingProblem | null> {
+async function agencyStanding(standings: AgencyStandings, principal: Parameters<AgencyStandings["problemFor"]>[0]): Promise<AgencyStandingProblem | null> {
   try {
-    return await agencyStandingProblem(dataSource, principal);
+    return await standings.problemFor(principal);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     throw new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {

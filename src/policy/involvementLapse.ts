@@ -1,11 +1,14 @@
+import { londonDateOf } from "../timescales/londonTime";
 import { LAST_UPDATE, type FieldCondition, type InvolvementRule, type PresenceCondition } from "./PolicySet";
 
 const DAY_MS = 86_400_000;
-const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in England. */
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on in England. Asked twice for every record of every
+ * disclosure: `londonDateOf` keeps London's offset per hour, where formatting through Intl took
+ * microseconds each time.
+ */
 export function londonDay(at: Date): string {
-  return LONDON_DAY.format(at);
+  return londonDateOf(at);
 }
 
 function addDays(day: string, days: number): string {

@@ -15,21 +15,33 @@ import { Referral } from "./Referral";
  * and by the authority's own system — which may have recorded the reference at its next status about
  * another child — and within its window), and only to a child a search under it showed (`searched_suis`, written by `search/searchChildren`): a reference can never be bound to a
  * child the MASH did not find by searching for the referral's child. Audited (REFERRAL_BOUND) before it
- * takes effect; the read that follows is audited against the referral as any other.
+ * takes effect; the read that follows is audited against the referral as any other. True when it bound
+ * (or a concurrent opening bound first): the child's file is then read again.
  */
-export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date): Promise<void> {
+export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date): Promise<boolean> {
   const reference = access.caseReference?.trim() ?? "";
-  if (reference === "") return;
+  if (reference === "") return false;
   const open = await openHubReferral(dataSource.manager, principal, access, policy, now);
-  if (open === null || open.source.kind !== "HUB") return;
+  if (open === null || open.source.kind !== "HUB") return false;
   const referral = await dataSource.getRepository(Referral).findOneBy({ id: open.source.referralId });
-  if (referral === null || referral.sui !== null || !referral.searchedSuis.includes(sui)) return;
+  if (referral === null || referral.sui !== null || !referral.searchedSuis.includes(sui)) return false;
   await recordDecision(dataSource, {
     requestId, principal, operation: AuditOperation.REFERRAL_BOUND, childSui: sui, policyVersion: policy.version, access,
     details: { referralId: referral.id, reference, localAuthority: referral.localAuthority, stage: referral.stage },
   });
   // A concurrent opening of another candidate under the same reference: the first binds, the other finds it bound.
   await dataSource.query(`UPDATE referral SET sui = $2, bound_at = $3 WHERE id = $1 AND sui IS NULL`, [referral.id, sui, now]);
+  return true;
+}
+
+/**
+ * Whether the caller's case reference already names a referral about this child (one of the child's
+ * referrals, `loadChildFile`): a reference is unique at its authority, so such a referral is bound and
+ * opening the child binds nothing.
+ */
+export function referenceNamesChildsReferral(referrals: readonly Pick<Referral, "localAuthority" | "reference">[], principal: Principal, access: AccessContext): boolean {
+  const reference = access.caseReference?.trim() ?? "";
+  return reference !== "" && referrals.some((referral) => referral.localAuthority === principal.localAuthority && referral.reference === reference);
 }
 
 /** The children a search under this referral showed: the only ones opening a child may bind it to. */

@@ -16,7 +16,8 @@ const hidden = sui.next().value as string;
 const missing = sui.next().value as string;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
+  hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
   const child = { sui: hidden, givenNames: "Wynn", familyName: "Shapely", dateOfBirth: "2013-09-09", sex: "MALE", address: { kind: "HOME", line1: "1 Level Street", postcode: "LN1 3AB", localAuthority: "E10000019" } };
   for (const [agencyType, record] of [
     ["HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-SHAPE-1", child, health: { gpPracticeCode: "K99001", registeredOn: "2014-01-01", conditions: [{ description: "Asthma" }] } }],

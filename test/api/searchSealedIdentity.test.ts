@@ -23,7 +23,8 @@ const SEARCH = /* GraphQL */ `
 const OPEN = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId reference } }`;
 
 beforeAll(async () => {
-  hub = await startTestHub({ env: { SEARCH_RATE_LIMIT: "100" } });
+  // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
+  hub = await startTestHub({ env: { SEARCH_RATE_LIMIT: "100", AGENCY_STANDING_CACHE_SECONDS: "0" } });
 });
 afterAll(async () => {
   jest.restoreAllMocks();

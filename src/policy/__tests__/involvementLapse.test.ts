@@ -20,6 +20,16 @@ describe("londonDay", () => {
     expect(londonDay(new Date("2026-07-15T23:30:00Z"))).toBe("2026-07-16");
     expect(londonDay(new Date("2026-07-15T22:59:59Z"))).toBe("2026-07-15");
   });
+
+  test("follows the clocks' change at 01:00 UTC, whatever was asked before", () => {
+    for (const [at, day] of [["2026-03-29T00:59:59.999Z", "2026-03-29"], ["2026-03-28T23:59:59.999Z", "2026-03-28"], ["2026-03-29T23:00:00Z", "2026-03-30"], ["2026-10-24T23:00:00Z", "2026-10-25"], ["2026-10-25T23:00:00Z", "2026-10-25"]] as const) {
+      expect(londonDay(new Date(at))).toBe(day);
+    }
+  });
+
+  test("an invalid instant has no day", () => {
+    expect(() => londonDay(new Date(Number.NaN))).toThrow();
+  });
 });
 
 describe("involvementEnd", () => {
