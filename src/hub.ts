@@ -27,6 +27,7 @@ import { type HubSigningKeys } from "./signing/hubSigningKeys";
 import { watchWebhooks } from "./metrics/webhookMetrics";
 import { deliverWebhook } from "./webhooks/deliverWebhook";
 import { WebhookQueue } from "./webhooks/webhookQueue";
+import { RetentionQueue } from "./retention/retentionQueue";
 import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
 import { scheduleEscalation } from "./notifications/escalation/escalationSchedule";
 
@@ -94,6 +95,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
   const unwatchPool = watchPool(database.dataSource);
   const unwatchWebhooks = watchWebhooks(database.dataSource);
   let webhooks: WebhookQueue | undefined;
+  let retention: RetentionQueue | undefined;
   const stopCheckpoints = scheduleAuditCheckpoints(database.dataSource, signingKeys, config.auditCheckpoints, logger);
   const stopEscalation = scheduleEscalation(database.dataSource, policy, config.escalationIntervalSeconds, logger);
   const requestsInFlight = new RequestsInFlight();
@@ -108,6 +110,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       rules: { production: config.nodeEnv === "production", timeoutMs: config.webhooks.timeoutMs },
     };
     await webhooks.work(config.webhooks.workers, config.webhooks.pollSeconds, (job) => deliverWebhook(sender, job.webhookId));
+    retention = await RetentionQueue.start(database.dataSource, policy, config.retention, logger);
     const apollo = createApolloServer(await buildHubSchema(), config);
     await apollo.start();
     const app = createApp({
@@ -152,6 +155,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       // load is finished by the next start); SHUTDOWN_GRACE_MS bounds the wait.
       await ready.catch(() => undefined);
       await webhooks?.stop(config.shutdownGraceMs);
+      await retention?.stop(config.shutdownGraceMs);
       if (metricsServer) await new Promise<void>((resolve) => metricsServer?.close(() => resolve()));
       unwatchPool();
       unwatchWebhooks();
@@ -190,6 +194,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     };
   } catch (error) {
     await webhooks?.stop(0).catch(() => undefined);
+    await retention?.stop(0).catch(() => undefined);
     unwatchPool();
     unwatchWebhooks();
     await stopCheckpoints();

@@ -55,6 +55,11 @@ export const AuditOperation = {
   WEBHOOK_DEAD_LETTERS_READ: "WEBHOOK_DEAD_LETTERS_READ",
   /** An IG lead sent a dead webhook delivery again, with the same `webhook-id`. */
   WEBHOOK_REPLAYED: "WEBHOOK_REPLAYED",
+  /**
+   * The retention job removed an agency's records past their retention (`retention/`): counts by record
+   * type, the holds that kept others, never a child or a record's content. One entry per agency a run touched.
+   */
+  RETENTION_APPLIED: "RETENTION_APPLIED",
   AUDIT_QUERY: "AUDIT_QUERY",
   AUDIT_EXPORT: "AUDIT_EXPORT",
   AUDIT_VERIFICATION: "AUDIT_VERIFICATION",

@@ -69,6 +69,7 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.WEBHOOK_REPLAYED]: { code: "110100", display: "Application Activity", action: "E" },
   [AuditOperation.AUDIT_QUERY]: { code: "110101", display: "Audit Log Used", action: "R" },
   [AuditOperation.AUDIT_EXPORT]: { code: "110106", display: "Export", action: "R" },
+  [AuditOperation.RETENTION_APPLIED]: { code: "110100", display: "Application Activity", action: "D" },
   [AuditOperation.AUDIT_VERIFICATION]: { code: "110101", display: "Audit Log Used", action: "E" },
   // The report is the child's record and its disclosures, put together for the data subject.
   [AuditOperation.SUBJECT_ACCESS_REPORT]: { code: "110106", display: "Export", action: "R" },

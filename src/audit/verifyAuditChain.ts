@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager } from "typeorm";
 import { type AuditCheckpoint } from "./AuditCheckpoint";
 import { AUDIT_CHAIN_COUNT, entryHash, GENESIS_HASH } from "./hashChain";
 import { readChainEntries } from "./readChainEntries";
+import { currentAuditGenesis } from "./auditGenesis";
 
 /**
  * What is wrong at the first broken place of a chain:
@@ -79,6 +80,7 @@ export async function verifyAuditChain(dataSource: DataSource, options: VerifyOp
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const checkpoints = options.checkpoints ?? [];
   if (options.from !== undefined && !checkpoints.includes(options.from)) throw new TypeError("verification can start only from one of the checkpoints it checks");
+  const from = await startingPoint(dataSource, checkpoints, options.from);
   const heads = await dataSource.query<{ chain_id: number }[]>(`SELECT chain_id FROM audit_chain_head`);
   // A chain with entries but no head (its head row deleted behind the triggers' back) is checked too.
   const headless: { chain_id: number }[] = await dataSource.query(
@@ -96,7 +98,7 @@ export async function verifyAuditChain(dataSource: DataSource, options: VerifyOp
   const queue = [...chains];
   const worker = async () => {
     for (let chain = queue.shift(); chain !== undefined; chain = queue.shift()) {
-      const plan = chainPlan(chain, checkpoints, options.from);
+      const plan = chainPlan(chain, checkpoints, from);
       const result = await dataSource.transaction("REPEATABLE READ", async (manager) => {
         await manager.query("SET TRANSACTION READ ONLY");
         return verifyChain(manager, plan, batchSize);
@@ -118,10 +120,22 @@ export async function verifyAuditChain(dataSource: DataSource, options: VerifyOp
     entriesChecked,
     chainsChecked: chains.length,
     checkpointsChecked: checkpoints.length,
-    fromCheckpoint: options.from?.number ?? null,
+    fromCheckpoint: from?.number ?? null,
     firstBroken: breaks[0] ?? null,
     breaks,
   };
+}
+
+/**
+ * Where verification starts: the checkpoint asked for, or the trail's genesis (the checkpoint the newest
+ * archived segment was sealed under, `auditGenesis.ts`) when that is later — the entries before it are
+ * no longer in the table. The genesis's heads are taken from the given checkpoints when they hold it
+ * (signatures checked outside the database), from the stored genesis otherwise.
+ */
+async function startingPoint(dataSource: DataSource, checkpoints: readonly AuditCheckpoint[], asked: AuditCheckpoint | undefined): Promise<AuditCheckpoint | undefined> {
+  const genesis = await currentAuditGenesis(dataSource);
+  if (genesis === null || (asked !== undefined && asked.number >= genesis.checkpoint)) return asked;
+  return checkpoints.find((checkpoint) => checkpoint.number === genesis.checkpoint) ?? { number: genesis.checkpoint, takenAt: "", previous: null, entries: 0, heads: genesis.heads };
 }
 
 /** Where one chain's verification starts, and the signed positions it must pass through after that. */

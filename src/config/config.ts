@@ -3,6 +3,7 @@ import path from "node:path";
 import { DEFAULT_SEARCH_SETTINGS, type SearchSettings } from "../search/SearchSettings";
 import { isRole, Role, ROLES } from "../auth/Role";
 import { type RateLimitConfig } from "../http/rateLimit/RateLimitConfig";
+import { type RetentionSchedule } from "../retention/RetentionSchedule";
 
 /** Algorithms the hub will ever accept on a token: asymmetric only, so a leaked verifier key forges nothing. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -76,6 +77,8 @@ export interface HubConfig {
   escalationIntervalSeconds: number;
   /** Webhook delivery of notifications (`webhooks/`). */
   webhooks: WebhookConfig;
+  /** When the retention job runs (`retention/`): a cron expression in Europe/London, or null (no schedule from this process). */
+  retention: RetentionSchedule;
 }
 
 /**
@@ -173,9 +176,19 @@ export function loadConfig(env: Env = process.env): HubConfig {
       timeoutMs: read.integer("WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
       pollSeconds: read.integer("WEBHOOK_POLL_SECONDS", 2, 1, 60),
     },
+    retention: readRetentionSchedule(read, production),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** RETENTION_SCHEDULE: five cron fields (Europe/London), or "off"; daily at 02:30 in production, off otherwise. */
+function readRetentionSchedule(read: EnvReader, production: boolean): RetentionSchedule {
+  const raw = read.string("RETENTION_SCHEDULE", production ? "30 2 * * *" : "off").trim();
+  const pollSeconds = read.integer("RETENTION_POLL_SECONDS", 60, 1, 3600);
+  if (raw === "off") return { cron: null, pollSeconds };
+  if (!/^(\S+\s+){4}\S+$/.test(raw)) read.problem(`RETENTION_SCHEDULE must be five cron fields (minute hour day month weekday) or "off"`);
+  return { cron: raw, pollSeconds };
 }
 
 function readSigning(read: EnvReader, production: boolean, dataDir: string): SigningConfig {

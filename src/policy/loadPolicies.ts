@@ -11,6 +11,7 @@ import { readPolicyFile, type Located, type PolicyFragment } from "./readPolicyF
 import { timescaleEditionsInOrder } from "./readTimescales";
 import { YamlNode } from "./YamlNode";
 import { checkNotificationRouting, notificationTypesByName } from "./checkNotificationRouting";
+import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
@@ -69,6 +70,7 @@ export function loadPolicies(dir: string): PolicySet {
     subjectAccessExemptions: merged.subjectAccessExemptions.map(({ value }) => value),
     notificationRouting: merged.notificationRouting.map(({ value }) => value),
     notificationTypes: notificationTypesByName(merged.notificationTypes, merged.notificationRouting),
+    retention: retentionPolicy(dir, merged.retention, merged.retentionMinima, merged.retentionHolds),
   };
   checkRulesCanApply(merged, set);
   checkNotificationRouting(merged.notificationRouting, set);

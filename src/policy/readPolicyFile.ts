@@ -44,6 +44,8 @@ import { readMashCase } from "./readMashCase";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
+import { readRetentionHold, readRetentionMinimum, readRetentionRule } from "../retention/readRetentionPolicy";
+import { type RetentionHold, type RetentionMinimum, type RetentionRule } from "../retention/RetentionPolicy";
 
 /** A parsed value and the node it came from, so checks across files can still name a line. */
 export interface Located<T> {
@@ -78,6 +80,9 @@ export interface PolicyFragment {
   subjectAccessExemptions: Located<SubjectAccessExemption>[];
   notificationRouting: Located<NotificationRoutingRule>[];
   notificationTypes: Located<NotificationTypeRule>[];
+  retention: Located<RetentionRule>[];
+  retentionMinima: Located<RetentionMinimum>[];
+  retentionHolds: Located<RetentionHold>[];
 }
 
 const SECTIONS = [
@@ -85,6 +90,7 @@ const SECTIONS = [
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes",
+  "retention", "retentionMinima", "retentionHolds",
 ] as const;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
@@ -123,6 +129,9 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     subjectAccessExemptions: many("subjectAccessExemptions", readSubjectAccessExemption),
     notificationRouting: many("notificationRouting", readNotificationRoutingRule),
     notificationTypes: many("notificationTypes", readNotificationTypeRule),
+    retention: many("retention", readRetentionRule),
+    retentionMinima: many("retentionMinima", readRetentionMinimum),
+    retentionHolds: many("retentionHolds", readRetentionHold),
   };
 }
 

@@ -151,6 +151,15 @@ subjectAccessExemptions:
     when:
       - disclosures: { unattributed: true }
 `,
+  "retention.yaml": `retention:
+  - id: retention-every-record
+    description: Six years after the end.
+    keepYearsAfterEnd: 6
+retentionMinima:
+  - id: minimum-six-years
+    description: Limitation Act 1980 ss.2, 5.
+    minimumYearsAfterEnd: 6
+`,
 };
 
 /** Writes the fixture (with `changes` replacing whole files, or adding new ones) into a fresh temporary directory. */
