@@ -14,11 +14,10 @@ import { CHILD_DETAILS, type DisclosureSubject } from "../policy/DisclosureSubje
 import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { validateAccessContext } from "../policy/validateAccessContext";
-import { Referral } from "../referrals/Referral";
 import { agencyTypesHolding } from "./agencyTypesHolding";
 import { householdMembers, type HouseholdMember } from "./householdMembers";
 import { type HouseholdMemberView, type HouseholdView } from "./HouseholdView";
-import { openReferralForSearch } from "./openReferralForSearch";
+import { openReferralForSearch, referralChildSui } from "./openReferralForSearch";
 import { type SearchServices } from "./searchChildren";
 
 /** The child details a household member may show, each decided by the policy for the view's purpose. */
@@ -73,9 +72,9 @@ export async function viewHousehold(services: SearchServices, principal: Princip
     return refuse(ErrorCode.INVALID_SUI, "INVALID_SUI", "sui-check", "Not a valid NHS number.", "sui");
   }
   const referral = access.breakGlass ? null : await openReferralForSearch(dataSource.manager, principal, access, policy, now);
-  const about = referral?.source.kind === "HUB" ? await dataSource.getRepository(Referral).findOneBy({ id: referral.source.referralId }) : null;
+  const about = referral === null ? null : await referralChildSui(dataSource.manager, referral);
   // A referral about another child, or not yet bound to one, is no referral for this child's household: refused as no reference is.
-  if (!access.breakGlass && about?.sui !== sui) {
+  if (!access.breakGlass && about !== sui) {
     return refuse(ErrorCode.ACCESS_CONTEXT_INVALID, "NO_OPEN_REFERRAL", "household-needs-open-referral",
       "A household view needs the case reference of an open referral about this child at your authority (or break-glass in an emergency).");
   }
@@ -109,8 +108,9 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
   if (access.breakGlass) for (const memberSui of memberSuis) await raiseBreakGlassAlert(dataSource, principal, memberSui, receipt.id, access.justification, now);
   // The members shown, and only they, open under the referral's case reference from now on.
-  if (about !== null && memberSuis.length > 0) {
-    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [about.id, memberSuis]);
+  // (A referral only the authority's own system recorded has no row here: its members open through their own referral.)
+  if (referral?.source.kind === "HUB" && memberSuis.length > 0) {
+    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [referral.source.referralId, memberSuis]);
   }
   return { viewId: receipt.id, members: shown };
 }

@@ -27,6 +27,9 @@ const HOUSEHOLD = /* GraphQL */ `
     }
   }
 `;
+const SEARCH = /* GraphQL */ `
+  query Search($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { searchId candidates { sui } } }
+`;
 const OPEN = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId reference } }`;
 
 type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
@@ -59,6 +62,8 @@ const sealedOnly = next();
 const brokeredSibling = next();
 const withheldHere = next();
 const other = next();
+const epoChild = next();
+const epoSibling = next();
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -88,6 +93,13 @@ beforeAll(async () => {
     expect(opened.errors).toBeUndefined();
   }
 });
+/** A social care record the authority's own system sends (`submitRecord`), under its own reference. */
+async function recordByAuthority(agencyCode: string, localAuthority: string, childSui: string, reference: string, socialCare: Record<string, unknown>) {
+  const record = { agencyCode, agencyReference: reference, child: { sui: childSui, givenNames: "Loveday", familyName: "Spargo", dateOfBirth: "2016-10-10", sex: "FEMALE" }, socialCare: { startDate: new Date().toISOString().slice(0, 10), responsibleLocalAuthority: localAuthority, ...socialCare } };
+  const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, "CHILDRENS_SOCIAL_CARE", localAuthority)))).body;
+  expect(body.errors).toBeUndefined();
+}
+
 afterAll(async () => {
   await hub.stop();
 });
@@ -161,5 +173,50 @@ describe("never a way to browse", () => {
     const body = await view(mash, neighbour, "MASH-HH-0003");
     expect(body.data!.household.members).toEqual([]);
     expect(await lastViewBy(mash.sub ?? "")).toMatchObject({ outcome: "NOT_FOUND", childSuis: [neighbour] });
+  });
+});
+
+describe("a reference the authority's own system recorded (issue 11's gate)", () => {
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-epo" };
+  const protection = (caseReference: string) => access("EMERGENCY_PROTECTION", "PUBLIC_TASK", { caseReference });
+  beforeAll(async () => {
+    await submit("EDUCATION", school({ sui: epoChild, givenNames: "Loveday", familyName: "Spargo", dateOfBirth: "2016-10-10", sex: "FEMALE", address: home("7 Wheal Row", "HP21 7WR") }, "UPN-HH-10"));
+    await submit("EDUCATION", school({ sui: epoSibling, givenNames: "Jory", familyName: "Spargo", dateOfBirth: "2014-01-14", sex: "MALE", address: home("7 Wheal Row", "HP21 7WR") }, "UPN-HH-11"));
+    // Buckinghamshire's system records an emergency protection order under its own reference.
+    await recordByAuthority("LA-E06000060", BUCKS, epoChild, "BUCKS-EPO-HH-1", { status: "ASSESSMENT", legalStatus: "SECTION_44_EMERGENCY_PROTECTION_ORDER" });
+    // A closed assessment under another reference opens nothing.
+    await recordByAuthority("LA-E06000060", BUCKS, epoChild, "BUCKS-CLOSED-HH-2", { status: "CLOSED", endDate: new Date().toISOString().slice(0, 10) });
+  });
+
+  it("an emergency protection order quoted by its reference opens the child's household and a search", async () => {
+    const body = await as(social, HOUSEHOLD, { sui: epoChild, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([epoSibling]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ outcome: "DISCLOSED", details: expect.objectContaining({ openReferral: expect.objectContaining({ reference: "BUCKS-EPO-HH-1", stage: "EMERGENCY_PROTECTION", source: expect.objectContaining({ kind: "AUTHORITY_RECORD" }) }) }) });
+    const found = await as(social, SEARCH, { criteria: { givenNames: "Loveday", familyName: "Spargo", dateOfBirth: { exact: "2016-10-10" } }, access: protection("BUCKS-EPO-HH-1") });
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([epoChild]);
+  });
+
+  it("an order about another child opens nothing of this one's household", async () => {
+    const body = await as(social, HOUSEHOLD, { sui: epoSibling, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+  });
+
+  it("a closed case, and a reference naming nothing, are refused and audited alike", async () => {
+    const shapeOf = async (reference: string) => {
+      const body = await as(social, SEARCH, { criteria: { givenNames: "Loveday", familyName: "Spargo", dateOfBirth: { exact: "2016-10-10" } }, access: protection(reference) });
+      const entry = await entries().findOneOrFail({ where: { operation: "CHILD_SEARCH", principalSub: social.sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+      return { error: body.errors?.[0], outcome: entry.outcome, refusalProblem: entry.refusalProblem, childSuis: entry.childSuis, details: Object.keys(entry.details).sort() };
+    };
+    const closed = await shapeOf("BUCKS-CLOSED-HH-2");
+    expect(closed).toMatchObject({ error: { extensions: { code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" } }, outcome: "REFUSED", childSuis: [] });
+    expect(await shapeOf("BUCKS-NOTHING-HH-3")).toEqual(closed);
+  });
+
+  it("another authority's order is no reference for this authority's staff", async () => {
+    const lincs: TestClaims = { sub: "sw-household-lincs", name: "Test sw-household-lincs", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: "E10000019" };
+    const body = await as(lincs, HOUSEHOLD, { sui: epoChild, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
   });
 });
