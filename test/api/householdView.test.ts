@@ -176,6 +176,26 @@ describe("never a way to browse", () => {
   });
 });
 
+describe("a withheld location places no one together", () => {
+  const inRefuge = next();
+  const sameRefuge = next();
+  beforeAll(async () => {
+    // A home the GP withholds (a refuge is no residence at all: a withheld home is the case that could place someone).
+    const refuge = { kind: "HOME", line1: "2 Weir Close", postcode: "HP21 3WC", localAuthority: BUCKS };
+    await submit("HEALTH", gp({ sui: inRefuge, givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: "2014-09-09", sex: "FEMALE", address: { ...refuge, labels: ["LOCATION_WITHHELD"] } }, "GP-HH-12"));
+    // Another agency reports a child at the same place without withholding it.
+    await submit("EDUCATION", school({ sui: sameRefuge, givenNames: "Cadan", familyName: "Brackenbury", dateOfBirth: "2012-05-15", sex: "MALE", address: refuge }, "UPN-HH-13"));
+    for (const [sui, reference] of [[inRefuge, "MASH-HH-0004"], [sameRefuge, "MASH-HH-0005"]] as const) {
+      expect((await as(mash, OPEN, { referral: { sui, reference, referralSource: "HEALTH", reason: "GP reports the family fled to a refuge." } })).errors).toBeUndefined();
+    }
+  });
+
+  it("a child whose home is withheld has no one placed with her by address, and is placed with no one", async () => {
+    expect((await view(mash, inRefuge, "MASH-HH-0004")).data!.household.members).toEqual([]);
+    expect((await view(mash, sameRefuge, "MASH-HH-0005")).data!.household.members).toEqual([]);
+  });
+});
+
 describe("a reference the authority's own system recorded (issue 11's gate)", () => {
   const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-epo" };
   const protection = (caseReference: string) => access("EMERGENCY_PROTECTION", "PUBLIC_TASK", { caseReference });
