@@ -140,6 +140,19 @@ describe("the household of the referral's child", () => {
   });
 });
 
+describe("break-glass", () => {
+  it("an emergency view needs no referral, is flagged, and alerts IG for each child shown; it opens no member's file", async () => {
+    const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-glass" };
+    const emergency = "Out of hours: police at the house, need to know which other children live there now.";
+    const body = await as(social, HOUSEHOLD, { sui: child, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([sibling, sameHome]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-household-glass"]);
+    expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([sibling, sameHome].sort());
+  });
+});
+
 describe("never a way to browse", () => {
   const refusal = async (caller: TestClaims, sui: string, caseReference: string | null) => {
     const body = await view(caller, sui, caseReference);
