@@ -8,6 +8,8 @@ export const AuditOperation = {
   CHILD_RECORD: "CHILD_RECORD",
   /** `searchChildren`: candidates shown to a practitioner (each candidate's SUI on the entry). */
   CHILD_SEARCH: "CHILD_SEARCH",
+  /** `household(sui, access)`: the children placed with a referral's child, shown to its MASH (each child's SUI on the entry). */
+  HOUSEHOLD_VIEW: "HOUSEHOLD_VIEW",
   /** A routed notification (e.g. a PPRC release) delivered to an agency (HUB.md §9). */
   NOTIFICATION_DELIVERY: "NOTIFICATION_DELIVERY",
   /** An agency's staff read its notification inbox (the deliveries listed, each child's SUI on the entry). */
@@ -92,6 +94,7 @@ export function isAuditOperation(value: unknown): value is AuditOperation {
 export const DISCLOSING_OPERATIONS: readonly AuditOperation[] = [
   AuditOperation.CHILD_RECORD,
   AuditOperation.CHILD_SEARCH,
+  AuditOperation.HOUSEHOLD_VIEW,
   AuditOperation.NOTIFICATION_DELIVERY,
   AuditOperation.PLANS_HELD_ELSEWHERE_READ,
 ];

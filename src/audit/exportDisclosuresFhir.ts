@@ -43,6 +43,7 @@ const HUB_NAME = "Safeguarding Information Hub";
 const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action: FhirAuditEvent["action"] }> = {
   [AuditOperation.CHILD_RECORD]: { code: "110110", display: "Patient Record", action: "R" },
   [AuditOperation.CHILD_SEARCH]: { code: "110112", display: "Query", action: "E" },
+  [AuditOperation.HOUSEHOLD_VIEW]: { code: "110112", display: "Query", action: "E" },
   [AuditOperation.NOTIFICATION_DELIVERY]: { code: "110106", display: "Export", action: "R" },
   [AuditOperation.NOTIFICATION_INBOX_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.PLANS_HELD_ELSEWHERE_READ]: { code: "110112", display: "Query", action: "E" },

@@ -202,7 +202,7 @@ const CONSENT_SQL = `
   (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
     FROM consent_override WHERE child_id = ${CHILD_ID} AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
 
-const REFERRALS_SQL = `SELECT id, sui, local_authority, reference, stage, referral_source, received_at, stage_started_at, decided_at, decision FROM referral WHERE sui = $1`;
+const REFERRALS_SQL = `SELECT id, sui, local_authority, reference, stage, referral_source, received_at, stage_started_at, decided_at, decision FROM referral WHERE sui = $1 OR household_suis @> ARRAY[$1::varchar(10)]`;
 
 interface ReferralRow {
   id: string; sui: string; local_authority: string; reference: string; stage: Referral["stage"]; referral_source: Referral["referralSource"];

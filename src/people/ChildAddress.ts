@@ -35,7 +35,8 @@ export class ChildAddress {
   @Column({ type: "varchar", length: 80, nullable: true })
   town: string | null;
 
-  /** Normalised "AA9A 9AA": upper case, one space before the inward code. */
+  /** Normalised "AA9A 9AA": upper case, one space before the inward code. Indexed: the household view finds who lives at an address by it. */
+  @Index("IDX_child_address_postcode")
   @Column({ type: "varchar", length: 8, default: "" })
   postcode: string;
 

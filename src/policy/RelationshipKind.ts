@@ -16,7 +16,10 @@
  * - BREAK_GLASS: emergency access, reviewed afterwards;
  * - SEARCH_CANDIDATE: the child is a candidate in the caller's search (`search/`), made under an open
  *   referral at the caller's authority or break-glass: only what tells candidates apart. Set only by
- *   search, never derived for a read of a child's file.
+ *   search, never derived for a read of a child's file;
+ * - HOUSEHOLD_MEMBER: the child is placed with the child of the caller's open referral (the same current
+ *   address, or an adult linked to both) in the caller's household view (`search/viewHousehold.ts`):
+ *   only what tells the children apart. Set only by the household view, never derived for a read.
  */
 export const RelationshipKind = {
   AGENCY_INVOLVED: "AGENCY_INVOLVED",
@@ -27,6 +30,7 @@ export const RelationshipKind = {
   NOTIFICATION_RECIPIENT: "NOTIFICATION_RECIPIENT",
   BREAK_GLASS: "BREAK_GLASS",
   SEARCH_CANDIDATE: "SEARCH_CANDIDATE",
+  HOUSEHOLD_MEMBER: "HOUSEHOLD_MEMBER",
 } as const;
 export type RelationshipKind = (typeof RelationshipKind)[keyof typeof RelationshipKind];
 export const RELATIONSHIP_KINDS = Object.values(RelationshipKind);

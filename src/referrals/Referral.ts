@@ -23,6 +23,14 @@ export class Referral {
   @Column({ type: "varchar", length: 10, array: true, default: () => "'{}'" })
   searchedSuis: string[];
 
+  /**
+   * The children a household view under this referral showed (`search/viewHousehold.ts`): the only
+   * children besides its own whose file its case reference opens (MASH_CASE). Never the referral's own child.
+   */
+  @Column({ type: "varchar", length: 10, array: true, default: () => "'{}'" })
+  @Index("IDX_referral_household_suis", { synchronize: false })
+  householdSuis: string[];
+
   /** When opening a searched child bound it to that child (null: opened naming the child, or not yet bound). */
   @Column({ type: "timestamptz", nullable: true })
   boundAt: Date | null;

@@ -11,18 +11,32 @@ import { Referral } from "./Referral";
  * which child it is about: what a search rests on, and what opening a child a search showed may bind
  * (`bindReferral.ts`) — both decide it from the same facts. One the
  * caller's case reference names at the caller's own local authority, opened in the hub, undecided and
- * within its stage's window — the same check a `child` read makes (`referrals/openReferralNamed`),
- * against the same facts: a referral the authority's own system has since recorded under the same
- * reference at its next status (or ended) is decided, for a search as for a read. A reference that
- * names nothing the hub holds is no referral.
+ * within its stage's window, or one the authority's own system recorded under the reference (a social
+ * care record at REFERRAL, or an emergency protection order, linked to its child by SUI or a steward) —
+ * the same check a `child` read makes (`referrals/openReferralNamed`), against the same facts: a
+ * referral the authority's own system has since recorded under the same reference at its next status
+ * (or ended) is decided, for a search as for a read. A reference that names nothing the hub holds is no
+ * referral.
  */
 export async function openHubReferral(manager: EntityManager, principal: Principal, access: AccessContext, policy: PolicySet, now: Date): Promise<OpenReferral | null> {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return null;
   const referrals = await manager.getRepository(Referral).findBy({ localAuthority: principal.localAuthority, reference });
-  const open = openReferralNamed(await recordedUnder(manager, principal.localAuthority, reference, referrals), referrals, principal, access, policy, now);
-  // A search rests on a referral opened in the hub; one only the authority's own system records opens a `child` read, not a search.
-  return open?.source.kind === "HUB" ? open : null;
+  return openReferralNamed(await recordedUnder(manager, principal.localAuthority, reference, referrals), referrals, principal, access, policy, now);
+}
+
+/**
+ * The SUI of the child an open referral is about: a referral opened in the hub names it once bound; one
+ * the authority's own system recorded is about the child its record is linked to (by SUI or a steward:
+ * `openReferralNamed` counts no other). Null while the referral names no child.
+ */
+export async function referralChildSui(manager: EntityManager, referral: OpenReferral): Promise<string | null> {
+  if (referral.source.kind === "HUB") return (await manager.getRepository(Referral).findOneBy({ id: referral.source.referralId }))?.sui ?? null;
+  const [row]: { sui: string | null }[] = await manager.query(
+    `SELECT c.sui FROM agency_record r JOIN child c ON c.id = r.child_id WHERE r.id = $1 AND r.link_state = 'LINKED' AND c.merged_into_id IS NULL`,
+    [referral.source.recordId],
+  );
+  return row?.sui ?? null;
 }
 
 /**

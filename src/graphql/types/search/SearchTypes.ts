@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { MaxLength } from "class-validator";
 import { AgencyType } from "../../../directory/AgencyType";
+import { Relationship } from "../../../people/Relationship";
 import { Sex } from "../../../people/Sex";
 import { type AgencyReferenceCriterion, type BirthCriterion, type SearchCriteria } from "../../../search/SearchCriteria";
 
@@ -71,4 +72,34 @@ export class ChildCandidateNode {
 export class ChildSearchResultNode {
   @Field(() => ID, { description: "The audit entry's id: quote it to an IG lead." }) searchId: string;
   @Field(() => [ChildCandidateNode]) candidates: ChildCandidateNode[];
+}
+
+@ObjectType({ description: "Why the hub places a child with the child viewed: the same current address, or an adult a record of each child names (a shared parent: a sibling)." })
+export class HouseholdLinkNode {
+  @Field(() => String, { description: "SAME_ADDRESS or LINKED_ADULT." }) kind: string;
+  @Field(() => Relationship, { nullable: true, description: "LINKED_ADULT: how the adult stands to the child viewed." }) adultRelationshipToChild: string | null;
+  @Field(() => Relationship, { nullable: true, description: "LINKED_ADULT: how the adult stands to this child." }) adultRelationshipToMember: string | null;
+}
+
+@ObjectType({ description: "What tells the children apart, as the policy allows for your purpose; null where withheld. Never where the household is." })
+export class HouseholdMemberDemographicsNode {
+  @Field(() => String, { nullable: true }) givenNames: string | null;
+  @Field(() => String, { nullable: true }) familyName: string | null;
+  @Field(() => String, { nullable: true }) dateOfBirth: string | null;
+  @Field(() => Sex, { nullable: true }) sex: string | null;
+}
+
+@ObjectType({ description: "A child placed with the child viewed. Open it with `child(sui, access)` under the same case reference: the view opened it to that reference, and the read is audited." })
+export class HouseholdMemberNode {
+  @Field(() => ID, { nullable: true, description: "Null for a child still awaiting an SUI." }) sui: string | null;
+  @Field(() => [HouseholdLinkNode]) placedBy: HouseholdLinkNode[];
+  @Field(() => HouseholdMemberDemographicsNode) demographics: HouseholdMemberDemographicsNode;
+  @Field(() => [CandidateWithholdingNode]) withheld: CandidateWithholdingNode[];
+  @Field(() => [AgencyTypeHoldingNode]) agencyTypes: AgencyTypeHoldingNode[];
+}
+
+@ObjectType({ description: "The children placed with the child viewed, and the audit entry of the view." })
+export class HouseholdViewNode {
+  @Field(() => ID, { description: "The audit entry's id: quote it to an IG lead." }) viewId: string;
+  @Field(() => [HouseholdMemberNode]) members: HouseholdMemberNode[];
 }

@@ -1,0 +1,120 @@
+import { type EntityManager } from "typeorm";
+import { type MatchProfile } from "../identity/matching/MatchProfile";
+import { profileOf, type ProfileRow } from "../identity/matchProfiles";
+import { type AddressKind } from "../people/AddressKind";
+import { type Relationship } from "../people/Relationship";
+import { currentResidence } from "../people/residence";
+import { addressReportedByUnrestrictedRecord, locationWithheld } from "../people/unrestrictedSource";
+
+/** Why the hub places a child with the child viewed. */
+export type HouseholdLink =
+  | { kind: "SAME_ADDRESS" }
+  /** An adult linked to both children, with how each record relates them (a shared MOTHER is a sibling). */
+  | { kind: "LINKED_ADULT"; adultRelationshipToChild: Relationship; adultRelationshipToMember: Relationship };
+
+export interface HouseholdMember {
+  profile: MatchProfile;
+  /** Null while the child awaits an SUI. */
+  sui: string | null;
+  placedBy: HouseholdLink[];
+}
+
+/**
+ * SQL: a record linked to the child `child` that may place them anywhere — linked (a POSSIBLE link is
+ * nobody's), neither sealed nor brokered: a restricted record contributes nothing outside itself, not
+ * even who the child lives with (design principle 8).
+ */
+const visibleRecord = (record: string, child: string) =>
+  `${record}.child_id = ${child} AND ${record}.link_state = 'LINKED' AND NOT (${record}.labels && ARRAY['SEALED', 'BROKERED']::text[])`;
+
+interface AddressRow {
+  child_id: string; kind: AddressKind; line1: string; postcode: string; local_authority: string | null;
+  valid_from: string | null; first_reported_at: Date; withheld: boolean;
+}
+
+/** A place as the household view compares it: the postcode and the first line, case and spacing aside. */
+interface Place {
+  postcode: string;
+  line1: string;
+}
+
+const lineKey = (line1: string) => line1.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * The current residence of each child as unrestricted records tell it (`people/residence.ts`: the home
+ * or placement most recently begun), or nothing: a child whose current residence is withheld — by its
+ * own label, the record that reported it, or any record protecting the same postcode — is placed nowhere,
+ * never at an older address instead; nor is one whose residence has no postcode (a first line alone is
+ * no place to compare).
+ */
+async function currentPlaces(manager: EntityManager, childIds: string[]): Promise<Map<string, Place>> {
+  if (childIds.length === 0) return new Map();
+  const rows: AddressRow[] = await manager.query(
+    `SELECT a.child_id, a.kind, a.line1, a.postcode, a.local_authority, a.valid_from::text AS valid_from, a.first_reported_at,
+            (${locationWithheld("a")} OR EXISTS (SELECT 1 FROM child_address p WHERE p.child_id = a.child_id AND p.postcode = a.postcode AND a.postcode <> '' AND ${locationWithheld("p")})) AS withheld
+       FROM child c JOIN child_address a ON a.child_id = c.id
+      WHERE c.id = ANY($1::uuid[]) AND c.merged_into_id IS NULL AND ${addressReportedByUnrestrictedRecord("a", "c")}`,
+    [childIds],
+  );
+  const byChild = new Map<string, AddressRow[]>();
+  for (const row of rows) byChild.set(row.child_id, [...(byChild.get(row.child_id) ?? []), row]);
+  const places = new Map<string, Place>();
+  for (const [childId, addresses] of byChild) {
+    const current = currentResidence(addresses.map((row) => ({ ...row, localAuthority: row.local_authority, validFrom: row.valid_from, firstReportedAt: new Date(row.first_reported_at) })));
+    if (current === null || current.withheld || current.postcode === "") continue;
+    places.set(childId, { postcode: current.postcode, line1: lineKey(current.line1) });
+  }
+  return places;
+}
+
+/**
+ * The other children the hub places with this child (issue 11 item 3), from unrestricted records only:
+ * - SAME_ADDRESS: their current residence is the child's current residence (the same postcode and first
+ *   line — never a postcode alone, which is a street), neither withheld;
+ * - LINKED_ADULT: an adult a record of the child names (a parent, a household member, an alleged
+ *   perpetrator, a PPRC) is named by a record of theirs too — siblings share a parent this way.
+ * Each link rests on a record linked to each child that is neither sealed nor brokered. A child is
+ * listed only while such a record reports them, so a child the hub knows only under a sealed identity
+ * is never listed. One hop only: the members of a member's household are not the viewed child's.
+ */
+export async function householdMembers(manager: EntityManager, childId: string): Promise<HouseholdMember[]> {
+  const links = new Map<string, HouseholdLink[]>();
+  const add = (memberId: string, link: HouseholdLink) => links.set(memberId, [...(links.get(memberId) ?? []), link]);
+
+  const place = (await currentPlaces(manager, [childId])).get(childId);
+  if (place !== undefined) {
+    const rows: { child_id: string }[] = await manager.query(
+      `SELECT DISTINCT c.id AS child_id FROM child_address a JOIN child c ON c.id = a.child_id
+        WHERE a.postcode = $1 AND lower(regexp_replace(btrim(a.line1), '\\s+', ' ', 'g')) = $2 AND c.id <> $3 AND c.merged_into_id IS NULL
+          AND ${addressReportedByUnrestrictedRecord("a", "c")}`,
+      [place.postcode, place.line1, childId],
+    );
+    const theirs = await currentPlaces(manager, rows.map((row) => row.child_id));
+    for (const [memberId, memberPlace] of theirs) if (memberPlace.postcode === place.postcode && memberPlace.line1 === place.line1) add(memberId, { kind: "SAME_ADDRESS" });
+  }
+
+  const adultRows: { child_id: string; to_child: Relationship; to_member: Relationship }[] = await manager.query(
+    `SELECT DISTINCT m.child_id, mine.relationship AS to_child, m.relationship AS to_member
+       FROM child_adult_relationship mine
+       JOIN agency_record r ON r.id = mine.source_record_id
+       JOIN child_adult_relationship m ON m.adult_id = mine.adult_id AND m.child_id <> mine.child_id
+       JOIN agency_record mr ON mr.id = m.source_record_id
+       JOIN child c ON c.id = m.child_id AND c.merged_into_id IS NULL
+      WHERE mine.child_id = $1 AND ${visibleRecord("r", "mine.child_id")} AND ${visibleRecord("mr", "m.child_id")}
+      ORDER BY m.child_id, to_child, to_member`,
+    [childId],
+  );
+  for (const row of adultRows) add(row.child_id, { kind: "LINKED_ADULT", adultRelationshipToChild: row.to_child, adultRelationshipToMember: row.to_member });
+
+  const memberIds = [...links.keys()];
+  if (memberIds.length === 0) return [];
+  // Shown from the match profile (only what unrestricted records reported), and only while a record that is not sealed reports the child.
+  const profiles: (ProfileRow & { sui: string | null })[] = await manager.query(
+    `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui
+       FROM child_match_profile p JOIN child c ON c.id = p.child_id
+      WHERE p.child_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM agency_record s WHERE ${visibleRecord("s", "p.child_id")})
+      ORDER BY p.date_of_birth NULLS LAST, p.child_id`,
+    [memberIds],
+  );
+  return profiles.map((row) => ({ profile: profileOf(row), sui: row.sui, placedBy: links.get(row.child_id) ?? [] }));
+}

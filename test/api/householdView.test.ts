@@ -1,0 +1,255 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * The household view (issue 11 item 3): who else is at risk — the children the hub places with the
+ * child of a MASH's open referral, at the same current address or through an adult a record of each
+ * names (a sibling), each shown only as the policy allows, every view audited. The most browsing-prone
+ * view: it lists no one the caller could not reach through the referral's own child — a neighbour at
+ * the same postcode, a former resident, a child placed there only by a sealed or brokered record or at
+ * a withheld address, a member's own household — and a member's file opens under the referral only
+ * once the view has shown it. Fresh children of this file's own.
+ */
+let hub: TestHub;
+const suis = syntheticNhsNumbers(884_000);
+const next = () => suis.next().value as string;
+const BUCKS = "E06000060";
+
+const HOUSEHOLD = /* GraphQL */ `
+  query Household($sui: ID!, $access: AccessContext!) {
+    household(sui: $sui, access: $access) {
+      viewId
+      members { sui placedBy { kind adultRelationshipToChild adultRelationshipToMember } demographics { givenNames familyName dateOfBirth sex } withheld { path rule } agencyTypes { agencyType restrictedInvolvement } }
+    }
+  }
+`;
+const SEARCH = /* GraphQL */ `
+  query Search($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { searchId candidates { sui } } }
+`;
+const OPEN = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId reference } }`;
+
+type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown>): Promise<Body> {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
+}
+async function submit(agencyType: string, record: Record<string, unknown>) {
+  const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, BUCKS)))).body;
+  expect(body.errors).toBeUndefined();
+}
+const home = (line1: string, postcode: string, extra: Record<string, unknown> = {}) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority: BUCKS, ...extra });
+const gp = (child: object, reference: string, extra: Record<string, unknown> = {}) => ({ agencyCode: "GP-K99001", agencyReference: reference, child, health: { gpPracticeCode: "K99001", registeredOn: "2016-06-01" }, ...extra });
+const police = (child: object, reference: string, extra: Record<string, unknown> = {}) => ({ agencyCode: "POLICE-43", agencyReference: reference, child, police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-01" }, ...extra });
+const school = (child: object, reference: string) => ({ agencyCode: "SCH-199001", agencyReference: reference, child, education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" } });
+const mother = { reference: "GP-ADULT-HH-1", givenNames: "Kerensa", familyName: "Tresize", sex: "FEMALE", relationship: "MOTHER" };
+
+const triage = (caseReference: string | null, extra: Record<string, unknown> = {}) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference, ...extra });
+const view = (caller: TestClaims, sui: string, caseReference: string | null) => as(caller, HOUSEHOLD, { sui, access: triage(caseReference) });
+const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+const lastViewBy = (sub: string) => entries().findOneOrFail({ where: { operation: "HOUSEHOLD_VIEW", principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+const relationshipsOf = async (caller: TestClaims, sui: string, caseReference: string) => ((await as(caller, CHILD_QUERY, { sui, access: triage(caseReference) })).data?.child?.relationships ?? []) as string[];
+
+const mash: TestClaims = { ...CALLERS.mash, sub: "mash-household-1" };
+const child = next();
+const sameHome = next();
+const sibling = next();
+const neighbour = next();
+const movedAway = next();
+const sealedOnly = next();
+const brokeredSibling = next();
+const withheldHere = next();
+const other = next();
+const epoChild = next();
+const epoSibling = next();
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const at4 = home("4 Orchard Way", "HP19 9AA");
+  await submit("HEALTH", gp({ sui: child, givenNames: "Elowen", familyName: "Tresize", dateOfBirth: "2015-05-05", sex: "FEMALE", address: at4 }, "GP-HH-1", { relatedAdults: [mother] }));
+  await submit("EDUCATION", school({ sui: child, givenNames: "Elowen", familyName: "Tresize", dateOfBirth: "2015-05-05", sex: "FEMALE", address: at4 }, "UPN-HH-1"));
+  // The same home written another way: placed together.
+  await submit("EDUCATION", school({ sui: sameHome, givenNames: "Jago", familyName: "Pascoe", dateOfBirth: "2013-03-03", sex: "MALE", address: home("4  orchard way ", "HP19 9AA") }, "UPN-HH-2"));
+  // A sibling living elsewhere: the GP names the same mother.
+  await submit("HEALTH", gp({ sui: sibling, givenNames: "Tamsin", familyName: "Tresize", dateOfBirth: "2011-01-11", sex: "FEMALE", address: home("20 Quarry Rise", "HP20 2QQ") }, "GP-HH-3", { relatedAdults: [mother] }));
+  // Next door, the same postcode: not the household.
+  await submit("EDUCATION", school({ sui: neighbour, givenNames: "Morwenna", familyName: "Hosking", dateOfBirth: "2014-04-04", sex: "FEMALE", address: home("6 Orchard Way", "HP19 9AA") }, "UPN-HH-4"));
+  // Lived at 4 Orchard Way, has since moved.
+  await submit("EDUCATION", school({ sui: movedAway, givenNames: "Bryok", familyName: "Nance", dateOfBirth: "2012-02-02", sex: "MALE", address: home("4 Orchard Way", "HP19 9AA", { validFrom: "2019-01-01" }) }, "UPN-HH-5"));
+  await submit("HEALTH", gp({ sui: movedAway, givenNames: "Bryok", familyName: "Nance", dateOfBirth: "2012-02-02", sex: "MALE", address: home("1 Kiln Court", "HP21 1KC", { validFrom: "2025-01-01" }) }, "GP-HH-5"));
+  // Placed at 4 Orchard Way only by a sealed record.
+  await submit("EDUCATION", school({ sui: sealedOnly, givenNames: "Kitto", familyName: "Jewell", dateOfBirth: "2016-06-06", sex: "MALE", address: home("9 Moor Lane", "HP22 9ML", { validFrom: "2020-01-01" }) }, "UPN-HH-6"));
+  await submit("POLICE", police({ sui: sealedOnly, givenNames: "Kitto", familyName: "Jewell", dateOfBirth: "2016-06-06", sex: "MALE", address: home("4 Orchard Way", "HP19 9AA", { validFrom: "2026-01-01" }) }, "TVP-HH-6", { labels: ["SEALED"] }));
+  // The same mother named only in a brokered record.
+  await submit("EDUCATION", school({ sui: brokeredSibling, givenNames: "Senara", familyName: "Rowe", dateOfBirth: "2017-07-07", sex: "FEMALE", address: home("3 Fore Street", "HP20 3FS") }, "UPN-HH-7"));
+  await submit("HEALTH", gp({ sui: brokeredSibling, givenNames: "Senara", familyName: "Rowe", dateOfBirth: "2017-07-07", sex: "FEMALE" }, "GP-HH-7", { labels: ["BROKERED"], relatedAdults: [mother] }));
+  // At 4 Orchard Way, the location withheld.
+  await submit("HEALTH", gp({ sui: withheldHere, givenNames: "Demelza", familyName: "Carne", dateOfBirth: "2018-08-08", sex: "FEMALE", address: home("4 Orchard Way", "HP19 9AA", { labels: ["LOCATION_WITHHELD"] }) }, "GP-HH-8"));
+  await submit("EDUCATION", school({ sui: other, givenNames: "Pedrek", familyName: "Angove", dateOfBirth: "2012-12-12", sex: "MALE", address: home("5 Chapel Hill", "HP20 5CH") }, "UPN-HH-9"));
+  for (const [sui, reference] of [[child, "MASH-HH-0001"], [other, "MASH-HH-0002"]] as const) {
+    const opened = await as(mash, OPEN, { referral: { sui, reference, referralSource: "SCHOOL", reason: "School reports the child is frightened to go home." } });
+    expect(opened.errors).toBeUndefined();
+  }
+});
+/** A social care record the authority's own system sends (`submitRecord`), under its own reference. */
+async function recordByAuthority(agencyCode: string, localAuthority: string, childSui: string, reference: string, socialCare: Record<string, unknown>) {
+  const record = { agencyCode, agencyReference: reference, child: { sui: childSui, givenNames: "Loveday", familyName: "Spargo", dateOfBirth: "2016-10-10", sex: "FEMALE" }, socialCare: { startDate: new Date().toISOString().slice(0, 10), responsibleLocalAuthority: localAuthority, ...socialCare } };
+  const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, "CHILDRENS_SOCIAL_CARE", localAuthority)))).body;
+  expect(body.errors).toBeUndefined();
+}
+
+afterAll(async () => {
+  await hub.stop();
+});
+
+describe("the household of the referral's child", () => {
+  it("before the view, the referral opens no other child's file", async () => {
+    expect(await relationshipsOf(mash, sibling, "MASH-HH-0001")).not.toContain("MASH_CASE");
+  });
+
+  it("lists the child at the same home and the sibling through their mother, and no one else", async () => {
+    const body = await view(mash, child, "MASH-HH-0001");
+    expect(body.errors).toBeUndefined();
+    const { members } = body.data!.household;
+    expect(members.map((member: { sui: string }) => member.sui)).toEqual([sibling, sameHome]);
+    expect(members[0]).toEqual({
+      sui: sibling,
+      placedBy: [{ kind: "LINKED_ADULT", adultRelationshipToChild: "MOTHER", adultRelationshipToMember: "MOTHER" }],
+      demographics: { givenNames: "Tamsin", familyName: "Tresize", dateOfBirth: "2011-01-11", sex: "FEMALE" },
+      withheld: expect.any(Array),
+      agencyTypes: [{ agencyType: "HEALTH", restrictedInvolvement: false }],
+    });
+    expect(members[1]).toMatchObject({ sui: sameHome, placedBy: [{ kind: "SAME_ADDRESS", adultRelationshipToChild: null, adultRelationshipToMember: null }], demographics: { givenNames: "Jago", familyName: "Pascoe" } });
+    // No address, no record content, nothing of the children it does not list.
+    expect(JSON.stringify(body.data)).not.toMatch(/Orchard|Quarry|HP19|HP20|K99001|dsl@|Kerensa|Hosking|Nance|Jewell|Rowe|Carne/);
+  });
+
+  it("audits the view with the referral and every child shown, before the answer leaves", async () => {
+    const body = await view(mash, child, "MASH-HH-0001");
+    const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
+    expect(entry).toMatchObject({ operation: "HOUSEHOLD_VIEW", outcome: "DISCLOSED", caseReference: "MASH-HH-0001", childSuis: [child, sibling, sameHome] });
+    expect(entry.details).toMatchObject({ openReferral: { reference: "MASH-HH-0001", localAuthority: BUCKS }, grantingRules: ["household-members-csc"] });
+  });
+
+  it("opens the members it showed under the referral (MASH_CASE, audited), and no one it did not", async () => {
+    expect(await relationshipsOf(mash, sibling, "MASH-HH-0001")).toContain("MASH_CASE");
+    expect(await relationshipsOf(mash, sameHome, "MASH-HH-0001")).toContain("MASH_CASE");
+    for (const unlisted of [neighbour, movedAway, sealedOnly, brokeredSibling, withheldHere]) expect(await relationshipsOf(mash, unlisted, "MASH-HH-0001")).not.toContain("MASH_CASE");
+  });
+});
+
+describe("break-glass", () => {
+  it("an emergency view needs no referral, is flagged, and alerts IG for each child shown; it opens no member's file", async () => {
+    const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-glass" };
+    const emergency = "Out of hours: police at the house, need to know which other children live there now.";
+    const body = await as(social, HOUSEHOLD, { sui: child, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([sibling, sameHome]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-household-glass"]);
+    expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([sibling, sameHome].sort());
+  });
+});
+
+describe("never a way to browse", () => {
+  const refusal = async (caller: TestClaims, sui: string, caseReference: string | null) => {
+    const body = await view(caller, sui, caseReference);
+    expect(body.data ?? null).toBeNull();
+    const entry = await lastViewBy(caller.sub ?? "");
+    return { code: body.errors?.[0]?.extensions.code, problem: body.errors?.[0]?.extensions.problem, audited: { outcome: entry.outcome, refusalProblem: entry.refusalProblem, childSuis: entry.childSuis } };
+  };
+
+  it("one hop only: a member's household is refused as a reference naming nothing is", async () => {
+    expect(await refusal(mash, sibling, "MASH-HH-0001")).toEqual(await refusal(mash, sibling, "MASH-HH-NOTHING"));
+    expect(await refusal(mash, sibling, "MASH-HH-0001")).toEqual({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL", audited: { outcome: "REFUSED", refusalProblem: "NO_OPEN_REFERRAL", childSuis: [] } });
+  });
+
+  it("no reference is refused, and a referral about another child is refused and audited as a reference naming nothing is", async () => {
+    expect(await refusal(mash, child, null)).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CASE_REFERENCE_REQUIRED", audited: { outcome: "REFUSED", childSuis: [] } });
+    const nothing = await refusal(mash, child, "MASH-HH-NOTHING");
+    expect(nothing).toMatchObject({ problem: "NO_OPEN_REFERRAL", audited: { outcome: "REFUSED", refusalProblem: "NO_OPEN_REFERRAL" } });
+    expect(await refusal(mash, child, "MASH-HH-0002")).toEqual(nothing);
+  });
+
+  it("a caller the household grants do not name is refused, audited", async () => {
+    const dsl: TestClaims = { ...CALLERS.schoolDsl, sub: "dsl-household" };
+    const refused = await refusal(dsl, child, "MASH-HH-0001");
+    expect(refused).toMatchObject({ code: "FORBIDDEN", audited: { outcome: "REFUSED", childSuis: [] } });
+  });
+
+  it("a view of the neighbour, under a referral about the neighbour, does not list the child next door", async () => {
+    // The neighbour's own household view (under a referral about the neighbour) does not list the child next door either.
+    const opened = await as(mash, OPEN, { referral: { sui: neighbour, reference: "MASH-HH-0003", referralSource: "SCHOOL", reason: "School reports the child is frightened to go home." } });
+    expect(opened.errors).toBeUndefined();
+    const body = await view(mash, neighbour, "MASH-HH-0003");
+    expect(body.data!.household.members).toEqual([]);
+    expect(await lastViewBy(mash.sub ?? "")).toMatchObject({ outcome: "NOT_FOUND", childSuis: [neighbour] });
+  });
+});
+
+describe("a withheld location places no one together", () => {
+  const inRefuge = next();
+  const sameRefuge = next();
+  beforeAll(async () => {
+    // A home the GP withholds (a refuge is no residence at all: a withheld home is the case that could place someone).
+    const refuge = { kind: "HOME", line1: "2 Weir Close", postcode: "HP21 3WC", localAuthority: BUCKS };
+    await submit("HEALTH", gp({ sui: inRefuge, givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: "2014-09-09", sex: "FEMALE", address: { ...refuge, labels: ["LOCATION_WITHHELD"] } }, "GP-HH-12"));
+    // Another agency reports a child at the same place without withholding it.
+    await submit("EDUCATION", school({ sui: sameRefuge, givenNames: "Cadan", familyName: "Brackenbury", dateOfBirth: "2012-05-15", sex: "MALE", address: refuge }, "UPN-HH-13"));
+    for (const [sui, reference] of [[inRefuge, "MASH-HH-0004"], [sameRefuge, "MASH-HH-0005"]] as const) {
+      expect((await as(mash, OPEN, { referral: { sui, reference, referralSource: "HEALTH", reason: "GP reports the family fled to a refuge." } })).errors).toBeUndefined();
+    }
+  });
+
+  it("a child whose home is withheld has no one placed with her by address, and is placed with no one", async () => {
+    expect((await view(mash, inRefuge, "MASH-HH-0004")).data!.household.members).toEqual([]);
+    expect((await view(mash, sameRefuge, "MASH-HH-0005")).data!.household.members).toEqual([]);
+  });
+});
+
+describe("a reference the authority's own system recorded (issue 11's gate)", () => {
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-epo" };
+  const protection = (caseReference: string) => access("EMERGENCY_PROTECTION", "PUBLIC_TASK", { caseReference });
+  beforeAll(async () => {
+    await submit("EDUCATION", school({ sui: epoChild, givenNames: "Loveday", familyName: "Spargo", dateOfBirth: "2016-10-10", sex: "FEMALE", address: home("7 Wheal Row", "HP21 7WR") }, "UPN-HH-10"));
+    await submit("EDUCATION", school({ sui: epoSibling, givenNames: "Jory", familyName: "Spargo", dateOfBirth: "2014-01-14", sex: "MALE", address: home("7 Wheal Row", "HP21 7WR") }, "UPN-HH-11"));
+    // Buckinghamshire's system records an emergency protection order under its own reference.
+    await recordByAuthority("LA-E06000060", BUCKS, epoChild, "BUCKS-EPO-HH-1", { status: "ASSESSMENT", legalStatus: "SECTION_44_EMERGENCY_PROTECTION_ORDER" });
+    // A closed assessment under another reference opens nothing.
+    await recordByAuthority("LA-E06000060", BUCKS, epoChild, "BUCKS-CLOSED-HH-2", { status: "CLOSED", endDate: new Date().toISOString().slice(0, 10) });
+  });
+
+  it("an emergency protection order quoted by its reference opens the child's household and a search", async () => {
+    const body = await as(social, HOUSEHOLD, { sui: epoChild, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([epoSibling]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ outcome: "DISCLOSED", details: expect.objectContaining({ openReferral: expect.objectContaining({ reference: "BUCKS-EPO-HH-1", stage: "EMERGENCY_PROTECTION", source: expect.objectContaining({ kind: "AUTHORITY_RECORD" }) }) }) });
+    const found = await as(social, SEARCH, { criteria: { givenNames: "Loveday", familyName: "Spargo", dateOfBirth: { exact: "2016-10-10" } }, access: protection("BUCKS-EPO-HH-1") });
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([epoChild]);
+  });
+
+  it("an order about another child opens nothing of this one's household", async () => {
+    const body = await as(social, HOUSEHOLD, { sui: epoSibling, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+  });
+
+  it("a closed case, and a reference naming nothing, are refused and audited alike", async () => {
+    const shapeOf = async (reference: string) => {
+      const body = await as(social, SEARCH, { criteria: { givenNames: "Loveday", familyName: "Spargo", dateOfBirth: { exact: "2016-10-10" } }, access: protection(reference) });
+      const entry = await entries().findOneOrFail({ where: { operation: "CHILD_SEARCH", principalSub: social.sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+      return { error: body.errors?.[0], outcome: entry.outcome, refusalProblem: entry.refusalProblem, childSuis: entry.childSuis, details: Object.keys(entry.details).sort() };
+    };
+    const closed = await shapeOf("BUCKS-CLOSED-HH-2");
+    expect(closed).toMatchObject({ error: { extensions: { code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" } }, outcome: "REFUSED", childSuis: [] });
+    expect(await shapeOf("BUCKS-NOTHING-HH-3")).toEqual(closed);
+  });
+
+  it("another authority's order is no reference for this authority's staff", async () => {
+    const lincs: TestClaims = { sub: "sw-household-lincs", name: "Test sw-household-lincs", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: "E10000019" };
+    const body = await as(lincs, HOUSEHOLD, { sui: epoChild, access: protection("BUCKS-EPO-HH-1") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
+  });
+});
