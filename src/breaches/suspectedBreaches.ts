@@ -16,8 +16,10 @@ export async function breachFromAlert(services: GovernanceServices, principal: P
     : alert.outcome === IgAlertOutcome.NOT_JUSTIFIED && alert.kind === IgAlertKind.BREAK_GLASS ? BreachSource.BREAK_GLASS_NOT_JUSTIFIED : null;
   if (source === null) return null;
   const rows: { id: string }[] = alert.kind !== IgAlertKind.BREAK_GLASS ? [] : await services.dataSource.query(
-    `SELECT id FROM disclosure_audit WHERE principal_sub = $1 AND child_suis @> ARRAY[$2]::text[] AND break_glass AND outcome = $3 AND occurred_at BETWEEN $4 AND $5 ORDER BY occurred_at, id`,
-    [alert.principalSub, alert.childSui, AuditOutcome.DISCLOSED, new Date(alert.raisedAt.getTime() - 1000), alert.windowEndsAt],
+    // From the disclosure that raised the alert (its entry is stamped when the request began, before the alert was raised) to the window's end.
+    `SELECT id FROM disclosure_audit WHERE principal_sub = $1 AND child_suis @> ARRAY[$2]::text[] AND break_glass AND outcome = $3
+       AND occurred_at >= (SELECT occurred_at FROM disclosure_audit WHERE id = $4) AND occurred_at <= $5 ORDER BY occurred_at, id`,
+    [alert.principalSub, alert.childSui, AuditOutcome.DISCLOSED, alert.firstDisclosureId, alert.windowEndsAt],
   );
   const what = alert.kind === IgAlertKind.BREAK_GLASS ? "break-glass access" : "attempt on a file the caller is excluded from";
   return openSuspectedBreach(services, principal, requestId, access, {

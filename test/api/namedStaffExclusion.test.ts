@@ -45,14 +45,22 @@ const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditE
 const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
 const alertsFor = (sub: string | undefined) => hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: sub, kind: "EXCLUDED_ACCESS" } as never });
 
+/**
+ * The statements one request sends, counted at the driver: the fewest of three tries, since the hub's
+ * own background work (an audit checkpoint falling due, the job queue) only ever adds to a count.
+ */
 async function statementsFor(send: () => Promise<unknown>): Promise<number> {
-  const query = jest.spyOn(Client.prototype, "query");
-  try {
-    await send();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
+  const counts: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const query = jest.spyOn(Client.prototype, "query");
+    try {
+      await send();
+      counts.push(query.mock.calls.length);
+    } finally {
+      query.mockRestore();
+    }
   }
+  return Math.min(...counts);
 }
 
 async function record(exclusion: Record<string, unknown>, caller: TestClaims = CALLERS.cscManager, sui = childSui): Promise<Body> {
@@ -123,9 +131,12 @@ describe("an excluded caller gets what a stranger gets", () => {
     expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
     expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
     expect((await as(otherPoliceTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+    // Each caller once first, so that what a first request costs (the directory's answer about the agency) is not counted.
+    expect((await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child).toBeNull();
     const excluded = await statementsFor(() => as(implicated, CHILD_QUERY, { sui: childSui, access: s47 }));
     const stranger = await statementsFor(() => as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: strangerChildSui, access: s47 }));
-    const missing = await statementsFor(() => as(implicated, CHILD_QUERY, { sui: next(), access: s47 }));
+    const missingSui = next();
+    const missing = await statementsFor(() => as(implicated, CHILD_QUERY, { sui: missingSui, access: s47 }));
     expect(excluded).toBeGreaterThan(0);
     expect(excluded).toBe(stranger);
     expect(excluded).toBe(missing);
@@ -169,14 +180,14 @@ describe("an excluded caller gets what a stranger gets", () => {
     expect(found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toContain(childSui);
     const keptOut = await as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-EXCL-1") });
     expect(keptOut.errors).toBeUndefined();
-    expect(keptOut.data?.searchChildren.candidates).toEqual([]);
-    const nobody = await as(mashKeptOut, SEARCH, { criteria: { ...criteria, givenNames: "Zebedee", familyName: "Nobodyhere" }, access: triage("MASH-EXCL-1") });
-    expect(nobody.data?.searchChildren.candidates).toEqual([]);
+    // The same answer as the other practitioner's, less the child (here: the child's namesake alone).
+    const others = found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui).filter((sui: string) => sui !== childSui);
+    expect(keptOut.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toEqual(others);
     const excludedCost = await statementsFor(() => as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-EXCL-1") }));
-    const nobodyCost = await statementsFor(() => as(mashKeptOut, SEARCH, { criteria: { ...criteria, givenNames: "Zebedee", familyName: "Nobodyhere" }, access: triage("MASH-EXCL-1") }));
-    expect(excludedCost).toBe(nobodyCost);
+    const otherCost = await statementsFor(() => as(mashOther, SEARCH, { criteria, access: triage("MASH-EXCL-2") }));
+    expect(excludedCost).toBe(otherCost);
     const entry = await entries().findOneByOrFail({ id: keptOut.data?.searchChildren.searchId });
-    expect(entry).toMatchObject({ outcome: "NOT_FOUND", childSuis: [] });
+    expect(entry.childSuis).not.toContain(childSui);
     expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [childSui] } });
     expect((await alertsFor(mashKeptOut.sub)).map((alert) => alert.childSui)).toEqual([childSui]);
   });
