@@ -31,15 +31,23 @@ afterAll(async () => {
   await hub.stop();
 });
 
-/** How many statements the hub sends to the database while answering one request. */
+/**
+ * How many statements the hub sends to the database while answering one request: the fewest of three
+ * tries, since the hub's own background work (an audit checkpoint falling due, the job queue polling)
+ * is counted at the same driver and only ever adds to a count.
+ */
 async function statementsFor(send: () => Promise<unknown>): Promise<number> {
-  const query = jest.spyOn(Client.prototype, "query");
-  try {
-    await send();
-    return query.mock.calls.length;
-  } finally {
-    query.mockRestore();
+  const counts: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const query = jest.spyOn(Client.prototype, "query");
+    try {
+      await send();
+      counts.push(query.mock.calls.length);
+    } finally {
+      query.mockRestore();
+    }
   }
+  return Math.min(...counts);
 }
 
 const childQuery = async (caller: TestClaims, childSui: string) => {
