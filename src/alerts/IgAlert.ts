@@ -3,12 +3,19 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export const IgAlertStatus = { OPEN: "OPEN", CLOSED: "CLOSED" } as const;
 export type IgAlertStatus = (typeof IgAlertStatus)[keyof typeof IgAlertStatus];
 
+/**
+ * What raised the alert: an emergency (break-glass) disclosure, or an attempt to read a child's file by
+ * someone a named-staff exclusion keeps out of it (`exclusions/`), who was answered as a stranger is.
+ */
+export const IgAlertKind = { BREAK_GLASS: "BREAK_GLASS", EXCLUDED_ACCESS: "EXCLUDED_ACCESS" } as const;
+export type IgAlertKind = (typeof IgAlertKind)[keyof typeof IgAlertKind];
+
 /** What the IG lead concluded on review. BREACH_REPORTED: unauthorised access, reported within 72 hours (UK GDPR Art 33). */
 export const IgAlertOutcome = { JUSTIFIED: "JUSTIFIED", NOT_JUSTIFIED: "NOT_JUSTIFIED", BREACH_REPORTED: "BREACH_REPORTED" } as const;
 export type IgAlertOutcome = (typeof IgAlertOutcome)[keyof typeof IgAlertOutcome];
 
 /**
- * A break-glass access awaiting review by an information governance lead. One alert covers one
+ * A break-glass access (or an excluded caller's attempt) awaiting review by an information governance lead. One alert covers one
  * caller's emergency access to one child for a time-boxed window; every disclosure in the window is
  * on the audit trail flagged break-glass and counted here.
  */
@@ -18,6 +25,9 @@ export type IgAlertOutcome = (typeof IgAlertOutcome)[keyof typeof IgAlertOutcome
 export class IgAlert {
   @PrimaryGeneratedColumn("uuid")
   id: string;
+
+  @Column({ type: "varchar", length: 16, default: IgAlertKind.BREAK_GLASS })
+  kind: IgAlertKind;
 
   @Column({ type: "varchar", length: 10 })
   childSui: string;

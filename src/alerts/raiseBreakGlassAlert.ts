@@ -1,6 +1,6 @@
 import { MoreThan, type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
-import { IgAlert, IgAlertStatus } from "./IgAlert";
+import { IgAlert, IgAlertKind, IgAlertStatus } from "./IgAlert";
 
 /** How long one break-glass justification covers further emergency reads of the same child. */
 export const BREAK_GLASS_WINDOW_MS = 60 * 60 * 1000;
@@ -14,7 +14,7 @@ export async function raiseBreakGlassAlert(dataSource: DataSource, principal: Pr
   return dataSource.transaction(async (manager) => {
     const alerts = manager.getRepository(IgAlert);
     const open = await alerts.findOne({
-      where: { principalSub: principal.sub, childSui, status: IgAlertStatus.OPEN, windowEndsAt: MoreThan(now) },
+      where: { kind: IgAlertKind.BREAK_GLASS, principalSub: principal.sub, childSui, status: IgAlertStatus.OPEN, windowEndsAt: MoreThan(now) },
       lock: { mode: "pessimistic_write" },
     });
     if (open !== null) {

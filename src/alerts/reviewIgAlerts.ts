@@ -9,6 +9,7 @@ import { AuditOperation } from "../audit/AuditOperation";
 import { trailReach } from "../audit/trailReach";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
+import { breachFromAlert } from "../breaches/suspectedBreaches";
 
 export interface IgAlertPage {
   alerts: IgAlert[];
@@ -88,5 +89,8 @@ export async function closeIgAlert(
   }
   await recordGovernanceWork(services, { ...reviewed, details: { ...reviewed.details, note: note.trim() } }, AuditOutcome.RECORDED, now);
   Object.assign(alert, { status: IgAlertStatus.CLOSED, outcome, reviewNote: note.trim(), closedBySub: principal.sub, closedAt: now });
-  return alerts.save(alert);
+  const closed = await alerts.save(alert);
+  // Not justified, or misuse: a suspected personal data breach, on the 72-hour clock from now (`breaches/`).
+  await breachFromAlert(services, principal, requestId, access, closed, now);
+  return closed;
 }

@@ -77,6 +77,20 @@ export const AuditOperation = {
   SUBJECT_ACCESS_REQUESTS_READ: "SUBJECT_ACCESS_REQUESTS_READ",
   /** An IG lead decided an item of a report held for review: include or withhold, with the reason. */
   SUBJECT_ACCESS_ITEM_DECIDED: "SUBJECT_ACCESS_ITEM_DECIDED",
+  /** A CSC manager or IG lead recorded a named-staff exclusion: staff, a team or an agency kept out of a child's file. */
+  CHILD_EXCLUSION_RECORDED: "CHILD_EXCLUSION_RECORDED",
+  /** A named-staff exclusion was lifted, with the reason. */
+  CHILD_EXCLUSION_LIFTED: "CHILD_EXCLUSION_LIFTED",
+  /** A CSC manager or IG lead read a child's exclusions. */
+  CHILD_EXCLUSIONS_READ: "CHILD_EXCLUSIONS_READ",
+  /** An IG lead opened a suspected personal data breach (others open themselves from a split, an alert's review). */
+  BREACH_OPENED: "BREACH_OPENED",
+  /** An IG lead decided a breach: report to the ICO or not, and whether the people affected are told, with the reasons. */
+  BREACH_DECIDED: "BREACH_DECIDED",
+  /** An IG lead read the breach log (each affected child's SUI on the entry). */
+  BREACHES_READ: "BREACHES_READ",
+  /** An IG lead read what is overdue against the timescales. */
+  OVERDUE_READ: "OVERDUE_READ",
 } as const;
 export type AuditOperation = (typeof AuditOperation)[keyof typeof AuditOperation];
 export const AUDIT_OPERATIONS = Object.values(AuditOperation);

@@ -79,6 +79,13 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.SUBJECT_ACCESS_REQUEST_CLOSED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.SUBJECT_ACCESS_REQUESTS_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.SUBJECT_ACCESS_ITEM_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.CHILD_EXCLUSION_RECORDED]: { code: "110110", display: "Patient Record", action: "C" },
+  [AuditOperation.CHILD_EXCLUSION_LIFTED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.CHILD_EXCLUSIONS_READ]: { code: "110112", display: "Query", action: "R" },
+  [AuditOperation.BREACH_OPENED]: { code: "110113", display: "Security Alert", action: "C" },
+  [AuditOperation.BREACH_DECIDED]: { code: "110113", display: "Security Alert", action: "U" },
+  [AuditOperation.BREACHES_READ]: { code: "110112", display: "Query", action: "R" },
+  [AuditOperation.OVERDUE_READ]: { code: "110112", display: "Query", action: "R" },
 };
 
 /** A refused or unanswered request is a minor failure (4): the request was bad, not the hub. */

@@ -34,6 +34,14 @@ export const GOVERNANCE_PURPOSES = {
   // A steward checks links; an IG lead acts on what went out through a wrong one.
   [AuditOperation.LINK_HISTORY_READ]: [Purpose.DATA_QUALITY, Purpose.INFORMATION_GOVERNANCE],
   [AuditOperation.WRONG_LINK_REPORT]: [Purpose.DATA_QUALITY, Purpose.INFORMATION_GOVERNANCE],
+  // A CSC manager keeps implicated staff out in the course of the enquiry; an IG lead as governance.
+  [AuditOperation.CHILD_EXCLUSION_RECORDED]: [Purpose.INFORMATION_GOVERNANCE, Purpose.STRATEGY_DISCUSSION, Purpose.SECTION_47_ENQUIRY, Purpose.CHILD_PROTECTION_CONFERENCE],
+  [AuditOperation.CHILD_EXCLUSION_LIFTED]: [Purpose.INFORMATION_GOVERNANCE, Purpose.STRATEGY_DISCUSSION, Purpose.SECTION_47_ENQUIRY, Purpose.CHILD_PROTECTION_CONFERENCE],
+  [AuditOperation.CHILD_EXCLUSIONS_READ]: [Purpose.INFORMATION_GOVERNANCE, Purpose.STRATEGY_DISCUSSION, Purpose.SECTION_47_ENQUIRY, Purpose.CHILD_PROTECTION_CONFERENCE],
+  [AuditOperation.BREACH_OPENED]: [Purpose.INFORMATION_GOVERNANCE],
+  [AuditOperation.BREACH_DECIDED]: [Purpose.INFORMATION_GOVERNANCE],
+  [AuditOperation.BREACHES_READ]: [Purpose.INFORMATION_GOVERNANCE],
+  [AuditOperation.OVERDUE_READ]: [Purpose.INFORMATION_GOVERNANCE],
 } as const satisfies Partial<Record<AuditOperation, readonly Purpose[]>>;
 
 export type GovernanceOperation = keyof typeof GOVERNANCE_PURPOSES;

@@ -36,6 +36,8 @@ import { SubjectAccessItemDecision } from "../subjectAccess/SubjectAccessItemDec
 import { Notification } from "../notifications/Notification";
 import { NotificationDelivery } from "../notifications/NotificationDelivery";
 import { WebhookDelivery } from "../webhooks/WebhookDelivery";
+import { ChildExclusion } from "../exclusions/ChildExclusion";
+import { PersonalDataBreach } from "../breaches/PersonalDataBreach";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -53,4 +55,5 @@ export const ENTITIES = [
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
   Notification, NotificationDelivery, WebhookDelivery,
+  ChildExclusion, PersonalDataBreach,
 ];

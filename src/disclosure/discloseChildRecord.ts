@@ -34,6 +34,10 @@ import { notifyPlanViewed } from "../notifications/unscheduledCare/notifyPlanVie
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { openReferralNamed } from "../referrals/openReferralNamed";
 import { bindReferralOnOpening, referenceNamesChildsReferral } from "../referrals/bindReferral";
+import { loadExclusions } from "../exclusions/loadExclusions";
+import { excludes } from "../exclusions/excludes";
+import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
+import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
 
 /** Refusals decided from the child's data rather than from the request alone. */
 const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
@@ -76,10 +80,18 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   // A referral opened before the child was identified, whose search showed this child, names it from now
   // on. A reference that already names one of the child's referrals binds nothing, so the usual read —
   // under a referral about the child — costs no statement of its own; a binding reads the file again.
-  let file = await loadChildFile(dataSource, sui, now);
-  if (access.caseReference !== null && !referenceNamesChildsReferral(file?.referrals ?? [], principal, access)) {
-    if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now)) file = await loadChildFile(dataSource, sui, now);
+  const [loaded, exclusions] = await Promise.all([loadChildFile(dataSource, sui, now), loadExclusions(dataSource, [sui])]);
+  let held = loaded;
+  if (access.caseReference !== null && !referenceNamesChildsReferral(held?.referrals ?? [], principal, access)) {
+    if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now)) held = await loadChildFile(dataSource, sui, now);
   }
+  // A caller a named-staff exclusion keeps out of this file gets what a caller gets for a child the hub
+  // does not hold — break-glass included — and the attempt is audited and alerted to IG (`exclusions/`).
+  const excluded = exclusions.filter((exclusion) => excludes(exclusion, principal));
+  const file = excluded.length > 0 ? null : held;
+  // Sent for every caller answered as a stranger, excluded or not: the statements do not tell them apart.
+  const alertIfExcluded = (disclosureId: string) => raiseExclusionAlerts(dataSource, principal, excluded.length > 0 ? [sui] : [], disclosureId, access.justification, now);
+  const exclusionDetails = excluded.length > 0 ? { details: { exclusionIds: excluded.map((exclusion) => exclusion.id) } } : {};
   const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
   const caseOpen = referral !== null;
   const relationships = legitimateRelationships(file, principal, access, { policy, now, openCaseReference: caseOpen });
@@ -89,7 +101,8 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   const decided = decideDisclosure(policy, principal, access, subject, now);
 
   if (decided.outcome === "REFUSED") {
-    await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive });
+    const refused = await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive, ...exclusionDetails });
+    await alertIfExcluded(refused.id);
     // A refusal that turns on the child's own data (the consent on record) would tell a caller with no
     // connection to the child that the child exists, and what their family decided: such a caller gets
     // the answer a missing child gets.
@@ -111,7 +124,9 @@ export async function discloseChildRecord(services: DisclosureServices, principa
 
   if (file === null || (decision.disclosed.length === 0 && decision.brokered.length === 0)) {
     // Same answer as for a child who does not exist: the caller learns nothing, not even existence.
-    await audit({ childSuis: [sui], outcome: file === null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, refusal: file === null ? null : { code: ErrorCode.NOT_FOUND, problem: "NOTHING_DISCLOSABLE", rule: "default-deny" }, fieldsDisclosed: [], fieldsWithheld, prejudicesInvestigation: sensitive });
+    const refusal = excluded.length > 0 ? EXCLUDED_FROM_FILE : file === null ? null : { code: ErrorCode.NOT_FOUND, problem: "NOTHING_DISCLOSABLE", rule: "default-deny" };
+    const receipt = await audit({ childSuis: [sui], outcome: refusal === null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, refusal, fieldsDisclosed: [], fieldsWithheld, prejudicesInvestigation: sensitive, ...exclusionDetails });
+    await alertIfExcluded(receipt.id);
     return null;
   }
 

@@ -35,6 +35,10 @@ import { type SearchCriteria } from "./SearchCriteria";
 import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
 import { type SearchRateLimiter } from "./searchRateLimiter";
 import { type SearchSettings } from "./SearchSettings";
+import { loadExclusions } from "../exclusions/loadExclusions";
+import { excludedSuis } from "../exclusions/excludes";
+import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
+import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
 
 export interface SearchServices {
   dataSource: DataSource;
@@ -97,9 +101,18 @@ export async function searchChildren(services: SearchServices, principal: Princi
       requestId, principal, operation: AuditOperation.CHILD_SEARCH, access, policyVersion: policy.version, breakGlass: access.breakGlass,
       fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...entry,
     });
+  // Children a named-staff exclusion keeps this caller out of, which the search matched: once the
+  // candidates are known, every answer is followed by the statement that alerts IG to them (none or some).
+  let attempted: string[] | null = null;
+  const alertAttempts = async (disclosureId: string) => {
+    if (attempted !== null) await raiseExclusionAlerts(dataSource, principal, attempted, disclosureId, access.justification, now);
+  };
+  // Named in the entry's details for the IG lead, never among its children: nothing of them was shown.
+  const exclusionDetails = () => (attempted !== null && attempted.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted } } : {});
   const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, details: Record<string, unknown> = {}): Promise<never> => {
     const refusal: AuditRefusal = { code, problem, rule };
-    await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...details } });
+    const receipt = await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...details, ...exclusionDetails() } });
+    await alertAttempts(receipt.id);
     throw new HubError(code, message, { path: code === ErrorCode.SEARCH_TOO_WIDE ? "criteria" : "access", problem, rule });
   };
 
@@ -122,11 +135,16 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const weights = services.weights ?? defaultMatchWeights();
   const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, MAX_BLOCKED_CHILDREN), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
   if (blocked === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  const ranked = blocked
+  // A child whose file an exclusion keeps this caller out of is, to them, a child the hub does not hold.
+  const keptOut = excludedSuis(await loadExclusions(dataSource.manager, blocked.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui]))), principal);
+  const matched = blocked
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
     .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS)
     .sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
+  const isKeptOut = ({ candidate }: (typeof matched)[number]) => candidate.sui !== null && keptOut.has(candidate.sui);
+  attempted = matched.filter(isKeptOut).map(({ candidate }) => candidate.sui as string);
+  const ranked = matched.filter((match) => !isKeptOut(match));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
@@ -151,8 +169,10 @@ export async function searchChildren(services: SearchServices, principal: Princi
       ...(referral ? { openReferral: referral } : {}),
       candidates: shown.map(({ candidate, score }) => ({ childId: candidate.profile.childId, score: Math.round(score.score * 100) / 100 })),
       grantingRules: grants.map((grant) => grant.id),
+      ...exclusionDetails(),
     },
   });
+  await alertAttempts(receipt.id);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
   if (access.breakGlass) for (const candidate of candidates) if (candidate.sui !== null) await raiseBreakGlassAlert(dataSource, principal, candidate.sui, receipt.id, access.justification, now);
   // A referral opened before the child was identified may be bound to one of these on opening it.

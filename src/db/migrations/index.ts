@@ -23,6 +23,7 @@ import { RestrictedAdultNames1796600000027 } from "./1796600000027-RestrictedAdu
 import { NotificationGovernance1796600000025 } from "./1796600000025-NotificationGovernance";
 import { JobQueueSchema1796600000026 } from "./1796600000026-JobQueueSchema";
 import { HouseholdView1796600000029 } from "./1796600000029-HouseholdView";
+import { ExclusionsAndBreaches1796600000031 } from "./1796600000031-ExclusionsAndBreaches";
 import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
 
 type MigrationClass = new () => MigrationInterface;
@@ -36,5 +37,6 @@ export const MIGRATIONS: MigrationClass[] = [
   RoutedNotifications1796600000015, RateLimits1796600000020, WebhookDeliveries1796600000021, ReferralBeforeTheChild1796600000022, AuditCheckpoints1796600000023,
   NotificationGovernance1796600000025, JobQueueSchema1796600000026, RestrictedAdultNames1796600000027,
   HouseholdView1796600000029,
+  ExclusionsAndBreaches1796600000031,
   AuditGenesis1796600000032,
 ];

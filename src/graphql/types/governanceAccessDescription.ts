@@ -5,6 +5,9 @@ const WHO_STATES: Partial<Record<Purpose, string>> = {
   [Purpose.DATA_QUALITY]: "a data steward",
   [Purpose.INFORMATION_GOVERNANCE]: "an IG lead",
   [Purpose.SUBJECT_ACCESS_REQUEST]: "an IG lead answering a subject access request",
+  [Purpose.STRATEGY_DISCUSSION]: "a CSC manager",
+  [Purpose.SECTION_47_ENQUIRY]: "a CSC manager",
+  [Purpose.CHILD_PROTECTION_CONFERENCE]: "a CSC manager",
 };
 
 /**

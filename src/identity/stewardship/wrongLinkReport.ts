@@ -10,6 +10,7 @@ import { IdentityChangeKind } from "../ChildIdentityChange";
 import { LinkAction } from "../RecordLinkEvent";
 import { type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
+import { breachFromWrongLink } from "../../breaches/suspectedBreaches";
 
 export const CarriedRecords = {
   /** The audit entry names a wrongly linked record among those whose content went out. */
@@ -69,6 +70,8 @@ export async function wrongLinkReport(services: GovernanceServices, principal: P
   const windows = await linkWindows(dataSource, change);
   const disclosures = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, row.sui, windows);
   const reportId = await auditStewardRead(services, { ...steward, childSuis: row.sui ? [row.sui] : [], details: { changeId: id, disclosures: disclosures.length } }, now);
+  // Content that went out through the wrong link is a suspected breach, known of since the split (`breaches/`).
+  await breachFromWrongLink(services, principal, requestId, access, { change, childSui: row.sui, disclosures }, now);
   return { change, childSui: row.sui, disclosures, reportId };
 }
 

@@ -9,6 +9,10 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
 import { mayAnswer, repliesRoutedBack, routeEnquiryAnswer } from "../probation/answerSafeguardingEnquiry";
 import { mayReadDelivery } from "./inboxAccess";
+import { loadExclusions } from "../../exclusions/loadExclusions";
+import { excludedSuis } from "../../exclusions/excludes";
+import { EXCLUDED_FROM_FILE } from "../../exclusions/exclusionRefusal";
+import { raiseExclusionAlerts } from "../../exclusions/raiseExclusionAlerts";
 
 export const MAX_RESPONSE_LENGTH = 4000;
 
@@ -30,6 +34,16 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   const repository = dataSource.getRepository(NotificationDelivery);
   const delivery = await repository.findOneBy({ id });
   if (delivery === null || !mayReadDelivery(principal, delivery)) throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });
+  const keptOut = [...excludedSuis(await loadExclusions(dataSource, delivery.childSuis), principal)];
+  if (keptOut.length > 0) {
+    // A named-staff exclusion keeps the caller out of a child this delivery is about: answered as another agency's delivery is, audited and alerted.
+    const refused = await recordAuditEntry(dataSource, {
+      requestId, principal, operation: AuditOperation.NOTIFICATION_ACKNOWLEDGED, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+      fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false, details: { deliveryId: delivery.id },
+    }, now);
+    await raiseExclusionAlerts(dataSource, principal, keptOut, refused.id, "Acknowledging a notification delivered to the agency.", now);
+    throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });
+  }
   const notification = await dataSource.getRepository(Notification).findOneByOrFail({ id: delivery.notificationId });
   const answersBack = repliesRoutedBack(notification.type) && mayAnswer(services, principal, delivery);
   if (delivery.acknowledgedAt !== null) {

@@ -7,6 +7,8 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
 import { readableScope } from "./inboxAccess";
 import { NotificationStatus } from "./NotificationStatus";
+import { loadExclusions } from "../../exclusions/loadExclusions";
+import { excludedSuis } from "../../exclusions/excludes";
 
 /** Where the last page ended: the last delivery's (deliveredAt, id). */
 export interface InboxPosition {
@@ -47,13 +49,16 @@ export async function listNotifications(services: NotificationServices, principa
     query.andWhere(new Brackets((older) => older.where("delivery.delivered_at < :at", { at: after.at }).orWhere("delivery.delivered_at = :at AND delivery.id < :id", { at: after.at, id: after.id })));
   }
   const rows = await query.orderBy("delivery.delivered_at", "DESC").addOrderBy("delivery.id", "DESC").take(first + 1).getMany();
-  const deliveries = rows.slice(0, first);
-  const last = deliveries.at(-1);
+  const page = rows.slice(0, first);
+  // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them, not there (`exclusions/`).
+  const keptOut = excludedSuis(await loadExclusions(dataSource, page.flatMap((delivery) => delivery.childSuis)), principal);
+  const deliveries = page.filter((delivery) => !delivery.childSuis.some((sui) => keptOut.has(sui)));
+  const last = page.at(-1);
   await recordAuditEntry(dataSource, {
     requestId, principal, operation: AuditOperation.NOTIFICATION_INBOX_READ, access: null,
     childSuis: deliveries.flatMap((delivery) => delivery.childSuis), outcome: AuditOutcome.DISCLOSED,
     fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
-    details: { status, count: deliveries.length, deliveryIds: deliveries.map((delivery) => delivery.id), disclosureIds: deliveries.map((delivery) => delivery.disclosureId) },
+    details: { status, count: deliveries.length, ...(deliveries.length < page.length ? { excludedDeliveries: page.length - deliveries.length } : {}), deliveryIds: deliveries.map((delivery) => delivery.id), disclosureIds: deliveries.map((delivery) => delivery.disclosureId) },
   }, now);
   return { deliveries, hasNextPage: rows.length > first, end: last === undefined ? null : { at: last.deliveredAt, id: last.id } };
 }

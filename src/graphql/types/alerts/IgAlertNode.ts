@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { IgAlertOutcome, IgAlertStatus } from "../../../alerts/IgAlert";
+import { IgAlertKind, IgAlertOutcome, IgAlertStatus } from "../../../alerts/IgAlert";
 import { PageInfo } from "../../pagination";
 
 @ObjectType("IgAlert", { description: "A break-glass access awaiting (or after) review by an IG lead." })
 export class IgAlertNode {
   @Field(() => ID) id: string;
+  @Field(() => IgAlertKind, { description: "BREAK_GLASS: an emergency disclosure; EXCLUDED_ACCESS: a caller a named-staff exclusion keeps out tried to read the child (answered as a stranger; disclosureCount counts the attempts)." }) kind: IgAlertKind;
   @Field(() => String) childSui: string;
   @Field(() => String) principalSub: string;
   @Field(() => String) principalAgency: string;

@@ -5,7 +5,7 @@ import { SpecialCategoryCondition } from "../../../policy/SpecialCategoryConditi
 import { RelationshipKind } from "../../../policy/RelationshipKind";
 import { ConsentState } from "../../../policy/ConsentState";
 import { ConsentDecision, ConsentGiver } from "../../../consent/ConsentRecord";
-import { IgAlertOutcome, IgAlertStatus } from "../../../alerts/IgAlert";
+import { IgAlertKind, IgAlertOutcome, IgAlertStatus } from "../../../alerts/IgAlert";
 
 const ENUMS: [object, string, string][] = [
   [Purpose, "Purpose", "Why the caller asks; every read of personal data states one."],
@@ -17,5 +17,6 @@ const ENUMS: [object, string, string][] = [
   [ConsentDecision, "ConsentDecision", "Consent given, refused, or withdrawn."],
   [IgAlertStatus, "IgAlertStatus", "Whether an IG alert awaits review."],
   [IgAlertOutcome, "IgAlertOutcome", "What the IG review concluded."],
+  [IgAlertKind, "IgAlertKind", "What raised an IG alert: break-glass, or an excluded caller's attempt on a child's file."],
 ];
 for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });

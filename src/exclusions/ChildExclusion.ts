@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+/** Who an exclusion keeps out of a child's file: one member of staff, a team of an agency, or a whole agency. */
+export const ExclusionKind = { STAFF: "STAFF", TEAM: "TEAM", AGENCY: "AGENCY" } as const;
+export type ExclusionKind = (typeof ExclusionKind)[keyof typeof ExclusionKind];
+export const EXCLUSION_KINDS = Object.values(ExclusionKind);
+
+/**
+ * A named-staff exclusion (DOMAIN need-to-know rules; complex abuse: implicated staff and their line
+ * managers): the people, teams or agencies who must not see one child's file, recorded by a CSC manager
+ * or IG lead. Keyed by SUI, as the child is known everywhere the hub answers about them. Never deleted:
+ * lifting one records who lifted it, when and why.
+ */
+@Entity()
+@Index("IDX_child_exclusion_sui", ["sui"])
+export class ChildExclusion {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "varchar", length: 10 })
+  sui: string;
+
+  @Column({ type: "varchar", length: 8 })
+  kind: ExclusionKind;
+
+  /** STAFF: the token subject (`sub`) of the person kept out. */
+  @Column({ type: "varchar", length: 200, nullable: true })
+  subjectSub: string | null;
+
+  /** TEAM and AGENCY: the agency's code; STAFF: none (a subject is one person whatever agency they act for). */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  agencyCode: string | null;
+
+  /** TEAM: the token's `team` claim. */
+  @Column({ type: "varchar", length: 100, nullable: true })
+  team: string | null;
+
+  @Column({ type: "text" })
+  reason: string;
+
+  @Column({ type: "varchar", length: 200 })
+  recordedBySub: string;
+
+  @Column({ type: "varchar", length: 40 })
+  recordedByAgency: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  recordedAt: Date;
+
+  @Column({ type: "timestamptz", nullable: true })
+  liftedAt: Date | null;
+
+  @Column({ type: "varchar", length: 200, nullable: true })
+  liftedBySub: string | null;
+
+  @Column({ type: "text", nullable: true })
+  liftReason: string | null;
+}

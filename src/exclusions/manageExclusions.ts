@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { type Principal } from "../auth/Principal";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { parseSui } from "../identity/nhsNumber";
+import { type AccessContext } from "../policy/AccessContext";
+import { Role } from "../auth/Role";
+import { ChildExclusion, EXCLUSION_KINDS, ExclusionKind } from "./ChildExclusion";
+import { excludes } from "./excludes";
+import { exclusionManager } from "./exclusionAccess";
+
+/** What a CSC manager or IG lead states to keep someone out of a child's file. */
+export interface ExclusionSubmission {
+  kind: ExclusionKind;
+  /** STAFF: the person's token subject. */
+  subject?: string | null;
+  /** TEAM, AGENCY: the agency's code. */
+  agencyCode?: string | null;
+  /** TEAM: the team, as the token's `team` claim names it. */
+  team?: string | null;
+  reason: string;
+}
+
+const MIN_REASON = 10;
+const MAX_REASON = 2000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Records an exclusion (CHILD_EXCLUSION_RECORDED, audited before it takes effect). Any valid SUI is
+ * accepted, held or not: recording says nothing about whether the hub holds the child, and can only
+ * narrow who sees a file, never widen it. Each kind names exactly what it needs (stable codes:
+ * EXCLUSION_SUBJECT_REQUIRED, EXCLUSION_AGENCY_REQUIRED, EXCLUSION_TEAM_REQUIRED,
+ * EXCLUSION_FIELD_NOT_USED, REASON_TOO_SHORT, REASON_TOO_LONG).
+ */
+export async function recordExclusion(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, submission: ExclusionSubmission, now = new Date()): Promise<ChildExclusion> {
+  const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_RECORDED, access, childSuis: [], details: {} }, exclusionManager(principal), now);
+  const sui = parseSui(rawSui, "sui");
+  const terms = validExclusion(submission);
+  const exclusion = services.dataSource.getRepository(ChildExclusion).create({
+    ...terms, sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
+  });
+  exclusion.id = randomUUID();
+  await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionId: exclusion.id, kind: terms.kind, subjectSub: terms.subjectSub, agencyCode: terms.agencyCode, team: terms.team, reason: terms.reason } }, AuditOutcome.RECORDED, now);
+  return services.dataSource.getRepository(ChildExclusion).save(exclusion);
+}
+
+/**
+ * Lifts a standing exclusion, with the reason (CHILD_EXCLUSION_LIFTED, audited first). Only an IG lead
+ * or the agency that recorded it lifts it; and a caller the child's exclusions keep out is answered as
+ * if there were no such exclusion — nobody lifts their own.
+ */
+export async function liftExclusion(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, id: string, rawReason: string, now = new Date()): Promise<ChildExclusion> {
+  const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_LIFTED, access, childSuis: [], details: {} }, exclusionManager(principal), now);
+  const reason = validReason(rawReason, "reason");
+  const repository = services.dataSource.getRepository(ChildExclusion);
+  const exclusion = UUID.test(id) ? await repository.findOneBy({ id }) : null;
+  const notFound = new HubError(ErrorCode.NOT_FOUND, "No standing exclusion has this id.", { path: "id" });
+  if (exclusion === null || exclusion.liftedAt !== null) throw notFound;
+  if (!principal.roles.includes(Role.IG_LEAD) && exclusion.recordedByAgency !== principal.agency) throw notFound;
+  const standing = await repository.findBy({ sui: exclusion.sui });
+  if (standing.some((other) => excludes(other, principal))) throw notFound;
+  await recordGovernanceWork(services, { ...request, childSuis: [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
+  await repository.update({ id: exclusion.id }, { liftedAt: now, liftedBySub: principal.sub, liftReason: reason });
+  return repository.findOneByOrFail({ id: exclusion.id });
+}
+
+/**
+ * A child's exclusions, standing and lifted, newest first (CHILD_EXCLUSIONS_READ, audited before the
+ * answer). A caller the exclusions keep out gets none, as for a child with none.
+ */
+export async function listExclusions(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, now = new Date()): Promise<ChildExclusion[]> {
+  const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSIONS_READ, access, childSuis: [], details: {} }, exclusionManager(principal), now);
+  const sui = parseSui(rawSui, "sui");
+  const all = await services.dataSource.getRepository(ChildExclusion).find({ where: { sui }, order: { recordedAt: "DESC", id: "ASC" } });
+  const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all;
+  await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionIds: shown.map((exclusion) => exclusion.id) } }, AuditOutcome.DISCLOSED, now);
+  return shown;
+}
+
+type ValidExclusion = Pick<ChildExclusion, "kind" | "subjectSub" | "agencyCode" | "team" | "reason">;
+
+function validExclusion(submission: ExclusionSubmission): ValidExclusion {
+  const kind = submission.kind;
+  if (!EXCLUSION_KINDS.includes(kind)) throw new HubError(ErrorCode.INVALID_INPUT, `kind is one of ${EXCLUSION_KINDS.join(", ")}.`, { path: "exclusion.kind" });
+  const subject = optionalText(submission.subject, "exclusion.subject", 200);
+  const agencyCode = optionalText(submission.agencyCode, "exclusion.agencyCode", 40);
+  const team = optionalText(submission.team, "exclusion.team", 100);
+  const needs = { subject: kind === ExclusionKind.STAFF, agencyCode: kind !== ExclusionKind.STAFF, team: kind === ExclusionKind.TEAM };
+  for (const [field, value, problem] of [["subject", subject, "EXCLUSION_SUBJECT_REQUIRED"], ["agencyCode", agencyCode, "EXCLUSION_AGENCY_REQUIRED"], ["team", team, "EXCLUSION_TEAM_REQUIRED"]] as const) {
+    if (needs[field] && value === null) throw new HubError(ErrorCode.INVALID_INPUT, `A ${kind} exclusion names its ${field}.`, { path: `exclusion.${field}`, problem });
+    // A field the kind does not use would look as if it narrowed the exclusion when it does not.
+    if (!needs[field] && value !== null) throw new HubError(ErrorCode.INVALID_INPUT, `A ${kind} exclusion does not use ${field}.`, { path: `exclusion.${field}`, problem: "EXCLUSION_FIELD_NOT_USED" });
+  }
+  return { kind, subjectSub: subject, agencyCode, team, reason: validReason(submission.reason, "exclusion.reason") };
+}
+
+function optionalText(raw: string | null | undefined, path: string, max: number): string | null {
+  const value = raw?.trim() ?? "";
+  if (value.length > max) throw new HubError(ErrorCode.INVALID_INPUT, `At most ${max} characters.`, { path });
+  return value === "" ? null : value;
+}
+
+export function validReason(raw: string, path: string): string {
+  const reason = raw.trim();
+  if (reason.length < MIN_REASON) throw new HubError(ErrorCode.INVALID_INPUT, `Record why (at least ${MIN_REASON} characters).`, { path, problem: "REASON_TOO_SHORT" });
+  if (reason.length > MAX_REASON) throw new HubError(ErrorCode.INVALID_INPUT, `At most ${MAX_REASON} characters.`, { path, problem: "REASON_TOO_LONG" });
+  return reason;
+}

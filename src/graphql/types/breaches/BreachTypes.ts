@@ -1,0 +1,72 @@
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { ArrayMaxSize, MaxLength } from "class-validator";
+import { BreachDecision, BreachSource, BreachStatus, SubjectNotice } from "../../../breaches/PersonalDataBreach";
+import { TimescaleId } from "../../../timescales/TimescaleId";
+
+registerEnumType(BreachSource, { name: "BreachSource", description: "How a breach came to be suspected: a split's wrong-link report, a break-glass judged not justified, an alert closed as misuse, or an IG lead." });
+registerEnumType(BreachStatus, { name: "BreachStatus", description: "OPEN: on the 72-hour clock; DECIDED: reported or not, with reasons." });
+registerEnumType(BreachDecision, { name: "BreachDecision", description: "Report to the Information Commissioner (UK GDPR Art 33; DPA 2018 s.67 for Part 3 data) or not." });
+registerEnumType(SubjectNotice, { name: "SubjectNotice", description: "Whether the people affected are told (Art 34): TELL, NOT_REQUIRED (no high risk), or restricted because telling would put a child at risk (RESTRICTED_SAFEGUARDING) or prejudice crime prevention or detection (RESTRICTED_CRIME)." });
+registerEnumType(TimescaleId, { name: "Timescale", description: "A statutory or guidance timescale (policies/timescales.yaml)." });
+
+@InputType({ description: "A suspected personal data breach an IG lead opens." })
+export class BreachInput {
+  @Field(() => String, { description: "What happened; recorded on the audit trail." }) @MaxLength(2000) description: string;
+  @Field(() => [ID], { defaultValue: [], description: "The audit entries (disclosure ids) of what went out." }) @ArrayMaxSize(500) disclosureIds: string[];
+  @Field(() => [ID], { defaultValue: [], description: "Children affected beyond those the disclosures name (SUIs)." }) @ArrayMaxSize(500) childSuis: string[];
+  @Field(() => DateTimeResolver, { nullable: true, description: "When your agency became aware (the clock starts here); now if not given." }) awareAt?: Date | null;
+}
+
+@InputType({ description: "An IG lead's decision on a breach." })
+export class BreachDecisionInput {
+  @Field(() => BreachDecision) decision: BreachDecision;
+  @Field(() => SubjectNotice) subjectNotice: SubjectNotice;
+  @Field(() => String, { description: "Why, including the reasons for any delay past 72 hours." }) @MaxLength(2000) reasons: string;
+}
+
+@ObjectType({ description: "Someone who received what they should not have." })
+export class BreachRecipientNode {
+  @Field(() => String) sub: string;
+  @Field(() => String) agency: string;
+}
+
+@ObjectType("PersonalDataBreach", { description: "A suspected personal data breach on the 72-hour clock from awareness." })
+export class PersonalDataBreachNode {
+  @Field(() => ID) id: string;
+  @Field(() => BreachSource) source: BreachSource;
+  @Field(() => String, { nullable: true }) sourceId: string | null;
+  @Field(() => String) description: string;
+  @Field(() => [String]) childSuis: string[];
+  @Field(() => [ID], { description: "The audit entries of the disclosures affected." }) disclosureIds: string[];
+  @Field(() => [BreachRecipientNode], { description: "The people to tell, and ask to delete what they received." }) recipients: BreachRecipientNode[];
+  @Field(() => [String], { description: "The agencies to tell: the hub tells them; the controllers report." }) agenciesToTell: string[];
+  @Field(() => Boolean, { description: "Part 3 (law enforcement) data went out: reported under DPA 2018 s.67." }) lawEnforcement: boolean;
+  @Field(() => DateTimeResolver) awareAt: Date;
+  @Field(() => DateTimeResolver) reportDueAt: Date;
+  @Field(() => String) timescaleEdition: string;
+  @Field(() => BreachStatus) status: BreachStatus;
+  @Field(() => BreachDecision, { nullable: true }) decision: BreachDecision | null;
+  @Field(() => SubjectNotice, { nullable: true }) subjectNotice: SubjectNotice | null;
+  @Field(() => String, { nullable: true }) decisionReasons: string | null;
+  @Field(() => DateTimeResolver, { nullable: true }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true }) decidedBySub: string | null;
+  @Field(() => String) openedBySub: string;
+  @Field(() => DateTimeResolver) openedAt: Date;
+}
+
+@ObjectType({ description: "A breach in the log with the time left to report it." })
+export class BreachOnClockNode {
+  @Field(() => PersonalDataBreachNode) breach: PersonalDataBreachNode;
+  @Field(() => Float, { description: "Hours left to report to the ICO (negative: overdue)." }) hoursLeft: number;
+}
+
+@ObjectType("OverdueItem", { description: "Work past its timescale (policies/timescales.yaml)." })
+export class OverdueItemNode {
+  @Field(() => TimescaleId) timescale: TimescaleId;
+  @Field(() => String, { description: "The referral's case reference, the subject access request's reference, or the breach's id." }) reference: string;
+  @Field(() => String, { nullable: true }) sui: string | null;
+  @Field(() => DateTimeResolver) startedAt: Date;
+  @Field(() => DateTimeResolver) dueAt: Date;
+  @Field(() => String) edition: string;
+}

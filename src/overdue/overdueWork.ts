@@ -1,0 +1,100 @@
+import { type Principal } from "../auth/Principal";
+import { Role } from "../auth/Role";
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from "@casl/ability";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices, type RoleCheck } from "../audit/governanceAccess";
+import { trailReach } from "../audit/trailReach";
+import { type AccessContext } from "../policy/AccessContext";
+import { type PolicySet } from "../policy/PolicySet";
+import { ReferralStage } from "../referrals/ReferralStage";
+import { deadline } from "../timescales/deadline";
+import { TimescaleId } from "../timescales/TimescaleId";
+
+/** One piece of work past its timescale. */
+export interface OverdueItem {
+  timescale: TimescaleId;
+  /** The referral's case reference, the subject access request's reference, or the breach's id. */
+  reference: string;
+  sui: string | null;
+  startedAt: Date;
+  dueAt: Date;
+  /** The edition of guidance the timescale came from. */
+  edition: string;
+}
+
+/**
+ * Which undecided referral stage waits on which timescale, and from when (`stage_started_at`):
+ * - REFERRAL: the decision, one working day from receipt (REFERRAL_DECISION);
+ * - STRATEGY_DISCUSSION: a strategy discussion convened on suspicion of significant harm is held, and
+ *   the referral moved on to s.47 enquiries or decided, within 24 hours (STRATEGY_DISCUSSION);
+ * - SECTION_47_ENQUIRY: the initial conference within 15 working days of the strategy discussion that
+ *   started the enquiries (INITIAL_CHILD_PROTECTION_CONFERENCE); the referral's decision records it.
+ */
+const WAITING_ON: Partial<Record<ReferralStage, TimescaleId>> = {
+  [ReferralStage.REFERRAL]: TimescaleId.REFERRAL_DECISION,
+  [ReferralStage.STRATEGY_DISCUSSION]: TimescaleId.STRATEGY_DISCUSSION,
+  [ReferralStage.SECTION_47_ENQUIRY]: TimescaleId.INITIAL_CHILD_PROTECTION_CONFERENCE,
+};
+
+const SCAN_LIMIT = 2000;
+export const OVERDUE_RULE = "overdue-view:ig-lead-only";
+
+function overdueReader(principal: Principal): RoleCheck {
+  const { can, build } = new AbilityBuilder<MongoAbility<["read", "Overdue"]>>(createMongoAbility);
+  if (principal.roles.includes(Role.IG_LEAD)) can("read", "Overdue");
+  return { permitted: build().can("read", "Overdue"), problem: "IG_LEAD_ONLY", rule: OVERDUE_RULE, message: "Only an information governance lead (IG_LEAD) reads the overdue view." };
+}
+
+/**
+ * The IG lead's view of what is overdue (issue 13 item 7), every due instant counted by
+ * `timescales/deadline` from policies/timescales.yaml and its working-day calendar, never by hand:
+ * undecided referrals at the IG lead's authority past their stage's timescale (`WAITING_ON`), open
+ * subject access requests their agency opened past their month (as extended), and open breaches they
+ * answer for past 72 hours. Most overdue first. Audited (OVERDUE_READ) before the answer.
+ */
+export async function overdueWork(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, now = new Date()): Promise<OverdueItem[]> {
+  const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.OVERDUE_READ, access, childSuis: [], details: {} }, overdueReader(principal), now);
+  const { dataSource, policy } = services;
+  const [referrals, requests, breaches] = await Promise.all([
+    dataSource.query<{ reference: string; sui: string | null; stage: ReferralStage; stage_started_at: Date }[]>(
+      `SELECT reference, sui, stage, stage_started_at FROM referral WHERE local_authority = $1 AND decided_at IS NULL AND stage = ANY($2::text[]) ORDER BY stage_started_at, id LIMIT ${SCAN_LIMIT}`,
+      [principal.localAuthority, Object.keys(WAITING_ON)],
+    ),
+    dataSource.query<{ reference: string; sui: string; received_at: Date; due_at: Date }[]>(
+      `SELECT reference, sui, received_at, due_at FROM subject_access_request WHERE opened_by_agency = $1 AND status = 'OPEN' AND due_at < $2 ORDER BY due_at, id LIMIT ${SCAN_LIMIT}`,
+      [principal.agency, now],
+    ),
+    breachesPastDue(services, principal, now),
+  ]);
+  const items: OverdueItem[] = [];
+  for (const referral of referrals) {
+    const timescale = WAITING_ON[referral.stage] as TimescaleId;
+    const due = deadline(timescale, referral.stage_started_at, policy);
+    if (due.dueAt.getTime() < now.getTime()) items.push({ timescale, reference: referral.reference, sui: referral.sui, startedAt: referral.stage_started_at, dueAt: due.dueAt, edition: due.edition });
+  }
+  // A request's due instant was counted by the same deadline when it was opened or extended, and stored.
+  for (const request of requests) items.push({ timescale: TimescaleId.SUBJECT_ACCESS_REQUEST, reference: request.reference, sui: request.sui, startedAt: request.received_at, dueAt: request.due_at, edition: editionOf(policy, TimescaleId.SUBJECT_ACCESS_REQUEST, request.received_at) });
+  items.push(...breaches);
+  items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference));
+  await recordGovernanceWork(services, { ...request, childSuis: [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))], details: { overdue: items.length } }, AuditOutcome.DISCLOSED, now);
+  return items;
+}
+
+async function breachesPastDue(services: GovernanceServices, principal: Principal, now: Date): Promise<OverdueItem[]> {
+  const reach = trailReach(principal, { agency: "b.opened_by_agency", suis: "b.child_suis::text[]" });
+  const parameters = { ...reach.parameters, now };
+  const [sql, values] = services.dataSource.driver.escapeQueryWithParameters(
+    `SELECT b.id, b.child_suis, b.aware_at, b.report_due_at, b.timescale_edition FROM personal_data_breach b
+      WHERE b.status = 'OPEN' AND b.report_due_at < :now AND (${reach.condition} OR :readerAgency = ANY(b.agencies_to_tell)) ORDER BY b.report_due_at, b.id LIMIT ${SCAN_LIMIT}`,
+    parameters,
+  );
+  const rows: { id: string; child_suis: string[]; aware_at: Date; report_due_at: Date; timescale_edition: string }[] = await services.dataSource.query(sql, values);
+  return rows.flatMap((row) => (row.child_suis.length === 0 ? [null] : row.child_suis).map((sui) => ({
+    timescale: TimescaleId.PERSONAL_DATA_BREACH_REPORT, reference: row.id, sui, startedAt: row.aware_at, dueAt: row.report_due_at, edition: row.timescale_edition,
+  })));
+}
+
+function editionOf(policy: PolicySet, timescale: TimescaleId, startedAt: Date): string {
+  return deadline(timescale, startedAt, policy).edition;
+}

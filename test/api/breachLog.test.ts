@@ -1,0 +1,168 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * The breach log on the 72-hour clock (issue 13 item 4) and the IG lead's overdue view (item 7): a
+ * break-glass read judged not justified becomes a breach with the disclosure, the people and agencies
+ * to tell and the time to report; an IG lead opens one; open breaches are listed by time left; the
+ * decision is audited; what is past its timescale — a referral, a breach — is listed. Fresh children
+ * of this file's own.
+ */
+let hub: TestHub;
+const suis = syntheticNhsNumbers(882_000);
+const childSui = suis.next().value as string;
+const otherSui = suis.next().value as string;
+const BUCKS = "E06000060";
+const HOUR = 60 * 60 * 1000;
+
+const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { nodes { id kind childSui principalSub } } }`;
+const CLOSE = /* GraphQL */ `mutation ($id: ID!, $outcome: IgAlertOutcome!, $note: String!, $access: AccessContext!) { closeIgAlert(id: $id, outcome: $outcome, note: $note, access: $access) { id status } }`;
+const BREACH_FIELDS = "id source sourceId childSuis disclosureIds recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status decision subjectNotice decisionReasons";
+const BREACHES = /* GraphQL */ `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { hoursLeft breach { ${BREACH_FIELDS} } } }`;
+const OPEN_BREACH = /* GraphQL */ `mutation ($breach: BreachInput!, $access: AccessContext!) { openBreach(breach: $breach, access: $access) { ${BREACH_FIELDS} } }`;
+const DECIDE = /* GraphQL */ `mutation ($id: ID!, $decision: BreachDecisionInput!, $access: AccessContext!) { decideBreach(id: $id, decision: $decision, access: $access) { ${BREACH_FIELDS} decidedAt } }`;
+const OVERDUE = /* GraphQL */ `query ($access: AccessContext!) { overdue(access: $access) { timescale reference sui startedAt dueAt edition } }`;
+const OPEN_REFERRAL = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { reference } }`;
+
+type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown>): Promise<Body> {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
+}
+const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+
+let breakGlassDisclosure: string;
+let alertBreachId: string;
+let lateBreachId: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const sui of [childSui, otherSui]) {
+    const child = { sui, givenNames: sui === childSui ? "Briony" : "Cressida", familyName: "Breachley", dateOfBirth: "2013-02-02", sex: "FEMALE", address: { kind: "HOME", line1: "8 Clock Lane", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS } };
+    for (const [agencyType, agencyCode, extra] of [
+      ["CHILDRENS_SOCIAL_CARE", "LA-E06000060", { socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } }],
+      ["POLICE", "POLICE-43", { police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } }],
+    ] as const) {
+      const body = (await hub.graphql(SUBMIT, { record: { agencyCode, agencyReference: `BRCH-${agencyCode}-${sui}`, child, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body;
+      expect(body.errors).toBeUndefined();
+    }
+  }
+}, 300_000);
+afterAll(async () => {
+  await hub.stop();
+});
+
+describe("a break-glass read judged not justified", () => {
+  it("becomes a breach with the disclosure, the people and agencies to tell, and 72 hours from the review", async () => {
+    const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Unconscious child brought in overnight; checking for a plan." });
+    const read = await as(CALLERS.hospitalDoctor, CHILD_QUERY, { sui: childSui, access: emergency });
+    expect(read.errors).toBeUndefined();
+    breakGlassDisclosure = read.data?.child.disclosureId;
+    const alerts = await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW });
+    const alert = alerts.data?.igAlerts.nodes.find((node: { childSui: string; principalSub: string }) => node.childSui === childSui && node.principalSub === CALLERS.hospitalDoctor.sub);
+    expect(alert).toMatchObject({ kind: "BREAK_GLASS" });
+    const before = Date.now();
+    const closed = await as(CALLERS.igLead, CLOSE, { id: alert.id, outcome: "NOT_JUSTIFIED", note: "The child was known to the trust; no emergency justified the wider view.", access: IG_REVIEW });
+    expect(closed.errors).toBeUndefined();
+
+    const log = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    expect(log.errors).toBeUndefined();
+    const entry = log.data?.breaches.find((item: { breach: { sourceId: string } }) => item.breach.sourceId === alert.id);
+    expect(entry.breach).toMatchObject({
+      source: "BREAK_GLASS_NOT_JUSTIFIED", childSuis: [childSui], disclosureIds: [breakGlassDisclosure],
+      recipients: [{ sub: CALLERS.hospitalDoctor.sub, agency: "TRUST-RX1" }], status: "OPEN", decision: null, timescaleEdition: "working-together-2023",
+    });
+    // The agencies whose records went out, and the recipient's.
+    expect(entry.breach.agenciesToTell).toEqual(expect.arrayContaining(["TRUST-RX1", "LA-E06000060"]));
+    const aware = new Date(entry.breach.awareAt).getTime();
+    expect(aware).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(entry.breach.reportDueAt).getTime() - aware).toBe(72 * HOUR);
+    expect(entry.hoursLeft).toBeGreaterThan(71);
+    expect(entry.hoursLeft).toBeLessThanOrEqual(72);
+    alertBreachId = entry.breach.id;
+    expect(await lastEntryBy(CALLERS.igLead.sub, "BREACH_OPENED")).toMatchObject({ outcome: "RECORDED", childSuis: [childSui] });
+  });
+});
+
+describe("an IG lead opens a breach", () => {
+  it("validates it with stable codes", async () => {
+    const future = new Date(Date.now() + HOUR).toISOString();
+    const cases = [
+      [{ description: "Letter sent to the wrong address.", disclosureIds: [], childSuis: [] }, "BREACH_UNSPECIFIED"],
+      [{ description: "Letter sent to the wrong address.", childSuis: [otherSui], awareAt: future }, "AWARE_IN_FUTURE"],
+      [{ description: "short", childSuis: [otherSui] }, "REASON_TOO_SHORT"],
+    ] as const;
+    for (const [breach, problem] of cases) expect((await as(CALLERS.igLead, OPEN_BREACH, { breach, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem });
+    expect((await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "Letter sent to the wrong address.", childSuis: ["1234567890"] }, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_SUI" });
+  });
+
+  it("is for IG leads only: a social worker is refused, on the trail", async () => {
+    const body = await as(CALLERS.socialWorker, BREACHES, { access: access("SECTION_47_ENQUIRY") });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+    expect(await lastEntryBy(CALLERS.socialWorker.sub, "BREACHES_READ")).toMatchObject({ outcome: "REFUSED", refusalRule: "breach-log:ig-lead-only" });
+  });
+
+  it("known of four days ago: overdue, first in the log, and on the overdue view", async () => {
+    const awareAt = new Date(Date.now() - 96 * HOUR).toISOString();
+    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "A case file was emailed to the wrong agency's shared inbox.", childSuis: [otherSui], awareAt }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.openBreach).toMatchObject({ source: "IG_LEAD", childSuis: [otherSui], disclosureIds: [], status: "OPEN" });
+    lateBreachId = opened.data?.openBreach.id;
+    const log = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    const ids = log.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id);
+    expect(ids.indexOf(lateBreachId)).toBeLessThan(ids.indexOf(alertBreachId));
+    expect(log.data?.breaches[ids.indexOf(lateBreachId)].hoursLeft).toBeLessThan(-23);
+  });
+});
+
+describe("the overdue view", () => {
+  it("lists a referral past its decision and a breach past 72 hours, most overdue first, counted by the timescales", async () => {
+    const receivedAt = new Date(Date.now() - 6 * 24 * HOUR).toISOString();
+    const mash: TestClaims = { ...CALLERS.mash, sub: "mash-overdue" };
+    const referral = await as(mash, OPEN_REFERRAL, { referral: { sui: otherSui, reference: "MASH-LATE-1", referralSource: "HEALTH", receivedAt, reason: "Health visitor reports the baby's weight falling and missed appointments." } });
+    expect(referral.errors).toBeUndefined();
+    const body = await as(CALLERS.igLead, OVERDUE, { access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    const items = body.data?.overdue as { timescale: string; reference: string; sui: string; dueAt: string; startedAt: string }[];
+    const late = items.find((item) => item.reference === "MASH-LATE-1");
+    expect(late).toMatchObject({ timescale: "REFERRAL_DECISION", sui: otherSui });
+    expect(new Date(late!.dueAt).getTime()).toBeLessThan(Date.now());
+    expect(items.find((item) => item.reference === lateBreachId)).toMatchObject({ timescale: "PERSONAL_DATA_BREACH_REPORT", sui: otherSui });
+    // The breach on time is not overdue.
+    expect(items.find((item) => item.reference === alertBreachId)).toBeUndefined();
+    const dues = items.map((item) => new Date(item.dueAt).getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(await lastEntryBy(CALLERS.igLead.sub, "OVERDUE_READ")).toMatchObject({ outcome: "DISCLOSED", purpose: "INFORMATION_GOVERNANCE" });
+  });
+
+  it("is for IG leads only", async () => {
+    expect((await as(CALLERS.cscManager, OVERDUE, { access: access("SECTION_47_ENQUIRY") })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("deciding a breach", () => {
+  it("records the decision, whether the people affected are told, and the reasons — once; late decisions say so on the trail", async () => {
+    const decision = { decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", reasons: "Reported to the ICO; telling the family would alert the alleged abuser." };
+    const body = await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.decideBreach).toMatchObject({ status: "DECIDED", decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", decisionReasons: decision.reasons });
+    const entry = await lastEntryBy(CALLERS.igLead.sub, "BREACH_DECIDED");
+    expect(entry).toMatchObject({ outcome: "RECORDED", childSuis: [otherSui] });
+    expect(entry.details).toMatchObject({ breachId: lateBreachId, decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", late: true });
+    const again = await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "BREACH_ALREADY_DECIDED" });
+    const decided = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "DECIDED" });
+    expect(decided.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id)).toEqual([lateBreachId]);
+  });
+
+  it("an IG lead of an agency with nothing to do with the breach does not find it", async () => {
+    const elsewhere: TestClaims = { ...CALLERS.igLead, sub: "ig-elsewhere", agency: "SCH-199001", agency_type: "EDUCATION" };
+    const body = await as(elsewhere, DECIDE, { id: alertBreachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+  });
+});

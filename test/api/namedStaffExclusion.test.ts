@@ -1,0 +1,217 @@
+import { Client } from "pg";
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { IgAlert } from "../../src/alerts/IgAlert";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * Named-staff exclusion (issue 13 item 6): a CSC manager keeps an implicated social worker, a police
+ * team and a school out of a child's file. Each is answered exactly as a stranger is — `child` (break-
+ * glass too) and `searchChildren` — with the same statements, and every attempt is audited and raises an
+ * IG alert. Fresh children of this file's own.
+ */
+let hub: TestHub;
+const suis = syntheticNhsNumbers(881_000);
+const next = () => suis.next().value as string;
+const BUCKS = "E06000060";
+const childSui = next();
+const strangerChildSui = next();
+const child = { sui: childSui, givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: "2012-04-14", sex: "FEMALE", address: { kind: "HOME", line1: "3 Closed Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS } };
+const implicated: TestClaims = { ...CALLERS.socialWorker, sub: "sw-implicated" };
+const colleague: TestClaims = { ...CALLERS.socialWorker, sub: "sw-colleague" };
+const policeTeam: TestClaims = { ...CALLERS.police, sub: "pc-team-a", team: "Child Abuse Investigation Unit A" };
+const otherPoliceTeam: TestClaims = { ...CALLERS.police, sub: "pc-team-b", team: "Child Abuse Investigation Unit B" };
+const mashKeptOut: TestClaims = { ...CALLERS.mash, sub: "mash-kept-out" };
+const mashOther: TestClaims = { ...CALLERS.mash, sub: "mash-other" };
+
+const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id sui kind subjectSub agencyCode team recordedBySub liftedAt } }`;
+const LIFT = /* GraphQL */ `mutation ($id: ID!, $reason: String!, $access: AccessContext!) { liftChildExclusion(id: $id, reason: $reason, access: $access) { id liftedAt liftedBySub liftReason } }`;
+const LIST = /* GraphQL */ `query ($sui: ID!, $access: AccessContext!) { childExclusions(sui: $sui, access: $access) { id kind liftedAt } }`;
+const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { nodes { id kind childSui principalSub disclosureCount firstDisclosureId } } }`;
+const SEARCH = /* GraphQL */ `query ($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { searchId candidates { sui } } }`;
+const OPEN_REFERRAL = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { reference } }`;
+
+const s47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Complex abuse enquiry: implicated staff must not see the file." });
+
+type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown>): Promise<Body> {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
+}
+const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
+const alertsFor = (sub: string | undefined) => hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: sub, kind: "EXCLUDED_ACCESS" } as never });
+
+/**
+ * The statements one request sends, counted at the driver: the fewest of three tries, since the hub's
+ * own background work (an audit checkpoint falling due, the job queue) only ever adds to a count.
+ */
+async function statementsFor(send: () => Promise<unknown>): Promise<number> {
+  const counts: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const query = jest.spyOn(Client.prototype, "query");
+    try {
+      await send();
+      counts.push(query.mock.calls.length);
+    } finally {
+      query.mockRestore();
+    }
+  }
+  return Math.min(...counts);
+}
+
+async function record(exclusion: Record<string, unknown>, caller: TestClaims = CALLERS.cscManager, sui = childSui): Promise<Body> {
+  return as(caller, RECORD, { sui, exclusion, access: s47 });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const [agencyType, agencyCode, extra] of [
+    ["CHILDRENS_SOCIAL_CARE", "LA-E06000060", { socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } }],
+    ["POLICE", "POLICE-43", { police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } }],
+  ] as const) {
+    for (const sui of [childSui, strangerChildSui]) {
+      const body = (await hub.graphql(SUBMIT, { record: { agencyCode, agencyReference: `EXCL-${agencyCode}-${sui}`, child: { ...child, sui, givenNames: sui === childSui ? "Rowena" : "Wilhelmina" }, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body;
+      expect(body.errors).toBeUndefined();
+    }
+  }
+}, 300_000);
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await hub.stop();
+});
+
+describe("before any exclusion", () => {
+  it("the social worker's agency sees the child, as the police team does", async () => {
+    expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+    expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+  });
+});
+
+describe("recording an exclusion", () => {
+  it("is for a CSC manager or IG lead: a social worker is refused FORBIDDEN, on the trail", async () => {
+    const body = await record({ kind: "STAFF", subject: "sw-colleague", reason: "Should never be recorded by a practitioner." }, colleague);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+    expect(await lastEntryBy(colleague.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "child-exclusion:csc-manager-or-ig-lead" });
+  });
+
+  it("validates what each kind names, with stable codes", async () => {
+    const problems = [
+      [{ kind: "STAFF", reason: "Implicated in the allegation." }, "EXCLUSION_SUBJECT_REQUIRED"],
+      [{ kind: "TEAM", agencyCode: "POLICE-43", reason: "Implicated in the allegation." }, "EXCLUSION_TEAM_REQUIRED"],
+      [{ kind: "AGENCY", reason: "Implicated in the allegation." }, "EXCLUSION_AGENCY_REQUIRED"],
+      [{ kind: "STAFF", subject: "x", team: "y", reason: "Implicated in the allegation." }, "EXCLUSION_FIELD_NOT_USED"],
+      [{ kind: "STAFF", subject: "x", reason: "short" }, "REASON_TOO_SHORT"],
+    ] as const;
+    for (const [exclusion, problem] of problems) expect((await record(exclusion)).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem });
+    expect((await as(CALLERS.cscManager, RECORD, { sui: "1234567890", exclusion: { kind: "AGENCY", agencyCode: "SCH-1", reason: "Implicated in the allegation." }, access: s47 })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_SUI" });
+  });
+
+  it("keeps the named staff member, team and agency out; audited before it takes effect", async () => {
+    for (const exclusion of [
+      { kind: "STAFF", subject: implicated.sub, reason: "Named in the allegation of abuse in the residential home." },
+      { kind: "TEAM", agencyCode: "POLICE-43", team: policeTeam.team, reason: "Line manager of the implicated officer leads this team." },
+      { kind: "AGENCY", agencyCode: "SCH-199001", reason: "The school's staff are implicated; the DSL reports to the head who is." },
+      { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." },
+    ]) {
+      const body = await record(exclusion);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.recordChildExclusion).toMatchObject({ sui: childSui, kind: exclusion.kind, recordedBySub: CALLERS.cscManager.sub, liftedAt: null });
+      expect(await lastEntryBy(CALLERS.cscManager.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "RECORDED", childSuis: [childSui] });
+    }
+  });
+});
+
+describe("an excluded caller gets what a stranger gets", () => {
+  it("child(…): null, like a child the hub does not hold, with the same statements; a colleague still sees the child", async () => {
+    expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
+    expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
+    expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+    expect((await as(otherPoliceTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+    // Each caller once first, so that what a first request costs (the directory's answer about the agency) is not counted.
+    expect((await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child).toBeNull();
+    const excluded = await statementsFor(() => as(implicated, CHILD_QUERY, { sui: childSui, access: s47 }));
+    const stranger = await statementsFor(() => as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: strangerChildSui, access: s47 }));
+    const missingSui = next();
+    const missing = await statementsFor(() => as(implicated, CHILD_QUERY, { sui: missingSui, access: s47 }));
+    expect(excluded).toBeGreaterThan(0);
+    expect(excluded).toBe(stranger);
+    expect(excluded).toBe(missing);
+  });
+
+  it("the school is kept out as an agency, whatever its staff's role", async () => {
+    const dsl = await as(CALLERS.schoolDsl, CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") });
+    expect(dsl.errors).toBeUndefined();
+    expect(dsl.data?.child).toBeNull();
+  });
+
+  it("break-glass opens nothing for an excluded caller, and raises no break-glass alert", async () => {
+    const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Out of hours: child reported missing from placement tonight." });
+    const body = await as(implicated, CHILD_QUERY, { sui: childSui, access: emergency });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.child).toBeNull();
+    const breakGlass = await hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: implicated.sub, kind: "BREAK_GLASS" } as never });
+    expect(breakGlass).toEqual([]);
+  });
+
+  it("every attempt is on the trail as an exclusion, and raises (then counts against) an IG alert the IG lead reviews", async () => {
+    const entry = await lastEntryBy(implicated.sub, "CHILD_RECORD");
+    expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion", childSuis: [childSui], fieldsDisclosed: [] });
+    const [alert, ...more] = await alertsFor(implicated.sub);
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ childSui, status: "OPEN" });
+    expect(alert.disclosureCount).toBeGreaterThanOrEqual(3);
+    const listed = await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW });
+    expect(listed.data?.igAlerts.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "EXCLUDED_ACCESS", childSui, principalSub: implicated.sub })]));
+    expect((await alertsFor(policeTeam.sub)).length).toBe(1);
+  });
+
+  it("searchChildren: the child is not a candidate for the excluded MASH practitioner, as for a child not held; another finds it", async () => {
+    for (const [caller, reference] of [[mashKeptOut, "MASH-EXCL-1"], [mashOther, "MASH-EXCL-2"]] as const) {
+      const opened = await as(caller, OPEN_REFERRAL, { referral: { sui: childSui, reference, referralSource: "SCHOOL", reason: "School reports a disclosure by the child this morning." } });
+      expect(opened.errors).toBeUndefined();
+    }
+    const criteria = { givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: { exact: "2012-04-14" } };
+    const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
+    const found = await as(mashOther, SEARCH, { criteria, access: triage("MASH-EXCL-2") });
+    expect(found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toContain(childSui);
+    const keptOut = await as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-EXCL-1") });
+    expect(keptOut.errors).toBeUndefined();
+    // The same answer as the other practitioner's, less the child (here: the child's namesake alone).
+    const others = found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui).filter((sui: string) => sui !== childSui);
+    expect(keptOut.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toEqual(others);
+    const excludedCost = await statementsFor(() => as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-EXCL-1") }));
+    const otherCost = await statementsFor(() => as(mashOther, SEARCH, { criteria, access: triage("MASH-EXCL-2") }));
+    expect(excludedCost).toBe(otherCost);
+    const entry = await entries().findOneByOrFail({ id: keptOut.data?.searchChildren.searchId });
+    expect(entry.childSuis).not.toContain(childSui);
+    expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [childSui] } });
+    expect((await alertsFor(mashKeptOut.sub)).map((alert) => alert.childSui)).toEqual([childSui]);
+  });
+});
+
+describe("reading and lifting exclusions", () => {
+  it("a CSC manager lists them; an excluded caller who is also a manager sees none and cannot lift their own", async () => {
+    const listed = await as(CALLERS.cscManager, LIST, { sui: childSui, access: s47 });
+    expect(listed.data?.childExclusions).toHaveLength(4);
+    const implicatedManager: TestClaims = { ...implicated, roles: ["CSC_MANAGER"] };
+    expect((await as(implicatedManager, LIST, { sui: childSui, access: s47 })).data?.childExclusions).toEqual([]);
+    const own = listed.data?.childExclusions.find((exclusion: { kind: string }) => exclusion.kind === "STAFF");
+    const lifted = await as(implicatedManager, LIFT, { id: own.id, reason: "I would like to see the file again.", access: s47 });
+    expect(lifted.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("once lifted, the staff member sees the child again; the lifting is audited", async () => {
+    const exclusions = (await as(CALLERS.cscManager, LIST, { sui: childSui, access: s47 })).data?.childExclusions as { id: string; kind: string }[];
+    const staff = (await hub.hub.database.dataSource.query(`SELECT id FROM child_exclusion WHERE subject_sub = $1`, [implicated.sub]))[0].id as string;
+    expect(exclusions.map((exclusion) => exclusion.id)).toContain(staff);
+    const lifted = await as(CALLERS.igLead, LIFT, { id: staff, reason: "Allegation unfounded after the strategy discussion.", access: IG_REVIEW });
+    expect(lifted.errors).toBeUndefined();
+    expect(lifted.data?.liftChildExclusion).toMatchObject({ liftedBySub: CALLERS.igLead.sub, liftReason: "Allegation unfounded after the strategy discussion." });
+    expect(await lastEntryBy(CALLERS.igLead.sub, "CHILD_EXCLUSION_LIFTED")).toMatchObject({ outcome: "RECORDED", childSuis: [childSui] });
+    expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+  });
+});
