@@ -1,10 +1,10 @@
-import { Client } from "pg";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { IgAlert } from "../../src/alerts/IgAlert";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { IG_REVIEW } from "../support/governanceAccess";
+import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -45,30 +45,14 @@ const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditE
 const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
 const alertsFor = (sub: string | undefined) => hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: sub, kind: "EXCLUDED_ACCESS" } as never });
 
-/**
- * The statements one request sends, counted at the driver: the fewest of three tries, since the hub's
- * own background work (an audit checkpoint falling due, the job queue) only ever adds to a count.
- */
-async function statementsFor(send: () => Promise<unknown>): Promise<number> {
-  const counts: number[] = [];
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const query = jest.spyOn(Client.prototype, "query");
-    try {
-      await send();
-      counts.push(query.mock.calls.length);
-    } finally {
-      query.mockRestore();
-    }
-  }
-  return Math.min(...counts);
-}
 
 async function record(exclusion: Record<string, unknown>, caller: TestClaims = CALLERS.cscManager, sui = childSui): Promise<Body> {
   return as(caller, RECORD, { sui, exclusion, access: s47 });
 }
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
+  hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
   for (const [agencyType, agencyCode, extra] of [
     ["CHILDRENS_SOCIAL_CARE", "LA-E06000060", { socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } }],
     ["POLICE", "POLICE-43", { police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } }],
