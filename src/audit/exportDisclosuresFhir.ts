@@ -77,6 +77,10 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.SUBJECT_ACCESS_REQUEST_CLOSED]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.SUBJECT_ACCESS_REQUESTS_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.SUBJECT_ACCESS_ITEM_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.SUPPLEMENTARY_STATEMENT_ATTACHED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.PROCESSING_RESTRICTED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.RESTRICTION_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.ERASURE_DECIDED]: { code: "110110", display: "Patient Record", action: "D" },
 };
 
 /** A refused or unanswered request is a minor failure (4): the request was bad, not the hub. */

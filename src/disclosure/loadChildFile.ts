@@ -15,27 +15,30 @@ import { sharesOneSession } from "../db/database";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
+import { RECORD_RIGHTS_SQL, recordRightsFrom, type RecordRightsRow } from "../dataSubjectRights/loadRecordRights";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
  *
- * Every disclosure starts here, so it is five set-based queries rather than an entity graph: the child
+ * Every disclosure starts here, so it is six set-based queries rather than an entity graph: the child
  * with names (each with the records that reported it) and each record's addresses; every agency record linked to
  * the child (a POSSIBLE or REJECTED link is not this child's record, to disclose or to found a
  * relationship on) with its agency, its details (whichever detail table holds them) and the adult it
  * is about; the agencies holding a linked adult; consent decisions and the override in force; the
- * referrals MASH practitioners opened about the child.
+ * referrals MASH practitioners opened about the child; the supplementary statements and restrictions on
+ * the child's records (`dataSubjectRights/loadRecordRights`).
  *
- * The five are keyed by the SUI and always run, together: a child the hub does not hold costs the same
+ * The six are keyed by the SUI and always run, together: a child the hub does not hold costs the same
  * statements as one it does, so how long the answer takes does not say whether the child exists.
  */
 export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
-  const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
+  const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows, rightsRows] = await Promise.all([
     prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
     prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
     prepared<LinkedAdultRow>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
     prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
     prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
+    prepared<RecordRightsRow>(dataSource, "hub_child_record_rights", RECORD_RIGHTS_SQL, [sui]),
   ]);
   if (childRow === undefined) return null;
 
@@ -75,6 +78,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
       id: row.id, sui: row.sui, localAuthority: row.local_authority, reference: row.reference, stage: row.stage, referralSource: row.referral_source,
       receivedAt: new Date(row.received_at), stageStartedAt: new Date(row.stage_started_at), decidedAt: row.decided_at === null ? null : new Date(row.decided_at), decision: row.decision,
     }) as Referral),
+    rights: recordRightsFrom(rightsRows),
   };
 }
 

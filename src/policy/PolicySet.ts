@@ -15,6 +15,7 @@ import { type SpecialCategoryCondition } from "./SpecialCategoryCondition";
 import { type RequesterStanding } from "../subjectAccess/RequesterStanding";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
 import { type RoutedNotificationType } from "../notifications/NotificationType";
+import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRightsPolicy";
 import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
@@ -248,6 +249,8 @@ export interface PolicySet {
   notificationRouting: readonly NotificationRoutingRule[];
   /** Each routed notification type's acknowledgement deadline and the events that ask for a reply. */
   notificationTypes: ReadonlyMap<RoutedNotificationType, NotificationTypeRule>;
+  /** Rectification, restriction, objection and erasure (`dataSubjectRights/`, policies/data-subject-rights.yaml). */
+  dataSubjectRights: DataSubjectRightsRule;
 }
 
 /**

@@ -14,7 +14,7 @@ import { checkNotificationRouting, notificationTypesByName } from "./checkNotifi
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess" | "dataSubjectRights";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -69,6 +69,7 @@ export function loadPolicies(dir: string): PolicySet {
     subjectAccessExemptions: merged.subjectAccessExemptions.map(({ value }) => value),
     notificationRouting: merged.notificationRouting.map(({ value }) => value),
     notificationTypes: notificationTypesByName(merged.notificationTypes, merged.notificationRouting),
+    dataSubjectRights: singleton("dataSubjectRights"),
   };
   checkRulesCanApply(merged, set);
   checkNotificationRouting(merged.notificationRouting, set);

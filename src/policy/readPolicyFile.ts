@@ -1,4 +1,6 @@
 import { ROLES } from "../auth/Role";
+import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRightsPolicy";
+import { readDataSubjectRights } from "../dataSubjectRights/readDataSubjectRights";
 import { AGENCY_TYPES } from "../directory/AgencyType";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
@@ -78,13 +80,14 @@ export interface PolicyFragment {
   subjectAccessExemptions: Located<SubjectAccessExemption>[];
   notificationRouting: Located<NotificationRoutingRule>[];
   notificationTypes: Located<NotificationTypeRule>[];
+  dataSubjectRights: Located<DataSubjectRightsRule>[];
 }
 
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
-  "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes",
+  "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
 ] as const;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
@@ -123,6 +126,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     subjectAccessExemptions: many("subjectAccessExemptions", readSubjectAccessExemption),
     notificationRouting: many("notificationRouting", readNotificationRoutingRule),
     notificationTypes: many("notificationTypes", readNotificationTypeRule),
+    dataSubjectRights: one("dataSubjectRights", readDataSubjectRights),
   };
 }
 

@@ -22,6 +22,7 @@ import { AuditCheckpoints1796600000023 } from "./1796600000023-AuditCheckpoints"
 import { RestrictedAdultNames1796600000027 } from "./1796600000027-RestrictedAdultNames";
 import { NotificationGovernance1796600000025 } from "./1796600000025-NotificationGovernance";
 import { JobQueueSchema1796600000026 } from "./1796600000026-JobQueueSchema";
+import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AdultsAcrossAgencies1796600000010, AgencyDirectory1796600000011, Notifications1796600000013,
   RoutedNotifications1796600000015, RateLimits1796600000020, WebhookDeliveries1796600000021, ReferralBeforeTheChild1796600000022, AuditCheckpoints1796600000023,
   NotificationGovernance1796600000025, JobQueueSchema1796600000026, RestrictedAdultNames1796600000027,
+  DataSubjectRights1796600000030,
 ];

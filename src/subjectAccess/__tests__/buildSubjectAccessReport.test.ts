@@ -26,8 +26,8 @@ const parts: ReportParts = {
   producedAt: at,
   facts: {
     records: [
-      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }] },
-      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }] },
+      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }], rights: { statements: [], restrictions: [] } },
+      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }], rights: { statements: [], restrictions: [] } },
     ],
     identity: [
       { item: "demographics.names[school-name]", kind: "NAME", value: { givenNames: "Ada" }, sources: [source("s", "education", "School"), source("p", "police", "Police")] },
