@@ -40,3 +40,4 @@ export const ERASURE_REGIMES = Object.values(ErasureRegime);
 
 export const ErasureOutcome = { ERASED: "ERASED", REFUSED: "REFUSED" } as const;
 export type ErasureOutcome = (typeof ErasureOutcome)[keyof typeof ErasureOutcome];
+export const ERASURE_OUTCOMES = Object.values(ErasureOutcome);

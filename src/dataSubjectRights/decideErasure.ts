@@ -4,12 +4,12 @@ import { type GovernanceServices } from "../audit/governanceAccess";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
 import { DETAIL_ENTITY } from "../records/saveRecordDetails";
-import { type ErasureClause } from "./DataSubjectRightsPolicy";
+import { erasureOutcome } from "./erasureOutcome";
 import { art19Recipients } from "./art19Recipients";
 import { findHeldRecord, rightsTarget, type RightsTarget } from "./heldRecord";
 import { admitRightsRequest, recordNotHeld, recordRightsWork, requireLength } from "./rightsRequest";
 import { RightsProblem } from "./RightsProblem";
-import { ErasureOutcome, ErasureRegime } from "./RightsVocabulary";
+import { ErasureOutcome, type ErasureRegime } from "./RightsVocabulary";
 
 export interface ErasureInput {
   recordId: string;
@@ -47,10 +47,7 @@ export async function decideErasure(services: GovernanceServices, principal: Pri
   const record = await findHeldRecord(services.dataSource, principal, input.recordId);
   if (record === null) return recordNotHeld(request);
   const target = rightsTarget(record, input.field);
-  const regime = target.labels.some((label) => rule.partThreeLabels.includes(label)) ? ErasureRegime.DPA_PART_3 : ErasureRegime.UK_GDPR;
-  const grounds = clauses(rule.erasureGrounds, input.groundsMet, regime, "groundsMet");
-  const exemptions = clauses(rule.erasureExemptions, input.exemptionsApplying, regime, "exemptionsApplying");
-  const outcome = grounds.length > 0 && exemptions.length === 0 ? ErasureOutcome.ERASED : ErasureOutcome.REFUSED;
+  const { regime, outcome, grounds, exemptions } = erasureOutcome(rule, target.labels, input.groundsMet, input.exemptionsApplying);
   const column = outcome === ErasureOutcome.ERASED ? erasableColumn(services, target) : null;
   const recipientsToTell = outcome === ErasureOutcome.ERASED ? await art19Recipients(services.dataSource, target) : [];
   return recordRightsWork(request, record.sui === null ? [] : [record.sui], async (manager) => {
@@ -68,16 +65,6 @@ export async function decideErasure(services: GovernanceServices, principal: Pri
       },
     };
   });
-}
-
-/** The named clauses, each known and of the fact's regime; INVALID_INPUT otherwise. */
-function clauses(known: readonly ErasureClause[], named: readonly string[], regime: ErasureRegime, path: string): string[] {
-  for (const id of named) {
-    const clause = known.find((candidate) => candidate.id === id);
-    if (clause === undefined) throw new HubError(ErrorCode.INVALID_INPUT, `"${id}" is not one of the hub's ${path === "groundsMet" ? "erasure grounds" : "erasure exemptions"}: ${known.map((c) => c.id).join(", ")}.`, { path, problem: RightsProblem.UNKNOWN_ERASURE_CLAUSE });
-    if (clause.regime !== regime) throw new HubError(ErrorCode.INVALID_INPUT, `${id} (${clause.citation}) does not decide ${regime} data.`, { path, problem: RightsProblem.CLAUSE_NOT_FOR_REGIME });
-  }
-  return [...new Set(named)].sort();
 }
 
 /** The detail table's column holding the fact, if the record can exist without it. */

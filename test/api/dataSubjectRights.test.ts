@@ -14,7 +14,7 @@ const child = (sui: string, givenNames: string) => ({
 const socialCare = (sui: string, reference: string, givenNames: string) => ({
   agencyCode: "LA-E06000060", agencyReference: reference, child: child(sui, givenNames),
   socialCare: {
-    status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-02-01", allocatedWorkerName: "Robin Caseworker",
+    status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-02-01", endDate: "2026-11-30", allocatedWorkerName: "Robin Caseworker",
     allocatedWorkerContact: "0300 000 0042", allocatedTeam: "Rights Test Team East", responsibleLocalAuthority: "E06000060",
   },
 });
@@ -36,7 +36,7 @@ const RIGHTS_CHILD = /* GraphQL */ `
   query ($sui: ID!, $access: AccessContext!) {
     child(sui: $sui, access: $access) {
       disclosureId
-      socialCare { recordId status planCategory allocatedTeam }
+      socialCare { recordId status planCategory endDate allocatedTeam }
       education { recordId rollStatus }
       redactions { path rule reason }
       supplementaryStatements { path statement agencyCode attachedAt }
@@ -78,7 +78,7 @@ beforeAll(async () => {
   ids.objecting = await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(OBJECTING_SUI, "CSC-RIGHTS-2", "Noor"));
   // The school reads the child's protection status before any right is exercised: Art 19 recipient.
   expect((await schoolRead()).data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
-});
+}, 180_000);
 afterAll(async () => {
   await hub.stop();
 });
@@ -105,13 +105,14 @@ describe("rectification by supplementary statement (UK GDPR Art 16)", () => {
   });
 
   it("is disclosed only where the fact is: not to a caller the fact is withheld from", async () => {
-    const statement = "The family says the team named here never worked with them.";
-    expect((await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "allocatedTeam", statement, access: IG_REVIEW })).errors).toBeUndefined();
+    const statement = "The family says the plan ended months before the date recorded here.";
+    expect((await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "endDate", statement, access: IG_REVIEW })).errors).toBeUndefined();
+    // A school's DSL is given the protection status, not when the plan ends (policies/disclosure-rules.yaml).
     const school = (await schoolRead()).data.child;
-    expect(school.socialCare[0].allocatedTeam).toBeNull();
+    expect(school.socialCare[0].endDate).toBeNull();
     expect(school.supplementaryStatements.map((s: { statement: string }) => s.statement)).not.toContain(statement);
     const socialWorker = (await socialWorkerRead()).data.child;
-    expect(socialWorker.socialCare[0].allocatedTeam).toBe("Rights Test Team East");
+    expect(socialWorker.socialCare[0].endDate).toBe("2026-11-30");
     expect(socialWorker.supplementaryStatements.map((s: { statement: string }) => s.statement)).toContain(statement);
   });
 
