@@ -1,20 +1,19 @@
 import { type ProcessingRestriction, type RecordRights, type SupplementaryStatement } from "./RecordRights";
 
 /**
- * The statements on, and the restrictions in force over, a child's linked records: one statement keyed
- * by the SUI (`$1`), run with the child's file whether or not the child exists, so the cost of the
- * answer does not say whether they do.
+ * The statements on, and the restrictions in force over, the linked records of the child whose id is
+ * the SQL expression `childId`: a subquery of the child's own statement (`disclosure/loadChildFile`), so
+ * loading them adds no statement, and a child the hub does not hold costs what one it holds does.
  */
-export const RECORD_RIGHTS_SQL = `
+export const RECORD_RIGHTS_SQL = (childId: string) => `
   SELECT 'statement' AS kind, s.id, s.record_id, s.field, s.statement AS text, s.agency_code, s.attached_at AS at,
          NULL::text AS restriction_kind, NULL::text AS ground, NULL::text[] AS allowed_purposes
     FROM supplementary_statement s JOIN agency_record r ON r.id = s.record_id
-   WHERE r.child_id = (SELECT id FROM child WHERE sui = $1) AND r.link_state = 'LINKED'
+   WHERE r.child_id = ${childId} AND r.link_state = 'LINKED'
   UNION ALL
   SELECT 'restriction', p.id, p.record_id, p.field, NULL, NULL, p.restricted_at, p.kind, p.ground, p.allowed_purposes
     FROM processing_restriction p JOIN agency_record r ON r.id = p.record_id
-   WHERE r.child_id = (SELECT id FROM child WHERE sui = $1) AND r.link_state = 'LINKED' AND p.status = 'IN_FORCE'
-  ORDER BY at, id`;
+   WHERE r.child_id = ${childId} AND r.link_state = 'LINKED' AND p.status = 'IN_FORCE'`;
 
 export interface RecordRightsRow {
   kind: "statement" | "restriction";

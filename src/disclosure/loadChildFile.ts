@@ -20,25 +20,24 @@ import { RECORD_RIGHTS_SQL, recordRightsFrom, type RecordRightsRow } from "../da
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
  *
- * Every disclosure starts here, so it is six set-based queries rather than an entity graph: the child
+ * Every disclosure starts here, so it is five set-based queries rather than an entity graph: the child
  * with names (each with the records that reported it) and each record's addresses; every agency record linked to
  * the child (a POSSIBLE or REJECTED link is not this child's record, to disclose or to found a
  * relationship on) with its agency, its details (whichever detail table holds them) and the adult it
  * is about; the agencies holding a linked adult; consent decisions and the override in force; the
- * referrals MASH practitioners opened about the child; the supplementary statements and restrictions on
- * the child's records (`dataSubjectRights/loadRecordRights`).
+ * referrals MASH practitioners opened about the child. The child's statement also carries the
+ * supplementary statements and restrictions on the child's records (`dataSubjectRights/loadRecordRights`).
  *
- * The six are keyed by the SUI and always run, together: a child the hub does not hold costs the same
+ * The five are keyed by the SUI and always run, together: a child the hub does not hold costs the same
  * statements as one it does, so how long the answer takes does not say whether the child exists.
  */
 export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
-  const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows, rightsRows] = await Promise.all([
+  const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
     prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
     prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
     prepared<LinkedAdultRow>(dataSource, "hub_child_linked_adult_agencies", LINKED_ADULT_AGENCIES_SQL, [sui]),
     prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
     prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
-    prepared<RecordRightsRow>(dataSource, "hub_child_record_rights", RECORD_RIGHTS_SQL, [sui]),
   ]);
   if (childRow === undefined) return null;
 
@@ -78,7 +77,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
       id: row.id, sui: row.sui, localAuthority: row.local_authority, reference: row.reference, stage: row.stage, referralSource: row.referral_source,
       receivedAt: new Date(row.received_at), stageStartedAt: new Date(row.stage_started_at), decidedAt: row.decided_at === null ? null : new Date(row.decided_at), decision: row.decision,
     }) as Referral),
-    rights: recordRightsFrom(rightsRows),
+    rights: recordRightsFrom(childRow.rights),
   };
 }
 
@@ -128,7 +127,8 @@ const CHILD_SQL = `
   SELECT c.id, c.sui, c.given_names, c.family_name, c.date_of_birth::text AS date_of_birth,
     c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.created_at, c.updated_at,
     COALESCE((SELECT json_agg(n ORDER BY n.first_reported_at, n.id) FROM child_name n WHERE n.child_id = c.id), '[]') AS names,
-    COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses
+    COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses,
+    COALESCE((SELECT json_agg(x ORDER BY x.at, x.id) FROM (${RECORD_RIGHTS_SQL("c.id")}) x), '[]') AS rights
   FROM child c WHERE c.sui = $1`;
 
 /** The child's id from the SUI, inside each query: every query runs whether or not the child exists. */
@@ -214,6 +214,7 @@ interface ReferralRow {
 }
 
 interface ChildRow {
+  rights: RecordRightsRow[];
   id: string; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
   sex: Child["sex"]; created_at: Date; updated_at: Date;
   names: { id: string; given_names: string; family_name: string; kind: ChildName["kind"]; sources: string[] }[];
