@@ -27,6 +27,6 @@ export class BaselineChildResolver {
     const identity = visibleIdentity(file.identity, sameSources(new Set(file.identity.reports.map((report) => report.recordId))));
     const everything = [...subject.records, demographicsSubject(identity)].flatMap((record) => record.fields.map((field) => field.path));
     const view = buildChildRecordView(file, identity, { outcome: "DECIDED", disclosed: everything, withheld: [], brokered: [], sealed: [], grantingRules: [] }, access, relationships);
-    return { ...view, disclosureId: "baseline" };
+    return { ...view, disclosureId: "baseline", supplementaryStatements: [], restrictions: [] };
   }
 }

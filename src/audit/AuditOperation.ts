@@ -91,6 +91,14 @@ export const AuditOperation = {
   BREACHES_READ: "BREACHES_READ",
   /** An IG lead read what is overdue against the timescales. */
   OVERDUE_READ: "OVERDUE_READ",
+  /** The owning agency attached a supplementary statement to a record or fact (UK GDPR Art 16); the recipients to tell (Art 19) on the entry. */
+  SUPPLEMENTARY_STATEMENT_ATTACHED: "SUPPLEMENTARY_STATEMENT_ATTACHED",
+  /** An IG lead restricted processing of a record or fact, or recorded an objection (Arts 18, 21); the recipients to tell on the entry. */
+  PROCESSING_RESTRICTED: "PROCESSING_RESTRICTED",
+  /** An IG lead kept or lifted a restriction or objection, with reasons. */
+  RESTRICTION_DECIDED: "RESTRICTION_DECIDED",
+  /** An erasure request decided (Art 17; DPA 2018 s.47): grounds, exemptions, reasons; where erased, the tombstone (what kind of fact, never its content). */
+  ERASURE_DECIDED: "ERASURE_DECIDED",
 } as const;
 export type AuditOperation = (typeof AuditOperation)[keyof typeof AuditOperation];
 export const AUDIT_OPERATIONS = Object.values(AuditOperation);

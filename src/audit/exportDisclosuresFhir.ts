@@ -86,6 +86,10 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.BREACH_DECIDED]: { code: "110113", display: "Security Alert", action: "U" },
   [AuditOperation.BREACHES_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.OVERDUE_READ]: { code: "110112", display: "Query", action: "R" },
+  [AuditOperation.SUPPLEMENTARY_STATEMENT_ATTACHED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.PROCESSING_RESTRICTED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.RESTRICTION_DECIDED]: { code: "110110", display: "Patient Record", action: "U" },
+  [AuditOperation.ERASURE_DECIDED]: { code: "110110", display: "Patient Record", action: "D" },
 };
 
 /** A refused or unanswered request is a minor failure (4): the request was bad, not the hub. */

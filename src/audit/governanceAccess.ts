@@ -7,7 +7,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { AuditOutcome } from "./AuditOutcome";
 import { refuseUnservedPurpose, type GovernanceOperation } from "./governancePurposes";
-import { recordAuditEntry, type AuditReceipt, type AuditRefusal } from "./recordAuditEntry";
+import { recordAuditEntry, type AuditEntryInput, type AuditReceipt, type AuditRefusal } from "./recordAuditEntry";
 
 /** What governance work needs: the database, and the policies that judge the purpose it states. */
 export interface GovernanceServices {
@@ -73,24 +73,25 @@ export async function refuseGovernanceRequest(services: GovernanceServices, requ
 }
 
 function record(services: GovernanceServices, request: AdmittedGovernanceRequest, outcome: AuditOutcome, refusal: AuditRefusal | null, now: Date): Promise<AuditReceipt> {
-  return recordAuditEntry(
-    services.dataSource,
-    {
-      requestId: request.requestId,
-      principal: request.principal,
-      operation: request.operation,
-      access: request.access,
-      childSuis: request.childSuis,
-      outcome,
-      refusal,
-      fieldsDisclosed: [],
-      fieldsWithheld: [],
-      // The purposes policy judged the request: its version says which.
-      policyVersion: services.policy.version,
-      breakGlass: false,
-      prejudicesInvestigation: false,
-      details: request.details,
-    },
-    now,
-  );
+  return recordAuditEntry(services.dataSource, governanceAuditEntry(services, request, outcome, refusal), now);
+}
+
+/** The entry of admitted work, for work that writes it in its own transaction (`recordAuditEntriesInTransaction`). */
+export function governanceAuditEntry(services: GovernanceServices, request: AdmittedGovernanceRequest, outcome: AuditOutcome, refusal: AuditRefusal | null = null): AuditEntryInput {
+  return {
+    requestId: request.requestId,
+    principal: request.principal,
+    operation: request.operation,
+    access: request.access,
+    childSuis: request.childSuis,
+    outcome,
+    refusal,
+    fieldsDisclosed: [],
+    fieldsWithheld: [],
+    // The purposes policy judged the request: its version says which.
+    policyVersion: services.policy.version,
+    breakGlass: false,
+    prejudicesInvestigation: false,
+    details: request.details,
+  };
 }

@@ -7,6 +7,7 @@ import { type ConsentFact } from "../consent/effectiveConsent";
 import { type ConsentOverride } from "../consent/ConsentOverride";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
+import { type RecordRights } from "../dataSubjectRights/RecordRights";
 
 /** One agency record with its detail row, as loaded for a disclosure. */
 export interface LoadedRecord {
@@ -50,4 +51,6 @@ export interface ChildFile {
   consentOverride: ConsentOverride | null;
   /** Referrals MASH practitioners opened in the hub about the child, at any authority (their own systems' referrals are among `records`). */
   referrals: Referral[];
+  /** Supplementary statements on the child's records and restrictions in force over them (UK GDPR Arts 16, 18, 21). */
+  rights: RecordRights;
 }

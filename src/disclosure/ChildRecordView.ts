@@ -7,6 +7,7 @@ import { type Withholding } from "../policy/DisclosureDecision";
 import { type RecordType } from "../records/RecordType";
 import { type SocialCareStatus } from "../records/details/SocialCareRecord";
 import { type LinkMethod, type LinkState } from "../identity/linkVocabulary";
+import { type RestrictionView, type SupplementaryStatementView } from "../dataSubjectRights/applyRecordRights";
 
 /** An organisation as a disclosure names it: who holds the record and how to reach them. */
 export interface AgencyReference {
@@ -80,4 +81,8 @@ export interface ChildRecordView {
   youthJustice: RecordView[];
   restrictedInvolvement: RestrictedInvolvementView[];
   redactions: Withholding[];
+  /** Statements the owning agency attached to what was disclosed (UK GDPR Art 16). */
+  supplementaryStatements: SupplementaryStatementView[];
+  /** Disclosed facts whose processing is restricted (Arts 18(2), 21): use them only for the purpose stated. */
+  restrictions: RestrictionView[];
 }

@@ -9,7 +9,7 @@ import { type ChildFile, type LoadedRecord } from "./ChildFile";
 import { type ChildRecordView, type DemographicsView, type RecordView, type RestrictedInvolvementView } from "./ChildRecordView";
 import { addressPath, DEMOGRAPHICS, recordOfField, recordPath, RESPONSE_KEY } from "./recordPaths";
 
-type ViewWithoutReceipt = Omit<ChildRecordView, "disclosureId">;
+type ViewWithoutReceipt = Omit<ChildRecordView, "disclosureId" | "supplementaryStatements" | "restrictions">;
 
 /**
  * Shapes what the engine decided into the response: a withheld field is null and listed in

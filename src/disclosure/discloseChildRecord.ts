@@ -38,6 +38,8 @@ import { loadExclusions } from "../exclusions/loadExclusions";
 import { excludes } from "../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
+import { applyRecordRights } from "../dataSubjectRights/applyRecordRights";
+import { NO_RIGHTS } from "../dataSubjectRights/RecordRights";
 
 /** Refusals decided from the child's data rather than from the request alone. */
 const CHILD_DEPENDENT_PROBLEMS = new Set<string>([AccessProblem.CONSENT_NOT_GIVEN, AccessProblem.CONSENT_REFUSED]);
@@ -112,12 +114,15 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   const { decision: recordsDecision, concealed } = concealFromFamily(policy, principal, access, subject, decided);
   const identity = file === null ? NOTHING_VISIBLE : visibleIdentity(file.identity, identitySources(policy, principal, access, subject, shownRecords(file, subject, recordsDecision), now));
   const demographics = decideRecords(policy, principal, access, { ...subject, records: [demographicsSubject(identity)] }, now);
-  const decision: Disclosure = {
+  const policyDecision: Disclosure = {
     ...recordsDecision,
     disclosed: [...demographics.disclosed, ...recordsDecision.disclosed],
     withheld: [...demographics.withheld, ...recordsDecision.withheld],
     grantingRules: [...new Set([...demographics.grantingRules, ...recordsDecision.grantingRules])].sort(),
   };
+  // Restrictions of processing withhold for purposes they do not allow; statements go with what they are about.
+  const rights = applyRecordRights(policy.dataSubjectRights, access, file?.rights ?? NO_RIGHTS, recordPathsOf(file), policyDecision);
+  const { decision } = rights;
   // A sealed record contributes nothing outside itself, not even a line on the trail of another's read:
   // every IG lead reads that trail, and `police[<id>]: sealed` would tell them the record exists.
   const fieldsWithheld = [...decision.withheld, ...concealed];
@@ -130,7 +135,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     return null;
   }
 
-  const view = buildChildRecordView(file, identity, decision, access, relationships);
+  const view = { ...buildChildRecordView(file, identity, decision, access, relationships), supplementaryStatements: rights.statements, restrictions: rights.restrictions };
   const receipt = await audit({
     childSuis: [sui],
     outcome: AuditOutcome.DISCLOSED,
@@ -148,6 +153,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
       grantingRules: decision.grantingRules,
       brokered: decision.brokered.map((b) => b.path),
       recordIds: disclosedRecordIds(file, identity, decision),
+      ...(rights.statementIds.length > 0 ? { supplementaryStatementIds: rights.statementIds } : {}),
       ...(file.consentOverride ? { consentOverrideId: file.consentOverride.id } : {}),
       consent,
     },
@@ -176,6 +182,14 @@ function shownRecords(file: ChildFile, subject: DisclosureSubject, decision: Dis
     }
   }
   return shown;
+}
+
+/** Each linked record's path (`police[<id>]`), by record id. */
+function recordPathsOf(file: ChildFile | null): Map<string, string> {
+  const paths = new Map<string, string>();
+  if (file === null) return paths;
+  for (const type of RECORD_TYPES) for (const { record } of file.records[type]) paths.set(record.id, recordPath(type, record.id));
+  return paths;
 }
 
 /** The id of the restriction that keeps WITHHOLD_FROM_FAMILY content from the family (a loaded policy always has one). */

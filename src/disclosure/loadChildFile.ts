@@ -15,6 +15,7 @@ import { sharesOneSession } from "../db/database";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
+import { RECORD_RIGHTS_SQL, recordRightsFrom, type RecordRightsRow } from "../dataSubjectRights/loadRecordRights";
 
 /**
  * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
@@ -24,7 +25,8 @@ import { RESTRICTING_LABELS } from "../records/restrictedRecord";
  * the child (a POSSIBLE or REJECTED link is not this child's record, to disclose or to found a
  * relationship on) with its agency, its details (whichever detail table holds them) and the adult it
  * is about; the agencies holding a linked adult; consent decisions and the override in force; the
- * referrals MASH practitioners opened about the child.
+ * referrals MASH practitioners opened about the child. The child's statement also carries the
+ * supplementary statements and restrictions on the child's records (`dataSubjectRights/loadRecordRights`).
  *
  * The five are keyed by the SUI and always run, together: a child the hub does not hold costs the same
  * statements as one it does, so how long the answer takes does not say whether the child exists.
@@ -75,6 +77,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
       id: row.id, sui: row.sui, localAuthority: row.local_authority, reference: row.reference, stage: row.stage, referralSource: row.referral_source,
       receivedAt: new Date(row.received_at), stageStartedAt: new Date(row.stage_started_at), decidedAt: row.decided_at === null ? null : new Date(row.decided_at), decision: row.decision,
     }) as Referral),
+    rights: recordRightsFrom(childRow.rights),
   };
 }
 
@@ -124,7 +127,8 @@ const CHILD_SQL = `
   SELECT c.id, c.sui, c.given_names, c.family_name, c.date_of_birth::text AS date_of_birth,
     c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.created_at, c.updated_at,
     COALESCE((SELECT json_agg(n ORDER BY n.first_reported_at, n.id) FROM child_name n WHERE n.child_id = c.id), '[]') AS names,
-    COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses
+    COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses,
+    COALESCE((SELECT json_agg(x ORDER BY x.at, x.id) FROM (${RECORD_RIGHTS_SQL("c.id")}) x), '[]') AS rights
   FROM child c WHERE c.sui = $1`;
 
 /** The child's id from the SUI, inside each query: every query runs whether or not the child exists. */
@@ -210,6 +214,7 @@ interface ReferralRow {
 }
 
 interface ChildRow {
+  rights: RecordRightsRow[];
   id: string; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
   sex: Child["sex"]; created_at: Date; updated_at: Date;
   names: { id: string; given_names: string; family_name: string; kind: ChildName["kind"]; sources: string[] }[];

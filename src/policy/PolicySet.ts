@@ -16,6 +16,7 @@ import { type RequesterStanding } from "../subjectAccess/RequesterStanding";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
 import { type RoutedNotificationType } from "../notifications/NotificationType";
 import { type RetentionPolicy } from "../retention/RetentionPolicy";
+import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRightsPolicy";
 import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
@@ -251,6 +252,8 @@ export interface PolicySet {
   notificationTypes: ReadonlyMap<RoutedNotificationType, NotificationTypeRule>;
   /** How long what records report is kept after their end, the statutory minima, and the holds in force (`retention/`). */
   retention: RetentionPolicy;
+  /** Rectification, restriction, objection and erasure (`dataSubjectRights/`, policies/data-subject-rights.yaml). */
+  dataSubjectRights: DataSubjectRightsRule;
 }
 
 /**

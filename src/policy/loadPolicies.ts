@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess" | "dataSubjectRights";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -71,6 +71,7 @@ export function loadPolicies(dir: string): PolicySet {
     notificationRouting: merged.notificationRouting.map(({ value }) => value),
     notificationTypes: notificationTypesByName(merged.notificationTypes, merged.notificationRouting),
     retention: retentionPolicy(dir, merged.retention, merged.retentionMinima, merged.retentionHolds),
+    dataSubjectRights: singleton("dataSubjectRights"),
   };
   checkRulesCanApply(merged, set);
   checkNotificationRouting(merged.notificationRouting, set);

@@ -1,4 +1,6 @@
 import { ROLES } from "../auth/Role";
+import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRightsPolicy";
+import { readDataSubjectRights } from "../dataSubjectRights/readDataSubjectRights";
 import { AGENCY_TYPES } from "../directory/AgencyType";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
@@ -83,13 +85,14 @@ export interface PolicyFragment {
   retention: Located<RetentionRule>[];
   retentionMinima: Located<RetentionMinimum>[];
   retentionHolds: Located<RetentionHold>[];
+  dataSubjectRights: Located<DataSubjectRightsRule>[];
 }
 
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
-  "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes",
+  "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
   "retention", "retentionMinima", "retentionHolds",
 ] as const;
 
@@ -132,6 +135,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     retention: many("retention", readRetentionRule),
     retentionMinima: many("retentionMinima", readRetentionMinimum),
     retentionHolds: many("retentionHolds", readRetentionHold),
+    dataSubjectRights: one("dataSubjectRights", readDataSubjectRights),
   };
 }
 

@@ -17,7 +17,7 @@ import { YouthJusticeRecord } from "./details/YouthJusticeRecord";
 
 type DetailEntity = new () => RecordDetails;
 
-const DETAIL_ENTITY: Record<RecordType, DetailEntity> = {
+export const DETAIL_ENTITY: Record<RecordType, DetailEntity> = {
   [RecordType.SOCIAL_CARE]: SocialCareRecord,
   [RecordType.POLICE]: PoliceRecord,
   [RecordType.HEALTH]: HealthRecord,

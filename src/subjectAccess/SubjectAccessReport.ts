@@ -4,7 +4,7 @@ import { type Purpose } from "../policy/Purpose";
 import { type Role } from "../auth/Role";
 import { type RecordType } from "../records/RecordType";
 import { type DisclosureMade } from "./disclosuresMade";
-import { type FactSource, type IdentityFactKind } from "./factsHeld";
+import { type FactSource, type HeldRights, type IdentityFactKind } from "./factsHeld";
 import { type ItemReview } from "./ItemReview";
 import { type ExemptionDecision, type ItemOutcome } from "./SubjectAccessDecision";
 import { type SubjectAccessCase } from "./subjectAccessCase";
@@ -62,6 +62,7 @@ export interface ReviewedRecord {
   agencyReference: string;
   updatedAt: Date;
   fields: ReviewedField[];
+  rights: HeldRights;
   decision: DecisionView;
 }
 
@@ -112,6 +113,8 @@ export interface ReleasedRecord {
   source: ReleasedSource;
   agencyReference: string;
   fields: { field: string; value: unknown }[];
+  /** The statements and restrictions on the record and on its released facts only. */
+  rights: HeldRights;
 }
 
 export interface ReleasedRecipient {

@@ -2,7 +2,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { type Purpose } from "../policy/Purpose";
 import { type AppliedExemption, type ItemDecision } from "./decideSubjectAccess";
 import { type DisclosedPath, type DisclosureMade } from "./disclosuresMade";
-import { type FactSource, type FactsHeld } from "./factsHeld";
+import { type FactSource, type FactsHeld, type HeldRights } from "./factsHeld";
 import { ExemptionReview, ItemOutcome } from "./SubjectAccessDecision";
 import {
   type DecisionView, type ExemptionView, type PurposeStatement, type ReleasedSource, type ReviewedDisclosure, type ReviewedIdentityFact, type ReviewedRecord,
@@ -88,6 +88,7 @@ export function releaseCopy(policy: Pick<PolicySet, "subjectAccess">, review: Su
         source: releasedSource(record.source),
         agencyReference: record.agencyReference,
         fields: record.fields.filter((field) => field.decision.released).map((field) => ({ field: field.field, value: field.value })),
+        rights: releasedRights(record),
       })),
     recipients: recipients.map((entry) => ({
       occurredAt: entry.occurredAt,
@@ -141,4 +142,15 @@ function purposeStatements(policy: Pick<PolicySet, "subjectAccess">, purposes: r
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * What the person asked the agency to add or restrict goes back to them with the facts it is about: a
+ * statement or restriction on a fact withheld from the release would point to that fact, so it goes
+ * only with a released one (or with the record, for one on the whole record).
+ */
+function releasedRights(record: ReviewedRecord): HeldRights {
+  const released = new Set(record.fields.filter((field) => field.decision.released).map((field) => field.field));
+  const goes = ({ field }: { field: string | null }) => field === null || released.has(field);
+  return { statements: record.rights.statements.filter(goes), restrictions: record.rights.restrictions.filter(goes) };
 }

@@ -1,4 +1,5 @@
 import { type AgencyType } from "../directory/AgencyType";
+import { type RestrictionGround, type RestrictionKind } from "../dataSubjectRights/RightsVocabulary";
 import { buildDisclosureSubject } from "../disclosure/buildDisclosureSubject";
 import { type ChildFile, type LoadedRecord } from "../disclosure/ChildFile";
 import { addressPath, recordPath } from "../disclosure/recordPaths";
@@ -40,6 +41,14 @@ export interface HeldRecord {
   updatedAt: Date;
   /** The fields that hold something; an empty one is not a fact held. */
   fields: HeldField[];
+  /** Supplementary statements on the record or its facts, and restrictions in force (UK GDPR Arts 16, 18, 21); none on a sealed or brokered record. */
+  rights: HeldRights;
+}
+
+/** A data subject's rights as exercised over one record: each names its fact (`field`), or none for the whole record. */
+export interface HeldRights {
+  statements: { field: string | null; statement: string; attachedAt: Date }[];
+  restrictions: { field: string | null; kind: RestrictionKind; ground: RestrictionGround; since: Date }[];
 }
 
 export const IdentityFactKind = {
@@ -104,6 +113,7 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
       records.push({
         item, source: sourceOf(loaded.get(record.id) as LoadedRecord), agencyReference: shown(record.agencyReference) as string, updatedAt: record.updatedAt,
         fields: held.map((field) => ({ item: `${item}.${field}`, field, value: shown(details[field]) })),
+        rights: isRestrictedRecord(record.labels) ? { statements: [], restrictions: [] } : rightsOver(file, record.id),
       });
       recordsUnderReview.push({
         item, recordId: record.id, recordType: type, agencyCode: decided.providerAgencyCode ?? "", labels: decided.labels, attributes: decided.attributes,
@@ -121,6 +131,13 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
       value: restricted(fact.sources) ? RESTRICTED : fact.value,
     })),
     underReview: { records: recordsUnderReview, identity: identity.map(({ item, labels, sources }) => ({ item, labels, sources })) },
+  };
+}
+
+function rightsOver(file: ChildFile, recordId: string): HeldRights {
+  return {
+    statements: file.rights.statements.filter((entry) => entry.recordId === recordId).map(({ field, statement, attachedAt }) => ({ field, statement, attachedAt })),
+    restrictions: file.rights.restrictions.filter((entry) => entry.recordId === recordId).map(({ field, kind, ground, restrictedAt }) => ({ field, kind, ground, since: restrictedAt })),
   };
 }
 

@@ -25,6 +25,7 @@ import { JobQueueSchema1796600000026 } from "./1796600000026-JobQueueSchema";
 import { HouseholdView1796600000029 } from "./1796600000029-HouseholdView";
 import { ExclusionsAndBreaches1796600000031 } from "./1796600000031-ExclusionsAndBreaches";
 import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
+import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationClass[] = [
   HouseholdView1796600000029,
   ExclusionsAndBreaches1796600000031,
   AuditGenesis1796600000032,
+  DataSubjectRights1796600000030,
 ];

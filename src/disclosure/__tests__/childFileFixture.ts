@@ -1,4 +1,5 @@
 import { type Agency } from "../../directory/Agency";
+import { NO_RIGHTS } from "../../dataSubjectRights/RecordRights";
 import { type AgencyType } from "../../directory/AgencyType";
 import { type AddressFact, type VisibleIdentity } from "../../people/identityFacts";
 import { type Child } from "../../people/Child";
@@ -27,7 +28,7 @@ export function childFile(records: LoadedRecord[], parts: Partial<ChildFile> = {
   return {
     child: { id: "child-1", sui: "9990000018" } as Child,
     identity: { usual: { givenNames: "Ada", familyName: "Lowe", dateOfBirth: "2015-04-09", expectedDateOfBirth: null, sex: "FEMALE" }, names: [], addresses: [], reports: [] } as unknown as ChildFile["identity"],
-    records: byType, linkedAdultHolders: [], consentFacts: [], consentOverride: null, referrals: [], ...parts,
+    records: byType, linkedAdultHolders: [], consentFacts: [], consentOverride: null, referrals: [], rights: NO_RIGHTS, ...parts,
   };
 }
 

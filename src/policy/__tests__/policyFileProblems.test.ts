@@ -253,7 +253,7 @@ describe("readPolicyFile: the other sections", () => {
 
   test("a file's description is text, and an unknown section is named with the ones there are", () => {
     expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
-    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, retention, retentionMinima, retentionHolds \(at \(document\)\)$/);
+    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds \(at \(document\)\)$/);
   });
 });
 

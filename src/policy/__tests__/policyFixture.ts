@@ -160,6 +160,25 @@ retentionMinima:
     description: Limitation Act 1980 ss.2, 5.
     minimumYearsAfterEnd: 6
 `,
+  "data-subject-rights.yaml": `dataSubjectRights:
+  id: data-subject-rights
+  description: Rectification, restriction and erasure for tests.
+  statementMinimumLength: 20
+  reasonMinimumLength: 20
+  evidential: { recordTypes: [POLICE], labels: [LAW_ENFORCEMENT] }
+  partThreeLabels: [LAW_ENFORCEMENT]
+  restrictionPurposes:
+    ACCURACY_CONTESTED: [SECTION_47_ENQUIRY]
+    UNLAWFUL_PROCESSING: []
+    NEEDED_FOR_LEGAL_CLAIMS: []
+    OBJECTION_PENDING: []
+    MAINTAINED_FOR_EVIDENCE: []
+  erasureGrounds:
+    - { id: NO_LONGER_NECESSARY, regime: UK_GDPR, citation: "UK GDPR Art 17(1)(a)", title: no longer necessary }
+    - { id: PART_3_PRINCIPLES_INFRINGED, regime: DPA_PART_3, citation: "DPA 2018 s.47(1)(a)", title: principles infringed }
+  erasureExemptions:
+    - { id: PUBLIC_TASK_OR_LEGAL_OBLIGATION, regime: UK_GDPR, citation: "UK GDPR Art 17(3)(b)", title: public task }
+`,
 };
 
 /** Writes the fixture (with `changes` replacing whole files, or adding new ones) into a fresh temporary directory. */

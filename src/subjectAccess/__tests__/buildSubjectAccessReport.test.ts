@@ -2,12 +2,25 @@ import { join } from "node:path";
 import { loadPolicies } from "../../policy/loadPolicies";
 import { buildSubjectAccessReview, releaseCopy, type ReportParts } from "../buildSubjectAccessReport";
 import { type ItemDecision } from "../decideSubjectAccess";
-import { type FactSource } from "../factsHeld";
+import { type FactSource, type HeldRights } from "../factsHeld";
 import { type SubjectAccessCase } from "../subjectAccessCase";
 import { ItemOutcome } from "../SubjectAccessDecision";
 
 const policy = loadPolicies(join(__dirname, "..", "..", "..", "policies"));
 const at = new Date("2026-11-02T10:00:00Z");
+
+/** The person's statements and a restriction on the school record: on the record, on a released fact, and on one never released. */
+const SCHOOL_RIGHTS: HeldRights = {
+  statements: [
+    { field: null, statement: "The family says the school record is about another pupil.", attachedAt: at },
+    { field: "rollStatus", statement: "The family says the child left the roll in May.", attachedAt: at },
+    { field: "senStatus", statement: "The family disputes the SEN assessment.", attachedAt: at },
+  ],
+  restrictions: [
+    { field: "rollStatus", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", since: at },
+    { field: "senStatus", kind: "OBJECTION", ground: "OBJECTION_PENDING", since: at },
+  ],
+};
 
 const source = (id: string, key: string, agencyName: string): FactSource => ({
   recordId: id, recordItem: `${key}[${id}]`, recordType: key === "police" ? "POLICE" : "EDUCATION", agencyCode: agencyName.toUpperCase(), agencyName, agencyType: key === "police" ? "POLICE" : "EDUCATION", recordedAt: null, receivedAt: at,
@@ -26,8 +39,8 @@ const parts: ReportParts = {
   producedAt: at,
   facts: {
     records: [
-      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }] },
-      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }] },
+      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }], rights: SCHOOL_RIGHTS },
+      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }], rights: { statements: [], restrictions: [] } },
     ],
     identity: [
       { item: "demographics.names[school-name]", kind: "NAME", value: { givenNames: "Ada" }, sources: [source("s", "education", "School"), source("p", "police", "Police")] },
@@ -63,7 +76,11 @@ describe("the review and the release copy", () => {
     expect(copy).toEqual({
       reference: "SAR-UNIT-1", sui: "9990000018", producedAt: at,
       identity: [{ kind: "NAME", value: { givenNames: "Ada" }, sources: [{ agencyName: "School", agencyType: "EDUCATION", recordedAt: null, receivedAt: at }] }],
-      records: [{ recordType: "EDUCATION", source: { agencyName: "School", agencyType: "EDUCATION", recordedAt: null, receivedAt: at }, agencyReference: "UPN-1", fields: [{ field: "rollStatus", value: "ON_ROLL" }] }],
+      records: [{
+        recordType: "EDUCATION", source: { agencyName: "School", agencyType: "EDUCATION", recordedAt: null, receivedAt: at }, agencyReference: "UPN-1", fields: [{ field: "rollStatus", value: "ON_ROLL" }],
+        // A statement or restriction on a fact the release leaves out would point to it: only the record's own and the released fact's go.
+        rights: { statements: SCHOOL_RIGHTS.statements.filter((entry) => entry.field !== "senStatus"), restrictions: SCHOOL_RIGHTS.restrictions.filter((entry) => entry.field !== "senStatus") },
+      }],
       recipients: [{ occurredAt: at, agencyCode: "LA-1", agencyName: "A council", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", categories: ["education.rollStatus"] }],
       purposes: [{ purpose: null, statement: policy.subjectAccess.purposes.general }, { purpose: "SECTION_47_ENQUIRY", statement: policy.subjectAccess.purposes.byPurpose.get("SECTION_47_ENQUIRY") }],
       retention: policy.subjectAccess.retention,

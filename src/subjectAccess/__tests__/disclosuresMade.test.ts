@@ -13,6 +13,7 @@ const source = (recordId: string, recordItem: string): FactSource => ({
 const record = (id: string, key: string, fields: string[]) => ({
   item: `${key}[${id}]`, source: source(id, `${key}[${id}]`), agencyReference: id, updatedAt: new Date("2026-10-01T00:00:00Z"),
   fields: fields.map((field) => ({ item: `${key}[${id}].${field}`, field, value: "held" })),
+  rights: { statements: [], restrictions: [] },
 });
 
 /** A school record, a police record under investigation and a brokered clinic record; the child's name reported by all three, and a home address by the school. */

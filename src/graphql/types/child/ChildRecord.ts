@@ -3,6 +3,7 @@ import { Purpose } from "../../../policy/Purpose";
 import { RelationshipKind } from "../../../policy/RelationshipKind";
 import { SocialCareStatus } from "../../../records/details/SocialCareRecord";
 import { Demographics, Redaction, RestrictedInvolvement } from "./common";
+import { ProcessingRestrictionNode, SupplementaryStatementNode } from "../dataSubjectRights/DataSubjectRightsTypes";
 import {
   EducationRecordView, HealthRecordView, PoliceRecordView, PrisonRecordView, ProbationRecordView, SocialCareRecordView, YouthJusticeRecordView,
 } from "./recordViews";
@@ -24,4 +25,6 @@ export class ChildRecord {
   @Field(() => [YouthJusticeRecordView]) youthJustice: YouthJusticeRecordView[];
   @Field(() => [RestrictedInvolvement], { description: "Brokered involvement: an agency of this type is involved; contact it." }) restrictedInvolvement: RestrictedInvolvement[];
   @Field(() => [Redaction], { description: "What was withheld from this response, and by which rule." }) redactions: Redaction[];
+  @Field(() => [SupplementaryStatementNode], { description: "Statements the holding agency attached to what you were shown, at the person's request (UK GDPR Art 16): read them with the facts they are about." }) supplementaryStatements: SupplementaryStatementNode[];
+  @Field(() => [ProcessingRestrictionNode], { description: "Facts you were shown whose processing is restricted (UK GDPR Arts 18, 21): use them only for the purpose you stated. A restricted fact not disclosed for your purpose is in `redactions`." }) restrictions: ProcessingRestrictionNode[];
 }

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { RestrictionGround, RestrictionKind } from "../../../dataSubjectRights/RightsVocabulary";
+import "../dataSubjectRights/DataSubjectRightsTypes";
 import { DateTimeResolver, JSONResolver, LocalDateResolver } from "graphql-scalars";
 import { Role } from "../../../auth/Role";
 import { AuditOperation } from "../../../audit/AuditOperation";
@@ -129,6 +131,27 @@ export class SubjectAccessField {
   @Field(() => SubjectAccessDecision) decision: SubjectAccessDecision;
 }
 
+@ObjectType({ description: "A supplementary statement the person had attached (UK GDPR Art 16)." })
+export class SubjectAccessStatement {
+  @Field(() => String, { nullable: true, description: "The fact it is about; null for the whole record." }) field: string | null;
+  @Field(() => String) statement: string;
+  @Field(() => DateTimeResolver) attachedAt: Date;
+}
+
+@ObjectType({ description: "A restriction of processing or objection in force (UK GDPR Arts 18, 21)." })
+export class SubjectAccessRestriction {
+  @Field(() => String, { nullable: true, description: "The fact restricted; null for the whole record." }) field: string | null;
+  @Field(() => RestrictionKind) kind: RestrictionKind;
+  @Field(() => RestrictionGround) ground: RestrictionGround;
+  @Field(() => DateTimeResolver) since: Date;
+}
+
+@ObjectType({ description: "The person's rights as exercised over one record." })
+export class SubjectAccessRights {
+  @Field(() => [SubjectAccessStatement]) statements: SubjectAccessStatement[];
+  @Field(() => [SubjectAccessRestriction]) restrictions: SubjectAccessRestriction[];
+}
+
 @ObjectType()
 export class SubjectAccessRecord {
   @Field(() => String) item: string;
@@ -137,6 +160,7 @@ export class SubjectAccessRecord {
   @Field(() => DateTimeResolver) updatedAt: Date;
   @Field(() => [SubjectAccessField], { description: "The fields that hold something." }) fields: SubjectAccessField[];
   @Field(() => SubjectAccessDecision, { description: "The record as a whole: its existence and source." }) decision: SubjectAccessDecision;
+  @Field(() => SubjectAccessRights, { description: "Supplementary statements on the record or its facts, and restrictions in force (UK GDPR Arts 16, 18, 21)." }) rights: SubjectAccessRights;
 }
 
 @ObjectType({ description: "The recipient: the agency and the roles of whoever asked — never the person." })
@@ -216,6 +240,7 @@ export class SubjectAccessReleasedRecord {
   @Field(() => SubjectAccessReleasedSource) source: SubjectAccessReleasedSource;
   @Field(() => String) agencyReference: string;
   @Field(() => [SubjectAccessReleasedField]) fields: SubjectAccessReleasedField[];
+  @Field(() => SubjectAccessRights, { description: "Statements and restrictions on the record and on the facts released." }) rights: SubjectAccessRights;
 }
 
 @ObjectType()

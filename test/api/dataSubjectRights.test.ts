@@ -1,0 +1,240 @@
+import { CALLERS, access } from "../support/claims";
+import { IG_REVIEW, SUBJECT_ACCESS } from "../support/governanceAccess";
+import { SUBMIT } from "../support/fixtures";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { type TestClaims } from "../support/testKeys";
+
+/** Fixtures of this file's own: one child with a social care, a school and a police record; a second child for the objection. */
+const SUI = "9991300007";
+const OBJECTING_SUI = "9991300015";
+const child = (sui: string, givenNames: string) => ({
+  sui, givenNames, familyName: "Rightsworth", dateOfBirth: "2014-06-12", sex: "MALE",
+  address: { kind: "HOME", line1: "3 Amendment Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: "E06000060" },
+});
+const socialCare = (sui: string, reference: string, givenNames: string) => ({
+  agencyCode: "LA-E06000060", agencyReference: reference, child: child(sui, givenNames),
+  socialCare: {
+    status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-02-01", endDate: "2026-11-30", allocatedWorkerName: "Robin Caseworker",
+    allocatedWorkerContact: "0300 000 0042", allocatedTeam: "Rights Test Team East", responsibleLocalAuthority: "E06000060",
+  },
+});
+const SCHOOL = {
+  agencyCode: "SCH-199001", agencyReference: "UPN-RIGHTS-1", child: child(SUI, "Ezra"),
+  education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", attendancePercent: 88, dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
+};
+const POLICE = {
+  agencyCode: "POLICE-43", agencyReference: "TVP-RIGHTS-1", child: child(SUI, "Ezra"),
+  police: { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", occurredOn: "2026-03-02", reportedOn: "2026-03-02", intelligence: "Rights test intelligence line", activeInvestigation: false },
+};
+
+const person = (sub: string, agency: string, agencyType: string): TestClaims => ({ sub, name: `Test ${sub}`, agency, agency_type: agencyType, roles: ["IG_LEAD"], la: "E06000060" });
+const POLICE_IG = person("ig-police", "POLICE-43", "POLICE");
+const GP_IG = person("ig-gp", "GP-K99001", "HEALTH");
+const SYSTEM = (agency: string, agencyType: string): TestClaims => ({ sub: `system-${agency}`, name: "Agency system", agency, agency_type: agencyType, roles: ["AGENCY_SYSTEM"], la: "E06000060" });
+
+const RIGHTS_CHILD = /* GraphQL */ `
+  query ($sui: ID!, $access: AccessContext!) {
+    child(sui: $sui, access: $access) {
+      disclosureId
+      socialCare { recordId status planCategory endDate allocatedTeam }
+      education { recordId rollStatus }
+      redactions { path rule reason }
+      supplementaryStatements { path statement agencyCode attachedAt }
+      restrictions { path kind ground since }
+    }
+  }
+`;
+const ATTACH = "mutation ($recordId: ID!, $field: String, $statement: String!, $access: AccessContext!) { attachSupplementaryStatement(recordId: $recordId, field: $field, statement: $statement, access: $access) { id path attachedAt recipientsToTell } }";
+const RESTRICT = "mutation ($recordId: ID!, $field: String, $kind: RestrictionKind!, $ground: RestrictionGround!, $reason: String!, $access: AccessContext!) { restrictProcessing(recordId: $recordId, field: $field, kind: $kind, ground: $ground, reason: $reason, access: $access) { id path kind ground status allowedPurposes recipientsToTell } }";
+const DECIDE = "mutation ($id: ID!, $decision: RestrictionDecision!, $reason: String!, $access: AccessContext!) { decideRestriction(id: $id, decision: $decision, reason: $reason, access: $access) { id status kind } }";
+const ERASE = "mutation ($recordId: ID!, $field: String!, $grounds: [String!]!, $exemptions: [String!]!, $reason: String!, $access: AccessContext!) { decideErasure(recordId: $recordId, field: $field, groundsMet: $grounds, exemptionsApplying: $exemptions, reason: $reason, access: $access) { id path regime outcome recipientsToTell } }";
+const VERIFY = "{ verifyAuditChain { intact } }";
+const OPEN_SAR = "mutation ($request: SubjectAccessRequestInput!, $access: AccessContext!) { openSubjectAccessRequest(request: $request, access: $access) { id } }";
+const SAR_REVIEW = "query ($id: ID!, $access: AccessContext!) { subjectAccessReview(id: $id, access: $access) { records { item rights { statements { field statement } restrictions { field kind ground } } } } }";
+
+const STATEMENT = "Ezra's mother states the plan was ended by the conference of 3 March 2026.";
+const REASON = "The family disputes the status; checking it with the conference chair.";
+
+let hub: TestHub;
+const ids: Record<string, string> = {};
+
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown> = {}) {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body;
+}
+
+async function entries(operation: string): Promise<{ outcome: string; refusal_problem: string | null; details: Record<string, unknown>; child_suis: string[] }[]> {
+  return hub.hub.database.dataSource.query(`SELECT outcome, refusal_problem, details, child_suis FROM disclosure_audit WHERE operation = $1 ORDER BY occurred_at, sequence`, [operation]);
+}
+
+const schoolRead = () => as(CALLERS.schoolDsl, RIGHTS_CHILD, { sui: SUI, access: access("STRATEGY_DISCUSSION") });
+const socialWorkerRead = (sui = SUI) => as(CALLERS.socialWorker, RIGHTS_CHILD, { sui, access: access("SECTION_47_ENQUIRY") });
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const submit = async (caller: TestClaims, record: unknown) => (await as(caller, SUBMIT, { record })).data.submitRecord.recordId as string;
+  ids.socialCare = await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(SUI, "CSC-RIGHTS-1", "Ezra"));
+  ids.school = await submit(SYSTEM("SCH-199001", "EDUCATION"), SCHOOL);
+  ids.police = await submit(SYSTEM("POLICE-43", "POLICE"), POLICE);
+  ids.objecting = await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(OBJECTING_SUI, "CSC-RIGHTS-2", "Noor"));
+  // The school reads the child's protection status before any right is exercised: Art 19 recipient.
+  expect((await schoolRead()).data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
+}, 180_000);
+afterAll(async () => {
+  await hub.stop();
+});
+
+const status = () => `socialCare[${ids.socialCare}].status`;
+
+describe("rectification by supplementary statement (UK GDPR Art 16)", () => {
+  it("attaches the statement without editing the fact, and names the agencies to tell (Art 19) on the trail", async () => {
+    const body = await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.attachSupplementaryStatement).toMatchObject({ path: status(), recipientsToTell: ["SCH-199001"] });
+    const [entry] = await entries("SUPPLEMENTARY_STATEMENT_ATTACHED");
+    expect(entry).toMatchObject({ outcome: "RECORDED", child_suis: [SUI], details: { path: status(), onBehalfOf: "LA-E06000060", recipientsToTell: ["SCH-199001"] } });
+    // The statement's words are the person's: never on the trail.
+    expect(JSON.stringify(entry.details)).not.toContain("conference of 3 March");
+  });
+
+  it("goes with every later disclosure of the fact, through the same pipeline", async () => {
+    for (const read of [schoolRead, socialWorkerRead]) {
+      const { data } = await read();
+      expect(data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
+      expect(data.child.supplementaryStatements).toEqual([expect.objectContaining({ path: status(), statement: STATEMENT, agencyCode: "LA-E06000060" })]);
+    }
+  });
+
+  it("is disclosed only where the fact is: not to a caller the fact is withheld from", async () => {
+    const statement = "The family says the plan ended months before the date recorded here.";
+    expect((await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "endDate", statement, access: IG_REVIEW })).errors).toBeUndefined();
+    // A school's DSL is given the protection status, not when the plan ends (policies/disclosure-rules.yaml).
+    const school = (await schoolRead()).data.child;
+    expect(school.socialCare[0].endDate).toBeNull();
+    expect(school.supplementaryStatements.map((s: { statement: string }) => s.statement)).not.toContain(statement);
+    const socialWorker = (await socialWorkerRead()).data.child;
+    expect(socialWorker.socialCare[0].endDate).toBe("2026-11-30");
+    expect(socialWorker.supplementaryStatements.map((s: { statement: string }) => s.statement)).toContain(statement);
+  });
+
+  it("refuses an evidential record: it is kept as recorded and restricted instead (audited)", async () => {
+    const body = await as(POLICE_IG, ATTACH, { recordId: ids.police, field: "incidentType", statement: STATEMENT, access: IG_REVIEW });
+    expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "EVIDENTIAL_RECORD" });
+    expect((await entries("SUPPLEMENTARY_STATEMENT_ATTACHED")).some((e) => e.outcome === "REFUSED" && e.refusal_problem === "EVIDENTIAL_RECORD")).toBe(true);
+  });
+
+  it("answers another agency's record as it answers no record at all, and refuses anyone but an IG lead", async () => {
+    const other = await as(GP_IG, ATTACH, { recordId: ids.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW });
+    const none = await as(GP_IG, ATTACH, { recordId: "00000000-0000-4000-8000-000000000000", field: "status", statement: STATEMENT, access: IG_REVIEW });
+    expect(other.errors[0].extensions).toMatchObject({ code: "NOT_FOUND", problem: "RECORD_NOT_HELD" });
+    expect(none.errors[0].extensions).toEqual(other.errors[0].extensions);
+    expect(other.errors[0].message).toBe(none.errors[0].message);
+    const worker = await as(CALLERS.socialWorker, ATTACH, { recordId: ids.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW });
+    expect(worker.errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+
+  it("validates its input with stable codes", async () => {
+    const attach = (variables: Record<string, unknown>) => as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW, ...variables });
+    expect((await attach({ field: "shoeSize" })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "UNKNOWN_FIELD" });
+    expect((await attach({ statement: "short" })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "STATEMENT_TOO_SHORT" });
+    expect((await attach({ recordId: "not-an-id" })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "recordId" });
+    expect((await attach({ access: { ...IG_REVIEW, purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK" } })).errors[0].extensions.code).toBe("ACCESS_CONTEXT_INVALID");
+  });
+});
+
+describe("restriction of processing (Art 18) and objection (Art 21)", () => {
+  let restrictionId: string;
+
+  it("restricts a fact: withheld for a purpose the ground does not allow, with the restriction as the reason", async () => {
+    const body = await as(CALLERS.igLead, RESTRICT, { recordId: ids.socialCare, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.restrictProcessing).toMatchObject({ status: "IN_FORCE", allowedPurposes: ["EMERGENCY_PROTECTION"] });
+    restrictionId = body.data.restrictProcessing.id;
+    const { data } = await socialWorkerRead();
+    expect(data.child.socialCare[0].planCategory).toBeNull();
+    expect(data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
+    expect(data.child.redactions).toContainEqual(expect.objectContaining({ path: `socialCare[${ids.socialCare}].planCategory`, rule: "data-subject-rights" }));
+  });
+
+  it("discloses it under break-glass in a safeguarding emergency, and the recipient sees that it is restricted", async () => {
+    const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought in at 03:00 with injuries; protection plan details needed now, no duty worker reachable." });
+    const { data, errors } = await as(CALLERS.socialWorker, RIGHTS_CHILD, { sui: SUI, access: emergency });
+    expect(errors).toBeUndefined();
+    expect(data.child.socialCare[0].planCategory).toBe("EMOTIONAL_ABUSE");
+    expect(data.child.restrictions).toEqual([expect.objectContaining({ path: `socialCare[${ids.socialCare}].planCategory`, kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS" })]);
+  });
+
+  it("keeps one restriction in force per fact", async () => {
+    const again = await as(CALLERS.igLead, RESTRICT, { recordId: ids.socialCare, field: "planCategory", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: REASON, access: IG_REVIEW });
+    expect(again.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "ALREADY_RESTRICTED" });
+  });
+
+  it("records an objection, restricting while it is decided, then decides it like a restriction", async () => {
+    const mismatch = await as(CALLERS.igLead, RESTRICT, { recordId: ids.objecting, field: null, kind: "OBJECTION", ground: "ACCURACY_CONTESTED", reason: REASON, access: IG_REVIEW });
+    expect(mismatch.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "GROUND_DOES_NOT_FIT_KIND" });
+    const objection = await as(CALLERS.igLead, RESTRICT, { recordId: ids.objecting, field: null, kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: REASON, access: IG_REVIEW });
+    expect(objection.errors).toBeUndefined();
+    const id = objection.data.restrictProcessing.id;
+    // SECTION_47_ENQUIRY is among the purposes an objection pending still allows: shown, and marked.
+    const during = (await socialWorkerRead(OBJECTING_SUI)).data.child;
+    expect(during.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
+    expect(during.restrictions).toEqual([expect.objectContaining({ path: `socialCare[${ids.objecting}]`, kind: "OBJECTION", ground: "OBJECTION_PENDING" })]);
+
+    expect((await as(CALLERS.igLead, DECIDE, { id, decision: "KEEP", reason: REASON, access: IG_REVIEW })).data.decideRestriction).toMatchObject({ status: "IN_FORCE", kind: "OBJECTION" });
+    expect((await as(CALLERS.igLead, DECIDE, { id, decision: "LIFT", reason: "Compelling safeguarding grounds override the objection (Art 21(1)).", access: IG_REVIEW })).data.decideRestriction.status).toBe("LIFTED");
+    expect((await socialWorkerRead(OBJECTING_SUI)).data.child.restrictions).toEqual([]);
+    const again = await as(CALLERS.igLead, DECIDE, { id, decision: "LIFT", reason: REASON, access: IG_REVIEW });
+    expect(again.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "RESTRICTION_NOT_IN_FORCE" });
+    const decided = (await entries("RESTRICTION_DECIDED")).filter((e) => e.outcome === "RECORDED").map((e) => e.details.decision);
+    expect(decided).toEqual(["KEEP", "LIFT"]);
+    expect((await as(GP_IG, DECIDE, { id: restrictionId, decision: "LIFT", reason: REASON, access: IG_REVIEW })).errors[0].extensions).toMatchObject({ code: "NOT_FOUND", problem: "RESTRICTION_NOT_FOUND" });
+  });
+});
+
+describe("erasure where the law gives it (Art 17; DPA 2018 s.47)", () => {
+  const erase = (caller: TestClaims, variables: Record<string, unknown>) => as(caller, ERASE, { reason: "Decided on the request received 1 December; see the IG file.", access: IG_REVIEW, ...variables });
+  const teamHeld = async () => (await hub.hub.database.dataSource.query(`SELECT allocated_team FROM social_care_record WHERE record_id = $1`, [ids.socialCare]))[0].allocated_team as string | null;
+
+  it("keeps the fact when an Art 17(3) exemption applies, with the decision recorded", async () => {
+    const body = await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "allocatedTeam", grounds: ["NO_LONGER_NECESSARY"], exemptions: ["PUBLIC_TASK_OR_LEGAL_OBLIGATION"] });
+    expect(body.data.decideErasure).toMatchObject({ regime: "UK_GDPR", outcome: "REFUSED" });
+    expect(await teamHeld()).toBe("Rights Test Team East");
+  });
+
+  it("erases when a ground is met and no exemption applies: the fact leaves the hub, the trail keeps a tombstone and stays verifiable", async () => {
+    const body = await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "allocatedTeam", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] });
+    expect(body.data.decideErasure).toMatchObject({ regime: "UK_GDPR", outcome: "ERASED", path: `socialCare[${ids.socialCare}].allocatedTeam` });
+    expect(await teamHeld()).toBeNull();
+    expect((await socialWorkerRead()).data.child.socialCare[0].allocatedTeam).toBeNull();
+    const tombstone = (await entries("ERASURE_DECIDED")).filter((e) => e.details.outcome === "ERASED");
+    expect(tombstone).toEqual([expect.objectContaining({ details: expect.objectContaining({ recordType: "SOCIAL_CARE", field: "allocatedTeam", groundsMet: ["NO_LONGER_NECESSARY"], exemptionsApplying: [] }) })]);
+    const trail = await hub.hub.database.dataSource.query<{ text: string }[]>(`SELECT string_agg(details::text, ' ') AS text FROM disclosure_audit`);
+    expect(trail[0].text).not.toContain("Rights Test Team East");
+    expect((await as(CALLERS.igLead, VERIFY)).data.verifyAuditChain.intact).toBe(true);
+  });
+
+  it("decides Part 3 data under DPA 2018 s.47, and refuses a UK GDPR ground for it", async () => {
+    const wrong = await erase(POLICE_IG, { recordId: ids.police, field: "intelligence", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] });
+    expect(wrong.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "CLAUSE_NOT_FOR_REGIME" });
+    const kept = await erase(POLICE_IG, { recordId: ids.police, field: "intelligence", grounds: ["PART_3_PRINCIPLES_INFRINGED"], exemptions: ["PART_3_EVIDENCE"] });
+    expect(kept.data.decideErasure).toMatchObject({ regime: "DPA_PART_3", outcome: "REFUSED" });
+  });
+
+  it("refuses to erase a fact the record cannot exist without, and an unknown ground", async () => {
+    expect((await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "status", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "FIELD_NOT_ERASABLE" });
+    expect((await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "planCategory", grounds: ["BECAUSE"], exemptions: [] })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "UNKNOWN_ERASURE_CLAUSE" });
+    expect(await teamHeld()).toBeNull();
+  });
+});
+
+describe("the subject access report", () => {
+  it("shows the supplementary statements and restrictions on the person's facts", async () => {
+    const request = { sui: SUI, reference: "SAR-RIGHTS-1", receivedAt: new Date().toISOString(), requester: { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "A Parent", basis: "Birth certificate and photo ID seen at the front desk." } };
+    const opened = await as(CALLERS.igLead, OPEN_SAR, { request, access: { ...SUBJECT_ACCESS, caseReference: "SAR-RIGHTS-1" } });
+    expect(opened.errors).toBeUndefined();
+    const review = await as(CALLERS.igLead, SAR_REVIEW, { id: opened.data.openSubjectAccessRequest.id, access: { ...SUBJECT_ACCESS, caseReference: "SAR-RIGHTS-1" } });
+    expect(review.errors).toBeUndefined();
+    const record = review.data.subjectAccessReview.records.find((r: { item: string }) => r.item === `socialCare[${ids.socialCare}]`);
+    expect(record.rights.statements).toContainEqual({ field: "status", statement: STATEMENT });
+    expect(record.rights.restrictions).toEqual([{ field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS" }]);
+  });
+});
