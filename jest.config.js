@@ -2,9 +2,19 @@
  * ts-jest compiles the hub's TypeScript. jose is ESM-only: on Node ≥ 22.12 Jest loads it through
  * require(esm), untransformed. PGlite's CommonJS build uses dynamic import(): jest runs under
  * --experimental-vm-modules.
- * @type {import('jest').Config}
+ *
+ * Workers by where the databases run. Embedded (no DATABASE_URL), each test file's PostgreSQL runs in
+ * its own worker's thread, so a worker keeps one core busy and no more: one worker per core. Against
+ * a PostgreSQL server, the server's processes take a core beside each worker: one worker fewer than
+ * the cores (jest's own default).
  */
+const os = require("node:os");
+
+const cores = os.availableParallelism();
+
+/** @type {import('jest').Config} */
 module.exports = {
+  maxWorkers: process.env.DATABASE_URL ? Math.max(1, cores - 1) : cores,
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/policies"],
   testMatch: ["**/__tests__/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
