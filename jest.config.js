@@ -4,7 +4,7 @@
  * --experimental-vm-modules.
  *
  * Workers by where the databases run. Embedded (no DATABASE_URL), each test file's PostgreSQL runs in
- * its own worker's thread, so a worker keeps one core busy and no more: one worker per core. Against
+ * its own worker's thread, so one worker leaves much of a second core idle: one worker per core. Against
  * a PostgreSQL server, the server's processes take a core beside each worker: one worker fewer than
  * the cores (jest's own default).
  */
