@@ -129,13 +129,34 @@ export async function verifyAuditChain(dataSource: DataSource, options: VerifyOp
 /**
  * Where verification starts: the checkpoint asked for, or the trail's genesis (the checkpoint the newest
  * archived segment was sealed under, `auditGenesis.ts`) when that is later — the entries before it are
- * no longer in the table. The genesis's heads are taken from the given checkpoints when they hold it
- * (signatures checked outside the database), from the stored genesis otherwise.
+ * no longer in the table. The genesis row is not trusted: its heads are taken from the given checkpoints
+ * when they hold it (signatures checked outside the database), otherwise from the payload of the stored
+ * checkpoint's JWS, and a genesis whose signature or heads are not that checkpoint's is refused.
  */
 async function startingPoint(dataSource: DataSource, checkpoints: readonly AuditCheckpoint[], asked: AuditCheckpoint | undefined): Promise<AuditCheckpoint | undefined> {
   const genesis = await currentAuditGenesis(dataSource);
   if (genesis === null || (asked !== undefined && asked.number >= genesis.checkpoint)) return asked;
-  return checkpoints.find((checkpoint) => checkpoint.number === genesis.checkpoint) ?? { number: genesis.checkpoint, takenAt: "", previous: null, entries: 0, heads: genesis.heads };
+  const given = checkpoints.find((checkpoint) => checkpoint.number === genesis.checkpoint);
+  const [stored] = await dataSource.query<{ jws: string }[]>(`SELECT jws FROM audit_checkpoint WHERE number = $1`, [genesis.checkpoint]);
+  if (stored === undefined || stored.jws !== genesis.jws) {
+    throw new AuditGenesisMismatch(`the trail's genesis names checkpoint ${genesis.checkpoint} but does not carry its stored signature`);
+  }
+  const signed = JSON.parse(Buffer.from(stored.jws.split(".")[1] ?? "", "base64url").toString("utf8")) as AuditCheckpoint;
+  const heads = given?.heads ?? signed.heads;
+  if (!sameHeads(genesis.heads, heads) || !sameHeads(signed.heads, heads)) {
+    throw new AuditGenesisMismatch(`the trail's genesis claims heads that checkpoint ${genesis.checkpoint} did not sign`);
+  }
+  return given ?? { number: genesis.checkpoint, takenAt: signed.takenAt, previous: signed.previous, entries: signed.entries, heads };
+}
+
+/** The stored genesis is not the signed checkpoint it names: nothing after it can be verified from it. */
+export class AuditGenesisMismatch extends Error {
+  override name = "AuditGenesisMismatch";
+}
+
+function sameHeads(a: readonly AuditCheckpoint["heads"][number][], b: readonly AuditCheckpoint["heads"][number][]): boolean {
+  const key = (heads: readonly AuditCheckpoint["heads"][number][]) => JSON.stringify([...heads].map((head) => [head.chain, head.sequence, head.hash]).sort((x, y) => Number(x[0]) - Number(y[0])));
+  return key(a) === key(b);
 }
 
 /** Where one chain's verification starts, and the signed positions it must pass through after that. */

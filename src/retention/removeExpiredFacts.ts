@@ -5,6 +5,7 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../audit/recordAuditEntry";
 import { Role } from "../auth/Role";
 import { type AgencyType } from "../directory/AgencyType";
+import { RestrictionGround } from "../dataSubjectRights/RightsVocabulary";
 import { type PolicySet } from "../policy/PolicySet";
 import { type FieldLabels } from "../records/AgencyRecord";
 import { RECORD_DATE_FIELDS, RECORD_FIELD_VALUES } from "../records/recordFieldValues";
@@ -28,6 +29,12 @@ export interface RetentionRun {
   recordsHeld: number;
   /** Records past their retention that a recorded consent decision rests on (its evidence of parental responsibility): kept while the decision stands. */
   recordsKeptForConsent: number;
+  /**
+   * Records past their retention that a data subject's right keeps (`dataSubjectRights/`, `subjectAccess/`): one
+   * under a restriction in force on ground MAINTAINED_FOR_EVIDENCE or NEEDED_FOR_LEGAL_CLAIMS, one whose erasure was
+   * refused under an exemption, or one about a child with a subject access request still open (its clock runs).
+   */
+  recordsKeptForRights: number;
   /** Names that no remaining record reports, removed with the last record that did. */
   namesRemoved: number;
   /** Addresses removed with the records that reported them (each address is one record's report). */
@@ -47,6 +54,8 @@ export interface RetentionServices {
 const PAGE = 1000;
 const BATCH = 200;
 const FOREIGN_KEY_VIOLATION = "23503";
+/** Restriction grounds under which the record is kept for the data subject (UK GDPR Art 18(1)(c), DPA 2018 s.47(2)). */
+const KEEPING_GROUNDS: string[] = [RestrictionGround.MAINTAINED_FOR_EVIDENCE, RestrictionGround.NEEDED_FOR_LEGAL_CLAIMS];
 
 interface Candidate {
   id: string;
@@ -72,7 +81,7 @@ interface Candidate {
 export async function removeExpiredFacts(services: RetentionServices, now: Date, runId: string = randomUUID()): Promise<RetentionRun> {
   const { dataSource, policy } = services;
   const run: RetentionRun = {
-    runId, at: now, status: "APPLIED", holds: [], recordsExamined: 0, recordsRemoved: {}, recordsHeld: 0, recordsKeptForConsent: 0,
+    runId, at: now, status: "APPLIED", holds: [], recordsExamined: 0, recordsRemoved: {}, recordsHeld: 0, recordsKeptForConsent: 0, recordsKeptForRights: 0,
     namesRemoved: 0, addressesRemoved: 0, relationshipsRemoved: 0, childrenRemoved: 0, childrenKept: 0,
   };
   const everything = holdsInForce(policy.retention, now).filter((hold) => hold.recordTypes === null);
@@ -139,15 +148,22 @@ function labelsOf(labels: readonly SensitivityLabel[], fieldLabels: FieldLabels)
 }
 
 async function removeBatch(manager: EntityManager, batch: Candidate[], policyVersion: string, run: RetentionRun, now: Date): Promise<void> {
-  // Locked, and only if unchanged since judged; a record a consent decision rests on stays while the decision does.
-  const locked = await manager.query<{ id: string; child_id: string | null; consent: boolean }[]>(
-    `SELECT r.id, r.child_id, EXISTS (SELECT 1 FROM consent_record c WHERE c.parental_responsibility_source_id = r.id) AS consent
+  // Locked, and only if unchanged since judged; a record a consent decision rests on stays while the decision does,
+  // and so does one a data subject's right keeps: a restriction in force to keep it as evidence or for legal claims,
+  // an erasure refused under an exemption, or an open subject access request about its child.
+  const locked = await manager.query<{ id: string; child_id: string | null; consent: boolean; rights: boolean }[]>(
+    `SELECT r.id, r.child_id,
+            EXISTS (SELECT 1 FROM consent_record c WHERE c.parental_responsibility_source_id = r.id) AS consent,
+            (EXISTS (SELECT 1 FROM processing_restriction p WHERE p.record_id = r.id AND p.status = 'IN_FORCE' AND p.ground = ANY($3::text[]))
+             OR EXISTS (SELECT 1 FROM erasure_decision x WHERE x.record_id = r.id AND x.outcome = 'REFUSED' AND cardinality(x.exemptions) > 0)
+             OR EXISTS (SELECT 1 FROM subject_access_request s JOIN child k ON k.sui = s.sui WHERE k.id = r.child_id AND s.status = 'OPEN')) AS rights
      FROM agency_record r JOIN unnest($1::uuid[], $2::timestamptz[]) AS e(id, updated_at) ON r.id = e.id AND r.updated_at = e.updated_at
      FOR UPDATE OF r`,
-    [batch.map((record) => record.id), batch.map((record) => record.updatedAt)],
+    [batch.map((record) => record.id), batch.map((record) => record.updatedAt), KEEPING_GROUNDS],
   );
   run.recordsKeptForConsent += locked.filter((row) => row.consent).length;
-  const removable = locked.filter((row) => !row.consent);
+  run.recordsKeptForRights += locked.filter((row) => !row.consent && row.rights).length;
+  const removable = locked.filter((row) => !row.consent && !row.rights);
   if (removable.length === 0) return;
   const ids = removable.map((row) => row.id);
 
@@ -163,6 +179,9 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
     [[...new Set(removable.flatMap((row) => (row.child_id === null ? [] : [row.child_id])))]],
   );
   await manager.query(`DELETE FROM link_review WHERE record_id = ANY($1::uuid[])`, [ids]);
+  // Restrictions that keep nothing (lifted, or on a ground that does not need the record kept) go with it, named
+  // here: the database refuses a record's delete while any restriction of it remains.
+  await manager.query(`DELETE FROM processing_restriction WHERE record_id = ANY($1::uuid[])`, [ids]);
   await manager.query(`DELETE FROM agency_record WHERE id = ANY($1::uuid[])`, [ids]);
   run.namesRemoved += names;
   run.addressesRemoved += addresses;

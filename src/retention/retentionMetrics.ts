@@ -18,7 +18,7 @@ const removed = new Counter({
 
 const kept = new Gauge({
   name: "hub_retention_kept_past_retention",
-  help: "At the last run, records past their retention that were kept, by reason: hold, consent.",
+  help: "At the last run, records past their retention that were kept, by reason: hold, consent, rights (a restriction kept as evidence or for legal claims, an erasure refused under an exemption, an open subject access request).",
   labelNames: ["reason"] as const,
   registers,
 });
@@ -37,4 +37,5 @@ export function countRetentionRun(run: RetentionRun | null): void {
   removed.inc({ fact: "child", record_type: "" }, run.childrenRemoved);
   kept.set({ reason: "hold" }, run.recordsHeld);
   kept.set({ reason: "consent" }, run.recordsKeptForConsent);
+  kept.set({ reason: "rights" }, run.recordsKeptForRights);
 }

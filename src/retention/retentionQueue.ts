@@ -36,9 +36,9 @@ export class RetentionQueue {
       let run: RetentionRun | null = null;
       try {
         run = await removeExpiredFacts({ dataSource, policy }, clock());
-        const { runId, status, holds, recordsExamined, recordsRemoved, recordsHeld, recordsKeptForConsent, namesRemoved, addressesRemoved, relationshipsRemoved, childrenRemoved, childrenKept } = run;
+        const { runId, status, holds, recordsExamined, recordsRemoved, recordsHeld, recordsKeptForConsent, recordsKeptForRights, namesRemoved, addressesRemoved, relationshipsRemoved, childrenRemoved, childrenKept } = run;
         logger.info("retention applied", {
-          event: "retention.applied", runId, status, holds, recordsExamined, recordsRemoved, recordsHeld, recordsKeptForConsent, namesRemoved, addressesRemoved, relationshipsRemoved, childrenRemoved, childrenKept,
+          event: "retention.applied", runId, status, holds, recordsExamined, recordsRemoved, recordsHeld, recordsKeptForConsent, recordsKeptForRights, namesRemoved, addressesRemoved, relationshipsRemoved, childrenRemoved, childrenKept,
         });
       } catch (error) {
         logger.warn("retention run failed", { event: "retention.failed", ...describeError(error) });

@@ -122,16 +122,38 @@ describe("archiving the audit trail by segments", () => {
     await expect(db.dataSource.query(`DELETE FROM audit_genesis`)).rejects.toThrow(/append-only/);
     await writeOn(db, 11, 1, "seg-delete");
     const third = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
-    const tooFar = third.checkpoint.heads.map((head) => ({ ...head, sequence: head.chain === 3 ? 5 : head.sequence }));
+    await writeOn(db, 3, 1, "seg-unsigned");
     await expect(
       db.dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO audit_genesis (checkpoint_number, jws, heads, entries_archived, archive_sha256, archived_at) VALUES ($1, $2, $3::jsonb, 0, repeat('0', 64), now())`, [
-          third.checkpoint.number, third.jws, JSON.stringify(tooFar),
+          third.checkpoint.number, third.jws, JSON.stringify(third.checkpoint.heads),
         ]);
         await manager.query(`DELETE FROM disclosure_audit WHERE chain_id = 3`);
       }),
     ).rejects.toThrow(/only entries the new genesis checkpoint signed may be detached/);
-    expect(await entriesOn(db, 3)).toEqual([6]);
+    expect(await entriesOn(db, 3)).toEqual([6, 7]);
+  });
+
+  it("admits a genesis only with the stored checkpoint's signature and the heads it signed, and the verifier trusts no other", async () => {
+    await writeOn(db, 3, 1, "seg-forged");
+    const fourth = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
+    const [{ sequence }] = await db.dataSource.query<{ sequence: string }[]>(`SELECT sequence FROM audit_chain_head WHERE chain_id = 3`);
+    const pastSigned = fourth.checkpoint.heads.map((head) => ({ ...head, sequence: head.chain === 3 ? Number(sequence) + 5 : head.sequence }));
+    const insert = (jws: string, heads: unknown) =>
+      db.dataSource.query(`INSERT INTO audit_genesis (checkpoint_number, jws, heads, entries_archived, archive_sha256, archived_at) VALUES ($1, $2, $3::jsonb, 0, repeat('0', 64), now())`, [
+        fourth.checkpoint.number, jws, JSON.stringify(heads),
+      ]);
+    await expect(insert(fourth.jws, pastSigned)).rejects.toThrow(/heads are not those checkpoint \d+ signed/);
+    await expect(insert(second.jws, fourth.checkpoint.heads)).rejects.toThrow(/is not stored with this signature/);
     expect((await currentAuditGenesis(db.dataSource))?.checkpoint).toBe(second.checkpoint.number);
+
+    // A forged row slipped past the trigger (by a superuser) is not taken as where the trail starts.
+    await db.dataSource.query(`ALTER TABLE audit_genesis DISABLE TRIGGER audit_genesis_signed`);
+    try {
+      await insert(fourth.jws, pastSigned);
+    } finally {
+      await db.dataSource.query(`ALTER TABLE audit_genesis ENABLE TRIGGER audit_genesis_signed`);
+    }
+    await expect(verifyAuditChain(db.dataSource)).rejects.toThrow(/genesis claims heads that checkpoint \d+ did not sign/);
   });
 });

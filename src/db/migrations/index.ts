@@ -26,6 +26,7 @@ import { HouseholdView1796600000029 } from "./1796600000029-HouseholdView";
 import { ExclusionsAndBreaches1796600000031 } from "./1796600000031-ExclusionsAndBreaches";
 import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
 import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
+import { KeptForRightsAndSignedGenesis1796600000036 } from "./1796600000036-KeptForRightsAndSignedGenesis";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -38,7 +39,8 @@ export const MIGRATIONS: MigrationClass[] = [
   RoutedNotifications1796600000015, RateLimits1796600000020, WebhookDeliveries1796600000021, ReferralBeforeTheChild1796600000022, AuditCheckpoints1796600000023,
   NotificationGovernance1796600000025, JobQueueSchema1796600000026, RestrictedAdultNames1796600000027,
   HouseholdView1796600000029,
+  DataSubjectRights1796600000030,
   ExclusionsAndBreaches1796600000031,
   AuditGenesis1796600000032,
-  DataSubjectRights1796600000030,
+  KeptForRightsAndSignedGenesis1796600000036,
 ];
