@@ -83,13 +83,15 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   // on. A reference that already names one of the child's referrals binds nothing, so the usual read —
   // under a referral about the child — costs no statement of its own; a binding reads the file again.
   const [loaded, exclusions] = await Promise.all([loadChildFile(dataSource, sui, now), loadExclusions(dataSource, [sui])]);
-  let held = loaded;
-  if (access.caseReference !== null && !referenceNamesChildsReferral(held?.referrals ?? [], principal, access)) {
-    if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now)) held = await loadChildFile(dataSource, sui, now);
-  }
   // A caller a named-staff exclusion keeps out of this file gets what a caller gets for a child the hub
   // does not hold — break-glass included — and the attempt is audited and alerted to IG (`exclusions/`).
+  // Decided before any binding: an excluded caller's reference is never bound to the child they are kept
+  // out of, though the binding's look-ups are sent as for anyone (the statements do not tell them apart).
   const excluded = exclusions.filter((exclusion) => excludes(exclusion, principal));
+  let held = loaded;
+  if (access.caseReference !== null && !referenceNamesChildsReferral(held?.referrals ?? [], principal, access)) {
+    if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now, excluded.length > 0)) held = await loadChildFile(dataSource, sui, now);
+  }
   const file = excluded.length > 0 ? null : held;
   // Sent for every caller answered as a stranger, excluded or not: the statements do not tell them apart.
   const alertIfExcluded = (disclosureId: string) => raiseExclusionAlerts(dataSource, principal, excluded.length > 0 ? [sui] : [], disclosureId, access.justification, now);

@@ -15,16 +15,18 @@ import { Referral } from "./Referral";
  * and by the authority's own system — which may have recorded the reference at its next status about
  * another child — and within its window), and only to a child a search under it showed (`searched_suis`, written by `search/searchChildren`): a reference can never be bound to a
  * child the MASH did not find by searching for the referral's child. Audited (REFERRAL_BOUND) before it
- * takes effect; the read that follows is audited against the referral as any other. True when it bound
+ * takes effect; the read that follows is audited against the referral as any other. A caller kept out
+ * of the child (`keptOut`, `exclusions/`) never binds it. True when it bound
  * (or a concurrent opening bound first): the child's file is then read again.
  */
-export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date): Promise<boolean> {
+export async function bindReferralOnOpening(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, access: AccessContext, sui: string, now: Date, keptOut = false): Promise<boolean> {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return false;
   const open = await openHubReferral(dataSource.manager, principal, access, policy, now);
   if (open === null || open.source.kind !== "HUB") return false;
   const referral = await dataSource.getRepository(Referral).findOneBy({ id: open.source.referralId });
-  if (referral === null || referral.sui !== null || !referral.searchedSuis.includes(sui)) return false;
+  // A caller a named-staff exclusion keeps out of the child binds nothing, after the same look-ups as anyone's opening.
+  if (keptOut || referral === null || referral.sui !== null || !referral.searchedSuis.includes(sui)) return false;
   await recordDecision(dataSource, {
     requestId, principal, operation: AuditOperation.REFERRAL_BOUND, childSui: sui, policyVersion: policy.version, access,
     details: { referralId: referral.id, reference, localAuthority: referral.localAuthority, stage: referral.stage },

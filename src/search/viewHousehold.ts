@@ -19,6 +19,10 @@ import { householdMembers, type HouseholdMember } from "./householdMembers";
 import { type HouseholdMemberView, type HouseholdView } from "./HouseholdView";
 import { openHubReferral, referralChildSui } from "../referrals/openHubReferral";
 import { type SearchServices } from "./searchChildren";
+import { loadExclusions } from "../exclusions/loadExclusions";
+import { excludes } from "../exclusions/excludes";
+import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
+import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
 
 /** The child details a household member may show, each decided by the policy for the view's purpose. */
 const MEMBER_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex"] as const;
@@ -39,6 +43,10 @@ const MEMBER_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex"] as cons
  * placed there; never an address or record content. Opening a member is the audited `child` read under
  * the same case reference: the view records the members on the referral, and only those open
  * (MASH_CASE, `referrals/openReferralNamed` through `loadChildFile`).
+ *
+ * Named-staff exclusions (`exclusions/`): a caller kept out of the viewed child gets what a child the hub
+ * does not hold gets, break-glass included; a member they are kept out of is not listed, not recorded on
+ * the referral and not alerted as break-glass; each attempt is on the trail and alerted to IG.
  *
  * Provenance (design principle 8): sealed and brokered records place no one, withheld locations place
  * no one together, and agency types never count a sealed record (a brokered one as restricted involvement).
@@ -80,12 +88,26 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   }
 
   // A child is viewed only while a record that is not sealed reports them: a sealed identity's household is nobody's.
-  const [child]: { id: string }[] = await dataSource.query(
-    `SELECT c.id FROM child c WHERE c.sui = $1 AND c.merged_into_id IS NULL
-        AND EXISTS (SELECT 1 FROM agency_record s WHERE s.child_id = c.id AND NOT ('SEALED' = ANY(s.labels)))`,
-    [sui],
-  );
-  const members = child === undefined ? [] : await householdMembers(dataSource.manager, child.id);
+  // A caller a named-staff exclusion keeps out of the child's file is answered as for a child the hub does
+  // not hold, break-glass included: the same statements, no members, and the attempt audited and alerted.
+  const [found, childExclusions] = await Promise.all([
+    dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM child c WHERE c.sui = $1 AND c.merged_into_id IS NULL
+          AND EXISTS (SELECT 1 FROM agency_record s WHERE s.child_id = c.id AND NOT ('SEALED' = ANY(s.labels)))`,
+      [sui],
+    ),
+    loadExclusions(dataSource.manager, [sui]),
+  ]);
+  const keptOutOfChild = childExclusions.filter((exclusion) => excludes(exclusion, principal));
+  const child = keptOutOfChild.length > 0 ? undefined : found[0];
+  const placed = child === undefined ? [] : await householdMembers(dataSource.manager, child.id);
+  // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
+  // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
+  const memberExclusions = (await loadExclusions(dataSource.manager, placed.flatMap((member) => (member.sui === null ? [] : [member.sui])))).filter((exclusion) => excludes(exclusion, principal));
+  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.sui));
+  const members = placed.filter((member) => member.sui === null || !keptOut.has(member.sui));
+  const excluded = [...keptOutOfChild, ...memberExclusions];
+  const attempted = [...new Set(excluded.map((exclusion) => exclusion.sui))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
     sui: member.sui,
@@ -96,15 +118,19 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const memberSuis = shown.flatMap((member) => (member.sui === null ? [] : [member.sui]));
   const receipt = await audit({
     childSuis: [sui, ...memberSuis],
-    outcome: shown.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
-    refusal: null,
+    outcome: keptOutOfChild.length > 0 ? AuditOutcome.REFUSED : shown.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
+    refusal: keptOutOfChild.length > 0 ? EXCLUDED_FROM_FILE : null,
     details: {
       principalLocalAuthority: principal.localAuthority,
       ...(referral ? { openReferral: referral } : {}),
       members: members.map((member) => ({ childId: member.profile.childId, placedBy: member.placedBy })),
       grantingRules: grants.map((grant) => grant.id),
+      // Only the IG lead reading the trail learns an exclusion kept the caller out (`exclusions/`).
+      ...(excluded.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted, exclusionIds: excluded.map((exclusion) => exclusion.id) } } : {}),
     },
   });
+  // Sent for every caller, excluded or not: the statements do not tell them apart.
+  await raiseExclusionAlerts(dataSource, principal, attempted, receipt.id, access.justification, now);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
   if (access.breakGlass) for (const memberSui of memberSuis) await raiseBreakGlassAlert(dataSource, principal, memberSui, receipt.id, access.justification, now);
   // The members shown, and only they, open under the referral's case reference from now on.

@@ -2,6 +2,7 @@ import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -66,7 +67,8 @@ const epoChild = next();
 const epoSibling = next();
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // The agency's standing read on every request, not only when its few seconds run out mid-measurement (statement counts below).
+  hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
   const at4 = home("4 Orchard Way", "HP19 9AA");
   await submit("HEALTH", gp({ sui: child, givenNames: "Elowen", familyName: "Tresize", dateOfBirth: "2015-05-05", sex: "FEMALE", address: at4 }, "GP-HH-1", { relatedAdults: [mother] }));
   await submit("EDUCATION", school({ sui: child, givenNames: "Elowen", familyName: "Tresize", dateOfBirth: "2015-05-05", sex: "FEMALE", address: at4 }, "UPN-HH-1"));
@@ -251,5 +253,91 @@ describe("a reference the authority's own system recorded (issue 11's gate)", ()
     const lincs: TestClaims = { sub: "sw-household-lincs", name: "Test sw-household-lincs", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: "E10000019" };
     const body = await as(lincs, HOUSEHOLD, { sui: epoChild, access: protection("BUCKS-EPO-HH-1") });
     expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
+  });
+});
+
+describe("named-staff exclusions (issue 13 item 6): the household lists no one the caller is kept out of", () => {
+  const keptOutOfMember: TestClaims = { ...CALLERS.mash, sub: "mash-household-kept-out" };
+  const keptOutOfChild: TestClaims = { ...CALLERS.mash, sub: "mash-household-kept-out-child" };
+  const glassKeptOut: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-kept-out" };
+  const glassKeptOutOfChild: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-kept-out-child" };
+  const exChild = next();
+  const exMember = next();
+  const exSibling = next();
+  const missing = next();
+  const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+  const s47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Complex abuse enquiry: implicated staff must not see the file." });
+  const exclude = async (sui: string, subject: string) => {
+    const body = await as(CALLERS.cscManager, RECORD, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: s47 });
+    expect(body.errors).toBeUndefined();
+  };
+  const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT child_sui, kind FROM ig_alert WHERE principal_sub = $1 ORDER BY kind, child_sui`, [sub]);
+  const emergency = "Out of hours: police at the house, need to know which other children live there now.";
+
+  beforeAll(async () => {
+    const lantern = home("11 Lantern Lane", "HP22 4LL");
+    await submit("EDUCATION", school({ sui: exChild, givenNames: "Wenna", familyName: "Trelawny", dateOfBirth: "2015-02-02", sex: "FEMALE", address: lantern }, "UPN-HH-EX-1"));
+    await submit("EDUCATION", school({ sui: exMember, givenNames: "Hedra", familyName: "Trelawny", dateOfBirth: "2013-03-13", sex: "FEMALE", address: lantern }, "UPN-HH-EX-2"));
+    await submit("EDUCATION", school({ sui: exSibling, givenNames: "Goron", familyName: "Trelawny", dateOfBirth: "2011-11-01", sex: "MALE", address: lantern }, "UPN-HH-EX-3"));
+    for (const [sui, reference] of [[exChild, "MASH-HH-EX-1"], [exChild, "MASH-HH-EX-2"], [missing, "MASH-HH-EX-3"], [exChild, "MASH-HH-EX-4"]] as const) {
+      const opened = await as(mash, OPEN, { referral: { sui, reference, referralSource: "SCHOOL", reason: "School reports the child is frightened to go home." } });
+      expect(opened.errors).toBeUndefined();
+    }
+    await exclude(exMember, keptOutOfMember.sub ?? "");
+    await exclude(exMember, glassKeptOut.sub ?? "");
+    await exclude(exChild, keptOutOfChild.sub ?? "");
+    await exclude(exChild, glassKeptOutOfChild.sub ?? "");
+  });
+
+  it("an excluded member is not listed, not on the trail's children nor the referral's household, and the attempt is audited and alerted", async () => {
+    const body = await view(keptOutOfMember, exChild, "MASH-HH-EX-1");
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
+    expect(JSON.stringify(body.data)).not.toMatch(/Hedra|2013-03-13/);
+    const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [exChild, exSibling] });
+    expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [exMember] } });
+    expect(JSON.stringify((entry.details as { members: unknown[] }).members)).not.toContain(exMember);
+    expect(await alertsOf(keptOutOfMember.sub ?? "")).toEqual([{ child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
+    const [referral] = await hub.hub.database.dataSource.query<{ household_suis: string[] }[]>(`SELECT household_suis FROM referral WHERE reference = $1`, ["MASH-HH-EX-1"]);
+    expect(referral.household_suis).toEqual([exSibling]);
+    // A colleague under the same referral still sees the whole household.
+    expect((await view(mash, exChild, "MASH-HH-EX-4")).data!.household.members.map((member: { sui: string }) => member.sui).sort()).toEqual([exMember, exSibling].sort());
+  });
+
+  it("a caller kept out of the viewed child gets what a child the hub does not hold gets, with the same statements; audited and alerted", async () => {
+    const answer = async (sui: string, reference: string) => {
+      const body = await view(keptOutOfChild, sui, reference);
+      return { errors: body.errors, members: body.data?.household?.members };
+    };
+    const excluded = await answer(exChild, "MASH-HH-EX-2");
+    expect(excluded).toEqual({ errors: undefined, members: [] });
+    expect(excluded).toEqual(await answer(missing, "MASH-HH-EX-3"));
+    const entry = await lastViewBy(keptOutOfChild.sub ?? "");
+    expect(await entries().findOneOrFail({ where: { operation: "HOUSEHOLD_VIEW", principalSub: keptOutOfChild.sub, refusalProblem: "EXCLUDED_FROM_FILE" } as never })).toMatchObject({ outcome: "REFUSED", childSuis: [exChild] });
+    expect(entry.childSuis).toEqual([missing]);
+    expect(await alertsOf(keptOutOfChild.sub ?? "")).toEqual([{ child_sui: exChild, kind: "EXCLUDED_ACCESS" }]);
+    const [referral] = await hub.hub.database.dataSource.query<{ household_suis: string[] }[]>(`SELECT household_suis FROM referral WHERE reference = $1`, ["MASH-HH-EX-2"]);
+    expect(referral.household_suis).not.toContain(exSibling);
+    const excludedCost = await statementsFor(() => view(keptOutOfChild, exChild, "MASH-HH-EX-2"));
+    const missingCost = await statementsFor(() => view(keptOutOfChild, missing, "MASH-HH-EX-3"));
+    expect(excludedCost).toBeGreaterThan(0);
+    expect(excludedCost).toBe(missingCost);
+  });
+
+  it("break-glass lists no excluded member and raises no break-glass alert for it, only the exclusion's", async () => {
+    const body = await as(glassKeptOut, HOUSEHOLD, { sui: exChild, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, childSuis: [exChild, exSibling] });
+    expect(await alertsOf(glassKeptOut.sub ?? "")).toEqual([{ child_sui: exSibling, kind: "BREAK_GLASS" }, { child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
+  });
+
+  it("break-glass opens no household of a child the caller is kept out of", async () => {
+    const body = await as(glassKeptOutOfChild, HOUSEHOLD, { sui: exChild, access: triage(null, { breakGlass: true, justification: emergency }) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household.members).toEqual([]);
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", childSuis: [exChild] });
+    expect(await alertsOf(glassKeptOutOfChild.sub ?? "")).toEqual([{ child_sui: exChild, kind: "EXCLUDED_ACCESS" }]);
   });
 });

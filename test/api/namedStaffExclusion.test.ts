@@ -199,3 +199,19 @@ describe("reading and lifting exclusions", () => {
     expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
   });
 });
+
+describe("a referral opened before the child is known", () => {
+  it("is never bound to a child its caller is kept out of: opening the child binds nothing, and the answer is still null", async () => {
+    const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
+    // A colleague's search under the same referral shows the child; the excluded practitioner then opens it.
+    const opened = await as(mashOther, OPEN_REFERRAL, { referral: { reference: "MASH-EXCL-UNBOUND", referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; the referrer gave no NHS number." } });
+    expect(opened.errors).toBeUndefined();
+    const found = await as(mashOther, SEARCH, { criteria: { givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: { exact: "2012-04-14" } }, access: triage("MASH-EXCL-UNBOUND") });
+    expect(found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toContain(childSui);
+    expect((await as(mashKeptOut, CHILD_QUERY, { sui: childSui, access: triage("MASH-EXCL-UNBOUND") })).data?.child).toBeNull();
+    const [referral] = await hub.hub.database.dataSource.query<{ sui: string | null }[]>(`SELECT sui FROM referral WHERE reference = $1`, ["MASH-EXCL-UNBOUND"]);
+    expect(referral.sui).toBeNull();
+    expect(await entries().countBy({ operation: "REFERRAL_BOUND", principalSub: mashKeptOut.sub } as never)).toBe(0);
+    expect(await lastEntryBy(mashKeptOut.sub, "CHILD_RECORD")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE" });
+  });
+});
