@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
-import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
+import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, type GovernanceServices } from "../audit/governanceAccess";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
-import { Role } from "../auth/Role";
 import { ChildExclusion, EXCLUSION_KINDS, ExclusionKind } from "./ChildExclusion";
+import { agencyWorksWithChild } from "./agencyWorksWithChild";
 import { excludes } from "./excludes";
 import { exclusionManager } from "./exclusionAccess";
 
@@ -27,10 +27,13 @@ const MIN_REASON = 10;
 const MAX_REASON = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The rule recorded when an exclusion is recorded, read or lifted from outside the agencies it belongs to. */
+export const EXCLUSION_REACH_RULE = "child-exclusion:own-agency";
+
 /**
- * Records an exclusion (CHILD_EXCLUSION_RECORDED, audited before it takes effect). Any valid SUI is
- * accepted, held or not: recording says nothing about whether the hub holds the child, and can only
- * narrow who sees a file, never widen it. Each kind names exactly what it needs (stable codes:
+ * Records an exclusion (CHILD_EXCLUSION_RECORDED, audited before it takes effect), for a child the
+ * caller's agency holds a record of (`agencyWorksWithChild`; otherwise FORBIDDEN,
+ * AGENCY_NOT_WORKING_WITH_CHILD, audited). Each kind names exactly what it needs (stable codes:
  * EXCLUSION_SUBJECT_REQUIRED, EXCLUSION_AGENCY_REQUIRED, EXCLUSION_TEAM_REQUIRED,
  * EXCLUSION_FIELD_NOT_USED, REASON_TOO_SHORT, REASON_TOO_LONG).
  */
@@ -38,6 +41,11 @@ export async function recordExclusion(services: GovernanceServices, principal: P
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_RECORDED, access, childSuis: [], details: {} }, exclusionManager(principal), now);
   const sui = parseSui(rawSui, "sui");
   const terms = validExclusion(submission);
+  if (!(await agencyWorksWithChild(services.dataSource, principal.agency, sui))) {
+    const refusal = { code: ErrorCode.FORBIDDEN, problem: "AGENCY_NOT_WORKING_WITH_CHILD", rule: EXCLUSION_REACH_RULE };
+    await refuseGovernanceRequest(services, { ...request, childSuis: [sui] }, refusal, now);
+    throw new HubError(ErrorCode.FORBIDDEN, "Your agency holds no record of this child: an exclusion is recorded by an agency working with the child.", { problem: refusal.problem, rule: refusal.rule });
+  }
   const exclusion = services.dataSource.getRepository(ChildExclusion).create({
     ...terms, sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
   });
@@ -47,8 +55,8 @@ export async function recordExclusion(services: GovernanceServices, principal: P
 }
 
 /**
- * Lifts a standing exclusion, with the reason (CHILD_EXCLUSION_LIFTED, audited first). Only an IG lead
- * or the agency that recorded it lifts it; and a caller the child's exclusions keep out is answered as
+ * Lifts a standing exclusion, with the reason (CHILD_EXCLUSION_LIFTED, audited first). Only the agency
+ * that recorded it (its CSC manager or IG lead) lifts it; and a caller the child's exclusions keep out is answered as
  * if there were no such exclusion — nobody lifts their own.
  */
 export async function liftExclusion(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, id: string, rawReason: string, now = new Date()): Promise<ChildExclusion> {
@@ -58,7 +66,8 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
   const exclusion = UUID.test(id) ? await repository.findOneBy({ id }) : null;
   const notFound = new HubError(ErrorCode.NOT_FOUND, "No standing exclusion has this id.", { path: "id" });
   if (exclusion === null || exclusion.liftedAt !== null) throw notFound;
-  if (!principal.roles.includes(Role.IG_LEAD) && exclusion.recordedByAgency !== principal.agency) throw notFound;
+  // The recording agency's own managers and IG lead lift it: never another agency's, whose staff it may name.
+  if (exclusion.recordedByAgency !== principal.agency) throw notFound;
   const standing = await repository.findBy({ sui: exclusion.sui });
   if (standing.some((other) => excludes(other, principal))) throw notFound;
   await recordGovernanceWork(services, { ...request, childSuis: [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
@@ -67,14 +76,17 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
 }
 
 /**
- * A child's exclusions, standing and lifted, newest first (CHILD_EXCLUSIONS_READ, audited before the
- * answer). A caller the exclusions keep out gets none, as for a child with none.
+ * A child's exclusions that the caller's agency recorded, standing and lifted, newest first
+ * (CHILD_EXCLUSIONS_READ, audited before the answer). A caller the exclusions keep out gets none, as
+ * for a child with none.
  */
 export async function listExclusions(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, now = new Date()): Promise<ChildExclusion[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSIONS_READ, access, childSuis: [], details: {} }, exclusionManager(principal), now);
   const sui = parseSui(rawSui, "sui");
   const all = await services.dataSource.getRepository(ChildExclusion).find({ where: { sui }, order: { recordedAt: "DESC", id: "ASC" } });
-  const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all;
+  // Only the recording agency's own: an exclusion's reason is an allegation against named staff, for
+  // the agency that made it, not for every manager or IG lead in England who types the child's SUI.
+  const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all.filter((exclusion) => exclusion.recordedByAgency === principal.agency);
   await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionIds: shown.map((exclusion) => exclusion.id) } }, AuditOutcome.DISCLOSED, now);
   return shown;
 }

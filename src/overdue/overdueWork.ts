@@ -5,6 +5,7 @@ import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices, type RoleCheck } from "../audit/governanceAccess";
 import { trailReach } from "../audit/trailReach";
+import { AgencyType } from "../directory/AgencyType";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
 import { ReferralStage } from "../referrals/ReferralStage";
@@ -49,7 +50,8 @@ function overdueReader(principal: Principal): RoleCheck {
 /**
  * The IG lead's view of what is overdue (issue 13 item 7), every due instant counted by
  * `timescales/deadline` from policies/timescales.yaml and its working-day calendar, never by hand:
- * undecided referrals at the IG lead's authority past their stage's timescale (`WAITING_ON`), open
+ * undecided referrals at the IG lead's authority past their stage's timescale (`WAITING_ON`; a council's
+ * IG lead only: `referralsOf`), open
  * subject access requests their agency opened past their month (as extended), and open breaches they
  * answer for past 72 hours. Most overdue first. Audited (OVERDUE_READ) before the answer.
  */
@@ -57,10 +59,7 @@ export async function overdueWork(services: GovernanceServices, principal: Princ
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.OVERDUE_READ, access, childSuis: [], details: {} }, overdueReader(principal), now);
   const { dataSource, policy } = services;
   const [referrals, requests, breaches] = await Promise.all([
-    dataSource.query<{ reference: string; sui: string | null; stage: ReferralStage; stage_started_at: Date }[]>(
-      `SELECT reference, sui, stage, stage_started_at FROM referral WHERE local_authority = $1 AND decided_at IS NULL AND stage = ANY($2::text[]) ORDER BY stage_started_at, id LIMIT ${SCAN_LIMIT}`,
-      [principal.localAuthority, Object.keys(WAITING_ON)],
-    ),
+    referralsOf(services, principal),
     dataSource.query<{ reference: string; sui: string; received_at: Date; due_at: Date }[]>(
       `SELECT reference, sui, received_at, due_at FROM subject_access_request WHERE opened_by_agency = $1 AND status = 'OPEN' AND due_at < $2 ORDER BY due_at, id LIMIT ${SCAN_LIMIT}`,
       [principal.agency, now],
@@ -79,6 +78,21 @@ export async function overdueWork(services: GovernanceServices, principal: Princ
   items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.reference.localeCompare(b.reference));
   await recordGovernanceWork(services, { ...request, childSuis: [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))], details: { overdue: items.length } }, AuditOutcome.DISCLOSED, now);
   return items;
+}
+
+/**
+ * The undecided referrals at the reader's authority: a council's own (its MASH's) work, so only its
+ * children's services' IG lead reads them. Any other agency's IG lead answers for no referral, whatever
+ * area its token names — a school's or a force's would otherwise learn which children of the area are
+ * under a strategy discussion or a s.47 enquiry. A council's staff act for its own area: the edge has
+ * checked their token's area against the directory (`directory/agencyStanding.ts`).
+ */
+async function referralsOf(services: GovernanceServices, principal: Principal): Promise<{ reference: string; sui: string | null; stage: ReferralStage; stage_started_at: Date }[]> {
+  if (principal.agencyType !== AgencyType.CHILDRENS_SOCIAL_CARE) return [];
+  return services.dataSource.query(
+    `SELECT reference, sui, stage, stage_started_at FROM referral WHERE local_authority = $1 AND decided_at IS NULL AND stage = ANY($2::text[]) ORDER BY stage_started_at, id LIMIT ${SCAN_LIMIT}`,
+    [principal.localAuthority, Object.keys(WAITING_ON)],
+  );
 }
 
 async function breachesPastDue(services: GovernanceServices, principal: Principal, now: Date): Promise<OverdueItem[]> {

@@ -1,6 +1,6 @@
-import { PgBoss, type Db as IDatabase } from "pg-boss";
+import { PgBoss } from "pg-boss";
 import { type DataSource } from "typeorm";
-import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
+import { jobQueueDatabase } from "../db/jobQueueDatabase";
 import { describeError, type Logger } from "../logging/logger";
 import { type PolicySet } from "../policy/PolicySet";
 import { countRetentionRun } from "./retentionMetrics";
@@ -23,9 +23,7 @@ export class RetentionQueue {
   private constructor(private readonly boss: PgBoss) {}
 
   static async start(dataSource: DataSource, policy: PolicySet, schedule: RetentionSchedule, logger: Logger, clock: () => Date = () => new Date()): Promise<RetentionQueue> {
-    const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
-    const db: IDatabase = { executeSql: (text, values) => pool.query(text, values) };
-    const boss = new PgBoss({ db, schema: "pgboss", schedule: schedule.cron !== null, supervise: true, registerInstance: false, openTelemetry: { enabled: false } });
+    const boss = new PgBoss({ db: jobQueueDatabase(dataSource), schema: "pgboss", schedule: schedule.cron !== null, supervise: true, registerInstance: false, openTelemetry: { enabled: false } });
     boss.on("error", (error: Error) => logger.error("retention queue error", { event: "retention.queue.error", ...describeError(error) }));
     await boss.start();
     const options = { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 4 * 3600 } as const;

@@ -1,7 +1,7 @@
 import { PgBoss, type Db as IDatabase, type Job } from "pg-boss";
 import { type DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from "typeorm";
-import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
 import { type WebhookConfig } from "../config/config";
+import { jobQueueDatabase } from "../db/jobQueueDatabase";
 import { describeError, type Logger } from "../logging/logger";
 
 /** The pg-boss queue every webhook delivery is a job on; its data is the webhook's id, nothing else. */
@@ -30,7 +30,7 @@ export class WebhookQueue {
   static async start(dataSource: DataSource, config: WebhookConfig, logger: Logger): Promise<WebhookQueue> {
     const expireInSeconds = webhookExpirySeconds(config);
     const boss = new PgBoss({
-      db: poolAdapter(dataSource),
+      db: jobQueueDatabase(dataSource),
       schema: "pgboss",
       // Expired jobs (a sender killed mid-attempt) are found by the supervisor: as often as a job may expire.
       superviseIntervalSeconds: Math.max(1, Math.min(60, Math.ceil(expireInSeconds / 2))),
@@ -137,19 +137,6 @@ export function webhookQueueOf(dataSource: DataSource): WebhookQueue | undefined
 /** A job whose sender died is run again this long after it started: the attempt's timeout and a margin for DNS and connecting. */
 export function webhookExpirySeconds(config: Pick<WebhookConfig, "timeoutMs">): number {
   return Math.ceil(config.timeoutMs / 1000) + 5;
-}
-
-/**
- * Marks the queue's own statements, so they can be told apart from the hub's wherever statements are
- * seen: pg_stat_activity and pg_stat_statements for an operator, and the tests that count what a
- * request sends (the queue polls and maintains itself on its own clock, whatever request is in flight).
- */
-export const JOB_QUEUE_STATEMENT = "/* job queue */";
-
-/** pg-boss's statements on the hub's pool: the pg result as pg-boss's own pool would return it. */
-function poolAdapter(dataSource: DataSource): IDatabase {
-  const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
-  return { executeSql: (text, values) => pool.query(`${JOB_QUEUE_STATEMENT} ${text}`, values) };
 }
 
 /** pg-boss's insert on the transaction's own connection: part of the transaction's own work. */

@@ -140,6 +140,24 @@ describe("the overdue view", () => {
     expect(await lastEntryBy(CALLERS.igLead.sub, "OVERDUE_READ")).toMatchObject({ outcome: "DISCLOSED", purpose: "INFORMATION_GOVERNANCE" });
   });
 
+  it("shows an authority's referrals only to its own children's services' IG lead, never to another agency's that names the area", async () => {
+    const receivedAt = new Date(Date.now() - 6 * 24 * HOUR).toISOString();
+    const mash: TestClaims = { ...CALLERS.mash, sub: "mash-overdue-reach" };
+    const referral = await as(mash, OPEN_REFERRAL, { referral: { sui: childSui, reference: "MASH-LATE-REACH", referralSource: "SCHOOL", receivedAt, reason: "School reports the child arriving hungry and frightened of going home." } });
+    expect(referral.errors).toBeUndefined();
+    const references = async (caller: TestClaims) => {
+      const body = await as(caller, OVERDUE, { access: IG_REVIEW });
+      expect(body.errors).toBeUndefined();
+      return (body.data?.overdue as { reference: string }[]).map((item) => item.reference);
+    };
+    expect(await references(CALLERS.igLead)).toContain("MASH-LATE-REACH");
+    // A school's and a police force's IG leads whose tokens name the council's area: the referrals are the MASH's, not theirs.
+    for (const [code, type] of [["SCH-199001", "EDUCATION"], ["POLICE-43", "POLICE"]] as const) {
+      const elsewhere: TestClaims = { ...CALLERS.igLead, sub: `ig-overdue-${code.toLowerCase()}`, agency: code, agency_type: type, la: BUCKS };
+      expect(await references(elsewhere)).not.toContain("MASH-LATE-REACH");
+    }
+  });
+
   it("is for IG leads only", async () => {
     expect((await as(CALLERS.cscManager, OVERDUE, { access: access("SECTION_47_ENQUIRY") })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
   });

@@ -215,3 +215,30 @@ describe("a referral opened before the child is known", () => {
     expect(await lastEntryBy(mashKeptOut.sub, "CHILD_RECORD")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE" });
   });
 });
+
+describe("who records, reads and lifts a child's exclusions", () => {
+  const otherCouncilManager: TestClaims = { ...CALLERS.cscManager, sub: "mgr-lincs-excl", agency: "LA-E10000019", la: "E10000019" };
+  const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-school-excl", agency: "SCH-199001", agency_type: "EDUCATION" };
+  const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-excl", agency: "POLICE-43", agency_type: "POLICE" };
+
+  it("only an agency holding a record of the child records one: another council's manager or a school's IG lead could shut the council's own social workers out", async () => {
+    for (const [caller, stated] of [[otherCouncilManager, s47], [schoolIgLead, IG_REVIEW]] as const) {
+      const exclusion = { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "An attempt to shut the council out of its own case." };
+      const body = await as(caller, RECORD, { sui: strangerChildSui, exclusion, access: stated });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_WORKING_WITH_CHILD" });
+      expect(await lastEntryBy(caller.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "child-exclusion:own-agency", childSuis: [strangerChildSui] });
+    }
+    expect((await as(colleague, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child?.sui).toBe(strangerChildSui);
+  });
+
+  it("another agency's IG lead, even one holding the child, neither reads the reasons nor lifts it", async () => {
+    const recorded = await record({ kind: "STAFF", subject: "pc-unnamed-officer", reason: "Named by the child in the allegation against the force." }, CALLERS.cscManager, strangerChildSui);
+    expect(recorded.errors).toBeUndefined();
+    const id = recorded.data?.recordChildExclusion.id as string;
+    expect(((await as(CALLERS.igLead, LIST, { sui: strangerChildSui, access: IG_REVIEW })).data?.childExclusions as { id: string }[]).map((exclusion) => exclusion.id)).toContain(id);
+    expect((await as(policeIgLead, LIST, { sui: strangerChildSui, access: IG_REVIEW })).data?.childExclusions).toEqual([]);
+    const lifted = await as(policeIgLead, LIFT, { id, reason: "The force would like its officer back on the case.", access: IG_REVIEW });
+    expect(lifted.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+    expect((await hub.hub.database.dataSource.query(`SELECT lifted_at FROM child_exclusion WHERE id = $1`, [id]))[0].lifted_at).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { JOB_QUEUE_STATEMENT } from "../../src/webhooks/webhookQueue";
+import { JOB_QUEUE_STATEMENT } from "../../src/db/jobQueueDatabase";
 
 /**
  * Work a hub does on its own clock, whatever request is in flight: the job queue's polling and
