@@ -1,5 +1,5 @@
+import { Client } from "pg";
 import request from "supertest";
-import { type DataSource } from "typeorm";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUI } from "../support/fixtures";
 import { MASH_CLAIMS } from "../support/testKeys";
@@ -117,22 +117,26 @@ describe("shutdown", () => {
   it("lets a request whose caller went away finish, its audit entry written, before the database closes", async () => {
     const stopping = await startTestHub({ env: { PORT: "0" } });
     const port = await stopping.hub.listen();
-    const { dataSource } = stopping.hub.database;
     const { requestsInFlight } = stopping.hub;
 
-    // The request is held at its audit write until shutdown either waits for it or closes the database.
+    // The request is held at its audit write (the batcher's first statement, which locks the chains'
+    // heads, on its own connection or in a transaction of the ORM's) until shutdown either waits for it
+    // or closes the database.
     const atAudit = gate();
     const release = gate();
-    const transaction = dataSource.transaction.bind(dataSource);
     let auditWrite: Promise<unknown> | undefined;
-    dataSource.transaction = ((...args: Parameters<typeof transaction>) => {
+    const query = Object.getOwnPropertyDescriptor(Client.prototype, "query")?.value as (...parameters: unknown[]) => unknown;
+    const held = jest.spyOn(Client.prototype, "query").mockImplementation(function (this: Client, ...args: unknown[]) {
+      const [first] = args;
+      const text = typeof first === "string" ? first : (first as { text?: unknown } | undefined)?.text;
+      if (auditWrite !== undefined || typeof text !== "string" || !/^(BEGIN; )?SELECT h\.chain_id/.test(text)) return query.apply(this, args) as ReturnType<Client["query"]>;
       auditWrite = (async () => {
         atAudit.open();
         await release.opened;
-        return transaction(...args);
+        return query.apply(this, args);
       })();
-      return auditWrite;
-    }) as DataSource["transaction"];
+      return auditWrite as unknown as ReturnType<Client["query"]>;
+    });
     const settled = requestsInFlight.settled.bind(requestsInFlight);
     requestsInFlight.settled = () => {
       release.open();
@@ -157,6 +161,7 @@ describe("shutdown", () => {
     caller.abort();
     await expect(call).rejects.toThrow();
     await stopping.stop();
+    held.mockRestore();
 
     expect(servingAtClose).toBe(0);
     await expect(auditWrite).resolves.toBeDefined();
