@@ -21,6 +21,7 @@ import { type ItemReview } from "./ItemReview";
 import { REQUESTER_STANDINGS, type RequesterStanding } from "./RequesterStanding";
 import { EXEMPTION_DECISIONS, ItemOutcome, REVIEW_DECISIONS } from "./SubjectAccessDecision";
 import { type DisclosureUnderReview, type SubjectAccessSubject } from "./SubjectAccessSubject";
+import { NO_RIGHTS } from "../dataSubjectRights/RecordRights";
 
 /** What a case expects of one item: its outcome, and for WITHHELD or REVIEW_REQUIRED the exemptions (ids, sorted) behind it. */
 export type ItemExpectation = { outcome: typeof ItemOutcome.INCLUDED } | { outcome: typeof ItemOutcome.WITHHELD | typeof ItemOutcome.REVIEW_REQUIRED; exemptions: string[] };
@@ -198,6 +199,8 @@ function subjectOf(fixture: SuiteFixture, items: ReadonlyMap<string, string>): S
     },
     records,
     consentOverride: null,
+    // The rights over records (statements, restrictions) are not part of a subject access case.
+    rights: NO_RIGHTS,
   } as unknown as ChildFile;
   const { underReview } = factsHeld(file);
   const disclosures = [...fixture.disclosures.entries()].map(([key, disclosure]): DisclosureUnderReview => ({

@@ -15,9 +15,16 @@ describe("the purposes governance work serves", () => {
     }
   });
 
-  it("serves none of the practitioners' purposes: those are for the child query", () => {
-    const served = new Set(operations.flatMap((operation) => [...GOVERNANCE_PURPOSES[operation]]));
+  // Keeping named staff out of a child's file is a CSC manager's step in the enquiry it protects (complex
+  // abuse procedures), stated as that enquiry's purpose; every other piece of governance work is not.
+  const ENQUIRY_STEPS: GovernanceOperation[] = [AuditOperation.CHILD_EXCLUSION_RECORDED, AuditOperation.CHILD_EXCLUSION_LIFTED, AuditOperation.CHILD_EXCLUSIONS_READ];
+
+  it("serves none of the practitioners' purposes, but for the exclusions an enquiry records: those are for the child query", () => {
+    const served = new Set(operations.filter((operation) => !ENQUIRY_STEPS.includes(operation)).flatMap((operation) => [...GOVERNANCE_PURPOSES[operation]]));
     expect([...served].sort()).toEqual([Purpose.DATA_QUALITY, Purpose.INFORMATION_GOVERNANCE, Purpose.SUBJECT_ACCESS_REQUEST].sort());
+    for (const operation of ENQUIRY_STEPS) {
+      expect([...GOVERNANCE_PURPOSES[operation]].sort()).toEqual([Purpose.INFORMATION_GOVERNANCE, Purpose.STRATEGY_DISCUSSION, Purpose.SECTION_47_ENQUIRY, Purpose.CHILD_PROTECTION_CONFERENCE].sort());
+    }
   });
 
   it("refuses a purpose the work does not serve, naming the ones it does", () => {
