@@ -5,6 +5,7 @@ import { SUBMIT } from "../support/fixtures";
 import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { IG_REVIEW } from "../support/governanceAccess";
 
 /**
  * The household view (issue 11 item 3): who else is at risk — the children the hub places with the
@@ -266,9 +267,10 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
   const exSibling = next();
   const missing = next();
   const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
-  const s47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Complex abuse enquiry: implicated staff must not see the file." });
+  // Recorded by the IG lead of the school that holds these children: an exclusion is recorded by an agency working with the child.
+  const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-school", agency: "SCH-199001", agency_type: "EDUCATION" };
   const exclude = async (sui: string, subject: string) => {
-    const body = await as(CALLERS.cscManager, RECORD, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: s47 });
+    const body = await as(schoolIgLead, RECORD, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: IG_REVIEW });
     expect(body.errors).toBeUndefined();
   };
   const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT child_sui, kind FROM ig_alert WHERE principal_sub = $1 ORDER BY kind, child_sui`, [sub]);
