@@ -11,7 +11,7 @@ import { type FieldLabels } from "../records/AgencyRecord";
 import { RECORD_DATE_FIELDS, RECORD_FIELD_VALUES } from "../records/recordFieldValues";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { type SensitivityLabel } from "../records/SensitivityLabel";
-import { RETENTION_DETAIL_ENTITY } from "./retentionDetailEntities";
+import { DETAIL_ENTITY } from "../records/saveRecordDetails";
 import { holdsInForce, retentionDecision } from "./retentionDecision";
 
 /** What one run did: counts only, nothing about any child. */
@@ -126,7 +126,7 @@ interface PageRow {
 
 /** A page of one record type's records, with the detail fields the involvement rules read (dates as YYYY-MM-DD text). */
 async function readPage(dataSource: DataSource, recordType: RecordType, after: string): Promise<PageRow[]> {
-  const metadata = dataSource.getMetadata(RETENTION_DETAIL_ENTITY[recordType]);
+  const metadata = dataSource.getMetadata(DETAIL_ENTITY[recordType]);
   const fields = [...new Set([...RECORD_DATE_FIELDS[recordType], ...Object.keys(RECORD_FIELD_VALUES[recordType])])];
   const pairs = fields.map((field) => {
     const column = metadata.findColumnWithPropertyName(field);
