@@ -1,5 +1,5 @@
 import { statusOf } from "../../../notifications/inbox/NotificationStatus";
-import { type NotificationDelivery } from "../../../notifications/NotificationDelivery";
+import { type DeliveryAsItLeaves } from "../../../notifications/deliveriesAsTheyLeave";
 import { type NotificationType } from "../../../notifications/NotificationType";
 import { decidedFieldsOf } from "../../../policy/decidedFields";
 import { NotificationRecordType } from "../../../policy/notificationFields";
@@ -22,7 +22,7 @@ function responseOf(fields: { respondedAt: unknown } | null): NotificationNode["
 }
 
 /** A delivery as its recipient reads it: what its view holds, null for everything else. */
-export function notificationNodeOf(delivery: NotificationDelivery, type: NotificationType): NotificationNode {
+export function notificationNodeOf(delivery: DeliveryAsItLeaves, type: NotificationType): NotificationNode {
   const { content } = delivery;
   const escalation = content.escalation;
   return {
@@ -30,6 +30,7 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     status: statusOf(delivery), responseRequested: delivery.responseRequested, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, response: delivery.response,
     escalatedAt: delivery.escalatedAt, routingRules: delivery.routingRules, purpose: delivery.purpose, lawfulBasis: delivery.lawfulBasis,
     specialCategoryCondition: delivery.specialCategoryCondition, disclosureId: delivery.disclosureId, redactions: delivery.redactions,
+    supplementaryStatements: delivery.supplementaryStatements, restrictions: delivery.restrictions,
     pprc: fieldsOf(NotificationRecordType.PPRC_NOTIFICATION, content.pprc),
     childrenAtRisk: listOf(NotificationRecordType.CHILD_AT_RISK, content.childrenAtRisk),
     child: fieldsOf(NotificationRecordType.NOTIFIED_CHILD, content.child),
