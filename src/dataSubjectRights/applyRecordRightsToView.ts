@@ -26,13 +26,14 @@ const ERASED = "erased at the holding agency's decision (UK GDPR Art 17; DPA 201
  * fact never leaves; a statement goes with the view when the fact it is about is in it.
  *
  * The view does not say which record fact each of its values came from, so a fact is found in it by its
- * field's name: a restriction, erasure or statement on a field the view has no field of that name for
- * is taken as on the whole record (the fact may be in the view under another name) — it withholds
- * everything, never too little.
+ * field's name: a restriction, erasure or statement on a field neither in the view nor among what was
+ * withheld from it (`withheldPaths`) is taken as on the whole record (the fact may be in the view under
+ * another name) — it withholds everything, never too little.
  */
-export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: AccessContext, over: RightsOverRecords, sourceRecordIds: readonly string[], view: DerivedView): ViewRightsApplied {
+export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: AccessContext, over: RightsOverRecords, sourceRecordIds: readonly string[], view: DerivedView, withheldPaths: readonly string[]): ViewRightsApplied {
   const fields = new Set(Object.values(view).flatMap((section) => entriesOf(section).flatMap((entry) => Object.keys(entry))));
-  const named = <T extends { recordId: string; field: string | null }>(entry: T): T => (entry.field !== null && !fields.has(entry.field) ? { ...entry, field: null } : entry);
+  const known = new Set([...fields, ...withheldPaths.map((path) => path.slice(path.lastIndexOf(".") + 1))]);
+  const named = <T extends { recordId: string; field: string | null }>(entry: T): T => (entry.field !== null && !known.has(entry.field) ? { ...entry, field: null } : entry);
   const sources = sourceRecordIds.flatMap((id) => {
     const path = over.paths.get(id);
     return path === undefined ? [] : [{ id, path }];

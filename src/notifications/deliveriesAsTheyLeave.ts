@@ -30,7 +30,7 @@ export async function deliveriesAsTheyLeave<D extends DeliveryToHold>(db: DataSo
   const over = await loadRightsOverRecords(db, sources.flatMap((source) => source.record_ids));
   return deliveries.map((delivery) => {
     const access = { purpose: delivery.purpose, lawfulBasis: delivery.lawfulBasis, specialCategoryCondition: delivery.specialCategoryCondition, justification: "", caseReference: null, breakGlass: false };
-    const applied = applyRecordRightsToView(policy.dataSubjectRights, access, over, recordsOf.get(delivery.notificationId) ?? [], delivery.content);
+    const applied = applyRecordRightsToView(policy.dataSubjectRights, access, over, recordsOf.get(delivery.notificationId) ?? [], delivery.content, delivery.redactions.map((withholding) => withholding.path));
     return Object.assign(Object.create(Object.getPrototypeOf(delivery) as object) as D, delivery, {
       content: applied.view, redactions: [...delivery.redactions, ...applied.withheld],
       supplementaryStatements: applied.statements, restrictions: applied.restrictions, supplementaryStatementIds: applied.statementIds,
