@@ -65,6 +65,22 @@ describe("the forms of a case reference", () => {
     expect(await opens(sui, "mash-var-100")).toBe(false);
     expect(await opens(sui, "MASH-VAR-1000")).toBe(false);
   });
+
+  it.each([
+    ["full-width digits", "MASH-VAR-\uFF11\uFF10\uFF10"],
+    ["a zero-width space", "MASH-VAR-\u200B100"],
+    ["a zero-width joiner at the end", "MASH-VAR-100\u200D"],
+    ["a Cyrillic look-alike", "M\u0410SH-VAR-100"],
+    ["an inner space", "MASH VAR-100"],
+    ["a control character", "MASH-VAR-100\u0007"],
+    ["a very long reference", `MASH-VAR-100${"0".repeat(5000)}`],
+  ])("refuses %s at the edge as INVALID_INPUT, with a 4xx", async (_name, reference) => {
+    const { status, body } = await read(sui, reference);
+    expect(body.data?.child ?? null).toBeNull();
+    expect(body.errors?.[0].extensions.code).toBe("INVALID_INPUT");
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
 });
 
 describe("references the authority's own system recorded", () => {
