@@ -43,6 +43,11 @@ export async function referralChildSui(manager: EntityManager, referral: OpenRef
  * The social care records the authority's own system holds under the reference, linked to a child: to
  * the referral's child once it is bound (any child while it names none). Always one statement, whether
  * or not a referral was found, so a reference naming nothing takes the path one naming something does.
+ *
+ * In the order the authority recorded them (its own recording time, else when the hub received them),
+ * then by id: the first open one is the referral (`openReferralNamed`), and a reference the authority
+ * used first for one child and later for a sibling is about the child it was made for — never whichever
+ * row the database happened to return first.
  */
 async function recordedUnder(manager: EntityManager, localAuthority: string, reference: string, referrals: readonly Referral[]): Promise<SocialCareRecordFacts[]> {
   const suis = referrals.flatMap((referral) => (referral.sui === null ? [] : [referral.sui]));
@@ -54,7 +59,8 @@ async function recordedUnder(manager: EntityManager, localAuthority: string, ref
        JOIN social_care_record s ON s.record_id = r.id
        JOIN child c ON c.id = r.child_id
       WHERE a.local_authority = $1 AND r.agency_reference = $2 AND r.link_state = 'LINKED'
-        AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))`,
+        AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))
+      ORDER BY COALESCE(r.recorded_at, r.received_at), r.received_at, r.id`,
     [localAuthority, reference, suis],
   );
   return rows.map((row) => ({

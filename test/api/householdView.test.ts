@@ -343,3 +343,32 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     expect(await alertsOf(glassKeptOutOfChild.sub ?? "")).toEqual([{ child_sui: exChild, kind: "EXCLUDED_ACCESS" }]);
   });
 });
+
+describe("one reference recorded at the authority for two siblings, by two of its children's services", () => {
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-siblings" };
+  const TRUST = "CT-E06000060";
+  const referred = next();
+  const brother = next();
+  beforeAll(async () => {
+    // The council's children's trust: a second children's services agency recording under the council's references.
+    const admin: TestClaims = { sub: "directory-admin-hh", name: "Test directory-admin-hh", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: BUCKS };
+    const trust = { code: TRUST, name: "Sampleton Children's Trust", type: "CHILDRENS_SOCIAL_CARE", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS], contactEmail: "mash@trust.example" };
+    expect((await as(admin, `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`, { agency: trust })).errors).toBeUndefined();
+    const today = new Date().toISOString().slice(0, 10);
+    const under = (agencyCode: string, sui: string, givenNames: string, recordedAt: string) => ({
+      agencyCode, agencyReference: "BUCKS-REF-HH-4", recordedAt,
+      child: { sui, givenNames, familyName: "Trewin", dateOfBirth: "2015-03-15", sex: "MALE", address: home("11 Leat Walk", "HP22 1LW") },
+      socialCare: { status: "REFERRAL", startDate: today, responsibleLocalAuthority: BUCKS },
+    });
+    // The referral was made about the child; the trust later recorded the brother under the same reference,
+    // and its system reached the hub before the council's did.
+    await submit("CHILDRENS_SOCIAL_CARE", under(TRUST, brother, "Petroc", new Date(Date.now() - 60_000).toISOString()));
+    await submit("CHILDRENS_SOCIAL_CARE", under("LA-E06000060", referred, "Conan", new Date(Date.now() - 120_000).toISOString()));
+  });
+
+  it("is about the child it was first recorded for: that child's household opens, the brother's does not", async () => {
+    const about = await as(social, HOUSEHOLD, { sui: referred, access: triage("BUCKS-REF-HH-4") });
+    expect(about.errors).toBeUndefined();
+    expect((await as(social, HOUSEHOLD, { sui: brother, access: triage("BUCKS-REF-HH-4") })).errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
+  });
+});
