@@ -110,7 +110,7 @@ describe("the token's area against the areas the agency serves", () => {
 
   test("a school's DSL for another area is refused; the agency's own system is not held to an area", () => {
     const school: AgencyStanding = { type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
-    expect(standingProblemOf(school, { ...caller, localAuthority: "E10000019" } as Principal)).toBe("AGENCY_AREA_MISMATCH");
+    expect(standingProblemOf(school, { ...caller, localAuthority: "E10000019" })).toBe("AGENCY_AREA_MISMATCH");
     expect(standingProblemOf(force, officer("E10000019", ["AGENCY_SYSTEM"]))).toBeNull();
   });
 });
