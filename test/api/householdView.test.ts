@@ -132,8 +132,16 @@ describe("the household of the referral's child", () => {
   it("audits the view with the referral and every child shown, before the answer leaves", async () => {
     const body = await view(mash, child, "MASH-HH-0001");
     const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
-    expect(entry).toMatchObject({ operation: "HOUSEHOLD_VIEW", outcome: "DISCLOSED", caseReference: "MASH-HH-0001", childSuis: [child, sibling, sameHome] });
-    expect(entry.details).toMatchObject({ openReferral: { reference: "MASH-HH-0001", localAuthority: BUCKS }, grantingRules: ["household-members-csc"] });
+    expect(entry).toMatchObject({ operation: "HOUSEHOLD_VIEW", outcome: "DISCLOSED", caseReference: "MASH-HH-0001", childSuis: [child] });
+    expect(entry.details).toMatchObject({ openReferral: { reference: "MASH-HH-0001", localAuthority: BUCKS }, grantingRules: ["household-members-csc"], membersShown: 2 });
+    // Each child shown is on their own trail, in an entry naming no other child: one child's trail never tells who else lives with them.
+    const shown = await hub.hub.database.dataSource.query<{ child_suis: string[]; details: Record<string, unknown> }[]>(
+      `SELECT child_suis, details FROM disclosure_audit WHERE operation = 'HOUSEHOLD_VIEW' AND details->>'viewId' = $1 ORDER BY child_suis[1]`, [entry.id]);
+    expect(shown.map((row) => row.child_suis)).toEqual([[sibling], [sameHome]].sort((a, b) => a[0].localeCompare(b[0])));
+    const members = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM child WHERE sui = ANY($1::varchar[])`, [[sibling, sameHome]]);
+    for (const [own, text] of [[child, JSON.stringify(entry)], ...shown.map((row) => [row.child_suis[0], JSON.stringify(row)] as const)] as const) {
+      for (const other of [child, sibling, sameHome, ...members.map((member) => member.id)]) if (other !== own) expect(text).not.toContain(other);
+    }
   });
 
   it("opens the members it showed under the referral (MASH_CASE, audited), and no one it did not", async () => {
@@ -297,9 +305,16 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
     expect(JSON.stringify(body.data)).not.toMatch(/Hedra|2013-03-13/);
     const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
-    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [exChild, exSibling] });
-    expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [exMember] } });
-    expect(JSON.stringify((entry.details as { members: unknown[] }).members)).not.toContain(exMember);
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [exChild] });
+    expect(JSON.stringify(entry.details)).not.toContain(exMember);
+    // The attempt is on the excluded member's own trail, and the sibling shown on his.
+    const own = await hub.hub.database.dataSource.query<{ child_suis: string[]; outcome: string; refusal_problem: string | null; details: { excludedAttempt?: { suis: string[] } } }[]>(
+      `SELECT child_suis, outcome, refusal_problem, details FROM disclosure_audit WHERE details->>'viewId' = $1 ORDER BY outcome`, [entry.id]);
+    expect(own.map(({ child_suis, outcome, refusal_problem }) => ({ child_suis, outcome, refusal_problem }))).toEqual([
+      { child_suis: [exSibling], outcome: "DISCLOSED", refusal_problem: null },
+      { child_suis: [exMember], outcome: "REFUSED", refusal_problem: "EXCLUDED_FROM_FILE" },
+    ]);
+    expect(own[1].details.excludedAttempt).toMatchObject({ rule: "named-staff-exclusion", suis: [exMember] });
     expect(await alertsOf(keptOutOfMember.sub ?? "")).toEqual([{ child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
     const [referral] = await hub.hub.database.dataSource.query<{ household_suis: string[] }[]>(`SELECT household_suis FROM referral WHERE reference = $1`, ["MASH-HH-EX-1"]);
     expect(referral.household_suis).toEqual([exSibling]);
@@ -331,7 +346,7 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     const body = await as(glassKeptOut, HOUSEHOLD, { sui: exChild, access: triage(null, { breakGlass: true, justification: emergency }) });
     expect(body.errors).toBeUndefined();
     expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
-    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, childSuis: [exChild, exSibling] });
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, childSuis: [exChild] });
     expect(await alertsOf(glassKeptOut.sub ?? "")).toEqual([{ child_sui: exSibling, kind: "BREAK_GLASS" }, { child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
   });
 
