@@ -103,7 +103,8 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   ]);
   const keptOutOfChild = childExclusions.filter((exclusion) => excludes(exclusion, principal));
   const child = keptOutOfChild.length > 0 ? undefined : found[0];
-  const placed = child === undefined ? [] : await householdMembers(dataSource.manager, child.id);
+  const household = child === undefined ? { members: [], tooManyToList: false } : await householdMembers(dataSource.manager, child.id, policy.householdLinks, now);
+  const placed = household.members;
   // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
   // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
   const memberExclusions = (await loadExclusions(dataSource.manager, placed.flatMap((member) => (member.sui === null ? [] : [member.sui])))).filter((exclusion) => excludes(exclusion, principal));
@@ -149,12 +150,14 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   await raiseExclusionAlerts(dataSource, principal, attempted, receipt.id, access.justification, now);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
   if (access.breakGlass) for (const memberSui of memberSuis) await raiseBreakGlassAlert(dataSource, principal, memberSui, receipt.id, access.justification, now);
-  // The members shown, and only they, open under the referral's case reference from now on.
+  // The members shown, and only those placed the way the policy says opens a file (`householdLinks.opensMemberFiles`),
+  // open under the referral's case reference from now on.
   // (A referral only the authority's own system recorded has no row here: its members open through their own referral.)
-  if (referral?.source.kind === "HUB" && memberSuis.length > 0) {
-    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [referral.source.referralId, memberSuis]);
+  const opened = shown.filter((member) => member.placedBy.some((link) => policy.householdLinks.opensMemberFiles.includes(link.kind))).flatMap((member) => (member.sui === null ? [] : [member.sui]));
+  if (referral?.source.kind === "HUB" && opened.length > 0) {
+    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [referral.source.referralId, opened]);
   }
-  return { viewId: receipt.id, members: shown };
+  return { viewId: receipt.id, members: shown, tooManyToList: household.tooManyToList };
 }
 
 /** The household grants (relationship HOUSEHOLD_MEMBER) that admit this caller and purpose. */

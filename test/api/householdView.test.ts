@@ -387,3 +387,44 @@ describe("one reference recorded at the authority for two siblings, by two of it
     expect((await as(social, HOUSEHOLD, { sui: brother, access: triage("BUCKS-REF-HH-4") })).errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
   });
 });
+
+describe("the linked-adult path, bounded by policies/household.yaml", () => {
+  const nessa = { reference: "GP-ADULT-BOUND-1", givenNames: "Nessa", familyName: "Polglaze", sex: "FEMALE" };
+  const carer = { reference: "GP-ADULT-BOUND-2", givenNames: "Jowan", familyName: "Kitto", sex: "MALE", relationship: "FOSTER_CARER" };
+  const viewed = next();
+  const recentSibling = next();
+  const longAgo = next();
+  const professionally = next();
+  const fostered = next();
+  const fosteredWith = Array.from({ length: 11 }, () => next());
+  const kid = (sui: string, givenNames: string, n: number) => ({ sui, givenNames, familyName: "Polglaze", dateOfBirth: "2014-06-06", sex: "FEMALE", address: home(`${n} Bound Row`, "HP22 4BR") });
+  const HOUSEHOLD_BOUND = HOUSEHOLD.replace("viewId", "viewId tooManyToList");
+  beforeAll(async () => {
+    await submit("HEALTH", gp(kid(viewed, "Wenna", 1), "GP-BOUND-1", { relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    await submit("HEALTH", gp(kid(recentSibling, "Lowena", 2), "GP-BOUND-2", { relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    // A record made years ago names her as a child's mother: no household now.
+    await submit("HEALTH", gp(kid(longAgo, "Ebrel", 3), "GP-BOUND-3", { recordedAt: "2019-02-01T09:00:00Z", relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    // She is named on another child's record only as a professional contact.
+    await submit("HEALTH", gp(kid(professionally, "Tegen", 4), "GP-BOUND-4", { relatedAdults: [{ ...nessa, relationship: "NO_FAMILIAL_RELATIONSHIP" }] }));
+    // A foster carer named with more children than the policy lets one adult bring in.
+    await submit("HEALTH", gp(kid(fostered, "Kerra", 5), "GP-BOUND-5", { relatedAdults: [carer] }));
+    for (const [index, sui] of fosteredWith.entries()) await submit("HEALTH", gp(kid(sui, `Fostered${String.fromCharCode(65 + index)}`, 10 + index), `GP-BOUND-F${index}`, { relatedAdults: [carer] }));
+    for (const [sui, reference] of [[viewed, "MASH-HH-BOUND-1"], [fostered, "MASH-HH-BOUND-2"]] as const) {
+      expect((await as(mash, OPEN, { referral: { sui, reference, referralSource: "HEALTH", reason: "Health visitor reports the child is frightened to go home." } })).errors).toBeUndefined();
+    }
+  });
+
+  it("places a child only through a family relationship on a recent record, and opens only those shown", async () => {
+    const body = await as(mash, HOUSEHOLD_BOUND, { sui: viewed, access: triage("MASH-HH-BOUND-1") });
+    expect(body.errors).toBeUndefined();
+    expect({ members: body.data!.household.members.map((member: { sui: string }) => member.sui), tooManyToList: body.data!.household.tooManyToList }).toEqual({ members: [recentSibling], tooManyToList: false });
+    for (const unlisted of [longAgo, professionally]) expect(await relationshipsOf(mash, unlisted, "MASH-HH-BOUND-1")).not.toContain("MASH_CASE");
+  });
+
+  it("an adult named with more children than the policy's cap lists none of them: too many to list", async () => {
+    const body = await as(mash, HOUSEHOLD_BOUND, { sui: fostered, access: triage("MASH-HH-BOUND-2") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household).toMatchObject({ members: [], tooManyToList: true });
+    expect(await relationshipsOf(mash, fosteredWith[0], "MASH-HH-BOUND-2")).not.toContain("MASH_CASE");
+  });
+});
