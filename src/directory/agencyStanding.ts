@@ -4,7 +4,7 @@ import { Role } from "../auth/Role";
 import { Agency } from "./Agency";
 import { AgencyType } from "./AgencyType";
 
-/** Why the directory does not let a caller's agency act: it holds no such agency, holds it as deactivated, as another type than the token claims, or (a council) in another area than the token's `la`. */
+/** Why the directory does not let a caller's agency act: it holds no such agency, holds it as deactivated, as another type than the token claims, or serving no area the token's `la` names. */
 export const AgencyStandingProblem = {
   AGENCY_NOT_IN_DIRECTORY: "AGENCY_NOT_IN_DIRECTORY",
   AGENCY_NOT_ACTIVE: "AGENCY_NOT_ACTIVE",
@@ -21,22 +21,24 @@ export type AgencyStandingProblem = (typeof AgencyStandingProblem)[keyof typeof 
  * `agency_type` claim is refused, since the policies decide by agency type. An agency the directory does
  * not hold at all has no agreement with the hub and is refused alike: the policies would otherwise take
  * its token's claims on trust (a children's services token of an unregistered council, naming an
- * area, was taken for that area's council and read its children). A children's services agency's staff
- * act for the council's own area: the relationships that rest on an area (the responsible authority, a
- * MASH referral) read the token's `la`, so a council's staff token naming another area is refused too.
- * The agency's own system is not held to it: it reads no child, and nothing it does reads its `la`.
+ * area, was taken for that area's council and read its children). Staff act for an area their agency
+ * serves: the relationships that rest on an area (the responsible authority, a MASH referral, a
+ * partner's area in the disclosure rules) read the token's `la`, so a token naming an area the
+ * directory does not hold the agency as serving is refused too — a council's staff for the council's
+ * own area, a police force's, a health trust's or a school's for one of the areas it serves. The
+ * agency's own system is not held to it: it reads no child, and nothing it does reads its `la`.
  *
  * Read for every request; `agencyStandings.ts` keeps the answer for a few seconds.
  */
 export async function agencyStandingProblem(dataSource: DataSource, principal: Principal): Promise<AgencyStandingProblem | null> {
-  const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true, localAuthority: true } });
+  const agency = await dataSource.getRepository(Agency).findOne({ where: { code: principal.agency }, select: { code: true, type: true, active: true, localAuthority: true, servedLocalAuthorities: true } });
   return standingProblemOf(agency, principal);
 }
 
 /** What the directory holds of an agency that decides whether its callers may act. */
-export type AgencyStanding = Pick<Agency, "type" | "active" | "localAuthority">;
+export type AgencyStanding = Pick<Agency, "type" | "active" | "localAuthority" | "servedLocalAuthorities">;
 
-/** The refusal an agency's standing gives this caller, or null: active, of the type the token claims and (a council's staff) acting for its own area. */
+/** The refusal an agency's standing gives this caller, or null: active, of the type the token claims and acting for an area it serves. */
 export function standingProblemOf(agency: AgencyStanding | null, principal: Principal): AgencyStandingProblem | null {
   if (agency === null) return AgencyStandingProblem.AGENCY_NOT_IN_DIRECTORY;
   if (!agency.active) return AgencyStandingProblem.AGENCY_NOT_ACTIVE;
@@ -44,16 +46,21 @@ export function standingProblemOf(agency: AgencyStanding | null, principal: Prin
   return actsForAnotherArea(agency, principal) ? AgencyStandingProblem.AGENCY_AREA_MISMATCH : null;
 }
 
-/** A council's staff (any role but its system's) whose token names an area other than the council's own. */
-function actsForAnotherArea(agency: Pick<Agency, "type" | "localAuthority">, principal: Principal): boolean {
-  if (agency.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.localAuthority === null) return false;
+/**
+ * Staff (any role but the agency's system's) whose token names an area the agency does not serve: a
+ * council's other than its own, any other agency's outside the areas the directory holds it as serving.
+ * An agency the directory names no area for (none is required of it) is not held to one.
+ */
+function actsForAnotherArea(agency: Pick<Agency, "type" | "localAuthority" | "servedLocalAuthorities">, principal: Principal): boolean {
   if (!principal.roles.some((role) => role !== Role.AGENCY_SYSTEM)) return false;
-  return principal.localAuthority !== agency.localAuthority;
+  if (agency.type === AgencyType.CHILDRENS_SOCIAL_CARE && agency.localAuthority !== null) return principal.localAuthority !== agency.localAuthority;
+  const served = agency.servedLocalAuthorities ?? [];
+  return served.length > 0 && !served.includes(principal.localAuthority);
 }
 
 export const AGENCY_STANDING_TEXT: Record<AgencyStandingProblem, string> = {
   AGENCY_NOT_IN_DIRECTORY: "Your agency is not in the hub's directory: nothing may be read or submitted on its behalf. Ask the hub's administrators to add it.",
   AGENCY_NOT_ACTIVE: "Your agency is no longer active in the hub's directory: nothing may be read or submitted on its behalf. Ask the hub's administrators.",
-  AGENCY_AREA_MISMATCH: "Your token names another local authority than the one the hub's directory holds your council in: ask your identity provider to correct it.",
+  AGENCY_AREA_MISMATCH: "Your token names a local authority the hub's directory does not hold your agency as serving: ask your identity provider to correct it (or the hub's administrators, if your agency now serves it).",
   AGENCY_TYPE_MISMATCH: "Your token states an agency type the hub's directory does not hold for your agency: ask your identity provider to correct it.",
 };

@@ -60,7 +60,7 @@ export class AgencyStandings {
 
 /** The directory's `agency` table, read for one agency. */
 export function directoryStandingReader(dataSource: DataSource): StandingReader {
-  return async (code) => dataSource.getRepository(Agency).findOne({ where: { code }, select: { code: true, type: true, active: true, localAuthority: true } });
+  return async (code) => dataSource.getRepository(Agency).findOne({ where: { code }, select: { code: true, type: true, active: true, localAuthority: true, servedLocalAuthorities: true } });
 }
 
 const standingsOf = new WeakMap<DataSource, Set<AgencyStandings>>();

@@ -211,7 +211,7 @@ const CONSENT_SQL = `
 /** The referrals naming the child, its own or a household view's, each with what the authority's own system recorded under its reference about its own child. */
 const REFERRALS_SQL = `
   SELECT f.id, f.sui, f.local_authority, f.reference, f.stage, f.referral_source, f.received_at, f.stage_started_at, f.decided_at, f.decision,
-    COALESCE((SELECT json_agg(x) FROM (${recordedUnderSql("f.local_authority", "f.reference")} AND c.sui = f.sui) x), '[]') AS recorded_under
+    COALESCE((SELECT json_agg(x ORDER BY COALESCE(x.recorded_at, x.received_at), x.received_at, x.id) FROM (${recordedUnderSql("f.local_authority", "f.reference")} AND c.sui = f.sui) x), '[]') AS recorded_under
   FROM referral f WHERE f.sui = $1 OR f.household_suis @> ARRAY[$1::varchar(10)]`;
 
 interface ReferralRow {

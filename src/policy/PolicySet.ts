@@ -1,3 +1,4 @@
+import { type Relationship } from "../people/Relationship";
 import { type Role } from "../auth/Role";
 import { type AgencyType } from "../directory/AgencyType";
 import { type RecordType } from "../records/RecordType";
@@ -178,6 +179,23 @@ export interface PreBirthRule extends PolicyRule {
   relationships: RelationshipKind[];
 }
 
+/** Why the household view places a child with another: the same current home, or an adult a record of each names. */
+export const HOUSEHOLD_LINK_KINDS = ["SAME_ADDRESS", "LINKED_ADULT"] as const;
+export type HouseholdLinkKind = (typeof HOUSEHOLD_LINK_KINDS)[number];
+
+/**
+ * What places a child in another's household through an adult (policies/household.yaml
+ * `householdLinks`): the relationships that count (a parent, not a professional contact), how recent
+ * each record naming the adult must be, how many children one adult may bring in before the view says
+ * there are too many to list, and which placements open a member's file under the referral (MASH_CASE).
+ */
+export interface HouseholdLinksRule extends PolicyRule {
+  adultRelationships: Relationship[];
+  recordWithinDays: number;
+  maxChildrenPerAdult: number;
+  opensMemberFiles: HouseholdLinkKind[];
+}
+
 /** When a MASH case reference opens research: an open referral, within its stage's window. */
 export interface MashCaseRule extends PolicyRule {
   windows: ReadonlyMap<ReferralStage, ReferralWindow>;
@@ -241,6 +259,7 @@ export interface PolicySet {
   childCompetence: ChildCompetenceRule;
   consentRecorders: ConsentRecorderRule;
   mashCase: MashCaseRule;
+  householdLinks: HouseholdLinksRule;
   preBirth: PreBirthRule;
   derivedLabels: readonly DerivedLabelRule[];
   subjectAccess: SubjectAccessRule;

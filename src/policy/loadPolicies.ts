@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "preBirth" | "subjectAccess" | "dataSubjectRights";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "preBirth" | "subjectAccess" | "dataSubjectRights";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -64,6 +64,7 @@ export function loadPolicies(dir: string): PolicySet {
     childCompetence: singleton("childCompetence"),
     consentRecorders: singleton("consentRecorders"),
     mashCase: singleton("mashCase"),
+    householdLinks: singleton("householdLinks"),
     preBirth: singleton("preBirth"),
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),

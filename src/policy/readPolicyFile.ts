@@ -20,6 +20,7 @@ import {
   type FieldCondition,
   type InvolvementRule,
   type MashCaseRule,
+  type HouseholdLinksRule,
   type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
@@ -43,6 +44,7 @@ import { SPECIAL_CATEGORY_CONDITIONS } from "./SpecialCategoryCondition";
 import { type YamlMap, type YamlNode } from "./YamlNode";
 import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
 import { readMashCase } from "./readMashCase";
+import { readHouseholdLinks } from "./readHouseholdLinks";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
@@ -76,6 +78,7 @@ export interface PolicyFragment {
   childCompetence: Located<ChildCompetenceRule>[];
   consentRecorders: Located<ConsentRecorderRule>[];
   mashCase: Located<MashCaseRule>[];
+  householdLinks: Located<HouseholdLinksRule>[];
   preBirth: Located<PreBirthRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
@@ -91,7 +94,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "preBirth", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
   "retention", "retentionMinima", "retentionHolds",
 ] as const;
@@ -126,6 +129,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     childCompetence: one("childCompetence", readChildCompetence),
     consentRecorders: one("consentRecorders", readConsentRecorders),
     mashCase: one("mashCase", readMashCase),
+    householdLinks: one("householdLinks", readHouseholdLinks),
     preBirth: one("preBirth", readPreBirth),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),

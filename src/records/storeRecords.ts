@@ -26,6 +26,24 @@ import { SensitivityLabel } from "./SensitivityLabel";
 
 
 /**
+ * An agency's type is fixed once the hub holds its records (`directory/agencyHoldsRecords`), decided by
+ * a retype under a lock on the agency's row. The submissions were checked against the type the
+ * directory held when they arrived; their agencies' rows are share-locked here, in the transaction that
+ * stores them, and the type read again: a retype that committed meanwhile refuses them (the records
+ * would otherwise be read as another type's), and one under way waits for them and then finds them.
+ */
+async function holdSubmittingAgencies(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<void> {
+  const rows: { code: string; type: string }[] = await manager.query(
+    `SELECT code, type FROM agency WHERE code = ANY($1::varchar[]) ORDER BY code FOR KEY SHARE`,
+    [[...new Set(batch.map((item) => item.agency.code))]],
+  );
+  const typeOf = new Map(rows.map((row) => [row.code, row.type]));
+  if (batch.some((item) => typeOf.get(item.agency.code) !== item.agency.type)) {
+    throw new HubError(ErrorCode.FORBIDDEN, "The directory's entry for this agency changed its type while the record was being submitted: submit it again.", { path: "record.agencyCode", problem: "AGENCY_TYPE_MISMATCH" });
+  }
+}
+
+/**
  * Stores a batch of checked submissions in the caller's transaction and links each to its child, and
  * answers each one's receipt, in order, as if they had come one by one in that order. Resubmissions
  * of records the hub holds are stored one by one (`storeRecord`); runs of new records between them
@@ -45,6 +63,7 @@ export async function storeRecords(manager: EntityManager, batch: readonly Recei
   if (batch.length === 0) return [];
   if (batch.some((item) => item.sui === null) || (await namesNewSui(manager, batch))) await takeLinkingLock(manager);
   else await shareLinkingLock(manager);
+  await holdSubmittingAgencies(manager, batch);
   const existing = await lockExistingRecords(manager, batch);
   const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
   const held = (item: ReceivedSubmission) => existing.get(referenceKey(item.agency.code, item.submission.agencyReference)) ?? null;

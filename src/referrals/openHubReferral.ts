@@ -44,9 +44,18 @@ export async function referralChildSui(manager: EntityManager, referral: OpenRef
  * The social care records the authority's own system holds under the reference, linked to a child: to
  * the referral's child once it is bound (any child while it names none). Always one statement, whether
  * or not a referral was found, so a reference naming nothing takes the path one naming something does.
+ *
+ * In the order the authority recorded them (its own recording time, else when the hub received them),
+ * then by id: the first open one is the referral (`openReferralNamed`), and a reference the authority
+ * used first for one child and later for a sibling is about the child it was made for — never whichever
+ * row the database happened to return first.
  */
 async function recordedUnder(manager: EntityManager, localAuthority: string, reference: string, referrals: readonly Referral[]): Promise<SocialCareRecordFacts[]> {
   const suis = referrals.flatMap((referral) => (referral.sui === null ? [] : [referral.sui]));
-  const rows: RecordedRow[] = await manager.query(`${recordedUnderSql("$1", "$2")} AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))`, [localAuthority, reference, suis]);
+  const rows: RecordedRow[] = await manager.query(
+    `${recordedUnderSql("$1", "$2")} AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))
+      ORDER BY COALESCE(r.recorded_at, r.received_at), r.received_at, r.id`,
+    [localAuthority, reference, suis],
+  );
   return rows.map(recordedFacts);
 }

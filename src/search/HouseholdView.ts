@@ -29,4 +29,6 @@ export interface HouseholdView {
   /** The audit entry's id: quote it to an IG lead. */
   viewId: string;
   members: HouseholdMemberView[];
+  /** An adult of the child's is named with more children than the policy lets the view list: too many to list — narrow. */
+  tooManyToList: boolean;
 }

@@ -2,6 +2,7 @@ import { type EntityManager } from "typeorm";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { profileOf, type ProfileRow } from "../identity/matchProfiles";
 import { type AddressKind } from "../people/AddressKind";
+import { type HouseholdLinksRule } from "../policy/PolicySet";
 import { type Relationship } from "../people/Relationship";
 import { currentResidence } from "../people/residence";
 import { addressReportedByUnrestrictedRecord, locationWithheld } from "../people/unrestrictedSource";
@@ -11,6 +12,13 @@ export type HouseholdLink =
   | { kind: "SAME_ADDRESS" }
   /** An adult linked to both children, with how each record relates them (a shared MOTHER is a sibling). */
   | { kind: "LINKED_ADULT"; adultRelationshipToChild: Relationship; adultRelationshipToMember: Relationship };
+
+/** The children placed with the child, and whether an adult linked more children than the policy lets the view list. */
+export interface Household {
+  members: HouseholdMember[];
+  /** An adult of the child's is named with more children than `maxChildrenPerAdult`: none of theirs is listed — narrow. */
+  tooManyToList: boolean;
+}
 
 export interface HouseholdMember {
   profile: MatchProfile;
@@ -72,12 +80,18 @@ async function currentPlaces(manager: EntityManager, childIds: string[]): Promis
  * - SAME_ADDRESS: their current residence is the child's current residence (the same postcode and first
  *   line — never a postcode alone, which is a street), neither withheld;
  * - LINKED_ADULT: an adult a record of the child names (a parent, a household member, an alleged
- *   perpetrator, a PPRC) is named by a record of theirs too — siblings share a parent this way.
+ *   perpetrator, a PPRC) is named by a record of theirs too — siblings share a parent this way —
+ *   bounded by the policy (`policies/household.yaml` `householdLinks`): only the relationships it
+ *   names count on either side (a professional contact places no one), each record naming the adult
+ *   was recorded within `recordWithinDays` (an adult on a years-old record links no one now), and an
+ *   adult named with more than `maxChildrenPerAdult` other children places none of them: the view
+ *   says there are too many to list.
+
  * Each link rests on a record linked to each child that is neither sealed nor brokered. A child is
  * listed only while such a record reports them, so a child the hub knows only under a sealed identity
  * is never listed. One hop only: the members of a member's household are not the viewed child's.
  */
-export async function householdMembers(manager: EntityManager, childId: string): Promise<HouseholdMember[]> {
+export async function householdMembers(manager: EntityManager, childId: string, bounds: HouseholdLinksRule, now: Date): Promise<Household> {
   const links = new Map<string, HouseholdLink[]>();
   const add = (memberId: string, link: HouseholdLink) => links.set(memberId, [...(links.get(memberId) ?? []), link]);
 
@@ -93,21 +107,29 @@ export async function householdMembers(manager: EntityManager, childId: string):
     for (const [memberId, memberPlace] of theirs) if (memberPlace.postcode === place.postcode && memberPlace.line1 === place.line1) add(memberId, { kind: "SAME_ADDRESS" });
   }
 
-  const adultRows: { child_id: string; to_child: Relationship; to_member: Relationship }[] = await manager.query(
-    `SELECT DISTINCT m.child_id, mine.relationship AS to_child, m.relationship AS to_member
+  const since = new Date(now.getTime() - bounds.recordWithinDays * 24 * 60 * 60 * 1000);
+  const adultRows: { adult_id: string; child_id: string; to_child: Relationship; to_member: Relationship }[] = await manager.query(
+    `SELECT DISTINCT mine.adult_id, m.child_id, mine.relationship AS to_child, m.relationship AS to_member
        FROM child_adult_relationship mine
        JOIN agency_record r ON r.id = mine.source_record_id
        JOIN child_adult_relationship m ON m.adult_id = mine.adult_id AND m.child_id <> mine.child_id
        JOIN agency_record mr ON mr.id = m.source_record_id
        JOIN child c ON c.id = m.child_id AND c.merged_into_id IS NULL
       WHERE mine.child_id = $1 AND ${visibleRecord("r", "mine.child_id")} AND ${visibleRecord("mr", "m.child_id")}
+        AND mine.relationship = ANY($2::varchar[]) AND m.relationship = ANY($2::varchar[])
+        AND COALESCE(r.recorded_at, r.received_at) >= $3 AND COALESCE(mr.recorded_at, mr.received_at) >= $3
       ORDER BY m.child_id, to_child, to_member`,
-    [childId],
+    [childId, bounds.adultRelationships, since],
   );
-  for (const row of adultRows) add(row.child_id, { kind: "LINKED_ADULT", adultRelationshipToChild: row.to_child, adultRelationshipToMember: row.to_member });
+  const childrenOf = new Map<string, Set<string>>();
+  for (const row of adultRows) childrenOf.set(row.adult_id, (childrenOf.get(row.adult_id) ?? new Set()).add(row.child_id));
+  const tooMany = new Set([...childrenOf].filter(([, children]) => children.size > bounds.maxChildrenPerAdult).map(([adultId]) => adultId));
+  for (const row of adultRows) {
+    if (!tooMany.has(row.adult_id)) add(row.child_id, { kind: "LINKED_ADULT", adultRelationshipToChild: row.to_child, adultRelationshipToMember: row.to_member });
+  }
 
   const memberIds = [...links.keys()];
-  if (memberIds.length === 0) return [];
+  if (memberIds.length === 0) return { members: [], tooManyToList: tooMany.size > 0 };
   // Shown from the match profile (only what unrestricted records reported), and only while a record that is not sealed reports the child.
   const profiles: (ProfileRow & { sui: string | null })[] = await manager.query(
     `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui
@@ -116,5 +138,5 @@ export async function householdMembers(manager: EntityManager, childId: string):
       ORDER BY p.date_of_birth NULLS LAST, p.child_id`,
     [memberIds],
   );
-  return profiles.map((row) => ({ profile: profileOf(row), sui: row.sui, placedBy: links.get(row.child_id) ?? [] }));
+  return { members: profiles.map((row) => ({ profile: profileOf(row), sui: row.sui, placedBy: links.get(row.child_id) ?? [] })), tooManyToList: tooMany.size > 0 };
 }

@@ -38,7 +38,10 @@ const MEMBER_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex"] as cons
  * check and rate limit, and a case reference that names an open referral at the caller's authority
  * **about this child** — a referral about another child, or one only a household view reached, opens no
  * household (one hop: a member's household is never listed) — or break-glass. Every view and every
- * refusal is audited before the answer leaves, with each child shown. A member shows only what the policy
+ * refusal is audited before the answer leaves: the view on the viewed child's trail, and each child shown
+ * on their own trail in an entry of their own (the view's id, never another child), so a reader of one
+ * child's trail — a subject access report, an IG lead's `disclosures` for that child — never learns
+ * who else lives with them. A member shows only what the policy
  * lets the caller tell the children apart by, the agency types holding records of it and why it is
  * placed there; never an address or record content. Opening a member is the audited `child` read under
  * the same case reference: the view records the members on the referral, and only those open
@@ -100,14 +103,14 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   ]);
   const keptOutOfChild = childExclusions.filter((exclusion) => excludes(exclusion, principal));
   const child = keptOutOfChild.length > 0 ? undefined : found[0];
-  const placed = child === undefined ? [] : await householdMembers(dataSource.manager, child.id);
+  const household = child === undefined ? { members: [], tooManyToList: false } : await householdMembers(dataSource.manager, child.id, policy.householdLinks, now);
+  const placed = household.members;
   // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
   // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
   const memberExclusions = (await loadExclusions(dataSource.manager, placed.flatMap((member) => (member.sui === null ? [] : [member.sui])))).filter((exclusion) => excludes(exclusion, principal));
   const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.sui));
   const members = placed.filter((member) => member.sui === null || !keptOut.has(member.sui));
-  const excluded = [...keptOutOfChild, ...memberExclusions];
-  const attempted = [...new Set(excluded.map((exclusion) => exclusion.sui))];
+  const attempted = [...new Set([...keptOutOfChild, ...memberExclusions].map((exclusion) => exclusion.sui))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
     sui: member.sui,
@@ -116,29 +119,45 @@ export async function viewHousehold(services: SearchServices, principal: Princip
     agencyTypes: holdings.get(member.profile.childId) ?? [],
   }));
   const memberSuis = shown.flatMap((member) => (member.sui === null ? [] : [member.sui]));
+  // The view's own entry is on the viewed child's trail and names no member; each member's trail records
+  // that they were shown, in an entry naming no other child. The IG lead joins them by `viewId`.
   const receipt = await audit({
-    childSuis: [sui, ...memberSuis],
+    childSuis: [sui],
     outcome: keptOutOfChild.length > 0 ? AuditOutcome.REFUSED : shown.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
     refusal: keptOutOfChild.length > 0 ? EXCLUDED_FROM_FILE : null,
     details: {
       principalLocalAuthority: principal.localAuthority,
       ...(referral ? { openReferral: referral } : {}),
-      members: members.map((member) => ({ childId: member.profile.childId, placedBy: member.placedBy })),
+      membersShown: shown.length,
       grantingRules: grants.map((grant) => grant.id),
       // Only the IG lead reading the trail learns an exclusion kept the caller out (`exclusions/`).
-      ...(excluded.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted, exclusionIds: excluded.map((exclusion) => exclusion.id) } } : {}),
+      ...(keptOutOfChild.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [sui], exclusionIds: keptOutOfChild.map((exclusion) => exclusion.id) } } : {}),
     },
   });
+  const onOwnTrail = { principalLocalAuthority: principal.localAuthority, viewId: receipt.id, grantingRules: grants.map((grant) => grant.id) };
+  await Promise.all([
+    ...members.flatMap((member) => (member.sui === null ? [] : [audit({
+      childSuis: [member.sui], outcome: AuditOutcome.DISCLOSED, refusal: null,
+      details: { ...onOwnTrail, shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
+    })])),
+    // A member the caller is kept out of: the attempt on that child's own trail, never on the viewed child's.
+    ...[...keptOut].map((memberSui) => audit({
+      childSuis: [memberSui], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+      details: { ...onOwnTrail, excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [memberSui], exclusionIds: memberExclusions.filter((exclusion) => exclusion.sui === memberSui).map((exclusion) => exclusion.id) } },
+    })),
+  ]);
   // Sent for every caller, excluded or not: the statements do not tell them apart.
   await raiseExclusionAlerts(dataSource, principal, attempted, receipt.id, access.justification, now);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
   if (access.breakGlass) for (const memberSui of memberSuis) await raiseBreakGlassAlert(dataSource, principal, memberSui, receipt.id, access.justification, now);
-  // The members shown, and only they, open under the referral's case reference from now on.
+  // The members shown, and only those placed the way the policy says opens a file (`householdLinks.opensMemberFiles`),
+  // open under the referral's case reference from now on.
   // (A referral only the authority's own system recorded has no row here: its members open through their own referral.)
-  if (referral?.source.kind === "HUB" && memberSuis.length > 0) {
-    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [referral.source.referralId, memberSuis]);
+  const opened = shown.filter((member) => member.placedBy.some((link) => policy.householdLinks.opensMemberFiles.includes(link.kind))).flatMap((member) => (member.sui === null ? [] : [member.sui]));
+  if (referral?.source.kind === "HUB" && opened.length > 0) {
+    await dataSource.query(`UPDATE referral SET household_suis = ARRAY(SELECT DISTINCT unnest(household_suis || $2::varchar(10)[])) WHERE id = $1`, [referral.source.referralId, opened]);
   }
-  return { viewId: receipt.id, members: shown };
+  return { viewId: receipt.id, members: shown, tooManyToList: household.tooManyToList };
 }
 
 /** The household grants (relationship HOUSEHOLD_MEMBER) that admit this caller and purpose. */

@@ -48,6 +48,12 @@ describe("an agency the directory no longer holds as active", () => {
     expect(response.body.data ?? null).toBeNull();
   });
 
+  test("its DSL's token naming an area the school does not serve is FORBIDDEN (HTTP 403, AGENCY_AREA_MISMATCH), nothing read", async () => {
+    const response = await readPupil({ ...dsl, sub: "dsl-brackenfold-elsewhere", la: "E10000019" });
+    expect({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null })
+      .toEqual({ status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "AGENCY_AREA_MISMATCH" }), data: null });
+  });
+
   test("once deactivated, its staff read nothing: the child and the inbox are FORBIDDEN (HTTP 403)", async () => {
     expect((await hub.graphql(UPSERT, { agency: { ...SCHOOL, active: false } }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
     for (const [query, caller] of [[CHILD_QUERY, dsl], [INBOX, dsl], [INBOX, schoolSystem]] as const) {

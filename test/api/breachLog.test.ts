@@ -22,7 +22,7 @@ const HOUR = 60 * 60 * 1000;
 
 const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { nodes { id kind childSui principalSub } } }`;
 const CLOSE = /* GraphQL */ `mutation ($id: ID!, $outcome: IgAlertOutcome!, $note: String!, $access: AccessContext!) { closeIgAlert(id: $id, outcome: $outcome, note: $note, access: $access) { id status } }`;
-const BREACH_FIELDS = "id source sourceId childSuis disclosureIds recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status decision subjectNotice decisionReasons";
+const BREACH_FIELDS = "id source sourceId childSuis disclosureIds disclosuresElsewhere childrenElsewhere recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status decision subjectNotice decisionReasons";
 const BREACHES = /* GraphQL */ `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { hoursLeft breach { ${BREACH_FIELDS} } } }`;
 const OPEN_BREACH = /* GraphQL */ `mutation ($breach: BreachInput!, $access: AccessContext!) { openBreach(breach: $breach, access: $access) { ${BREACH_FIELDS} } }`;
 const DECIDE = /* GraphQL */ `mutation ($id: ID!, $decision: BreachDecisionInput!, $access: AccessContext!) { decideBreach(id: $id, decision: $decision, access: $access) { ${BREACH_FIELDS} decidedAt } }`;
@@ -117,6 +117,45 @@ describe("an IG lead opens a breach", () => {
     const ids = log.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id);
     expect(ids.indexOf(lateBreachId)).toBeLessThan(ids.indexOf(alertBreachId));
     expect(log.data?.breaches[ids.indexOf(lateBreachId)].hoursLeft).toBeLessThan(-23);
+  });
+});
+
+describe("a breach across several agencies' children", () => {
+  const trustIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-trust-rx1", agency: "TRUST-RX1", agency_type: "HEALTH" };
+  let doctorsRead: string;
+  let socialWorkersRead: string;
+  let breachId: string;
+
+  beforeAll(async () => {
+    const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child collapsed in clinic; checking for a plan before treatment." });
+    const doctor = await as({ ...CALLERS.hospitalDoctor, sub: "doctor-breach-part" }, CHILD_QUERY, { sui: childSui, access: emergency });
+    expect(doctor.errors).toBeUndefined();
+    doctorsRead = doctor.data?.child.disclosureId;
+    const worker = await as({ ...CALLERS.socialWorker, sub: "sw-breach-part" }, CHILD_QUERY, { sui: otherSui, access: access("SECTION_47_ENQUIRY") });
+    expect(worker.errors).toBeUndefined();
+    socialWorkersRead = worker.data?.child.disclosureId;
+    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "Both files were printed to a shared printer in a public corridor.", disclosureIds: [doctorsRead, socialWorkersRead] }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.openBreach).toMatchObject({ childSuis: [childSui, otherSui].sort(), disclosuresElsewhere: 0, childrenElsewhere: 0 });
+    breachId = opened.data?.openBreach.id;
+  });
+
+  it("shows another controlling agency's IG lead only its own part: its disclosure, its people, its child; the rest counted", async () => {
+    const log = await as(trustIgLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    expect(log.errors).toBeUndefined();
+    const entry = log.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === breachId);
+    expect(entry?.breach).toMatchObject({
+      disclosureIds: [doctorsRead], childSuis: [childSui], recipients: [{ sub: "doctor-breach-part", agency: "TRUST-RX1" }], disclosuresElsewhere: 1, childrenElsewhere: 1,
+    });
+    expect(entry?.breach.agenciesToTell).toContain("TRUST-RX1");
+  });
+
+  it("refuses a disclosure the caller's agency is not party to exactly as an id the trail does not hold", async () => {
+    const open = async (id: string) => (await as(trustIgLead, OPEN_BREACH, { breach: { description: "A disclosure we believe went astray.", disclosureIds: [id] }, access: IG_REVIEW })).errors?.[0]?.extensions;
+    const others = await open(socialWorkersRead);
+    expect(others).toMatchObject({ code: "INVALID_INPUT", problem: "DISCLOSURE_NOT_FOUND" });
+    expect(await open("00000000-0000-4000-8000-000000000000")).toEqual(others);
+    expect((await open(doctorsRead))).toBeUndefined();
   });
 });
 

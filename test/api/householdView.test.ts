@@ -132,8 +132,16 @@ describe("the household of the referral's child", () => {
   it("audits the view with the referral and every child shown, before the answer leaves", async () => {
     const body = await view(mash, child, "MASH-HH-0001");
     const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
-    expect(entry).toMatchObject({ operation: "HOUSEHOLD_VIEW", outcome: "DISCLOSED", caseReference: "MASH-HH-0001", childSuis: [child, sibling, sameHome] });
-    expect(entry.details).toMatchObject({ openReferral: { reference: "MASH-HH-0001", localAuthority: BUCKS }, grantingRules: ["household-members-csc"] });
+    expect(entry).toMatchObject({ operation: "HOUSEHOLD_VIEW", outcome: "DISCLOSED", caseReference: "MASH-HH-0001", childSuis: [child] });
+    expect(entry.details).toMatchObject({ openReferral: { reference: "MASH-HH-0001", localAuthority: BUCKS }, grantingRules: ["household-members-csc"], membersShown: 2 });
+    // Each child shown is on their own trail, in an entry naming no other child: one child's trail never tells who else lives with them.
+    const shown = await hub.hub.database.dataSource.query<{ child_suis: string[]; details: Record<string, unknown> }[]>(
+      `SELECT child_suis, details FROM disclosure_audit WHERE operation = 'HOUSEHOLD_VIEW' AND details->>'viewId' = $1 ORDER BY child_suis[1]`, [entry.id]);
+    expect(shown.map((row) => row.child_suis)).toEqual([[sibling], [sameHome]].sort((a, b) => a[0].localeCompare(b[0])));
+    const members = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM child WHERE sui = ANY($1::varchar[])`, [[sibling, sameHome]]);
+    for (const [own, text] of [[child, JSON.stringify(entry)], ...shown.map((row) => [row.child_suis[0], JSON.stringify(row)] as const)] as const) {
+      for (const other of [child, sibling, sameHome, ...members.map((member) => member.id)]) if (other !== own) expect(text).not.toContain(other);
+    }
   });
 
   it("opens the members it showed under the referral (MASH_CASE, audited), and no one it did not", async () => {
@@ -297,9 +305,16 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
     expect(JSON.stringify(body.data)).not.toMatch(/Hedra|2013-03-13/);
     const entry = await entries().findOneByOrFail({ id: body.data!.household.viewId });
-    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [exChild, exSibling] });
-    expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [exMember] } });
-    expect(JSON.stringify((entry.details as { members: unknown[] }).members)).not.toContain(exMember);
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [exChild] });
+    expect(JSON.stringify(entry.details)).not.toContain(exMember);
+    // The attempt is on the excluded member's own trail, and the sibling shown on his.
+    const own = await hub.hub.database.dataSource.query<{ child_suis: string[]; outcome: string; refusal_problem: string | null; details: { excludedAttempt?: { suis: string[] } } }[]>(
+      `SELECT child_suis, outcome, refusal_problem, details FROM disclosure_audit WHERE details->>'viewId' = $1 ORDER BY outcome`, [entry.id]);
+    expect(own.map(({ child_suis, outcome, refusal_problem }) => ({ child_suis, outcome, refusal_problem }))).toEqual([
+      { child_suis: [exSibling], outcome: "DISCLOSED", refusal_problem: null },
+      { child_suis: [exMember], outcome: "REFUSED", refusal_problem: "EXCLUDED_FROM_FILE" },
+    ]);
+    expect(own[1].details.excludedAttempt).toMatchObject({ rule: "named-staff-exclusion", suis: [exMember] });
     expect(await alertsOf(keptOutOfMember.sub ?? "")).toEqual([{ child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
     const [referral] = await hub.hub.database.dataSource.query<{ household_suis: string[] }[]>(`SELECT household_suis FROM referral WHERE reference = $1`, ["MASH-HH-EX-1"]);
     expect(referral.household_suis).toEqual([exSibling]);
@@ -331,7 +346,7 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     const body = await as(glassKeptOut, HOUSEHOLD, { sui: exChild, access: triage(null, { breakGlass: true, justification: emergency }) });
     expect(body.errors).toBeUndefined();
     expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([exSibling]);
-    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, childSuis: [exChild, exSibling] });
+    expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, childSuis: [exChild] });
     expect(await alertsOf(glassKeptOut.sub ?? "")).toEqual([{ child_sui: exSibling, kind: "BREAK_GLASS" }, { child_sui: exMember, kind: "EXCLUDED_ACCESS" }]);
   });
 
@@ -341,5 +356,75 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     expect(body.data!.household.members).toEqual([]);
     expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", childSuis: [exChild] });
     expect(await alertsOf(glassKeptOutOfChild.sub ?? "")).toEqual([{ child_sui: exChild, kind: "EXCLUDED_ACCESS" }]);
+  });
+});
+
+describe("one reference recorded at the authority for two siblings, by two of its children's services", () => {
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-siblings" };
+  const TRUST = "CT-E06000060";
+  const referred = next();
+  const brother = next();
+  beforeAll(async () => {
+    // The council's children's trust: a second children's services agency recording under the council's references.
+    const admin: TestClaims = { sub: "directory-admin-hh", name: "Test directory-admin-hh", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: BUCKS };
+    const trust = { code: TRUST, name: "Sampleton Children's Trust", type: "CHILDRENS_SOCIAL_CARE", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS], contactEmail: "mash@trust.example" };
+    expect((await as(admin, `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`, { agency: trust })).errors).toBeUndefined();
+    const today = new Date().toISOString().slice(0, 10);
+    const under = (agencyCode: string, sui: string, givenNames: string, recordedAt: string) => ({
+      agencyCode, agencyReference: "BUCKS-REF-HH-4", recordedAt,
+      child: { sui, givenNames, familyName: "Trewin", dateOfBirth: "2015-03-15", sex: "MALE", address: home("11 Leat Walk", "HP22 1LW") },
+      socialCare: { status: "REFERRAL", startDate: today, responsibleLocalAuthority: BUCKS },
+    });
+    // The referral was made about the child; the trust later recorded the brother under the same reference,
+    // and its system reached the hub before the council's did.
+    await submit("CHILDRENS_SOCIAL_CARE", under(TRUST, brother, "Petroc", new Date(Date.now() - 60_000).toISOString()));
+    await submit("CHILDRENS_SOCIAL_CARE", under("LA-E06000060", referred, "Conan", new Date(Date.now() - 120_000).toISOString()));
+  });
+
+  it("is about the child it was first recorded for: that child's household opens, the brother's does not", async () => {
+    const about = await as(social, HOUSEHOLD, { sui: referred, access: triage("BUCKS-REF-HH-4") });
+    expect(about.errors).toBeUndefined();
+    expect((await as(social, HOUSEHOLD, { sui: brother, access: triage("BUCKS-REF-HH-4") })).errors?.[0]?.extensions).toMatchObject({ problem: "NO_OPEN_REFERRAL" });
+  });
+});
+
+describe("the linked-adult path, bounded by policies/household.yaml", () => {
+  const nessa = { reference: "GP-ADULT-BOUND-1", givenNames: "Nessa", familyName: "Polglaze", sex: "FEMALE" };
+  const carer = { reference: "GP-ADULT-BOUND-2", givenNames: "Jowan", familyName: "Kitto", sex: "MALE", relationship: "FOSTER_CARER" };
+  const viewed = next();
+  const recentSibling = next();
+  const longAgo = next();
+  const professionally = next();
+  const fostered = next();
+  const fosteredWith = Array.from({ length: 11 }, () => next());
+  const kid = (sui: string, givenNames: string, n: number) => ({ sui, givenNames, familyName: "Polglaze", dateOfBirth: "2014-06-06", sex: "FEMALE", address: home(`${n} Bound Row`, "HP22 4BR") });
+  const HOUSEHOLD_BOUND = HOUSEHOLD.replace("viewId", "viewId tooManyToList");
+  beforeAll(async () => {
+    await submit("HEALTH", gp(kid(viewed, "Wenna", 1), "GP-BOUND-1", { relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    await submit("HEALTH", gp(kid(recentSibling, "Lowena", 2), "GP-BOUND-2", { relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    // A record made years ago names her as a child's mother: no household now.
+    await submit("HEALTH", gp(kid(longAgo, "Ebrel", 3), "GP-BOUND-3", { recordedAt: "2019-02-01T09:00:00Z", relatedAdults: [{ ...nessa, relationship: "MOTHER" }] }));
+    // She is named on another child's record only as a professional contact.
+    await submit("HEALTH", gp(kid(professionally, "Tegen", 4), "GP-BOUND-4", { relatedAdults: [{ ...nessa, relationship: "NO_FAMILIAL_RELATIONSHIP" }] }));
+    // A foster carer named with more children than the policy lets one adult bring in.
+    await submit("HEALTH", gp(kid(fostered, "Kerra", 5), "GP-BOUND-5", { relatedAdults: [carer] }));
+    for (const [index, sui] of fosteredWith.entries()) await submit("HEALTH", gp(kid(sui, `Fostered${String.fromCharCode(65 + index)}`, 10 + index), `GP-BOUND-F${index}`, { relatedAdults: [carer] }));
+    for (const [sui, reference] of [[viewed, "MASH-HH-BOUND-1"], [fostered, "MASH-HH-BOUND-2"]] as const) {
+      expect((await as(mash, OPEN, { referral: { sui, reference, referralSource: "HEALTH", reason: "Health visitor reports the child is frightened to go home." } })).errors).toBeUndefined();
+    }
+  });
+
+  it("places a child only through a family relationship on a recent record, and opens only those shown", async () => {
+    const body = await as(mash, HOUSEHOLD_BOUND, { sui: viewed, access: triage("MASH-HH-BOUND-1") });
+    expect(body.errors).toBeUndefined();
+    expect({ members: body.data!.household.members.map((member: { sui: string }) => member.sui), tooManyToList: body.data!.household.tooManyToList }).toEqual({ members: [recentSibling], tooManyToList: false });
+    for (const unlisted of [longAgo, professionally]) expect(await relationshipsOf(mash, unlisted, "MASH-HH-BOUND-1")).not.toContain("MASH_CASE");
+  });
+
+  it("an adult named with more children than the policy's cap lists none of them: too many to list", async () => {
+    const body = await as(mash, HOUSEHOLD_BOUND, { sui: fostered, access: triage("MASH-HH-BOUND-2") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.household).toMatchObject({ members: [], tooManyToList: true });
+    expect(await relationshipsOf(mash, fosteredWith[0], "MASH-HH-BOUND-2")).not.toContain("MASH_CASE");
   });
 });

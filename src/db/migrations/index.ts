@@ -28,6 +28,7 @@ import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
 import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
 import { KeptForRightsAndSignedGenesis1796600000036 } from "./1796600000036-KeptForRightsAndSignedGenesis";
 import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSend";
+import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-SubmissionsHoldTheirAgency";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -45,4 +46,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AuditGenesis1796600000032,
   KeptForRightsAndSignedGenesis1796600000036,
   WebhookBodyAtSend1796600000038,
+  SubmissionsHoldTheirAgency1796600000039,
 ];

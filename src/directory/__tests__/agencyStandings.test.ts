@@ -1,10 +1,10 @@
 import { type Principal } from "../../auth/Principal";
 import { AgencyStandings } from "../agencyStandings";
-import { type AgencyStanding } from "../agencyStanding";
+import { standingProblemOf, type AgencyStanding } from "../agencyStanding";
 
 // This file's own agency and caller: nobody else's fixtures.
 const CODE = "SCH-540217";
-const caller = { sub: "dsl-540217", agency: CODE, agencyType: "EDUCATION", roles: ["SCHOOL_DSL"], localAuthority: "E06000060" } as unknown as Principal;
+const caller = { sub: "dsl-540217", agency: CODE, agencyType: "EDUCATION", roles: ["SCHOOL_DSL"], localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] } as unknown as Principal;
 
 /** A directory held in memory: `standing` is what it holds now; every read is counted. */
 function directory(initial: AgencyStanding | null) {
@@ -23,11 +23,11 @@ function clock(start = 1_000_000) {
 
 describe("an agency's standing, kept for a few seconds", () => {
   test("within the bound one read serves every request; a deactivation made elsewhere bites once the bound has passed, never later", async () => {
-    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060" });
+    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] });
     const { time, now } = clock();
     const standings = new AgencyStandings(read, 5, now);
     expect(await standings.problemFor(caller)).toBeNull();
-    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060" };
+    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
     time.now += 4_999;
     expect(await standings.problemFor(caller)).toBeNull();
     expect(held.reads).toBe(1);
@@ -37,19 +37,19 @@ describe("an agency's standing, kept for a few seconds", () => {
   });
 
   test("a directory change through this process bites at once: the agency is forgotten", async () => {
-    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060" });
+    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] });
     const standings = new AgencyStandings(read, 5, clock().now);
     expect(await standings.problemFor(caller)).toBeNull();
-    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060" };
+    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
     standings.forget([CODE]);
     expect(await standings.problemFor(caller)).toBe("AGENCY_NOT_ACTIVE");
-    held.standing = { type: "POLICE", active: true, localAuthority: "E06000060" };
+    held.standing = { type: "POLICE", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
     standings.forget();
     expect(await standings.problemFor(caller)).toBe("AGENCY_TYPE_MISMATCH");
   });
 
   test("a read under way when the agency is forgotten is not kept: it may hold the standing from before the change", async () => {
-    const { held } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060" });
+    const { held } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] });
     let release: () => void = () => undefined;
     const slow = async () => {
       held.reads += 1;
@@ -59,7 +59,7 @@ describe("an agency's standing, kept for a few seconds", () => {
     };
     const standings = new AgencyStandings(slow, 5, clock().now);
     const inFlight = standings.problemFor(caller);
-    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060" };
+    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
     standings.forget([CODE]);
     release();
     expect(await inFlight).toBeNull();
@@ -86,11 +86,31 @@ describe("an agency's standing, kept for a few seconds", () => {
   });
 
   test("with a bound of zero the directory is read for every request", async () => {
-    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060" });
+    const { held, read } = directory({ type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] });
     const standings = new AgencyStandings(read, 0, clock().now);
     expect(await standings.problemFor(caller)).toBeNull();
-    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060" };
+    held.standing = { type: "EDUCATION", active: false, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
     expect(await standings.problemFor(caller)).toBe("AGENCY_NOT_ACTIVE");
     expect(held.reads).toBe(2);
+  });
+});
+
+/**
+ * Staff act for an area their agency serves, whatever its type: a police officer's or a school's DSL's
+ * token naming an area the directory does not hold the agency as serving is refused, as a council's is.
+ */
+describe("the token's area against the areas the agency serves", () => {
+  const force: AgencyStanding = { type: "POLICE", active: true, localAuthority: null, servedLocalAuthorities: ["E06000060", "E06000061"] };
+  const officer = (la: string, roles = ["POLICE_OFFICER"]) => ({ sub: "officer-540217", agency: "POLICE-540217", agencyType: "POLICE", roles, localAuthority: la }) as unknown as Principal;
+
+  test("a police officer for any area the force serves acts; for another area is AGENCY_AREA_MISMATCH", () => {
+    expect(standingProblemOf(force, officer("E06000061"))).toBeNull();
+    expect(standingProblemOf(force, officer("E10000019"))).toBe("AGENCY_AREA_MISMATCH");
+  });
+
+  test("a school's DSL for another area is refused; the agency's own system is not held to an area", () => {
+    const school: AgencyStanding = { type: "EDUCATION", active: true, localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"] };
+    expect(standingProblemOf(school, { ...caller, localAuthority: "E10000019" })).toBe("AGENCY_AREA_MISMATCH");
+    expect(standingProblemOf(force, officer("E10000019", ["AGENCY_SYSTEM"]))).toBeNull();
   });
 });

@@ -15,6 +15,10 @@ import { DirectoryProblem } from "../DirectoryProblem";
 import { importDirectory } from "../importDirectory";
 import { parseDirectoryCsv } from "../parseDirectoryCsv";
 import { agenciesServing, agencyVersion } from "../routingDirectory";
+import { type Principal } from "../../auth/Principal";
+import { defaultMatchWeights } from "../../identity/matching/defaultMatchWeights";
+import { lookUpAgency, prepareSubmission } from "../../records/prepareSubmission";
+import { storeRecords } from "../../records/storeRecords";
 
 const HEADER = "code,name,type,localAuthority,servedLocalAuthorities,contactEmail,contactPhone,escalationEmail,webhookUrl,active";
 const NORTH = "E06000911";
@@ -167,5 +171,42 @@ describe("the directory's history", () => {
     await expect(dataSource.query(`DELETE FROM agency_version WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`DELETE FROM agency WHERE code = 'SCH-900910'`)).rejects.toThrow(/keeps its history/);
     expect(await versionsOf("LA-NORTH")).toHaveLength(1);
+  });
+});
+
+/**
+ * An agency's type is fixed once the hub holds what it submitted, and a retype decides that under a
+ * lock on the agency's row: a first submission being written holds that row (a record about a child by
+ * its foreign key, an adult the agency identified through `adult_identifier`'s trigger), so a retype
+ * under way meanwhile waits and then finds it; and a submission checked against the old type before a
+ * retype committed is refused, not stored as the new type's.
+ */
+describe("a retype racing an agency's first submission", () => {
+  const RACE = "HMP-RACE";
+  const prisonLine = `${RACE},HMP Racetest,PRISON,${EAST},,omu@racetest.example,01632 960281,,,true`;
+  beforeAll(async () => {
+    expect((await run(prisonLine)).faults).toEqual([]);
+  });
+
+  it("an adult-only first submission holds the agency's row in its own transaction", async () => {
+    await database.dataSource.transaction(async (manager) => {
+      const [adult] = await manager.query<{ id: string }[]>(`INSERT INTO adult (given_names, family_name, sex) VALUES ('Racer', 'Testman', 'MALE') RETURNING id`);
+      await manager.query(`INSERT INTO adult_identifier (agency_code, reference, adult_id) VALUES ($1, 'R1000AA', $2)`, [RACE, adult.id]);
+      const [row] = await manager.query<{ locker: string; me: string }[]>(`SELECT xmax::text AS locker, (txid_current() % 4294967296)::text AS me FROM agency WHERE code = $1`, [RACE]);
+      expect(row.locker).toBe(row.me);
+    });
+  });
+
+  it("a submission checked against the type before a retype committed is refused and stores nothing", async () => {
+    const system = { sub: "system-hmp-race", name: "HMP Racetest system", agency: "HMP-RACE-2", agencyType: "PRISON", roles: ["AGENCY_SYSTEM"], localAuthority: EAST, team: null, tokenId: null } as unknown as Principal;
+    expect((await run(`HMP-RACE-2,HMP Racetest Two,PRISON,${EAST},,omu@racetest2.example,01632 960282,,,true`)).faults).toEqual([]);
+    const child = { sui: "9990000115", givenNames: "Rhea", familyName: "Testman", dateOfBirth: "2016-01-01", sex: "FEMALE" as const };
+    const prepared = await prepareSubmission(lookUpAgency(database.dataSource), system, {
+      agencyCode: "HMP-RACE-2", agencyReference: "HMP-RACE-2-1", child, relatedAdults: [{ reference: "R2000AA", givenNames: "Racer", familyName: "Testman", sex: "MALE", relationship: "FATHER", subjectOfRecord: true, posesRiskToChild: true, prisonNumber: "R2000AA" }],
+      prison: { prisonNumber: "R2000AA", pprcStatus: "CONFIRMED", pprcAssessedOn: "2026-01-20" },
+    }, new Date(), defaultMatchWeights());
+    expect((await run(`HMP-RACE-2,HMP Racetest Two,PROBATION,${EAST},,omu@racetest2.example,01632 960282,,,true`)).faults).toEqual([]);
+    await expect(database.dataSource.transaction((manager) => storeRecords(manager, [{ ...prepared, receivedAt: new Date() }]))).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: expect.objectContaining({ problem: "AGENCY_TYPE_MISMATCH" }) });
+    expect(await database.dataSource.query(`SELECT 1 FROM agency_record WHERE agency_code = 'HMP-RACE-2' UNION ALL SELECT 1 FROM adult_identifier WHERE agency_code = 'HMP-RACE-2'`)).toEqual([]);
   });
 });

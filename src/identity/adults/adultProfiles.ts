@@ -58,8 +58,9 @@ interface ProfileRow {
 
 /**
  * The profiles of these adults (live, not merged away), by id. A name counts only when an agency
- * reported it through a reference that is not restricted; a date of birth or postcode only from such a
- * reference.
+ * reported it through a reference that is not restricted, and not as a name only its restricted records
+ * gave (`AdultName.restricted`: a sealed record's new identity of someone the agency also holds openly
+ * must never match or explain them to others); a date of birth or postcode only from such a reference.
  */
 export async function loadAdultProfiles(manager: EntityManager, adultIds: readonly string[]): Promise<Map<string, AdultProfile>> {
   if (adultIds.length === 0) return new Map();
@@ -68,7 +69,7 @@ export async function loadAdultProfiles(manager: EntityManager, adultIds: readon
        COALESCE(array_agg(DISTINCT i.date_of_birth::text) FILTER (WHERE i.date_of_birth IS NOT NULL), '{}') AS dates,
        COALESCE(array_agg(DISTINCT i.postcode) FILTER (WHERE i.postcode IS NOT NULL), '{}') AS postcodes,
        COALESCE((SELECT json_agg(json_build_object('given_names', n.given_names, 'family_name', n.family_name)) FROM adult_name n
-                 WHERE n.adult_id = a.id AND EXISTS (SELECT 1 FROM adult_identifier r WHERE r.adult_id = a.id AND r.agency_code = n.reported_by AND NOT r.restricted)), '[]') AS names,
+                 WHERE n.adult_id = a.id AND NOT n.restricted AND EXISTS (SELECT 1 FROM adult_identifier r WHERE r.adult_id = a.id AND r.agency_code = n.reported_by AND NOT r.restricted)), '[]') AS names,
        COALESCE((SELECT json_agg(json_build_object('scheme', x.scheme, 'value', x.value)) FROM adult_national_identifier x WHERE x.adult_id = a.id), '[]') AS identifiers
      FROM adult a JOIN adult_identifier i ON i.adult_id = a.id AND NOT i.restricted
      WHERE a.id = ANY($1::uuid[]) AND a.merged_into_id IS NULL

@@ -56,6 +56,13 @@ describe("loadPolicies refuses", () => {
     expect(error.problem).toBe("HEALTH already has an involvement rule (at (document).involvement[0])");
   });
 
+  test("a household link through a relationship the hub does not know, or with no bound on how many children", () => {
+    const unknown = loadError(editFixture("involvement.yaml", "adultRelationships: [MOTHER, FATHER]", "adultRelationships: [MOTHER, NEIGHBOUR]"));
+    expect(unknown.problem).toContain("NEIGHBOUR");
+    const unbounded = loadError(editFixture("involvement.yaml", "  maxChildrenPerAdult: 5\n", ""));
+    expect(unbounded.problem).toContain("maxChildrenPerAdult");
+  });
+
   test("a purpose defined twice", () => {
     const error = loadError({
       "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",

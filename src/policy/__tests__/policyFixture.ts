@@ -91,6 +91,13 @@ preBirth:
   id: pre-birth
   description: Who opens an unborn child's file.
   relationships: [WORKS_WITH_MOTHER]
+householdLinks:
+  id: household-links
+  description: Who places a child in a household.
+  adultRelationships: [MOTHER, FATHER]
+  recordWithinDays: 365
+  maxChildrenPerAdult: 5
+  opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]
 mashCase:
   id: mash-case
   description: Open referrals.

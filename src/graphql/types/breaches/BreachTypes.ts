@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { BreachDecision, BreachSource, BreachStatus, SubjectNotice } from "../../../breaches/PersonalDataBreach";
@@ -31,14 +31,16 @@ export class BreachRecipientNode {
   @Field(() => String) agency: string;
 }
 
-@ObjectType("PersonalDataBreach", { description: "A suspected personal data breach on the 72-hour clock from awareness." })
+@ObjectType("PersonalDataBreach", { description: "A suspected personal data breach on the 72-hour clock from awareness, as your agency's part of it: the disclosures it is party to, the people and children they concern, and the agencies party to them; the rest, other controllers' to tell and report, only counted." })
 export class PersonalDataBreachNode {
   @Field(() => ID) id: string;
   @Field(() => BreachSource) source: BreachSource;
   @Field(() => String, { nullable: true }) sourceId: string | null;
   @Field(() => String) description: string;
-  @Field(() => [String]) childSuis: string[];
-  @Field(() => [ID], { description: "The audit entries of the disclosures affected." }) disclosureIds: string[];
+  @Field(() => [String], { description: "The children in your agency's part." }) childSuis: string[];
+  @Field(() => [ID], { description: "The audit entries of the affected disclosures your agency is party to (its staff received them, or its records went out)." }) disclosureIds: string[];
+  @Field(() => Int, { description: "Affected disclosures outside your agency's part: other controllers' to tell." }) disclosuresElsewhere: number;
+  @Field(() => Int, { description: "Children affected outside your agency's part." }) childrenElsewhere: number;
   @Field(() => [BreachRecipientNode], { description: "The people to tell, and ask to delete what they received." }) recipients: BreachRecipientNode[];
   @Field(() => [String], { description: "The agencies to tell: the hub tells them; the controllers report." }) agenciesToTell: string[];
   @Field(() => Boolean, { description: "Part 3 (law enforcement) data went out: reported under DPA 2018 s.67." }) lawEnforcement: boolean;

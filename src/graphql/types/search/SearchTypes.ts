@@ -102,4 +102,5 @@ export class HouseholdMemberNode {
 export class HouseholdViewNode {
   @Field(() => ID, { description: "The audit entry's id: quote it to an IG lead." }) viewId: string;
   @Field(() => [HouseholdMemberNode]) members: HouseholdMemberNode[];
+  @Field(() => Boolean, { description: "An adult of the child's is named with more children than policies/household.yaml lets the view list: none of them is listed — too many to list; narrow the enquiry (open that adult's children by their own referrals)." }) tooManyToList: boolean;
 }

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from "../../../db/database";
 import { Agency } from "../../../directory/Agency";
 import { isInterfaceType, isObjectType, type GraphQLObjectType } from "graphql";
 import { loadChildFile } from "../../../disclosure/loadChildFile";
+import { loadAdultProfiles } from "../adultProfiles";
 import { buildHubSchema } from "../../../graphql/buildHubSchema";
 import { createLogger } from "../../../logging/logger";
 import { type AgencyRecordSubmission, type RelatedAdultSubmission } from "../../../records/AgencyRecordSubmission";
@@ -228,6 +229,17 @@ describe("a person's names and seals", () => {
     expect(prisoner.adult_id).not.toBe(sealed.adult_id);
     expect(prisoner.link_method).toBe("FOUNDED");
     expect((await openReviews(prisoner.adult_id)).map((review) => review.candidate_adult_id)).not.toContain(sealed.adult_id);
+  });
+
+  it("matches and explains an adult by no name only restricted records reported, though an ordinary record of the same agency names them too", async () => {
+    const ivo = child("9991002154", "Ivo", "Kestrel");
+    await submit(prison("AD-PR-9", ivo, person({ reference: "E9009HJ", givenNames: "Tobias", familyName: "Kestrel", prisonNumber: "E9009HJ" })));
+    const prisoner = await referenceOf(PRISON, "E9009HJ");
+    // The same prison's sealed record of the man under a protected new name: kept, restricted, with him.
+    await database.dataSource.query(
+      `INSERT INTO adult_name (adult_id, given_names, family_name, kind, reported_by, restricted) VALUES ($1, 'Anselm', 'Varley', 'ALIAS', $2, true)`, [prisoner.adult_id, PRISON]);
+    const profile = (await loadAdultProfiles(database.dataSource.manager, [prisoner.adult_id])).get(prisoner.adult_id);
+    expect({ givenNames: profile?.givenNames, familyNames: profile?.familyNames }).toEqual({ givenNames: ["Tobias"], familyNames: ["Kestrel"] });
   });
 });
 

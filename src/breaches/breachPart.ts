@@ -1,0 +1,63 @@
+import { type DataSource } from "typeorm";
+import { type Principal } from "../auth/Principal";
+import { ErrorCode, HubError } from "../errors/HubError";
+import { loadAffectedDisclosures, summariseDisclosures } from "./affectedDisclosures";
+import { type PersonalDataBreach } from "./PersonalDataBreach";
+
+/**
+ * A breach as one agency's IG lead sees it: the part their agency controls and must tell — the affected
+ * disclosures it is party to (its staff received them, or its records went out in them), the people
+ * who received those, the children they were about (and any other child named with the breach whom the
+ * agency holds a record of), the agencies party to them — and the rest only counted. A breach across
+ * several agencies' children is each controller's to report for its own part (UK GDPR Art 33; the hub
+ * tells the controllers): one agency's IG lead never learns another agency's children, staff or
+ * disclosures through it.
+ */
+export type BreachPart = PersonalDataBreach & {
+  /** Affected disclosures outside the reader's agency's part: counted, never named. */
+  disclosuresElsewhere: number;
+  /** Children affected outside the reader's agency's part: counted, never named. */
+  childrenElsewhere: number;
+};
+
+/** Each breach cut to the reader agency's part. Two statements, however many breaches. */
+export async function breachPartsFor(dataSource: DataSource, agency: string, breaches: readonly PersonalDataBreach[]): Promise<BreachPart[]> {
+  const disclosures = new Map((await loadAffectedDisclosures(dataSource, [...new Set(breaches.flatMap((breach) => breach.disclosureIds))])).map((disclosure) => [disclosure.id, disclosure]));
+  const held: { sui: string }[] = await dataSource.query(
+    `SELECT DISTINCT c.sui FROM child c JOIN agency_record r ON r.child_id = c.id WHERE c.sui = ANY($1::varchar[]) AND r.agency_code = $2 AND r.link_state = 'LINKED'`,
+    [[...new Set(breaches.flatMap((breach) => breach.childSuis))], agency],
+  );
+  const heldSuis = new Set(held.map((row) => row.sui));
+  return breaches.map((breach) => {
+    const all = breach.disclosureIds.flatMap((id) => disclosures.get(id) ?? []);
+    const ours = all.filter((disclosure) => disclosure.parties.includes(agency));
+    const namedByDisclosures = new Set(all.flatMap((disclosure) => disclosure.childSuis));
+    const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
+    const part = summariseDisclosures(ours, namedBeside);
+    return {
+      ...breach, ...part,
+      disclosuresElsewhere: breach.disclosureIds.length - part.disclosureIds.length,
+      childrenElsewhere: breach.childSuis.filter((sui) => !part.childSuis.includes(sui)).length,
+    };
+  });
+}
+
+/**
+ * An IG lead names only disclosures their agency is party to (its staff received them, or its records
+ * went out in them): another's is answered as an id the trail does not hold, so opening a breach is no
+ * way to learn whether an entry exists, nor to read what it was about.
+ */
+export async function requireOwnDisclosures(dataSource: DataSource, principal: Principal, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT d.id FROM disclosure_audit d WHERE d.id = ANY($1::uuid[])
+        AND (d.principal_agency = $2 OR EXISTS (SELECT 1 FROM agency_record r WHERE r.agency_code = $2
+              AND r.id::text IN (SELECT jsonb_array_elements_text(COALESCE(d.details->'recordIds', '[]')))))`,
+    [[...ids], principal.agency],
+  );
+  const ours = new Set(rows.map((row) => row.id));
+  const index = ids.findIndex((id) => !ours.has(id.toLowerCase()));
+  if (index >= 0) {
+    throw new HubError(ErrorCode.INVALID_INPUT, "Your agency's trail holds no disclosure with this id.", { path: `breach.disclosureIds.${index}`, problem: "DISCLOSURE_NOT_FOUND" });
+  }
+}
