@@ -7,7 +7,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { ChildExclusion, EXCLUSION_KINDS, ExclusionKind } from "./ChildExclusion";
-import { agencyWorksWithChild } from "./agencyWorksWithChild";
+import { childAgencyWorksWith } from "./childAgencyWorksWith";
 import { excludes } from "./excludes";
 import { exclusionManager } from "./exclusionAccess";
 
@@ -32,7 +32,7 @@ export const EXCLUSION_REACH_RULE = "child-exclusion:own-agency";
 
 /**
  * Records an exclusion (CHILD_EXCLUSION_RECORDED, audited before it takes effect), for a child the
- * caller's agency holds a record of (`agencyWorksWithChild`; otherwise FORBIDDEN,
+ * caller's agency holds a record of (`childAgencyWorksWith`; otherwise FORBIDDEN,
  * AGENCY_NOT_WORKING_WITH_CHILD, audited). Each kind names exactly what it needs (stable codes:
  * EXCLUSION_SUBJECT_REQUIRED, EXCLUSION_AGENCY_REQUIRED, EXCLUSION_TEAM_REQUIRED,
  * EXCLUSION_FIELD_NOT_USED, REASON_TOO_SHORT, REASON_TOO_LONG).
@@ -41,13 +41,14 @@ export async function recordExclusion(services: GovernanceServices, principal: P
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_RECORDED, access, childSuis: [], details: {} }, exclusionManager(principal), now);
   const sui = parseSui(rawSui, "sui");
   const terms = validExclusion(submission);
-  if (!(await agencyWorksWithChild(services.dataSource, principal.agency, sui))) {
+  const childId = await childAgencyWorksWith(services.dataSource, principal.agency, sui);
+  if (childId === null) {
     const refusal = { code: ErrorCode.FORBIDDEN, problem: "AGENCY_NOT_WORKING_WITH_CHILD", rule: EXCLUSION_REACH_RULE };
     await refuseGovernanceRequest(services, { ...request, childSuis: [sui] }, refusal, now);
     throw new HubError(ErrorCode.FORBIDDEN, "Your agency holds no record of this child: an exclusion is recorded by an agency working with the child.", { problem: refusal.problem, rule: refusal.rule });
   }
   const exclusion = services.dataSource.getRepository(ChildExclusion).create({
-    ...terms, sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
+    ...terms, childId, sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
   });
   exclusion.id = randomUUID();
   await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionId: exclusion.id, kind: terms.kind, subjectSub: terms.subjectSub, agencyCode: terms.agencyCode, team: terms.team, reason: terms.reason } }, AuditOutcome.RECORDED, now);
@@ -68,7 +69,7 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
   if (exclusion === null || exclusion.liftedAt !== null) throw notFound;
   // The recording agency's own managers and IG lead lift it: never another agency's, whose staff it may name.
   if (exclusion.recordedByAgency !== principal.agency) throw notFound;
-  const standing = await repository.findBy({ sui: exclusion.sui });
+  const standing = await repository.findBy({ childId: exclusion.childId });
   if (standing.some((other) => excludes(other, principal))) throw notFound;
   await recordGovernanceWork(services, { ...request, childSuis: [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
   await repository.update({ id: exclusion.id }, { liftedAt: now, liftedBySub: principal.sub, liftReason: reason });
@@ -83,7 +84,9 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
 export async function listExclusions(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, now = new Date()): Promise<ChildExclusion[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSIONS_READ, access, childSuis: [], details: {} }, exclusionManager(principal), now);
   const sui = parseSui(rawSui, "sui");
-  const all = await services.dataSource.getRepository(ChildExclusion).find({ where: { sui }, order: { recordedAt: "DESC", id: "ASC" } });
+  const all = await services.dataSource.getRepository(ChildExclusion).createQueryBuilder("exclusion")
+    .where("exclusion.childId IN (SELECT c.id FROM child c WHERE c.sui = :sui)", { sui })
+    .orderBy("exclusion.recordedAt", "DESC").addOrderBy("exclusion.id", "ASC").getMany();
   // Only the recording agency's own: an exclusion's reason is an allegation against named staff, for
   // the agency that made it, not for every manager or IG lead in England who types the child's SUI.
   const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all.filter((exclusion) => exclusion.recordedByAgency === principal.agency);
