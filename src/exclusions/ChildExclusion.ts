@@ -23,9 +23,9 @@ export class ChildExclusion {
   @Column({ type: "uuid" })
   childId: string;
 
-  /** The SUI the exclusion was recorded against, as the recorder gave it. */
-  @Column({ type: "varchar", length: 10 })
-  sui: string;
+  /** The SUI the child held when the exclusion was recorded; null for a child then awaiting one (named by the recording agency's own reference). */
+  @Column({ type: "varchar", length: 10, nullable: true })
+  sui: string | null;
 
   @Column({ type: "varchar", length: 8 })
   kind: ExclusionKind;

@@ -30,7 +30,8 @@ const stewardKeptOut: TestClaims = { ...CALLERS.dataSteward, sub: "steward-kept-
 const mashKeptOut: TestClaims = { ...CALLERS.mash, sub: "mash-reach-kept-out" };
 const mashOther: TestClaims = { ...CALLERS.mash, sub: "mash-reach-other" };
 
-const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+const RECORD = /* GraphQL */ `mutation ($sui: ID, $agencyReference: String, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, agencyReference: $agencyReference, exclusion: $exclusion, access: $access) { id sui } }`;
+const RESOLVE = /* GraphQL */ `mutation ($id: ID!, $access: AccessContext!) { resolveLinkReview(id: $id, decision: LINK, reason: "The birth registration names the same girl.", access: $access) { status } }`;
 const DISCLOSURES = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access) { totalCount nodes { id childSuis } } }`;
 const EXPORT = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { exportDisclosures(filter: $filter, format: CSV, access: $access) { count content } }`;
 const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { totalCount nodes { id childSui } } }`;
@@ -93,6 +94,9 @@ beforeAll(async () => {
     expect(body.errors).toBeUndefined();
   }
   expect((await as(CALLERS.cscManager, RECORD, { sui: searchSuis[0], exclusion: { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." }, access: s47 })).errors).toBeUndefined();
+  for (const [caller, reference] of [[mashKeptOut, "MASH-REACH-1"], [mashOther, "MASH-REACH-2"]] as const) {
+    expect((await as(caller, OPEN_REFERRAL, { referral: { reference, referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; no NHS number given." } })).errors).toBeUndefined();
+  }
   // The excluded practitioner's attempt: an IG alert about the child.
   expect((await as(mashKeptOut, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
   fixture.alertId = (await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_sui = $1 AND status = 'OPEN'`, [childSui]))[0].id;
@@ -172,14 +176,12 @@ describe("data stewards' views, to a steward the child's exclusions keep out", (
   });
 });
 
+const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
+
 describe("searchChildren, to a MASH practitioner kept out of one of three namesakes", () => {
   const criteria = { givenNames: "Quilla", familyName: "Fernhaven", dateOfBirth: { exact: "2015-03-03" } };
-  const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
 
   it("the child does not count towards 'too wide': the answer is the other two, exactly as if the hub did not hold it", async () => {
-    for (const [caller, reference] of [[mashKeptOut, "MASH-REACH-1"], [mashOther, "MASH-REACH-2"]] as const) {
-      expect((await as(caller, OPEN_REFERRAL, { referral: { reference, referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; no NHS number given." } })).errors).toBeUndefined();
-    }
     // Three namesakes share the search's blocking keys, one more than SEARCH_MAX_BLOCKED.
     expect((await as(mashOther, SEARCH, { criteria, access: triage("MASH-REACH-2") })).errors?.[0]?.extensions).toMatchObject({ code: "SEARCH_TOO_WIDE" });
     const kept = await as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-REACH-1") });
@@ -208,5 +210,35 @@ describe("the exclusion is the child's, not its SUI's", () => {
     expect(await query(`SELECT child_id FROM child_exclusion WHERE sui = $1`, [sui])).toEqual([{ child_id: survivorId }]);
     expect((await as(mashKeptOut, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
     expect((await as(CALLERS.socialWorker, CHILD_QUERY, { sui, access: s47 })).data?.child?.sui).toBe(sui);
+  });
+});
+
+describe("a child awaiting an SUI", () => {
+  const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-gp-reach", agency: "GP-K99001", agency_type: "HEALTH" };
+  const bryony = { givenNames: "Bryony", familyName: "Wetherall", dateOfBirth: "2019-04-04", sex: "FEMALE", address: { ...HOME, postcode: "HP21 7AB" } };
+  const exclusion = { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." };
+
+  it("is excluded by the recording agency's own reference for its record, and stays excluded once its SUI arrives", async () => {
+    expect((await gp("GP-REACH-BRYONY", bryony)).outcome).toBe("NEW_CHILD");
+    expect((await as(gpIgLead, RECORD, { exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "EXCLUDED_CHILD_REQUIRED" });
+    // Another agency's reference names no record of this agency's: refused as for a child it does not work with.
+    expect((await as(gpIgLead, RECORD, { agencyReference: `REACH-${childSui}`, exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_WORKING_WITH_CHILD" });
+    const recorded = await as(gpIgLead, RECORD, { agencyReference: "GP-REACH-BRYONY", exclusion, access: IG_REVIEW });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.recordChildExclusion).toMatchObject({ sui: null });
+
+    // Search: the kept-out practitioner does not find her; another does (awaiting an SUI).
+    const criteria = { givenNames: "Bryony", familyName: "Wetherall", dateOfBirth: { exact: "2019-04-04" } };
+    expect((await as(mashOther, SEARCH, { criteria, access: triage("MASH-REACH-2") })).data?.searchChildren.candidates).toEqual([expect.objectContaining({ sui: null })]);
+    expect((await as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-REACH-1") })).data?.searchChildren.candidates).toEqual([]);
+
+    // Her NHS number arrives with the council's record; a steward gives it to her.
+    const sui = next();
+    const arriving = await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: `REACH-${sui}`, child: { ...bryony, sui }, ...socialCare });
+    expect(arriving.outcome).toBe("REVIEW_PENDING");
+    const [{ id: reviewId }] = await query<{ id: string }[]>(`SELECT id FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [arriving.recordId]);
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: reviewId, access: DATA_QUALITY })).errors).toBeUndefined();
+    expect((await as(CALLERS.socialWorker, CHILD_QUERY, { sui, access: s47 })).data?.child?.sui).toBe(sui);
+    expect((await as(mashKeptOut, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
   });
 });
