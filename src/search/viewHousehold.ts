@@ -19,7 +19,7 @@ import { householdMembers, type HouseholdMember } from "./householdMembers";
 import { type HouseholdMemberView, type HouseholdView } from "./HouseholdView";
 import { openHubReferral, referralChildSui } from "../referrals/openHubReferral";
 import { type SearchServices } from "./searchChildren";
-import { loadExclusions } from "../exclusions/loadExclusions";
+import { loadExclusions, loadExclusionsOfChildren } from "../exclusions/loadExclusions";
 import { excludes } from "../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
@@ -103,11 +103,12 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const placed = child === undefined ? [] : await householdMembers(dataSource.manager, child.id);
   // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
   // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
-  const memberExclusions = (await loadExclusions(dataSource.manager, placed.flatMap((member) => (member.sui === null ? [] : [member.sui])))).filter((exclusion) => excludes(exclusion, principal));
-  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.sui));
-  const members = placed.filter((member) => member.sui === null || !keptOut.has(member.sui));
+  // A member awaiting an SUI is kept out by the child's own exclusions as much as one with an SUI.
+  const memberExclusions = (await loadExclusionsOfChildren(dataSource.manager, placed.map((member) => member.profile.childId))).filter((exclusion) => excludes(exclusion, principal));
+  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.childId));
+  const members = placed.filter((member) => !keptOut.has(member.profile.childId));
   const excluded = [...keptOutOfChild, ...memberExclusions];
-  const attempted = [...new Set(excluded.map((exclusion) => exclusion.sui))];
+  const attempted = [...new Set(excluded.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
     sui: member.sui,

@@ -44,6 +44,7 @@ const WRONG_LINK = /* GraphQL */ `query ($id: ID!, $access: AccessContext!) { wr
 const SPLIT = /* GraphQL */ `mutation ($childId: ID!, $recordIds: [ID!]!, $access: AccessContext!) { splitChild(childId: $childId, recordIds: $recordIds, reason: "This record is another girl registered at the surgery.", access: $access) { change { id } } }`;
 const MERGE = /* GraphQL */ `mutation ($survivorId: ID!, $mergedId: ID!, $access: AccessContext!) { mergeChildren(survivorId: $survivorId, mergedId: $mergedId, reason: "The same girl, confirmed with the surgery by phone.", access: $access) { id } }`;
 const OPEN_REFERRAL = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { reference } }`;
+const HOUSEHOLD = /* GraphQL */ `query ($sui: ID!, $access: AccessContext!) { household(sui: $sui, access: $access) { members { sui demographics { givenNames } } } }`;
 const SEARCH = /* GraphQL */ `query ($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { candidates { sui score } } }`;
 
 const s47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Complex abuse enquiry: implicated staff must not see the file." });
@@ -220,6 +221,8 @@ describe("a child awaiting an SUI", () => {
 
   it("is excluded by the recording agency's own reference for its record, and stays excluded once its SUI arrives", async () => {
     expect((await gp("GP-REACH-BRYONY", bryony)).outcome).toBe("NEW_CHILD");
+    const siblingSui = next();
+    await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: `REACH-${siblingSui}`, child: { ...bryony, sui: siblingSui, givenNames: "Clover", dateOfBirth: "2014-02-09" }, ...socialCare });
     expect((await as(gpIgLead, RECORD, { exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "EXCLUDED_CHILD_REQUIRED" });
     // Another agency's reference names no record of this agency's: refused as for a child it does not work with.
     expect((await as(gpIgLead, RECORD, { agencyReference: `REACH-${childSui}`, exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_WORKING_WITH_CHILD" });
@@ -231,6 +234,17 @@ describe("a child awaiting an SUI", () => {
     const criteria = { givenNames: "Bryony", familyName: "Wetherall", dateOfBirth: { exact: "2019-04-04" } };
     expect((await as(mashOther, SEARCH, { criteria, access: triage("MASH-REACH-2") })).data?.searchChildren.candidates).toEqual([expect.objectContaining({ sui: null })]);
     expect((await as(mashKeptOut, SEARCH, { criteria, access: triage("MASH-REACH-1") })).data?.searchChildren.candidates).toEqual([]);
+    // Her sister's household: listed for another practitioner, not for the kept-out one.
+    for (const [caller, reference] of [[mashKeptOut, "MASH-REACH-3"], [mashOther, "MASH-REACH-4"]] as const) {
+      expect((await as(caller, OPEN_REFERRAL, { referral: { sui: siblingSui, reference, referralSource: "SCHOOL", reason: "School reports the older sister's disclosure about home." } })).errors).toBeUndefined();
+    }
+    const household = async (caller: TestClaims, reference: string) => {
+      const body = await as(caller, HOUSEHOLD, { sui: siblingSui, access: triage(reference) });
+      expect(body.errors).toBeUndefined();
+      return (body.data?.household.members as { demographics: { givenNames: string } | null }[]).map((member) => member.demographics?.givenNames);
+    };
+    expect(await household(mashOther, "MASH-REACH-4")).toContain("Bryony");
+    expect(await household(mashKeptOut, "MASH-REACH-3")).not.toContain("Bryony");
 
     // Her NHS number arrives with the council's record; a steward gives it to her.
     const sui = next();
