@@ -7,6 +7,7 @@ import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, 
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditOperation } from "../audit/AuditOperation";
 import { trailReach } from "../audit/trailReach";
+import { aboutNoneKeptOut, childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
 import { breachFromAlert } from "../breaches/suspectedBreaches";
@@ -18,7 +19,8 @@ export interface IgAlertPage {
 }
 
 /**
- * Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only. The list
+ * Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only, and none
+ * about a child the IG lead's exclusions keep them out of. The list
  * carries children's SUIs and callers' justifications, so reading it is audited like any IG read, with
  * the IG lead's access context (INFORMATION_GOVERNANCE).
  */
@@ -38,7 +40,8 @@ export async function listIgAlerts(services: GovernanceServices, principal: Prin
     },
     async () => {
       const reach = trailReach(principal, { agency: "alert.principal_agency", suis: "ARRAY[alert.child_sui]::text[]" });
-      const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert").where(reach.condition, reach.parameters);
+      const excluded = aboutNoneKeptOut(await childrenKeptOut(dataSource, principal), "ARRAY[alert.child_sui]");
+      const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert").where(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters);
       if (status) query.andWhere("alert.status = :status", { status });
       const totalCount = await query.getCount();
       // Cursors carry milliseconds; PostgreSQL keeps microseconds: compare and order at the cursor's precision.
@@ -76,9 +79,12 @@ export async function closeIgAlert(
   );
   if (note.trim().length < 10) throw new HubError(ErrorCode.INVALID_INPUT, "Record what the review found (at least 10 characters).", { path: "note" });
   const alerts = services.dataSource.getRepository(IgAlert);
-  // Another agency's alert about a child this IG lead does not answer for is, to them, no alert.
+  // Another agency's alert about a child this IG lead does not answer for, or is kept out of, is to them no alert.
   const reach = trailReach(principal, { agency: "alert.principal_agency", suis: "ARRAY[alert.child_sui]::text[]" });
-  const alert = /^[0-9a-f-]{36}$/i.test(id) ? await alerts.createQueryBuilder("alert").where("alert.id = :id", { id }).andWhere(reach.condition, reach.parameters).getOne() : null;
+  const excluded = aboutNoneKeptOut(await childrenKeptOut(services.dataSource, principal), "ARRAY[alert.child_sui]");
+  const alert = /^[0-9a-f-]{36}$/i.test(id)
+    ? await alerts.createQueryBuilder("alert").where("alert.id = :id", { id }).andWhere(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters).getOne()
+    : null;
   if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
   const reviewed = { ...request, childSuis: [alert.childSui], details: { alertId: alert.id, outcome } };

@@ -9,6 +9,7 @@ import { AuditOutcome } from "./AuditOutcome";
 import { type GovernanceServices } from "./governanceAccess";
 import { describeCriteria, validateDisclosureFilter, type DisclosureFilter } from "./DisclosureFilter";
 import { disclosureQuery, newestFirst } from "./disclosureQuery";
+import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { exportDisclosuresCsv } from "./exportDisclosuresCsv";
 import { exportDisclosuresFhir } from "./exportDisclosuresFhir";
 
@@ -72,7 +73,7 @@ export async function exportDisclosures(
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const rows = await newestFirst(disclosureQuery(dataSource, criteria, principal)).limit(limit + 1).getMany();
+      const rows = await newestFirst(disclosureQuery(dataSource, criteria, principal, await childrenKeptOut(dataSource, principal))).limit(limit + 1).getMany();
       const entries = rows.slice(0, limit).map(toAuditEntry);
       const content = format === ExportFormat.CSV ? exportDisclosuresCsv(entries) : JSON.stringify(exportDisclosuresFhir(entries, now));
       const complete = rows.length <= limit;

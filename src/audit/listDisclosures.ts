@@ -9,6 +9,7 @@ import { AuditOutcome } from "./AuditOutcome";
 import { type GovernanceServices } from "./governanceAccess";
 import { describeCriteria, validateDisclosureFilter, type DisclosureFilter } from "./DisclosureFilter";
 import { disclosureQuery, newestFirst } from "./disclosureQuery";
+import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 
 export interface DisclosurePage {
   entries: AuditEntry[];
@@ -53,7 +54,7 @@ export async function listDisclosures(
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const matching = disclosureQuery(dataSource, criteria, principal);
+      const matching = disclosureQuery(dataSource, criteria, principal, await childrenKeptOut(dataSource, principal));
       const totalCount = await matching.clone().getCount();
       if (position !== null) {
         matching.andWhere("(entry.occurredAt, entry.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))", { at: position.at, id: position.id });

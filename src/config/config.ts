@@ -230,6 +230,7 @@ function readSearch(read: EnvReader, production: boolean): SearchSettings {
   return {
     auditKey: key ?? DEFAULT_SEARCH_SETTINGS.auditKey,
     maxCandidates: read.integer("SEARCH_MAX_CANDIDATES", DEFAULT_SEARCH_SETTINGS.maxCandidates, 1, 100),
+    maxBlocked: read.integer("SEARCH_MAX_BLOCKED", DEFAULT_SEARCH_SETTINGS.maxBlocked, 1, 10_000),
     perMinute: read.integer("SEARCH_RATE_LIMIT", DEFAULT_SEARCH_SETTINGS.perMinute, 1, 10_000),
   };
 }

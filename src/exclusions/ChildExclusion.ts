@@ -8,17 +8,24 @@ export const EXCLUSION_KINDS = Object.values(ExclusionKind);
 /**
  * A named-staff exclusion (DOMAIN need-to-know rules; complex abuse: implicated staff and their line
  * managers): the people, teams or agencies who must not see one child's file, recorded by a CSC manager
- * or IG lead. Keyed by SUI, as the child is known everywhere the hub answers about them. Never deleted:
- * lifting one records who lifted it, when and why.
+ * or IG lead. Keyed by the hub's child (`childId`), not the SUI: it follows the child through a merge
+ * (moved to the survivor, as consent is) and stays with it through a split or a change of SUI, so a child
+ * neither escapes nor loses it. Never deleted: lifting one records who lifted it, when and why.
  */
 @Entity()
 @Index("IDX_child_exclusion_sui", ["sui"])
+@Index("IDX_child_exclusion_child", ["childId"])
 export class ChildExclusion {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  @Column({ type: "varchar", length: 10 })
-  sui: string;
+  /** The child kept out of: what every reading path asks by. */
+  @Column({ type: "uuid" })
+  childId: string;
+
+  /** The SUI the child held when the exclusion was recorded; null for a child then awaiting one (named by the recording agency's own reference). */
+  @Column({ type: "varchar", length: 10, nullable: true })
+  sui: string | null;
 
   @Column({ type: "varchar", length: 8 })
   kind: ExclusionKind;

@@ -52,11 +52,11 @@ export interface CallerPlaceholders {
 /**
  * `excludes` as a condition of a query, for a list that must leave out what the caller is kept out of
  * before it is paged (the notification inbox, plans held elsewhere): true when a standing exclusion of
- * any SUI in the array expression `suis` keeps the caller out — the same three kinds as `excludes`, by
+ * the child holding any SUI in the array expression `suis` (the exclusion is the child's: `ChildExclusion`) keeps the caller out — the same three kinds as `excludes`, by
  * the same terms.
  */
 export function keptOutCondition(suis: string, caller: CallerPlaceholders): string {
-  return `EXISTS (SELECT 1 FROM child_exclusion x WHERE x.sui = ANY(${suis}) AND x.lifted_at IS NULL AND (
+  return `EXISTS (SELECT 1 FROM child_exclusion x JOIN child xc ON xc.id = x.child_id WHERE xc.sui = ANY(${suis}) AND x.lifted_at IS NULL AND (
     (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
     OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND x.team = ${caller.team})
     OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency})))`;

@@ -1,17 +1,27 @@
 import { type DataSource, type EntityManager } from "typeorm";
 import { type ExclusionTerms } from "./excludes";
 
-export type StandingExclusion = ExclusionTerms & { id: string; sui: string };
+export type StandingExclusion = ExclusionTerms & { id: string; childId: string; sui: string };
 
 /**
- * The standing exclusions of these children, in one statement, run whether or not there are any: a
+ * The standing exclusions of the children that hold these SUIs now (an exclusion is the child's, not the
+ * SUI's: `ChildExclusion`), each with the SUI it is asked by, in one statement, run whether or not there are any: a
  * caller kept out costs the same statements as a caller with no connection to the child, so neither the
  * answer nor its cost tells them they were named.
  */
-export async function loadExclusions(db: DataSource | EntityManager, suis: readonly string[]): Promise<StandingExclusion[]> {
-  const rows: { id: string; sui: string; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null }[] = await db.query(
-    `SELECT id, sui, kind, subject_sub, agency_code, team FROM child_exclusion WHERE sui = ANY($1::text[]) AND lifted_at IS NULL`,
-    [[...new Set(suis)]],
+export function loadExclusions(db: DataSource | EntityManager, suis: readonly string[]): Promise<StandingExclusion[]> {
+  return standing(db, `c.sui = ANY($1::text[])`, [...new Set(suis)]) as Promise<StandingExclusion[]>;
+}
+
+/** The same for children named by id, awaiting an SUI or not (`sui` is then null). */
+export function loadExclusionsOfChildren(db: DataSource | EntityManager, childIds: readonly string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
+  return standing(db, `c.id = ANY($1::uuid[])`, [...new Set(childIds)]);
+}
+
+async function standing(db: DataSource | EntityManager, children: string, keys: string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
+  const rows: { id: string; child_id: string; sui: string | null; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null }[] = await db.query(
+    `SELECT e.id, e.child_id, c.sui, e.kind, e.subject_sub, e.agency_code, e.team FROM child_exclusion e JOIN child c ON c.id = e.child_id WHERE ${children} AND e.lifted_at IS NULL`,
+    [keys],
   );
-  return rows.map((row) => ({ id: row.id, sui: row.sui, kind: row.kind, subjectSub: row.subject_sub, agencyCode: row.agency_code, team: row.team, liftedAt: null }));
+  return rows.map((row) => ({ id: row.id, childId: row.child_id, sui: row.sui, kind: row.kind, subjectSub: row.subject_sub, agencyCode: row.agency_code, team: row.team, liftedAt: null }));
 }

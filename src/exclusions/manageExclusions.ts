@@ -7,9 +7,15 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { ChildExclusion, EXCLUSION_KINDS, ExclusionKind } from "./ChildExclusion";
-import { agencyWorksWithChild } from "./agencyWorksWithChild";
+import { childAgencyWorksWith, type NamedChild } from "./childAgencyWorksWith";
 import { excludes } from "./excludes";
 import { exclusionManager } from "./exclusionAccess";
+
+/** The child an exclusion is for: its SUI, or — for a child awaiting one — the recorder's own agency's reference for its record. */
+export interface ExcludedChild {
+  sui?: string | null;
+  agencyReference?: string | null;
+}
 
 /** What a CSC manager or IG lead states to keep someone out of a child's file. */
 export interface ExclusionSubmission {
@@ -32,25 +38,27 @@ export const EXCLUSION_REACH_RULE = "child-exclusion:own-agency";
 
 /**
  * Records an exclusion (CHILD_EXCLUSION_RECORDED, audited before it takes effect), for a child the
- * caller's agency holds a record of (`agencyWorksWithChild`; otherwise FORBIDDEN,
+ * caller's agency holds a record of — named by its SUI, or, for a child awaiting one, by the agency's
+ * own reference for that record (the exclusion is the child's, so it stands when the SUI arrives) (`childAgencyWorksWith`; otherwise FORBIDDEN,
  * AGENCY_NOT_WORKING_WITH_CHILD, audited). Each kind names exactly what it needs (stable codes:
  * EXCLUSION_SUBJECT_REQUIRED, EXCLUSION_AGENCY_REQUIRED, EXCLUSION_TEAM_REQUIRED,
  * EXCLUSION_FIELD_NOT_USED, REASON_TOO_SHORT, REASON_TOO_LONG).
  */
-export async function recordExclusion(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, submission: ExclusionSubmission, now = new Date()): Promise<ChildExclusion> {
+export async function recordExclusion(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, excluded: ExcludedChild, submission: ExclusionSubmission, now = new Date()): Promise<ChildExclusion> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_RECORDED, access, childSuis: [], details: {} }, exclusionManager(principal), now);
-  const sui = parseSui(rawSui, "sui");
+  const named = namedChild(excluded);
   const terms = validExclusion(submission);
-  if (!(await agencyWorksWithChild(services.dataSource, principal.agency, sui))) {
+  const child = await childAgencyWorksWith(services.dataSource, principal.agency, named);
+  if (child === null) {
     const refusal = { code: ErrorCode.FORBIDDEN, problem: "AGENCY_NOT_WORKING_WITH_CHILD", rule: EXCLUSION_REACH_RULE };
-    await refuseGovernanceRequest(services, { ...request, childSuis: [sui] }, refusal, now);
+    await refuseGovernanceRequest(services, { ...request, childSuis: "sui" in named ? [named.sui] : [], details: "sui" in named ? {} : { agencyReference: named.agencyReference } }, refusal, now);
     throw new HubError(ErrorCode.FORBIDDEN, "Your agency holds no record of this child: an exclusion is recorded by an agency working with the child.", { problem: refusal.problem, rule: refusal.rule });
   }
   const exclusion = services.dataSource.getRepository(ChildExclusion).create({
-    ...terms, sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
+    ...terms, childId: child.id, sui: child.sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
   });
   exclusion.id = randomUUID();
-  await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionId: exclusion.id, kind: terms.kind, subjectSub: terms.subjectSub, agencyCode: terms.agencyCode, team: terms.team, reason: terms.reason } }, AuditOutcome.RECORDED, now);
+  await recordGovernanceWork(services, { ...request, childSuis: child.sui === null ? [] : [child.sui], details: { exclusionId: exclusion.id, childId: child.id, kind: terms.kind, subjectSub: terms.subjectSub, agencyCode: terms.agencyCode, team: terms.team, reason: terms.reason } }, AuditOutcome.RECORDED, now);
   return services.dataSource.getRepository(ChildExclusion).save(exclusion);
 }
 
@@ -68,9 +76,9 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
   if (exclusion === null || exclusion.liftedAt !== null) throw notFound;
   // The recording agency's own managers and IG lead lift it: never another agency's, whose staff it may name.
   if (exclusion.recordedByAgency !== principal.agency) throw notFound;
-  const standing = await repository.findBy({ sui: exclusion.sui });
+  const standing = await repository.findBy({ childId: exclusion.childId });
   if (standing.some((other) => excludes(other, principal))) throw notFound;
-  await recordGovernanceWork(services, { ...request, childSuis: [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
+  await recordGovernanceWork(services, { ...request, childSuis: exclusion.sui === null ? [] : [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
   await repository.update({ id: exclusion.id }, { liftedAt: now, liftedBySub: principal.sub, liftReason: reason });
   return repository.findOneByOrFail({ id: exclusion.id });
 }
@@ -83,12 +91,26 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
 export async function listExclusions(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, rawSui: string, now = new Date()): Promise<ChildExclusion[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSIONS_READ, access, childSuis: [], details: {} }, exclusionManager(principal), now);
   const sui = parseSui(rawSui, "sui");
-  const all = await services.dataSource.getRepository(ChildExclusion).find({ where: { sui }, order: { recordedAt: "DESC", id: "ASC" } });
+  const all = await services.dataSource.getRepository(ChildExclusion).createQueryBuilder("exclusion")
+    .where("exclusion.childId IN (SELECT c.id FROM child c WHERE c.sui = :sui)", { sui })
+    .orderBy("exclusion.recordedAt", "DESC").addOrderBy("exclusion.id", "ASC").getMany();
   // Only the recording agency's own: an exclusion's reason is an allegation against named staff, for
   // the agency that made it, not for every manager or IG lead in England who types the child's SUI.
   const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all.filter((exclusion) => exclusion.recordedByAgency === principal.agency);
   await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionIds: shown.map((exclusion) => exclusion.id) } }, AuditOutcome.DISCLOSED, now);
   return shown;
+}
+
+const MAX_REFERENCE = 100;
+
+/** Exactly one of an SUI and the recorder's own reference (stable codes: EXCLUDED_CHILD_REQUIRED, INVALID_SUI). */
+function namedChild(excluded: ExcludedChild): NamedChild {
+  const sui = excluded.sui?.trim() ?? "";
+  const reference = optionalText(excluded.agencyReference, "agencyReference", MAX_REFERENCE);
+  if ((sui === "") === (reference === null)) {
+    throw new HubError(ErrorCode.INVALID_INPUT, "Name the child by its SUI or, for a child awaiting one, by your agency's own reference for your record of them — one of the two.", { path: "sui", problem: "EXCLUDED_CHILD_REQUIRED" });
+  }
+  return reference === null ? { sui: parseSui(sui, "sui") } : { agencyReference: reference };
 }
 
 type ValidExclusion = Pick<ChildExclusion, "kind" | "subjectSub" | "agencyCode" | "team" | "reason">;

@@ -36,23 +36,34 @@ export function searchKeys(query: CandidateQuery): string[] {
  * Whatever the criteria, a child is a candidate only while a record that is not sealed reports them: a
  * child the hub knows only under a sealed identity has a (factless) profile, and its SUI would
  * otherwise find it — telling the searcher the new identity exists, and binding a referral to it.
- * `limit`: more blocked children than this and the search is too wide (null is returned).
+ * `limit`: more blocked children than this and the search is too wide (`candidates` is null).
+ *
+ * The children the searcher is kept out of (`keptOutChildIds`, `exclusions/childrenKeptOut`) are not
+ * among the candidates and do not count towards the limit, so that whether they exist changes neither
+ * the answer nor "too wide"; they are read apart (`keptOut`, at most as many as there are), only so
+ * that the attempt can be alerted to IG. Both statements are sent for every search.
  */
+export async function findCandidates(manager: EntityManager, query: CandidateQuery, keys: string[], limit: number, keptOutChildIds: readonly string[]): Promise<{ candidates: Candidate[] | null; keptOut: Candidate[] }> {
+  const read = async (statement: { sql: string; values: unknown[] }): Promise<Candidate[]> =>
+    (await manager.query<(ProfileRow & { sui: string | null })[]>(statement.sql, statement.values)).map((row) => ({ profile: profileOf(row), sui: row.sui }));
+  const [candidates, keptOut] = await Promise.all([
+    read(candidateStatement(query, keys, limit, { without: keptOutChildIds })),
+    read(candidateStatement(query, keys, keptOutChildIds.length, { among: keptOutChildIds })),
+  ]);
+  return { candidates: candidates.length > limit ? null : candidates, keptOut };
+}
+
 /** A candidate's profile, and the SUI a `child` read opens it by (null while the child awaits one). */
 export interface Candidate {
   profile: MatchProfile;
   sui: string | null;
 }
 
-export async function findCandidates(manager: EntityManager, query: CandidateQuery, keys: string[], limit: number): Promise<Candidate[] | null> {
-  const statement = candidateStatement(query, keys, limit);
-  const rows: (ProfileRow & { sui: string | null })[] = await manager.query(statement.sql, statement.values);
-  if (rows.length > limit) return null;
-  return rows.map((row) => ({ profile: profileOf(row), sui: row.sui }));
-}
+/** Which children a candidate statement reads: all but some, or only some. */
+export type CandidateChildren = { without: readonly string[] } | { among: readonly string[] };
 
-/** The one statement that reads a search's candidates (at most `limit` + 1 rows), as `findCandidates` sends it and a benchmark explains it. */
-export function candidateStatement(query: CandidateQuery, keys: string[], limit: number): { sql: string; values: unknown[] } {
+/** A statement that reads a search's candidates (at most `limit` + 1 rows), as `findCandidates` sends it and a benchmark explains it. */
+export function candidateStatement(query: CandidateQuery, keys: string[], limit: number, children: CandidateChildren = { without: [] }): { sql: string; values: unknown[] } {
   const identified = query.sui !== null || query.agencyReference !== null;
   const conditions: string[] = [];
   const values: unknown[] = [];
@@ -68,6 +79,7 @@ export function candidateStatement(query: CandidateQuery, keys: string[], limit:
          AND r.child_id IS NOT NULL AND NOT (r.labels && ${bind(RESTRICTING_LABELS)}::text[]))`,
     );
   }
+  conditions.push("without" in children ? `NOT (p.child_id = ANY(${bind(children.without)}::uuid[]))` : `p.child_id = ANY(${bind(children.among)}::uuid[])`);
   // A sealed record contributes nothing outside itself, not even that the child it names exists.
   conditions.push(`EXISTS (SELECT 1 FROM agency_record s WHERE s.child_id = p.child_id AND NOT (${bind(SensitivityLabel.SEALED)} = ANY(s.labels)))`);
   const sql = `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui

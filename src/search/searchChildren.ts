@@ -35,8 +35,7 @@ import { type SearchCriteria } from "./SearchCriteria";
 import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
 import { type SearchRateLimiter } from "./searchRateLimiter";
 import { type SearchSettings } from "./SearchSettings";
-import { loadExclusions } from "../exclusions/loadExclusions";
-import { excludedSuis } from "../exclusions/excludes";
+import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
 
@@ -48,8 +47,6 @@ export interface SearchServices {
   weights?: MatchWeights;
 }
 
-/** Blocked children read and scored at most: beyond, the search is too wide whatever the scores. */
-const MAX_BLOCKED_CHILDREN = 2000;
 const NAME_LENGTH = 100;
 
 /**
@@ -133,18 +130,17 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const keys = searchKeys(query);
   if (!identified && (used.length < 2 || keys.length === 0)) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_FEW_FIELDS", "search-narrow", NARROW);
   const weights = services.weights ?? defaultMatchWeights();
-  const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, MAX_BLOCKED_CHILDREN), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
-  if (blocked === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  // A child whose file an exclusion keeps this caller out of is, to them, a child the hub does not hold.
-  const keptOut = excludedSuis(await loadExclusions(dataSource.manager, blocked.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui]))), principal);
-  const matched = blocked
+  // A child whose file an exclusion keeps this caller out of is, to them, a child the hub does not hold:
+  // not a candidate, not counted towards "too wide", not ranked.
+  const keptOut = await childrenKeptOut(dataSource.manager, principal);
+  const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, settings.maxBlocked, keptOut.childIds), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
+  const matching = (candidates: readonly Candidate[]) => candidates
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
     .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
-    .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS)
-    .sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
-  const isKeptOut = ({ candidate }: (typeof matched)[number]) => candidate.sui !== null && keptOut.has(candidate.sui);
-  attempted = matched.filter(isKeptOut).map(({ candidate }) => candidate.sui as string);
-  const ranked = matched.filter((match) => !isKeptOut(match));
+    .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
+  attempted = matching(blocked.keptOut).flatMap(({ candidate }) => (candidate.sui === null ? [] : [candidate.sui]));
+  if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
+  const ranked = matching(blocked.candidates).sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.

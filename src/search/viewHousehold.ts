@@ -19,7 +19,7 @@ import { householdMembers, type HouseholdMember } from "./householdMembers";
 import { type HouseholdMemberView, type HouseholdView } from "./HouseholdView";
 import { openHubReferral, referralChildSui } from "../referrals/openHubReferral";
 import { type SearchServices } from "./searchChildren";
-import { loadExclusions } from "../exclusions/loadExclusions";
+import { loadExclusions, loadExclusionsOfChildren } from "../exclusions/loadExclusions";
 import { excludes } from "../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
@@ -107,10 +107,12 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const placed = household.members;
   // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
   // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
-  const memberExclusions = (await loadExclusions(dataSource.manager, placed.flatMap((member) => (member.sui === null ? [] : [member.sui])))).filter((exclusion) => excludes(exclusion, principal));
-  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.sui));
-  const members = placed.filter((member) => member.sui === null || !keptOut.has(member.sui));
-  const attempted = [...new Set([...keptOutOfChild, ...memberExclusions].map((exclusion) => exclusion.sui))];
+  // A member awaiting an SUI is kept out by the child's own exclusions as much as one with an SUI.
+  const memberExclusions = (await loadExclusionsOfChildren(dataSource.manager, placed.map((member) => member.profile.childId))).filter((exclusion) => excludes(exclusion, principal));
+  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.childId));
+  const members = placed.filter((member) => !keptOut.has(member.profile.childId));
+  const excluded = [...keptOutOfChild, ...memberExclusions];
+  const attempted = [...new Set(excluded.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
     sui: member.sui,
@@ -141,9 +143,10 @@ export async function viewHousehold(services: SearchServices, principal: Princip
       details: { ...onOwnTrail, shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
     })])),
     // A member the caller is kept out of: the attempt on that child's own trail, never on the viewed child's.
-    ...[...keptOut].map((memberSui) => audit({
-      childSuis: [memberSui], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
-      details: { ...onOwnTrail, excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [memberSui], exclusionIds: memberExclusions.filter((exclusion) => exclusion.sui === memberSui).map((exclusion) => exclusion.id) } },
+    // (One awaiting an SUI has no trail to hold it yet: the IG alert is raised by SUI too.)
+    ...placed.filter((member) => member.sui !== null && keptOut.has(member.profile.childId)).map((member) => audit({
+      childSuis: [member.sui as string], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+      details: { ...onOwnTrail, excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [member.sui], exclusionIds: memberExclusions.filter((exclusion) => exclusion.childId === member.profile.childId).map((exclusion) => exclusion.id) } },
     })),
   ]);
   // Sent for every caller, excluded or not: the statements do not tell them apart.

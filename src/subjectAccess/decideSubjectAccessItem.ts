@@ -51,7 +51,7 @@ export async function decideSubjectAccessItem(services: GovernanceServices, prin
   const request = await findSubjectAccessRequest(services, principal, id);
   requireOpen(request);
   const item = submission.item.trim();
-  const current = item.length > 0 && item.length <= MAX_ITEM ? (await assembleReport(services, request, now)).decisions.get(item) : undefined;
+  const current = item.length > 0 && item.length <= MAX_ITEM ? (await assembleReport(services, request, principal, now)).decisions.get(item) : undefined;
   if (current === undefined || current.decidable.length === 0) {
     throw new HubError(ErrorCode.INVALID_INPUT, "That item is not held for review in this request's report: decide only what its review lists as REVIEW_REQUIRED, or what your own decision settled.", { path: "decision.item", problem: SubjectAccessProblem.ITEM_NOT_UNDER_REVIEW });
   }

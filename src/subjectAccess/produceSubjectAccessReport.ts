@@ -1,5 +1,7 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
+import { childrenKeptOut } from "../exclusions/childrenKeptOut";
+import { type ExcludableCaller } from "../exclusions/excludes";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
@@ -50,17 +52,21 @@ async function answersFor(dataSource: DataSource, agencyCode: string, file: Chil
 /**
  * Puts a request's report together: the child's file as it is now (`disclosure/loadChildFile`), every
  * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
- * latest on each item), decided for the requester's standing by the exemptions in policy.
+ * latest on each item), decided for the requester's standing by the exemptions in policy. `reader`: the
+ * IG lead it is put together for — one a named-staff exclusion keeps out of the child's file is given
+ * what an agency that does not answer for the child is given: nothing held, nothing disclosed.
  */
-export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, now: Date): Promise<AssembledReport> {
+export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, reader: ExcludableCaller, now: Date): Promise<AssembledReport> {
   const { dataSource, policy } = services;
-  const [loaded, recorded] = await Promise.all([
+  const [loaded, recorded, keptOut] = await Promise.all([
     loadChildFile(dataSource, request.sui, now),
     dataSource.getRepository(SubjectAccessItemDecision).find({ where: { requestId: request.id }, order: { decidedAt: "ASC", id: "ASC" } }),
+    childrenKeptOut(dataSource, reader),
   ]);
   // To an agency that may not answer for the child the hub holds nothing (and opening the request said
-  // nothing either way).
-  const file = loaded !== null && (await answersFor(dataSource, request.openedByAgency, loaded)) ? loaded : null;
+  // nothing either way); so it does to an IG lead the child's exclusions keep out, asked the same way.
+  const answers = loaded !== null && (await answersFor(dataSource, request.openedByAgency, loaded));
+  const file = answers && !keptOut.suis.includes(request.sui) ? loaded : null;
   const trail = file === null ? NO_DISCLOSURES : await loadDisclosures(dataSource, request.sui);
   const facts = factsHeld(file);
   const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts);
@@ -98,7 +104,7 @@ async function produce<T>(
 ): Promise<T> {
   const admitted = await admitSubjectAccessWork(services, principal, requestId, access, AuditOperation.SUBJECT_ACCESS_REPORT, [], now);
   const request = await findSubjectAccessRequest(services, principal, id);
-  const review = buildSubjectAccessReview(services.policy, { request: subjectAccessCase(request, services.policy, now), ...(await assembleReport(services, request, now)), producedAt: now });
+  const review = buildSubjectAccessReview(services.policy, { request: subjectAccessCase(request, services.policy, now), ...(await assembleReport(services, request, principal, now)), producedAt: now });
   await recordGovernanceWork(
     services,
     { ...admitted, childSuis: [request.sui], details: { subjectAccessRequestId: request.id, reference: request.reference, view, counts: review.counts } },

@@ -86,7 +86,7 @@ describe("configuration from the environment", () => {
     const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
     expect(problemsOf(production).join("\n")).toMatch(/SEARCH_AUDIT_KEY must be set in production/);
     expect(problemsOf({ SEARCH_AUDIT_KEY: "short" }).join("\n")).toMatch(/SEARCH_AUDIT_KEY must be at least 32 characters/);
-    expect(loadConfig({ SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters", SEARCH_MAX_CANDIDATES: "5" }).search).toEqual({ auditKey: "a-test-search-audit-key-of-32-characters", maxCandidates: 5, perMinute: 30 });
+    expect(loadConfig({ SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters", SEARCH_MAX_CANDIDATES: "5" }).search).toEqual({ auditKey: "a-test-search-audit-key-of-32-characters", maxCandidates: 5, maxBlocked: 2000, perMinute: 30 });
   });
 
   it("bounds every wait on the database by default, and takes each bound from the environment", () => {

@@ -27,6 +27,7 @@ import { ExclusionsAndBreaches1796600000031 } from "./1796600000031-ExclusionsAn
 import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
 import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
 import { KeptForRightsAndSignedGenesis1796600000036 } from "./1796600000036-KeptForRightsAndSignedGenesis";
+import { ExclusionsKeyedByChild1796600000037 } from "./1796600000037-ExclusionsKeyedByChild";
 import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSend";
 import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-SubmissionsHoldTheirAgency";
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: MigrationClass[] = [
   ExclusionsAndBreaches1796600000031,
   AuditGenesis1796600000032,
   KeptForRightsAndSignedGenesis1796600000036,
+  ExclusionsKeyedByChild1796600000037,
   WebhookBodyAtSend1796600000038,
   SubmissionsHoldTheirAgency1796600000039,
 ];

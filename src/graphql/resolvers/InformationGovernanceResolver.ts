@@ -20,11 +20,12 @@ export class InformationGovernanceResolver {
   @Mutation(() => ChildExclusionNode, { description: "CSC managers and IG leads: keep staff, a team or an agency out of a child's file. They are answered as strangers from then on, and every attempt raises an IG alert. Audited." })
   async recordChildExclusion(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
-    @Arg("sui", () => ID) sui: string,
+    @Arg("sui", () => ID, { nullable: true, description: "The child's SUI; or, for a child awaiting one, give agencyReference instead." }) sui: string | null,
     @Arg("exclusion", () => ChildExclusionInput) exclusion: ChildExclusionInput,
     @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.CHILD_EXCLUSION_RECORDED) }) access: AccessContextInput,
+    @Arg("agencyReference", () => String, { nullable: true, description: "For a child awaiting an SUI: your agency's own reference for your record of the child. The exclusion stays with the child when its SUI arrives." }) agencyReference: string | null,
   ): Promise<ChildExclusionNode> {
-    return recordExclusion({ dataSource, policy }, principal, requestId, access, sui, exclusion);
+    return recordExclusion({ dataSource, policy }, principal, requestId, access, { sui, agencyReference }, exclusion);
   }
 
   @Mutation(() => ChildExclusionNode, { description: "IG leads, or the agency that recorded it: lift an exclusion, with the reason. Audited." })

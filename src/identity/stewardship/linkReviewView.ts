@@ -100,9 +100,11 @@ export async function loadReviewView(manager: EntityManager, id: string): Promis
   return row === undefined ? null : reviewView(row);
 }
 
-export async function loadOpenReviewViews(manager: EntityManager, first: number, after: { openedAt: Date; id: string } | null): Promise<LinkReviewView[]> {
+/** The open reviews, longest waiting first, leaving out those proposing a child in `keptOutChildIds`. */
+export async function loadOpenReviewViews(manager: EntityManager, first: number, after: { openedAt: Date; id: string } | null, keptOutChildIds: readonly string[]): Promise<LinkReviewView[]> {
+  const open = `${REVIEW_VIEW_SQL} WHERE v.status = 'OPEN' AND NOT (v.candidate_child_id = ANY($2::uuid[]))`;
   const rows: ReviewRow[] = after === null
-    ? await manager.query(`${REVIEW_VIEW_SQL} WHERE v.status = 'OPEN' ORDER BY v.opened_at, v.id LIMIT $1`, [first])
-    : await manager.query(`${REVIEW_VIEW_SQL} WHERE v.status = 'OPEN' AND (v.opened_at, v.id) > ($2, $3) ORDER BY v.opened_at, v.id LIMIT $1`, [first, after.openedAt, after.id]);
+    ? await manager.query(`${open} ORDER BY v.opened_at, v.id LIMIT $1`, [first, keptOutChildIds])
+    : await manager.query(`${open} AND (v.opened_at, v.id) > ($3, $4) ORDER BY v.opened_at, v.id LIMIT $1`, [first, keptOutChildIds, after.openedAt, after.id]);
   return rows.map(reviewView);
 }

@@ -43,7 +43,7 @@ async function liveChild(manager: EntityManager, id: string, path: string): Prom
 
 /**
  * Two children the hub holds are one (HUB.md §8): the second's records (and with them the names and
- * addresses they reported), consent decisions and open link reviews move to the survivor, which takes the second's SUI if it had none;
+ * addresses they reported), consent decisions, named-staff exclusions and open link reviews move to the survivor, which takes the second's SUI if it had none;
  * the second is retired pointing at the survivor and is never matched again. Two different SUIs are
  * two NHS numbers: that is refused (CONFLICT) — it needs the NHS to resolve, not a steward.
  */
@@ -74,6 +74,8 @@ export async function mergeChildren(services: GovernanceServices, principal: Pri
     await manager.query(`UPDATE child SET merged_into_id = $2 WHERE id = $1`, [merged, survivor]);
     await manager.query(`UPDATE consent_record SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     await manager.query(`UPDATE consent_override SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
+    // Whoever was kept out of either child's file is kept out of the one file they now are.
+    await manager.query(`UPDATE child_exclusion SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     // Open reviews proposing the merged child now propose the survivor, unless one already does.
     await manager.query(
       `UPDATE link_review v SET candidate_child_id = $2 WHERE v.candidate_child_id = $1 AND v.status = 'OPEN'

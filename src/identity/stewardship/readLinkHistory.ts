@@ -7,6 +7,7 @@ import { type AccessContext } from "../../policy/AccessContext";
 import { type LinkEvidence } from "../LinkEvidence";
 import { type LinkMethod, LinkOrigin } from "../linkVocabulary";
 import { type LinkAction } from "../RecordLinkEvent";
+import { childrenKeptOut } from "../../exclusions/childrenKeptOut";
 import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 
 /** One change to a record's link, as stewards and IG leads read it. */
@@ -34,13 +35,22 @@ export const MAX_HISTORY = 500;
  * A record's link history, oldest first (HUB.md §8: who linked it to which child, how, on what evidence
  * and why, and every change since). For data stewards (DATA_QUALITY) and IG leads (INFORMATION_GOVERNANCE);
  * the read is audited with the caller's access context and the SUIs of every child the record has been
- * linked to or proposed for.
+ * linked to or proposed for. A record that has been in the file of a child the caller's exclusions keep
+ * them out of is answered as a record the hub does not hold (NOT_FOUND, the same statements).
  */
 export async function readLinkHistory(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, recordId: string, now = new Date()): Promise<LinkHistoryEntry[]> {
   const { dataSource } = services;
   const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.LINK_HISTORY_READ, access, childSuis: [], details: { recordId }, alsoAllowed: [Role.IG_LEAD] }, now);
   const id = requireId(recordId, "recordId");
-  const [record] = await dataSource.query<{ id: string; sealed: boolean }[]>(`SELECT id, 'SEALED' = ANY(labels) AS sealed FROM agency_record WHERE id = $1`, [id]);
+  const keptOut = await childrenKeptOut(dataSource, principal);
+  // A record in, or ever linked to or proposed for, the file of a child the caller is kept out of is to them no record.
+  const [record] = await dataSource.query<{ id: string; sealed: boolean }[]>(
+    `SELECT r.id, 'SEALED' = ANY(r.labels) AS sealed FROM agency_record r WHERE r.id = $1
+       AND NOT COALESCE(r.child_id = ANY($2::uuid[]), false)
+       AND NOT EXISTS (SELECT 1 FROM record_link_event e WHERE e.record_id = r.id AND e.child_id = ANY($2::uuid[]))
+       AND NOT EXISTS (SELECT 1 FROM link_review v WHERE v.record_id = r.id AND v.candidate_child_id = ANY($2::uuid[]))`,
+    [id, keptOut.childIds],
+  );
   if (record === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such record.", { path: "recordId" });
   const rows = await dataSource.query<{ id: string; child_id: string | null; sui: string | null; action: LinkAction; method: LinkMethod; origin: LinkOrigin; evidence: LinkEvidence | null; decided_by: string; decided_at: Date; reason: string | null; cause_id: string | null }[]>(
     `SELECT e.id, e.child_id, c.sui, e.action, e.method, e.origin, e.evidence, e.decided_by, e.decided_at, e.reason, e.cause_id

@@ -9,6 +9,7 @@ import { type AccessContext } from "../../policy/AccessContext";
 import { IdentityChangeKind } from "../ChildIdentityChange";
 import { LinkAction } from "../RecordLinkEvent";
 import { type ChildIdentityChangeView } from "./childIdentityChangeView";
+import { childrenKeptOut } from "../../exclusions/childrenKeptOut";
 import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 import { breachFromWrongLink } from "../../breaches/suspectedBreaches";
 
@@ -52,16 +53,20 @@ interface Window { recordId: string; from: Date; to: Date }
  * the records were wrongly linked to, made while each link stood, each marked with whether it carried
  * the records' content (from the record ids on the audit entry). For the IG lead to act on: tell the
  * recipients, assess a breach. Reading it is audited, with the caller's access context: DATA_QUALITY
- * for the steward who split, INFORMATION_GOVERNANCE for an IG lead.
+ * for the steward who split, INFORMATION_GOVERNANCE for an IG lead. A split of a child the caller's
+ * exclusions keep them out of (either side) is answered as no such split (NOT_FOUND, the same statements).
  */
 export async function wrongLinkReport(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, changeId: string, now = new Date()): Promise<WrongLinkReport> {
   const { dataSource } = services;
   const steward = await admitSteward(services, { requestId, principal, operation: AuditOperation.WRONG_LINK_REPORT, access, childSuis: [], details: { changeId }, alsoAllowed: [Role.IG_LEAD] }, now);
   const id = requireId(changeId, "changeId");
+  const keptOut = await childrenKeptOut(dataSource, principal);
   const [row]: { id: string; kind: IdentityChangeKind; from_child_id: string; to_child_id: string; from_child_sui: string | null; record_ids: string[]; decided_by: string; decided_at: Date; reason: string; sui: string | null }[] = await dataSource.query(
-    // The SUI the child had at the split: a later merge may have moved it on.
-    `SELECT x.*, COALESCE(x.from_child_sui, c.sui) AS sui FROM child_identity_change x JOIN child c ON c.id = x.from_child_id WHERE x.id = $1`,
-    [id],
+    // The SUI the child had at the split: a later merge may have moved it on. A change to a child the
+    // caller is kept out of is, to them, no change.
+    `SELECT x.*, COALESCE(x.from_child_sui, c.sui) AS sui FROM child_identity_change x JOIN child c ON c.id = x.from_child_id
+      WHERE x.id = $1 AND NOT (x.from_child_id = ANY($2::uuid[]) OR x.to_child_id = ANY($2::uuid[]))`,
+    [id, keptOut.childIds],
   );
   if (row === undefined) throw new HubError(ErrorCode.NOT_FOUND, "No such merge or split.", { path: "changeId" });
   if (row.kind !== IdentityChangeKind.SPLIT) throw new HubError(ErrorCode.INVALID_INPUT, "Only a split undoes links: a merge has no wrong-link report.", { path: "changeId" });

@@ -18,7 +18,7 @@ export class ChildExclusionInput implements ExclusionSubmission {
 @ObjectType("ChildExclusion", { description: "A named-staff exclusion: an excluded caller is answered as a stranger everywhere the hub reads the child, and every attempt raises an IG alert." })
 export class ChildExclusionNode {
   @Field(() => ID) id: string;
-  @Field(() => String) sui: string;
+  @Field(() => String, { nullable: true, description: "The SUI the child held when the exclusion was recorded; null if it was awaiting one (the exclusion is the child's, and stands once the SUI arrives)." }) sui: string | null;
   @Field(() => ExclusionKind) kind: ExclusionKind;
   @Field(() => String, { nullable: true }) subjectSub: string | null;
   @Field(() => String, { nullable: true }) agencyCode: string | null;
