@@ -1,6 +1,4 @@
 import { type DataSource } from "typeorm";
-import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { type Pool, type QueryResultRow } from "pg";
 import { type Agency } from "../directory/Agency";
 import { type Child } from "../people/Child";
 import { type ChildAddress } from "../people/ChildAddress";
@@ -11,7 +9,7 @@ import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { type ConsentOverride } from "../consent/ConsentOverride";
 import { consentFact, type ConsentFact, type StoredConsentDecision } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
-import { sharesOneSession } from "../db/database";
+import { preparedStatement as prepared } from "../db/preparedStatement";
 import { recordedFacts, recordedUnderSql, type RecordedRow } from "../referrals/recordedUnderReference";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
@@ -99,17 +97,6 @@ export async function loadChildFileRead(dataSource: DataSource, sui: string, now
     rights: recordRightsFrom(childRow.rights),
   };
   return { file, exclusions };
-}
-
-/**
- * A named prepared statement on the pg pool under TypeORM: these run on every disclosure, and planning
- * an eight-way join each time costs more than executing it. PostgreSQL plans a named statement once per
- * connection. (Not on the embedded database, whose connections share one session.)
- */
-async function prepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  if (sharesOneSession(dataSource)) return dataSource.query<T[]>(text, values);
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  return (await pool.query<T & QueryResultRow>({ name, text, values })).rows;
 }
 
 const SUBJECT_FIELD: Partial<Record<RecordType, string>> = { [RecordType.PROBATION]: "offender", [RecordType.PRISON]: "prisoner" };
