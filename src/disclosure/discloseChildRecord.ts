@@ -26,7 +26,7 @@ import { type ChildRecordView } from "./ChildRecordView";
 import { concealFromFamily } from "./concealFromFamily";
 import { identitySources } from "./identitySources";
 import { legitimateRelationships } from "./legitimateRelationships";
-import { loadChildFile } from "./loadChildFile";
+import { loadChildFile, loadChildFileRead } from "./loadChildFile";
 import { prejudicesInvestigation } from "./investigationSensitivity";
 import { recordPath } from "./recordPaths";
 import { RECORD_TYPES, RecordType } from "../records/RecordType";
@@ -34,7 +34,6 @@ import { notifyPlanViewed } from "../notifications/unscheduledCare/notifyPlanVie
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { openReferralNamed } from "../referrals/openReferralNamed";
 import { bindReferralOnOpening, referenceNamesChildsReferral } from "../referrals/bindReferral";
-import { loadExclusions } from "../exclusions/loadExclusions";
 import { excludes } from "../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
@@ -82,9 +81,10 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   // A referral opened before the child was identified, whose search showed this child, names it from now
   // on. A reference that already names one of the child's referrals binds nothing, so the usual read —
   // under a referral about the child — costs no statement of its own; a binding reads the file again.
-  const [loaded, exclusions] = await Promise.all([loadChildFile(dataSource, sui, now), loadExclusions(dataSource, [sui])]);
+  const { file: loaded, exclusions } = await loadChildFileRead(dataSource, sui, now);
   // A caller a named-staff exclusion keeps out of this file gets what a caller gets for a child the hub
   // does not hold — break-glass included — and the attempt is audited and alerted to IG (`exclusions/`).
+  // The exclusions come in the child's own statement, so learning them costs no round trip.
   // Decided before any binding: an excluded caller's reference is never bound to the child they are kept
   // out of, though the binding's look-ups are sent as for anyone (the statements do not tell them apart).
   const excluded = exclusions.filter((exclusion) => excludes(exclusion, principal));

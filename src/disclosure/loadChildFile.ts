@@ -1,6 +1,4 @@
 import { type DataSource } from "typeorm";
-import { type PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { type Pool, type QueryResultRow } from "pg";
 import { type Agency } from "../directory/Agency";
 import { type Child } from "../people/Child";
 import { type ChildAddress } from "../people/ChildAddress";
@@ -11,15 +9,29 @@ import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { type ConsentOverride } from "../consent/ConsentOverride";
 import { consentFact, type ConsentFact, type StoredConsentDecision } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
-import { sharesOneSession } from "../db/database";
+import { preparedStatement as prepared } from "../db/preparedStatement";
 import { recordedFacts, recordedUnderSql, type RecordedRow } from "../referrals/recordedUnderReference";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
 import { RECORD_RIGHTS_SQL, recordRightsFrom, type RecordRightsRow } from "../dataSubjectRights/loadRecordRights";
+import { STANDING_EXCLUSIONS_SQL, standingExclusionFrom, type StandingExclusion, type StandingExclusionRow } from "../exclusions/loadExclusions";
+
+/** A child's file as a read finds it, and who is kept out of it. */
+export interface ChildFileRead {
+  /** null when the hub holds no child with the SUI. */
+  file: ChildFile | null;
+  /** The standing exclusions of the child holding the SUI (`exclusions/`); none when the hub holds no such child. */
+  exclusions: StandingExclusion[];
+}
+
+/** The child with this SUI and everything linked to them, or null when the hub has no such child (`loadChildFileRead`). */
+export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
+  return (await loadChildFileRead(dataSource, sui, now)).file;
+}
 
 /**
- * Loads the child with this SUI and everything linked to them, or null when the hub has no such child.
+ * Loads the child with this SUI and everything linked to them, and the child's standing exclusions.
  *
  * Every disclosure starts here, so it is five set-based queries rather than an entity graph: the child
  * with names (each with the records that reported it) and each record's addresses; every agency record linked to
@@ -27,12 +39,14 @@ import { RECORD_RIGHTS_SQL, recordRightsFrom, type RecordRightsRow } from "../da
  * relationship on) with its agency, its details (whichever detail table holds them) and the adult it
  * is about; the agencies holding a linked adult; consent decisions and the override in force; the
  * referrals MASH practitioners opened about the child. The child's statement also carries the
- * supplementary statements and restrictions on the child's records (`dataSubjectRights/loadRecordRights`).
+ * supplementary statements and restrictions on the child's records (`dataSubjectRights/loadRecordRights`)
+ * and the exclusions standing on the child (`exclusions/loadExclusions`); it answers with a row whether
+ * or not the hub holds the child, so both cost the same statement.
  *
  * The five are keyed by the SUI and always run, together: a child the hub does not hold costs the same
  * statements as one it does, so how long the answer takes does not say whether the child exists.
  */
-export async function loadChildFile(dataSource: DataSource, sui: string, now: Date): Promise<ChildFile | null> {
+export async function loadChildFileRead(dataSource: DataSource, sui: string, now: Date): Promise<ChildFileRead> {
   const [[childRow], recordRows, linkedAdultRows, consentRows, referralRows] = await Promise.all([
     prepared<ChildRow>(dataSource, "hub_child", CHILD_SQL, [sui]),
     prepared<RecordRow>(dataSource, "hub_child_records", RECORDS_SQL, [sui]),
@@ -40,7 +54,9 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
     prepared<ConsentRow>(dataSource, "hub_child_consent", CONSENT_SQL, [sui, now]),
     prepared<ReferralRow>(dataSource, "hub_child_referrals", REFERRALS_SQL, [sui]),
   ]);
-  if (childRow === undefined) return null;
+  // Asked by the SUI the child holds now, so each has one.
+  const exclusions = childRow.exclusions.map((row) => standingExclusionFrom(row) as StandingExclusion);
+  if (childRow.id === null) return { file: null, exclusions };
 
   const child = {
     id: childRow.id, sui: childRow.sui, givenNames: childRow.given_names, familyName: childRow.family_name,
@@ -53,7 +69,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
 
   const facts = consentRows.filter((row) => row.kind === "consent");
   const override = consentRows.find((row) => row.kind === "override");
-  return {
+  const file: ChildFile = {
     child,
     identity: {
       usual: { givenNames: child.givenNames, familyName: child.familyName, dateOfBirth: child.dateOfBirth, expectedDateOfBirth: child.expectedDateOfBirth, sex: child.sex },
@@ -81,17 +97,7 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
     })),
     rights: recordRightsFrom(childRow.rights),
   };
-}
-
-/**
- * A named prepared statement on the pg pool under TypeORM: these run on every disclosure, and planning
- * an eight-way join each time costs more than executing it. PostgreSQL plans a named statement once per
- * connection. (Not on the embedded database, whose connections share one session.)
- */
-async function prepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  if (sharesOneSession(dataSource)) return dataSource.query<T[]>(text, values);
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  return (await pool.query<T & QueryResultRow>({ name, text, values })).rows;
+  return { file, exclusions };
 }
 
 const SUBJECT_FIELD: Partial<Record<RecordType, string>> = { [RecordType.PROBATION]: "offender", [RecordType.PRISON]: "prisoner" };
@@ -130,8 +136,9 @@ const CHILD_SQL = `
     c.expected_date_of_birth::text AS expected_date_of_birth, c.sex, c.created_at, c.updated_at,
     COALESCE((SELECT json_agg(n ORDER BY n.first_reported_at, n.id) FROM child_name n WHERE n.child_id = c.id), '[]') AS names,
     COALESCE((SELECT json_agg(a ORDER BY a.first_reported_at, a.id) FROM child_address a WHERE a.child_id = c.id), '[]') AS addresses,
-    COALESCE((SELECT json_agg(x ORDER BY x.at, x.id) FROM (${RECORD_RIGHTS_SQL("c.id")}) x), '[]') AS rights
-  FROM child c WHERE c.sui = $1`;
+    COALESCE((SELECT json_agg(x ORDER BY x.at, x.id) FROM (${RECORD_RIGHTS_SQL("c.id")}) x), '[]') AS rights,
+    COALESCE((SELECT json_agg(e ORDER BY e.id) FROM (${STANDING_EXCLUSIONS_SQL("c.sui = $1")}) e), '[]') AS exclusions
+  FROM (SELECT) AS asked LEFT JOIN child c ON c.sui = $1`;
 
 /** The child's id from the SUI, inside each query: every query runs whether or not the child exists. */
 const CHILD_ID = "(SELECT id FROM child WHERE sui = $1)";
@@ -219,9 +226,11 @@ interface ReferralRow {
   received_at: string | Date; stage_started_at: string | Date; decided_at: string | Date | null; decision: Referral["decision"]; recorded_under: RecordedRow[];
 }
 
+/** With every column of the child null when the hub does not hold them. */
 interface ChildRow {
   rights: RecordRightsRow[];
-  id: string; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
+  exclusions: StandingExclusionRow[];
+  id: string | null; sui: string; given_names: string; family_name: string; date_of_birth: string | null; expected_date_of_birth: string | null;
   sex: Child["sex"]; created_at: Date; updated_at: Date;
   names: { id: string; given_names: string; family_name: string; kind: ChildName["kind"]; sources: string[] }[];
   addresses: {

@@ -4,10 +4,26 @@ import { type ExclusionTerms } from "./excludes";
 export type StandingExclusion = ExclusionTerms & { id: string; childId: string; sui: string };
 
 /**
- * The standing exclusions of the children that hold these SUIs now (an exclusion is the child's, not the
- * SUI's: `ChildExclusion`), each with the SUI it is asked by, in one statement, run whether or not there are any: a
- * caller kept out costs the same statements as a caller with no connection to the child, so neither the
- * answer nor its cost tells them they were named.
+ * The standing exclusions of the children satisfying the SQL condition `children` (on the child `c`),
+ * each with the SUI the child holds now (an exclusion is the child's, not the SUI's: `ChildExclusion`),
+ * as rows for `standingExclusionFrom`. Also a subquery of the child's own statement
+ * (`disclosure/loadChildFile`), so the governed read learns who is kept out at no statement of its own.
+ */
+export const STANDING_EXCLUSIONS_SQL = (children: string) =>
+  `SELECT e.id, e.child_id, c.sui, e.kind, e.subject_sub, e.agency_code, e.team FROM child_exclusion e JOIN child c ON c.id = e.child_id WHERE ${children} AND e.lifted_at IS NULL`;
+
+export interface StandingExclusionRow {
+  id: string; child_id: string; sui: string | null; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null;
+}
+
+export function standingExclusionFrom(row: StandingExclusionRow): Omit<StandingExclusion, "sui"> & { sui: string | null } {
+  return { id: row.id, childId: row.child_id, sui: row.sui, kind: row.kind, subjectSub: row.subject_sub, agencyCode: row.agency_code, team: row.team, liftedAt: null };
+}
+
+/**
+ * The standing exclusions of the children that hold these SUIs now, each with the SUI it is asked by, in
+ * one statement, run whether or not there are any: a caller kept out costs the same statements as a
+ * caller with no connection to the child, so neither the answer nor its cost tells them they were named.
  */
 export function loadExclusions(db: DataSource | EntityManager, suis: readonly string[]): Promise<StandingExclusion[]> {
   return standing(db, `c.sui = ANY($1::text[])`, [...new Set(suis)]) as Promise<StandingExclusion[]>;
@@ -19,9 +35,6 @@ export function loadExclusionsOfChildren(db: DataSource | EntityManager, childId
 }
 
 async function standing(db: DataSource | EntityManager, children: string, keys: string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
-  const rows: { id: string; child_id: string; sui: string | null; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null }[] = await db.query(
-    `SELECT e.id, e.child_id, c.sui, e.kind, e.subject_sub, e.agency_code, e.team FROM child_exclusion e JOIN child c ON c.id = e.child_id WHERE ${children} AND e.lifted_at IS NULL`,
-    [keys],
-  );
-  return rows.map((row) => ({ id: row.id, childId: row.child_id, sui: row.sui, kind: row.kind, subjectSub: row.subject_sub, agencyCode: row.agency_code, team: row.team, liftedAt: null }));
+  const rows: StandingExclusionRow[] = await db.query(STANDING_EXCLUSIONS_SQL(children), [keys]);
+  return rows.map(standingExclusionFrom);
 }

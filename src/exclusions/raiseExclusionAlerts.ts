@@ -2,6 +2,7 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { BREAK_GLASS_WINDOW_MS } from "../alerts/raiseBreakGlassAlert";
 import { IgAlertKind, IgAlertStatus } from "../alerts/IgAlert";
+import { preparedStatement } from "../db/preparedStatement";
 
 /**
  * Raises an IG alert (EXCLUDED_ACCESS) for each child an excluded caller just tried to read, or counts
@@ -9,9 +10,12 @@ import { IgAlertKind, IgAlertStatus } from "../alerts/IgAlert";
  * audit entry (`disclosureId`) has committed. One statement, sent for every caller answered as a
  * stranger — with no children when nobody was excluded — so that the statements an excluded caller's
  * request costs are exactly those a stranger's cost (design §5: nothing about the answer tells them).
+ * Prepared once per connection: a null answer sends it, and planning it each time cost more than running it.
  */
 export async function raiseExclusionAlerts(dataSource: DataSource, principal: Principal, excludedSuis: readonly string[], disclosureId: string, justification: string, now: Date): Promise<void> {
-  await dataSource.query(
+  await preparedStatement(
+    dataSource,
+    "hub_exclusion_alerts",
     `WITH attempted AS (SELECT DISTINCT unnest($1::text[]) AS sui),
      counted AS (
        UPDATE ig_alert a SET disclosure_count = a.disclosure_count + 1 FROM attempted t

@@ -1,19 +1,25 @@
+import { loadChildFile } from "../../src/disclosure/loadChildFile";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
 import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
 /**
- * A child that does not exist and a child the caller may not see take the same path and the same
- * database statements (design §5: existence does not leak — not in the answer, and not in how long
- * the answer takes). Statements are counted at the driver, for a fresh child of this file's own.
+ * A child that does not exist, a child the caller may not see and a child a named-staff exclusion keeps
+ * the caller out of take the same path and the same database statements (design §5: existence does not
+ * leak — not in the answer, and not in how long the answer takes; `exclusions/`: nor does being named).
+ * Statements are counted at the driver, for a fresh child of this file's own.
  */
 let hub: TestHub;
 const sui = syntheticNhsNumbers(840_000);
 const hidden = sui.next().value as string;
 const missing = sui.next().value as string;
+// An officer of the force that holds a record of the child, whom its IG lead keeps out of the child's file.
+const keptOut: TestClaims = { ...CALLERS.police, sub: "pc-shape-kept-out" };
+const forceIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-shape-police", agency: "POLICE-43", agency_type: "POLICE" };
 
 beforeAll(async () => {
   // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
@@ -26,6 +32,9 @@ beforeAll(async () => {
     const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode, agencyType)))).body;
     expect(body.errors).toBeUndefined();
   }
+  const EXCLUDE = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+  const excluded = (await hub.graphql(EXCLUDE, { sui: hidden, exclusion: { kind: "STAFF", subject: keptOut.sub, reason: "Named in the allegation under investigation." }, access: IG_REVIEW }, await hub.token(forceIgLead))).body;
+  expect(excluded.errors).toBeUndefined();
 });
 afterAll(async () => {
   jest.restoreAllMocks();
@@ -40,14 +49,21 @@ const childQuery = async (caller: TestClaims, childSui: string) => {
 };
 
 describe("a child the caller may not see and a child the hub does not hold", () => {
-  it("answer child(…) with the same statements", async () => {
-    // The school has no record of this child, and no relationship with them.
+  it("answer child(…) with the same statements, as a child the caller is kept out of does", async () => {
+    // The school has no record of this child, and no relationship with them; the officer's force has
+    // one, and would see the child but for the exclusion. Each caller once first, so that what a
+    // first request costs (the directory's answer about the agency) is not counted.
     await childQuery(CALLERS.schoolDsl, hidden);
     await childQuery(CALLERS.schoolDsl, missing);
+    await childQuery(keptOut, hidden);
     const notVisible = await statementsFor(() => childQuery(CALLERS.schoolDsl, hidden));
     const notHeld = await statementsFor(() => childQuery(CALLERS.schoolDsl, missing));
+    const excluded = await statementsFor(() => childQuery(keptOut, hidden));
+    const notHeldForExcluded = await statementsFor(() => childQuery(keptOut, missing));
     expect(notVisible).toBeGreaterThan(0);
     expect(notHeld).toBe(notVisible);
+    expect(excluded).toBe(notVisible);
+    expect(notHeldForExcluded).toBe(notVisible);
   });
 
   it("answer a decision not to share with the same statements and the same NOT_FOUND", async () => {
@@ -97,5 +113,20 @@ describe("a child the caller may not see and a child the hub does not hold", () 
     const notVisible = await statementsFor(() => open(hidden));
     const notHeld = await statementsFor(() => open(missing));
     expect(notHeld).toBe(notVisible);
+  });
+});
+
+describe("what a read costs", () => {
+  it("a child the caller sees costs the child's file beyond a read refused at its SUI, and nothing else", async () => {
+    // The force holds a record of the child: its officer sees it. A refusal at the SUI still costs the
+    // request's own statements (the agency's standing, the audit entry); the exclusions standing on the
+    // child come inside the file's statements, and no alert statement follows a disclosure.
+    const read = async (childSui: string) => (await hub.graphql(CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") }, await hub.token(CALLERS.police))).body;
+    expect((await read(hidden)).data.child.sui).toBe(hidden);
+    const refusedAtTheSui = await statementsFor(async () => expect((await read("1234567890")).errors?.[0]?.extensions?.code).toBe("INVALID_SUI"));
+    const file = await statementsFor(() => loadChildFile(hub.hub.database.dataSource, hidden, new Date()));
+    const seen = await statementsFor(async () => expect((await read(hidden)).data.child.sui).toBe(hidden));
+    expect(file).toBeGreaterThan(0);
+    expect(seen).toBe(refusedAtTheSui + file);
   });
 });

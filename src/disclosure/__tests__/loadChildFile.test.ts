@@ -3,7 +3,8 @@ import { recordConsentOverride } from "../../consent/recordConsentOverride";
 import { syntheticNhsNumbers } from "../../identity/nhsNumber";
 import { openReferral } from "../../referrals/openReferral";
 import { type ChildFile } from "../ChildFile";
-import { loadChildFile } from "../loadChildFile";
+import { loadChildFile, loadChildFileRead } from "../loadChildFile";
+import { ChildExclusion } from "../../exclusions/ChildExclusion";
 import { CALLER, childOf, openDisclosureDatabase, type DisclosureDatabase } from "./disclosureDatabase";
 
 /**
@@ -191,4 +192,17 @@ test("the referrals opened in the hub about the child", async () => {
   expect(file.referrals[0]).toMatchObject({ id: referralId, sui: JUNIPER, localAuthority: "E06000060", reference: "MASH-DB-J1", stage: "REFERRAL", referralSource: "SCHOOL", decidedAt: null, decision: null });
   expect(file.referrals[0].receivedAt.getTime()).toBe(now.getTime());
   expect(file.referrals[0].stageStartedAt.getTime()).toBe(now.getTime());
+});
+
+test("the exclusions standing on the child holding the SUI, not a lifted one, and none for a child the hub does not hold", async () => {
+  const exclusions = db.dataSource.getRepository(ChildExclusion);
+  const childId = (await loadJuniper()).child.id;
+  const recorded = { reason: "Named in the allegation.", recordedBySub: "ig-lead", recordedByAgency: "LA-E06000060", childId };
+  const standing = await exclusions.save({ ...recorded, sui: JUNIPER, kind: "TEAM", subjectSub: null, agencyCode: "POLICE-43", team: "CAIU A" });
+  await exclusions.save({ ...recorded, sui: JUNIPER, kind: "STAFF", subjectSub: "sw-lifted", agencyCode: null, team: null, liftedAt: now, liftedBySub: "ig-lead", liftReason: "Cleared." });
+
+  const juniper = await loadChildFileRead(db.dataSource, JUNIPER, now);
+  expect(juniper.file?.child.sui).toBe(JUNIPER);
+  expect(juniper.exclusions).toEqual([{ id: standing.id, childId, sui: JUNIPER, kind: "TEAM", subjectSub: null, agencyCode: "POLICE-43", team: "CAIU A", liftedAt: null }]);
+  expect(await loadChildFileRead(db.dataSource, NOBODY, now)).toEqual({ file: null, exclusions: [] });
 });
