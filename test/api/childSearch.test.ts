@@ -289,3 +289,36 @@ describe("a referral opened without a child, which the authority's own system ha
     expect(await entries().count({ where: { operation: "REFERRAL_BOUND", caseReference: "MASH-SRCH-0011" } as never })).toBe(0);
   });
 });
+
+describe("a strategy discussion or s.47 enquiry the authority's own system recorded", () => {
+  const childSui = next();
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-search-stages" };
+  const child = { sui: childSui, givenNames: "Ifeoma", familyName: "Castellane", dateOfBirth: "2013-10-02", sex: "FEMALE", address: home("7 Lock Yard", "HP20 8LY") };
+  const criteria = { givenNames: "Ifeoma", familyName: "Castellane", dateOfBirth: { exact: "2013-10-02" } };
+  const stage = (status: string, reference: string, recordedAt: Date, startDate: string) =>
+    submit("CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: reference, recordedAt: recordedAt.toISOString(), child, socialCare: { status, startDate, responsibleLocalAuthority: BUCKS } });
+  beforeAll(async () => {
+    await submit("HEALTH", gp(child, "GP-STAGE-1"));
+    await stage("STRATEGY_DISCUSSION", "LA-SD-0001", new Date(), "2026-11-20");
+    await stage("SECTION_47_ENQUIRY", "LA-S47-0001", new Date(), "2026-11-20");
+    await stage("SECTION_47_ENQUIRY", "LA-S47-0002", new Date(Date.now() - 40 * 86_400_000), "2025-06-02");
+  });
+
+  it("opens a search under its reference, within its stage's window", async () => {
+    for (const [reference, stageName, purpose] of [["LA-SD-0001", "STRATEGY_DISCUSSION", "STRATEGY_DISCUSSION"], ["LA-S47-0001", "SECTION_47_ENQUIRY", "SECTION_47_ENQUIRY"]]) {
+      const body = await as(social, SEARCH, { criteria, access: access(purpose, "PUBLIC_TASK", { caseReference: reference }) });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+      expect((await searchEntry(body.data!.searchChildren.searchId)).details).toMatchObject({ openReferral: { reference, stage: stageName, source: { kind: "AUTHORITY_RECORD" } } });
+    }
+  });
+
+  it("refuses one whose window has lapsed as it refuses a reference naming nothing, audited alike", async () => {
+    const lapsed = await as(social, SEARCH, { criteria, access: access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { caseReference: "LA-S47-0002" }) });
+    const lapsedEntry = await lastSearchBy("sw-search-stages");
+    const nothing = await as(social, SEARCH, { criteria, access: access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { caseReference: "LA-S47-NONE" }) });
+    expect(lapsed.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+    expect(nothing.errors?.[0]).toEqual(lapsed.errors?.[0]);
+    expect(shape(await lastSearchBy("sw-search-stages"))).toEqual(shape(lapsedEntry));
+  });
+});
