@@ -199,8 +199,8 @@ describe("a search finds only what the caller could see (provenance)", () => {
     await openReferral(mash, anchorSui, "MASH-SRCH-0003");
   });
 
-  async function answerAndEntry(criteria: Record<string, unknown>) {
-    const body = await search(mash, criteria, "MASH-SRCH-0003");
+  async function answerAndEntry(criteria: Record<string, unknown>, caller = mash) {
+    const body = await search(caller, criteria, "MASH-SRCH-0003");
     expect(body.errors).toBeUndefined();
     return { candidates: body.data!.searchChildren.candidates, entry: shape(await searchEntry(body.data!.searchChildren.searchId)) };
   }
@@ -240,6 +240,27 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(refuge.candidates).toEqual([]);
     const byName = await answerAndEntry({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
     expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
+  });
+
+  it("free address text finds by its postcode and ranks by its first line, as the matcher normalises them", async () => {
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-address" };
+    const { candidates, entry } = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwel", address: "4, ORCHARD ROW,  Sampleton hp20 2ab" }, searcher);
+    expect(candidates[0]).toMatchObject({ sui: sealedSui });
+    expect(candidates[0].why).toEqual(expect.arrayContaining([{ field: "postcode", level: "UNIT", weight: expect.any(Number) }, { field: "address", level: "EXACT", weight: 0 }]));
+    expect(entry.fieldsUsed).toEqual(["givenNames", "familyName", "address"]);
+    const elsewhere = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" }, address: "12 Other Street, Sampleton" }, searcher);
+    expect(elsewhere.candidates[0].why).toContainEqual({ field: "address", level: "DIFFERENT", weight: 0 });
+  });
+
+  it("a refuge address, or one only a sealed record gave, in free text answers what an address the hub never heard of answers", async () => {
+    for (const [named, nobody] of [["Weir Close refuge, HP21 3WC", "Nowhere House, HP21 3WZ"], ["9 Fen Lane, HP22 5QQ", "3 Nowhere Road, HP22 5QZ"]] as const) {
+      // Six searches for each address: each pair under its own practitioner, within the rate limit.
+      const searcher: TestClaims = { ...CALLERS.mash, sub: `mash-search-address-${named}` };
+      const alike = async (criteria: Record<string, unknown>) => expect(await answerAndEntry({ ...criteria, address: named }, searcher)).toEqual(await answerAndEntry({ ...criteria, address: nobody }, searcher));
+      await alike({ dateOfBirth: { exact: "2014-09-09" } });
+      await alike({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
+      await alike({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } });
+    }
   });
 });
 
