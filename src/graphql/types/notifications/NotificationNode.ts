@@ -8,6 +8,7 @@ import { NotificationStatus } from "../../../notifications/inbox/NotificationSta
 import { NotificationType } from "../../../notifications/NotificationType";
 import { PageInfo } from "../../pagination";
 import { Redaction } from "../child/common";
+import { ConsultationAdviceContent, ConsultationContent } from "./ConsultationTypes";
 
 @ObjectType("NotificationPersonName")
 export class NotificationPersonName {
@@ -256,6 +257,8 @@ export class NotificationNode {
   @Field(() => SafeguardingEnquiryResponseContent, { nullable: true }) enquiryResponse: SafeguardingEnquiryResponseContent | null;
   @Field(() => [ChildOfOffenderContent], { description: "The children a probation notification, or the answer to probation's enquiry, is about." }) children: ChildOfOffenderContent[];
   @Field(() => MashReferralTransferContent, { nullable: true }) mashReferral: MashReferralTransferContent | null;
+  @Field(() => ConsultationContent, { nullable: true }) consultation: ConsultationContent | null;
+  @Field(() => ConsultationAdviceContent, { nullable: true }) consultationAdvice: ConsultationAdviceContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
 }
