@@ -29,7 +29,7 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
   return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
 }
 const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
-const byRequester = (sub: string) => entries().find({ where: { principalSub: sub } as never, order: { occurredAt: "ASC", id: "ASC" } as never });
+const byRequester = (sub: string | undefined) => entries().find({ where: { principalSub: sub } as never, order: { occurredAt: "ASC", id: "ASC" } as never });
 const dsl: TestClaims = { ...CALLERS.schoolDsl, sub: "dsl-consulting" };
 const mash: TestClaims = { ...CALLERS.mash, sub: "mash-advising" };
 
