@@ -106,7 +106,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     // enqueued in the transaction that writes it.
     webhooks = await WebhookQueue.start(database.dataSource, config.webhooks, logger);
     const sender = {
-      dataSource: database.dataSource, signingKeys, maxAttempts: config.webhooks.maxAttempts, logger,
+      dataSource: database.dataSource, policy, signingKeys, maxAttempts: config.webhooks.maxAttempts, logger,
       rules: { production: config.nodeEnv === "production", timeoutMs: config.webhooks.timeoutMs },
     };
     await webhooks.work(config.webhooks.workers, config.webhooks.pollSeconds, (job) => deliverWebhook(sender, job.webhookId));

@@ -28,11 +28,36 @@ export function excludes(exclusion: ExclusionTerms, caller: ExcludableCaller): b
     case ExclusionKind.TEAM:
       return caller.team !== null && exclusion.agencyCode === caller.agency && exclusion.team === caller.team;
     case ExclusionKind.AGENCY:
-      return exclusion.agencyCode === caller.agency;
+      return excludesAgency(exclusion, caller.agency);
   }
+}
+
+/** Whether a standing exclusion keeps an agency as a whole out: all its users, its own system and its webhook endpoint. */
+export function excludesAgency(exclusion: ExclusionTerms, agencyCode: string): boolean {
+  return exclusion.liftedAt === null && exclusion.kind === ExclusionKind.AGENCY && exclusion.agencyCode === agencyCode;
 }
 
 /** The SUIs among `exclusions` whose file this caller is kept out of. */
 export function excludedSuis(exclusions: readonly (ExclusionTerms & { sui: string })[], caller: ExcludableCaller): Set<string> {
   return new Set(exclusions.filter((exclusion) => excludes(exclusion, caller)).map((exclusion) => exclusion.sui));
+}
+
+/** Where a query holds the caller's terms: placeholders (`:excludedSub` or `$4`) of the statement. */
+export interface CallerPlaceholders {
+  sub: string;
+  agency: string;
+  team: string;
+}
+
+/**
+ * `excludes` as a condition of a query, for a list that must leave out what the caller is kept out of
+ * before it is paged (the notification inbox, plans held elsewhere): true when a standing exclusion of
+ * any SUI in the array expression `suis` keeps the caller out — the same three kinds as `excludes`, by
+ * the same terms.
+ */
+export function keptOutCondition(suis: string, caller: CallerPlaceholders): string {
+  return `EXISTS (SELECT 1 FROM child_exclusion x WHERE x.sui = ANY(${suis}) AND x.lifted_at IS NULL AND (
+    (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
+    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND x.team = ${caller.team})
+    OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency})))`;
 }

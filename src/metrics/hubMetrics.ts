@@ -91,7 +91,7 @@ export const rateLimited = new Counter({
 
 export const webhookOutcomes = new Counter({
   name: "hub_webhook_attempts_total",
-  help: "Webhook delivery attempts by outcome: delivered (2xx), failed (to be retried), dead (attempts spent).",
+  help: "Webhook delivery attempts by outcome: delivered (2xx), failed (to be retried), dead (attempts spent), withheld (the agency is kept out of a child it is about).",
   labelNames: ["outcome"] as const,
   registers,
 });

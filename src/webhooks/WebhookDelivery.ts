@@ -4,8 +4,9 @@ import { WebhookStatus } from "./WebhookStatus";
 /**
  * One notification delivery sent to its agency's registered endpoint. Its id is the Standard Webhooks
  * `webhook-id`: the same on every attempt and replay, so a receiver that deduplicates by it processes
- * the delivery once. The body is fixed when it is enqueued — the recipient's view exactly as the policy
- * decided it for the inbox, never more — and every attempt signs and sends those bytes. A failure is
+ * the delivery once. No body is kept: each attempt builds it from the delivery as it leaves the hub
+ * then — what the recipient's inbox shows of it, held to the rights and exclusions in force
+ * (`deliverWebhook`) — and signs and sends those bytes. A failure is
  * kept as a code only (`TIMEOUT`, `HTTP_503`…): a receiver's answer never reaches the database or logs.
  */
 @Entity()
@@ -21,10 +22,6 @@ export class WebhookDelivery {
 
   @Column({ type: "varchar", length: 40 })
   recipientAgency: string;
-
-  /** The JSON body as signed and sent, byte for byte. */
-  @Column({ type: "text" })
-  body: string;
 
   /** The SUIs the body carries, so an IG lead's list of dead deliveries is kept to the children they answer for. */
   @Column({ type: "text", array: true, default: () => "'{}'" })

@@ -1,13 +1,20 @@
 import { type DataSource } from "typeorm";
+import { excludesAgency } from "../exclusions/excludes";
+import { loadExclusions } from "../exclusions/loadExclusions";
+import { deliveriesAsTheyLeave } from "../notifications/deliveriesAsTheyLeave";
+import { NotificationDelivery } from "../notifications/NotificationDelivery";
+import { type PolicySet } from "../policy/PolicySet";
 import { type Logger } from "../logging/logger";
 import { webhookOutcomes } from "../metrics/hubMetrics";
 import { type HubSigningKeys } from "../signing/hubSigningKeys";
 import { sendWebhook, type WebhookSendRules } from "./sendWebhook";
+import { webhookBody } from "./webhookBody";
 import { signWebhook } from "./webhookSignature";
 import { WebhookStatus } from "./WebhookStatus";
 
 export interface WebhookSender {
   dataSource: DataSource;
+  policy: PolicySet;
   signingKeys: HubSigningKeys;
   rules: WebhookSendRules;
   maxAttempts: number;
@@ -25,24 +32,34 @@ export class WebhookAttemptFailed extends Error {
  * only while the row is PENDING: a delivery a receiver acknowledged (DELIVERED) or an IG lead has not
  * replayed (DEAD) is never sent, whatever job — a retry, one run again after its sender died, a
  * duplicate — asks for it. The endpoint is the directory's at the time of the attempt (an agency
- * that moved its endpoint, or removed it, is honoured). A 2xx settles it DELIVERED; a failure is
- * thrown for pg-boss to retry with backoff, until the attempts are spent and it is DEAD.
+ * that moved its endpoint, or removed it, is honoured). So is what may leave: an agency a named-staff
+ * exclusion keeps out of a child the delivery is about is never sent it (WITHHELD, not replayable), and
+ * the body is built now from the delivery as it leaves the hub (`deliveriesAsTheyLeave`), so neither a
+ * retry nor an IG lead's replay sends a fact restricted or erased since. A 2xx settles it DELIVERED; a
+ * failure is thrown for pg-boss to retry with backoff, until the attempts are spent and it is DEAD.
  */
 export async function deliverWebhook(sender: WebhookSender, webhookId: string): Promise<void> {
   const { dataSource, logger } = sender;
   const now = sender.now ?? (() => new Date());
-  const claimed = await dataSource.query<[{ attempts: number; body: string; recipientAgency: string; url: string | null }[], number]>(
+  const claimed = await dataSource.query<[{ attempts: number; deliveryId: string; childSuis: string[]; recipientAgency: string; url: string | null }[], number]>(
     `UPDATE webhook_delivery w SET attempts = w.attempts + 1, last_attempt_at = $2
        WHERE w.id = $1 AND w.status = 'PENDING'
-       RETURNING w.attempts, w.body, w.recipient_agency AS "recipientAgency",
+       RETURNING w.attempts, w.delivery_id AS "deliveryId", w.child_suis AS "childSuis", w.recipient_agency AS "recipientAgency",
          (SELECT a.webhook_url FROM agency a WHERE a.code = w.recipient_agency AND a.active) AS url`,
     [webhookId, now()],
   );
   const row = claimed[0][0];
   if (row === undefined) return;
-  const attempt = row.url === null
+  if ((await loadExclusions(dataSource, row.childSuis)).some((exclusion) => excludesAgency(exclusion, row.recipientAgency))) {
+    await dataSource.query(`UPDATE webhook_delivery SET status = '${WebhookStatus.WITHHELD}', last_failure = NULL WHERE id = $1 AND status = 'PENDING'`, [webhookId]);
+    webhookOutcomes.inc({ outcome: "withheld" });
+    logger.info("webhook withheld", { event: "webhook.withheld", webhookId, agency: row.recipientAgency });
+    return;
+  }
+  const body = row.url === null ? null : await bodyAsItLeaves(sender, row.deliveryId);
+  const attempt = row.url === null || body === null
     ? { delivered: false as const, failure: "NO_ENDPOINT" }
-    : await sendWebhook(row.url, row.body, signWebhook(sender.signingKeys, webhookId, row.body, now()), sender.rules);
+    : await sendWebhook(row.url, body, signWebhook(sender.signingKeys, webhookId, body, now()), sender.rules);
   if (attempt.delivered) {
     await dataSource.query(`UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = $2, last_failure = NULL WHERE id = $1 AND status = 'PENDING'`, [webhookId, now()]);
     webhookOutcomes.inc({ outcome: "delivered" });
@@ -58,4 +75,11 @@ export async function deliverWebhook(sender: WebhookSender, webhookId: string): 
   webhookOutcomes.inc({ outcome: dead ? "dead" : "failed" });
   logger.warn(dead ? "webhook dead" : "webhook attempt failed", { event: dead ? "webhook.dead" : "webhook.failed", webhookId, agency: row.recipientAgency, attempts: row.attempts, failure: attempt.failure });
   if (!dead) throw new WebhookAttemptFailed(attempt.failure);
+}
+
+/** The body of the delivery's webhook as the delivery may leave the hub now. */
+async function bodyAsItLeaves(sender: WebhookSender, deliveryId: string): Promise<string> {
+  const delivery = await sender.dataSource.getRepository(NotificationDelivery).findOneOrFail({ where: { id: deliveryId }, relations: { notification: true } });
+  const [leaving] = await deliveriesAsTheyLeave(sender.dataSource, sender.policy, [delivery]);
+  return webhookBody(leaving, delivery.notification.type);
 }

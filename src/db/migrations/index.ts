@@ -27,6 +27,7 @@ import { ExclusionsAndBreaches1796600000031 } from "./1796600000031-ExclusionsAn
 import { AuditGenesis1796600000032 } from "./1796600000032-AuditGenesis";
 import { DataSubjectRights1796600000030 } from "./1796600000030-DataSubjectRights";
 import { KeptForRightsAndSignedGenesis1796600000036 } from "./1796600000036-KeptForRightsAndSignedGenesis";
+import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSend";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ExclusionsAndBreaches1796600000031,
   AuditGenesis1796600000032,
   KeptForRightsAndSignedGenesis1796600000036,
+  WebhookBodyAtSend1796600000038,
 ];

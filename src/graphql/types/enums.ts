@@ -66,7 +66,7 @@ const ENUMS: [object, string, string][] = [
   [PprcStatus, "PprcStatus", "A prisoner's status as a person posing a risk to children."],
   [YouthJusticeDisposal, "YouthJusticeDisposal", "The youth justice disposal or order."],
   [ConcernLevel, "ConcernLevel", "A child's safety and wellbeing concern level."],
-  [WebhookStatus, "WebhookStatus", "Where a webhook delivery stands: PENDING (being tried), DELIVERED (the receiver answered 2xx: never sent again), DEAD (every attempt failed)."],
+  [WebhookStatus, "WebhookStatus", "Where a webhook delivery stands: PENDING (being tried), DELIVERED (the receiver answered 2xx: never sent again), DEAD (every attempt failed), WITHHELD (the agency is kept out of a child it is about: never sent)."],
 ];
 
 for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });

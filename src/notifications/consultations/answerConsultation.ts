@@ -2,6 +2,7 @@ import { IsNull } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { ErrorCode, HubError } from "../../errors/HubError";
+import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsTheyLeave";
 import { mayReadDelivery } from "../inbox/inboxAccess";
 import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
@@ -19,7 +20,7 @@ import { deliverConsultation, refuseConsultation, type ConsultationServices } fr
  * Audited: the advice's `NOTIFICATION_DELIVERY` entry in the transaction that delivers it; a refusal
  * as `CONSULTATION`, REFUSED. The advice's text is on neither.
  */
-export async function answerConsultation(services: ConsultationServices, principal: Principal, requestId: string, id: string, advice: string, now = new Date()): Promise<NotificationDelivery> {
+export async function answerConsultation(services: ConsultationServices, principal: Principal, requestId: string, id: string, advice: string, now = new Date()): Promise<DeliveryAsItLeaves> {
   const { dataSource, policy } = services;
   const act = { principal, requestId, now };
   const refuse = (code: ErrorCode, problem: string, message: string, path: string): Promise<never> =>
@@ -46,5 +47,7 @@ export async function answerConsultation(services: ConsultationServices, princip
     return true;
   });
   if (!answered) return refuse(ErrorCode.CONFLICT, "ALREADY_ANSWERED", "This consultation has been answered already.", "id");
-  return dataSource.getRepository(NotificationDelivery).findOneByOrFail({ id });
+  // The answered consultation goes back to its adviser as every delivery leaves the hub (it names no record, so no right holds it back).
+  const [leaving] = await deliveriesAsTheyLeave(dataSource, policy, [await dataSource.getRepository(NotificationDelivery).findOneByOrFail({ id })]);
+  return leaving;
 }

@@ -6,6 +6,7 @@ import { recordAuditEntry } from "../../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
+import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsTheyLeave";
 import { type NotificationServices } from "../NotificationServices";
 import { mayAnswer, repliesRoutedBack, routeEnquiryAnswer } from "../probation/answerSafeguardingEnquiry";
 import { mayReadDelivery } from "./inboxAccess";
@@ -29,7 +30,7 @@ export const MAX_RESPONSE_LENGTH = 4000;
  * (else FORBIDDEN, nothing stored), and acknowledging again routes it again if it never left (it is the
  * same notification, by a reference derived from the delivery).
  */
-export async function acknowledgeNotification(services: NotificationServices, principal: Principal, requestId: string, id: string, response: string | null, now = new Date()): Promise<NotificationDelivery> {
+export async function acknowledgeNotification(services: NotificationServices, principal: Principal, requestId: string, id: string, response: string | null, now = new Date()): Promise<DeliveryAsItLeaves> {
   const { dataSource, policy } = services;
   const repository = dataSource.getRepository(NotificationDelivery);
   const delivery = await repository.findOneBy({ id });
@@ -48,14 +49,15 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   const answersBack = repliesRoutedBack(notification.type) && mayAnswer(services, principal, delivery);
   if (delivery.acknowledgedAt !== null) {
     if (answersBack) await routeEnquiryAnswer(services, principal, requestId, notification, delivery, now);
+    const [leaving] = await deliveriesAsTheyLeave(dataSource, policy, [delivery]);
     // Nothing to acknowledge, but the answer is the delivery, content and all: a read of the inbox,
     // audited like any other before it is returned (no audit, no disclosure).
     await recordAuditEntry(dataSource, {
       requestId, principal, operation: AuditOperation.NOTIFICATION_INBOX_READ, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.DISCLOSED,
       fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
-      details: { count: 1, deliveryIds: [delivery.id], disclosureIds: [delivery.disclosureId], alreadyAcknowledged: true },
+      details: { count: 1, deliveryIds: [delivery.id], disclosureIds: [delivery.disclosureId], alreadyAcknowledged: true, supplementaryStatementIds: leaving.supplementaryStatementIds },
     }, now);
-    return delivery;
+    return leaving;
   }
   const reply = response?.trim() ?? "";
   if (delivery.responseRequested && reply === "") {
@@ -74,5 +76,6 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   const acknowledged = await repository.findOneByOrFail({ id });
   // The stored reply (a concurrent acknowledgement's, if it came first) is the one routed back.
   if (answersBack) await routeEnquiryAnswer(services, principal, requestId, notification, acknowledged, now);
-  return acknowledged;
+  const [leaving] = await deliveriesAsTheyLeave(dataSource, policy, [acknowledged]);
+  return leaving;
 }

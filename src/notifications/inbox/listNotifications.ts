@@ -7,8 +7,8 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
 import { readableScope } from "./inboxAccess";
 import { NotificationStatus } from "./NotificationStatus";
-import { loadExclusions } from "../../exclusions/loadExclusions";
-import { excludedSuis } from "../../exclusions/excludes";
+import { keptOutCondition } from "../../exclusions/excludes";
+import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsTheyLeave";
 
 /** Where the last page ended: the last delivery's (deliveredAt, id). */
 export interface InboxPosition {
@@ -17,14 +17,15 @@ export interface InboxPosition {
 }
 
 export interface InboxPage {
-  deliveries: NotificationDelivery[];
+  deliveries: DeliveryAsItLeaves[];
   hasNextPage: boolean;
   end: InboxPosition | null;
 }
 
 /**
  * A page of the caller's own agency's inbox, newest first, optionally only the unacknowledged or the
- * acknowledged: what was delivered to the agency, each view as decided and audited at delivery. Reading
+ * acknowledged: what was delivered to the agency, each view as decided and audited at delivery and held
+ * to the data subjects' rights in force as it is read (`deliveriesAsTheyLeave`). Reading
  * it is audited too (`NOTIFICATION_INBOX_READ`: the deliveries listed and the children they name) and
  * the page is returned only once that entry has committed.
  */
@@ -42,23 +43,29 @@ export async function listNotifications(services: NotificationServices, principa
           : `delivery.audience = :audience${index} AND delivery.decided_as = ANY(:roles${index})`;
         readable.orWhere(condition, { [`audience${index}`]: part.audience, ...(part.decidedAs === "ANY" ? {} : { [`roles${index}`]: part.decidedAs }) });
       });
-    }));
+    }))
+    // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them,
+    // not there (`exclusions/`): left out before the page is cut, so neither a short page nor
+    // `hasNextPage` tells of it.
+    .andWhere(`NOT ${keptOutCondition("delivery.child_suis", { sub: ":excludedSub", agency: ":excludedAgency", team: ":excludedTeam" })}`, {
+      excludedSub: principal.sub, excludedAgency: principal.agency, excludedTeam: principal.team,
+    });
   if (status === NotificationStatus.UNACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NULL");
   if (status === NotificationStatus.ACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NOT NULL");
   if (after !== null) {
     query.andWhere(new Brackets((older) => older.where("delivery.delivered_at < :at", { at: after.at }).orWhere("delivery.delivered_at = :at AND delivery.id < :id", { at: after.at, id: after.id })));
   }
   const rows = await query.orderBy("delivery.delivered_at", "DESC").addOrderBy("delivery.id", "DESC").take(first + 1).getMany();
-  const page = rows.slice(0, first);
-  // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them, not there (`exclusions/`).
-  const keptOut = excludedSuis(await loadExclusions(dataSource, page.flatMap((delivery) => delivery.childSuis)), principal);
-  const deliveries = page.filter((delivery) => !delivery.childSuis.some((sui) => keptOut.has(sui)));
-  const last = page.at(-1);
+  const deliveries = await deliveriesAsTheyLeave(dataSource, policy, rows.slice(0, first));
+  const last = deliveries.at(-1);
   await recordAuditEntry(dataSource, {
     requestId, principal, operation: AuditOperation.NOTIFICATION_INBOX_READ, access: null,
     childSuis: deliveries.flatMap((delivery) => delivery.childSuis), outcome: AuditOutcome.DISCLOSED,
     fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
-    details: { status, count: deliveries.length, ...(deliveries.length < page.length ? { excludedDeliveries: page.length - deliveries.length } : {}), deliveryIds: deliveries.map((delivery) => delivery.id), disclosureIds: deliveries.map((delivery) => delivery.disclosureId) },
+    details: {
+      status, count: deliveries.length, deliveryIds: deliveries.map((delivery) => delivery.id), disclosureIds: deliveries.map((delivery) => delivery.disclosureId),
+      supplementaryStatementIds: deliveries.flatMap((delivery) => delivery.supplementaryStatementIds),
+    },
   }, now);
   return { deliveries, hasNextPage: rows.length > first, end: last === undefined ? null : { at: last.deliveredAt, id: last.id } };
 }

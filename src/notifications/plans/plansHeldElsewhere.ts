@@ -3,7 +3,10 @@ import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntry, type AuditEntryInput } from "../../audit/recordAuditEntry";
+import { applyRecordRights, type RestrictionView, type SupplementaryStatementView } from "../../dataSubjectRights/applyRecordRights";
+import { loadRightsOverRecords } from "../../dataSubjectRights/rightsOverRecords";
 import { Agency } from "../../directory/Agency";
+import { keptOutCondition } from "../../exclusions/excludes";
 import { DEMOGRAPHICS, recordPath } from "../../disclosure/recordPaths";
 import { AgencyType } from "../../directory/AgencyType";
 import { ErrorCode, HubError } from "../../errors/HubError";
@@ -33,6 +36,10 @@ export interface PlanHeldElsewhere {
   child: Partial<Record<"givenNames" | "familyName" | "dateOfBirth" | "localAuthority", string>>;
   plan: Partial<Record<string, unknown>>;
   redactions: Withholding[];
+  /** Statements the holding authority attached to a fact shown (UK GDPR Art 16): read with it. */
+  supplementaryStatements: SupplementaryStatementView[];
+  /** Facts shown whose processing is restricted, for a purpose the restriction allows (Arts 18, 21). */
+  restrictions: RestrictionView[];
 }
 
 export interface PlansHeldElsewherePage {
@@ -107,10 +114,18 @@ export async function listPlansHeldElsewhere(services: NotificationServices, pri
   let position = after;
   let hasNextPage = false;
   while (!hasNextPage) {
-    const rows = await plansOfOthersIn(dataSource, agency, londonDateOf(now), position, first + 1);
+    const rows = await plansOfOthersIn(dataSource, agency, principal, londonDateOf(now), position, first + 1);
+    const over = await loadRightsOverRecords(dataSource, rows.map((row) => row.recordId));
     for (const row of rows) {
-      const decision = decideDisclosure(policy, principal, access, subjectOf(row), now);
-      if (decision.outcome === "REFUSED" || decision.sealed.length > 0 || decision.brokered.length > 0 || decision.disclosed.length === 0) continue;
+      const decided = decideDisclosure(policy, principal, access, subjectOf(row), now);
+      if (decided.outcome === "REFUSED" || decided.sealed.length > 0 || decided.brokered.length > 0) continue;
+      const planPath = recordPath(RecordType.SOCIAL_CARE, row.recordId);
+      // The plan's facts leave here as from the child's file: restricted ones withheld unless the
+      // purpose is one the restriction allows, statements beside the facts they are about.
+      const rights = applyRecordRights(policy.dataSubjectRights, access, over.rights, new Map([[row.recordId, planPath]]), decided);
+      const decision = rights.decision;
+      // Being listed is the plan: a plan none of whose facts may be shown is not listed.
+      if (!decision.disclosed.some((path) => path.startsWith(`${planPath}.`))) continue;
       // Being listed says the child lives in the caller's area, derived from where the holding record
       // places them: a child whose area the caller may not see (a protected placement, for a purpose
       // parents share in) is not listed at all, never listed with the area withheld.
@@ -120,18 +135,17 @@ export async function listPlansHeldElsewhere(services: NotificationServices, pri
         break;
       }
       const shown = new Set(decision.disclosed);
-      const planPath = recordPath(RecordType.SOCIAL_CARE, row.recordId);
       plans.push({
         recordId: row.recordId, sui: row.sui, holdingAgency: row.agencyCode,
         child: Object.fromEntries(Object.entries(childValues(row.identity)).filter(([field, value]) => value !== null && shown.has(`${DEMOGRAPHICS}.${field}`))),
         plan: Object.fromEntries(Object.entries(row.details).filter(([field, value]) => value !== null && shown.has(`${planPath}.${field}`))),
-        redactions: decision.withheld,
+        redactions: decision.withheld, supplementaryStatements: rights.statements, restrictions: rights.restrictions,
       });
       // One entry per child, in the paths a read of the child's file uses, so each child's subject access report can tell what it carried.
       entries.push({
         requestId, principal, operation: AuditOperation.PLANS_HELD_ELSEWHERE_READ, access, childSuis: row.sui === null ? [] : [row.sui], outcome: AuditOutcome.DISCLOSED,
         fieldsDisclosed: decision.disclosed, fieldsWithheld: decision.withheld, policyVersion: policy.version, breakGlass: access.breakGlass, prejudicesInvestigation: false,
-        details: { areas: agency.servedLocalAuthorities, recordIds: [row.recordId], holdingAgency: row.agencyCode, grantingRules: decision.grantingRules, relationships: [RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY] },
+        details: { areas: agency.servedLocalAuthorities, recordIds: [row.recordId], holdingAgency: row.agencyCode, grantingRules: decision.grantingRules, relationships: [RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY], supplementaryStatementIds: rights.statementIds },
       });
     }
     const last = rows.at(-1);
@@ -150,9 +164,11 @@ export async function listPlansHeldElsewhere(services: NotificationServices, pri
 
 /**
  * The plans in force on `on` held by other agencies than `agency`, whose holding authority's own
- * record places the child in an authority `agency` serves, in record order after `after`.
+ * record places the child in an authority `agency` serves, in record order after `after` — less any
+ * child whose file a named-staff exclusion keeps the caller out of, left out here, before the page is
+ * cut, so nothing of the list tells of them.
  */
-function plansOfOthersIn(dataSource: DataSource, agency: Agency, on: string, after: string | null, limit: number): Promise<PlanRow[]> {
+function plansOfOthersIn(dataSource: DataSource, agency: Agency, caller: Principal, on: string, after: string | null, limit: number): Promise<PlanRow[]> {
   return dataSource.query<PlanRow[]>(
     `SELECT r.id AS "recordId", c.sui, r.agency_code AS "agencyCode", a.type AS "agencyType",
             (c.date_of_birth IS NULL AND c.expected_date_of_birth IS NOT NULL) AS unborn,
@@ -169,9 +185,10 @@ function plansOfOthersIn(dataSource: DataSource, agency: Agency, on: string, aft
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
         AND r.reported_identity -> 'address' ->> 'localAuthority' = ANY($3::text[])
         AND ($4::uuid IS NULL OR r.id > $4::uuid)
+        AND NOT ${keptOutCondition("ARRAY[c.sui]", { sub: "$6::text", agency: "$7::text", team: "$8::text" })}
       ORDER BY r.id
       LIMIT $5`,
-    [agency.code, on, agency.servedLocalAuthorities, after, limit],
+    [agency.code, on, agency.servedLocalAuthorities, after, limit, caller.sub, caller.agency, caller.team],
   );
 }
 

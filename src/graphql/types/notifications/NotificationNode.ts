@@ -8,6 +8,7 @@ import { NotificationStatus } from "../../../notifications/inbox/NotificationSta
 import { NotificationType } from "../../../notifications/NotificationType";
 import { PageInfo } from "../../pagination";
 import { Redaction } from "../child/common";
+import { ProcessingRestrictionNode, SupplementaryStatementNode } from "../dataSubjectRights/DataSubjectRightsTypes";
 import { ConsultationAdviceContent, ConsultationContent } from "./ConsultationTypes";
 
 @ObjectType("NotificationPersonName")
@@ -261,6 +262,8 @@ export class NotificationNode {
   @Field(() => ConsultationAdviceContent, { nullable: true }) consultationAdvice: ConsultationAdviceContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
+  @Field(() => [SupplementaryStatementNode], { description: "Statements the notifying agency attached to the records this was told from, at the person's request (UK GDPR Art 16): read them with the facts they are about." }) supplementaryStatements: SupplementaryStatementNode[];
+  @Field(() => [ProcessingRestrictionNode], { description: "Facts of the records this was told from whose processing is restricted (UK GDPR Arts 18, 21), shown for the purpose it was delivered for: use them only for that purpose. A fact restricted or erased since it was delivered is in `redactions`." }) restrictions: ProcessingRestrictionNode[];
 }
 
 @ObjectType()

@@ -3,6 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import { type PlanHeldElsewhere } from "../../../notifications/plans/plansHeldElsewhere";
 import { PageInfo } from "../../pagination";
 import { Redaction } from "../child/common";
+import { ProcessingRestrictionNode, SupplementaryStatementNode } from "../dataSubjectRights/DataSubjectRightsTypes";
 
 @ObjectType("PlanHeldElsewhere", { description: "A child on another authority's plan living in your area, as you may see them: a field you may not see is null and listed in `redactions`." })
 export class PlanHeldElsewhereNode {
@@ -23,6 +24,8 @@ export class PlanHeldElsewhereNode {
   @Field(() => String, { nullable: true }) responsibleLocalAuthority: string | null;
   @Field(() => String, { nullable: true }) summary: string | null;
   @Field(() => [Redaction]) redactions: Redaction[];
+  @Field(() => [SupplementaryStatementNode], { description: "Statements the holding authority attached to what you were shown, at the person's request (UK GDPR Art 16): read them with the facts they are about." }) supplementaryStatements: SupplementaryStatementNode[];
+  @Field(() => [ProcessingRestrictionNode], { description: "Facts you were shown whose processing is restricted (UK GDPR Arts 18, 21): use them only for the purpose you stated." }) restrictions: ProcessingRestrictionNode[];
 }
 
 @ObjectType()
@@ -32,10 +35,10 @@ export class PlanHeldElsewhereConnection {
 }
 
 /** A child on the list as the caller reads them: what the decision let through, null for everything else. */
-export function planHeldElsewhereNodeOf({ sui, holdingAgency, child, plan, redactions }: PlanHeldElsewhere): PlanHeldElsewhereNode {
+export function planHeldElsewhereNodeOf({ sui, holdingAgency, child, plan, redactions, supplementaryStatements, restrictions }: PlanHeldElsewhere): PlanHeldElsewhereNode {
   const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
   return {
-    sui, holdingAgency, redactions,
+    sui, holdingAgency, redactions, supplementaryStatements, restrictions,
     givenNames: child.givenNames ?? null, familyName: child.familyName ?? null, dateOfBirth: child.dateOfBirth ?? null, localAuthority: child.localAuthority ?? null,
     status: text(plan.status), planCategory: text(plan.planCategory), legalStatus: text(plan.legalStatus), startDate: text(plan.startDate), endDate: text(plan.endDate),
     allocatedWorkerName: text(plan.allocatedWorkerName), allocatedWorkerContact: text(plan.allocatedWorkerContact), allocatedTeam: text(plan.allocatedTeam),

@@ -1,6 +1,6 @@
 import { statusOf } from "../../../notifications/inbox/NotificationStatus";
 import { type ConsultationAdviceFields, type ConsultationFields } from "../../../notifications/consultations/consultationContent";
-import { type NotificationDelivery } from "../../../notifications/NotificationDelivery";
+import { type DeliveryAsItLeaves } from "../../../notifications/deliveriesAsTheyLeave";
 import { type NotificationType } from "../../../notifications/NotificationType";
 import { decidedFieldsOf } from "../../../policy/decidedFields";
 import { NotificationRecordType } from "../../../policy/notificationFields";
@@ -23,7 +23,7 @@ function responseOf(fields: { respondedAt: unknown } | null): NotificationNode["
 }
 
 /** A delivery as its recipient reads it: what its view holds, null for everything else. */
-export function notificationNodeOf(delivery: NotificationDelivery, type: NotificationType): NotificationNode {
+export function notificationNodeOf(delivery: DeliveryAsItLeaves, type: NotificationType): NotificationNode {
   const { content } = delivery;
   const escalation = content.escalation;
   const consultation = content.consultation as ConsultationFields | undefined;
@@ -33,6 +33,7 @@ export function notificationNodeOf(delivery: NotificationDelivery, type: Notific
     status: statusOf(delivery), responseRequested: delivery.responseRequested, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, response: delivery.response,
     escalatedAt: delivery.escalatedAt, routingRules: delivery.routingRules, purpose: delivery.purpose, lawfulBasis: delivery.lawfulBasis,
     specialCategoryCondition: delivery.specialCategoryCondition, disclosureId: delivery.disclosureId, redactions: delivery.redactions,
+    supplementaryStatements: delivery.supplementaryStatements, restrictions: delivery.restrictions,
     pprc: fieldsOf(NotificationRecordType.PPRC_NOTIFICATION, content.pprc),
     childrenAtRisk: listOf(NotificationRecordType.CHILD_AT_RISK, content.childrenAtRisk),
     child: fieldsOf(NotificationRecordType.NOTIFIED_CHILD, content.child),

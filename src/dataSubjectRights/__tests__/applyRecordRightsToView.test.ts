@@ -1,0 +1,51 @@
+import { type AccessContext } from "../../policy/AccessContext";
+import { applyRecordRightsToView } from "../applyRecordRightsToView";
+import { type DataSubjectRightsRule } from "../DataSubjectRightsPolicy";
+import { type ProcessingRestriction } from "../RecordRights";
+import { type RightsOverRecords } from "../rightsOverRecords";
+
+const RULE = { id: "data-subject-rights" } as DataSubjectRightsRule;
+const TRIAGE: AccessContext = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "", caseReference: null, breakGlass: false };
+const RECORD = "11111111-1111-4111-8111-111111111111";
+const VIEW = { pprc: { pprcStatus: "CONFIRMED", prisonerGivenNames: "Ansel" }, childrenAtRisk: [{ sui: "9990072035", givenNames: "Maren" }] };
+const at = new Date("2026-12-01T10:00:00Z");
+
+const restriction = (field: string | null, allowedPurposes: ProcessingRestriction["allowedPurposes"] = []): ProcessingRestriction => ({
+  id: `r-${field}`, recordId: RECORD, field, kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", allowedPurposes, restrictedAt: at,
+});
+const over = (parts: Partial<RightsOverRecords["rights"]> & { erased?: RightsOverRecords["erased"] }): RightsOverRecords => ({
+  rights: { statements: parts.statements ?? [], restrictions: parts.restrictions ?? [] }, erased: parts.erased ?? [], paths: new Map([[RECORD, `prison[${RECORD}]`]]),
+});
+const apply = (rights: RightsOverRecords, withheld: string[] = []) => applyRecordRightsToView(RULE, TRIAGE, rights, [RECORD], VIEW, withheld);
+
+describe("a view told from agency records, held to the rights over them", () => {
+  it("withholds a restricted fact by its field's name, wherever the view carries it", () => {
+    const applied = apply(over({ restrictions: [restriction("pprcStatus")] }));
+    expect(applied.view).toEqual({ pprc: { prisonerGivenNames: "Ansel" }, childrenAtRisk: VIEW.childrenAtRisk });
+    expect(applied.withheld).toEqual([expect.objectContaining({ path: "pprc.pprcStatus", rule: "data-subject-rights" })]);
+  });
+
+  it("shows a fact restricted for other purposes than the view's, saying so", () => {
+    const applied = apply(over({ restrictions: [restriction("pprcStatus", ["REFERRAL_TRIAGE"])] }));
+    expect(applied.view).toEqual(VIEW);
+    expect(applied.restrictions).toEqual([{ path: `prison[${RECORD}].pprcStatus`, kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", since: at }]);
+  });
+
+  it("withholds everything for a right over a fact the view may hold under another name, never too little", () => {
+    const applied = apply(over({ erased: [{ recordId: RECORD, field: "prisoner" }] }));
+    expect(applied.view).toEqual({ pprc: {} });
+    expect(applied.withheld.map((withholding) => withholding.path)).toEqual(["pprc.pprcStatus", "pprc.prisonerGivenNames", "childrenAtRisk[0].sui", "childrenAtRisk[0].givenNames"]);
+  });
+
+  it("leaves the view as it is for a right over a fact it was decided not to show", () => {
+    expect(apply(over({ restrictions: [restriction("mappaCategory")] }), ["pprc.mappaCategory"]).view).toEqual(VIEW);
+  });
+
+  it("carries a statement beside a fact still shown, never beside one erased", () => {
+    const statement = { id: "s-1", recordId: RECORD, field: "pprcStatus", statement: "The prisoner disputes the status.", agencyCode: "HMP-EXAMPLETON", attachedAt: at };
+    expect(apply(over({ statements: [statement] })).statementIds).toEqual(["s-1"]);
+    const erased = apply(over({ statements: [statement], erased: [{ recordId: RECORD, field: "pprcStatus" }] }));
+    expect(erased.statements).toEqual([]);
+    expect(erased.view.pprc).toEqual({ prisonerGivenNames: "Ansel" });
+  });
+});

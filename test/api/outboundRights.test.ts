@@ -1,0 +1,183 @@
+import { Agency } from "../../src/directory/Agency";
+import { WebhookDelivery } from "../../src/webhooks/WebhookDelivery";
+import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { type TestClaims } from "../support/testKeys";
+import { waitFor, WebhookReceiver } from "../support/webhookReceiver";
+
+/**
+ * Restrictions, erasure, supplementary statements and named-staff exclusions hold on every path a fact
+ * leaves by, not only `child`: the notification inbox, a delivery's webhook (sent, retried or replayed)
+ * and the list of plans held elsewhere. Fixtures of this file's own: PPRC notifications from HMP
+ * Exampleton about children 99913800xx, and Lincolnshire's plans for children living in Buckinghamshire.
+ */
+let hub: TestHub;
+let receiver: WebhookReceiver;
+const answers: Record<string, number> = { "/csc": 503, "/probation": 503 };
+
+beforeAll(async () => {
+  receiver = await new WebhookReceiver().start();
+  receiver.answer = (path) => answers[path] ?? 204;
+  hub = await startTestHub({ env: { WEBHOOK_POLL_SECONDS: "1", WEBHOOK_RETRY_DELAY_SECONDS: "1", WEBHOOK_RETRY_DELAY_MAX_SECONDS: "1", WEBHOOK_MAX_ATTEMPTS: "1", WEBHOOK_TIMEOUT_MS: "2000" } });
+  const agencies = hub.hub.database.dataSource.getRepository(Agency);
+  await agencies.update({ code: "LA-E06000060" }, { webhookUrl: receiver.url("/csc") });
+  await agencies.update({ code: "PDU-BUCKS" }, { webhookUrl: receiver.url("/probation") });
+}, 180_000);
+afterAll(async () => {
+  await hub.stop();
+  await receiver.stop();
+});
+
+const claims = (sub: string, agency: string, agencyType: string, roles: string[], la = "E06000060"): TestClaims => ({ sub, name: `Officer ${sub}`, agency, agency_type: agencyType, roles, la });
+const PRISON_SYSTEM = claims("system-exampleton", "HMP-EXAMPLETON", "PRISON", ["AGENCY_SYSTEM"], "E10000019");
+const PRISON_IG = claims("ig-exampleton", "HMP-EXAMPLETON", "PRISON", ["IG_LEAD"], "E10000019");
+const CSC_WORKER = claims("sw-outbound", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const CSC_IG = claims("ig-outbound", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"]);
+const PROBATION_IG = claims("ig-pdu-outbound", "PDU-BUCKS", "PROBATION", ["IG_LEAD"]);
+const LINCS_SYSTEM = claims("system-lincs", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+const LINCS_IG = claims("ig-lincs", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"], "E10000019");
+
+const SUBMIT_PPRC = /* GraphQL */ `mutation ($n: PprcNotificationInput!) { submitPprcNotification(notification: $n) { notificationId } }`;
+const INBOX = /* GraphQL */ `query ($first: Int) { notifications(first: $first) {
+  nodes { id childrenAtRisk { sui } pprc { pprcStatus offenderManagementUnitContact prisonerGivenNames } redactions { path rule } supplementaryStatements { path statement } restrictions { path } }
+  pageInfo { hasNextPage } } }`;
+const ATTACH = "mutation ($recordId: ID!, $field: String, $statement: String!, $access: AccessContext!) { attachSupplementaryStatement(recordId: $recordId, field: $field, statement: $statement, access: $access) { id } }";
+const RESTRICT = "mutation ($recordId: ID!, $field: String, $kind: RestrictionKind!, $ground: RestrictionGround!, $reason: String!, $access: AccessContext!) { restrictProcessing(recordId: $recordId, field: $field, kind: $kind, ground: $ground, reason: $reason, access: $access) { id } }";
+const ERASE = "mutation ($recordId: ID!, $field: String!, $grounds: [String!]!, $exemptions: [String!]!, $reason: String!, $access: AccessContext!) { decideErasure(recordId: $recordId, field: $field, groundsMet: $grounds, exemptionsApplying: $exemptions, reason: $reason, access: $access) { outcome } }";
+const EXCLUDE = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+const DEAD = /* GraphQL */ `query ($access: AccessContext!) { deadWebhookDeliveries(access: $access, first: 10) { nodes { id deliveryId } } }`;
+const REPLAY = /* GraphQL */ `mutation ($id: ID!, $access: AccessContext!) { replayWebhookDelivery(id: $id, access: $access) { id status } }`;
+const PLANS = /* GraphQL */ `query ($a: AccessContext!, $first: Int) { plansHeldElsewhere(access: $a, first: $first) {
+  nodes { sui status planCategory redactions { path rule } supplementaryStatements { path statement } } pageInfo { hasNextPage } } }`;
+const TRIAGE = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Checking children placed in the county by other authorities" };
+
+const STATEMENT = "The prisoner states the OMU named here never held his case.";
+const REASON = "The prisoner disputes the status; the prison is checking it with the PPRC panel.";
+
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown> = {}) {
+  const body = (await hub.graphql(query, variables, await hub.token(caller))).body;
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+const release = (reference: string, sui: string, givenNames: string) => ({
+  agencyCode: "HMP-EXAMPLETON", reference, event: "RELEASE", eventDate: "2026-11-16", establishment: "HMP Exampleton", pprcStatus: "CONFIRMED",
+  offenderManagementUnitContact: "omu@exampleton.example",
+  prisoner: { prisonNumber: `H${sui.slice(-4)}OB`, givenNames: `Prisoner${givenNames}`, familyName: "Outbound", dateOfBirth: "1980-02-03", sex: "MALE", homeLocalAuthority: "E06000060" },
+  release: { date: "2026-11-21", address: { kind: "HOME", line1: "5 Egress Row", town: "Sampleton", postcode: "HP20 5ER", localAuthority: "E06000060" } },
+  childrenAtRisk: [{ reference: `${reference}-C1`, sui, givenNames, familyName: "Outbound", dateOfBirth: "2015-06-02", sex: "FEMALE",
+    address: { kind: "HOME", line1: "6 Egress Row", town: "Sampleton", postcode: "HP20 5ER", localAuthority: "E06000060" }, relationshipToPrisoner: "STEP_PARENT" }],
+});
+
+async function notify(reference: string, sui: string, givenNames: string): Promise<string[]> {
+  await as(PRISON_SYSTEM, SUBMIT_PPRC, { n: release(reference, sui, givenNames) });
+  const [row] = await hub.hub.database.dataSource.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE source_reference = $1`, [reference]);
+  return row.record_ids;
+}
+
+const webhookOf = (agency: string, sui: string) => hub.hub.database.dataSource.getRepository(WebhookDelivery).createQueryBuilder("w")
+  .where("w.recipient_agency = :agency AND :sui = ANY(w.child_suis)", { agency, sui }).orderBy("w.created_at", "DESC").getOneOrFail();
+const sentTo = (path: string, id: string) => receiver.sends.filter((send) => send.path === path && send.id === id).map((send) => JSON.parse(send.body) as { data: Record<string, any> });
+
+describe("a notification's delivery, in the inbox and by webhook", () => {
+  const SUI = "9991380019";
+  let records: string[];
+
+  beforeAll(async () => {
+    records = await notify("OB-REL-1", SUI, "Wren");
+    await waitFor("both webhooks to die", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).countBy({ status: "DEAD" })) === 2);
+  });
+
+  it("withholds a fact restricted since it was delivered, and carries a statement with the fact it is about", async () => {
+    await as(PRISON_IG, RESTRICT, { recordId: records[0], field: "pprcStatus", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+    await as(PRISON_IG, ATTACH, { recordId: records[0], field: "offenderManagementUnitContact", statement: STATEMENT, access: IG_REVIEW });
+    const [node] = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications.nodes;
+    expect(node.pprc).toMatchObject({ pprcStatus: null, offenderManagementUnitContact: "omu@exampleton.example", prisonerGivenNames: "PrisonerWren" });
+    expect(node.redactions).toContainEqual({ path: "pprc.pprcStatus", rule: "data-subject-rights" });
+    expect(node.supplementaryStatements).toEqual([{ path: `prison[${records[0]}].offenderManagementUnitContact`, statement: STATEMENT }]);
+  });
+
+  it("a replayed webhook is built as the delivery leaves now: the restricted fact is not resent, the statement goes with it", async () => {
+    answers["/csc"] = 204;
+    const webhook = await webhookOf("LA-E06000060", SUI);
+    expect(sentTo("/csc", webhook.id)[0].data.content.pprc.pprcStatus).toBe("CONFIRMED");
+    await as(CSC_IG, REPLAY, { id: webhook.id, access: IG_REVIEW });
+    await waitFor("the replay to arrive", () => sentTo("/csc", webhook.id).length === 2);
+    const [, replayed] = sentTo("/csc", webhook.id);
+    expect(replayed.data.content.pprc.pprcStatus).toBeUndefined();
+    expect(replayed.data.content.pprc.prisonerGivenNames).toBe("PrisonerWren");
+    expect(replayed.data.redactions).toContainEqual(expect.objectContaining({ path: "pprc.pprcStatus", rule: "data-subject-rights" }));
+    expect(replayed.data.supplementaryStatements).toEqual([expect.objectContaining({ statement: STATEMENT })]);
+  });
+
+  it("an erased fact is in no inbox and no webhook still to be sent, nor is the statement on it", async () => {
+    expect((await as(PRISON_IG, ERASE, { recordId: records[0], field: "offenderManagementUnitContact", grounds: ["NO_LONGER_NECESSARY"], exemptions: [], reason: "Decided on the prisoner's request; see the IG file.", access: IG_REVIEW })).decideErasure.outcome).toBe("ERASED");
+    const [node] = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications.nodes;
+    expect(node.pprc.offenderManagementUnitContact).toBeNull();
+    expect(node.redactions).toContainEqual({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" });
+    expect(node.supplementaryStatements).toEqual([]);
+    // Nothing of an undelivered webhook is kept to send later: probation's dead delivery, replayed, carries no erased fact.
+    const stored = JSON.stringify(await hub.hub.database.dataSource.query(`SELECT * FROM webhook_delivery`));
+    expect(stored).not.toContain("omu@exampleton.example");
+    answers["/probation"] = 204;
+    const [dead] = (await as(PROBATION_IG, DEAD, { access: IG_REVIEW })).deadWebhookDeliveries.nodes;
+    await as(PROBATION_IG, REPLAY, { id: dead.id, access: IG_REVIEW });
+    await waitFor("probation's replay to arrive", () => sentTo("/probation", dead.id).length === 2);
+    const [first, replayed] = sentTo("/probation", dead.id);
+    expect(first.data.content.pprc.offenderManagementUnitContact).toBe("omu@exampleton.example");
+    expect(replayed.data.content.pprc.offenderManagementUnitContact).toBeUndefined();
+    expect(replayed.data.redactions).toContainEqual(expect.objectContaining({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" }));
+  });
+});
+
+describe("named-staff exclusions on the inbox and on webhooks", () => {
+  it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
+    await notify("OB-REL-2", "9991380027", "Ash");
+    await notify("OB-REL-3", "9991380035", "Rook");
+    await as(PRISON_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    // The newest delivery is the excluded child's: the page of one is the next one down, and every delivery after it is still there.
+    const first = (await as(CSC_WORKER, INBOX, { first: 1 })).notifications;
+    expect(first.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027"]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const all = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications;
+    expect(all.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027", "9991380019"]);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it("never pushes a delivery to an agency kept out of the child: WITHHELD, not sent", async () => {
+    // The prison's first notification makes it an agency working with the child; the exclusion comes after it.
+    await notify("OB-REL-4", "9991380043", "Sloe");
+    await as(PRISON_IG, EXCLUDE, { sui: "9991380043", exclusion: { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The authority's staff are implicated in the allegation." }, access: IG_REVIEW });
+    await notify("OB-REL-5", "9991380043", "Sloe");
+    await waitFor("the push to settle", async () => (await webhookOf("LA-E06000060", "9991380043")).status !== "PENDING");
+    const webhook = await webhookOf("LA-E06000060", "9991380043");
+    expect(webhook.status).toBe("WITHHELD");
+    expect(receiver.sends.filter((send) => send.id === webhook.id)).toEqual([]);
+  });
+});
+
+describe("plans held elsewhere", () => {
+  const plan = (reference: string, sui: string, givenNames: string) => ({
+    agencyCode: "LA-E10000019", agencyReference: reference,
+    child: { sui, givenNames, familyName: "Elsewhere", dateOfBirth: "2013-08-08", sex: "FEMALE", address: { kind: "PLACEMENT", line1: "9 Egress Close", postcode: "HP20 9EC", localAuthority: "E06000060" } },
+    socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2025-11-01", responsibleLocalAuthority: "E10000019" },
+  });
+
+  it("holds a restriction and carries a statement; leaves out a child the caller is kept out of", async () => {
+    const restricted = (await as(LINCS_SYSTEM, SUBMIT, { record: plan("LINCS-OB-1", "9991380051", "Fern") })).submitRecord.recordId as string;
+    await as(LINCS_SYSTEM, SUBMIT, { record: plan("LINCS-OB-2", "9991380027", "Ash") });
+    await as(LINCS_IG, RESTRICT, { recordId: restricted, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+    const statement = "The family states the plan's category was changed at the last review.";
+    await as(LINCS_IG, ATTACH, { recordId: restricted, field: "status", statement, access: IG_REVIEW });
+    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+
+    const list = (await as(CSC_WORKER, PLANS, { a: TRIAGE, first: 1 })).plansHeldElsewhere;
+    expect(list.pageInfo.hasNextPage).toBe(false);
+    expect(list.nodes).toEqual([{
+      sui: "9991380051", status: "CHILD_PROTECTION_PLAN", planCategory: null,
+      redactions: [expect.objectContaining({ path: `socialCare[${restricted}].planCategory`, rule: "data-subject-rights" })],
+      supplementaryStatements: [{ path: `socialCare[${restricted}].status`, statement }],
+    }]);
+  });
+});
