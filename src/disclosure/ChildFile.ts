@@ -5,7 +5,7 @@ import { type AgencyRecord } from "../records/AgencyRecord";
 import { type RecordType } from "../records/RecordType";
 import { type ConsentFact } from "../consent/effectiveConsent";
 import { type ConsentOverride } from "../consent/ConsentOverride";
-import { type Referral } from "../referrals/Referral";
+import { type HubReferral } from "../referrals/openReferralNamed";
 import { type Relationship } from "../people/Relationship";
 import { type RecordRights } from "../dataSubjectRights/RecordRights";
 
@@ -49,8 +49,11 @@ export interface ChildFile {
   linkedAdultHolders: LinkedAdultHolder[];
   consentFacts: ConsentFact[];
   consentOverride: ConsentOverride | null;
-  /** Referrals MASH practitioners opened in the hub about the child, at any authority (their own systems' referrals are among `records`). */
-  referrals: Referral[];
+  /**
+   * Referrals MASH practitioners opened in the hub about the child, or whose household view showed the child, at any authority,
+   * each with what the authority's own system recorded under its reference (their own systems' referrals are among `records`).
+   */
+  referrals: HubReferral[];
   /** Supplementary statements on the child's records and restrictions in force over them (UK GDPR Arts 16, 18, 21). */
   rights: RecordRights;
 }

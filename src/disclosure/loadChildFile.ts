@@ -12,6 +12,7 @@ import { type ConsentOverride } from "../consent/ConsentOverride";
 import { consentFact, type ConsentFact, type StoredConsentDecision } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
 import { sharesOneSession } from "../db/database";
+import { recordedFacts, recordedUnderSql, type RecordedRow } from "../referrals/recordedUnderReference";
 import { type Referral } from "../referrals/Referral";
 import { type Relationship } from "../people/Relationship";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
@@ -76,7 +77,8 @@ export async function loadChildFile(dataSource: DataSource, sui: string, now: Da
     referrals: referralRows.map((row) => ({
       id: row.id, sui: row.sui, localAuthority: row.local_authority, reference: row.reference, stage: row.stage, referralSource: row.referral_source,
       receivedAt: new Date(row.received_at), stageStartedAt: new Date(row.stage_started_at), decidedAt: row.decided_at === null ? null : new Date(row.decided_at), decision: row.decision,
-    }) as Referral),
+      recordedUnder: row.recorded_under.map(recordedFacts),
+    })),
     rights: recordRightsFrom(childRow.rights),
   };
 }
@@ -206,11 +208,15 @@ const CONSENT_SQL = `
   (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
     FROM consent_override WHERE child_id = ${CHILD_ID} AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
 
-const REFERRALS_SQL = `SELECT id, sui, local_authority, reference, stage, referral_source, received_at, stage_started_at, decided_at, decision FROM referral WHERE sui = $1 OR household_suis @> ARRAY[$1::varchar(10)]`;
+/** The referrals naming the child, its own or a household view's, each with what the authority's own system recorded under its reference about its own child. */
+const REFERRALS_SQL = `
+  SELECT f.id, f.sui, f.local_authority, f.reference, f.stage, f.referral_source, f.received_at, f.stage_started_at, f.decided_at, f.decision,
+    COALESCE((SELECT json_agg(x) FROM (${recordedUnderSql("f.local_authority", "f.reference")} AND c.sui = f.sui) x), '[]') AS recorded_under
+  FROM referral f WHERE f.sui = $1 OR f.household_suis @> ARRAY[$1::varchar(10)]`;
 
 interface ReferralRow {
   id: string; sui: string; local_authority: string; reference: string; stage: Referral["stage"]; referral_source: Referral["referralSource"];
-  received_at: string | Date; stage_started_at: string | Date; decided_at: string | Date | null; decision: Referral["decision"];
+  received_at: string | Date; stage_started_at: string | Date; decided_at: string | Date | null; decision: Referral["decision"]; recorded_under: RecordedRow[];
 }
 
 interface ChildRow {

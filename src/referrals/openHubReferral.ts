@@ -1,10 +1,10 @@
 import { type EntityManager } from "typeorm";
 import { type Principal } from "../auth/Principal";
-import { type LinkMethod } from "../identity/linkVocabulary";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
 import { openReferralNamed, type OpenReferral, type SocialCareRecordFacts } from "./openReferralNamed";
 import { Referral } from "./Referral";
+import { recordedFacts, recordedUnderSql, type RecordedRow } from "./recordedUnderReference";
 
 /**
  * The open referral opened in the hub that the caller's case reference names, before the hub knows
@@ -22,7 +22,8 @@ export async function openHubReferral(manager: EntityManager, principal: Princip
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return null;
   const referrals = await manager.getRepository(Referral).findBy({ localAuthority: principal.localAuthority, reference });
-  return openReferralNamed(await recordedUnder(manager, principal.localAuthority, reference, referrals), referrals, principal, access, policy, now);
+  const recorded = await recordedUnder(manager, principal.localAuthority, reference, referrals);
+  return openReferralNamed(recorded, referrals.map((referral) => ({ ...referral, recordedUnder: recorded })), principal, access, policy, now);
 }
 
 /**
@@ -46,25 +47,6 @@ export async function referralChildSui(manager: EntityManager, referral: OpenRef
  */
 async function recordedUnder(manager: EntityManager, localAuthority: string, reference: string, referrals: readonly Referral[]): Promise<SocialCareRecordFacts[]> {
   const suis = referrals.flatMap((referral) => (referral.sui === null ? [] : [referral.sui]));
-  const rows: RecordedRow[] = await manager.query(
-    `SELECT r.id, r.version, r.agency_reference, r.link_method, r.recorded_at, r.received_at, a.local_authority,
-            s.status, s.legal_status, to_char(s.start_date, 'YYYY-MM-DD') AS start_date, to_char(s.end_date, 'YYYY-MM-DD') AS end_date
-       FROM agency_record r
-       JOIN agency a ON a.code = r.agency_code
-       JOIN social_care_record s ON s.record_id = r.id
-       JOIN child c ON c.id = r.child_id
-      WHERE a.local_authority = $1 AND r.agency_reference = $2 AND r.link_state = 'LINKED'
-        AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))`,
-    [localAuthority, reference, suis],
-  );
-  return rows.map((row) => ({
-    record: { id: row.id, version: row.version, agencyReference: row.agency_reference, linkMethod: row.link_method, recordedAt: row.recorded_at, receivedAt: row.received_at },
-    agency: { localAuthority: row.local_authority },
-    details: { status: row.status, legalStatus: row.legal_status, startDate: row.start_date, endDate: row.end_date },
-  }));
-}
-
-interface RecordedRow {
-  id: string; version: number; agency_reference: string; link_method: LinkMethod; recorded_at: Date | null; received_at: Date; local_authority: string | null;
-  status: string; legal_status: string | null; start_date: string; end_date: string | null;
+  const rows: RecordedRow[] = await manager.query(`${recordedUnderSql("$1", "$2")} AND (cardinality($3::varchar[]) = 0 OR c.sui = ANY($3::varchar[]))`, [localAuthority, reference, suis]);
+  return rows.map(recordedFacts);
 }

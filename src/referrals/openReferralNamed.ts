@@ -3,16 +3,25 @@ import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
 import { SocialCareStatus, LegalStatus } from "../records/details/SocialCareRecord";
 import { LinkMethod } from "../identity/linkVocabulary";
+import { isRestrictedRecord } from "../records/restrictedRecord";
+import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { type Referral } from "./Referral";
 import { ReferralStage } from "./ReferralStage";
 import { referralWindowEnd } from "./referralWindow";
 
 /** A social care record linked to the child, as far as the case-reference check reads it. */
 export interface SocialCareRecordFacts {
-  record: { id: string; version: number; agencyReference: string; linkMethod: LinkMethod; recordedAt: Date | null; receivedAt: Date };
+  record: { id: string; version: number; agencyReference: string; linkMethod: LinkMethod; labels: readonly SensitivityLabel[]; recordedAt: Date | null; receivedAt: Date };
   agency: { localAuthority: string | null };
   details: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * A referral opened in the hub, with what the authority's own system recorded under its reference about
+ * the referral's own child (`recordedUnderReference.ts`): a decision recorded there decides it for every
+ * child its reference opens, the children a household view under it showed as much as its own.
+ */
+export type HubReferral = Pick<Referral, "id" | "sui" | "localAuthority" | "reference" | "stage" | "referralSource" | "receivedAt" | "stageStartedAt" | "decidedAt" | "decision"> & { recordedUnder: readonly SocialCareRecordFacts[] };
 
 /** A referral as the case-reference check sees it, wherever it was recorded. */
 export interface ReferralFact {
@@ -43,14 +52,17 @@ export interface OpenReferral {
  * as a social care record of status REFERRAL, STRATEGY_DISCUSSION or SECTION_47_ENQUIRY — or, for an
  * emergency protection order, of legal status s.44 — under the same reference, linked to the child by SUI or a steward. A referral opened in the
  * hub is decided too once the authority's own system records the same reference as decided (another
- * status, or an end date). Anything else is a claim, and opens nothing: null.
+ * status, or an end date) about its child. A sealed or brokered record founds no referral and decides
+ * none: it contributes nothing outside itself (design principle 8). Anything else is a claim, and opens
+ * nothing: null. `socialCare`: the child's own social care records.
  */
-export function openReferralNamed(socialCare: readonly SocialCareRecordFacts[], referrals: readonly Referral[], principal: Principal, access: AccessContext, policy: PolicySet, now: Date): OpenReferral | null {
+export function openReferralNamed(socialCare: readonly SocialCareRecordFacts[], referrals: readonly HubReferral[], principal: Principal, access: AccessContext, policy: PolicySet, now: Date): OpenReferral | null {
   const reference = access.caseReference?.trim() ?? "";
   if (reference === "") return null;
-  const recorded = socialCare.filter((loaded) => loaded.record.linkMethod !== LinkMethod.PROBABILISTIC && loaded.agency.localAuthority === principal.localAuthority && loaded.record.agencyReference === reference);
-  const decidedBySystem = recorded.some(({ details }) => recordedStage(details) === null || hasEnded(details));
-  for (const referral of [...referrals.map((hub) => hubReferral(hub, decidedBySystem)), ...recorded.flatMap(recordedReferral)]) {
+  const recordedHere = (records: readonly SocialCareRecordFacts[]) => records.filter((loaded) => loaded.record.linkMethod !== LinkMethod.PROBABILISTIC
+    && !isRestrictedRecord(loaded.record.labels) && loaded.agency.localAuthority === principal.localAuthority && loaded.record.agencyReference === reference);
+  const held = [...referrals.map((hub) => hubReferral(hub, recordedHere(hub.recordedUnder))), ...recordedHere(socialCare).flatMap(recordedReferral)];
+  for (const referral of held) {
     if (referral.reference !== reference || referral.localAuthority !== principal.localAuthority || referral.decided) continue;
     const researchUntil = referralWindowEnd(policy, referral.stage, referral.receivedAt);
     if (now.getTime() > researchUntil.getTime()) continue;
@@ -59,7 +71,8 @@ export function openReferralNamed(socialCare: readonly SocialCareRecordFacts[], 
   return null;
 }
 
-function hubReferral(referral: Referral, decidedBySystem: boolean): ReferralFact {
+function hubReferral(referral: HubReferral, recorded: readonly SocialCareRecordFacts[]): ReferralFact {
+  const decidedBySystem = recorded.some(({ details }) => recordedStage(details) === null || hasEnded(details));
   return {
     localAuthority: referral.localAuthority, reference: referral.reference, stage: referral.stage, receivedAt: referral.stageStartedAt,
     decided: referral.decidedAt !== null || decidedBySystem, source: { kind: "HUB", referralId: referral.id },

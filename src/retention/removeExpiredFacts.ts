@@ -5,6 +5,8 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../audit/recordAuditEntry";
 import { Role } from "../auth/Role";
 import { type AgencyType } from "../directory/AgencyType";
+import { takeLinkingLock } from "../identity/linkingLock";
+import { dropMatchProfiles, rebuildMatchProfiles } from "../identity/matchProfiles";
 import { RestrictionGround } from "../dataSubjectRights/RightsVocabulary";
 import { type PolicySet } from "../policy/PolicySet";
 import { type FieldLabels } from "../records/AgencyRecord";
@@ -148,6 +150,8 @@ function labelsOf(labels: readonly SensitivityLabel[], fieldLabels: FieldLabels)
 }
 
 async function removeBatch(manager: EntityManager, batch: Candidate[], policyVersion: string, run: RetentionRun, now: Date): Promise<void> {
+  // The linking lock first, before any row lock (its one lock order): the batch rewrites match profiles.
+  await takeLinkingLock(manager);
   // Locked, and only if unchanged since judged; a record a consent decision rests on stays while the decision does,
   // and so does one a data subject's right keeps: a restriction in force to keep it as evidence or for legal claims,
   // an erasure refused under an exemption, or an open subject access request about its child.
@@ -166,6 +170,7 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
   const removable = locked.filter((row) => !row.consent && !row.rights);
   if (removable.length === 0) return;
   const ids = removable.map((row) => row.id);
+  const children = [...new Set(removable.flatMap((row) => (row.child_id === null ? [] : [row.child_id])))];
 
   const [{ addresses, relationships }] = await manager.query<{ addresses: number; relationships: number }[]>(
     `SELECT (SELECT count(*)::int FROM child_address WHERE source_record_id = ANY($1::uuid[])) AS addresses,
@@ -176,7 +181,7 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
   await manager.query(`UPDATE child_name SET sources = ARRAY(SELECT s FROM unnest(sources) AS s WHERE s <> ALL($1::uuid[])) WHERE sources && $1::uuid[]`, [ids]);
   const [{ names }] = await manager.query<{ names: number }[]>(
     `WITH gone AS (DELETE FROM child_name WHERE sources = '{}' AND child_id = ANY($1::uuid[]) RETURNING 1) SELECT count(*)::int AS names FROM gone`,
-    [[...new Set(removable.flatMap((row) => (row.child_id === null ? [] : [row.child_id])))]],
+    [children],
   );
   await manager.query(`DELETE FROM link_review WHERE record_id = ANY($1::uuid[])`, [ids]);
   // Restrictions that keep nothing (lifted, or on a ground that does not need the record kept) go with it, named
@@ -190,7 +195,7 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
   // A child no record reports any more leaves, unless something else the hub holds still names them.
   const orphans = await manager.query<{ id: string }[]>(
     `SELECT c.id FROM child c WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = c.id)`,
-    [[...new Set(removable.flatMap((row) => (row.child_id === null ? [] : [row.child_id])))]],
+    [children],
   );
   for (const { id } of orphans) {
     await manager.query(`SAVEPOINT retention_child`);
@@ -204,6 +209,8 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
       run.childrenKept += 1;
     }
   }
+
+  await rematchWithout(manager, children);
 
   const byAgency = new Map<string, { agencyType: AgencyType; removed: Partial<Record<RecordType, number>> }>();
   const removedIds = new Set(ids);
@@ -228,4 +235,22 @@ async function removeBatch(manager: EntityManager, batch: Candidate[], policyVer
     details: { runId: run.runId, recordsRemoved: removed },
   }));
   await recordAuditEntriesInTransaction(manager, entries, now);
+}
+
+/**
+ * A removed record's name, date of birth and postcode leave matching with it: the children's profiles and
+ * blocking keys are derived again from what the remaining records report (`identity/matchProfiles.ts`),
+ * or dropped when no record of the child remains (a child removed, or kept for a referral or consent
+ * decision with nothing left to match on), so neither the linker nor a MASH search finds or shows a child
+ * by a fact whose only source has gone.
+ */
+async function rematchWithout(manager: EntityManager, childIds: string[]): Promise<void> {
+  if (childIds.length === 0) return;
+  const reported = await manager.query<{ id: string }[]>(
+    `SELECT c.id FROM child c WHERE c.id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM agency_record r WHERE r.child_id = c.id)`,
+    [childIds],
+  );
+  const stillReported = new Set(reported.map((row) => row.id));
+  await rebuildMatchProfiles(manager, [...stillReported]);
+  await dropMatchProfiles(manager, childIds.filter((id) => !stillReported.has(id)));
 }

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { scenarioRecords, SCENARIO } from "../support/scenarioFixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { ensureBuilt } from "../support/build";
 
 /**
  * Design principle 4 under the harshest failure: the hub process killed (SIGKILL) while disclosures
@@ -63,7 +64,7 @@ function startHub(): Promise<number> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-crash-"));
   database = await createTestDatabase();
   const setup = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 2 }, logger);

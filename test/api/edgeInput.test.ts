@@ -179,3 +179,18 @@ describe("a hostile caller's requests are 4xx with a stable code, never 500", ()
     expect(response.body.errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the declared bounds of input fields", () => {
+  it.each([
+    ["a name of 200,000 characters", { child: { givenNames: "A".repeat(200_000) } }],
+    ["an agency reference of 5,000 characters", { agencyReference: "P".repeat(5000) }],
+    ["a local authority that is not an ONS code", { child: { address: { kind: "HOME", line1: "1 Bound Row", postcode: "HP20 1AA", localAuthority: "Z".repeat(300) } } }],
+  ])("refuse %s with HTTP 400 and INVALID_INPUT, storing nothing", async (_name, overrides: { agencyReference?: string; child?: Record<string, unknown> }) => {
+    const before = await rows(AgencyRecord);
+    const record = { ...policeRecord(overrides.agencyReference ?? "TVP-BOUND", { child: overrides.child }) };
+    const response = await call(police, SUBMIT, { record });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe("INVALID_INPUT");
+    expect(await rows(AgencyRecord)).toBe(before);
+  });
+});

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT, TEST_AGENCIES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { ensureBuilt } from "../support/build";
 
 /**
  * Two hub processes on one database (HUB.md §10: the hub is stateless), under mixed load at once:
@@ -61,7 +62,7 @@ async function post(port: number, body: unknown, token: string): Promise<{ statu
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, "build/ensureBuilt.mjs")], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-two-"));
   database = await createTestDatabase();
   if (database.url) {

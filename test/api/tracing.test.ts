@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import { type AddressInfo } from "node:net";
@@ -18,6 +18,7 @@ import { SUBMIT, TEST_AGENCIES } from "../support/fixtures";
 import { SCENARIO, scenarioRecords } from "../support/scenarioFixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { ensureBuilt } from "../support/build";
 
 /**
  * Tracing end to end: the built hub started as `npm start` starts it, with OTEL_EXPORTER_OTLP_ENDPOINT
@@ -47,7 +48,7 @@ async function sign(claims: TestClaims): Promise<string> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, "build/ensureBuilt.mjs")], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   collector = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { TEST_AGENCIES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
 import { waitFor, WebhookReceiver } from "../support/webhookReceiver";
+import { ensureBuilt } from "../support/build";
 
 /**
  * Webhook delivery across hub processes built from dist/ (issue 10's acceptance), against a real HTTP
@@ -101,7 +102,7 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, "build/ensureBuilt.mjs")], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-hooks-"));
   database = await createTestDatabase();
   receiver = await new WebhookReceiver().start();

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "../../src/db/database";
 import { createLogger } from "../../src/logging/logger";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { disclosure, requestIdsOnChain } from "./auditTestSupport";
+import { ensureBuilt } from "../support/build";
 
 /**
  * `npm run audit:archive` as an operator runs it, from the build, between `audit:checkpoints` and
@@ -52,7 +53,7 @@ let verifiedTrail: Run;
 let again: Run;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   testDatabase = await createTestDatabase();
   await writeOn(4, 3, "arch-a");
   expect(run("exportAuditCheckpoints", ["--take", "--out", checkpointFile]).status).toBe(0);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "../../src/db/database";
 import { createLogger } from "../../src/logging/logger";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { disclosure, requestIdsOnChain, rewriteConsistently } from "./auditTestSupport";
+import { ensureBuilt } from "../support/build";
 
 /**
  * `npm run audit:checkpoints` and `npm run audit:verify` as an operator runs them, from the build, as
@@ -60,7 +61,7 @@ let rewrittenAlone: Run;
 let rewrittenWithCheckpoints: Run;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
   testDatabase = await createTestDatabase();
   await withDatabase(async (database) => {
     await writeOn(database, 2, 5, "cli-a");

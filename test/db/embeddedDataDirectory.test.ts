@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { EmbeddedDatabaseInUseError, HUB_OPENER } from "../../src/db/embeddedAcc
 import { Agency } from "../../src/directory/Agency";
 import { createLogger } from "../../src/logging/logger";
 import { RECORDS, TEST_AGENCIES } from "../support/fixtures";
+import { ensureBuilt } from "../support/build";
 
 /**
  * The embedded database (PGlite) is one process's, and only its user's. It is served on a Unix socket
@@ -25,7 +26,7 @@ const SOCKET = ".s.PGSQL.5432";
 
 beforeAll(() => {
   // The hub and the commands below run as their own processes, from the build.
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+  ensureBuilt();
 }, 180_000);
 
 /** A data directory path that does not exist yet, so the hub creates it. */

@@ -8,6 +8,7 @@ import { removeExpiredFacts, type RetentionRun } from "../../src/retention/remov
 import { RetentionQueue } from "../../src/retention/retentionQueue";
 import { type RetentionHold } from "../../src/retention/RetentionPolicy";
 import winston from "winston";
+import { CALLERS, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
 import { startTestHub, type TestHub } from "../support/testHub";
@@ -132,6 +133,27 @@ describe("retention: expired facts leave the hub on the job queue, holds stop it
     expect(afterFinal.names).toEqual(["Ada"]);
     expect(afterFinal.records).toEqual(["RET-SCH-1"]);
     expect(afterFinal.addresses).toBe(1);
+  });
+
+  it("matches the child no more by a name whose last record went, and keeps no profile of a child removed", async () => {
+    const db = hub.hub.database.dataSource;
+    const profiles = await db.query<{ sui: string | null; given_names: string[] }[]>(
+      `SELECT c.sui, p.given_names FROM child_match_profile p LEFT JOIN child c ON c.id = p.child_id ORDER BY c.sui`,
+    );
+    expect(profiles).toEqual([{ sui: KEPT_SUI, given_names: ["Ada"] }]);
+    const [{ keys }] = await db.query<{ keys: number }[]>(`SELECT count(*)::int AS keys FROM child_match_key k WHERE NOT EXISTS (SELECT 1 FROM child c WHERE c.id = k.child_id)`);
+    expect(keys).toBe(0);
+    // A MASH search for the removed name finds the child by what the school still reports, and shows that name only.
+    const token = await hub.token(CALLERS.mash);
+    const reason = "Referral from the school about the child's attendance and bruising.";
+    const opened = await hub.graphql(`mutation ($r: ReferralInput!) { openReferral(referral: $r) { reference } }`, { r: { sui: KEPT_SUI, reference: "RET-MASH-1", referralSource: "SCHOOL", reason } }, token);
+    expect(opened.body.errors).toBeUndefined();
+    const found = await hub.graphql(
+      `query ($c: SearchCriteriaInput!, $a: AccessContext!) { searchChildren(criteria: $c, access: $a) { candidates { sui demographics { givenNames } } } }`,
+      { c: { givenNames: "Adeline", familyName: "Keepwell", dateOfBirth: { exact: "2009-04-09" } }, a: access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: "RET-MASH-1" }) }, token,
+    );
+    expect(found.body.errors).toBeUndefined();
+    expect(found.body.data.searchChildren.candidates).toEqual([{ sui: KEPT_SUI, demographics: { givenNames: "Ada" } }]);
   });
 
   it("audits each agency's removals as a summary of counts, and the trail still verifies", async () => {

@@ -1,4 +1,4 @@
-import { type GraphQLField } from "graphql";
+import { type GraphQLField, type GraphQLInputField } from "graphql";
 import { Extensions } from "type-graphql";
 
 /** Checks one string an argument carries (each item, for a list); throws a HubError naming `path`. */
@@ -17,4 +17,15 @@ export function ArgumentRules(rules: Record<string, ArgumentRule>): MethodDecora
 
 export function argumentRulesOf(field: GraphQLField<unknown, unknown>): Readonly<Record<string, ArgumentRule>> {
   return (field.extensions[ARGUMENT_RULES] as Record<string, ArgumentRule> | undefined) ?? {};
+}
+
+const INPUT_FIELD_RULE = "hubInputFieldRule";
+
+/** The same, on a field of an input type: the edge applies it wherever the input type is taken. */
+export function InputFieldRule(rule: ArgumentRule): PropertyDecorator {
+  return Extensions({ [INPUT_FIELD_RULE]: rule });
+}
+
+export function inputFieldRuleOf(field: GraphQLInputField): ArgumentRule | undefined {
+  return field.extensions[INPUT_FIELD_RULE] as ArgumentRule | undefined;
 }

@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { argumentRulesOf, type ArgumentRule } from "./ArgumentRules";
+import { argumentRulesOf, inputFieldRuleOf, type ArgumentRule } from "./ArgumentRules";
 import { checkDateRange } from "./dateRange";
 import { isMultiLineText } from "./MultiLineText";
 import { checkText } from "./text";
@@ -57,7 +57,7 @@ function inspectValue(value: unknown, type: GraphQLInputType, path: string, mult
     const fields = type.getFields();
     for (const [name, fieldValue] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
-      if (field !== undefined) inspectValue(fieldValue, field.type, `${path}.${name}`, isMultiLineText(field), undefined);
+      if (field !== undefined) inspectValue(fieldValue, field.type, `${path}.${name}`, isMultiLineText(field), inputFieldRuleOf(field));
     }
   } else if (isScalarType(type)) {
     if (typeof value === "string") {

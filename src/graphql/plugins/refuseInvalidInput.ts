@@ -24,6 +24,18 @@ export function refuseInvalidInputPlugin(): ApolloServerPlugin<HubContext> {
             throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
           }
         },
+        // The declared bounds of input fields (a length, an ONS code's form: class-validator, checked by
+        // type-graphql before the resolver runs) refuse a field before anything of it ran: an operation
+        // refused only so, with nothing resolved, is the caller's malformed input and answers 400 as the
+        // rules above do, not 200.
+        async willSendResponse({ response }) {
+          const body = response.body;
+          if (body.kind !== "single") return;
+          const { data, errors } = body.singleResult;
+          if (errors === undefined || errors.length === 0 || !errors.every((error) => error.extensions?.invalidFields !== undefined)) return;
+          if (data !== null && data !== undefined && Object.values(data).some((value) => value !== null)) return;
+          response.http.status = 400;
+        },
       };
     },
   };

@@ -3,6 +3,8 @@ import { closeReferral, type ClosedReferral } from "../../referrals/closeReferra
 import { openReferral, type ReferralReceipt } from "../../referrals/openReferral";
 import { ReferralDecision } from "../../referrals/ReferralStage";
 import { type HubContext } from "../context";
+import { ArgumentRules } from "../input/ArgumentRules";
+import { caseReference } from "../input/caseReference";
 import { ClosedReferralNode, ReferralInput, ReferralReceiptNode } from "../types/referrals/ReferralTypes";
 
 /** Referrals as facts (design §6): what a MASH case reference is checked against. Thin over `referrals/`. */
@@ -16,6 +18,7 @@ export class ReferralResolver {
   }
 
   @Mutation(() => ClosedReferralNode, { description: "The MASH or children's social care of the authority that holds a referral: record its decision. Its reference opens nothing from now on. Audited." })
+  @ArgumentRules({ reference: caseReference })
   async closeReferral(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("reference", () => String) reference: string,

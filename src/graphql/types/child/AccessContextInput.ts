@@ -4,6 +4,8 @@ import { Purpose } from "../../../policy/Purpose";
 import { LawfulBasis } from "../../../policy/LawfulBasis";
 import { SpecialCategoryCondition } from "../../../policy/SpecialCategoryCondition";
 import { type AccessContext } from "../../../policy/AccessContext";
+import { InputFieldRule } from "../../input/ArgumentRules";
+import { caseReference } from "../../input/caseReference";
 
 @InputType("AccessContext", { description: "Why this read, on what lawful basis. Recorded verbatim on the audit trail." })
 export class AccessContextInput implements AccessContext {
@@ -21,6 +23,7 @@ export class AccessContextInput implements AccessContext {
   justification: string;
 
   @Field(() => String, { nullable: true, description: "The referral or case this read is for." })
+  @InputFieldRule(caseReference)
   @MaxLength(64)
   caseReference: string | null;
 

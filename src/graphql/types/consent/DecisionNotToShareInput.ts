@@ -3,6 +3,8 @@ import { IsOptional, MaxLength } from "class-validator";
 import { AgencyType } from "../../../directory/AgencyType";
 import { Purpose } from "../../../policy/Purpose";
 import { type DecisionNotToShare } from "../../../disclosure/recordDecisionNotToShare";
+import { InputFieldRule } from "../../input/ArgumentRules";
+import { caseReference } from "../../input/caseReference";
 
 @InputType({ description: "Children Act 2004 s.16LA: a decision not to share, because sharing would be more detrimental to the child than not sharing." })
 export class DecisionNotToShareInput implements DecisionNotToShare {
@@ -20,6 +22,7 @@ export class DecisionNotToShareInput implements DecisionNotToShare {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @InputFieldRule(caseReference)
   @MaxLength(64)
   caseReference?: string | null;
 }

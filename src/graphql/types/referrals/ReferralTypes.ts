@@ -3,6 +3,8 @@ import { DateTimeResolver } from "graphql-scalars";
 import { MaxLength } from "class-validator";
 import { ReferralDecision, ReferralSource, ReferralStage } from "../../../referrals/ReferralStage";
 import { type ReferralSubmission } from "../../../referrals/openReferral";
+import { InputFieldRule } from "../../input/ArgumentRules";
+import { caseReference } from "../../input/caseReference";
 
 registerEnumType(ReferralStage, { name: "ReferralStage", description: "What the referral has become: awaiting its decision, or a strategy discussion, s.47 enquiry or emergency protection order under the same reference." });
 registerEnumType(ReferralSource, { name: "ReferralSource", description: "Who made the referral, as a category — never a person's identity." });
@@ -13,6 +15,7 @@ export class ReferralInput implements ReferralSubmission {
   @Field(() => ID, { nullable: true, description: "The child's SUI (NHS number), when the referrer gave it. Without it, search for the child under this referral's reference (searchChildren): opening the child you find binds the referral to it." }) sui?: string | null;
 
   @Field(() => String, { description: "Your authority's case reference for the referral: the caseReference your research states." })
+  @InputFieldRule(caseReference)
   @MaxLength(64)
   reference: string;
 

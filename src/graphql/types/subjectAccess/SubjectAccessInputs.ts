@@ -8,6 +8,8 @@ import { RequesterStanding } from "../../../subjectAccess/RequesterStanding";
 import { ReviewDecision } from "../../../subjectAccess/SubjectAccessDecision";
 import { CompetenceAssessmentInput } from "../consent/ConsentInput";
 import { MAX } from "../limits";
+import { InputFieldRule } from "../../input/ArgumentRules";
+import { caseReference } from "../../input/caseReference";
 
 @InputType({ description: "Who made the request, and in what right." })
 export class SubjectAccessRequesterInput implements Requester {
@@ -36,6 +38,7 @@ export class SubjectAccessRequestInput implements SubjectAccessSubmission {
   @Field(() => ID, { description: "The child's SUI (NHS number)." }) sui: string;
 
   @Field(() => String, { description: "Your office's reference for the request (the caseReference your work on it states)." })
+  @InputFieldRule(caseReference)
   @MaxLength(MAX.reference)
   reference: string;
 
