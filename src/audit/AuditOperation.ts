@@ -12,6 +12,8 @@ export const AuditOperation = {
   HOUSEHOLD_VIEW: "HOUSEHOLD_VIEW",
   /** A routed notification (e.g. a PPRC release) delivered to an agency (HUB.md §9). */
   NOTIFICATION_DELIVERY: "NOTIFICATION_DELIVERY",
+  /** A consultation without naming the child, or its answer, refused (`notifications/consultations/`); one delivered is a NOTIFICATION_DELIVERY. */
+  CONSULTATION: "CONSULTATION",
   /** An agency's staff read its notification inbox (the deliveries listed, each child's SUI on the entry). */
   NOTIFICATION_INBOX_READ: "NOTIFICATION_INBOX_READ",
   /** An agency acknowledged a notification delivered to it, with its reply where one was asked for. */

@@ -45,6 +45,7 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.CHILD_SEARCH]: { code: "110112", display: "Query", action: "E" },
   [AuditOperation.HOUSEHOLD_VIEW]: { code: "110112", display: "Query", action: "E" },
   [AuditOperation.NOTIFICATION_DELIVERY]: { code: "110106", display: "Export", action: "R" },
+  [AuditOperation.CONSULTATION]: { code: "110106", display: "Export", action: "C" },
   [AuditOperation.NOTIFICATION_INBOX_READ]: { code: "110112", display: "Query", action: "R" },
   [AuditOperation.PLANS_HELD_ELSEWHERE_READ]: { code: "110112", display: "Query", action: "E" },
   [AuditOperation.NOTIFICATION_ACKNOWLEDGED]: { code: "110110", display: "Patient Record", action: "U" },

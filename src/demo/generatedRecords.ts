@@ -64,6 +64,8 @@ const CONCERN_OF_PLAN: Record<PlanCategory, ConcernCategory> = {
 
 const TEAM_OF_STATUS: Record<SocialCareStatus, string> = {
   REFERRAL: "MASH",
+  STRATEGY_DISCUSSION: "MASH",
+  SECTION_47_ENQUIRY: "Assessment Team",
   ASSESSMENT: "Assessment Team",
   CHILD_IN_NEED: "Children in Need Team",
   CHILD_PROTECTION_PLAN: "Child Protection Team",
@@ -74,6 +76,8 @@ const TEAM_OF_STATUS: Record<SocialCareStatus, string> = {
 
 const SOCIAL_CARE_SUMMARY: Record<SocialCareStatus, string> = {
   REFERRAL: "Referral received by the MASH; information being gathered from partner agencies.",
+  STRATEGY_DISCUSSION: "Strategy discussion held with police and health; section 47 enquiries being considered.",
+  SECTION_47_ENQUIRY: "Section 47 enquiries under way following the strategy discussion.",
   ASSESSMENT: "Child and family assessment under way following a referral from a partner agency.",
   CHILD_IN_NEED: "Section 17 child in need plan: support with parenting, school attendance and housing.",
   CHILD_PROTECTION_PLAN: "Plan agreed at the initial child protection conference; core group meets monthly.",
@@ -380,7 +384,7 @@ function recordSocialCare(book: DemoRecordBook, random: SeededRandom, child: Dem
   const services = demoLocalAuthority(child.family.localAuthority);
   const childAge = age(child);
   const startWithin: Record<SocialCareStatus, number> = {
-    REFERRAL: 10, ASSESSMENT: 40, CHILD_IN_NEED: 500, CHILD_PROTECTION_PLAN: 600, LOOKED_AFTER: 1500, CARE_LEAVER: 400, CLOSED: 1500,
+    REFERRAL: 10, STRATEGY_DISCUSSION: 2, SECTION_47_ENQUIRY: 15, ASSESSMENT: 40, CHILD_IN_NEED: 500, CHILD_PROTECTION_PLAN: 600, LOOKED_AFTER: 1500, CARE_LEAVER: 400, CLOSED: 1500,
   };
   const startDate = recentDay(random, startWithin[status], child.dateOfBirth);
   const endDate = status === SocialCareStatus.CLOSED ? dayBetween(random, startDate, notAfterReference(addDays(startDate, 45))) : null;

@@ -17,12 +17,13 @@ import { AdultIdentityResolver } from "./resolvers/AdultIdentityResolver";
 import { ReferralResolver } from "./resolvers/ReferralResolver";
 import { SubjectAccessResolver } from "./resolvers/SubjectAccessResolver";
 import { NotificationResolver } from "./resolvers/NotificationResolver";
+import { ConsultationResolver } from "./resolvers/ConsultationResolver";
 import { PlansHeldElsewhereResolver } from "./resolvers/PlansHeldElsewhereResolver";
 import { SearchResolver } from "./resolvers/SearchResolver";
 import { InformationGovernanceResolver } from "./resolvers/InformationGovernanceResolver";
 import { DataSubjectRightsResolver } from "./resolvers/DataSubjectRightsResolver";
 
-export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, PlansHeldElsewhereResolver, WebhookResolver, SearchResolver, InformationGovernanceResolver, DataSubjectRightsResolver] as const;
+export const RESOLVERS = [CallerResolver, DirectoryResolver, RecordSubmissionResolver, ChildResolver, ConsentResolver, IgAlertResolver, AuditResolver, IdentityResolver, AdultIdentityResolver, ReferralResolver, SubjectAccessResolver, NotificationResolver, ConsultationResolver, PlansHeldElsewhereResolver, WebhookResolver, SearchResolver, InformationGovernanceResolver, DataSubjectRightsResolver] as const;
 
 /** The hub's GraphQL schema, built from the resolvers; input classes are checked with class-validator. */
 export async function buildHubSchema(): Promise<GraphQLSchema> {

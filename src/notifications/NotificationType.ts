@@ -20,6 +20,8 @@
  *   agency that asked;
  * - MASH_REFERRAL_TRANSFER: a MASH passes a referral about a child living elsewhere to that
  *   authority's MASH;
+ * - CONSULTATION_REQUEST: a practitioner asks a local authority's MASH for advice on a concern without
+ *   naming the child; CONSULTATION_ADVICE: the MASH's answer, delivered back to the asking agency;
  * - ESCALATION: a notification left unacknowledged past its deadline, raised to the recipient agency's
  *   escalation contact and its IG leads.
  */
@@ -36,6 +38,8 @@ export const NotificationType = {
   PROBATION_SAFEGUARDING_ENQUIRY: "PROBATION_SAFEGUARDING_ENQUIRY",
   SAFEGUARDING_ENQUIRY_RESPONSE: "SAFEGUARDING_ENQUIRY_RESPONSE",
   MASH_REFERRAL_TRANSFER: "MASH_REFERRAL_TRANSFER",
+  CONSULTATION_REQUEST: "CONSULTATION_REQUEST",
+  CONSULTATION_ADVICE: "CONSULTATION_ADVICE",
   ESCALATION: "ESCALATION",
 } as const;
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType];

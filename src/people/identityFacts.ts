@@ -200,7 +200,8 @@ export function sameLocation(a: Pick<RecordedAddress, "line1" | "postcode" | "lo
   return line !== "" && line === firstLine(b.line1) && (a.localAuthority === null || b.localAuthority === null || a.localAuthority === b.localAuthority);
 }
 
-function firstLine(line1: string): string {
+/** A first line as two reports of one place are compared: case, spacing and punctuation aside. */
+export function firstLine(line1: string): string {
   return line1.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 

@@ -117,6 +117,9 @@ function validateAdults(submission: AgencyRecordSubmission, recordType: RecordTy
   }
 }
 
+/** Statuses whose startDate opens a MASH's research window (`referrals/openReferralNamed`): a future one would hold it open early. */
+const STARTED_ON_THE_DAY = new Set<string>([SocialCareStatus.REFERRAL, SocialCareStatus.STRATEGY_DISCUSSION, SocialCareStatus.SECTION_47_ENQUIRY]);
+
 function validateDetails(submission: AgencyRecordSubmission, today: string): void {
   const { socialCare, probation, education, youthJustice, police, health } = submission;
   if (socialCare) {
@@ -130,8 +133,8 @@ function validateDetails(submission: AgencyRecordSubmission, today: string): voi
       throw invalid("record.socialCare.responsibleLocalAuthority", "responsibleLocalAuthority must be an ONS code such as E06000060.");
     }
     orderedDates("record.socialCare", socialCare.startDate, socialCare.endDate);
-    if (socialCare.status === SocialCareStatus.REFERRAL && socialCare.startDate && socialCare.startDate > today) {
-      throw invalid("record.socialCare.startDate", "A referral's startDate is when it was received: it must not be in the future.");
+    if (socialCare.status && STARTED_ON_THE_DAY.has(socialCare.status) && socialCare.startDate && socialCare.startDate > today) {
+      throw invalid("record.socialCare.startDate", "A referral's startDate is when it was received (a strategy discussion's when it was held, an s.47 enquiry's when it started): it must not be in the future.");
     }
     if (socialCare.status === SocialCareStatus.CLOSED && !socialCare.endDate) throw invalid("record.socialCare.endDate", "A closed case needs its endDate.");
   }

@@ -12,7 +12,7 @@ import { recordedFacts, recordedUnderSql, type RecordedRow } from "./recordedUnd
  * (`bindReferral.ts`) — both decide it from the same facts. One the
  * caller's case reference names at the caller's own local authority, opened in the hub, undecided and
  * within its stage's window, or one the authority's own system recorded under the reference (a social
- * care record at REFERRAL, or an emergency protection order, linked to its child by SUI or a steward) —
+ * care record at REFERRAL, STRATEGY_DISCUSSION or SECTION_47_ENQUIRY, or an emergency protection order, linked to its child by SUI or a steward) —
  * the same check a `child` read makes (`referrals/openReferralNamed`), against the same facts: a
  * referral the authority's own system has since recorded under the same reference at its next status
  * (or ended) is decided, for a search as for a read. A reference that names nothing the hub holds is no

@@ -49,8 +49,8 @@ export interface OpenReferral {
  * The referral the caller's case reference names, if it is still open (design §6): about this child,
  * at the caller's own local authority, not yet decided and within its window. A referral is either
  * opened in the hub by a MASH practitioner (`openReferral`) or recorded by the authority's own system
- * as a social care record of status REFERRAL — or, for an emergency protection order, of legal status
- * s.44 — under the same reference, linked to the child by SUI or a steward. A referral opened in the
+ * as a social care record of status REFERRAL, STRATEGY_DISCUSSION or SECTION_47_ENQUIRY — or, for an
+ * emergency protection order, of legal status s.44 — under the same reference, linked to the child by SUI or a steward. A referral opened in the
  * hub is decided too once the authority's own system records the same reference as decided (another
  * status, or an end date) about its child. A sealed or brokered record founds no referral and decides
  * none: it contributes nothing outside itself (design principle 8). Anything else is a claim, and opens
@@ -79,7 +79,7 @@ function hubReferral(referral: HubReferral, recorded: readonly SocialCareRecordF
   };
 }
 
-/** A referral the authority's own system recorded: a social care record at a referral or an EPO, not yet ended. */
+/** A referral the authority's own system recorded: a social care record at a referral, strategy discussion, s.47 enquiry or EPO, not yet ended. */
 function recordedReferral({ record, agency, details }: SocialCareRecordFacts): ReferralFact[] {
   const stage = recordedStage(details);
   if (stage === null || agency.localAuthority === null) return [];
@@ -91,8 +91,16 @@ function recordedReferral({ record, agency, details }: SocialCareRecordFacts): R
   }];
 }
 
+/** The stage of the case a social care record says the reference has reached, if it is one the MASH researches under. */
+const STAGE_OF_STATUS = new Map<unknown, ReferralStage>([
+  [SocialCareStatus.REFERRAL, ReferralStage.REFERRAL],
+  [SocialCareStatus.STRATEGY_DISCUSSION, ReferralStage.STRATEGY_DISCUSSION],
+  [SocialCareStatus.SECTION_47_ENQUIRY, ReferralStage.SECTION_47_ENQUIRY],
+]);
+
 function recordedStage(details: Readonly<Record<string, unknown>>): ReferralStage | null {
-  if (details.status === SocialCareStatus.REFERRAL) return ReferralStage.REFERRAL;
+  const stage = STAGE_OF_STATUS.get(details.status);
+  if (stage !== undefined) return stage;
   if (details.legalStatus === LegalStatus.SECTION_44_EMERGENCY_PROTECTION_ORDER && details.status !== SocialCareStatus.CLOSED) return ReferralStage.EMERGENCY_PROTECTION;
   return null;
 }

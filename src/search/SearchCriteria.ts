@@ -22,10 +22,12 @@ export interface SearchCriteria {
   dateOfBirth?: BirthCriterion | null;
   sex?: Sex | null;
   postcode?: string | null;
+  /** Free address text, current or old ("14 Cobble Street, Sampleton HP20 9CS"): its postcode as a postcode, the rest as a first line. */
+  address?: string | null;
   sui?: string | null;
   agencyReference?: AgencyReferenceCriterion | null;
 }
 
 /** The criteria's names, as the audit entry lists the fields used. */
-export const CRITERIA_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "postcode", "sui", "agencyReference"] as const;
+export const CRITERIA_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "postcode", "address", "sui", "agencyReference"] as const;
 export type CriteriaField = (typeof CRITERIA_FIELDS)[number];

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { normaliseName } from "../identity/matching/normaliseName";
 import { normalisePostcode } from "../people/postcode";
+import { parseAddressText } from "./addressText";
 import { CRITERIA_FIELDS, type CriteriaField, type SearchCriteria } from "./SearchCriteria";
 
 /**
@@ -33,6 +34,10 @@ function canonicalValue(field: CriteriaField, criteria: SearchCriteria): string 
     case "postcode": {
       const raw = criteria.postcode?.trim() ?? "";
       return raw === "" ? null : (normalisePostcode(raw) ?? raw.toUpperCase());
+    }
+    case "address": {
+      const address = parseAddressText(criteria.address);
+      return address === null ? null : `${address.postcode ?? ""}|${address.line}`;
     }
     case "sex":
       return criteria.sex ?? null;

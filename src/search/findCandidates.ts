@@ -5,12 +5,15 @@ import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { profileOf, type ProfileRow } from "../identity/matchProfiles";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
 import { SensitivityLabel } from "../records/SensitivityLabel";
+import { type AddressText } from "./addressText";
 import { type BirthSearch } from "./birthDates";
 
 /** What the hub is asked to find, in the matcher's terms. */
 export interface CandidateQuery {
   facts: IdentityFacts;
   birth: BirthSearch;
+  /** Free address text: its postcode is in `facts` (unless a postcode was given too); its first line is compared with each candidate's addresses. */
+  address: AddressText | null;
   sui: string | null;
   agencyReference: { agencyCode: string; reference: string } | null;
 }

@@ -26,10 +26,12 @@ import { validateAccessContext } from "../policy/validateAccessContext";
 import { childDetails } from "../disclosure/buildDisclosureSubject";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { recordSearchedChildren } from "../referrals/bindReferral";
+import { ADDRESS_LENGTH, addressLevel, parseAddressText, type AddressLevel } from "./addressText";
 import { agencyTypesHolding } from "./agencyTypesHolding";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
 import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
+import { matchableAddresses } from "./matchableAddresses";
 import { openHubReferral } from "../referrals/openHubReferral";
 import { type SearchCriteria } from "./SearchCriteria";
 import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
@@ -140,7 +142,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
   attempted = matching(blocked.keptOut).flatMap(({ candidate }) => (candidate.sui === null ? [] : [candidate.sui]));
   if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  const ranked = matching(blocked.candidates).sort((a, b) => b.score.score - a.score.score || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
+  const ranked = await rankedByAddress(dataSource.manager, query, matching(blocked.candidates));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
@@ -149,10 +151,13 @@ export async function searchChildren(services: SearchServices, principal: Princi
 
   const shown = ranked.slice(0, Math.min(first, settings.maxCandidates));
   const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId));
-  const candidates: ChildCandidate[] = shown.map(({ candidate, score }) => ({
+  const candidates: ChildCandidate[] = shown.map(({ candidate, score, address }) => ({
     sui: candidate.sui,
     score: Math.round(score.score * 100) / 100,
-    why: MATCH_FIELDS.map((field) => ({ field, level: score.levels[field], weight: Math.round(score.fieldWeights[field] * 100) / 100 })),
+    why: [
+      ...MATCH_FIELDS.map((field) => ({ field, level: score.levels[field], weight: Math.round(score.fieldWeights[field] * 100) / 100 })),
+      ...(address === null ? [] : [{ field: "address", level: address, weight: 0 }]),
+    ],
     ...candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now),
     agencyTypes: holdings.get(candidate.profile.childId) ?? [],
   }));
@@ -174,6 +179,22 @@ export async function searchChildren(services: SearchServices, principal: Princi
   // A referral opened before the child was identified may be bound to one of these on opening it.
   if (referral?.source.kind === "HUB") await recordSearchedChildren(dataSource, referral.source.referralId, candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])));
   return { searchId: receipt.id, candidates };
+}
+
+/**
+ * With an address's first line searched, each candidate's agreement with it (`addressText.ts`, against
+ * `matchableAddresses`: never a withheld location, nor one only a restricted record gave), ranking a
+ * candidate at the address ahead of one scoring the same elsewhere. The matcher gives a first line no
+ * weight, so the score, and what is wide, stay the matcher's.
+ */
+async function rankedByAddress<T extends { candidate: Candidate; score: { score: number } }>(manager: DataSource["manager"], query: CandidateQuery, matched: T[]): Promise<(T & { address: AddressLevel | null })[]> {
+  const text = query.address;
+  if (text === null || text.line === "") return matched.map((match) => ({ ...match, address: null }));
+  const addresses = await matchableAddresses(manager, matched.map(({ candidate }) => candidate.profile.childId));
+  const order: AddressLevel[] = ["EXACT", "DIFFERENT", "MISSING"];
+  return matched
+    .map((match) => ({ ...match, address: addressLevel(text, addresses.get(match.candidate.profile.childId) ?? []) }))
+    .sort((a, b) => b.score.score - a.score.score || order.indexOf(a.address) - order.indexOf(b.address) || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
 }
 
 /** The search grants (relationship SEARCH_CANDIDATE) that admit this caller and purpose. */
@@ -199,6 +220,8 @@ export function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQu
   const rawPostcode = criteria.postcode?.trim() ?? "";
   const postcode = rawPostcode === "" ? null : normalisePostcode(rawPostcode);
   if (rawPostcode !== "" && postcode === null) throw new HubError(ErrorCode.INVALID_INPUT, "Not a UK postcode (e.g. HP20 1UA).", { path: "criteria.postcode" });
+  if ((criteria.address?.trim().length ?? 0) > ADDRESS_LENGTH) throw new HubError(ErrorCode.INVALID_INPUT, `At most ${ADDRESS_LENGTH} characters.`, { path: "criteria.address" });
+  const address = parseAddressText(criteria.address);
   const rawSui = criteria.sui?.replace(/\s/g, "") ?? "";
   const reference = criteria.agencyReference ?? null;
   if (reference !== null && (reference.agencyCode.trim() === "" || reference.reference.trim() === "")) {
@@ -209,10 +232,10 @@ export function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQu
     familyName: text(criteria.familyName, "criteria.familyName"),
     dateOfBirth: birth?.kind === "EXACT" ? birth.date : null,
     sex: criteria.sex ?? null,
-    postcode,
+    postcode: postcode ?? address?.postcode ?? null,
   };
   return {
-    facts, birth,
+    facts, birth, address,
     sui: rawSui === "" ? null : parseSui(rawSui, "criteria.sui"),
     agencyReference: reference === null ? null : { agencyCode: text(reference.agencyCode, "criteria.agencyReference.agencyCode"), reference: text(reference.reference, "criteria.agencyReference.reference") },
   };

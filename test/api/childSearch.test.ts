@@ -199,8 +199,8 @@ describe("a search finds only what the caller could see (provenance)", () => {
     await openReferral(mash, anchorSui, "MASH-SRCH-0003");
   });
 
-  async function answerAndEntry(criteria: Record<string, unknown>) {
-    const body = await search(mash, criteria, "MASH-SRCH-0003");
+  async function answerAndEntry(criteria: Record<string, unknown>, caller = mash) {
+    const body = await search(caller, criteria, "MASH-SRCH-0003");
     expect(body.errors).toBeUndefined();
     return { candidates: body.data!.searchChildren.candidates, entry: shape(await searchEntry(body.data!.searchChildren.searchId)) };
   }
@@ -240,6 +240,27 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(refuge.candidates).toEqual([]);
     const byName = await answerAndEntry({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
     expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
+  });
+
+  it("free address text finds by its postcode and ranks by its first line, as the matcher normalises them", async () => {
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-address" };
+    const { candidates, entry } = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwel", address: "4, ORCHARD ROW,  Sampleton hp20 2ab" }, searcher);
+    expect(candidates[0]).toMatchObject({ sui: sealedSui });
+    expect(candidates[0].why).toEqual(expect.arrayContaining([{ field: "postcode", level: "UNIT", weight: expect.any(Number) }, { field: "address", level: "EXACT", weight: 0 }]));
+    expect(entry.fieldsUsed).toEqual(["givenNames", "familyName", "address"]);
+    const elsewhere = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" }, address: "12 Other Street, Sampleton" }, searcher);
+    expect(elsewhere.candidates[0].why).toContainEqual({ field: "address", level: "DIFFERENT", weight: 0 });
+  });
+
+  it("a refuge address, or one only a sealed record gave, in free text answers what an address the hub never heard of answers", async () => {
+    for (const [named, nobody] of [["Weir Close refuge, HP21 3WC", "Nowhere House, HP21 3WZ"], ["9 Fen Lane, HP22 5QQ", "3 Nowhere Road, HP22 5QZ"]] as const) {
+      // Six searches for each address: each pair under its own practitioner, within the rate limit.
+      const searcher: TestClaims = { ...CALLERS.mash, sub: `mash-search-address-${named}` };
+      const alike = async (criteria: Record<string, unknown>) => expect(await answerAndEntry({ ...criteria, address: named }, searcher)).toEqual(await answerAndEntry({ ...criteria, address: nobody }, searcher));
+      await alike({ dateOfBirth: { exact: "2014-09-09" } });
+      await alike({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
+      await alike({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } });
+    }
   });
 });
 
@@ -287,5 +308,38 @@ describe("a referral opened without a child, which the authority's own system ha
     expect(opened.errors).toBeUndefined();
     expect(opened.data?.child?.relationships ?? []).not.toContain("MASH_CASE");
     expect(await entries().count({ where: { operation: "REFERRAL_BOUND", caseReference: "MASH-SRCH-0011" } as never })).toBe(0);
+  });
+});
+
+describe("a strategy discussion or s.47 enquiry the authority's own system recorded", () => {
+  const childSui = next();
+  const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-search-stages" };
+  const child = { sui: childSui, givenNames: "Ifeoma", familyName: "Castellane", dateOfBirth: "2013-10-02", sex: "FEMALE", address: home("7 Lock Yard", "HP20 8LY") };
+  const criteria = { givenNames: "Ifeoma", familyName: "Castellane", dateOfBirth: { exact: "2013-10-02" } };
+  const stage = (status: string, reference: string, recordedAt: Date, startDate: string) =>
+    submit("CHILDRENS_SOCIAL_CARE", { agencyCode: "LA-E06000060", agencyReference: reference, recordedAt: recordedAt.toISOString(), child, socialCare: { status, startDate, responsibleLocalAuthority: BUCKS } });
+  beforeAll(async () => {
+    await submit("HEALTH", gp(child, "GP-STAGE-1"));
+    await stage("STRATEGY_DISCUSSION", "LA-SD-0001", new Date(), "2026-11-20");
+    await stage("SECTION_47_ENQUIRY", "LA-S47-0001", new Date(), "2026-11-20");
+    await stage("SECTION_47_ENQUIRY", "LA-S47-0002", new Date(Date.now() - 40 * 86_400_000), "2025-06-02");
+  });
+
+  it("opens a search under its reference, within its stage's window", async () => {
+    for (const [reference, stageName, purpose] of [["LA-SD-0001", "STRATEGY_DISCUSSION", "STRATEGY_DISCUSSION"], ["LA-S47-0001", "SECTION_47_ENQUIRY", "SECTION_47_ENQUIRY"]]) {
+      const body = await as(social, SEARCH, { criteria, access: access(purpose, "PUBLIC_TASK", { caseReference: reference }) });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+      expect((await searchEntry(body.data!.searchChildren.searchId)).details).toMatchObject({ openReferral: { reference, stage: stageName, source: { kind: "AUTHORITY_RECORD" } } });
+    }
+  });
+
+  it("refuses one whose window has lapsed as it refuses a reference naming nothing, audited alike", async () => {
+    const lapsed = await as(social, SEARCH, { criteria, access: access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { caseReference: "LA-S47-0002" }) });
+    const lapsedEntry = await lastSearchBy("sw-search-stages");
+    const nothing = await as(social, SEARCH, { criteria, access: access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { caseReference: "LA-S47-NONE" }) });
+    expect(lapsed.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "NO_OPEN_REFERRAL" });
+    expect(nothing.errors?.[0]).toEqual(lapsed.errors?.[0]);
+    expect(shape(await lastSearchBy("sw-search-stages"))).toEqual(shape(lapsedEntry));
   });
 });

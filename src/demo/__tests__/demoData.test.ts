@@ -150,7 +150,10 @@ describe("the demo data set", () => {
       if (submission.socialCare?.status === SocialCareStatus.CARE_LEAVER) expect(age).toBeGreaterThanOrEqual(16);
     }
     const statuses = new Set(submissions.map((submission) => submission.socialCare?.status).filter(Boolean));
-    expect(statuses).toEqual(new Set(Object.values(SocialCareStatus)));
+    // A strategy discussion or s.47 enquiry is a case's stage for hours or days (its MASH window), not a
+    // standing status: the generated children carry none, each of the others at least once.
+    const stages: unknown[] = [SocialCareStatus.STRATEGY_DISCUSSION, SocialCareStatus.SECTION_47_ENQUIRY];
+    expect(statuses).toEqual(new Set(Object.values(SocialCareStatus).filter((status) => !stages.includes(status))));
   });
 
   it("uses only organisational contacts on example domains in the directory", () => {

@@ -4,6 +4,10 @@ import { RecordDetails } from "./RecordDetails";
 /** Children Act 1989: s.17 child in need, s.47 → child protection plan, s.20/s.31 looked after, care leaver. */
 export const SocialCareStatus = {
   REFERRAL: "REFERRAL",
+  /** A strategy discussion held on reasonable cause to suspect significant harm (Working Together 2023 ch.3). */
+  STRATEGY_DISCUSSION: "STRATEGY_DISCUSSION",
+  /** Enquiries under Children Act 1989 s.47, started by a strategy discussion. */
+  SECTION_47_ENQUIRY: "SECTION_47_ENQUIRY",
   ASSESSMENT: "ASSESSMENT",
   CHILD_IN_NEED: "CHILD_IN_NEED",
   CHILD_PROTECTION_PLAN: "CHILD_PROTECTION_PLAN",

@@ -9,6 +9,7 @@ import { NotificationType } from "../../../notifications/NotificationType";
 import { PageInfo } from "../../pagination";
 import { Redaction } from "../child/common";
 import { ProcessingRestrictionNode, SupplementaryStatementNode } from "../dataSubjectRights/DataSubjectRightsTypes";
+import { ConsultationAdviceContent, ConsultationContent } from "./ConsultationTypes";
 
 @ObjectType("NotificationPersonName")
 export class NotificationPersonName {
@@ -257,6 +258,8 @@ export class NotificationNode {
   @Field(() => SafeguardingEnquiryResponseContent, { nullable: true }) enquiryResponse: SafeguardingEnquiryResponseContent | null;
   @Field(() => [ChildOfOffenderContent], { description: "The children a probation notification, or the answer to probation's enquiry, is about." }) children: ChildOfOffenderContent[];
   @Field(() => MashReferralTransferContent, { nullable: true }) mashReferral: MashReferralTransferContent | null;
+  @Field(() => ConsultationContent, { nullable: true }) consultation: ConsultationContent | null;
+  @Field(() => ConsultationAdviceContent, { nullable: true }) consultationAdvice: ConsultationAdviceContent | null;
   @Field(() => NotificationEscalation, { nullable: true }) escalation: NotificationEscalation | null;
   @Field(() => [Redaction]) redactions: Redaction[];
   @Field(() => [SupplementaryStatementNode], { description: "Statements the notifying agency attached to the records this was told from, at the person's request (UK GDPR Art 16): read them with the facts they are about." }) supplementaryStatements: SupplementaryStatementNode[];

@@ -1,4 +1,5 @@
 import { statusOf } from "../../../notifications/inbox/NotificationStatus";
+import { type ConsultationAdviceFields, type ConsultationFields } from "../../../notifications/consultations/consultationContent";
 import { type DeliveryAsItLeaves } from "../../../notifications/deliveriesAsTheyLeave";
 import { type NotificationType } from "../../../notifications/NotificationType";
 import { decidedFieldsOf } from "../../../policy/decidedFields";
@@ -25,6 +26,8 @@ function responseOf(fields: { respondedAt: unknown } | null): NotificationNode["
 export function notificationNodeOf(delivery: DeliveryAsItLeaves, type: NotificationType): NotificationNode {
   const { content } = delivery;
   const escalation = content.escalation;
+  const consultation = content.consultation as ConsultationFields | undefined;
+  const advice = content.consultationAdvice as ConsultationAdviceFields | undefined;
   return {
     id: delivery.id, type, audience: delivery.audience, deliveredAt: delivery.deliveredAt, acknowledgeBy: delivery.acknowledgeBy, dueBy: delivery.dueBy, dueFor: delivery.dueFor,
     status: statusOf(delivery), responseRequested: delivery.responseRequested, acknowledgedAt: delivery.acknowledgedAt, acknowledgedBy: delivery.acknowledgedBy, response: delivery.response,
@@ -46,6 +49,8 @@ export function notificationNodeOf(delivery: DeliveryAsItLeaves, type: Notificat
     enquiryResponse: responseOf(fieldsOf(NotificationRecordType.SAFEGUARDING_ENQUIRY_RESPONSE, content.enquiryResponse)),
     children: listOf(NotificationRecordType.OFFENDER_CHILD_AT_RISK, content.children),
     mashReferral: fieldsOf(NotificationRecordType.MASH_REFERRAL_TRANSFER, content.mashReferral),
+    consultation: consultation === undefined ? null : { ...consultation, askedAt: new Date(consultation.askedAt) },
+    consultationAdvice: advice === undefined ? null : { ...advice, respondedAt: new Date(advice.respondedAt) },
     escalation: escalation === undefined ? null : {
       deliveryId: escalation.deliveryId, notificationType: escalation.notificationType as NotificationType, event: escalation.event,
       deliveredAt: new Date(escalation.deliveredAt), acknowledgeBy: new Date(escalation.acknowledgeBy), routingRules: escalation.routingRules,

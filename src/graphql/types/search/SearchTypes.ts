@@ -26,13 +26,14 @@ export class SearchCriteriaInput implements SearchCriteria {
   @Field(() => BirthCriterionInput, { nullable: true }) dateOfBirth?: BirthCriterionInput | null;
   @Field(() => Sex, { nullable: true }) sex?: Sex | null;
   @Field(() => String, { nullable: true, description: "A full UK postcode, current or old." }) @MaxLength(10) postcode?: string | null;
+  @Field(() => String, { nullable: true, description: "Free address text, current or old (e.g. \"14 Cobble Street, Sampleton HP20 9CS\"): a postcode in it is searched as a postcode; the rest is compared with each candidate's first lines. A withheld location, or an address only a sealed or brokered record gave, matches nobody." }) @MaxLength(200) address?: string | null;
   @Field(() => ID, { nullable: true, description: "The child's SUI (NHS number)." }) sui?: string | null;
   @Field(() => AgencyReferenceInput, { nullable: true }) agencyReference?: AgencyReferenceInput | null;
 }
 
 @ObjectType({ description: "How one field agreed with the candidate: the identity matcher's comparison level and its weight in bits." })
 export class FieldAgreementNode {
-  @Field(() => String, { description: "givenNames, familyName, dateOfBirth, postcode or sex." }) field: string;
+  @Field(() => String, { description: "givenNames, familyName, dateOfBirth, postcode or sex; address when the search gave an address's first line (weight 0: it ranks candidates of equal score, the matcher gives it no weight)." }) field: string;
   @Field(() => String, { description: "EXACT, EQUIVALENT, PHONETIC, DAY_MONTH_SWAPPED, SECTOR, … or MISSING when the search or the hub has no value." }) level: string;
   @Field(() => Float) weight: number;
 }

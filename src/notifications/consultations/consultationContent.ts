@@ -1,0 +1,39 @@
+import { Role } from "../../auth/Role";
+
+/** What the MASH reads of a consultation: the concern as written, and who asks — never a child. */
+export interface ConsultationFields {
+  concern: string;
+  localAuthority: string;
+  askingAgency: string;
+  askingAgencyType: string;
+  /** The role the asker asked in: the advice is delivered to the asking agency's staff in that role. */
+  askingRole: Role;
+  askedAt: string;
+}
+
+/** What the asker reads back: advice from a named person at the MASH, against the consultation it answers. */
+export interface ConsultationAdviceFields {
+  /** The consultation's id, as `requestConsultation` answered it. */
+  consultationId: string;
+  advice: string;
+  respondingAgency: string;
+  /** The person who gave the advice (the MASH practitioner's name from their token): advice is a person's, not the hub's. */
+  adviser: string;
+  respondedAt: string;
+}
+
+/**
+ * Who may ask a MASH for advice without naming the child: the practitioners of partner agencies who
+ * would otherwise refer (Working Together 2023 ch.2), and social workers of another authority. Not an
+ * agency's system (a consultation is a person's question), not IG leads, data stewards or directory
+ * administrators.
+ */
+export const ASKING_ROLES: readonly Role[] = [
+  Role.SCHOOL_DSL, Role.HEALTH_PRACTITIONER, Role.POLICE_OFFICER, Role.PROBATION_PRACTITIONER, Role.YOT_WORKER, Role.PRISON_OMU, Role.SOCIAL_WORKER,
+];
+
+/** Who at the MASH reads a consultation and answers it: its view is decided for the MASH's practitioners. */
+export const ADVISING_ROLE = Role.MASH_PRACTITIONER;
+
+export const CONCERN_LENGTH = { min: 20, max: 4000 } as const;
+export const ADVICE_LENGTH = { min: 1, max: 4000 } as const;

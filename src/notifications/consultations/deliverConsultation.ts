@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { type DataSource, type EntityManager } from "typeorm";
+import { type Principal } from "../../auth/Principal";
+import { type Role } from "../../auth/Role";
+import { AuditOperation } from "../../audit/AuditOperation";
+import { AuditOutcome } from "../../audit/AuditOutcome";
+import { recordAuditEntriesInTransaction, recordAuditEntry } from "../../audit/recordAuditEntry";
+import { type HubError } from "../../errors/HubError";
+import { LawfulBasis } from "../../policy/LawfulBasis";
+import { type PolicySet } from "../../policy/PolicySet";
+import { Purpose } from "../../policy/Purpose";
+import { DeliveryAudience } from "../DeliveryAudience";
+import { Notification } from "../Notification";
+import { type NotificationType } from "../NotificationType";
+import { recordDelivery } from "../recordDelivery";
+
+export interface ConsultationServices {
+  dataSource: DataSource;
+  policy: PolicySet;
+}
+
+/** Who did what, as both directions of a consultation audit it. */
+export interface ConsultationAct {
+  principal: Principal;
+  requestId: string;
+  now: Date;
+}
+
+/**
+ * One consultation notification (a question, or its advice) from the person in `act`, delivered to each
+ * agency for the role its reader acts in, in the caller's transaction: each delivery's
+ * `NOTIFICATION_DELIVERY` entry first (the person as principal; the fields, never their values), then
+ * the notification and its deliveries. Names no child. For advice, not a statutory duty: no deadline,
+ * never escalated. Returns the notification's id.
+ */
+export async function deliverConsultation(
+  manager: EntityManager, policy: PolicySet, act: ConsultationAct, type: NotificationType,
+  section: "consultation" | "consultationAdvice", content: object, recipients: readonly { agency: string; decidedAs: Role }[], details: Record<string, unknown> = {},
+): Promise<string> {
+  const { principal, requestId, now } = act;
+  const notificationId = randomUUID();
+  const deliveries = recipients.map((recipient) => ({ ...recipient, id: randomUUID() }));
+  const receipts = await recordAuditEntriesInTransaction(manager, deliveries.map((delivery) => ({
+    requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
+    fieldsDisclosed: Object.keys(content).map((field) => `${section}.${field}`), fieldsWithheld: [], policyVersion: policy.version,
+    breakGlass: false, prejudicesInvestigation: false,
+    details: { notificationId, deliveryId: delivery.id, notificationType: type, recipientAgency: delivery.agency, sourceAgency: principal.agency, ...details },
+  })), now);
+  await manager.getRepository(Notification).insert({
+    id: notificationId, type, event: null, sourceAgency: principal.agency, sourceReference: null, contentHash: null,
+    submittedBy: principal.sub, receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: null, policyVersion: policy.version,
+  });
+  for (const [index, delivery] of deliveries.entries()) {
+    await recordDelivery(manager, {
+      id: delivery.id, notificationId, recipientAgency: delivery.agency, audience: DeliveryAudience.STAFF, decidedAs: delivery.decidedAs, routingRules: [],
+      purpose: Purpose.REFERRAL_TRIAGE, lawfulBasis: LawfulBasis.PUBLIC_TASK, specialCategoryCondition: null,
+      content: { [section]: content }, redactions: [], childSuis: [], disclosureId: (receipts[index] as { id: string }).id, contact: null,
+      deliveredAt: now, acknowledgeBy: null, dueBy: null, dueFor: null, responseRequested: false,
+    });
+  }
+  return notificationId;
+}
+
+/** A refused question or answer: audited (`CONSULTATION`, REFUSED, with its problem — never the text), then thrown. */
+export async function refuseConsultation(services: ConsultationServices, act: ConsultationAct, error: HubError, details: Record<string, unknown>): Promise<never> {
+  const { principal, requestId, now } = act;
+  const problem = typeof error.details.problem === "string" ? error.details.problem : null;
+  await recordAuditEntry(services.dataSource, {
+    requestId, principal, operation: AuditOperation.CONSULTATION, access: null, childSuis: [], outcome: AuditOutcome.REFUSED,
+    refusal: { code: error.code, problem, rule: "consultation-without-naming-the-child" }, fieldsDisclosed: [], fieldsWithheld: [],
+    policyVersion: services.policy.version, breakGlass: false, prejudicesInvestigation: false, details,
+  }, now);
+  throw error;
+}

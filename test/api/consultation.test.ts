@@ -1,0 +1,112 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { CALLERS } from "../support/claims";
+import { startTestHub, type TestHub } from "../support/testHub";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+
+/**
+ * Consultation without naming the child (issue 11 item 4; Working Together 2023 ch.2): a school's DSL
+ * describes a concern with no identifying data; it reaches the MASH of the authority she names, whose
+ * practitioner answers with advice that comes back to the school's inbox. The hub looks up no child
+ * and says nothing of any; identifiers it can recognise are refused; both ways are audited, the text
+ * on neither entry.
+ */
+let hub: TestHub;
+const BUCKS = "E06000060";
+const ASK = /* GraphQL */ `mutation ($c: ConsultationInput!) { requestConsultation(consultation: $c) { consultationId deliveredTo askedAt } }`;
+const ANSWER = /* GraphQL */ `mutation ($id: ID!, $advice: String!) { answerConsultation(id: $id, advice: $advice) { id type response acknowledgedAt } }`;
+const INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id type disclosureId consultation { concern localAuthority askingAgency askingAgencyType askingRole askedAt } consultationAdvice { consultationId advice respondingAgency adviser respondedAt } } } }`;
+const CONCERN = "A Year 4 pupil has twice said she is hungry at school and that mum's new partner shouts at night. Is this a referral, or early help first?";
+
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+type Body = { data?: Record<string, any> | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+async function as(caller: TestClaims, query: string, variables: Record<string, unknown> = {}): Promise<Body> {
+  return (await hub.graphql(query, variables, await hub.token(caller))).body as Body;
+}
+const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+const byRequester = (sub: string | undefined) => entries().find({ where: { principalSub: sub } as never, order: { occurredAt: "ASC", id: "ASC" } as never });
+const dsl: TestClaims = { ...CALLERS.schoolDsl, sub: "dsl-consulting" };
+const mash: TestClaims = { ...CALLERS.mash, sub: "mash-advising" };
+
+describe("a practitioner consults a MASH without naming the child", () => {
+  let consultationId: string;
+  let requestDeliveryId: string;
+
+  beforeAll(async () => {
+    const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: CONCERN } });
+    expect(asked.errors).toBeUndefined();
+    consultationId = asked.data!.requestConsultation.consultationId;
+  });
+
+  it("reaches the MASH of the authority named, saying nothing of any child", async () => {
+    const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: `${CONCERN} (asked again)` } });
+    expect(Object.keys(asked.data!.requestConsultation).sort()).toEqual(["askedAt", "consultationId", "deliveredTo"]);
+    expect(asked.data!.requestConsultation.deliveredTo).toEqual(["LA-E06000060"]);
+
+    const inbox = await as(mash, INBOX);
+    const delivered = inbox.data!.notifications.nodes.find((node: { consultation: { concern: string } | null }) => node.consultation?.concern === CONCERN);
+    expect(delivered).toMatchObject({ type: "CONSULTATION_REQUEST", consultation: { localAuthority: BUCKS, askingAgency: "SCH-199001", askingAgencyType: "EDUCATION", askingRole: "SCHOOL_DSL" }, consultationAdvice: null });
+    requestDeliveryId = delivered.id;
+    // Read only by the MASH: not the authority's social workers, nor another agency.
+    for (const other of [CALLERS.socialWorker, CALLERS.gp]) expect(JSON.stringify((await as(other, INBOX)).data)).not.toContain(CONCERN);
+
+    const [entry] = (await byRequester("dsl-consulting")).filter((audit) => audit.operation === "NOTIFICATION_DELIVERY");
+    expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [], details: expect.objectContaining({ notificationType: "CONSULTATION_REQUEST", recipientAgency: "LA-E06000060" }) });
+    expect(JSON.stringify(entry)).not.toContain("hungry");
+  });
+
+  it("is answered with advice from a MASH practitioner, once, which reaches the asking school's inbox", async () => {
+    const advice = "From what you describe this is early help first: speak to mum, offer a family support referral, and call us at once if she discloses harm.";
+    const answered = await as(mash, ANSWER, { id: requestDeliveryId, advice });
+    expect(answered.errors).toBeUndefined();
+    expect(answered.data!.answerConsultation).toMatchObject({ id: requestDeliveryId, type: "CONSULTATION_REQUEST", response: advice });
+
+    const inbox = await as(dsl, INBOX);
+    const back = inbox.data!.notifications.nodes.find((node: { type: string }) => node.type === "CONSULTATION_ADVICE");
+    expect(back.consultationAdvice).toMatchObject({ consultationId, advice, respondingAgency: "LA-E06000060", adviser: "Test mash-1" });
+
+    const again = await as(mash, ANSWER, { id: requestDeliveryId, advice: "Second thoughts." });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "ALREADY_ANSWERED" });
+    const trail = await byRequester("mash-advising");
+    expect(trail.filter((audit) => audit.operation === "NOTIFICATION_DELIVERY")).toEqual([expect.objectContaining({ outcome: "DISCLOSED", details: expect.objectContaining({ notificationType: "CONSULTATION_ADVICE", recipientAgency: "SCH-199001", answersDeliveryId: requestDeliveryId }) })]);
+    expect(trail.filter((audit) => audit.operation === "CONSULTATION")).toEqual([expect.objectContaining({ outcome: "REFUSED", refusalProblem: "ALREADY_ANSWERED" })]);
+    expect(JSON.stringify(trail)).not.toContain("early help first");
+  });
+
+  it("is answered by a person at the MASH only: not the agency's system, nor another agency", async () => {
+    const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: "A pupil in Year 9 is often collected by different older men in cars; she will not say who they are." } });
+    const system = AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE");
+    const delivered = (await as(system, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
+    expect((await as(system, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "ADVICE_FROM_A_PERSON" });
+    expect((await as(CALLERS.gp, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("a consultation that would identify the child", () => {
+  it.each([
+    ["an NHS number", "The boy, NHS 943 476 5919, has bruises on both arms and flinches when touched.", "NHS_NUMBER_IN_CONCERN"],
+    ["a date of birth", "The girl born 03/07/2015 has bruises on both arms and flinches when touched.", "DATE_IN_CONCERN"],
+    ["a written-out date", "The girl, born 3rd July 2015, has bruises on both arms and flinches when touched.", "DATE_IN_CONCERN"],
+    ["a postcode", "A child living near hp20 1ua has bruises on both arms and flinches when touched.", "POSTCODE_IN_CONCERN"],
+  ])("is refused when the concern carries %s, audited without the text, and reaches no one", async (_what, concern, problem) => {
+    const asker: TestClaims = { ...CALLERS.gp, sub: `gp-consulting-${problem}-${concern.length}` };
+    const body = await as(asker, ASK, { c: { localAuthority: BUCKS, concern } });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem, path: "consultation.concern" });
+    expect(body.errors?.[0]?.message).not.toContain(concern.slice(0, 20));
+    const trail = await byRequester(asker.sub);
+    expect(trail).toEqual([expect.objectContaining({ operation: "CONSULTATION", outcome: "REFUSED", refusalProblem: problem, childSuis: [] })]);
+    expect(JSON.stringify(trail)).not.toContain("bruises");
+  });
+
+  it("refuses a role that does not consult, and an authority no MASH serves, audited", async () => {
+    expect((await as(CALLERS.igLead, ASK, { c: { localAuthority: BUCKS, concern: CONCERN } })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "CONSULTATION_NOT_PERMITTED" });
+    const nowhere = await as({ ...CALLERS.police, sub: "pc-consulting" }, ASK, { c: { localAuthority: "E06000999", concern: CONCERN } });
+    expect(nowhere.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "AREA_UNKNOWN" });
+    expect(await byRequester("pc-consulting")).toEqual([expect.objectContaining({ operation: "CONSULTATION", outcome: "REFUSED", refusalProblem: "AREA_UNKNOWN" })]);
+  });
+});
