@@ -130,33 +130,45 @@ describe("a protected location another agency reports unlabelled, in a notificat
   const INBOX = `{ notifications(first: 10) { nodes { type childrenAtRisk { sui homeLocalAuthority } redactions { path rule } } } }`;
   const PRISON_SYSTEM: TestClaims = { sub: "system-exampleton", name: "Exampleton system", agency: "HMP-EXAMPLETON", agency_type: "PRISON", roles: ["AGENCY_SYSTEM"], la: LINCS };
   const placedSui = next();
+  const refugeSui = next();
   const placement = { kind: "PLACEMENT", line1: "3 Lantern Way", town: "Fenby", postcode: "PE20 3LW", localAuthority: LINCS };
+  const refuge = { kind: "REFUGE", line1: "8 Wold Lane", town: "Fenby", postcode: "PE20 8WL", localAuthority: LINCS };
 
   beforeAll(async () => {
     const child = { sui: placedSui, givenNames: "Isla", familyName: "Marrowby", dateOfBirth: "2016-01-19", sex: "FEMALE" };
+    const sibling = { sui: refugeSui, givenNames: "Wren", familyName: "Marrowby", dateOfBirth: "2014-04-14", sex: "FEMALE" };
     await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E10000019", LINCS, { ...child, address: { ...placement, labels: ["LOCATION_WITHHELD"] } }, "LCC-PLACED-PPRC", { status: "LOOKED_AFTER", legalStatus: "SECTION_20_ACCOMMODATED" }), LINCS);
+    // The refuge is known to the hub only through a sealed record: its protection holds all the same (people/identityFacts.ts).
+    await submit("EDUCATION", school({ ...sibling, address: { ...refuge, kind: "HOME" } }, "UPN-REFUGE-PPRC"));
+    await submit("POLICE", police({ ...sibling, address: { ...refuge, labels: ["LOCATION_WITHHELD"] } }, "TVP-REFUGE-PPRC", { labels: ["SEALED"] }));
     // The prisoner knows where the child is; the prison reports it as a home, unlabelled.
     const notification = {
       agencyCode: "HMP-EXAMPLETON", reference: "EX-PLACED-PPRC", event: "RELEASE", eventDate: "2026-11-16", establishment: "HMP Exampleton", pprcStatus: "CONFIRMED",
       prisoner: { prisonNumber: "C4829KD", givenNames: "Tobin", familyName: "Wrexfield", dateOfBirth: "1980-09-30", sex: "MALE", homeLocalAuthority: BUCKS },
       release: { date: "2026-11-21", address: { kind: "HOME", line1: "9 Quarry Rise", town: "Sampleton", postcode: "HP20 9QR", localAuthority: BUCKS } },
-      childrenAtRisk: [{ reference: "EX-PLACED-PPRC-C1", ...child, address: { ...placement, kind: "HOME" }, relationshipToPrisoner: "FATHER" }],
+      childrenAtRisk: [
+        { reference: "EX-PLACED-PPRC-C1", ...child, address: { ...placement, kind: "HOME" }, relationshipToPrisoner: "FATHER" },
+        { reference: "EX-PLACED-PPRC-C2", ...sibling, address: { ...refuge, kind: "HOME" }, relationshipToPrisoner: "FATHER" },
+      ],
     };
     const body = (await hub.graphql(SUBMIT_PPRC, { n: notification }, await hub.token(PRISON_SYSTEM))).body;
     expect(body.errors).toBeUndefined();
   });
 
-  it("gives probation no authority derived from it, as the child's file gives none", async () => {
+  it("gives probation no authority derived from it, as the child's file gives none, whichever record protects it", async () => {
     const body = (await hub.graphql(INBOX, {}, await hub.token(CALLERS.probation))).body;
     expect(body.errors).toBeUndefined();
     const [node] = (body.data.notifications.nodes as Json[]).filter((n) => n.type === "PPRC");
-    expect(node.childrenAtRisk).toEqual([{ sui: placedSui, homeLocalAuthority: null }]);
-    expect(node.redactions).toContainEqual({ path: "childrenAtRisk[0].homeLocalAuthority", rule: "location-withheld" });
+    expect(node.childrenAtRisk).toEqual([{ sui: placedSui, homeLocalAuthority: null }, { sui: refugeSui, homeLocalAuthority: null }]);
+    expect(node.redactions).toEqual(expect.arrayContaining([
+      { path: "childrenAtRisk[0].homeLocalAuthority", rule: "location-withheld" }, { path: "childrenAtRisk[1].homeLocalAuthority", rule: "location-withheld" },
+    ]));
   });
 
   it("still tells the children's social care of the area, which may see a protected location", async () => {
     const body = (await hub.graphql(INBOX, {}, await hub.token(CALLERS.lincolnshireSocialWorker))).body;
     const [node] = (body.data.notifications.nodes as Json[]).filter((n) => n.type === "PPRC");
-    expect(node.childrenAtRisk).toEqual([{ sui: placedSui, homeLocalAuthority: LINCS }]);
+    expect(node.childrenAtRisk).toEqual([{ sui: placedSui, homeLocalAuthority: LINCS }, { sui: refugeSui, homeLocalAuthority: LINCS }]);
   });
 });
+

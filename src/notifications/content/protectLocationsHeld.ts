@@ -1,5 +1,5 @@
 import { type EntityManager } from "typeorm";
-import { addressReportedByUnrestrictedRecord, locationWithheld } from "../../people/unrestrictedSource";
+import { locationWithheld } from "../../people/unrestrictedSource";
 import { normalisePostcode } from "../../people/postcode";
 import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ContentEntry, type NotificationContent } from "./NotificationContent";
@@ -36,15 +36,16 @@ function protect(entry: ContentEntry, places: readonly ProtectedPlace[]): Conten
  * every report of a protected location and what is derived from it, whatever another record calls it
  * (design principle 8); a notification does the same: a value it derives from an address — the child's
  * home authority, an address — carries LOCATION_WITHHELD when it names the authority or postcode of a
- * protected location the child's unrestricted records report. Only those: a sealed record's protected
- * address withheld here would tell the recipient the sealed record exists.
+ * protected location the hub holds for the child — whichever record protects it, a sealed or brokered
+ * one included, as in the child's file (`people/identityFacts.ts`): a refuge must not reach anyone
+ * because the record that protected it is hidden; that the location is protected is all they learn.
  */
 export async function protectLocationsHeld(manager: EntityManager, content: NotificationContent): Promise<NotificationContent> {
   const suis = [...new Set(content.sections.flatMap((section) => section.entries.map((entry) => entry.values.sui)).filter((sui): sui is string => typeof sui === "string"))];
   if (suis.length === 0) return content;
   const places: ProtectedPlace[] = await manager.query(
     `SELECT c.sui, a.local_authority AS "localAuthority", a.postcode FROM child c JOIN child_address a ON a.child_id = c.id
-      WHERE c.sui = ANY($1::text[]) AND c.merged_into_id IS NULL AND ${locationWithheld("a")} AND ${addressReportedByUnrestrictedRecord("a", "c")}`,
+      WHERE c.sui = ANY($1::text[]) AND c.merged_into_id IS NULL AND ${locationWithheld("a")}`,
     [suis],
   );
   if (places.length === 0) return content;
