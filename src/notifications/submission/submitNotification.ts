@@ -8,6 +8,7 @@ import { acknowledgementDeadline } from "../acknowledgementDeadline";
 import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../../audit/recordAuditEntry";
 import { deliveryAuditEntry } from "../auditDelivery";
 import { decideRecipientView } from "../content/decideRecipientView";
+import { protectLocationsHeld } from "../content/protectLocationsHeld";
 import { DeliveryAudience } from "../DeliveryAudience";
 import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
@@ -57,7 +58,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   if (earlier !== null) return earlier;
 
   const facts = await event.recordFacts(services, principal, submission, now);
-  const content = await event.content(services, submission, facts);
+  const content = await protectLocationsHeld(dataSource.manager, await event.content(services, submission, facts));
   const eventName = event.eventOf(submission);
   const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
 
