@@ -30,9 +30,11 @@ export interface AddressFactRow {
 /**
  * Adds names to children's histories, or adds sources to names they already have. One statement for
  * the batch; sources are merged in the database, so two submissions reporting one name at once both
- * stay its sources.
+ * stay its sources. A batch reporting one name of one child more than once (two records of a merged
+ * child, say) sends it once with all their sources: one statement may not update a row twice.
  */
-export async function addNameFacts(manager: StatementWriter, rows: readonly NameFactRow[]): Promise<void> {
+export async function addNameFacts(manager: StatementWriter, reported: readonly NameFactRow[]): Promise<void> {
+  const rows = oncePerName(reported);
   if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO child_name (child_id, given_names, family_name, kind, reported_by, sources)
@@ -42,6 +44,17 @@ export async function addNameFacts(manager: StatementWriter, rows: readonly Name
        sources = ARRAY(SELECT DISTINCT unnest(child_name.sources || EXCLUDED.sources))`,
     [JSON.stringify(rows.map((row) => ({ child_id: row.childId, given_names: row.givenNames, family_name: row.familyName, kind: row.kind, reported_by: row.reportedBy, sources: row.sources })))],
   );
+}
+
+/** One row per child and name, the first report's kind and reporter, every report's sources. */
+function oncePerName(rows: readonly NameFactRow[]): NameFactRow[] {
+  const byName = new Map<string, NameFactRow>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.childId, row.givenNames, row.familyName]);
+    const seen = byName.get(key);
+    byName.set(key, seen === undefined ? row : { ...seen, sources: [...new Set([...seen.sources, ...row.sources])] });
+  }
+  return [...byName.values()];
 }
 
 /**

@@ -415,6 +415,18 @@ describe("merge and split", () => {
     expect((await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: amelia.id, reason: "Two NHS numbers cannot be merged here.", access: DATA_QUALITY })).errors[0].extensions.code).toBe("CONFLICT");
   });
 
+  it("merges a child whose records report the same name: the name is the survivor's once, with both records as its sources", async () => {
+    const wren = { givenNames: "Wren", familyName: "Ottoline", dateOfBirth: "2018-05-14", sex: "FEMALE", address: { ...HOME, postcode: "OX4 1AA" } };
+    const first = await gpRecord("GP-WREN-1", wren);
+    const second = await gpRecord("GP-WREN-2", wren);
+    expect(second.childId).toBe(first.childId);
+    const body = await as(CALLERS.dataSteward, MERGE, { survivorId: olivia.id, mergedId: first.childId, reason: "The GP confirms Wren is the same child as Olivia.", access: DATA_QUALITY });
+    expect(body.errors).toBeUndefined();
+    const names = await query<{ sources: string[] }[]>(`SELECT sources FROM child_name WHERE child_id = $1 AND given_names = 'Wren' AND family_name = 'Ottoline'`, [olivia.id]);
+    expect(names).toHaveLength(1);
+    expect([...names[0].sources].sort()).toEqual([first.recordId, second.recordId].sort());
+  });
+
   it("splits a wrongly linked record off and reports every disclosure that went out through the wrong link", async () => {
     const [{ id: typo }] = await query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-TYPO'`);
     const splitsBefore = await auditCount("CHILD_SPLIT");
