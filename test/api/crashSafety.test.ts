@@ -66,7 +66,7 @@ function startHub(): Promise<number> {
 beforeAll(async () => {
   ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-crash-"));
-  database = await createTestDatabase();
+  database = await createTestDatabase("default", { migrated: true });
   const setup = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 2 }, logger);
   await setup.dataSource.getRepository(Agency).insert(TEST_AGENCIES);
   await setup.close();

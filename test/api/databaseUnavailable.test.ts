@@ -171,7 +171,7 @@ describe("the database connection cut", () => {
     // The hub reaches the database only through a TCP relay the test can cut, as a network would.
     let databaseName = "postgres";
     if (onRealServer) {
-      database = await createTestDatabase();
+      database = await createTestDatabase("default", { migrated: true });
       const server = new URL(database.url!);
       databaseName = server.pathname.slice(1);
       proxy = await startCuttableProxy({ host: server.hostname, port: Number(server.port || 5432) });

@@ -22,7 +22,7 @@ let dataDir: string;
 let token: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase("default", { migrated: true });
   const keys = await createTestKeys();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-first-start-"));
   const config = loadConfig({

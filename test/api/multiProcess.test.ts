@@ -64,7 +64,7 @@ async function post(port: number, body: unknown, token: string): Promise<{ statu
 beforeAll(async () => {
   ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-two-"));
-  database = await createTestDatabase();
+  database = await createTestDatabase("default", { migrated: true });
   if (database.url) {
     const setup = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 2 }, silent);
     await setup.dataSource.getRepository(Agency).insert(TEST_AGENCIES);

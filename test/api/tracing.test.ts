@@ -59,7 +59,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-tracing-"));
-  database = await createTestDatabase();
+  database = await createTestDatabase("default", { migrated: true });
   const setup = await openDatabase({ databaseUrl: database.url, dataDir, poolSize: 2 }, silent);
   await setup.dataSource.getRepository(Agency).insert(TEST_AGENCIES);
   await setup.close();

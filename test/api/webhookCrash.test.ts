@@ -104,7 +104,7 @@ function kill(child: ChildProcess): Promise<void> {
 beforeAll(async () => {
   ensureBuilt();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-hooks-"));
-  database = await createTestDatabase();
+  database = await createTestDatabase("default", { migrated: true });
   receiver = await new WebhookReceiver().start();
 }, 240_000);
 

@@ -54,7 +54,7 @@ let again: Run;
 
 beforeAll(async () => {
   ensureBuilt();
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   await writeOn(4, 3, "arch-a");
   expect(run("exportAuditCheckpoints", ["--take", "--out", checkpointFile]).status).toBe(0);
   await writeOn(4, 2, "arch-b");

@@ -62,7 +62,7 @@ let rewrittenWithCheckpoints: Run;
 
 beforeAll(async () => {
   ensureBuilt();
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   await withDatabase(async (database) => {
     await writeOn(database, 2, 5, "cli-a");
     await writeOn(database, 9, 3, "cli-a");

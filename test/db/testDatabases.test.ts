@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { MIGRATIONS } from "../../src/db/migrations";
+import { dropStaleRunDatabases } from "../setup/migratedTemplate";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 
 /**
@@ -46,4 +47,32 @@ it("gives each suite its own database, never the template itself", async () => {
   if (!onServer) return expect(first.url).toBeUndefined();
   expect(first.url).not.toEqual(second.url);
   expect(first.url).not.toContain(process.env.TEST_MIGRATED_TEMPLATE_DATABASE as string);
+});
+
+it("drops what a killed run left once it is older than any run lasts, and leaves a run still going alone", async () => {
+  if (!onServer) return;
+  const now = Math.floor(Date.now() / 1000);
+  const killed = `hub_run_${now - 3 * 60 * 60}_deadbeef_1_00000000`;
+  const going = `hub_run_${now - 10 * 60}_feedf00d_1_00000000`;
+  const names = async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return ((await client.query(`SELECT datname FROM pg_database WHERE datname = ANY($1)`, [[killed, going]])).rows as { datname: string }[]).map((row) => row.datname).sort();
+    } finally {
+      await client.end();
+    }
+  };
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    for (const name of [killed, going]) await admin.query(`CREATE DATABASE ${name}`);
+    expect(await names()).toEqual([killed, going].sort());
+    await dropStaleRunDatabases(process.env.DATABASE_URL as string);
+    expect(await names()).toEqual([going]);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${going}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${killed}`);
+    await admin.end();
+  }
 });

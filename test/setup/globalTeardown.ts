@@ -1,8 +1,9 @@
-import { dropMigratedTemplate, TEMPLATE_VARIABLE } from "./migratedTemplate";
+import { dropRunDatabases, RUN_VARIABLE } from "./migratedTemplate";
 
+/** On a server: drops the run's databases, the template and every suite's copy, at once (`migratedTemplate.ts`). */
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
-  const template = process.env[TEMPLATE_VARIABLE];
-  if (serverUrl === undefined || serverUrl === "" || template === undefined) return;
-  await dropMigratedTemplate(serverUrl, template);
+  const prefix = process.env[RUN_VARIABLE];
+  if (serverUrl === undefined || serverUrl === "" || prefix === undefined) return;
+  await dropRunDatabases(serverUrl, prefix);
 }

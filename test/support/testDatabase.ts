@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { TEMPLATE_VARIABLE } from "../setup/migratedTemplate";
+import { RUN_VARIABLE, TEMPLATE_VARIABLE } from "../setup/migratedTemplate";
 
 export interface TestDatabase {
   /** undefined: the embedded PostgreSQL, in memory. */
   url: string | undefined;
+  /** Within a jest run, nothing: the run drops its databases when it ends. Elsewhere, drops it now. */
   drop(): Promise<void>;
 }
 
@@ -19,13 +20,14 @@ export interface TestDatabaseOptions {
 
 /**
  * With DATABASE_URL set (CI), each test suite gets a fresh database on that server — empty, or migrated
- * when it asks — and drops it afterwards; otherwise it runs on embedded PostgreSQL in memory. Either way
- * the schema is what the hub's own migrations build.
+ * when it asks — which the run drops when it ends (`test/setup/migratedTemplate.ts`); otherwise it runs
+ * on embedded PostgreSQL in memory. Either way the schema is what the hub's own migrations build.
  */
 export async function createTestDatabase(mode: "default" | "embedded" = "default", options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (mode === "embedded" || serverUrl === undefined || serverUrl === "") return { url: undefined, drop: async () => undefined };
-  const name = `hub_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const run = process.env[RUN_VARIABLE];
+  const name = `${run ?? "hub_test"}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const template = options.migrated === true ? process.env[TEMPLATE_VARIABLE] : undefined;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
@@ -36,6 +38,7 @@ export async function createTestDatabase(mode: "default" | "embedded" = "default
   return {
     url: url.toString(),
     async drop() {
+      if (run !== undefined) return;
       const client = new Client({ connectionString: serverUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

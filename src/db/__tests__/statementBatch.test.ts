@@ -9,7 +9,7 @@ let testDatabase: TestDatabase;
 let database: Database;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 2, inMemory: true }, captureLog("error").logger);
   await database.dataSource.query(`CREATE TABLE batch_probe (id int PRIMARY KEY, label text, tags text[], facts jsonb, at timestamptz, flag boolean)`);
 }, 120_000);

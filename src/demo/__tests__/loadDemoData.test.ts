@@ -45,7 +45,7 @@ describe("loading the demo data on first start", () => {
   const LOADED_AT = new Date("2026-11-02T09:00:00Z");
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase("default", { migrated: true });
     database = await openDatabase(
       { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS },
       logger,

@@ -34,7 +34,7 @@ const CHANGE = { changedBy: "directory-maintainer", changedByAgency: null, sourc
 const RULES = { production: true };
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   const silent = createLogger("error", [new winston.transports.Console({ silent: true })]);
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS }, silent);
 }, 120_000);

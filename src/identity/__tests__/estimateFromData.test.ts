@@ -129,7 +129,7 @@ describe("estimating the match weights from the hub's own records", () => {
   let estimate: DataEstimate;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase("default", { migrated: true });
     database = await openDatabase(
       { databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-estimate-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS },
       logger,

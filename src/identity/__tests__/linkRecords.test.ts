@@ -78,7 +78,7 @@ async function link(identity: Omit<ReportedIdentity, "expectedDateOfBirth" | "ad
 const termCount = async (term: string): Promise<number> => (await database.dataSource.query<{ children: number }[]>(`SELECT children FROM child_match_term WHERE term = $1`, [term]))[0]?.children ?? 0;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-link-")), poolSize: 2, ...IN_MEMORY_FOR_TESTS }, logger);
   await database.dataSource.query(`INSERT INTO agency (code, name, type, local_authority) VALUES ($1, $2, $3, $4)`, [AGENCY.code, AGENCY.name, AGENCY.type, AGENCY.localAuthority]);
   await addChildren(

@@ -2,18 +2,33 @@ import { AdultName } from "../../people/AdultName";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { Notification } from "../Notification";
 import { submitPprcNotification, type NotificationServices } from "../submitPprcNotification";
+import { type PprcNotificationSubmission } from "../PprcNotificationSubmission";
 import { openNotificationDatabase, POLICY, PRISON_OMU, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
 
-describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one authority and the child in another", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
+// One database for the file: each describe below notifies of its own prisoner and child (`releaseBy`),
+// so none sees another's notifications, names or records, in whatever order they run.
+let db: NotificationDatabase;
+let services: NotificationServices;
+beforeAll(async () => {
+  db = await openNotificationDatabase();
+  services = { dataSource: db.dataSource, policy: POLICY };
+});
+afterAll(async () => db.close());
+
+/** Scenario 1's release, of prisoner `n`'s own (prison number, family name, date of birth) and of a child of their own. */
+function releaseBy(n: number, familyName: string, sui: string): (reference: string, parts?: Partial<PprcNotificationSubmission>) => PprcNotificationSubmission {
+  const { prisoner, childrenAtRisk } = releaseOf("");
+  const [child] = childrenAtRisk ?? [];
+  return (reference, parts = {}) => releaseOf(reference, {
+    prisoner: { ...prisoner, prisonNumber: `A730${n}QZ`, familyName, dateOfBirth: `198${n}-06-12` },
+    childrenAtRisk: [{ ...child, reference: `NF-PPRC-730${n}-C1`, sui, dateOfBirth: `201${n}-03-08` }],
+    ...parts,
   });
-  afterAll(async () => db.close());
+}
+
+describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one authority and the child in another", () => {
 
   test("both CSCs, probation and the release area's police are told, each once, by the rule that chose it", async () => {
     const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1", releaseOf("NF-2026-REL-0001"), NOW);
@@ -106,17 +121,11 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
 });
 
 describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
-  });
-  afterAll(async () => db.close());
+  const release = releaseBy(2, "Ashworth", "9990710104");
 
   test("CSC is consulted, asked to reply; the new name becomes an alias of the same adult", async () => {
-    const reception = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-reception", releaseOf("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
-    const request = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-name", releaseOf("NF-2026-NCR-0002", {
+    const reception = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-reception", release("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
+    const request = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-name", release("NF-2026-NCR-0002", {
       event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
     }), NOW);
     expect(request.recipients).toEqual([
@@ -132,13 +141,13 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
     expect(second.adultId).toBe(first.adultId);
     const names = await db.dataSource.getRepository(AdultName).find({ where: { adult: { id: second.adultId ?? "" } }, order: { kind: "DESC" } });
     expect(names.map(({ givenNames, familyName, kind, reportedBy }) => ({ givenNames, familyName, kind, reportedBy }))).toEqual([
-      { givenNames: "Corwin", familyName: "Ashdale", kind: "USUAL", reportedBy: "HMP-NORTHFEN" },
+      { givenNames: "Corwin", familyName: "Ashworth", kind: "USUAL", reportedBy: "HMP-NORTHFEN" },
       { givenNames: "Corwin", familyName: "Hollis", kind: "ALIAS", reportedBy: "HMP-NORTHFEN" },
     ]);
   });
 
   test("a later notification carries the alias among the prisoner's names", async () => {
-    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-transfer", releaseOf("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-transfer", release("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
     const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
     expect(delivery.content.pprc?.prisonerAliases).toEqual([{ givenNames: "Corwin", familyName: "Hollis" }]);
     expect(delivery.content.pprc?.destinationEstablishment).toBe("HMP Saltmarsh");
@@ -147,30 +156,24 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
 });
 
 describe("the prison's record of each child, as a notification updates it", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
-  });
-  afterAll(async () => db.close());
+  const release = releaseBy(3, "Ashcombe", "9990710112");
 
   const held = async () => db.dataSource.query<{ expected_release_date: string | null; pprc_assessed_on: string | null; pprc_status: string; contact: string | null }[]>(
     `SELECT p.expected_release_date::text, p.pprc_assessed_on::text, p.pprc_status, p.offender_management_unit_contact AS contact
-     FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-PPRC-7301-C1'`,
+     FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-PPRC-7303-C1'`,
   );
 
   test("an event that says nothing of the release date, the assessment or the contact leaves them as the prison last reported them", async () => {
-    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-release", releaseOf("NF-2026-REL-0101", { pprcAssessedOn: "2026-05-01" }), NOW);
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-release", release("NF-2026-REL-0101", { pprcAssessedOn: "2026-05-01" }), NOW);
     expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
-    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-name", releaseOf("NF-2026-NCR-0101", {
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-name", release("NF-2026-NCR-0101", {
       event: "NAME_CHANGE_REQUEST", release: null, offenderManagementUnitContact: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
     }), NOW);
     expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
   });
 
   test("what the event speaks to replaces what the record held: a status change is the day it was assessed", async () => {
-    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-status", releaseOf("NF-2026-STC-0101", {
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-status", release("NF-2026-STC-0101", {
       event: "STATUS_CHANGE", eventDate: "2026-11-12", release: null, pprcStatus: "POTENTIAL", offenderManagementUnitContact: "omu.duty@northfen.example",
     }), NOW);
     expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-11-12", pprc_status: "POTENTIAL", contact: "omu.duty@northfen.example" }]);
@@ -178,25 +181,19 @@ describe("the prison's record of each child, as a notification updates it", () =
 });
 
 describe("a child at risk whose address is withheld (a refuge, a placement: DOMAIN rule 6, scenario 8)", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
-  });
-  afterAll(async () => db.close());
+  const release = releaseBy(4, "Ashford", "9990710120");
 
   test("the authority derived from the address reaches only whom the label allows: CSC, not probation", async () => {
-    const [child] = releaseOf("x").childrenAtRisk ?? [];
+    const [child] = release("x").childrenAtRisk ?? [];
     const refuge = { kind: "PLACEMENT" as const, line1: "1 Harbour Walk", postcode: "PE21 9ZZ", localAuthority: "E10000019", labels: ["LOCATION_WITHHELD" as const] };
-    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-withheld", releaseOf("NF-2026-REL-0009", { childrenAtRisk: [{ ...child, address: refuge }] }), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-withheld", release("NF-2026-REL-0009", { childrenAtRisk: [{ ...child, address: refuge }] }), NOW);
     // The prison's own report still finds the CSC of the area the child is in: it may see a protected location.
     expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toContain("LA-E10000019");
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: receipt.notificationId } });
     const byAgency = new Map(deliveries.map((delivery) => [delivery.recipientAgency, delivery]));
     expect(byAgency.get("LA-E10000019")?.content.childrenAtRisk?.[0]?.homeLocalAuthority).toBe("E10000019");
     const probation = byAgency.get("PDU-E06000060");
-    expect(probation?.content.childrenAtRisk?.[0]).toMatchObject({ sui: "9990071004", givenNames: "Poppy" });
+    expect(probation?.content.childrenAtRisk?.[0]).toMatchObject({ sui: "9990710120", givenNames: "Poppy" });
     expect(probation?.content.childrenAtRisk?.[0]).not.toHaveProperty("homeLocalAuthority");
     expect(probation?.redactions).toEqual([{ path: "childrenAtRisk[0].homeLocalAuthority", rule: "location-withheld", reason: expect.any(String) }]);
     expect((await db.auditEntry(probation?.disclosureId ?? "")).fieldsDisclosed).not.toContain("childrenAtRisk[0].homeLocalAuthority");
@@ -204,13 +201,7 @@ describe("a child at risk whose address is withheld (a refuge, a placement: DOMA
 });
 
 describe("an officer's notification names only children the prison's own records hold", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
-  });
-  afterAll(async () => db.close());
+  const release = releaseBy(5, "Ashgrove", "9990710139");
 
   const child = (reference: string, sui: string) => ({
     reference, sui, givenNames: "Wren", familyName: "Hollis", dateOfBirth: "2015-09-30", sex: "FEMALE" as const,
@@ -220,7 +211,7 @@ describe("an officer's notification names only children the prison's own records
     (await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM agency_record WHERE agency_code = 'HMP-NORTHFEN' AND agency_reference = $1`, [reference]))[0]?.n;
 
   test("a child the prison does not hold is refused, and nothing is stored that would involve the prison with the child", async () => {
-    const notification = releaseOf("NF-OMU-0001", { childrenAtRisk: [child("NF-OMU-C1", "9990072000")] });
+    const notification = release("NF-OMU-0001", { childrenAtRisk: [child("NF-OMU-C1", "9990072000")] });
     await expect(submitPprcNotification(services, PRISON_OMU, "req-omu-unheld", notification, NOW)).rejects.toMatchObject({
       code: "FORBIDDEN", details: { path: "notification.childrenAtRisk[0]", problem: "CHILD_NOT_HELD_BY_PRISON" },
     });
@@ -229,11 +220,11 @@ describe("an officer's notification names only children the prison's own records
   });
 
   test("a child the prison's system reported is named by the officer under that record's reference and SUI, never another child's", async () => {
-    await submitPprcNotification(services, PRISON_SYSTEM, "req-sys-first", releaseOf("NF-SYS-0001", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
-    const again = await submitPprcNotification(services, PRISON_OMU, "req-omu-held", releaseOf("NF-OMU-0002", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-sys-first", release("NF-SYS-0001", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
+    const again = await submitPprcNotification(services, PRISON_OMU, "req-omu-held", release("NF-OMU-0002", { childrenAtRisk: [child("NF-SYS-C1", "9990072019")] }), NOW);
     expect(again.outcome).toBe("CREATED");
     // The same record moved to another child by an officer: refused, the record still the first child's.
-    await expect(submitPprcNotification(services, PRISON_OMU, "req-omu-move", releaseOf("NF-OMU-0003", { childrenAtRisk: [child("NF-SYS-C1", "9990072027")] }), NOW)).rejects.toMatchObject({
+    await expect(submitPprcNotification(services, PRISON_OMU, "req-omu-move", release("NF-OMU-0003", { childrenAtRisk: [child("NF-SYS-C1", "9990072027")] }), NOW)).rejects.toMatchObject({
       code: "FORBIDDEN", details: { problem: "CHILD_NOT_HELD_BY_PRISON" },
     });
     const [{ sui }] = await db.dataSource.query<{ sui: string }[]>(`SELECT c.sui FROM agency_record r JOIN child c ON c.id = r.child_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-SYS-C1'`);

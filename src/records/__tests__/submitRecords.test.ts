@@ -25,7 +25,7 @@ const GP = "GP-GROUP";
 const CLINIC = "GP-GROUP-2";
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, log.logger);
   const template = TEST_AGENCIES.find((agency) => agency.type === "HEALTH") as Agency;
   await database.dataSource.getRepository(Agency).insert([{ ...template, code: GP, name: "Grouping Surgery" }, { ...template, code: CLINIC, name: "Grouping Clinic" }]);

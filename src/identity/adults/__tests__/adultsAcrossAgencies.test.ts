@@ -32,7 +32,7 @@ const POLICE = "AD-POLICE";
 const LA = "E06000060";
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: "", poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
   const like = (type: string) => TEST_AGENCIES.find((agency) => agency.type === type) as Agency;

@@ -24,7 +24,7 @@ let database: Database;
 let directory: string;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
+  testDatabase = await createTestDatabase("default", { migrated: true });
   const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
   directory = fs.mkdtempSync(path.join(os.tmpdir(), "hub-import-"));
   database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: directory, poolSize: 4, ...IN_MEMORY_FOR_TESTS }, createLogger("error", [silent]));
