@@ -221,6 +221,11 @@ function withheldWhere(policy: PolicySet, label: SensitivityLabel, context: Abil
   return { labels: label };
 }
 
+/** Whether a permit lets fields carrying `label` through in this context, whichever agency's records they are. */
+export function labelPermitted(policy: PolicySet, label: SensitivityLabel, context: AbilityContext): boolean {
+  return withheldWhere(policy, label, context) === null;
+}
+
 /** CASL conditions on a field's or record's labels: an array field matches when it contains `labels`. */
 interface LabelConditions {
   labels: SensitivityLabel;

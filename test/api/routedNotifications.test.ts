@@ -1,4 +1,8 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { Agency } from "../../src/directory/Agency";
+import { PUPIL_REMOVED_FROM_ROLL } from "../../src/notifications/childrenMissingEducation/submitPupilRemovedFromRoll";
+import { protectLocationsHeld } from "../../src/notifications/content/protectLocationsHeld";
+import { type NotificationServices } from "../../src/notifications/NotificationServices";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
@@ -281,5 +285,60 @@ describe("a MASH passes a referral to the MASH of the child's home authority", (
     const read = (await hub.graphql(/* GraphQL */ `query { notifications(first: 20) { nodes { type dueFor child { sui } mashReferral { sendingAuthority referrerAgencyType concernCategory concern } } } }`, {}, await hub.token(claims("sw-lincs-mash", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019")))).body;
     const [node] = (read.data.notifications.nodes as Record<string, unknown>[]).filter((n) => n.type === "MASH_REFERRAL_TRANSFER");
     expect(node).toEqual({ type: "MASH_REFERRAL_TRANSFER", dueFor: "REFERRAL_DECISION", child: { sui: "9990842035" }, mashReferral: { sendingAuthority: "LA-E06000060", referrerAgencyType: "HEALTH", concernCategory: "PHYSICAL_ABUSE", concern: "Bruising noticed at a clinic" } });
+  });
+});
+
+describe("a protected location the hub holds, reported unlabelled", () => {
+  const MOVE = /* GraphQL */ `mutation ($n: ChildOnPlanMovedInput!) { submitChildOnPlanMoved(notification: $n) { outcome } }`;
+  const LINCS_SOCIAL_WORKER = claims("sw-lincs-refuge", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const refuge = { kind: "REFUGE", line1: "Sedge Lane refuge", postcode: "PE21 7SL", localAuthority: "E10000019" };
+  const planOf = (child: object, reference: string, address: object) => ({ agencyCode: "LA-E06000060", agencyReference: reference, child: { ...child, address },
+    socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-02-02", responsibleLocalAuthority: "E06000060" } });
+  const moveOf = (child: object, reference: string, planReference: string, address: object) => ({ agencyCode: "LA-E06000060", reference, planReference, movedOn: "2026-03-04",
+    child: { ...child, address }, plan: { planCategory: "NEGLECT", startDate: "2026-02-02" } });
+  const submit = async (record: object) => expect((await hub.graphql(SUBMIT, { record }, await hub.token(CSC_SYSTEM))).body.errors).toBeUndefined();
+  const moved = async (move: object) => expect((await hub.graphql(MOVE, { n: move }, await hub.token(SOCIAL_WORKER))).body.errors).toBeUndefined();
+  const planTransferOf = async (planReference: string) => (await inbox(LINCS_SOCIAL_WORKER)).find((node) => (node.planTransfer as { planReference?: string } | null)?.planReference === planReference);
+
+  test("a move to the refuge the hub holds for the child never reaches the receiving authority's inbox, though its SUI is in another section", async () => {
+    const child = { sui: "9990740267", givenNames: "Tamsin", familyName: "Wragby", dateOfBirth: "2016-07-07", sex: "FEMALE" };
+    await submit(planOf(child, "BUCKS-CP-REFUGE-1", { kind: "HOME", line1: "2 Elm Row", postcode: "HP20 2ER", localAuthority: "E06000060" }));
+    await submit(planOf(child, "BUCKS-CP-REFUGE-1B", { ...refuge, labels: ["LOCATION_WITHHELD"] }));
+    await moved(moveOf(child, "BUCKS-MOVE-REFUGE-1", "BUCKS-CP-REFUGE-1", refuge));
+    const node = await planTransferOf("BUCKS-CP-REFUGE-1");
+    expect(node?.planTransfer).toMatchObject({ newAddress: null, movedOn: "2026-03-04" });
+    expect(node?.redactions).toContainEqual({ path: "planTransfer.newAddress", rule: "location-withheld" });
+  });
+
+  test("a location protected after the move was notified is withheld from the inbox as it is read", async () => {
+    const child = { sui: "9990740356", givenNames: "Ivo", familyName: "Sallow", dateOfBirth: "2015-08-08", sex: "MALE" };
+    const placed = { ...refuge, line1: "Reed Close", postcode: "PE21 8RC" };
+    await submit(planOf(child, "BUCKS-CP-REFUGE-2", { kind: "HOME", line1: "3 Elm Row", postcode: "HP20 3ER", localAuthority: "E06000060" }));
+    await moved(moveOf(child, "BUCKS-MOVE-REFUGE-2", "BUCKS-CP-REFUGE-2", placed));
+    expect((await planTransferOf("BUCKS-CP-REFUGE-2"))?.planTransfer).toMatchObject({ newAddress: { postcode: "PE21 8RC" } });
+    await submit(planOf(child, "BUCKS-CP-REFUGE-2B", { ...placed, labels: ["LOCATION_WITHHELD"] }));
+    const node = await planTransferOf("BUCKS-CP-REFUGE-2");
+    expect(node?.planTransfer).toMatchObject({ newAddress: null });
+    expect(node?.redactions).toContainEqual({ path: "planTransfer.newAddress", rule: "location-withheld" });
+  });
+
+  test("a removal from roll to the refuge labels the destination, though the child's SUI is in another section", async () => {
+    const child = { sui: "9990740445", givenNames: "Bryony", familyName: "Stow", dateOfBirth: "2013-03-03", sex: "FEMALE", address: { kind: "HOME", line1: "9 Drove End", postcode: "PE20 9DE", localAuthority: "E10000019" } };
+    await submit(planOf(child, "BUCKS-CP-REFUGE-3", { ...refuge, labels: ["LOCATION_WITHHELD"] }));
+    const removal = { agencyCode: "SCH-199001", reference: "SCH-CME-REFUGE", pupilReference: "UPN-CME-REFUGE", removedOn: "2026-03-03", removalGround: "CONTINUOUS_ABSENCE", child, destinationAddress: refuge };
+    const content = await PUPIL_REMOVED_FROM_ROLL.content({} as NotificationServices, removal as never, { adultId: null, recordIds: [], childSui: child.sui });
+    const labelled = await protectLocationsHeld(hub.hub.database.dataSource, content, []);
+    const entry = labelled.sections.find((section) => section.key === "rollRemoval")?.entries[0];
+    expect(entry?.valueLabels?.destinationAddress).toEqual(["LOCATION_WITHHELD"]);
+  });
+
+  test("a first acknowledgement audits what it returns, as acknowledging again does", async () => {
+    const node = await planTransferOf("BUCKS-CP-REFUGE-1");
+    const ACK = /* GraphQL */ `mutation ($id: ID!) { acknowledgeNotification(id: $id) { status } }`;
+    for (let times = 0; times < 2; times++) expect((await hub.graphql(ACK, { id: node?.id }, await hub.token(LINCS_SOCIAL_WORKER))).body.errors).toBeUndefined();
+    const entries = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: LINCS_SOCIAL_WORKER.sub }, order: { occurredAt: "ASC" } });
+    const [first, again] = entries.filter((entry) => ["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"].includes(entry.operation) && JSON.stringify(entry.details.deliveryIds ?? entry.details.deliveryId) === JSON.stringify([node?.id]));
+    expect([first?.operation, again?.operation]).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"]);
+    for (const entry of [first, again]) expect(entry.details).toMatchObject({ deliveryIds: [node?.id], disclosureIds: [expect.any(String)], supplementaryStatementIds: [] });
   });
 });

@@ -22,7 +22,8 @@ export const MAX_RESPONSE_LENGTH = 4000;
  * (children's social care consulted on a request to change name). Another agency's delivery, or one
  * that does not exist, is NOT_FOUND alike. Acknowledging twice changes nothing: the first stands, and
  * the delivery returned is audited as a read (`NOTIFICATION_INBOX_READ`). The acknowledgement is
- * audited (`NOTIFICATION_ACKNOWLEDGED`) before it is stored.
+ * audited (`NOTIFICATION_ACKNOWLEDGED`) before it is stored, naming — as a read does — the delivery and
+ * its disclosure entry, and the supplementary statements that go with the delivery it returns.
  *
  * A reply to an enquiry whose answer returns to the asking agency (probation's child safeguarding
  * enquiry) is routed back to it as a notification of its own once stored
@@ -67,15 +68,19 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   if (repliesRoutedBack(notification.type) && !answersBack) {
     throw new HubError(ErrorCode.FORBIDDEN, "Your reply goes back to the agency that asked: only those who may answer for your agency give it.", { path: "id" });
   }
+  // The answer is the delivery, content and all: its entry names what goes with it as a read's does (no audit, no disclosure).
+  const [leaving] = await deliveriesAsTheyLeave(dataSource, policy, [delivery]);
   await recordAuditEntry(dataSource, {
     requestId, principal, operation: AuditOperation.NOTIFICATION_ACKNOWLEDGED, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.RECORDED,
     fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
-    details: { deliveryId: delivery.id, notificationId: delivery.notificationId, replied: reply !== "" },
+    details: {
+      deliveryId: delivery.id, notificationId: delivery.notificationId, replied: reply !== "",
+      deliveryIds: [delivery.id], disclosureIds: [delivery.disclosureId], supplementaryStatementIds: leaving.supplementaryStatementIds,
+    },
   }, now);
   await repository.update({ id, acknowledgedAt: IsNull() }, { acknowledgedAt: now, acknowledgedBy: principal.sub, response: reply === "" ? null : reply });
   const acknowledged = await repository.findOneByOrFail({ id });
   // The stored reply (a concurrent acknowledgement's, if it came first) is the one routed back.
   if (answersBack) await routeEnquiryAnswer(services, principal, requestId, notification, acknowledged, now);
-  const [leaving] = await deliveriesAsTheyLeave(dataSource, policy, [acknowledged]);
-  return leaving;
+  return Object.assign(leaving, { acknowledgedAt: acknowledged.acknowledgedAt, acknowledgedBy: acknowledged.acknowledgedBy, response: acknowledged.response });
 }

@@ -58,7 +58,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   if (earlier !== null) return earlier;
 
   const facts = await event.recordFacts(services, principal, submission, now);
-  const content = await protectLocationsHeld(dataSource.manager, await event.content(services, submission, facts));
+  const content = await protectLocationsHeld(dataSource, await event.content(services, submission, facts), facts.recordIds);
   const eventName = event.eventOf(submission);
   const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
 
