@@ -71,7 +71,11 @@ export class NotificationDelivery {
   @Column({ type: "uuid" })
   disclosureId: string;
 
-  /** Where an escalation was addressed (the agency's escalation contact): organisational, never a person's. */
+  /**
+   * Where it was addressed: an escalation, to the agency's escalation contact (organisational, never a
+   * person's); a delivery to one person (audience ADDRESSEE), that person's token subject — the one
+   * member of staff who reads it (`inbox/inboxAccess.ts`).
+   */
   @Column({ type: "varchar", length: 254, nullable: true })
   contact: string | null;
 

@@ -95,7 +95,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   }
   const used = fieldsUsed(criteria);
   const base = { fieldsUsed: used, criteria: criteriaDigests(settings.auditKey, criteria), principalLocalAuthority: principal.localAuthority };
-  const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details">) =>
+  const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details"> & Partial<Pick<AuditEntryInput, "fieldsDisclosed">>) =>
     recordAuditEntry(dataSource, {
       requestId, principal, operation: AuditOperation.CHILD_SEARCH, access, policyVersion: policy.version, breakGlass: access.breakGlass,
       fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...entry,
@@ -142,7 +142,10 @@ export async function searchChildren(services: SearchServices, principal: Princi
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
   attempted = matching(blocked.keptOut).flatMap(({ candidate }) => (candidate.sui === null ? [] : [candidate.sui]));
   if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  const ranked = await rankedByAddress(dataSource.manager, query, matching(blocked.candidates));
+  // A candidate's agreement with a typed address tells the searcher where the child lives: given, and
+  // ranked by, only where the policy lets this searcher see a candidate's address at all.
+  const addressShown = mayShowAddress(policy, principal, access, referral !== null, now);
+  const ranked = await rankedByAddress(dataSource.manager, addressShown ? query : { ...query, address: null }, matching(blocked.candidates));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
@@ -165,6 +168,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
     childSuis: candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])),
     outcome: candidates.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
     refusal: null,
+    fieldsDisclosed: shown.some(({ address }) => address !== null) ? ["why.address"] : [],
     details: {
       ...base,
       ...(referral ? { openReferral: referral } : {}),
@@ -195,6 +199,11 @@ async function rankedByAddress<T extends { candidate: Candidate; score: { score:
   return matched
     .map((match) => ({ ...match, address: addressLevel(text, addresses.get(match.candidate.profile.childId) ?? []) }))
     .sort((a, b) => b.score.score - a.score.score || order.indexOf(a.address) - order.indexOf(b.address) || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
+}
+
+/** Whether the policy discloses a search candidate's address (`demographics.addresses`) to this caller. */
+function mayShowAddress(policy: PolicySet, principal: Principal, access: AccessContext, caseOpen: boolean, now: Date): boolean {
+  return candidateDecision(policy, principal, access, ["addresses"], caseOpen, now).disclosed.includes("demographics.addresses");
 }
 
 /** The search grants (relationship SEARCH_CANDIDATE) that admit this caller and purpose. */
@@ -246,6 +255,16 @@ function withinBirthRange(birth: BirthSearch, profile: MatchProfile): boolean {
   return profile.dateOfBirth !== null && profile.dateOfBirth >= birth.from && profile.dateOfBirth <= birth.to;
 }
 
+/** The policy's decision on these of a search candidate's details, under the relationship SEARCH_CANDIDATE. */
+function candidateDecision(policy: PolicySet, principal: Principal, access: AccessContext, offered: readonly (typeof CANDIDATE_FIELDS)[number][], caseOpen: boolean, now: Date) {
+  const fields = offered.map((field) => ({ path: `demographics.${field}`, recordType: CHILD_DETAILS, field, labels: [] }));
+  const subject: DisclosureSubject = {
+    relationships: [RelationshipKind.SEARCH_CANDIDATE],
+    consent: ConsentState.NOT_RECORDED, consentOverride: false, openCaseReference: caseOpen, records: [childDetails(fields)],
+  };
+  return decideRecords(policy, principal, access, subject, now);
+}
+
 /** The profile value that agrees best with what was searched (the first when nothing was). */
 function bestValue(values: readonly string[], searched: string, compare: (a: string, b: string) => string): string | null {
   if (values.length === 0) return null;
@@ -269,12 +288,7 @@ function candidateDetails(policy: PolicySet, principal: Principal, access: Acces
     sex: profile.sex === "NOT_KNOWN" ? null : profile.sex,
     addresses: postcode === null ? null : (postcodeParts(postcode)?.district ?? null),
   };
-  const fields = CANDIDATE_FIELDS.filter((field) => offered[field] !== null).map((field) => ({ path: `demographics.${field}`, recordType: CHILD_DETAILS, field, labels: [] }));
-  const subject: DisclosureSubject = {
-    relationships: [RelationshipKind.SEARCH_CANDIDATE],
-    consent: ConsentState.NOT_RECORDED, consentOverride: false, openCaseReference: caseOpen, records: [childDetails(fields)],
-  };
-  const decision = decideRecords(policy, principal, access, subject, now);
+  const decision = candidateDecision(policy, principal, access, CANDIDATE_FIELDS.filter((field) => offered[field] !== null), caseOpen, now);
   const shown = (field: (typeof CANDIDATE_FIELDS)[number]) => (decision.disclosed.includes(`demographics.${field}`) ? offered[field] : null);
   return {
     demographics: { givenNames: shown("givenNames"), familyName: shown("familyName"), dateOfBirth: shown("dateOfBirth"), sex: shown("sex"), postcodeDistrict: shown("addresses") },

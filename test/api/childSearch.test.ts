@@ -248,8 +248,20 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(candidates[0]).toMatchObject({ sui: sealedSui });
     expect(candidates[0].why).toEqual(expect.arrayContaining([{ field: "postcode", level: "UNIT", weight: expect.any(Number) }, { field: "address", level: "EXACT", weight: 0 }]));
     expect(entry.fieldsUsed).toEqual(["givenNames", "familyName", "address"]);
+    expect(entry.fieldsDisclosed).toEqual(["why.address"]);
     const elsewhere = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" }, address: "12 Other Street, Sampleton" }, searcher);
     expect(elsewhere.candidates[0].why).toContainEqual({ field: "address", level: "DIFFERENT", weight: 0 });
+  });
+
+  it("free address text tells a searcher the policy shows no address (police) nothing of where a candidate lives", async () => {
+    const officer: TestClaims = { ...CALLERS.police, sub: "pc-search-address" };
+    const criteria = { givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } };
+    const typed = await answerAndEntry({ ...criteria, address: "4 Orchard Row, Sampleton HP20 2AB" }, officer);
+    const postcodeOnly = await answerAndEntry({ ...criteria, postcode: "HP20 2AB" }, officer);
+    expect(typed.candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: null } });
+    expect(typed.candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("address");
+    expect(typed.candidates).toEqual(postcodeOnly.candidates);
+    expect(typed.entry.fieldsDisclosed).toEqual([]);
   });
 
   it("a refuge address, or one only a sealed record gave, in free text answers what an address the hub never heard of answers", async () => {

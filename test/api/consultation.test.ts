@@ -15,6 +15,7 @@ const BUCKS = "E06000060";
 const ASK = /* GraphQL */ `mutation ($c: ConsultationInput!) { requestConsultation(consultation: $c) { consultationId deliveredTo askedAt } }`;
 const ANSWER = /* GraphQL */ `mutation ($id: ID!, $advice: String!) { answerConsultation(id: $id, advice: $advice) { id type response acknowledgedAt } }`;
 const INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id type disclosureId consultation { concern localAuthority askingAgency askingAgencyType askingRole askedAt } consultationAdvice { consultationId advice respondingAgency adviser respondedAt } } } }`;
+const ACKNOWLEDGE = /* GraphQL */ `mutation ($id: ID!) { acknowledgeNotification(id: $id) { id } }`;
 const CONCERN = "A Year 4 pupil has twice said she is hungry at school and that mum's new partner shouts at night. Is this a referral, or early help first?";
 
 beforeAll(async () => {
@@ -69,6 +70,10 @@ describe("a practitioner consults a MASH without naming the child", () => {
     const inbox = await as(dsl, INBOX);
     const back = inbox.data!.notifications.nodes.find((node: { type: string }) => node.type === "CONSULTATION_ADVICE");
     expect(back.consultationAdvice).toMatchObject({ consultationId, advice, respondingAgency: "LA-E06000060", adviser: "Test mash-1" });
+    // Addressed to the DSL who asked: a colleague in the same role at the same school neither reads nor acknowledges it.
+    const colleague: TestClaims = { ...CALLERS.schoolDsl, sub: "dsl-colleague" };
+    expect(JSON.stringify((await as(colleague, INBOX)).data)).not.toContain("early help first");
+    expect((await as(colleague, ACKNOWLEDGE, { id: back.id })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
 
     const again = await as(mash, ANSWER, { id: requestDeliveryId, advice: "Second thoughts." });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "ALREADY_ANSWERED" });
@@ -84,6 +89,17 @@ describe("a practitioner consults a MASH without naming the child", () => {
     const delivered = (await as(system, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
     expect((await as(system, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "ADVICE_FROM_A_PERSON" });
     expect((await as(CALLERS.gp, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses advice that would identify the child as a concern would, audited without the text, and delivers nothing", async () => {
+    const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: "A Year 2 pupil arrives with unexplained burns on his hands; his father says he touched the cooker." } });
+    const request = (await as(mash, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
+    const refused = await as(mash, ANSWER, { id: request.id, advice: "Is this the boy with NHS number 943 476 5919? Refer him today." });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "NHS_NUMBER_IN_CONCERN", path: "advice" });
+    const trail = await byRequester("mash-advising");
+    expect(trail.filter((audit) => audit.operation === "CONSULTATION" && audit.refusalProblem === "NHS_NUMBER_IN_CONCERN")).toHaveLength(1);
+    expect(JSON.stringify(trail)).not.toContain("943 476");
+    expect(JSON.stringify((await as(dsl, INBOX)).data)).not.toContain("943 476");
   });
 });
 

@@ -9,11 +9,14 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { NotificationType } from "../NotificationType";
 import { ADVICE_LENGTH, type ConsultationAdviceFields, type ConsultationFields } from "./consultationContent";
 import { deliverConsultation, refuseConsultation, type ConsultationServices } from "./deliverConsultation";
+import { screenConcern } from "./screenConcern";
 
 /**
  * A MASH practitioner answers a consultation delivered to their agency with advice, which reaches the
- * asking agency's inbox as a `CONSULTATION_ADVICE` notification, read by its staff in the role the
- * question was asked in. Advice is a person's: a MASH practitioner who may read the consultation
+ * asking agency's inbox as a `CONSULTATION_ADVICE` notification addressed to the practitioner who asked
+ * (the request's submitter; audience ADDRESSEE), read as the role the question was asked in — not their
+ * colleagues in that role. The advice is screened as the concern was (`screenConcern`: no NHS number,
+ * full date or postcode). Advice is a person's: a MASH practitioner who may read the consultation
  * gives it, never the agency's system. A consultation is answered once (`CONFLICT`, ALREADY_ANSWERED);
  * answering stores the advice as the consultation's response and acknowledges it. Another agency's
  * delivery, one the caller may not read, or one that is not a consultation, is `NOT_FOUND` alike.
@@ -33,6 +36,12 @@ export async function answerConsultation(services: ConsultationServices, princip
   if (!principal.roles.includes(Role.MASH_PRACTITIONER)) return refuse(ErrorCode.FORBIDDEN, "ADVICE_FROM_A_PERSON", "A consultation is answered by a MASH practitioner, in person.", "id");
   const text = advice.trim();
   if (text.length < ADVICE_LENGTH.min || text.length > ADVICE_LENGTH.max) return refuse(ErrorCode.INVALID_INPUT, "ADVICE_LENGTH", `Give advice of at most ${ADVICE_LENGTH.max} characters.`, "advice");
+  try {
+    screenConcern(text, "advice");
+  } catch (error) {
+    if (error instanceof HubError) return refuseConsultation(services, act, error, { kind: "ADVICE", deliveryId: id, path: "advice" });
+    throw error;
+  }
   const consultation = delivery.content.consultation as ConsultationFields;
   const answer: ConsultationAdviceFields = { consultationId: notification.id, advice: text, respondingAgency: principal.agency, adviser: principal.name, respondedAt: now.toISOString() };
   const answered = await dataSource.transaction(async (manager) => {
@@ -43,7 +52,7 @@ export async function answerConsultation(services: ConsultationServices, princip
     );
     if (claimed.affected !== 1) return false;
     await deliverConsultation(manager, policy, act, NotificationType.CONSULTATION_ADVICE, "consultationAdvice", answer,
-      [{ agency: consultation.askingAgency, decidedAs: consultation.askingRole }], { answersDeliveryId: id, consultationId: notification.id });
+      [{ agency: consultation.askingAgency, decidedAs: consultation.askingRole, addressee: notification.submittedBy }], { answersDeliveryId: id, consultationId: notification.id });
     return true;
   });
   if (!answered) return refuse(ErrorCode.CONFLICT, "ALREADY_ANSWERED", "This consultation has been answered already.", "id");

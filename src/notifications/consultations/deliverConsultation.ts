@@ -28,14 +28,14 @@ export interface ConsultationAct {
 
 /**
  * One consultation notification (a question, or its advice) from the person in `act`, delivered to each
- * agency for the role its reader acts in, in the caller's transaction: each delivery's
+ * agency for the role its reader acts in (and, for advice, to the one person who asked), in the caller's transaction: each delivery's
  * `NOTIFICATION_DELIVERY` entry first (the person as principal; the fields, never their values), then
  * the notification and its deliveries. Names no child. For advice, not a statutory duty: no deadline,
  * never escalated. Returns the notification's id.
  */
 export async function deliverConsultation(
   manager: EntityManager, policy: PolicySet, act: ConsultationAct, type: NotificationType,
-  section: "consultation" | "consultationAdvice", content: object, recipients: readonly { agency: string; decidedAs: Role }[], details: Record<string, unknown> = {},
+  section: "consultation" | "consultationAdvice", content: object, recipients: readonly { agency: string; decidedAs: Role; addressee?: string }[], details: Record<string, unknown> = {},
 ): Promise<string> {
   const { principal, requestId, now } = act;
   const notificationId = randomUUID();
@@ -52,9 +52,9 @@ export async function deliverConsultation(
   });
   for (const [index, delivery] of deliveries.entries()) {
     await recordDelivery(manager, {
-      id: delivery.id, notificationId, recipientAgency: delivery.agency, audience: DeliveryAudience.STAFF, decidedAs: delivery.decidedAs, routingRules: [],
+      id: delivery.id, notificationId, recipientAgency: delivery.agency, audience: delivery.addressee === undefined ? DeliveryAudience.STAFF : DeliveryAudience.ADDRESSEE, decidedAs: delivery.decidedAs, routingRules: [],
       purpose: Purpose.REFERRAL_TRIAGE, lawfulBasis: LawfulBasis.PUBLIC_TASK, specialCategoryCondition: null,
-      content: { [section]: content }, redactions: [], childSuis: [], disclosureId: (receipts[index] as { id: string }).id, contact: null,
+      content: { [section]: content }, redactions: [], childSuis: [], disclosureId: (receipts[index] as { id: string }).id, contact: delivery.addressee ?? null,
       deliveredAt: now, acknowledgeBy: null, dueBy: null, dueFor: null, responseRequested: false,
     });
   }

@@ -26,11 +26,13 @@ const FULL_DATE = [
  * hub refuses the identifiers it can recognise: an NHS number (any ten digits), a full date (it cannot
  * tell a date of birth from another: an age, or "last Tuesday", says what advice needs) and a postcode.
  * It cannot recognise a name, a street or a school: the practitioner is told so, and the MASH reading
- * it is trusted to ask nothing more. Throws `INVALID_INPUT` with the problem; never echoes the text.
+ * it is trusted to ask nothing more. The MASH's advice back is screened alike (`text` "advice", at
+ * `advice`). Throws `INVALID_INPUT` with the problem; never echoes the text.
  */
-export function screenConcern(concern: string): void {
+export function screenConcern(concern: string, text: "concern" | "advice" = "concern"): void {
+  const path = text === "concern" ? "consultation.concern" : "advice";
   const refuse = (problem: ConsultationProblem, what: string): never => {
-    throw new HubError(ErrorCode.INVALID_INPUT, `A consultation must not identify the child: remove the ${what} from the concern (give an age rather than a date of birth, an area rather than an address).`, { path: "consultation.concern", problem });
+    throw new HubError(ErrorCode.INVALID_INPUT, `A consultation must not identify the child: remove the ${what} from the ${text} (give an age rather than a date of birth, an area rather than an address).`, { path, problem });
   };
   if (NHS_NUMBER.test(concern)) refuse(ConsultationProblem.NHS_NUMBER_IN_CONCERN, "NHS number (or other ten-digit number)");
   if (FULL_DATE.some((pattern) => pattern.test(concern))) refuse(ConsultationProblem.DATE_IN_CONCERN, "full date");

@@ -7,6 +7,7 @@ interface DeliveryReach {
   recipientAgency: string;
   audience: DeliveryAudience;
   decidedAs: Role | null;
+  contact: string | null;
 }
 
 type InboxAbility = MongoAbility<["read", "NotificationDelivery" | (DeliveryReach & { __caslSubjectType__?: string })]>;
@@ -28,32 +29,35 @@ const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>([
  * IG lead beside a social worker's view) was never decided for and may be granted none of it. The
  * agency's own system reads every delivery to its staff: it files them in the agency's case records and
  * receives the same views by webhook. Reading and acknowledging go together: whoever may read a
- * delivery may acknowledge it. Default deny: nothing else is granted.
+ * delivery may acknowledge it. A delivery addressed to one person (ADDRESSEE: a consultation's advice)
+ * is read by that person alone among its staff, in the role it was decided for, and by the agency's
+ * system. Default deny: nothing else is granted.
  */
 export function inboxAbility(principal: Principal): InboxAbility {
   const { can, build } = new AbilityBuilder<InboxAbility>(createMongoAbility);
   const agency = principal.agency;
   const roles = principal.roles.filter((role) => STAFF_ROLES.has(role));
   if (roles.length > 0) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.STAFF, decidedAs: { $in: roles } });
-  if (principal.roles.includes(Role.AGENCY_SYSTEM)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.STAFF });
+  if (roles.length > 0) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.ADDRESSEE, decidedAs: { $in: roles }, contact: principal.sub });
+  if (principal.roles.includes(Role.AGENCY_SYSTEM)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: { $in: [DeliveryAudience.STAFF, DeliveryAudience.ADDRESSEE] } });
   if (principal.roles.includes(Role.IG_LEAD)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.IG_LEADS });
   return build();
 }
 
 export function mayReadDelivery(principal: Principal, delivery: DeliveryReach): boolean {
-  return inboxAbility(principal).can("read", subject("NotificationDelivery", { recipientAgency: delivery.recipientAgency, audience: delivery.audience, decidedAs: delivery.decidedAs }));
+  return inboxAbility(principal).can("read", subject("NotificationDelivery", { recipientAgency: delivery.recipientAgency, audience: delivery.audience, decidedAs: delivery.decidedAs, contact: delivery.contact }));
 }
 
 /**
  * What of the caller's own agency's inbox the caller may read, for the listing's query: per audience,
- * every delivery (`"ANY"`) or those decided for one of these roles. The same rule as `inboxAbility`,
- * which a test holds it to.
+ * every delivery (`"ANY"`) or those decided for one of these roles (and, where `addressee` is given,
+ * addressed to that person). The same rule as `inboxAbility`.
  */
-export function readableScope(principal: Principal): { audience: DeliveryAudience; decidedAs: Role[] | "ANY" }[] {
-  const scope: { audience: DeliveryAudience; decidedAs: Role[] | "ANY" }[] = [];
+export function readableScope(principal: Principal): { audience: DeliveryAudience; decidedAs: Role[] | "ANY"; addressee?: string }[] {
+  const scope: { audience: DeliveryAudience; decidedAs: Role[] | "ANY"; addressee?: string }[] = [];
   const roles = principal.roles.filter((role) => STAFF_ROLES.has(role));
-  if (principal.roles.includes(Role.AGENCY_SYSTEM)) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: "ANY" });
-  else if (roles.length > 0) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: roles });
+  if (principal.roles.includes(Role.AGENCY_SYSTEM)) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: "ANY" }, { audience: DeliveryAudience.ADDRESSEE, decidedAs: "ANY" });
+  else if (roles.length > 0) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: roles }, { audience: DeliveryAudience.ADDRESSEE, decidedAs: roles, addressee: principal.sub });
   if (principal.roles.includes(Role.IG_LEAD)) scope.push({ audience: DeliveryAudience.IG_LEADS, decidedAs: "ANY" });
   return scope;
 }

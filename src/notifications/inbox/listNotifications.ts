@@ -38,10 +38,12 @@ export async function listNotifications(services: NotificationServices, principa
     .andWhere(new Brackets((readable) => {
       if (scope.length === 0) readable.where("FALSE");
       scope.forEach((part, index) => {
-        const condition = part.decidedAs === "ANY"
+        const condition = (part.decidedAs === "ANY"
           ? `delivery.audience = :audience${index}`
-          : `delivery.audience = :audience${index} AND delivery.decided_as = ANY(:roles${index})`;
-        readable.orWhere(condition, { [`audience${index}`]: part.audience, ...(part.decidedAs === "ANY" ? {} : { [`roles${index}`]: part.decidedAs }) });
+          : `delivery.audience = :audience${index} AND delivery.decided_as = ANY(:roles${index})`) + (part.addressee === undefined ? "" : ` AND delivery.contact = :addressee${index}`);
+        readable.orWhere(condition, {
+          [`audience${index}`]: part.audience, ...(part.decidedAs === "ANY" ? {} : { [`roles${index}`]: part.decidedAs }), ...(part.addressee === undefined ? {} : { [`addressee${index}`]: part.addressee }),
+        });
       });
     }))
     // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them,
