@@ -37,11 +37,6 @@ export function excludesAgency(exclusion: ExclusionTerms, agencyCode: string): b
   return exclusion.liftedAt === null && exclusion.kind === ExclusionKind.AGENCY && exclusion.agencyCode === agencyCode;
 }
 
-/** The SUIs among `exclusions` whose file this caller is kept out of. */
-export function excludedSuis(exclusions: readonly (ExclusionTerms & { sui: string })[], caller: ExcludableCaller): Set<string> {
-  return new Set(exclusions.filter((exclusion) => excludes(exclusion, caller)).map((exclusion) => exclusion.sui));
-}
-
 /** Where a query holds the caller's terms: placeholders (`:excludedSub` or `$4`) of the statement. */
 export interface CallerPlaceholders {
   sub: string;
@@ -52,11 +47,13 @@ export interface CallerPlaceholders {
 /**
  * `excludes` as a condition of a query, for a list that must leave out what the caller is kept out of
  * before it is paged (the notification inbox, plans held elsewhere): true when a standing exclusion of
- * the child holding any SUI in the array expression `suis` (the exclusion is the child's: `ChildExclusion`) keeps the caller out — the same three kinds as `excludes`, by
- * the same terms.
+ * a child whose id is in the array expression `childIds` — or of the child it was merged into — keeps
+ * the caller out, the same three kinds as `excludes`, by the same terms. Matched by the child, never by
+ * its SUI (the exclusion is the child's: `ChildExclusion`), so a child awaiting an SUI is kept out too.
  */
-export function keptOutCondition(suis: string, caller: CallerPlaceholders): string {
-  return `EXISTS (SELECT 1 FROM child_exclusion x JOIN child xc ON xc.id = x.child_id WHERE xc.sui = ANY(${suis}) AND x.lifted_at IS NULL AND (
+export function keptOutCondition(childIds: string, caller: CallerPlaceholders): string {
+  return `EXISTS (SELECT 1 FROM child_exclusion x WHERE (x.child_id = ANY(${childIds}) OR x.child_id IN (SELECT xc.merged_into_id FROM child xc WHERE xc.id = ANY(${childIds})))
+    AND x.lifted_at IS NULL AND (
     (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
     OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND x.team = ${caller.team})
     OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency})))`;

@@ -67,6 +67,14 @@ export class NotificationDelivery {
   @Column({ type: "text", array: true, default: () => "'{}'" })
   childSuis: string[];
 
+  /**
+   * The children the delivery is about, by id — the children of the notification's records and those
+   * holding `childSuis` — whether or not they hold an SUI (a child awaiting one, an unborn child on a
+   * pre-birth plan): what a named-staff exclusion is matched against (`exclusions/`).
+   */
+  @Column({ type: "uuid", array: true, default: () => "'{}'" })
+  childIds: string[];
+
   /** The disclosure audit entry of this delivery: committed before the row was written (no audit, no disclosure). */
   @Column({ type: "uuid" })
   disclosureId: string;

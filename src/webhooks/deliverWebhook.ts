@@ -1,6 +1,12 @@
 import { type DataSource } from "typeorm";
+import { AuditOperation } from "../audit/AuditOperation";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { recordAuditEntry } from "../audit/recordAuditEntry";
+import { Role } from "../auth/Role";
+import { type AgencyType } from "../directory/AgencyType";
 import { excludesAgency } from "../exclusions/excludes";
-import { loadExclusions } from "../exclusions/loadExclusions";
+import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
+import { loadExclusionsOfChildren } from "../exclusions/loadExclusions";
 import { deliveriesAsTheyLeave } from "../notifications/deliveriesAsTheyLeave";
 import { NotificationDelivery } from "../notifications/NotificationDelivery";
 import { type PolicySet } from "../policy/PolicySet";
@@ -41,19 +47,19 @@ export class WebhookAttemptFailed extends Error {
 export async function deliverWebhook(sender: WebhookSender, webhookId: string): Promise<void> {
   const { dataSource, logger } = sender;
   const now = sender.now ?? (() => new Date());
-  const claimed = await dataSource.query<[{ attempts: number; deliveryId: string; childSuis: string[]; recipientAgency: string; url: string | null }[], number]>(
+  const claimed = await dataSource.query<[{ attempts: number; deliveryId: string; childSuis: string[]; childIds: string[]; recipientAgency: string; agencyType: AgencyType; url: string | null }[], number]>(
     `UPDATE webhook_delivery w SET attempts = w.attempts + 1, last_attempt_at = $2
        WHERE w.id = $1 AND w.status = 'PENDING'
        RETURNING w.attempts, w.delivery_id AS "deliveryId", w.child_suis AS "childSuis", w.recipient_agency AS "recipientAgency",
+         (SELECT d.child_ids FROM notification_delivery d WHERE d.id = w.delivery_id) AS "childIds",
+         (SELECT a.type FROM agency a WHERE a.code = w.recipient_agency) AS "agencyType",
          (SELECT a.webhook_url FROM agency a WHERE a.code = w.recipient_agency AND a.active) AS url`,
     [webhookId, now()],
   );
   const row = claimed[0][0];
   if (row === undefined) return;
-  if ((await loadExclusions(dataSource, row.childSuis)).some((exclusion) => excludesAgency(exclusion, row.recipientAgency))) {
-    await dataSource.query(`UPDATE webhook_delivery SET status = '${WebhookStatus.WITHHELD}', last_failure = NULL WHERE id = $1 AND status = 'PENDING'`, [webhookId]);
-    webhookOutcomes.inc({ outcome: "withheld" });
-    logger.info("webhook withheld", { event: "webhook.withheld", webhookId, agency: row.recipientAgency });
+  if ((await loadExclusionsOfChildren(dataSource, row.childIds)).some((exclusion) => excludesAgency(exclusion, row.recipientAgency))) {
+    await withhold(sender, webhookId, row, now());
     return;
   }
   const body = row.url === null ? null : await bodyAsItLeaves(sender, row.deliveryId);
@@ -75,6 +81,28 @@ export async function deliverWebhook(sender: WebhookSender, webhookId: string): 
   webhookOutcomes.inc({ outcome: dead ? "dead" : "failed" });
   logger.warn(dead ? "webhook dead" : "webhook attempt failed", { event: dead ? "webhook.dead" : "webhook.failed", webhookId, agency: row.recipientAgency, attempts: row.attempts, failure: attempt.failure });
   if (!dead) throw new WebhookAttemptFailed(attempt.failure);
+}
+
+/**
+ * Settles a webhook an exclusion keeps from its agency WITHHELD, and puts the withheld push on the trail:
+ * a refused NOTIFICATION_DELIVERY naming the webhook, its delivery, the agency and the rule
+ * (`named-staff-exclusion`), no content. It is the hub's entry (principal `hub:webhooks`), not the
+ * agency's, so the agency kept out does not read of it as its own; a reader holding the child finds
+ * it by the child's SUI, and the trail leaves it out for whoever the child's exclusions keep out.
+ */
+async function withhold(sender: WebhookSender, webhookId: string, row: { deliveryId: string; childSuis: string[]; recipientAgency: string; agencyType: AgencyType }, at: Date): Promise<void> {
+  const { dataSource, logger, policy } = sender;
+  const settled = await dataSource.query<[unknown[], number]>(`UPDATE webhook_delivery SET status = '${WebhookStatus.WITHHELD}', last_failure = NULL WHERE id = $1 AND status = 'PENDING' RETURNING id`, [webhookId]);
+  webhookOutcomes.inc({ outcome: "withheld" });
+  logger.info("webhook withheld", { event: "webhook.withheld", webhookId, agency: row.recipientAgency });
+  if (settled[1] === 0) return;
+  await recordAuditEntry(dataSource, {
+    requestId: `webhook:${webhookId}`,
+    principal: { sub: "hub:webhooks", name: "The hub's webhook sender", agency: "HUB", agencyType: row.agencyType, roles: [Role.AGENCY_SYSTEM], localAuthority: "", team: null, tokenId: null },
+    operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: row.childSuis, outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+    fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
+    details: { webhookId, deliveryId: row.deliveryId, agency: row.recipientAgency, withheld: "WEBHOOK" },
+  }, at);
 }
 
 /** The body of the delivery's webhook as the delivery may leave the hub now. */

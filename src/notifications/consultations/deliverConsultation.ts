@@ -54,7 +54,7 @@ export async function deliverConsultation(
     await recordDelivery(manager, {
       id: delivery.id, notificationId, recipientAgency: delivery.agency, audience: delivery.addressee === undefined ? DeliveryAudience.STAFF : DeliveryAudience.ADDRESSEE, decidedAs: delivery.decidedAs, routingRules: [],
       purpose: Purpose.REFERRAL_TRIAGE, lawfulBasis: LawfulBasis.PUBLIC_TASK, specialCategoryCondition: null,
-      content: { [section]: content }, redactions: [], childSuis: [], disclosureId: (receipts[index] as { id: string }).id, contact: delivery.addressee ?? null,
+      content: { [section]: content }, redactions: [], childSuis: [], childIds: [], disclosureId: (receipts[index] as { id: string }).id, contact: delivery.addressee ?? null,
       deliveredAt: now, acknowledgeBy: null, dueBy: null, dueFor: null, responseRequested: false,
     });
   }

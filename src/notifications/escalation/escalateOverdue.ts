@@ -79,7 +79,7 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
       id: deliveryId, notificationId, recipientAgency: agency.code, audience: DeliveryAudience.IG_LEADS, decidedAs: Role.IG_LEAD, routingRules: [],
       // Accountability (UK GDPR Art 5(2)): the agency's IG leads answer for a duty left unanswered.
       purpose: Purpose.INFORMATION_GOVERNANCE, lawfulBasis: LawfulBasis.LEGAL_OBLIGATION, specialCategoryCondition: null,
-      content: { escalation }, redactions: [], childSuis: [], disclosureId: audit.id, contact: escalationContactOf(agency),
+      content: { escalation }, redactions: [], childSuis: [], childIds: [], disclosureId: audit.id, contact: escalationContactOf(agency),
       deliveredAt: now, acknowledgeBy: null, dueBy: null, dueFor: null, responseRequested: false,
     });
     return true;

@@ -10,8 +10,8 @@ import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsT
 import { type NotificationServices } from "../NotificationServices";
 import { mayAnswer, repliesRoutedBack, routeEnquiryAnswer } from "../probation/answerSafeguardingEnquiry";
 import { mayReadDelivery } from "./inboxAccess";
-import { loadExclusions } from "../../exclusions/loadExclusions";
-import { excludedSuis } from "../../exclusions/excludes";
+import { loadExclusionsOfChildren } from "../../exclusions/loadExclusions";
+import { excludes } from "../../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../../exclusions/exclusionRefusal";
 import { raiseExclusionAlerts } from "../../exclusions/raiseExclusionAlerts";
 
@@ -36,8 +36,10 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   const repository = dataSource.getRepository(NotificationDelivery);
   const delivery = await repository.findOneBy({ id });
   if (delivery === null || !mayReadDelivery(principal, delivery)) throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });
-  const keptOut = [...excludedSuis(await loadExclusions(dataSource, delivery.childSuis), principal)];
-  if (keptOut.length > 0) {
+  // Matched by the children the delivery is about, an SUI or none (`childIds`); alerted by the SUIs they hold.
+  const excluding = (await loadExclusionsOfChildren(dataSource, delivery.childIds)).filter((exclusion) => excludes(exclusion, principal));
+  const keptOut = [...new Set(excluding.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
+  if (excluding.length > 0) {
     // A named-staff exclusion keeps the caller out of a child this delivery is about: answered as another agency's delivery is, audited and alerted.
     const refused = await recordAuditEntry(dataSource, {
       requestId, principal, operation: AuditOperation.NOTIFICATION_ACKNOWLEDGED, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,

@@ -49,7 +49,7 @@ export async function listNotifications(services: NotificationServices, principa
     // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them,
     // not there (`exclusions/`): left out before the page is cut, so neither a short page nor
     // `hasNextPage` tells of it.
-    .andWhere(`NOT ${keptOutCondition("delivery.child_suis", { sub: ":excludedSub", agency: ":excludedAgency", team: ":excludedTeam" })}`, {
+    .andWhere(`NOT ${keptOutCondition("delivery.child_ids", { sub: ":excludedSub", agency: ":excludedAgency", team: ":excludedTeam" })}`, {
       excludedSub: principal.sub, excludedAgency: principal.agency, excludedTeam: principal.team,
     });
   if (status === NotificationStatus.UNACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NULL");

@@ -185,7 +185,7 @@ function plansOfOthersIn(dataSource: DataSource, agency: Agency, caller: Princip
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
         AND r.reported_identity -> 'address' ->> 'localAuthority' = ANY($3::text[])
         AND ($4::uuid IS NULL OR r.id > $4::uuid)
-        AND NOT ${keptOutCondition("ARRAY[c.sui]", { sub: "$6::text", agency: "$7::text", team: "$8::text" })}
+        AND NOT ${keptOutCondition("ARRAY[c.id]", { sub: "$6::text", agency: "$7::text", team: "$8::text" })}
       ORDER BY r.id
       LIMIT $5`,
     [agency.code, on, agency.servedLocalAuthorities, after, limit, caller.sub, caller.agency, caller.team],

@@ -65,10 +65,12 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   const notificationId = randomUUID();
   const acknowledgeBy = acknowledgementDeadline(policy, event.type, now);
   const dueBy = typeRule.due === null ? null : deadline(typeRule.due, now, policy).dueAt;
+  const views = routing.recipients.map((recipient) => decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now));
+  const childIds = await childrenNamed(dataSource, facts.recordIds, views.flatMap((view) => view.childSuis));
   const deliveries: Omit<NewDelivery, "disclosureId">[] = [];
   const audits: AuditEntryInput[] = [];
-  for (const recipient of routing.recipients) {
-    const view = decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now);
+  for (const [index, recipient] of routing.recipients.entries()) {
+    const view = views[index];
     const deliveryId = randomUUID();
     audits.push(deliveryAuditEntry(policy, view, {
       requestId, notificationId, deliveryId, notificationType: event.type, event: eventName, routingRules: recipient.rules,
@@ -77,7 +79,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
     deliveries.push({
       id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, decidedAs: recipient.rule.decidedAs, routingRules: recipient.rules,
       purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
-      content: view.view, redactions: view.withheld, childSuis: view.childSuis, contact: null, deliveredAt: now, acknowledgeBy,
+      content: view.view, redactions: view.withheld, childSuis: view.childSuis, childIds, contact: null, deliveredAt: now, acknowledgeBy,
       dueBy, dueFor: typeRule.due, responseRequested: recipient.responseRequested,
     });
   }
@@ -106,6 +108,20 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
     recipients: routing.recipients.map(({ agencyCode, agencyType, rules }) => ({ agencyCode, agencyType, rules })),
     unrouted: routing.decisions.filter((decision) => decision.outcome !== "ROUTED"),
   };
+}
+
+/**
+ * The children a notification is about, by id, SUI or none: those of the records its facts were stored
+ * as, and those holding an SUI a view carries. Every delivery of it names them all (`childIds`), so a
+ * named-staff exclusion of any of them keeps its recipients' excluded staff out of the delivery
+ * (`exclusions/`), a child awaiting an SUI as much as one holding it.
+ */
+async function childrenNamed(dataSource: DataSource, recordIds: readonly string[], suis: readonly string[]): Promise<string[]> {
+  const rows = await dataSource.query<{ id: string }[]>(
+    `SELECT r.child_id AS id FROM agency_record r WHERE r.id = ANY($1::uuid[]) UNION SELECT c.id FROM child c WHERE c.sui = ANY($2::text[])`,
+    [[...recordIds], [...new Set(suis)]],
+  );
+  return rows.map((row) => row.id).sort();
 }
 
 /**

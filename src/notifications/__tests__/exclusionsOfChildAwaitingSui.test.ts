@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import winston from "winston";
+import { type DirectoryEntry } from "../../directory/DirectoryEntry";
+import { recordExclusion } from "../../exclusions/manageExclusions";
+import { createLogger } from "../../logging/logger";
+import { type AccessContext } from "../../policy/AccessContext";
+import { submitRecord } from "../../records/submitRecord";
+import { type HubSigningKeys } from "../../signing/hubSigningKeys";
+import { deliverWebhook } from "../../webhooks/deliverWebhook";
+import { type WebhookSendRules } from "../../webhooks/sendWebhook";
+import { WebhookDelivery } from "../../webhooks/WebhookDelivery";
+import { listNotifications } from "../inbox/listNotifications";
+import { NotificationDelivery } from "../NotificationDelivery";
+import { type NotificationServices } from "../NotificationServices";
+import { listPlansHeldElsewhere } from "../plans/plansHeldElsewhere";
+import { submitUnscheduledCareAttendance } from "../unscheduledCare/submitUnscheduledCareAttendance";
+import { agency, openNotificationDatabase, person, POLICY, type NotificationDatabase } from "./notificationDatabase";
+
+/**
+ * A named-staff exclusion is the child's, so it holds for a child awaiting an SUI — an unborn child on
+ * a pre-birth plan, a child whose NHS number has not come — on the surfaces that read many children at
+ * once: the inbox, a delivery's webhook, plans held elsewhere. Each exclusion is recorded by the
+ * recording agency's own reference for its record, as it must be for a child with no SUI.
+ */
+const NOW = new Date("2026-11-16T10:00:00Z");
+const ED: DirectoryEntry = { ...agency("RBH-ED", "Vale General emergency department", "HEALTH", "E06000060", null), unscheduledCareSetting: "EMERGENCY_DEPARTMENT" };
+const ED_SYSTEM = person("system-rbh-ed-x", "RBH-ED", "HEALTH", ["AGENCY_SYSTEM"]);
+const ED_IG_LEAD = person("ig-rbh-ed-x", "RBH-ED", "HEALTH", ["IG_LEAD"]);
+const VALE_SYSTEM = person("system-la-vale-x", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"]);
+const VALE_MANAGER = person("csc-mgr-vale-x", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["CSC_MANAGER"]);
+const FENSHIRE_SYSTEM = person("system-la-fen-x", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+const FENSHIRE_MANAGER = person("csc-mgr-fen-x", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["CSC_MANAGER"], "E10000019");
+const KEPT_OUT = person("sw-vale-kept-out", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const COLLEAGUE = person("sw-vale-colleague", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+
+const S47: AccessContext = { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Complex abuse enquiry: implicated staff must not see the file.", caseReference: null, breakGlass: false };
+const IG: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "The council must not be sent this child's notifications.", caseReference: null, breakGlass: false };
+const TRIAGE: AccessContext = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Weekly check of children on other authorities' plans in the area", caseReference: null, breakGlass: false };
+const HOME = { kind: "HOME" as const, line1: "3 Sallow Row", postcode: "HP21 3SR", localAuthority: "E06000060" };
+const UNBORN = { givenNames: "Baby", familyName: "Wrenfield", expectedDateOfBirth: "2027-02-02", sex: "NOT_KNOWN" as const, address: HOME };
+const AWAITING = { givenNames: "Primrose", familyName: "Nosui", dateOfBirth: "2016-05-05", sex: "FEMALE" as const, address: HOME };
+const social = { planCategory: "NEGLECT" as const, startDate: "2026-10-05", allocatedWorkerContact: "cp@example.test" };
+
+let db: NotificationDatabase;
+let services: NotificationServices;
+let deliveryId: string;
+let fenshirePlan: string;
+
+beforeAll(async () => {
+  db = await openNotificationDatabase([ED]);
+  services = { dataSource: db.dataSource, policy: POLICY };
+  // The Vale's pre-birth plan for an unborn child; Fenshire's plan for a child awaiting an SUI, living in the Vale.
+  await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-PB-EXCL", child: UNBORN, socialCare: { ...social, status: "CHILD_PROTECTION_PLAN", responsibleLocalAuthority: "E06000060" } }, NOW);
+  fenshirePlan = (await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-CP-NOSUI", child: AWAITING, socialCare: { ...social, status: "CHILD_PROTECTION_PLAN", responsibleLocalAuthority: "E10000019" } }, NOW)).recordId;
+  // Each council keeps the same social worker out, naming the child by its own reference.
+  const staff = { kind: "STAFF" as const, subject: KEPT_OUT.sub, reason: "Named in the complex abuse enquiry." };
+  await recordExclusion(services, VALE_MANAGER, "req-excl-vale", S47, { agencyReference: "VALE-PB-EXCL" }, staff, NOW);
+  await recordExclusion(services, FENSHIRE_MANAGER, "req-excl-fen", S47, { agencyReference: "FEN-CP-NOSUI" }, staff, NOW);
+  // The emergency department tells the Vale of the unborn child's attendance: a delivery carrying no SUI.
+  const receipt = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-excl-cpis", { agencyCode: "RBH-ED", reference: "ED-EXCL-1", attendedOn: "2026-11-16", presentingComplaint: "Reduced fetal movements", child: UNBORN }, NOW);
+  const [delivery] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+  expect([delivery.recipientAgency, delivery.childSuis]).toEqual(["LA-E06000060", []]);
+  deliveryId = delivery.id;
+});
+afterAll(async () => db.close());
+
+test("the inbox: the excluded social worker is not shown the delivery about the unborn child; a colleague is", async () => {
+  const listed = async (caller: typeof KEPT_OUT) => (await listNotifications(services, caller, `req-inbox-${caller.sub}`, null, 50, null, NOW)).deliveries.map((delivery) => delivery.id);
+  expect(await listed(KEPT_OUT)).not.toContain(deliveryId);
+  expect(await listed(COLLEAGUE)).toContain(deliveryId);
+});
+
+test("plans held elsewhere: the excluded social worker is not shown Fenshire's plan for the child awaiting an SUI; a colleague is", async () => {
+  const listed = async (caller: typeof KEPT_OUT) => (await listPlansHeldElsewhere(services, caller, `req-plans-${caller.sub}`, TRIAGE, 50, null, NOW)).plans.map((plan) => plan.recordId);
+  expect(await listed(KEPT_OUT)).not.toContain(fenshirePlan);
+  expect(await listed(COLLEAGUE)).toContain(fenshirePlan);
+});
+
+test("a webhook: an agency kept out of the unborn child is never pushed its delivery, and the withheld push is on the trail, without content", async () => {
+  await recordExclusion(services, ED_IG_LEAD, "req-excl-agency", IG, { agencyReference: "ED-EXCL-1" }, { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The council's own staff are under investigation." }, NOW);
+  const webhookId = randomUUID();
+  await db.dataSource.getRepository(WebhookDelivery).insert({
+    id: webhookId, deliveryId, recipientAgency: "LA-E06000060", childSuis: [], status: "PENDING", attempts: 0, lastFailure: null, createdAt: NOW, lastAttemptAt: null, deliveredAt: null, deadAt: null, replays: 0,
+  });
+  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
+  // Nothing is signed or sent when the push is withheld.
+  await deliverWebhook({ dataSource: db.dataSource, policy: POLICY, signingKeys: {} as HubSigningKeys, rules: {} as WebhookSendRules, maxAttempts: 3, logger: createLogger("error", [silent]), now: () => NOW }, webhookId);
+  expect((await db.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ id: webhookId })).status).toBe("WITHHELD");
+  const [entry] = await db.auditByRequest(`webhook:${webhookId}`);
+  expect(entry).toMatchObject({
+    operation: "NOTIFICATION_DELIVERY", outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion", principalAgency: "HUB",
+    fieldsDisclosed: [], details: { webhookId, deliveryId, agency: "LA-E06000060", withheld: "WEBHOOK" },
+  });
+});
