@@ -22,6 +22,8 @@ export interface AuditRefusal {
 
 /** One disclosure, refusal or recorded decision, as the operation that made it describes it. */
 export interface AuditEntryInput {
+  /** Set only by an operation whose other entries name this one (written together, `recordAuditEntries`). */
+  id?: string;
   requestId: string;
   principal: Principal;
   operation: AuditOperation;
@@ -66,13 +68,30 @@ export async function recordAuditEntry(dataSource: DataSource, entry: AuditEntry
     countAuditEntry(entry);
     return receipt;
   } catch (error) {
-    const failure = new HubError(
-      ErrorCode.AUDIT_UNAVAILABLE,
-      "The audit trail could not record this request, so nothing was disclosed. Try again; if it keeps failing, tell the hub's administrators.",
-    );
-    failure.cause = error;
-    throw failure;
+    throw auditUnavailable(error);
   }
+}
+
+/**
+ * Writes entries that belong together in one transaction of a fixed shape, however many there are
+ * (one batch: lock the chain heads, insert, advance): an operation whose number of entries depends on
+ * what it kept from the caller sends the same statements either way. Failures as `recordAuditEntry`.
+ */
+export async function recordAuditEntries(dataSource: DataSource, entries: readonly AuditEntryInput[], now = new Date()): Promise<AuditReceipt[]> {
+  try {
+    return await dataSource.transaction((manager) => recordAuditEntriesInTransaction(manager, entries, now));
+  } catch (error) {
+    throw auditUnavailable(error);
+  }
+}
+
+function auditUnavailable(error: unknown): HubError {
+  const failure = new HubError(
+    ErrorCode.AUDIT_UNAVAILABLE,
+    "The audit trail could not record this request, so nothing was disclosed. Try again; if it keeps failing, tell the hub's administrators.",
+  );
+  failure.cause = error;
+  return failure;
 }
 
 /**
@@ -99,7 +118,7 @@ function auditRow(entry: AuditEntryInput, now: Date): Omit<HashedEntry, "prevHas
   if (entry.requestId.trim() === "") throw new TypeError("an audit entry needs a request id");
   const { principal, access, refusal } = entry;
   return {
-    id: randomUUID(),
+    id: entry.id ?? randomUUID(),
     // A copy the caller cannot mutate after hashing; an invalid date fails here, inside the try.
     occurredAt: new Date(now.toISOString()),
     requestId: storedText(entry.requestId),

@@ -16,6 +16,8 @@ export type HouseholdLink =
 /** The children placed with the child, and whether an adult linked more children than the policy lets the view list. */
 export interface Household {
   members: HouseholdMember[];
+  /** Placed, but kept from the caller (`keptOutOf`): never listed, and never counted against the cap. */
+  keptOut: HouseholdMember[];
   /** An adult of the child's is named with more children than `maxChildrenPerAdult`: none of theirs is listed — narrow. */
   tooManyToList: boolean;
 }
@@ -85,13 +87,16 @@ async function currentPlaces(manager: EntityManager, childIds: string[]): Promis
  *   names count on either side (a professional contact places no one), each record naming the adult
  *   was recorded within `recordWithinDays` (an adult on a years-old record links no one now), and an
  *   adult named with more than `maxChildrenPerAdult` other children places none of them: the view
- *   says there are too many to list.
+ *   says there are too many to list. A child the caller is kept out of (`keptOutOf`, asked once for
+ *   every child placed, always sent) is not counted: to the caller it is a child the hub does not hold.
 
  * Each link rests on a record linked to each child that is neither sealed nor brokered. A child is
  * listed only while such a record reports them, so a child the hub knows only under a sealed identity
  * is never listed. One hop only: the members of a member's household are not the viewed child's.
  */
-export async function householdMembers(manager: EntityManager, childId: string, bounds: HouseholdLinksRule, now: Date): Promise<Household> {
+export async function householdMembers(
+  manager: EntityManager, childId: string, bounds: HouseholdLinksRule, now: Date, keptOutOf: (childIds: string[]) => Promise<ReadonlySet<string>>,
+): Promise<Household> {
   const links = new Map<string, HouseholdLink[]>();
   const add = (memberId: string, link: HouseholdLink) => links.set(memberId, [...(links.get(memberId) ?? []), link]);
 
@@ -121,16 +126,17 @@ export async function householdMembers(manager: EntityManager, childId: string, 
       ORDER BY m.child_id, to_child, to_member`,
     [childId, bounds.adultRelationships, since],
   );
+  const hidden = await keptOutOf([...new Set([...links.keys(), ...adultRows.map((row) => row.child_id)])]);
   const childrenOf = new Map<string, Set<string>>();
-  for (const row of adultRows) childrenOf.set(row.adult_id, (childrenOf.get(row.adult_id) ?? new Set()).add(row.child_id));
+  for (const row of adultRows) if (!hidden.has(row.child_id)) childrenOf.set(row.adult_id, (childrenOf.get(row.adult_id) ?? new Set()).add(row.child_id));
   const tooMany = new Set([...childrenOf].filter(([, children]) => children.size > bounds.maxChildrenPerAdult).map(([adultId]) => adultId));
   for (const row of adultRows) {
     if (!tooMany.has(row.adult_id)) add(row.child_id, { kind: "LINKED_ADULT", adultRelationshipToChild: row.to_child, adultRelationshipToMember: row.to_member });
   }
 
   const memberIds = [...links.keys()];
-  if (memberIds.length === 0) return { members: [], tooManyToList: tooMany.size > 0 };
   // Shown from the match profile (only what unrestricted records reported), and only while a record that is not sealed reports the child.
+  // Sent even for no one: a household whose only member is kept from the caller costs what an empty one does.
   const profiles: (ProfileRow & { sui: string | null })[] = await manager.query(
     `SELECT p.child_id, p.given_names, p.family_names, p.date_of_birth::text AS date_of_birth, p.sex, p.postcodes, c.sui
        FROM child_match_profile p JOIN child c ON c.id = p.child_id
@@ -138,5 +144,6 @@ export async function householdMembers(manager: EntityManager, childId: string, 
       ORDER BY p.date_of_birth NULLS LAST, p.child_id`,
     [memberIds],
   );
-  return { members: profiles.map((row) => ({ profile: profileOf(row), sui: row.sui, placedBy: links.get(row.child_id) ?? [] })), tooManyToList: tooMany.size > 0 };
+  const placed = profiles.map((row) => ({ profile: profileOf(row), sui: row.sui, placedBy: links.get(row.child_id) ?? [] }));
+  return { members: placed.filter((member) => !hidden.has(member.profile.childId)), keptOut: placed.filter((member) => hidden.has(member.profile.childId)), tooManyToList: tooMany.size > 0 };
 }

@@ -1,7 +1,8 @@
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
-import { recordAuditEntry, type AuditEntryInput, type AuditRefusal } from "../audit/recordAuditEntry";
+import { randomUUID } from "node:crypto";
+import { recordAuditEntries, recordAuditEntry, type AuditEntryInput, type AuditRefusal } from "../audit/recordAuditEntry";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { childDetails } from "../disclosure/buildDisclosureSubject";
 import { ErrorCode, HubError } from "../errors/HubError";
@@ -15,7 +16,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { agencyTypesHolding } from "./agencyTypesHolding";
-import { householdMembers, type HouseholdMember } from "./householdMembers";
+import { householdMembers, type Household, type HouseholdMember } from "./householdMembers";
 import { type HouseholdMemberView, type HouseholdView } from "./HouseholdView";
 import { openHubReferral, referralChildSui } from "../referrals/openHubReferral";
 import { type SearchServices } from "./searchChildren";
@@ -61,14 +62,13 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   if (rate !== undefined && !rate.allowed) {
     throw new HubError(ErrorCode.RATE_LIMITED, `Too many searches from you: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
   }
-  const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details">) =>
-    recordAuditEntry(dataSource, {
-      requestId, principal, operation: AuditOperation.HOUSEHOLD_VIEW, access, policyVersion: policy.version, breakGlass: access.breakGlass,
-      fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...entry,
-    });
+  const entry = (fields: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details">): AuditEntryInput => ({
+    requestId, principal, operation: AuditOperation.HOUSEHOLD_VIEW, access, policyVersion: policy.version, breakGlass: access.breakGlass,
+    fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...fields,
+  });
   const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, path = "access"): Promise<never> => {
     const refusal: AuditRefusal = { code, problem, rule };
-    await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { principalLocalAuthority: principal.localAuthority } });
+    await recordAuditEntry(dataSource, entry({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { principalLocalAuthority: principal.localAuthority } }));
     throw new HubError(code, message, { path, problem, rule });
   };
 
@@ -103,15 +103,19 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   ]);
   const keptOutOfChild = childExclusions.filter((exclusion) => excludes(exclusion, principal));
   const child = keptOutOfChild.length > 0 ? undefined : found[0];
-  const household = child === undefined ? { members: [], tooManyToList: false } : await householdMembers(dataSource.manager, child.id, policy.householdLinks, now);
-  const placed = household.members;
   // A member whose file an exclusion keeps the caller out of is, to them, a child the hub does not hold:
-  // never listed, never on the trail's children nor the referral's household. Always sent, even for none.
+  // never listed, never counted against the cap, never on the trail's children nor the referral's household.
+  // Asked once for every child placed, always sent, even for none.
   // A member awaiting an SUI is kept out by the child's own exclusions as much as one with an SUI.
-  const memberExclusions = (await loadExclusionsOfChildren(dataSource.manager, placed.map((member) => member.profile.childId))).filter((exclusion) => excludes(exclusion, principal));
-  const keptOut = new Set(memberExclusions.map((exclusion) => exclusion.childId));
-  const members = placed.filter((member) => !keptOut.has(member.profile.childId));
-  const excluded = [...keptOutOfChild, ...memberExclusions];
+  let memberExclusions: Awaited<ReturnType<typeof loadExclusionsOfChildren>> = [];
+  const keptOutOf = async (childIds: string[]) => {
+    memberExclusions = (await loadExclusionsOfChildren(dataSource.manager, childIds)).filter((exclusion) => excludes(exclusion, principal));
+    return new Set(memberExclusions.map((exclusion) => exclusion.childId));
+  };
+  const household = child === undefined ? await keptOutOf([]).then((): Household => ({ members: [], keptOut: [], tooManyToList: false })) : await householdMembers(dataSource.manager, child.id, policy.householdLinks, now, keptOutOf);
+  const { members, keptOut } = household;
+  const exclusionsOf = (member: HouseholdMember) => memberExclusions.filter((exclusion) => exclusion.childId === member.profile.childId);
+  const excluded = [...keptOutOfChild, ...keptOut.flatMap(exclusionsOf)];
   const attempted = [...new Set(excluded.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
@@ -122,31 +126,39 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   }));
   const memberSuis = shown.flatMap((member) => (member.sui === null ? [] : [member.sui]));
   // The view's own entry is on the viewed child's trail and names no member; each member's trail records
-  // that they were shown, in an entry naming no other child. The IG lead joins them by `viewId`.
-  const receipt = await audit({
-    childSuis: [sui],
-    outcome: keptOutOfChild.length > 0 ? AuditOutcome.REFUSED : shown.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
-    refusal: keptOutOfChild.length > 0 ? EXCLUDED_FROM_FILE : null,
-    details: {
-      principalLocalAuthority: principal.localAuthority,
-      ...(referral ? { openReferral: referral } : {}),
-      membersShown: shown.length,
-      grantingRules: grants.map((grant) => grant.id),
-      // Only the IG lead reading the trail learns an exclusion kept the caller out (`exclusions/`).
-      ...(keptOutOfChild.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [sui], exclusionIds: keptOutOfChild.map((exclusion) => exclusion.id) } } : {}),
-    },
+  // that they were shown, or that the caller was kept out, in an entry naming no other child. The IG lead
+  // joins them by `viewId`. A member awaiting an SUI is named by its child id, the key its trail will be
+  // found by until the SUI arrives. All are written in one batch of a fixed shape, so the statements never
+  // tell a caller how many members were kept from them.
+  const viewId = randomUUID();
+  const onOwnTrail = (member: HouseholdMember) => ({
+    principalLocalAuthority: principal.localAuthority, viewId, grantingRules: grants.map((grant) => grant.id),
+    ...(member.sui === null ? { childId: member.profile.childId } : {}),
   });
-  const onOwnTrail = { principalLocalAuthority: principal.localAuthority, viewId: receipt.id, grantingRules: grants.map((grant) => grant.id) };
-  await Promise.all([
-    ...members.flatMap((member) => (member.sui === null ? [] : [audit({
-      childSuis: [member.sui], outcome: AuditOutcome.DISCLOSED, refusal: null,
-      details: { ...onOwnTrail, shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
-    })])),
+  const [receipt] = await recordAuditEntries(dataSource, [
+    { ...entry({
+      childSuis: [sui],
+      outcome: keptOutOfChild.length > 0 ? AuditOutcome.REFUSED : shown.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
+      refusal: keptOutOfChild.length > 0 ? EXCLUDED_FROM_FILE : null,
+      details: {
+        principalLocalAuthority: principal.localAuthority,
+        ...(referral ? { openReferral: referral } : {}),
+        membersShown: shown.length,
+        tooManyToList: household.tooManyToList,
+        householdLinksRule: policy.householdLinks.id,
+        grantingRules: grants.map((grant) => grant.id),
+        // Only the IG lead reading the trail learns an exclusion kept the caller out (`exclusions/`).
+        ...(keptOutOfChild.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [sui], exclusionIds: keptOutOfChild.map((exclusion) => exclusion.id) } } : {}),
+      },
+    }), id: viewId },
+    ...members.map((member) => entry({
+      childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.DISCLOSED, refusal: null,
+      details: { ...onOwnTrail(member), shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
+    })),
     // A member the caller is kept out of: the attempt on that child's own trail, never on the viewed child's.
-    // (One awaiting an SUI has no trail to hold it yet: the IG alert is raised by SUI too.)
-    ...placed.filter((member) => member.sui !== null && keptOut.has(member.profile.childId)).map((member) => audit({
-      childSuis: [member.sui as string], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
-      details: { ...onOwnTrail, excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [member.sui], exclusionIds: memberExclusions.filter((exclusion) => exclusion.childId === member.profile.childId).map((exclusion) => exclusion.id) } },
+    ...keptOut.map((member) => entry({
+      childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+      details: { ...onOwnTrail(member), excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: member.sui === null ? [] : [member.sui], exclusionIds: exclusionsOf(member).map((exclusion) => exclusion.id) } },
     })),
   ]);
   // Sent for every caller, excluded or not: the statements do not tell them apart.

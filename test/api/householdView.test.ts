@@ -103,6 +103,15 @@ async function recordByAuthority(agencyCode: string, localAuthority: string, chi
   expect(body.errors).toBeUndefined();
 }
 
+const RECORD_EXCLUSION = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+// Recorded by the IG lead of an agency that holds the child: an exclusion is recorded by an agency working with the child.
+const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-school", agency: "SCH-199001", agency_type: "EDUCATION" };
+const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-gp", agency: "GP-K99001", agency_type: "HEALTH" };
+async function excludeFrom(sui: string, subject: string, igLead: TestClaims) {
+  const body = await as(igLead, RECORD_EXCLUSION, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: IG_REVIEW });
+  expect(body.errors).toBeUndefined();
+}
+
 afterAll(async () => {
   await hub.stop();
 });
@@ -274,13 +283,8 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
   const exMember = next();
   const exSibling = next();
   const missing = next();
-  const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
-  // Recorded by the IG lead of the school that holds these children: an exclusion is recorded by an agency working with the child.
-  const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-school", agency: "SCH-199001", agency_type: "EDUCATION" };
-  const exclude = async (sui: string, subject: string) => {
-    const body = await as(schoolIgLead, RECORD, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: IG_REVIEW });
-    expect(body.errors).toBeUndefined();
-  };
+  const [shapeWithHidden, brotherA, hiddenA, shapeWithout, brotherB] = [next(), next(), next(), next(), next()];
+  const exclude = (sui: string, subject: string) => excludeFrom(sui, subject, schoolIgLead);
   const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT child_sui, kind FROM ig_alert WHERE principal_sub = $1 ORDER BY kind, child_sui`, [sub]);
   const emergency = "Out of hours: police at the house, need to know which other children live there now.";
 
@@ -297,6 +301,16 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     await exclude(exMember, glassKeptOut.sub ?? "");
     await exclude(exChild, keptOutOfChild.sub ?? "");
     await exclude(exChild, glassKeptOutOfChild.sub ?? "");
+    // Two households of the same shape — a child at home with a brother and a child awaiting an SUI — one with a member more, kept from the caller.
+    for (const [n, viewed, brother, hidden] of [[21, shapeWithHidden, brotherA, hiddenA], [23, shapeWithout, brotherB, undefined]] as const) {
+      const at = home(`${n} Lantern Lane`, "HP22 4LL");
+      await submit("EDUCATION", school({ sui: viewed, givenNames: "Ia", familyName: `Carbis${n}`, dateOfBirth: "2015-02-02", sex: "FEMALE", address: at }, `UPN-HH-EX-${n}-1`));
+      await submit("EDUCATION", school({ sui: brother, givenNames: "Ruan", familyName: `Carbis${n}`, dateOfBirth: "2012-04-04", sex: "MALE", address: at }, `UPN-HH-EX-${n}-2`));
+      await submit("EDUCATION", school({ givenNames: n === 21 ? "Lowdy" : "Sowena", familyName: n === 21 ? "Hocking" : "Penhale", dateOfBirth: `2019-09-${n}`, sex: n === 21 ? "FEMALE" : "MALE", address: at }, `UPN-HH-EX-${n}-3`));
+      if (hidden !== undefined) await submit("EDUCATION", school({ sui: hidden, givenNames: "Derwa", familyName: `Carbis${n}`, dateOfBirth: "2010-01-01", sex: "FEMALE", address: at }, `UPN-HH-EX-${n}-4`));
+      expect((await as(mash, OPEN, { referral: { sui: viewed, reference: `MASH-HH-EX-${n}`, referralSource: "SCHOOL", reason: "School reports the child is frightened to go home." } })).errors).toBeUndefined();
+    }
+    await exclude(hiddenA, keptOutOfMember.sub ?? "");
   });
 
   it("an excluded member is not listed, not on the trail's children nor the referral's household, and the attempt is audited and alerted", async () => {
@@ -356,6 +370,20 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
     expect(body.data!.household.members).toEqual([]);
     expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", childSuis: [exChild] });
     expect(await alertsOf(glassKeptOutOfChild.sub ?? "")).toEqual([{ child_sui: exChild, kind: "EXCLUDED_ACCESS" }]);
+  });
+
+  it("a member kept from the caller costs no statement a household without it does not; a member awaiting an SUI is on the trail by child id", async () => {
+    const withHidden = () => view(keptOutOfMember, shapeWithHidden, "MASH-HH-EX-21");
+    const without = () => view(keptOutOfMember, shapeWithout, "MASH-HH-EX-23");
+    const body = await withHidden();
+    expect(body.data!.household.members.map((member: { sui: string | null }) => member.sui)).toEqual([brotherA, null]);
+    expect((await without()).data!.household.members.map((member: { sui: string | null }) => member.sui)).toEqual([brotherB, null]);
+    expect(await statementsFor(withHidden)).toBe(await statementsFor(without));
+    const [awaiting] = await hub.hub.database.dataSource.query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE agency_reference = 'UPN-HH-EX-21-3'`);
+    const own = await hub.hub.database.dataSource.query<{ child_suis: string[]; outcome: string; details: Record<string, unknown> }[]>(
+      `SELECT child_suis, outcome, details FROM disclosure_audit WHERE details->>'viewId' = $1`, [body.data!.household.viewId]);
+    expect(own.find((row) => row.child_suis.length === 0)).toMatchObject({ outcome: "DISCLOSED", details: { childId: awaiting.child_id, shownAs: "HOUSEHOLD_MEMBER" } });
+    expect(own.map((row) => row.child_suis).sort()).toEqual([[], [brotherA], [hiddenA]].sort());
   });
 });
 
@@ -425,6 +453,17 @@ describe("the linked-adult path, bounded by policies/household.yaml", () => {
     const body = await as(mash, HOUSEHOLD_BOUND, { sui: fostered, access: triage("MASH-HH-BOUND-2") });
     expect(body.errors).toBeUndefined();
     expect(body.data!.household).toMatchObject({ members: [], tooManyToList: true });
+    expect((await entries().findOneByOrFail({ id: body.data!.household.viewId })).details).toMatchObject({ tooManyToList: true, householdLinksRule: "household-linked-adult-bounds" });
     expect(await relationshipsOf(mash, fosteredWith[0], "MASH-HH-BOUND-2")).not.toContain("MASH_CASE");
+  });
+
+  it("a child the caller is kept out of is not counted against the cap: the adult's other ten are listed", async () => {
+    const keptOut: TestClaims = { ...CALLERS.mash, sub: "mash-household-kept-out-fostered" };
+    await excludeFrom(fosteredWith[10], keptOut.sub ?? "", gpIgLead);
+    expect((await as(mash, OPEN, { referral: { sui: fostered, reference: "MASH-HH-BOUND-3", referralSource: "HEALTH", reason: "Health visitor reports the child is frightened to go home." } })).errors).toBeUndefined();
+    const body = await as(keptOut, HOUSEHOLD_BOUND, { sui: fostered, access: triage("MASH-HH-BOUND-3") });
+    expect(body.errors).toBeUndefined();
+    expect({ members: body.data!.household.members.map((member: { sui: string }) => member.sui).sort(), tooManyToList: body.data!.household.tooManyToList })
+      .toEqual({ members: fosteredWith.slice(0, 10).sort(), tooManyToList: false });
   });
 });
