@@ -30,6 +30,7 @@ import { KeptForRightsAndSignedGenesis1796600000036 } from "./1796600000036-Kept
 import { ExclusionsKeyedByChild1796600000037 } from "./1796600000037-ExclusionsKeyedByChild";
 import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSend";
 import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-SubmissionsHoldTheirAgency";
+import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecidedByAgency";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -49,4 +50,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ExclusionsKeyedByChild1796600000037,
   WebhookBodyAtSend1796600000038,
   SubmissionsHoldTheirAgency1796600000039,
+  BreachDecidedByAgency1796600000045,
 ];
