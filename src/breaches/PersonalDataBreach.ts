@@ -113,6 +113,10 @@ export class PersonalDataBreach {
   @Column({ type: "varchar", length: 200, nullable: true })
   decidedBySub: string | null;
 
+  /** The deciding IG lead's agency: only its IG leads read the reasons (`breachPart.ts`). */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  decidedByAgency: string | null;
+
   @Column({ type: "varchar", length: 200 })
   openedBySub: string;
 

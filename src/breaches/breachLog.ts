@@ -49,7 +49,7 @@ export async function openBreach(services: GovernanceServices, principal: Princi
   if (Number.isNaN(awareAt.getTime()) || awareAt.getTime() > now.getTime()) throw new HubError(ErrorCode.INVALID_INPUT, "Awareness cannot be in the future.", { path: "breach.awareAt", problem: "AWARE_IN_FUTURE" });
   await requireOwnDisclosures(services.dataSource, principal, submission.disclosureIds);
   const breach = await openSuspectedBreach(services, principal, requestId, access, { source: BreachSource.IG_LEAD, sourceId: null, description, disclosureIds: submission.disclosureIds, childSuis, awareAt }, now);
-  return (await breachPartsFor(services.dataSource, principal.agency, [breach]))[0];
+  return (await breachPartsFor(services.dataSource, principal, [breach]))[0];
 }
 
 /**
@@ -59,7 +59,7 @@ export async function openBreach(services: GovernanceServices, principal: Princi
  */
 export async function listBreaches(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, status: BreachStatus, now = new Date()): Promise<BreachOnClock[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.BREACHES_READ, access, childSuis: [], details: { status } }, breachManager(principal), now);
-  const breaches = await breachPartsFor(services.dataSource, principal.agency, await answeredFor(services, principal).andWhere("breach.status = :status", { status })
+  const breaches = await breachPartsFor(services.dataSource, principal, await answeredFor(services, principal).andWhere("breach.status = :status", { status })
     .orderBy(status === BreachStatus.OPEN ? "breach.report_due_at" : "breach.decided_at", status === BreachStatus.OPEN ? "ASC" : "DESC").addOrderBy("breach.id", "ASC").take(500).getMany());
   await recordGovernanceWork(services, { ...request, childSuis: [...new Set(breaches.flatMap((breach) => breach.childSuis))], details: { status, breachIds: breaches.map((breach) => breach.id) } }, AuditOutcome.DISCLOSED, now);
   return breaches.map((breach) => ({ breach, msLeft: breach.reportDueAt.getTime() - now.getTime() }));
@@ -86,15 +86,15 @@ export async function decideBreach(services: GovernanceServices, principal: Prin
   if (breach === null) throw new HubError(ErrorCode.NOT_FOUND, "No breach has this id.", { path: "id" });
   if (breach.status !== BreachStatus.OPEN) throw new HubError(ErrorCode.CONFLICT, "This breach was already decided.", { path: "id", problem: "BREACH_ALREADY_DECIDED" });
   const late = now.getTime() > breach.reportDueAt.getTime();
-  const [part] = await breachPartsFor(services.dataSource, principal.agency, [breach]);
+  const [part] = await breachPartsFor(services.dataSource, principal, [breach]);
   await recordGovernanceWork(services, { ...request, childSuis: part.childSuis, details: { breachId: breach.id, decision: submission.decision, subjectNotice: submission.subjectNotice, reasons, late, reportDueAt: breach.reportDueAt.toISOString() } }, AuditOutcome.RECORDED, now);
   const repository = services.dataSource.getRepository(PersonalDataBreach);
   const [, affected] = await services.dataSource.query<[unknown, number]>(
-    `UPDATE personal_data_breach SET status = $2, decision = $3, subject_notice = $4, decision_reasons = $5, decided_at = $6, decided_by_sub = $7 WHERE id = $1 AND status = $8`,
-    [breach.id, BreachStatus.DECIDED, submission.decision, submission.subjectNotice, reasons, now, principal.sub, BreachStatus.OPEN],
+    `UPDATE personal_data_breach SET status = $2, decision = $3, subject_notice = $4, decision_reasons = $5, decided_at = $6, decided_by_sub = $7, decided_by_agency = $9 WHERE id = $1 AND status = $8`,
+    [breach.id, BreachStatus.DECIDED, submission.decision, submission.subjectNotice, reasons, now, principal.sub, BreachStatus.OPEN, principal.agency],
   );
   if (affected === 0) throw new HubError(ErrorCode.CONFLICT, "This breach was decided by someone else meanwhile.", { path: "id", problem: "BREACH_ALREADY_DECIDED" });
-  return (await breachPartsFor(services.dataSource, principal.agency, [await repository.findOneByOrFail({ id: breach.id })]))[0];
+  return (await breachPartsFor(services.dataSource, principal, [await repository.findOneByOrFail({ id: breach.id })]))[0];
 }
 
 function answeredFor(services: GovernanceServices, principal: Principal) {

@@ -1,6 +1,7 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
+import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { loadAffectedDisclosures, summariseDisclosures } from "./affectedDisclosures";
 import { type PersonalDataBreach } from "./PersonalDataBreach";
 
@@ -11,17 +12,29 @@ import { type PersonalDataBreach } from "./PersonalDataBreach";
  * agency holds a record of), the agencies party to them — and the rest only counted. A breach across
  * several agencies' children is each controller's to report for its own part (UK GDPR Art 33; the hub
  * tells the controllers): one agency's IG lead never learns another agency's children, staff or
- * disclosures through it.
+ * disclosures through it. What one agency's IG lead wrote is theirs too: the description, the source and
+ * who opened it only to the opening agency's, the decision's reasons and who decided only to the
+ * deciding agency's (the free text names what the other parts hide). A child the reader is kept out of
+ * (`exclusions/childrenKeptOut`) is in nobody's part for them, nor is a disclosure about it: counted only.
  */
-export type BreachPart = PersonalDataBreach & {
+export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "openedBySub" | "decisionReasons" | "decidedBySub"> & {
+  /** The opener's text, source and name: null to another agency's IG lead. */
+  description: string | null;
+  sourceId: string | null;
+  openedBySub: string | null;
+  /** The decider's reasons and name: null to another agency's IG lead. */
+  decisionReasons: string | null;
+  decidedBySub: string | null;
   /** Affected disclosures outside the reader's agency's part: counted, never named. */
   disclosuresElsewhere: number;
   /** Children affected outside the reader's agency's part: counted, never named. */
   childrenElsewhere: number;
 };
 
-/** Each breach cut to the reader agency's part. Two statements, however many breaches. */
-export async function breachPartsFor(dataSource: DataSource, agency: string, breaches: readonly PersonalDataBreach[]): Promise<BreachPart[]> {
+/** Each breach cut to the reader's agency's part. Three statements, however many breaches. */
+export async function breachPartsFor(dataSource: DataSource, reader: Principal, breaches: readonly PersonalDataBreach[]): Promise<BreachPart[]> {
+  const agency = reader.agency;
+  const keptOut = new Set((await childrenKeptOut(dataSource, reader)).suis);
   const disclosures = new Map((await loadAffectedDisclosures(dataSource, [...new Set(breaches.flatMap((breach) => breach.disclosureIds))])).map((disclosure) => [disclosure.id, disclosure]));
   const held: { sui: string }[] = await dataSource.query(
     `SELECT DISTINCT c.sui FROM child c JOIN agency_record r ON r.child_id = c.id WHERE c.sui = ANY($1::varchar[]) AND r.agency_code = $2 AND r.link_state = 'LINKED'`,
@@ -30,12 +43,19 @@ export async function breachPartsFor(dataSource: DataSource, agency: string, bre
   const heldSuis = new Set(held.map((row) => row.sui));
   return breaches.map((breach) => {
     const all = breach.disclosureIds.flatMap((id) => disclosures.get(id) ?? []);
-    const ours = all.filter((disclosure) => disclosure.parties.includes(agency));
+    const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui)));
     const namedByDisclosures = new Set(all.flatMap((disclosure) => disclosure.childSuis));
-    const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
+    const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && !keptOut.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
     const part = summariseDisclosures(ours, namedBeside);
+    const opener = breach.openedByAgency === agency;
+    const decider = breach.decidedByAgency === agency;
     return {
       ...breach, ...part,
+      description: opener ? breach.description : null,
+      sourceId: opener ? breach.sourceId : null,
+      openedBySub: opener ? breach.openedBySub : null,
+      decisionReasons: decider ? breach.decisionReasons : null,
+      decidedBySub: decider ? breach.decidedBySub : null,
       disclosuresElsewhere: breach.disclosureIds.length - part.disclosureIds.length,
       childrenElsewhere: breach.childSuis.filter((sui) => !part.childSuis.includes(sui)).length,
     };

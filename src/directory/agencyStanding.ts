@@ -49,13 +49,16 @@ export function standingProblemOf(agency: AgencyStanding | null, principal: Prin
 /**
  * Staff (any role but the agency's system's) whose token names an area the agency does not serve: a
  * council's other than its own, any other agency's outside the areas the directory holds it as serving.
- * An agency the directory names no area for (none is required of it) is not held to one.
+ * An agency the directory names no area for serves none its staff may name: every agency type acts for
+ * the children of some area (a police force's, a prison's resettlement area), none is national by
+ * nature, and the directory refuses an entry serving none (`NO_AREA_SERVED`), so such a row (one held
+ * from before the directory named areas) waits for its areas rather than taking any token's on trust.
  */
 function actsForAnotherArea(agency: Pick<Agency, "type" | "localAuthority" | "servedLocalAuthorities">, principal: Principal): boolean {
   if (!principal.roles.some((role) => role !== Role.AGENCY_SYSTEM)) return false;
   if (agency.type === AgencyType.CHILDRENS_SOCIAL_CARE && agency.localAuthority !== null) return principal.localAuthority !== agency.localAuthority;
   const served = agency.servedLocalAuthorities ?? [];
-  return served.length > 0 && !served.includes(principal.localAuthority);
+  return !served.includes(principal.localAuthority);
 }
 
 export const AGENCY_STANDING_TEXT: Record<AgencyStandingProblem, string> = {

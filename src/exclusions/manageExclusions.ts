@@ -78,7 +78,10 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
   if (exclusion.recordedByAgency !== principal.agency) throw notFound;
   const standing = await repository.findBy({ childId: exclusion.childId });
   if (standing.some((other) => excludes(other, principal))) throw notFound;
-  await recordGovernanceWork(services, { ...request, childSuis: exclusion.sui === null ? [] : [exclusion.sui], details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
+  // On the child's trail as the child is now: an exclusion recorded by reference before the SUI came,
+  // or before a merge, holds the SUI it was recorded with (none), not the one the child holds.
+  const suis = await currentSuis(services, exclusion.childId);
+  await recordGovernanceWork(services, { ...request, childSuis: suis, details: { exclusionId: exclusion.id, reason } }, AuditOutcome.RECORDED, now);
   await repository.update({ id: exclusion.id }, { liftedAt: now, liftedBySub: principal.sub, liftReason: reason });
   return repository.findOneByOrFail({ id: exclusion.id });
 }
@@ -99,6 +102,17 @@ export async function listExclusions(services: GovernanceServices, principal: Pr
   const shown = all.some((exclusion) => excludes(exclusion, principal)) ? [] : all.filter((exclusion) => exclusion.recordedByAgency === principal.agency);
   await recordGovernanceWork(services, { ...request, childSuis: [sui], details: { exclusionIds: shown.map((exclusion) => exclusion.id) } }, AuditOutcome.DISCLOSED, now);
   return shown;
+}
+
+/** The SUI the child holds now (a child merged away: its survivor's), or none while it awaits one. */
+async function currentSuis(services: GovernanceServices, childId: string): Promise<string[]> {
+  const rows: { sui: string | null }[] = await services.dataSource.query(
+    `WITH RECURSIVE line AS (SELECT id, sui, merged_into_id FROM child WHERE id = $1
+       UNION SELECT c.id, c.sui, c.merged_into_id FROM child c JOIN line l ON c.id = l.merged_into_id)
+     SELECT sui FROM line WHERE merged_into_id IS NULL`,
+    [childId],
+  );
+  return rows.flatMap((row) => (row.sui === null ? [] : [row.sui]));
 }
 
 const MAX_REFERENCE = 100;

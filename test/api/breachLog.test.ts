@@ -223,3 +223,40 @@ describe("deciding a breach", () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("what one controller's IG lead wrote, and a child another is kept out of", () => {
+  const trustIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-trust-free-text", agency: "TRUST-RX1", agency_type: "HEALTH" };
+  const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+  const WRITTEN = `${BREACH_FIELDS} description openedBySub decidedBySub`;
+  const find = async (caller: TestClaims, status: string, id: string) => {
+    const log = await as(caller, `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { breach { ${WRITTEN} } } }`, { access: IG_REVIEW, status });
+    expect(log.errors).toBeUndefined();
+    return log.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id)?.breach;
+  };
+
+  it("shows the description and opener only to the opening agency, the reasons and decider only to the deciding one, and no kept-out child", async () => {
+    const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought in unresponsive; checking for a plan." });
+    const reads: string[] = [];
+    for (const sui of [childSui, otherSui]) {
+      const read = await as({ ...CALLERS.hospitalDoctor, sub: "doctor-free-text" }, CHILD_QUERY, { sui, access: emergency });
+      expect(read.errors).toBeUndefined();
+      reads.push(read.data?.child.disclosureId);
+    }
+    expect((await as(CALLERS.igLead, RECORD, { sui: otherSui, exclusion: { kind: "STAFF", subject: trustIgLead.sub, reason: "The trust's IG lead is the child's aunt." }, access: IG_REVIEW })).errors).toBeUndefined();
+    const description = "The doctor's printouts on Briony and Cressida were left on the ward desk.";
+    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description, disclosureIds: reads }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data?.openBreach.id as string;
+
+    expect(await find(CALLERS.igLead, "OPEN", id)).toMatchObject({ description, openedBySub: CALLERS.igLead.sub, childSuis: [childSui, otherSui].sort() });
+    expect(await find(trustIgLead, "OPEN", id)).toMatchObject({
+      description: null, openedBySub: null, sourceId: null, childSuis: [childSui], disclosureIds: [reads[0]], disclosuresElsewhere: 1, childrenElsewhere: 1,
+    });
+
+    const reasons = "Printouts recovered unread within the hour; no report.";
+    const decided = await as(trustIgLead, DECIDE.replace("decidedAt", "decidedAt decidedBySub description"), { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons }, access: IG_REVIEW });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideBreach).toMatchObject({ decisionReasons: reasons, decidedBySub: trustIgLead.sub, description: null, childSuis: [childSui] });
+    expect(await find(CALLERS.igLead, "DECIDED", id)).toMatchObject({ decisionReasons: null, decidedBySub: null, description, status: "DECIDED" });
+  });
+});

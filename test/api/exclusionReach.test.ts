@@ -31,6 +31,7 @@ const mashKeptOut: TestClaims = { ...CALLERS.mash, sub: "mash-reach-kept-out" };
 const mashOther: TestClaims = { ...CALLERS.mash, sub: "mash-reach-other" };
 
 const RECORD = /* GraphQL */ `mutation ($sui: ID, $agencyReference: String, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, agencyReference: $agencyReference, exclusion: $exclusion, access: $access) { id sui } }`;
+const LIFT = /* GraphQL */ `mutation ($id: ID!, $access: AccessContext!) { liftChildExclusion(id: $id, reason: "The practitioner has moved to another team.", access: $access) { id } }`;
 const RESOLVE = /* GraphQL */ `mutation ($id: ID!, $access: AccessContext!) { resolveLinkReview(id: $id, decision: LINK, reason: "The birth registration names the same girl.", access: $access) { status } }`;
 const DISCLOSURES = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access) { totalCount nodes { id childSuis } } }`;
 const EXPORT = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { exportDisclosures(filter: $filter, format: CSV, access: $access) { count content } }`;
@@ -254,5 +255,10 @@ describe("a child awaiting an SUI", () => {
     expect((await as(CALLERS.dataSteward, RESOLVE, { id: reviewId, access: DATA_QUALITY })).errors).toBeUndefined();
     expect((await as(CALLERS.socialWorker, CHILD_QUERY, { sui, access: s47 })).data?.child?.sui).toBe(sui);
     expect((await as(mashKeptOut, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
+
+    // Lifted once she has it: the lift is on her trail under the SUI she holds now.
+    const lifted = await as(gpIgLead, LIFT, { id: recorded.data?.recordChildExclusion.id, access: IG_REVIEW });
+    expect(lifted.errors).toBeUndefined();
+    expect(await query(`SELECT child_suis FROM disclosure_audit WHERE operation = 'CHILD_EXCLUSION_LIFTED' AND principal_sub = $1`, [gpIgLead.sub])).toEqual([{ child_suis: [sui] }]);
   });
 });

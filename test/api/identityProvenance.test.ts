@@ -17,8 +17,8 @@ const next = () => sui.next().value as string;
 
 const BUCKS = "E06000060";
 const LINCS = "E10000019";
-const CLINIC = { code: "CLINIC-SH1", name: "Example Sexual Health Service", type: "HEALTH", localAuthority: BUCKS, policeForceArea: null, contactEmail: "safeguarding@clinic-sh1.example", contactPhone: null, active: true } as const;
-const FORCE_FOR_LINCS = { code: "POLICE-32", name: "Lincolnshire Police", type: "POLICE", localAuthority: LINCS, policeForceArea: "Lincolnshire", contactEmail: "safeguarding@police-32.example", contactPhone: null, active: true } as const;
+const CLINIC = { code: "CLINIC-SH1", name: "Example Sexual Health Service", type: "HEALTH", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS] as string[], policeForceArea: null, contactEmail: "safeguarding@clinic-sh1.example", contactPhone: null, active: true } as const;
+const FORCE_FOR_LINCS = { code: "POLICE-32", name: "Lincolnshire Police", type: "POLICE", localAuthority: LINCS, servedLocalAuthorities: [LINCS] as string[], policeForceArea: "Lincolnshire", contactEmail: "safeguarding@police-32.example", contactPhone: null, active: true } as const;
 const LINCS_POLICE: TestClaims = { sub: "pc-lincs", name: "Test pc-lincs", agency: "POLICE-32", agency_type: "POLICE", roles: ["POLICE_OFFICER"], la: LINCS };
 
 beforeAll(async () => {

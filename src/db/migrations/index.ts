@@ -31,6 +31,7 @@ import { ExclusionsKeyedByChild1796600000037 } from "./1796600000037-ExclusionsK
 import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSend";
 import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-SubmissionsHoldTheirAgency";
 import { DeliveriesNameTheirChildren1796600000044 } from "./1796600000044-DeliveriesNameTheirChildren";
+import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecidedByAgency";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -51,4 +52,5 @@ export const MIGRATIONS: MigrationClass[] = [
   WebhookBodyAtSend1796600000038,
   SubmissionsHoldTheirAgency1796600000039,
   DeliveriesNameTheirChildren1796600000044,
+  BreachDecidedByAgency1796600000045,
 ];

@@ -114,3 +114,14 @@ describe("the token's area against the areas the agency serves", () => {
     expect(standingProblemOf(force, officer("E10000019", ["AGENCY_SYSTEM"]))).toBeNull();
   });
 });
+
+describe("an agency the directory names no area for", () => {
+  const force = { type: "POLICE", active: true, localAuthority: null, servedLocalAuthorities: [] } as unknown as AgencyStanding;
+  const officer = { sub: "officer-540217", agency: "POLICE-540217", agencyType: "POLICE", roles: ["POLICE_OFFICER"], localAuthority: "E06000060" } as unknown as Principal;
+
+  test("its staff's tokens are taken for no area (AGENCY_AREA_MISMATCH); its own system, which reads no child, is not held to one", () => {
+    expect(standingProblemOf(force, officer)).toBe("AGENCY_AREA_MISMATCH");
+    expect(standingProblemOf({ ...force, servedLocalAuthorities: ["E06000060"] }, officer)).toBeNull();
+    expect(standingProblemOf(force, { ...officer, roles: ["AGENCY_SYSTEM"] } as unknown as Principal)).toBeNull();
+  });
+});

@@ -35,8 +35,8 @@ export class BreachRecipientNode {
 export class PersonalDataBreachNode {
   @Field(() => ID) id: string;
   @Field(() => BreachSource) source: BreachSource;
-  @Field(() => String, { nullable: true }) sourceId: string | null;
-  @Field(() => String) description: string;
+  @Field(() => String, { nullable: true, description: "The split or alert it came from: only for the opening agency's IG leads." }) sourceId: string | null;
+  @Field(() => String, { nullable: true, description: "What happened, as the opener wrote it: only for the opening agency's IG leads." }) description: string | null;
   @Field(() => [String], { description: "The children in your agency's part." }) childSuis: string[];
   @Field(() => [ID], { description: "The audit entries of the affected disclosures your agency is party to (its staff received them, or its records went out)." }) disclosureIds: string[];
   @Field(() => Int, { description: "Affected disclosures outside your agency's part: other controllers' to tell." }) disclosuresElsewhere: number;
@@ -50,10 +50,10 @@ export class PersonalDataBreachNode {
   @Field(() => BreachStatus) status: BreachStatus;
   @Field(() => BreachDecision, { nullable: true }) decision: BreachDecision | null;
   @Field(() => SubjectNotice, { nullable: true }) subjectNotice: SubjectNotice | null;
-  @Field(() => String, { nullable: true }) decisionReasons: string | null;
+  @Field(() => String, { nullable: true, description: "Only for the deciding agency's IG leads." }) decisionReasons: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) decidedAt: Date | null;
-  @Field(() => String, { nullable: true }) decidedBySub: string | null;
-  @Field(() => String) openedBySub: string;
+  @Field(() => String, { nullable: true, description: "Only for the deciding agency's IG leads." }) decidedBySub: string | null;
+  @Field(() => String, { nullable: true, description: "Only for the opening agency's IG leads." }) openedBySub: string | null;
   @Field(() => DateTimeResolver) openedAt: Date;
 }
 
