@@ -78,6 +78,17 @@ async function notify(reference: string, sui: string, givenNames: string): Promi
 
 const webhookOf = (agency: string, sui: string) => hub.hub.database.dataSource.getRepository(WebhookDelivery).createQueryBuilder("w")
   .where("w.recipient_agency = :agency AND :sui = ANY(w.child_suis)", { agency, sui }).orderBy("w.created_at", "DESC").getOneOrFail();
+/** The tables, of the hub's and of its job queue's, any row of which holds the value, read as the database stores it. */
+async function tablesHolding(value: string): Promise<string[]> {
+  const db = hub.hub.database.dataSource;
+  const tables = await db.query<{ name: string }[]>(`SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'pgboss')`);
+  const holding: string[] = [];
+  for (const { name } of tables) {
+    const [{ rows }] = await db.query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM ${name} t WHERE strpos(t::text, $1) > 0`, [value]);
+    if (rows > 0) holding.push(name);
+  }
+  return holding;
+}
 const sentTo = (path: string, id: string) => receiver.sends.filter((send) => send.path === path && send.id === id).map((send) => JSON.parse(send.body) as { data: Record<string, any> });
 
 describe("a notification's delivery, in the inbox and by webhook", () => {
@@ -117,6 +128,8 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
     expect(node.pprc.offenderManagementUnitContact).toBeNull();
     expect(node.redactions).toContainEqual({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" });
     expect(node.supplementaryStatements).toEqual([]);
+    // Erased, not hidden: the fact is in no row of the database — not in the deliveries it went out in, nor on the trail.
+    expect(await tablesHolding("omu@exampleton.example")).toEqual([]);
     // Nothing of an undelivered webhook is kept to send later: probation's dead delivery, replayed, carries no erased fact.
     const stored = JSON.stringify(await hub.hub.database.dataSource.query(`SELECT * FROM webhook_delivery`));
     expect(stored).not.toContain("omu@exampleton.example");
