@@ -144,6 +144,32 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
   });
 });
 
+describe("a delivery to one person, and its agency's webhook", () => {
+  const PROBATION_OFFICER = claims("po-consulting", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const MASH = claims("mash-outbound", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["MASH_PRACTITIONER"]);
+  const ASK = /* GraphQL */ `mutation ($c: ConsultationInput!) { requestConsultation(consultation: $c) { consultationId } }`;
+  const ANSWER = /* GraphQL */ `mutation ($id: ID!, $advice: String!) { answerConsultation(id: $id, advice: $advice) { id } }`;
+  const ADVICE = "Talk to the family's health visitor first, then call the duty desk if the bruising is seen again.";
+  let advice: { id: string; webhook: string };
+
+  beforeAll(async () => {
+    const { consultationId } = (await as(PROBATION_OFFICER, ASK, { c: { localAuthority: "E06000060", concern: "A man on licence says his partner's toddler has bruises he cannot explain. Referral or advice?" } })).requestConsultation;
+    const [request] = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1`, [consultationId]);
+    await as(MASH, ANSWER, { id: request.id, advice: ADVICE });
+    [advice] = await hub.hub.database.dataSource.query<{ id: string; webhook: string }[]>(
+      `SELECT d.id, w.id AS webhook FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN webhook_delivery w ON w.delivery_id = d.id
+        WHERE n.type = 'CONSULTATION_ADVICE' AND d.recipient_agency = 'PDU-BUCKS'`,
+    );
+  });
+
+  it("sends the agency's system a notice that advice awaits its addressee in the hub, never the advice", async () => {
+    await waitFor("the advice's webhook to be sent", () => sentTo("/probation", advice.webhook).length > 0);
+    const [sent] = sentTo("/probation", advice.webhook);
+    expect(JSON.stringify(sent)).not.toContain("health visitor");
+    expect(sent.data).toMatchObject({ id: advice.id, notificationType: "CONSULTATION_ADVICE", audience: "ADDRESSEE", content: null, notice: "AWAITS_ADDRESSEE_IN_HUB_INBOX" });
+  });
+});
+
 describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
     await notify("OB-REL-2", "9991380027", "Ash");
