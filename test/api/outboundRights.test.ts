@@ -146,9 +146,11 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
 
 describe("a delivery to one person, and its agency's webhook", () => {
   const PROBATION_OFFICER = claims("po-consulting", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const PROBATION_SYSTEM = claims("system-pdu-bucks", "PDU-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
   const MASH = claims("mash-outbound", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["MASH_PRACTITIONER"]);
   const ASK = /* GraphQL */ `mutation ($c: ConsultationInput!) { requestConsultation(consultation: $c) { consultationId } }`;
   const ANSWER = /* GraphQL */ `mutation ($id: ID!, $advice: String!) { answerConsultation(id: $id, advice: $advice) { id } }`;
+  const ADVICE_INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id consultationAdvice { advice } } } }`;
   const ADVICE = "Talk to the family's health visitor first, then call the duty desk if the bruising is seen again.";
   let advice: { id: string; webhook: string };
 
@@ -167,6 +169,13 @@ describe("a delivery to one person, and its agency's webhook", () => {
     const [sent] = sentTo("/probation", advice.webhook);
     expect(JSON.stringify(sent)).not.toContain("health visitor");
     expect(sent.data).toMatchObject({ id: advice.id, notificationType: "CONSULTATION_ADVICE", audience: "ADDRESSEE", content: null, notice: "AWAITS_ADDRESSEE_IN_HUB_INBOX" });
+  });
+
+  it("is read in the hub by its addressee, not by the agency's system the notice went to", async () => {
+    expect((await as(PROBATION_OFFICER, ADVICE_INBOX)).notifications.nodes).toContainEqual({ id: advice.id, consultationAdvice: { advice: ADVICE } });
+    expect(JSON.stringify(await as(PROBATION_SYSTEM, ADVICE_INBOX))).not.toContain(advice.id);
+    const acknowledged = (await hub.graphql("mutation ($id: ID!) { acknowledgeNotification(id: $id) { id } }", { id: advice.id }, await hub.token(PROBATION_SYSTEM))).body;
+    expect(acknowledged.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
