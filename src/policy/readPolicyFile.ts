@@ -21,6 +21,7 @@ import {
   type InvolvementRule,
   type MashCaseRule,
   type HouseholdLinksRule,
+  type CandidateComparisonsRule,
   type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
@@ -45,6 +46,7 @@ import { type YamlMap, type YamlNode } from "./YamlNode";
 import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
 import { readMashCase } from "./readMashCase";
 import { readHouseholdLinks } from "./readHouseholdLinks";
+import { readCandidateComparisons } from "./readCandidateComparisons";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
@@ -79,6 +81,7 @@ export interface PolicyFragment {
   consentRecorders: Located<ConsentRecorderRule>[];
   mashCase: Located<MashCaseRule>[];
   householdLinks: Located<HouseholdLinksRule>[];
+  candidateComparisons: Located<CandidateComparisonsRule>[];
   preBirth: Located<PreBirthRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
@@ -94,7 +97,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "preBirth", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
   "retention", "retentionMinima", "retentionHolds",
 ] as const;
@@ -130,6 +133,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     consentRecorders: one("consentRecorders", readConsentRecorders),
     mashCase: one("mashCase", readMashCase),
     householdLinks: one("householdLinks", readHouseholdLinks),
+    candidateComparisons: one("candidateComparisons", readCandidateComparisons),
     preBirth: one("preBirth", readPreBirth),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),

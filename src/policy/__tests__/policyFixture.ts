@@ -98,6 +98,12 @@ householdLinks:
   recordWithinDays: 365
   maxChildrenPerAdult: 5
   opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]
+candidateComparisons:
+  id: candidate-comparisons
+  description: What a search candidate's why may say.
+  comparisons:
+    givenNames: { detail: givenNames }
+    postcode: { detail: addresses, finestLevel: DISTRICT }
 mashCase:
   id: mash-case
   description: Open referrals.
