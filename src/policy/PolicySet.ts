@@ -215,6 +215,14 @@ export interface CandidateComparisonsRule extends PolicyRule {
   comparisons: ReadonlyMap<CandidateComparison, ComparisonDisclosure>;
 }
 
+/**
+ * Who may ask a MASH for advice without naming the child (policies/consultations.yaml
+ * `consultationAskers`), in order: a person holding several of the roles asks in the first listed.
+ */
+export interface ConsultationAskersRule extends PolicyRule {
+  roles: Role[];
+}
+
 /** When a MASH case reference opens research: an open referral, within its stage's window. */
 export interface MashCaseRule extends PolicyRule {
   windows: ReadonlyMap<ReferralStage, ReferralWindow>;
@@ -280,6 +288,7 @@ export interface PolicySet {
   mashCase: MashCaseRule;
   householdLinks: HouseholdLinksRule;
   candidateComparisons: CandidateComparisonsRule;
+  consultationAskers: ConsultationAskersRule;
   preBirth: PreBirthRule;
   derivedLabels: readonly DerivedLabelRule[];
   subjectAccess: SubjectAccessRule;

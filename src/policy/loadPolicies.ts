@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "preBirth" | "subjectAccess" | "dataSubjectRights";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -66,6 +66,7 @@ export function loadPolicies(dir: string): PolicySet {
     mashCase: singleton("mashCase"),
     householdLinks: singleton("householdLinks"),
     candidateComparisons: singleton("candidateComparisons"),
+    consultationAskers: singleton("consultationAskers"),
     preBirth: singleton("preBirth"),
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),

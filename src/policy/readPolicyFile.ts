@@ -22,6 +22,7 @@ import {
   type MashCaseRule,
   type HouseholdLinksRule,
   type CandidateComparisonsRule,
+  type ConsultationAskersRule,
   type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
@@ -47,6 +48,7 @@ import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
 import { readMashCase } from "./readMashCase";
 import { readHouseholdLinks } from "./readHouseholdLinks";
 import { readCandidateComparisons } from "./readCandidateComparisons";
+import { readConsultationAskers } from "./readConsultationAskers";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
@@ -82,6 +84,7 @@ export interface PolicyFragment {
   mashCase: Located<MashCaseRule>[];
   householdLinks: Located<HouseholdLinksRule>[];
   candidateComparisons: Located<CandidateComparisonsRule>[];
+  consultationAskers: Located<ConsultationAskersRule>[];
   preBirth: Located<PreBirthRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
@@ -97,7 +100,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "preBirth", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "consultationAskers", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
   "retention", "retentionMinima", "retentionHolds",
 ] as const;
@@ -134,6 +137,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     mashCase: one("mashCase", readMashCase),
     householdLinks: one("householdLinks", readHouseholdLinks),
     candidateComparisons: one("candidateComparisons", readCandidateComparisons),
+    consultationAskers: one("consultationAskers", readConsultationAskers),
     preBirth: one("preBirth", readPreBirth),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),

@@ -74,6 +74,13 @@ describe("loadPolicies refuses", () => {
     expect(unnested.problem).toContain("the levels of givenNames do not nest");
   });
 
+  test("a consultation asker the hub does not know, or an agency's system asking", () => {
+    const unknown = loadError(editFixture("involvement.yaml", "roles: [SCHOOL_DSL, SOCIAL_WORKER]", "roles: [SCHOOL_DSL, TEACHER]"));
+    expect(unknown.problem).toContain('unknown role "TEACHER"');
+    const system = loadError(editFixture("involvement.yaml", "roles: [SCHOOL_DSL, SOCIAL_WORKER]", "roles: [SCHOOL_DSL, AGENCY_SYSTEM]"));
+    expect(system.problem).toContain("AGENCY_SYSTEM cannot ask: a consultation is a person's question");
+  });
+
   test("a purpose defined twice", () => {
     const error = loadError({
       "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",

@@ -104,6 +104,10 @@ candidateComparisons:
   comparisons:
     givenNames: { detail: givenNames }
     postcode: { detail: addresses, finestLevel: DISTRICT }
+consultationAskers:
+  id: consultation-askers
+  description: Who may ask a MASH for advice.
+  roles: [SCHOOL_DSL, SOCIAL_WORKER]
 mashCase:
   id: mash-case
   description: Open referrals.
