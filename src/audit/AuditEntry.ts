@@ -7,7 +7,7 @@ import { type AuditOutcome } from "./AuditOutcome";
 import { type DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { type AuditRefusal } from "./recordAuditEntry";
 
-/** An audit entry as an IG lead reads it: the row, grouped, with its place on its chain. */
+/** An audit entry as an IG lead reads it: the row, grouped, with its place on its chain (narrowed for the reader by `trailAsRead.ts`). */
 export interface AuditEntry {
   id: string;
   occurredAt: Date;
@@ -16,7 +16,10 @@ export interface AuditEntry {
   operation: AuditOperation;
   access: AccessContext | null;
   breakGlass: boolean;
+  /** The children the entry names that the reader may see (`trailAsRead.ts`). */
   childSuis: string[];
+  /** How many more children the entry names, left out for this reader: counted, never named. */
+  otherChildren: number;
   outcome: AuditOutcome;
   refusal: AuditRefusal | null;
   fieldsDisclosed: string[];
@@ -26,9 +29,11 @@ export interface AuditEntry {
   details: Record<string, unknown>;
   chain: number;
   sequence: number;
-  hash: string;
+  /** Null when the entry was narrowed for the reader: it covers the children left out. */
+  hash: string | null;
 }
 
+/** The whole row, every child named: `trailAsRead` narrows it for a reader. */
 export function toAuditEntry(row: DisclosureAuditEntry): AuditEntry {
   return {
     id: row.id,
@@ -49,6 +54,7 @@ export function toAuditEntry(row: DisclosureAuditEntry): AuditEntry {
           },
     breakGlass: row.breakGlass,
     childSuis: row.childSuis,
+    otherChildren: 0,
     outcome: row.outcome,
     refusal: row.refusalCode === null ? null : { code: row.refusalCode, problem: row.refusalProblem, rule: row.refusalRule },
     fieldsDisclosed: row.fieldsDisclosed,

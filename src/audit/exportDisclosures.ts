@@ -3,13 +3,13 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditAction } from "./auditAccess";
 import { auditedIgRead } from "./auditedIgRead";
-import { toAuditEntry } from "./AuditEntry";
 import { AuditOperation } from "./AuditOperation";
 import { AuditOutcome } from "./AuditOutcome";
 import { type GovernanceServices } from "./governanceAccess";
 import { describeCriteria, validateDisclosureFilter, type DisclosureFilter } from "./DisclosureFilter";
 import { disclosureQuery, newestFirst } from "./disclosureQuery";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
+import { trailAsRead } from "./trailAsRead";
 import { exportDisclosuresCsv } from "./exportDisclosuresCsv";
 import { exportDisclosuresFhir } from "./exportDisclosuresFhir";
 
@@ -74,7 +74,7 @@ export async function exportDisclosures(
     },
     async () => {
       const rows = await newestFirst(disclosureQuery(dataSource, criteria, principal, await childrenKeptOut(dataSource, principal))).limit(limit + 1).getMany();
-      const entries = rows.slice(0, limit).map(toAuditEntry);
+      const entries = await trailAsRead(dataSource, principal, rows.slice(0, limit));
       const content = format === ExportFormat.CSV ? exportDisclosuresCsv(entries) : JSON.stringify(exportDisclosuresFhir(entries, now));
       const complete = rows.length <= limit;
       return {

@@ -18,6 +18,7 @@ const COLUMNS: [header: string, value: (entry: AuditEntry) => string][] = [
   ["case_reference", (e) => e.access?.caseReference ?? ""],
   ["break_glass", (e) => String(e.breakGlass)],
   ["child_suis", (e) => e.childSuis.join("; ")],
+  ["other_children", (e) => String(e.otherChildren)],
   ["refusal_code", (e) => e.refusal?.code ?? ""],
   ["refusal_problem", (e) => e.refusal?.problem ?? ""],
   ["refusal_rule", (e) => e.refusal?.rule ?? ""],
@@ -28,7 +29,7 @@ const COLUMNS: [header: string, value: (entry: AuditEntry) => string][] = [
   ["details", (e) => JSON.stringify(e.details)],
   ["chain", (e) => String(e.chain)],
   ["sequence", (e) => String(e.sequence)],
-  ["hash", (e) => e.hash],
+  ["hash", (e) => e.hash ?? ""],
 ];
 
 /**

@@ -192,8 +192,9 @@ function outcomeDescription(entry: AuditEntry): string | null {
 /**
  * Each child is an entity identified by NHS number (the SUI), carrying the entry's details: the
  * justification and case reference, what was disclosed and withheld (`path: rule`), and the entry's
- * place on its hash chain. An entry about no child (verifying the trail) has one entity for the audit
- * trail itself, so its details still have a home.
+ * place on its hash chain (without the hash when the entry was narrowed for the reader), and how many
+ * other children it names that the reader may not see (`otherChildren`, never who). An entry about no
+ * child (verifying the trail) has one entity for the audit trail itself, so its details still have a home.
  */
 function entities(entry: AuditEntry): FhirAuditEventEntity[] {
   const detail = entityDetail(entry);
@@ -224,6 +225,7 @@ function entityDetail(entry: AuditEntry): { type: string; valueString: string }[
   for (const { path, rule } of entry.fieldsWithheld) detail.push({ type: "withheld", valueString: `${path}: ${rule}` });
   if (entry.prejudicesInvestigation) detail.push({ type: "prejudicesInvestigation", valueString: "true" });
   if (Object.keys(entry.details).length > 0) detail.push({ type: "details", valueString: canonicalize(entry.details) ?? "{}" });
-  detail.push({ type: "auditChain", valueString: `${entry.chain}:${entry.sequence}:${entry.hash}` });
+  if (entry.otherChildren > 0) detail.push({ type: "otherChildren", valueString: String(entry.otherChildren) });
+  detail.push({ type: "auditChain", valueString: entry.hash === null ? `${entry.chain}:${entry.sequence}` : `${entry.chain}:${entry.sequence}:${entry.hash}` });
   return detail;
 }

@@ -3,13 +3,14 @@ import { pageSize, TimeAndIdCursor } from "../graphql/pagination";
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditAction } from "./auditAccess";
 import { auditedIgRead } from "./auditedIgRead";
-import { toAuditEntry, type AuditEntry } from "./AuditEntry";
+import { type AuditEntry } from "./AuditEntry";
 import { AuditOperation } from "./AuditOperation";
 import { AuditOutcome } from "./AuditOutcome";
 import { type GovernanceServices } from "./governanceAccess";
 import { describeCriteria, validateDisclosureFilter, type DisclosureFilter } from "./DisclosureFilter";
 import { disclosureQuery, newestFirst } from "./disclosureQuery";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
+import { trailAsRead } from "./trailAsRead";
 
 export interface DisclosurePage {
   entries: AuditEntry[];
@@ -60,7 +61,7 @@ export async function listDisclosures(
         matching.andWhere("(entry.occurredAt, entry.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))", { at: position.at, id: position.id });
       }
       const rows = await newestFirst(matching).limit(size + 1).getMany();
-      const page = rows.slice(0, size).map(toAuditEntry);
+      const page = await trailAsRead(dataSource, principal, rows.slice(0, size));
       const last = page.at(-1);
       return {
         result: {

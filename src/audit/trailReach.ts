@@ -15,14 +15,25 @@ export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthor
  * `agency` is the row's acting-agency column and `suis` an expression giving its children's SUIs as text[].
  */
 export function trailReach(reader: TrailReader, row: { agency: string; suis: string }): { condition: string; parameters: Record<string, string> } {
+  const children = childReach(reader, row.suis);
+  return { condition: `(${row.agency} = :readerAgency OR ${children.condition})`, parameters: children.parameters };
+}
+
+/**
+ * The children half of `trailReach`, as a SQL condition over `suis` (an expression giving SUIs as
+ * text[]): true when any of them is a child the reader's agency holds a record about, or (children's
+ * services) has an address in their authority. Given one SUI (`ARRAY[s.sui]`), it says whether the
+ * reader reaches that child: the one rule both for which rows an IG lead reads and for which of a row's
+ * children they are shown (`trailAsRead.ts`).
+ */
+export function childReach(reader: TrailReader, suis: string): { condition: string; parameters: Record<string, string> } {
   const reach = [
-    `${row.agency} = :readerAgency`,
     `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
-       WHERE c.sui = ANY(${row.suis}) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
+       WHERE c.sui = ANY(${suis}) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
   ];
   if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
     reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id JOIN agency_record r ON r.id = a.source_record_id
-       WHERE c.sui = ANY(${row.suis}) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
+       WHERE c.sui = ANY(${suis}) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
   }
   return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
 }

@@ -1,8 +1,9 @@
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
+import { childrenReached } from "../audit/trailAsRead";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
-import { loadAffectedDisclosures, summariseDisclosures } from "./affectedDisclosures";
+import { loadAffectedDisclosures, summariseDisclosures, type AffectedDisclosure } from "./affectedDisclosures";
 import { breachClock, type BreachClock } from "./breachClock";
 import { ControllerPart } from "./ControllerPart";
 import { BreachStatus, type PersonalDataBreach } from "./PersonalDataBreach";
@@ -11,7 +12,11 @@ import { BreachStatus, type PersonalDataBreach } from "./PersonalDataBreach";
  * A breach as one agency's IG lead sees it: the part their agency controls and must tell — the affected
  * disclosures it is party to (its staff received them, or its records went out in them), the people
  * who received those, the children they were about (and any other child named with the breach whom the
- * agency holds a record of), the agencies party to them — and the rest only counted. A breach across
+ * agency holds a record of), the agencies party to them — and the rest only counted. A disclosure about
+ * several children is the trail's multi-child entry and is narrowed as the trail is for an IG lead
+ * (`audit/trailAsRead`): all its children when the reader's agency's staff received it, otherwise only
+ * those the reader reaches (their agency holds a record about the child, or — children's services — the
+ * child lives in their authority); the others are counted in `childrenElsewhere`. A breach across
  * several agencies' children is each controller's to report for its own part (UK GDPR Art 33; the hub
  * tells the controllers): one agency's IG lead never learns another agency's children, staff or
  * disclosures through it. What one agency's IG lead wrote is theirs too: the description, the source and
@@ -39,7 +44,7 @@ export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "
 /** A controller's part with where it stands on the clock. */
 export type ControllerPartOnClock = Omit<ControllerPart, "breachId"> & { clock: BreachClock };
 
-/** Each breach cut to the reader's agency's part. Four statements, however many breaches. */
+/** Each breach cut to the reader's agency's part. Five statements, however many breaches. */
 export async function breachPartsFor(dataSource: DataSource, reader: Principal, breaches: readonly PersonalDataBreach[], now = new Date()): Promise<BreachPart[]> {
   const agency = reader.agency;
   const parts = breaches.length === 0 ? [] : await dataSource.getRepository(ControllerPart).createQueryBuilder("part").where("part.breach_id = ANY(:ids::uuid[])", { ids: breaches.map((breach) => breach.id) }).getMany();
@@ -50,9 +55,12 @@ export async function breachPartsFor(dataSource: DataSource, reader: Principal, 
     [[...new Set(breaches.flatMap((breach) => breach.childSuis))], agency],
   );
   const heldSuis = new Set(held.map((row) => row.sui));
+  const reached = await childrenReached(dataSource, reader, [...disclosures.values()].filter((disclosure) => disclosure.principalAgency !== agency).flatMap((disclosure) => disclosure.childSuis));
+  const asRead = (disclosure: AffectedDisclosure): AffectedDisclosure =>
+    disclosure.principalAgency === agency ? disclosure : { ...disclosure, childSuis: disclosure.childSuis.filter((sui) => reached.has(sui)) };
   return breaches.map((breach) => {
     const all = breach.disclosureIds.flatMap((id) => disclosures.get(id) ?? []);
-    const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui)));
+    const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui))).map(asRead);
     const namedByDisclosures = new Set(all.flatMap((disclosure) => disclosure.childSuis));
     const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && !keptOut.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
     const part = summariseDisclosures(ours, namedBeside);

@@ -37,6 +37,12 @@ export interface DisclosureMade {
   /** The practitioner's own words: for the IG lead, never released (they can name other people). */
   justification: string | null;
   breakGlass: boolean;
+  /**
+   * How many other children the entry named (a search's other candidates, a notification's other
+   * children): for the IG lead, counted and never named, and never released — the report is the data
+   * subject's, and another child's part in the entry is not theirs to learn.
+   */
+  otherChildren: number;
   disclosed: DisclosedPath[];
 }
 
@@ -132,6 +138,8 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
       lawfulBasis: entry.lawfulBasis,
       justification: entry.justification,
       breakGlass: entry.breakGlass,
+      // Every entry here names the subject (`loadDisclosures`); the rest are other children.
+      otherChildren: Math.max(0, new Set(entry.childSuis).size - 1),
       disclosed,
     });
     underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried: [...carried], unattributed });

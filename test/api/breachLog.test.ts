@@ -1,4 +1,5 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
@@ -159,6 +160,46 @@ describe("a breach across several agencies' children", () => {
     expect(others).toMatchObject({ code: "INVALID_INPUT", problem: "DISCLOSURE_NOT_FOUND" });
     expect(await open("00000000-0000-4000-8000-000000000000")).toEqual(others);
     expect((await open(doctorsRead))).toBeUndefined();
+  });
+});
+
+describe("a breach of one disclosure about children held by different agencies", () => {
+  const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-several", agency: "POLICE-43", agency_type: "POLICE" };
+  const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-gp-several", agency: "GP-K99001", agency_type: "HEALTH" };
+  const patientSui = suis.next().value as string;
+  const breachFields = (body: Body, id?: string) => (id === undefined ? body.data?.openBreach : body.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id)?.breach);
+  let breachId: string;
+
+  beforeAll(async () => {
+    // A child only a GP practice holds, and one the force holds; both went out in one notification to the council, with the force's and the practice's records.
+    const patient = { sui: patientSui, givenNames: "Delphine", familyName: "Manychild", dateOfBirth: "2014-03-03", sex: "FEMALE" };
+    const submitted = (await hub.graphql(SUBMIT, { record: { agencyCode: "GP-K99001", agencyReference: `BRCH-GP-${patientSui}`, child: patient, health: { gpPracticeCode: "K99001", registeredOn: "2016-06-01" } } }, await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "HEALTH", BUCKS)))).body;
+    expect(submitted.errors).toBeUndefined();
+    const records: { id: string }[] = await hub.hub.database.dataSource.query(`SELECT id FROM agency_record WHERE agency_reference = ANY($1) ORDER BY agency_reference`, [[`BRCH-POLICE-43-${childSui}`, `BRCH-GP-${patientSui}`]]);
+    const recipient = { sub: "sw-several", name: "Never Logged", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], localAuthority: BUCKS, team: null, tokenId: null } as const;
+    const { id } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: "notify-several", principal: { ...recipient, roles: ["SOCIAL_WORKER"] }, operation: "NOTIFICATION_DELIVERY", childSuis: [childSui, patientSui], outcome: "DISCLOSED",
+      access: { purpose: "STRATEGY_DISCUSSION", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "Routed notification.", caseReference: null, breakGlass: false },
+      fieldsDisclosed: ["children[0].name", "children[1].name"], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+      details: { recordIds: records.map((record) => record.id) },
+    });
+    const opened = await as(policeIgLead, OPEN_BREACH, { breach: { description: "The notification went to a shared inbox outside the team.", disclosureIds: [id] }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    breachId = opened.data?.openBreach.id;
+    // The force answers for its own child: the practice's child is counted, never named.
+    expect(breachFields(opened)).toMatchObject({ disclosureIds: [id], childSuis: [childSui], childrenElsewhere: 1 });
+  });
+
+  it("shows the practice's IG lead its own child and counts the force's", async () => {
+    const log = await as(gpIgLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    expect(log.errors).toBeUndefined();
+    expect(breachFields(log, breachId)).toMatchObject({ childSuis: [patientSui], childrenElsewhere: 1 });
+    expect(JSON.stringify(breachFields(log, breachId))).not.toContain(childSui);
+  });
+
+  it("shows the receiving agency's IG lead both children: its staff received them", async () => {
+    const log = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    expect(breachFields(log, breachId)).toMatchObject({ childSuis: [childSui, patientSui].sort(), childrenElsewhere: 0 });
   });
 });
 

@@ -1,10 +1,12 @@
+import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
 import { Agency } from "../../src/directory/Agency";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
-import { testAgency } from "../support/fixtures";
+import { SUBMIT, testAgency } from "../support/fixtures";
 import { SCENARIO, seedScenarios } from "../support/scenarioFixtures";
 import { IG_REVIEW, SUBJECT_ACCESS } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
-import { type TestClaims } from "../support/testKeys";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
 const DISCLOSURES = /* GraphQL */ `
   query ($filter: DisclosureFilterInput, $first: Int, $after: String, $access: AccessContext!) {
@@ -14,6 +16,7 @@ const DISCLOSURES = /* GraphQL */ `
     }
   }
 `;
+const NARROWED = "query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access) { nodes { id childSuis otherChildren details hash } } }";
 const VERIFY = "{ verifyAuditChain { intact entriesChecked chainsChecked firstBroken { chain sequence entryId problem } } }";
 const EXPORT = "query ($filter: DisclosureFilterInput, $format: ExportFormat!, $access: AccessContext!) { exportDisclosures(filter: $filter, format: $format, access: $access) { contentType content count complete } }";
 const OPEN_SAR = "mutation ($request: SubjectAccessRequestInput!, $access: AccessContext!) { openSubjectAccessRequest(request: $request, access: $access) { id } }";
@@ -191,5 +194,45 @@ describe("scenario 10: an IG lead reviews one child's disclosures", () => {
       // Put it back, so the other tests read an intact trail whatever their order.
       await asSuperuser("UPDATE disclosure_audit SET justification = $2 WHERE id = $1", [target.id, justification]);
     }
+  });
+});
+
+describe("an entry naming children held by different agencies", () => {
+  const suis = syntheticNhsNumbers(887_000);
+  const pupil = suis.next().value as string;
+  const victim = suis.next().value as string;
+  const schoolIg: TestClaims = { sub: "ig-sch-several", name: "Test ig-sch-several", agency: "SCH-199002", agency_type: "EDUCATION", roles: ["IG_LEAD"], la: "E06000060" };
+  const policeIg: TestClaims = { ...schoolIg, sub: "ig-police-several", agency: "POLICE-43", agency_type: "POLICE" };
+  let searchId: string;
+
+  beforeAll(async () => {
+    const submit = async (agencyCode: string, agencyType: string, la: string, record: Record<string, unknown>) =>
+      expect((await hub.graphql(SUBMIT, { record: { agencyCode, ...record } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, la)))).body.errors).toBeUndefined();
+    await submit("SCH-199002", "EDUCATION", "E06000060", { agencyReference: "UPN-SEVERAL-1", child: { sui: pupil, givenNames: "Ada", familyName: "Several", dateOfBirth: "2014-04-04", sex: "FEMALE" }, education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01" } });
+    await submit("POLICE-43", "POLICE", "E10000019", { agencyReference: "TVP-SEVERAL-2", child: { sui: victim, givenNames: "Bram", familyName: "Several", dateOfBirth: "2013-03-03", sex: "MALE" }, police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } });
+    // A search that showed both children to the force.
+    ({ id: searchId } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: "search-several", principal: { sub: "pc-several", name: "Never Logged", agency: "POLICE-43", agencyType: "POLICE", roles: ["POLICE_OFFICER"], localAuthority: "E06000060", team: null, tokenId: null },
+      operation: "CHILD_SEARCH", childSuis: [pupil, victim], outcome: "DISCLOSED", fieldsDisclosed: [], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+      access: { purpose: "STRATEGY_DISCUSSION", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: null, justification: "Strategy discussion: both children seen at one address.", caseReference: null, breakGlass: false },
+      details: { candidates: [{ sui: pupil }, { sui: victim }] },
+    }));
+  });
+
+  it("shows the school's IG lead its pupil and a count, and no other child, in the list and both exports", async () => {
+    const listed = await as(schoolIg, NARROWED, { filter: { childSui: pupil, operation: "CHILD_SEARCH" }, access: IG_REVIEW });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.disclosures.nodes).toEqual([{ id: searchId, childSuis: [pupil], otherChildren: 1, details: {}, hash: null }]);
+    for (const format of ["CSV", "FHIR_AUDIT_EVENT"]) {
+      const exported = await as(schoolIg, EXPORT, { filter: { childSui: pupil, operation: "CHILD_SEARCH" }, format, access: IG_REVIEW });
+      expect(exported.data.exportDisclosures.count).toBe(1);
+      expect(exported.data.exportDisclosures.content).toContain(pupil);
+      expect(exported.data.exportDisclosures.content).not.toContain(victim);
+    }
+  });
+
+  it("shows the force's IG lead both children, the details and the hash: its officer's search", async () => {
+    const listed = await as(policeIg, NARROWED, { filter: { childSui: pupil, operation: "CHILD_SEARCH" }, access: IG_REVIEW });
+    expect(listed.data.disclosures.nodes).toEqual([{ id: searchId, childSuis: [pupil, victim], otherChildren: 0, details: { candidates: [{ sui: pupil }, { sui: victim }] }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 });

@@ -1,3 +1,4 @@
+import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { Agency } from "../../src/directory/Agency";
@@ -68,7 +69,7 @@ const REVIEW = /* GraphQL */ `
         fields { item field value decision { ${DECISION} } }
         decision { ${DECISION} }
       }
-      disclosures { item auditEntryId recipient { agencyCode agencyName agencyType roles } purpose lawfulBasis justification categories releasedCategories decision { ${DECISION} } }
+      disclosures { item auditEntryId recipient { agencyCode agencyName agencyType roles } purpose lawfulBasis justification otherChildren categories releasedCategories decision { ${DECISION} } }
       purposes { purpose statement } retention rights
     }
   }`;
@@ -210,6 +211,36 @@ describe("a sealed identity's council never reaches the report", () => {
     const text = JSON.stringify(await release(request.id, "SAR-SEAL-0001"));
     for (const hidden of ["LA-E10000019", LINCS, "Lincolnshire", "Jory", "Penrose", "Saltmarsh", "LN2 5QQ", "LCC-SAR-SEALED-1"]) expect(text).not.toContain(hidden);
     expect(text).toContain("Calloway");
+  });
+});
+
+describe("a disclosure that named another child too", () => {
+  const sui = next();
+  const otherSui = next();
+  let searchId: string;
+  let request: Json;
+  let report: Json;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school({ sui, givenNames: "Wren", familyName: "Halloway", dateOfBirth: "2012-05-05", sex: "FEMALE", address: home("2 Kiln Row", "HP20 2KR") }, "UPN-SAR-SEVERAL-1"));
+    await submit("POLICE", police({ sui: otherSui, givenNames: "Ivo", familyName: "Marchbank", dateOfBirth: "2012-06-06", sex: "MALE", address: home("9 Quay Street", "LN2 9QS", LINCS) }, "TVP-SAR-SEVERAL-2"), LINCS);
+    // A search that showed both children together, to the force.
+    ({ id: searchId } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: "search-several", principal: { sub: "pc-several", name: "Never Logged", agency: "POLICE-43", agencyType: "POLICE", roles: ["POLICE_OFFICER"], localAuthority: BUCKS, team: null, tokenId: null },
+      operation: "CHILD_SEARCH", childSuis: [sui, otherSui], outcome: "DISCLOSED",
+      access: { purpose: "STRATEGY_DISCUSSION", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "Strategy discussion: two children seen at one address.", caseReference: null, breakGlass: false },
+      fieldsDisclosed: [], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false, details: { candidates: [{ sui }, { sui: otherSui }] },
+    }));
+    request = await open(sui, "SAR-SEVERAL-0001");
+    report = await review(request.id, "SAR-SEVERAL-0001");
+  });
+
+  it("counts the other child for the IG lead and never names them, in the review or the release", async () => {
+    expect((report.disclosures as Json[]).find((entry) => entry.auditEntryId === searchId)).toMatchObject({ recipient: { agencyCode: "POLICE-43" }, otherChildren: 1 });
+    expect(JSON.stringify(report)).not.toContain(otherSui);
+    const copy = JSON.stringify(await release(request.id, "SAR-SEVERAL-0001"));
+    expect(copy).not.toContain(otherSui);
+    expect(copy).not.toContain("otherChildren");
   });
 });
 

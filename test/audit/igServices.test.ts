@@ -16,6 +16,10 @@ import {
 const CHILD_A = "9990000018";
 const CHILD_B = "9990000026";
 const CHILD_C = "9990000034";
+/** Two children a police search showed together in September: a school holds one, a GP practice the other. */
+const PUPIL = "9990000107";
+const PATIENT = "9990000115";
+const SEPTEMBER = { from: new Date("2026-09-01T00:00:00.000Z"), to: new Date("2026-10-01T00:00:00.000Z") };
 const OCTOBER = { from: new Date("2026-10-01T00:00:00.000Z"), to: new Date("2026-11-01T00:00:00.000Z") };
 /** When the IG lead works: after October, so the IG lead's own entries stay outside the October window. */
 const IG_NOW = new Date("2026-11-15T12:00:00.000Z");
@@ -60,6 +64,12 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     await seed("search", at(7), { operation: "CHILD_SEARCH", childSuis: [CHILD_A, CHILD_B] });
     // Twelve disclosures about child C for paging, four of them in the same millisecond.
     for (let i = 0; i < 12; i++) await seed(`paging${i}`, i < 4 ? at(20) : at(8 + i), { childSuis: [CHILD_C] });
+    await seed("policeSearch", new Date("2026-09-10T09:00:00.000Z"), {
+      principal: POLICE_OFFICER, operation: "CHILD_SEARCH", childSuis: [PUPIL, PATIENT], details: { candidates: [{ sui: PUPIL }, { sui: PATIENT }] },
+      access: { purpose: "STRATEGY_DISCUSSION", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: null, justification: "Strategy discussion: both children seen at the address.", caseReference: null, breakGlass: false },
+    });
+    await holdRecordsAbout(db.dataSource, { code: SCHOOL_DSL.agency, type: SCHOOL_DSL.agencyType }, [PUPIL]);
+    await holdRecordsAbout(db.dataSource, { code: "GP-Y00001", type: "HEALTH" }, [PATIENT]);
     // The IG lead's council holds a record about each child: it answers for them.
     await holdRecordsAbout(db.dataSource, { code: IG_LEAD.agency, type: IG_LEAD.agencyType }, [CHILD_A, CHILD_B, CHILD_C]);
   });
@@ -188,6 +198,61 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       await holdRecordsAbout(db.dataSource, { code: OTHER_IG.agency, type: OTHER_IG.agencyType }, [CHILD_B]);
       const page = await listDisclosures(services, OTHER_IG, "ig-req-other-b", REVIEW, { ...OCTOBER, childSui: CHILD_B }, 50, null, IG_NOW);
       expect(names(page.entries)).toEqual(["search", "breakGlass"]);
+      // The council's search also showed child A, whom this school holds nothing about: counted, not named.
+      expect(page.entries[0]).toMatchObject({ childSuis: [CHILD_B], otherChildren: 1 });
+      expect(JSON.stringify(page.entries)).not.toContain(CHILD_A);
+    });
+  });
+
+  describe("an entry naming several children shows each IG lead only the children their agency answers for", () => {
+    const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
+    const GP_IG = principal("ig-gp-0001", "GP-Y00001", "HEALTH", ["IG_LEAD"]);
+    const POLICE_IG = principal("ig-pol-0001", POLICE_OFFICER.agency, "POLICE", ["IG_LEAD"]);
+    const read = async (reader: typeof SCHOOL_IG, requestId: string) => {
+      const page = await listDisclosures(services, reader, requestId, REVIEW, { ...SEPTEMBER }, 50, null, IG_NOW);
+      expect(names(page.entries)).toEqual(["policeSearch"]);
+      return page.entries[0];
+    };
+
+    it.each([
+      ["school", SCHOOL_IG, PUPIL, PATIENT],
+      ["GP practice", GP_IG, PATIENT, PUPIL],
+    ])("the %s's IG lead sees its own child and a count of the others, without their details or the hash that covers them", async (_name, reader, own, other) => {
+      const entry = await read(reader, `ig-req-several-${reader.agency}`);
+      expect(entry).toMatchObject({ childSuis: [own], otherChildren: 1, hash: null, principal: { sub: POLICE_OFFICER.sub }, chain: expect.any(Number), sequence: expect.any(Number) });
+      expect(entry.details).toEqual({});
+      expect(JSON.stringify(entry)).not.toContain(other);
+      // The IG lead's own read names only what it returned.
+      const [audited] = (await auditEntriesBy(reader.sub, "AUDIT_QUERY")).filter((e) => e.requestId === `ig-req-several-${reader.agency}`);
+      expect(audited.childSuis).toEqual([own]);
+    });
+
+    it.each([
+      ["school", SCHOOL_IG, PUPIL, PATIENT],
+      ["GP practice", GP_IG, PATIENT, PUPIL],
+    ])("the %s's exports name only its own child, as CSV and as FHIR", async (_name, reader, own, other) => {
+      const csv = await exportDisclosures(services, reader, `ig-req-csv-${reader.agency}`, REVIEW, { ...SEPTEMBER }, "CSV", 100, IG_NOW);
+      expect(csv.count).toBe(1);
+      expect(csv.content).not.toContain(other);
+      const [header, row] = csv.content.trimEnd().split("\r\n").map((line) => line.split(","));
+      expect(row[header.indexOf("child_suis")]).toBe(own);
+      expect(row[header.indexOf("other_children")]).toBe("1");
+      expect(row[header.indexOf("hash")]).toBe("");
+      const fhir = await exportDisclosures(services, reader, `ig-req-fhir-${reader.agency}`, REVIEW, { ...SEPTEMBER }, "FHIR_AUDIT_EVENT", 100, IG_NOW);
+      expect(fhir.content).not.toContain(other);
+      const [{ resource }] = (JSON.parse(fhir.content) as FhirAuditEventBundle).entry;
+      expect(resource.entity.map((entity) => entity.what.identifier?.value)).toEqual([own]);
+      expect(resource.entity[0].detail).toEqual(expect.arrayContaining([{ type: "otherChildren", valueString: "1" }]));
+      const [audited] = (await auditEntriesBy(reader.sub, "AUDIT_EXPORT")).filter((e) => e.requestId === `ig-req-fhir-${reader.agency}`);
+      expect(audited.childSuis).toEqual([own]);
+    });
+
+    it("the acting agency's IG lead sees every child, the details and the hash: its staff's use is theirs to answer for", async () => {
+      const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ id: seeded.policeSearch });
+      const entry = await read(POLICE_IG, "ig-req-several-police");
+      expect(entry).toMatchObject({ childSuis: [PUPIL, PATIENT], otherChildren: 0, details: stored.details, hash: stored.hash });
+      const csv = await exportDisclosures(services, POLICE_IG, "ig-req-csv-police", REVIEW, { ...SEPTEMBER }, "CSV", 100, IG_NOW);
+      expect(csv.content).toContain(`${PUPIL}; ${PATIENT}`);
     });
   });
 

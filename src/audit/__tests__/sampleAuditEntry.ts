@@ -19,6 +19,7 @@ export function sampleAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntr
     },
     breakGlass: false,
     childSuis: ["9990000018"],
+    otherChildren: 0,
     outcome: "DISCLOSED",
     refusal: null,
     fieldsDisclosed: ["socialCare[0].status", "socialCare[0].allocatedWorkerContact"],

@@ -29,7 +29,7 @@ const decision = (outcome: ItemOutcome): ItemDecision => ({ outcome, exemptions:
 const disclosure = (id: string, paths: [string, string, string[]][]) => ({
   item: `disclosures[${id}]`, auditEntryId: id, occurredAt: at, operation: "CHILD_RECORD" as const,
   recipient: { agencyCode: "LA-1", agencyName: "A council", agencyType: "CHILDRENS_SOCIAL_CARE" as const, roles: ["SOCIAL_WORKER" as const] },
-  purpose: "SECTION_47_ENQUIRY" as const, lawfulBasis: "PUBLIC_TASK" as const, justification: "Names the neighbour who called", breakGlass: false,
+  purpose: "SECTION_47_ENQUIRY" as const, lawfulBasis: "PUBLIC_TASK" as const, justification: "Names the neighbour who called", breakGlass: false, otherChildren: 1,
   disclosed: paths.map(([path, category, listedWith]) => ({ path, category, items: listedWith, listedWith, attributed: true })),
 });
 

@@ -67,7 +67,8 @@ export class DisclosureNode {
   @Field(() => AuditOperation) operation: AuditOperation;
   @Field(() => AuditAccessContext, { nullable: true }) access: AuditAccessContext | null;
   @Field(() => Boolean) breakGlass: boolean;
-  @Field(() => [String]) childSuis: string[];
+  @Field(() => [String], { description: "The children the entry names that your agency answers for; every child it names when your agency's staff made it." }) childSuis: string[];
+  @Field(() => Int, { description: "How many other children the entry names, left out because your agency answers for none of them: counted, never named. When above 0, `details` and `hash` are withheld too (they describe or cover those children)." }) otherChildren: number;
   @Field(() => AuditOutcome) outcome: AuditOutcome;
   @Field(() => AuditRefusalView, { nullable: true }) refusal: AuditRefusalView | null;
   @Field(() => [String]) fieldsDisclosed: string[];
@@ -77,7 +78,7 @@ export class DisclosureNode {
   @Field(() => JSONObjectResolver) details: Record<string, unknown>;
   @Field(() => Int) chain: number;
   @Field(() => Int) sequence: number;
-  @Field(() => String) hash: string;
+  @Field(() => String, { nullable: true, description: "The entry's hash on its chain; null when the entry was narrowed for you (`otherChildren` above 0). `verifyAuditChain` checks every entry in full." }) hash: string | null;
 }
 
 @ObjectType()

@@ -182,6 +182,7 @@ export class SubjectAccessDisclosure {
   @Field(() => LawfulBasis, { nullable: true }) lawfulBasis: LawfulBasis | null;
   @Field(() => String, { nullable: true, description: "The practitioner's own words: for you, never released (they can name other people)." }) justification: string | null;
   @Field(() => Boolean) breakGlass: boolean;
+  @Field(() => Int, { description: "How many other children the entry named (a search's other candidates, a notification's other children): for you, counted and never named, and never released." }) otherChildren: number;
   @Field(() => [String], { description: "The categories of data it carried, e.g. `education.rollStatus`." }) categories: string[];
   @Field(() => [String], { description: "The categories the release lists: those of what the release itself contains." }) releasedCategories: string[];
   @Field(() => SubjectAccessDecision) decision: SubjectAccessDecision;
