@@ -12,17 +12,20 @@ export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthor
  * (as records that are not sealed or brokered report it). Another agency's reads of other children —
  * who looked, and the justification they wrote — are not theirs to read.
  *
- * `agency` is the row's acting-agency column and `suis` an expression giving its children's SUIs as text[].
+ * `agency` is the row's acting-agency column; its children are `suis`, an expression giving their SUIs as
+ * text[], or — for a row keyed by the child itself (an IG alert), so a child awaiting an SUI is reached
+ * too — `childIds`, an expression giving their ids as uuid[].
  */
-export function trailReach(reader: TrailReader, row: { agency: string; suis: string }): { condition: string; parameters: Record<string, string> } {
+export function trailReach(reader: TrailReader, row: { agency: string } & ({ suis: string } | { childIds: string })): { condition: string; parameters: Record<string, string> } {
+  const children = "suis" in row ? `c.sui = ANY(${row.suis})` : `c.id = ANY(${row.childIds})`;
   const reach = [
     `${row.agency} = :readerAgency`,
     `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
-       WHERE c.sui = ANY(${row.suis}) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
+       WHERE ${children} AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
   ];
   if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
     reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id JOIN agency_record r ON r.id = a.source_record_id
-       WHERE c.sui = ANY(${row.suis}) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
+       WHERE ${children} AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
   }
   return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
 }

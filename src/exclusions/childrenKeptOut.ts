@@ -42,3 +42,11 @@ export async function childrenKeptOut(db: DataSource | EntityManager, caller: Ex
 export function aboutNoneKeptOut(keptOut: KeptOut, suis: string): { condition: string; parameters: { keptOutSuis: string[] } } {
   return { condition: `NOT (CAST(${suis} AS text[]) && CAST(:keptOutSuis AS text[]))`, parameters: { keptOutSuis: keptOut.suis } };
 }
+
+/**
+ * A SQL condition over a row naming one child by id (`childId`, an expression: an IG alert's child): true
+ * when the caller is not kept out of it. Matched by the child, so a child awaiting an SUI is covered too.
+ */
+export function aboutChildNotKeptOut(keptOut: KeptOut, childId: string): { condition: string; parameters: { keptOutChildIds: string[] } } {
+  return { condition: `NOT (${childId} = ANY(CAST(:keptOutChildIds AS uuid[])))`, parameters: { keptOutChildIds: keptOut.childIds } };
+}
