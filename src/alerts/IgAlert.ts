@@ -5,9 +5,12 @@ export type IgAlertStatus = (typeof IgAlertStatus)[keyof typeof IgAlertStatus];
 
 /**
  * What raised the alert: an emergency (break-glass) disclosure, or an attempt to read a child's file by
- * someone a named-staff exclusion keeps out of it (`exclusions/`), who was answered as a stranger is.
+ * someone a named-staff exclusion keeps out of it (`exclusions/`), who was answered as a stranger is; or
+ * (EXCLUDED_AGENCY) a notification duty towards an agency an agency-wide exclusion keeps out of the
+ * child — a delivery routing left out, an escalation not sent — for the IG leads of the agency that
+ * recorded the exclusion to meet another way (`raiseExcludedAgencyAlerts`).
  */
-export const IgAlertKind = { BREAK_GLASS: "BREAK_GLASS", EXCLUDED_ACCESS: "EXCLUDED_ACCESS" } as const;
+export const IgAlertKind = { BREAK_GLASS: "BREAK_GLASS", EXCLUDED_ACCESS: "EXCLUDED_ACCESS", EXCLUDED_AGENCY: "EXCLUDED_AGENCY" } as const;
 export type IgAlertKind = (typeof IgAlertKind)[keyof typeof IgAlertKind];
 
 /** What the IG lead concluded on review. BREACH_REPORTED: unauthorised access, reported within 72 hours (UK GDPR Art 33). */

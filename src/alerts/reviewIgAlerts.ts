@@ -6,9 +6,9 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, type GovernanceServices } from "../audit/governanceAccess";
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditOperation } from "../audit/AuditOperation";
-import { trailReach } from "../audit/trailReach";
 import { aboutChildNotKeptOut, childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
+import { igAlertReach } from "./igAlertReach";
 import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
 import { breachFromAlert } from "../breaches/suspectedBreaches";
 
@@ -40,7 +40,7 @@ export async function listIgAlerts(services: GovernanceServices, principal: Prin
       outcome: AuditOutcome.DISCLOSED,
     },
     async () => {
-      const reach = trailReach(principal, { agency: "alert.principal_agency", childIds: "ARRAY[alert.child_id]" });
+      const reach = igAlertReach(principal);
       const excluded = aboutChildNotKeptOut(await childrenKeptOut(dataSource, principal), "alert.child_id");
       const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert").where(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters);
       if (status) query.andWhere("alert.status = :status", { status });
@@ -81,7 +81,7 @@ export async function closeIgAlert(
   if (note.trim().length < 10) throw new HubError(ErrorCode.INVALID_INPUT, "Record what the review found (at least 10 characters).", { path: "note" });
   const alerts = services.dataSource.getRepository(IgAlert);
   // Another agency's alert about a child this IG lead does not answer for, or is kept out of, is to them no alert.
-  const reach = trailReach(principal, { agency: "alert.principal_agency", childIds: "ARRAY[alert.child_id]" });
+  const reach = igAlertReach(principal);
   const excluded = aboutChildNotKeptOut(await childrenKeptOut(services.dataSource, principal), "alert.child_id");
   const alert = /^[0-9a-f-]{36}$/i.test(id)
     ? await alerts.createQueryBuilder("alert").where("alert.id = :id", { id }).andWhere(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters).getOne()

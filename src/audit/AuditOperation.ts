@@ -87,7 +87,7 @@ export const AuditOperation = {
   CHILD_EXCLUSIONS_READ: "CHILD_EXCLUSIONS_READ",
   /** An IG lead opened a suspected personal data breach (others open themselves from a split, an alert's review). */
   BREACH_OPENED: "BREACH_OPENED",
-  /** An IG lead decided a breach: report to the ICO or not, and whether the people affected are told, with the reasons. */
+  /** An IG lead decided their agency's part of a breach: reported to the ICO (reference, when) or not, whether the people affected are told; a digest of the reasons. */
   BREACH_DECIDED: "BREACH_DECIDED",
   /** An IG lead read the breach log (each affected child's SUI on the entry). */
   BREACHES_READ: "BREACHES_READ",

@@ -14,6 +14,7 @@ export const BreachSource = {
 export type BreachSource = (typeof BreachSource)[keyof typeof BreachSource];
 export const BREACH_SOURCES = Object.values(BreachSource);
 
+/** A breach, or one controller's part of it: OPEN on the 72-hour clock, or DECIDED. */
 export const BreachStatus = { OPEN: "OPEN", DECIDED: "DECIDED" } as const;
 export type BreachStatus = (typeof BreachStatus)[keyof typeof BreachStatus];
 
@@ -47,7 +48,8 @@ export interface BreachRecipient {
  * A suspected personal data breach: what went out (the audit entries of the affected disclosures),
  * about whom, who received it, the agencies that control the data (the hub tells them; they report),
  * and the clock — 72 hours from awareness (`PERSONAL_DATA_BREACH_REPORT` in policies/timescales.yaml).
- * Decided once, with reasons; every step on the audit trail first.
+ * Each controlling agency decides its own part, once, with reasons (`ControllerPart.ts`); the breach is
+ * OPEN until every part is decided. Every step on the audit trail first.
  */
 @Entity()
 @Index("IDX_personal_data_breach_source", ["source", "sourceId"], { unique: true })
@@ -98,24 +100,9 @@ export class PersonalDataBreach {
   @Column({ type: "varchar", length: 16 })
   status: BreachStatus;
 
-  @Column({ type: "varchar", length: 16, nullable: true })
-  decision: BreachDecision | null;
-
-  @Column({ type: "varchar", length: 32, nullable: true })
-  subjectNotice: SubjectNotice | null;
-
-  @Column({ type: "text", nullable: true })
-  decisionReasons: string | null;
-
+  /** When the last controller decided its part (`ControllerPart.ts`): the breach closed. */
   @Column({ type: "timestamptz", nullable: true })
   decidedAt: Date | null;
-
-  @Column({ type: "varchar", length: 200, nullable: true })
-  decidedBySub: string | null;
-
-  /** The deciding IG lead's agency: only its IG leads read the reasons (`breachPart.ts`). */
-  @Column({ type: "varchar", length: 40, nullable: true })
-  decidedByAgency: string | null;
 
   @Column({ type: "varchar", length: 200 })
   openedBySub: string;

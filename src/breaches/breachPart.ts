@@ -3,7 +3,9 @@ import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { loadAffectedDisclosures, summariseDisclosures } from "./affectedDisclosures";
-import { type PersonalDataBreach } from "./PersonalDataBreach";
+import { breachClock, type BreachClock } from "./breachClock";
+import { ControllerPart } from "./ControllerPart";
+import { BreachStatus, type PersonalDataBreach } from "./PersonalDataBreach";
 
 /**
  * A breach as one agency's IG lead sees it: the part their agency controls and must tell — the affected
@@ -13,27 +15,34 @@ import { type PersonalDataBreach } from "./PersonalDataBreach";
  * several agencies' children is each controller's to report for its own part (UK GDPR Art 33; the hub
  * tells the controllers): one agency's IG lead never learns another agency's children, staff or
  * disclosures through it. What one agency's IG lead wrote is theirs too: the description, the source and
- * who opened it only to the opening agency's, the decision's reasons and who decided only to the
- * deciding agency's (the free text names what the other parts hide). A child the reader is kept out of
- * (`exclusions/childrenKeptOut`) is in nobody's part for them, nor is a disclosure about it: counted only.
+ * who opened it only to the opening agency's; each controller's decision (`ControllerPart.ts`) only to
+ * that controller's — another's part is only counted while it is open (the free text names what the
+ * other parts hide, and whether another controller reports is its own business). A child the reader is
+ * kept out of (`exclusions/childrenKeptOut`) is in nobody's part for them, nor is a disclosure about it:
+ * counted only.
  */
-export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "openedBySub" | "decisionReasons" | "decidedBySub"> & {
+export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "openedBySub"> & {
   /** The opener's text, source and name: null to another agency's IG lead. */
   description: string | null;
   sourceId: string | null;
   openedBySub: string | null;
-  /** The decider's reasons and name: null to another agency's IG lead. */
-  decisionReasons: string | null;
-  decidedBySub: string | null;
+  /** The reader's agency's own part and its decision; null when the agency controls none of the breach. */
+  controllerPart: ControllerPartOnClock | null;
+  /** Other controllers' parts still undecided: counted, never named. */
+  partsOpenElsewhere: number;
   /** Affected disclosures outside the reader's agency's part: counted, never named. */
   disclosuresElsewhere: number;
   /** Children affected outside the reader's agency's part: counted, never named. */
   childrenElsewhere: number;
 };
 
-/** Each breach cut to the reader's agency's part. Three statements, however many breaches. */
-export async function breachPartsFor(dataSource: DataSource, reader: Principal, breaches: readonly PersonalDataBreach[]): Promise<BreachPart[]> {
+/** A controller's part with where it stands on the clock. */
+export type ControllerPartOnClock = Omit<ControllerPart, "breachId"> & { clock: BreachClock };
+
+/** Each breach cut to the reader's agency's part. Four statements, however many breaches. */
+export async function breachPartsFor(dataSource: DataSource, reader: Principal, breaches: readonly PersonalDataBreach[], now = new Date()): Promise<BreachPart[]> {
   const agency = reader.agency;
+  const parts = breaches.length === 0 ? [] : await dataSource.getRepository(ControllerPart).createQueryBuilder("part").where("part.breach_id = ANY(:ids::uuid[])", { ids: breaches.map((breach) => breach.id) }).getMany();
   const keptOut = new Set((await childrenKeptOut(dataSource, reader)).suis);
   const disclosures = new Map((await loadAffectedDisclosures(dataSource, [...new Set(breaches.flatMap((breach) => breach.disclosureIds))])).map((disclosure) => [disclosure.id, disclosure]));
   const held: { sui: string }[] = await dataSource.query(
@@ -48,18 +57,23 @@ export async function breachPartsFor(dataSource: DataSource, reader: Principal, 
     const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && !keptOut.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
     const part = summariseDisclosures(ours, namedBeside);
     const opener = breach.openedByAgency === agency;
-    const decider = breach.decidedByAgency === agency;
+    const controllers = parts.filter((controller) => controller.breachId === breach.id);
+    const own = controllers.find((controller) => controller.agency === agency);
     return {
       ...breach, ...part,
       description: opener ? breach.description : null,
       sourceId: opener ? breach.sourceId : null,
       openedBySub: opener ? breach.openedBySub : null,
-      decisionReasons: decider ? breach.decisionReasons : null,
-      decidedBySub: decider ? breach.decidedBySub : null,
+      controllerPart: own === undefined ? null : { ...withoutBreachId(own), clock: breachClock(own, breach.reportDueAt, now) },
+      partsOpenElsewhere: controllers.filter((controller) => controller.agency !== agency && controller.status === BreachStatus.OPEN).length,
       disclosuresElsewhere: breach.disclosureIds.length - part.disclosureIds.length,
       childrenElsewhere: breach.childSuis.filter((sui) => !part.childSuis.includes(sui)).length,
     };
   });
+}
+
+function withoutBreachId({ breachId: _breachId, ...part }: ControllerPart): Omit<ControllerPart, "breachId"> {
+  return part;
 }
 
 /**

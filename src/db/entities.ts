@@ -38,6 +38,7 @@ import { NotificationDelivery } from "../notifications/NotificationDelivery";
 import { WebhookDelivery } from "../webhooks/WebhookDelivery";
 import { ChildExclusion } from "../exclusions/ChildExclusion";
 import { PersonalDataBreach } from "../breaches/PersonalDataBreach";
+import { ControllerPart } from "../breaches/ControllerPart";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
 export const ENTITIES = [
@@ -55,5 +56,5 @@ export const ENTITIES = [
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
   Notification, NotificationDelivery, WebhookDelivery,
-  ChildExclusion, PersonalDataBreach,
+  ChildExclusion, PersonalDataBreach, ControllerPart,
 ];

@@ -4,7 +4,15 @@ import { type AuditEntryInput } from "../audit/recordAuditEntry";
 import { AgencyType } from "../directory/AgencyType";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type PolicySet } from "../policy/PolicySet";
+import { type Principal } from "../auth/Principal";
+import { type Role } from "../auth/Role";
+import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
+import { routingAccess } from "../policy/checkNotificationRouting";
 import { type RecipientView } from "./content/decideRecipientView";
+import { type RoutedRecipient } from "./routing/routeNotification";
+
+/** The hub's own agency code on the trail and as a notification's source (an escalation). */
+export const HUB_AGENCY = "HUB";
 
 /** What a delivery's audit entry says about the notification besides the recipient's view. */
 export interface DeliveryFacts {
@@ -44,5 +52,38 @@ export function deliveryAuditEntry(policy: PolicySet, view: RecipientView, facts
     breakGlass: false,
     prejudicesInvestigation: view.access.lawfulBasis === LawfulBasis.LAW_ENFORCEMENT || view.principal.agencyType === AgencyType.POLICE,
     details: { ...details, grantingRules: view.grantingRules },
+  };
+}
+
+/** Who decides, on the trail, that a delivery or an escalation is not made: the hub itself, never the agency kept out. */
+export function hubDecision(sub: "hub:routing" | "hub:escalation", agencyType: AgencyType, role: Role): Principal {
+  return { sub, name: sub, agency: HUB_AGENCY, agencyType, roles: [role], localAuthority: "", team: null, tokenId: null };
+}
+
+/**
+ * The refused entry of a delivery routing left out because an agency-wide exclusion keeps the agency
+ * out of a child the notification is about (design principle 4: a decision not to share is audited
+ * too): the hub as principal (`HUB`, so the agency kept out never reads it as its own), the routing
+ * rule's context, rule `named-staff-exclusion`, no fields, and in `childSuis` only the children the
+ * agency is kept out of — so the entry is on their trail, and left out of it for whoever their
+ * exclusions keep out. Names the notification, the agency and the rules; never content, never the
+ * exclusion or its reason.
+ */
+export function withheldDeliveryAuditEntry(policy: PolicySet, recipient: RoutedRecipient, keptOutSuis: string[], facts: Omit<DeliveryFacts, "deliveryId">): AuditEntryInput {
+  const { requestId, ...details } = facts;
+  return {
+    requestId,
+    principal: hubDecision("hub:routing", recipient.agencyType, recipient.rule.decidedAs),
+    operation: AuditOperation.NOTIFICATION_DELIVERY,
+    access: routingAccess(recipient.rule),
+    childSuis: keptOutSuis,
+    outcome: AuditOutcome.REFUSED,
+    refusal: EXCLUDED_FROM_FILE,
+    fieldsDisclosed: [],
+    fieldsWithheld: [],
+    policyVersion: policy.version,
+    breakGlass: false,
+    prejudicesInvestigation: false,
+    details: { ...details, agency: recipient.agencyCode, withheld: "DELIVERY" },
   };
 }

@@ -4,7 +4,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from "@casl/abi
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices, type RoleCheck } from "../audit/governanceAccess";
-import { trailReach } from "../audit/trailReach";
+import { ownPartsPastDue } from "../breaches/breachLog";
 import { AgencyType } from "../directory/AgencyType";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
@@ -52,8 +52,8 @@ function overdueReader(principal: Principal): RoleCheck {
  * `timescales/deadline` from policies/timescales.yaml and its working-day calendar, never by hand:
  * undecided referrals at the IG lead's authority past their stage's timescale (`WAITING_ON`; a council's
  * IG lead only: `referralsOf`), open
- * subject access requests their agency opened past their month (as extended), and open breaches they
- * answer for past 72 hours. Most overdue first. Audited (OVERDUE_READ) before the answer.
+ * subject access requests their agency opened past their month (as extended), and their agency's own
+ * undecided parts of breaches past 72 hours (`breaches/ControllerPart.ts`). Most overdue first. Audited (OVERDUE_READ) before the answer.
  */
 export async function overdueWork(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, now = new Date()): Promise<OverdueItem[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.OVERDUE_READ, access, childSuis: [], details: {} }, overdueReader(principal), now);
@@ -95,17 +95,11 @@ async function referralsOf(services: GovernanceServices, principal: Principal): 
   );
 }
 
+/** Their agency's own open parts of breaches past 72 hours, one item for each child in its part: another controller's part is not theirs to answer for. */
 async function breachesPastDue(services: GovernanceServices, principal: Principal, now: Date): Promise<OverdueItem[]> {
-  const reach = trailReach(principal, { agency: "b.opened_by_agency", suis: "b.child_suis::text[]" });
-  const parameters = { ...reach.parameters, now };
-  const [sql, values] = services.dataSource.driver.escapeQueryWithParameters(
-    `SELECT b.id, b.child_suis, b.aware_at, b.report_due_at, b.timescale_edition FROM personal_data_breach b
-      WHERE b.status = 'OPEN' AND b.report_due_at < :now AND (${reach.condition} OR :readerAgency = ANY(b.agencies_to_tell)) ORDER BY b.report_due_at, b.id LIMIT ${SCAN_LIMIT}`,
-    parameters,
-  );
-  const rows: { id: string; child_suis: string[]; aware_at: Date; report_due_at: Date; timescale_edition: string }[] = await services.dataSource.query(sql, values);
-  return rows.flatMap((row) => (row.child_suis.length === 0 ? [null] : row.child_suis).map((sui) => ({
-    timescale: TimescaleId.PERSONAL_DATA_BREACH_REPORT, reference: row.id, sui, startedAt: row.aware_at, dueAt: row.report_due_at, edition: row.timescale_edition,
+  const parts = await ownPartsPastDue(services, principal, now, SCAN_LIMIT);
+  return parts.flatMap((part) => (part.childSuis.length === 0 ? [null] : part.childSuis).map((sui) => ({
+    timescale: TimescaleId.PERSONAL_DATA_BREACH_REPORT, reference: part.id, sui, startedAt: part.awareAt, dueAt: part.reportDueAt, edition: part.timescaleEdition,
   })));
 }
 

@@ -22,7 +22,7 @@ const HOUR = 60 * 60 * 1000;
 
 const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { nodes { id kind childSui principalSub } } }`;
 const CLOSE = /* GraphQL */ `mutation ($id: ID!, $outcome: IgAlertOutcome!, $note: String!, $access: AccessContext!) { closeIgAlert(id: $id, outcome: $outcome, note: $note, access: $access) { id status } }`;
-const BREACH_FIELDS = "id source sourceId childSuis disclosureIds disclosuresElsewhere childrenElsewhere recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status decision subjectNotice decisionReasons";
+const BREACH_FIELDS = "id source sourceId childSuis disclosureIds disclosuresElsewhere childrenElsewhere recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status partsOpenElsewhere controllerPart { agency status clock decision subjectNotice decisionReasons icoReference reportedAt decidedBySub }";
 const BREACHES = /* GraphQL */ `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { hoursLeft breach { ${BREACH_FIELDS} } } }`;
 const OPEN_BREACH = /* GraphQL */ `mutation ($breach: BreachInput!, $access: AccessContext!) { openBreach(breach: $breach, access: $access) { ${BREACH_FIELDS} } }`;
 const DECIDE = /* GraphQL */ `mutation ($id: ID!, $decision: BreachDecisionInput!, $access: AccessContext!) { decideBreach(id: $id, decision: $decision, access: $access) { ${BREACH_FIELDS} decidedAt } }`;
@@ -75,7 +75,8 @@ describe("a break-glass read judged not justified", () => {
     const entry = log.data?.breaches.find((item: { breach: { sourceId: string } }) => item.breach.sourceId === alert.id);
     expect(entry.breach).toMatchObject({
       source: "BREAK_GLASS_NOT_JUSTIFIED", childSuis: [childSui], disclosureIds: [breakGlassDisclosure],
-      recipients: [{ sub: CALLERS.hospitalDoctor.sub, agency: "TRUST-RX1" }], status: "OPEN", decision: null, timescaleEdition: "working-together-2023",
+      recipients: [{ sub: CALLERS.hospitalDoctor.sub, agency: "TRUST-RX1" }], status: "OPEN", timescaleEdition: "working-together-2023",
+      controllerPart: { agency: "LA-E06000060", status: "OPEN", clock: "RUNNING", decision: null, subjectNotice: null, decisionReasons: null, icoReference: null, reportedAt: null, decidedBySub: null },
     });
     // The agencies whose records went out, and the recipient's.
     expect(entry.breach.agenciesToTell).toEqual(expect.arrayContaining(["TRUST-RX1", "LA-E06000060"]));
@@ -117,6 +118,8 @@ describe("an IG lead opens a breach", () => {
     const ids = log.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id);
     expect(ids.indexOf(lateBreachId)).toBeLessThan(ids.indexOf(alertBreachId));
     expect(log.data?.breaches[ids.indexOf(lateBreachId)].hoursLeft).toBeLessThan(-23);
+    // Named with no disclosure: the opening agency's alone to decide.
+    expect(log.data?.breaches[ids.indexOf(lateBreachId)].breach).toMatchObject({ partsOpenElsewhere: 0, controllerPart: { agency: "LA-E06000060", status: "OPEN", clock: "OVERDUE" } });
   });
 });
 
@@ -203,18 +206,40 @@ describe("the overdue view", () => {
 });
 
 describe("deciding a breach", () => {
-  it("records the decision, whether the people affected are told, and the reasons — once; late decisions say so on the trail", async () => {
-    const decision = { decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", reasons: "Reported to the ICO; telling the family would alert the alleged abuser." };
+  it("records the report with the ICO's reference, whether the people affected are told, and the reasons — once; late decisions say so on the trail", async () => {
+    const reportedAt = new Date(Date.now() - HOUR).toISOString();
+    const reasons = "Reported to the ICO; telling the family would alert the alleged abuser.";
+    const invalid = [
+      [{ decision: "REPORT", subjectNotice: "TELL", reasons }, "ICO_REFERENCE_REQUIRED"],
+      [{ decision: "REPORT", subjectNotice: "TELL", reasons, icoReference: "IC-998877" }, "REPORTED_AT_REQUIRED"],
+      [{ decision: "REPORT", subjectNotice: "TELL", reasons, icoReference: "IC-998877", reportedAt: new Date(Date.now() + HOUR).toISOString() }, "REPORTED_IN_FUTURE"],
+      [{ decision: "NO_REPORT", subjectNotice: "TELL", reasons, icoReference: "IC-998877" }, "NOT_REPORTED"],
+    ] as const;
+    for (const [decision, problem] of invalid) expect((await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem });
+    const decision = { decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", reasons, icoReference: "IC-998877", reportedAt };
     const body = await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW });
     expect(body.errors).toBeUndefined();
-    expect(body.data?.decideBreach).toMatchObject({ status: "DECIDED", decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", decisionReasons: decision.reasons });
+    expect(body.data?.decideBreach).toMatchObject({
+      status: "DECIDED", partsOpenElsewhere: 0,
+      controllerPart: { status: "DECIDED", clock: "LATE", decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", decisionReasons: reasons, icoReference: "IC-998877", reportedAt, decidedBySub: CALLERS.igLead.sub },
+    });
     const entry = await lastEntryBy(CALLERS.igLead.sub, "BREACH_DECIDED");
     expect(entry).toMatchObject({ outcome: "RECORDED", childSuis: [otherSui] });
-    expect(entry.details).toMatchObject({ breachId: lateBreachId, decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", late: true });
+    expect(entry.details).toMatchObject({ breachId: lateBreachId, agency: "LA-E06000060", decision: "REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", icoReference: "IC-998877", reportedAt, late: true });
+    // Other controllers' IG leads read entries about the children they hold: the trail binds the reasons by digest, never carries them.
+    expect(entry.details).not.toHaveProperty("reasons");
+    expect(JSON.stringify(entry.details)).not.toContain("alleged abuser");
     const again = await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "BREACH_ALREADY_DECIDED" });
     const decided = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "DECIDED" });
     expect(decided.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id)).toEqual([lateBreachId]);
+  });
+
+  it("an IG lead whose agency holds the child but controls no part of the breach may not decide it, on the trail", async () => {
+    const police: TestClaims = { ...CALLERS.igLead, sub: "ig-police-no-part", agency: "POLICE-43", agency_type: "POLICE" };
+    const body = await as(police, DECIDE, { id: lateBreachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "NOT_A_CONTROLLER" });
+    expect(await lastEntryBy(police.sub, "BREACH_DECIDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "breach-log:own-part-only" });
   });
 
   it("an IG lead of an agency with nothing to do with the breach does not find it", async () => {
@@ -227,14 +252,14 @@ describe("deciding a breach", () => {
 describe("what one controller's IG lead wrote, and a child another is kept out of", () => {
   const trustIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-trust-free-text", agency: "TRUST-RX1", agency_type: "HEALTH" };
   const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
-  const WRITTEN = `${BREACH_FIELDS} description openedBySub decidedBySub`;
+  const WRITTEN = `${BREACH_FIELDS} description openedBySub`;
   const find = async (caller: TestClaims, status: string, id: string) => {
     const log = await as(caller, `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { breach { ${WRITTEN} } } }`, { access: IG_REVIEW, status });
     expect(log.errors).toBeUndefined();
     return log.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id)?.breach;
   };
 
-  it("shows the description and opener only to the opening agency, the reasons and decider only to the deciding one, and no kept-out child", async () => {
+  it("shows the description and opener only to the opening agency, a part's decision only to its agency, and no kept-out child", async () => {
     const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought in unresponsive; checking for a plan." });
     const reads: string[] = [];
     for (const sui of [childSui, otherSui]) {
@@ -254,9 +279,82 @@ describe("what one controller's IG lead wrote, and a child another is kept out o
     });
 
     const reasons = "Printouts recovered unread within the hour; no report.";
-    const decided = await as(trustIgLead, DECIDE.replace("decidedAt", "decidedAt decidedBySub description"), { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons }, access: IG_REVIEW });
+    const decided = await as(trustIgLead, DECIDE.replace("decidedAt", "decidedAt description"), { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons }, access: IG_REVIEW });
     expect(decided.errors).toBeUndefined();
-    expect(decided.data?.decideBreach).toMatchObject({ decisionReasons: reasons, decidedBySub: trustIgLead.sub, description: null, childSuis: [childSui] });
-    expect(await find(CALLERS.igLead, "DECIDED", id)).toMatchObject({ decisionReasons: null, decidedBySub: null, description, status: "DECIDED" });
+    expect(decided.data?.decideBreach).toMatchObject({ controllerPart: { agency: "TRUST-RX1", decisionReasons: reasons, decidedBySub: trustIgLead.sub }, description: null, childSuis: [childSui] });
+    // The council's part is the council's to decide: still open to it, nothing of the trust's decision in it.
+    expect(await find(CALLERS.igLead, "OPEN", id)).toMatchObject({ controllerPart: { agency: "LA-E06000060", status: "OPEN", decision: null, decisionReasons: null, decidedBySub: null }, description, status: "OPEN" });
+  });
+});
+
+describe("a breach of two controllers' records", () => {
+  const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-parts", agency: "POLICE-43", agency_type: "POLICE" };
+  const inLog = async (caller: TestClaims, status: string, id: string) => {
+    const log = await as(caller, BREACHES, { access: IG_REVIEW, status });
+    expect(log.errors).toBeUndefined();
+    return log.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id);
+  };
+  const overdueFor = async (caller: TestClaims) => {
+    const body = await as(caller, OVERDUE, { access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    return (body.data?.overdue as { reference: string; sui: string }[]);
+  };
+  const councilReasons = "Bundle recalled and deleted by the recipient within minutes; no risk to the child.";
+  let disclosureId: string;
+  let breachId: string;
+
+  beforeAll(async () => {
+    // The council's and the force's records of the child went out together in one read.
+    const read = await as({ ...CALLERS.socialWorker, sub: "sw-breach-parts" }, CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") });
+    expect(read.errors).toBeUndefined();
+    disclosureId = read.data?.child.disclosureId;
+    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "The s.47 bundle was emailed to a personal address.", disclosureIds: [disclosureId] }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.openBreach).toMatchObject({ agenciesToTell: ["LA-E06000060", "POLICE-43"], partsOpenElsewhere: 1, controllerPart: { agency: "LA-E06000060", status: "OPEN" } });
+    breachId = opened.data?.openBreach.id;
+  });
+
+  it("one controller's decision leaves the other's part open, its clock running, and tells it nothing of the first's", async () => {
+    const decided = await as(CALLERS.igLead, DECIDE, { id: breachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideBreach).toMatchObject({ status: "OPEN", decidedAt: null, partsOpenElsewhere: 1, controllerPart: { status: "DECIDED", clock: "MET", decision: "NO_REPORT", decisionReasons: councilReasons } });
+    const theirs = await inLog(policeIgLead, "OPEN", breachId);
+    expect(theirs?.breach).toMatchObject({
+      status: "OPEN", partsOpenElsewhere: 0,
+      controllerPart: { agency: "POLICE-43", status: "OPEN", clock: "RUNNING", decision: null, subjectNotice: null, decisionReasons: null, decidedBySub: null },
+    });
+    expect(theirs?.hoursLeft).toBeGreaterThan(71);
+    expect(JSON.stringify(theirs)).not.toContain("recalled");
+    expect(await inLog(policeIgLead, "DECIDED", breachId)).toBeUndefined();
+    // The council's log holds it as decided by the council, no longer among what it has to decide.
+    expect(await inLog(CALLERS.igLead, "OPEN", breachId)).toBeUndefined();
+    expect((await inLog(CALLERS.igLead, "DECIDED", breachId))?.breach).toMatchObject({ status: "OPEN", partsOpenElsewhere: 1, controllerPart: { decisionReasons: councilReasons } });
+  });
+
+  it("is closed only when both have decided, each its own part; neither reads the other's", async () => {
+    const reportedAt = new Date(Date.now() - 60_000).toISOString();
+    const reasons = "Reported: the bundle names a suspect under investigation.";
+    const decided = await as(policeIgLead, DECIDE, { id: breachId, decision: { decision: "REPORT", subjectNotice: "RESTRICTED_CRIME", reasons, icoReference: "IC-445566", reportedAt }, access: IG_REVIEW });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideBreach).toMatchObject({ status: "DECIDED", partsOpenElsewhere: 0, controllerPart: { agency: "POLICE-43", clock: "MET", decision: "REPORT", icoReference: "IC-445566", decisionReasons: reasons } });
+    expect(decided.data?.decideBreach.decidedAt).not.toBeNull();
+    expect(JSON.stringify(decided.data)).not.toContain("recalled");
+    const ours = await inLog(CALLERS.igLead, "DECIDED", breachId);
+    expect(ours?.breach).toMatchObject({ status: "DECIDED", controllerPart: { agency: "LA-E06000060", decision: "NO_REPORT", decisionReasons: councilReasons, icoReference: null } });
+    expect(JSON.stringify(ours)).not.toContain("IC-445566");
+    expect(JSON.stringify(ours)).not.toContain("suspect");
+  });
+
+  it("is overdue for the controller that has not decided, and for no other", async () => {
+    const awareAt = new Date(Date.now() - 96 * HOUR).toISOString();
+    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "The same bundle was found on a shared drive four days ago.", disclosureIds: [disclosureId], awareAt }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data?.openBreach.id as string;
+    expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).toContain(id);
+    const decided = await as(CALLERS.igLead, DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
+    expect(decided.data?.decideBreach).toMatchObject({ status: "OPEN", controllerPart: { clock: "LATE" } });
+    expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).not.toContain(id);
+    expect((await overdueFor(policeIgLead)).filter((item) => item.reference === id)).toEqual([expect.objectContaining({ sui: childSui, timescale: "PERSONAL_DATA_BREACH_REPORT" })]);
+    expect((await inLog(policeIgLead, "OPEN", id))?.breach.controllerPart).toMatchObject({ status: "OPEN", clock: "OVERDUE" });
   });
 });

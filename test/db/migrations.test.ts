@@ -83,6 +83,33 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("makes a breach's one decision its deciding agency's part, and opens the other controllers' parts", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "BreachControllerParts1796600000049");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const decided = randomUUID();
+    const childrenOnly = randomUUID();
+    const insert = `INSERT INTO personal_data_breach (id, source, description, child_suis, disclosure_ids, recipients, agencies_to_tell, law_enforcement, aware_at, report_due_at, timescale_edition,
+        status, decision, subject_notice, decision_reasons, decided_at, decided_by_sub, decided_by_agency, opened_by_sub, opened_by_agency)
+      VALUES ($1, 'IG_LEAD', 'A bundle went astray.', '{}', '{}', '[]', $2, false, '2026-11-01T09:00:00Z', '2026-11-04T09:00:00Z', 'working-together-2023', $3, $4, $5, $6, $7, $8, $9, 'ig-one', 'LA-X')`;
+    try {
+      await dataSource.query(insert, [decided, ["LA-X", "POLICE-X"], "DECIDED", "NO_REPORT", "NOT_REQUIRED", "Recalled unread.", "2026-11-02T09:00:00Z", "ig-one", "LA-X"]);
+      await dataSource.query(insert, [childrenOnly, [], "OPEN", null, null, null, null, null, null]);
+      await runMigrations(dataSource, logger);
+      const parts = await dataSource.query(`SELECT breach_id, agency, status, decision, decision_reasons, decided_by_sub, reported_at FROM breach_controller_part WHERE breach_id = ANY($1::uuid[]) ORDER BY breach_id = $2 DESC, agency`, [[decided, childrenOnly], decided]);
+      expect(parts).toEqual([
+        { breach_id: decided, agency: "LA-X", status: "DECIDED", decision: "NO_REPORT", decision_reasons: "Recalled unread.", decided_by_sub: "ig-one", reported_at: null },
+        { breach_id: decided, agency: "POLICE-X", status: "OPEN", decision: null, decision_reasons: null, decided_by_sub: null, reported_at: null },
+        { breach_id: childrenOnly, agency: "LA-X", status: "OPEN", decision: null, decision_reasons: null, decided_by_sub: null, reported_at: null },
+      ]);
+      // The force never decided: the breach is open again until it does.
+      expect(await dataSource.query(`SELECT status, decided_at FROM personal_data_breach WHERE id = $1`, [decided])).toEqual([{ status: "OPEN", decided_at: null }]);
+    } finally {
+      await dataSource.query(`DELETE FROM breach_controller_part WHERE breach_id = ANY($1::uuid[])`, [[decided, childrenOnly]]);
+      await dataSource.query(`DELETE FROM personal_data_breach WHERE id = ANY($1::uuid[])`, [[decided, childrenOnly]]);
+    }
+  });
+
   it("reverts every migration back to empty", async () => {
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });

@@ -57,7 +57,7 @@ export class InformationGovernanceResolver {
     return openBreach({ dataSource, policy }, principal, requestId, access, { ...breach, awareAt: breach.awareAt ?? null });
   }
 
-  @Query(() => [BreachOnClockNode], { description: "IG leads: the breach log you answer for — open breaches by time left to report, most urgent first (or decided ones, newest first). Audited." })
+  @Query(() => [BreachOnClockNode], { description: "IG leads: the breach log you answer for — those whose part is still your agency's to decide, by time left to report, most urgent first (or those it has decided, newest first). Audited." })
   async breaches(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.BREACHES_READ) }) access: AccessContextInput,
@@ -67,7 +67,7 @@ export class InformationGovernanceResolver {
     return log.map(({ breach, msLeft }) => ({ breach, hoursLeft: Math.round((msLeft / HOUR_MS) * 100) / 100 }));
   }
 
-  @Mutation(() => PersonalDataBreachNode, { description: "IG leads: decide a breach — report to the ICO or not, whether the people affected are told — with reasons. Once. Audited." })
+  @Mutation(() => PersonalDataBreachNode, { description: "IG leads: decide your agency's part of a breach — reported to the ICO (with its reference and when) or not, whether the people affected are told — with reasons. Once per controlling agency; the breach is decided when every part is. Audited." })
   @ArgumentRules({ id: uuid })
   async decideBreach(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
@@ -75,7 +75,7 @@ export class InformationGovernanceResolver {
     @Arg("decision", () => BreachDecisionInput) decision: BreachDecisionInput,
     @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.BREACH_DECIDED) }) access: AccessContextInput,
   ): Promise<PersonalDataBreachNode> {
-    return decideBreach({ dataSource, policy }, principal, requestId, access, id, decision);
+    return decideBreach({ dataSource, policy }, principal, requestId, access, id, { ...decision, icoReference: decision.icoReference ?? null, reportedAt: decision.reportedAt ?? null });
   }
 
   @Query(() => [OverdueItemNode], { description: "IG leads: what is past its timescale — referrals past their decision, strategy discussions past 24 hours, conferences past 15 working days, subject access requests past their month, breaches past 72 hours. Most overdue first. Audited." })

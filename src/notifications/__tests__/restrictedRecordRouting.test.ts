@@ -1,10 +1,18 @@
+import { listIgAlerts } from "../../alerts/reviewIgAlerts";
 import { submitRecord } from "../../records/submitRecord";
 import { type DirectoryEntry } from "../../directory/DirectoryEntry";
+import { recordExclusion } from "../../exclusions/manageExclusions";
+import { type AccessContext } from "../../policy/AccessContext";
+import { escalateOverdue } from "../escalation/escalateOverdue";
+import { listNotifications } from "../inbox/listNotifications";
+import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
+import { type NotificationReceipt } from "../NotificationReceipt";
 import { type NotificationServices } from "../NotificationServices";
 import { submitOperationEncompass } from "../operationEncompass/submitOperationEncompass";
+import { submitPprcNotification } from "../submitPprcNotification";
 import { submitUnscheduledCareAttendance } from "../unscheduledCare/submitUnscheduledCareAttendance";
-import { agency, openNotificationDatabase, person, POLICY, type NotificationDatabase } from "./notificationDatabase";
+import { agency, openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
 const ED: DirectoryEntry = { ...agency("RBH-ED-RR", "Vale General emergency department", "HEALTH", "E06000060", null), unscheduledCareSetting: "EMERGENCY_DEPARTMENT" };
@@ -24,17 +32,20 @@ const SEALED_PLAN_CHILD = { sui: "9990746036", givenNames: "Juniper", familyName
  * new identity attends or which authority holds their plan, and tell that agency of the child under
  * the identity the seal keeps apart. The child is routed as if the sealed record were not held.
  */
+let db: NotificationDatabase;
+let services: NotificationServices;
+beforeAll(async () => {
+  db = await openNotificationDatabase([ED]);
+  services = { dataSource: db.dataSource, policy: POLICY };
+});
+afterAll(async () => db.close());
+
 describe("routing never goes through a sealed record", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
   beforeAll(async () => {
-    db = await openNotificationDatabase([ED]);
-    services = { dataSource: db.dataSource, policy: POLICY };
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0001", child: SEALED_PUPIL, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
     await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-RR-CP-1", child: SEALED_PLAN_CHILD, labels: ["SEALED"],
       socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
   });
-  afterAll(async () => db.close());
 
   test("Operation Encompass: the school holding the pupil under a sealed record is not told, nor named on the force's receipt", async () => {
     const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass", {
@@ -51,5 +62,95 @@ describe("routing never goes through a sealed record", () => {
     expect(receipt.recipients).toEqual([]);
     expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
     expect(await db.dataSource.getRepository(NotificationDelivery).countBy({ notificationId: receipt.notificationId })).toBe(0);
+  });
+});
+
+// This file's own child at risk and prisoner for the exclusions below: the Vale (the prisoner's home
+// authority) holds the child; the child lives in Fenshire.
+const KESTREL = { sui: "9990746109", givenNames: "Kestrel", familyName: "Moorcroft", dateOfBirth: "2015-04-21", sex: "FEMALE" as const };
+const KESTREL_HOME = { kind: "HOME" as const, line1: "9 Marram Way", town: "Fenby", postcode: "PE21 4MW", localAuthority: "E10000019" };
+const VALE_SYSTEM = person("system-la-vale-rr", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"]);
+const VALE_IG_LEAD = person("ig-vale-rr", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"]);
+const FENSHIRE_IG_LEAD = person("ig-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"], "E10000019");
+const PRISON_IG_LEAD = person("ig-northfen-rr", "HMP-NORTHFEN", "PRISON", ["IG_LEAD"], "E10000019");
+const KEPT_OUT_WORKER = person("sw-vale-rr-kept-out", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const COLLEAGUE = person("sw-vale-rr-colleague", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const IG: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "Agencies kept out of a child in a complex abuse enquiry.", caseReference: null, breakGlass: false };
+const ALERTS: AccessContext = { ...IG, justification: "Daily review of open IG alerts." };
+
+/**
+ * An agency an agency-wide exclusion keeps out of a child is never told of the child: routing leaves it
+ * out (for every notification type, in one place), so no delivery exists that nobody there may read,
+ * goes unacknowledged and is escalated to the same agency's IG leads; the routing explanation and the
+ * trail record the recipient left out; the IG leads of the agency that recorded the exclusion — and
+ * they alone — are alerted to meet the duty another way. A person's exclusion keeps only that person out.
+ */
+describe("routing never tells an agency an agency-wide exclusion keeps out of the child", () => {
+  let receipt: NotificationReceipt;
+  beforeAll(async () => {
+    await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-RR-CIN-1", child: { ...KESTREL, address: KESTREL_HOME },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
+    await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-fen", IG, { sui: KESTREL.sui }, { kind: "AGENCY", agencyCode: "LA-E10000019", reason: "Fenshire's staff are implicated in the enquiry." }, NOW);
+    await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-sw", IG, { sui: KESTREL.sui }, { kind: "STAFF", subject: KEPT_OUT_WORKER.sub, reason: "Named in the enquiry." }, NOW);
+    const [child] = releaseOf("x").childrenAtRisk ?? [];
+    receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-rr-pprc", releaseOf("NF-RR-EXCL-1", {
+      prisoner: { ...releaseOf("x").prisoner, prisonNumber: "C4402RR", givenNames: "Tobias", familyName: "Grayling", dateOfBirth: "1979-02-14" },
+      childrenAtRisk: [{ ...child, ...KESTREL, reference: "NF-RR-C1", address: KESTREL_HOME }],
+    }), NOW);
+  });
+
+  test("no delivery to the excluded agency; every other recipient told as before; the notifier's receipt names neither the agency nor the exclusion", async () => {
+    expect(receipt.recipients.map((recipient) => recipient.agencyCode).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
+    expect(receipt.unrouted).toEqual([]);
+    expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(deliveries.map((delivery) => delivery.recipientAgency).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
+  });
+
+  test("the routing explanation records the rule's recipient left out by an exclusion, and the trail a refused delivery of the hub's, without content", async () => {
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId });
+    expect(notification.routing.find((decision) => decision.rule === "pprc-csc-child-home-area")).toMatchObject({ outcome: "EXCLUDED", agencies: [], excluded: ["LA-E10000019"] });
+    const refused = (await db.auditByRequest("req-rr-pprc")).filter((entry) => entry.outcome === "REFUSED");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({
+      operation: "NOTIFICATION_DELIVERY", principalAgency: "HUB", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion", childSuis: [KESTREL.sui], fieldsDisclosed: [],
+      details: { notificationId: receipt.notificationId, agency: "LA-E10000019", routingRules: ["pprc-csc-child-home-area"], withheld: "DELIVERY" },
+    });
+  });
+
+  test("the recording agency's IG leads are alerted to meet the duty another way; no other agency's IG lead sees the alert", async () => {
+    const [refused] = (await db.auditByRequest("req-rr-pprc")).filter((entry) => entry.outcome === "REFUSED");
+    const alertsOf = async (caller: typeof VALE_IG_LEAD) => (await listIgAlerts(services, caller, `req-rr-alerts-${caller.sub}`, ALERTS, null, 50, null, NOW)).alerts;
+    const [alert] = (await alertsOf(VALE_IG_LEAD)).filter((raised) => raised.firstDisclosureId === refused.id);
+    expect(alert).toMatchObject({ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalSub: "hub:routing", principalAgency: "LA-E06000060", status: "OPEN" });
+    expect(alert.justification).toContain(receipt.notificationId);
+    expect(alert.justification).toContain("LA-E10000019");
+    // The prison holds the child (its record of the PPRC) yet is not told who is kept out; Fenshire, kept out, is not told it is.
+    for (const other of [PRISON_IG_LEAD, FENSHIRE_IG_LEAD]) expect((await alertsOf(other)).filter((raised) => raised.kind === "EXCLUDED_AGENCY")).toEqual([]);
+  });
+
+  test("a person's exclusion stays as it was: the agency is told, the person is not shown the delivery, a colleague is", async () => {
+    const [vale] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
+    const listed = async (caller: typeof COLLEAGUE) => (await listNotifications(services, caller, `req-rr-inbox-${caller.sub}`, null, 50, null, NOW)).deliveries.map((delivery) => delivery.id);
+    expect(await listed(KEPT_OUT_WORKER)).not.toContain(vale.id);
+    expect(await listed(COLLEAGUE)).toContain(vale.id);
+  });
+
+  test("escalation never addresses an agency excluded from the child after the delivery: its IG leads are not told, the recording agency's are", async () => {
+    await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-police", IG, { sui: KESTREL.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated too." }, NOW);
+    const deliveries = db.dataSource.getRepository(NotificationDelivery);
+    // One working day: past the end of Tuesday 17 November, nobody has acknowledged.
+    expect(await escalateOverdue(services, new Date("2026-11-18T00:00:01.000Z"), "req-rr-escalate")).toBe(2);
+    const escalations = await deliveries.findBy({ audience: "IG_LEADS" });
+    expect(escalations.map((escalation) => escalation.recipientAgency).sort()).toEqual(["LA-E06000060", "PDU-E06000060"]);
+    const [police] = await deliveries.findBy({ notificationId: receipt.notificationId, recipientAgency: "POLICE-91" });
+    expect(police.escalatedAt).not.toBeNull();
+    const [refused] = (await db.auditByRequest("req-rr-escalate")).filter((entry) => entry.outcome === "REFUSED");
+    expect(refused).toMatchObject({ operation: "NOTIFICATION_DELIVERY", principalAgency: "HUB", refusalProblem: "EXCLUDED_FROM_FILE", childSuis: [KESTREL.sui], details: { escalatesDeliveryId: police.id, agency: "POLICE-91", withheld: "ESCALATION" } });
+    const alerts = (await listIgAlerts(services, VALE_IG_LEAD, "req-rr-alerts-escalation", ALERTS, null, 50, null, NOW)).alerts.filter((alert) => alert.firstDisclosureId === refused.id);
+    expect(alerts).toMatchObject([{ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalSub: "hub:escalation", principalAgency: "LA-E06000060" }]);
+    expect(alerts[0].justification).toContain(police.id);
+    // Nothing a second time.
+    expect(await escalateOverdue(services, new Date("2026-11-18T00:00:02.000Z"), "req-rr-escalate-again")).toBe(0);
   });
 });

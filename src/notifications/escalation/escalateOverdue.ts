@@ -5,9 +5,13 @@ import { Role } from "../../auth/Role";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
 import { recordAuditEntriesInTransaction } from "../../audit/recordAuditEntry";
+import { raiseExcludedAgencyAlerts } from "../../alerts/raiseExcludedAgencyAlerts";
 import { Agency } from "../../directory/Agency";
+import { agenciesKeptOut } from "../../exclusions/agenciesKeptOut";
+import { EXCLUDED_FROM_FILE } from "../../exclusions/exclusionRefusal";
 import { LawfulBasis } from "../../policy/LawfulBasis";
 import { Purpose } from "../../policy/Purpose";
+import { HUB_AGENCY, hubDecision } from "../auditDelivery";
 import { type EscalationFields } from "../content/NotificationView";
 import { DeliveryAudience } from "../DeliveryAudience";
 import { Notification } from "../Notification";
@@ -17,8 +21,6 @@ import { recordDelivery } from "../recordDelivery";
 import { type NotificationServices } from "../NotificationServices";
 import { escalationContactOf } from "./escalationContact";
 
-/** The hub raises escalations itself: their notifications name it as the source. */
-export const HUB_SOURCE = "HUB";
 const BATCH = 100;
 
 /**
@@ -31,6 +33,13 @@ const BATCH = 100;
  * escalated — and, having claimed it, writes the escalation's audit entry and the escalation. So a
  * delivery is escalated once however many hub processes run this together, and one that lost the race
  * records nothing. Returns how many deliveries this call escalated.
+ *
+ * An agency an agency-wide exclusion keeps out of a child the delivery is about (its `child_ids`: an
+ * exclusion recorded after the delivery was made) is never addressed: telling its IG leads that a
+ * notification exists about a child they are kept out of is the very disclosure the exclusion forbids,
+ * and they could not meet the duty anyway. The delivery is claimed all the same, the escalation not
+ * sent is on the trail (a refused NOTIFICATION_DELIVERY of the hub's), and the IG leads of the agency
+ * that recorded the exclusion are alerted (EXCLUDED_AGENCY) to meet the duty another way.
  */
 export async function escalateOverdue(services: NotificationServices, now: Date, requestId = `escalation-${randomUUID()}`): Promise<number> {
   const { dataSource } = services;
@@ -64,15 +73,31 @@ async function escalate({ dataSource, policy }: NotificationServices, delivery: 
   return dataSource.transaction(async (manager) => {
     const claimed = await manager.getRepository(NotificationDelivery).update({ id: delivery.id, acknowledgedAt: IsNull(), escalatedAt: IsNull() }, { escalatedAt: now });
     if (claimed.affected !== 1) return false;
+    const keptOut = await agenciesKeptOut(manager, delivery.childIds, [agency.code]);
+    if (keptOut.length > 0) {
+      const [refused] = await recordAuditEntriesInTransaction(manager, [{
+        requestId, principal: hubDecision("hub:escalation", agency.type, Role.IG_LEAD), operation: AuditOperation.NOTIFICATION_DELIVERY, access: null,
+        childSuis: [...new Set(keptOut.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
+        fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
+        details: { notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, agency: agency.code, sourceAgency: HUB_AGENCY, withheld: "ESCALATION" },
+      }], now);
+      await raiseExcludedAgencyAlerts(manager, {
+        stoppedBy: "hub:escalation", keptOut, disclosureId: refused.id,
+        justification: `Delivery ${delivery.id} of notification ${notification.id} (${notification.type}${notification.event === null ? "" : `, ${notification.event}`}) to ${agency.code}, `
+          + `unacknowledged past ${escalation.acknowledgeBy}, was not escalated to its IG leads: an agency-wide exclusion your agency recorded keeps that agency out of this child. `
+          + "Meet the duty to tell it another way, or record why it is not met.",
+      }, now);
+      return false;
+    }
     // Audited in the transaction that claims and writes it: a process that loses the claim records nothing.
     const [audit] = await recordAuditEntriesInTransaction(manager, [{
       requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
       fieldsDisclosed: Object.keys(escalation).map((field) => `escalation.${field}`), fieldsWithheld: [], policyVersion: policy.version,
       breakGlass: false, prejudicesInvestigation: false,
-      details: { notificationId, deliveryId, notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, sourceAgency: HUB_SOURCE },
+      details: { notificationId, deliveryId, notificationType: NotificationType.ESCALATION, escalatesDeliveryId: delivery.id, sourceAgency: HUB_AGENCY },
     }], now);
     await manager.getRepository(Notification).insert({
-      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_SOURCE, sourceReference: null, contentHash: null, submittedBy: HUB_SOURCE,
+      id: notificationId, type: NotificationType.ESCALATION, event: null, sourceAgency: HUB_AGENCY, sourceReference: null, contentHash: null, submittedBy: HUB_AGENCY,
       receivedAt: now, adultId: null, recordIds: [], routing: [], escalatesDeliveryId: delivery.id, policyVersion: policy.version,
     });
     await recordDelivery(manager, {

@@ -28,9 +28,17 @@ export interface RoutingDecision {
   localAuthority: string | null;
   /** The agency the facts named, when the area points at one rather than at a local authority. */
   agency?: string;
-  /** ROUTED: agencies found; NO_AGENCY: none of the type serves the area (or the agency named is not one, or not active); AREA_UNKNOWN: the notification does not say the area. */
-  outcome: "ROUTED" | "NO_AGENCY" | "AREA_UNKNOWN";
+  /**
+   * ROUTED: agencies found and told; NO_AGENCY: none of the type serves the area (or the agency named is
+   * not one, or not active); AREA_UNKNOWN: the notification does not say the area; EXCLUDED: every
+   * agency found is kept out of a child the notification is about by an agency-wide exclusion
+   * (`leaveOutExcluded`), so no one was told.
+   */
+  outcome: "ROUTED" | "NO_AGENCY" | "AREA_UNKNOWN" | "EXCLUDED";
+  /** The agencies told. */
   agencies: string[];
+  /** Agencies the rule found that an agency-wide exclusion left out (`leaveOutExcluded`): who, never which child or why. */
+  excluded?: string[];
   /** The directory version of each agency found, as routing read it (`directory/routingDirectory.ts` `agencyVersion` gives that entry back). */
   directoryVersions?: Record<string, number>;
 }
@@ -93,6 +101,16 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
     }
   }
   return { recipients: [...recipients.values()], decisions };
+}
+
+/**
+ * The decisions the notifying agency is shown as duties that reached no one: no agency of the type
+ * (NO_AGENCY), or an area not given (AREA_UNKNOWN) — both the notifier's to act on. A recipient an
+ * exclusion left out (EXCLUDED) is not shown: that an agency is kept out of a child is the exclusion's
+ * recorders' to know (need-to-know), and their IG leads are alerted to meet the duty another way.
+ */
+export function unroutedOf(decisions: readonly RoutingDecision[]): RoutingDecision[] {
+  return decisions.filter((decision) => decision.outcome === "NO_AGENCY" || decision.outcome === "AREA_UNKNOWN");
 }
 
 /** Each target once, in the order first given (two children in one authority make one decision). */

@@ -6,7 +6,9 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 import { deadline } from "../../timescales/deadline";
 import { acknowledgementDeadline } from "../acknowledgementDeadline";
 import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../../audit/recordAuditEntry";
-import { deliveryAuditEntry } from "../auditDelivery";
+import { raiseExcludedAgencyAlerts } from "../../alerts/raiseExcludedAgencyAlerts";
+import { agenciesKeptOut } from "../../exclusions/agenciesKeptOut";
+import { deliveryAuditEntry, withheldDeliveryAuditEntry } from "../auditDelivery";
 import { decideRecipientView } from "../content/decideRecipientView";
 import { protectLocationsHeld } from "../content/protectLocationsHeld";
 import { DeliveryAudience } from "../DeliveryAudience";
@@ -16,7 +18,8 @@ import { NotificationOutcome, type NotificationReceipt } from "../NotificationRe
 import { type NotificationServices } from "../NotificationServices";
 import { recordDelivery, type NewDelivery } from "../recordDelivery";
 import { recipientAgencies } from "../routing/recipientAgencies";
-import { routeNotification } from "../routing/routeNotification";
+import { leaveOutExcluded } from "../routing/leaveOutExcluded";
+import { routeNotification, unroutedOf } from "../routing/routeNotification";
 import { notificationContentHash } from "./notificationContentHash";
 import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
 import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
@@ -28,7 +31,10 @@ import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from 
  *    the directory holds as one of those types (the token's `agency_type` is a claim); the notification
  *    validated at the edge; a reference the agency already notified answers its first receipt;
  * 2. its facts stored as the agency's records through the record path (`recordFacts`);
- * 3. routed by the rules of policies/notification-routing.yaml through the directory (`routing/`);
+ * 3. routed by the rules of policies/notification-routing.yaml through the directory (`routing/`),
+ *    less every agency an agency-wide exclusion keeps out of a child it is about (`leaveOutExcluded`):
+ *    no delivery to it, a refused entry on the trail instead, and an IG alert for the agency that
+ *    recorded the exclusion, so the duty is met another way;
  * 4. each recipient's view decided by the policy engine for its agency type and the rule's purpose
  *    (`decideRecipientView`), and its disclosure audit entry prepared (`deliveryAuditEntry`);
  * 5. in one transaction, every delivery's audit entry, the notification, whatever else the event
@@ -60,22 +66,23 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   const facts = await event.recordFacts(services, principal, submission, now);
   const content = await protectLocationsHeld(dataSource, await event.content(services, submission, facts), facts.recordIds);
   const eventName = event.eventOf(submission);
-  const routing = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
-
   const notificationId = randomUUID();
+  const routed = await routeNotification(policy.notificationRouting, await event.routingFacts(services, submission, facts, content, now), recipientAgencies(dataSource.manager));
+
   const acknowledgeBy = acknowledgementDeadline(policy, event.type, now);
   const dueBy = typeRule.due === null ? null : deadline(typeRule.due, now, policy).dueAt;
-  const views = routing.recipients.map((recipient) => decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now));
-  const childIds = await childrenNamed(dataSource, facts.recordIds, views.flatMap((view) => view.childSuis));
+  const routedViews = routed.recipients.map((recipient) => decideRecipientView(policy, recipient, content, { code: notifier.code, type: notifier.type }, now));
+  const childIds = await childrenNamed(dataSource, facts.recordIds, routedViews.flatMap((view) => view.childSuis));
+  // Decided at routing, for every type at once: an agency kept out of any child the notification is about is never told.
+  const { routing, excluded } = leaveOutExcluded(routed, await agenciesKeptOut(dataSource, childIds, routed.recipients.map((recipient) => recipient.agencyCode)));
+  const views = routedViews.filter((_view, index) => routing.recipients.includes(routed.recipients[index]));
+  const about = { notificationId, notificationType: event.type, event: eventName, sourceAgency: submission.agencyCode, submittedBy: principal.sub, recordIds: facts.recordIds };
   const deliveries: Omit<NewDelivery, "disclosureId">[] = [];
   const audits: AuditEntryInput[] = [];
   for (const [index, recipient] of routing.recipients.entries()) {
     const view = views[index];
     const deliveryId = randomUUID();
-    audits.push(deliveryAuditEntry(policy, view, {
-      requestId, notificationId, deliveryId, notificationType: event.type, event: eventName, routingRules: recipient.rules,
-      sourceAgency: submission.agencyCode, submittedBy: principal.sub, recordIds: facts.recordIds,
-    }));
+    audits.push(deliveryAuditEntry(policy, view, { requestId, deliveryId, routingRules: recipient.rules, ...about }));
     deliveries.push({
       id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, decidedAs: recipient.rule.decidedAs, routingRules: recipient.rules,
       purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
@@ -84,16 +91,27 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
     });
   }
 
+  const withheld = excluded.map(({ recipient, keptOut }) => withheldDeliveryAuditEntry(
+    policy, recipient, [...new Set(keptOut.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))], { requestId, routingRules: recipient.rules, ...about },
+  ));
+
   try {
     await dataSource.transaction(async (manager) => {
       // Each delivery's audit entry and the delivery commit together, or neither does (no audit, no disclosure; no entry for a delivery never made).
-      const receipts = await recordAuditEntriesInTransaction(manager, audits, now);
+      const receipts = await recordAuditEntriesInTransaction(manager, [...audits, ...withheld], now);
       await manager.getRepository(Notification).insert({
         id: notificationId, type: event.type, event: eventName, sourceAgency: submission.agencyCode, sourceReference: submission.reference, contentHash,
         submittedBy: principal.sub, receivedAt: now, adultId: facts.adultId, recordIds: facts.recordIds, routing: routing.decisions, escalatesDeliveryId: null, policyVersion: policy.version,
       });
       await event.alsoInTransaction?.(manager, submission, facts);
       for (const [index, delivery] of deliveries.entries()) await recordDelivery(manager, { ...delivery, disclosureId: receipts[index].id });
+      for (const [index, { recipient, keptOut }] of excluded.entries()) {
+        await raiseExcludedAgencyAlerts(manager, {
+          stoppedBy: "hub:routing", keptOut, disclosureId: receipts[deliveries.length + index].id,
+          justification: `Notification ${notificationId} (${event.type}${eventName === null ? "" : `, ${eventName}`}) was not delivered to ${recipient.agencyCode} (rules ${recipient.rules.join(", ")}): `
+            + "an agency-wide exclusion your agency recorded keeps that agency out of this child. Meet the duty to tell it another way, or record why it is not met.",
+        }, now);
+      }
     });
   } catch (error) {
     // The same reference notified concurrently: the other request's notification stands.
@@ -106,7 +124,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   return {
     notificationId, reference: submission.reference, outcome: NotificationOutcome.CREATED, receivedAt: now,
     recipients: routing.recipients.map(({ agencyCode, agencyType, rules }) => ({ agencyCode, agencyType, rules })),
-    unrouted: routing.decisions.filter((decision) => decision.outcome !== "ROUTED"),
+    unrouted: unroutedOf(routing.decisions),
   };
 }
 
@@ -145,6 +163,6 @@ async function receiptFor(dataSource: DataSource, agencyCode: string, reference:
       const agencyType = agencies.get(delivery.recipientAgency);
       return agencyType === undefined ? [] : [{ agencyCode: delivery.recipientAgency, agencyType, rules: delivery.routingRules }];
     }),
-    unrouted: notification.routing.filter((decision) => decision.outcome !== "ROUTED"),
+    unrouted: unroutedOf(notification.routing),
   };
 }

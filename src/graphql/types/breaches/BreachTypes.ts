@@ -1,11 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { ArrayMaxSize, MaxLength } from "class-validator";
+import { BreachClock } from "../../../breaches/breachClock";
 import { BreachDecision, BreachSource, BreachStatus, SubjectNotice } from "../../../breaches/PersonalDataBreach";
 import { TimescaleId } from "../../../timescales/TimescaleId";
 
 registerEnumType(BreachSource, { name: "BreachSource", description: "How a breach came to be suspected: a split's wrong-link report, a break-glass judged not justified, an alert closed as misuse, or an IG lead." });
-registerEnumType(BreachStatus, { name: "BreachStatus", description: "OPEN: on the 72-hour clock; DECIDED: reported or not, with reasons." });
+registerEnumType(BreachStatus, { name: "BreachStatus", description: "A breach, or one controller's part of it. OPEN: on the 72-hour clock; DECIDED: reported or not, with reasons (a breach: by every controller)." });
+registerEnumType(BreachClock, { name: "BreachClock", description: "A controller's part on the 72-hour clock: RUNNING or OVERDUE while undecided; MET or LATE once decided (by the report to the ICO, or by the decision not to report)." });
 registerEnumType(BreachDecision, { name: "BreachDecision", description: "Report to the Information Commissioner (UK GDPR Art 33; DPA 2018 s.67 for Part 3 data) or not." });
 registerEnumType(SubjectNotice, { name: "SubjectNotice", description: "Whether the people affected are told (Art 34): TELL, NOT_REQUIRED (no high risk), or restricted because telling would put a child at risk (RESTRICTED_SAFEGUARDING) or prejudice crime prevention or detection (RESTRICTED_CRIME)." });
 registerEnumType(TimescaleId, { name: "Timescale", description: "A statutory or guidance timescale (policies/timescales.yaml)." });
@@ -18,17 +20,33 @@ export class BreachInput {
   @Field(() => DateTimeResolver, { nullable: true, description: "When your agency became aware (the clock starts here); now if not given." }) awareAt?: Date | null;
 }
 
-@InputType({ description: "An IG lead's decision on a breach." })
+@InputType({ description: "An IG lead's decision on their agency's part of a breach." })
 export class BreachDecisionInput {
   @Field(() => BreachDecision) decision: BreachDecision;
   @Field(() => SubjectNotice) subjectNotice: SubjectNotice;
   @Field(() => String, { description: "Why, including the reasons for any delay past 72 hours." }) @MaxLength(2000) reasons: string;
+  @Field(() => String, { nullable: true, description: "REPORT only, and required with it: the reference the ICO gave your agency's report." }) @MaxLength(64) icoReference?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "REPORT only, and required with it: when your agency reported it to the ICO." }) reportedAt?: Date | null;
 }
 
 @ObjectType({ description: "Someone who received what they should not have." })
 export class BreachRecipientNode {
   @Field(() => String) sub: string;
   @Field(() => String) agency: string;
+}
+
+@ObjectType("BreachControllerPart", { description: "Your agency's part of a breach, as the controller of its own records: its decision, for your agency's IG leads only." })
+export class BreachControllerPartNode {
+  @Field(() => String) agency: string;
+  @Field(() => BreachStatus) status: BreachStatus;
+  @Field(() => BreachClock) clock: BreachClock;
+  @Field(() => BreachDecision, { nullable: true }) decision: BreachDecision | null;
+  @Field(() => SubjectNotice, { nullable: true }) subjectNotice: SubjectNotice | null;
+  @Field(() => String, { nullable: true }) decisionReasons: string | null;
+  @Field(() => String, { nullable: true, description: "The ICO's reference for the report." }) icoReference: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it was reported to the ICO." }) reportedAt: Date | null;
+  @Field(() => DateTimeResolver, { nullable: true }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true }) decidedBySub: string | null;
 }
 
 @ObjectType("PersonalDataBreach", { description: "A suspected personal data breach on the 72-hour clock from awareness, as your agency's part of it: the disclosures it is party to, the people and children they concern, and the agencies party to them; the rest, other controllers' to tell and report, only counted." })
@@ -47,12 +65,10 @@ export class PersonalDataBreachNode {
   @Field(() => DateTimeResolver) awareAt: Date;
   @Field(() => DateTimeResolver) reportDueAt: Date;
   @Field(() => String) timescaleEdition: string;
-  @Field(() => BreachStatus) status: BreachStatus;
-  @Field(() => BreachDecision, { nullable: true }) decision: BreachDecision | null;
-  @Field(() => SubjectNotice, { nullable: true }) subjectNotice: SubjectNotice | null;
-  @Field(() => String, { nullable: true, description: "Only for the deciding agency's IG leads." }) decisionReasons: string | null;
-  @Field(() => DateTimeResolver, { nullable: true }) decidedAt: Date | null;
-  @Field(() => String, { nullable: true, description: "Only for the deciding agency's IG leads." }) decidedBySub: string | null;
+  @Field(() => BreachStatus, { description: "DECIDED once every controlling agency has decided its part." }) status: BreachStatus;
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the last controlling agency decided its part." }) decidedAt: Date | null;
+  @Field(() => BreachControllerPartNode, { nullable: true, description: "Your agency's part and its decision; null when your agency controls no part of it." }) controllerPart: BreachControllerPartNode | null;
+  @Field(() => Int, { description: "Other controlling agencies' parts still undecided: theirs to decide, counted only." }) partsOpenElsewhere: number;
   @Field(() => String, { nullable: true, description: "Only for the opening agency's IG leads." }) openedBySub: string | null;
   @Field(() => DateTimeResolver) openedAt: Date;
 }

@@ -17,6 +17,6 @@ const ENUMS: [object, string, string][] = [
   [ConsentDecision, "ConsentDecision", "Consent given, refused, or withdrawn."],
   [IgAlertStatus, "IgAlertStatus", "Whether an IG alert awaits review."],
   [IgAlertOutcome, "IgAlertOutcome", "What the IG review concluded."],
-  [IgAlertKind, "IgAlertKind", "What raised an IG alert: break-glass, or an excluded caller's attempt on a child's file."],
+  [IgAlertKind, "IgAlertKind", "What raised an IG alert: break-glass, an excluded caller's attempt on a child's file, or a notification duty towards an agency an agency-wide exclusion keeps out of the child."],
 ];
 for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });
