@@ -142,7 +142,13 @@ async function main(): Promise<void> {
     const mode = target.url === undefined ? "embedded PostgreSQL (PGlite)" : "PostgreSQL";
     process.stdout.write(`Search benchmark on ${mode}: ${CHILDREN.toLocaleString("en-GB")} children, ${QUERIES.toLocaleString("en-GB")} searches per shape, seed ${SEED}\n`);
     process.stdout.write(`Noise: the linker's noise model (bench/linkage/noisyRecords.ts) at ${NOISE_FACTOR}× each rate (capped at 1), seed ${SEED + 1}, every search about a registry child with an SUI:\n${describeNoiseModel(Object.fromEntries(NOISE_KINDS.map((kind) => [kind, Math.min(1, NOISE_RATES[kind] * NOISE_FACTOR)])) as unknown as NoiseRates)}\n\n`);
-    await dataSource.query(`INSERT INTO agency (code, name, type, local_authority, contact_email, active) VALUES ($1, 'Benchmark surgery', 'HEALTH', 'E06000060', 'bench@example.org', true)`, [AGENCY]);
+    // The records' surgery, and the searching MASH's own children's services: a caller's agency must be in the directory, serving its area.
+    await dataSource.query(
+      `INSERT INTO agency (code, name, type, local_authority, served_local_authorities, contact_email, active) VALUES
+         ($1, 'Benchmark surgery', 'HEALTH', 'E06000060', '{E06000060}', 'bench@example.org', true),
+         ($2, 'Benchmark children''s services', 'CHILDRENS_SOCIAL_CARE', 'E06000060', '{E06000060}', 'mash@example.org', true)`,
+      [AGENCY, MASH.agency],
+    );
     const started = process.hrtime.bigint();
     const registry = population(CHILDREN);
     await loadRegistry(dataSource, registry, AGENCY);

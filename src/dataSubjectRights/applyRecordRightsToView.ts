@@ -2,11 +2,9 @@ import { type AccessContext } from "../policy/AccessContext";
 import { type Withholding } from "../policy/DisclosureDecision";
 import { applyRecordRights, type RestrictionView, type SupplementaryStatementView } from "./applyRecordRights";
 import { type DataSubjectRightsRule } from "./DataSubjectRightsPolicy";
+import { type DerivedView, factInView, viewFields } from "./factsInView";
 import { type RightsOverRecords } from "./rightsOverRecords";
 import { coveredBy } from "./rightsTargets";
-
-/** A view already decided for its recipient: sections of one record's fields, or lists of them. */
-export type DerivedView = Record<string, object | undefined>;
 
 export interface ViewRightsApplied {
   view: DerivedView;
@@ -25,15 +23,14 @@ const ERASED = "erased at the holding agency's decision (UK GDPR Art 17; DPA 201
  * fact is withheld unless the purpose the view was decided for is one its restriction allows; an erased
  * fact never leaves; a statement goes with the view when the fact it is about is in it.
  *
- * The view does not say which record fact each of its values came from, so a fact is found in it by its
- * field's name: a restriction, erasure or statement on a field neither in the view nor among what was
- * withheld from it (`withheldPaths`) is taken as on the whole record (the fact may be in the view under
- * another name) — it withholds everything, never too little.
+ * A fact is found in the view by its field's name (`factInView`): a restriction, erasure or statement
+ * on a field neither in the view nor among what was withheld from it (`withheldPaths`) is taken as on
+ * the whole record — it withholds everything, never too little. A stored view whose erased facts were
+ * replaced by their tombstone (`eraseFromView`) keeps their fields, so it is held exactly as before.
  */
 export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: AccessContext, over: RightsOverRecords, sourceRecordIds: readonly string[], view: DerivedView, withheldPaths: readonly string[]): ViewRightsApplied {
-  const fields = new Set(Object.values(view).flatMap((section) => entriesOf(section).flatMap((entry) => Object.keys(entry))));
-  const known = new Set([...fields, ...withheldPaths.map((path) => path.slice(path.lastIndexOf(".") + 1))]);
-  const named = <T extends { recordId: string; field: string | null }>(entry: T): T => (entry.field !== null && !known.has(entry.field) ? { ...entry, field: null } : entry);
+  const fields = viewFields(view);
+  const named = factInView(view, withheldPaths);
   const sources = sourceRecordIds.flatMap((id) => {
     const path = over.paths.get(id);
     return path === undefined ? [] : [{ id, path }];
@@ -71,11 +68,6 @@ export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: Acc
     view: governed, withheld, restrictions: applied.restrictions,
     statements: statements.map(({ view }) => view), statementIds: statements.map(({ id }) => id),
   };
-}
-
-function entriesOf(section: object | undefined): Record<string, unknown>[] {
-  if (section === undefined) return [];
-  return Array.isArray(section) ? (section as Record<string, unknown>[]) : [section as Record<string, unknown>];
 }
 
 function keep(entry: Record<string, unknown>, path: string, reasons: ReadonlyMap<string, Withholding>, withheld: Withholding[]): Record<string, unknown> {

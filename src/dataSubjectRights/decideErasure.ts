@@ -5,6 +5,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
 import { DETAIL_ENTITY } from "../records/saveRecordDetails";
 import { erasureOutcome } from "./erasureOutcome";
+import { eraseStoredCopies } from "./eraseStoredCopies";
 import { art19Recipients } from "./art19Recipients";
 import { findHeldRecord, rightsTarget, type RightsTarget } from "./heldRecord";
 import { admitRightsRequest, recordNotHeld, recordRightsWork, requireLength } from "./rightsRequest";
@@ -35,7 +36,8 @@ export interface ErasureReceipt {
  * DPA 2018 s.47 for Part 3 data — a fact with one of `partThreeLabels`). The grounds are decided first:
  * with none met there is no right to erasure (under public task, Art 17(1) is rarely met); then the
  * exemptions: any that applies keeps the fact. Erased only when a ground is met and no exemption
- * applies: the fact leaves the hub (its column set to null), and the decision stays — in
+ * applies: the fact leaves the hub (its column set to null, and every copy of it stored outside the
+ * record overwritten by its tombstone: `eraseStoredCopies`), and the decision stays — in
  * `erasure_decision` and on the trail, the tombstone: who erased what kind of fact (record type and
  * field), when and why, never its content. Audit rows are never edited: they hold paths, not content,
  * so the hash chains stay verifiable. A fact the record cannot exist without is FIELD_NOT_ERASABLE.
@@ -57,11 +59,12 @@ export async function decideErasure(services: GovernanceServices, principal: Pri
       [record.id, record.recordType, record.agencyCode, input.field, regime, grounds, exemptions, outcome, input.reason.trim(), principal.sub, principal.agency, now],
     );
     if (column !== null) await manager.query(`UPDATE "${column.table}" SET "${column.name}" = NULL WHERE record_id = $1`, [record.id]);
+    const storedCopiesErased = column !== null ? await eraseStoredCopies(manager, record.id, input.field, row.id) : 0;
     return {
       result: { id: row.id, path: target.path, regime, outcome, decidedAt: now, recipientsToTell },
       details: {
         erasureDecisionId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path,
-        regime, groundsMet: grounds, exemptionsApplying: exemptions, outcome, reason: input.reason.trim(), recipientsToTell,
+        regime, groundsMet: grounds, exemptionsApplying: exemptions, outcome, reason: input.reason.trim(), recipientsToTell, storedCopiesErased,
       },
     };
   });

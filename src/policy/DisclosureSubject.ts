@@ -15,6 +15,7 @@ export type DecidedRecordType = RecordType | typeof CHILD_DETAILS | Notification
 
 /** The demographic fields of the child that policies name under `CHILD`. */
 export const CHILD_FIELDS = ["givenNames", "familyName", "dateOfBirth", "sex", "localAuthority", "aliases", "addresses"] as const;
+export type ChildField = (typeof CHILD_FIELDS)[number];
 
 /** One field of one record, as the policy engine sees it: where it is, what it is, how it is labelled. */
 export interface FieldSubject {

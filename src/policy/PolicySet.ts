@@ -19,6 +19,8 @@ import { type RoutedNotificationType } from "../notifications/NotificationType";
 import { type RetentionPolicy } from "../retention/RetentionPolicy";
 import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRightsPolicy";
 import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
+import { type CandidateComparison } from "./CandidateComparison";
+import { type ChildField } from "./DisclosureSubject";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
 export interface PolicySource {
@@ -196,6 +198,31 @@ export interface HouseholdLinksRule extends PolicyRule {
   opensMemberFiles: HouseholdLinkKind[];
 }
 
+/** What a search candidate's `why` may say of one comparison: only to a searcher shown `detail`, and no finer than `finestLevel`. */
+export interface ComparisonDisclosure {
+  /** The candidate detail (a CHILD field) the comparison tells the searcher about. */
+  detail: ChildField;
+  /** The finest nested level reported (`CandidateComparison.ts` NESTED_LEVELS); a finer agreement is reported as it. Null: as compared. */
+  finestLevel: string | null;
+}
+
+/**
+ * What a search's `why` may report (policies/search.yaml `candidateComparisons`): a level tells the
+ * searcher about a detail of the candidate, so it is given — and ranks — only as far as the policy
+ * discloses that detail to them. A comparison not named is never reported.
+ */
+export interface CandidateComparisonsRule extends PolicyRule {
+  comparisons: ReadonlyMap<CandidateComparison, ComparisonDisclosure>;
+}
+
+/**
+ * Who may ask a MASH for advice without naming the child (policies/consultations.yaml
+ * `consultationAskers`), in order: a person holding several of the roles asks in the first listed.
+ */
+export interface ConsultationAskersRule extends PolicyRule {
+  roles: Role[];
+}
+
 /** When a MASH case reference opens research: an open referral, within its stage's window. */
 export interface MashCaseRule extends PolicyRule {
   windows: ReadonlyMap<ReferralStage, ReferralWindow>;
@@ -260,6 +287,8 @@ export interface PolicySet {
   consentRecorders: ConsentRecorderRule;
   mashCase: MashCaseRule;
   householdLinks: HouseholdLinksRule;
+  candidateComparisons: CandidateComparisonsRule;
+  consultationAskers: ConsultationAskersRule;
   preBirth: PreBirthRule;
   derivedLabels: readonly DerivedLabelRule[];
   subjectAccess: SubjectAccessRule;

@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "preBirth" | "subjectAccess" | "dataSubjectRights";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -65,6 +65,8 @@ export function loadPolicies(dir: string): PolicySet {
     consentRecorders: singleton("consentRecorders"),
     mashCase: singleton("mashCase"),
     householdLinks: singleton("householdLinks"),
+    candidateComparisons: singleton("candidateComparisons"),
+    consultationAskers: singleton("consultationAskers"),
     preBirth: singleton("preBirth"),
     derivedLabels: merged.derivedLabels.map(({ value }) => value),
     subjectAccess: singleton("subjectAccess"),

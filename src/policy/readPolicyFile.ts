@@ -21,6 +21,8 @@ import {
   type InvolvementRule,
   type MashCaseRule,
   type HouseholdLinksRule,
+  type CandidateComparisonsRule,
+  type ConsultationAskersRule,
   type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
@@ -45,6 +47,8 @@ import { type YamlMap, type YamlNode } from "./YamlNode";
 import { readFieldCondition, readInvolvementRule } from "./readInvolvementRule";
 import { readMashCase } from "./readMashCase";
 import { readHouseholdLinks } from "./readHouseholdLinks";
+import { readCandidateComparisons } from "./readCandidateComparisons";
+import { readConsultationAskers } from "./readConsultationAskers";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
@@ -79,6 +83,8 @@ export interface PolicyFragment {
   consentRecorders: Located<ConsentRecorderRule>[];
   mashCase: Located<MashCaseRule>[];
   householdLinks: Located<HouseholdLinksRule>[];
+  candidateComparisons: Located<CandidateComparisonsRule>[];
+  consultationAskers: Located<ConsultationAskersRule>[];
   preBirth: Located<PreBirthRule>[];
   derivedLabels: Located<DerivedLabelRule>[];
   subjectAccess: Located<SubjectAccessRule>[];
@@ -94,7 +100,7 @@ export interface PolicyFragment {
 const SECTIONS = [
   "description", "justification", "breakGlass", "breakGlassReason", "competentAuthorities", "criminalOffenceData", "consentBasis",
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
-  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "preBirth", "derivedLabels",
+  "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "consultationAskers", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
   "retention", "retentionMinima", "retentionHolds",
 ] as const;
@@ -130,6 +136,8 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     consentRecorders: one("consentRecorders", readConsentRecorders),
     mashCase: one("mashCase", readMashCase),
     householdLinks: one("householdLinks", readHouseholdLinks),
+    candidateComparisons: one("candidateComparisons", readCandidateComparisons),
+    consultationAskers: one("consultationAskers", readConsultationAskers),
     preBirth: one("preBirth", readPreBirth),
     derivedLabels: many("derivedLabels", readDerivedLabel),
     subjectAccess: one("subjectAccess", readSubjectAccess),

@@ -5,7 +5,7 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordAuditEntry, type AuditEntryInput, type AuditRefusal } from "../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { compareFamilyNames, compareGivenNames } from "../identity/matching/comparisonLevels";
-import { MATCH_FIELDS, type IdentityFacts } from "../identity/matching/comparisonVector";
+import { type IdentityFacts } from "../identity/matching/comparisonVector";
 import { defaultMatchWeights } from "../identity/matching/defaultMatchWeights";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { type MatchWeights } from "../identity/matching/matchWeights";
@@ -28,6 +28,7 @@ import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { recordSearchedChildren } from "../referrals/bindReferral";
 import { ADDRESS_LENGTH, addressLevel, parseAddressText, type AddressLevel } from "./addressText";
 import { agencyTypesHolding } from "./agencyTypesHolding";
+import { comparisonsShown, shownScore } from "./comparisonsShown";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
 import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
@@ -135,20 +136,22 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const keys = searchKeys(query);
   if (!identified && (used.length < 2 || keys.length === 0)) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_FEW_FIELDS", "search-narrow", NARROW);
   const weights = services.weights ?? defaultMatchWeights();
+  // What a candidate's `why` may say, and so what it is scored and ranked by: each comparison only as far
+  // as the policy shows this searcher the detail it speaks of (policies/search.yaml `candidateComparisons`).
+  const reported = comparisonsShown(policy.candidateComparisons, candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now).disclosed.map((path) => path.replace(/^demographics\./, "")));
   // A child whose file an exclusion keeps this caller out of is, to them, a child the hub does not hold:
   // not a candidate, not counted towards "too wide", not ranked.
   const keptOut = await childrenKeptOut(dataSource.manager, principal);
   const [blocked, frequencies] = await Promise.all([findCandidates(dataSource.manager, query, keys, settings.maxBlocked, keptOut.childIds), loadTermFrequencies(dataSource.manager, factsTerms(query.facts))]);
   const matching = (candidates: readonly Candidate[]) => candidates
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
-    .map((candidate) => ({ candidate, score: scoreCandidate(weights, query.facts, candidate.profile, frequencies) }))
+    .map((candidate) => ({ candidate, score: shownScore(weights, scoreCandidate(weights, query.facts, candidate.profile, frequencies), reported) }))
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
   attempted = matching(blocked.keptOut).map(({ candidate }) => ({ childId: candidate.profile.childId, sui: candidate.sui }));
   if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  // A candidate's agreement with a typed address tells the searcher where the child lives: given, and
-  // ranked by, only where the policy lets this searcher see a candidate's address at all.
-  const addressShown = mayShowAddress(policy, principal, access, referral !== null, now);
-  const ranked = await rankedByAddress(dataSource.manager, addressShown ? query : { ...query, address: null }, matching(blocked.candidates));
+  // A candidate's agreement with a typed first line tells the searcher the child's address: given, and
+  // ranked by, only where the policy shows this searcher a candidate's address that finely.
+  const ranked = await rankedByAddress(dataSource.manager, reported.has("address") ? query : { ...query, address: null }, matching(blocked.candidates));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
@@ -160,10 +163,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const candidates: ChildCandidate[] = shown.map(({ candidate, score, address }) => ({
     sui: candidate.sui,
     score: Math.round(score.score * 100) / 100,
-    why: [
-      ...MATCH_FIELDS.map((field) => ({ field, level: score.levels[field], weight: Math.round(score.fieldWeights[field] * 100) / 100 })),
-      ...(address === null ? [] : [{ field: "address", level: address, weight: 0 }]),
-    ],
+    why: [...score.why, ...(address === null ? [] : [{ field: "address", level: address, weight: 0 }])],
     ...candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now),
     agencyTypes: holdings.get(candidate.profile.childId) ?? [],
   }));
@@ -203,11 +203,6 @@ async function rankedByAddress<T extends { candidate: Candidate; score: { score:
   return matched
     .map((match) => ({ ...match, address: addressLevel(text, addresses.get(match.candidate.profile.childId) ?? []) }))
     .sort((a, b) => b.score.score - a.score.score || order.indexOf(a.address) - order.indexOf(b.address) || a.candidate.profile.childId.localeCompare(b.candidate.profile.childId));
-}
-
-/** Whether the policy discloses a search candidate's address (`demographics.addresses`) to this caller. */
-function mayShowAddress(policy: PolicySet, principal: Principal, access: AccessContext, caseOpen: boolean, now: Date): boolean {
-  return candidateDecision(policy, principal, access, ["addresses"], caseOpen, now).disclosed.includes("demographics.addresses");
 }
 
 /** The search grants (relationship SEARCH_CANDIDATE) that admit this caller and purpose. */

@@ -242,15 +242,34 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
   });
 
-  it("free address text finds by its postcode and ranks by its first line, as the matcher normalises them", async () => {
+  it("free address text finds by its postcode, as the matcher normalises it", async () => {
     const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-address" };
     const { candidates, entry } = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwel", address: "4, ORCHARD ROW,  Sampleton hp20 2ab" }, searcher);
     expect(candidates[0]).toMatchObject({ sui: sealedSui });
-    expect(candidates[0].why).toEqual(expect.arrayContaining([{ field: "postcode", level: "UNIT", weight: expect.any(Number) }, { field: "address", level: "EXACT", weight: 0 }]));
     expect(entry.fieldsUsed).toEqual(["givenNames", "familyName", "address"]);
-    expect(entry.fieldsDisclosed).toEqual(["why.address"]);
-    const elsewhere = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" }, address: "12 Other Street, Sampleton" }, searcher);
-    expect(elsewhere.candidates[0].why).toContainEqual({ field: "address", level: "DIFFERENT", weight: 0 });
+  });
+
+  it("tells a searcher shown the postcode district nothing finer of where a candidate lives, in its why, score or order", async () => {
+    // Two children alike in everything a CSC searcher is shown: name, date of birth, sex, district (HP20).
+    const [quillSui, brookSui] = [next(), next()];
+    const twin = { givenNames: "Isolde", familyName: "Featherstonehaugh", dateOfBirth: "2012-04-04", sex: "FEMALE" };
+    await submit("HEALTH", gp({ ...twin, sui: quillSui, address: home("3 Quill Lane", "HP20 5QL") }, "GP-PROV-Q"));
+    await submit("HEALTH", gp({ ...twin, sui: brookSui, address: home("8 Brook End", "HP20 6BE") }, "GP-PROV-E"));
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-district" };
+    const criteria = { givenNames: "Isolde", familyName: "Featherstonehaugh", dateOfBirth: { exact: "2012-04-04" } };
+    const atQuill = await answerAndEntry({ ...criteria, address: "3 Quill Lane, Sampleton HP20 5QL" }, searcher);
+    const atBrook = await answerAndEntry({ ...criteria, address: "8 Brook End, Sampleton HP20 6BE" }, searcher);
+    expect(atQuill.candidates.map((candidate: { sui: string }) => candidate.sui).sort()).toEqual([quillSui, brookSui].sort());
+    // Typing one child's full address or the other's gives the same answer: neither is placed at it.
+    expect(atQuill).toEqual(atBrook);
+    for (const candidate of atQuill.candidates) {
+      expect(candidate.why).toContainEqual({ field: "postcode", level: "DISTRICT", weight: expect.any(Number) });
+      expect(candidate.why.map(({ field }: { field: string }) => field)).not.toContain("address");
+      expect(candidate.demographics.postcodeDistrict).toBe("HP20");
+    }
+    expect(atQuill.entry.fieldsDisclosed).toEqual([]);
+    const byPostcode = await answerAndEntry({ ...criteria, postcode: "HP20 5QL" }, searcher);
+    expect(byPostcode.candidates).toEqual(atQuill.candidates);
   });
 
   it("free address text tells a searcher the policy shows no address (police) nothing of where a candidate lives", async () => {
@@ -260,7 +279,11 @@ describe("a search finds only what the caller could see (provenance)", () => {
     const postcodeOnly = await answerAndEntry({ ...criteria, postcode: "HP20 2AB" }, officer);
     expect(typed.candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: null } });
     expect(typed.candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("address");
+    // Nor of the postcode: no level, no weight, whether it is the child's or another district's.
+    expect(typed.candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("postcode");
     expect(typed.candidates).toEqual(postcodeOnly.candidates);
+    const elsewhere = await answerAndEntry({ ...criteria, postcode: "HP23 4ZZ" }, officer);
+    expect(elsewhere.candidates).toEqual(postcodeOnly.candidates);
     expect(typed.entry.fieldsDisclosed).toEqual([]);
   });
 

@@ -78,6 +78,17 @@ async function notify(reference: string, sui: string, givenNames: string): Promi
 
 const webhookOf = (agency: string, sui: string) => hub.hub.database.dataSource.getRepository(WebhookDelivery).createQueryBuilder("w")
   .where("w.recipient_agency = :agency AND :sui = ANY(w.child_suis)", { agency, sui }).orderBy("w.created_at", "DESC").getOneOrFail();
+/** The tables, of the hub's and of its job queue's, any row of which holds the value, read as the database stores it. */
+async function tablesHolding(value: string): Promise<string[]> {
+  const db = hub.hub.database.dataSource;
+  const tables = await db.query<{ name: string }[]>(`SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'pgboss')`);
+  const holding: string[] = [];
+  for (const { name } of tables) {
+    const [{ rows }] = await db.query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM ${name} t WHERE strpos(t::text, $1) > 0`, [value]);
+    if (rows > 0) holding.push(name);
+  }
+  return holding;
+}
 const sentTo = (path: string, id: string) => receiver.sends.filter((send) => send.path === path && send.id === id).map((send) => JSON.parse(send.body) as { data: Record<string, any> });
 
 describe("a notification's delivery, in the inbox and by webhook", () => {
@@ -117,6 +128,8 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
     expect(node.pprc.offenderManagementUnitContact).toBeNull();
     expect(node.redactions).toContainEqual({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" });
     expect(node.supplementaryStatements).toEqual([]);
+    // Erased, not hidden: the fact is in no row of the database — not in the deliveries it went out in, nor on the trail.
+    expect(await tablesHolding("omu@exampleton.example")).toEqual([]);
     // Nothing of an undelivered webhook is kept to send later: probation's dead delivery, replayed, carries no erased fact.
     const stored = JSON.stringify(await hub.hub.database.dataSource.query(`SELECT * FROM webhook_delivery`));
     expect(stored).not.toContain("omu@exampleton.example");
@@ -128,6 +141,41 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
     expect(first.data.content.pprc.offenderManagementUnitContact).toBe("omu@exampleton.example");
     expect(replayed.data.content.pprc.offenderManagementUnitContact).toBeUndefined();
     expect(replayed.data.redactions).toContainEqual(expect.objectContaining({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" }));
+  });
+});
+
+describe("a delivery to one person, and its agency's webhook", () => {
+  const PROBATION_OFFICER = claims("po-consulting", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const PROBATION_SYSTEM = claims("system-pdu-bucks", "PDU-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const MASH = claims("mash-outbound", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["MASH_PRACTITIONER"]);
+  const ASK = /* GraphQL */ `mutation ($c: ConsultationInput!) { requestConsultation(consultation: $c) { consultationId } }`;
+  const ANSWER = /* GraphQL */ `mutation ($id: ID!, $advice: String!) { answerConsultation(id: $id, advice: $advice) { id } }`;
+  const ADVICE_INBOX = /* GraphQL */ `query { notifications(first: 20) { nodes { id consultationAdvice { advice } } } }`;
+  const ADVICE = "Talk to the family's health visitor first, then call the duty desk if the bruising is seen again.";
+  let advice: { id: string; webhook: string };
+
+  beforeAll(async () => {
+    const { consultationId } = (await as(PROBATION_OFFICER, ASK, { c: { localAuthority: "E06000060", concern: "A man on licence says his partner's toddler has bruises he cannot explain. Referral or advice?" } })).requestConsultation;
+    const [request] = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1`, [consultationId]);
+    await as(MASH, ANSWER, { id: request.id, advice: ADVICE });
+    [advice] = await hub.hub.database.dataSource.query<{ id: string; webhook: string }[]>(
+      `SELECT d.id, w.id AS webhook FROM notification_delivery d JOIN notification n ON n.id = d.notification_id JOIN webhook_delivery w ON w.delivery_id = d.id
+        WHERE n.type = 'CONSULTATION_ADVICE' AND d.recipient_agency = 'PDU-BUCKS'`,
+    );
+  });
+
+  it("sends the agency's system a notice that advice awaits its addressee in the hub, never the advice", async () => {
+    await waitFor("the advice's webhook to be sent", () => sentTo("/probation", advice.webhook).length > 0);
+    const [sent] = sentTo("/probation", advice.webhook);
+    expect(JSON.stringify(sent)).not.toContain("health visitor");
+    expect(sent.data).toMatchObject({ id: advice.id, notificationType: "CONSULTATION_ADVICE", audience: "ADDRESSEE", content: null, notice: "AWAITS_ADDRESSEE_IN_HUB_INBOX" });
+  });
+
+  it("is read in the hub by its addressee, not by the agency's system the notice went to", async () => {
+    expect((await as(PROBATION_OFFICER, ADVICE_INBOX)).notifications.nodes).toContainEqual({ id: advice.id, consultationAdvice: { advice: ADVICE } });
+    expect(JSON.stringify(await as(PROBATION_SYSTEM, ADVICE_INBOX))).not.toContain(advice.id);
+    const acknowledged = (await hub.graphql("mutation ($id: ID!) { acknowledgeNotification(id: $id) { id } }", { id: advice.id }, await hub.token(PROBATION_SYSTEM))).body;
+    expect(acknowledged.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

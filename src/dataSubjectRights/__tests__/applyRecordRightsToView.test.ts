@@ -1,5 +1,6 @@
 import { type AccessContext } from "../../policy/AccessContext";
 import { applyRecordRightsToView } from "../applyRecordRightsToView";
+import { eraseFromView } from "../eraseFromView";
 import { type DataSubjectRightsRule } from "../DataSubjectRightsPolicy";
 import { type ProcessingRestriction } from "../RecordRights";
 import { type RightsOverRecords } from "../rightsOverRecords";
@@ -47,5 +48,25 @@ describe("a view told from agency records, held to the rights over them", () => 
     const erased = apply(over({ statements: [statement], erased: [{ recordId: RECORD, field: "pprcStatus" }] }));
     expect(erased.statements).toEqual([]);
     expect(erased.view.pprc).toEqual({ prisonerGivenNames: "Ansel" });
+  });
+});
+
+describe("a stored view with a fact erased from it", () => {
+  const DECISION = "22222222-2222-4222-8222-222222222222";
+
+  it("keeps the fact's field and replaces each of its values by the tombstone, and is held as the view was", () => {
+    const erased = eraseFromView(VIEW, [], "pprcStatus", DECISION);
+    expect(erased).toEqual({ ...VIEW, pprc: { pprcStatus: { erasedBy: DECISION }, prisonerGivenNames: "Ansel" } });
+    const rights = over({ erased: [{ recordId: RECORD, field: "pprcStatus" }] });
+    expect(applyRecordRightsToView(RULE, TRIAGE, rights, [RECORD], erased!, [])).toEqual(apply(rights));
+  });
+
+  it("tombstones every value for a fact the view may hold under another name, and nothing for one it withheld", () => {
+    const erased = eraseFromView(VIEW, [], "prisoner", DECISION);
+    expect(JSON.stringify(erased)).not.toMatch(/CONFIRMED|Ansel|Maren|9990072035/);
+    const rights = over({ erased: [{ recordId: RECORD, field: "prisoner" }] });
+    expect(applyRecordRightsToView(RULE, TRIAGE, rights, [RECORD], erased!, [])).toEqual(apply(rights));
+    expect(eraseFromView(VIEW, ["pprc.mappaCategory"], "mappaCategory", DECISION)).toBeNull();
+    expect(eraseFromView(erased!, [], "pprcStatus", "another decision")).toBeNull();
   });
 });

@@ -104,7 +104,7 @@ export class NotificationResolver {
     return submitMashReferralTransfer({ dataSource, policy }, principal, requestId, notification);
   }
 
-  @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, each only in the role its view was decided for (and to the agency's own system), escalations only for its IG leads. Reading is audited." })
+  @Query(() => NotificationConnection, { description: "Your agency's notifications, newest first: only your agency's own, each only in the role its view was decided for (and, those to its staff, to the agency's own system), escalations only for its IG leads, a consultation's advice only for the practitioner who asked. Reading is audited." })
   @ArgumentRules({ after: NOTIFICATIONS.rule })
   async notifications(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,

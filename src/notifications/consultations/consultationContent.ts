@@ -22,16 +22,6 @@ export interface ConsultationAdviceFields {
   respondedAt: string;
 }
 
-/**
- * Who may ask a MASH for advice without naming the child: the practitioners of partner agencies who
- * would otherwise refer (Working Together 2023 ch.2), and social workers of another authority. Not an
- * agency's system (a consultation is a person's question), not IG leads, data stewards or directory
- * administrators.
- */
-export const ASKING_ROLES: readonly Role[] = [
-  Role.SCHOOL_DSL, Role.HEALTH_PRACTITIONER, Role.POLICE_OFFICER, Role.PROBATION_PRACTITIONER, Role.YOT_WORKER, Role.PRISON_OMU, Role.SOCIAL_WORKER,
-];
-
 /** Who at the MASH reads a consultation and answers it: its view is decided for the MASH's practitioners. */
 export const ADVISING_ROLE = Role.MASH_PRACTITIONER;
 

@@ -4,7 +4,8 @@ import { AgencyType } from "../../directory/AgencyType";
 import { agenciesServing } from "../../directory/routingDirectory";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { NotificationType } from "../NotificationType";
-import { ADVISING_ROLE, ASKING_ROLES, CONCERN_LENGTH, type ConsultationFields } from "./consultationContent";
+import { askingRole, CONSULTATION_NOT_PERMITTED } from "./askingRole";
+import { ADVISING_ROLE, CONCERN_LENGTH, type ConsultationFields } from "./consultationContent";
 import { deliverConsultation, refuseConsultation, type ConsultationServices } from "./deliverConsultation";
 import { screenConcern } from "./screenConcern";
 
@@ -36,8 +37,9 @@ export async function requestConsultation(services: ConsultationServices, princi
     refuseConsultation(services, act, new HubError(code, message, { problem, ...(path === undefined ? {} : { path }) }), {
       kind: "REQUEST", ...(isLocalAuthorityCode(request.localAuthority) ? { localAuthority: request.localAuthority } : {}), ...(path === undefined ? {} : { path }),
     });
-  const askingRole = ASKING_ROLES.find((role) => principal.roles.includes(role));
-  if (askingRole === undefined) return refuse(ErrorCode.FORBIDDEN, "CONSULTATION_NOT_PERMITTED", "A consultation is a practitioner's question to a MASH: your role does not ask one.");
+  // Who may ask is policy (policies/consultations.yaml `consultationAskers`), as who may search is.
+  const role = askingRole(services.policy.consultationAskers, principal.roles);
+  if (role === null) return refuse(ErrorCode.FORBIDDEN, CONSULTATION_NOT_PERMITTED, "A consultation is a practitioner's question to a MASH: your role does not ask one.");
   if (!isLocalAuthorityCode(request.localAuthority)) return refuse(ErrorCode.INVALID_INPUT, "INVALID_LOCAL_AUTHORITY", "localAuthority must be an ONS code such as E06000060.", "consultation.localAuthority");
   const concern = request.concern.trim();
   if (concern.length < CONCERN_LENGTH.min || concern.length > CONCERN_LENGTH.max) {
@@ -53,7 +55,7 @@ export async function requestConsultation(services: ConsultationServices, princi
   if (mashes.length === 0) return refuse(ErrorCode.INVALID_INPUT, "AREA_UNKNOWN", "The directory holds no children's social care serving that local authority.", "consultation.localAuthority");
 
   const consultation: ConsultationFields = {
-    concern, localAuthority: request.localAuthority, askingAgency: principal.agency, askingAgencyType: principal.agencyType, askingRole, askedAt: now.toISOString(),
+    concern, localAuthority: request.localAuthority, askingAgency: principal.agency, askingAgencyType: principal.agencyType, askingRole: role, askedAt: now.toISOString(),
   };
   const recipients = mashes.map(({ entry }) => ({ agency: entry.code, decidedAs: ADVISING_ROLE }));
   const consultationId = await services.dataSource.transaction((manager) =>

@@ -27,11 +27,13 @@ const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>([
  * role at the agency (`decidedAs`: the routing rule's, IG_LEAD for an escalation), so only the agency's
  * own staff in that role read it — another role of the same agency (a MASH practitioner, a manager, an
  * IG lead beside a social worker's view) was never decided for and may be granted none of it. The
- * agency's own system reads every delivery to its staff: it files them in the agency's case records and
- * receives the same views by webhook. Reading and acknowledging go together: whoever may read a
- * delivery may acknowledge it. A delivery addressed to one person (ADDRESSEE: a consultation's advice)
- * is read by that person alone among its staff, in the role it was decided for, and by the agency's
- * system. Default deny: nothing else is granted.
+ * agency's own system reads every delivery to its staff (STAFF): it files them in the agency's case
+ * records and receives the same views by webhook. Reading and acknowledging go together: whoever may
+ * read a delivery may acknowledge it. A delivery addressed to one person (ADDRESSEE: a consultation's
+ * advice) is read by that person alone, in the role it was decided for; one for the IG leads
+ * (IG_LEADS: an escalation) by the IG leads. Neither is the agency system's: anyone at the agency with
+ * access to it may read what it holds (its webhook is told only that such a delivery waits here).
+ * Default deny: nothing else is granted.
  */
 export function inboxAbility(principal: Principal): InboxAbility {
   const { can, build } = new AbilityBuilder<InboxAbility>(createMongoAbility);
@@ -39,7 +41,7 @@ export function inboxAbility(principal: Principal): InboxAbility {
   const roles = principal.roles.filter((role) => STAFF_ROLES.has(role));
   if (roles.length > 0) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.STAFF, decidedAs: { $in: roles } });
   if (roles.length > 0) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.ADDRESSEE, decidedAs: { $in: roles }, contact: principal.sub });
-  if (principal.roles.includes(Role.AGENCY_SYSTEM)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: { $in: [DeliveryAudience.STAFF, DeliveryAudience.ADDRESSEE] } });
+  if (principal.roles.includes(Role.AGENCY_SYSTEM)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.STAFF });
   if (principal.roles.includes(Role.IG_LEAD)) can("read", "NotificationDelivery", { recipientAgency: agency, audience: DeliveryAudience.IG_LEADS });
   return build();
 }
@@ -56,7 +58,7 @@ export function mayReadDelivery(principal: Principal, delivery: DeliveryReach): 
 export function readableScope(principal: Principal): { audience: DeliveryAudience; decidedAs: Role[] | "ANY"; addressee?: string }[] {
   const scope: { audience: DeliveryAudience; decidedAs: Role[] | "ANY"; addressee?: string }[] = [];
   const roles = principal.roles.filter((role) => STAFF_ROLES.has(role));
-  if (principal.roles.includes(Role.AGENCY_SYSTEM)) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: "ANY" }, { audience: DeliveryAudience.ADDRESSEE, decidedAs: "ANY" });
+  if (principal.roles.includes(Role.AGENCY_SYSTEM)) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: "ANY" });
   else if (roles.length > 0) scope.push({ audience: DeliveryAudience.STAFF, decidedAs: roles }, { audience: DeliveryAudience.ADDRESSEE, decidedAs: roles, addressee: principal.sub });
   if (principal.roles.includes(Role.IG_LEAD)) scope.push({ audience: DeliveryAudience.IG_LEADS, decidedAs: "ANY" });
   return scope;

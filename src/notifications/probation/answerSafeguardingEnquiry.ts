@@ -1,5 +1,6 @@
 import { type Principal } from "../../auth/Principal";
 import { NotificationRecordType } from "../../policy/notificationFields";
+import { deliveriesAsTheyLeave } from "../deliveriesAsTheyLeave";
 import { type Notification } from "../Notification";
 import { type NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
@@ -73,11 +74,20 @@ export function mayAnswer(services: NotificationServices, principal: Principal, 
 /**
  * Route the reply a delivery of an enquiry was acknowledged with back to the agency that asked: a
  * notification of its own, audited and delivered like any other. Its reference is derived from the
- * delivery, so routing it again (an acknowledgement retried after a failure) answers the first.
+ * delivery: once routed, an acknowledgement repeated routes nothing again (the delivery answered may
+ * have changed since — a fact erased from it — but the answer is the first); one retried after a
+ * failure routes it then. The children go back as the answered delivery leaves the hub now
+ * (`deliveriesAsTheyLeave`): never a fact restricted or erased since (nor an erased fact's tombstone),
+ * which the answer, telling no record of its own, would otherwise carry on beyond the rights over the
+ * enquiry's records.
  */
 export async function routeEnquiryAnswer(services: NotificationServices, principal: Principal, requestId: string, enquiry: Notification, delivery: NotificationDelivery, now: Date): Promise<void> {
   if (!repliesRoutedBack(enquiry.type) || delivery.response === null || delivery.acknowledgedAt === null) return;
+  const reference = `ANSWER-${delivery.id}`;
+  const routed = await services.dataSource.query<unknown[]>(`SELECT 1 FROM notification WHERE source_agency = $1 AND source_reference = $2`, [delivery.recipientAgency, reference]);
+  if (routed.length > 0) return;
+  const [leaving] = await deliveriesAsTheyLeave(services.dataSource, services.policy, [delivery]);
   await submitNotification(services, SAFEGUARDING_ENQUIRY_RESPONSE, principal, requestId, {
-    agencyCode: delivery.recipientAgency, reference: `ANSWER-${delivery.id}`, enquiry, delivery: { ...delivery, response: delivery.response, acknowledgedAt: delivery.acknowledgedAt },
+    agencyCode: delivery.recipientAgency, reference, enquiry, delivery: { ...leaving, response: delivery.response, acknowledgedAt: delivery.acknowledgedAt },
   }, now);
 }

@@ -63,6 +63,24 @@ describe("loadPolicies refuses", () => {
     expect(unbounded.problem).toContain("maxChildrenPerAdult");
   });
 
+  test("a search candidate's comparison the hub does not make, a detail that is no child's, or a coarser level where levels do not nest", () => {
+    const unknown = loadError(editFixture("involvement.yaml", "    givenNames: { detail: givenNames }", "    nickname: { detail: givenNames }"));
+    expect(unknown.problem).toContain('unknown comparison "nickname"');
+    const detail = loadError(editFixture("involvement.yaml", "    givenNames: { detail: givenNames }", "    givenNames: { detail: gpPracticeName }"));
+    expect(detail.problem).toContain('unknown CHILD field "gpPracticeName"');
+    const level = loadError(editFixture("involvement.yaml", "finestLevel: DISTRICT", "finestLevel: DIFFERENT"));
+    expect(level.problem).toContain('unknown nested postcode level "DIFFERENT"');
+    const unnested = loadError(editFixture("involvement.yaml", "    givenNames: { detail: givenNames }", "    givenNames: { detail: givenNames, finestLevel: PHONETIC }"));
+    expect(unnested.problem).toContain("the levels of givenNames do not nest");
+  });
+
+  test("a consultation asker the hub does not know, or an agency's system asking", () => {
+    const unknown = loadError(editFixture("involvement.yaml", "roles: [SCHOOL_DSL, SOCIAL_WORKER]", "roles: [SCHOOL_DSL, TEACHER]"));
+    expect(unknown.problem).toContain('unknown role "TEACHER"');
+    const system = loadError(editFixture("involvement.yaml", "roles: [SCHOOL_DSL, SOCIAL_WORKER]", "roles: [SCHOOL_DSL, AGENCY_SYSTEM]"));
+    expect(system.problem).toContain("AGENCY_SYSTEM cannot ask: a consultation is a person's question");
+  });
+
   test("a purpose defined twice", () => {
     const error = loadError({
       "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",

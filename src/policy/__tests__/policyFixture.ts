@@ -98,6 +98,16 @@ householdLinks:
   recordWithinDays: 365
   maxChildrenPerAdult: 5
   opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]
+candidateComparisons:
+  id: candidate-comparisons
+  description: What a search candidate's why may say.
+  comparisons:
+    givenNames: { detail: givenNames }
+    postcode: { detail: addresses, finestLevel: DISTRICT }
+consultationAskers:
+  id: consultation-askers
+  description: Who may ask a MASH for advice.
+  roles: [SCHOOL_DSL, SOCIAL_WORKER]
 mashCase:
   id: mash-case
   description: Open referrals.

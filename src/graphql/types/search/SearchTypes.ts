@@ -62,8 +62,8 @@ export class AgencyTypeHoldingNode {
 @ObjectType({ description: "A child the search could be about. Open it with `child(sui, access)` under the same case reference: that read is audited against the referral." })
 export class ChildCandidateNode {
   @Field(() => ID, { nullable: true, description: "Null for a child still awaiting an SUI." }) sui: string | null;
-  @Field(() => Float, { description: "The identity matcher's score in bits (the linker's weights, policies/linkage/match-weights.yaml)." }) score: number;
-  @Field(() => [FieldAgreementNode]) why: FieldAgreementNode[];
+  @Field(() => Float, { description: "The identity matcher's score in bits (the linker's weights, policies/linkage/match-weights.yaml) over what you are shown: the sum of `why`'s weights. Candidates are ranked by it." }) score: number;
+  @Field(() => [FieldAgreementNode], { description: "Why it matched: each field's comparison level and weight, no finer than the policy shows you the field (policies/search.yaml candidateComparisons: a postcode at most DISTRICT); a field you are not shown is not listed." }) why: FieldAgreementNode[];
   @Field(() => CandidateDemographicsNode) demographics: CandidateDemographicsNode;
   @Field(() => [CandidateWithholdingNode]) withheld: CandidateWithholdingNode[];
   @Field(() => [AgencyTypeHoldingNode]) agencyTypes: AgencyTypeHoldingNode[];
