@@ -11,7 +11,7 @@ import { type MigrationInterface, type QueryRunner } from "typeorm";
  * `hub_children_covered(child)`: the children an exclusion of that child covers — the child and every child
  * merged into it, at any depth (a retired child's history is the survivor's file). The one definition the
  * lists that leave out what a caller is kept out of (`exclusions/childrenKeptOut`, `exclusions/excludes`'s
- * `keptOutCondition`) both use.
+ * `keptOutCondition`) both use, walked by a partial index of the few children merged away.
  */
 export class IgAlertsKeyedByChild1796600000046 implements MigrationInterface {
   name = "IgAlertsKeyedByChild1796600000046";
@@ -24,6 +24,7 @@ export class IgAlertsKeyedByChild1796600000046 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "ig_alert" DROP COLUMN "child_sui"`);
     await queryRunner.query(`CREATE INDEX "IDX_ig_alert_window" ON "ig_alert" ("principal_sub", "child_id", "window_ends_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_ig_alert_child" ON "ig_alert" ("child_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_child_merged_into" ON "child" ("merged_into_id") WHERE "merged_into_id" IS NOT NULL`);
     await queryRunner.query(`
       CREATE FUNCTION hub_children_covered(uuid) RETURNS SETOF uuid LANGUAGE sql STABLE AS $$
         WITH RECURSIVE covered(id) AS (SELECT $1 UNION SELECT c.id FROM child c JOIN covered f ON c.merged_into_id = f.id)
@@ -34,6 +35,7 @@ export class IgAlertsKeyedByChild1796600000046 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     // Refused while an alert about a child awaiting an SUI stands: keyed by SUI again, it would name no child.
     await queryRunner.query(`DROP FUNCTION hub_children_covered(uuid)`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_child_merged_into"`);
     await queryRunner.query(`ALTER TABLE "ig_alert" ADD "child_sui" character varying(10)`);
     await queryRunner.query(`UPDATE "ig_alert" a SET "child_sui" = c."sui" FROM "child" c WHERE c."id" = a."child_id"`);
     await queryRunner.query(`ALTER TABLE "ig_alert" ALTER COLUMN "child_sui" SET NOT NULL`);
