@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VirtualColumn } from "typeorm";
 
 export const IgAlertStatus = { OPEN: "OPEN", CLOSED: "CLOSED" } as const;
 export type IgAlertStatus = (typeof IgAlertStatus)[keyof typeof IgAlertStatus];
@@ -21,10 +21,15 @@ export type IgAlertOutcome = (typeof IgAlertOutcome)[keyof typeof IgAlertOutcome
  * A break-glass access (or an excluded caller's attempt) awaiting review by an information governance lead. One alert covers one
  * caller's emergency access to one child for a time-boxed window; every disclosure in the window is
  * on the audit trail flagged break-glass and counted here.
+ *
+ * Keyed by the hub's child (`childId`, migration 46), not its SUI: a child awaiting an SUI is alerted
+ * like any other, an SUI arriving leaves the window where it was, and a merge moves the alert to the
+ * survivor (`identity/stewardship/mergeChildren`, as exclusions move).
  */
 @Entity()
 @Index(["status", "raisedAt"])
-@Index(["principalSub", "childSui", "windowEndsAt"])
+@Index("IDX_ig_alert_window", ["principalSub", "childId", "windowEndsAt"])
+@Index("IDX_ig_alert_child", ["childId"])
 export class IgAlert {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -32,8 +37,13 @@ export class IgAlert {
   @Column({ type: "varchar", length: 16, default: IgAlertKind.BREAK_GLASS })
   kind: IgAlertKind;
 
-  @Column({ type: "varchar", length: 10 })
-  childSui: string;
+  /** The child the access was to. */
+  @Column({ type: "uuid" })
+  childId: string;
+
+  /** The SUI the child holds now, read with the alert; null while the child awaits one. */
+  @VirtualColumn({ type: "varchar", query: (alert) => `SELECT alerted.sui FROM child alerted WHERE alerted.id = ${alert}.child_id` })
+  childSui: string | null;
 
   @Column({ type: "varchar", length: 200 })
   principalSub: string;

@@ -8,13 +8,14 @@ export const BREAK_GLASS_WINDOW_MS = 60 * 60 * 1000;
 /**
  * Raises an IG alert for a break-glass disclosure, or counts it against the caller's open alert for the
  * same child if its window has not ended: the view is time-boxed, and after the window a new
- * break-glass request (and a new alert) is needed.
+ * break-glass request (and a new alert) is needed. Keyed by the child (`childId`), so a child awaiting an
+ * SUI is alerted too, and its SUI arriving within the window leaves the reads counted against one alert.
  */
-export async function raiseBreakGlassAlert(dataSource: DataSource, principal: Principal, childSui: string, disclosureId: string, justification: string, now = new Date()): Promise<IgAlert> {
+export async function raiseBreakGlassAlert(dataSource: DataSource, principal: Principal, childId: string, disclosureId: string, justification: string, now = new Date()): Promise<IgAlert> {
   return dataSource.transaction(async (manager) => {
     const alerts = manager.getRepository(IgAlert);
     const open = await alerts.findOne({
-      where: { kind: IgAlertKind.BREAK_GLASS, principalSub: principal.sub, childSui, status: IgAlertStatus.OPEN, windowEndsAt: MoreThan(now) },
+      where: { kind: IgAlertKind.BREAK_GLASS, principalSub: principal.sub, childId, status: IgAlertStatus.OPEN, windowEndsAt: MoreThan(now) },
       lock: { mode: "pessimistic_write" },
     });
     if (open !== null) {
@@ -22,7 +23,7 @@ export async function raiseBreakGlassAlert(dataSource: DataSource, principal: Pr
       return alerts.save(open);
     }
     return alerts.save(alerts.create({
-      childSui,
+      childId,
       principalSub: principal.sub,
       principalAgency: principal.agency,
       firstDisclosureId: disclosureId,

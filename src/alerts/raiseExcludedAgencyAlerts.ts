@@ -20,14 +20,13 @@ export interface StoppedDuty {
  * to tell that agency still stands, and those who decided the agency must not see the child's file
  * are the ones entitled to know of it and to meet the duty another way (DOMAIN "Who must tell whom";
  * need-to-know). The alert is theirs alone (`igAlertReach`): `principalAgency` is the recording agency.
- * There is no window: each duty stopped is its own alert. A child awaiting an SUI raises none, as IG
- * alerts are keyed by SUI; the refused entry and the routing decision still record it.
+ * There is no window: each duty stopped is its own alert. Keyed by the child (`IgAlert.childId`), so a
+ * child awaiting an SUI raises one too.
  */
 export async function raiseExcludedAgencyAlerts(manager: EntityManager, duty: StoppedDuty, now: Date): Promise<void> {
-  const alerts = new Map<string, { childSui: string; principalAgency: string }>();
+  const alerts = new Map<string, { childId: string; principalAgency: string }>();
   for (const exclusion of duty.keptOut) {
-    if (exclusion.sui === null) continue;
-    alerts.set(`${exclusion.sui}:${exclusion.recordedByAgency}`, { childSui: exclusion.sui, principalAgency: exclusion.recordedByAgency });
+    alerts.set(`${exclusion.childId}:${exclusion.recordedByAgency}`, { childId: exclusion.childId, principalAgency: exclusion.recordedByAgency });
   }
   if (alerts.size === 0) return;
   await manager.getRepository(IgAlert).insert([...alerts.values()].map((alert) => ({

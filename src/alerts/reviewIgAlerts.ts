@@ -6,7 +6,7 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, refuseGovernanceRequest, type GovernanceServices } from "../audit/governanceAccess";
 import { type AccessContext } from "../policy/AccessContext";
 import { AuditOperation } from "../audit/AuditOperation";
-import { aboutNoneKeptOut, childrenKeptOut } from "../exclusions/childrenKeptOut";
+import { aboutChildNotKeptOut, childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { IgAlert, IgAlertStatus, type IgAlertOutcome } from "./IgAlert";
 import { igAlertReach } from "./igAlertReach";
 import { alertReviewer, OWN_ALERT_RULE } from "./igAlertAccess";
@@ -20,7 +20,8 @@ export interface IgAlertPage {
 
 /**
  * Alerts oldest first (the longest-waiting review first), a page at a time; IG leads only, and none
- * about a child the IG lead's exclusions keep them out of. The list
+ * about a child the IG lead's exclusions keep them out of (by the child: awaiting an SUI or not). Each
+ * alert shows the SUI its child holds now, or none while it awaits one. The list
  * carries children's SUIs and callers' justifications, so reading it is audited like any IG read, with
  * the IG lead's access context (INFORMATION_GOVERNANCE).
  */
@@ -40,7 +41,7 @@ export async function listIgAlerts(services: GovernanceServices, principal: Prin
     },
     async () => {
       const reach = igAlertReach(principal);
-      const excluded = aboutNoneKeptOut(await childrenKeptOut(dataSource, principal), "ARRAY[alert.child_sui]");
+      const excluded = aboutChildNotKeptOut(await childrenKeptOut(dataSource, principal), "alert.child_id");
       const query = dataSource.getRepository(IgAlert).createQueryBuilder("alert").where(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters);
       if (status) query.andWhere("alert.status = :status", { status });
       const totalCount = await query.getCount();
@@ -49,7 +50,7 @@ export async function listIgAlerts(services: GovernanceServices, principal: Prin
       if (after) query.andWhere(`(${raised}, alert.id) > (:raisedAt, :id)`, after);
       const rows = await query.orderBy(raised, "ASC").addOrderBy("alert.id", "ASC").take(limit + 1).getMany();
       const alerts = rows.slice(0, limit);
-      return { result: { alerts, hasNextPage: rows.length > limit, totalCount }, childSuis: alerts.map((alert) => alert.childSui), details: { returned: alerts.length } };
+      return { result: { alerts, hasNextPage: rows.length > limit, totalCount }, childSuis: alerts.flatMap((alert) => (alert.childSui === null ? [] : [alert.childSui])), details: { returned: alerts.length } };
     },
     now,
   );
@@ -81,13 +82,13 @@ export async function closeIgAlert(
   const alerts = services.dataSource.getRepository(IgAlert);
   // Another agency's alert about a child this IG lead does not answer for, or is kept out of, is to them no alert.
   const reach = igAlertReach(principal);
-  const excluded = aboutNoneKeptOut(await childrenKeptOut(services.dataSource, principal), "ARRAY[alert.child_sui]");
+  const excluded = aboutChildNotKeptOut(await childrenKeptOut(services.dataSource, principal), "alert.child_id");
   const alert = /^[0-9a-f-]{36}$/i.test(id)
     ? await alerts.createQueryBuilder("alert").where("alert.id = :id", { id }).andWhere(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters).getOne()
     : null;
   if (alert === null) throw new HubError(ErrorCode.NOT_FOUND, "No IG alert has this id.", { path: "id" });
   if (alert.status === IgAlertStatus.CLOSED) throw new HubError(ErrorCode.INVALID_INPUT, "This alert is already closed.", { path: "id" });
-  const reviewed = { ...request, childSuis: [alert.childSui], details: { alertId: alert.id, outcome } };
+  const reviewed = { ...request, childSuis: alert.childSui === null ? [] : [alert.childSui], details: { alertId: alert.id, outcome } };
   // Nobody reviews their own emergency access, whatever roles they hold.
   if (alert.principalSub === principal.sub) {
     await refuseGovernanceRequest(services, reviewed, { code: ErrorCode.FORBIDDEN, problem: "OWN_BREAK_GLASS", rule: OWN_ALERT_RULE }, now);

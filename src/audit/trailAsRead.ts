@@ -9,7 +9,7 @@ import { childReach, type TrailReader } from "./trailReach";
  * statement, sent whether or not there are any, so its cost does not tell how many children were asked about.
  */
 export async function childrenReached(dataSource: DataSource, reader: TrailReader, suis: readonly string[]): Promise<Set<string>> {
-  const reach = childReach(reader, "ARRAY[s.sui]");
+  const reach = childReach(reader, { suis: "ARRAY[s.sui]" });
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
     `SELECT s.sui FROM unnest(CAST(:suis AS text[])) AS s(sui) WHERE ${reach.condition}`,
     { ...reach.parameters, suis: [...new Set(suis)] },

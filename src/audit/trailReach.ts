@@ -4,6 +4,9 @@ import { AgencyType } from "../directory/AgencyType";
 /** The IG lead the trail is read for: their agency and its type and local authority. */
 export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthority">;
 
+/** The children of a row: SUIs as text[] (`suis`), or — for a row keyed by the child itself — ids as uuid[] (`childIds`). */
+export type RowChildren = { suis: string } | { childIds: string };
+
 /**
  * What an IG lead answers for, as a SQL condition over a row of the trail (an audit entry, an IG alert):
  * their own agency's use of the hub and the children it holds information about, not the whole hub.
@@ -12,28 +15,31 @@ export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthor
  * (as records that are not sealed or brokered report it). Another agency's reads of other children —
  * who looked, and the justification they wrote — are not theirs to read.
  *
- * `agency` is the row's acting-agency column and `suis` an expression giving its children's SUIs as text[].
+ * `agency` is the row's acting-agency column; its children are `suis`, an expression giving their SUIs as
+ * text[], or — for a row keyed by the child itself (an IG alert), so a child awaiting an SUI is reached
+ * too — `childIds`, an expression giving their ids as uuid[].
  */
-export function trailReach(reader: TrailReader, row: { agency: string; suis: string }): { condition: string; parameters: Record<string, string> } {
-  const children = childReach(reader, row.suis);
+export function trailReach(reader: TrailReader, row: { agency: string } & RowChildren): { condition: string; parameters: Record<string, string> } {
+  const children = childReach(reader, row);
   return { condition: `(${row.agency} = :readerAgency OR ${children.condition})`, parameters: children.parameters };
 }
 
 /**
- * The children half of `trailReach`, as a SQL condition over `suis` (an expression giving SUIs as
- * text[]): true when any of them is a child the reader's agency holds a record about, or (children's
- * services) has an address in their authority. Given one SUI (`ARRAY[s.sui]`), it says whether the
- * reader reaches that child: the one rule both for which rows an IG lead reads and for which of a row's
- * children they are shown (`trailAsRead.ts`).
+ * The children half of `trailReach`, as a SQL condition over a row's children (`suis`, SUIs as text[], or
+ * `childIds`, ids as uuid[]): true when any of them is a child the reader's agency holds a record about,
+ * or (children's services) has an address in their authority. Given one SUI (`ARRAY[s.sui]`), it says
+ * whether the reader reaches that child: the one rule both for which rows an IG lead reads and for which
+ * of a row's children they are shown (`trailAsRead.ts`).
  */
-export function childReach(reader: TrailReader, suis: string): { condition: string; parameters: Record<string, string> } {
+export function childReach(reader: TrailReader, row: RowChildren): { condition: string; parameters: Record<string, string> } {
+  const children = "suis" in row ? `c.sui = ANY(${row.suis})` : `c.id = ANY(${row.childIds})`;
   const reach = [
     `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
-       WHERE c.sui = ANY(${suis}) AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
+       WHERE ${children} AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
   ];
   if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
     reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id JOIN agency_record r ON r.id = a.source_record_id
-       WHERE c.sui = ANY(${suis}) AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
+       WHERE ${children} AND a.local_authority = :readerLocalAuthority AND NOT (r.labels && ARRAY['SEALED', 'BROKERED']::text[]))`);
   }
   return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
 }

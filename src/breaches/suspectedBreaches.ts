@@ -17,14 +17,15 @@ export async function breachFromAlert(services: GovernanceServices, principal: P
   if (source === null) return null;
   const rows: { id: string }[] = alert.kind !== IgAlertKind.BREAK_GLASS ? [] : await services.dataSource.query(
     // From the disclosure that raised the alert (its entry is stamped when the request began, before the alert was raised) to the window's end.
-    `SELECT id FROM disclosure_audit WHERE principal_sub = $1 AND child_suis @> ARRAY[$2]::text[] AND break_glass AND outcome = $3
+    // Entries name the child by the SUI it holds now, if any; the one that raised the alert may predate it (a child then awaiting one).
+    `SELECT id FROM disclosure_audit WHERE principal_sub = $1 AND (id = $4 OR child_suis @> ARRAY[$2::text]) AND break_glass AND outcome = $3
        AND occurred_at >= (SELECT occurred_at FROM disclosure_audit WHERE id = $4) AND occurred_at <= $5 ORDER BY occurred_at, id`,
     [alert.principalSub, alert.childSui, AuditOutcome.DISCLOSED, alert.firstDisclosureId, alert.windowEndsAt],
   );
   const what = alert.kind === IgAlertKind.BREAK_GLASS ? "break-glass access" : "attempt on a file the caller is excluded from";
   return openSuspectedBreach(services, principal, requestId, access, {
     source, sourceId: alert.id, description: `IG alert ${alert.id} (${what}) closed ${alert.outcome}: ${alert.reviewNote ?? ""}`.trim(),
-    disclosureIds: rows.map((row) => row.id), childSuis: [alert.childSui], awareAt: now,
+    disclosureIds: rows.map((row) => row.id), childSuis: alert.childSui === null ? [] : [alert.childSui], awareAt: now,
   }, now);
 }
 

@@ -94,7 +94,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   }
   const file = excluded.length > 0 ? null : held;
   // Sent for every caller answered as a stranger, excluded or not: the statements do not tell them apart.
-  const alertIfExcluded = (disclosureId: string) => raiseExclusionAlerts(dataSource, principal, excluded.length > 0 ? [sui] : [], disclosureId, access.justification, now);
+  const alertIfExcluded = (disclosureId: string) => raiseExclusionAlerts(dataSource, principal, [...new Set(excluded.map((exclusion) => exclusion.childId))], disclosureId, access.justification, now);
   const exclusionDetails = excluded.length > 0 ? { details: { exclusionIds: excluded.map((exclusion) => exclusion.id) } } : {};
   const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
   const caseOpen = referral !== null;
@@ -160,7 +160,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
       consent,
     },
   });
-  if (access.breakGlass) await raiseBreakGlassAlert(dataSource, principal, sui, receipt.id, access.justification, now);
+  if (access.breakGlass) await raiseBreakGlassAlert(dataSource, principal, file.child.id, receipt.id, access.justification, now);
   // CP-IS: a plan viewed from an unscheduled-care setting tells the authority holding it.
   await notifyPlanViewed(services, principal, requestId, {
     childId: file.child.id, sui, disclosureId: receipt.id,

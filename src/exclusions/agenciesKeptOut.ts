@@ -14,7 +14,7 @@ export interface AgencyKeptOut {
 
 /**
  * Which of these agencies a standing AGENCY exclusion keeps out of which of these children (by id, or
- * the child each was merged into, as `keptOutCondition` matches them): `excludesAgency`, the one
+ * a child each was merged into at any depth: `hub_children_covered`, as `keptOutCondition` matches them): `excludesAgency`, the one
  * rule, as a query — a standing exclusion of kind AGENCY naming the agency. For the paths that would send something about the children to an agency as a whole —
  * routing a notification, escalating an overdue delivery to the agency's IG leads — so the excluded
  * agency is never addressed at all. A STAFF or TEAM exclusion keeps no agency out: the agency is still
@@ -24,7 +24,7 @@ export async function agenciesKeptOut(db: DataSource | EntityManager, childIds: 
   const rows: { agency_code: string; child_id: string; sui: string | null; recorded_by_agency: string }[] = await db.query(
     `SELECT DISTINCT x.agency_code, x.child_id, c.sui, x.recorded_by_agency FROM child_exclusion x JOIN child c ON c.id = x.child_id
       WHERE x.lifted_at IS NULL AND x.kind = $3 AND x.agency_code = ANY($2::text[])
-        AND (x.child_id = ANY($1::uuid[]) OR x.child_id IN (SELECT m.merged_into_id FROM child m WHERE m.id = ANY($1::uuid[])))
+        AND EXISTS (SELECT 1 FROM hub_children_covered(x.child_id) covered(id) WHERE covered.id = ANY($1::uuid[]))
       ORDER BY x.agency_code, x.child_id, x.recorded_by_agency`,
     [[...new Set(childIds)], [...new Set(agencyCodes)], ExclusionKind.AGENCY],
   );

@@ -10,21 +10,19 @@ export interface KeptOut {
 
 /**
  * Every child whose file a standing exclusion keeps this caller out of (`excludes`, the one rule), with
- * the children merged into each — a retired child's history is the survivor's file. For the surfaces that
- * read about children by the hundred (the trail, IG alerts, subject access, stewards' views, search):
+ * the children merged into each, at any depth (`hub_children_covered`, migration 46: the one definition
+ * of what an exclusion covers, shared with `keptOutCondition`) — a retired child's history is the
+ * survivor's file. For the surfaces that read about children by the hundred (the trail, IG alerts,
+ * subject access, stewards' views, search):
  * each leaves these children out, so that to an excluded caller the child is one the hub does not hold.
  * One statement, sent for every caller whether or not anything names them, so its cost tells nobody
  * they were named.
  */
 export async function childrenKeptOut(db: DataSource | EntityManager, caller: ExcludableCaller): Promise<KeptOut> {
   const rows: { id: string; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null; child_id: string; sui: string | null }[] = await db.query(
-    `WITH RECURSIVE naming AS (
-       SELECT id, kind, subject_sub, agency_code, team, child_id FROM child_exclusion WHERE lifted_at IS NULL AND (subject_sub = $1 OR agency_code = $2)),
-     family AS (
-       SELECT child_id AS root, child_id AS id FROM naming
-       UNION SELECT f.root, c.id FROM child c JOIN family f ON c.merged_into_id = f.id)
-     SELECT n.id, n.kind, n.subject_sub, n.agency_code, n.team, f.id AS child_id, c.sui
-       FROM naming n JOIN family f ON f.root = n.child_id JOIN child c ON c.id = f.id`,
+    `SELECT n.id, n.kind, n.subject_sub, n.agency_code, n.team, c.id AS child_id, c.sui
+       FROM child_exclusion n CROSS JOIN LATERAL hub_children_covered(n.child_id) covered(id) JOIN child c ON c.id = covered.id
+      WHERE n.lifted_at IS NULL AND (n.subject_sub = $1 OR n.agency_code = $2)`,
     [caller.sub, caller.agency],
   );
   const kept = rows.filter((row) => excludes({ kind: row.kind, subjectSub: row.subject_sub, agencyCode: row.agency_code, team: row.team, liftedAt: null }, caller));
@@ -41,4 +39,12 @@ export async function childrenKeptOut(db: DataSource | EntityManager, caller: Ex
  */
 export function aboutNoneKeptOut(keptOut: KeptOut, suis: string): { condition: string; parameters: { keptOutSuis: string[] } } {
   return { condition: `NOT (CAST(${suis} AS text[]) && CAST(:keptOutSuis AS text[]))`, parameters: { keptOutSuis: keptOut.suis } };
+}
+
+/**
+ * A SQL condition over a row naming one child by id (`childId`, an expression: an IG alert's child): true
+ * when the caller is not kept out of it. Matched by the child, so a child awaiting an SUI is covered too.
+ */
+export function aboutChildNotKeptOut(keptOut: KeptOut, childId: string): { condition: string; parameters: { keptOutChildIds: string[] } } {
+  return { condition: `NOT (${childId} = ANY(CAST(:keptOutChildIds AS uuid[])))`, parameters: { keptOutChildIds: keptOut.childIds } };
 }

@@ -46,15 +46,17 @@ export interface CallerPlaceholders {
 
 /**
  * `excludes` as a condition of a query, for a list that must leave out what the caller is kept out of
- * before it is paged (the notification inbox, plans held elsewhere): true when a standing exclusion of
- * a child whose id is in the array expression `childIds` — or of the child it was merged into — keeps
- * the caller out, the same three kinds as `excludes`, by the same terms. Matched by the child, never by
- * its SUI (the exclusion is the child's: `ChildExclusion`), so a child awaiting an SUI is kept out too.
+ * before it is paged (the notification inbox, plans held elsewhere): true when the array expression
+ * `childIds` names a child a standing exclusion covers — the child it names, or one merged into it at
+ * any depth (`hub_children_covered`, migration 46, as `childrenKeptOut` reads it) — and that keeps the
+ * caller out, the same three kinds as `excludes`, by the same terms. Matched by the child, never by its
+ * SUI (the exclusion is the child's: `ChildExclusion`), so a child awaiting an SUI is kept out too. The
+ * covered children do not depend on the row, so a statement works them out once, whatever it lists.
  */
 export function keptOutCondition(childIds: string, caller: CallerPlaceholders): string {
-  return `EXISTS (SELECT 1 FROM child_exclusion x WHERE (x.child_id = ANY(${childIds}) OR x.child_id IN (SELECT xc.merged_into_id FROM child xc WHERE xc.id = ANY(${childIds})))
-    AND x.lifted_at IS NULL AND (
+  return `(${childIds} && ARRAY(SELECT covered.id FROM child_exclusion x CROSS JOIN LATERAL hub_children_covered(x.child_id) covered(id)
+    WHERE x.lifted_at IS NULL AND (
     (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
     OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND x.team = ${caller.team})
-    OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency})))`;
+    OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency}))))`;
 }

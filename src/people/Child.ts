@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Check } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, Check } from "typeorm";
 import { type Sex } from "./Sex";
 import { ChildName } from "./ChildName";
 import { ChildAddress } from "./ChildAddress";
@@ -9,6 +9,8 @@ import { ChildAddress } from "./ChildAddress";
  * awaiting an SUI.
  */
 @Entity()
+// The children merged into one, followed at every read that leaves out what an exclusion covers (`hub_children_covered`, migration 46).
+@Index("IDX_child_merged_into", ["mergedIntoId"], { where: `"merged_into_id" IS NOT NULL` })
 @Check("child_birth_date_known", `"date_of_birth" IS NOT NULL OR "expected_date_of_birth" IS NOT NULL`)
 export class Child {
   @PrimaryGeneratedColumn("uuid")

@@ -103,12 +103,15 @@ export async function searchChildren(services: SearchServices, principal: Princi
     });
   // Children a named-staff exclusion keeps this caller out of, which the search matched: once the
   // candidates are known, every answer is followed by the statement that alerts IG to them (none or some).
-  let attempted: string[] | null = null;
+  // A child awaiting an SUI is alerted and named by its id, as one holding an SUI is.
+  let attempted: { childId: string; sui: string | null }[] | null = null;
   const alertAttempts = async (disclosureId: string) => {
-    if (attempted !== null) await raiseExclusionAlerts(dataSource, principal, attempted, disclosureId, access.justification, now);
+    if (attempted !== null) await raiseExclusionAlerts(dataSource, principal, attempted.map((child) => child.childId), disclosureId, access.justification, now);
   };
   // Named in the entry's details for the IG lead, never among its children: nothing of them was shown.
-  const exclusionDetails = () => (attempted !== null && attempted.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted } } : {});
+  const exclusionDetails = () => (attempted !== null && attempted.length > 0
+    ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted.flatMap((child) => (child.sui === null ? [] : [child.sui])), childIds: attempted.map((child) => child.childId) } }
+    : {});
   const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, details: Record<string, unknown> = {}): Promise<never> => {
     const refusal: AuditRefusal = { code, problem, rule };
     const receipt = await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...details, ...exclusionDetails() } });
@@ -144,7 +147,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
     .filter((candidate) => withinBirthRange(query.birth, candidate.profile))
     .map((candidate) => ({ candidate, score: shownScore(weights, scoreCandidate(weights, query.facts, candidate.profile, frequencies), reported) }))
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
-  attempted = matching(blocked.keptOut).flatMap(({ candidate }) => (candidate.sui === null ? [] : [candidate.sui]));
+  attempted = matching(blocked.keptOut).map(({ candidate }) => ({ childId: candidate.profile.childId, sui: candidate.sui }));
   if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
   // A candidate's agreement with a typed first line tells the searcher the child's address: given, and
   // ranked by, only where the policy shows this searcher a candidate's address that finely.
@@ -179,7 +182,8 @@ export async function searchChildren(services: SearchServices, principal: Princi
   });
   await alertAttempts(receipt.id);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
-  if (access.breakGlass) for (const candidate of candidates) if (candidate.sui !== null) await raiseBreakGlassAlert(dataSource, principal, candidate.sui, receipt.id, access.justification, now);
+  // A child awaiting an SUI is alerted by its id like any other: the IG lead learns of every emergency view.
+  if (access.breakGlass) for (const { candidate } of shown) await raiseBreakGlassAlert(dataSource, principal, candidate.profile.childId, receipt.id, access.justification, now);
   // A referral opened before the child was identified may be bound to one of these on opening it.
   if (referral?.source.kind === "HUB") await recordSearchedChildren(dataSource, referral.source.referralId, candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])));
   return { searchId: receipt.id, candidates };

@@ -116,7 +116,7 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const { members, keptOut } = household;
   const exclusionsOf = (member: HouseholdMember) => memberExclusions.filter((exclusion) => exclusion.childId === member.profile.childId);
   const excluded = [...keptOutOfChild, ...keptOut.flatMap(exclusionsOf)];
-  const attempted = [...new Set(excluded.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
+  const attempted = [...new Set(excluded.map((exclusion) => exclusion.childId))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
   const shown: HouseholdMemberView[] = members.map((member) => ({
     sui: member.sui,
@@ -124,7 +124,6 @@ export async function viewHousehold(services: SearchServices, principal: Princip
     ...memberDetails(policy, principal, access, member, referral !== null, now),
     agencyTypes: holdings.get(member.profile.childId) ?? [],
   }));
-  const memberSuis = shown.flatMap((member) => (member.sui === null ? [] : [member.sui]));
   // The view's own entry is on the viewed child's trail and names no member; each member's trail records
   // that they were shown, or that the caller was kept out, in an entry naming no other child. The IG lead
   // joins them by `viewId`. A member awaiting an SUI is named by its child id, the key its trail will be
@@ -164,7 +163,7 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   // Sent for every caller, excluded or not: the statements do not tell them apart.
   await raiseExclusionAlerts(dataSource, principal, attempted, receipt.id, access.justification, now);
   // Break-glass (scenario 9): each child shown is an emergency disclosure, alerted to IG like a read of the child.
-  if (access.breakGlass) for (const memberSui of memberSuis) await raiseBreakGlassAlert(dataSource, principal, memberSui, receipt.id, access.justification, now);
+  if (access.breakGlass) for (const member of members) await raiseBreakGlassAlert(dataSource, principal, member.profile.childId, receipt.id, access.justification, now);
   // The members shown, and only those placed the way the policy says opens a file (`householdLinks.opensMemberFiles`),
   // open under the referral's case reference from now on.
   // (A referral only the authority's own system recorded has no row here: its members open through their own referral.)

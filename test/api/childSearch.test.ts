@@ -165,7 +165,7 @@ describe("a search is never a way to browse", () => {
     const shown: string[] = body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui);
     expect(shown).toContain(childSui);
     expect(await searchEntry(body.data!.searchChildren.searchId)).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
-    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-search-1"]);
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT c.sui AS child_sui FROM ig_alert a JOIN child c ON c.id = a.child_id WHERE a.principal_sub = $1`, ["sw-search-1"]);
     expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([...shown].sort());
   });
 

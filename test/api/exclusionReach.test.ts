@@ -101,7 +101,7 @@ beforeAll(async () => {
   }
   // The excluded practitioner's attempt: an IG alert about the child.
   expect((await as(mashKeptOut, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
-  fixture.alertId = (await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_sui = $1 AND status = 'OPEN'`, [childSui]))[0].id;
+  fixture.alertId = (await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_id = (SELECT id FROM child WHERE sui = $1) AND status = 'OPEN'`, [childSui]))[0].id;
 }, 300_000);
 afterAll(async () => {
   jest.restoreAllMocks();
@@ -219,6 +219,63 @@ describe("a child awaiting an SUI", () => {
   const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-gp-reach", agency: "GP-K99001", agency_type: "HEALTH" };
   const bryony = { givenNames: "Bryony", familyName: "Wetherall", dateOfBirth: "2019-04-04", sex: "FEMALE", address: { ...HOME, postcode: "HP21 7AB" } };
   const exclusion = { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." };
+
+  // IG alerts (DOMAIN scenario 9: an IG alert for every break-glass) are the child's, not its SUI's.
+  type AlertNode = { id: string; kind: string; childSui: string | null; disclosureCount: number };
+  const ALERTS_BY = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN, first: 200) { nodes { id kind childSui principalSub disclosureCount } } }`;
+  const alertsBy = async (sub: string | undefined) => {
+    const body = await as(CALLERS.igLead, ALERTS_BY, { access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    return (body.data?.igAlerts.nodes as (AlertNode & { principalSub: string })[]).filter((alert) => alert.principalSub === sub).map(({ principalSub: _, ...alert }) => alert);
+  };
+  const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Out of hours: the girl is at the police station and nobody has her NHS number." });
+  const glassSearch = (caller: TestClaims, identity: { givenNames: string; familyName: string; dateOfBirth: string }) =>
+    as(caller, SEARCH, { criteria: { givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: { exact: identity.dateOfBirth } }, access: emergency });
+
+  it("a break-glass search showing her raises an IG alert the IG lead finds, saying she awaits an SUI; once it arrives, reading her under it counts against that alert", async () => {
+    const hazel = { givenNames: "Hazel", familyName: "Quenby", dateOfBirth: "2017-07-07", sex: "FEMALE", address: { ...HOME, postcode: "HP20 3QZ" } };
+    expect((await gp("GP-REACH-HAZEL", hazel)).outcome).toBe("NEW_CHILD");
+    const glass: TestClaims = { ...CALLERS.lincolnshireSocialWorker, sub: "sw-reach-glass-hazel" };
+    expect((await glassSearch(glass, hazel)).data?.searchChildren.candidates).toEqual([expect.objectContaining({ sui: null })]);
+    const [raised, ...more] = await alertsBy(glass.sub);
+    expect(more).toEqual([]);
+    expect(raised).toMatchObject({ kind: "BREAK_GLASS", childSui: null, disclosureCount: 1 });
+
+    const sui = next();
+    const arriving = await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: `REACH-${sui}`, child: { ...hazel, sui }, ...socialCare });
+    expect(arriving.outcome).toBe("REVIEW_PENDING");
+    const [{ id: reviewId }] = await query<{ id: string }[]>(`SELECT id FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [arriving.recordId]);
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: reviewId, access: DATA_QUALITY })).errors).toBeUndefined();
+    expect((await as(glass, CHILD_QUERY, { sui, access: emergency })).data?.child?.sui).toBe(sui);
+    expect(await alertsBy(glass.sub)).toEqual([{ ...raised, childSui: sui, disclosureCount: 2 }]);
+  });
+
+  it("a kept-out practitioner's break-glass search finding her raises EXCLUDED_ACCESS, listed as about a child awaiting an SUI, and no break-glass alert", async () => {
+    const tansy = { givenNames: "Tansy", familyName: "Orrell", dateOfBirth: "2018-08-08", sex: "FEMALE", address: { ...HOME, postcode: "HP20 4TT" } };
+    expect((await gp("GP-REACH-TANSY", tansy)).outcome).toBe("NEW_CHILD");
+    const keptOut: TestClaims = { ...CALLERS.mash, sub: "mash-reach-kept-out-tansy" };
+    expect((await as(gpIgLead, RECORD, { agencyReference: "GP-REACH-TANSY", exclusion: { ...exclusion, subject: keptOut.sub }, access: IG_REVIEW })).errors).toBeUndefined();
+    expect((await glassSearch(keptOut, tansy)).data?.searchChildren.candidates).toEqual([]);
+    expect(await alertsBy(keptOut.sub)).toEqual([expect.objectContaining({ kind: "EXCLUDED_ACCESS", childSui: null, disclosureCount: 1 })]);
+  });
+
+  it("merged into a child holding an SUI, her alert is the survivor's: listed under the survivor's SUI, and the survivor's reads count against it", async () => {
+    const ivy = { givenNames: "Ivy", familyName: "Merriweather", dateOfBirth: "2016-01-21", sex: "FEMALE", address: { ...HOME, postcode: "HP22 5MM" } };
+    const awaiting = await gp("GP-REACH-IVY", ivy);
+    expect(awaiting.outcome).toBe("NEW_CHILD");
+    const survivorSui = next();
+    await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: `REACH-${survivorSui}`, child: { sui: survivorSui, givenNames: "Opal", familyName: "Fairbrother", dateOfBirth: "2012-03-03", sex: "FEMALE", address: { ...HOME, postcode: "OX2 6GG" } }, ...socialCare });
+    const glass: TestClaims = { ...CALLERS.lincolnshireSocialWorker, sub: "sw-reach-glass-ivy" };
+    expect((await glassSearch(glass, ivy)).data?.searchChildren.candidates).toEqual([expect.objectContaining({ sui: null })]);
+    const [raised] = await alertsBy(glass.sub);
+    expect(raised).toMatchObject({ kind: "BREAK_GLASS", childSui: null, disclosureCount: 1 });
+
+    const [{ child_id: mergedId }] = await query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [awaiting.recordId]);
+    expect((await as(CALLERS.dataSteward, MERGE, { survivorId: await childIdOf(survivorSui), mergedId, access: DATA_QUALITY })).errors).toBeUndefined();
+    expect(await alertsBy(glass.sub)).toEqual([{ ...raised, childSui: survivorSui }]);
+    expect((await as(glass, CHILD_QUERY, { sui: survivorSui, access: emergency })).data?.child?.sui).toBe(survivorSui);
+    expect(await alertsBy(glass.sub)).toEqual([{ ...raised, childSui: survivorSui, disclosureCount: 2 }]);
+  });
 
   it("is excluded by the recording agency's own reference for its record, and stays excluded once its SUI arrives", async () => {
     expect((await gp("GP-REACH-BRYONY", bryony)).outcome).toBe("NEW_CHILD");

@@ -96,7 +96,7 @@ beforeAll(async () => {
   // An emergency read: a break-glass alert for the IG lead to review.
   const emergency = practitionerAccess("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought into ED at 01:30 unresponsive; no social care contact reachable out of hours." });
   expect((await call(CALLERS.hospitalDoctor, CHILD_QUERY, { sui: ROWAN_SUI, access: emergency })).body.data.child).not.toBeNull();
-  const [{ id: alertId }] = await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_sui = $1 AND status = 'OPEN'`, [ROWAN_SUI]);
+  const [{ id: alertId }] = await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_id = (SELECT id FROM child WHERE sui = $1) AND status = 'OPEN'`, [ROWAN_SUI]);
   fixture.alertId = alertId;
 
   // A subject access request about the boy, for the IG lead's report.

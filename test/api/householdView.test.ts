@@ -168,7 +168,7 @@ describe("break-glass", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.household.members.map((member: { sui: string }) => member.sui)).toEqual([sibling, sameHome]);
     expect(await entries().findOneByOrFail({ id: body.data!.household.viewId })).toMatchObject({ breakGlass: true, outcome: "DISCLOSED" });
-    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT child_sui FROM ig_alert WHERE principal_sub = $1`, ["sw-household-glass"]);
+    const alerts = await hub.hub.database.dataSource.query<{ child_sui: string }[]>(`SELECT c.sui AS child_sui FROM ig_alert a JOIN child c ON c.id = a.child_id WHERE a.principal_sub = $1`, ["sw-household-glass"]);
     expect(alerts.map((alert) => alert.child_sui).sort()).toEqual([sibling, sameHome].sort());
   });
 });
@@ -285,7 +285,7 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
   const missing = next();
   const [shapeWithHidden, brotherA, hiddenA, shapeWithout, brotherB] = [next(), next(), next(), next(), next()];
   const exclude = (sui: string, subject: string) => excludeFrom(sui, subject, schoolIgLead);
-  const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT child_sui, kind FROM ig_alert WHERE principal_sub = $1 ORDER BY kind, child_sui`, [sub]);
+  const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT c.sui AS child_sui, a.kind FROM ig_alert a JOIN child c ON c.id = a.child_id WHERE a.principal_sub = $1 ORDER BY a.kind, c.sui`, [sub]);
   const emergency = "Out of hours: police at the house, need to know which other children live there now.";
 
   beforeAll(async () => {

@@ -35,7 +35,7 @@ describe("governance work is refused to the wrong role even under a purposes pol
     db = await openAuditTestDatabase();
     services = { dataSource: db.dataSource, policy: widened(POLICY) };
     const alert = await db.dataSource.getRepository(IgAlert).save({
-      childSui: "9990000018", principalSub: "ed-doctor-7", principalAgency: "TRUST-RX1", firstDisclosureId: "00000000-0000-4000-8000-000000000001",
+      childId: "00000000-0000-4000-8000-0000000000c1", principalSub: "ed-doctor-7", principalAgency: "TRUST-RX1", firstDisclosureId: "00000000-0000-4000-8000-000000000001",
       justification: "Child in ED at night with injuries; nobody reachable.", windowEndsAt: new Date("2026-11-15T13:00:00Z"),
     });
     alertId = alert.id;

@@ -110,6 +110,25 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("gives each IG alert the child holding its SUI when it keys alerts by the child", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "IgAlertsKeyedByChild1796600000046");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const [child, alert] = [randomUUID(), randomUUID()];
+    try {
+      await dataSource.query(`INSERT INTO child (id, sui, given_names, family_name, date_of_birth, sex) VALUES ($1, '9990000018', 'Freddie James', 'Harebell', '2014-03-07', 'MALE')`, [child]);
+      await dataSource.query(
+        `INSERT INTO ig_alert (id, child_sui, principal_sub, principal_agency, first_disclosure_id, justification, window_ends_at) VALUES ($1, '9990000018', 'doctor-7', 'TRUST-RX1', $2, 'Child in ED at night.', now())`,
+        [alert, randomUUID()],
+      );
+      await runMigrations(dataSource, logger);
+      expect(await dataSource.query(`SELECT child_id FROM ig_alert WHERE id = $1`, [alert])).toEqual([{ child_id: child }]);
+    } finally {
+      await dataSource.query(`DELETE FROM ig_alert WHERE id = $1`, [alert]);
+      await dataSource.query(`DELETE FROM child WHERE id = $1`, [child]);
+    }
+  });
+
   it("reverts every migration back to empty", async () => {
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });

@@ -32,6 +32,7 @@ import { WebhookBodyAtSend1796600000038 } from "./1796600000038-WebhookBodyAtSen
 import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-SubmissionsHoldTheirAgency";
 import { DeliveriesNameTheirChildren1796600000044 } from "./1796600000044-DeliveriesNameTheirChildren";
 import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecidedByAgency";
+import { IgAlertsKeyedByChild1796600000046 } from "./1796600000046-IgAlertsKeyedByChild";
 import { BreachControllerParts1796600000049 } from "./1796600000049-BreachControllerParts";
 
 type MigrationClass = new () => MigrationInterface;
@@ -54,5 +55,6 @@ export const MIGRATIONS: MigrationClass[] = [
   SubmissionsHoldTheirAgency1796600000039,
   DeliveriesNameTheirChildren1796600000044,
   BreachDecidedByAgency1796600000045,
+  IgAlertsKeyedByChild1796600000046,
   BreachControllerParts1796600000049,
 ];

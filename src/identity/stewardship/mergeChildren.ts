@@ -43,7 +43,7 @@ async function liveChild(manager: EntityManager, id: string, path: string): Prom
 
 /**
  * Two children the hub holds are one (HUB.md §8): the second's records (and with them the names and
- * addresses they reported), consent decisions, named-staff exclusions and open link reviews move to the survivor, which takes the second's SUI if it had none;
+ * addresses they reported), consent decisions, named-staff exclusions, IG alerts and open link reviews move to the survivor, which takes the second's SUI if it had none;
  * the second is retired pointing at the survivor and is never matched again. Two different SUIs are
  * two NHS numbers: that is refused (CONFLICT) — it needs the NHS to resolve, not a steward.
  */
@@ -76,6 +76,8 @@ export async function mergeChildren(services: GovernanceServices, principal: Pri
     await manager.query(`UPDATE consent_override SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     // Whoever was kept out of either child's file is kept out of the one file they now are.
     await manager.query(`UPDATE child_exclusion SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
+    // An IG alert about either child is about the one child they now are: listed, reached and counted as the survivor's.
+    await manager.query(`UPDATE ig_alert SET child_id = $2 WHERE child_id = $1`, [merged, survivor]);
     // Open reviews proposing the merged child now propose the survivor, unless one already does.
     await manager.query(
       `UPDATE link_review v SET candidate_child_id = $2 WHERE v.candidate_child_id = $1 AND v.status = 'OPEN'

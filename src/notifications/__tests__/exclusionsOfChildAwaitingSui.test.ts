@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import winston from "winston";
 import { type DirectoryEntry } from "../../directory/DirectoryEntry";
 import { recordExclusion } from "../../exclusions/manageExclusions";
+import { mergeChildren } from "../../identity/stewardship/mergeChildren";
 import { createLogger } from "../../logging/logger";
 import { type AccessContext } from "../../policy/AccessContext";
 import { submitRecord } from "../../records/submitRecord";
@@ -33,9 +34,11 @@ const FENSHIRE_SYSTEM = person("system-la-fen-x", "LA-E10000019", "CHILDRENS_SOC
 const FENSHIRE_MANAGER = person("csc-mgr-fen-x", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["CSC_MANAGER"], "E10000019");
 const KEPT_OUT = person("sw-vale-kept-out", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
 const COLLEAGUE = person("sw-vale-colleague", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const STEWARD = person("steward-vale-x", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["DATA_STEWARD"]);
 
 const S47: AccessContext = { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Complex abuse enquiry: implicated staff must not see the file.", caseReference: null, breakGlass: false };
 const IG: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "The council must not be sent this child's notifications.", caseReference: null, breakGlass: false };
+const DATA_QUALITY: AccessContext = { purpose: "DATA_QUALITY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "The council's and the hospital's records are the same girl.", caseReference: null, breakGlass: false };
 const TRIAGE: AccessContext = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Weekly check of children on other authorities' plans in the area", caseReference: null, breakGlass: false };
 const HOME = { kind: "HOME" as const, line1: "3 Sallow Row", postcode: "HP21 3SR", localAuthority: "E06000060" };
 const UNBORN = { givenNames: "Baby", familyName: "Wrenfield", expectedDateOfBirth: "2027-02-02", sex: "NOT_KNOWN" as const, address: HOME };
@@ -92,4 +95,25 @@ test("a webhook: an agency kept out of the unborn child is never pushed its deli
     operation: "NOTIFICATION_DELIVERY", outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion", principalAgency: "HUB",
     fieldsDisclosed: [], details: { webhookId, deliveryId, agency: "LA-E06000060", withheld: "WEBHOOK" },
   });
+});
+
+test("the inbox: a child merged twice (A into B, B into C) keeps the exclusion recorded on A before the merges over a delivery about A", async () => {
+  const clementine = { givenNames: "Clementine", familyName: "Twicemerged", dateOfBirth: "2015-09-09", sex: "FEMALE" as const, address: HOME };
+  const childOf = async (receipt: { recordId: string }) => (await db.dataSource.query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]))[0].child_id;
+  const a = await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-CP-TWICE", child: clementine, socialCare: { ...social, status: "CHILD_PROTECTION_PLAN", responsibleLocalAuthority: "E06000060" } }, NOW);
+  await recordExclusion(services, VALE_MANAGER, "req-excl-twice", S47, { agencyReference: "VALE-CP-TWICE" }, { kind: "STAFF", subject: KEPT_OUT.sub, reason: "Named in the complex abuse enquiry." }, NOW);
+  const receipt = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-twice-cpis", { agencyCode: "RBH-ED", reference: "ED-TWICE-1", attendedOn: "2026-11-16", presentingComplaint: "Burn to the hand", child: clementine }, NOW);
+  const [delivery] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+  expect(delivery.childIds).toEqual([await childOf(a)]);
+  // Two more records of her that the hub first took for other children, merged one into the next by a steward.
+  const others = { ...clementine, familyName: "Underhill", dateOfBirth: "2009-01-30", address: { ...HOME, line1: "40 Far Lane", postcode: "LN2 5AA", localAuthority: "E10000019" } };
+  const b = await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-TWICE-B", child: others, socialCare: { ...social, status: "CHILD_IN_NEED", responsibleLocalAuthority: "E10000019" } }, NOW);
+  const c = await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-TWICE-C", child: { ...others, givenNames: "Tina", familyName: "Oakhurst", dateOfBirth: "2008-12-12" }, socialCare: { ...social, status: "CHILD_IN_NEED", responsibleLocalAuthority: "E10000019" } }, NOW);
+  const [childA, childB, childC] = [await childOf(a), await childOf(b), await childOf(c)];
+  expect(new Set([childA, childB, childC]).size).toBe(3);
+  await mergeChildren(services, STEWARD, "req-merge-ab", DATA_QUALITY, childB, childA, "The same girl, confirmed by the school.", NOW);
+  await mergeChildren(services, STEWARD, "req-merge-bc", DATA_QUALITY, childC, childB, "The same girl, confirmed by the GP.", NOW);
+  const listed = async (caller: typeof KEPT_OUT) => (await listNotifications(services, caller, `req-inbox-twice-${caller.sub}`, null, 50, null, NOW)).deliveries.map((shown) => shown.id);
+  expect(await listed(KEPT_OUT)).not.toContain(delivery.id);
+  expect(await listed(COLLEAGUE)).toContain(delivery.id);
 });

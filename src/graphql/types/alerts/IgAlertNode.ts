@@ -7,7 +7,8 @@ import { PageInfo } from "../../pagination";
 export class IgAlertNode {
   @Field(() => ID) id: string;
   @Field(() => IgAlertKind, { description: "BREAK_GLASS: an emergency disclosure; EXCLUDED_ACCESS: a caller a named-staff exclusion keeps out tried to read the child (answered as a stranger; disclosureCount counts the attempts); EXCLUDED_AGENCY: a notification about the child was not delivered (or an overdue one not escalated) to an agency an agency-wide exclusion your agency recorded keeps out of the child — the duty to tell that agency is yours to meet another way (principalSub is the hub's part that stopped it, principalAgency your agency, firstDisclosureId the refused entry)." }) kind: IgAlertKind;
-  @Field(() => String) childSui: string;
+  @Field(() => ID, { description: "The hub's child the access was to: the key entries about a child awaiting an SUI name it by." }) childId: string;
+  @Field(() => String, { nullable: true, description: "The SUI the child holds now; null while the child awaits one." }) childSui: string | null;
   @Field(() => String) principalSub: string;
   @Field(() => String) principalAgency: string;
   @Field(() => ID, { description: "The audit entry of the disclosure that raised the alert." }) firstDisclosureId: string;
