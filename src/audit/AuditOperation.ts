@@ -55,6 +55,8 @@ export const AuditOperation = {
   WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
   /** A directory administrator created or changed an agency's directory entry (or tried to: refusals too). */
   DIRECTORY_CHANGED: "DIRECTORY_CHANGED",
+  /** A second directory administrator approved or rejected a proposed change to an agency's routing fields (or tried to: refusals too). */
+  DIRECTORY_CHANGE_DECIDED: "DIRECTORY_CHANGE_DECIDED",
   /** An IG lead listed the webhook deliveries to agencies that failed every attempt (no content, no child on the page). */
   WEBHOOK_DEAD_LETTERS_READ: "WEBHOOK_DEAD_LETTERS_READ",
   /** An IG lead sent a dead webhook delivery again, with the same `webhook-id`. */

@@ -67,6 +67,7 @@ const EVENT_TYPE: Record<AuditOperation, { code: string; display: string; action
   [AuditOperation.ADULT_SPLIT]: { code: "110110", display: "Patient Record", action: "U" },
   [AuditOperation.WRONG_LINK_REPORT]: { code: "110101", display: "Audit Log Used", action: "R" },
   [AuditOperation.DIRECTORY_CHANGED]: { code: "110100", display: "Application Activity", action: "U" },
+  [AuditOperation.DIRECTORY_CHANGE_DECIDED]: { code: "110100", display: "Application Activity", action: "U" },
   [AuditOperation.WEBHOOK_DEAD_LETTERS_READ]: { code: "110100", display: "Application Activity", action: "R" },
   [AuditOperation.WEBHOOK_REPLAYED]: { code: "110100", display: "Application Activity", action: "E" },
   [AuditOperation.AUDIT_QUERY]: { code: "110101", display: "Audit Log Used", action: "R" },

@@ -30,7 +30,7 @@ export const ROLE_GUIDE: readonly RoleGuide[] = [
   { role: Role.IG_LEAD, summary: "information governance: the disclosure trail, subject access, alerts", agency: "LA-E06000060", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, localAuthority: "E06000060" },
   { role: Role.DATA_STEWARD, summary: "resolves link reviews, merges and splits children", agency: "LA-E06000060", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, localAuthority: "E06000060" },
   { role: Role.AGENCY_SYSTEM, summary: "an agency's own case system: submits its records and notifications", agency: "POLICE-43", agencyType: AgencyType.POLICE, localAuthority: "E06000060" },
-  { role: Role.DIRECTORY_ADMIN, summary: "maintains the agency directory (upsertAgency)", agency: "LA-E06000060", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, localAuthority: "E06000060" },
+  { role: Role.DIRECTORY_ADMIN, summary: "maintains the agency directory (upsertAgency; a second one approves routing changes)", agency: "LA-E06000060", agencyType: AgencyType.CHILDRENS_SOCIAL_CARE, localAuthority: "E06000060" },
 ];
 
 /** The command that mints a development token for one role, as the README shows it. */

@@ -1,7 +1,6 @@
 import "./compileCache";
 import "reflect-metadata";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import winston from "winston";
@@ -16,23 +15,27 @@ import { importDirectory } from "../directory/importDirectory";
 import { parseDirectoryCsv } from "../directory/parseDirectoryCsv";
 import { isHubError } from "../errors/HubError";
 import { createLogger, describeError } from "../logging/logger";
+import { commandOperator } from "./commandOperator";
 
 /**
  * `npm run directory:import -- <file.csv>`: creates and updates agencies from a CSV file (see
  * src/directory/README.md), all or nothing, each change a new version of the agency's entry. Faulty
  * lines go to stderr (line, code, problem, field, what to do), the summary to stdout. Exits 0 when
  * the file was applied, 1 when any line had a fault (nothing written) or the import could not run.
+ * Into a directory that holds agencies, new agencies and changes to routing fields are proposed for a
+ * directory administrator to approve, not written (`directory/importDirectory.ts`); the operator is
+ * recorded as the process's operating-system account (`commandOperator.ts`).
  */
 async function main(): Promise<number> {
   const program = new Command()
     .name("npm run directory:import --")
     .description("Create and update agencies in the hub's directory from a CSV file, keeping every version.")
     .argument("<file>", "the directory file: a header line, then one agency a line (src/directory/README.md)")
-    .option("--changed-by <name>", "who is making the change, recorded on each version written (default: the operating-system user)")
     .showHelpAfterError();
   program.parse();
   const filePath = path.resolve(program.args[0]);
-  const changedBy = program.opts<{ changedBy?: string }>().changedBy ?? `${os.userInfo().username} (directory:import)`;
+  // Recorded as the process's own account, never a typed name: see commandOperator.ts.
+  const changedBy = commandOperator();
 
   const config = loadConfig();
   // stdout carries only the summary; log lines go to stderr.

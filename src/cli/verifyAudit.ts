@@ -1,7 +1,6 @@
 import "./compileCache";
 import "reflect-metadata";
 import fs from "node:fs";
-import os from "node:os";
 import { Command, InvalidArgumentError } from "commander";
 import { type JSONWebKeySet } from "jose";
 import winston from "winston";
@@ -13,6 +12,7 @@ import { openDatabase } from "../db/database";
 import { isDatabaseUnavailable } from "../db/databaseUnavailable";
 import { createLogger, describeError } from "../logging/logger";
 import { loadHubSigningKeys } from "../signing/loadHubSigningKeys";
+import { commandOperator } from "./commandOperator";
 
 /**
  * `npm run audit:verify -- [--checkpoints <file> [--keys <jwks.json>] [--since <n|last>]]`: verifies the
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
   );
   try {
     const started = process.hrtime.bigint();
-    const job = await startVerificationRun(database.dataSource, `command:${os.userInfo().username}`, {
+    const job = await startVerificationRun(database.dataSource, commandOperator(), {
       checkpoints,
       ...(from === undefined ? {} : { from }),
       concurrency: options.concurrency,

@@ -1,4 +1,5 @@
 import { Agency } from "../directory/Agency";
+import { AgencyChangeProposal } from "../directory/AgencyChangeProposal";
 import { AgencyVersion } from "../directory/AgencyVersion";
 import { Child } from "../people/Child";
 import { ChildName } from "../people/ChildName";
@@ -44,6 +45,7 @@ import { ControllerPart } from "../breaches/ControllerPart";
 export const ENTITIES = [
   Agency,
   AgencyVersion,
+  AgencyChangeProposal,
   Child, ChildName, ChildAddress,
   Adult, AdultName, AdultIdentifier, AdultNationalIdentifier, ChildAdultRelationship,
   AdultMatchKey, AdultLinkReview, AdultIdentityChange,

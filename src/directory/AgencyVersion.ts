@@ -29,7 +29,7 @@ export class AgencyVersion {
   @Column({ type: "timestamptz" })
   validFrom: Date;
 
-  /** Who made the change: the token's `sub` for the API, the operator for an import, `demo-loader`, `migration`. */
+  /** Who made (or proposed) the change: the token's `sub` for the API, `command:<operating-system user>` for an import, `demo-loader`, `migration`. */
   @Column({ type: "varchar", length: 200 })
   changedBy: string;
 
@@ -43,4 +43,15 @@ export class AgencyVersion {
   /** The audit entry of the change (API changes), so the trail and the directory name each other. */
   @Column({ type: "uuid", nullable: true })
   auditEntryId: string | null;
+
+  /** The second directory administrator who approved a change to routing fields (`routingFields.ts`); null for one that needed none. */
+  @Column({ type: "varchar", length: 200, nullable: true })
+  approvedBy: string | null;
+
+  @Column({ type: "varchar", length: 40, nullable: true })
+  approvedByAgency: string | null;
+
+  /** The approved proposal this version is (`AgencyChangeProposal`). */
+  @Column({ type: "uuid", nullable: true })
+  proposalId: string | null;
 }

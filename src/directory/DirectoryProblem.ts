@@ -32,5 +32,7 @@ export const DirectoryProblem = {
   INVALID_ACTIVE: "INVALID_ACTIVE",
   /** A new type for an agency whose records the hub holds (`agencyHoldsRecords.ts`). */
   AGENCY_TYPE_FIXED: "AGENCY_TYPE_FIXED",
+  /** A change to the agency's routing fields already waits for a second administrator: approve or reject it first. */
+  CHANGE_PENDING: "CHANGE_PENDING",
 } as const;
 export type DirectoryProblem = (typeof DirectoryProblem)[keyof typeof DirectoryProblem];

@@ -14,6 +14,9 @@ type DirectoryAbility = MongoAbility<[DirectoryAction, "AgencyDirectory"]>;
 /** The rule id recorded on a refused attempt to change the directory. */
 export const DIRECTORY_ACCESS_RULE = "directory-access:directory-admin-only";
 
+/** The rule id recorded when an administrator tries to approve their own proposed change (`decideAgencyChange.ts`). */
+export const FOUR_EYES_RULE = "directory-access:four-eyes";
+
 /**
  * The directory decides where children's information is sent, so only its administrators change it;
  * the IG lead, who answers for where information went, reads its history beside them. Default deny.

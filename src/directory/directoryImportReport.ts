@@ -6,7 +6,7 @@ export function describeDirectoryFault(fault: DirectoryLineFault): string {
   return [`line ${fault.line}`, fault.code ?? "-", fault.problem, fault.field, fault.message].join("\t");
 }
 
-/** The summary printed at the end of an import: what was written (or why nothing was), and the codes created and updated. */
+/** The summary printed at the end of an import: what was written (or why nothing was), and the codes created, updated and proposed. */
 export function directoryImportReport(summary: DirectoryImportSummary): string {
   if (!summary.applied) {
     return `${summary.lines} lines read; ${summary.faults.length} with faults, so nothing was written. Correct them and run the import again.\n`;
@@ -15,6 +15,7 @@ export function directoryImportReport(summary: DirectoryImportSummary): string {
     `${summary.lines} lines read`,
     `  created    ${summary.created.length}${summary.created.length > 0 ? `  ${summary.created.join(" ")}` : ""}`,
     `  updated    ${summary.updated.length}${summary.updated.length > 0 ? `  ${summary.updated.join(" ")}` : ""}`,
+    `  proposed   ${summary.proposed.length}${summary.proposed.length > 0 ? `  ${summary.proposed.join(" ")}  (waiting for a directory administrator's approval: pendingAgencyChanges)` : ""}`,
     `  unchanged  ${summary.unchanged}`,
   ];
   return `${rows.join("\n")}\n`;

@@ -6,7 +6,10 @@ import { type DirectoryLine, type DirectoryLineFault } from "./DirectoryLine";
 import { type DirectoryEntry } from "./DirectoryEntry";
 import { validateDirectoryEntry } from "./validateDirectoryEntry";
 import { type WebhookEndpointRules } from "./webhookEndpoint";
-import { AgencyTypeFixedError, DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange } from "./writeDirectoryEntry";
+import { Agency } from "./Agency";
+import { DirectoryChangeSource } from "./DirectoryChangeSource";
+import { ChangePendingError, proposeDirectoryEntry } from "./proposeDirectoryEntry";
+import { AgencyTypeFixedError, DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange, type DirectoryWrite } from "./writeDirectoryEntry";
 
 /** Undoes an import's writes once a line was refused while writing. */
 class RolledBack extends Error {}
@@ -17,6 +20,8 @@ export interface DirectoryImportSummary {
   lines: number;
   created: string[];
   updated: string[];
+  /** Agencies whose new entry waits for a directory administrator's approval (`proposeDirectoryEntry.ts`). */
+  proposed: string[];
   unchanged: number;
   faults: DirectoryLineFault[];
 }
@@ -30,6 +35,15 @@ export interface DirectoryImportSummary {
  * All or nothing: one faulty line and nothing is written. A directory half-applied routes
  * notifications by a state nobody wrote down — a force's new areas without the old force giving them
  * up, say — so the file is corrected and run again instead (unchanged lines then write nothing).
+ *
+ * Four eyes, as for the API: into a directory that holds agencies, a new agency or a change to any
+ * routing field (`routingFields.ts`) is proposed, named by the operator, for a directory administrator
+ * to approve (`decideAgencyChange.ts`); only a change to fields that route nothing is written at once.
+ * The one exception is the bootstrap: into an empty directory (checked under a lock on the table, so
+ * two imports cannot both find it empty) there is nothing to redirect and no administrator's token can
+ * be accepted yet — every request's agency must be in the directory — so the entries are written as
+ * they stand. The demo directory, written by the hub's own code on a first start, is written as it
+ * stands too.
  */
 export async function importDirectory(
   dataSource: DataSource,
@@ -60,31 +74,37 @@ export async function importDirectory(
     firstLineOf.set(check.entry.code, line.line);
     entries.push(check.entry);
   }
-  const summary: DirectoryImportSummary = { applied: false, lines: lines.length, created: [], updated: [], unchanged: 0, faults };
+  const summary: DirectoryImportSummary = { applied: false, lines: lines.length, created: [], updated: [], proposed: [], unchanged: 0, faults };
   if (faults.length > 0) return summary;
   const at = new Date();
   // A fault only writing can find (a new type for an agency holding records) is named on its line, and
   // the transaction rolls back: still all or nothing.
   const refused: DirectoryLineFault[] = [];
   await dataSource.transaction(async (manager) => {
+    // Blocks other writers of `agency` (not submissions' reads of it) until this import commits.
+    await manager.query(`LOCK TABLE "agency" IN SHARE ROW EXCLUSIVE MODE`);
+    const bootstrap = change.source === DirectoryChangeSource.DEMO || !(await manager.getRepository(Agency).exists());
     for (const entry of entries) {
-      let written;
+      let written: DirectoryWrite;
       try {
-        written = await writeDirectoryEntry(manager, entry, { ...change, at });
+        written = bootstrap ? await writeDirectoryEntry(manager, entry, { ...change, at }) : await proposeDirectoryEntry(manager, entry, { ...change, at });
       } catch (error) {
-        if (!(error instanceof AgencyTypeFixedError)) throw error;
-        refused.push({ line: firstLineOf.get(entry.code) ?? 0, code: entry.code, field: "type", problem: DirectoryProblem.AGENCY_TYPE_FIXED, message: error.message });
+        const line = firstLineOf.get(entry.code) ?? 0;
+        if (error instanceof AgencyTypeFixedError) refused.push({ line, code: entry.code, field: "type", problem: DirectoryProblem.AGENCY_TYPE_FIXED, message: error.message });
+        else if (error instanceof ChangePendingError) refused.push({ line, code: entry.code, field: "code", problem: DirectoryProblem.CHANGE_PENDING, message: error.message });
+        else throw error;
         continue;
       }
       if (written.outcome === DirectoryWriteOutcome.CREATED) summary.created.push(written.code);
       else if (written.outcome === DirectoryWriteOutcome.UPDATED) summary.updated.push(written.code);
+      else if (written.outcome === DirectoryWriteOutcome.PENDING_APPROVAL) summary.proposed.push(written.code);
       else summary.unchanged += 1;
     }
     if (refused.length > 0) throw new RolledBack();
   }).catch((error: unknown) => {
     if (!(error instanceof RolledBack)) throw error;
   });
-  if (refused.length > 0) return { ...summary, created: [], updated: [], unchanged: 0, faults: refused };
+  if (refused.length > 0) return { ...summary, created: [], updated: [], proposed: [], unchanged: 0, faults: refused };
   // Committed: every request from now on reads the agencies' standing as they now are (`agencyStandings.ts`).
   forgetAgencyStandings(dataSource, [...summary.created, ...summary.updated]);
   summary.applied = true;

@@ -11,7 +11,10 @@ import { DirectoryChangeSource } from "./DirectoryChangeSource";
 import { DIRECTORY_ACCESS_RULE, DirectoryAction, mayUseDirectory } from "./directoryAccess";
 import { validateDirectoryEntry, type DirectoryEntryInput } from "./validateDirectoryEntry";
 import { type WebhookEndpointRules } from "./webhookEndpoint";
-import { DirectoryWriteOutcome, writeDirectoryEntry } from "./writeDirectoryEntry";
+import { type AgencyChangeProposal } from "./AgencyChangeProposal";
+import { proposeDirectoryEntry } from "./proposeDirectoryEntry";
+import { needsSecondApproval } from "./routingFields";
+import { DirectoryWriteOutcome } from "./writeDirectoryEntry";
 
 export interface AgencyChangeReceipt {
   entry: DirectoryEntry;
@@ -19,6 +22,8 @@ export interface AgencyChangeReceipt {
   version: number;
   changedFields: (keyof DirectoryEntry)[];
   auditEntryId: string;
+  /** The pending proposal when the change waits for a second administrator (`outcome` PENDING_APPROVAL). */
+  proposal: AgencyChangeProposal | null;
 }
 
 /**
@@ -29,6 +34,11 @@ export interface AgencyChangeReceipt {
  * administrator's change was compared with: if another change lands between the two, this one is
  * refused with CONFLICT (its audit entry then records an attempt that wrote nothing) rather than
  * written over a version nobody compared it with.
+ *
+ * Four eyes: a new agency, or a change to any field that decides where children's information goes
+ * (`routingFields.ts`), is not written but proposed (`PENDING_APPROVAL`, `proposeDirectoryEntry.ts`)
+ * until a second, different administrator approves it (`decideAgencyChange.ts`); a change to the
+ * name or the switchboard phone alone applies at once.
  */
 export async function upsertAgency(
   dataSource: DataSource,
@@ -55,16 +65,19 @@ export async function upsertAgency(
   const before = current === null ? null : directoryEntryOf(current);
   const planned = before === null ? [...DIRECTORY_ENTRY_FIELDS] : changedFields(before, entry);
   const expectedVersion = current?.version ?? 0;
-  const version = planned.length === 0 ? expectedVersion : expectedVersion + 1;
-  const outcome = before === null ? DirectoryWriteOutcome.CREATED : planned.length === 0 ? DirectoryWriteOutcome.UNCHANGED : DirectoryWriteOutcome.UPDATED;
+  const pending = needsSecondApproval(planned, before === null);
+  const version = planned.length === 0 || pending ? expectedVersion : expectedVersion + 1;
+  const outcome = pending
+    ? DirectoryWriteOutcome.PENDING_APPROVAL
+    : before === null ? DirectoryWriteOutcome.CREATED : planned.length === 0 ? DirectoryWriteOutcome.UNCHANGED : DirectoryWriteOutcome.UPDATED;
   // On the trail before the directory routes anything by it.
   const receipt = await audit({ outcome: AuditOutcome.RECORDED, details: { agencyCode: entry.code, outcome, version, changedFields: planned } });
   const written = await dataSource.transaction((manager) =>
-    writeDirectoryEntry(manager, entry, {
+    proposeDirectoryEntry(manager, entry, {
       changedBy: principal.sub, changedByAgency: principal.agency, source: DirectoryChangeSource.API, auditEntryId: receipt.id, at: now, expectedVersion,
     }),
   );
   // Committed: every request from now on reads the agency's standing as it now is (`agencyStandings.ts`).
-  forgetAgencyStandings(dataSource, [entry.code]);
-  return { entry, outcome: written.outcome, version: written.version, changedFields: written.changedFields, auditEntryId: receipt.id };
+  if (written.proposal === null) forgetAgencyStandings(dataSource, [entry.code]);
+  return { entry, outcome: written.outcome, version: written.version, changedFields: written.changedFields, auditEntryId: receipt.id, proposal: written.proposal };
 }

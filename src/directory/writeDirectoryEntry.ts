@@ -15,6 +15,8 @@ export interface DirectoryChange {
   changedByAgency: string | null;
   source: DirectoryChangeSource;
   auditEntryId?: string | null;
+  /** For an approved proposal: the second administrator, and the proposal. */
+  approval?: { approvedBy: string; approvedByAgency: string | null; proposalId: string };
   /** When the new version takes effect; now by default. */
   at?: Date;
   /**
@@ -24,7 +26,13 @@ export interface DirectoryChange {
   expectedVersion?: number;
 }
 
-export const DirectoryWriteOutcome = { CREATED: "CREATED", UPDATED: "UPDATED", UNCHANGED: "UNCHANGED" } as const;
+export const DirectoryWriteOutcome = {
+  CREATED: "CREATED",
+  UPDATED: "UPDATED",
+  UNCHANGED: "UNCHANGED",
+  /** Nothing written yet: a change to routing fields waits for a second administrator (`proposeDirectoryEntry.ts`). */
+  PENDING_APPROVAL: "PENDING_APPROVAL",
+} as const;
 export type DirectoryWriteOutcome = (typeof DirectoryWriteOutcome)[keyof typeof DirectoryWriteOutcome];
 
 export interface DirectoryWrite {
@@ -53,13 +61,13 @@ export async function writeDirectoryEntry(manager: EntityManager, entry: Directo
     .returning(["code"])
     .execute();
   if ((inserted.raw as unknown[]).length > 0) {
-    if (change.expectedVersion !== undefined && change.expectedVersion !== 0) throw conflict(entry.code);
+    if (change.expectedVersion !== undefined && change.expectedVersion !== 0) throw directoryConflict(entry.code);
     await insertVersion(manager, entry, 1, at, change);
     forgetAgencyStandings(manager.connection, [entry.code]);
     return { code: entry.code, outcome: DirectoryWriteOutcome.CREATED, version: 1, changedFields: [...DIRECTORY_ENTRY_FIELDS] };
   }
   const current = await manager.getRepository(Agency).createQueryBuilder("agency").setLock("pessimistic_write").where("agency.code = :code", { code: entry.code }).getOneOrFail();
-  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) throw conflict(entry.code);
+  if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) throw directoryConflict(entry.code);
   const before = directoryEntryOf(current);
   if (canonicalize(before) === canonicalize(entry)) return { code: entry.code, outcome: DirectoryWriteOutcome.UNCHANGED, version: current.version, changedFields: [] };
   if (entry.type !== before.type && (await agencyHoldsRecords(manager, entry.code))) throw new AgencyTypeFixedError(entry.code, before.type);
@@ -81,6 +89,9 @@ function insertVersion(manager: EntityManager, entry: DirectoryEntry, version: n
     changedByAgency: change.changedByAgency,
     source: change.source,
     auditEntryId: change.auditEntryId ?? null,
+    approvedBy: change.approval?.approvedBy ?? null,
+    approvedByAgency: change.approval?.approvedByAgency ?? null,
+    proposalId: change.approval?.proposalId ?? null,
   });
 }
 
@@ -95,6 +106,7 @@ export class AgencyTypeFixedError extends HubError {
   }
 }
 
-function conflict(code: string): HubError {
+/** The directory moved on since the changer read it. */
+export function directoryConflict(code: string): HubError {
   return new HubError(ErrorCode.CONFLICT, `Agency ${code} was changed by someone else meanwhile: read its current version and make the change again.`, { path: "agency.code" });
 }

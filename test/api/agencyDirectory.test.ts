@@ -1,7 +1,8 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { ROLES } from "../../src/auth/Role";
 import { AgencyVersion } from "../../src/directory/AgencyVersion";
-import { DIRECTORY_ACCESS_RULE } from "../../src/directory/directoryAccess";
+import { DIRECTORY_ACCESS_RULE, FOUR_EYES_RULE } from "../../src/directory/directoryAccess";
+import { agenciesServing } from "../../src/directory/routingDirectory";
 import { CALLERS } from "../support/claims";
 import { RECORDS, SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
@@ -22,7 +23,7 @@ const UPSERT = /* GraphQL */ `
 `;
 const HISTORY = /* GraphQL */ `
   query ($code: String!) {
-    agencyHistory(code: $code) { version validFrom changedBy changedByAgency source auditEntryId entry { name servedLocalAuthorities active } }
+    agencyHistory(code: $code) { version validFrom changedBy changedByAgency source auditEntryId approvedBy entry { name servedLocalAuthorities active } }
   }
 `;
 
@@ -40,34 +41,108 @@ const FORCE = {
 
 const auditEntry = (id: string) => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ id });
 
+const PENDING = /* GraphQL */ `
+  query { pendingAgencyChanges { id agencyCode baseVersion changedFields status source proposedBy proposedByAgency entry { webhookUrl servedLocalAuthorities } } }
+`;
+const APPROVE = /* GraphQL */ `
+  mutation ($id: ID!) { approveAgencyChange(id: $id) { outcome version changedFields auditEntryId entry { code webhookUrl } proposal { id status decidedBy version } } }
+`;
+const REJECT = /* GraphQL */ `
+  mutation ($id: ID!, $reason: String!) { rejectAgencyChange(id: $id, reason: $reason) { id status decidedBy decisionReason version } }
+`;
+const secondAdmin: TestClaims = { ...directoryAdmin, sub: "directory-admin-2", name: "Test directory-admin-2", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", la: "E10000019" };
+const propose = async (agency: Record<string, unknown>, caller: TestClaims = directoryAdmin) => {
+  const response = await hub.graphql(UPSERT.replace("auditEntryId", "auditEntryId proposal { id }"), { agency }, await hub.token(caller)).expect(200);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data.upsertAgency;
+};
+const approve = async (id: string, caller: TestClaims = secondAdmin) => hub.graphql(APPROVE, { id }, await hub.token(caller)).expect(200);
+const forceAsRouted = async () => (await agenciesServing(hub.hub.database.dataSource.manager, { type: "POLICE", localAuthority: "E06000060" })).find(({ entry }) => entry.code === FORCE.code);
+
 describe("upsertAgency", () => {
-  it("lets a directory administrator create an agency, audited, its version naming the audit entry", async () => {
-    const token = await hub.token(directoryAdmin);
-    const response = await hub.graphql(UPSERT, { agency: FORCE }, token).expect(200);
-    expect(response.body.errors).toBeUndefined();
-    const receipt = response.body.data.upsertAgency;
-    expect(receipt).toMatchObject({ outcome: "CREATED", version: 1, entry: { code: "POLICE-97", servedLocalAuthorities: ["E06000060", "E10000019"], active: true } });
-    expect(await auditEntry(receipt.auditEntryId)).toMatchObject({
+  it("holds a new agency for a second administrator, then creates it as version 1 naming both and the audit entries", async () => {
+    const proposed = await propose(FORCE);
+    expect(proposed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 0, entry: { code: "POLICE-97" }, proposal: { id: expect.any(String) } });
+    expect(await auditEntry(proposed.auditEntryId)).toMatchObject({
       operation: "DIRECTORY_CHANGED", outcome: "RECORDED", principalSub: "directory-admin-1", principalAgency: "LA-E06000060", childSuis: [],
-      details: { agencyCode: "POLICE-97", outcome: "CREATED", version: 1 },
+      details: { agencyCode: "POLICE-97", outcome: "PENDING_APPROVAL", version: 0 },
+    });
+    expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "POLICE-97" })).toBe(0);
+    expect(await forceAsRouted()).toBeUndefined();
+
+    const approved = await approve(proposed.proposal.id);
+    expect(approved.body.errors).toBeUndefined();
+    const receipt = approved.body.data.approveAgencyChange;
+    expect(receipt).toMatchObject({ outcome: "CREATED", version: 1, proposal: { status: "APPROVED", decidedBy: "directory-admin-2", version: 1 } });
+    expect(await auditEntry(receipt.auditEntryId)).toMatchObject({
+      operation: "DIRECTORY_CHANGE_DECIDED", outcome: "RECORDED", principalSub: "directory-admin-2", childSuis: [],
+      details: { proposalId: proposed.proposal.id, agencyCode: "POLICE-97", decision: "APPROVE", proposedBy: "directory-admin-1" },
     });
     const [version] = await hub.hub.database.dataSource.getRepository(AgencyVersion).findBy({ agencyCode: "POLICE-97" });
-    expect(version).toMatchObject({ version: 1, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: receipt.auditEntryId });
+    expect(version).toMatchObject({
+      version: 1, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: proposed.auditEntryId,
+      approvedBy: "directory-admin-2", approvedByAgency: "LA-E10000019", proposalId: proposed.proposal.id,
+    });
+    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+  });
+
+  it("lets one administrator alone redirect nothing: routing keeps the current endpoint until another approves, and the proposer cannot", async () => {
+    const redirected = "https://hooks.elsewhere.example/take";
+    const proposed = await propose({ ...FORCE, webhookUrl: redirected });
+    expect(proposed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 1, changedFields: ["webhookUrl"] });
+    // Where the next notification about a child would go: still the registered endpoint.
+    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+
+    const listed = await hub.graphql(PENDING, {}, await hub.token(secondAdmin)).expect(200);
+    expect(listed.body.data.pendingAgencyChanges).toContainEqual(expect.objectContaining({
+      id: proposed.proposal.id, agencyCode: "POLICE-97", baseVersion: 1, changedFields: ["webhookUrl"], status: "PENDING", source: "API",
+      proposedBy: "directory-admin-1", proposedByAgency: "LA-E06000060", entry: expect.objectContaining({ webhookUrl: redirected }),
+    }));
+    // An IG lead of another agency sees that a change waits, not where it would send.
+    const asIgLead = await hub.graphql(PENDING, {}, await hub.token(CALLERS.igLead)).expect(200);
+    expect(asIgLead.body.data.pendingAgencyChanges.find(({ id }: { id: string }) => id === proposed.proposal.id).entry.webhookUrl).toBeNull();
+
+    const ownApproval = await approve(proposed.proposal.id, directoryAdmin);
+    expect(ownApproval.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: FOUR_EYES_RULE });
+    const refusals = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findBy({ principalSub: "directory-admin-1", operation: "DIRECTORY_CHANGE_DECIDED" });
+    expect(refusals).toEqual([expect.objectContaining({ outcome: "REFUSED", refusalCode: "FORBIDDEN", refusalRule: FOUR_EYES_RULE })]);
+    for (const caller of [CALLERS.igLead, CALLERS.dataSteward]) {
+      expect((await approve(proposed.proposal.id, caller)).body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+
+    const rejected = await hub.graphql(REJECT, { id: proposed.proposal.id, reason: "Not requested by the force" }, await hub.token(secondAdmin)).expect(200);
+    expect(rejected.body.data.rejectAgencyChange).toMatchObject({ status: "REJECTED", decidedBy: "directory-admin-2", decisionReason: "Not requested by the force", version: null });
+    expect((await approve(proposed.proposal.id)).body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT" });
+    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+  });
+
+  it("allows one pending change per agency, and an approval only against the version it was proposed on", async () => {
+    const first = await propose({ ...FORCE, contactEmail: "ppu-new@testvale-police.example" });
+    const second = await hub.graphql(UPSERT, { agency: { ...FORCE, escalationEmail: "other@testvale-police.example" } }, await hub.token(secondAdmin)).expect(200);
+    expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "CHANGE_PENDING" });
+    // A harmless change applies at once, so the pending one no longer describes the entry as it stands.
+    expect(await propose({ ...FORCE, contactPhone: "01632 960399" })).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["contactPhone"], proposal: null });
+    expect((await approve(first.proposal.id)).body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT" });
+    expect((await hub.graphql(REJECT, { id: first.proposal.id, reason: "Superseded" }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
+    expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "POLICE-97" })).toBe(2);
   });
 
   it("writes a new version for a change, none for a resubmission, and a deactivation as a version", async () => {
-    const token = await hub.token(directoryAdmin);
-    const changed = await hub.graphql(UPSERT, { agency: { ...FORCE, servedLocalAuthorities: ["E06000060"] } }, token).expect(200);
-    expect(changed.body.data.upsertAgency).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["servedLocalAuthorities"] });
-    const again = await hub.graphql(UPSERT, { agency: { ...FORCE, servedLocalAuthorities: ["E06000060"] } }, token).expect(200);
-    expect(again.body.data.upsertAgency).toMatchObject({ outcome: "UNCHANGED", version: 2, changedFields: [] });
-    const deactivated = await hub.graphql(UPSERT, { agency: { ...FORCE, servedLocalAuthorities: ["E06000060"], active: false } }, token).expect(200);
-    expect(deactivated.body.data.upsertAgency).toMatchObject({ outcome: "UPDATED", version: 3, changedFields: ["active"], entry: { active: false } });
-    const history = await hub.graphql(HISTORY, { code: "POLICE-97" }, token).expect(200);
-    expect(history.body.data.agencyHistory.map(({ version, source, entry }: { version: number; source: string; entry: { servedLocalAuthorities: string[]; active: boolean } }) => [version, source, entry.servedLocalAuthorities, entry.active])).toEqual([
-      [3, "API", ["E06000060"], false],
-      [2, "API", ["E06000060"], true],
-      [1, "API", ["E06000060", "E10000019"], true],
+    const base = { ...FORCE, contactPhone: "01632 960399" };
+    const changed = await propose({ ...base, servedLocalAuthorities: ["E06000060"] });
+    expect(changed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 2, changedFields: ["servedLocalAuthorities"] });
+    expect((await approve(changed.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", version: 3, changedFields: ["servedLocalAuthorities"] });
+    const again = await propose({ ...base, servedLocalAuthorities: ["E06000060"] });
+    expect(again).toMatchObject({ outcome: "UNCHANGED", version: 3, changedFields: [], proposal: null });
+    const deactivated = await propose({ ...base, servedLocalAuthorities: ["E06000060"], active: false });
+    expect((await approve(deactivated.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", version: 4, changedFields: ["active"] });
+    const history = await hub.graphql(HISTORY, { code: "POLICE-97" }, await hub.token(directoryAdmin)).expect(200);
+    expect(history.body.data.agencyHistory.map(({ version, approvedBy, entry }: { version: number; approvedBy: string | null; entry: { servedLocalAuthorities: string[]; active: boolean } }) => [version, approvedBy, entry.servedLocalAuthorities, entry.active])).toEqual([
+      [4, "directory-admin-2", ["E06000060"], false],
+      [3, "directory-admin-2", ["E06000060"], true],
+      [2, null, ["E06000060", "E10000019"], true],
+      [1, "directory-admin-2", ["E06000060", "E10000019"], true],
     ]);
   });
 
@@ -119,19 +194,18 @@ describe("an agency's type", () => {
   });
 
   it("can still be corrected while the agency holds nothing", async () => {
-    const token = await hub.token(directoryAdmin);
-    const created = await hub.graphql(UPSERT, { agency: { ...SCHOOL, code: "SCH-199777", name: "Testmere Free School" } }, token).expect(200);
-    expect(created.body.data.upsertAgency).toMatchObject({ outcome: "CREATED" });
-    const corrected = await hub.graphql(UPSERT, { agency: { ...SCHOOL, code: "SCH-199777", name: "Testmere Free School", type: "CHILDRENS_SOCIAL_CARE" } }, token).expect(200);
-    expect(corrected.body.errors).toBeUndefined();
-    expect(corrected.body.data.upsertAgency).toMatchObject({ outcome: "UPDATED", changedFields: ["type"] });
+    const created = await propose({ ...SCHOOL, code: "SCH-199777", name: "Testmere Free School" });
+    expect((await approve(created.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "CREATED" });
+    const corrected = await propose({ ...SCHOOL, code: "SCH-199777", name: "Testmere Free School", type: "CHILDRENS_SOCIAL_CARE" });
+    expect(corrected).toMatchObject({ outcome: "PENDING_APPROVAL", changedFields: ["type"] });
+    expect((await approve(corrected.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", changedFields: ["type"] });
   });
 });
 
 describe("agencyHistory", () => {
   it("is read by IG leads as well as directory administrators", async () => {
     const response = await hub.graphql(HISTORY, { code: "POLICE-97" }, await hub.token(CALLERS.igLead)).expect(200);
-    expect(response.body.data.agencyHistory[0]).toMatchObject({ version: 3, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: expect.any(String) });
+    expect(response.body.data.agencyHistory[0]).toMatchObject({ version: 4, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: expect.any(String), approvedBy: "directory-admin-2" });
   });
 
   it("is refused to anyone else", async () => {

@@ -1,5 +1,6 @@
 import { RECORDS, SUBMIT } from "../support/fixtures";
 import { access, CHILD_QUERY } from "../support/claims";
+import { changeAgency } from "../support/directory";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
 
@@ -11,9 +12,7 @@ afterAll(async () => {
   await hub.stop();
 });
 
-const UPSERT = /* GraphQL */ `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`;
 const INBOX = /* GraphQL */ `query { notifications(first: 10) { nodes { id } } }`;
-const directoryAdmin: TestClaims = { sub: "directory-admin-st", name: "Test directory-admin-st", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: "E06000060" };
 
 // This file's own school and pupil: nobody else's fixtures.
 const SCHOOL = { code: "SCH-731001", name: "Brackenfold Primary School", type: "EDUCATION", localAuthority: "E06000060", servedLocalAuthorities: ["E06000060"], contactEmail: "office@brackenfold.example" };
@@ -30,7 +29,7 @@ const readPupil = async (caller: TestClaims) => hub.graphql(CHILD_QUERY, { sui: 
  */
 describe("an agency the directory no longer holds as active", () => {
   beforeAll(async () => {
-    expect((await hub.graphql(UPSERT, { agency: SCHOOL }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
+    await changeAgency(hub, SCHOOL);
     const submitted = await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: SCHOOL.code, agencyReference: "UPN-BF-0001", child: PUPIL } }, await hub.token(schoolSystem)).expect(200);
     expect(submitted.body.errors).toBeUndefined();
   });
@@ -55,7 +54,7 @@ describe("an agency the directory no longer holds as active", () => {
   });
 
   test("once deactivated, its staff read nothing: the child and the inbox are FORBIDDEN (HTTP 403)", async () => {
-    expect((await hub.graphql(UPSERT, { agency: { ...SCHOOL, active: false } }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
+    await changeAgency(hub, { ...SCHOOL, active: false });
     for (const [query, caller] of [[CHILD_QUERY, dsl], [INBOX, dsl], [INBOX, schoolSystem]] as const) {
       const response = query === CHILD_QUERY ? await readPupil(caller) : await hub.graphql(query, {}, await hub.token(caller));
       expect(response.status).toBe(403);

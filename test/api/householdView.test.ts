@@ -3,6 +3,7 @@ import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { statementsFor } from "../support/statementCount";
+import { changeAgency } from "../support/directory";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { IG_REVIEW } from "../support/governanceAccess";
@@ -394,9 +395,8 @@ describe("one reference recorded at the authority for two siblings, by two of it
   const brother = next();
   beforeAll(async () => {
     // The council's children's trust: a second children's services agency recording under the council's references.
-    const admin: TestClaims = { sub: "directory-admin-hh", name: "Test directory-admin-hh", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: BUCKS };
     const trust = { code: TRUST, name: "Sampleton Children's Trust", type: "CHILDRENS_SOCIAL_CARE", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS], contactEmail: "mash@trust.example" };
-    expect((await as(admin, `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`, { agency: trust })).errors).toBeUndefined();
+    await changeAgency(hub, trust);
     const today = new Date().toISOString().slice(0, 10);
     const under = (agencyCode: string, sui: string, givenNames: string, recordedAt: string) => ({
       agencyCode, agencyReference: "BUCKS-REF-HH-4", recordedAt,

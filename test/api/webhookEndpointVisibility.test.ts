@@ -1,4 +1,5 @@
 import { CALLERS } from "../support/claims";
+import { changeAgency, DIRECTORY_PROPOSER } from "../support/directory";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
 
@@ -10,11 +11,10 @@ afterAll(async () => {
   await hub.stop();
 });
 
-const UPSERT = /* GraphQL */ `mutation ($agency: AgencyInput!) { upsertAgency(agency: $agency) { outcome } }`;
 const AGENCIES = /* GraphQL */ `query { agencies(type: POLICE, first: 100) { nodes { code webhookUrl } } }`;
 const HISTORY = /* GraphQL */ `query ($code: String!) { agencyHistory(code: $code) { version entry { code webhookUrl } } }`;
 
-const directoryAdmin: TestClaims = { sub: "directory-admin-wh", name: "Test directory-admin-wh", agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], la: "E06000060" };
+const directoryAdmin = DIRECTORY_PROPOSER;
 // A fictional force of this file's own, with the endpoint its case system receives notifications on.
 const FORCE = { code: "POLICE-88", name: "Westmarch Constabulary", type: "POLICE", servedLocalAuthorities: ["E06000060"], contactEmail: "ppu@westmarch.example", webhookUrl: "https://hooks.westmarch-police.example/hub/7f3a" };
 const forceSystem: TestClaims = { sub: "system-westmarch", name: "Westmarch case system", agency: "POLICE-88", agency_type: "POLICE", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
@@ -29,8 +29,7 @@ const endpointOf = (nodes: { code: string; webhookUrl: string | null }[]) => nod
  */
 describe("an agency's webhook endpoint", () => {
   beforeAll(async () => {
-    const response = await hub.graphql(UPSERT, { agency: FORCE }, await hub.token(directoryAdmin)).expect(200);
-    expect(response.body.errors).toBeUndefined();
+    await changeAgency(hub, FORCE);
   });
 
   test.each([

@@ -34,6 +34,7 @@ import { DeliveriesNameTheirChildren1796600000044 } from "./1796600000044-Delive
 import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecidedByAgency";
 import { IgAlertsKeyedByChild1796600000046 } from "./1796600000046-IgAlertsKeyedByChild";
 import { BreachControllerParts1796600000049 } from "./1796600000049-BreachControllerParts";
+import { DirectoryFourEyes1796600000050 } from "./1796600000050-DirectoryFourEyes";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -57,4 +58,5 @@ export const MIGRATIONS: MigrationClass[] = [
   BreachDecidedByAgency1796600000045,
   IgAlertsKeyedByChild1796600000046,
   BreachControllerParts1796600000049,
+  DirectoryFourEyes1796600000050,
 ];

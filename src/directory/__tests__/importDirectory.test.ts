@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,11 +8,14 @@ import winston from "winston";
 import { openDatabase, type Database } from "../../db/database";
 import { ErrorCode } from "../../errors/HubError";
 import { createLogger } from "../../logging/logger";
+import { ensureBuilt } from "../../../test/support/build";
 import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../../../test/support/testDatabase";
 import { Agency } from "../Agency";
 import { AgencyVersion } from "../AgencyVersion";
 import { DirectoryChangeSource } from "../DirectoryChangeSource";
 import { DirectoryProblem } from "../DirectoryProblem";
+import { AgencyChangeProposal } from "../AgencyChangeProposal";
+import { approveAgencyChange } from "../decideAgencyChange";
 import { importDirectory } from "../importDirectory";
 import { parseDirectoryCsv } from "../parseDirectoryCsv";
 import { agenciesServing, agencyVersion } from "../routingDirectory";
@@ -45,7 +49,22 @@ afterAll(async () => {
 });
 
 const csv = (...lines: string[]) => Readable.from([`${[HEADER, ...lines].join("\n")}\n`]);
-const run = async (...lines: string[]) => importDirectory(database.dataSource, await parseDirectoryCsv(csv(...lines)), CHANGE, RULES);
+const importOnly = async (...lines: string[]) => importDirectory(database.dataSource, await parseDirectoryCsv(csv(...lines)), CHANGE, RULES);
+/** A directory administrator (not the import's operator) who approves what an import proposes. */
+const approver = { sub: "directory-admin-approver", name: "Test approver", agency: "LA-NORTH", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["DIRECTORY_ADMIN"], localAuthority: NORTH, team: null, tokenId: null } as unknown as Principal;
+const approvePending = async (code: string) => {
+  const proposal = await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: code, status: "PENDING" });
+  return approveAgencyChange(database.dataSource, approver, `approve-${code}`, proposal.id, RULES);
+};
+/** An import, then a second administrator's approval of each change it proposes: the summary as the directory then stands. */
+const run = async (...lines: string[]) => {
+  const summary = await importOnly(...lines);
+  for (const code of summary.proposed) {
+    const receipt = await approvePending(code);
+    (receipt.outcome === "CREATED" ? summary.created : summary.updated).push(code);
+  }
+  return { ...summary, proposed: [] };
+};
 const versionsOf = (code: string) => database.dataSource.getRepository(AgencyVersion).find({ where: { agencyCode: code }, order: { version: "ASC" } });
 const serving = (type: Agency["type"], localAuthority: string) =>
   agenciesServing(database.dataSource.manager, { type, localAuthority }).then((found) => found.map(({ entry, version }) => [entry.code, version]));
@@ -53,7 +72,7 @@ const serving = (type: Agency["type"], localAuthority: string) =>
 describe("importing a directory file", () => {
   it("creates each agency as version 1, with the areas it serves and who imported it", async () => {
     const summary = await run(CSC_NORTH, FORCE, PRISON);
-    expect(summary).toEqual({ applied: true, lines: 3, created: ["LA-NORTH", "POLICE-99", "HMP-TST"], updated: [], unchanged: 0, faults: [] });
+    expect(summary).toEqual({ applied: true, lines: 3, created: ["LA-NORTH", "POLICE-99", "HMP-TST"], updated: [], proposed: [], unchanged: 0, faults: [] });
     const force = await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "POLICE-99" });
     expect(force).toMatchObject({ localAuthority: null, servedLocalAuthorities: [NORTH, SOUTH], version: 1, active: true });
     const [version] = await versionsOf("LA-NORTH");
@@ -126,7 +145,33 @@ describe("importing a directory file", () => {
 
   it("accepts a plain-HTTP endpoint on a private address outside production", async () => {
     const lines = await parseDirectoryCsv(csv("SCH-900910,Testford Lab School,EDUCATION,E08000913,,,,,http://127.0.0.1:9000/receiver,"));
-    expect(await importDirectory(database.dataSource, lines, CHANGE, { production: false })).toMatchObject({ applied: true, created: ["SCH-900910"] });
+    expect(await importDirectory(database.dataSource, lines, CHANGE, { production: false })).toMatchObject({ applied: true, proposed: ["SCH-900910"], faults: [] });
+    await approveAgencyChange(database.dataSource, approver, "approve-lab", (await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "SCH-900910", status: "PENDING" })).id, { production: false });
+  });
+
+  it("into a directory that holds agencies, writes a harmless change at once and proposes routing changes and new agencies for a directory administrator", async () => {
+    const redirected = CSC_NORTH.replace("https://hooks.northtest.example/hub", "https://hooks.elsewhere.example/take").replace("Northtestshire", "North Testshire");
+    const summary = await importOnly(redirected, PRISON.replace("omu@testford.example", "omu.duty@testford.example").replace("01632 960271", "01632 960272"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
+    expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], proposed: ["LA-NORTH", "SCH-900920"], faults: [] });
+    // Routing still reads the endpoint as it was; the proposal names the process's operator, not anyone the file names.
+    expect(await agencyVersion(database.dataSource.manager, "LA-NORTH")).toMatchObject({ version: 1, entry: { webhookUrl: "https://hooks.northtest.example/hub" } });
+    expect(await database.dataSource.getRepository(Agency).countBy({ code: "SCH-900920" })).toBe(0);
+    expect(await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "LA-NORTH", status: "PENDING" })).toMatchObject({
+      baseVersion: 1, changedFields: ["name", "webhookUrl"], source: DirectoryChangeSource.IMPORT, proposedBy: "directory-maintainer", proposedByAgency: null,
+    });
+    // The same file again: the routing change waits already, so the line is refused and nothing is written.
+    const again = await importOnly(redirected);
+    expect(again.faults.map(({ line, code, problem }) => ({ line, code, problem }))).toEqual([{ line: 2, code: "LA-NORTH", problem: DirectoryProblem.CHANGE_PENDING }]);
+    const approved = await approvePending("LA-NORTH");
+    expect(approved).toMatchObject({ outcome: "UPDATED", version: 2 });
+    expect((await versionsOf("LA-NORTH")).at(-1)).toMatchObject({ version: 2, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, approvedBy: "directory-admin-approver", entry: { webhookUrl: "https://hooks.elsewhere.example/take" } });
+    await approvePending("SCH-900920");
+    // The operator of an import is not the approver of its changes by that name either.
+    expect((await importOnly(CSC_NORTH)).proposed).toEqual(["LA-NORTH"]);
+    const ownApproval: Principal = { ...approver, sub: "directory-maintainer" };
+    const proposal = await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "LA-NORTH", status: "PENDING" });
+    await expect(approveAgencyChange(database.dataSource, ownApproval, "approve-own", proposal.id, RULES)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+    await approvePending("LA-NORTH");
   });
 
   it("refuses a header with an unknown, repeated or missing column before reading any line", async () => {
@@ -136,13 +181,25 @@ describe("importing a directory file", () => {
   });
 });
 
+describe("npm run directory:import, as an operator runs it", () => {
+  it("takes no name for who ran it: --changed-by is refused before anything is read, the operator being the process's own account", () => {
+    ensureBuilt();
+    const root = path.resolve(__dirname, "../../..");
+    const result = spawnSync(process.execPath, [path.join(root, "dist/src/cli/importDirectory.js"), "--changed-by", "someone-else", path.join(root, "directory/agencies.sample.csv")], {
+      cwd: root, env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "error", HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-cli-")) }, encoding: "utf8", timeout: 120_000,
+    });
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: "" });
+    expect(result.stderr).toContain("unknown option '--changed-by'");
+  });
+});
+
 describe("routing's view of the directory", () => {
   it("finds an agency in every authority it serves, with its current version, and only of the type asked", async () => {
     expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 1]]);
     expect(await serving("POLICE", SOUTH)).toEqual([["POLICE-99", 1]]);
     expect(await serving("POLICE", EAST)).toEqual([]);
-    expect(await serving("PRISON", SOUTH)).toEqual([["HMP-TST", 2]]);
-    expect(await serving("CHILDRENS_SOCIAL_CARE", NORTH)).toEqual([["LA-NORTH", 1]]);
+    expect(await serving("PRISON", SOUTH)).toEqual([["HMP-TST", 3]]);
+    expect(await serving("CHILDRENS_SOCIAL_CARE", NORTH)).toEqual([["LA-NORTH", 3]]);
     expect(await serving("CHILDRENS_SOCIAL_CARE", SOUTH)).toEqual([]);
   });
 
@@ -170,7 +227,9 @@ describe("the directory's history", () => {
     await expect(dataSource.query(`UPDATE agency_version SET changed_by = 'someone else' WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`DELETE FROM agency_version WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`DELETE FROM agency WHERE code = 'SCH-900910'`)).rejects.toThrow(/keeps its history/);
-    expect(await versionsOf("LA-NORTH")).toHaveLength(1);
+    await expect(dataSource.query(`DELETE FROM agency_change_proposal WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
+    await expect(dataSource.query(`UPDATE agency_change_proposal SET status = 'PENDING' WHERE agency_code = 'LA-NORTH' AND status = 'APPROVED'`)).rejects.toThrow(/decided once/);
+    expect(await versionsOf("LA-NORTH")).toHaveLength(3);
   });
 });
 

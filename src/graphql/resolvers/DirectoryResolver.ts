@@ -1,16 +1,20 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { type AgencyChangeProposal } from "../../directory/AgencyChangeProposal";
 import { agencyHistory } from "../../directory/agencyHistory";
+import { approveAgencyChange, rejectAgencyChange } from "../../directory/decideAgencyChange";
+import { pendingAgencyChanges } from "../../directory/pendingAgencyChanges";
 import { AgencyType } from "../../directory/AgencyType";
 import { listAgencies } from "../../directory/listAgencies";
 import { upsertAgency, type AgencyChangeReceipt as Receipt } from "../../directory/upsertAgency";
 import { type AgencyVersion } from "../../directory/AgencyVersion";
 import { type HubContext } from "../context";
 import { ArgumentRules } from "../input/ArgumentRules";
+import { uuid } from "../input/uuid";
 import { CodeCursor, pageSize } from "../pagination";
 import { MAX } from "../types/limits";
 import { AgencyConnection } from "../types/AgencyNode";
 import { AgencyInput } from "../types/directory/AgencyInput";
-import { AgencyChangeReceipt, AgencyVersionNode } from "../types/directory/DirectoryTypes";
+import { AgencyChangeProposalNode, AgencyChangeReceipt, AgencyVersionNode } from "../types/directory/DirectoryTypes";
 
 const AGENCIES = new CodeCursor("agency", MAX.code);
 
@@ -37,10 +41,30 @@ export class DirectoryResolver {
   }
 
   @Mutation(() => AgencyChangeReceipt, {
-    description: "Directory administrators only: create an agency or change its entry. Each change is a new version (nothing is deleted; `active: false` deactivates). Audited.",
+    description:
+      "Directory administrators only: create an agency or change its entry. Each change is a new version (nothing is deleted; `active: false` deactivates). A new agency or a change to its routing fields waits (PENDING_APPROVAL) for a second administrator. Audited.",
   })
   async upsertAgency(@Ctx() ctx: HubContext, @Arg("agency", () => AgencyInput) agency: AgencyInput): Promise<Receipt> {
     return upsertAgency(ctx.dataSource, ctx.principal, ctx.requestId, agency, ctx.webhookEndpoints);
+  }
+
+  @Query(() => [AgencyChangeProposalNode], { description: "Directory administrators and IG leads: the directory changes waiting for a second administrator, oldest first." })
+  async pendingAgencyChanges(@Ctx() { dataSource, principal }: HubContext): Promise<AgencyChangeProposal[]> {
+    return pendingAgencyChanges(dataSource, principal);
+  }
+
+  @Mutation(() => AgencyChangeReceipt, {
+    description: "Directory administrators other than the proposer: approve a pending directory change, writing it as the agency's next version (CONFLICT when the agency changed since it was proposed). Audited.",
+  })
+  @ArgumentRules({ id: uuid })
+  async approveAgencyChange(@Ctx() ctx: HubContext, @Arg("id", () => ID) id: string): Promise<Receipt> {
+    return approveAgencyChange(ctx.dataSource, ctx.principal, ctx.requestId, id, ctx.webhookEndpoints);
+  }
+
+  @Mutation(() => AgencyChangeProposalNode, { description: "Directory administrators (the proposer too): reject a pending directory change, saying why. Nothing is written to the directory. Audited." })
+  @ArgumentRules({ id: uuid })
+  async rejectAgencyChange(@Ctx() ctx: HubContext, @Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string): Promise<AgencyChangeProposal> {
+    return rejectAgencyChange(ctx.dataSource, ctx.principal, ctx.requestId, id, reason);
   }
 
   @Query(() => [AgencyVersionNode], { description: "Directory administrators and IG leads: every version of one agency's entry, newest first." })
