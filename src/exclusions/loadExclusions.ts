@@ -29,9 +29,15 @@ export function loadExclusions(db: DataSource | EntityManager, suis: readonly st
   return standing(db, `c.sui = ANY($1::text[])`, [...new Set(suis)]) as Promise<StandingExclusion[]>;
 }
 
-/** The same for children named by id, awaiting an SUI or not (`sui` is then null). */
+/**
+ * The same for children named by id, awaiting an SUI or not (`sui` is then null), as a row stored
+ * earlier names them (a delivery's `child_ids`): an exclusion of a child covers every child merged into
+ * it, at any depth (`hub_children_covered`, as `childrenKeptOut` and `keptOutCondition` read it), so a
+ * child merged away since keeps the exclusion that moved to its survivor. Each exclusion is returned
+ * with the child that holds it now.
+ */
 export function loadExclusionsOfChildren(db: DataSource | EntityManager, childIds: readonly string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
-  return standing(db, `c.id = ANY($1::uuid[])`, [...new Set(childIds)]);
+  return standing(db, `EXISTS (SELECT 1 FROM hub_children_covered(c.id) covered(id) WHERE covered.id = ANY($1::uuid[]))`, [...new Set(childIds)]);
 }
 
 async function standing(db: DataSource | EntityManager, children: string, keys: string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {

@@ -11,6 +11,7 @@ import { type HubSigningKeys } from "../../signing/hubSigningKeys";
 import { deliverWebhook } from "../../webhooks/deliverWebhook";
 import { type WebhookSendRules } from "../../webhooks/sendWebhook";
 import { WebhookDelivery } from "../../webhooks/WebhookDelivery";
+import { acknowledgeNotification } from "../inbox/acknowledgeNotification";
 import { listNotifications } from "../inbox/listNotifications";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
@@ -97,7 +98,7 @@ test("a webhook: an agency kept out of the unborn child is never pushed its deli
   });
 });
 
-test("the inbox: a child merged twice (A into B, B into C) keeps the exclusion recorded on A before the merges over a delivery about A", async () => {
+test("a child merged twice (A into B, B into C) keeps the exclusion recorded on A before the merges over a delivery about A: the inbox, acknowledging it, its webhook", async () => {
   const clementine = { givenNames: "Clementine", familyName: "Twicemerged", dateOfBirth: "2015-09-09", sex: "FEMALE" as const, address: HOME };
   const childOf = async (receipt: { recordId: string }) => (await db.dataSource.query<{ child_id: string }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]))[0].child_id;
   const a = await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-CP-TWICE", child: clementine, socialCare: { ...social, status: "CHILD_PROTECTION_PLAN", responsibleLocalAuthority: "E06000060" } }, NOW);
@@ -116,4 +117,19 @@ test("the inbox: a child merged twice (A into B, B into C) keeps the exclusion r
   const listed = async (caller: typeof KEPT_OUT) => (await listNotifications(services, caller, `req-inbox-twice-${caller.sub}`, null, 50, null, NOW)).deliveries.map((shown) => shown.id);
   expect(await listed(KEPT_OUT)).not.toContain(delivery.id);
   expect(await listed(COLLEAGUE)).toContain(delivery.id);
+
+  // Acknowledging it, by its id: answered as another agency's delivery, and alerted against the child the exclusion is of now.
+  await expect(acknowledgeNotification(services, KEPT_OUT, "req-ack-twice", delivery.id, null, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  const alerts = await db.dataSource.query<{ child_id: string }[]>(`SELECT child_id FROM ig_alert WHERE kind = 'EXCLUDED_ACCESS' AND principal_sub = $1`, [KEPT_OUT.sub]);
+  expect(alerts).toEqual([{ child_id: childC }]);
+
+  // The council kept out as a whole afterwards: a push of the delivery about A still pending is never sent.
+  await recordExclusion(services, ED_IG_LEAD, "req-excl-twice-agency", IG, { agencyReference: "ED-TWICE-1" }, { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The council's own staff are under investigation." }, NOW);
+  const webhookId = randomUUID();
+  await db.dataSource.getRepository(WebhookDelivery).insert({
+    id: webhookId, deliveryId: delivery.id, recipientAgency: "LA-E06000060", childSuis: [], status: "PENDING", attempts: 0, lastFailure: null, createdAt: NOW, lastAttemptAt: null, deliveredAt: null, deadAt: null, replays: 0,
+  });
+  const silent = new winston.transports.Stream({ stream: new Writable({ write: (_chunk, _encoding, done) => done() }) });
+  await deliverWebhook({ dataSource: db.dataSource, policy: POLICY, signingKeys: {} as HubSigningKeys, rules: {} as WebhookSendRules, maxAttempts: 3, logger: createLogger("error", [silent]), now: () => NOW }, webhookId);
+  expect((await db.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ id: webhookId })).status).toBe("WITHHELD");
 });

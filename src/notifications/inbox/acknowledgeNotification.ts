@@ -36,9 +36,9 @@ export async function acknowledgeNotification(services: NotificationServices, pr
   const repository = dataSource.getRepository(NotificationDelivery);
   const delivery = await repository.findOneBy({ id });
   if (delivery === null || !mayReadDelivery(principal, delivery)) throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });
-  // Matched by the children the delivery is about, an SUI or none (`childIds`); alerted by the SUIs they hold.
+  // Matched by the children the delivery is about, an SUI or none (`childIds`), and alerted by the child each exclusion is of now.
   const excluding = (await loadExclusionsOfChildren(dataSource, delivery.childIds)).filter((exclusion) => excludes(exclusion, principal));
-  const keptOut = [...new Set(excluding.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))];
+  const keptOut = [...new Set(excluding.map((exclusion) => exclusion.childId))];
   if (excluding.length > 0) {
     // A named-staff exclusion keeps the caller out of a child this delivery is about: answered as another agency's delivery is, audited and alerted.
     const refused = await recordAuditEntry(dataSource, {
