@@ -247,7 +247,7 @@ async function candidatePairs(manager: EntityManager, weights: MatchWeights, sam
   for (let start = 0; start < sample.length; start += PAGE_SIZE) {
     const records = sample.slice(start, start + PAGE_SIZE);
     const page = records.map((record) => identityFacts(record.identity));
-    const pageKeys = page.map(queryKeys);
+    const pageKeys = page.map((facts) => queryKeys(facts));
     // Blocked exactly as the linker blocks.
     const blocked = await findBlockedCandidates(manager, pageKeys);
     for (const [childId, profile] of await loadProfiles(manager, [...new Set(blocked.flat())].filter((id) => !profiles.has(id)))) profiles.set(childId, profile);

@@ -143,7 +143,7 @@ export async function decideLinks(manager: EntityManager, requests: LinkRequest[
   if (requests.length === 0) return { results: [], linkOf: (recordId) => writes.linkOf(recordId), writeChildren: async () => undefined, writeLinks: async () => undefined, rebuildProfiles: async () => undefined };
   await takeLinkingLock(manager);
   const facts = requests.map((request) => identityFacts(request.identity));
-  const keysPerRequest = facts.map(queryKeys);
+  const keysPerRequest = facts.map((fact) => queryKeys(fact));
 
   // The candidates and their stored profiles, in one round trip.
   const probe = await childrenUnderKeysWithProfiles(manager, [...new Set(keysPerRequest.flat())]);

@@ -221,6 +221,8 @@ export interface CandidateComparisonsRule extends PolicyRule {
  */
 export interface ConsultationAskersRule extends PolicyRule {
   roles: Role[];
+  /** Who at the MASH reads a consultation and answers it: the deliveries are decided for this role, and only a person holding it advises. */
+  advisingRole: Role;
 }
 
 /** When a MASH case reference opens research: an open referral, within its stage's window. */

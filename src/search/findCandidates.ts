@@ -1,5 +1,5 @@
 import { type EntityManager } from "typeorm";
-import { queryKeys } from "../identity/matching/blockingKeys";
+import { queryKeys, type PostcodeKeying } from "../identity/matching/blockingKeys";
 import { type IdentityFacts } from "../identity/matching/comparisonVector";
 import { type MatchProfile } from "../identity/matching/MatchProfile";
 import { profileOf, type ProfileRow } from "../identity/matchProfiles";
@@ -14,19 +14,22 @@ export interface CandidateQuery {
   birth: BirthSearch;
   /** Free address text: its postcode is in `facts` (unless a postcode was given too); its first line is compared with each candidate's addresses. */
   address: AddressText | null;
+  /** How finely the postcode may find a child: no finer than the searcher is shown a candidate's address (`criteriaShown.ts`). */
+  postcodeKeying: PostcodeKeying;
   sui: string | null;
   agencyReference: { agencyCode: string; reference: string } | null;
 }
 
 /**
  * Blocking keys of a search: the linker's own (`queryKeys`, so the date of birth is looked up as given,
- * with day and month swapped and a day either side), and for a range every day in it. A search that
+ * with day and month swapped and a day either side), and for a range every day in it; the postcode only
+ * as finely as `postcodeKeying` allows (a searcher shown the district finds by the district). A search that
  * gives no key (a family name and a sex; a date of birth alone) has no candidates short of reading the
  * registry: it is too wide by construction.
  */
 export function searchKeys(query: CandidateQuery): string[] {
-  const keys = new Set(queryKeys(query.facts));
-  if (query.birth?.kind === "RANGE") for (const date of query.birth.days) for (const key of queryKeys({ ...query.facts, dateOfBirth: date })) keys.add(key);
+  const keys = new Set(queryKeys(query.facts, query.postcodeKeying));
+  if (query.birth?.kind === "RANGE") for (const date of query.birth.days) for (const key of queryKeys({ ...query.facts, dateOfBirth: date }, query.postcodeKeying)) keys.add(key);
   return [...keys];
 }
 

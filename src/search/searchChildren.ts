@@ -31,6 +31,7 @@ import { agencyTypesHolding } from "./agencyTypesHolding";
 import { comparisonsShown, shownScore } from "./comparisonsShown";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
+import { criteriaShown } from "./criteriaShown";
 import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
 import { matchableAddresses } from "./matchableAddresses";
 import { openHubReferral } from "../referrals/openHubReferral";
@@ -112,11 +113,11 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const exclusionDetails = () => (attempted !== null && attempted.length > 0
     ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: attempted.flatMap((child) => (child.sui === null ? [] : [child.sui])), childIds: attempted.map((child) => child.childId) } }
     : {});
-  const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, details: Record<string, unknown> = {}): Promise<never> => {
+  const refuse = async (code: ErrorCode, problem: string, rule: string, message: string, path = code === ErrorCode.SEARCH_TOO_WIDE ? "criteria" : "access"): Promise<never> => {
     const refusal: AuditRefusal = { code, problem, rule };
-    const receipt = await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...details, ...exclusionDetails() } });
+    const receipt = await audit({ childSuis: [], outcome: AuditOutcome.REFUSED, refusal, details: { ...base, ...exclusionDetails() } });
     await alertAttempts(receipt.id);
-    throw new HubError(code, message, { path: code === ErrorCode.SEARCH_TOO_WIDE ? "criteria" : "access", problem, rule });
+    throw new HubError(code, message, { path, problem, rule });
   };
 
   const grants = searchGrants(policy, principal, access);
@@ -131,14 +132,22 @@ export async function searchChildren(services: SearchServices, principal: Princi
       "A search needs the case reference of an open referral, strategy discussion, s.47 enquiry or emergency protection order at your authority (or break-glass in an emergency).");
   }
 
-  const query = candidateQuery(criteria, now);
+  // What a candidate's `why` may say, and so what it is scored and ranked by: each comparison only as far
+  // as the policy shows this searcher the detail it speaks of (policies/search.yaml `candidateComparisons`).
+  const reported = comparisonsShown(policy.candidateComparisons, candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now).disclosed.map((path) => path.replace(/^demographics\./, "")));
+  // And what the criteria may find, rank and count candidates by: no finer than that either.
+  const usable = criteriaShown(candidateQuery(criteria, now), used, reported);
+  if ("notShown" in usable) {
+    const { field } = usable.notShown;
+    return refuse(ErrorCode.INVALID_INPUT, "CRITERION_NOT_SHOWN", policy.candidateComparisons.id,
+      `A search of yours cannot use criteria.${field}: the policy shows you no candidate detail it could be compared with${field === "address" ? " (give the postcode, if it is shown to you)" : ""}. Leave it out — a name with a date of birth finds a child best — and open the child's file for what the disclosure rules let you see.`,
+      `criteria.${field}`);
+  }
+  const { query } = usable;
   const identified = query.sui !== null || query.agencyReference !== null;
   const keys = searchKeys(query);
   if (!identified && (used.length < 2 || keys.length === 0)) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_FEW_FIELDS", "search-narrow", NARROW);
   const weights = services.weights ?? defaultMatchWeights();
-  // What a candidate's `why` may say, and so what it is scored and ranked by: each comparison only as far
-  // as the policy shows this searcher the detail it speaks of (policies/search.yaml `candidateComparisons`).
-  const reported = comparisonsShown(policy.candidateComparisons, candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now).disclosed.map((path) => path.replace(/^demographics\./, "")));
   // A child whose file an exclusion keeps this caller out of is, to them, a child the hub does not hold:
   // not a candidate, not counted towards "too wide", not ranked.
   const keptOut = await childrenKeptOut(dataSource.manager, principal);
@@ -149,9 +158,9 @@ export async function searchChildren(services: SearchServices, principal: Princi
     .filter(({ score }) => identified || score.score > SHOWN_ABOVE_BITS);
   attempted = matching(blocked.keptOut).map(({ candidate }) => ({ childId: candidate.profile.childId, sui: candidate.sui }));
   if (blocked.candidates === null) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
-  // A candidate's agreement with a typed first line tells the searcher the child's address: given, and
-  // ranked by, only where the policy shows this searcher a candidate's address that finely.
-  const ranked = await rankedByAddress(dataSource.manager, reported.has("address") ? query : { ...query, address: null }, matching(blocked.candidates));
+  // A candidate's agreement with a typed first line tells the searcher the child's address: the query
+  // keeps the first line only where the policy shows this searcher a candidate's address that finely.
+  const ranked = await rankedByAddress(dataSource.manager, query, matching(blocked.candidates));
   // Wide: more children than SEARCH_MAX_CANDIDATES each as alike as a record the linker would put to a
   // steward — "Oliver Smith" alone. Weaker candidates behind one strong one (the same name with another
   // date of birth) do not make a search wide: they rank below it, and only the best `first` are shown.
@@ -243,7 +252,7 @@ export function candidateQuery(criteria: SearchCriteria, now: Date): CandidateQu
     postcode: postcode ?? address?.postcode ?? null,
   };
   return {
-    facts, birth, address,
+    facts, birth, address, postcodeKeying: "UNIT",
     sui: rawSui === "" ? null : parseSui(rawSui, "criteria.sui"),
     agencyReference: reference === null ? null : { agencyCode: text(reference.agencyCode, "criteria.agencyReference.agencyCode"), reference: text(reference.reference, "criteria.agencyReference.reference") },
   };

@@ -234,18 +234,21 @@ describe("a search finds only what the caller could see (provenance)", () => {
   });
 
   it("a refuge postcode answers what a search for nobody answers, and places no one there", async () => {
-    const refuge = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 3WC" });
-    const nobody = await answerAndEntry({ dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 9ZZ" });
+    // Searched as its district (all a CSC searcher is shown): against a postcode in another district.
+    const refuge = await answerAndEntry({ givenNames: "Ottilie", dateOfBirth: { exact: "2014-09-09" }, postcode: "HP21 3WC" });
+    const nobody = await answerAndEntry({ givenNames: "Ottilie", dateOfBirth: { exact: "2014-09-09" }, postcode: "HP29 9ZZ" });
     expect(refuge).toEqual(nobody);
-    expect(refuge.candidates).toEqual([]);
+    expect(refuge.candidates).toHaveLength(1);
+    expect(refuge.candidates[0].why).toContainEqual({ field: "postcode", level: "MISSING", weight: 0 });
     const byName = await answerAndEntry({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
     expect(byName.candidates[0]).toMatchObject({ sui: protectedSui, demographics: { postcodeDistrict: null } });
   });
 
-  it("free address text finds by its postcode, as the matcher normalises it", async () => {
+  it("free address text searches by its postcode, as the matcher normalises it, at the district a CSC searcher is shown", async () => {
     const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-address" };
     const { candidates, entry } = await answerAndEntry({ givenNames: "Linnea", familyName: "Hartwel", address: "4, ORCHARD ROW,  Sampleton hp20 2ab" }, searcher);
     expect(candidates[0]).toMatchObject({ sui: sealedSui });
+    expect(candidates[0].why).toContainEqual({ field: "postcode", level: "DISTRICT", weight: expect.any(Number) });
     expect(entry.fieldsUsed).toEqual(["givenNames", "familyName", "address"]);
   });
 
@@ -272,27 +275,51 @@ describe("a search finds only what the caller could see (provenance)", () => {
     expect(byPostcode.candidates).toEqual(atQuill.candidates);
   });
 
-  it("free address text tells a searcher the policy shows no address (police) nothing of where a candidate lives", async () => {
+  it("refuses a postcode or address from a searcher the policy shows no address (police), with advice, audited", async () => {
     const officer: TestClaims = { ...CALLERS.police, sub: "pc-search-address" };
     const criteria = { givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } };
-    const typed = await answerAndEntry({ ...criteria, address: "4 Orchard Row, Sampleton HP20 2AB" }, officer);
-    const postcodeOnly = await answerAndEntry({ ...criteria, postcode: "HP20 2AB" }, officer);
-    expect(typed.candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: null } });
-    expect(typed.candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("address");
-    // Nor of the postcode: no level, no weight, whether it is the child's or another district's.
-    expect(typed.candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("postcode");
-    expect(typed.candidates).toEqual(postcodeOnly.candidates);
-    const elsewhere = await answerAndEntry({ ...criteria, postcode: "HP23 4ZZ" }, officer);
-    expect(elsewhere.candidates).toEqual(postcodeOnly.candidates);
-    expect(typed.entry.fieldsDisclosed).toEqual([]);
+    for (const [field, typed] of [["postcode", { postcode: "HP20 2AB" }], ["address", { address: "4 Orchard Row, Sampleton HP20 2AB" }]] as const) {
+      const body = await search(officer, { ...criteria, ...typed }, "MASH-SRCH-0003");
+      expect(body.data?.searchChildren ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "CRITERION_NOT_SHOWN", path: `criteria.${field}`, rule: "search-why-as-shown" });
+      expect(body.errors?.[0]?.message).toMatch(/name with a date of birth/);
+      expect(await lastSearchBy("pc-search-address")).toMatchObject({
+        outcome: "REFUSED", refusalCode: "INVALID_INPUT", refusalProblem: "CRITERION_NOT_SHOWN", childSuis: [],
+        details: expect.objectContaining({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth", field] }),
+      });
+    }
+    // Without it, the officer finds the child by what they are shown.
+    const { candidates } = await answerAndEntry(criteria, officer);
+    expect(candidates[0]).toMatchObject({ sui: sealedSui, demographics: { postcodeDistrict: null } });
+    expect(candidates[0].why.map(({ field }: { field: string }) => field)).not.toContain("postcode");
+  });
+
+  it("finds no child for a CSC searcher by a full postcode finer than the district they are shown", async () => {
+    // A child whose names the referrer has wrong, at a street in HP24; another child of the same date of
+    // birth elsewhere in HP24. Neither shares a name with what was typed, so only the full postcode (with
+    // the date) could find one — singling her out as the child known at that very postcode.
+    const [streetSui, decoySui] = [next(), next()];
+    await submit("HEALTH", gp({ sui: streetSui, givenNames: "Perpetua", familyName: "Winterbourne", dateOfBirth: "2010-10-10", sex: "FEMALE", address: home("7 Sorrel Lane", "HP24 7SL") }, "GP-PROV-ST"));
+    await submit("HEALTH", gp({ sui: decoySui, givenNames: "Dymphna", familyName: "Ashcombe", dateOfBirth: "2010-10-10", sex: "FEMALE", address: home("2 Vetch Road", "HP24 2VR") }, "GP-PROV-DC"));
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-unit" };
+    const typed = { givenNames: "Griselda", familyName: "Pennyworth", dateOfBirth: { exact: "2010-10-10" }, sex: "FEMALE" };
+    const body = await search(searcher, { ...typed, postcode: "HP24 7SL" }, "MASH-SRCH-0003");
+    const shown: string[] = (body.data?.searchChildren?.candidates ?? []).map((candidate: { sui: string }) => candidate.sui);
+    expect(shown).not.toContain(streetSui);
+    expect(shown).not.toContain(decoySui);
+    // Whichever of the district's postcodes was typed, the answer is the same.
+    const atDecoy = await search(searcher, { ...typed, postcode: "HP24 2VR" }, "MASH-SRCH-0003");
+    expect(atDecoy.errors?.[0]?.extensions ?? null).toEqual(body.errors?.[0]?.extensions ?? null);
+    expect(atDecoy.data?.searchChildren?.candidates ?? null).toEqual(body.data?.searchChildren?.candidates ?? null);
   });
 
   it("a refuge address, or one only a sealed record gave, in free text answers what an address the hub never heard of answers", async () => {
-    for (const [named, nobody] of [["Weir Close refuge, HP21 3WC", "Nowhere House, HP21 3WZ"], ["9 Fen Lane, HP22 5QQ", "3 Nowhere Road, HP22 5QZ"]] as const) {
+    // The nobody's address in another district: a CSC searcher's address text searches as its district.
+    for (const [named, nobody] of [["Weir Close refuge, HP21 3WC", "Nowhere House, HP29 3WZ"], ["9 Fen Lane, HP22 5QQ", "3 Nowhere Road, HP28 5QZ"]] as const) {
       // Six searches for each address: each pair under its own practitioner, within the rate limit.
       const searcher: TestClaims = { ...CALLERS.mash, sub: `mash-search-address-${named}` };
       const alike = async (criteria: Record<string, unknown>) => expect(await answerAndEntry({ ...criteria, address: named }, searcher)).toEqual(await answerAndEntry({ ...criteria, address: nobody }, searcher));
-      await alike({ dateOfBirth: { exact: "2014-09-09" } });
+      await alike({ givenNames: "Ottilie", dateOfBirth: { exact: "2014-09-09" } });
       await alike({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
       await alike({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } });
     }

@@ -118,26 +118,34 @@ export function profileKeys(profile: MatchProfile): string[] {
 }
 
 /**
- * The keys an incoming record is looked up under: its own, and under its date of birth with day and
- * month swapped and a day either side.
+ * How finely the postcode of a lookup may find a child: by its unit (`DP`, `FP`, `GP` and `GY`), only by
+ * its district (`GY`: a searcher shown no finer than the district, `src/search/`), or not at all.
  */
-export function queryKeys(facts: IdentityFacts): string[] {
+export type PostcodeKeying = "UNIT" | "DISTRICT" | "NONE";
+
+/**
+ * The keys an incoming record is looked up under: its own, and under its date of birth with day and
+ * month swapped and a day either side; its postcode only as finely as `postcodeKeying` allows.
+ */
+export function queryKeys(facts: IdentityFacts, postcodeKeying: PostcodeKeying = "UNIT"): string[] {
   const date = facts.dateOfBirth !== null && VALID_DATE.test(facts.dateOfBirth) ? facts.dateOfBirth : null;
   const swap = date === null ? null : swapped(date);
   const families = familyKeys(facts.familyName);
   const givens = givenKeys(facts.givenNames);
+  const postcode = postcodeKeyParts([facts.postcode]);
+  const units = postcodeKeying === "UNIT" ? postcode.units : [];
   const keys = keysOf({
     families,
     givens,
     firstGivens: givenKeys(facts.givenNames, 1),
     dates: date === null ? [] : swap === null ? [date] : [date, swap],
     years: date === null ? [] : [date.slice(0, 4)],
-    ...postcodeKeyParts([facts.postcode]),
+    districts: postcodeKeying === "NONE" ? [] : postcode.districts,
+    units,
   });
   // A day either side: a slipped day with another error in a name is found by FP or GP while the
   // postcode holds, and by DF or DG when it is missing or changed too (a fifth of records); DP finds a
   // slipped day with both names wrong.
-  const units = postcodeKeyParts([facts.postcode]).units;
   for (const day of date === null ? [] : neighbouringDays(date)) {
     for (const family of families) keys.push(`DF|${day}|${family}`);
     for (const given of givens) keys.push(`DG|${day}|${given}`);

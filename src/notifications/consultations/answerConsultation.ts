@@ -1,6 +1,5 @@
 import { IsNull } from "typeorm";
 import { type Principal } from "../../auth/Principal";
-import { Role } from "../../auth/Role";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsTheyLeave";
 import { mayReadDelivery } from "../inbox/inboxAccess";
@@ -9,12 +8,13 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { NotificationType } from "../NotificationType";
 import { ADVICE_LENGTH, type ConsultationAdviceFields, type ConsultationFields } from "./consultationContent";
 import { deliverConsultation, refuseConsultation, type ConsultationServices } from "./deliverConsultation";
+import { ADVICE_FROM_A_PERSON, mayAdvise } from "./mayAdvise";
 import { screenConcern } from "./screenConcern";
 
 /**
- * A MASH practitioner answers a consultation delivered to their agency with advice, which reaches the
- * asking agency's inbox as a `CONSULTATION_ADVICE` notification addressed to the practitioner who asked
- * (the request's submitter; audience ADDRESSEE), read as the role the question was asked in — not their
+ * A MASH practitioner (policies/consultations.yaml `advisingRole`) answers a consultation delivered to
+ * their agency with advice, which reaches the asking agency's inbox as a `CONSULTATION_ADVICE`
+ * notification addressed to the practitioner who asked (the request's submitter; audience ADDRESSEE), read as the role the question was asked in — not their
  * colleagues in that role. The advice is screened as the concern was (`screenConcern`: no NHS number,
  * full date or postcode). Advice is a person's: a MASH practitioner who may read the consultation
  * gives it, never the agency's system. A consultation is answered once (`CONFLICT`, ALREADY_ANSWERED);
@@ -33,7 +33,8 @@ export async function answerConsultation(services: ConsultationServices, princip
   if (delivery === null || notification?.type !== NotificationType.CONSULTATION_REQUEST || !mayReadDelivery(principal, delivery)) {
     return refuse(ErrorCode.NOT_FOUND, "NO_SUCH_CONSULTATION", "No consultation with this id was delivered to your agency.", "id");
   }
-  if (!principal.roles.includes(Role.MASH_PRACTITIONER)) return refuse(ErrorCode.FORBIDDEN, "ADVICE_FROM_A_PERSON", "A consultation is answered by a MASH practitioner, in person.", "id");
+  // Who advises is policy (policies/consultations.yaml `consultationAskers` `advisingRole`), as who asks is.
+  if (!mayAdvise(policy.consultationAskers, principal.roles)) return refuse(ErrorCode.FORBIDDEN, ADVICE_FROM_A_PERSON, "A consultation is answered by a MASH practitioner, in person.", "id");
   const text = advice.trim();
   if (text.length < ADVICE_LENGTH.min || text.length > ADVICE_LENGTH.max) return refuse(ErrorCode.INVALID_INPUT, "ADVICE_LENGTH", `Give advice of at most ${ADVICE_LENGTH.max} characters.`, "advice");
   try {

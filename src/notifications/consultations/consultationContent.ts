@@ -1,4 +1,4 @@
-import { Role } from "../../auth/Role";
+import { type Role } from "../../auth/Role";
 
 /** What the MASH reads of a consultation: the concern as written, and who asks — never a child. */
 export interface ConsultationFields {
@@ -21,9 +21,6 @@ export interface ConsultationAdviceFields {
   adviser: string;
   respondedAt: string;
 }
-
-/** Who at the MASH reads a consultation and answers it: its view is decided for the MASH's practitioners. */
-export const ADVISING_ROLE = Role.MASH_PRACTITIONER;
 
 export const CONCERN_LENGTH = { min: 20, max: 4000 } as const;
 export const ADVICE_LENGTH = { min: 1, max: 4000 } as const;

@@ -4,8 +4,8 @@ import { ROLES, type Role } from "../../auth/Role";
 import { YamlNode } from "../../policy/YamlNode";
 import { CONSULTATION_NOT_PERMITTED } from "./askingRole";
 
-/** What a case expects: the role the person asks in, or the refusal. */
-export type ConsultationCaseExpectation = { asksAs: Role } | { refused: typeof CONSULTATION_NOT_PERMITTED };
+/** What a case expects: the role the person asks in, or the refusal; or whether they answer a consultation. */
+export type ConsultationCaseExpectation = { asksAs: Role } | { refused: typeof CONSULTATION_NOT_PERMITTED } | { advises: boolean };
 
 export interface ConsultationPolicyTestCase {
   name: string;
@@ -23,8 +23,8 @@ export interface ConsultationPolicyTestSuite {
 
 /**
  * Reads every `*.test.yaml` in `dir` (the consultation suites, `policies/tests/consultations/`). Strict
- * like the policies: an unknown key or role, or an expectation that is not exactly one of `asksAs` and
- * `refused`, is a PolicyError naming the file and line.
+ * like the policies: an unknown key or role, or an expectation that is not exactly one of `asksAs`,
+ * `refused` and `advises`, is a PolicyError naming the file and line.
  */
 export function loadConsultationPolicySuites(dir: string): ConsultationPolicyTestSuite[] {
   return readdirSync(dir)
@@ -52,10 +52,13 @@ function readCase(file: string, node: YamlNode): ConsultationPolicyTestCase {
 }
 
 function readExpectation(node: YamlNode): ConsultationCaseExpectation {
-  const map = node.map([], ["asksAs", "refused"]);
+  const map = node.map([], ["asksAs", "refused", "advises"]);
   const asksAs = map.optional("asksAs");
   const refused = map.optional("refused");
-  const one = 'expect exactly one of "asksAs" (the role asked in) or "refused"';
-  if (refused !== undefined) return asksAs === undefined ? { refused: refused.oneOf([CONSULTATION_NOT_PERMITTED], "problem code") } : node.fail(one);
-  return asksAs === undefined ? node.fail(one) : { asksAs: asksAs.oneOf(ROLES, "role") };
+  const advises = map.optional("advises");
+  const one = 'expect exactly one of "asksAs" (the role asked in), "refused" or "advises" (true or false)';
+  if ([asksAs, refused, advises].filter((given) => given !== undefined).length !== 1) return node.fail(one);
+  if (refused !== undefined) return { refused: refused.oneOf([CONSULTATION_NOT_PERMITTED], "problem code") };
+  if (advises !== undefined) return { advises: advises.boolean() };
+  return { asksAs: (asksAs as YamlNode).oneOf(ROLES, "role") };
 }

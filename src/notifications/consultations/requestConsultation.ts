@@ -5,7 +5,7 @@ import { agenciesServing } from "../../directory/routingDirectory";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { NotificationType } from "../NotificationType";
 import { askingRole, CONSULTATION_NOT_PERMITTED } from "./askingRole";
-import { ADVISING_ROLE, CONCERN_LENGTH, type ConsultationFields } from "./consultationContent";
+import { CONCERN_LENGTH, type ConsultationFields } from "./consultationContent";
 import { deliverConsultation, refuseConsultation, type ConsultationServices } from "./deliverConsultation";
 import { screenConcern } from "./screenConcern";
 
@@ -57,7 +57,8 @@ export async function requestConsultation(services: ConsultationServices, princi
   const consultation: ConsultationFields = {
     concern, localAuthority: request.localAuthority, askingAgency: principal.agency, askingAgencyType: principal.agencyType, askingRole: role, askedAt: now.toISOString(),
   };
-  const recipients = mashes.map(({ entry }) => ({ agency: entry.code, decidedAs: ADVISING_ROLE }));
+  // Read at the MASH by the role the policy has advise, and only by it.
+  const recipients = mashes.map(({ entry }) => ({ agency: entry.code, decidedAs: services.policy.consultationAskers.advisingRole }));
   const consultationId = await services.dataSource.transaction((manager) =>
     deliverConsultation(manager, services.policy, act, NotificationType.CONSULTATION_REQUEST, "consultation", consultation, recipients));
   return { consultationId, deliveredTo: recipients.map((recipient) => recipient.agency), askedAt: now };

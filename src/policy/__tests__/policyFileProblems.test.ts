@@ -81,6 +81,17 @@ describe("loadPolicies refuses", () => {
     expect(system.problem).toContain("AGENCY_SYSTEM cannot ask: a consultation is a person's question");
   });
 
+  test("a consultation adviser the hub does not know, an agency's system advising, or a role that asks advising", () => {
+    const unknown = loadError(editFixture("involvement.yaml", "advisingRole: MASH_PRACTITIONER", "advisingRole: TRIAGE_LEAD"));
+    expect(unknown.problem).toContain('unknown role "TRIAGE_LEAD"');
+    const system = loadError(editFixture("involvement.yaml", "advisingRole: MASH_PRACTITIONER", "advisingRole: AGENCY_SYSTEM"));
+    expect(system.problem).toContain("AGENCY_SYSTEM cannot advise: advice is a person's");
+    const asker = loadError(editFixture("involvement.yaml", "advisingRole: MASH_PRACTITIONER", "advisingRole: SOCIAL_WORKER"));
+    expect(asker.problem).toContain("SOCIAL_WORKER cannot both ask and advise");
+    const missing = loadError(editFixture("involvement.yaml", "  advisingRole: MASH_PRACTITIONER\n", ""));
+    expect(missing).toBeInstanceOf(PolicyError);
+  });
+
   test("a purpose defined twice", () => {
     const error = loadError({
       "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",

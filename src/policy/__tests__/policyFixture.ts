@@ -108,6 +108,7 @@ consultationAskers:
   id: consultation-askers
   description: Who may ask a MASH for advice.
   roles: [SCHOOL_DSL, SOCIAL_WORKER]
+  advisingRole: MASH_PRACTITIONER
 mashCase:
   id: mash-case
   description: Open referrals.

@@ -25,8 +25,8 @@ export class SearchCriteriaInput implements SearchCriteria {
   @Field(() => String, { nullable: true }) @MaxLength(100) familyName?: string | null;
   @Field(() => BirthCriterionInput, { nullable: true }) dateOfBirth?: BirthCriterionInput | null;
   @Field(() => Sex, { nullable: true }) sex?: Sex | null;
-  @Field(() => String, { nullable: true, description: "A full UK postcode, current or old." }) @MaxLength(10) postcode?: string | null;
-  @Field(() => String, { nullable: true, description: "Free address text, current or old (e.g. \"14 Cobble Street, Sampleton HP20 9CS\"): a postcode in it is searched as a postcode; the rest is compared with each candidate's first lines. A withheld location, or an address only a sealed or brokered record gave, matches nobody." }) @MaxLength(200) address?: string | null;
+  @Field(() => String, { nullable: true, description: "A full UK postcode, current or old. Searched no finer than the policy shows you a candidate's address (policies/search.yaml candidateComparisons: children's social care by its district); refused (INVALID_INPUT, CRITERION_NOT_SHOWN) when you are shown no address." }) @MaxLength(10) postcode?: string | null;
+  @Field(() => String, { nullable: true, description: "Free address text, current or old (e.g. \"14 Cobble Street, Sampleton HP20 9CS\"): a postcode in it is searched as a postcode, no finer than you are shown a candidate's address; the rest is compared with each candidate's first lines only where the policy shows you an address that finely. Refused (INVALID_INPUT, CRITERION_NOT_SHOWN) when nothing in it is usable by you: you are shown no address, or it gives no postcode and you are shown only a district. A withheld location, or an address only a sealed or brokered record gave, matches nobody." }) @MaxLength(200) address?: string | null;
   @Field(() => ID, { nullable: true, description: "The child's SUI (NHS number)." }) sui?: string | null;
   @Field(() => AgencyReferenceInput, { nullable: true }) agencyReference?: AgencyReferenceInput | null;
 }
