@@ -6,6 +6,13 @@ import { type AccessContext } from "../policy/AccessContext";
 import { openSuspectedBreach } from "./openSuspectedBreach";
 import { BreachSource, type PersonalDataBreach } from "./PersonalDataBreach";
 
+/** What each kind of alert was raised for, as a breach's description says it. */
+const ALERT_KIND_IN_WORDS: Record<IgAlertKind, string> = {
+  [IgAlertKind.BREAK_GLASS]: "break-glass access",
+  [IgAlertKind.EXCLUDED_ACCESS]: "attempt on a file the caller is excluded from",
+  [IgAlertKind.EXCLUDED_AGENCY]: "a notification not delivered to an agency excluded from the child",
+};
+
 /**
  * An alert closed as not justified (break-glass) or as misuse is a suspected breach, known of from the
  * review: its disclosures are the break-glass reads of the child by that caller in the alert's window.
@@ -22,7 +29,7 @@ export async function breachFromAlert(services: GovernanceServices, principal: P
        AND occurred_at >= (SELECT occurred_at FROM disclosure_audit WHERE id = $4) AND occurred_at <= $5 ORDER BY occurred_at, id`,
     [alert.principalSub, alert.childSui, AuditOutcome.DISCLOSED, alert.firstDisclosureId, alert.windowEndsAt],
   );
-  const what = alert.kind === IgAlertKind.BREAK_GLASS ? "break-glass access" : "attempt on a file the caller is excluded from";
+  const what = ALERT_KIND_IN_WORDS[alert.kind];
   return openSuspectedBreach(services, principal, requestId, access, {
     source, sourceId: alert.id, description: `IG alert ${alert.id} (${what}) closed ${alert.outcome}: ${alert.reviewNote ?? ""}`.trim(),
     disclosureIds: rows.map((row) => row.id), childSuis: alert.childSui === null ? [] : [alert.childSui], awareAt: now,
