@@ -14,6 +14,10 @@ import { type AgencyStandings } from "../directory/agencyStandings";
 import { serveMetrics } from "../metrics/metricsEndpoint";
 import { requestId } from "./requestId";
 import { createHubContext } from "./hubContext";
+import { createConsole } from "../console/createConsole";
+import { createHubClient } from "../console/hubClient";
+import { type ConsoleSessions } from "../console/consoleSessions";
+import { type ConsoleSignIn } from "../console/ConsoleDependencies";
 import { type RequestsInFlight } from "./requestsInFlight";
 
 export interface AppDependencies {
@@ -42,6 +46,8 @@ export interface AppDependencies {
   requestsInFlight: RequestsInFlight;
   /** The directory's word on callers' agencies, kept briefly; absent: kept for the default few seconds. */
   agencyStandings?: AgencyStandings;
+  /** The people's console under `/console` (`../console/`); absent: not served. */
+  console?: { sessions: ConsoleSessions; signIn: ConsoleSignIn };
 }
 
 /**
@@ -105,8 +111,12 @@ export function createApp(deps: AppDependencies): Express {
     async (req, res, next) => deps.requestsInFlight.track(Promise.resolve(graphql(req, res, next))),
   );
 
+  if (deps.console !== undefined) {
+    app.use("/console", createConsole({ ...deps.console, hub: createHubClient(deps.apollo, hubContext, deps.requestsInFlight), policy: deps.policy, logger: deps.logger, isStarting: starting }));
+  }
+
   app.use((_req, res) => {
-    res.status(404).json({ error: "NOT_FOUND", message: "No such endpoint: use /graphql, /healthz or /readyz." });
+    res.status(404).json({ error: "NOT_FOUND", message: "No such endpoint: use /graphql, /console, /healthz or /readyz." });
   });
   app.use(bodyErrors(deps.logger));
   return app;

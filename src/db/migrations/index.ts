@@ -33,6 +33,7 @@ import { SubmissionsHoldTheirAgency1796600000039 } from "./1796600000039-Submiss
 import { DeliveriesNameTheirChildren1796600000044 } from "./1796600000044-DeliveriesNameTheirChildren";
 import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecidedByAgency";
 import { BreachControllerParts1796600000049 } from "./1796600000049-BreachControllerParts";
+import { ConsoleSessions1796600000051 } from "./1796600000051-ConsoleSessions";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -55,4 +56,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DeliveriesNameTheirChildren1796600000044,
   BreachDecidedByAgency1796600000045,
   BreachControllerParts1796600000049,
+  ConsoleSessions1796600000051,
 ];
