@@ -39,7 +39,7 @@ export function signInPages(deps: ConsoleDependencies): Router {
       return;
     }
     const session = await deps.sessions.find(req);
-    if (!csrfTokenMatches(session, (req.body as Record<string, unknown>)._csrf)) {
+    if (!csrfTokenMatches(session, (req.body as Record<string, unknown> | undefined)?._csrf)) {
       refuseForm(res);
       return;
     }
@@ -69,7 +69,7 @@ export function signInPages(deps: ConsoleDependencies): Router {
 
   router.post("/sign-out", async (req, res) => {
     const session = await deps.sessions.find(req);
-    if (!csrfTokenMatches(session, (req.body as Record<string, unknown>)._csrf)) {
+    if (!csrfTokenMatches(session, (req.body as Record<string, unknown> | undefined)?._csrf)) {
       refuseForm(res);
       return;
     }

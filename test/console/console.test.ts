@@ -132,6 +132,8 @@ describe("forms and sessions", () => {
     }
     const signOut = await post(agent, "/console/sign-out", { _csrf: "wrong" });
     expect(signOut.status).toBe(403);
+    // A body no form sends (JSON) carries no token either: refused, not an error.
+    expect((await agent.post("/console/sign-out").send({ _csrf: csrf })).status).toBe(403);
     expect(await sessions().count()).toBe(before);
     expect((await post(agent, "/console/sign-out", { _csrf: csrf })).status).toBe(303);
     expect((await get(agent, "/console/search")).headers.location).toBe("/console/sign-in");
