@@ -30,6 +30,10 @@ import { WebhookQueue } from "./webhooks/webhookQueue";
 import { RetentionQueue } from "./retention/retentionQueue";
 import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
 import { scheduleEscalation } from "./notifications/escalation/escalationSchedule";
+import { ConsoleSessions } from "./console/consoleSessions";
+import { type ConsoleSignIn } from "./console/ConsoleDependencies";
+import { loadOrCreateDevelopmentKeys } from "./auth/developmentKeys";
+import { mintDevelopmentToken } from "./auth/developmentToken";
 
 export interface Hub {
   app: Express;
@@ -130,6 +134,7 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
       requestsInFlight,
       agencyStandings: agencyStandingsFor(database.dataSource, config.agencyStandingCacheSeconds),
       search: { settings: config.search, rateLimiter: createSearchRateLimiter(database.dataSource, config.search.perMinute) },
+      console: { sessions: new ConsoleSessions(database.dataSource, config.console), signIn: await consoleSignIn(config) },
     });
     const ready = (async () => {
       if (config.loadDemoData) await loadDemoDataIfFirstStart({ dataSource: database.dataSource, policy }, logger);
@@ -202,4 +207,17 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
     await database.close();
     throw error;
   }
+}
+
+/**
+ * How people sign in to the console: in development (the hub verifying tokens against its own
+ * development keys, never in production) a demo-role picker minting tokens as `npm run token` does, for
+ * the console's session length. With an identity provider configured, none yet: OpenID Connect is to
+ * come, and nothing stands in for it.
+ */
+async function consoleSignIn(config: HubConfig): Promise<ConsoleSignIn> {
+  const auth = config.auth;
+  if (auth.mode !== "development" || config.nodeEnv === "production") return { kind: "unavailable" };
+  const keys = await loadOrCreateDevelopmentKeys(auth.keyDir);
+  return { kind: "development", mint: (claims) => mintDevelopmentToken(keys, auth, claims, `${config.console.maxHours}h`) };
 }

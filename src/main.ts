@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   logger.info("hub ready", { event: "hub.ready", ms: Date.now() - started });
   // One line for the person who typed `npm start`, whatever the log format.
   process.stdout.write(`Hub ready at http://${displayHost(config.host)}:${port}/graphql\n`);
+  process.stdout.write(`Console at http://${displayHost(config.host)}:${port}/console\n`);
 }
 
 /** Where a person on this machine reaches the hub: a wildcard address is reached as the loopback one. */

@@ -1,8 +1,8 @@
 import "./compileCache";
 import { Command, InvalidArgumentError } from "commander";
-import { SignJWT } from "jose";
 import { ConfigError, loadConfig } from "../config/config";
-import { DEVELOPMENT_ALGORITHM, loadOrCreateDevelopmentKeys } from "../auth/developmentKeys";
+import { loadOrCreateDevelopmentKeys } from "../auth/developmentKeys";
+import { mintDevelopmentToken } from "../auth/developmentToken";
 import { isRole, ROLES, type Role } from "../auth/Role";
 import { ROLE_GUIDE, tokenCommand } from "../auth/roleGuide";
 import { AGENCY_TYPES, isAgencyType } from "../directory/AgencyType";
@@ -81,21 +81,15 @@ async function main(): Promise<void> {
     throw new Error("This hub verifies tokens against AUTH_JWKS_URL/AUTH_JWKS_FILE: get tokens from that identity provider.");
   }
   const keys = await loadOrCreateDevelopmentKeys(config.auth.keyDir);
-  const token = await new SignJWT({
+  const token = await mintDevelopmentToken(keys, config.auth, {
+    sub: options.sub ?? `dev-${options.role[0]?.toLowerCase() ?? "user"}`,
     name: options.name,
     agency: options.agency,
-    agency_type: options.agencyType,
+    agencyType: options.agencyType,
     roles: options.role,
-    la: options.la,
+    localAuthority: options.la,
     ...(options.team ? { team: options.team } : {}),
-  })
-    .setProtectedHeader({ alg: DEVELOPMENT_ALGORITHM, kid: keys.kid, typ: "JWT" })
-    .setSubject(options.sub ?? `dev-${options.role[0]?.toLowerCase() ?? "user"}`)
-    .setIssuer(config.auth.issuer)
-    .setAudience(config.auth.audience)
-    .setIssuedAt()
-    .setExpirationTime(options.ttl)
-    .sign(keys.privateKey);
+  }, options.ttl);
   process.stdout.write(`${token}\n`);
 }
 

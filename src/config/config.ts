@@ -79,6 +79,19 @@ export interface HubConfig {
   webhooks: WebhookConfig;
   /** When the retention job runs (`retention/`): a cron expression in Europe/London, or null (no schedule from this process). */
   retention: RetentionSchedule;
+  /** The people's web console under `/console` (`console/`). */
+  console: ConsoleConfig;
+}
+
+/**
+ * The console's sessions: ended after `idleMinutes` without a request and `maxHours` after sign-in
+ * whatever the activity. `secureCookie` marks the session cookie `Secure` (always in production; off
+ * only for plain-http development).
+ */
+export interface ConsoleConfig {
+  idleMinutes: number;
+  maxHours: number;
+  secureCookie: boolean;
 }
 
 /**
@@ -177,9 +190,20 @@ export function loadConfig(env: Env = process.env): HubConfig {
       pollSeconds: read.integer("WEBHOOK_POLL_SECONDS", 2, 1, 60),
     },
     retention: readRetentionSchedule(read, production),
+    console: readConsole(read, production),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readConsole(read: EnvReader, production: boolean): ConsoleConfig {
+  const secureCookie = read.boolean("CONSOLE_SECURE_COOKIE", production);
+  if (production && !secureCookie) read.problem("CONSOLE_SECURE_COOKIE may not be false in production: the console's session cookie travels over HTTPS only");
+  return {
+    idleMinutes: read.integer("CONSOLE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+    maxHours: read.integer("CONSOLE_SESSION_MAX_HOURS", 10, 1, 24),
+    secureCookie,
+  };
 }
 
 /** RETENTION_SCHEDULE: five cron fields (Europe/London), or "off"; daily at 02:30 in production, off otherwise. */

@@ -39,6 +39,7 @@ import { NotificationDelivery } from "../notifications/NotificationDelivery";
 import { WebhookDelivery } from "../webhooks/WebhookDelivery";
 import { ChildExclusion } from "../exclusions/ChildExclusion";
 import { PersonalDataBreach } from "../breaches/PersonalDataBreach";
+import { ConsoleSession } from "../console/ConsoleSession";
 import { ControllerPart } from "../breaches/ControllerPart";
 
 /** Listed explicitly (not globbed) so the same list works from `src/` under jest and from `dist/`. */
@@ -58,5 +59,5 @@ export const ENTITIES = [
   Referral,
   SubjectAccessRequest, SubjectAccessItemDecision,
   Notification, NotificationDelivery, WebhookDelivery,
-  ChildExclusion, PersonalDataBreach, ControllerPart,
+  ChildExclusion, PersonalDataBreach, ControllerPart, ConsoleSession,
 ];

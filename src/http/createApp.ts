@@ -2,24 +2,22 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { type JSONWebKeySet } from "jose";
 import { expressMiddleware } from "@as-integrations/express5";
 import { type ApolloServer } from "@apollo/server";
-import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
-import { ErrorCode, HubError, isHubError } from "../errors/HubError";
-import { rateLimited } from "../metrics/hubMetrics";
-import { type RateLimitKind, type RequestRateLimiter } from "./rateLimit/rateLimiter";
-import { DEFAULT_SEARCH_SETTINGS } from "../search/SearchSettings";
+import { ErrorCode } from "../errors/HubError";
+import { type RequestRateLimiter } from "./rateLimit/rateLimiter";
 import { type TokenVerifier } from "../auth/verifyToken";
 import { type Logger } from "../logging/logger";
 import { type HubContext } from "../graphql/context";
 import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
-import { AGENCY_STANDING_TEXT, type AgencyStandingProblem } from "../directory/agencyStanding";
-import { agencyStandingsFor, type AgencyStandings } from "../directory/agencyStandings";
-import { isDatabaseUnavailable } from "../db/databaseUnavailable";
-import { SERVICE_UNAVAILABLE_MESSAGE } from "../graphql/formatError";
-import { RETRY_AFTER_SECONDS } from "../graphql/plugins/serviceUnavailableStatus";
+import { type AgencyStandings } from "../directory/agencyStandings";
 import { serveMetrics } from "../metrics/metricsEndpoint";
 import { requestId } from "./requestId";
+import { createHubContext } from "./hubContext";
+import { createConsole } from "../console/createConsole";
+import { createHubClient } from "../console/hubClient";
+import { type ConsoleSessions } from "../console/consoleSessions";
+import { type ConsoleSignIn } from "../console/ConsoleDependencies";
 import { type RequestsInFlight } from "./requestsInFlight";
 
 export interface AppDependencies {
@@ -48,6 +46,8 @@ export interface AppDependencies {
   requestsInFlight: RequestsInFlight;
   /** The directory's word on callers' agencies, kept briefly; absent: kept for the default few seconds. */
   agencyStandings?: AgencyStandings;
+  /** The people's console under `/console` (`../console/`); absent: not served. */
+  console?: { sessions: ConsoleSessions; signIn: ConsoleSignIn };
 }
 
 /**
@@ -91,31 +91,9 @@ export function createApp(deps: AppDependencies): Express {
     res.status(reachable ? 200 : 503).json({ status: reachable ? "ready" : "database unreachable" });
   });
 
-  const standings = deps.agencyStandings ?? agencyStandingsFor(deps.dataSource);
+  const hubContext = createHubContext(deps);
   const graphql = expressMiddleware(deps.apollo, {
-    context: async ({ req, res }): Promise<HubContext> => {
-      const id = String(res.locals.requestId);
-      const logger = deps.logger.child({ requestId: id });
-      try {
-        const principal = await deps.verifyToken(req.get("authorization"));
-        const rate = await deps.rateLimiter?.consume(principal);
-        if (rate !== undefined && !rate.allowed) throw tooManyRequests(rate);
-        const standing = await agencyStanding(standings, principal);
-        if (standing !== null) {
-          logger.warn("agency refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: standing });
-          throw agencyRefused(standing);
-        }
-        return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys, search: deps.search ?? { settings: DEFAULT_SEARCH_SETTINGS, rateLimiter: null } };
-      } catch (error) {
-        if (error instanceof GraphQLError) throw error;
-        if (!isHubError(error)) throw error;
-        logger.warn("token refused", { event: "auth.refused", code: error.code, outcome: String(error.details.reason) });
-        throw new GraphQLError(error.message, {
-          originalError: error,
-          extensions: { code: error.code, http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="safeguarding-hub"']]) } },
-        });
-      }
-    },
+    context: async ({ req, res }): Promise<HubContext> => hubContext(req.get("authorization"), String(res.locals.requestId)),
   });
   app.use(
     "/graphql",
@@ -133,40 +111,15 @@ export function createApp(deps: AppDependencies): Express {
     async (req, res, next) => deps.requestsInFlight.track(Promise.resolve(graphql(req, res, next))),
   );
 
+  if (deps.console !== undefined) {
+    app.use("/console", createConsole({ ...deps.console, hub: createHubClient(deps.apollo, hubContext, deps.requestsInFlight), policy: deps.policy, logger: deps.logger, isStarting: starting }));
+  }
+
   app.use((_req, res) => {
-    res.status(404).json({ error: "NOT_FOUND", message: "No such endpoint: use /graphql, /healthz or /readyz." });
+    res.status(404).json({ error: "NOT_FOUND", message: "No such endpoint: use /graphql, /console, /healthz or /readyz." });
   });
   app.use(bodyErrors(deps.logger));
   return app;
-}
-
-/** The directory's word on the caller's agency, or SERVICE_UNAVAILABLE (503) when the database cannot give it: nothing runs without it. */
-async function agencyStanding(standings: AgencyStandings, principal: Parameters<AgencyStandings["problemFor"]>[0]): Promise<AgencyStandingProblem | null> {
-  try {
-    return await standings.problemFor(principal);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    throw new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
-      originalError: new HubError(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE),
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new Map([["retry-after", String(RETRY_AFTER_SECONDS)]]) } },
-    });
-  }
-}
-
-/** The directory does not let the caller's agency act: HTTP 403, before any resolver, query of a child or audit write. */
-function agencyRefused(problem: AgencyStandingProblem): GraphQLError {
-  const refusal = new HubError(ErrorCode.FORBIDDEN, AGENCY_STANDING_TEXT[problem], { problem, path: "agency" });
-  return new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, problem, http: { status: 403 } } });
-}
-
-/** Over a limit: HTTP 429 with Retry-After, before any resolver, query or audit write. */
-function tooManyRequests(rate: { retryAfterSeconds: number; limit: RateLimitKind }): GraphQLError {
-  rateLimited.inc({ limit: rate.limit });
-  const refusal = new HubError(ErrorCode.RATE_LIMITED, `Too many requests from ${rate.limit === "agency" ? "your agency" : "you"}: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
-  return new GraphQLError(refusal.message, {
-    originalError: refusal,
-    extensions: { code: refusal.code, http: { status: 429, headers: new Map([["retry-after", String(rate.retryAfterSeconds)]]) } },
-  });
 }
 
 /** A malformed or oversized body is the caller's mistake (400/413), not the hub's. */

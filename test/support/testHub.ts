@@ -13,6 +13,7 @@ import { createTestDatabase, IN_MEMORY_FOR_TESTS } from "./testDatabase";
 import { writeTestSigningKeys } from "./testSigningKeys";
 import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER, type TestClaims, type TestKeys } from "./testKeys";
 import { TEST_AGENCIES } from "./fixtures";
+import { loadOrCreateDevelopmentKeys } from "../../src/auth/developmentKeys";
 
 export interface TestHub {
   hub: Hub;
@@ -30,6 +31,12 @@ export interface TestHubOptions {
   env?: Record<string, string>;
   /** Runs on the fresh database (its URL; undefined when embedded) before the hub connects to it. */
   beforeStart?: (databaseUrl: string | undefined) => Promise<void>;
+  /**
+   * "development": the hub verifies tokens against its own development keys, as `npm start` does (the
+   * console's demo sign-in needs them); `token()` signs with those keys. Default: test keys trusted
+   * through AUTH_JWKS_FILE, as an identity provider's would be.
+   */
+  auth?: "test-keys" | "development";
 }
 
 /** A hub on a fresh database, trusting test keys, with the test agency directory loaded. */
@@ -44,12 +51,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     },
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-data-"));
+  const development = options.auth === "development";
   const config = loadConfig({
     NODE_ENV: "test",
     HUB_SIGNING_KEYS_FILE: writeTestSigningKeys(dataDir),
-    AUTH_JWKS_FILE: keys.jwksFile,
-    AUTH_ISSUER: TEST_ISSUER,
-    AUTH_AUDIENCE: TEST_AUDIENCE,
+    ...(development ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE }),
     HUB_DATA_DIR: dataDir,
     HUB_DEMO_DATA: "false",
     // Fixtures' deliveries are dated in the past: a test escalates them on its own clock, not the hub's.
@@ -67,7 +73,12 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     hub,
     keys,
     logLines,
-    token: (claims, expiresIn) => signTestToken(keys, claims, expiresIn),
+    token: async (claims, expiresIn) => {
+      const auth = config.auth;
+      if (auth.mode !== "development") return signTestToken(keys, claims, expiresIn);
+      const developmentKeys = await loadOrCreateDevelopmentKeys(auth.keyDir);
+      return signTestToken({ privateKey: developmentKeys.privateKey, kid: developmentKeys.kid, jwksFile: "" }, claims, expiresIn, { issuer: auth.issuer, audience: auth.audience });
+    },
     graphql(query, variables = {}, token) {
       const call = request(hub.app).post("/graphql").set("content-type", "application/json");
       if (token !== undefined) call.set("authorization", `Bearer ${token}`);

@@ -50,11 +50,11 @@ export const MASH_CLAIMS: TestClaims = {
   la: "E06000060",
 };
 
-export async function signTestToken(keys: TestKeys, claims: TestClaims, expiresIn: string | number = "10m"): Promise<string> {
+export async function signTestToken(keys: TestKeys, claims: TestClaims, expiresIn: string | number = "10m", trust = { issuer: TEST_ISSUER, audience: TEST_AUDIENCE }): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: "ES256", kid: keys.kid, typ: "JWT" })
-    .setIssuer(TEST_ISSUER)
-    .setAudience(TEST_AUDIENCE)
+    .setIssuer(trust.issuer)
+    .setAudience(trust.audience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(keys.privateKey);

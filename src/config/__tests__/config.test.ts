@@ -67,6 +67,14 @@ describe("configuration from the environment", () => {
     expect(problemsOf({ HUB_SIGNING_KID: "k2" }).join("\n")).toMatch(/HUB_SIGNING_KID is set without HUB_SIGNING_KEYS_FILE/);
   });
 
+  it("keeps the console's session cookie Secure in production, and its session limits within bounds", () => {
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/keys/hub.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
+    expect(loadConfig(production).console).toEqual({ idleMinutes: 30, maxHours: 10, secureCookie: true });
+    expect(problemsOf({ ...production, CONSOLE_SECURE_COOKIE: "false" }).join("\n")).toMatch(/CONSOLE_SECURE_COOKIE may not be false in production/);
+    expect(problemsOf({ CONSOLE_SESSION_IDLE_MINUTES: "0", CONSOLE_SESSION_MAX_HOURS: "48" })).toHaveLength(2);
+    expect(loadConfig({}).console.secureCookie).toBe(false);
+  });
+
   it("requires an https JWKS URL in production", () => {
     const env = { NODE_ENV: "production", AUTH_JWKS_URL: "http://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a" };
     expect(problemsOf(env).join("\n")).toMatch(/AUTH_JWKS_URL must be a https: URL/);

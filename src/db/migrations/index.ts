@@ -35,6 +35,7 @@ import { BreachDecidedByAgency1796600000045 } from "./1796600000045-BreachDecide
 import { IgAlertsKeyedByChild1796600000046 } from "./1796600000046-IgAlertsKeyedByChild";
 import { BreachControllerParts1796600000049 } from "./1796600000049-BreachControllerParts";
 import { DirectoryFourEyes1796600000050 } from "./1796600000050-DirectoryFourEyes";
+import { ConsoleSessions1796600000051 } from "./1796600000051-ConsoleSessions";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -59,4 +60,5 @@ export const MIGRATIONS: MigrationClass[] = [
   IgAlertsKeyedByChild1796600000046,
   BreachControllerParts1796600000049,
   DirectoryFourEyes1796600000050,
+  ConsoleSessions1796600000051,
 ];

@@ -1,0 +1,69 @@
+import { Router } from "express";
+import { type ConsoleSession } from "./ConsoleSession";
+import { type ConsoleDependencies } from "./ConsoleDependencies";
+import { endedForToken, pageLocals, signedIn } from "./consolePage";
+import { CHILD } from "./consoleOperations";
+
+type Redaction = { path: string; reason: string; rule: string };
+type RecordView = { recordId: string; agency: { name: string; type: string } } & Record<string, unknown>;
+
+/** The record types of a ChildRecord, in the order the page shows them, each with its heading. */
+const SECTIONS = [
+  ["socialCare", "Children's social care"], ["police", "Police"], ["health", "Health"], ["education", "Education"],
+  ["probation", "Probation"], ["prison", "Prison"], ["youthJustice", "Youth justice"],
+] as const;
+
+/**
+ * The child's view (`child`): what each agency holds as the policy allows for the purpose the person
+ * stated, and every withheld field shown as withheld, with the reason and the rule. The URL carries
+ * only this session's handle for the child; a handle from another session, or none, finds nothing.
+ */
+export function childPages(deps: ConsoleDependencies): Router {
+  const router = Router();
+
+  router.get("/children/:handle", signedIn(deps), async (req, res) => {
+    const session = res.locals.session as ConsoleSession;
+    if (session.access === null) {
+      res.redirect(303, "/console/purpose");
+      return;
+    }
+    const handle = String(req.params.handle);
+    const sui = Object.hasOwn(session.handles, handle) ? session.handles[handle] : undefined;
+    if (sui === undefined) {
+      res.status(404).render("problem.njk", pageLocals(session, { title: "Page not found", message: "Search for the child again: links to a child last only as long as your session." }));
+      return;
+    }
+    const answer = await deps.hub<{ child: (Record<string, unknown> & { redactions: Redaction[] }) | null }>(session.token ?? "", String(res.locals.requestId), CHILD, { sui, access: session.access });
+    if (await endedForToken(deps, res, answer)) return;
+    const child = answer.data?.child ?? null;
+    if (child === null) {
+      // A child the hub does not hold and a child this person may not see read alike (HUB.md §5).
+      res.status(answer.errors.length > 0 ? 403 : 404).render("problem.njk", pageLocals(session, {
+        title: answer.errors.length > 0 ? "You cannot see this child's information" : "No information you can see",
+        message: answer.errors[0]?.message ?? "The hub holds nothing about this child that you may see for the purpose you stated.",
+      }));
+      return;
+    }
+    const withheld = new Map(child.redactions.map((redaction) => [redaction.path, redaction]));
+    const sections = SECTIONS.map(([key, heading]) => ({
+      heading,
+      records: ((child[key] as RecordView[] | undefined) ?? []).map((record) => ({
+        agency: record.agency,
+        rows: Object.entries(record)
+          .filter(([name]) => name !== "recordId" && name !== "agency")
+          .map(([name, value]) => ({ name, value: shown(value), withheld: withheld.get(`${key}[${record.recordId}].${name}`) ?? null })),
+      })),
+    })).filter((section) => section.records.length > 0);
+    res.render("child.njk", pageLocals(session, { child, sections, redactions: child.redactions, access: session.access }));
+  });
+
+  return router;
+}
+
+/** A value as a person reads it. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map((item) => (typeof item === "object" && item !== null ? Object.values(item as object).join(" ") : String(item))).join("; ");
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
+}

@@ -1,0 +1,106 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { type Request, type Response } from "express";
+import { LessThan, type DataSource } from "typeorm";
+import { type ConsoleConfig } from "../config/config";
+import { ConsoleSession } from "./ConsoleSession";
+
+/** `__Host-` cookies must have Path=/. */
+const COOKIE_PATH = "/";
+
+/** The session cookie's name: `__Host-` pins a secure cookie to this host (no Domain, no other site's subdomain may set it). */
+function cookieName(config: ConsoleConfig): string {
+  return config.secureCookie ? "__Host-hub-console" : "hub-console";
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest("hex");
+const randomValue = () => randomBytes(32).toString("base64url");
+
+/**
+ * The console's server-side sessions: created, found (idle and absolute limits enforced on every
+ * read), touched, rotated at sign-in and ended. Cookie: `HttpOnly`, `SameSite=Lax`, `Secure` unless
+ * plain-http development, no `Max-Age` (it dies with the browser; the server ends it sooner).
+ */
+export class ConsoleSessions {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: ConsoleConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(ConsoleSession);
+  }
+
+  /** The live session the request's cookie names, touched; null when there is none or it has expired (an expired one is deleted). */
+  async find(req: Request): Promise<ConsoleSession | null> {
+    const value = readCookie(req.get("cookie"), cookieName(this.config));
+    if (value === undefined || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
+    const session = await this.repository.findOneBy({ id: digest(value) });
+    if (session === null) return null;
+    const now = this.now();
+    const idleSince = new Date(now.getTime() - this.config.idleMinutes * 60_000);
+    if (session.expiresAt <= now || session.lastSeenAt <= idleSince) {
+      await this.repository.delete({ id: session.id });
+      return null;
+    }
+    session.lastSeenAt = now;
+    await this.repository.update({ id: session.id }, { lastSeenAt: now });
+    return session;
+  }
+
+  /**
+   * A new session (before sign-in, or replacing one at sign-in so a value planted before it opens
+   * nothing after), with its cookie set. Sessions past their limits are cleared on the way.
+   */
+  async start(res: Response, fields: Partial<Pick<ConsoleSession, "token" | "caller">> = {}, replacing?: ConsoleSession): Promise<ConsoleSession> {
+    const now = this.now();
+    if (replacing !== undefined) await this.repository.delete({ id: replacing.id });
+    await this.repository.delete({ expiresAt: LessThan(now) });
+    const value = randomValue();
+    const session = this.repository.create({
+      id: digest(value),
+      csrfToken: randomValue(),
+      token: fields.token ?? null,
+      caller: fields.caller ?? null,
+      access: null,
+      handles: {},
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.maxHours * 3_600_000),
+    });
+    await this.repository.insert(session);
+    res.cookie(cookieName(this.config), value, { httpOnly: true, secure: this.config.secureCookie, sameSite: "lax", path: COOKIE_PATH });
+    return session;
+  }
+
+  async save(session: ConsoleSession, fields: Partial<Pick<ConsoleSession, "access" | "handles">>): Promise<void> {
+    Object.assign(session, fields);
+    await this.repository.update({ id: session.id }, fields);
+  }
+
+  async end(res: Response, session: ConsoleSession | null): Promise<void> {
+    if (session !== null) await this.repository.delete({ id: session.id });
+    res.clearCookie(cookieName(this.config), { httpOnly: true, secure: this.config.secureCookie, sameSite: "lax", path: COOKIE_PATH });
+  }
+}
+
+/** The synchronizer token pattern: a form's `_csrf` must equal its session's token, compared in constant time. */
+export function csrfTokenMatches(session: ConsoleSession | null, submitted: unknown): boolean {
+  if (session === null || typeof submitted !== "string") return false;
+  const expected = Buffer.from(session.csrfToken);
+  const given = Buffer.from(submitted);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** An opaque id for a child in this session's URLs. */
+export function newHandle(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
