@@ -319,6 +319,42 @@ describe("a caller a standing exclusion keeps out of the child's file", () => {
   });
 });
 
+describe("data subjects' rights over the child's records", () => {
+  test("a statement goes out beside the record it is about and is named on the entry; a restriction withholds for purposes it does not allow", async () => {
+    const record = ids.hazelCsc;
+    const [statement] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO supplementary_statement (record_id, field, statement, agency_code, attached_by_sub, attached_by_agency, attached_at)
+       VALUES ($1, NULL, 'The family disputes the start date recorded.', 'LA-E06000060', $2, 'LA-E06000060', '2026-10-02T10:00:00Z') RETURNING id`,
+      [record, CALLER.cscManager.sub],
+    );
+    const [restriction] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO processing_restriction (record_id, field, kind, ground, reason, allowed_purposes, status, restricted_by_sub, restricted_by_agency, restricted_at)
+       VALUES ($1, 'startDate', 'RESTRICTION', 'ACCURACY_CONTESTED', 'The mother contests the date; being checked.', ARRAY['SECTION_47_ENQUIRY'], 'IN_FORCE', $2, 'LA-E06000060', '2026-10-03T10:00:00Z') RETURNING id`,
+      [record, CALLER.cscManager.sub],
+    );
+    try {
+      const view = await ask(CALLER.cscManager, HAZEL, accessFor("SECTION_47_ENQUIRY"));
+      expect(view?.supplementaryStatements).toEqual([{ path: `socialCare[${record}]`, statement: "The family disputes the start date recorded.", agencyCode: "LA-E06000060", attachedAt: new Date("2026-10-02T10:00:00Z") }]);
+      expect(view?.restrictions).toEqual([{ path: `socialCare[${record}].startDate`, kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", since: new Date("2026-10-03T10:00:00Z") }]);
+      expect(view?.socialCare[0]?.startDate).toBe("2026-09-01");
+      expect((await onlyEntry()).details.supplementaryStatementIds).toEqual([statement?.id]);
+
+      const conference = await ask(CALLER.cscManager, HAZEL, accessFor("CHILD_PROTECTION_CONFERENCE"));
+      expect(conference?.socialCare[0]?.startDate).toBeNull();
+      expect(conference?.restrictions).toEqual([]);
+      expect((await onlyEntry()).fieldsWithheld).toContainEqual(expect.objectContaining({ path: `socialCare[${record}].startDate`, rule: db.policy.dataSubjectRights.id }));
+    } finally {
+      await db.dataSource.query("DELETE FROM supplementary_statement WHERE id = $1", [statement?.id]);
+      await db.dataSource.query("DELETE FROM processing_restriction WHERE id = $1", [restriction?.id]);
+    }
+  });
+
+  test("an entry names no statements when none went out", async () => {
+    await ask(CALLER.cscManager, HAZEL, accessFor("SECTION_47_ENQUIRY"));
+    expect((await onlyEntry()).details).not.toHaveProperty("supplementaryStatementIds");
+  });
+});
+
 describe("an access context the policy refuses", () => {
   test("for a reason that does not turn on the child: the same error whether or not the child is held, audited", async () => {
     for (const sui of [WREN, NOBODY]) {
