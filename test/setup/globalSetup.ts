@@ -9,7 +9,11 @@ import { createMigratedTemplate, dropStaleRunDatabases, RUN_VARIABLE, runDatabas
  * the environment, and databases a killed run left behind are dropped first.
  */
 export default async function globalSetup(globalConfig: GlobalConfig): Promise<void> {
-  if (!globalConfig.testPathPatterns.isSet()) ensureBuilt();
+  // A mutation run (test/mutation/) chooses its suites through `testMatch`, not patterns, and runs jest
+  // again for every mutant in a sandbox without dist/ or node_modules of its own: building there would
+  // fail, and the suites it runs need no dist/ (a process suite still builds its own, test/support/build.ts).
+  const mutationRun = process.env.HUB_MUTATION_FOLDER !== undefined;
+  if (!globalConfig.testPathPatterns.isSet() && !mutationRun) ensureBuilt();
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl === undefined || serverUrl === "") return;
   await dropStaleRunDatabases(serverUrl);

@@ -1,4 +1,5 @@
 import { IgAlert } from "../../alerts/IgAlert";
+import { ChildExclusion, ExclusionKind } from "../../exclusions/ChildExclusion";
 import { recordConsent } from "../../consent/recordConsent";
 import { recordConsentOverride } from "../../consent/recordConsentOverride";
 import { HubError } from "../../errors/HubError";
@@ -25,6 +26,9 @@ const CASS = next();
 const NOBODY = next();
 const LINCS_ONLY = next();
 const SKYE = next();
+const HAZEL = next();
+/** A social worker whose exclusion from Hazel's file was lifted. */
+const READMITTED = practitioner("sw-db-2", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
 
 const ids: Record<string, string> = {};
 let requests = 0;
@@ -101,6 +105,20 @@ beforeAll(async () => {
     agencyCode: "POLICE-43", agencyReference: "TVP-DB-SKYE", child: skye, fieldLabels: [{ field: "summary", labels: ["WITHHOLD_FROM_FAMILY"] }],
     police: { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", occurredOn: "2026-09-20", reportedOn: "2026-09-20", crimeReference: "43/DB/0001", summary: "Disclosed a planned marriage abroad" },
   })).recordId;
+
+  // A child whose file one named social worker is kept out of (a standing exclusion), and another did not keep.
+  const hazel = childOf(HAZEL, "Hazel", "Quennell", "2012-02-14");
+  ids.hazelCsc = (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: "CSC-DB-HAZEL", child: hazel,
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-09-01", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+  const hazelId = (await db.dataSource.query<{ id: string }[]>("SELECT id FROM child WHERE sui = $1", [HAZEL]))[0]?.id ?? "";
+  const exclusion = (kind: ExclusionKind, terms: Partial<ChildExclusion>) => db.dataSource.getRepository(ChildExclusion).save({
+    childId: hazelId, sui: HAZEL, kind, subjectSub: null, agencyCode: null, team: null, reason: "Related to the child's mother; agreed by the service manager.",
+    recordedBySub: CALLER.cscManager.sub, recordedByAgency: "LA-E06000060", liftedAt: null, liftedBySub: null, liftReason: null, ...terms,
+  });
+  ids.hazelExclusion = (await exclusion(ExclusionKind.STAFF, { subjectSub: CALLER.socialWorker.sub })).id;
+  await exclusion(ExclusionKind.STAFF, { subjectSub: READMITTED.sub, liftedAt: new Date("2026-10-01T09:00:00Z"), liftedBySub: CALLER.cscManager.sub, liftReason: "Worker moved to another team." });
 
   // Held only by the GP: the local authority is not involved.
   const cass = childOf(CASS, "Cass", "Mardle", "2016-01-20");
@@ -261,6 +279,81 @@ describe("a child the caller learns nothing about", () => {
       childSuis: [], outcome: "REFUSED", refusalCode: "INVALID_SUI", refusalProblem: "INVALID_SUI", refusalRule: "sui-check",
       fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, operation: "CHILD_RECORD", policyVersion: db.policy.version,
     });
+  });
+});
+
+describe("a caller a standing exclusion keeps out of the child's file", () => {
+  test("gets the null a stranger gets, break-glass included; the entry names the exclusion and IG is alerted once per window", async () => {
+    const excluded = CALLER.socialWorker;
+    expect(await ask(excluded, HAZEL, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({
+      childSuis: [HAZEL], outcome: "REFUSED", refusalCode: "NOT_FOUND", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion",
+      fieldsDisclosed: [], details: { exclusionIds: [ids.hazelExclusion] },
+    });
+    const emergency = accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification: "Child found alone at night; police and ambulance on scene, need the plan now." });
+    expect(await ask(excluded, HAZEL, emergency)).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", breakGlass: true, details: { exclusionIds: [ids.hazelExclusion] } });
+    const alerts = await db.dataSource.getRepository(IgAlert).findBy({ childSui: HAZEL, firstDisclosureId: entry.id });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ kind: "EXCLUDED_ACCESS", principalSub: excluded.sub, disclosureCount: 2 });
+  });
+
+  test("an access context refused for a reason that does not turn on the child: the error anyone gets, the exclusion named on the entry and counted", async () => {
+    const excluded = CALLER.socialWorker;
+    const attempts = async () => (await db.dataSource.getRepository(IgAlert).findBy({ childSui: HAZEL, principalSub: excluded.sub })).reduce((sum, alert) => sum + alert.disclosureCount, 0);
+    const before = await attempts();
+    const error = await refusalOf(ask(excluded, HAZEL, accessFor("SECTION_47_ENQUIRY", { lawfulBasis: "LAW_ENFORCEMENT" })));
+    expect(error.details).toMatchObject({ problem: "LAW_ENFORCEMENT_NOT_COMPETENT_AUTHORITY" });
+    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalProblem: "LAW_ENFORCEMENT_NOT_COMPETENT_AUTHORITY", details: { exclusionIds: [ids.hazelExclusion] } });
+    expect(await attempts()).toBe(before + 1);
+  });
+
+  test("others at the same agency, and the worker whose exclusion was lifted, read the file with no exclusion on their entries", async () => {
+    for (const caller of [CALLER.cscManager, READMITTED]) {
+      const view = await ask(caller, HAZEL, accessFor("SECTION_47_ENQUIRY"));
+      expect(view?.socialCare.map((record) => record.recordId)).toEqual([ids.hazelCsc]);
+      const entry = await onlyEntry();
+      expect(entry).toMatchObject({ outcome: "DISCLOSED", refusalCode: null });
+      expect(entry.details.exclusionIds).toBeUndefined();
+    }
+    expect(await db.dataSource.getRepository(IgAlert).countBy({ childSui: HAZEL, principalSub: CALLER.cscManager.sub })).toBe(0);
+  });
+});
+
+describe("data subjects' rights over the child's records", () => {
+  test("a statement goes out beside the record it is about and is named on the entry; a restriction withholds for purposes it does not allow", async () => {
+    const record = ids.hazelCsc;
+    const [statement] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO supplementary_statement (record_id, field, statement, agency_code, attached_by_sub, attached_by_agency, attached_at)
+       VALUES ($1, NULL, 'The family disputes the start date recorded.', 'LA-E06000060', $2, 'LA-E06000060', '2026-10-02T10:00:00Z') RETURNING id`,
+      [record, CALLER.cscManager.sub],
+    );
+    const [restriction] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO processing_restriction (record_id, field, kind, ground, reason, allowed_purposes, status, restricted_by_sub, restricted_by_agency, restricted_at)
+       VALUES ($1, 'startDate', 'RESTRICTION', 'ACCURACY_CONTESTED', 'The mother contests the date; being checked.', ARRAY['SECTION_47_ENQUIRY'], 'IN_FORCE', $2, 'LA-E06000060', '2026-10-03T10:00:00Z') RETURNING id`,
+      [record, CALLER.cscManager.sub],
+    );
+    try {
+      const view = await ask(CALLER.cscManager, HAZEL, accessFor("SECTION_47_ENQUIRY"));
+      expect(view?.supplementaryStatements).toEqual([{ path: `socialCare[${record}]`, statement: "The family disputes the start date recorded.", agencyCode: "LA-E06000060", attachedAt: new Date("2026-10-02T10:00:00Z") }]);
+      expect(view?.restrictions).toEqual([{ path: `socialCare[${record}].startDate`, kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", since: new Date("2026-10-03T10:00:00Z") }]);
+      expect(view?.socialCare[0]?.startDate).toBe("2026-09-01");
+      expect((await onlyEntry()).details.supplementaryStatementIds).toEqual([statement?.id]);
+
+      const conference = await ask(CALLER.cscManager, HAZEL, accessFor("CHILD_PROTECTION_CONFERENCE"));
+      expect(conference?.socialCare[0]?.startDate).toBeNull();
+      expect(conference?.restrictions).toEqual([]);
+      expect((await onlyEntry()).fieldsWithheld).toContainEqual(expect.objectContaining({ path: `socialCare[${record}].startDate`, rule: db.policy.dataSubjectRights.id }));
+    } finally {
+      await db.dataSource.query("DELETE FROM supplementary_statement WHERE id = $1", [statement?.id]);
+      await db.dataSource.query("DELETE FROM processing_restriction WHERE id = $1", [restriction?.id]);
+    }
+  });
+
+  test("an entry names no statements when none went out", async () => {
+    await ask(CALLER.cscManager, HAZEL, accessFor("SECTION_47_ENQUIRY"));
+    expect((await onlyEntry()).details).not.toHaveProperty("supplementaryStatementIds");
   });
 });
 
