@@ -27,7 +27,11 @@ export class ConsoleSession {
   @Column({ type: "varchar", length: 64 })
   csrfToken: string;
 
-  /** The signed-in user's bearer token: every read the console makes is made with it. Null before sign-in. */
+  /**
+   * The signed-in user's bearer token, every read the console makes is made with it: stored sealed under a
+   * key derived from the cookie's value (`consoleSessions.ts`), open only in memory while a request is
+   * served. Null before sign-in.
+   */
   @Column({ type: "text", nullable: true })
   token: string | null;
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Request, type Response } from "express";
 import { LessThan, type DataSource } from "typeorm";
 import { type ConsoleConfig } from "../config/config";
@@ -14,6 +14,34 @@ function cookieName(config: ConsoleConfig): string {
 
 const digest = (value: string) => createHash("sha256").update(value).digest("hex");
 const randomValue = () => randomBytes(32).toString("base64url");
+
+/**
+ * The user's bearer token is stored sealed (AES-256-GCM) under a key derived from the cookie's random
+ * value, which only the browser holds: the table (a backup, a read replica, someone who can SELECT)
+ * neither opens a session (`id` is the value's digest) nor yields a token to replay against /graphql.
+ */
+const TOKEN_KEY_INFO = "hub console session token v1";
+const tokenKey = (value: string) => Buffer.from(hkdfSync("sha256", value, "", TOKEN_KEY_INFO, 32));
+
+export function sealToken(value: string, token: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", tokenKey(value), iv);
+  const sealed = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
+}
+
+/** The token sealed under this cookie value, or null when it was sealed under another or altered. */
+function openToken(value: string, stored: string): string | null {
+  const bytes = Buffer.from(stored, "base64url");
+  if (bytes.length <= 28) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", tokenKey(value), bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The console's server-side sessions: created, found (idle and absolute limits enforced on every
@@ -39,10 +67,13 @@ export class ConsoleSessions {
     if (session === null) return null;
     const now = this.now();
     const idleSince = new Date(now.getTime() - this.config.idleMinutes * 60_000);
-    if (session.expiresAt <= now || session.lastSeenAt <= idleSince) {
+    const token = session.token === null ? null : openToken(value, session.token);
+    if (session.expiresAt <= now || session.lastSeenAt <= idleSince || (session.token !== null && token === null)) {
       await this.repository.delete({ id: session.id });
       return null;
     }
+    // Held open in memory for this request only; the row keeps it sealed.
+    session.token = token;
     session.lastSeenAt = now;
     await this.repository.update({ id: session.id }, { lastSeenAt: now });
     return session;
@@ -60,7 +91,7 @@ export class ConsoleSessions {
     const session = this.repository.create({
       id: digest(value),
       csrfToken: randomValue(),
-      token: fields.token ?? null,
+      token: fields.token == null ? null : sealToken(value, fields.token),
       caller: fields.caller ?? null,
       access: null,
       handles: {},
@@ -69,6 +100,7 @@ export class ConsoleSessions {
       expiresAt: new Date(now.getTime() + this.config.maxHours * 3_600_000),
     });
     await this.repository.insert(session);
+    session.token = fields.token ?? null;
     res.cookie(cookieName(this.config), value, { httpOnly: true, secure: this.config.secureCookie, sameSite: "lax", path: COOKIE_PATH });
     return session;
   }

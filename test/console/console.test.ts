@@ -1,6 +1,7 @@
 import request from "supertest";
 import { SignJWT, generateKeyPair } from "jose";
 import { ConsoleSession } from "../../src/console/ConsoleSession";
+import { sealToken } from "../../src/console/consoleSessions";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS } from "../support/claims";
@@ -64,19 +65,20 @@ async function post(agent: Agent, url: string, form: Record<string, string>) {
  * A MASH practitioner signed in through the demo sign-in page, with a stated purpose under the open
  * referral. No Art 9 condition stated: the child's health conditions (special category) are withheld.
  */
-async function signedInMash(): Promise<{ agent: Agent; csrf: string }> {
+async function signedInMash(): Promise<{ agent: Agent; csrf: string; cookie: string }> {
   const agent = request.agent(hub.hub.app);
   const page = await get(agent, "/console/sign-in");
   expect(page.status).toBe(200);
   const signIn = await post(agent, "/console/sign-in", { _csrf: csrfOf(page.text), role: "MASH_PRACTITIONER", name: "Morgan Testwell", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: BUCKS });
   expect(signIn.status).toBe(303);
   expect(signIn.headers.location).toBe("/console/purpose");
+  const cookie = /^(?:__Host-)?hub-console=([^;]+)/.exec(([] as string[]).concat(signIn.headers["set-cookie"] ?? []).find((line) => /^(?:__Host-)?hub-console=[^;]/.test(line)) ?? "")?.[1] ?? "";
   const purposePage = await get(agent, "/console/purpose");
   const csrf = csrfOf(purposePage.text);
   const purpose = await post(agent, "/console/purpose", { _csrf: csrf, purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "", justification: "Triage of today's school referral about this child", caseReference: REFERENCE });
   expect(purpose.status).toBe(303);
   expect(purpose.headers.location).toBe("/console/search");
-  return { agent, csrf };
+  return { agent, csrf, cookie };
 }
 
 async function searchAndOpen(agent: Agent, csrf: string) {
@@ -97,6 +99,9 @@ describe("a MASH practitioner's journey", () => {
     expect(opened.status).toBe(200);
 
     const [session] = await sessions().find();
+    // The bearer token is stored sealed: no JWT (three base64url parts) to lift from the table.
+    expect(session?.token).not.toMatch(/^eyJ/);
+    expect(session?.token).not.toContain(".");
     const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never });
     // The user's own principal, purpose and case reference: the console has no identity of its own.
     expect(entry).toMatchObject({ principalSub: session?.caller?.sub, principalRoles: ["MASH_PRACTITIONER"], purpose: "REFERRAL_TRIAGE", caseReference: REFERENCE, outcome: "DISCLOSED" });
@@ -151,20 +156,28 @@ describe("forms and sessions", () => {
     }
   });
 
-  it("ends the session when the hub refuses its token — forged or expired — and shows nothing", async () => {
+  it("ends the session when the hub refuses its token — forged or expired — or the stored token does not open under its cookie, and shows nothing", async () => {
     const { privateKey } = await generateKeyPair("ES256");
     const forged = await new SignJWT({ agency: "LA-E06000060", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["MASH_PRACTITIONER"], la: BUCKS, name: "Forger" })
       .setProtectedHeader({ alg: "ES256", kid: "not-the-hubs" }).setSubject("forger").setIssuer("urn:safeguarding-hub:development").setAudience("safeguarding-hub").setIssuedAt().setExpirationTime("1h").sign(privateKey);
     const expired = await hub.token({ ...CALLERS.mash, sub: "mash-expired" }, Math.floor(Date.now() / 1000) - 3600);
     for (const token of [forged, expired]) {
-      const { agent, csrf } = await signedInMash();
+      const { agent, csrf, cookie } = await signedInMash();
       const [session] = await sessions().find({ where: {}, order: { createdAt: "DESC" } });
-      await sessions().update({ id: session.id }, { token });
+      // Sealed as the console seals a token, under this browser's cookie value: the hub, not the seal, refuses it.
+      await sessions().update({ id: session.id }, { token: sealToken(cookie, token) });
       const response = await post(agent, "/console/search", { _csrf: csrf, givenNames: "Isolde", familyName: "Quennevais" });
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe("/console/sign-in");
       expect(await sessions().findOneBy({ id: session.id })).toBeNull();
     }
+    // A valid token written into the table in the clear (not sealed under this browser's cookie) opens nothing.
+    const { agent, csrf } = await signedInMash();
+    const [session] = await sessions().find({ where: {}, order: { createdAt: "DESC" } });
+    await sessions().update({ id: session.id }, { token: await hub.token({ ...CALLERS.mash, sub: "mash-planted" }) });
+    const planted = await post(agent, "/console/search", { _csrf: csrf, givenNames: "Isolde", familyName: "Quennevais" });
+    expect([planted.status, planted.headers.location]).toEqual([303, "/console/sign-in"]);
+    expect(await sessions().findOneBy({ id: session.id })).toBeNull();
   });
 
   it("serves pages with a strict Content-Security-Policy and an HttpOnly, SameSite session cookie", async () => {
