@@ -5,6 +5,7 @@ import { isRole, type Role } from "./Role";
 import { isLocalAuthorityCode } from "./localAuthorityCode";
 import { type Principal } from "./Principal";
 import { type AsymmetricAlgorithm } from "../config/config";
+import { refusedCharacter } from "../graphql/input/text";
 
 export interface TokenVerifierOptions {
   keys: JWTVerifyGetKey;
@@ -87,8 +88,13 @@ function classify(error: unknown): TokenFailure {
 
 const MAX_CLAIM_LENGTH = 200;
 
+/**
+ * A claim the hub keeps as text — on the trail, in its exports, in logs — is held to the rule every text
+ * argument is (`refusedCharacter`: no control, line-break or formatting character), so a token cannot
+ * carry a terminal escape into an IG lead's export. Bounded in length.
+ */
 function shortString(value: unknown): value is string {
-  return typeof value === "string" && value.trim() !== "" && value.length <= MAX_CLAIM_LENGTH;
+  return typeof value === "string" && value.trim() !== "" && value.length <= MAX_CLAIM_LENGTH && refusedCharacter(value, false) === undefined;
 }
 
 export function principalFromClaims(claims: JWTPayload): Principal {

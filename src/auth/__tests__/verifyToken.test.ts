@@ -143,6 +143,11 @@ describe("token verification", () => {
     ["a malformed local authority", { ...CLAIMS, la: "Bucks" }, "u"],
     ["no agency", { ...CLAIMS, agency: undefined }, "u"],
     ["no name", { ...CLAIMS, name: "" }, "u"],
+    // Claims are written to the trail and its exports as they stand: no terminal escapes, bells or line breaks.
+    ["an escape sequence in its subject", CLAIMS, "dsl-\u001b[2J\u001b]0;pwned\u0007"],
+    ["a line break in its name", { ...CLAIMS, name: "Ada\nLovelace" }, "u"],
+    ["a C1 control in its agency", { ...CLAIMS, agency: "LA-\u009bE06000060" }, "u"],
+    ["a bidirectional override in its team", { ...CLAIMS, team: "North\u202e" }, "u"],
   ])("refuses a token with %s", async (_label, claims, sub) => {
     expect(await refusal(`Bearer ${await sign(claims as JWTPayload, { sub })}`)).toBe("INVALID_CLAIMS");
   });
