@@ -26,11 +26,27 @@ export function excludes(exclusion: ExclusionTerms, caller: ExcludableCaller): b
     case ExclusionKind.STAFF:
       return exclusion.subjectSub === caller.sub;
     case ExclusionKind.TEAM:
-      return caller.team !== null && exclusion.agencyCode === caller.agency && exclusion.team === caller.team;
+      return caller.team !== null && exclusion.team !== null && exclusion.agencyCode === caller.agency && sameTeam(exclusion.team, caller.team);
     case ExclusionKind.AGENCY:
       return excludesAgency(exclusion, caller.agency);
   }
 }
+
+/**
+ * A team as the rule compares it: the name a manager typed and the token's `team` claim name one team
+ * however each is cased or spaced ("North Safeguarding" is "north  safeguarding "). `TEAM_SQL` is the
+ * same in a query.
+ */
+function teamKey(team: string): string {
+  return team.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function sameTeam(a: string, b: string): boolean {
+  return teamKey(a) === teamKey(b);
+}
+
+/** `teamKey` over a SQL text expression. */
+export const TEAM_SQL = (expression: string) => `lower(regexp_replace(btrim(${expression}), '\\s+', ' ', 'g'))`;
 
 /** Whether a standing exclusion keeps an agency as a whole out: all its users, its own system and its webhook endpoint. */
 export function excludesAgency(exclusion: ExclusionTerms, agencyCode: string): boolean {
@@ -57,6 +73,6 @@ export function keptOutCondition(childIds: string, caller: CallerPlaceholders): 
   return `(${childIds} && ARRAY(SELECT covered.id FROM child_exclusion x CROSS JOIN LATERAL hub_children_covered(x.child_id) covered(id)
     WHERE x.lifted_at IS NULL AND (
     (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
-    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND x.team = ${caller.team})
+    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND ${TEAM_SQL("x.team")} = ${TEAM_SQL(caller.team)})
     OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency}))))`;
 }
