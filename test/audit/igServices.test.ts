@@ -256,6 +256,82 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     });
   });
 
+  describe("another agency's sealed and brokered records leave nothing on the lines an IG lead reads", () => {
+    /** A child the school holds; the police hold a SEALED record about them, a hospital a BROKERED one. */
+    const WARD = "9990000123";
+    const AUGUST = { from: new Date("2026-08-01T00:00:00.000Z"), to: new Date("2026-09-01T00:00:00.000Z") };
+    const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
+    const POLICE_IG = principal("ig-pol-0001", POLICE_OFFICER.agency, "POLICE", ["IG_LEAD"]);
+    const DOCTOR = principal("dr-0007", "RX1-HOSPITAL", "HEALTH", ["HEALTH_PRACTITIONER"]);
+    const ids = { sealed: "", brokered: "", address: "", schoolRecord: "" };
+    const restrictedRecord = async (agency: { code: string; type: string }, type: string, label: string) => {
+      await db.dataSource.query(`INSERT INTO agency (code, name, type) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`, [agency.code, agency.type]);
+      const [record] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO agency_record (agency_reference, record_type, link_method, link_state, link_origin, link_decided_by, link_decided_at, content_hash, agency_code, child_id, reported_identity, labels)
+         SELECT $1, $2, 'SUI', 'LINKED', 'AUTO', 'test', now(), repeat('0', 64), $3, c.id, '{}'::jsonb, ARRAY[$4]::text[] FROM child c WHERE c.sui = $5 RETURNING id`,
+        [`REF-${label}`, type, agency.code, label, WARD],
+      );
+      return record.id;
+    };
+
+    beforeAll(async () => {
+      await holdRecordsAbout(db.dataSource, { code: SCHOOL_DSL.agency, type: SCHOOL_DSL.agencyType }, [WARD]);
+      [{ id: ids.schoolRecord }] = await db.dataSource.query<{ id: string }[]>(`SELECT r.id FROM agency_record r JOIN child c ON c.id = r.child_id WHERE c.sui = $1`, [WARD]);
+      ids.sealed = await restrictedRecord({ code: POLICE_OFFICER.agency, type: POLICE_OFFICER.agencyType }, "POLICE", "SEALED");
+      ids.brokered = await restrictedRecord({ code: DOCTOR.agency, type: DOCTOR.agencyType }, "HEALTH", "BROKERED");
+      [{ id: ids.address }] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO child_address (child_id, kind, line1, postcode, source_record_id) SELECT c.id, 'HOME', '1 Sealed Row', 'ZZ9 9ZZ', $2 FROM child c WHERE c.sui = $1 RETURNING id`,
+        [WARD, ids.sealed],
+      );
+      const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0]) =>
+        recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, 7, day, 9)));
+      // The officer reads the police's own sealed record, the address it reported, and the school's record.
+      await read("seed-sealed-read", 3, {
+        principal: POLICE_OFFICER,
+        fieldsDisclosed: ["demographics.givenNames", `demographics.addresses[${ids.address}]`, `police[${ids.sealed}].intelligence`, `police[${ids.sealed}].agencyReference`, `education[${ids.schoolRecord}].rollStatus`],
+        fieldsWithheld: [
+          { path: `police[${ids.sealed}].activeInvestigation`, reason: "withheld", rule: "r-sealed" },
+          { path: `education[${ids.schoolRecord}].attendance`, reason: "not needed", rule: "r-school" },
+        ],
+        details: { recordIds: [ids.sealed, ids.schoolRecord] },
+      });
+      // The doctor reads the hospital's own brokered record.
+      await read("seed-brokered-read", 4, {
+        principal: DOCTOR,
+        fieldsDisclosed: ["demographics.givenNames", `health[${ids.brokered}].conditions`],
+        fieldsWithheld: [],
+        details: { recordIds: [ids.brokered], brokered: [] },
+      });
+    });
+
+    const secrets = () => [ids.sealed, ids.brokered, ids.address];
+
+    it("the school's IG lead reads both reads of its child, without the records' ids or paths, their details or hashes", async () => {
+      const page = await listDisclosures(services, SCHOOL_IG, "ig-req-sealed", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
+      expect(page.entries.map((entry) => entry.principal.sub)).toEqual([DOCTOR.sub, POLICE_OFFICER.sub]);
+      const [doctors, officers] = page.entries;
+      expect(officers).toMatchObject({
+        childSuis: [WARD], otherChildren: 0, details: {}, hash: null,
+        fieldsDisclosed: ["demographics.givenNames", `education[${ids.schoolRecord}].rollStatus`],
+        fieldsWithheld: [{ path: `education[${ids.schoolRecord}].attendance`, reason: "not needed", rule: "r-school" }],
+      });
+      expect(doctors).toMatchObject({ childSuis: [WARD], details: {}, hash: null, fieldsDisclosed: ["demographics.givenNames"], fieldsWithheld: [] });
+      for (const secret of secrets()) expect(JSON.stringify(page.entries)).not.toContain(secret);
+
+      const csv = await exportDisclosures(services, SCHOOL_IG, "ig-req-sealed-csv", REVIEW, { ...AUGUST }, "CSV", 100, IG_NOW);
+      expect(csv.count).toBe(2);
+      for (const secret of secrets()) expect(csv.content).not.toContain(secret);
+    });
+
+    it("the police's IG lead reads its own officer's line whole, and not the hospital's brokered record", async () => {
+      const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ requestId: "seed-sealed-read" });
+      const page = await listDisclosures(services, POLICE_IG, "ig-req-sealed-police", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
+      const officers = page.entries.find((entry) => entry.principal.sub === POLICE_OFFICER.sub);
+      expect(officers).toMatchObject({ fieldsDisclosed: stored.fieldsDisclosed, fieldsWithheld: stored.fieldsWithheld, details: stored.details, hash: stored.hash });
+      expect(JSON.stringify(page.entries.filter((entry) => entry !== officers))).not.toContain(ids.brokered);
+    });
+  });
+
   describe("exporting disclosures", () => {
     it("exports one child's month as CSV, spreadsheet-safe, and audits what left", async () => {
       const exported = await exportDisclosures(services, IG_LEAD, "ig-req-csv", REVIEW, { childSui: CHILD_A, ...OCTOBER }, "CSV", 100, IG_NOW);
