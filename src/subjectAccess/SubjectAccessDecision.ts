@@ -46,6 +46,14 @@ export const DisclosureReach = {
   CARRYING: "CARRYING",
   /** Also every disclosure to the agency holding the record: the recipient's name would reveal it. */
   CARRYING_OR_TO_HOLDER: "CARRYING_OR_TO_HOLDER",
+  /**
+   * Every disclosure to the agency holding the record, and one that carried nothing else; where a
+   * disclosure carried other facts too, only its part that carried this one is left out (Art 15(1)(c):
+   * the recipient of the rest is the requester's to know). A school's read of a child with a brokered
+   * clinic record was told only that a health agency is involved: the school's read is released, the
+   * clinic is not named.
+   */
+  SOLELY_CARRYING_OR_TO_HOLDER: "SOLELY_CARRYING_OR_TO_HOLDER",
 } as const;
 export type DisclosureReach = (typeof DisclosureReach)[keyof typeof DisclosureReach];
 export const DISCLOSURE_REACHES = Object.values(DisclosureReach);

@@ -40,9 +40,12 @@ type Subject =
  * A disclosure is decided by what it carried, against the facts' labels now — not by a flag set for the
  * whole child when it happened: a school's ordinary read of a child who also has a forced-marriage
  * record carried nothing of that record and is released; the police read of the record is not. It
- * takes the exemptions of the facts it carried that reach disclosures, and (CARRYING_OR_TO_HOLDER) of
- * the records its recipient holds, besides those that apply to the entry itself (law-enforcement
- * processing, an entry that cannot be traced to what it carried).
+ * takes the exemptions of the facts it carried that reach disclosures, and (CARRYING_OR_TO_HOLDER,
+ * SOLELY_CARRYING_OR_TO_HOLDER) of the records its recipient holds, besides those that apply to the
+ * entry itself (law-enforcement processing, an entry that cannot be traced to what it carried). A
+ * SOLELY_CARRYING exemption (a sealed or brokered record) takes the entry only when everything it
+ * carried is that exemption's: otherwise its recipient, time and purpose are the requester's (Art
+ * 15(1)(c)), and what it carried of the restricted record stays out by that fact's own decision.
  */
 export function decideSubjectAccess(
   exemptions: readonly SubjectAccessExemption[],
@@ -78,8 +81,11 @@ export function decideSubjectAccess(
   for (const disclosure of subject.disclosures) {
     const reaching = (item: string, reaches: readonly DisclosureReach[]) => (matched.get(item) ?? []).filter(({ exemption }) => reaches.includes(exemption.reachesDisclosures));
     const carried = disclosure.carried.flatMap((item) => reaching(item, [DisclosureReach.CARRYING, DisclosureReach.CARRYING_OR_TO_HOLDER]));
-    const toHolder = subject.records.filter((record) => record.agencyCode === disclosure.recipientAgency).flatMap((record) => reaching(record.item, [DisclosureReach.CARRYING_OR_TO_HOLDER]));
-    const applied = union(applying({ kind: "DISCLOSURE", disclosure }), carried, toHolder);
+    const solely = solelyCarried(disclosure.carried.map((item) => reaching(item, [DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER])));
+    const toHolder = subject.records
+      .filter((record) => record.agencyCode === disclosure.recipientAgency)
+      .flatMap((record) => reaching(record.item, [DisclosureReach.CARRYING_OR_TO_HOLDER, DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER]));
+    const applied = union(applying({ kind: "DISCLOSURE", disclosure }), carried, solely, toHolder);
     decisions.set(disclosure.item, settle(applied, reviews.get(disclosure.item)));
   }
   return decisions;
@@ -114,6 +120,17 @@ function settle(applied: readonly AppliedExemption[], own: ItemReview | undefine
 
 function answers(review: ItemReview | undefined, pending: readonly AppliedExemption[]): boolean {
   return review !== undefined && pending.every(({ exemption }) => review.exemptions.includes(exemption.id));
+}
+
+/**
+ * The SOLELY_CARRYING exemptions that every item a disclosure carried matched: the entry is then all
+ * the restricted fact, and withheld with it. One that some carried item escapes withholds only its own
+ * part of the entry — the items it matched, left out of the release's categories by their own decisions.
+ */
+function solelyCarried(perItem: readonly (readonly AppliedExemption[])[]): AppliedExemption[] {
+  const [first, ...rest] = perItem;
+  if (first === undefined) return [];
+  return first.filter(({ exemption }) => rest.every((applied) => applied.some((other) => other.exemption.id === exemption.id)));
 }
 
 function union(...lists: readonly (readonly AppliedExemption[])[]): AppliedExemption[] {

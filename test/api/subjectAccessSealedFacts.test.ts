@@ -1,5 +1,5 @@
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
-import { CALLERS } from "../support/claims";
+import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
@@ -133,5 +133,42 @@ describe("a sealed identity's sex", () => {
   it("reach the requester not at all", async () => {
     const text = JSON.stringify(await release(request.id, "SAR-SEALDOB-0001"));
     for (const hidden of ["FEMALE", "Greywater", "Fenside", "RESTRICTED"]) expect(text).not.toContain(hidden);
+  });
+});
+
+describe("a school's ordinary read of a child with a brokered and a sealed record", () => {
+  const sui = next();
+  const pupil = { sui, givenNames: "Wren", familyName: "Ashcombe", dateOfBirth: "2011-02-14", sex: "FEMALE", address: home("8 Mill Lane", "HP21 8ML") };
+  const clinic = {
+    agencyCode: "TRUST-RX1", agencyReference: "SHC-SAR-RECIP-1", child: { ...pupil, givenNames: "Wrenna" },
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-06-01" }, labels: ["BROKERED"],
+  };
+  const sealedPolice = {
+    agencyCode: "POLICE-43", agencyReference: "TVP-SAR-RECIP-1", child: pupil,
+    police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-01" }, labels: ["SEALED"],
+  };
+  let request: Json;
+  let disclosureId: string;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(pupil, "UPN-SAR-RECIP-1"));
+    await submit("HEALTH", clinic);
+    await submit("POLICE", sealedPolice);
+    const read = await as(CALLERS.schoolDsl, CHILD_QUERY, { sui, access: access("STRATEGY_DISCUSSION", "PUBLIC_TASK", { justification: "Pupil disclosed worries at home to her teacher this morning." }) });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.child.restrictedInvolvement).toEqual([expect.objectContaining({ agencyType: "HEALTH" })]);
+    disclosureId = read.body.data.child.disclosureId as string;
+    request = await open(sui, "SAR-RECIP-0001");
+  });
+
+  it("is released: what went to the school is the child's to know (Art 15(1)(c)), the restricted records are not", async () => {
+    const report = await review(request.id, "SAR-RECIP-0001");
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === disclosureId);
+    expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true });
+    expect(entry?.decision.exemptions.map((exemption: Json) => exemption.id)).not.toContain("sar-restricted-record");
+    const copy = await release(request.id, "SAR-RECIP-0001");
+    expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", agencyType: "EDUCATION", purpose: "STRATEGY_DISCUSSION" })]);
+    const text = JSON.stringify(copy);
+    for (const hidden of ["TRUST-RX1", "POLICE-43", "Wrenna", "HEALTH", "\"health.", "\"police.", "RESTRICTED"]) expect(text).not.toContain(hidden);
   });
 });

@@ -18,7 +18,7 @@ describe("subject access in policies/", () => {
     expect(Object.fromEntries(byId.get("sar-withheld-from-family")?.decisions ?? [])).toEqual({ CHILD: "REVIEW_REQUIRED", PERSON_WITH_PARENTAL_RESPONSIBILITY: "WITHHELD", REPRESENTATIVE: "WITHHELD" });
     expect(Object.fromEntries(byId.get("sar-child-abuse-data")?.decisions ?? [])).toEqual({ PERSON_WITH_PARENTAL_RESPONSIBILITY: "REVIEW_REQUIRED" });
     expect(byId.get("sar-health-serious-harm")).toMatchObject({ review: "HEALTH_PROFESSIONAL_OPINION", reachesDisclosures: "NONE", citation: "DPA 2018 Sch.3 Pt 2 paras 5 and 6" });
-    expect(byId.get("sar-restricted-record")?.reachesDisclosures).toBe("CARRYING_OR_TO_HOLDER");
+    expect(byId.get("sar-restricted-record")?.reachesDisclosures).toBe("SOLELY_CARRYING_OR_TO_HOLDER");
     expect(byId.get("sar-third-party")?.source.file).toMatch(/subject-access\.yaml$/);
   });
 
