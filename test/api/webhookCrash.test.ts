@@ -41,11 +41,14 @@ function startHub(): Promise<{ process: ChildProcess; port: number }> {
   if (!database.url) delete env.DATABASE_URL;
   const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  let ready = false;
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
+      // Counted once: the output keeps its ready line while later lines (the console's address) arrive.
+      const match = ready ? null : /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
       if (match) {
+        ready = true;
         hubs.push({ process: child, port: Number(match[1]) });
         resolve({ process: child, port: Number(match[1]) });
       }
