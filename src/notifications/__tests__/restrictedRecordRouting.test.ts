@@ -4,6 +4,7 @@ import { type DirectoryEntry } from "../../directory/DirectoryEntry";
 import { recordExclusion } from "../../exclusions/manageExclusions";
 import { type AccessContext } from "../../policy/AccessContext";
 import { escalateOverdue } from "../escalation/escalateOverdue";
+import { acknowledgeNotification } from "../inbox/acknowledgeNotification";
 import { listNotifications } from "../inbox/listNotifications";
 import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
@@ -20,6 +21,7 @@ const ED_SYSTEM = person("system-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["AGENCY_SYS
 const FORCE_SYSTEM = person("system-police-91-rr", "POLICE-91", "POLICE", ["AGENCY_SYSTEM"]);
 const SCHOOL_SYSTEM = person("system-sch-700001-rr", "SCH-700001", "EDUCATION", ["AGENCY_SYSTEM"]);
 const FENSHIRE_SYSTEM = person("system-la-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+const FENSHIRE_WORKER = person("sw-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
 
 // This file's own children: one whose school holds them under a sealed record (a new identity), one
 // whose plan is held under a sealed record.
@@ -30,7 +32,9 @@ const SEALED_PLAN_CHILD = { sui: "9990746036", givenNames: "Juniper", familyName
  * A sealed record contributes nothing to anyone outside it — its routing included. A notification
  * routed through a sealed record would tell the notifier, on its receipt, which school a child with a
  * new identity attends or which authority holds their plan, and tell that agency of the child under
- * the identity the seal keeps apart. The child is routed as if the sealed record were not held.
+ * the identity the seal keeps apart. The child is routed as if the sealed record were not held — except
+ * to the agency whose own sealed record holds the child's plan: it is told of a CP-IS attendance (the
+ * record is its own), and nobody else learns of it.
  */
 let db: NotificationDatabase;
 let services: NotificationServices;
@@ -57,11 +61,21 @@ describe("routing never goes through a sealed record", () => {
     expect(await db.dataSource.getRepository(NotificationDelivery).countBy({ notificationId: receipt.notificationId })).toBe(0);
   });
 
-  test("CP-IS: the authority holding a plan under a sealed record is not told, nor named on the setting's receipt", async () => {
-    const receipt = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis", { agencyCode: "RBH-ED-RR", reference: "ED-RR-0001", attendedOn: "2026-11-16", presentingComplaint: "Fall from a bicycle", child: SEALED_PLAN_CHILD }, NOW);
-    expect(receipt.recipients).toEqual([]);
+  test("CP-IS: the authority holding a plan under its own sealed record is told, and only it; the setting's receipt is as for a child on no plan", async () => {
+    const attendance = { agencyCode: "RBH-ED-RR", reference: "ED-RR-0001", attendedOn: "2026-11-16", presentingComplaint: "Fall from a bicycle", child: SEALED_PLAN_CHILD };
+    const receipt = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis", attendance, NOW);
+    expect([receipt.recipients, receipt.unrouted]).toEqual([[], []]);
     expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
-    expect(await db.dataSource.getRepository(NotificationDelivery).countBy({ notificationId: receipt.notificationId })).toBe(0);
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(deliveries.map((delivery) => [delivery.recipientAgency, delivery.routingRules])).toEqual([["LA-E10000019", ["cpis-attendance-plan-holder"]]]);
+    // In the plan holder's own inbox, read by its social worker.
+    const inbox = await listNotifications(services, FENSHIRE_WORKER, "req-rr-cpis-inbox", null, 50, null, NOW);
+    expect(inbox.deliveries.map((delivery) => delivery.id)).toContain(deliveries[0].id);
+    // Acted on, and so never overdue for the escalation below.
+    await acknowledgeNotification(services, FENSHIRE_WORKER, "req-rr-cpis-ack", deliveries[0].id, null, NOW);
+    // Resubmitted, the same answer.
+    const again = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-again", attendance, NOW);
+    expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", [], []]);
   });
 });
 
@@ -152,5 +166,58 @@ describe("routing never tells an agency an agency-wide exclusion keeps out of th
     expect(alerts[0].justification).toContain(police.id);
     // Nothing a second time.
     expect(await escalateOverdue(services, new Date("2026-11-18T00:00:02.000Z"), "req-rr-escalate-again")).toBe(0);
+  });
+});
+
+// This file's own children for a notifier kept out: one on Fenshire's plan, one on a school's roll, and
+// two the hub does not hold, whose receipts are the stranger's answer.
+const PLOVER = { sui: "9990746214", givenNames: "Plover", familyName: "Ashdown", dateOfBirth: "2017-05-03", sex: "MALE" as const };
+const WREN = { sui: "9990746222", givenNames: "Wren", familyName: "Tallis", dateOfBirth: "2015-10-08", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "3 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
+const UNHELD_CHILD = { givenNames: "Linnet", familyName: "Orrin", dateOfBirth: "2016-03-14", sex: "FEMALE" as const };
+const UNHELD_PUPIL = { givenNames: "Teal", familyName: "Gorsey", dateOfBirth: "2015-08-22", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "8 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
+const SCHOOL_IG_LEAD = person("ig-sch-700001-rr", "SCH-700001", "EDUCATION", ["IG_LEAD"]);
+
+/**
+ * A notifier a standing exclusion keeps out of the child still meets its duty — routing and delivery are
+ * as for anyone — but its receipt tells it nothing the hub's records of the child point to: it is the
+ * receipt a stranger notifying of a child the hub does not hold gets, on the first submission and on
+ * every resubmission.
+ */
+describe("a notifier kept out of the child learns from its receipt what a stranger would", () => {
+  beforeAll(async () => {
+    await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-RR-CP-2", child: PLOVER,
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
+    await recordExclusion(services, FENSHIRE_IG_LEAD, "req-rr-excl-ed", IG, { sui: PLOVER.sui }, { kind: "AGENCY", agencyCode: "RBH-ED-RR", reason: "The department's staff are implicated in the enquiry." }, NOW);
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0002", child: WREN, education: { rollStatus: "ON_ROLL", onRollFrom: "2024-09-01" } }, NOW);
+    await recordExclusion(services, SCHOOL_IG_LEAD, "req-rr-excl-force", IG, { sui: WREN.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated in the enquiry." }, NOW);
+  });
+
+  test("CP-IS: the excluded setting's receipt names no plan holder, as for a child the hub does not hold; the plan holder is told all the same", async () => {
+    const attendance = (reference: string, child: typeof PLOVER | typeof UNHELD_CHILD) => ({ agencyCode: "RBH-ED-RR", reference, attendedOn: "2026-11-16", presentingComplaint: "Burn to the hand", child });
+    const stranger = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-unheld", attendance("ED-RR-0003", UNHELD_CHILD), NOW);
+    const receipt = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-kept-out", attendance("ED-RR-0002", PLOVER), NOW);
+    expect([receipt.recipients, receipt.unrouted]).toEqual([stranger.recipients, stranger.unrouted]);
+    expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(deliveries.map((delivery) => delivery.recipientAgency)).toEqual(["LA-E10000019"]);
+    await acknowledgeNotification(services, FENSHIRE_WORKER, "req-rr-cpis-kept-out-ack", deliveries[0].id, null, NOW);
+    const again = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-kept-out-again", attendance("ED-RR-0002", PLOVER), NOW);
+    expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
+  });
+
+  test("Operation Encompass: the excluded force's receipt names no school, as for a pupil the hub does not hold; the school is told all the same", async () => {
+    const incident = (reference: string, child: typeof WREN | typeof UNHELD_PUPIL) => ({
+      agencyCode: "POLICE-91", reference, occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" as const, crimeReference: `${reference}-CR`,
+      summary: "Shouting reported by a neighbour", intelligence: null, officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child,
+    });
+    const stranger = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-unheld", incident("VC-RR-DA-3", UNHELD_PUPIL), NOW);
+    const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-kept-out", incident("VC-RR-DA-2", WREN), NOW);
+    expect(stranger.unrouted).toMatchObject([{ rule: "encompass-school-dsl", outcome: "AREA_UNKNOWN" }]);
+    expect([receipt.recipients, receipt.unrouted]).toEqual([stranger.recipients, stranger.unrouted]);
+    expect(JSON.stringify(receipt)).not.toContain("SCH-700001");
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(deliveries.map((delivery) => delivery.recipientAgency)).toEqual(["SCH-700001"]);
+    const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-kept-out-again", incident("VC-RR-DA-2", WREN), NOW);
+    expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
   });
 });

@@ -1,5 +1,6 @@
 import { type EntityManager } from "typeorm";
 import { RESTRICTING_LABELS } from "../../records/restrictedRecord";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 
 /** What a child's plan is: a child protection plan, one made before the child's birth, or a looked-after episode. */
@@ -23,6 +24,8 @@ export interface HeldPlan {
   startDate: string;
   /** The child as the holding authority itself reported them. */
   identity: ReportedIdentity;
+  /** The holding authority's own record is SEALED (only with `sealedToo`): it may be told, no one else may learn of the plan. */
+  sealed: boolean;
 }
 
 /**
@@ -32,22 +35,26 @@ export interface HeldPlan {
  * In record order, so a child with plans at two authorities tells both. A plan held under a sealed or
  * brokered record is not one: a restricted record contributes nothing outside itself, its routing
  * included — a setting's receipt would name the authority holding a child with a new identity.
+ * With `sealedToo`, a plan under the holding authority's own SEALED record is returned too (`sealed`):
+ * the record is visible to its own agency, so the CP-IS duty to tell the plan holder stands for it —
+ * the caller tells that authority alone, and its notifier never learns of it. A brokered plan never.
  */
-export async function currentPlans(manager: EntityManager, childIds: readonly string[], on: string): Promise<HeldPlan[]> {
+export async function currentPlans(manager: EntityManager, childIds: readonly string[], on: string, { sealedToo = false } = {}): Promise<HeldPlan[]> {
   if (childIds.length === 0) return [];
-  const rows = await manager.query<{ recordId: string; childId: string; agencyCode: string; agencyReference: string; status: string; unborn: boolean; responsibleLocalAuthority: string; startDate: string; identity: ReportedIdentity }[]>(
+  const rows = await manager.query<{ recordId: string; childId: string; agencyCode: string; agencyReference: string; status: string; unborn: boolean; responsibleLocalAuthority: string; startDate: string; identity: ReportedIdentity; sealed: boolean }[]>(
     `SELECT r.id AS "recordId", r.child_id AS "childId", r.agency_code AS "agencyCode", r.agency_reference AS "agencyReference", s.status,
             (c.date_of_birth IS NULL AND c.expected_date_of_birth IS NOT NULL) AS unborn, s.responsible_local_authority AS "responsibleLocalAuthority",
-            to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", r.reported_identity AS identity
+            to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", r.reported_identity AS identity,
+            (r.labels && $4::text[]) AS sealed
        FROM agency_record r
        JOIN social_care_record s ON s.record_id = r.id
        JOIN child c ON c.id = r.child_id
       WHERE r.child_id = ANY($1::uuid[]) AND r.link_state = 'LINKED'
         AND s.status IN ('CHILD_PROTECTION_PLAN', 'LOOKED_AFTER')
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
-        AND NOT (r.labels && $3::text[])
+        AND (NOT (r.labels && $3::text[]) OR ($5::boolean AND (r.labels && $4::text[]) AND NOT (r.labels && $6::text[])))
       ORDER BY r.agency_code, r.id`,
-    [childIds, on, RESTRICTING_LABELS],
+    [childIds, on, RESTRICTING_LABELS, [SensitivityLabel.SEALED], sealedToo, RESTRICTING_LABELS.filter((label) => label !== SensitivityLabel.SEALED)],
   );
   return rows.map(({ status, unborn, ...plan }) => ({
     ...plan,

@@ -9,7 +9,7 @@ import { SubjectAge, type RoutingArea } from "./RoutingArea";
  * when the notification does not say it), or one agency the facts name (the school a pupil is on the
  * roll of, the authority holding a child's plan).
  */
-export type RoutingTarget = { localAuthority: string | null } | { agencyCode: string };
+export type RoutingTarget = { localAuthority: string | null } | { agencyCode: string; concealed?: true };
 
 /** What routing reads of a notification: its type and event, its subject's age, and where each area it names points. */
 export interface RoutingFacts {
@@ -41,6 +41,11 @@ export interface RoutingDecision {
   excluded?: string[];
   /** The directory version of each agency found, as routing read it (`directory/routingDirectory.ts` `agencyVersion` gives that entry back). */
   directoryVersions?: Record<string, number>;
+  /**
+   * The agency named is told of the child from its own restricted record (a SEALED plan's holder): the
+   * decision stands on the notification, but the notifier's receipt never shows it (`receiptRouting`).
+   */
+  concealed?: true;
 }
 
 /** One agency told, once, with every rule that chose it; `rule` (the first in policy order) decides its view. */
@@ -88,6 +93,7 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
         ...("agencyCode" in target ? { localAuthority: null, agency: target.agencyCode } : { localAuthority: target.localAuthority }),
         outcome: agencies.length > 0 ? "ROUTED" : "NO_AGENCY", agencies: agencies.map((agency) => agency.code),
         ...(versions.length > 0 ? { directoryVersions: Object.fromEntries(versions) } : {}),
+        ...("agencyCode" in target && target.concealed === true ? { concealed: true as const } : {}),
       });
       const reached = "agencyCode" in target ? target.agencyCode : (target.localAuthority as string);
       for (const agency of agencies) {

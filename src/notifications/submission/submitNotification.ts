@@ -19,7 +19,9 @@ import { type NotificationServices } from "../NotificationServices";
 import { recordDelivery, type NewDelivery } from "../recordDelivery";
 import { recipientAgencies } from "../routing/recipientAgencies";
 import { leaveOutExcluded } from "../routing/leaveOutExcluded";
-import { routeNotification, unroutedOf } from "../routing/routeNotification";
+import { receiptRouting } from "../routing/receiptRouting";
+import { routeNotification } from "../routing/routeNotification";
+import { childrenKeptOut } from "../../exclusions/childrenKeptOut";
 import { notificationContentHash } from "./notificationContentHash";
 import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
 import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
@@ -60,7 +62,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
     throw new HubError(ErrorCode.FORBIDDEN, `The directory does not hold this agency as one that submits ${event.label} (${notifierAgencyTypes(policy, event.type).join(" or ")}).`, { path: "notification.agencyCode" });
   }
   const contentHash = notificationContentHash(event.type, submission);
-  const earlier = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
+  const earlier = await receiptFor(dataSource, principal, submission.agencyCode, submission.reference, contentHash);
   if (earlier !== null) return earlier;
 
   const facts = await event.recordFacts(services, principal, submission, now);
@@ -116,16 +118,26 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   } catch (error) {
     // The same reference notified concurrently: the other request's notification stands.
     if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505") {
-      const stored = await receiptFor(dataSource, submission.agencyCode, submission.reference, contentHash);
+      const stored = await receiptFor(dataSource, principal, submission.agencyCode, submission.reference, contentHash);
       if (stored !== null) return stored;
     }
     throw error;
   }
   return {
     notificationId, reference: submission.reference, outcome: NotificationOutcome.CREATED, receivedAt: now,
-    recipients: routing.recipients.map(({ agencyCode, agencyType, rules }) => ({ agencyCode, agencyType, rules })),
-    unrouted: unroutedOf(routing.decisions),
+    ...receiptRouting(routing.decisions, routing.recipients, await notifierKeptOut(dataSource, principal, childIds)),
   };
+}
+
+/**
+ * Whether a standing exclusion keeps the notifier (the person, their team or their agency: `excludes`)
+ * out of any child the notification is about. The duty to tell stands — routing and delivery are as for
+ * anyone — but such a notifier's receipt is answered as a stranger's about a child the hub does not hold
+ * (`receiptRouting`): who holds the child's plan, which school has it on its roll, is not theirs to learn.
+ */
+async function notifierKeptOut(dataSource: DataSource, principal: Principal, childIds: readonly string[]): Promise<boolean> {
+  const keptOut = await childrenKeptOut(dataSource, principal);
+  return keptOut.childIds.some((childId) => childIds.includes(childId));
 }
 
 /**
@@ -148,7 +160,7 @@ async function childrenNamed(dataSource: DataSource, recordIds: readonly string[
  * the agency its new facts reached the recipients when no one heard them. It is refused (CONFLICT,
  * REFERENCE_REUSED) before anything is stored, routed or audited.
  */
-async function receiptFor(dataSource: DataSource, agencyCode: string, reference: string, contentHash: string): Promise<NotificationReceipt | null> {
+async function receiptFor(dataSource: DataSource, principal: Principal, agencyCode: string, reference: string, contentHash: string): Promise<NotificationReceipt | null> {
   const notification = await dataSource.getRepository(Notification).findOneBy({ sourceAgency: agencyCode, sourceReference: reference });
   if (notification === null) return null;
   if (notification.contentHash !== null && notification.contentHash !== contentHash) {
@@ -157,12 +169,14 @@ async function receiptFor(dataSource: DataSource, agencyCode: string, reference:
   const deliveries = await dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id, audience: DeliveryAudience.STAFF }, order: { recipientAgency: "ASC" } });
   const codes = deliveries.map((delivery) => ({ code: delivery.recipientAgency }));
   const agencies = new Map((codes.length === 0 ? [] : await dataSource.getRepository(Agency).find({ where: codes })).map((agency) => [agency.code, agency.type]));
+  const recipients = deliveries.flatMap((delivery) => {
+    const agencyType = agencies.get(delivery.recipientAgency);
+    return agencyType === undefined ? [] : [{ agencyCode: delivery.recipientAgency, agencyType, rules: delivery.routingRules }];
+  });
+  // Answered as the first receipt was: the same concealment, and the notifier kept out of the child (as it stands now) told nothing the child's records point to.
+  const childIds = await childrenNamed(dataSource, notification.recordIds, deliveries.flatMap((delivery) => delivery.childSuis));
   return {
     notificationId: notification.id, reference, outcome: NotificationOutcome.UNCHANGED, receivedAt: notification.receivedAt,
-    recipients: deliveries.flatMap((delivery) => {
-      const agencyType = agencies.get(delivery.recipientAgency);
-      return agencyType === undefined ? [] : [{ agencyCode: delivery.recipientAgency, agencyType, rules: delivery.routingRules }];
-    }),
-    unrouted: unroutedOf(notification.routing),
+    ...receiptRouting(notification.routing, recipients, await notifierKeptOut(dataSource, principal, childIds)),
   };
 }

@@ -4,7 +4,8 @@ import { NotificationRecordType } from "../../policy/notificationFields";
 import { type NotificationReceipt } from "../NotificationReceipt";
 import { type NotificationServices } from "../NotificationServices";
 import { NotificationType } from "../NotificationType";
-import { currentPlans } from "../plans/currentPlans";
+import { currentPlans, type HeldPlan } from "../plans/currentPlans";
+import { type RoutingTarget } from "../routing/routeNotification";
 import { RoutingArea } from "../routing/RoutingArea";
 import { NotificationProblem } from "../submission/NotificationProblem";
 import { type NotificationFacts, type RoutedEvent } from "../submission/RoutedEvent";
@@ -29,7 +30,8 @@ const ATTENDANCE = "ATTENDANCE";
  * the setting's system reports that a child attended; the attendance is stored as the setting's health
  * record of the child through the record path (the child linked by SUI or matched, an unborn child by
  * the expected date of birth), and every authority holding a plan for the child in force that day —
- * a child protection plan, a pre-birth plan, a looked-after episode — is told (`PLAN_HOLDER`). A child
+ * a child protection plan, a pre-birth plan, a looked-after episode — is told (`PLAN_HOLDER`), one
+ * holding it under its own SEALED record too (never shown on the setting's receipt). A child
  * on no plan tells no one; a child the hub could not link is recorded as AREA_UNKNOWN. Only a health
  * agency the directory holds as an unscheduled-care setting reports one (a GP practice: FORBIDDEN,
  * `NOT_THIS_SERVICE`), and the setting told is the directory's.
@@ -82,13 +84,21 @@ export const UNSCHEDULED_CARE_ATTENDANCE: RoutedEvent<UnscheduledCareAttendanceS
       event: ATTENDANCE,
       subjectAge: null,
       targets: {
-        [RoutingArea.PLAN_HOLDER]: facts.childId === null
-          ? [{ localAuthority: null }]
-          : (await currentPlans(dataSource.manager, [facts.childId], facts.on)).map((plan) => ({ agencyCode: plan.agencyCode })),
+        [RoutingArea.PLAN_HOLDER]: facts.childId === null ? [{ localAuthority: null }] : planHolders(await currentPlans(dataSource.manager, [facts.childId], facts.on, { sealedToo: true })),
       },
     };
   },
 };
+
+/**
+ * Each authority holding a plan, once: one holding it only under its own SEALED record is told too (its
+ * record is visible to itself, and the duty is to tell the plan holder), the decision `concealed` so the
+ * setting's receipt answers as for a child on no plan.
+ */
+function planHolders(plans: readonly HeldPlan[]): RoutingTarget[] {
+  const holders = [...new Set(plans.map((plan) => plan.agencyCode))];
+  return holders.map((agencyCode) => (plans.some((plan) => plan.agencyCode === agencyCode && !plan.sealed) ? { agencyCode } : { agencyCode, concealed: true as const }));
+}
 
 /** An unscheduled-care setting's system reports an attendance: `submitNotification` with the CP-IS definition. */
 export function submitUnscheduledCareAttendance(services: NotificationServices, principal: Principal, requestId: string, notification: UnscheduledCareAttendanceSubmission, now = new Date()): Promise<NotificationReceipt> {
