@@ -33,11 +33,14 @@ export function loadExclusions(db: DataSource | EntityManager, suis: readonly st
  * The same for children named by id, awaiting an SUI or not (`sui` is then null), as a row stored
  * earlier names them (a delivery's `child_ids`): an exclusion of a child covers every child merged into
  * it, at any depth (`hub_children_covered`, as `childrenKeptOut` and `keptOutCondition` read it), so a
- * child merged away since keeps the exclusion that moved to its survivor. Each exclusion is returned
- * with the child that holds it now.
+ * child merged away since keeps the exclusion that moved to its survivor. Walked from the children
+ * named up to their survivors (by primary key), never over every standing exclusion: this runs for each
+ * webhook sent and each acknowledgement. Each exclusion is returned with the child that holds it now.
  */
 export function loadExclusionsOfChildren(db: DataSource | EntityManager, childIds: readonly string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
-  return standing(db, `EXISTS (SELECT 1 FROM hub_children_covered(c.id) covered(id) WHERE covered.id = ANY($1::uuid[]))`, [...new Set(childIds)]);
+  return standing(db, `c.id IN (WITH RECURSIVE survivors(id) AS (
+      SELECT unnest($1::uuid[]) UNION SELECT m.merged_into_id FROM child m JOIN survivors s ON m.id = s.id WHERE m.merged_into_id IS NOT NULL)
+    SELECT id FROM survivors)`, [...new Set(childIds)]);
 }
 
 async function standing(db: DataSource | EntityManager, children: string, keys: string[]): Promise<(Omit<StandingExclusion, "sui"> & { sui: string | null })[]> {
