@@ -20,12 +20,19 @@ const ED: DirectoryEntry = { ...agency("RBH-ED-RR", "Vale General emergency depa
 const ED_SYSTEM = person("system-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["AGENCY_SYSTEM"]);
 const FORCE_SYSTEM = person("system-police-91-rr", "POLICE-91", "POLICE", ["AGENCY_SYSTEM"]);
 const SCHOOL_SYSTEM = person("system-sch-700001-rr", "SCH-700001", "EDUCATION", ["AGENCY_SYSTEM"]);
+const SCHOOL_DSL = person("dsl-sch-700001-rr", "SCH-700001", "EDUCATION", ["SCHOOL_DSL"]);
+const OTHER_SCHOOL = agency("SCH-700009", "Vale Upper School", "EDUCATION", "E06000060", null);
+const OTHER_SCHOOL_SYSTEM = person("system-sch-700009-rr", "SCH-700009", "EDUCATION", ["AGENCY_SYSTEM"]);
+const OTHER_SCHOOL_DSL = person("dsl-sch-700009-rr", "SCH-700009", "EDUCATION", ["SCHOOL_DSL"]);
 const FENSHIRE_SYSTEM = person("system-la-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
 const FENSHIRE_WORKER = person("sw-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
 
 // This file's own children: one whose school holds them under a sealed record (a new identity), one
 // whose plan is held under a sealed record.
 const SEALED_PUPIL = { sui: "9990746028", givenNames: "Rowan", familyName: "Hartsell", dateOfBirth: "2014-12-12", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "1 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+const UNROLLED_PUPIL = { givenNames: "Sorrel", familyName: "Penhale", dateOfBirth: "2014-07-30", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "2 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+const BROKERED_PUPIL = { sui: "9990746230", givenNames: "Aspen", familyName: "Merridew", dateOfBirth: "2013-03-03", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "5 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+const TWO_SCHOOLS_PUPIL = { sui: "9990746249", givenNames: "Bryony", familyName: "Castell", dateOfBirth: "2012-11-19", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "7 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
 const SEALED_PLAN_CHILD = { sui: "9990746036", givenNames: "Juniper", familyName: "Ashcombe", dateOfBirth: "2018-01-09", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "4 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
 
 /**
@@ -33,32 +40,68 @@ const SEALED_PLAN_CHILD = { sui: "9990746036", givenNames: "Juniper", familyName
  * routed through a sealed record would tell the notifier, on its receipt, which school a child with a
  * new identity attends or which authority holds their plan, and tell that agency of the child under
  * the identity the seal keeps apart. The child is routed as if the sealed record were not held — except
- * to the agency whose own sealed record holds the child's plan: it is told of a CP-IS attendance (the
- * record is its own), and nobody else learns of it.
+ * to the agency whose own sealed record holds the child's plan or has the pupil on its roll: it is told
+ * (the record is its own, and the duty is to tell the plan holder, the school), and nobody else learns of
+ * it. A brokered record never routes.
  */
 let db: NotificationDatabase;
 let services: NotificationServices;
 beforeAll(async () => {
-  db = await openNotificationDatabase([ED]);
+  db = await openNotificationDatabase([ED, OTHER_SCHOOL]);
   services = { dataSource: db.dataSource, policy: POLICY };
 });
 afterAll(async () => db.close());
 
-describe("routing never goes through a sealed record", () => {
+describe("routing never goes through a restricted record, but the agency whose own sealed record holds the child is told", () => {
   beforeAll(async () => {
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0001", child: SEALED_PUPIL, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0003", child: BROKERED_PUPIL, labels: ["BROKERED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0004", child: TWO_SCHOOLS_PUPIL, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await submitRecord(db.dataSource, OTHER_SCHOOL_SYSTEM, { agencyCode: "SCH-700009", agencyReference: "UPN-RR-9001", child: TWO_SCHOOLS_PUPIL, education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
     await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-RR-CP-1", child: SEALED_PLAN_CHILD, labels: ["SEALED"],
       socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
   });
 
-  test("Operation Encompass: the school holding the pupil under a sealed record is not told, nor named on the force's receipt", async () => {
-    const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass", {
-      agencyCode: "POLICE-91", reference: "VC-RR-DA-1", occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS", crimeReference: "VC-2026-RR01",
-      summary: "Shouting reported by a neighbour", intelligence: null, officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child: SEALED_PUPIL,
-    }, NOW);
-    expect(receipt.recipients).toEqual([]);
+  test("Operation Encompass: the school holding the pupil under its own sealed record is told, and only it; the force's receipt is as for a pupil on no school's roll", async () => {
+    const incident = (reference: string, child: typeof SEALED_PUPIL | typeof UNROLLED_PUPIL) => ({
+      agencyCode: "POLICE-91", reference, occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" as const, crimeReference: `${reference}-CR`,
+      summary: "Shouting reported by a neighbour", intelligence: "Known to the force at a previous address", officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child,
+    });
+    const stranger = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-unrolled", incident("VC-RR-DA-0", UNROLLED_PUPIL), NOW);
+    expect(stranger.unrouted).toMatchObject([{ rule: "encompass-school-dsl", outcome: "AREA_UNKNOWN" }]);
+    const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
+    expect([receipt.recipients, receipt.unrouted]).toEqual([stranger.recipients, stranger.unrouted]);
     expect(JSON.stringify(receipt)).not.toContain("SCH-700001");
-    expect(await db.dataSource.getRepository(NotificationDelivery).countBy({ notificationId: receipt.notificationId })).toBe(0);
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(deliveries.map((delivery) => [delivery.recipientAgency, delivery.routingRules, delivery.decidedAs])).toEqual([["SCH-700001", ["encompass-school-dsl"], "SCHOOL_DSL"]]);
+    // The decision is kept, concealed: the routing explains the delivery, no receipt shows it.
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId });
+    expect(notification.routing).toMatchObject([{ rule: "encompass-school-dsl", agency: "SCH-700001", outcome: "ROUTED", agencies: ["SCH-700001"], concealed: true }]);
+    // Read by the school's DSL as any Encompass notification: the incident's type, dates and the child's role — never the crime reference, the summary, the intelligence or the officer.
+    const inbox = await listNotifications(services, SCHOOL_DSL, "req-rr-encompass-inbox", null, 50, null, NOW);
+    const [delivered] = inbox.deliveries.filter((delivery) => delivery.id === deliveries[0].id);
+    expect(delivered.content.domesticAbuseIncident).toEqual({ incidentType: "DOMESTIC_ABUSE", occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" });
+    expect(JSON.stringify(delivered.content)).not.toMatch(/VC-RR-DA-1-CR|neighbour|previous address|Vane|ppu@/);
+    // Acted on before the next school day, and so never overdue for the escalation below.
+    await acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-ack", deliveries[0].id, null, NOW);
+    const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-again", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
+    expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
+  });
+
+  test("Operation Encompass: a school holding the pupil under a brokered record is never told; a school on whose open roll the pupil also is, only that one is named", async () => {
+    const incident = (reference: string, child: typeof BROKERED_PUPIL | typeof TWO_SCHOOLS_PUPIL) => ({
+      agencyCode: "POLICE-91", reference, occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" as const, crimeReference: `${reference}-CR`,
+      summary: "Shouting reported by a neighbour", intelligence: null, officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child,
+    });
+    const brokered = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-brokered", incident("VC-RR-DA-4", BROKERED_PUPIL), NOW);
+    expect(brokered.unrouted).toMatchObject([{ rule: "encompass-school-dsl", outcome: "AREA_UNKNOWN" }]);
+    expect(await db.dataSource.getRepository(NotificationDelivery).countBy({ notificationId: brokered.notificationId })).toBe(0);
+    const both = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-both", incident("VC-RR-DA-5", TWO_SCHOOLS_PUPIL), NOW);
+    expect([both.recipients, both.unrouted]).toEqual([[{ agencyCode: "SCH-700009", agencyType: "EDUCATION", rules: ["encompass-school-dsl"] }], []]);
+    expect(JSON.stringify(both)).not.toContain("SCH-700001");
+    const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: both.notificationId }, order: { recipientAgency: "ASC" } });
+    expect(deliveries.map((delivery) => delivery.recipientAgency)).toEqual(["SCH-700001", "SCH-700009"]);
+    for (const delivery of deliveries) await acknowledgeNotification(services, delivery.recipientAgency === "SCH-700001" ? SCHOOL_DSL : OTHER_SCHOOL_DSL, `req-rr-encompass-both-ack-${delivery.recipientAgency}`, delivery.id, null, NOW);
   });
 
   test("CP-IS: the authority holding a plan under its own sealed record is told, and only it; the setting's receipt is as for a child on no plan", async () => {

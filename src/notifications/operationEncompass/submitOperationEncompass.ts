@@ -4,6 +4,7 @@ import { NotificationRecordType } from "../../policy/notificationFields";
 import { type NotificationReceipt } from "../NotificationReceipt";
 import { type NotificationServices } from "../NotificationServices";
 import { NotificationType } from "../NotificationType";
+import { recordHolderTargets } from "../routing/recordHolders";
 import { RoutingArea } from "../routing/RoutingArea";
 import { checkIncidentDates, incidentValues, policeRecordOf } from "../policeIncidents/PoliceIncidentSubmission";
 import { checkChild, checkReference } from "../submission/NotificationProblem";
@@ -31,7 +32,9 @@ function validate(notification: OperationEncompassSubmission, now: Date): void {
  * Operation Encompass as a routed event (DOMAIN.md "Who must tell whom", schools; the Operation
  * Encompass guidance; Keeping Children Safe in Education 2025): a force's system tells of a domestic
  * abuse incident involving a child; the incident is stored as the force's police record of the child
- * through the record path, and the school the hub holds the child on the roll of (`SCHOOL`) is told —
+ * through the record path, and the school the hub holds the child on the roll of (`SCHOOL`) is told — one
+ * holding the pupil only under its own SEALED record too (a child enrolled under a new identity), never
+ * shown on the force's receipt, which answers as for a child on no school's roll —
  * its designated safeguarding lead reads the incident's type, its dates and the child's role, never
  * the crime reference, the summary, the intelligence, the officer or who reported it (the grants of
  * `DOMESTIC_ABUSE_INCIDENT`). A child on no school's roll is recorded as AREA_UNKNOWN, so the force
@@ -77,7 +80,7 @@ export const OPERATION_ENCOMPASS: RoutedEvent<OperationEncompassSubmission, Inci
     const schools = facts.childId === null ? [] : await schoolsOnRoll(dataSource.manager, facts.childId);
     return {
       notificationType: NotificationType.OPERATION_ENCOMPASS, event: DOMESTIC_ABUSE_INCIDENT, subjectAge: null,
-      targets: { [RoutingArea.SCHOOL]: schools.length === 0 ? [{ localAuthority: null }] : schools.map((agencyCode) => ({ agencyCode })) },
+      targets: { [RoutingArea.SCHOOL]: schools.length === 0 ? [{ localAuthority: null }] : recordHolderTargets(schools) },
     };
   },
 };

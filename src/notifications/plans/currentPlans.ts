@@ -1,7 +1,7 @@
 import { type EntityManager } from "typeorm";
 import { RESTRICTING_LABELS } from "../../records/restrictedRecord";
-import { SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ReportedIdentity } from "../../identity/ReportedIdentity";
+import { NEVER_ROUTING_LABELS, OWN_AGENCY_ONLY_LABELS } from "../routing/recordHolders";
 
 /** What a child's plan is: a child protection plan, one made before the child's birth, or a looked-after episode. */
 export const PlanKind = {
@@ -37,7 +37,8 @@ export interface HeldPlan {
  * included — a setting's receipt would name the authority holding a child with a new identity.
  * With `sealedToo`, a plan under the holding authority's own SEALED record is returned too (`sealed`):
  * the record is visible to its own agency, so the CP-IS duty to tell the plan holder stands for it —
- * the caller tells that authority alone, and its notifier never learns of it. A brokered plan never.
+ * the caller tells that authority alone, and its notifier never learns of it (`routing/recordHolders.ts`).
+ * A brokered plan never.
  */
 export async function currentPlans(manager: EntityManager, childIds: readonly string[], on: string, { sealedToo = false } = {}): Promise<HeldPlan[]> {
   if (childIds.length === 0) return [];
@@ -54,7 +55,7 @@ export async function currentPlans(manager: EntityManager, childIds: readonly st
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
         AND (NOT (r.labels && $3::text[]) OR ($5::boolean AND (r.labels && $4::text[]) AND NOT (r.labels && $6::text[])))
       ORDER BY r.agency_code, r.id`,
-    [childIds, on, RESTRICTING_LABELS, [SensitivityLabel.SEALED], sealedToo, RESTRICTING_LABELS.filter((label) => label !== SensitivityLabel.SEALED)],
+    [childIds, on, RESTRICTING_LABELS, OWN_AGENCY_ONLY_LABELS, sealedToo, NEVER_ROUTING_LABELS],
   );
   return rows.map(({ status, unborn, ...plan }) => ({
     ...plan,

@@ -25,8 +25,11 @@ const HELD_AREAS: ReadonlyMap<RoutingArea, "NONE" | "AREA_UNKNOWN"> = new Map([
  * routing as it stands and the recipients told. Routing and delivery are never changed by it: only what
  * the notifier learns.
  *
- * - A decision `concealed` (an authority told from its own SEALED record) is never shown: the notifier
- *   must not learn that a restricted record exists.
+ * - A decision `concealed` (an agency told from its own SEALED record: the plan holder, the school) is
+ *   never shown: the notifier must not learn that a restricted record exists. It is answered as its area
+ *   is for a child the hub does not hold there (`HELD_AREAS`) — a pupil whose only school holds it under
+ *   a sealed record reads as a pupil on no school's roll (`AREA_UNKNOWN`) — unless the rule also found
+ *   an agency there that is shown (a school on whose open roll the pupil is too).
  * - A notifier `keptOut` of a child the notification is about (a standing exclusion of its agency, its
  *   team or the person: `excludes`) is answered as a stranger notifying of a child the hub does not hold
  *   would be: every decision in an area the hub's records of the child point to (`HELD_AREAS`) is
@@ -34,17 +37,19 @@ const HELD_AREAS: ReadonlyMap<RoutingArea, "NONE" | "AREA_UNKNOWN"> = new Map([
  *   schools. Areas the notification itself gives (a home authority, a release address) stand.
  */
 export function receiptRouting(decisions: readonly RoutingDecision[], recipients: readonly ReceiptRecipient[], keptOut: boolean): { recipients: ReceiptRecipient[]; unrouted: RoutingDecision[] } {
+  const answeredAsUnheld = (decision: RoutingDecision) => decision.concealed === true || (keptOut && HELD_AREAS.has(decision.area));
+  const standing = decisions.filter((decision) => !answeredAsUnheld(decision));
   const shown: RoutingDecision[] = [];
   const answeredUnknown = new Set<string>();
   for (const decision of decisions) {
-    if (decision.concealed === true) continue;
-    const held = keptOut ? HELD_AREAS.get(decision.area) : undefined;
-    if (held === undefined) {
+    if (!answeredAsUnheld(decision)) {
       shown.push(decision);
-    } else if (held === "AREA_UNKNOWN" && !answeredUnknown.has(decision.rule)) {
-      answeredUnknown.add(decision.rule);
-      shown.push({ rule: decision.rule, area: decision.area, localAuthority: null, outcome: "AREA_UNKNOWN", agencies: [] });
+      continue;
     }
+    if (HELD_AREAS.get(decision.area) !== "AREA_UNKNOWN" || answeredUnknown.has(decision.rule)) continue;
+    if (standing.some((other) => other.rule === decision.rule && other.area === decision.area)) continue;
+    answeredUnknown.add(decision.rule);
+    shown.push({ rule: decision.rule, area: decision.area, localAuthority: null, outcome: "AREA_UNKNOWN", agencies: [] });
   }
   return {
     recipients: recipients.flatMap((recipient) => {

@@ -42,8 +42,9 @@ export interface RoutingDecision {
   /** The directory version of each agency found, as routing read it (`directory/routingDirectory.ts` `agencyVersion` gives that entry back). */
   directoryVersions?: Record<string, number>;
   /**
-   * The agency named is told of the child from its own restricted record (a SEALED plan's holder): the
-   * decision stands on the notification, but the notifier's receipt never shows it (`receiptRouting`).
+   * The agency named is told of the child from its own SEALED record (a plan's holder, a pupil's school:
+   * `recordHolders`): the decision stands on the notification, but the notifier's receipt never shows it
+   * (`receiptRouting`).
    */
   concealed?: true;
 }

@@ -4,8 +4,8 @@ import { NotificationRecordType } from "../../policy/notificationFields";
 import { type NotificationReceipt } from "../NotificationReceipt";
 import { type NotificationServices } from "../NotificationServices";
 import { NotificationType } from "../NotificationType";
-import { currentPlans, type HeldPlan } from "../plans/currentPlans";
-import { type RoutingTarget } from "../routing/routeNotification";
+import { currentPlans } from "../plans/currentPlans";
+import { recordHolderTargets } from "../routing/recordHolders";
 import { RoutingArea } from "../routing/RoutingArea";
 import { NotificationProblem } from "../submission/NotificationProblem";
 import { type NotificationFacts, type RoutedEvent } from "../submission/RoutedEvent";
@@ -84,21 +84,11 @@ export const UNSCHEDULED_CARE_ATTENDANCE: RoutedEvent<UnscheduledCareAttendanceS
       event: ATTENDANCE,
       subjectAge: null,
       targets: {
-        [RoutingArea.PLAN_HOLDER]: facts.childId === null ? [{ localAuthority: null }] : planHolders(await currentPlans(dataSource.manager, [facts.childId], facts.on, { sealedToo: true })),
+        [RoutingArea.PLAN_HOLDER]: facts.childId === null ? [{ localAuthority: null }] : recordHolderTargets(await currentPlans(dataSource.manager, [facts.childId], facts.on, { sealedToo: true })),
       },
     };
   },
 };
-
-/**
- * Each authority holding a plan, once: one holding it only under its own SEALED record is told too (its
- * record is visible to itself, and the duty is to tell the plan holder), the decision `concealed` so the
- * setting's receipt answers as for a child on no plan.
- */
-function planHolders(plans: readonly HeldPlan[]): RoutingTarget[] {
-  const holders = [...new Set(plans.map((plan) => plan.agencyCode))];
-  return holders.map((agencyCode) => (plans.some((plan) => plan.agencyCode === agencyCode && !plan.sealed) ? { agencyCode } : { agencyCode, concealed: true as const }));
-}
 
 /** An unscheduled-care setting's system reports an attendance: `submitNotification` with the CP-IS definition. */
 export function submitUnscheduledCareAttendance(services: NotificationServices, principal: Principal, requestId: string, notification: UnscheduledCareAttendanceSubmission, now = new Date()): Promise<NotificationReceipt> {

@@ -1,0 +1,34 @@
+import { RESTRICTING_LABELS } from "../../records/restrictedRecord";
+import { SensitivityLabel } from "../../records/SensitivityLabel";
+import { type RoutingTarget } from "./routeNotification";
+
+/**
+ * An agency the hub's own records name as the one to tell of a child — the authority holding its plan,
+ * the school it is on the roll of — and whether every record of it that does so is the agency's own
+ * SEALED record.
+ */
+export interface RecordHolder {
+  agencyCode: string;
+  sealed: boolean;
+}
+
+/** The labels under which a record held never routes a notification, not even to its own agency: a brokered record signals only that an agency is involved. */
+export const NEVER_ROUTING_LABELS: readonly SensitivityLabel[] = RESTRICTING_LABELS.filter((label) => label !== SensitivityLabel.SEALED);
+
+/** The label under which a record routes to its own agency alone, the decision concealed. */
+export const OWN_AGENCY_ONLY_LABELS: readonly SensitivityLabel[] = [SensitivityLabel.SEALED];
+
+/**
+ * Each agency holding a record that points routing to it, once, as a target named by its record. A
+ * restricted record contributes nothing outside itself (design principle 8): routed through it, the
+ * notifier's receipt would name the school or the authority of a child with a new identity. But a
+ * SEALED record is visible to its own agency, and the duty is to tell the agency that holds the child
+ * (the plan holder, the school): that agency is told, the decision `concealed` so that no receipt shows
+ * it (`receiptRouting` answers it as for a child the hub does not hold there). An agency that also holds
+ * the child under an unrestricted record is named as usual. A brokered record never routes (the query
+ * leaves it out: `NEVER_ROUTING_LABELS`).
+ */
+export function recordHolderTargets(holders: readonly RecordHolder[]): RoutingTarget[] {
+  const codes = [...new Set(holders.map((holder) => holder.agencyCode))];
+  return codes.map((agencyCode) => (holders.some((holder) => holder.agencyCode === agencyCode && !holder.sealed) ? { agencyCode } : { agencyCode, concealed: true as const }));
+}
