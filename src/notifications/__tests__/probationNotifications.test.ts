@@ -1,4 +1,9 @@
+import { attachSupplementaryStatement } from "../../dataSubjectRights/attachSupplementaryStatement";
+import { decideErasure } from "../../dataSubjectRights/decideErasure";
+import { restrictProcessing } from "../../dataSubjectRights/restrictProcessing";
 import { ErrorCode } from "../../errors/HubError";
+import { recordExclusion } from "../../exclusions/manageExclusions";
+import { type AccessContext } from "../../policy/AccessContext";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { ProbationRecord } from "../../records/details/ProbationRecord";
 import { escalateOverdue } from "../escalation/escalateOverdue";
@@ -18,6 +23,10 @@ const PROBATION_SYSTEM = person("system-pdu-vale", "PDU-E06000060", "PROBATION",
 const PRACTITIONER = person("pp-vale-1", "PDU-E06000060", "PROBATION", ["PROBATION_PRACTITIONER"]);
 const FENSHIRE_SW = person("sw-fenshire-1", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
 const VALE_SW = person("sw-vale-1", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+const COLLEAGUE = person("pp-vale-2", "PDU-E06000060", "PROBATION", ["PROBATION_PRACTITIONER"]);
+const PROBATION_IG = person("ig-pdu-vale", "PDU-E06000060", "PROBATION", ["IG_LEAD"]);
+const GOVERNANCE: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "A data subject's rights over probation's record of a child.", caseReference: null, breakGlass: false };
+const STATEMENT = "The family state the offender has never lived with this child.";
 const FENSHIRE_IG = person("ig-fenshire-1", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"], "E10000019");
 
 const OFFENDER = { crn: "X551208", givenNames: "Dorian", familyName: "Slade", dateOfBirth: "1988-01-25", sex: "MALE" as const, pncId: "88/110254M" };
@@ -189,6 +198,51 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     const vale = await deliveryTo(receipt.notificationId, "LA-E06000060");
     expect(vale.escalatedAt).not.toBeNull();
     expect((await deliveryTo(receipt.notificationId, "LA-E10000019")).escalatedAt).toBeNull();
+  }, 60_000);
+
+  test("the answer is held to later rights over the records the enquiry was told from: a statement goes with it, a restriction withholds it as it leaves, an erasure rewrites its stored copy", async () => {
+    const child = { ...CHILD, reference: "PDU-X771399-C1", sui: "9990841098", givenNames: "Ottilie", familyName: "Varden", dateOfBirth: "2017-02-11", address: { ...CHILD.address, line1: "2 Fen Causeway", town: "Fenby", localAuthority: "E10000019" } };
+    const asked = enquiry("PDU-ENQ-RIGHTS", { offender: { ...enquiry("x").offender, crn: "X771399", givenNames: "Cyril", familyName: "Varden" }, children: [child] });
+    const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-rights", asked, NOW);
+    const [recordId] = (await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId })).recordIds;
+    const answeredAt = new Date("2026-11-16T14:00:00Z");
+    const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
+    await acknowledgeNotification(services, FENSHIRE_SW, "req-enq-rights-ack", fenshire.id, "Ottilie is not known to this authority.", answeredAt);
+    const answer = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: "LA-E10000019", sourceReference: `ANSWER-${fenshire.id}` });
+    // The answer is told from the records the enquiry was: the rights over them reach it.
+    expect(answer.recordIds).toEqual([recordId]);
+    const leaving = async (requestId: string) => (await listNotifications(services, PRACTITIONER, requestId, null, 50, null, answeredAt)).deliveries.find((delivery) => delivery.notificationId === answer.id);
+    expect((await leaving("req-enq-rights-inbox-0"))?.content.children).toEqual([{ sui: "9990841098", givenNames: "Ottilie", familyName: "Varden", dateOfBirth: "2017-02-11", relationshipToOffender: "FATHER" }]);
+
+    await attachSupplementaryStatement(services, PROBATION_IG, "req-enq-rights-statement", GOVERNANCE, { recordId, field: null, statement: STATEMENT }, answeredAt);
+    expect((await leaving("req-enq-rights-inbox-1"))?.supplementaryStatements).toEqual([expect.objectContaining({ path: `probation[${recordId}]`, statement: STATEMENT })]);
+
+    await restrictProcessing(services, PROBATION_IG, "req-enq-rights-restrict", GOVERNANCE, { recordId, field: null, kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The family dispute that this child is the offender's." }, answeredAt);
+    const restricted = await leaving("req-enq-rights-inbox-2");
+    expect(restricted?.content.children).toBeUndefined();
+    expect(restricted?.redactions).toContainEqual(expect.objectContaining({ path: "children[0].givenNames", rule: "data-subject-rights" }));
+
+    const erased = await decideErasure(services, PROBATION_IG, "req-enq-rights-erase", GOVERNANCE, { recordId, field: "offenderManagerContact", groundsMet: ["NO_LONGER_NECESSARY"], exemptionsApplying: [], reason: "Decided on the family's request; see the IG file." }, answeredAt);
+    expect(erased.outcome).toBe("ERASED");
+    // The fact may be in the answer under another name, so nothing of it is kept there: the stored copy holds only tombstones.
+    const [stored] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: answer.id });
+    expect(JSON.stringify(stored.content)).not.toContain("Ottilie");
+    expect(stored.content.children).toEqual([expect.objectContaining({ givenNames: { erasedBy: expect.any(String) } })]);
+  }, 60_000);
+
+  test("the answer about a child awaiting an SUI names the child: the asking practitioner an exclusion keeps out of the child is not shown it, a colleague is", async () => {
+    const child = { ...CHILD, reference: "PDU-X771400-C1", sui: null, givenNames: "Clement", familyName: "Harrowby", dateOfBirth: "2016-08-08", address: { ...CHILD.address, line1: "9 Fen Causeway", town: "Fenby", localAuthority: "E10000019" } };
+    const asked = enquiry("PDU-ENQ-NOSUI", { offender: { ...enquiry("x").offender, crn: "X771400", givenNames: "Amos", familyName: "Harrowby" }, children: [child] });
+    const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-nosui", asked, NOW);
+    const answeredAt = new Date("2026-11-16T14:30:00Z");
+    const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
+    await acknowledgeNotification(services, FENSHIRE_SW, "req-enq-nosui-ack", fenshire.id, "Clement is known to us: a child in need plan closed in 2024.", answeredAt);
+    const answer = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: "LA-E10000019", sourceReference: `ANSWER-${fenshire.id}` });
+    // Probation keeps one of its practitioners out of the child, naming the child by its own record's reference.
+    await recordExclusion(services, PROBATION_IG, "req-enq-nosui-exclude", GOVERNANCE, { agencyReference: "PDU-X771400-C1" }, { kind: "STAFF", subject: PRACTITIONER.sub, reason: "A relative of the family." }, answeredAt);
+    const listed = async (caller: typeof PRACTITIONER) => (await listNotifications(services, caller, `req-enq-nosui-inbox-${caller.sub}`, null, 50, null, answeredAt)).deliveries.map((delivery) => delivery.notificationId);
+    expect(await listed(PRACTITIONER)).not.toContain(answer.id);
+    expect(await listed(COLLEAGUE)).toContain(answer.id);
   }, 60_000);
 
   test.each([

@@ -29,14 +29,20 @@ interface EnquiryAnswer {
  * notifying agency) is told, decided as its practitioner for offender risk management under DPA 2018
  * Part 3: which enquiry (its own reference), who answered, when, the reply, and the children as
  * probation named them. Nothing is stored as a record: the reply is the delivery's, and this the way it
- * reaches the agency that asked.
+ * reaches the agency that asked. It is told from the enquiry's records (`notification.recordIds`), so
+ * the data subjects' rights over them hold on it as on any delivery (`deliveriesAsTheyLeave`,
+ * `dataSubjectRights/eraseStoredCopies`).
  */
 export const SAFEGUARDING_ENQUIRY_RESPONSE: RoutedEvent<EnquiryAnswer, NotificationFacts> = {
   type: NotificationType.SAFEGUARDING_ENQUIRY_RESPONSE,
   label: "an answer to a child safeguarding enquiry",
   validate: () => undefined,
   eventOf: () => ENQUIRY_ANSWERED,
-  recordFacts: (_services, _principal, answer) => Promise.resolve({ adultId: answer.enquiry.adultId, recordIds: [] }),
+  // Told from the records the enquiry was (probation's records of the offender and each child): the
+  // answer carries their children's facts, so every later right over those records — a statement, a
+  // restriction, an erasure rewriting stored copies, an exclusion of the asking agency or its staff —
+  // reaches it as it reaches the enquiry's own deliveries. No record is stored for it.
+  recordFacts: (_services, _principal, answer) => Promise.resolve({ adultId: answer.enquiry.adultId, recordIds: [...answer.enquiry.recordIds] }),
   content(_services, answer) {
     const children = answer.delivery.content.children;
     return Promise.resolve({
@@ -77,9 +83,8 @@ export function mayAnswer(services: NotificationServices, principal: Principal, 
  * delivery: once routed, an acknowledgement repeated routes nothing again (the delivery answered may
  * have changed since — a fact erased from it — but the answer is the first); one retried after a
  * failure routes it then. The children go back as the answered delivery leaves the hub now
- * (`deliveriesAsTheyLeave`): never a fact restricted or erased since (nor an erased fact's tombstone),
- * which the answer, telling no record of its own, would otherwise carry on beyond the rights over the
- * enquiry's records.
+ * (`deliveriesAsTheyLeave`): never a fact restricted or erased since (nor an erased fact's tombstone);
+ * a right exercised after it is routed reaches the answer through the enquiry's records it names.
  */
 export async function routeEnquiryAnswer(services: NotificationServices, principal: Principal, requestId: string, enquiry: Notification, delivery: NotificationDelivery, now: Date): Promise<void> {
   if (!repliesRoutedBack(enquiry.type) || delivery.response === null || delivery.acknowledgedAt === null) return;
