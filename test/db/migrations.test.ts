@@ -129,6 +129,49 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("names each answer to probation's enquiry the records the enquiry was told from, its deliveries their children, and overwrites in it a fact erased since", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "EnquiryAnswersNameTheirRecords1796600000053");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const [child, record, enquiry, asked, answer, told, erasedBefore, erasedSince] = Array.from({ length: 8 }, () => randomUUID());
+    const delivery = `INSERT INTO notification_delivery (id, notification_id, recipient_agency, audience, routing_rules, purpose, lawful_basis, content, redactions, disclosure_id, delivered_at)
+      VALUES ($1, $2, $3, 'STAFF', '{}', $4, $5, $6, '[]', gen_random_uuid(), $7)`;
+    const erasure = `INSERT INTO erasure_decision (id, record_id, record_type, agency_code, field, regime, grounds, exemptions, outcome, reason, decided_by_sub, decided_by_agency, decided_at)
+      VALUES ($1, $2, 'PROBATION', 'PDU-MIG53', $3, 'UK_GDPR', '{NO_LONGER_NECESSARY}', '{}', 'ERASED', 'Decided on the family''s request.', 'ig-mig53', 'PDU-MIG53', $4)`;
+    try {
+      await dataSource.query(`INSERT INTO agency (code, name, type) VALUES ('PDU-MIG53', 'Probation delivery unit (migration 53)', 'PROBATION') ON CONFLICT DO NOTHING`);
+      // A child awaiting an SUI, held by probation's record of it; the enquiry told from that record.
+      await dataSource.query(`INSERT INTO child (id, given_names, family_name, date_of_birth, sex) VALUES ($1, 'Clement', 'Harrowby', '2016-08-08', 'MALE')`, [child]);
+      await dataSource.query(`INSERT INTO agency_record (id, agency_code, agency_reference, record_type, child_id, link_method, link_state, link_origin, link_decided_by, link_decided_at, content_hash, reported_identity)
+        VALUES ($1, 'PDU-MIG53', 'PDU-MIG53-C1', 'PROBATION', $2, 'PROBABILISTIC', 'LINKED', 'AUTO', 'hub', now(), repeat('0', 64), '{}')`, [record, child]);
+      await dataSource.query(`INSERT INTO notification (id, type, source_agency, source_reference, submitted_by, received_at, routing, policy_version, record_ids)
+        VALUES ($1, 'PROBATION_SAFEGUARDING_ENQUIRY', 'PDU-MIG53', 'PDU-MIG53-ENQ', 'system-pdu-mig53', '2026-11-16T10:00:00Z', '[]', 'v', $2)`, [enquiry, [record]]);
+      await dataSource.query(delivery, [asked, enquiry, "LA-MIG53", "REFERRAL_TRIAGE", "PUBLIC_TASK", JSON.stringify({ children: [{ givenNames: "Clement" }] }), "2026-11-16T10:00:00Z"]);
+      // The answer, routed at 13:00, named no record.
+      await dataSource.query(`INSERT INTO notification (id, type, source_agency, source_reference, submitted_by, received_at, routing, policy_version)
+        VALUES ($1, 'SAFEGUARDING_ENQUIRY_RESPONSE', 'LA-MIG53', $2, 'sw-mig53', '2026-11-16T13:00:00Z', '[]', 'v')`, [answer, `ANSWER-${asked}`]);
+      await dataSource.query(delivery, [told, answer, "PDU-MIG53", "OFFENDER_RISK_MANAGEMENT", "LAW_ENFORCEMENT",
+        JSON.stringify({ enquiryResponse: { response: "Clement is known to us." }, children: [{ givenNames: "Clement", familyName: "Harrowby" }] }), "2026-11-16T13:00:00Z"]);
+      // One fact erased before the answer was routed (the answer never carried it), one after.
+      await dataSource.query(erasure, [erasedBefore, record, "roshLevel", "2026-11-16T09:00:00Z"]);
+      await dataSource.query(erasure, [erasedSince, record, "offenderManagerContact", "2026-11-17T09:00:00Z"]);
+      await runMigrations(dataSource, logger);
+      expect(await dataSource.query(`SELECT record_ids FROM notification WHERE id = $1`, [answer])).toEqual([{ record_ids: [record] }]);
+      const [stored] = await dataSource.query<{ child_ids: string[]; content: Record<string, unknown> }[]>(`SELECT child_ids, content FROM notification_delivery WHERE id = $1`, [told]);
+      expect(stored.child_ids).toEqual([child]);
+      // The erased fact may be in the answer under another name: every value of it is the later decision's tombstone.
+      expect(stored.content).toEqual({ enquiryResponse: { response: { erasedBy: erasedSince } }, children: [{ givenNames: { erasedBy: erasedSince }, familyName: { erasedBy: erasedSince } }] });
+      // The enquiry's own delivery is as it was.
+      expect(await dataSource.query(`SELECT child_ids, content FROM notification_delivery WHERE id = $1`, [asked])).toEqual([{ child_ids: [], content: { children: [{ givenNames: "Clement" }] } }]);
+    } finally {
+      await dataSource.query(`DELETE FROM notification_delivery WHERE id = ANY($1::uuid[])`, [[asked, told]]);
+      await dataSource.query(`DELETE FROM notification WHERE id = ANY($1::uuid[])`, [[enquiry, answer]]);
+      await dataSource.query(`DELETE FROM erasure_decision WHERE id = ANY($1::uuid[])`, [[erasedBefore, erasedSince]]);
+      await dataSource.query(`DELETE FROM agency_record WHERE id = $1`, [record]);
+      await dataSource.query(`DELETE FROM child WHERE id = $1`, [child]);
+    }
+  });
+
   it("reverts every migration back to empty", async () => {
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });
