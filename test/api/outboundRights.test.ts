@@ -179,6 +179,46 @@ describe("a delivery to one person, and its agency's webhook", () => {
   });
 });
 
+describe("the answer to probation's enquiry, back in probation's inbox", () => {
+  const SUI = "9991380094";
+  const PROBATION_SYSTEM = claims("system-pdu-bucks-enq", "PDU-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const PRACTITIONER = claims("po-outbound-enq", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  // Asked of Lincolnshire, so the Buckinghamshire inboxes the other tests count are as they were.
+  const LINCS_WORKER = claims("sw-lincs-enq", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const ENQUIRE = /* GraphQL */ `mutation ($n: SafeguardingEnquiryInput!) { submitSafeguardingEnquiry(notification: $n) { notificationId } }`;
+  const REPLY = /* GraphQL */ `mutation ($id: ID!, $response: String) { acknowledgeNotification(id: $id, response: $response) { id } }`;
+  const ANSWERS = /* GraphQL */ `query { notifications(first: 50) { nodes { id enquiryResponse { response } children { sui givenNames } redactions { path rule } supplementaryStatements { path statement } } } }`;
+  const ENQUIRY_STATEMENT = "The family state this child has never lived with the offender.";
+  let record: string;
+  let answerId: string;
+  const answer = async () => ((await as(PRACTITIONER, ANSWERS)).notifications.nodes as { id: string }[]).find((node) => node.id === answerId) as Record<string, any>;
+
+  beforeAll(async () => {
+    const { notificationId } = (await as(PROBATION_SYSTEM, ENQUIRE, { n: {
+      agencyCode: "PDU-BUCKS", reference: "OB-ENQ-1", court: "Sampleton Magistrates' Court", hearingOn: "2026-11-16",
+      offender: { crn: "X990094", givenNames: "Enquired", familyName: "Outbound", dateOfBirth: "1984-04-04", sex: "MALE", homeLocalAuthority: "E10000019", postcode: "LN1 1EQ" },
+      offence: "Criminal damage (domestic)", question: "Is the child known to you?", risk: { roshLevel: "MEDIUM" },
+      children: [{ reference: "OB-ENQ-1-C1", sui: SUI, givenNames: "Juniper", familyName: "Outbound", dateOfBirth: "2016-01-01", sex: "FEMALE",
+        address: { kind: "HOME", line1: "2 Enquiry Lane", town: "Lincoln", postcode: "LN1 1EQ", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
+    } })).submitSafeguardingEnquiry;
+    const db = hub.hub.database.dataSource;
+    [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
+    const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
+    await as(LINCS_WORKER, REPLY, { id: asked.id, response: "Juniper is known to us: a child in need plan closed last year." });
+    [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+  });
+
+  it("carries a statement made since on the records the enquiry was told from, and withholds them once restricted", async () => {
+    expect((await answer()).children).toEqual([{ sui: SUI, givenNames: "Juniper" }]);
+    await as(PROBATION_IG, ATTACH, { recordId: record, field: null, statement: ENQUIRY_STATEMENT, access: IG_REVIEW });
+    expect((await answer()).supplementaryStatements).toEqual([{ path: `probation[${record}]`, statement: ENQUIRY_STATEMENT }]);
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: null, kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The family dispute that the offender is this child's father.", access: IG_REVIEW });
+    const restricted = await answer();
+    expect(restricted.children).toEqual([]);
+    expect(restricted.redactions).toContainEqual({ path: "children[0].givenNames", rule: "data-subject-rights" });
+  });
+});
+
 describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
     await notify("OB-REL-2", "9991380027", "Ash");
