@@ -44,6 +44,8 @@ export interface DisclosureMade {
    */
   otherChildren: number;
   disclosed: DisclosedPath[];
+  /** The report's items the entry carried (as `DisclosureUnderReview.carried`): what of it each item's own decision leaves out. */
+  carried: string[];
 }
 
 /**
@@ -125,7 +127,7 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
     // through those facts' own decisions — a name every agency reported says nothing of any one of them.
     const brokered = Array.isArray(entry.details.brokered) ? entry.details.brokered.filter((path): path is string => typeof path === "string") : [];
     const signalled = brokered.flatMap((path) => recordItems.get(RECORD_PATH.exec(path)?.[1] ?? "") ?? []);
-    const carried = new Set([...signalled, ...disclosed.flatMap((path) => path.items)]);
+    const carried = [...new Set([...signalled, ...disclosed.flatMap((path) => path.items)])];
     const unattributed = disclosed.some((path) => !path.attributed) || namedRecords.some((id) => !recordItems.has(id));
     const item = `disclosures[${entry.id}]`;
     disclosures.push({
@@ -141,8 +143,9 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
       // Every entry here names the subject (`loadDisclosures`); the rest are other children.
       otherChildren: Math.max(0, new Set(entry.childSuis).size - 1),
       disclosed,
+      carried,
     });
-    underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried: [...carried], unattributed });
+    underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried, unattributed });
   }
   return { disclosures, underReview };
 }
