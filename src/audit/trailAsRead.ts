@@ -18,31 +18,46 @@ export async function childrenReached(dataSource: DataSource, reader: TrailReade
   return new Set(rows.map((row) => row.sui));
 }
 
-/** A record's or an address's id as the trail names it: in a path (`police[<id>].intelligence`, `demographics.addresses[<id>]`) or in `details` (`recordIds`, `brokered`). */
+/** A record's or an identity fact's id as the trail names it: in a path (`police[<id>].intelligence`, `demographics.addresses[<id>]`, `demographics.names[<id>]`) or in `details` (`recordIds`, `brokered`, an item decided). */
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 function idsIn(text: string): string[] {
   return (text.match(ID) ?? []).map((id) => id.toLowerCase());
 }
 
-/** Every id a row names where a record or an address may be named: its fields disclosed and withheld, and anything in its `details`. */
+/** Every id a row names where a record or an identity fact may be named: its fields disclosed and withheld, and anything in its `details`. */
 function idsNamedBy(row: DisclosureAuditEntry): string[] {
   return [...row.fieldsDisclosed.flatMap(idsIn), ...row.fieldsWithheld.flatMap((withheld) => idsIn(withheld.path)), ...idsIn(JSON.stringify(row.details ?? {}))];
 }
 
 /**
- * Which of these ids are another agency's SEALED or BROKERED records, or addresses only such a record
- * reported (`child_address.source_record_id`), as this reader reads the trail: design principles 5 and 8,
- * a sealed record contributes nothing outside itself and a brokered one only its restricted-involvement
- * signal, so not its id or its fields on the line of someone else's read either. The reader's own
+ * Every identity fact the hub keys by an id, with the records that reported it (design principle 8): a
+ * name, alias or previous name (`child_name.sources`, one row whatever number of records reported it) and
+ * each record's report of an address (`child_address.source_record_id`, one row per record). A fact kept
+ * by id elsewhere joins this list, and the trail traces it like the others.
+ */
+const IDENTITY_FACT_SOURCES: readonly { table: string; sources: string }[] = [
+  { table: "child_name", sources: "fact.sources" },
+  { table: "child_address", sources: "ARRAY[fact.source_record_id]" },
+];
+
+/**
+ * Which of these ids are another agency's SEALED or BROKERED records, or identity facts (a name, an
+ * address: `IDENTITY_FACT_SOURCES`) no record this reader may see reported, as this reader reads the
+ * trail: design principles 5 and 8, a sealed record contributes nothing outside itself and a brokered one
+ * only its restricted-involvement signal, so not its id, its fields or the facts it alone gave on the line
+ * of someone else's read either — a new identity only a sealed record knows would betray it. A fact also
+ * reported by a record the reader may see stays: it is no secret of the restricted one. The reader's own
  * agency's records are theirs. One statement, sent whether or not there are any ids.
  */
 export async function recordsRestrictedFrom(dataSource: DataSource, reader: TrailReader, ids: readonly string[]): Promise<Set<string>> {
-  const restricted = `r.labels && ARRAY['SEALED', 'BROKERED']::text[] AND r.agency_code <> :readerAgency`;
+  const restricted = (r: string) => `${r}.labels && ARRAY['SEALED', 'BROKERED']::text[] AND ${r}.agency_code <> :readerAgency`;
+  const facts = IDENTITY_FACT_SOURCES.map(({ table, sources }) => `SELECT fact.id, ${sources} AS sources FROM ${table} fact WHERE fact.id = ANY(CAST(:ids AS uuid[]))`);
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-    `SELECT r.id::text AS id FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND ${restricted}
+    `SELECT r.id::text AS id FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND ${restricted("r")}
      UNION ALL
-     SELECT a.id::text AS id FROM child_address a JOIN agency_record r ON r.id = a.source_record_id WHERE a.id = ANY(CAST(:ids AS uuid[])) AND ${restricted}`,
+     SELECT f.id::text AS id FROM (${facts.join(" UNION ALL ")}) f
+      WHERE NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.id = ANY(f.sources) AND NOT (${restricted("r")}))`,
     { ids: [...new Set(ids)], readerAgency: reader.agency },
   );
   const rows: { id: string }[] = await dataSource.query(sql, parameters);
@@ -54,8 +69,8 @@ export async function recordsRestrictedFrom(dataSource: DataSource, reader: Trai
  * answer for their staff's use of the hub. Any other row reached them through a child their agency
  * answers for, and may name other children too (a search's candidates, a notification's children, a
  * merge, a breach): it shows only the children the reader reaches and counts the rest (`otherChildren`).
- * It may also name another agency's sealed or brokered record, or an address only such a record reported
- * (`restricted`, from `recordsRestrictedFrom`): every path naming one is left out of `fieldsDisclosed`
+ * It may also name another agency's sealed or brokered record, or a name or an address only such records
+ * reported (`restricted`, from `recordsRestrictedFrom`): every path naming one is left out of `fieldsDisclosed`
  * and `fieldsWithheld`, as if it had never been there.
  * A row so narrowed also withholds its `details` — operation-specific JSON that may describe each child
  * (candidates' child ids, merged children, a breach's) or name the records read (`recordIds`,

@@ -263,7 +263,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
     const POLICE_IG = principal("ig-pol-0001", POLICE_OFFICER.agency, "POLICE", ["IG_LEAD"]);
     const DOCTOR = principal("dr-0007", "RX1-HOSPITAL", "HEALTH", ["HEALTH_PRACTITIONER"]);
-    const ids = { sealed: "", brokered: "", address: "", schoolRecord: "" };
+    const JULY = { from: new Date("2026-07-01T00:00:00.000Z"), to: new Date("2026-08-01T00:00:00.000Z") };
+    const ids = { sealed: "", brokered: "", address: "", schoolRecord: "", newIdentity: "", brokeredName: "", sharedName: "" };
     const restrictedRecord = async (agency: { code: string; type: string }, type: string, label: string) => {
       await db.dataSource.query(`INSERT INTO agency (code, name, type) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`, [agency.code, agency.type]);
       const [record] = await db.dataSource.query<{ id: string }[]>(
@@ -283,8 +284,27 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
         `INSERT INTO child_address (child_id, kind, line1, postcode, source_record_id) SELECT c.id, 'HOME', '1 Sealed Row', 'ZZ9 9ZZ', $2 FROM child c WHERE c.sui = $1 RETURNING id`,
         [WARD, ids.sealed],
       );
-      const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0]) =>
-        recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, 7, day, 9)));
+      // Names with the records that reported them: a new identity only the sealed record gives, one only
+      // the brokered record gives, and one the sealed record and the school's own record both give.
+      const name = async (givenNames: string, sources: string[]) => {
+        const [row] = await db.dataSource.query<{ id: string }[]>(
+          `INSERT INTO child_name (child_id, given_names, family_name, kind, sources) SELECT c.id, $2, 'Trail', 'ALIAS', $3::uuid[] FROM child c WHERE c.sui = $1 RETURNING id`,
+          [WARD, givenNames, sources],
+        );
+        return row.id;
+      };
+      ids.newIdentity = await name("Sealedname", [ids.sealed]);
+      ids.brokeredName = await name("Brokeredname", [ids.brokered]);
+      ids.sharedName = await name("Sharedname", [ids.sealed, ids.schoolRecord]);
+      const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0], month = 7) =>
+        recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, month, day, 9)));
+      // In July the officer read the child's names: the sealed record's new identity among them.
+      await read("seed-names-read", 3, {
+        principal: POLICE_OFFICER,
+        fieldsDisclosed: [`demographics.names[${ids.newIdentity}]`, `demographics.names[${ids.sharedName}]`, `demographics.names[${ids.brokeredName}]`, "demographics.dateOfBirth"],
+        fieldsWithheld: [{ path: `demographics.names[${ids.newIdentity}].kind`, reason: "withheld", rule: "r-sealed" }],
+        details: { recordIds: [ids.schoolRecord] },
+      }, 6);
       // The officer reads the police's own sealed record, the address it reported, and the school's record.
       await read("seed-sealed-read", 3, {
         principal: POLICE_OFFICER,
@@ -321,6 +341,24 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       const csv = await exportDisclosures(services, SCHOOL_IG, "ig-req-sealed-csv", REVIEW, { ...AUGUST }, "CSV", 100, IG_NOW);
       expect(csv.count).toBe(2);
       for (const secret of secrets()) expect(csv.content).not.toContain(secret);
+    });
+
+    it("a name only the sealed or brokered record reported leaves the school's IG lead's line; one its own record reported too stays", async () => {
+      const page = await listDisclosures(services, SCHOOL_IG, "ig-req-names", REVIEW, { ...JULY }, 50, null, IG_NOW);
+      expect(page.entries).toHaveLength(1);
+      expect(page.entries[0]).toMatchObject({ fieldsDisclosed: [`demographics.names[${ids.sharedName}]`, "demographics.dateOfBirth"], fieldsWithheld: [], hash: null });
+      expect(page.entries[0].details).toEqual({});
+      const hidden = [ids.newIdentity, ids.brokeredName, ids.sealed, ids.brokered];
+      for (const secret of hidden) expect(JSON.stringify(page.entries)).not.toContain(secret);
+      for (const format of ["CSV", "FHIR_AUDIT_EVENT"] as const) {
+        const exported = await exportDisclosures(services, SCHOOL_IG, `ig-req-names-${format}`, REVIEW, { ...JULY }, format, 100, IG_NOW);
+        expect(exported.count).toBe(1);
+        expect(exported.content).toContain(`demographics.names[${ids.sharedName}]`);
+        for (const secret of hidden) expect(exported.content).not.toContain(secret);
+      }
+      // The police's own IG lead reads its officer's line whole.
+      const police = await listDisclosures(services, POLICE_IG, "ig-req-names-police", REVIEW, { ...JULY }, 50, null, IG_NOW);
+      expect(police.entries[0].fieldsDisclosed).toContain(`demographics.names[${ids.newIdentity}]`);
     });
 
     it("the police's IG lead reads its own officer's line whole, and not the hospital's brokered record", async () => {
