@@ -204,6 +204,41 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     });
   });
 
+  describe("another agency's own words stay with that agency; the IG lead's own agency's rows are whole", () => {
+    const OTHERS_WORDS = ["MAPPA level 2 meeting.", "HYPERLINK", "REF-9"];
+
+    it("a list shows who, when, why in the policy's terms, and withholds the other agency's justification and case reference, saying why", async () => {
+      const page = await list({ childSui: CHILD_A });
+      const entry = (name: string) => page.entries.find((candidate) => candidate.id === seeded[name])!;
+      expect(entry("policeDisclosure")).toMatchObject({
+        principal: { sub: POLICE_OFFICER.sub, agency: POLICE_OFFICER.agency }, outcome: "DISCLOSED", breakGlass: false,
+        access: { purpose: "OFFENDER_RISK_MANAGEMENT", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: null, justification: null, caseReference: null },
+        hash: null,
+      });
+      expect(entry("policeDisclosure").redactions).toEqual(expect.arrayContaining([
+        { path: "access.justification", reason: expect.any(String), rule: "audit-trail:other-agency-account" },
+        { path: "access.caseReference", reason: expect.any(String), rule: "audit-trail:other-agency-account" },
+      ]));
+      for (const words of OTHERS_WORDS) expect(JSON.stringify(page.entries)).not.toContain(words);
+      const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ id: seeded.swDisclosure });
+      expect(entry("swDisclosure")).toMatchObject({ access: { justification: "Strategy discussion agreed a s.47 enquiry.", caseReference: "CP-2026-001" }, hash: stored.hash, redactions: [] });
+      // The IG lead who reviews their own social worker's break-glass read reads its reason on the trail.
+      const [breakGlass] = (await list({ breakGlass: true })).entries;
+      expect(breakGlass).toMatchObject({ id: seeded.breakGlass, access: { justification: "Out of hours: child found alone.", breakGlass: true }, redactions: [] });
+    });
+
+    it("neither export carries it, and both keep the IG lead's own agency's words", async () => {
+      for (const format of ["CSV", "FHIR_AUDIT_EVENT"] as const) {
+        const exported = await exportDisclosures(services, IG_LEAD, `ig-req-words-${format}`, REVIEW, { childSui: CHILD_A, ...OCTOBER }, format, 100, IG_NOW);
+        expect(exported.count).toBe(6);
+        for (const words of OTHERS_WORDS) expect(exported.content).not.toContain(words);
+        expect(exported.content).toContain("Strategy discussion agreed a s.47 enquiry.");
+        expect(exported.content).toContain("CP-2026-001");
+        expect(exported.content).toContain("access.justification: audit-trail:other-agency-account");
+      }
+    });
+  });
+
   describe("an entry naming several children shows each IG lead only the children their agency answers for", () => {
     const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
     const GP_IG = principal("ig-gp-0001", "GP-Y00001", "HEALTH", ["IG_LEAD"]);
@@ -376,9 +411,12 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8; header=present", count: 6, complete: true });
       const lines = exported.content.trimEnd().split("\r\n");
       expect(lines).toHaveLength(7);
-      expect(exported.content).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
       const [entry] = (await auditEntriesBy(IG_LEAD.sub, "AUDIT_EXPORT")).filter((e) => e.requestId === "ig-req-csv");
       expect(entry).toMatchObject({ outcome: "DISCLOSED", justification: REVIEW.justification, details: { format: "CSV", limit: 100, count: 6, complete: true } });
+      // The school's IG lead reads its own DSL's words, and a spreadsheet shows them as text.
+      const schoolIg = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
+      const schools = await exportDisclosures(services, schoolIg, "ig-req-csv-school", REVIEW, { childSui: CHILD_A, ...OCTOBER }, "CSV", 100, IG_NOW);
+      expect(schools.content).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     });
 
     it("exports FHIR R4 AuditEvents naming the child by NHS number", async () => {
