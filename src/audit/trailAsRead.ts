@@ -65,7 +65,7 @@ export async function recordsRestrictedFrom(dataSource: DataSource, reader: Trai
 }
 
 /** Why a part of another agency's entry is withheld from an IG lead: stable rule ids, so withheld is never mistaken for empty. */
-export const TRAIL_REDACTIONS = {
+const TRAIL_REDACTIONS = {
   otherAgencysAccount: {
     rule: "audit-trail:other-agency-account",
     reason: "Another agency's own account of its work, for that agency's accountability: it can name other people, other children and case details.",
