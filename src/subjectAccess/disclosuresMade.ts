@@ -71,7 +71,8 @@ export async function loadDisclosures(dataSource: DataSource, sui: string): Prom
 
 const RECORD_FIELD_PATH = /^([A-Za-z]+)\[([^\]]*)\]\.([A-Za-z]+)$/;
 const RECORD_PATH = /^[A-Za-z]+\[([^\]]*)\]$/;
-const ADDRESS_PATH = new RegExp(`^${DEMOGRAPHICS}\\.addresses\\[[^\\]]*\\]$`);
+/** An identity fact the hub keys by an id or a value: `demographics.addresses[<id>]`, `demographics.names[<id>]`, `demographics.dateOfBirth[<date>]`. */
+const IDENTITY_FACT_PATH = new RegExp(`^${DEMOGRAPHICS}\\.([A-Za-z]+)\\[[^\\]]*\\]$`);
 
 /** Which identity facts a `demographics.<field>` path disclosed: those the entry's records reported. */
 const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
@@ -111,9 +112,12 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
         const held = items.has(fieldItem) ? [fieldItem] : [];
         return { path, category: `${key}.${name}`, items: [recordItem, ...held], listedWith: held.length > 0 ? held : [recordItem], attributed: true };
       }
-      if (ADDRESS_PATH.test(path)) {
+      // One fact, named as the report names its item: its category never carries the id, and it is decided
+      // as that item is (a name only a sealed record reported is withheld with it).
+      const fact = IDENTITY_FACT_PATH.exec(path);
+      if (fact !== null) {
         const held = items.has(path) ? [path] : [];
-        return { path, category: `${DEMOGRAPHICS}.addresses`, items: held, listedWith: held, attributed: held.length > 0 };
+        return { path, category: `${DEMOGRAPHICS}.${fact[1]}`, items: held, listedWith: held, attributed: held.length > 0 };
       }
       const demographic = path.startsWith(`${DEMOGRAPHICS}.`) ? IDENTITY_KINDS_OF[path.slice(DEMOGRAPHICS.length + 1)] : undefined;
       if (demographic !== undefined) {
