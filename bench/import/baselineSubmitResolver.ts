@@ -6,6 +6,7 @@ import { defaultMatchWeights } from "../../src/identity/matching/defaultMatchWei
 import { lookUpAgency, prepareSubmission } from "../../src/records/prepareSubmission";
 import { storeRecords } from "../../src/records/storeRecords";
 import { arrivalStamp } from "../../src/records/arrivalStamp";
+import { receiptOf } from "../../src/records/SubmitReceipt";
 
 /** unique_violation, serialization_failure, deadlock_detected. */
 const RETRIED = new Set(["23505", "40001", "40P01"]);
@@ -21,7 +22,7 @@ export class BaselineSubmitResolver {
   @Mutation(() => SubmitReceiptType)
   async submitRecord(@Ctx() { dataSource, principal }: HubContext, @Arg("record", () => AgencyRecordInput) record: AgencyRecordInput): Promise<SubmitReceiptType> {
     const item = await prepareSubmission(lookUpAgency(dataSource), principal, record, new Date(), defaultMatchWeights());
-    const store = async () => (await dataSource.transaction((manager) => storeRecords(manager, [{ ...item, receivedAt: arrivalStamp() }])))[0];
+    const store = async () => receiptOf((await dataSource.transaction((manager) => storeRecords(manager, [{ ...item, receivedAt: arrivalStamp() }])))[0], item.sui !== null);
     try {
       return await store();
     } catch (error) {

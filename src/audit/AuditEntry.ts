@@ -7,6 +7,14 @@ import { type AuditOutcome } from "./AuditOutcome";
 import { type DisclosureAuditEntry } from "./DisclosureAuditEntry";
 import { type AuditRefusal } from "./recordAuditEntry";
 
+/**
+ * The access context as the entry recorded it. The caller's own words — `justification` and
+ * `caseReference` — are null where they are withheld from the reader (`AuditEntry.redactions`).
+ */
+export interface AuditAccess extends Omit<AccessContext, "justification"> {
+  justification: string | null;
+}
+
 /** An audit entry as an IG lead reads it: the row, grouped, with its place on its chain (narrowed for the reader by `trailAsRead.ts`). */
 export interface AuditEntry {
   id: string;
@@ -14,7 +22,7 @@ export interface AuditEntry {
   requestId: string;
   principal: { sub: string; agency: string; agencyType: AgencyType; roles: Role[] };
   operation: AuditOperation;
-  access: AccessContext | null;
+  access: AuditAccess | null;
   breakGlass: boolean;
   /** The children the entry names that the reader may see (`trailAsRead.ts`). */
   childSuis: string[];
@@ -29,8 +37,10 @@ export interface AuditEntry {
   details: Record<string, unknown>;
   chain: number;
   sequence: number;
-  /** Null when the entry was narrowed for the reader: it covers the children left out. */
+  /** Null when the entry was narrowed for the reader: it covers what was left out. */
   hash: string | null;
+  /** What of the entry is withheld from the reader, and why (`trailAsRead.ts`); empty on their own agency's entries. */
+  redactions: Withholding[];
 }
 
 /** The whole row, every child named: `trailAsRead` narrows it for a reader. */
@@ -65,5 +75,6 @@ export function toAuditEntry(row: DisclosureAuditEntry): AuditEntry {
     chain: row.chainId,
     sequence: row.sequence,
     hash: row.hash,
+    redactions: [],
   };
 }

@@ -30,6 +30,8 @@ const COLUMNS: [header: string, value: (entry: AuditEntry) => string][] = [
   ["chain", (e) => String(e.chain)],
   ["sequence", (e) => String(e.sequence)],
   ["hash", (e) => e.hash ?? ""],
+  // What of the entry is withheld from the reader (an empty justification is then withheld, not unwritten).
+  ["redactions", (e) => e.redactions.map(({ path, rule }) => `${path}: ${rule}`).join("; ")],
 ];
 
 /**

@@ -193,8 +193,10 @@ function outcomeDescription(entry: AuditEntry): string | null {
 /**
  * Each child is an entity identified by NHS number (the SUI), carrying the entry's details: the
  * justification and case reference, what was disclosed and withheld (`path: rule`), and the entry's
- * place on its hash chain (without the hash when the entry was narrowed for the reader), and how many
- * other children it names that the reader may not see (`otherChildren`, never who). An entry about no
+ * place on its hash chain (without the hash when the entry was narrowed for the reader), how many
+ * other children it names that the reader may not see (`otherChildren`, never who), and what of the
+ * entry is withheld from the reader (`redacted`, `path: rule`: another agency's justification, case
+ * reference, details and hash). An entry about no
  * child (verifying the trail) has one entity for the audit trail itself, so its details still have a home.
  */
 function entities(entry: AuditEntry): FhirAuditEventEntity[] {
@@ -220,7 +222,7 @@ function entities(entry: AuditEntry): FhirAuditEventEntity[] {
 
 function entityDetail(entry: AuditEntry): { type: string; valueString: string }[] {
   const detail: { type: string; valueString: string }[] = [{ type: "requestId", valueString: entry.requestId }];
-  if (entry.access !== null && entry.access.justification !== "") detail.push({ type: "justification", valueString: entry.access.justification });
+  if (entry.access?.justification) detail.push({ type: "justification", valueString: entry.access.justification });
   if (entry.access?.caseReference != null) detail.push({ type: "caseReference", valueString: entry.access.caseReference });
   for (const path of entry.fieldsDisclosed) detail.push({ type: "disclosed", valueString: path });
   for (const { path, rule } of entry.fieldsWithheld) detail.push({ type: "withheld", valueString: `${path}: ${rule}` });
@@ -228,5 +230,6 @@ function entityDetail(entry: AuditEntry): { type: string; valueString: string }[
   if (Object.keys(entry.details).length > 0) detail.push({ type: "details", valueString: canonicalize(entry.details) ?? "{}" });
   if (entry.otherChildren > 0) detail.push({ type: "otherChildren", valueString: String(entry.otherChildren) });
   detail.push({ type: "auditChain", valueString: entry.hash === null ? `${entry.chain}:${entry.sequence}` : `${entry.chain}:${entry.sequence}:${entry.hash}` });
+  for (const { path, rule } of entry.redactions) detail.push({ type: "redacted", valueString: `${path}: ${rule}` });
   return detail;
 }

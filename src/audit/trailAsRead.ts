@@ -18,68 +18,107 @@ export async function childrenReached(dataSource: DataSource, reader: TrailReade
   return new Set(rows.map((row) => row.sui));
 }
 
-/** A record's or an address's id as the trail names it: in a path (`police[<id>].intelligence`, `demographics.addresses[<id>]`) or in `details` (`recordIds`, `brokered`). */
+/** A record's or an identity fact's id as a path names it: `police[<id>].intelligence`, `demographics.addresses[<id>]`, `demographics.names[<id>]`. */
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 function idsIn(text: string): string[] {
   return (text.match(ID) ?? []).map((id) => id.toLowerCase());
 }
 
-/** Every id a row names where a record or an address may be named: its fields disclosed and withheld, and anything in its `details`. */
-function idsNamedBy(row: DisclosureAuditEntry): string[] {
-  return [...row.fieldsDisclosed.flatMap(idsIn), ...row.fieldsWithheld.flatMap((withheld) => idsIn(withheld.path)), ...idsIn(JSON.stringify(row.details ?? {}))];
+/** Every id a row's paths name, disclosed or withheld: where a record or an identity fact may be named (its `details` are never shown to another agency's reader). */
+function idsInPaths(row: DisclosureAuditEntry): string[] {
+  return [...row.fieldsDisclosed.flatMap(idsIn), ...row.fieldsWithheld.flatMap((withheld) => idsIn(withheld.path))];
 }
 
 /**
- * Which of these ids are another agency's SEALED or BROKERED records, or addresses only such a record
- * reported (`child_address.source_record_id`), as this reader reads the trail: design principles 5 and 8,
- * a sealed record contributes nothing outside itself and a brokered one only its restricted-involvement
- * signal, so not its id or its fields on the line of someone else's read either. The reader's own
+ * Every identity fact the hub keys by an id, with the records that reported it (design principle 8): a
+ * name, alias or previous name (`child_name.sources`, one row whatever number of records reported it) and
+ * each record's report of an address (`child_address.source_record_id`, one row per record). A fact kept
+ * by id elsewhere joins this list, and the trail traces it like the others.
+ */
+const IDENTITY_FACT_SOURCES: readonly { table: string; sources: string }[] = [
+  { table: "child_name", sources: "fact.sources" },
+  { table: "child_address", sources: "ARRAY[fact.source_record_id]" },
+];
+
+/**
+ * Which of these ids are another agency's SEALED or BROKERED records, or identity facts (a name, an
+ * address: `IDENTITY_FACT_SOURCES`) no record this reader may see reported, as this reader reads the
+ * trail: design principles 5 and 8, a sealed record contributes nothing outside itself and a brokered one
+ * only its restricted-involvement signal, so not its id, its fields or the facts it alone gave on the line
+ * of someone else's read either — a new identity only a sealed record knows would betray it. A fact also
+ * reported by a record the reader may see stays: it is no secret of the restricted one. The reader's own
  * agency's records are theirs. One statement, sent whether or not there are any ids.
  */
 export async function recordsRestrictedFrom(dataSource: DataSource, reader: TrailReader, ids: readonly string[]): Promise<Set<string>> {
-  const restricted = `r.labels && ARRAY['SEALED', 'BROKERED']::text[] AND r.agency_code <> :readerAgency`;
+  const restricted = (r: string) => `${r}.labels && ARRAY['SEALED', 'BROKERED']::text[] AND ${r}.agency_code <> :readerAgency`;
+  const facts = IDENTITY_FACT_SOURCES.map(({ table, sources }) => `SELECT fact.id, ${sources} AS sources FROM ${table} fact WHERE fact.id = ANY(CAST(:ids AS uuid[]))`);
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-    `SELECT r.id::text AS id FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND ${restricted}
+    `SELECT r.id::text AS id FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND ${restricted("r")}
      UNION ALL
-     SELECT a.id::text AS id FROM child_address a JOIN agency_record r ON r.id = a.source_record_id WHERE a.id = ANY(CAST(:ids AS uuid[])) AND ${restricted}`,
+     SELECT f.id::text AS id FROM (${facts.join(" UNION ALL ")}) f
+      WHERE NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.id = ANY(f.sources) AND NOT (${restricted("r")}))`,
     { ids: [...new Set(ids)], readerAgency: reader.agency },
   );
   const rows: { id: string }[] = await dataSource.query(sql, parameters);
   return new Set(rows.map((row) => row.id.toLowerCase()));
 }
 
+/** Why a part of another agency's entry is withheld from an IG lead: stable rule ids, so withheld is never mistaken for empty. */
+const TRAIL_REDACTIONS = {
+  otherAgencysAccount: {
+    rule: "audit-trail:other-agency-account",
+    reason: "Another agency's own account of its work, for that agency's accountability: it can name other people, other children and case details.",
+  },
+  hash: {
+    rule: "audit-trail:hash-covers-withheld",
+    reason: "The hash covers what is withheld here: shown beside the rest, it would let guesses at it be tested offline. verifyAuditChain checks every entry in full.",
+  },
+} as const;
+
 /**
  * One trail row as this reader may read it. A row their agency's staff made is theirs in full: they
- * answer for their staff's use of the hub. Any other row reached them through a child their agency
- * answers for, and may name other children too (a search's candidates, a notification's children, a
- * merge, a breach): it shows only the children the reader reaches and counts the rest (`otherChildren`).
- * It may also name another agency's sealed or brokered record, or an address only such a record reported
- * (`restricted`, from `recordsRestrictedFrom`): every path naming one is left out of `fieldsDisclosed`
- * and `fieldsWithheld`, as if it had never been there.
- * A row so narrowed also withholds its `details` — operation-specific JSON that may describe each child
- * (candidates' child ids, merged children, a breach's) or name the records read (`recordIds`,
- * `brokered`) in shapes only its writer knows, so none of it is shown (default deny) — and its `hash`,
- * which covers what was left out: with every other column shown, it would let the reader test guesses
- * of the children's NHS numbers offline. The stored row is unchanged, so the chain still verifies
- * (`verifyAuditTrail`).
+ * answer for their staff's use of the hub, and its justification is their own agency's account.
+ *
+ * Any other row reached them through a child their agency answers for. It shows who acted (sub, agency,
+ * roles), when, the operation, the purpose, lawful basis, condition, break-glass, the outcome and what
+ * was disclosed and withheld — what the reader needs to answer for their child — and withholds what is
+ * another agency's own account (`redactions`, rule `audit-trail:other-agency-account`): the caller's
+ * `justification` and `caseReference`, free text written for the caller's own agency's accountability,
+ * routinely naming other people, other children and case details; and `details`, operation-specific JSON
+ * in shapes only its writer knows — a steward's or an IG lead's reasons and notes, a search's candidates,
+ * merged children, the records read — so none of it is shown rather than guessing which parts are safe
+ * (default deny). And it withholds its `hash`, which covers all of that: with every other column shown,
+ * it would let the reader test guesses offline (a case reference's pattern, a templated justification,
+ * the children's NHS numbers). The stored row is unchanged, so the chain still verifies (`verifyAuditTrail`).
+ *
+ * Such a row may also name other children (a search's candidates, a notification's children, a merge, a
+ * breach): it shows only the children the reader reaches and counts the rest (`otherChildren`). And it
+ * may name another agency's sealed or brokered record, or a name or an address only such records
+ * reported (`restricted`, from `recordsRestrictedFrom`): every path naming one is left out of
+ * `fieldsDisclosed` and `fieldsWithheld`, as if it had never been there — not listed in `redactions`,
+ * which would betray it.
  */
 export function asReadBy(row: DisclosureAuditEntry, reader: TrailReader, reached: ReadonlySet<string>, restricted: ReadonlySet<string>): AuditEntry {
   const entry = toAuditEntry(row);
   if (row.principalAgency === reader.agency) return entry;
   const childSuis = row.childSuis.filter((sui) => reached.has(sui));
-  const otherChildren = row.childSuis.length - childSuis.length;
-  const namesRestricted = idsNamedBy(row).some((id) => restricted.has(id));
-  if (otherChildren === 0 && !namesRestricted) return entry;
   const shown = (path: string) => !idsIn(path).some((id) => restricted.has(id));
+  const account = (path: string) => ({ path, ...TRAIL_REDACTIONS.otherAgencysAccount });
   return {
     ...entry,
+    access: entry.access === null ? null : { ...entry.access, justification: null, caseReference: null },
     childSuis,
-    otherChildren,
+    otherChildren: row.childSuis.length - childSuis.length,
     fieldsDisclosed: entry.fieldsDisclosed.filter(shown),
     fieldsWithheld: entry.fieldsWithheld.filter((withheld) => shown(withheld.path)),
     details: {},
     hash: null,
+    redactions: [
+      ...(entry.access === null ? [] : [account("access.justification"), account("access.caseReference")]),
+      account("details"),
+      { path: "hash", ...TRAIL_REDACTIONS.hash },
+    ],
   };
 }
 
@@ -91,6 +130,6 @@ export function asReadBy(row: DisclosureAuditEntry, reader: TrailReader, reached
 export async function trailAsRead(dataSource: DataSource, reader: TrailReader, rows: readonly DisclosureAuditEntry[]): Promise<AuditEntry[]> {
   const others = rows.filter((row) => row.principalAgency !== reader.agency);
   const reached = await childrenReached(dataSource, reader, others.flatMap((row) => row.childSuis));
-  const restricted = await recordsRestrictedFrom(dataSource, reader, others.flatMap(idsNamedBy));
+  const restricted = await recordsRestrictedFrom(dataSource, reader, others.flatMap(idsInPaths));
   return rows.map((row) => asReadBy(row, reader, reached, restricted));
 }

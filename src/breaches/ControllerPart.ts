@@ -21,6 +21,20 @@ export class ControllerPart {
   @Column({ type: "varchar", length: 16 })
   status: BreachStatus;
 
+  /**
+   * When this controller became aware (UK GDPR Art 33(1)): its 72 hours run from here. The opening
+   * agency's, when it says; every other controller's, when the hub told it — recorded the breach with
+   * this part open in its IG leads' log (`openSuspectedBreach`).
+   */
+  @Column({ type: "timestamptz" })
+  awareAt: Date;
+
+  @Column({ type: "timestamptz" })
+  reportDueAt: Date;
+
+  @Column({ type: "varchar", length: 64 })
+  timescaleEdition: string;
+
   @Column({ type: "varchar", length: 16, nullable: true })
   decision: BreachDecision | null;
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
@@ -8,6 +9,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { validReason } from "../exclusions/manageExclusions";
+import { concealedRecords } from "./affectedDisclosures";
 import { breachManager } from "./breachAccess";
 import { breachPartsFor, requireOwnDisclosures, type BreachPart } from "./breachPart";
 import { openSuspectedBreach } from "./openSuspectedBreach";
@@ -58,21 +60,31 @@ export async function openBreach(services: GovernanceServices, principal: Princi
 /**
  * The breach log an IG lead answers for (`audit/trailReach`: their agency's, or about children it
  * holds, or whose data it controls), each cut to the part their agency controls (`breachPart.ts`).
- * OPEN lists what is still the reader's agency's to decide — its own part open — by time left to report,
- * the most urgent first; DECIDED what it has decided, newest first. Another controller's decision moves
- * nothing in this agency's log. For a breach the agency answers for but controls no part of, the
- * breach's own status counts. Audited (BREACHES_READ) before the answer.
+ * OPEN lists what is still the reader's agency's to decide — its own part open — by time left on its
+ * own part's clock, the most urgent first; DECIDED what it has decided, newest first. Another
+ * controller's decision moves nothing in this agency's log. For a breach the agency answers for but
+ * controls no part of, the breach's status counts as the agency may know it: decided once every part it
+ * may know of is (`breachPart.ts`). Audited (BREACHES_READ) before the answer.
  */
 export async function listBreaches(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, status: BreachStatus, now = new Date()): Promise<BreachOnClock[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.BREACHES_READ, access, childSuis: [], details: { status } }, breachManager(principal), now);
   const ordered = answeredFor(services, principal)
     .leftJoin(ControllerPart, "own", "own.breach_id = breach.id AND own.agency = :readerAgency")
-    .andWhere("COALESCE(own.status, breach.status) = :status", { status });
-  const found = await (status === BreachStatus.OPEN ? ordered.orderBy("breach.report_due_at", "ASC") : ordered.orderBy("COALESCE(own.decided_at, breach.decided_at)", "DESC", "NULLS LAST"))
+    // With no part of its own, the breach's status as the reader may know it (`breachPart.ts`) decides, below.
+    .andWhere("(own.status = :status OR own.status IS NULL)", { status });
+  const found = await (status === BreachStatus.OPEN ? ordered.orderBy("COALESCE(own.report_due_at, breach.report_due_at)", "ASC") : ordered.orderBy("COALESCE(own.decided_at, breach.decided_at)", "DESC", "NULLS LAST"))
     .addOrderBy("breach.id", "ASC").limit(500).getMany();
-  const breaches = await breachPartsFor(services.dataSource, principal, found, now);
-  await recordGovernanceWork(services, { ...request, childSuis: [...new Set(breaches.flatMap((breach) => breach.childSuis))], details: { status, breachIds: breaches.map((breach) => breach.id) } }, AuditOutcome.DISCLOSED, now);
+  const breaches = (await breachPartsFor(services.dataSource, principal, found, now))
+    .filter((breach) => (breach.controllerPart?.status ?? breach.status) === status)
+    .sort(status === BreachStatus.OPEN
+      ? (a, b) => a.reportDueAt.getTime() - b.reportDueAt.getTime() || a.id.localeCompare(b.id)
+      : (a, b) => decidedTime(b) - decidedTime(a) || a.id.localeCompare(b.id));
+  await recordGovernanceWork(services, { ...request, childSuis: [...new Set(breaches.flatMap((breach) => breach.childSuis))], details: { status, breachIds: breaches.map((breach) => breach.id), ...concealing(breaches) } }, AuditOutcome.DISCLOSED, now);
   return breaches.map((breach) => ({ breach, msLeft: breach.reportDueAt.getTime() - now.getTime() }));
+}
+
+function decidedTime(breach: BreachPart): number {
+  return (breach.controllerPart?.decidedAt ?? breach.decidedAt)?.getTime() ?? 0;
 }
 
 export interface BreachDecisionSubmission {
@@ -110,13 +122,13 @@ export async function decideBreach(services: GovernanceServices, principal: Prin
     throw new HubError(ErrorCode.FORBIDDEN, "Your agency controls no part of this breach: each controlling agency decides its own.", { path: "id", problem: "NOT_A_CONTROLLER" });
   }
   if (own.status !== BreachStatus.OPEN) throw new HubError(ErrorCode.CONFLICT, "Your agency's part of this breach was already decided.", { path: "id", problem: "BREACH_ALREADY_DECIDED" });
-  const late = breachClock({ ...decision, status: BreachStatus.DECIDED, decidedAt: now }, breach.reportDueAt, now) === BreachClock.LATE;
+  const late = breachClock({ ...decision, status: BreachStatus.DECIDED, decidedAt: now }, own.reportDueAt, now) === BreachClock.LATE;
   const [part] = await breachPartsFor(services.dataSource, principal, [breach], now);
   await recordGovernanceWork(services, {
     ...request, childSuis: part.childSuis,
     details: {
       breachId: breach.id, agency: principal.agency, decision: decision.decision, subjectNotice: decision.subjectNotice, reasonsSha256: createHash("sha256").update(decision.decisionReasons).digest("hex"),
-      icoReference: decision.icoReference, reportedAt: decision.reportedAt?.toISOString() ?? null, late, reportDueAt: breach.reportDueAt.toISOString(),
+      icoReference: decision.icoReference, reportedAt: decision.reportedAt?.toISOString() ?? null, late, reportDueAt: own.reportDueAt.toISOString(), ...concealing([part]),
     },
   }, AuditOutcome.RECORDED, now);
   await services.dataSource.transaction(async (manager) => {
@@ -157,14 +169,19 @@ function validDecision(submission: BreachDecisionSubmission, now: Date): Pick<Co
 }
 
 /**
- * The open parts of the reader's agency past their 72 hours (`overdue/`), each cut to the agency's part
+ * The open parts of the reader's agency past their own 72 hours (`overdue/`), each cut to the agency's part
  * (its children only): another controller's part, decided or not, is its own IG lead's to see.
  */
-export async function ownPartsPastDue(services: GovernanceServices, principal: Principal, now: Date, limit: number): Promise<BreachPart[]> {
-  const found = await services.dataSource.getRepository(PersonalDataBreach).createQueryBuilder("breach")
+export async function ownPartsPastDue(dataSource: DataSource, principal: Principal, now: Date, limit: number): Promise<BreachPart[]> {
+  const found = await dataSource.getRepository(PersonalDataBreach).createQueryBuilder("breach")
     .innerJoin(ControllerPart, "own", "own.breach_id = breach.id AND own.agency = :agency AND own.status = :open", { agency: principal.agency, open: BreachStatus.OPEN })
-    .where("breach.report_due_at < :now", { now }).orderBy("breach.report_due_at", "ASC").addOrderBy("breach.id", "ASC").limit(limit).getMany();
-  return breachPartsFor(services.dataSource, principal, found, now);
+    .where("own.report_due_at < :now", { now }).orderBy("own.report_due_at", "ASC").addOrderBy("breach.id", "ASC").limit(limit).getMany();
+  return breachPartsFor(dataSource, principal, found, now);
+}
+
+/** An IG lead's entry about these parts names their agency's own sealed or brokered records in them (`affectedDisclosures.ts`, `ownRestrictedRecords`). */
+function concealing(parts: readonly BreachPart[]): { concealedRecordIds?: string[] } {
+  return concealedRecords([...new Set(parts.flatMap((part) => part.concealingRecordIds))].sort());
 }
 
 /** The breaches an IG lead answers for: their agency opened them, they are about children it holds, or it is to be told of them or controls a part. */

@@ -3,7 +3,7 @@ import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { childrenReached } from "../audit/trailAsRead";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
-import { loadAffectedDisclosures, summariseDisclosures, type AffectedDisclosure } from "./affectedDisclosures";
+import { loadAffectedDisclosures, ownRestrictedRecords, summariseDisclosures, type AffectedDisclosure } from "./affectedDisclosures";
 import { breachClock, type BreachClock } from "./breachClock";
 import { ControllerPart } from "./ControllerPart";
 import { BreachStatus, type PersonalDataBreach } from "./PersonalDataBreach";
@@ -24,7 +24,10 @@ import { BreachStatus, type PersonalDataBreach } from "./PersonalDataBreach";
  * that controller's — another's part is only counted while it is open (the free text names what the
  * other parts hide, and whether another controller reports is its own business). A child the reader is
  * kept out of (`exclusions/childrenKeptOut`) is in nobody's part for them, nor is a disclosure about it:
- * counted only.
+ * counted only. An agency party to the breach only through its SEALED or BROKERED records sees its own
+ * part; to every other agency it is not there — not among the agencies to tell, not counted among the
+ * parts open (`affectedDisclosures.ts`, `partiesSeenBy`). The clock shown is the reader's own part's:
+ * 72 hours from when its agency became aware.
  */
 export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "openedBySub"> & {
   /** The opener's text, source and name: null to another agency's IG lead. */
@@ -39,6 +42,8 @@ export type BreachPart = Omit<PersonalDataBreach, "description" | "sourceId" | "
   disclosuresElsewhere: number;
   /** Children affected outside the reader's agency's part: counted, never named. */
   childrenElsewhere: number;
+  /** The reader's agency's own SEALED or BROKERED records that went out in its part (`ownRestrictedRecords`): for its IG leads' entries, never shown. */
+  concealingRecordIds: string[];
 };
 
 /** A controller's part with where it stands on the clock. */
@@ -63,19 +68,30 @@ export async function breachPartsFor(dataSource: DataSource, reader: Principal, 
     const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui))).map(asRead);
     const namedByDisclosures = new Set(all.flatMap((disclosure) => disclosure.childSuis));
     const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && !keptOut.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
-    const part = summariseDisclosures(ours, namedBeside);
+    const part = summariseDisclosures(ours, namedBeside, agency);
     const opener = breach.openedByAgency === agency;
-    const controllers = parts.filter((controller) => controller.breachId === breach.id);
+    // A controller party only through its sealed or brokered records is told of its own part and is, to every other agency, no part at all.
+    const known = new Set([agency, ...all.flatMap((disclosure) => disclosure.openParties)]);
+    const controllers = parts.filter((controller) => controller.breachId === breach.id && (breach.agenciesToTell.length === 0 || known.has(controller.agency)));
     const own = controllers.find((controller) => controller.agency === agency);
+    // Closed as far as the reader may know once every part it may know of is: a part hidden from it never holds the breach open in its view.
+    const decided = controllers.length > 0 ? controllers.every((controller) => controller.status === BreachStatus.DECIDED) : breach.status === BreachStatus.DECIDED;
     return {
       ...breach, ...part,
       description: opener ? breach.description : null,
       sourceId: opener ? breach.sourceId : null,
       openedBySub: opener ? breach.openedBySub : null,
-      controllerPart: own === undefined ? null : { ...withoutBreachId(own), clock: breachClock(own, breach.reportDueAt, now) },
+      // The reader's clock is its own part's: from when its agency became aware (`ControllerPart.ts`).
+      awareAt: own?.awareAt ?? breach.awareAt,
+      reportDueAt: own?.reportDueAt ?? breach.reportDueAt,
+      timescaleEdition: own?.timescaleEdition ?? breach.timescaleEdition,
+      status: decided ? BreachStatus.DECIDED : BreachStatus.OPEN,
+      decidedAt: !decided ? null : controllers.length === 0 ? breach.decidedAt : new Date(Math.max(...controllers.map((controller) => controller.decidedAt?.getTime() ?? 0))),
+      controllerPart: own === undefined ? null : { ...withoutBreachId(own), clock: breachClock(own, own.reportDueAt, now) },
       partsOpenElsewhere: controllers.filter((controller) => controller.agency !== agency && controller.status === BreachStatus.OPEN).length,
       disclosuresElsewhere: breach.disclosureIds.length - part.disclosureIds.length,
       childrenElsewhere: breach.childSuis.filter((sui) => !part.childSuis.includes(sui)).length,
+      concealingRecordIds: ownRestrictedRecords(ours, agency),
     };
   });
 }

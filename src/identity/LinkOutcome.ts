@@ -1,6 +1,10 @@
 import { LinkBand } from "./matching/decideLink";
 
-/** What the hub did to link a submitted record, as the submitting agency is told it. */
+/**
+ * What the hub did to link a submitted record. The hub's own record of it, for its operator (an
+ * import's summary) and, through the link history and reviews, its data stewards; the submitting agency
+ * is told only RECEIVED (`records/SubmitReceipt.ts`), since the rest would tell it whom the hub holds.
+ */
 export const LinkOutcome = {
   /** Linked by the SUI the record carried. */
   SUI: "SUI",
@@ -12,6 +16,8 @@ export const LinkOutcome = {
   NEW_CHILD: "NEW_CHILD",
   /** A data steward decided this record's link; automation leaves it as it is. */
   MANUAL: "MANUAL",
+  /** What every receipt says: the hub has the record and links it itself; how is not the submitter's to know. */
+  RECEIVED: "RECEIVED",
 } as const;
 export type LinkOutcome = (typeof LinkOutcome)[keyof typeof LinkOutcome];
 

@@ -97,7 +97,7 @@ async function referralsOf(services: GovernanceServices, principal: Principal): 
 
 /** Their agency's own open parts of breaches past 72 hours, one item for each child in its part: another controller's part is not theirs to answer for. */
 async function breachesPastDue(services: GovernanceServices, principal: Principal, now: Date): Promise<OverdueItem[]> {
-  const parts = await ownPartsPastDue(services, principal, now, SCAN_LIMIT);
+  const parts = await ownPartsPastDue(services.dataSource, principal, now, SCAN_LIMIT);
   return parts.flatMap((part) => (part.childSuis.length === 0 ? [null] : part.childSuis).map((sui) => ({
     timescale: TimescaleId.PERSONAL_DATA_BREACH_REPORT, reference: part.id, sui, startedAt: part.awareAt, dueAt: part.reportDueAt, edition: part.timescaleEdition,
   })));

@@ -381,5 +381,11 @@ export interface SubjectAccessExemption extends PolicyRule {
   decisions: ReadonlyMap<RequesterStanding, ExemptionDecision>;
   review: ExemptionReview;
   reachesDisclosures: DisclosureReach;
+  /**
+   * For a reach that leaves out only a disclosure's part (SOLELY_CARRYING…): the disclosures that
+   * carried the fact and are withheld whole all the same, because what they were made for tells of it
+   * (any clause; in a clause every key holds). Empty otherwise.
+   */
+  wholeWhen: readonly DisclosureCondition[];
   when: readonly ExemptionClause[];
 }

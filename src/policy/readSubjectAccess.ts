@@ -3,7 +3,7 @@ import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { SENSITIVITY_LABELS } from "../records/SensitivityLabel";
 import { REQUESTER_STANDINGS, type RequesterStanding } from "../subjectAccess/RequesterStanding";
 import {
-  DISCLOSURE_REACHES, DisclosureReach, EXEMPTION_DECISIONS, EXEMPTION_REVIEWS, ExemptionDecision, ExemptionReview, type ExemptionDecision as Decision,
+  DISCLOSURE_REACHES, DisclosureReach, EXEMPTION_DECISIONS, EXEMPTION_REVIEWS, ExemptionDecision, ExemptionReview, PER_FACT_REACHES, type ExemptionDecision as Decision,
 } from "../subjectAccess/SubjectAccessDecision";
 import { LAWFUL_BASES } from "./LawfulBasis";
 import { type DisclosureCondition, type ExemptionClause, type FieldCondition, type SubjectAccessExemption, type SubjectAccessRule } from "./PolicySet";
@@ -48,7 +48,7 @@ function readPurposeStatements(node: YamlNode): SubjectAccessRule["purposes"] {
 
 /** One `subjectAccessExemptions:` entry: what it withholds or holds for review, for whom, and when. */
 export function readSubjectAccessExemption(node: YamlNode): SubjectAccessExemption {
-  const map = node.map(["id", "description", "title", "citation", "when"], ["decision", "decisions", "review", "reachesDisclosures"]);
+  const map = node.map(["id", "description", "title", "citation", "when"], ["decision", "decisions", "review", "reachesDisclosures", "wholeWhen"]);
   const decisions = readDecisions(node, map.optional("decision"), map.optional("decisions"));
   const review = map.optional("review")?.oneOf(EXEMPTION_REVIEWS, "review") ?? ExemptionReview.IG_LEAD;
   const reviewNode = map.optional("review");
@@ -63,6 +63,12 @@ export function readSubjectAccessExemption(node: YamlNode): SubjectAccessExempti
   if (reachNode && reachesDisclosures !== DisclosureReach.NONE && when.every((clause) => clause.disclosures !== null)) {
     reachNode.fail('"reachesDisclosures" carries a fact\'s exemption to the disclosures of it: this exemption applies to no fact');
   }
+  const wholeNode = map.optional("wholeWhen");
+  const wholeWhen = wholeNode?.list().map((clause) => readDisclosureCondition(clause, { attributedOnly: true })) ?? [];
+  if (wholeNode && !PER_FACT_REACHES.includes(reachesDisclosures)) {
+    wholeNode.fail(`"wholeWhen" names the disclosures withheld whole though only their part carried the fact: it goes with reachesDisclosures ${PER_FACT_REACHES.join(" or ")}`);
+  }
+  if (wholeNode && wholeWhen.length === 0) wholeNode.fail("expected at least one disclosure clause, or leave \"wholeWhen\" out");
   return {
     ...ruleBase(node, map),
     title: map.required("title").string(),
@@ -70,6 +76,7 @@ export function readSubjectAccessExemption(node: YamlNode): SubjectAccessExempti
     decisions,
     review,
     reachesDisclosures,
+    wholeWhen,
     when,
   };
 }
@@ -134,8 +141,13 @@ function readWhere(node: YamlNode): Map<RecordType, FieldCondition> {
   return where;
 }
 
-function readDisclosureCondition(node: YamlNode): DisclosureCondition {
-  const map = node.map([], ["lawfulBases", "purposes", "unattributed"]);
+/**
+ * A disclosure clause: its lawful bases, purposes, or that the hub cannot tell what it carried. In
+ * `wholeWhen` (`attributedOnly`) only the first two: a disclosure it is asked of is one known to have
+ * carried the fact.
+ */
+function readDisclosureCondition(node: YamlNode, { attributedOnly } = { attributedOnly: false }): DisclosureCondition {
+  const map = node.map([], attributedOnly ? ["lawfulBases", "purposes"] : ["lawfulBases", "purposes", "unattributed"]);
   const unattributedNode = map.optional("unattributed");
   const unattributed = unattributedNode?.boolean() ?? false;
   if (unattributedNode && !unattributed) unattributedNode.fail('"unattributed: false" tests nothing: leave it out');
@@ -144,6 +156,6 @@ function readDisclosureCondition(node: YamlNode): DisclosureCondition {
     purposes: map.optional("purposes")?.listOf(PURPOSES, "purpose") ?? null,
     unattributed,
   };
-  if (condition.lawfulBases === null && condition.purposes === null && !unattributed) node.fail('a disclosure clause names "lawfulBases", "purposes" or "unattributed: true"');
+  if (condition.lawfulBases === null && condition.purposes === null && !unattributed) node.fail(attributedOnly ? 'a disclosure clause names "lawfulBases" or "purposes"' : 'a disclosure clause names "lawfulBases", "purposes" or "unattributed: true"');
   return condition;
 }

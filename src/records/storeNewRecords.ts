@@ -23,7 +23,8 @@ import { type ReceivedSubmission } from "./prepareSubmission";
 import { isRestrictedRecord } from "./restrictedRecord";
 import { SensitivityLabel } from "./SensitivityLabel";
 import { insertRecordDetails } from "./saveRecordDetails";
-import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+import { SubmitOutcome } from "./SubmitReceipt";
+import { storedSubmissionOf, type StoredSubmission } from "./StoredSubmission";
 
 /** A stored record still to be matched (a resubmission matched again). */
 export interface AwaitingMatch {
@@ -42,7 +43,7 @@ export interface AwaitingMatch {
  * no child holds while a child awaiting an SUI may be its, or while another record of that SUI is
  * held (`suiArrivalHolds`): it is stored one by one, held for a data steward.
  */
-export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(SubmitReceipt | null)[]> {
+export async function storeNewRecords(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<(StoredSubmission | null)[]> {
   if (items.length === 0) return [];
   const suis = [...new Set(items.flatMap((item) => (item.sui === null ? [] : [item.sui])))];
   if (suis.length !== items.length) throw new RangeError("storeNewRecords takes records with an SUI, at most one per SUI");
@@ -127,7 +128,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
   await rebuildMatchProfiles(manager, [...new Set([...grew, ...lacking])]);
 
   let next = 0;
-  return stored.map((item) => (item === null ? null : receiptOf(records[next++], SubmitOutcome.CREATED, LinkOutcome.SUI)));
+  return stored.map((item) => (item === null ? null : storedSubmissionOf(records[next++], SubmitOutcome.CREATED, LinkOutcome.SUI)));
 }
 
 /**
@@ -137,7 +138,7 @@ export async function storeNewRecords(manager: EntityManager, items: readonly Re
  * what the decisions add (the children they create first, since the records name them). Nothing the
  * matcher reads is about the records themselves, so deciding before they exist decides the same.
  */
-export async function storeNewRecordsToMatch(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+export async function storeNewRecordsToMatch(manager: EntityManager, items: readonly ReceivedSubmission[]): Promise<StoredSubmission[]> {
   if (items.length === 0) return [];
   if (items.some((item) => item.sui !== null)) throw new RangeError("storeNewRecordsToMatch takes records without an SUI");
   const weights = items[0].weights;
@@ -168,7 +169,7 @@ export async function storeNewRecordsToMatch(manager: EntityManager, items: read
   await decided.writeLinks(manager, { recordsStored: false, writer: writes });
   await writes.run(manager);
   await decided.rebuildProfiles(manager);
-  return records.map((record, index) => receiptOf(record, SubmitOutcome.CREATED, LINK_OUTCOME_OF_BAND[decided.results[index].band]));
+  return records.map((record, index) => storedSubmissionOf(record, SubmitOutcome.CREATED, LINK_OUTCOME_OF_BAND[decided.results[index].band]));
 }
 
 /**

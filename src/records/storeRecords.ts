@@ -19,7 +19,8 @@ import { recordAdults } from "../people/recordAdults";
 import { AgencyRecord } from "./AgencyRecord";
 import { referenceKey, type ReceivedSubmission } from "./prepareSubmission";
 import { fieldLabelsOf, storeNewRecords, storeNewRecordsToMatch, type AwaitingMatch } from "./storeNewRecords";
-import { receiptOf, SubmitOutcome, type SubmitReceipt } from "./SubmitReceipt";
+import { SubmitOutcome } from "./SubmitReceipt";
+import { linkOutcomeOf, storedSubmissionOf, type StoredSubmission } from "./StoredSubmission";
 import { saveRecordDetails } from "./saveRecordDetails";
 import { isRestrictedRecord } from "./restrictedRecord";
 import { SensitivityLabel } from "./SensitivityLabel";
@@ -45,7 +46,7 @@ async function holdSubmittingAgencies(manager: EntityManager, batch: readonly Re
 
 /**
  * Stores a batch of checked submissions in the caller's transaction and links each to its child, and
- * answers each one's receipt, in order, as if they had come one by one in that order. Resubmissions
+ * answers what storing each did, in order, as if they had come one by one in that order. Resubmissions
  * of records the hub holds are stored one by one (`storeRecord`); runs of new records between them
  * together (`storeNewRecords`: a few statements for the run, in rounds of one record per SUI), the
  * run's records without an SUI then matched together, in order, in one pass (which lets a later record
@@ -59,23 +60,23 @@ async function holdSubmittingAgencies(manager: EntityManager, batch: readonly Re
  * every one carries a known child's SUI — keeping one lock order with stewards' merges, splits
  * and reviews, which take it first too.
  */
-export async function storeRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+export async function storeRecords(manager: EntityManager, batch: readonly ReceivedSubmission[]): Promise<StoredSubmission[]> {
   if (batch.length === 0) return [];
   if (batch.some((item) => item.sui === null) || (await namesNewSui(manager, batch))) await takeLinkingLock(manager);
   else await shareLinkingLock(manager);
   await holdSubmittingAgencies(manager, batch);
   const existing = await lockExistingRecords(manager, batch);
-  const stored: (SubmitReceipt | AwaitingMatch | null)[] = batch.map(() => null);
+  const stored: (StoredSubmission | AwaitingMatch | null)[] = batch.map(() => null);
   const held = (item: ReceivedSubmission) => existing.get(referenceKey(item.agency.code, item.submission.agencyReference)) ?? null;
 
-  // A resubmission to be matched again, on its own; its receipt once decided.
+  // A resubmission to be matched again, on its own; how it was linked once decided.
   const match = async (index: number) => {
     const entry = stored[index];
     if (!isAwaiting(entry)) return;
     const { weights, now } = batch[index];
     const [result] = await linkRecords(manager, [entry.request], { weights, decidedBy: `linkage/v${weights.version}`, now });
     const record = await manager.getRepository(AgencyRecord).findOneByOrFail({ id: entry.request.recordId });
-    stored[index] = receiptOf(record, entry.outcome, LINK_OUTCOME_OF_BAND[result.band]);
+    stored[index] = storedSubmissionOf(record, entry.outcome, LINK_OUTCOME_OF_BAND[result.band]);
   };
 
   // A run of new records. Those with an SUI stored together in rounds of one record per SUI — the first
@@ -135,7 +136,7 @@ async function namesNewSui(manager: EntityManager, batch: readonly ReceivedSubmi
   return known < suis.length;
 }
 
-const isAwaiting = (entry: SubmitReceipt | AwaitingMatch | null): entry is AwaitingMatch => entry !== null && "request" in entry;
+const isAwaiting = (entry: StoredSubmission | AwaitingMatch | null): entry is AwaitingMatch => entry !== null && "request" in entry;
 
 
 /** The batch's records the hub already holds, locked for update in one statement (in key order, so two batches lock alike). */
@@ -163,10 +164,10 @@ async function lockExistingRecords(manager: EntityManager, batch: readonly Recei
  * Resubmitting the same agency reference updates the record (never duplicates it), and an identical
  * resubmission writes nothing. A data steward's manual link is final: automation never changes it.
  */
-async function storeRecord(manager: EntityManager, store: ReceivedSubmission, existing: AgencyRecord | null): Promise<SubmitReceipt | AwaitingMatch> {
+async function storeRecord(manager: EntityManager, store: ReceivedSubmission, existing: AgencyRecord | null): Promise<StoredSubmission | AwaitingMatch> {
   const { principal, agency, recordType, sui, identity, submission, contentHash, now } = store;
   const records = manager.getRepository(AgencyRecord);
-  if (existing !== null && existing.contentHash === contentHash) return receiptOf(existing, SubmitOutcome.UNCHANGED, outcomeOf(existing));
+  if (existing !== null && existing.contentHash === contentHash) return storedSubmissionOf(existing, SubmitOutcome.UNCHANGED, linkOutcomeOf(existing));
   if (existing !== null && existing.recordType !== recordType) {
     throw new HubError(ErrorCode.RECORD_TYPE_MISMATCH, "This agency reference already names a record of another type.", { path: "record.agencyReference" });
   }
@@ -213,7 +214,7 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
   const outcome = existing === null ? SubmitOutcome.CREATED : SubmitOutcome.UPDATED;
   if (kept) {
     if (restrictionChanged && saved.child !== null) await rebuildMatchProfiles(manager, [saved.child.id]);
-    return receiptOf(saved, outcome, outcomeOf(saved));
+    return storedSubmissionOf(saved, outcome, linkOutcomeOf(saved));
   }
 
   if (linkedChildId !== null) {
@@ -229,18 +230,18 @@ async function storeRecord(manager: EntityManager, store: ReceivedSubmission, ex
     // Most SUI submissions repeat what the hub knows of the child: only new names or postcodes change its
     // profile, or a date of birth or sex that until now only a sealed or brokered record gave.
     if (identityGrew || restrictionChanged || (!isRestrictedRecord(saved.labels) && (await profileLacksBirthDetails(manager, linkedChildId)))) await rebuildMatchProfiles(manager, [linkedChildId]);
-    return receiptOf(saved, outcome, LinkOutcome.SUI);
+    return storedSubmissionOf(saved, outcome, LinkOutcome.SUI);
   }
   const request: LinkRequest = { recordId: saved.id, agencyCode: agency.code, identity, previousChildId, restricted: isRestrictedRecord(saved.labels), locationWithheld: saved.labels.includes(SensitivityLabel.LOCATION_WITHHELD) };
   const matcher = { weights: store.weights, decidedBy: `linkage/v${store.weights.version}`, now };
   if (disputed !== null) {
     if (existing !== null) await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: its SUI names a child it does not describe");
     await holdForSteward(manager, request, [disputed], "sui-names-another-child", matcher, { suiDisputed: true });
-    return receiptOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
+    return storedSubmissionOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
   }
   if (arrival !== null && sui !== null) {
     await holdOnSuiArrival(manager, request, sui, arrival, matcher);
-    return receiptOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
+    return storedSubmissionOf(await records.findOneByOrFail({ id: saved.id }), outcome, LinkOutcome.REVIEW_PENDING);
   }
   if (existing === null) return { request, outcome };
   await supersedeOpenReviews(manager, saved.id, decidedBy, now, "the agency resubmitted the record: matched again");
@@ -285,15 +286,4 @@ function setLink(record: AgencyRecord, childId: string | null, method: LinkMetho
   record.linkDecidedAt = now;
   record.linkEvidence = null;
   if (childId === null) record.child = null;
-}
-
-/**
- * The link outcome a record's stored link stands for, as its first receipt gave it: a record the
- * matcher linked to a child it created for it has no evidence (nobody was compared), one it matched has.
- */
-function outcomeOf(record: AgencyRecord): LinkOutcome {
-  if (record.linkOrigin === LinkOrigin.MANUAL) return LinkOutcome.MANUAL;
-  if (record.linkMethod === LinkMethod.SUI) return LinkOutcome.SUI;
-  if (record.linkState !== LinkState.LINKED) return LinkOutcome.REVIEW_PENDING;
-  return record.linkEvidence === null ? LinkOutcome.NEW_CHILD : LinkOutcome.MATCHED;
 }

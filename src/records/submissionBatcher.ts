@@ -5,12 +5,12 @@ import { describeError, type Logger } from "../logging/logger";
 import { arrivalStamp } from "./arrivalStamp";
 import { referenceKey, type PreparedSubmission, type ReceivedSubmission } from "./prepareSubmission";
 import { storeRecords } from "./storeRecords";
-import { type SubmitReceipt } from "./SubmitReceipt";
+import { type StoredSubmission } from "./StoredSubmission";
 import { linkingBatchSize, linkingSeconds, recordsStored } from "../metrics/hubMetrics";
 
 interface Pending {
   item: ReceivedSubmission;
-  resolve: (receipt: SubmitReceipt) => void;
+  resolve: (stored: StoredSubmission) => void;
   reject: (error: unknown) => void;
 }
 
@@ -46,14 +46,14 @@ export class SubmissionBatcher {
     private readonly logger: Logger = loggerOf(dataSource),
   ) {}
 
-  submit(item: PreparedSubmission): Promise<SubmitReceipt> {
+  submit(item: PreparedSubmission): Promise<StoredSubmission> {
     return this.submitAll([item])[0];
   }
 
   /** Queued together, so that a caller with many records (an import, the demo loader) fills batches. */
-  submitAll(items: readonly PreparedSubmission[]): Promise<SubmitReceipt>[] {
+  submitAll(items: readonly PreparedSubmission[]): Promise<StoredSubmission>[] {
     // Stamped in the order queued: the order the batch stores them in.
-    const promises = items.map((item) => new Promise<SubmitReceipt>((resolve, reject) => this.queue.push({ item: { ...item, receivedAt: arrivalStamp() }, resolve, reject })));
+    const promises = items.map((item) => new Promise<StoredSubmission>((resolve, reject) => this.queue.push({ item: { ...item, receivedAt: arrivalStamp() }, resolve, reject })));
     if (!this.flushing) void this.flush();
     return promises;
   }
@@ -64,8 +64,8 @@ export class SubmissionBatcher {
       while (this.queue.length > 0) {
         const batch = this.nextBatch();
         try {
-          const receipts = await this.store(batch.map((pending) => pending.item));
-          batch.forEach((pending, index) => pending.resolve(receipts[index]));
+          const stored = await this.store(batch.map((pending) => pending.item));
+          batch.forEach((pending, index) => pending.resolve(stored[index]));
         } catch (error) {
           this.logger.warn("a batch of records failed: storing them one by one", { event: "records.batch_fallback", count: batch.length, ...(isHubError(error) ? { code: error.code } : {}), ...describeError(error) });
           for (const pending of batch) await this.storeAlone(pending.item).then(pending.resolve, pending.reject);
@@ -90,23 +90,23 @@ export class SubmissionBatcher {
     return this.queue.splice(0, size);
   }
 
-  private async store(items: ReceivedSubmission[]): Promise<SubmitReceipt[]> {
+  private async store(items: ReceivedSubmission[]): Promise<StoredSubmission[]> {
     const stored = linkingSeconds.startTimer();
-    const receipts = await this.dataSource.transaction((manager) => storeRecords(manager, items));
+    const records = await this.dataSource.transaction((manager) => storeRecords(manager, items));
     stored();
     linkingBatchSize.observe(items.length);
-    for (const receipt of receipts) recordsStored.inc({ outcome: receipt.outcome });
-    return receipts;
+    for (const record of records) recordsStored.inc({ outcome: record.outcome });
+    return records;
   }
 
-  private async storeAlone(item: ReceivedSubmission): Promise<SubmitReceipt> {
+  private async storeAlone(item: ReceivedSubmission): Promise<StoredSubmission> {
     try {
-      const [receipt] = await this.store([item]);
-      return receipt;
+      const [stored] = await this.store([item]);
+      return stored;
     } catch (error) {
       if (!RETRIED.has((error as { driverError?: { code?: string } }).driverError?.code ?? "")) throw error;
-      const [receipt] = await this.store([item]);
-      return receipt;
+      const [stored] = await this.store([item]);
+      return stored;
     }
   }
 }

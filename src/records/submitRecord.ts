@@ -7,7 +7,8 @@ import { type MatchWeights } from "../identity/matching/matchWeights";
 import { type AgencyRecordSubmission } from "./AgencyRecordSubmission";
 import { lookUpAgency, prepareSubmission, type AgencyLookup, type PreparedSubmission } from "./prepareSubmission";
 import { submissionBatcherFor } from "./submissionBatcher";
-import { type SubmitReceipt } from "./SubmitReceipt";
+import { type StoredLink } from "./StoredSubmission";
+import { receiptOf, type SubmitReceipt } from "./SubmitReceipt";
 
 /**
  * An agency system pushes one record; the hub validates it, stores the index entry, its details and the
@@ -17,7 +18,8 @@ import { type SubmitReceipt } from "./SubmitReceipt";
  * data steward's manual link is final: automation never changes it.
  *
  * Stored with whatever other submissions arrive meanwhile, in one transaction (`SubmissionBatcher`);
- * the receipt comes once the transaction that holds this record has committed.
+ * the receipt comes once the transaction that holds this record has committed. It says the same
+ * however the record was linked (`SubmitReceipt`): the submitter chose the details it was linked by.
  */
 export async function submitRecord(
   dataSource: DataSource,
@@ -27,7 +29,7 @@ export async function submitRecord(
   weights: MatchWeights = defaultMatchWeights(),
 ): Promise<SubmitReceipt> {
   const prepared = await prepareSubmission(lookUpAgency(dataSource), principal, submission, now, weights);
-  return submissionBatcherFor(dataSource).submit(prepared);
+  return receiptOf(await submissionBatcherFor(dataSource).submit(prepared), prepared.sui !== null);
 }
 
 /** One submission of several, and the caller it is submitted as. */
@@ -36,7 +38,12 @@ export interface SubmissionItem {
   submission: AgencyRecordSubmission;
 }
 
-export type SubmissionResult = { stored: true; receipt: SubmitReceipt } | { stored: false; error: unknown };
+/**
+ * A submission's receipt, or its refusal. `link` is how the hub linked the record, which its receipt
+ * does not say: for the hub's own tools on its own machine (an import's summary for its operator),
+ * never to be passed on to the submitting agency.
+ */
+export type SubmissionResult = { stored: true; receipt: SubmitReceipt; link: StoredLink } | { stored: false; error: unknown };
 
 /** A submission checked as `submitRecord` checks it: ready to store, or refused with why. */
 export type CheckedSubmission = { item: PreparedSubmission } | { error: unknown };
@@ -82,9 +89,10 @@ export async function storeCheckedSubmissions(dataSource: DataSource, checked: r
   let next = 0;
   const settled = checked.map(async (entry): Promise<SubmissionResult> => {
     if ("error" in entry) return { stored: false, error: entry.error };
-    const receipt = stored[next++];
+    const submitted = stored[next++];
     try {
-      return { stored: true, receipt: await receipt };
+      const record = await submitted;
+      return { stored: true, receipt: receiptOf(record, entry.item.sui !== null), link: record.link };
     } catch (error) {
       return { stored: false, error };
     }

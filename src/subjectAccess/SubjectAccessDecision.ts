@@ -47,16 +47,27 @@ export const DisclosureReach = {
   /** Also every disclosure to the agency holding the record: the recipient's name would reveal it. */
   CARRYING_OR_TO_HOLDER: "CARRYING_OR_TO_HOLDER",
   /**
-   * Every disclosure to the agency holding the record, and one that carried nothing else; where a
-   * disclosure carried other facts too, only its part that carried this one is left out (Art 15(1)(c):
-   * the recipient of the rest is the requester's to know). A school's read of a child with a brokered
-   * clinic record was told only that a health agency is involved: the school's read is released, the
-   * clinic is not named.
+   * Only the part of a disclosure that carried the fact is left out, by the fact's own decision (Art
+   * 15(1)(c): who received the rest, when and why is the requester's to know) — unless the entry itself
+   * would tell of the fact, when it is withheld whole: it carried nothing else, it carried the fact to
+   * the agency holding it, or it was made on a basis or for a purpose the exemption's `wholeWhen`
+   * names. A council's s.47 read that also carried a police record under active investigation is
+   * released without the police record; the investigating force's read of it, or a strategy
+   * discussion's, is not.
+   */
+  SOLELY_CARRYING: "SOLELY_CARRYING",
+  /**
+   * As SOLELY_CARRYING, and every disclosure to the agency holding the record is withheld whole,
+   * whatever it carried: the recipient's name would reveal it. A school's read of a child with a
+   * brokered clinic record was told only that a health agency is involved: the school's read is
+   * released, the clinic is not named; the clinic's own read of the child is not released.
    */
   SOLELY_CARRYING_OR_TO_HOLDER: "SOLELY_CARRYING_OR_TO_HOLDER",
 } as const;
 export type DisclosureReach = (typeof DisclosureReach)[keyof typeof DisclosureReach];
 export const DISCLOSURE_REACHES = Object.values(DisclosureReach);
+/** The reaches that leave out only a disclosure's part that carried the fact, unless the entry itself would tell of it. */
+export const PER_FACT_REACHES: readonly DisclosureReach[] = [DisclosureReach.SOLELY_CARRYING, DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER];
 
 /** What the IG lead decides on an item held for review. */
 export const ReviewDecision = {

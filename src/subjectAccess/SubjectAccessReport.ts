@@ -66,11 +66,25 @@ export interface ReviewedRecord {
   decision: DecisionView;
 }
 
-export interface ReviewedDisclosure extends Omit<DisclosureMade, "disclosed"> {
+/** A fact a disclosure carried that its own decision leaves out of the release, and the exemptions behind it. */
+export interface WithheldPart {
+  /** The record, field or identity fact, as in `records` and `identity`. */
+  item: string;
+  outcome: ItemOutcome;
+  exemptions: ExemptionView[];
+}
+
+export interface ReviewedDisclosure extends Omit<DisclosureMade, "disclosed" | "carried"> {
   /** The categories of data it carried (UK GDPR Art 15(1)(b)). */
   categories: string[];
   /** Those the release lists: the categories of what the release itself contains. */
   releasedCategories: string[];
+  /**
+   * What the entry carried that is left out on its own — withheld, or held for a decision on the item —
+   * each with the exemptions behind it: an entry released in part names, for the IG lead, why each
+   * part is not in it. For the review only: the release lists what it contains and no more.
+   */
+  withheldParts: WithheldPart[];
   decision: DecisionView;
 }
 

@@ -45,13 +45,17 @@ export function buildSubjectAccessReview(policy: Pick<PolicySet, "subjectAccess"
     ...identity.filter((fact) => fact.decision.released).map((fact) => fact.item),
   ]);
 
-  const disclosures: ReviewedDisclosure[] = parts.disclosures.map(({ disclosed, ...disclosure }) => {
+  const disclosures: ReviewedDisclosure[] = parts.disclosures.map(({ disclosed, carried, ...disclosure }) => {
     const decision = decisionOf(disclosure.item);
     const releasedCategories = unique(disclosed.filter((path) => pathReleased(path, decision, releasedItems)).map((path) => path.category));
     return {
       ...disclosure,
       categories: unique(disclosed.map((path) => path.category)),
       releasedCategories,
+      withheldParts: carried
+        .map((item) => ({ item, decision: decisionOf(item) }))
+        .filter(({ decision: part }) => part.outcome !== ItemOutcome.INCLUDED)
+        .map(({ item, decision: part }) => ({ item, outcome: part.outcome, exemptions: part.exemptions.map(exemptionView) })),
       decision: view(decision, decision.outcome === ItemOutcome.INCLUDED && releasedCategories.length > 0),
     };
   });
@@ -117,12 +121,15 @@ function pathReleased(path: DisclosedPath, decision: ItemDecision, released: Rea
   return path.listedWith.some((item) => released.has(item));
 }
 
+function exemptionView({ exemption: rule, decision: what }: AppliedExemption): ExemptionView {
+  return { id: rule.id, title: rule.title, citation: rule.citation, decision: what };
+}
+
 function view(decision: ItemDecision, released: boolean): DecisionView {
-  const exemption = ({ exemption: rule, decision: what }: AppliedExemption): ExemptionView => ({ id: rule.id, title: rule.title, citation: rule.citation, decision: what });
   return {
     outcome: decision.outcome,
-    exemptions: decision.exemptions.map(exemption),
-    awaiting: decision.awaiting.map(exemption),
+    exemptions: decision.exemptions.map(exemptionView),
+    awaiting: decision.awaiting.map(exemptionView),
     healthOpinionRequired: decision.awaiting.some(({ exemption: rule }) => rule.review === ExemptionReview.HEALTH_PROFESSIONAL_OPINION),
     review: decision.review,
     released,

@@ -2,7 +2,7 @@ import { type ExemptionClause, type DisclosureCondition, type SubjectAccessExemp
 import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { type ItemReview } from "./ItemReview";
 import { type RequesterStanding } from "./RequesterStanding";
-import { DisclosureReach, ExemptionDecision, ItemOutcome, ReviewDecision } from "./SubjectAccessDecision";
+import { DisclosureReach, ExemptionDecision, ItemOutcome, PER_FACT_REACHES, ReviewDecision } from "./SubjectAccessDecision";
 import { type DisclosureUnderReview, type RecordUnderReview, type SubjectAccessSubject } from "./SubjectAccessSubject";
 
 /** An exemption that applies to an item, and what it does for this requester. */
@@ -43,9 +43,10 @@ type Subject =
  * takes the exemptions of the facts it carried that reach disclosures, and (CARRYING_OR_TO_HOLDER,
  * SOLELY_CARRYING_OR_TO_HOLDER) of the records its recipient holds, besides those that apply to the
  * entry itself (law-enforcement processing, an entry that cannot be traced to what it carried). A
- * SOLELY_CARRYING exemption (a sealed or brokered record) takes the entry only when everything it
- * carried is that exemption's: otherwise its recipient, time and purpose are the requester's (Art
- * 15(1)(c)), and what it carried of the restricted record stays out by that fact's own decision.
+ * SOLELY_CARRYING exemption (a sealed or brokered record, an active investigation, a protected
+ * location) takes the entry only when the entry itself would tell of what it withholds
+ * (`wholeEntryExemptions`): otherwise its recipient, time and purpose are the requester's (Art 15(1)(c)),
+ * and what it carried of the withheld fact stays out by that fact's own decision.
  */
 export function decideSubjectAccess(
   exemptions: readonly SubjectAccessExemption[],
@@ -61,14 +62,18 @@ export function decideSubjectAccess(
   const decisions = new Map<string, ItemDecision>();
   const matched = new Map<string, AppliedExemption[]>();
   const records = new Map(subject.records.map((record) => [record.recordId, record]));
+  // The agencies holding the records each item came from: a disclosure of the item to one of them names where it is kept.
+  const holders = new Map<string, readonly string[]>();
 
   for (const record of subject.records) {
     const recordLevel = applying({ kind: "RECORD", record });
     matched.set(record.item, recordLevel);
+    holders.set(record.item, [record.agencyCode]);
     decisions.set(record.item, settle(recordLevel, reviews.get(record.item)));
     for (const field of record.fields) {
       const applied = union(applying({ kind: "FIELD", record, field: field.field, labels: field.labels }), recordLevel);
       matched.set(field.item, applied);
+      holders.set(field.item, [record.agencyCode]);
       decisions.set(field.item, settle(applied, reviews.get(field.item), { applied: recordLevel, review: reviews.get(record.item) }));
     }
   }
@@ -76,16 +81,17 @@ export function decideSubjectAccess(
     const sources = fact.sources.flatMap((id) => records.get(id) ?? []);
     const applied = applying({ kind: "IDENTITY", labels: fact.labels, sources });
     matched.set(fact.item, applied);
+    holders.set(fact.item, sources.map((source) => source.agencyCode));
     decisions.set(fact.item, settle(applied, reviews.get(fact.item)));
   }
   for (const disclosure of subject.disclosures) {
     const reaching = (item: string, reaches: readonly DisclosureReach[]) => (matched.get(item) ?? []).filter(({ exemption }) => reaches.includes(exemption.reachesDisclosures));
     const carried = disclosure.carried.flatMap((item) => reaching(item, [DisclosureReach.CARRYING, DisclosureReach.CARRYING_OR_TO_HOLDER]));
-    const solely = solelyCarried(disclosure.carried.map((item) => reaching(item, [DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER])));
+    const whole = wholeEntryExemptions(disclosure, disclosure.carried.map((item) => ({ item, applied: reaching(item, PER_FACT_REACHES) })), holders);
     const toHolder = subject.records
       .filter((record) => record.agencyCode === disclosure.recipientAgency)
       .flatMap((record) => reaching(record.item, [DisclosureReach.CARRYING_OR_TO_HOLDER, DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER]));
-    const applied = union(applying({ kind: "DISCLOSURE", disclosure }), carried, solely, toHolder);
+    const applied = union(applying({ kind: "DISCLOSURE", disclosure }), carried, whole, toHolder);
     decisions.set(disclosure.item, settle(applied, reviews.get(disclosure.item)));
   }
   return decisions;
@@ -123,14 +129,21 @@ function answers(review: ItemReview | undefined, pending: readonly AppliedExempt
 }
 
 /**
- * The SOLELY_CARRYING exemptions that every item a disclosure carried matched: the entry is then all
- * the restricted fact, and withheld with it. One that some carried item escapes withholds only its own
- * part of the entry — the items it matched, left out of the release's categories by their own decisions.
+ * The SOLELY_CARRYING exemptions of what a disclosure carried that take the whole entry, because the
+ * entry itself would tell of what they withhold: everything it carried is theirs (it is all the
+ * withheld fact); it carried their fact to the agency that holds it (the investigating force, the
+ * agency that reported a protected address); or it was made on a basis or for a purpose they name in
+ * `wholeWhen` (a law-enforcement read, a strategy discussion, about an investigation). Any other
+ * leaves out only its own part of the entry — the items it matched, left out of the release's
+ * categories by their own decisions — and the entry's recipient, time and purpose are released.
  */
-function solelyCarried(perItem: readonly (readonly AppliedExemption[])[]): AppliedExemption[] {
-  const [first, ...rest] = perItem;
-  if (first === undefined) return [];
-  return first.filter(({ exemption }) => rest.every((applied) => applied.some((other) => other.exemption.id === exemption.id)));
+function wholeEntryExemptions(disclosure: DisclosureUnderReview, carried: readonly { item: string; applied: readonly AppliedExemption[] }[], holders: ReadonlyMap<string, readonly string[]>): AppliedExemption[] {
+  return union(...carried.map(({ applied }) => applied)).filter(({ exemption }) => {
+    const theirs = carried.filter(({ applied }) => applied.some((other) => other.exemption.id === exemption.id));
+    return theirs.length === carried.length
+      || theirs.some(({ item }) => (holders.get(item) ?? []).includes(disclosure.recipientAgency))
+      || exemption.wholeWhen.some((condition) => disclosureHolds(condition, disclosure));
+  });
 }
 
 function union(...lists: readonly (readonly AppliedExemption[])[]): AppliedExemption[] {

@@ -44,6 +44,8 @@ export interface DisclosureMade {
    */
   otherChildren: number;
   disclosed: DisclosedPath[];
+  /** The report's items the entry carried (as `DisclosureUnderReview.carried`): what of it each item's own decision leaves out. */
+  carried: string[];
 }
 
 /**
@@ -69,7 +71,8 @@ export async function loadDisclosures(dataSource: DataSource, sui: string): Prom
 
 const RECORD_FIELD_PATH = /^([A-Za-z]+)\[([^\]]*)\]\.([A-Za-z]+)$/;
 const RECORD_PATH = /^[A-Za-z]+\[([^\]]*)\]$/;
-const ADDRESS_PATH = new RegExp(`^${DEMOGRAPHICS}\\.addresses\\[[^\\]]*\\]$`);
+/** An identity fact the hub keys by an id or a value: `demographics.addresses[<id>]`, `demographics.names[<id>]`, `demographics.dateOfBirth[<date>]`. */
+const IDENTITY_FACT_PATH = new RegExp(`^${DEMOGRAPHICS}\\.([A-Za-z]+)\\[[^\\]]*\\]$`);
 
 /** Which identity facts a `demographics.<field>` path disclosed: those the entry's records reported. */
 const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
@@ -109,9 +112,12 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
         const held = items.has(fieldItem) ? [fieldItem] : [];
         return { path, category: `${key}.${name}`, items: [recordItem, ...held], listedWith: held.length > 0 ? held : [recordItem], attributed: true };
       }
-      if (ADDRESS_PATH.test(path)) {
+      // One fact, named as the report names its item: its category never carries the id, and it is decided
+      // as that item is (a name only a sealed record reported is withheld with it).
+      const fact = IDENTITY_FACT_PATH.exec(path);
+      if (fact !== null) {
         const held = items.has(path) ? [path] : [];
-        return { path, category: `${DEMOGRAPHICS}.addresses`, items: held, listedWith: held, attributed: held.length > 0 };
+        return { path, category: `${DEMOGRAPHICS}.${fact[1]}`, items: held, listedWith: held, attributed: held.length > 0 };
       }
       const demographic = path.startsWith(`${DEMOGRAPHICS}.`) ? IDENTITY_KINDS_OF[path.slice(DEMOGRAPHICS.length + 1)] : undefined;
       if (demographic !== undefined) {
@@ -125,7 +131,7 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
     // through those facts' own decisions — a name every agency reported says nothing of any one of them.
     const brokered = Array.isArray(entry.details.brokered) ? entry.details.brokered.filter((path): path is string => typeof path === "string") : [];
     const signalled = brokered.flatMap((path) => recordItems.get(RECORD_PATH.exec(path)?.[1] ?? "") ?? []);
-    const carried = new Set([...signalled, ...disclosed.flatMap((path) => path.items)]);
+    const carried = [...new Set([...signalled, ...disclosed.flatMap((path) => path.items)])];
     const unattributed = disclosed.some((path) => !path.attributed) || namedRecords.some((id) => !recordItems.has(id));
     const item = `disclosures[${entry.id}]`;
     disclosures.push({
@@ -141,8 +147,9 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
       // Every entry here names the subject (`loadDisclosures`); the rest are other children.
       otherChildren: Math.max(0, new Set(entry.childSuis).size - 1),
       disclosed,
+      carried,
     });
-    underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried: [...carried], unattributed });
+    underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried, unattributed });
   }
   return { disclosures, underReview };
 }

@@ -1,5 +1,7 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
+import { type Principal } from "../../src/auth/Principal";
+import { ownPartsPastDue } from "../../src/breaches/breachLog";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
@@ -23,7 +25,7 @@ const HOUR = 60 * 60 * 1000;
 
 const ALERTS = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN) { nodes { id kind childSui principalSub } } }`;
 const CLOSE = /* GraphQL */ `mutation ($id: ID!, $outcome: IgAlertOutcome!, $note: String!, $access: AccessContext!) { closeIgAlert(id: $id, outcome: $outcome, note: $note, access: $access) { id status } }`;
-const BREACH_FIELDS = "id source sourceId childSuis disclosureIds disclosuresElsewhere childrenElsewhere recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status partsOpenElsewhere controllerPart { agency status clock decision subjectNotice decisionReasons icoReference reportedAt decidedBySub }";
+const BREACH_FIELDS = "id source sourceId childSuis disclosureIds disclosuresElsewhere childrenElsewhere recipients { sub agency } agenciesToTell lawEnforcement awareAt reportDueAt timescaleEdition status partsOpenElsewhere controllerPart { agency status clock awareAt reportDueAt decision subjectNotice decisionReasons icoReference reportedAt decidedBySub }";
 const BREACHES = /* GraphQL */ `query ($access: AccessContext!, $status: BreachStatus) { breaches(access: $access, status: $status) { hoursLeft breach { ${BREACH_FIELDS} } } }`;
 const OPEN_BREACH = /* GraphQL */ `mutation ($breach: BreachInput!, $access: AccessContext!) { openBreach(breach: $breach, access: $access) { ${BREACH_FIELDS} } }`;
 const DECIDE = /* GraphQL */ `mutation ($id: ID!, $decision: BreachDecisionInput!, $access: AccessContext!) { decideBreach(id: $id, decision: $decision, access: $access) { ${BREACH_FIELDS} decidedAt } }`;
@@ -386,16 +388,135 @@ describe("a breach of two controllers' records", () => {
     expect(JSON.stringify(ours)).not.toContain("suspect");
   });
 
-  it("is overdue for the controller that has not decided, and for no other", async () => {
+  it("runs each controller's clock from its own awareness: the opener's from when it says, one told later from when the hub told it", async () => {
     const awareAt = new Date(Date.now() - 96 * HOUR).toISOString();
+    const told = Date.now();
     const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "The same bundle was found on a shared drive four days ago.", disclosureIds: [disclosureId], awareAt }, access: IG_REVIEW });
     expect(opened.errors).toBeUndefined();
     const id = opened.data?.openBreach.id as string;
+    // The council knew four days ago: its 72 hours are gone.
+    expect(opened.data?.openBreach).toMatchObject({ awareAt, controllerPart: { agency: "LA-E06000060", awareAt, clock: "OVERDUE" } });
+    expect(new Date(opened.data?.openBreach.controllerPart.reportDueAt).getTime() - new Date(awareAt).getTime()).toBe(72 * HOUR);
     expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).toContain(id);
     const decided = await as(CALLERS.igLead, DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
     expect(decided.data?.decideBreach).toMatchObject({ status: "OPEN", controllerPart: { clock: "LATE" } });
     expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).not.toContain(id);
-    expect((await overdueFor(policeIgLead)).filter((item) => item.reference === id)).toEqual([expect.objectContaining({ sui: childSui, timescale: "PERSONAL_DATA_BREACH_REPORT" })]);
-    expect((await inLog(policeIgLead, "OPEN", id))?.breach.controllerPart).toMatchObject({ status: "OPEN", clock: "OVERDUE" });
+
+    // The force became aware when the hub told it — now — and has its own 72 hours from then.
+    const theirs = await inLog(policeIgLead, "OPEN", id);
+    const part = theirs?.breach.controllerPart;
+    expect(part).toMatchObject({ agency: "POLICE-43", status: "OPEN", clock: "RUNNING" });
+    const policeAware = new Date(part.awareAt).getTime();
+    expect(policeAware).toBeGreaterThanOrEqual(told - 1000);
+    expect(policeAware).toBeLessThanOrEqual(Date.now());
+    expect(new Date(part.reportDueAt).getTime() - policeAware).toBe(72 * HOUR);
+    expect(theirs?.breach).toMatchObject({ awareAt: part.awareAt, reportDueAt: part.reportDueAt });
+    expect(theirs?.hoursLeft).toBeGreaterThan(71);
+    expect((await overdueFor(policeIgLead)).map((item) => item.reference)).not.toContain(id);
+    // On the hub's clock: past its own 72 hours, and only then, the force's part is overdue.
+    const force: Principal = { sub: "ig-police-parts", name: "IG lead", agency: "POLICE-43", agencyType: "POLICE", roles: ["IG_LEAD"], localAuthority: BUCKS, team: null, tokenId: null };
+    const pastDue = async (at: number) => (await ownPartsPastDue(hub.hub.database.dataSource, force, new Date(at), 500)).map((breach) => breach.id);
+    expect(await pastDue(policeAware + 71 * HOUR)).not.toContain(id);
+    expect(await pastDue(policeAware + 73 * HOUR)).toContain(id);
+    const late = (await ownPartsPastDue(hub.hub.database.dataSource, force, new Date(policeAware + 73 * HOUR), 500)).find((breach) => breach.id === id);
+    expect(late?.controllerPart).toMatchObject({ clock: "OVERDUE" });
+  });
+});
+
+describe("a breach of a disclosure that carried another agency's sealed or brokered record", () => {
+  const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-school-restricted", agency: "SCH-199001", agency_type: "EDUCATION" };
+  const sealedIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-lincs-sealed", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", la: "E10000019" };
+  const brokeredIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-gp-brokered", agency: "GP-K99001", agency_type: "HEALTH" };
+  const pupilSui = suis.next().value as string;
+  const TRAIL = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access, first: 100) { nodes { operation principal { agency } details } } }`;
+  const records: Record<string, string> = {};
+  const inLog = async (caller: TestClaims, id: string) => {
+    const log = await as(caller, BREACHES, { access: IG_REVIEW, status: "OPEN" });
+    expect(log.errors).toBeUndefined();
+    return log.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id)?.breach;
+  };
+  /** A social worker's read that carried the school's record and the restricted one; the school's IG lead (or `opener`) opens a breach of it. */
+  const breachOf = async (restricted: string, opener: TestClaims = schoolIgLead) => {
+    const recipient = { sub: `sw-restricted-${restricted}`, name: "Never Logged", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], localAuthority: BUCKS, team: null, tokenId: null } as const;
+    const { id: disclosureId } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: `read-${restricted}-${opener.sub}`, principal: { ...recipient, roles: ["SOCIAL_WORKER"] }, operation: "CHILD_RECORD", childSuis: [pupilSui], outcome: "DISCLOSED",
+      access: { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "Section 47 enquiry.", caseReference: null, breakGlass: false },
+      fieldsDisclosed: [`education[${records.school}].rollStatus`], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+      details: { recordIds: [records.school, records[restricted]] },
+    });
+    const opened = await as(opener, OPEN_BREACH, { breach: { description: "The enquiry bundle was emailed to the wrong school.", disclosureIds: [disclosureId] }, access: IG_REVIEW });
+    expect(opened.errors).toBeUndefined();
+    return { disclosureId, opened: opened.data?.openBreach };
+  };
+
+  beforeAll(async () => {
+    const pupil = { sui: pupilSui, givenNames: "Elowen", familyName: "Sealwood", dateOfBirth: "2014-05-05", sex: "FEMALE", address: { kind: "HOME", line1: "3 Hidden Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS } };
+    const submissions = [
+      ["school", "SCH-199001", "EDUCATION", BUCKS, { education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" } }],
+      // Another authority's plan under the child's new identity, and a sexual-health service's brokered record.
+      ["sealed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", "E10000019", { labels: ["SEALED"], socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-03-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0009", responsibleLocalAuthority: "E10000019" } }],
+      ["brokered", "GP-K99001", "HEALTH", BUCKS, { labels: ["BROKERED"], health: { gpPracticeCode: "K99001", registeredOn: "2020-01-01" } }],
+    ] as const;
+    for (const [key, agencyCode, agencyType, la, extra] of submissions) {
+      const body = (await hub.graphql(SUBMIT, { record: { agencyCode, agencyReference: `BRCH-RESTRICTED-${key}`, child: pupil, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, la)))).body;
+      expect(body.errors).toBeUndefined();
+      const [row]: { id: string }[] = await hub.hub.database.dataSource.query(`SELECT id FROM agency_record WHERE agency_code = $1 AND agency_reference = $2`, [agencyCode, `BRCH-RESTRICTED-${key}`]);
+      records[key] = row.id;
+    }
+  });
+
+  it.each([
+    ["sealed", "LA-E10000019", () => sealedIgLead],
+    ["brokered", "GP-K99001", () => brokeredIgLead],
+  ] as const)("tells the %s record's agency of its own part, and no other agency that it is there", async (restricted, owner, ownerIgLead) => {
+    const { disclosureId, opened } = await breachOf(restricted);
+    const id = opened.id as string;
+    // The opening school, and the council whose staff received it: two controllers, each the other's only other part.
+    expect(opened).toMatchObject({ agenciesToTell: ["LA-E06000060", "SCH-199001"], partsOpenElsewhere: 1, disclosureIds: [disclosureId], childSuis: [pupilSui] });
+    for (const reader of [schoolIgLead, CALLERS.igLead]) {
+      const seen = await inLog(reader, id);
+      expect(seen).toMatchObject({ agenciesToTell: ["LA-E06000060", "SCH-199001"], partsOpenElsewhere: 1, disclosuresElsewhere: 0, childrenElsewhere: 0 });
+      expect(JSON.stringify(seen)).not.toContain(owner);
+    }
+    // Its own IG lead sees its part, on its own clock from when the hub told it.
+    const own = await inLog(ownerIgLead(), id);
+    expect(own).toMatchObject({
+      disclosureIds: [disclosureId], childSuis: [pupilSui], agenciesToTell: [owner, "LA-E06000060", "SCH-199001"].sort(), partsOpenElsewhere: 2,
+      controllerPart: { agency: owner, status: "OPEN", clock: "RUNNING" },
+    });
+    const decided = await as(ownerIgLead(), DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "RESTRICTED_SAFEGUARDING", reasons: "The recipient school deleted it unread; telling the family is not safe." }, access: IG_REVIEW });
+    expect(decided.errors).toBeUndefined();
+    // Once the school and the council have decided, the breach is closed as far as either may know: nothing open is left to count.
+    for (const reader of [schoolIgLead, CALLERS.igLead]) {
+      expect((await as(reader, DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Recalled from the wrong school unread within the hour." }, access: IG_REVIEW })).errors).toBeUndefined();
+    }
+    const closed = await as(schoolIgLead, BREACHES, { access: IG_REVIEW, status: "DECIDED" });
+    expect(closed.data?.breaches.find((item: { breach: { id: string } }) => item.breach.id === id)?.breach).toMatchObject({ status: "DECIDED", partsOpenElsewhere: 0 });
+
+    // Nor does the trail the school's IG lead reads name it, or its record, in any entry's details.
+    const trail = await as(schoolIgLead, TRAIL, { filter: { childSui: pupilSui }, access: IG_REVIEW });
+    expect(trail.errors).toBeUndefined();
+    const nodes = trail.data?.disclosures.nodes as { operation: string; principal: { agency: string }; details: Record<string, unknown> }[];
+    expect(nodes.find((node) => node.operation === "BREACH_OPENED" && (node.details as { breachId?: string }).breachId === id)?.details).toMatchObject({ agenciesToTell: ["LA-E06000060", "SCH-199001"] });
+    for (const node of nodes) {
+      expect(JSON.stringify(node.details)).not.toContain(owner);
+      expect(JSON.stringify(node.details)).not.toContain(records[restricted]);
+      if (node.principal.agency === owner) expect(JSON.stringify(node.details)).not.toContain(id);
+    }
+  });
+
+  it("keeps a sealed record's agency out of every other agency's view when it opens the breach itself", async () => {
+    const { opened } = await breachOf("sealed", sealedIgLead);
+    const id = opened.id as string;
+    expect(opened).toMatchObject({ agenciesToTell: ["LA-E06000060", "LA-E10000019", "SCH-199001"], controllerPart: { agency: "LA-E10000019", clock: "RUNNING" } });
+    const seen = await inLog(schoolIgLead, id);
+    expect(seen).toMatchObject({ agenciesToTell: ["LA-E06000060", "SCH-199001"], partsOpenElsewhere: 1 });
+    expect(JSON.stringify(seen)).not.toContain("LA-E10000019");
+    const trail = await as(schoolIgLead, TRAIL, { filter: { childSui: pupilSui, operation: "BREACH_OPENED" }, access: IG_REVIEW });
+    expect(trail.errors).toBeUndefined();
+    for (const node of trail.data?.disclosures.nodes as { details: Record<string, unknown> }[]) {
+      expect(JSON.stringify(node.details)).not.toContain("LA-E10000019");
+      expect(JSON.stringify(node.details)).not.toContain(id);
+    }
   });
 });

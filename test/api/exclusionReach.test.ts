@@ -5,6 +5,7 @@ import { DATA_QUALITY, IG_REVIEW, SUBJECT_ACCESS } from "../support/governanceAc
 import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { storedLinkOf } from "../support/storedLink";
 
 /**
  * A named-staff exclusion holds beyond `child`: an IG lead, a data steward or a MASH practitioner the
@@ -61,7 +62,9 @@ const childIdOf = async (sui: string) => (await query<{ id: string }[]>(`SELECT 
 async function submit(agencyCode: string, agencyType: string, record: Record<string, unknown>): Promise<{ recordId: string; outcome: string }> {
   const body = (await hub.graphql(SUBMIT, { record: { agencyCode, ...record } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body as Body;
   expect(body.errors).toBeUndefined();
-  return { recordId: body.data?.submitRecord.recordId, outcome: body.data?.submitRecord.link.outcome };
+  const recordId = body.data?.submitRecord.recordId as string;
+  // The receipt does not say how the record was linked (it would tell whom the hub holds): read what the hub stored.
+  return { recordId, outcome: (await storedLinkOf(hub.hub.database.dataSource, recordId)).outcome };
 }
 const socialCare = { socialCare: { status: "CHILD_IN_NEED", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } };
 const gp = (agencyReference: string, identity: Record<string, unknown>) => submit("GP-K99001", "HEALTH", { ...RECORDS.HEALTH, agencyReference, child: identity });

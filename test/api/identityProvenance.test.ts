@@ -4,6 +4,7 @@ import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { storedLinkOf } from "../support/storedLink";
 
 /**
  * Design principle 8: every fact keeps its source. A child's names, addresses, date of birth and local
@@ -34,7 +35,9 @@ const home = (line1: string, postcode: string, localAuthority: string, extra: Re
 async function submit(agencyType: string, record: Record<string, unknown>, la = BUCKS) {
   const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, la)))).body;
   expect(body.errors).toBeUndefined();
-  return body.data.submitRecord as { recordId: string; link: { outcome: string } };
+  const receipt = body.data.submitRecord as { recordId: string };
+  // The receipt does not say how the record was linked (it would tell whom the hub holds): read what the hub stored.
+  return { ...receipt, link: await storedLinkOf(hub.hub.database.dataSource, receipt.recordId) };
 }
 
 async function ask(caller: TestClaims, childSui: string, context: Record<string, unknown>) {

@@ -5,6 +5,7 @@ import { RECORDS, SUBMIT } from "../support/fixtures";
 import { DATA_QUALITY, IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { storedLinkOf } from "../support/storedLink";
 
 /**
  * Identity resolution end to end (HUB.md §8, issue: records without an SUI): the three bands, twins,
@@ -58,10 +59,10 @@ async function as(caller: TestClaims, text: string, variables: Record<string, un
 async function gpRecord(reference: string, child: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.HEALTH, agencyReference: reference, child, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS("GP-K99001", "HEALTH")))).body;
   expect(body.errors).toBeUndefined();
-  const receipt = body.data.submitRecord as { recordId: string; outcome: string; link: { method: string; state: string; origin: string; outcome: string } };
-  // The agency is told the outcome, never which child: the test reads the link from the database.
+  const receipt = body.data.submitRecord as { recordId: string; outcome: string };
+  // The agency is told neither the outcome nor the child (either would tell it whom the hub holds): the test reads the link from the database.
   const [{ child_id: childId }] = await query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [receipt.recordId]);
-  return { ...receipt, childId };
+  return { ...receipt, link: await storedLinkOf(hub.hub.database.dataSource, receipt.recordId), childId };
 }
 
 async function openReviewsFor(recordId: string) {
@@ -296,7 +297,8 @@ describe("guards around matching", () => {
   const police = async (reference: string, child: Record<string, unknown>) => {
     const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.POLICE, agencyReference: reference, child } }, await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE")))).body;
     expect(body.errors).toBeUndefined();
-    return body.data.submitRecord as { recordId: string; link: { outcome: string; method: string } };
+    const receipt = body.data.submitRecord as { recordId: string };
+    return { ...receipt, link: await storedLinkOf(hub.hub.database.dataSource, receipt.recordId) };
   };
   const policeRead = () => as(CALLERS.police, CHILD_QUERY, { sui: AMELIA_SUI, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") });
 
@@ -335,7 +337,7 @@ describe("guards around matching", () => {
     const lincs = async () => (await as(CALLERS.lincolnshireSocialWorker, CHILD_QUERY, { sui: AMELIA_SUI, access: access("SECTION_47_ENQUIRY") })).data.child;
     expect(await lincs()).toBeNull();
     const body = (await hub.graphql(SUBMIT, { record: { ...RECORDS.CHILDRENS_SOCIAL_CARE, agencyCode: "LA-E10000019", agencyReference: "LINCS-PROBE", child: AMELIA, socialCare: { ...RECORDS.CHILDRENS_SOCIAL_CARE.socialCare, responsibleLocalAuthority: "E10000019" } } }, await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E10000019", "CHILDRENS_SOCIAL_CARE", "E10000019")))).body;
-    expect(body.data.submitRecord.link.outcome).toBe("MATCHED");
+    expect((await storedLinkOf(hub.hub.database.dataSource, body.data.submitRecord.recordId)).outcome).toBe("MATCHED");
     expect(await lincs()).toBeNull();
   });
 

@@ -69,7 +69,7 @@ const REVIEW = /* GraphQL */ `
         fields { item field value decision { ${DECISION} } }
         decision { ${DECISION} }
       }
-      disclosures { item auditEntryId recipient { agencyCode agencyName agencyType roles } purpose lawfulBasis justification otherChildren categories releasedCategories decision { ${DECISION} } }
+      disclosures { item auditEntryId recipient { agencyCode agencyName agencyType roles } purpose lawfulBasis justification otherChildren categories releasedCategories withheldParts { item outcome exemptions { id title citation decision } } decision { ${DECISION} } }
       purposes { purpose statement } retention rights
     }
   }`;
@@ -173,6 +173,98 @@ describe("a forced-marriage record no longer hides every disclosure about the ch
     expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", agencyName: "Sampleton Primary School", purpose: "STRATEGY_DISCUSSION", categories: expect.arrayContaining(["education.rollStatus"]) })]);
     const text = JSON.stringify(copy);
     for (const hidden of ["POLICE-43", "Thames Valley", "married", "TVP-SAR-FM-1", "POLICE"]) expect(text).not.toContain(hidden);
+  });
+});
+
+describe("an active investigation withholds only its own part of a read that carried it", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Orla", familyName: "Fernleigh", dateOfBirth: "2012-01-09", sex: "FEMALE", address: home("3 Withy Close", "HP19 7WC") };
+  const records: Record<string, string> = {};
+  let request: Json;
+  let report: Json;
+  let councilRead: string;
+
+  beforeAll(async () => {
+    records.school = await submit("EDUCATION", school(child, "UPN-SAR-INV-1"));
+    records.csc = await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", child, "CSC-SAR-INV-1"));
+    records.investigation = await submit("POLICE", police(child, "TVP-SAR-INV-1", { incidentType: "CRIME", childRole: "VICTIM", activeInvestigation: true }));
+    const seen = await read(CALLERS.socialWorker, sui, S47);
+    expect((seen.police as Json[]).map((record) => record.recordId)).toContain(records.investigation);
+    councilRead = seen.disclosureId as string;
+    await read(CALLERS.police, sui, access("STRATEGY_DISCUSSION", "PUBLIC_TASK", { justification: "Strategy discussion: the victim of the crime under investigation." }));
+    request = await open(sui, "SAR-INV-0001");
+    report = await review(request.id, "SAR-INV-0001");
+  });
+
+  it("releases the council's read with the investigation left out, and names the exemption on each part for the IG lead", () => {
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === councilRead);
+    expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true, exemptions: [] });
+    expect(entry?.categories).toEqual(expect.arrayContaining(["police.incidentType", "education.rollStatus"]));
+    expect(entry?.releasedCategories).toEqual(expect.arrayContaining(["education.rollStatus"]));
+    expect((entry?.releasedCategories as string[]).filter((category) => category.startsWith("police."))).toEqual([]);
+    expect(itemOf(report, `police[${records.investigation}].incidentType`).decision).toMatchObject({ outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-active-investigation" })] });
+    const investigationParts = (entry?.withheldParts as Json[]).filter((part) => (part.item as string).startsWith(`police[${records.investigation}]`));
+    expect(investigationParts.map((part) => part.item)).toEqual(expect.arrayContaining([`police[${records.investigation}]`, `police[${records.investigation}].incidentType`]));
+    for (const part of investigationParts) {
+      expect(part.outcome).toBe("WITHHELD");
+      expect(part.exemptions).toEqual(expect.arrayContaining([{ id: "sar-active-investigation", title: "An active police investigation", citation: expect.stringContaining("Sch.2 para 2(1)"), decision: "WITHHELD" }]));
+    }
+  });
+
+  it("withholds the investigating force's read whole", () => {
+    const [forceRead] = byRecipient(report, "POLICE-43");
+    expect(forceRead?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
+    expect(ids(forceRead?.decision)).toContain("sar-active-investigation");
+  });
+
+  it("tells the requester who read the child's record, and nothing that says an investigation exists", async () => {
+    const copy = await release(request.id, "SAR-INV-0001");
+    expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "LA-E06000060", purpose: "SECTION_47_ENQUIRY", categories: expect.arrayContaining(["education.rollStatus"]) })]);
+    const text = JSON.stringify(copy);
+    for (const hidden of ["POLICE-43", "POLICE", "police.", "CRIME", "VICTIM", "TVP-SAR-INV-1", "investigation", "STRATEGY_DISCUSSION"]) expect(text).not.toContain(hidden);
+  });
+});
+
+describe("a protected placement withholds only its own part of a read that carried it", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Tamsin", familyName: "Oakridge", dateOfBirth: "2010-06-21", sex: "FEMALE", address: home("12 Reed Street", "HP19 8RS") };
+  const placement = { ...child, address: { kind: "PLACEMENT", line1: "4 Hidden Row", postcode: "HP23 4HR", localAuthority: BUCKS, labels: ["LOCATION_WITHHELD"] } };
+  let request: Json;
+  let report: Json;
+  let policeRead: string;
+  let councilRead: string;
+
+  beforeAll(async () => {
+    await submit("EDUCATION", school(child, "UPN-SAR-LOC-1"));
+    await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", placement, "CSC-SAR-LOC-1"));
+    await submit("POLICE", police(child, "TVP-SAR-LOC-1", { incidentType: "MISSING_EPISODE", childRole: "MISSING_PERSON" }));
+    const seen = await read(CALLERS.police, sui, S47);
+    expect((seen.demographics.addresses as Json[]).map((address) => address.line1)).toContain("4 Hidden Row");
+    policeRead = seen.disclosureId as string;
+    councilRead = (await read(CALLERS.socialWorker, sui, S47)).disclosureId as string;
+    request = await open(sui, "SAR-LOC-0001");
+    report = await review(request.id, "SAR-LOC-0001");
+  });
+
+  it("releases the police read to a parent without the placement, naming the exemption on the address for the IG lead", () => {
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === policeRead);
+    expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true, exemptions: [] });
+    const address = (report.identity as Json[]).find((fact) => fact.kind === "ADDRESS" && fact.value.line1 === "4 Hidden Row");
+    expect(address?.decision).toMatchObject({ outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-protected-location" })] });
+    expect(entry?.withheldParts).toEqual(expect.arrayContaining([{ item: address?.item, outcome: "WITHHELD", exemptions: [expect.objectContaining({ id: "sar-protected-location", decision: "WITHHELD" })] }]));
+  });
+
+  it("withholds whole the read of the council that reported the placement, which carried it", () => {
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === councilRead);
+    expect(entry?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
+    expect(ids(entry?.decision)).toContain("sar-protected-location");
+  });
+
+  it("tells the parent the police read the child's record, and nothing of where the child is placed", async () => {
+    const copy = await release(request.id, "SAR-LOC-0001");
+    expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "POLICE-43", purpose: "SECTION_47_ENQUIRY" })]);
+    const text = JSON.stringify(copy);
+    for (const hidden of ["Hidden Row", "HP23", "PLACEMENT"]) expect(text).not.toContain(hidden);
   });
 });
 

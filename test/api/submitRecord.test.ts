@@ -46,7 +46,7 @@ describe("submitRecord: agency systems push records linked by SUI", () => {
       agencyReference: RECORDS[kind].agencyReference,
       outcome: "CREATED",
       version: 1,
-      link: { method: "SUI", state: "LINKED", origin: "AUTO" },
+      link: { method: "SUI", state: "POSSIBLE", origin: "AUTO", outcome: "RECEIVED" },
     });
     const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: response.body.data.submitRecord.recordId }, relations: { child: true } });
     expect(stored.child?.sui).toBe(SUI);
@@ -145,7 +145,7 @@ describe("submitRecord refuses what it must", () => {
     const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: "NO-SUI", child });
     expect(response.body.errors).toBeUndefined();
     const link = response.body.data.submitRecord.link;
-    expect(link).toMatchObject({ method: "PROBABILISTIC", state: "LINKED", origin: "AUTO", outcome: "NEW_CHILD" });
+    expect(link).toEqual({ method: "PROBABILISTIC", state: "POSSIBLE", origin: "AUTO", outcome: "RECEIVED" });
     const stored = await repo(AgencyRecord).findOneOrFail({ where: { id: response.body.data.submitRecord.recordId }, relations: { child: true } });
     expect(stored.child).toMatchObject({ sui: null, givenNames: "Perpetua", familyName: "Oakhanger" });
   });
@@ -241,6 +241,81 @@ describe("what a submission does not open", () => {
     expect(logs).toContain("graphql.request");
     for (const personal of [SUI, "Testbrook", "Fictionalson", "2015-04-09", "HP20 1UA", "1 Example Street"]) {
       expect(logs).not.toContain(personal);
+    }
+  });
+});
+
+describe("what a receipt does not tell: whom the hub holds", () => {
+  // A submitting system chooses the name, date of birth and postcode it sends. Were the receipt to
+  // say how its record was linked, made-up details would ask the hub whether it holds such a child
+  // (HUB.md §5: existence does not leak); how a record is linked is for data stewards' audited queries.
+  const HOME = { kind: "HOME", line1: "4 Teasel Court", town: "Sampleton", postcode: "HP21 9XT", localAuthority: "E06000060" };
+  const PHILIPPA = { givenNames: "Philippa", familyName: "Drummondsley", dateOfBirth: "2012-08-19", sex: "FEMALE", address: HOME };
+  const HEARD_OF = "9990003009";
+  const UNHEARD_OF = ["9990003017", "9990003025", "9990003033"];
+
+  /** What a receipt says of a record, leaving out what names the record itself. */
+  const said = ({ recordId: _id, agencyReference: _reference, receivedAt: _at, ...rest }: Record<string, unknown>) => rest;
+
+  async function receiptFor(reference: string, child: Record<string, unknown>) {
+    const response = await submit("HEALTH", { ...RECORDS.HEALTH, agencyReference: reference, child });
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data.submitRecord as Record<string, unknown> & { recordId: string };
+  }
+
+  const storedLinkOf = async (recordId: string) => {
+    const record = await repo(AgencyRecord).findOneOrFail({ where: { id: recordId }, relations: { child: true } });
+    return { state: record.linkState, sui: record.child?.sui ?? null, awaitingSui: record.child !== null && record.child.sui === null };
+  };
+
+  beforeAll(async () => {
+    await receiptFor("GP-ORACLE-HELD", { ...PHILIPPA, sui: HEARD_OF });
+  });
+
+  it("without an SUI: the same receipt whether the record matched a child the hub holds, went to a data steward or matched nobody", async () => {
+    const maybe = { ...PHILIPPA, familyName: "Okafor", dateOfBirth: "2012-08-18", address: { ...HOME, postcode: "HP21 7QQ" } };
+    const stranger = { givenNames: "Barnaby", familyName: "Wolstenholme", dateOfBirth: "2016-01-23", sex: "MALE", address: { ...HOME, postcode: "OX4 1AA" } };
+    const matched = await receiptFor("GP-ORACLE-MATCH", PHILIPPA);
+    const reviewed = await receiptFor("GP-ORACLE-REVIEW", maybe);
+    const nobody = await receiptFor("GP-ORACLE-NOBODY", stranger);
+
+    // The hub did link them three ways (which data stewards see in linkReviews and linkHistory) …
+    expect(await storedLinkOf(matched.recordId)).toMatchObject({ state: "LINKED", sui: HEARD_OF });
+    expect(await storedLinkOf(reviewed.recordId)).toMatchObject({ state: "POSSIBLE", sui: null, awaitingSui: false });
+    expect(await storedLinkOf(nobody.recordId)).toMatchObject({ state: "LINKED", awaitingSui: true });
+    // … and told the submitting system one thing.
+    expect(said(reviewed)).toEqual(said(matched));
+    expect(said(nobody)).toEqual(said(matched));
+    expect(matched.link).toEqual({ method: "PROBABILISTIC", state: "POSSIBLE", origin: "AUTO", outcome: "RECEIVED" });
+
+    // Sent again unchanged, each is answered as it was the first time, only UNCHANGED.
+    for (const [reference, child, first] of [["GP-ORACLE-MATCH", PHILIPPA, matched], ["GP-ORACLE-REVIEW", maybe, reviewed], ["GP-ORACLE-NOBODY", stranger, nobody]] as const) {
+      expect(await receiptFor(reference, child)).toEqual({ ...first, outcome: "UNCHANGED" });
+    }
+  });
+
+  it("with an SUI: the same receipt whether the hub holds the SUI's child, does not, or holds it as another child", async () => {
+    const held = await receiptFor("GP-ORACLE-SUI-HELD", { ...PHILIPPA, sui: HEARD_OF });
+    const unheard = await receiptFor("GP-ORACLE-SUI-NEW", { givenNames: "Cordelia", familyName: "Ashworth-Pike", dateOfBirth: "2017-05-02", sex: "FEMALE", address: { ...HOME, postcode: "OX4 2BB" }, sui: UNHEARD_OF[0] });
+    // The SUI of a child the hub holds, on a record that cannot be hers: held for a data steward.
+    const disputed = await receiptFor("GP-ORACLE-SUI-DISPUTED", { givenNames: "Tobias", familyName: "Quennell", dateOfBirth: "2009-12-01", sex: "MALE", address: { ...HOME, postcode: "OX4 3CC" }, sui: HEARD_OF });
+    // An SUI the hub has not seen, for a child it holds awaiting one: held for a data steward.
+    const awaiting = { givenNames: "Ignatius", familyName: "Fairweather", dateOfBirth: "2013-10-10", sex: "MALE", address: { ...HOME, postcode: "OX4 4DD" } };
+    await receiptFor("GP-ORACLE-AWAITING", awaiting);
+    const arriving = await receiptFor("GP-ORACLE-SUI-ARRIVING", { ...awaiting, sui: UNHEARD_OF[1] });
+
+    expect(await storedLinkOf(held.recordId)).toMatchObject({ state: "LINKED", sui: HEARD_OF });
+    expect(await storedLinkOf(unheard.recordId)).toMatchObject({ state: "LINKED", sui: UNHEARD_OF[0] });
+    expect(await storedLinkOf(disputed.recordId)).toMatchObject({ state: "POSSIBLE", sui: null });
+    expect(await storedLinkOf(arriving.recordId)).toMatchObject({ state: "POSSIBLE", sui: null });
+    for (const receipt of [unheard, disputed, arriving]) expect(said(receipt)).toEqual(said(held));
+    expect(held.link).toEqual({ method: "SUI", state: "POSSIBLE", origin: "AUTO", outcome: "RECEIVED" });
+
+    for (const [reference, child, first] of [
+      ["GP-ORACLE-SUI-HELD", { ...PHILIPPA, sui: HEARD_OF }, held],
+      ["GP-ORACLE-SUI-ARRIVING", { ...awaiting, sui: UNHEARD_OF[1] }, arriving],
+    ] as const) {
+      expect(await receiptFor(reference, child)).toEqual({ ...first, outcome: "UNCHANGED" });
     }
   });
 });

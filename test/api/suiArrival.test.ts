@@ -4,6 +4,7 @@ import { SUBMIT } from "../support/fixtures";
 import { DATA_QUALITY } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
+import { storedLinkOf } from "../support/storedLink";
 
 /**
  * The hub holds some children without an SUI: an unborn child, held against its expected date of birth
@@ -43,7 +44,9 @@ const RESOLVE = "mutation ($id: ID!, $decision: LinkDecision!, $reason: String!,
 async function submit(agencyType: string, record: Record<string, unknown>) {
   const body = (await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, BUCKS)))).body;
   expect(body.errors).toBeUndefined();
-  return body.data.submitRecord as { recordId: string; link: { method: string; state: string; outcome: string } };
+  const receipt = body.data.submitRecord as { recordId: string };
+  // The receipt does not say how the record was linked (it would tell whom the hub holds): read what the hub stored.
+  return { ...receipt, link: await storedLinkOf(hub.hub.database.dataSource, receipt.recordId) };
 }
 
 async function ask(caller: TestClaims, childSui: string, purpose = "STRATEGY_DISCUSSION") {

@@ -204,6 +204,41 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     });
   });
 
+  describe("another agency's own words stay with that agency; the IG lead's own agency's rows are whole", () => {
+    const OTHERS_WORDS = ["MAPPA level 2 meeting.", "HYPERLINK", "REF-9"];
+
+    it("a list shows who, when, why in the policy's terms, and withholds the other agency's justification and case reference, saying why", async () => {
+      const page = await list({ childSui: CHILD_A });
+      const entry = (name: string) => page.entries.find((candidate) => candidate.id === seeded[name])!;
+      expect(entry("policeDisclosure")).toMatchObject({
+        principal: { sub: POLICE_OFFICER.sub, agency: POLICE_OFFICER.agency }, outcome: "DISCLOSED", breakGlass: false,
+        access: { purpose: "OFFENDER_RISK_MANAGEMENT", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: null, justification: null, caseReference: null },
+        hash: null,
+      });
+      expect(entry("policeDisclosure").redactions).toEqual(expect.arrayContaining([
+        { path: "access.justification", reason: expect.any(String), rule: "audit-trail:other-agency-account" },
+        { path: "access.caseReference", reason: expect.any(String), rule: "audit-trail:other-agency-account" },
+      ]));
+      for (const words of OTHERS_WORDS) expect(JSON.stringify(page.entries)).not.toContain(words);
+      const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ id: seeded.swDisclosure });
+      expect(entry("swDisclosure")).toMatchObject({ access: { justification: "Strategy discussion agreed a s.47 enquiry.", caseReference: "CP-2026-001" }, hash: stored.hash, redactions: [] });
+      // The IG lead who reviews their own social worker's break-glass read reads its reason on the trail.
+      const [breakGlass] = (await list({ breakGlass: true })).entries;
+      expect(breakGlass).toMatchObject({ id: seeded.breakGlass, access: { justification: "Out of hours: child found alone.", breakGlass: true }, redactions: [] });
+    });
+
+    it("neither export carries it, and both keep the IG lead's own agency's words", async () => {
+      for (const format of ["CSV", "FHIR_AUDIT_EVENT"] as const) {
+        const exported = await exportDisclosures(services, IG_LEAD, `ig-req-words-${format}`, REVIEW, { childSui: CHILD_A, ...OCTOBER }, format, 100, IG_NOW);
+        expect(exported.count).toBe(6);
+        for (const words of OTHERS_WORDS) expect(exported.content).not.toContain(words);
+        expect(exported.content).toContain("Strategy discussion agreed a s.47 enquiry.");
+        expect(exported.content).toContain("CP-2026-001");
+        expect(exported.content).toContain("access.justification: audit-trail:other-agency-account");
+      }
+    });
+  });
+
   describe("an entry naming several children shows each IG lead only the children their agency answers for", () => {
     const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
     const GP_IG = principal("ig-gp-0001", "GP-Y00001", "HEALTH", ["IG_LEAD"]);
@@ -263,7 +298,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
     const POLICE_IG = principal("ig-pol-0001", POLICE_OFFICER.agency, "POLICE", ["IG_LEAD"]);
     const DOCTOR = principal("dr-0007", "RX1-HOSPITAL", "HEALTH", ["HEALTH_PRACTITIONER"]);
-    const ids = { sealed: "", brokered: "", address: "", schoolRecord: "" };
+    const JULY = { from: new Date("2026-07-01T00:00:00.000Z"), to: new Date("2026-08-01T00:00:00.000Z") };
+    const ids = { sealed: "", brokered: "", address: "", schoolRecord: "", newIdentity: "", brokeredName: "", sharedName: "" };
     const restrictedRecord = async (agency: { code: string; type: string }, type: string, label: string) => {
       await db.dataSource.query(`INSERT INTO agency (code, name, type) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`, [agency.code, agency.type]);
       const [record] = await db.dataSource.query<{ id: string }[]>(
@@ -283,8 +319,27 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
         `INSERT INTO child_address (child_id, kind, line1, postcode, source_record_id) SELECT c.id, 'HOME', '1 Sealed Row', 'ZZ9 9ZZ', $2 FROM child c WHERE c.sui = $1 RETURNING id`,
         [WARD, ids.sealed],
       );
-      const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0]) =>
-        recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, 7, day, 9)));
+      // Names with the records that reported them: a new identity only the sealed record gives, one only
+      // the brokered record gives, and one the sealed record and the school's own record both give.
+      const name = async (givenNames: string, sources: string[]) => {
+        const [row] = await db.dataSource.query<{ id: string }[]>(
+          `INSERT INTO child_name (child_id, given_names, family_name, kind, sources) SELECT c.id, $2, 'Trail', 'ALIAS', $3::uuid[] FROM child c WHERE c.sui = $1 RETURNING id`,
+          [WARD, givenNames, sources],
+        );
+        return row.id;
+      };
+      ids.newIdentity = await name("Sealedname", [ids.sealed]);
+      ids.brokeredName = await name("Brokeredname", [ids.brokered]);
+      ids.sharedName = await name("Sharedname", [ids.sealed, ids.schoolRecord]);
+      const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0], month = 7) =>
+        recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, month, day, 9)));
+      // In July the officer read the child's names: the sealed record's new identity among them.
+      await read("seed-names-read", 3, {
+        principal: POLICE_OFFICER,
+        fieldsDisclosed: [`demographics.names[${ids.newIdentity}]`, `demographics.names[${ids.sharedName}]`, `demographics.names[${ids.brokeredName}]`, "demographics.dateOfBirth"],
+        fieldsWithheld: [{ path: `demographics.names[${ids.newIdentity}].kind`, reason: "withheld", rule: "r-sealed" }],
+        details: { recordIds: [ids.schoolRecord] },
+      }, 6);
       // The officer reads the police's own sealed record, the address it reported, and the school's record.
       await read("seed-sealed-read", 3, {
         principal: POLICE_OFFICER,
@@ -323,6 +378,24 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       for (const secret of secrets()) expect(csv.content).not.toContain(secret);
     });
 
+    it("a name only the sealed or brokered record reported leaves the school's IG lead's line; one its own record reported too stays", async () => {
+      const page = await listDisclosures(services, SCHOOL_IG, "ig-req-names", REVIEW, { ...JULY }, 50, null, IG_NOW);
+      expect(page.entries).toHaveLength(1);
+      expect(page.entries[0]).toMatchObject({ fieldsDisclosed: [`demographics.names[${ids.sharedName}]`, "demographics.dateOfBirth"], fieldsWithheld: [], hash: null });
+      expect(page.entries[0].details).toEqual({});
+      const hidden = [ids.newIdentity, ids.brokeredName, ids.sealed, ids.brokered];
+      for (const secret of hidden) expect(JSON.stringify(page.entries)).not.toContain(secret);
+      for (const format of ["CSV", "FHIR_AUDIT_EVENT"] as const) {
+        const exported = await exportDisclosures(services, SCHOOL_IG, `ig-req-names-${format}`, REVIEW, { ...JULY }, format, 100, IG_NOW);
+        expect(exported.count).toBe(1);
+        expect(exported.content).toContain(`demographics.names[${ids.sharedName}]`);
+        for (const secret of hidden) expect(exported.content).not.toContain(secret);
+      }
+      // The police's own IG lead reads its officer's line whole.
+      const police = await listDisclosures(services, POLICE_IG, "ig-req-names-police", REVIEW, { ...JULY }, 50, null, IG_NOW);
+      expect(police.entries[0].fieldsDisclosed).toContain(`demographics.names[${ids.newIdentity}]`);
+    });
+
     it("the police's IG lead reads its own officer's line whole, and not the hospital's brokered record", async () => {
       const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ requestId: "seed-sealed-read" });
       const page = await listDisclosures(services, POLICE_IG, "ig-req-sealed-police", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
@@ -338,9 +411,12 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8; header=present", count: 6, complete: true });
       const lines = exported.content.trimEnd().split("\r\n");
       expect(lines).toHaveLength(7);
-      expect(exported.content).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
       const [entry] = (await auditEntriesBy(IG_LEAD.sub, "AUDIT_EXPORT")).filter((e) => e.requestId === "ig-req-csv");
       expect(entry).toMatchObject({ outcome: "DISCLOSED", justification: REVIEW.justification, details: { format: "CSV", limit: 100, count: 6, complete: true } });
+      // The school's IG lead reads its own DSL's words, and a spreadsheet shows them as text.
+      const schoolIg = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
+      const schools = await exportDisclosures(services, schoolIg, "ig-req-csv-school", REVIEW, { childSui: CHILD_A, ...OCTOBER }, "CSV", 100, IG_NOW);
+      expect(schools.content).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     });
 
     it("exports FHIR R4 AuditEvents naming the child by NHS number", async () => {

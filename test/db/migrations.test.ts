@@ -110,6 +110,28 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("starts every part already recorded on the breach's own clock when it gives each part its clock", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "BreachPartClocks1796600000052");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const breach = randomUUID();
+    try {
+      await dataSource.query(
+        `INSERT INTO personal_data_breach (id, source, description, child_suis, disclosure_ids, recipients, agencies_to_tell, law_enforcement, aware_at, report_due_at, timescale_edition, status, opened_by_sub, opened_by_agency)
+         VALUES ($1, 'IG_LEAD', 'A bundle went astray.', '{}', '{}', '[]', '{LA-X,POLICE-X}', false, '2026-11-01T09:00:00Z', '2026-11-04T09:00:00Z', 'working-together-2023', 'OPEN', 'ig-one', 'LA-X')`,
+        [breach],
+      );
+      await dataSource.query(`INSERT INTO breach_controller_part (breach_id, agency, status) VALUES ($1, 'LA-X', 'OPEN'), ($1, 'POLICE-X', 'OPEN')`, [breach]);
+      await runMigrations(dataSource, logger);
+      const parts = await dataSource.query(`SELECT agency, aware_at, report_due_at, timescale_edition FROM breach_controller_part WHERE breach_id = $1 ORDER BY agency`, [breach]);
+      const clock = { aware_at: new Date("2026-11-01T09:00:00Z"), report_due_at: new Date("2026-11-04T09:00:00Z"), timescale_edition: "working-together-2023" };
+      expect(parts).toEqual([{ agency: "LA-X", ...clock }, { agency: "POLICE-X", ...clock }]);
+    } finally {
+      await dataSource.query(`DELETE FROM breach_controller_part WHERE breach_id = $1`, [breach]);
+      await dataSource.query(`DELETE FROM personal_data_breach WHERE id = $1`, [breach]);
+    }
+  });
+
   it("gives each IG alert the child holding its SUI when it keys alerts by the child", async () => {
     const dataSource = database.dataSource;
     const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "IgAlertsKeyedByChild1796600000046");

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "../../src/db/database";
 import { Agency } from "../../src/directory/Agency";
 import { createLogger } from "../../src/logging/logger";
 import { type SubmissionResult } from "../../src/records/submitRecord";
-import { type SubmitReceipt } from "../../src/records/SubmitReceipt";
+import { type StoredSubmission } from "../../src/records/StoredSubmission";
 import { TEST_AGENCIES } from "./fixtures";
 import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "./testDatabase";
 
@@ -37,8 +37,8 @@ export const healthSystemOf = (agency: string): Principal => ({
   localAuthority: "E06000060", team: null, tokenId: null,
 });
 
-/** The receipt of a stored submission; a refusal fails the test with its error. */
-export const receiptOfResult = (result: SubmissionResult | undefined): SubmitReceipt => {
+/** A stored submission's receipt with the link the hub stored, which the receipt does not tell; a refusal fails the test with its error. */
+export const storedOfResult = (result: SubmissionResult | undefined): StoredSubmission => {
   if (result === undefined || !result.stored) throw new Error(`expected a receipt, got ${String(result?.error)}`);
-  return result.receipt;
+  return { ...result.receipt, link: result.link };
 };

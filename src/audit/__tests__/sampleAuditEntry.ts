@@ -30,6 +30,7 @@ export function sampleAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntr
     chain: 3,
     sequence: 17,
     hash: "a".repeat(64),
+    redactions: [],
     ...overrides,
   };
 }

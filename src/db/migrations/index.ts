@@ -36,6 +36,7 @@ import { IgAlertsKeyedByChild1796600000046 } from "./1796600000046-IgAlertsKeyed
 import { BreachControllerParts1796600000049 } from "./1796600000049-BreachControllerParts";
 import { DirectoryFourEyes1796600000050 } from "./1796600000050-DirectoryFourEyes";
 import { ConsoleSessions1796600000051 } from "./1796600000051-ConsoleSessions";
+import { BreachPartClocks1796600000052 } from "./1796600000052-BreachPartClocks";
 import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-EnquiryAnswersNameTheirRecords";
 
 type MigrationClass = new () => MigrationInterface;
@@ -62,5 +63,6 @@ export const MIGRATIONS: MigrationClass[] = [
   BreachControllerParts1796600000049,
   DirectoryFourEyes1796600000050,
   ConsoleSessions1796600000051,
+  BreachPartClocks1796600000052,
   EnquiryAnswersNameTheirRecords1796600000053,
 ];

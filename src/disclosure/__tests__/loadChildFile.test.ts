@@ -6,6 +6,7 @@ import { type ChildFile } from "../ChildFile";
 import { loadChildFile, loadChildFileRead } from "../loadChildFile";
 import { ChildExclusion } from "../../exclusions/ChildExclusion";
 import { CALLER, childOf, openDisclosureDatabase, type DisclosureDatabase } from "./disclosureDatabase";
+import { storedLinkOf } from "../../../test/support/storedLink";
 
 /**
  * `loadChildFile` on a migrated database: everything the hub holds about one child, as the records
@@ -54,7 +55,7 @@ beforeAll(async () => {
     agencyCode: "SCH-199001", agencyReference: "UPN-DB-NOTJUNIPER", child: childOf(JUNIPER, "Zebedee", "Quarrington", "2019-11-02", { sex: "MALE" }),
     education: { rollStatus: "ON_ROLL", dslName: "Pat Lead" },
   });
-  expect(possible.link.state).toBe("POSSIBLE");
+  expect((await storedLinkOf(db.dataSource, possible.recordId)).state).toBe("POSSIBLE");
   ids.possible = possible.recordId;
 
   await recordConsent(db.dataSource, db.policy, CALLER.socialWorker, "req-consent-1", JUNIPER, { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", parent: { agencyReference: "CSC-DB-MOTHER" }, decision: "GIVEN", purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"] });

@@ -49,7 +49,6 @@ const ENUMS: [object, string, string][] = [
   [AdultLinkReviewStatus, "AdultLinkReviewStatus", "Where an adult link review stands."],
   [AdultLinkMethod, "AdultLinkMethod", "How an agency's reference for a person came to name the hub's adult."],
   [CarriedRecords, "CarriedRecords", "Whether a disclosure carried the content of wrongly linked records."],
-  [LinkOutcome, "LinkOutcome", "What the hub did to link a submitted record: by SUI, matched to a known child, sent to a data steward, or a new child awaiting an SUI."],
   [SocialCareStatus, "SocialCareStatus", "Children's social care involvement (Children Act 1989)."],
   [PlanCategory, "PlanCategory", "Category of a child protection plan."],
   [LegalStatus, "LegalStatus", "Legal status of a looked-after child or a child under an order."],
@@ -70,3 +69,17 @@ const ENUMS: [object, string, string][] = [
 ];
 
 for (const [enumObject, name, description] of ENUMS) registerEnumType(enumObject, { name, description });
+
+/** Told before receipts stopped saying how a record was linked; kept so that clients built then still validate. */
+const NO_LONGER_TOLD = "No longer answered: a receipt says RECEIVED, since how a record was linked would tell the submitter whom the hub holds.";
+registerEnumType(LinkOutcome, {
+  name: "LinkOutcome",
+  description: "What a receipt says of linking a submitted record: RECEIVED, the hub holds the record and links it to its child itself. The other values are no longer answered.",
+  valuesConfig: {
+    SUI: { deprecationReason: NO_LONGER_TOLD },
+    MATCHED: { deprecationReason: NO_LONGER_TOLD },
+    REVIEW_PENDING: { deprecationReason: NO_LONGER_TOLD },
+    NEW_CHILD: { deprecationReason: NO_LONGER_TOLD },
+    MANUAL: { deprecationReason: NO_LONGER_TOLD },
+  },
+});

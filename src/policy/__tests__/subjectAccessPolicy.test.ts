@@ -19,6 +19,11 @@ describe("subject access in policies/", () => {
     expect(Object.fromEntries(byId.get("sar-child-abuse-data")?.decisions ?? [])).toEqual({ PERSON_WITH_PARENTAL_RESPONSIBILITY: "REVIEW_REQUIRED" });
     expect(byId.get("sar-health-serious-harm")).toMatchObject({ review: "HEALTH_PROFESSIONAL_OPINION", reachesDisclosures: "NONE", citation: "DPA 2018 Sch.3 Pt 2 paras 5 and 6" });
     expect(byId.get("sar-restricted-record")?.reachesDisclosures).toBe("SOLELY_CARRYING_OR_TO_HOLDER");
+    expect(byId.get("sar-protected-location")).toMatchObject({ reachesDisclosures: "SOLELY_CARRYING_OR_TO_HOLDER", wholeWhen: [] });
+    expect(byId.get("sar-active-investigation")).toMatchObject({
+      reachesDisclosures: "SOLELY_CARRYING",
+      wholeWhen: [{ lawfulBases: ["LAW_ENFORCEMENT"], purposes: null, unattributed: false }, { lawfulBases: null, purposes: ["STRATEGY_DISCUSSION"], unattributed: false }],
+    });
     expect(byId.get("sar-third-party")?.source.file).toMatch(/subject-access\.yaml$/);
   });
 
@@ -101,6 +106,8 @@ describe("subject access exemptions, read word for word", () => {
     ["label", "    decision: WITHHELD\n    when:\n      - recordLabels: [NOBODY]\n", ".when[0].recordLabels[0])"],
     ["lawful basis", "    decision: WITHHELD\n    when:\n      - disclosures: { lawfulBases: [NOBODY] }\n", ".when[0].disclosures.lawfulBases[0])"],
     ["purpose", "    decision: WITHHELD\n    when:\n      - disclosures: { purposes: [NOBODY] }\n", ".when[0].disclosures.purposes[0])"],
+    ["lawful basis", "    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    wholeWhen:\n      - lawfulBases: [NOBODY]\n    when:\n      - labels: [SEALED]\n", ".wholeWhen[0].lawfulBases[0])"],
+    ["purpose", "    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    wholeWhen:\n      - purposes: [NOBODY]\n    when:\n      - labels: [SEALED]\n", ".wholeWhen[0].purposes[0])"],
   ])("an unknown %s is named", (what, lines, path) => {
     expect(problem(lines)).toMatch(new RegExp(`^unknown ${what} "NOBODY"; expected one of: [A-Z0-9_, ]+ ${AT.replace(/[()[\].]/g, "\\$&")}${path.replace(/[()[\].]/g, "\\$&")}$`));
   });
@@ -120,6 +127,19 @@ describe("subject access exemptions, read word for word", () => {
     expect(exemption("    decision: WITHHELD\n    review: IG_LEAD\n    when:\n      - labels: [SEALED]\n")?.review).toBe("IG_LEAD");
     expect(exemption("    decision: REVIEW_REQUIRED\n    review: HEALTH_PROFESSIONAL_OPINION\n    when:\n      - labels: [SEALED]\n")?.review).toBe("HEALTH_PROFESSIONAL_OPINION");
     expect(exemption("    decision: WITHHELD\n    reachesDisclosures: NONE\n    when:\n      - disclosures: { purposes: [EARLY_HELP] }\n")?.reachesDisclosures).toBe("NONE");
+  });
+
+  test("the disclosures withheld whole go only with a reach that leaves out a part, and name a basis or a purpose", () => {
+    const reach = (value: string) => `    decision: WITHHELD\n    reachesDisclosures: ${value}\n    wholeWhen:\n      - purposes: [STRATEGY_DISCUSSION]\n    when:\n      - labels: [SEALED]\n`;
+    const onlyWith = `"wholeWhen" names the disclosures withheld whole though only their part carried the fact: it goes with reachesDisclosures SOLELY_CARRYING or SOLELY_CARRYING_OR_TO_HOLDER ${AT}.wholeWhen)`;
+    expect(problem(reach("CARRYING"))).toBe(onlyWith);
+    expect(problem("    decision: WITHHELD\n    wholeWhen:\n      - purposes: [STRATEGY_DISCUSSION]\n    when:\n      - labels: [SEALED]\n")).toBe(onlyWith);
+    expect(exemption(reach("SOLELY_CARRYING_OR_TO_HOLDER"))?.wholeWhen).toEqual([{ lawfulBases: null, purposes: ["STRATEGY_DISCUSSION"], unattributed: false }]);
+    expect(problem("    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    wholeWhen:\n      - {}\n    when:\n      - labels: [SEALED]\n")).toBe(`a disclosure clause names "lawfulBases" or "purposes" ${AT}.wholeWhen[0])`);
+    // A disclosure asked about is one known to have carried the fact: it is never unattributed.
+    expect(problem("    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    wholeWhen:\n      - unattributed: true\n    when:\n      - labels: [SEALED]\n")).toMatch(/^unknown key "unattributed"/);
+    expect(problem("    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    wholeWhen: []\n    when:\n      - labels: [SEALED]\n")).toBe(`expected at least one disclosure clause, or leave "wholeWhen" out ${AT}.wholeWhen)`);
+    expect(exemption("    decision: WITHHELD\n    reachesDisclosures: SOLELY_CARRYING\n    when:\n      - labels: [SEALED]\n")?.wholeWhen).toEqual([]);
   });
 
   test("a reach applies if any clause is about a fact, whatever the others are about", () => {

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { type Database } from "../../db/database";
-import { healthSystemOf, openRecordsDatabase, receiptOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
+import { healthSystemOf, openRecordsDatabase, storedOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
+import { storedLinkOf } from "../../../test/support/storedLink";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
 import { submitRecord, submitRecords } from "../submitRecord";
 
@@ -33,7 +34,7 @@ function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["chil
   };
 }
 
-const receiptOf = receiptOfResult;
+const receiptOf = storedOfResult;
 const childOfRecord = async (recordId: string) =>
   (await database.dataSource.query<{ child_id: string | null }[]>(`SELECT child_id FROM agency_record WHERE id = $1`, [recordId]))[0]?.child_id ?? null;
 
@@ -71,8 +72,8 @@ describe("the same records one by one (the behaviour a batch must keep)", () => 
     await submitRecord(database.dataSource, systemOf(GP), gpRecord("RV-C0", { sui, givenNames: "Perpetua", dateOfBirth: "2012-01-30" }));
     const wrong = await submitRecord(database.dataSource, systemOf(CLINIC), gpRecord("RV-C1", { sui, givenNames: "Zbigniew", dateOfBirth: "2019-11-02" }, CLINIC));
     const later = await submitRecord(database.dataSource, systemOf(CLINIC), gpRecord("RV-C2", { sui, givenNames: "Zbigniew", dateOfBirth: "2012-01-30" }, CLINIC));
-    expect(later.link.outcome).toBe("SUI");
-    expect(wrong.link.outcome).toBe("REVIEW_PENDING");
+    expect((await storedLinkOf(database.dataSource, later.recordId)).outcome).toBe("SUI");
+    expect((await storedLinkOf(database.dataSource, wrong.recordId)).outcome).toBe("REVIEW_PENDING");
   });
 
   it("takes the earlier unrestricted record's date of birth when the two come one by one", async () => {
@@ -131,7 +132,7 @@ describe("a record that withholds its location", () => {
 describe("a record without an SUI that withholds its location", () => {
   it("never puts its postcode in the match profile of the child it founds", async () => {
     const receipt = await submitRecord(database.dataSource, systemOf(CLINIC), gpRecord("RV-L3", { givenNames: "Isolde", familyName: "Penhallow", dateOfBirth: "2016-12-12", address: { kind: "HOME", line1: "9 Shelter Close", postcode: "HP21 8YY", localAuthority: "E06000060" } }, CLINIC, ["LOCATION_WITHHELD"]));
-    expect(receipt.link.outcome).toBe("NEW_CHILD");
+    expect((await storedLinkOf(database.dataSource, receipt.recordId)).outcome).toBe("NEW_CHILD");
     const childId = await childOfRecord(receipt.recordId);
     const [profile] = await database.dataSource.query<{ postcodes: string[] }[]>(`SELECT postcodes FROM child_match_profile WHERE child_id = $1`, [childId]);
     expect(profile?.postcodes).toEqual([]);

@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import { type Database } from "../../db/database";
-import { healthSystemOf, openRecordsDatabase, receiptOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
+import { healthSystemOf, openRecordsDatabase, storedOfResult, type RecordsDatabase } from "../../../test/support/recordsDatabase";
 import { loadProfiles } from "../../identity/matchProfiles";
 import { profileKeys } from "../../identity/matching/blockingKeys";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
 import { submitRecords } from "../submitRecord";
-import { type SubmitReceipt } from "../SubmitReceipt";
+import { type StoredSubmission } from "../StoredSubmission";
 
 /**
  * What the matcher compares a child on (its match profile and blocking keys) follows what unrestricted
@@ -38,9 +38,9 @@ function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["chil
   };
 }
 
-const receiptOf = receiptOfResult;
+const receiptOf = storedOfResult;
 
-async function submit(...submissions: { agency: string; submission: AgencyRecordSubmission }[]): Promise<SubmitReceipt[]> {
+async function submit(...submissions: { agency: string; submission: AgencyRecordSubmission }[]): Promise<StoredSubmission[]> {
   return (await submitRecords(database.dataSource, submissions.map(({ agency, submission }) => ({ principal: systemOf(agency), submission })))).map(receiptOf);
 }
 

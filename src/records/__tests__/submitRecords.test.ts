@@ -8,9 +8,9 @@ import { createTestDatabase, type TestDatabase, IN_MEMORY_FOR_TESTS } from "../.
 import { TEST_AGENCIES } from "../../../test/support/fixtures";
 import { type AgencyRecordSubmission } from "../AgencyRecordSubmission";
 import { lookUpAgency } from "../prepareSubmission";
-import { submitRecord, submitRecords, type SubmissionResult } from "../submitRecord";
+import { submitRecord, submitRecords } from "../submitRecord";
 import { MAX_SUBMISSION_BATCH } from "../submissionBatcher";
-import { type SubmitReceipt } from "../SubmitReceipt";
+import { storedOfResult } from "../../../test/support/recordsDatabase";
 
 /**
  * The batched write path: submissions queued together, or arriving while a batch is stored, share one
@@ -51,10 +51,7 @@ function gpRecord(reference: string, child: Partial<AgencyRecordSubmission["chil
   };
 }
 
-const receiptOf = (result: SubmissionResult | undefined): SubmitReceipt => {
-  if (result === undefined || !result.stored) throw new Error(`expected a receipt, got ${String(result?.error)}`);
-  return result.receipt;
-};
+const receiptOf = storedOfResult;
 
 /** The transactions that wrote these records: rows written by one transaction share its xmin. */
 async function transactionsThatWrote(prefix: string): Promise<number> {

@@ -120,7 +120,7 @@ export async function importRecords(options: ImportOptions): Promise<ImportSumma
         const result = results[next++];
         if (result.stored) {
           count(tallies.outcomes, result.receipt.outcome);
-          count(tallies.links, result.receipt.link.outcome);
+          count(tallies.links, result.link.outcome);
         } else {
           const error = result.error;
           if (!isHubError(error)) throw error;

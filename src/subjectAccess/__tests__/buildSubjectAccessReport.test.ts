@@ -31,7 +31,10 @@ const disclosure = (id: string, paths: [string, string, string[]][]) => ({
   recipient: { agencyCode: "LA-1", agencyName: "A council", agencyType: "CHILDRENS_SOCIAL_CARE" as const, roles: ["SOCIAL_WORKER" as const] },
   purpose: "SECTION_47_ENQUIRY" as const, lawfulBasis: "PUBLIC_TASK" as const, justification: "Names the neighbour who called", breakGlass: false, otherChildren: 1,
   disclosed: paths.map(([path, category, listedWith]) => ({ path, category, items: listedWith, listedWith, attributed: true })),
+  carried: paths.flatMap(([, , listedWith]) => listedWith),
 });
+const lawEnforcement = policy.subjectAccessExemptions.find((exemption) => exemption.id === "sar-law-enforcement");
+if (lawEnforcement === undefined) throw new Error("policies/ has no sar-law-enforcement");
 
 /** A school record released; a police record included as a whole but whose one field waits for review; a name each reported. */
 const parts: ReportParts = {
@@ -54,7 +57,7 @@ const parts: ReportParts = {
   ],
   decisions: new Map([
     ["education[s]", decision(ItemOutcome.INCLUDED)], ["education[s].rollStatus", decision(ItemOutcome.INCLUDED)],
-    ["police[p]", decision(ItemOutcome.INCLUDED)], ["police[p].incidentType", decision(ItemOutcome.REVIEW_REQUIRED)],
+    ["police[p]", decision(ItemOutcome.INCLUDED)], ["police[p].incidentType", { ...decision(ItemOutcome.REVIEW_REQUIRED), exemptions: [{ exemption: lawEnforcement, decision: ItemOutcome.REVIEW_REQUIRED }] }],
     ["demographics.names[school-name]", decision(ItemOutcome.INCLUDED)], ["demographics.names[police-name]", decision(ItemOutcome.INCLUDED)],
     ["disclosures[d1]", decision(ItemOutcome.INCLUDED)], ["disclosures[d2]", decision(ItemOutcome.INCLUDED)],
   ]),
@@ -70,6 +73,15 @@ describe("the review and the release copy", () => {
     expect(review.identity[0]?.sources.map((fact) => fact.released)).toEqual([true, false]);
     expect(review.disclosures.map((entry) => [entry.item, entry.releasedCategories, entry.decision.released])).toEqual([["disclosures[d1]", ["education.rollStatus"], true], ["disclosures[d2]", [], false]]);
     expect(review.counts).toEqual({ included: 7, withheld: 0, reviewRequired: 1 });
+  });
+
+  test("an entry released in part names, for the IG lead, each part left out and the exemption behind it", () => {
+    const [partly] = review.disclosures;
+    expect(partly?.decision.outcome).toBe("INCLUDED");
+    expect(partly?.withheldParts).toEqual([
+      { item: "police[p].incidentType", outcome: "REVIEW_REQUIRED", exemptions: [{ id: "sar-law-enforcement", title: lawEnforcement.title, citation: lawEnforcement.citation, decision: "REVIEW_REQUIRED" }] },
+    ]);
+    expect(JSON.stringify(copy)).not.toContain("withheldParts");
   });
 
   test("the release holds the released items only, without ids, decisions, counts or the practitioner's words", () => {

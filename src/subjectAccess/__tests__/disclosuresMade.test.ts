@@ -46,6 +46,14 @@ describe("what a disclosure carried, from its own audit entry", () => {
     expect(listed?.recipient).toEqual({ agencyCode: "SCH-1", agencyName: "A school", agencyType: "EDUCATION", roles: ["SCHOOL_DSL"] });
   });
 
+  test("a name named by its id carries that name, and its category never names the id", () => {
+    const { underReview: [decided], disclosures: [listed] } = made(["demographics.names[n1]", "demographics.names[n9]"], { recordIds: [SCHOOL] });
+    expect(decided?.carried).toEqual(["demographics.names[n1]"]);
+    // A name the report does not hold (reported only by records no longer linked) cannot be attributed.
+    expect(decided?.unattributed).toBe(true);
+    expect(listed?.disclosed.map((path) => path.category)).toEqual(["demographics.names", "demographics.names"]);
+  });
+
   test("a brokered record's signal carries the record", () => {
     const { underReview: [decided] } = made([`education[${SCHOOL}].rollStatus`], { recordIds: [SCHOOL, CLINIC], brokered: [`health[${CLINIC}]`] });
     expect(decided?.carried).toContain(`health[${CLINIC}]`);

@@ -46,8 +46,8 @@ export class AuditAccessContext {
   @Field(() => Purpose) purpose: Purpose;
   @Field(() => LawfulBasis) lawfulBasis: LawfulBasis;
   @Field(() => SpecialCategoryCondition, { nullable: true }) specialCategoryCondition: SpecialCategoryCondition | null;
-  @Field(() => String) justification: string;
-  @Field(() => String, { nullable: true }) caseReference: string | null;
+  @Field(() => String, { nullable: true, description: "The caller's own words; null on another agency's entry, where `redactions` says it is withheld." }) justification: string | null;
+  @Field(() => String, { nullable: true, description: "Null when none was stated, or on another agency's entry, where `redactions` says it is withheld." }) caseReference: string | null;
   @Field(() => Boolean) breakGlass: boolean;
 }
 
@@ -68,7 +68,7 @@ export class DisclosureNode {
   @Field(() => AuditAccessContext, { nullable: true }) access: AuditAccessContext | null;
   @Field(() => Boolean) breakGlass: boolean;
   @Field(() => [String], { description: "The children the entry names that your agency answers for; every child it names when your agency's staff made it." }) childSuis: string[];
-  @Field(() => Int, { description: "How many other children the entry names, left out because your agency answers for none of them: counted, never named. When above 0, `details` and `hash` are withheld too (they describe or cover those children)." }) otherChildren: number;
+  @Field(() => Int, { description: "How many other children the entry names, left out because your agency answers for none of them: counted, never named." }) otherChildren: number;
   @Field(() => AuditOutcome) outcome: AuditOutcome;
   @Field(() => AuditRefusalView, { nullable: true }) refusal: AuditRefusalView | null;
   @Field(() => [String]) fieldsDisclosed: string[];
@@ -78,7 +78,8 @@ export class DisclosureNode {
   @Field(() => JSONObjectResolver) details: Record<string, unknown>;
   @Field(() => Int) chain: number;
   @Field(() => Int) sequence: number;
-  @Field(() => String, { nullable: true, description: "The entry's hash on its chain; null when the entry was narrowed for you (`otherChildren` above 0). `verifyAuditChain` checks every entry in full." }) hash: string | null;
+  @Field(() => String, { nullable: true, description: "The entry's hash on its chain; null on another agency's entry, where it covers what is withheld from you (`redactions`). `verifyAuditChain` checks every entry in full." }) hash: string | null;
+  @Field(() => [Redaction], { description: "What of the entry is withheld from you, and the rule: on another agency's entry its justification, case reference, details and hash (`audit-trail:other-agency-account`, `audit-trail:hash-covers-withheld`); empty on your own agency's." }) redactions: Redaction[];
 }
 
 @ObjectType()

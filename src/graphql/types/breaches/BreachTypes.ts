@@ -40,6 +40,9 @@ export class BreachControllerPartNode {
   @Field(() => String) agency: string;
   @Field(() => BreachStatus) status: BreachStatus;
   @Field(() => BreachClock) clock: BreachClock;
+  @Field(() => DateTimeResolver, { description: "When your agency became aware: when it opened the breach (as it said), or when the hub told it — recorded the breach with this part open in your log. Its clock starts here." }) awareAt: Date;
+  @Field(() => DateTimeResolver, { description: "72 hours from your agency's awareness (PERSONAL_DATA_BREACH_REPORT)." }) reportDueAt: Date;
+  @Field(() => String) timescaleEdition: string;
   @Field(() => BreachDecision, { nullable: true }) decision: BreachDecision | null;
   @Field(() => SubjectNotice, { nullable: true }) subjectNotice: SubjectNotice | null;
   @Field(() => String, { nullable: true }) decisionReasons: string | null;
@@ -60,15 +63,15 @@ export class PersonalDataBreachNode {
   @Field(() => Int, { description: "Affected disclosures outside your agency's part: other controllers' to tell." }) disclosuresElsewhere: number;
   @Field(() => Int, { description: "Children affected outside your agency's part." }) childrenElsewhere: number;
   @Field(() => [BreachRecipientNode], { description: "The people to tell, and ask to delete what they received." }) recipients: BreachRecipientNode[];
-  @Field(() => [String], { description: "The agencies to tell: the hub tells them; the controllers report." }) agenciesToTell: string[];
+  @Field(() => [String], { description: "The agencies to tell in your agency's part: the hub tells them; the controllers report. An agency party only through its sealed or brokered records is named to itself alone." }) agenciesToTell: string[];
   @Field(() => Boolean, { description: "Part 3 (law enforcement) data went out: reported under DPA 2018 s.67." }) lawEnforcement: boolean;
-  @Field(() => DateTimeResolver) awareAt: Date;
-  @Field(() => DateTimeResolver) reportDueAt: Date;
+  @Field(() => DateTimeResolver, { description: "When your agency became aware, as its part says; for an agency with no part, when the opener's did." }) awareAt: Date;
+  @Field(() => DateTimeResolver, { description: "When your agency's 72 hours to report end, as its part says; for an agency with no part, the opener's." }) reportDueAt: Date;
   @Field(() => String) timescaleEdition: string;
   @Field(() => BreachStatus, { description: "DECIDED once every controlling agency has decided its part." }) status: BreachStatus;
   @Field(() => DateTimeResolver, { nullable: true, description: "When the last controlling agency decided its part." }) decidedAt: Date | null;
   @Field(() => BreachControllerPartNode, { nullable: true, description: "Your agency's part and its decision; null when your agency controls no part of it." }) controllerPart: BreachControllerPartNode | null;
-  @Field(() => Int, { description: "Other controlling agencies' parts still undecided: theirs to decide, counted only." }) partsOpenElsewhere: number;
+  @Field(() => Int, { description: "Other controlling agencies' parts still undecided, as far as your agency may know of them: theirs to decide, counted only." }) partsOpenElsewhere: number;
   @Field(() => String, { nullable: true, description: "Only for the opening agency's IG leads." }) openedBySub: string | null;
   @Field(() => DateTimeResolver) openedAt: Date;
 }
@@ -76,7 +79,7 @@ export class PersonalDataBreachNode {
 @ObjectType({ description: "A breach in the log with the time left to report it." })
 export class BreachOnClockNode {
   @Field(() => PersonalDataBreachNode) breach: PersonalDataBreachNode;
-  @Field(() => Float, { description: "Hours left to report to the ICO (negative: overdue)." }) hoursLeft: number;
+  @Field(() => Float, { description: "Hours left on your agency's clock to report to the ICO (negative: overdue)." }) hoursLeft: number;
 }
 
 @ObjectType("OverdueItem", { description: "Work past its timescale (policies/timescales.yaml)." })

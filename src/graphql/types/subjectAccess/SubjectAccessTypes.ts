@@ -171,6 +171,13 @@ export class SubjectAccessRecipient {
   @Field(() => [Role]) roles: Role[];
 }
 
+@ObjectType({ description: "A fact a disclosure carried that is left out of the release on its own, and why." })
+export class SubjectAccessWithheldPart {
+  @Field(() => String, { description: "The record, field or identity fact, as in `records` and `identity`: a decision on it is made there." }) item: string;
+  @Field(() => ItemOutcome, { description: "WITHHELD, or REVIEW_REQUIRED until a decision on the item." }) outcome: ItemOutcome;
+  @Field(() => [SubjectAccessExemption]) exemptions: SubjectAccessExemption[];
+}
+
 @ObjectType({ description: "A disclosure of the child's information to an agency (an audit entry)." })
 export class SubjectAccessDisclosure {
   @Field(() => String) item: string;
@@ -185,6 +192,7 @@ export class SubjectAccessDisclosure {
   @Field(() => Int, { description: "How many other children the entry named (a search's other candidates, a notification's other children): for you, counted and never named, and never released." }) otherChildren: number;
   @Field(() => [String], { description: "The categories of data it carried, e.g. `education.rollStatus`." }) categories: string[];
   @Field(() => [String], { description: "The categories the release lists: those of what the release itself contains." }) releasedCategories: string[];
+  @Field(() => [SubjectAccessWithheldPart], { description: "What the entry carried that is left out on its own (an active investigation, a restricted record, a protected location …), each with the exemptions behind it: an entry released in part goes without these, and the release does not say so." }) withheldParts: SubjectAccessWithheldPart[];
   @Field(() => SubjectAccessDecision) decision: SubjectAccessDecision;
 }
 
