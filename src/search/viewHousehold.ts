@@ -123,7 +123,7 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const shown: HouseholdMemberView[] = members.map((member, index) => ({
     sui: member.sui,
     placedBy: member.placedBy.map((link) => (link.kind === "SAME_ADDRESS" ? { kind: link.kind, adultRelationshipToChild: null, adultRelationshipToMember: null } : link)),
-    ...decided[index]!.view,
+    ...decided[index].view,
     agencyTypes: holdings.get(member.profile.childId) ?? [],
   }));
   // The view's own entry is on the viewed child's trail and names no member; each member's trail records
@@ -156,7 +156,7 @@ export async function viewHousehold(services: SearchServices, principal: Princip
     ...members.map((member, index) => ({ ...entry({
       childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.DISCLOSED, refusal: null,
       details: { ...onOwnTrail(member), shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
-    }), fieldsDisclosed: decided[index]!.disclosed, fieldsWithheld: decided[index]!.withheld })),
+    }), fieldsDisclosed: decided[index].disclosed, fieldsWithheld: decided[index].withheld })),
     // A member the caller is kept out of: the attempt on that child's own trail, never on the viewed child's.
     ...keptOut.map((member) => entry({
       childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,

@@ -59,7 +59,7 @@ describe("a practitioner consults a MASH without naming the child", () => {
     const [entry] = (await byRequester("dsl-consulting")).filter((audit) => audit.operation === "NOTIFICATION_DELIVERY");
     expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [], details: expect.objectContaining({ notificationType: "CONSULTATION_REQUEST", recipientAgency: "LA-E06000060" }) });
     // The rule that let this person ask, and decided who at the MASH reads it, is named on the entry.
-    expect(entry!.details).toMatchObject({ consultationAskersRule: "consultation-askers" });
+    expect(entry.details).toMatchObject({ consultationAskersRule: "consultation-askers" });
     expect(JSON.stringify(entry)).not.toContain("hungry");
   });
 

@@ -180,10 +180,10 @@ describe("each member's own audit entry", () => {
     expect(member).toMatchObject({ sui: brother, demographics: { givenNames: "Piran", sex: null } });
     const [own] = await hub.hub.database.dataSource.query<{ fields_disclosed: string[]; fields_withheld: { path: string; rule: string }[] }[]>(
       `SELECT fields_disclosed, fields_withheld FROM disclosure_audit WHERE operation = 'HOUSEHOLD_VIEW' AND details->>'viewId' = $1`, [body.data!.household.viewId]);
-    expect(own!.fields_disclosed).toEqual(expect.arrayContaining(["demographics.givenNames", "demographics.familyName", "demographics.dateOfBirth"]));
-    expect(own!.fields_disclosed).not.toContain("demographics.sex");
-    expect(own!.fields_withheld).toEqual(member.withheld.map((withheld: { path: string; rule: string }) => expect.objectContaining(withheld)));
-    expect(own!.fields_withheld).toContainEqual(expect.objectContaining({ path: "demographics.sex" }));
+    expect(own.fields_disclosed).toEqual(expect.arrayContaining(["demographics.givenNames", "demographics.familyName", "demographics.dateOfBirth"]));
+    expect(own.fields_disclosed).not.toContain("demographics.sex");
+    expect(own.fields_withheld).toEqual(member.withheld.map((withheld: { path: string; rule: string }) => expect.objectContaining(withheld)));
+    expect(own.fields_withheld).toContainEqual(expect.objectContaining({ path: "demographics.sex" }));
   });
 });
 
