@@ -1,6 +1,7 @@
 import { MATCH_FIELDS } from "../identity/matching/comparisonVector";
 import { levelWeight, type LevelParameters, type MatchWeights, type Score } from "../identity/matching/matchWeights";
-import { NESTED_LEVELS, type CandidateComparison } from "../policy/CandidateComparison";
+import { CANDIDATE_COMPARISONS, NESTED_LEVELS, type CandidateComparison } from "../policy/CandidateComparison";
+import { type Withholding } from "../policy/DisclosureDecision";
 import { type CandidateComparisonsRule } from "../policy/PolicySet";
 import { type FieldAgreement } from "./SearchResult";
 
@@ -16,6 +17,34 @@ export function comparisonsShown(rule: CandidateComparisonsRule, disclosed: read
   const shown = new Map<CandidateComparison, string | null>();
   for (const [comparison, { detail, finestLevel }] of rule.comparisons) if (disclosed.includes(detail)) shown.set(comparison, finestLevel);
   return shown;
+}
+
+/**
+ * The comparisons as the rule would report them to a searcher shown every detail it names: the most any
+ * search may use a criterion by. A search refused before its searcher's comparisons are decided records
+ * its criteria no finer than this (`criteriaDigests.ts`).
+ */
+export function comparisonsAnySearcherIsShown(rule: CandidateComparisonsRule): ComparisonsShown {
+  return comparisonsShown(rule, [...rule.comparisons.values()].map(({ detail }) => detail));
+}
+
+/**
+ * What the rule kept out of a searcher's `why`, as a disclosure's withheld fields are recorded (path,
+ * reason, rule id): each comparison not reported to them, and each reported no finer than a level. A
+ * first line is listed only when the search gave one (no other search compares it).
+ */
+export function whyWithheld(rule: CandidateComparisonsRule, shown: ComparisonsShown, firstLineGiven: boolean): Withholding[] {
+  const withheld: Withholding[] = [];
+  for (const comparison of CANDIDATE_COMPARISONS) {
+    if (comparison === "address" && !firstLineGiven) continue;
+    const finest = shown.get(comparison);
+    if (!shown.has(comparison)) {
+      withheld.push({ path: `why.${comparison}`, reason: "not reported: the policy shows you no candidate detail it speaks of", rule: rule.id });
+    } else if (finest !== null && finest !== undefined && finest !== NESTED_LEVELS[comparison][0]) {
+      withheld.push({ path: `why.${comparison}`, reason: `reported no finer than ${finest}: the policy shows you the candidate detail no finer`, rule: rule.id });
+    }
+  }
+  return withheld;
 }
 
 /** The level reported for `level` when no finer than `finest` may be: a nested finer agreement is reported as `finest`. */

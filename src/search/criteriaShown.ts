@@ -9,7 +9,7 @@ import { type CriteriaField } from "./SearchCriteria";
  * `candidateComparisons`: free address text speaks of the postcode written in it and of a first line.
  * An SUI or an agency's reference names a child rather than describing one: no comparison.
  */
-const SPEAKS_OF: Readonly<Record<CriteriaField, readonly CandidateComparison[]>> = {
+export const SPEAKS_OF: Readonly<Record<CriteriaField, readonly CandidateComparison[]>> = {
   givenNames: ["givenNames"],
   familyName: ["familyName"],
   dateOfBirth: ["dateOfBirth"],

@@ -3,6 +3,7 @@ import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordAuditEntry, type AuditEntryInput, type AuditRefusal } from "../audit/recordAuditEntry";
+import { type Withholding } from "../policy/DisclosureDecision";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { compareFamilyNames, compareGivenNames } from "../identity/matching/comparisonLevels";
 import { type IdentityFacts } from "../identity/matching/comparisonVector";
@@ -28,7 +29,7 @@ import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { recordSearchedChildren } from "../referrals/bindReferral";
 import { ADDRESS_LENGTH, addressLevel, parseAddressText, type AddressLevel } from "./addressText";
 import { agencyTypesHolding } from "./agencyTypesHolding";
-import { comparisonsShown, shownScore } from "./comparisonsShown";
+import { comparisonsAnySearcherIsShown, comparisonsShown, shownScore, whyWithheld, type ComparisonsShown } from "./comparisonsShown";
 import { birthSearch, type BirthSearch } from "./birthDates";
 import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
 import { criteriaShown } from "./criteriaShown";
@@ -96,11 +97,27 @@ export async function searchChildren(services: SearchServices, principal: Princi
     throw new HubError(ErrorCode.RATE_LIMITED, `Too many searches from you: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
   }
   const used = fieldsUsed(criteria);
-  const base = { fieldsUsed: used, criteria: criteriaDigests(settings.auditKey, criteria), principalLocalAuthority: principal.localAuthority };
+  // The criteria on the entry as the search used them, never finer (`criteriaDigests.ts`): until this
+  // searcher's comparisons are decided, no finer than the policy lets any search use them; then as
+  // `criteriaShown` lets this searcher. The rule that narrowed them is named (`criteriaRule`), and once
+  // decided, the rule that shaped every `why` (`comparisonsRule`) with what it kept from the searcher,
+  // as a disclosure records its withheld fields with their rule ids.
+  const comparisonsRule = policy.candidateComparisons.id;
+  let withheld: Withholding[] = [];
+  let base: Record<string, unknown> = {};
+  const recordCriteria = (shown: ComparisonsShown, decided: boolean, refused: boolean) => {
+    const asUsed = criteriaDigests(settings.auditKey, criteria, shown);
+    base = {
+      fieldsUsed: used, criteria: asUsed.digests, criteriaUsedAs: asUsed.usedAs, principalLocalAuthority: principal.localAuthority,
+      ...(asUsed.narrowed.length > 0 || refused ? { criteriaRule: comparisonsRule } : {}),
+      ...(decided ? { comparisonsRule } : {}),
+    };
+  };
+  recordCriteria(comparisonsAnySearcherIsShown(policy.candidateComparisons), false, false);
   const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details"> & Partial<Pick<AuditEntryInput, "fieldsDisclosed">>) =>
     recordAuditEntry(dataSource, {
       requestId, principal, operation: AuditOperation.CHILD_SEARCH, access, policyVersion: policy.version, breakGlass: access.breakGlass,
-      fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: false, ...entry,
+      fieldsDisclosed: [], fieldsWithheld: withheld, prejudicesInvestigation: false, ...entry,
     });
   // Children a named-staff exclusion keeps this caller out of, which the search matched: once the
   // candidates are known, every answer is followed by the statement that alerts IG to them (none or some).
@@ -134,9 +151,15 @@ export async function searchChildren(services: SearchServices, principal: Princi
 
   // What a candidate's `why` may say, and so what it is scored and ranked by: each comparison only as far
   // as the policy shows this searcher the detail it speaks of (policies/search.yaml `candidateComparisons`).
-  const reported = comparisonsShown(policy.candidateComparisons, candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now).disclosed.map((path) => path.replace(/^demographics\./, "")));
+  const candidateView = candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now);
+  const reported = comparisonsShown(policy.candidateComparisons, candidateView.disclosed.map((path) => path.replace(/^demographics\./, "")));
   // And what the criteria may find, rank and count candidates by: no finer than that either.
   const usable = criteriaShown(candidateQuery(criteria, now), used, reported);
+  recordCriteria(reported, true, "notShown" in usable);
+  withheld = [
+    ...candidateView.withheld.map(({ path, reason, rule }) => ({ path: `candidates.${path}`, reason, rule })),
+    ...whyWithheld(policy.candidateComparisons, reported, (parseAddressText(criteria.address)?.line ?? "") !== ""),
+  ];
   if ("notShown" in usable) {
     const { field } = usable.notShown;
     return refuse(ErrorCode.INVALID_INPUT, "CRITERION_NOT_SHOWN", policy.candidateComparisons.id,

@@ -12,6 +12,7 @@ import { checkStatedAccess } from "../policy/checkAccessContext";
 import { ConsentState } from "../policy/ConsentState";
 import { decideRecords } from "../policy/decideDisclosure";
 import { CHILD_DETAILS, type DisclosureSubject } from "../policy/DisclosureSubject";
+import { type Withholding } from "../policy/DisclosureDecision";
 import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { validateAccessContext } from "../policy/validateAccessContext";
@@ -118,10 +119,11 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const excluded = [...keptOutOfChild, ...keptOut.flatMap(exclusionsOf)];
   const attempted = [...new Set(excluded.map((exclusion) => exclusion.childId))];
   const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
-  const shown: HouseholdMemberView[] = members.map((member) => ({
+  const decided = members.map((member) => memberDetails(policy, principal, access, member, referral !== null, now));
+  const shown: HouseholdMemberView[] = members.map((member, index) => ({
     sui: member.sui,
     placedBy: member.placedBy.map((link) => (link.kind === "SAME_ADDRESS" ? { kind: link.kind, adultRelationshipToChild: null, adultRelationshipToMember: null } : link)),
-    ...memberDetails(policy, principal, access, member, referral !== null, now),
+    ...decided[index].view,
     agencyTypes: holdings.get(member.profile.childId) ?? [],
   }));
   // The view's own entry is on the viewed child's trail and names no member; each member's trail records
@@ -150,10 +152,11 @@ export async function viewHousehold(services: SearchServices, principal: Princip
         ...(keptOutOfChild.length > 0 ? { excludedAttempt: { rule: EXCLUDED_FROM_FILE.rule, suis: [sui], exclusionIds: keptOutOfChild.map((exclusion) => exclusion.id) } } : {}),
       },
     }), id: viewId },
-    ...members.map((member) => entry({
+    // What the member showed, and what the policy withheld with the rule that withheld it, as a disclosure records them.
+    ...members.map((member, index) => ({ ...entry({
       childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.DISCLOSED, refusal: null,
       details: { ...onOwnTrail(member), shownAs: "HOUSEHOLD_MEMBER", placedBy: member.placedBy.map((link) => link.kind) },
-    })),
+    }), fieldsDisclosed: decided[index].disclosed, fieldsWithheld: decided[index].withheld })),
     // A member the caller is kept out of: the attempt on that child's own trail, never on the viewed child's.
     ...keptOut.map((member) => entry({
       childSuis: member.sui === null ? [] : [member.sui], outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
@@ -182,7 +185,7 @@ function householdGrants(policy: PolicySet, principal: Principal, access: Access
 }
 
 /** What the caller may see of a member to tell the children apart, decided by the policy as the child's own details under HOUSEHOLD_MEMBER. */
-function memberDetails(policy: PolicySet, principal: Principal, access: AccessContext, member: HouseholdMember, caseOpen: boolean, now: Date): Pick<HouseholdMemberView, "demographics" | "withheld"> {
+function memberDetails(policy: PolicySet, principal: Principal, access: AccessContext, member: HouseholdMember, caseOpen: boolean, now: Date): { view: Pick<HouseholdMemberView, "demographics" | "withheld">; disclosed: string[]; withheld: Withholding[] } {
   const { profile } = member;
   const offered = {
     givenNames: profile.givenNames[0] ?? null,
@@ -198,7 +201,11 @@ function memberDetails(policy: PolicySet, principal: Principal, access: AccessCo
   const decision = decideRecords(policy, principal, access, subject, now);
   const shown = (field: (typeof MEMBER_FIELDS)[number]) => (decision.disclosed.includes(`demographics.${field}`) ? offered[field] : null);
   return {
-    demographics: { givenNames: shown("givenNames"), familyName: shown("familyName"), dateOfBirth: shown("dateOfBirth"), sex: shown("sex") },
-    withheld: decision.withheld.map(({ path, rule }) => ({ path, rule })),
+    view: {
+      demographics: { givenNames: shown("givenNames"), familyName: shown("familyName"), dateOfBirth: shown("dateOfBirth"), sex: shown("sex") },
+      withheld: decision.withheld.map(({ path, rule }) => ({ path, rule })),
+    },
+    disclosed: [...decision.disclosed, "placedBy", "agencyTypes"],
+    withheld: decision.withheld,
   };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
@@ -323,6 +324,53 @@ describe("a search finds only what the caller could see (provenance)", () => {
       await alike({ givenNames: "Ottilie", familyName: "Brackenbury", dateOfBirth: { exact: "2014-09-09" } });
       await alike({ givenNames: "Linnea", familyName: "Hartwell", dateOfBirth: { exact: "2013-05-17" } });
     }
+  });
+});
+
+describe("a search's audit entry: what the search used, and the rule that shaped what it showed", () => {
+  const childSui = next();
+  const mash: TestClaims = { ...CALLERS.mash, sub: "mash-search-used" };
+  const officer: TestClaims = { ...CALLERS.police, sub: "pc-search-used" };
+  const criteria = { givenNames: "Morwenna", familyName: "Trevithick", dateOfBirth: { exact: "2012-02-21" } };
+  /** The digest an IG lead holding the test hub's SEARCH_AUDIT_KEY computes for a value. */
+  const digest = (field: string, value: string) => createHmac("sha256", "a-test-search-audit-key-of-32-characters").update(`${field}\u0000${value}`).digest("base64url");
+  beforeAll(async () => {
+    await submit("HEALTH", gp({ sui: childSui, ...criteria, dateOfBirth: "2012-02-21", sex: "FEMALE", address: home("11 Tinners Way", "HP23 4TW") }, "GP-USED-1"));
+    await openReferral(mash, childSui, "MASH-SRCH-0012");
+  });
+
+  it("names the comparisons rule that reported each why no finer than the searcher is shown", async () => {
+    const body = await search(mash, criteria, "MASH-SRCH-0012");
+    expect(body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+    const entry = await searchEntry(body.data!.searchChildren.searchId);
+    expect(entry.details).toMatchObject({ comparisonsRule: "search-why-as-shown" });
+    expect(entry.fieldsWithheld).toContainEqual(expect.objectContaining({ path: "why.postcode", rule: "search-why-as-shown" }));
+  });
+
+  it("records a CSC searcher's full postcode as the digest of the district the search used, never of the postcode typed", async () => {
+    const body = await search(mash, { ...criteria, postcode: "HP23 4TW" }, "MASH-SRCH-0012");
+    expect(body.data!.searchChildren.candidates.map((candidate: { sui: string }) => candidate.sui)).toEqual([childSui]);
+    const entry = await searchEntry(body.data!.searchChildren.searchId);
+    expect((entry.details.criteria as Record<string, string>).postcode).toBe(digest("postcode", "HP23"));
+    expect(JSON.stringify(entry)).not.toContain(digest("postcode", "HP23 4TW"));
+    expect(entry.details).toMatchObject({ criteriaUsedAs: { postcode: "DISTRICT" }, criteriaRule: "search-why-as-shown" });
+  });
+
+  it("records free address text as the district of its postcode, its first line not compared and not kept", async () => {
+    const body = await search(mash, { ...criteria, address: "11 Tinners Way, Sampleton HP23 4TW" }, "MASH-SRCH-0012");
+    expect(body.errors).toBeUndefined();
+    const entry = await searchEntry(body.data!.searchChildren.searchId);
+    expect((entry.details.criteria as Record<string, string>).address).toBe(digest("address", "HP23|"));
+    expect(JSON.stringify(entry)).not.toContain(digest("address", "HP23 4TW|11 tinners way sampleton"));
+    expect(entry.details).toMatchObject({ criteriaUsedAs: { address: "POSTCODE_DISTRICT" }, criteriaRule: "search-why-as-shown" });
+  });
+
+  it("keeps no digest of a criterion it refused as unusable, and names the rule that refused it", async () => {
+    const body = await search(officer, { ...criteria, postcode: "HP23 4TW" }, "MASH-SRCH-0012");
+    expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "CRITERION_NOT_SHOWN", path: "criteria.postcode" });
+    const entry = await lastSearchBy("pc-search-used");
+    expect(entry.details).toMatchObject({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth", "postcode"], criteriaUsedAs: { postcode: "NOT_USED" }, criteriaRule: "search-why-as-shown" });
+    expect(Object.keys(entry.details.criteria as object).sort()).toEqual(["dateOfBirth", "familyName", "givenNames"]);
   });
 });
 

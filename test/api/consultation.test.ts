@@ -58,6 +58,8 @@ describe("a practitioner consults a MASH without naming the child", () => {
 
     const [entry] = (await byRequester("dsl-consulting")).filter((audit) => audit.operation === "NOTIFICATION_DELIVERY");
     expect(entry).toMatchObject({ outcome: "DISCLOSED", childSuis: [], details: expect.objectContaining({ notificationType: "CONSULTATION_REQUEST", recipientAgency: "LA-E06000060" }) });
+    // The rule that let this person ask, and decided who at the MASH reads it, is named on the entry.
+    expect(entry.details).toMatchObject({ consultationAskersRule: "consultation-askers" });
     expect(JSON.stringify(entry)).not.toContain("hungry");
   });
 
@@ -88,6 +90,8 @@ describe("a practitioner consults a MASH without naming the child", () => {
     const system = AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE");
     const delivered = (await as(system, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
     expect((await as(system, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "ADVICE_FROM_A_PERSON" });
+    // Refused by the rule that names who advises: the entry names it.
+    expect((await byRequester(system.sub)).filter((audit) => audit.operation === "CONSULTATION").at(-1)).toMatchObject({ refusalProblem: "ADVICE_FROM_A_PERSON", refusalRule: "consultation-askers" });
     expect((await as(CALLERS.gp, ANSWER, { id: delivered.id, advice: "Refer." })).errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -120,7 +124,9 @@ describe("a consultation that would identify the child", () => {
   });
 
   it("refuses a role that does not consult, and an authority no MASH serves, audited", async () => {
-    expect((await as(CALLERS.igLead, ASK, { c: { localAuthority: BUCKS, concern: CONCERN } })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "CONSULTATION_NOT_PERMITTED" });
+    const igLead: TestClaims = { ...CALLERS.igLead, sub: "ig-consulting" };
+    expect((await as(igLead, ASK, { c: { localAuthority: BUCKS, concern: CONCERN } })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "CONSULTATION_NOT_PERMITTED" });
+    expect(await byRequester("ig-consulting")).toEqual([expect.objectContaining({ operation: "CONSULTATION", outcome: "REFUSED", refusalProblem: "CONSULTATION_NOT_PERMITTED", refusalRule: "consultation-askers" })]);
     const nowhere = await as({ ...CALLERS.police, sub: "pc-consulting" }, ASK, { c: { localAuthority: "E06000999", concern: CONCERN } });
     expect(nowhere.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "AREA_UNKNOWN" });
     expect(await byRequester("pc-consulting")).toEqual([expect.objectContaining({ operation: "CONSULTATION", outcome: "REFUSED", refusalProblem: "AREA_UNKNOWN" })]);

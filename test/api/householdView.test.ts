@@ -161,6 +161,32 @@ describe("the household of the referral's child", () => {
   });
 });
 
+describe("each member's own audit entry", () => {
+  const viewed = next();
+  const brother = next();
+  const aunt = { reference: "GP-ADULT-HH-AUDIT", givenNames: "Jenifer", familyName: "Polglase", sex: "FEMALE", relationship: "MOTHER" };
+  const officer: TestClaims = { ...CALLERS.police, sub: "pc-household-audit" };
+  beforeAll(async () => {
+    await submit("HEALTH", gp({ sui: viewed, givenNames: "Gwenna", familyName: "Polglase", dateOfBirth: "2016-03-03", sex: "FEMALE" }, "GP-HH-AUDIT-1", { relatedAdults: [aunt] }));
+    await submit("HEALTH", gp({ sui: brother, givenNames: "Piran", familyName: "Polglase", dateOfBirth: "2013-09-09", sex: "MALE" }, "GP-HH-AUDIT-2", { relatedAdults: [aunt] }));
+    const opened = await as(mash, OPEN, { referral: { sui: viewed, reference: "MASH-HH-AUDIT", referralSource: "SCHOOL", reason: "School reports the child is frightened to go home." } });
+    expect(opened.errors).toBeUndefined();
+  });
+
+  it("records what the member showed and what the policy withheld, with the rule that withheld it, as a disclosure does", async () => {
+    const body = await view(officer, viewed, "MASH-HH-AUDIT");
+    expect(body.errors).toBeUndefined();
+    const [member] = body.data!.household.members;
+    expect(member).toMatchObject({ sui: brother, demographics: { givenNames: "Piran", sex: null } });
+    const [own] = await hub.hub.database.dataSource.query<{ fields_disclosed: string[]; fields_withheld: { path: string; rule: string }[] }[]>(
+      `SELECT fields_disclosed, fields_withheld FROM disclosure_audit WHERE operation = 'HOUSEHOLD_VIEW' AND details->>'viewId' = $1`, [body.data!.household.viewId]);
+    expect(own.fields_disclosed).toEqual(expect.arrayContaining(["demographics.givenNames", "demographics.familyName", "demographics.dateOfBirth"]));
+    expect(own.fields_disclosed).not.toContain("demographics.sex");
+    expect(own.fields_withheld).toEqual(member.withheld.map((withheld: { path: string; rule: string }) => expect.objectContaining(withheld)));
+    expect(own.fields_withheld).toContainEqual(expect.objectContaining({ path: "demographics.sex" }));
+  });
+});
+
 describe("break-glass", () => {
   it("an emergency view needs no referral, is flagged, and alerts IG for each child shown; it opens no member's file", async () => {
     const social: TestClaims = { ...CALLERS.socialWorker, sub: "sw-household-glass" };

@@ -26,15 +26,15 @@ import { screenConcern } from "./screenConcern";
 export async function answerConsultation(services: ConsultationServices, principal: Principal, requestId: string, id: string, advice: string, now = new Date()): Promise<DeliveryAsItLeaves> {
   const { dataSource, policy } = services;
   const act = { principal, requestId, now };
-  const refuse = (code: ErrorCode, problem: string, message: string, path: string): Promise<never> =>
-    refuseConsultation(services, act, new HubError(code, message, { path, problem }), { kind: "ADVICE", deliveryId: id });
+  const refuse = (code: ErrorCode, problem: string, message: string, path: string, rule?: string): Promise<never> =>
+    refuseConsultation(services, act, new HubError(code, message, { path, problem }), { kind: "ADVICE", deliveryId: id }, rule);
   const delivery = await dataSource.getRepository(NotificationDelivery).findOneBy({ id });
   const notification = delivery === null ? null : await dataSource.getRepository(Notification).findOneBy({ id: delivery.notificationId });
   if (delivery === null || notification?.type !== NotificationType.CONSULTATION_REQUEST || !mayReadDelivery(principal, delivery)) {
     return refuse(ErrorCode.NOT_FOUND, "NO_SUCH_CONSULTATION", "No consultation with this id was delivered to your agency.", "id");
   }
   // Who advises is policy (policies/consultations.yaml `consultationAskers` `advisingRole`), as who asks is.
-  if (!mayAdvise(policy.consultationAskers, principal.roles)) return refuse(ErrorCode.FORBIDDEN, ADVICE_FROM_A_PERSON, "A consultation is answered by a MASH practitioner, in person.", "id");
+  if (!mayAdvise(policy.consultationAskers, principal.roles)) return refuse(ErrorCode.FORBIDDEN, ADVICE_FROM_A_PERSON, "A consultation is answered by a MASH practitioner, in person.", "id", policy.consultationAskers.id);
   const text = advice.trim();
   if (text.length < ADVICE_LENGTH.min || text.length > ADVICE_LENGTH.max) return refuse(ErrorCode.INVALID_INPUT, "ADVICE_LENGTH", `Give advice of at most ${ADVICE_LENGTH.max} characters.`, "advice");
   try {

@@ -44,7 +44,8 @@ export async function deliverConsultation(
     requestId, principal, operation: AuditOperation.NOTIFICATION_DELIVERY, access: null, childSuis: [], outcome: AuditOutcome.DISCLOSED,
     fieldsDisclosed: Object.keys(content).map((field) => `${section}.${field}`), fieldsWithheld: [], policyVersion: policy.version,
     breakGlass: false, prejudicesInvestigation: false,
-    details: { notificationId, deliveryId: delivery.id, notificationType: type, recipientAgency: delivery.agency, sourceAgency: principal.agency, ...details },
+    // The rule that decided who asks and who at the MASH reads and advises (policies/consultations.yaml), named as a disclosure names its rules.
+    details: { notificationId, deliveryId: delivery.id, notificationType: type, recipientAgency: delivery.agency, sourceAgency: principal.agency, consultationAskersRule: policy.consultationAskers.id, ...details },
   })), now);
   await manager.getRepository(Notification).insert({
     id: notificationId, type, event: null, sourceAgency: principal.agency, sourceReference: null, contentHash: null,
@@ -61,13 +62,19 @@ export async function deliverConsultation(
   return notificationId;
 }
 
-/** A refused question or answer: audited (`CONSULTATION`, REFUSED, with its problem — never the text), then thrown. */
-export async function refuseConsultation(services: ConsultationServices, act: ConsultationAct, error: HubError, details: Record<string, unknown>): Promise<never> {
+/** The rule a refusal names when no policy rule decided it: the consultation's own checks (the text's length and screening, the delivery asked about, the area). */
+const CONSULTATION_CHECKS = "consultation-without-naming-the-child";
+
+/**
+ * A refused question or answer: audited (`CONSULTATION`, REFUSED, with its problem — never the text), then thrown.
+ * A refusal a policy rule decided (who asks, who advises: `consultationAskers`) names that rule's id.
+ */
+export async function refuseConsultation(services: ConsultationServices, act: ConsultationAct, error: HubError, details: Record<string, unknown>, rule = CONSULTATION_CHECKS): Promise<never> {
   const { principal, requestId, now } = act;
   const problem = typeof error.details.problem === "string" ? error.details.problem : null;
   await recordAuditEntry(services.dataSource, {
     requestId, principal, operation: AuditOperation.CONSULTATION, access: null, childSuis: [], outcome: AuditOutcome.REFUSED,
-    refusal: { code: error.code, problem, rule: "consultation-without-naming-the-child" }, fieldsDisclosed: [], fieldsWithheld: [],
+    refusal: { code: error.code, problem, rule }, fieldsDisclosed: [], fieldsWithheld: [],
     policyVersion: services.policy.version, breakGlass: false, prejudicesInvestigation: false, details,
   }, now);
   throw error;

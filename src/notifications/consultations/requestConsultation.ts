@@ -33,13 +33,13 @@ export interface ConsultationReceipt {
  */
 export async function requestConsultation(services: ConsultationServices, principal: Principal, requestId: string, request: ConsultationRequest, now = new Date()): Promise<ConsultationReceipt> {
   const act = { principal, requestId, now };
-  const refuse = (code: ErrorCode, problem: string, message: string, path?: string): Promise<never> =>
+  const refuse = (code: ErrorCode, problem: string, message: string, path?: string, rule?: string): Promise<never> =>
     refuseConsultation(services, act, new HubError(code, message, { problem, ...(path === undefined ? {} : { path }) }), {
       kind: "REQUEST", ...(isLocalAuthorityCode(request.localAuthority) ? { localAuthority: request.localAuthority } : {}), ...(path === undefined ? {} : { path }),
-    });
+    }, rule);
   // Who may ask is policy (policies/consultations.yaml `consultationAskers`), as who may search is.
   const role = askingRole(services.policy.consultationAskers, principal.roles);
-  if (role === null) return refuse(ErrorCode.FORBIDDEN, CONSULTATION_NOT_PERMITTED, "A consultation is a practitioner's question to a MASH: your role does not ask one.");
+  if (role === null) return refuse(ErrorCode.FORBIDDEN, CONSULTATION_NOT_PERMITTED, "A consultation is a practitioner's question to a MASH: your role does not ask one.", undefined, services.policy.consultationAskers.id);
   if (!isLocalAuthorityCode(request.localAuthority)) return refuse(ErrorCode.INVALID_INPUT, "INVALID_LOCAL_AUTHORITY", "localAuthority must be an ONS code such as E06000060.", "consultation.localAuthority");
   const concern = request.concern.trim();
   if (concern.length < CONCERN_LENGTH.min || concern.length > CONCERN_LENGTH.max) {

@@ -1,7 +1,7 @@
 import { defaultMatchWeights } from "../../identity/matching/defaultMatchWeights";
 import { levelWeight, scoreComparison } from "../../identity/matching/matchWeights";
 import { type CandidateComparisonsRule } from "../../policy/PolicySet";
-import { comparisonsShown, shownScore } from "../comparisonsShown";
+import { comparisonsAnySearcherIsShown, comparisonsShown, shownScore, whyWithheld } from "../comparisonsShown";
 
 const weights = defaultMatchWeights();
 const rule: CandidateComparisonsRule = {
@@ -34,5 +34,14 @@ describe("a candidate's why, as far as the policy shows the searcher each detail
     const shown = shownScore(weights, score, comparisonsShown(rule, ["givenNames", "dateOfBirth", "sex"]));
     expect(shown.why.map((why) => why.field)).toEqual(["givenNames", "dateOfBirth"]);
     expect(shown.score).toBeCloseTo(score.fieldWeights.givenNames + score.fieldWeights.dateOfBirth, 10);
+  });
+
+  it("lists, with the rule's id, each why withheld from the searcher or reported coarser, as a disclosure lists what it withheld", () => {
+    const withheld = (disclosed: string[], firstLine = false) => whyWithheld(rule, comparisonsShown(rule, disclosed), firstLine).map(({ path, rule: id }) => `${path}:${id}`);
+    expect(withheld(["givenNames", "dateOfBirth", "addresses"])).toEqual(["why.familyName:why-as-shown", "why.postcode:why-as-shown", "why.sex:why-as-shown"]);
+    expect(withheld(["givenNames", "dateOfBirth"], true)).toEqual(["why.familyName:why-as-shown", "why.postcode:why-as-shown", "why.sex:why-as-shown", "why.address:why-as-shown"]);
+    expect(whyWithheld(rule, comparisonsShown(rule, ["addresses"]), false).find(({ path }) => path === "why.postcode")?.reason).toMatch(/no finer than DISTRICT/);
+    // The most any search is shown: every comparison the rule names, at its finest level.
+    expect([...comparisonsAnySearcherIsShown(rule)]).toEqual([["givenNames", null], ["dateOfBirth", null], ["postcode", "DISTRICT"]]);
   });
 });
