@@ -1,6 +1,7 @@
 import { ConsentState } from "../policy/ConsentState";
 import { type Purpose } from "../policy/Purpose";
 import { type ChildCompetence, isCompetent } from "./ChildCompetence";
+import { ConsentDeciders } from "./consentDeciders";
 import { ConsentDecision, ConsentGiver } from "./ConsentRecord";
 
 export interface ConsentFact {
@@ -50,20 +51,24 @@ const STATE_OF: Record<ConsentDecision, ConsentState> = {
 };
 
 /**
- * The consent that governs sharing for one purpose (DOMAIN rule 3). A competent child decides for
- * themself even when a parent disagrees, earlier or later: their latest decision governs. Otherwise
- * one person with parental responsibility suffices: if any of them, in their latest decision, consents,
- * consent is given; if none does, the latest refusal or withdrawal stands. A non-competent child's own
- * view is recorded but does not govern.
+ * The consent that governs sharing for one purpose (DOMAIN rule 3), given who decides for the child
+ * today (`consentDeciders`). A competent child decides for themself even when a parent disagrees,
+ * earlier or later: their latest decision governs. A young person at or over the age of presumed
+ * capacity decides alone: without a competent decision of their own, consent is not given, whatever a
+ * parent said. Below that age one person with parental responsibility suffices when the child has no
+ * competent decision on record: if any of them, in their latest decision, consents, consent is given; if
+ * none does, the latest refusal or withdrawal stands. A non-competent child's own view is recorded but
+ * does not govern.
  *
  * An unkeyed parent's decision (recorded before the hub tied consent to the adult) cannot show that a
  * person with parental responsibility gave it: its consent counts for nothing, but its refusal or
  * withdrawal still stands, so re-keying the history never opens sharing a parent refused.
  */
-export function effectiveConsent(facts: readonly ConsentFact[], purpose: Purpose): ConsentState {
+export function effectiveConsent(facts: readonly ConsentFact[], purpose: Purpose, deciders: ConsentDeciders): ConsentState {
   const relevant = facts.filter((fact) => fact.purposes.includes(purpose)).sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
   const competentChild = relevant.filter((fact) => fact.givenBy === ConsentGiver.CHILD && fact.childCompetent).at(-1);
   if (competentChild) return STATE_OF[competentChild.decision];
+  if (deciders === ConsentDeciders.YOUNG_PERSON) return ConsentState.NOT_RECORDED;
 
   const latestByParent = new Map<string, ConsentFact>();
   for (const fact of relevant) {

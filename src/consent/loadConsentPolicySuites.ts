@@ -2,12 +2,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROLES, type Role } from "../auth/Role";
 import { type PolicySet } from "../policy/PolicySet";
+import { Purpose } from "../policy/Purpose";
 import { YamlNode } from "../policy/YamlNode";
+import { CONSENT_STATES, type ConsentState } from "../policy/ConsentState";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { CHILD_COMPETENCES, type ChildCompetence } from "./ChildCompetence";
 import { type ConsentRecording, type ConsentRecordingCheck } from "./checkConsentRecording";
-import { ConsentGiver } from "./ConsentRecord";
+import { ConsentDecision, ConsentGiver } from "./ConsentRecord";
+import { type StoredConsentDecision } from "./effectiveConsent";
 import { CONSENT_PROBLEMS, type ConsentProblem } from "./ConsentProblem";
+
+/** The purpose every decision of a "governs" case covers: the answer does not turn on which. */
+export const GOVERNING_PURPOSE = Purpose.EARLY_HELP;
 
 /** The day cases are recorded on unless they say otherwise, so suites never drift with the clock. */
 export const DEFAULT_CONSENT_TEST_DAY = "2026-11-01";
@@ -29,10 +35,25 @@ export interface ConsentPolicyTestCase {
   expected: ConsentCaseExpectation;
 }
 
+/**
+ * A case of who decides: the decisions on record (oldest first) about a child, and the consent that
+ * governs on the day, as `effectiveConsent` weighs them for who decides for that child then.
+ */
+export interface ConsentGoverningTestCase {
+  name: string;
+  file: string;
+  line: number;
+  child: { dateOfBirth: string | null; expectedDateOfBirth: string | null };
+  decisions: StoredConsentDecision[];
+  at: Date;
+  expected: ConsentState;
+}
+
 export interface ConsentPolicyTestSuite {
   file: string;
   description: string | null;
   cases: ConsentPolicyTestCase[];
+  governs: ConsentGoverningTestCase[];
 }
 
 /** The part of a check a case compares, in the expectation's shape (`rule` only where the case names one). */
@@ -61,19 +82,20 @@ export function loadConsentPolicySuites(dir: string, policy: Pick<PolicySet, "ch
 }
 
 function readSuite(file: string, root: YamlNode, ruleIds: ReadonlySet<string>): ConsentPolicyTestSuite {
-  const map = root.map(["recorders", "cases"], ["description", "at", "children"]);
+  const map = root.map([], ["description", "at", "recorders", "children", "cases", "governs"]);
   const day = map.optional("at")?.date() ?? DEFAULT_CONSENT_TEST_DAY;
-  const recorders = new Map(map.required("recorders").entries().map(([key, value]) => [key.string(), readRecorder(value)]));
+  const recorders = new Map((map.optional("recorders")?.entries() ?? []).map(([key, value]) => [key.string(), readRecorder(value)]));
   const children = new Map((map.optional("children")?.entries() ?? []).map(([key, value]) => [key.string(), readChild(value)]));
   const names = new Set<string>();
-  const cases = map.required("cases").list().map((node) => {
-    const testCase = readCase(file, node, { recorders, children, ruleIds, day });
+  const named = <T extends { name: string }>(node: YamlNode, testCase: T): T => {
     if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
     names.add(testCase.name);
     return testCase;
-  });
-  if (cases.length === 0) map.required("cases").fail("a suite has at least one case");
-  return { file, description: map.optional("description")?.string() ?? null, cases };
+  };
+  const cases = (map.optional("cases")?.list() ?? []).map((node) => named(node, readCase(file, node, { recorders, children, ruleIds, day })));
+  const governs = (map.optional("governs")?.list() ?? []).map((node) => named(node, readGoverningCase(file, node, children, day)));
+  if (cases.length === 0 && governs.length === 0) root.fail('a suite has at least one case, in "cases" or "governs"');
+  return { file, description: map.optional("description")?.string() ?? null, cases, governs };
 }
 
 function readRecorder(node: YamlNode): Recorder {
@@ -123,6 +145,42 @@ function readCase(file: string, node: YamlNode, scope: SuiteScope): ConsentPolic
       at: new Date(`${day}T12:00:00Z`),
     },
     expected: readExpectation(map.required("expect"), givenBy, scope.ruleIds),
+  };
+}
+
+/** A decision on record, oldest first: a child's with the competence found, or a parent's (`parent` tells parents apart). */
+function readGoverningCase(file: string, node: YamlNode, children: ReadonlyMap<string, string | null>, day: string): ConsentGoverningTestCase {
+  const map = node.map(["name", "child", "decisions", "expect"], ["at"]);
+  const childNode = map.required("child");
+  const dateOfBirth = children.get(childNode.string());
+  if (dateOfBirth === undefined) childNode.fail(`unknown child "${childNode.string()}"; this file names: ${[...children.keys()].join(", ")}`);
+  const at = new Date(`${map.optional("at")?.date() ?? day}T12:00:00Z`);
+  const decisions = map.required("decisions").list().map((item, index): StoredConsentDecision => {
+    const decision = item.map(["givenBy", "decision"], ["competence", "parent"]);
+    const givenBy = decision.required("givenBy").oneOf(Object.values(ConsentGiver), "giver");
+    const competence = decision.optional("competence");
+    const parent = decision.optional("parent");
+    if (givenBy === ConsentGiver.CHILD && competence === undefined) item.fail("a child's decision states the competence found");
+    if (givenBy !== ConsentGiver.CHILD && competence !== undefined) competence.fail("a competence goes with the child's own decision");
+    if (givenBy === ConsentGiver.CHILD && parent !== undefined) parent.fail("a parent names a parent's decision");
+    return {
+      givenBy,
+      competence: competence?.oneOf(CHILD_COMPETENCES, "competence") ?? null,
+      adultId: givenBy === ConsentGiver.CHILD ? null : (parent?.string() ?? "parent"),
+      legacyGiverDescription: null,
+      decision: decision.required("decision").oneOf(Object.values(ConsentDecision), "decision"),
+      purposes: [GOVERNING_PURPOSE],
+      recordedAt: new Date(at.getTime() - (1000 - index) * 60_000),
+    };
+  });
+  return {
+    name: map.required("name").string(),
+    file,
+    line: node.line,
+    child: { dateOfBirth: dateOfBirth ?? null, expectedDateOfBirth: dateOfBirth === null ? at.toISOString().slice(0, 10) : null },
+    decisions,
+    at,
+    expected: map.required("expect").oneOf(CONSENT_STATES, "consent state"),
   };
 }
 

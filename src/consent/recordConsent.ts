@@ -18,6 +18,7 @@ import { consentAbility } from "./consentPolicy";
 import { findParentalResponsibility, type ParentalResponsibility } from "./findParentalResponsibility";
 import { shareAdultLinkingLock } from "../identity/linkingLock";
 import { loadConsentFacts } from "./loadConsent";
+import { consentDeciders } from "./consentDeciders";
 import { effectiveConsent } from "./effectiveConsent";
 import { recordTypesHeldAbout } from "./recordTypesHeldAbout";
 
@@ -133,12 +134,13 @@ export async function recordConsent(
     await manager.getRepository(ConsentRecord).insert(consent);
   });
   const facts = await loadConsentFacts(dataSource, child.id);
+  const deciders = consentDeciders(policy.childCompetence, child, now);
   return {
     consentId: consent.id,
     recordedAt: receipt.occurredAt,
     competence: consent.competence,
     parentRelationship: consent.parentRelationship,
-    effective: consent.purposes.map((purpose) => ({ purpose, state: effectiveConsent(facts, purpose) })),
+    effective: consent.purposes.map((purpose) => ({ purpose, state: effectiveConsent(facts, purpose, deciders) })),
   };
 }
 

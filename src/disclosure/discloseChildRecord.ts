@@ -16,6 +16,7 @@ import { SensitivityLabel } from "../records/SensitivityLabel";
 import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
+import { consentDeciders } from "../consent/consentDeciders";
 import { effectiveConsent } from "../consent/effectiveConsent";
 import { raiseBreakGlassAlert } from "../alerts/raiseBreakGlassAlert";
 import { buildDisclosureSubject, demographicsSubject } from "./buildDisclosureSubject";
@@ -99,7 +100,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
   const caseOpen = referral !== null;
   const relationships = legitimateRelationships(file, principal, access, { policy, now, openCaseReference: caseOpen });
-  const consent = file === null ? ConsentState.NOT_RECORDED : effectiveConsent(file.consentFacts, access.purpose);
+  const consent = file === null ? ConsentState.NOT_RECORDED : effectiveConsent(file.consentFacts, access.purpose, consentDeciders(policy.childCompetence, file.child, now));
   const subject = withDerivedLabels(policy, buildDisclosureSubject(file, { relationships, consent, openCaseReference: caseOpen }));
   const sensitive = prejudicesInvestigation(file, subject, principal, access);
   const decided = decideDisclosure(policy, principal, access, subject, now);

@@ -160,19 +160,7 @@ function supported<T>(usual: T | null, reports: readonly IdentityReport[], read:
  * protected it is hidden; that the location is protected is all the caller learns.
  */
 function visibleAddresses(recorded: readonly RecordedAddress[], reports: readonly IdentityReport[], visible: ReadonlySet<string>): AddressFact[] {
-  const withholding = new Set(reports.filter((report) => report.labels.includes(SensitivityLabel.LOCATION_WITHHELD)).map((report) => report.recordId));
-  const protections = recorded.map((address) => ({
-    address,
-    labels: withholding.has(address.sourceRecordId) ? [...address.labels, SensitivityLabel.LOCATION_WITHHELD] : address.labels,
-  }));
-  const labelsOf = (address: RecordedAddress): SensitivityLabel[] => {
-    const labels = new Set<SensitivityLabel>();
-    for (const protection of protections) {
-      if (protection.address === address || sameLocation(protection.address, address)) for (const label of protection.labels) labels.add(label);
-    }
-    return [...labels];
-  };
-
+  const labelsOf = locationLabels({ addresses: recorded, reports });
   const alike = new Map<string, AddressFact>();
   for (const address of recorded) {
     if (!visible.has(address.sourceRecordId)) continue;
@@ -187,6 +175,26 @@ function visibleAddresses(recorded: readonly RecordedAddress[], reports: readonl
     alike.set(key, { ...known, labels: [...labels], validFrom: earliest(known.validFrom, address.validFrom), sources: [...known.sources, address.sourceRecordId] });
   }
   return [...alike.values()];
+}
+
+/**
+ * The labels each location carries: every label any record put on an address at the same place
+ * (`sameLocation`), and LOCATION_WITHHELD wherever a record that withholds its location reported one —
+ * whichever records the caller may see.
+ */
+export function locationLabels(facts: Pick<ChildIdentityFacts, "addresses" | "reports">): (address: RecordedAddress) => SensitivityLabel[] {
+  const withholding = new Set(facts.reports.filter((report) => report.labels.includes(SensitivityLabel.LOCATION_WITHHELD)).map((report) => report.recordId));
+  const protections = facts.addresses.map((address) => ({
+    address,
+    labels: withholding.has(address.sourceRecordId) ? [...address.labels, SensitivityLabel.LOCATION_WITHHELD] : address.labels,
+  }));
+  return (address) => {
+    const labels = new Set<SensitivityLabel>();
+    for (const protection of protections) {
+      if (protection.address === address || sameLocation(protection.address, address)) for (const label of protection.labels) labels.add(label);
+    }
+    return [...labels];
+  };
 }
 
 /**

@@ -23,6 +23,21 @@ export function locationWithheld(address: string): string {
 }
 
 /**
+ * SQL: the address row `address` is at a location one of its child's records protects — the same place
+ * as an address of that child (`sameLocation` in `identityFacts.ts`: the same postcode, or where either
+ * gives none the same first line in the same authority) that is withheld by its own label or by its
+ * record's, whichever record, sealed ones included. A refuge reported again without the label by another
+ * agency is still the refuge.
+ */
+export function atProtectedLocation(address: string): string {
+  const line = (row: string) => `btrim(regexp_replace(lower(${row}.line1), '[^[:alnum:]]+', ' ', 'g'))`;
+  return `EXISTS (SELECT 1 FROM child_address p WHERE p.child_id = ${address}.child_id AND ${locationWithheld("p")}
+    AND (p.id = ${address}.id OR (p.postcode <> '' AND ${address}.postcode <> '' AND p.postcode = ${address}.postcode)
+      OR ((p.postcode = '' OR ${address}.postcode = '') AND ${line("p")} <> '' AND ${line("p")} = ${line(address)}
+        AND (p.local_authority IS NULL OR ${address}.local_authority IS NULL OR p.local_authority = ${address}.local_authority))))`;
+}
+
+/**
  * SQL: the postcodes of the child `child` that may be matched on and shown to a data steward: each
  * reported by an unrestricted record linked to the child, and none the child's records protect — a
  * location withheld by any record stays withheld, however many others report it too.

@@ -50,9 +50,12 @@ const SUIS = {
   schoolAndPrison: "9990077118",
   splitFromMother: "9990071209",
   seventeenPrison: "9990071217",
+  seventeenOwnDecision: "9990071225",
 } as const;
 
 interface Family {
+  /** The child's given names (Robin unless said): two children of one age and name at one address are one child to the matcher. */
+  givenNames?: string;
   dateOfBirth?: string;
   expectedDateOfBirth?: string;
   /** The local authority's record, naming the mother (with PR) and a stepfather (without). */
@@ -72,7 +75,7 @@ const adult = (reference: string, givenNames: string, relationship: string, pare
 /** Submits the child's records as each agency's system would; adults' references are the agencies' own. */
 async function seedFamily(sui: string, family: Family): Promise<void> {
   const child = {
-    sui, givenNames: "Robin", familyName: "Consentford", sex: "MALE",
+    sui, givenNames: family.givenNames ?? "Robin", familyName: "Consentford", sex: "MALE",
     ...(family.expectedDateOfBirth ? { expectedDateOfBirth: family.expectedDateOfBirth } : { dateOfBirth: family.dateOfBirth ?? bornYearsAgo(15) }),
     address: { kind: "HOME", line1: "4 Consent Row", town: "Sampleton", postcode: "HP20 1AA", localAuthority: "E06000060" },
   };
@@ -224,7 +227,8 @@ describe("only agencies working with the child's family record the child's own d
     expect(answer.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", path: "consent.givenBy", problem: "NOT_WORKING_WITH_FAMILY", rule: "consent-family-agencies" });
     expect((await consentRows(SUIS.seventeenPrison)).map((row) => [row.givenBy, row.decision])).toEqual([["PERSON_WITH_PARENTAL_RESPONSIBILITY", "REFUSED"]]);
     const read = await hub.graphql(CHILD_QUERY, { sui: SUIS.seventeenPrison, access: access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" }) }, await hub.token(CALLERS.schoolDsl));
-    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
+    // At 17 only the young person decides: the mother's refusal does not govern, and nothing of hers was given.
+    expect(read.body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
   });
 });
 
@@ -304,5 +308,22 @@ describe("a parent's decision counts only while the hub still knows them as this
     expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
     const again = await recordConsent(CALLERS.socialWorker, SUIS.splitFromMother, parentDecides(`LA-MOTHER-${SUIS.splitFromMother}`, "WITHDRAWN"));
     expect(state(again)).toBe("WITHDRAWN");
+  });
+});
+
+describe("a young person of 16 or over decides alone (Mental Capacity Act 2005)", () => {
+  it("a parent's consent does not open consent-based sharing about a 17-year-old; their own does", async () => {
+    const sui = SUIS.seventeenOwnDecision;
+    await seedFamily(sui, { givenNames: "Jory", dateOfBirth: bornYearsAgo(17), school: true });
+    const earlyHelp = access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+    const read = async () => (await hub.graphql(CHILD_QUERY, { sui, access: earlyHelp }, await hub.token(CALLERS.socialWorker))).body;
+
+    expect(state(await recordConsent(CALLERS.schoolDsl, sui, parentDecides(`SCH-MOTHER-${sui}`, "GIVEN")))).toBe("NOT_RECORDED");
+    expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
+
+    const own = await recordConsent(CALLERS.socialWorker, sui, childDecides("GIVEN"));
+    expect(own.data?.recordConsent?.competence).toBe("PRESUMED");
+    expect(state(own)).toBe("GIVEN");
+    expect((await read()).data?.child).not.toBeNull();
   });
 });

@@ -236,3 +236,56 @@ describe("an entry naming children held by different agencies", () => {
     expect(listed.data.disclosures.nodes).toEqual([{ id: searchId, childSuis: [pupil, victim], otherChildren: 0, details: { candidates: [{ sui: pupil }, { sui: victim }] }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 });
+
+describe("a children's services IG lead's reach through where a child lives (principle 8)", () => {
+  const suis = syntheticNhsNumbers(889_000);
+  const [refuge, labelledOnly, sealedHome, plainHome] = [0, 1, 2, 3].map(() => suis.next().value as string);
+  const BUCKS = "E06000060";
+  const LINCS = "E10000019";
+  const lincsIg: TestClaims = { sub: "ig-lincs-reach", name: "Test ig-lincs-reach", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["IG_LEAD"], la: LINCS };
+  const refugeAddress = { kind: "REFUGE", line1: "Haven House, 2 Lantern Lane", town: "Fenby", postcode: "PE21 7RF", localAuthority: LINCS, labels: ["LOCATION_WITHHELD"] };
+  const child = (sui: string, givenNames: string, address?: Record<string, unknown>) => ({ sui, givenNames, familyName: "Reachwell", dateOfBirth: "2014-05-05", sex: "FEMALE", ...(address ? { address } : {}) });
+  const socialCare = { status: "CHILD_IN_NEED", startDate: "2026-09-01", allocatedWorkerName: "Robin Caseworker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS };
+  const health = { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-06-01" };
+  const education = { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01" };
+
+  beforeAll(async () => {
+    const submit = async (agencyCode: string, agencyType: string, record: Record<string, unknown>) =>
+      expect((await hub.graphql(SUBMIT, { record: { agencyCode, ...record } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body.errors).toBeUndefined();
+    // Placed in a Lincolnshire refuge by Buckinghamshire; the GP registered her there without the label.
+    await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: "CSC-REACH-1", child: child(refuge, "Marigold", refugeAddress), socialCare });
+    await submit("GP-K99001", "HEALTH", { agencyReference: "GP-REACH-1", child: child(refuge, "Marigold", { ...refugeAddress, kind: "HOME", line1: "HAVEN HOUSE 2 LANTERN LANE", postcode: "pe217rf", labels: [] }), health });
+    // Only the labelled address says where she is.
+    await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference: "CSC-REACH-2", child: child(labelledOnly, "Saffron", refugeAddress), socialCare });
+    // A Lincolnshire home only a sealed record reports.
+    await submit("POLICE-43", "POLICE", { agencyReference: "TVP-REACH-3", child: child(sealedHome, "Bryony", { kind: "HOME", line1: "3 Sealed Row", town: "Fenby", postcode: "PE21 3SR", localAuthority: LINCS }), labels: ["SEALED"], police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-01" } });
+    // A Lincolnshire home a school reports plainly: the council's to answer for.
+    await submit("SCH-199001", "EDUCATION", { agencyReference: "UPN-REACH-4", child: child(plainHome, "Clover", { kind: "HOME", line1: "4 Open Street", town: "Fenby", postcode: "PE21 4OS", localAuthority: LINCS }), education });
+    for (const sui of [refuge, labelledOnly, sealedHome, plainHome]) {
+      await recordAuditEntry(hub.hub.database.dataSource, {
+        requestId: `reach-${sui}`, principal: { sub: "sw-bucks-reach", name: "Never Logged", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], localAuthority: BUCKS, team: null, tokenId: null },
+        operation: "CHILD_RECORD", childSuis: [sui], outcome: "DISCLOSED", fieldsDisclosed: [], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+        access: { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "Enquiry visit planned.", caseReference: null, breakGlass: false },
+      });
+    }
+  });
+
+  const countFor = async (sui: string) => {
+    const body = await as(lincsIg, DISCLOSURES, { filter: { childSui: sui }, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    return body.data.disclosures.totalCount as number;
+  };
+
+  it("reaches a child whose home in its authority an unrestricted record reports", async () => {
+    expect(await countFor(plainHome)).toBe(1);
+  });
+
+  it("does not reach a child through a refuge in its authority, labelled or reported again without the label", async () => {
+    expect(await countFor(refuge)).toBe(0);
+    expect(await countFor(labelledOnly)).toBe(0);
+  });
+
+  it("does not reach a child through a home only a sealed record reports", async () => {
+    expect(await countFor(sealedHome)).toBe(0);
+  });
+});

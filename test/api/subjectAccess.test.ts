@@ -634,6 +634,22 @@ describe("which IG leads answer for a child", () => {
     for (const held of ["Morwenna", "Quay Street", "neighbour", "UPN-SAR-WHO-1"]) expect(JSON.stringify(body)).not.toContain(held);
   });
 
+  it("the council where only a refuge puts the child answers for nothing, however the refuge was reported", async () => {
+    const refuged = next();
+    const refuge = { kind: "REFUGE", line1: "Haven House, 2 Lantern Lane", town: "Fenby", postcode: "PE21 7RF", localAuthority: LINCS, labels: ["LOCATION_WITHHELD"] };
+    const placed = { sui: refuged, givenNames: "Tamsin", familyName: "Tregear", dateOfBirth: "2013-10-10", sex: "FEMALE" };
+    await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", { ...placed, address: refuge }, "CSC-SAR-REFUGE-9", { responsibleLocalAuthority: BUCKS }));
+    // The school registered her at the refuge as her home, without the label.
+    await submit("EDUCATION", school({ ...placed, address: { ...refuge, kind: "HOME", labels: [] } }, "UPN-SAR-REFUGE-9"));
+    const lincsIg: TestClaims = { sub: "ig-lincs-sar", name: "Test ig-lincs-sar", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["IG_LEAD"], la: LINCS };
+    const opened = await as(lincsIg, OPEN, { request: { sui: refuged, reference: "SAR-WHO-0003", receivedAt: new Date(Date.now() - 86_400_000).toISOString(), requester: PARENT }, access: sar("SAR-WHO-0003") });
+    expect(opened.body.errors).toBeUndefined();
+    const { body } = await as(lincsIg, REVIEW, { id: opened.body.data.openSubjectAccessRequest.id, access: sar("SAR-WHO-0003") });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.subjectAccessReview).toMatchObject({ identity: [], records: [], disclosures: [] });
+    for (const held of ["Tamsin", "Lantern", "PE21", "UPN-SAR-REFUGE-9"]) expect(JSON.stringify(body)).not.toContain(held);
+  });
+
   it("another agency's request is not another IG lead's to read, decide or close", async () => {
     const { body } = await as(otherSchoolIg, REVIEW, { id: councilRequest.id, access: sar("SAR-WHO-0001") });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", path: "id" });

@@ -2,8 +2,10 @@ import { join } from "node:path";
 import { loadPolicies } from "../../policy/loadPolicies";
 import { ChildCompetence } from "../ChildCompetence";
 import { checkConsentRecording } from "../checkConsentRecording";
+import { consentDeciders } from "../consentDeciders";
 import { CONSENT_PROBLEMS } from "../ConsentProblem";
-import { loadConsentPolicySuites, outcomeOf } from "../loadConsentPolicySuites";
+import { consentFact, effectiveConsent } from "../effectiveConsent";
+import { GOVERNING_PURPOSE, loadConsentPolicySuites, outcomeOf } from "../loadConsentPolicySuites";
 
 // The real consent rules and their suites (policies/tests/consent/): a PolicyError in either fails
 // this file with the file and line that caused it.
@@ -16,6 +18,12 @@ for (const suite of suites) {
     for (const testCase of suite.cases) {
       test(`${testCase.name} (line ${testCase.line})`, () => {
         expect(outcomeOf(checkConsentRecording(policy, testCase.recording), testCase.expected)).toEqual(testCase.expected);
+      });
+    }
+    for (const testCase of suite.governs) {
+      test(`${testCase.name} (line ${testCase.line})`, () => {
+        const deciders = consentDeciders(policy.childCompetence, testCase.child, testCase.at);
+        expect(effectiveConsent(testCase.decisions.map(consentFact), GOVERNING_PURPOSE, deciders)).toBe(testCase.expected);
       });
     }
   });

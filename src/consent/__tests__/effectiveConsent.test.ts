@@ -1,6 +1,7 @@
 import { ConsentState } from "../../policy/ConsentState";
 import { Purpose } from "../../policy/Purpose";
 import { ChildCompetence } from "../ChildCompetence";
+import { ConsentDeciders } from "../consentDeciders";
 import { ConsentDecision, ConsentGiver } from "../ConsentRecord";
 import { consentFact, effectiveConsent, type ConsentFact, type StoredConsentDecision } from "../effectiveConsent";
 
@@ -25,7 +26,7 @@ function inEveryOrder(facts: ConsentFact[]): ConsentFact[][] {
 }
 
 function expectState(facts: ConsentFact[], state: ConsentState): void {
-  for (const order of inEveryOrder(facts)) expect(effectiveConsent(order, EARLY_HELP)).toBe(state);
+  for (const order of inEveryOrder(facts)) expect(effectiveConsent(order, EARLY_HELP, ConsentDeciders.CHILD_OR_PARENT)).toBe(state);
 }
 
 describe("a competent child's decision governs", () => {
@@ -75,8 +76,8 @@ describe("otherwise one person with parental responsibility suffices", () => {
   });
 
   test("nothing recorded for the purpose", () => {
-    expect(effectiveConsent([], EARLY_HELP)).toBe(ConsentState.NOT_RECORDED);
-    expect(effectiveConsent([parent(MOTHER, ConsentDecision.GIVEN)], Purpose.CHILD_IN_NEED_ASSESSMENT)).toBe(ConsentState.NOT_RECORDED);
+    expect(effectiveConsent([], EARLY_HELP, ConsentDeciders.CHILD_OR_PARENT)).toBe(ConsentState.NOT_RECORDED);
+    expect(effectiveConsent([parent(MOTHER, ConsentDecision.GIVEN)], Purpose.CHILD_IN_NEED_ASSESSMENT, ConsentDeciders.CHILD_OR_PARENT)).toBe(ConsentState.NOT_RECORDED);
   });
 });
 

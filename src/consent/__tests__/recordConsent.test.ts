@@ -137,7 +137,8 @@ describe("recordConsent records", () => {
     const receipt = await record(CALLER.socialWorker, MORWENNA, parentGives);
     expect(receipt.competence).toBeNull();
     expect(receipt.parentRelationship).toBe("MOTHER");
-    expect(receipt.effective).toEqual([{ purpose: "EARLY_HELP", state: "GIVEN" }, { purpose: "CHILD_IN_NEED_ASSESSMENT", state: "GIVEN" }]);
+    // Morwenna is 17, presumed to have capacity: her mother's consent is recorded, but only her own decision governs.
+    expect(receipt.effective).toEqual([{ purpose: "EARLY_HELP", state: "NOT_RECORDED" }, { purpose: "CHILD_IN_NEED_ASSESSMENT", state: "NOT_RECORDED" }]);
 
     const stored = await db.dataSource.getRepository(ConsentRecord).findOneOrFail({ where: { id: receipt.consentId }, relations: { adult: true, parentalResponsibilitySource: true } });
     expect(stored).toMatchObject({
