@@ -234,6 +234,18 @@ export interface LengthRule extends PolicyRule {
   minimumLength: number;
 }
 
+/**
+ * What makes a break-glass reason one IG can review afterwards (scenario 9): long enough, and written
+ * in enough different words and letters that it is an account of the emergency, not one character or
+ * one word repeated to the length.
+ */
+export interface BreakGlassReasonRule extends LengthRule {
+  /** Different words of two or more letters, in any case. */
+  minimumDistinctWords: number;
+  /** Different letters, in any case. */
+  minimumDistinctLetters: number;
+}
+
 export interface BreakGlassRule extends PolicyRule {
   roles: Role[];
   purposes: Purpose[];
@@ -268,7 +280,7 @@ export interface PolicySet {
   files: string[];
   justification: LengthRule;
   breakGlass: BreakGlassRule;
-  breakGlassReason: LengthRule;
+  breakGlassReason: BreakGlassReasonRule;
   competentAuthorities: CompetentAuthorityRule;
   criminalOffenceData: CriminalOffenceDataRule;
   consentBasis: PolicyRule;

@@ -5,7 +5,7 @@ import { ConsentState } from "./ConsentState";
 import { type DisclosureSubject } from "./DisclosureSubject";
 import { type Refusal } from "./DisclosureDecision";
 import { LawfulBasis } from "./LawfulBasis";
-import { ConsentRequirement, type PolicySet, type PurposeRule } from "./PolicySet";
+import { type BreakGlassReasonRule, ConsentRequirement, type PolicySet, type PurposeRule } from "./PolicySet";
 import { DEFAULT_DENY } from "./defaultDeny";
 
 /**
@@ -58,12 +58,25 @@ export function checkStatedAccess(policy: PolicySet, principal: Principal, acces
       return refuse(AccessProblem.BREAK_GLASS_NOT_PERMITTED, breakGlass.id,
         `Break-glass is for ${breakGlass.roles.join(", ")} acting for ${breakGlass.purposes.join(", ")}; your role (${roles}) and purpose ${access.purpose} are not. Ask without break-glass.`);
     }
-    if (access.justification.trim().length < breakGlassReason.minimumLength) {
+    if (!isSubstantialReason(access.justification, breakGlassReason)) {
       return refuse(AccessProblem.BREAK_GLASS_REASON_REQUIRED, breakGlassReason.id,
-        `Break-glass needs a reason of at least ${breakGlassReason.minimumLength} characters saying what the emergency is; IG reviews every break-glass request.`);
+        `Break-glass needs a reason saying what the emergency is, in your own words: at least ${breakGlassReason.minimumLength} characters, ` +
+        `${breakGlassReason.minimumDistinctWords} different words and ${breakGlassReason.minimumDistinctLetters} different letters; IG reviews every break-glass request.`);
     }
   }
   return null;
+}
+
+/**
+ * A reason IG can review, not padding: long enough once trimmed, and in enough different words (two or
+ * more letters) and letters. Read without case, accents or invisible characters, so "x" or "urgent"
+ * repeated to the length, however dressed, counts as the one word it is.
+ */
+function isSubstantialReason(reason: string, rule: BreakGlassReasonRule): boolean {
+  const letters = reason.normalize("NFKD").replace(/[\p{M}\p{Cf}]/gu, "").toLowerCase();
+  const words = new Set(letters.match(/\p{L}{2,}/gu));
+  const distinctLetters = new Set(letters.match(/\p{L}/gu));
+  return reason.trim().length >= rule.minimumLength && words.size >= rule.minimumDistinctWords && distinctLetters.size >= rule.minimumDistinctLetters;
 }
 
 function checkConsent(policy: PolicySet, purpose: PurposeRule, access: AccessContext, subject: DisclosureSubject): Refusal | null {

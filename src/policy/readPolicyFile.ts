@@ -11,6 +11,7 @@ import {
   CONSENT_REQUIREMENTS,
   PROVIDER_SCOPES,
   ProviderScope,
+  type BreakGlassReasonRule,
   type BreakGlassRule,
   type ChildCompetenceRule,
   type CompetentAuthorityRule,
@@ -65,7 +66,7 @@ export interface Located<T> {
 export interface PolicyFragment {
   justification: Located<LengthRule>[];
   breakGlass: Located<BreakGlassRule>[];
-  breakGlassReason: Located<LengthRule>[];
+  breakGlassReason: Located<BreakGlassReasonRule>[];
   competentAuthorities: Located<CompetentAuthorityRule>[];
   criminalOffenceData: Located<CriminalOffenceDataRule>[];
   consentBasis: Located<PolicyRule>[];
@@ -118,7 +119,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
   return {
     justification: one("justification", readLengthRule),
     breakGlass: one("breakGlass", readBreakGlass),
-    breakGlassReason: one("breakGlassReason", readLengthRule),
+    breakGlassReason: one("breakGlassReason", readBreakGlassReason),
     competentAuthorities: one("competentAuthorities", readCompetentAuthorities),
     criminalOffenceData: one("criminalOffenceData", readCriminalOffenceData),
     consentBasis: one("consentBasis", (node) => ruleBase(node, node.map(["id", "description"]))),
@@ -160,6 +161,16 @@ function readPreBirth(node: YamlNode): PreBirthRule {
 function readLengthRule(node: YamlNode): LengthRule {
   const map = node.map(["id", "description", "minimumLength"]);
   return { ...ruleBase(node, map), minimumLength: map.required("minimumLength").integer(1) };
+}
+
+function readBreakGlassReason(node: YamlNode): BreakGlassReasonRule {
+  const map = node.map(["id", "description", "minimumLength", "minimumDistinctWords", "minimumDistinctLetters"]);
+  return {
+    ...ruleBase(node, map),
+    minimumLength: map.required("minimumLength").integer(1),
+    minimumDistinctWords: map.required("minimumDistinctWords").integer(1),
+    minimumDistinctLetters: map.required("minimumDistinctLetters").integer(1),
+  };
 }
 
 function readBreakGlass(node: YamlNode): BreakGlassRule {

@@ -110,6 +110,7 @@ describe("a practitioner consults a MASH without naming the child", () => {
 describe("a consultation that would identify the child", () => {
   it.each([
     ["an NHS number", "The boy, NHS 943 476 5919, has bruises on both arms and flinches when touched.", "NHS_NUMBER_IN_CONCERN"],
+    ["an NHS number grouped with non-breaking spaces", "The boy, NHS 999\u00a0000\u00a00018 on his letter, has bruises on both arms and flinches when touched.", "NHS_NUMBER_IN_CONCERN"],
     ["a date of birth", "The girl born 03/07/2015 has bruises on both arms and flinches when touched.", "DATE_IN_CONCERN"],
     ["a written-out date", "The girl, born 3rd July 2015, has bruises on both arms and flinches when touched.", "DATE_IN_CONCERN"],
     ["a postcode", "A child living near hp20 1ua has bruises on both arms and flinches when touched.", "POSTCODE_IN_CONCERN"],

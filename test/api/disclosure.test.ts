@@ -1,9 +1,10 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { IgAlert } from "../../src/alerts/IgAlert";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
+import { CHILD, RECORDS, SUBMIT } from "../support/fixtures";
 import { SCENARIO, seedScenarios } from "../support/scenarioFixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
-import { type TestClaims } from "../support/testKeys";
+import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -226,6 +227,22 @@ describe("scenario 9: break-glass out of hours", () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "BREAK_GLASS_REASON_REQUIRED" });
     const entry = await latestAuditFor(SCENARIO.schoolDsl, "ed-doctor");
     expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "BREAK_GLASS_REASON_REQUIRED", breakGlass: true });
+  });
+
+  it("refuses a reason that is padding as it refuses a short one, and audits the refusal", async () => {
+    const sui = "9990009104";
+    const submitted = await hub.graphql(SUBMIT, { record: { ...RECORDS.CHILDRENS_SOCIAL_CARE, agencyReference: "CSC-GLASS-PADDING", child: { ...CHILD, sui, givenNames: "Wren", familyName: "Padworth" } } },
+      await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE")));
+    expect(submitted.body.errors).toBeUndefined();
+    for (const padding of ["x".repeat(80), "urgent ".repeat(12)]) {
+      const body = await ask(CALLERS.hospitalDoctor, sui, access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: padding }));
+      expect(body.data?.child ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "BREAK_GLASS_REASON_REQUIRED" });
+      expect(await latestAuditFor(sui, "ed-doctor")).toMatchObject({ outcome: "REFUSED", refusalProblem: "BREAK_GLASS_REASON_REQUIRED", breakGlass: true, justification: padding.trim() });
+    }
+    const reason = await ask(CALLERS.hospitalDoctor, sui, access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: emergency }));
+    expect(reason.errors).toBeUndefined();
+    expect(reason.data!.child!.relationships).toContain("BREAK_GLASS");
   });
 });
 

@@ -107,7 +107,7 @@ describe("checkAccessContext", () => {
 
     test("is for the roles and purposes the policy names, with a substantial reason", () => {
       expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: emergency }, child)).toBeNull();
-      expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: "x".repeat(40) }, child)).toBeNull();
+      expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: "ED 02:10, 2yo head injury, on CP plan, EDT no answer" }, child)).toBeNull();
     });
 
     test("another role, or another purpose, may not break glass", () => {
@@ -122,6 +122,30 @@ describe("checkAccessContext", () => {
       expect(refused(socialWorker, { ...s47, breakGlass: true, justification: ` ${"x".repeat(39)} ` })).toMatchObject({
         problem: "BREAK_GLASS_REASON_REQUIRED", rule: "break-glass-reason-required", message: expect.stringContaining("at least 40 characters"),
       });
+    });
+
+    test.each([
+      ["one character repeated", "x".repeat(80)],
+      ["one word repeated", "urgent ".repeat(12)],
+      ["one word repeated in different cases", "Urgent URGENT urgent uRgEnt Urgent URGENT urgent uRgEnt"],
+      ["one word repeated with accents and zero-width spaces", "urgent \u00fargent urg\u00e9nt u\u200brgent ur\u200bgent urg\u200bent urge\u200bnt"],
+      ["two syllables shuffled", "ab ba abab baba aab bba abba baab aabb bbaa"],
+      ["single letters", "a b c d e f g h i j k l m n o p q r s t u v w x y z"],
+      ["a few words spaced out", "emergency  -  urgent  -  child  -  emergency  -  urgent  -  child"],
+    ])("a reason that is padding, %s, is refused as a short one is", (_how, padding) => {
+      expect(padding.trim().length).toBeGreaterThanOrEqual(40);
+      expect(refused(socialWorker, { ...s47, breakGlass: true, justification: padding })).toMatchObject({
+        problem: "BREAK_GLASS_REASON_REQUIRED", rule: "break-glass-reason-required", message: expect.stringContaining("6 different words and 10 different letters"),
+      });
+    });
+
+    test("what counts as substantial is the policy's to say", () => {
+      const threeWords = "urgent child missing urgent child missing urgent child missing";
+      expect(refused(socialWorker, { ...s47, breakGlass: true, justification: threeWords })).toMatchObject({ problem: "BREAK_GLASS_REASON_REQUIRED" });
+      const lenient = loadPolicies(writePolicyDir(editFixture("access.yaml", "  minimumDistinctWords: 6\n  minimumDistinctLetters: 10", "  minimumDistinctWords: 3\n  minimumDistinctLetters: 10")));
+      expect(checkAccessContext(lenient, socialWorker, { ...s47, breakGlass: true, justification: threeWords }, child)).toBeNull();
+      const strict = loadPolicies(writePolicyDir(editFixture("access.yaml", "  minimumDistinctLetters: 10", "  minimumDistinctLetters: 20")));
+      expect(checkAccessContext(strict, socialWorker, { ...s47, breakGlass: true, justification: emergency }, child)).toMatchObject({ problem: "BREAK_GLASS_REASON_REQUIRED" });
     });
 
     test("without break-glass its rules do not apply", () => {

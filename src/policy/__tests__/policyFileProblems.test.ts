@@ -287,6 +287,14 @@ describe("readPolicyFile: the other sections", () => {
       .toBe("managerConfirmationBelowAge (17) is above presumedCompetentFromAge (16): a presumed-competent child needs no confirmation (at (document).childCompetence.managerConfirmationBelowAge)");
   });
 
+  test("a break-glass reason's measures of substance are required whole numbers", () => {
+    expect(loadPolicies(writePolicyDir()).breakGlassReason).toMatchObject({ minimumLength: 40, minimumDistinctWords: 6, minimumDistinctLetters: 10 });
+    expect(loadError(editFixture("access.yaml", "  minimumDistinctWords: 6\n", "")).problem).toBe('missing required key "minimumDistinctWords" (at (document).breakGlassReason)');
+    expect(loadError(editFixture("access.yaml", "  minimumDistinctLetters: 10\n", "")).problem).toBe('missing required key "minimumDistinctLetters" (at (document).breakGlassReason)');
+    expect(loadError(editFixture("access.yaml", "minimumDistinctWords: 6", "minimumDistinctWords: 0")).problem).toBe("expected a whole number of at least 1 (at (document).breakGlassReason.minimumDistinctWords)");
+    expect(loadError(editFixture("access.yaml", "minimumDistinctLetters: 10", "minimumDistinctLetters: many")).problem).toBe("expected a whole number of at least 1 (at (document).breakGlassReason.minimumDistinctLetters)");
+  });
+
   test("a file's description is text, and an unknown section is named with the ones there are", () => {
     expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
     expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds \(at \(document\)\)$/);

@@ -30,6 +30,8 @@ breakGlassReason:
   id: break-glass-reason-required
   description: A substantial reason.
   minimumLength: 40
+  minimumDistinctWords: 6
+  minimumDistinctLetters: 10
 competentAuthorities:
   id: competent-authorities
   description: DPA 2018 Part 3.
