@@ -5,8 +5,9 @@ import { SensitivityLabel } from "../records/SensitivityLabel";
  * recipient's view goes through the same engine, grants and label restrictions. A notification is
  * decided as records of these pseudo-types beside the agency record types: the event and the person it
  * is about (`PPRC_NOTIFICATION`), each identified child at risk (`CHILD_AT_RISK`); the child another
- * notification is about (`NOTIFIED_CHILD`, as the notifying agency identifies them), and each other
- * routed event's own facts.
+ * notification is about (`NOTIFIED_CHILD`, as the notifying agency identifies them — or, for an agency
+ * told from its own sealed record, as that record holds them, with its `agencyReference`), and each
+ * other routed event's own facts.
  */
 export const NotificationRecordType = {
   PPRC_NOTIFICATION: "PPRC_NOTIFICATION",
@@ -53,7 +54,7 @@ export const NOTIFICATION_FIELDS: Record<NotificationRecordType, Readonly<Record
     sui: [], givenNames: [], familyName: [], dateOfBirth: [], homeLocalAuthority: [], relationshipToPrisoner: [],
   },
   [NotificationRecordType.NOTIFIED_CHILD]: {
-    sui: [], givenNames: [], familyName: [], dateOfBirth: [], expectedDateOfBirth: [], homeLocalAuthority: [],
+    sui: [], givenNames: [], familyName: [], dateOfBirth: [], expectedDateOfBirth: [], homeLocalAuthority: [], agencyReference: [],
   },
   [NotificationRecordType.UNSCHEDULED_CARE_ATTENDANCE]: {
     attendedOn: [], setting: [], site: [], siteCode: [], presentingComplaint: [SPECIAL_CATEGORY],

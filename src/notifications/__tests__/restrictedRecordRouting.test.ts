@@ -6,6 +6,7 @@ import { type AccessContext } from "../../policy/AccessContext";
 import { escalateOverdue } from "../escalation/escalateOverdue";
 import { acknowledgeNotification } from "../inbox/acknowledgeNotification";
 import { listNotifications } from "../inbox/listNotifications";
+import { deliveriesAsTheyLeave } from "../deliveriesAsTheyLeave";
 import { Notification } from "../Notification";
 import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationReceipt } from "../NotificationReceipt";
@@ -13,6 +14,7 @@ import { type NotificationServices } from "../NotificationServices";
 import { submitOperationEncompass } from "../operationEncompass/submitOperationEncompass";
 import { submitPprcNotification } from "../submitPprcNotification";
 import { submitUnscheduledCareAttendance } from "../unscheduledCare/submitUnscheduledCareAttendance";
+import { webhookBody } from "../../webhooks/webhookBody";
 import { agency, openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
@@ -34,6 +36,12 @@ const UNROLLED_PUPIL = { givenNames: "Sorrel", familyName: "Penhale", dateOfBirt
 const BROKERED_PUPIL = { sui: "9990746230", givenNames: "Aspen", familyName: "Merridew", dateOfBirth: "2013-03-03", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "5 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
 const TWO_SCHOOLS_PUPIL = { sui: "9990746249", givenNames: "Bryony", familyName: "Castell", dateOfBirth: "2012-11-19", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "7 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
 const SEALED_PLAN_CHILD = { sui: "9990746036", givenNames: "Juniper", familyName: "Ashcombe", dateOfBirth: "2018-01-09", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "4 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+// The new identities the sealed records hold: what the notifier sends (the old identity, the old home)
+// must never reach the agency that knows the child only by these.
+const PUPIL_NEW_IDENTITY = { ...SEALED_PUPIL, givenNames: "Robin", familyName: "Tamblyn", dateOfBirth: "2014-11-02", address: { kind: "HOME" as const, line1: "12 Furze Row", postcode: "PE21 9FR", localAuthority: "E10000019" } };
+const PLAN_CHILD_NEW_IDENTITY = { ...SEALED_PLAN_CHILD, givenNames: "Ivy", familyName: "Penrose", dateOfBirth: "2017-12-20", address: { kind: "HOME" as const, line1: "14 Furze Row", postcode: "PE21 9FR", localAuthority: "E10000019" } };
+/** Anything of the identity the notifier gave (names, date of birth, the home), in any view or body. */
+const OLD_IDENTITY = /Rowan|Hartsell|2014-12-12|Juniper|Ashcombe|2018-01-09|Quiet Lane|HP21|E06000060/;
 
 /**
  * A sealed record contributes nothing to anyone outside it — its routing included. A notification
@@ -54,11 +62,11 @@ afterAll(async () => db.close());
 
 describe("routing never goes through a restricted record, but the agency whose own sealed record holds the child is told", () => {
   beforeAll(async () => {
-    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0001", child: SEALED_PUPIL, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0001", child: PUPIL_NEW_IDENTITY, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0003", child: BROKERED_PUPIL, labels: ["BROKERED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0004", child: TWO_SCHOOLS_PUPIL, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
     await submitRecord(db.dataSource, OTHER_SCHOOL_SYSTEM, { agencyCode: "SCH-700009", agencyReference: "UPN-RR-9001", child: TWO_SCHOOLS_PUPIL, education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
-    await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-RR-CP-1", child: SEALED_PLAN_CHILD, labels: ["SEALED"],
+    await submitRecord(db.dataSource, FENSHIRE_SYSTEM, { agencyCode: "LA-E10000019", agencyReference: "FEN-RR-CP-1", child: PLAN_CHILD_NEW_IDENTITY, labels: ["SEALED"],
       socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
   });
 
@@ -82,6 +90,22 @@ describe("routing never goes through a restricted record, but the agency whose o
     const [delivered] = inbox.deliveries.filter((delivery) => delivery.id === deliveries[0].id);
     expect(delivered.content.domesticAbuseIncident).toEqual({ incidentType: "DOMESTIC_ABUSE", occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" });
     expect(JSON.stringify(delivered.content)).not.toMatch(/VC-RR-DA-1-CR|neighbour|previous address|Vane|ppu@/);
+    // The pupil in the school's own terms — its reference, the identity its sealed record holds — never as the force named them: the seal keeps the identities apart.
+    expect(delivered.content.child).toEqual({ agencyReference: "UPN-RR-0001", sui: SEALED_PUPIL.sui, givenNames: "Robin", familyName: "Tamblyn", dateOfBirth: "2014-11-02" });
+    expect(JSON.stringify(delivered)).not.toMatch(OLD_IDENTITY);
+    const [leaving] = await deliveriesAsTheyLeave(db.dataSource, POLICY, deliveries);
+    const body = JSON.parse(webhookBody(leaving, "OPERATION_ENCOMPASS")) as { data: { content: Record<string, unknown> } };
+    expect(body.data.content).toEqual(delivered.content);
+    expect(JSON.stringify(body)).not.toMatch(OLD_IDENTITY);
+    const [entry] = (await db.auditByRequest("req-rr-encompass")).filter((audited) => audited.operation === "NOTIFICATION_DELIVERY");
+    expect(entry).toMatchObject({ principalAgency: "SCH-700001", childSuis: [SEALED_PUPIL.sui] });
+    expect(entry.fieldsDisclosed).toContain("child.agencyReference");
+    expect(JSON.stringify(entry)).not.toMatch(OLD_IDENTITY);
+    // The other way: nothing of the sealed record reaches the force's receipt, nor the routing kept (which names the school, never the child as it knows it).
+    const newIdentity = /UPN-RR-0001|Robin|Tamblyn|2014-11-02|Furze|PE21/;
+    const sealedRecord = new RegExp(`SCH-700001|${newIdentity.source}`);
+    expect(JSON.stringify(receipt)).not.toMatch(sealedRecord);
+    expect(JSON.stringify(notification.routing)).not.toMatch(newIdentity);
     // Acted on before the next school day, and so never overdue for the escalation below.
     await acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-ack", deliveries[0].id, null, NOW);
     const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-again", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
@@ -113,7 +137,18 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect(deliveries.map((delivery) => [delivery.recipientAgency, delivery.routingRules])).toEqual([["LA-E10000019", ["cpis-attendance-plan-holder"]]]);
     // In the plan holder's own inbox, read by its social worker.
     const inbox = await listNotifications(services, FENSHIRE_WORKER, "req-rr-cpis-inbox", null, 50, null, NOW);
-    expect(inbox.deliveries.map((delivery) => delivery.id)).toContain(deliveries[0].id);
+    const [delivered] = inbox.deliveries.filter((delivery) => delivery.id === deliveries[0].id);
+    // The child in the authority's own terms — its reference, the identity its sealed record holds — with the attendance the duty needs; never the child as the setting named them.
+    expect(delivered.content.child).toEqual({ agencyReference: "FEN-RR-CP-1", sui: SEALED_PLAN_CHILD.sui, givenNames: "Ivy", familyName: "Penrose", dateOfBirth: "2017-12-20", homeLocalAuthority: "E10000019" });
+    expect(delivered.content.unscheduledCareAttendance).toMatchObject({ attendedOn: "2026-11-16", siteCode: "RBH-ED-RR", presentingComplaint: "Fall from a bicycle" });
+    expect(JSON.stringify(delivered)).not.toMatch(OLD_IDENTITY);
+    const [leaving] = await deliveriesAsTheyLeave(db.dataSource, POLICY, deliveries);
+    const body = JSON.parse(webhookBody(leaving, "UNSCHEDULED_CARE_ATTENDANCE")) as { data: { content: Record<string, unknown> } };
+    expect(body.data.content).toEqual(delivered.content);
+    expect(JSON.stringify(body)).not.toMatch(OLD_IDENTITY);
+    const [entry] = (await db.auditByRequest("req-rr-cpis")).filter((audited) => audited.operation === "NOTIFICATION_DELIVERY");
+    expect(entry).toMatchObject({ principalAgency: "LA-E10000019", childSuis: [SEALED_PLAN_CHILD.sui] });
+    expect(entry.fieldsDisclosed).toContain("child.agencyReference");
     // Acted on, and so never overdue for the escalation below.
     await acknowledgeNotification(services, FENSHIRE_WORKER, "req-rr-cpis-ack", deliveries[0].id, null, NOW);
     // Resubmitted, the same answer.

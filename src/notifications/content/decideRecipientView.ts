@@ -4,6 +4,7 @@ import { type AccessContext } from "../../policy/AccessContext";
 import { recipientPrincipal, routingAccess } from "../../policy/checkNotificationRouting";
 import { decidedFieldLabels, decidedFieldsOf } from "../../policy/decidedFields";
 import { decideDisclosure } from "../../policy/decideDisclosure";
+import { NotificationRecordType } from "../../policy/notificationFields";
 import { type Withholding } from "../../policy/DisclosureDecision";
 import { type DisclosureSubject, type RecordSubject } from "../../policy/DisclosureSubject";
 import { type PolicySet } from "../../policy/PolicySet";
@@ -11,6 +12,7 @@ import { RelationshipKind } from "../../policy/RelationshipKind";
 import { type RoutedRecipient } from "../routing/routeNotification";
 import { type ContentEntry, type ContentSection, type NotificationContent } from "./NotificationContent";
 import { type NotificationView } from "./NotificationView";
+import { childInOwnRecord } from "./notifiedChildSection";
 
 /** One recipient's view, decided, with everything its audit entry records. */
 export interface RecipientView {
@@ -41,7 +43,7 @@ export interface NotifyingAgency {
  * by one rule is listed once, so the list does not tell how many there were.
  */
 export function decideRecipientView(policy: PolicySet, recipient: RoutedRecipient, everything: NotificationContent, notifier: NotifyingAgency, at: Date): RecipientView {
-  const content = aboutRecipient(everything, recipient);
+  const content = inRecipientsTerms(aboutRecipient(everything, recipient), recipient);
   const principal = recipientPrincipal(recipient.rule, recipient.agencyCode);
   const access = routingAccess(recipient.rule);
   const subject: DisclosureSubject = {
@@ -93,6 +95,22 @@ function aboutRecipient(content: NotificationContent, recipient: RoutedRecipient
   const reached = recipient.reachedAt[area] ?? [];
   const offered = (entry: ContentEntry) => entry.about === undefined || entry.about.area !== area || (entry.about.localAuthority !== null && reached.includes(entry.about.localAuthority));
   return { sections: content.sections.map((section) => ({ ...section, entries: section.entries.filter(offered) })) };
+}
+
+/**
+ * The child in the terms the recipient knows them by. An agency told from its own SEALED record
+ * (`RoutedRecipient.knowsChildAs`: a school with the pupil on its roll under a new identity, an authority
+ * holding a sealed plan) knows the child only as that record does: the notifier names the child as it
+ * knows them — perhaps by the identity the seal keeps apart, at the old home — and shown beside the
+ * agency's own pupil or plan that would link the two (design principle 8). So the child's entry (every
+ * `NOTIFIED_CHILD` section) is the agency's own record's — its reference and the identity that record
+ * reported — and nothing of the notifier's identification of the child is offered; the event's own
+ * sections (the incident, the attendance) stand, as the duty needs them.
+ */
+function inRecipientsTerms(content: NotificationContent, recipient: RoutedRecipient): NotificationContent {
+  const record = recipient.knowsChildAs;
+  if (record === undefined) return content;
+  return { sections: content.sections.map((section) => (section.recordType === NotificationRecordType.NOTIFIED_CHILD ? { ...section, entries: [childInOwnRecord(record)] } : section)) };
 }
 
 function pathOf(section: ContentSection, index: number): string {

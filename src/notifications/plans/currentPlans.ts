@@ -24,6 +24,8 @@ export interface HeldPlan {
   startDate: string;
   /** The child as the holding authority itself reported them. */
   identity: ReportedIdentity;
+  /** The child's SUI when the holding authority's record was linked by it (the authority reported it); else null. */
+  sui: string | null;
   /** The holding authority's own record is SEALED (only with `sealedToo`): it may be told, no one else may learn of the plan. */
   sealed: boolean;
 }
@@ -42,10 +44,11 @@ export interface HeldPlan {
  */
 export async function currentPlans(manager: EntityManager, childIds: readonly string[], on: string, { sealedToo = false } = {}): Promise<HeldPlan[]> {
   if (childIds.length === 0) return [];
-  const rows = await manager.query<{ recordId: string; childId: string; agencyCode: string; agencyReference: string; status: string; unborn: boolean; responsibleLocalAuthority: string; startDate: string; identity: ReportedIdentity; sealed: boolean }[]>(
+  const rows = await manager.query<{ recordId: string; childId: string; agencyCode: string; agencyReference: string; status: string; unborn: boolean; responsibleLocalAuthority: string; startDate: string; identity: ReportedIdentity; sui: string | null; sealed: boolean }[]>(
     `SELECT r.id AS "recordId", r.child_id AS "childId", r.agency_code AS "agencyCode", r.agency_reference AS "agencyReference", s.status,
             (c.date_of_birth IS NULL AND c.expected_date_of_birth IS NOT NULL) AS unborn, s.responsible_local_authority AS "responsibleLocalAuthority",
             to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", r.reported_identity AS identity,
+            CASE WHEN r.link_method = 'SUI' THEN c.sui END AS sui,
             (r.labels && $4::text[]) AS sealed
        FROM agency_record r
        JOIN social_care_record s ON s.record_id = r.id

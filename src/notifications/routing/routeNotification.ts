@@ -1,4 +1,5 @@
 import { type AgencyType } from "../../directory/AgencyType";
+import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 import { type RoutedNotificationType } from "../NotificationType";
 import { type NotificationRoutingRule } from "./NotificationRoutingRule";
 import { type RecipientLookup } from "./recipientAgencies";
@@ -9,7 +10,18 @@ import { SubjectAge, type RoutingArea } from "./RoutingArea";
  * when the notification does not say it), or one agency the facts name (the school a pupil is on the
  * roll of, the authority holding a child's plan).
  */
-export type RoutingTarget = { localAuthority: string | null } | { agencyCode: string; concealed?: true };
+export type RoutingTarget = { localAuthority: string | null } | { agencyCode: string; concealed?: OwnSealedRecord };
+
+/**
+ * The agency's own SEALED record through which routing tells it of the child (`recordHolders`): the only
+ * terms it knows the child in — its reference, the child as the record reported them, and the SUI when
+ * the record was linked by it. Never stored on the routing decision: nobody but that agency may learn it.
+ */
+export interface OwnSealedRecord {
+  agencyReference: string;
+  identity: ReportedIdentity;
+  sui: string | null;
+}
 
 /** What routing reads of a notification: its type and event, its subject's age, and where each area it names points. */
 export interface RoutingFacts {
@@ -59,6 +71,11 @@ export interface RoutedRecipient {
   responseRequested: boolean;
   /** For each area, the targets (local authorities, or agencies named) through which some rule chose it: what its view may be about (`ContentEntry.about`). */
   reachedAt: Partial<Record<RoutingArea, string[]>>;
+  /**
+   * Chosen through a concealed target (`recordHolders`): the agency knows the child only by its own
+   * SEALED record, so its view identifies the child in that record's terms (`decideRecipientView`).
+   */
+  knowsChildAs?: OwnSealedRecord;
 }
 
 export interface NotificationRouting {
@@ -94,7 +111,7 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
         ...("agencyCode" in target ? { localAuthority: null, agency: target.agencyCode } : { localAuthority: target.localAuthority }),
         outcome: agencies.length > 0 ? "ROUTED" : "NO_AGENCY", agencies: agencies.map((agency) => agency.code),
         ...(versions.length > 0 ? { directoryVersions: Object.fromEntries(versions) } : {}),
-        ...("agencyCode" in target && target.concealed === true ? { concealed: true as const } : {}),
+        ...("agencyCode" in target && target.concealed !== undefined ? { concealed: true as const } : {}),
       });
       const reached = "agencyCode" in target ? target.agencyCode : (target.localAuthority as string);
       for (const agency of agencies) {
@@ -102,6 +119,7 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
         recipients.set(agency.code, known);
         if (!known.rules.includes(rule.id)) known.rules.push(rule.id);
         known.responseRequested ||= asksReply;
+        if ("agencyCode" in target && target.concealed !== undefined) known.knowsChildAs ??= target.concealed;
         const targets = (known.reachedAt[rule.area] ??= []);
         if (!targets.includes(reached)) targets.push(reached);
       }

@@ -66,6 +66,10 @@ export class NotifiedChildContent {
   @Field(() => LocalDateResolver, { nullable: true }) dateOfBirth: string | null;
   @Field(() => LocalDateResolver, { nullable: true, description: "An unborn child's expected date of birth." }) expectedDateOfBirth: string | null;
   @Field(() => String, { nullable: true }) homeLocalAuthority: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Your own reference for the child's record, when the hub tells you of the child from your own sealed record (a new identity): the child is then given as that record holds them, never as the notifier named them.",
+  }) agencyReference: string | null;
 }
 
 @ObjectType({ description: "CP-IS: a child on a plan attended an unscheduled-care setting." })
