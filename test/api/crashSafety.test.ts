@@ -16,7 +16,7 @@ import { scenarioRecords, SCENARIO } from "../support/scenarioFixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * Design principle 4 under the harshest failure: the hub process killed (SIGKILL) while disclosures
@@ -50,7 +50,7 @@ async function sign(claims: TestClaims): Promise<string> {
 function startHub(): Promise<number> {
   const env = { ...process.env, NODE_ENV: "development", HUB_DATA_DIR: dataDir, HUB_DEMO_DATA: "false", PORT: "0", LOG_LEVEL: "info", ...(database.url ? { DATABASE_URL: database.url } : {}) };
   if (!database.url) delete env.DATABASE_URL;
-  hub = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  hub = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let output = "";
     hub!.stdout!.on("data", (chunk: Buffer) => {

@@ -15,7 +15,7 @@ import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT, TEST_AGENCIES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * Two hub processes on one database (HUB.md §10: the hub is stateless), under mixed load at once:
@@ -43,7 +43,7 @@ function startHub(): Promise<{ process: ChildProcess; port: number }> {
     ...(database.url ? { DATABASE_URL: database.url } : {}),
   };
   if (!database.url) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {

@@ -18,7 +18,7 @@ import { SUBMIT, TEST_AGENCIES } from "../support/fixtures";
 import { SCENARIO, scenarioRecords } from "../support/scenarioFixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * Tracing end to end: the built hub started as `npm start` starts it, with OTEL_EXPORTER_OTLP_ENDPOINT
@@ -70,7 +70,7 @@ beforeAll(async () => {
     ...(database.url ? { DATABASE_URL: database.url } : {}),
   };
   if (!database.url) delete env.DATABASE_URL;
-  hub = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  hub = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   hub.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   hub.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {

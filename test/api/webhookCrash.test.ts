@@ -15,7 +15,7 @@ import { TEST_AGENCIES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
 import { waitFor, WebhookReceiver } from "../support/webhookReceiver";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * Webhook delivery across hub processes built from dist/ (issue 10's acceptance), against a real HTTP
@@ -39,7 +39,7 @@ function startHub(): Promise<{ process: ChildProcess; port: number }> {
     ...(database.url ? { DATABASE_URL: database.url } : {}),
   };
   if (!database.url) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let ready = false;
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from "../../src/db/database";
 import { createLogger } from "../../src/logging/logger";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { disclosure, requestIdsOnChain, rewriteConsistently } from "./auditTestSupport";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * `npm run audit:checkpoints` and `npm run audit:verify` as an operator runs them, from the build, as
@@ -37,7 +37,7 @@ const stranger = keyFiles("hub-cli-1-forged");
 function run(command: "verifyAudit" | "exportAuditCheckpoints", args: string[]) {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "error", HUB_DATA_DIR: dataDir, HUB_SIGNING_KEYS_FILE: hub.keys };
   if (testDatabase.url !== undefined) env.DATABASE_URL = testDatabase.url;
-  const result = spawnSync(process.execPath, [path.join(root, `dist/src/cli/${command}.js`), ...args], { cwd: root, env, encoding: "utf8", timeout: 170_000 });
+  const result = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, `dist/src/cli/${command}.js`), ...args], { cwd: root, env, encoding: "utf8", timeout: 170_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

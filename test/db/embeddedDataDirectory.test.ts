@@ -10,7 +10,7 @@ import { EmbeddedDatabaseInUseError, HUB_OPENER } from "../../src/db/embeddedAcc
 import { Agency } from "../../src/directory/Agency";
 import { createLogger } from "../../src/logging/logger";
 import { RECORDS, TEST_AGENCIES } from "../support/fixtures";
-import { ensureBuilt } from "../support/build";
+import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
 
 /**
  * The embedded database (PGlite) is one process's, and only its user's. It is served on a Unix socket
@@ -213,7 +213,7 @@ describe("a command while another command has the directory", () => {
     const dataDir = newDataDir();
     const holder = await open(dataDir, { role: "command", name: "npm run linkage -- rebuild-profiles" }, 2);
     try {
-      const migrate = spawnSync(process.execPath, [path.join(root, "dist/src/cli/migrate.js")], { cwd: root, env: commandEnv(dataDir), encoding: "utf8" });
+      const migrate = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/cli/migrate.js")], { cwd: root, env: commandEnv(dataDir), encoding: "utf8" });
       expect(migrate.status).toBe(1);
       expect(migrate.stderr).toContain(`npm run linkage -- rebuild-profiles (pid ${process.pid}) has the embedded database in ${dataDir} open`);
       expect(migrate.stderr).toContain("Wait for it to finish");
@@ -231,7 +231,7 @@ function commandEnv(dataDir: string): NodeJS.ProcessEnv {
 
 /** Starts `npm start`'s process (dist/src/main.js) and resolves once it says it is ready. */
 function startHubProcess(dataDir: string): { process: ChildProcess; started: Promise<void>; output: () => string } {
-  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const started = new Promise<void>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
@@ -272,12 +272,12 @@ describe("npm start and the commands beside it, as processes", () => {
     const records = path.join(path.dirname(dataDir), "gp.ndjson");
     const { agencyCode: _agency, ...record } = RECORDS.HEALTH;
     fs.writeFileSync(records, [{ ...record, agencyReference: "GP-BESIDE-1" }, { ...record, agencyReference: "GP-BESIDE-2" }].map((line) => JSON.stringify(line)).join("\n"));
-    const imported = spawnSync(process.execPath, [path.join(root, "dist/src/cli/importRecords.js"), records, "--agency", "GP-K99001"], { cwd: root, env: commandEnv(dataDir), encoding: "utf8" });
+    const imported = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/cli/importRecords.js"), records, "--agency", "GP-K99001"], { cwd: root, env: commandEnv(dataDir), encoding: "utf8" });
     expect(imported.stderr).not.toMatch(/failed|refused/i);
     expect(imported.status).toBe(0);
 
     // A second hub that is not refused would serve for ever: it is stopped rather than awaited.
-    const second = spawnSync(process.execPath, [path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" });
+    const second = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`A hub (pid ${hub.process.pid}) is already running on the embedded database in ${dataDir}`);
 
