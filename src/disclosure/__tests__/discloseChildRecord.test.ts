@@ -1,4 +1,5 @@
 import { IgAlert } from "../../alerts/IgAlert";
+import { Agency } from "../../directory/Agency";
 import { ChildExclusion, ExclusionKind } from "../../exclusions/ChildExclusion";
 import { recordConsent } from "../../consent/recordConsent";
 import { recordConsentOverride } from "../../consent/recordConsentOverride";
@@ -6,9 +7,16 @@ import { HubError } from "../../errors/HubError";
 import { syntheticNhsNumbers } from "../../identity/nhsNumber";
 import { type AccessContext } from "../../policy/AccessContext";
 import { type Principal } from "../../auth/Principal";
+import { NotificationDelivery } from "../../notifications/NotificationDelivery";
+import { recordSearchedChildren } from "../../referrals/bindReferral";
 import { openReferral } from "../../referrals/openReferral";
+import { Referral } from "../../referrals/Referral";
+import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
+import { submitRecord } from "../../records/submitRecord";
+import { testAgency } from "../../../test/support/fixtures";
+import { statementsFor } from "../../../test/support/statementCount";
 import { discloseChildRecord } from "../discloseChildRecord";
-import { accessFor, CALLER, childOf, openDisclosureDatabase, practitioner, type DisclosureDatabase } from "./disclosureDatabase";
+import { accessFor, agencySystem, CALLER, childOf, openDisclosureDatabase, practitioner, type DisclosureDatabase } from "./disclosureDatabase";
 
 /**
  * `discloseChildRecord` on a migrated database, records written through `submitRecord` and the real
@@ -27,6 +35,12 @@ const NOBODY = next();
 const LINCS_ONLY = next();
 const SKYE = next();
 const HAZEL = next();
+const POPPY = next();
+const IVO = next();
+const MABEL = next();
+const OTTILIE = next();
+/** A clinician at an emergency department, an unscheduled-care setting the directory holds (CP-IS). */
+const ED_CLINICIAN = practitioner("ed-db-cpis", "ED-DB-VALE", "HEALTH", ["HEALTH_PRACTITIONER"]);
 /** A social worker whose exclusion from Hazel's file was lifted. */
 const READMITTED = practitioner("sw-db-2", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
 
@@ -119,6 +133,33 @@ beforeAll(async () => {
   });
   ids.hazelExclusion = (await exclusion(ExclusionKind.STAFF, { subjectSub: CALLER.socialWorker.sub })).id;
   await exclusion(ExclusionKind.STAFF, { subjectSub: READMITTED.sub, liftedAt: new Date("2026-10-01T09:00:00Z"), liftedBySub: CALLER.cscManager.sub, liftReason: "Worker moved to another team." });
+
+  // Held only by the GP, each the child of a referral the MASH opened before it knew who the child was;
+  // the MASH practitioner is kept out of Ivo's file.
+  ids.poppyGp = (await db.submit({
+    agencyCode: "GP-K99001", agencyReference: "GP-DB-POPPY", child: childOf(POPPY, "Poppy", "Larkspur", "2017-04-11"),
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2017-05-01" },
+  })).recordId;
+  await db.submit({
+    agencyCode: "GP-K99001", agencyReference: "GP-DB-IVO", child: childOf(IVO, "Ivo", "Pellmore", "2016-10-30", { sex: "MALE" }),
+    health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-11-01" },
+  });
+  const ivoId = (await db.dataSource.query<{ id: string }[]>("SELECT id FROM child WHERE sui = $1", [IVO]))[0]?.id ?? "";
+  ids.ivoExclusion = (await db.dataSource.getRepository(ChildExclusion).save({
+    childId: ivoId, sui: IVO, kind: ExclusionKind.STAFF, subjectSub: CALLER.mash.sub, agencyCode: null, team: null, reason: "Neighbour of the family; agreed by the service manager.",
+    recordedBySub: CALLER.cscManager.sub, recordedByAgency: "LA-E06000060", liftedAt: null, liftedBySub: null, liftReason: null,
+  })).id;
+
+  // Two children on a child protection plan, each seen at an emergency department; the status of
+  // Ottilie's plan is third-party information the department's clinicians are not shown.
+  await db.dataSource.getRepository(Agency).insert({ ...testAgency("ED-DB-VALE", "Vale General emergency department", "HEALTH", "E06000060"), unscheduledCareSetting: "EMERGENCY_DEPARTMENT" });
+  const plan = { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", allocatedWorkerName: "Ari Caseworker", allocatedWorkerContact: "ari@bucks.example", responsibleLocalAuthority: "E06000060" } as const;
+  const onPlan: [string, string, string, AgencyRecordSubmission["fieldLabels"]][] = [[MABEL, "Mabel", "Thornbury", []], [OTTILIE, "Ottilie", "Varley", [{ field: "status", labels: ["THIRD_PARTY"] }]]];
+  for (const [sui, given, family, fieldLabels] of onPlan) {
+    const child = childOf(sui, given, family, "2019-04-02");
+    await db.submit({ agencyCode: "LA-E06000060", agencyReference: `CSC-DB-CP-${given.toUpperCase()}`, child, fieldLabels, socialCare: plan });
+    await submitRecord(db.dataSource, agencySystem("ED-DB-VALE", "HEALTH"), { agencyCode: "ED-DB-VALE", agencyReference: `ED-DB-${given.toUpperCase()}`, child, health: { conditions: [{ description: "Scald to the left forearm" }] } });
+  }
 
   // Held only by the GP: the local authority is not involved.
   const cass = childOf(CASS, "Cass", "Mardle", "2016-01-20");
@@ -426,6 +467,42 @@ describe("what the relationships rest on", () => {
     expect(entry.details.principalLocalAuthority).toBe("E06000060");
   });
 
+  test("a referral opened before the child was identified, whose search showed the child, is bound on opening the child and names it from then on", async () => {
+    const mash = CALLER.mash;
+    const receipt = await openReferral(db.dataSource, mash, "req-referral-2", db.policy, { reference: "MASH-DB-0002", stage: "REFERRAL", referralSource: "SCHOOL", reason: "School reports a child arriving hungry and unkempt, name not yet known." });
+    await recordSearchedChildren(db.dataSource, receipt.referralId, [POPPY]);
+    const triage = accessFor("REFERRAL_TRIAGE", { caseReference: "MASH-DB-0002" });
+
+    const view = await ask(mash, POPPY, triage);
+    expect(view?.relationships).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(view?.health.map((record) => record.recordId)).toEqual([ids.poppyGp]);
+    const [bound, read, ...others] = await db.auditByRequest(lastRequest());
+    expect(others).toEqual([]);
+    expect(bound).toMatchObject({ operation: "REFERRAL_BOUND", childSuis: [POPPY], caseReference: "MASH-DB-0002", details: { referralId: receipt.referralId, reference: "MASH-DB-0002" } });
+    expect(read).toMatchObject({ operation: "CHILD_RECORD", outcome: "DISCLOSED", childSuis: [POPPY], details: { openReferral: { source: { kind: "HUB", referralId: receipt.referralId } } } });
+    expect((await db.dataSource.getRepository(Referral).findOneByOrFail({ id: receipt.referralId })).sui).toBe(POPPY);
+
+    // The referral is the child's now: the next read binds nothing, and looks nothing up to find that
+    // out: it costs the statements of the GP's read of its own record, under no reference.
+    const again = await statementsFor(() => ask(mash, POPPY, triage));
+    expect((await onlyEntry()).details.openReferral).toMatchObject({ source: { kind: "HUB", referralId: receipt.referralId } });
+    expect(await statementsFor(() => ask(CALLER.gp, POPPY, accessFor("REFERRAL_TRIAGE")))).toBe(again);
+    expect((await onlyEntry()).outcome).toBe("DISCLOSED");
+  });
+
+  test("a caller kept out of the child binds no referral to it, and is answered as a stranger", async () => {
+    const receipt = await openReferral(db.dataSource, CALLER.mash, "req-referral-3", db.policy, { reference: "MASH-DB-0003", stage: "REFERRAL", referralSource: "POLICE", reason: "Police report a child left alone overnight, name not yet known." });
+    await recordSearchedChildren(db.dataSource, receipt.referralId, [IVO]);
+    expect(await ask(CALLER.mash, IVO, accessFor("REFERRAL_TRIAGE", { caseReference: "MASH-DB-0003" }))).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ operation: "CHILD_RECORD", outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", details: { exclusionIds: [ids.ivoExclusion] } });
+    expect((await db.dataSource.getRepository(Referral).findOneByOrFail({ id: receipt.referralId })).sui).toBeNull();
+  });
+
+  test("a case reference about a child the hub does not hold: null, audited NOT_FOUND", async () => {
+    expect(await ask(CALLER.mash, NOBODY, accessFor("REFERRAL_TRIAGE", { caseReference: "MASH-DB-0404" }))).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ childSuis: [NOBODY], outcome: "NOT_FOUND", caseReference: "MASH-DB-0404" });
+  });
+
   test("a consent override in force is named on the entries of the disclosures it allows", async () => {
     const override = await recordConsentOverride(db.dataSource, CALLER.cscManager, "req-override-1", db.policy, WREN, "Risk of significant harm outweighs the refusal; agreed at strategy meeting.", null);
     await ask(CALLER.socialWorker, WREN, accessFor("SECTION_47_ENQUIRY"));
@@ -437,5 +514,24 @@ describe("what the relationships rest on", () => {
     const view = await ask(other, LINCS_ONLY, accessFor("SECTION_47_ENQUIRY"));
     expect(view?.relationships).toEqual(["AGENCY_INVOLVED", "RESPONSIBLE_LOCAL_AUTHORITY"]);
     expect(await ask(CALLER.socialWorker, LINCS_ONLY, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+  });
+});
+
+describe("CP-IS: a plan's status shown at an unscheduled-care setting", () => {
+  const planAccessTo = async (sui: string) => (await db.dataSource.getRepository(NotificationDelivery).find())
+    .filter((delivery) => (delivery.content as { child?: { sui?: string }; planAccess?: unknown }).child?.sui === sui && delivery.content.planAccess !== undefined);
+
+  test("tells the authority holding the plan that it was viewed, and where", async () => {
+    const view = await ask(ED_CLINICIAN, MABEL, accessFor("REFERRAL_TRIAGE"));
+    expect(view?.socialCare[0]?.status).toBe("CHILD_PROTECTION_PLAN");
+    const deliveries = await planAccessTo(MABEL);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ recipientAgency: "LA-E06000060", content: { planAccess: { siteCode: "ED-DB-VALE", setting: "EMERGENCY_DEPARTMENT", planReference: "CSC-DB-CP-MABEL" } } });
+  });
+
+  test("a clinician there shown the plan's record but not its status tells no one", async () => {
+    const view = await ask(ED_CLINICIAN, OTTILIE, accessFor("REFERRAL_TRIAGE"));
+    expect(view?.socialCare[0]).toMatchObject({ status: null, allocatedWorkerContact: "ari@bucks.example" });
+    expect(await planAccessTo(OTTILIE)).toEqual([]);
   });
 });

@@ -320,6 +320,12 @@ describe("data sharing agreements", () => {
     expect(outcome(rules({ access: { purpose: "STRATEGY_DISCUSSION" } }), health)).toBe("withheld by no-agreement");
   });
 
+  test("cover only the record types they name, though they cover others of the same provider", () => {
+    const abuseAtHealth = record("POLICE", ["incidentType"], { providerAgencyType: "HEALTH", attributes: { incidentType: "DOMESTIC_ABUSE" } });
+    expect(outcome(rules(), abuseAtHealth)).toBe("withheld by no-agreement");
+    expect(outcome(rules(), health)).toBe("granted by grant-health");
+  });
+
   test("are not needed for the caller's own agency's records", () => {
     const own = record("POLICE", ["officerName"], { providerAgencyCode: OWN });
     expect(outcome(rules({ at: new Date("2026-10-31T12:00:00Z") }), own)).toBe("granted by grant-police-own");
