@@ -350,6 +350,13 @@ describe("a caller a standing exclusion keeps out of the child's file", () => {
     expect(await attempts()).toBe(before + 1);
   });
 
+  test("a refusal of someone kept out of nothing names no exclusion on its entry, not even an empty list", async () => {
+    await refusalOf(ask(CALLER.cscManager, HAZEL, accessFor("SECTION_47_ENQUIRY", { lawfulBasis: "LAW_ENFORCEMENT" })));
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "LAW_ENFORCEMENT_NOT_COMPETENT_AUTHORITY" });
+    expect(entry.details).not.toHaveProperty("exclusionIds");
+  });
+
   test("others at the same agency, and the worker whose exclusion was lifted, read the file with no exclusion on their entries", async () => {
     for (const caller of [CALLER.cscManager, READMITTED]) {
       const view = await ask(caller, HAZEL, accessFor("SECTION_47_ENQUIRY"));
