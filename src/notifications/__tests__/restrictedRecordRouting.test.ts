@@ -1,4 +1,6 @@
 import { listIgAlerts } from "../../alerts/reviewIgAlerts";
+import { exportDisclosures } from "../../audit/exportDisclosures";
+import { listDisclosures } from "../../audit/listDisclosures";
 import { submitRecord } from "../../records/submitRecord";
 import { type DirectoryEntry } from "../../directory/DirectoryEntry";
 import { recordExclusion } from "../../exclusions/manageExclusions";
@@ -23,10 +25,12 @@ const ED_SYSTEM = person("system-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["AGENCY_SYS
 const FORCE_SYSTEM = person("system-police-91-rr", "POLICE-91", "POLICE", ["AGENCY_SYSTEM"]);
 const SCHOOL_SYSTEM = person("system-sch-700001-rr", "SCH-700001", "EDUCATION", ["AGENCY_SYSTEM"]);
 const SCHOOL_DSL = person("dsl-sch-700001-rr", "SCH-700001", "EDUCATION", ["SCHOOL_DSL"]);
+const SCHOOL_IG_LEAD = person("ig-sch-700001-rr", "SCH-700001", "EDUCATION", ["IG_LEAD"]);
 const OTHER_SCHOOL = agency("SCH-700009", "Vale Upper School", "EDUCATION", "E06000060", null);
 const OTHER_SCHOOL_SYSTEM = person("system-sch-700009-rr", "SCH-700009", "EDUCATION", ["AGENCY_SYSTEM"]);
 const OTHER_SCHOOL_DSL = person("dsl-sch-700009-rr", "SCH-700009", "EDUCATION", ["SCHOOL_DSL"]);
 const FENSHIRE_SYSTEM = person("system-la-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+const FORCE_IG_LEAD = person("ig-police-91-rr", "POLICE-91", "POLICE", ["IG_LEAD"]);
 const FENSHIRE_WORKER = person("sw-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
 
 // This file's own children: one whose school holds them under a sealed record (a new identity), one
@@ -108,6 +112,21 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect(JSON.stringify(notification.routing)).not.toMatch(newIdentity);
     // Acted on before the next school day, and so never overdue for the escalation below.
     await acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-ack", deliveries[0].id, null, NOW);
+    // Nor does the force's trail: the delivery's entry and the school's reads and acknowledgement of it
+    // name the school of a child with a new identity, and are on the school's IG leads' trail alone.
+    const trailReview: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "Who was told of a pupil the force reported.", caseReference: null, breakGlass: false };
+    const forceTrail = await listDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force", trailReview, { childSui: SEALED_PUPIL.sui }, 50, null, NOW);
+    expect(JSON.stringify(forceTrail)).not.toContain("SCH-700001");
+    // Counted as the force's own entries alone, as for a pupil on no school's roll.
+    expect(forceTrail.totalCount).toBe(forceTrail.entries.length);
+    expect(forceTrail.entries.every((shown) => shown.principal.agency === "POLICE-91")).toBe(true);
+    const forceExport = await exportDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force-csv", trailReview, { childSui: SEALED_PUPIL.sui }, "CSV", 100, NOW);
+    expect(forceExport.content).not.toContain("SCH-700001");
+    // The same entries, and the force's IG lead's own read of the trail just made.
+    expect(forceExport.count).toBe(forceTrail.totalCount + 1);
+    // The school's own IG lead reads all of them.
+    const schoolTrail = await listDisclosures(services, SCHOOL_IG_LEAD, "req-rr-trail-school", trailReview, { childSui: SEALED_PUPIL.sui, agency: "SCH-700001" }, 50, null, NOW);
+    expect(schoolTrail.entries.map((shown) => shown.operation).sort()).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_DELIVERY", "NOTIFICATION_INBOX_READ"]);
     const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-again", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
   });
@@ -253,7 +272,6 @@ const PLOVER = { sui: "9990746214", givenNames: "Plover", familyName: "Ashdown",
 const WREN = { sui: "9990746222", givenNames: "Wren", familyName: "Tallis", dateOfBirth: "2015-10-08", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "3 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
 const UNHELD_CHILD = { givenNames: "Linnet", familyName: "Orrin", dateOfBirth: "2016-03-14", sex: "FEMALE" as const };
 const UNHELD_PUPIL = { givenNames: "Teal", familyName: "Gorsey", dateOfBirth: "2015-08-22", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "8 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
-const SCHOOL_IG_LEAD = person("ig-sch-700001-rr", "SCH-700001", "EDUCATION", ["IG_LEAD"]);
 
 /**
  * A notifier a standing exclusion keeps out of the child still meets its duty — routing and delivery are
