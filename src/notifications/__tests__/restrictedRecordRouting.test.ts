@@ -17,6 +17,9 @@ import { submitOperationEncompass } from "../operationEncompass/submitOperationE
 import { submitPprcNotification } from "../submitPprcNotification";
 import { submitUnscheduledCareAttendance } from "../unscheduledCare/submitUnscheduledCareAttendance";
 import { webhookBody } from "../../webhooks/webhookBody";
+import { listDeadWebhooks } from "../../webhooks/deadLetters";
+import { WebhookDelivery } from "../../webhooks/WebhookDelivery";
+import { WebhookStatus } from "../../webhooks/WebhookStatus";
 import { agency, openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
@@ -127,6 +130,14 @@ describe("routing never goes through a restricted record, but the agency whose o
     // The school's own IG lead reads all of them.
     const schoolTrail = await listDisclosures(services, SCHOOL_IG_LEAD, "req-rr-trail-school", trailReview, { childSui: SEALED_PUPIL.sui, agency: "SCH-700001" }, 50, null, NOW);
     expect(schoolTrail.entries.map((shown) => shown.operation).sort()).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_DELIVERY", "NOTIFICATION_INBOX_READ"]);
+    // A webhook of the delivery that died is the school's to replay, and not in the force's list of dead deliveries about its child.
+    await db.dataSource.getRepository(WebhookDelivery).insert({
+      id: "5c0a1e7d-6b1f-4c8e-9d5a-0f3e2b7c9a41", deliveryId: deliveries[0].id, recipientAgency: "SCH-700001", childSuis: [SEALED_PUPIL.sui], status: WebhookStatus.DEAD,
+      attempts: 8, lastFailure: "HTTP_503", createdAt: NOW, lastAttemptAt: NOW, deliveredAt: null, deadAt: NOW, replays: 0,
+    });
+    const deadFor = async (caller: typeof FORCE_IG_LEAD) => (await listDeadWebhooks(services, caller, `req-rr-dead-${caller.sub}`, trailReview, 50, null, NOW)).deliveries.map((dead) => dead.deliveryId);
+    expect(await deadFor(SCHOOL_IG_LEAD)).toContain(deliveries[0].id);
+    expect(await deadFor(FORCE_IG_LEAD)).not.toContain(deliveries[0].id);
     const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-again", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
   });
