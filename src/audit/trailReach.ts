@@ -46,6 +46,11 @@ export function concealedRouteEntry(details: string): string {
        AND routed.operation = 'NOTIFICATION_DELIVERY' AND routed.details @> ${CONCEALED_JSON})))`;
 }
 
+/** Whether an IG alert (by its first disclosure, `disclosureId`, a SQL expression) was raised by a concealed route's entry (`concealedRouteEntry`). */
+export function concealedRouteAlert(disclosureId: string): string {
+  return `EXISTS (SELECT 1 FROM disclosure_audit alerted WHERE alerted.id = ${disclosureId} AND ${concealedRouteEntry("alerted.details")})`;
+}
+
 /** Whether a webhook (by its delivery, `deliveryId`, a SQL expression) sends a concealed route's delivery: the same rule as `concealedRouteEntry`. */
 export function concealedRouteWebhook(deliveryId: string): string {
   return `EXISTS (SELECT 1 FROM notification_delivery routedDelivery JOIN disclosure_audit routed ON routed.id = routedDelivery.disclosure_id

@@ -142,6 +142,29 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
   });
 
+  test("Operation Encompass: the alert a sealed school's kept-out DSL raises on the delivery is the school's IG leads', never the force's", async () => {
+    const pupil = { sui: "9990741298", givenNames: "Linnet", familyName: "Carrow", dateOfBirth: "2015-02-14", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "3 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+    const review: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "A pupil's DSL kept out of their file.", caseReference: null, breakGlass: false };
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0006", child: { ...pupil, givenNames: "Wren", familyName: "Tolley", address: PUPIL_NEW_IDENTITY.address }, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await recordExclusion(services, SCHOOL_IG_LEAD, "req-rr-excl-dsl", review, { sui: pupil.sui }, { kind: "STAFF", subject: SCHOOL_DSL.sub, reason: "Related to the pupil's family." }, NOW);
+    const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-kept-out-dsl", {
+      agencyCode: "POLICE-91", reference: "VC-RR-DA-6", occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS", crimeReference: "VC-RR-DA-6-CR",
+      summary: "Shouting reported by a neighbour", intelligence: null, officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child: pupil,
+    }, NOW);
+    const [delivery] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(delivery.recipientAgency).toBe("SCH-700001");
+    await expect(acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-kept-out-ack", delivery.id, null, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Acted on by the school's system, and so never overdue for the escalation below.
+    await acknowledgeNotification(services, SCHOOL_SYSTEM, "req-rr-encompass-kept-out-system-ack", delivery.id, null, NOW);
+    const alertsOf = async (caller: typeof FORCE_IG_LEAD) => (await listIgAlerts(services, caller, `req-rr-alerts-dsl-${caller.sub}`, review, null, 50, null, NOW)).alerts.filter((alert) => alert.childSui === pupil.sui);
+    expect((await alertsOf(SCHOOL_IG_LEAD)).map((alert) => alert.principalAgency)).toEqual(["SCH-700001"]);
+    expect(await alertsOf(FORCE_IG_LEAD)).toEqual([]);
+    // Nor is the refused acknowledgement on the force's trail of the pupil; the school's IG leads read it.
+    const refusedAcknowledgement = { operation: "NOTIFICATION_ACKNOWLEDGED", outcome: "REFUSED" } as const;
+    expect((await listDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force-dsl", review, { childSui: pupil.sui, ...refusedAcknowledgement }, 50, null, NOW)).totalCount).toBe(0);
+    expect((await listDisclosures(services, SCHOOL_IG_LEAD, "req-rr-trail-school-dsl", review, { childSui: pupil.sui, ...refusedAcknowledgement }, 50, null, NOW)).totalCount).toBe(1);
+  });
+
   test("Operation Encompass: a school holding the pupil under a brokered record is never told; a school on whose open roll the pupil also is, only that one is named", async () => {
     const incident = (reference: string, child: typeof BROKERED_PUPIL | typeof TWO_SCHOOLS_PUPIL) => ({
       agencyCode: "POLICE-91", reference, occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS" as const, crimeReference: `${reference}-CR`,
