@@ -25,6 +25,7 @@ import { agency, openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releas
 const NOW = new Date("2026-11-16T10:00:00Z");
 const ED: DirectoryEntry = { ...agency("RBH-ED-RR", "Vale General emergency department", "HEALTH", "E06000060", null), unscheduledCareSetting: "EMERGENCY_DEPARTMENT" };
 const ED_SYSTEM = person("system-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["AGENCY_SYSTEM"]);
+const ED_IG_LEAD = person("ig-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["IG_LEAD"]);
 const FORCE_SYSTEM = person("system-police-91-rr", "POLICE-91", "POLICE", ["AGENCY_SYSTEM"]);
 const SCHOOL_SYSTEM = person("system-sch-700001-rr", "SCH-700001", "EDUCATION", ["AGENCY_SYSTEM"]);
 const SCHOOL_DSL = person("dsl-sch-700001-rr", "SCH-700001", "EDUCATION", ["SCHOOL_DSL"]);
@@ -204,6 +205,13 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect(entry.fieldsDisclosed).toContain("child.agencyReference");
     // Acted on, and so never overdue for the escalation below.
     await acknowledgeNotification(services, FENSHIRE_WORKER, "req-rr-cpis-ack", deliveries[0].id, null, NOW);
+    // The department's trail of the child names the plan holder no more than its receipt: the delivery, the read and the acknowledgement are the authority's alone.
+    const trailReview: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "Who was told of a child the department saw.", caseReference: null, breakGlass: false };
+    const departmentTrail = await listDisclosures(services, ED_IG_LEAD, "req-rr-cpis-trail-ed", trailReview, { childSui: SEALED_PLAN_CHILD.sui }, 50, null, NOW);
+    expect(JSON.stringify(departmentTrail)).not.toContain("LA-E10000019");
+    expect(departmentTrail.totalCount).toBe(departmentTrail.entries.length);
+    const planHolderTrail = await listDisclosures(services, FENSHIRE_IG_LEAD, "req-rr-cpis-trail-fen", trailReview, { childSui: SEALED_PLAN_CHILD.sui, agency: "LA-E10000019" }, 50, null, NOW);
+    expect(planHolderTrail.entries.map((shown) => shown.operation).sort()).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_DELIVERY", "NOTIFICATION_INBOX_READ"]);
     // Resubmitted, the same answer.
     const again = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-again", attendance, NOW);
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", [], []]);
