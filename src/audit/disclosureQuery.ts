@@ -1,18 +1,19 @@
 import { type DataSource, type SelectQueryBuilder } from "typeorm";
 import { type DisclosureCriteria } from "./DisclosureFilter";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
-import { trailReach, type TrailReader } from "./trailReach";
+import { concealedRouteEntry, trailReach, type TrailReader } from "./trailReach";
 import { aboutNoneKeptOut, type KeptOut } from "../exclusions/childrenKeptOut";
 
 /**
  * The audit entries matching the criteria that the IG lead answers for (`trailReach`), and naming no
- * child their exclusions keep them out of (`keptOut`: as for a child the hub does not hold), unordered. Each
+ * child their exclusions keep them out of (`keptOut`: as for a child the hub does not hold), unordered. An
+ * entry a concealed route made (`concealedRouteEntry`) is only its own agency's: in SQL, so counts and pages agree. Each
  * criterion is written so that its index serves it: `@>` on the SUI array uses the GIN index, the rest
  * lead composite indexes with the time.
  */
 export function disclosureQuery(dataSource: DataSource, criteria: DisclosureCriteria, reader: TrailReader, keptOut: KeptOut): SelectQueryBuilder<DisclosureAuditEntry> {
   const query = dataSource.getRepository(DisclosureAuditEntry).createQueryBuilder("entry");
-  const reach = trailReach(reader, { agency: "entry.principalAgency", suis: "entry.childSuis" });
+  const reach = trailReach(reader, { agency: "entry.principalAgency", suis: "entry.childSuis", concealed: concealedRouteEntry("entry.details") });
   const excluded = aboutNoneKeptOut(keptOut, "entry.childSuis");
   query.where(reach.condition, reach.parameters).andWhere(excluded.condition, excluded.parameters);
   if (criteria.childSui !== undefined) query.andWhere("entry.childSuis @> ARRAY[:childSui]::text[]", { childSui: criteria.childSui });

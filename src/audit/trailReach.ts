@@ -22,9 +22,39 @@ export type RowChildren = { suis: string } | { childIds: string };
  * text[], or — for a row keyed by the child itself (an IG alert), so a child awaiting an SUI is reached
  * too — `childIds`, an expression giving their ids as uuid[].
  */
-export function trailReach(reader: TrailReader, row: { agency: string } & RowChildren): { condition: string; parameters: Record<string, string> } {
+export function trailReach(reader: TrailReader, row: { agency: string; concealed?: string } & RowChildren): { condition: string; parameters: Record<string, string> } {
   const children = childReach(reader, row);
-  return { condition: `(${row.agency} = :readerAgency OR ${children.condition})`, parameters: children.parameters };
+  const notConcealed = row.concealed === undefined ? "" : ` AND NOT ${row.concealed}`;
+  return { condition: `(${row.agency} = :readerAgency OR (${children.condition}${notConcealed}))`, parameters: children.parameters };
+}
+
+/** The marker a concealed route's delivery entry carries in its `details` (`concealed: true`, `notifications/auditDelivery.ts`), as SQL (built, not quoted, so no `:` reaches a statement's parameter parsing). */
+const CONCEALED_JSON = "jsonb_build_object('concealed', true)";
+
+/**
+ * Whether a trail entry exists because of a concealed route (`notifications/routing/recordHolders.ts`: an
+ * agency told of a child only from its own SEALED record), as a SQL condition over the entry's `details`:
+ * the delivery's own entry (marked `concealed`), or a read or an acknowledgement of such a delivery (its
+ * `disclosureIds` name the delivery's entry). Such an entry names the agency that holds a child with a new
+ * identity, which the notifier's receipt keeps from it: it is on the trail of that agency's IG leads
+ * (their own staff's, or the hub's on their behalf) and no one else's (`trailReach`'s `concealed`).
+ */
+export function concealedRouteEntry(details: string): string {
+  return `(${details} @> ${CONCEALED_JSON} OR (jsonb_typeof(${details}->'disclosureIds') = 'array' AND EXISTS (
+    SELECT 1 FROM disclosure_audit routed
+     WHERE routed.id IN (SELECT CAST(named.id AS uuid) FROM jsonb_array_elements_text(${details}->'disclosureIds') AS named(id))
+       AND routed.operation = 'NOTIFICATION_DELIVERY' AND routed.details @> ${CONCEALED_JSON})))`;
+}
+
+/** Whether an IG alert (by its first disclosure, `disclosureId`, a SQL expression) was raised by a concealed route's entry (`concealedRouteEntry`). */
+export function concealedRouteAlert(disclosureId: string): string {
+  return `EXISTS (SELECT 1 FROM disclosure_audit alerted WHERE alerted.id = ${disclosureId} AND ${concealedRouteEntry("alerted.details")})`;
+}
+
+/** Whether a webhook (by its delivery, `deliveryId`, a SQL expression) sends a concealed route's delivery: the same rule as `concealedRouteEntry`. */
+export function concealedRouteWebhook(deliveryId: string): string {
+  return `EXISTS (SELECT 1 FROM notification_delivery routedDelivery JOIN disclosure_audit routed ON routed.id = routedDelivery.disclosure_id
+     WHERE routedDelivery.id = ${deliveryId} AND routed.details @> ${CONCEALED_JSON})`;
 }
 
 /**

@@ -27,6 +27,12 @@ export interface DeliveryFacts {
   submittedBy: string;
   /** The records the content came from (the prison's records of the PPRC and each child): what a subject access report judges it by. */
   recordIds: string[];
+  /**
+   * Routed through the recipient's own SEALED record (`routing/recordHolders.ts`): the entry carries the
+   * marker (`audit/trailReach.ts` `concealedRouteEntry`) that keeps it, and every read and acknowledgement of
+   * the delivery, off any other agency's IG leads' trail — it names the agency holding a child with a new identity.
+   */
+  concealed?: true;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface DeliveryFacts {
  * writes the delivery (`recordAuditEntriesInTransaction`), so the two commit together or not at all: the recipient agency as the principal it was decided for, the routing rule's purpose,
  * lawful basis and condition as the access context (its description the justification), the fields
  * disclosed and withheld with their rules, and the notification, delivery, rules and source records in
- * `details`. A delivery to a competent authority under Part 3, or to the police, is flagged as one
+ * `details` (and, for a concealed route, `concealed: true`). A delivery to a competent authority under Part 3, or to the police, is flagged as one
  * whose disclosure could prejudice an investigation, like any such read.
  */
 export function deliveryAuditEntry(policy: PolicySet, view: RecipientView, facts: DeliveryFacts): AuditEntryInput {

@@ -2,7 +2,7 @@ import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
-import { trailReach } from "../audit/trailReach";
+import { concealedRouteWebhook, trailReach } from "../audit/trailReach";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
 import { deadLetterReviewer } from "./deadLetterAccess";
@@ -20,9 +20,9 @@ export interface DeadWebhookPage {
 
 const COLUMNS = ["id", "deliveryId", "recipientAgency", "status", "attempts", "lastFailure", "createdAt", "lastAttemptAt", "deadAt", "replays"] as const;
 
-/** Rows an IG lead answers for: their own agency's deliveries, and those about children their agency holds (`trailReach`). */
+/** Rows an IG lead answers for: their own agency's deliveries, and those about children their agency holds (`trailReach`), but not another agency's concealed route's. */
 function reachable(services: GovernanceServices, principal: Principal) {
-  const reach = trailReach(principal, { agency: "webhook.recipient_agency", suis: "webhook.child_suis" });
+  const reach = trailReach(principal, { agency: "webhook.recipient_agency", suis: "webhook.child_suis", concealed: concealedRouteWebhook("webhook.delivery_id") });
   return services.dataSource.getRepository(WebhookDelivery).createQueryBuilder("webhook").select(COLUMNS.map((column) => `webhook.${column}`)).where(reach.condition, reach.parameters);
 }
 

@@ -1,4 +1,6 @@
 import { listIgAlerts } from "../../alerts/reviewIgAlerts";
+import { exportDisclosures } from "../../audit/exportDisclosures";
+import { listDisclosures } from "../../audit/listDisclosures";
 import { submitRecord } from "../../records/submitRecord";
 import { type DirectoryEntry } from "../../directory/DirectoryEntry";
 import { recordExclusion } from "../../exclusions/manageExclusions";
@@ -15,18 +17,24 @@ import { submitOperationEncompass } from "../operationEncompass/submitOperationE
 import { submitPprcNotification } from "../submitPprcNotification";
 import { submitUnscheduledCareAttendance } from "../unscheduledCare/submitUnscheduledCareAttendance";
 import { webhookBody } from "../../webhooks/webhookBody";
+import { listDeadWebhooks } from "../../webhooks/deadLetters";
+import { WebhookDelivery } from "../../webhooks/WebhookDelivery";
+import { WebhookStatus } from "../../webhooks/WebhookStatus";
 import { agency, openNotificationDatabase, person, POLICY, PRISON_SYSTEM, releaseOf, type NotificationDatabase } from "./notificationDatabase";
 
 const NOW = new Date("2026-11-16T10:00:00Z");
 const ED: DirectoryEntry = { ...agency("RBH-ED-RR", "Vale General emergency department", "HEALTH", "E06000060", null), unscheduledCareSetting: "EMERGENCY_DEPARTMENT" };
 const ED_SYSTEM = person("system-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["AGENCY_SYSTEM"]);
+const ED_IG_LEAD = person("ig-rbh-ed-rr", "RBH-ED-RR", "HEALTH", ["IG_LEAD"]);
 const FORCE_SYSTEM = person("system-police-91-rr", "POLICE-91", "POLICE", ["AGENCY_SYSTEM"]);
 const SCHOOL_SYSTEM = person("system-sch-700001-rr", "SCH-700001", "EDUCATION", ["AGENCY_SYSTEM"]);
 const SCHOOL_DSL = person("dsl-sch-700001-rr", "SCH-700001", "EDUCATION", ["SCHOOL_DSL"]);
+const SCHOOL_IG_LEAD = person("ig-sch-700001-rr", "SCH-700001", "EDUCATION", ["IG_LEAD"]);
 const OTHER_SCHOOL = agency("SCH-700009", "Vale Upper School", "EDUCATION", "E06000060", null);
 const OTHER_SCHOOL_SYSTEM = person("system-sch-700009-rr", "SCH-700009", "EDUCATION", ["AGENCY_SYSTEM"]);
 const OTHER_SCHOOL_DSL = person("dsl-sch-700009-rr", "SCH-700009", "EDUCATION", ["SCHOOL_DSL"]);
 const FENSHIRE_SYSTEM = person("system-la-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], "E10000019");
+const FORCE_IG_LEAD = person("ig-police-91-rr", "POLICE-91", "POLICE", ["IG_LEAD"]);
 const FENSHIRE_WORKER = person("sw-fen-rr", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
 
 // This file's own children: one whose school holds them under a sealed record (a new identity), one
@@ -108,8 +116,54 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect(JSON.stringify(notification.routing)).not.toMatch(newIdentity);
     // Acted on before the next school day, and so never overdue for the escalation below.
     await acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-ack", deliveries[0].id, null, NOW);
+    // Nor does the force's trail: the delivery's entry and the school's reads and acknowledgement of it
+    // name the school of a child with a new identity, and are on the school's IG leads' trail alone.
+    const trailReview: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "Who was told of a pupil the force reported.", caseReference: null, breakGlass: false };
+    const forceTrail = await listDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force", trailReview, { childSui: SEALED_PUPIL.sui }, 50, null, NOW);
+    expect(JSON.stringify(forceTrail)).not.toContain("SCH-700001");
+    // Counted as the force's own entries alone, as for a pupil on no school's roll.
+    expect(forceTrail.totalCount).toBe(forceTrail.entries.length);
+    expect(forceTrail.entries.every((shown) => shown.principal.agency === "POLICE-91")).toBe(true);
+    const forceExport = await exportDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force-csv", trailReview, { childSui: SEALED_PUPIL.sui }, "CSV", 100, NOW);
+    expect(forceExport.content).not.toContain("SCH-700001");
+    // The same entries, and the force's IG lead's own read of the trail just made.
+    expect(forceExport.count).toBe(forceTrail.totalCount + 1);
+    // The school's own IG lead reads all of them.
+    const schoolTrail = await listDisclosures(services, SCHOOL_IG_LEAD, "req-rr-trail-school", trailReview, { childSui: SEALED_PUPIL.sui, agency: "SCH-700001" }, 50, null, NOW);
+    expect(schoolTrail.entries.map((shown) => shown.operation).sort()).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_DELIVERY", "NOTIFICATION_INBOX_READ"]);
+    // A webhook of the delivery that died is the school's to replay, and not in the force's list of dead deliveries about its child.
+    await db.dataSource.getRepository(WebhookDelivery).insert({
+      id: "5c0a1e7d-6b1f-4c8e-9d5a-0f3e2b7c9a41", deliveryId: deliveries[0].id, recipientAgency: "SCH-700001", childSuis: [SEALED_PUPIL.sui], status: WebhookStatus.DEAD,
+      attempts: 8, lastFailure: "HTTP_503", createdAt: NOW, lastAttemptAt: NOW, deliveredAt: null, deadAt: NOW, replays: 0,
+    });
+    const deadFor = async (caller: typeof FORCE_IG_LEAD) => (await listDeadWebhooks(services, caller, `req-rr-dead-${caller.sub}`, trailReview, 50, null, NOW)).deliveries.map((dead) => dead.deliveryId);
+    expect(await deadFor(SCHOOL_IG_LEAD)).toContain(deliveries[0].id);
+    expect(await deadFor(FORCE_IG_LEAD)).not.toContain(deliveries[0].id);
     const again = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-again", incident("VC-RR-DA-1", SEALED_PUPIL), NOW);
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", stranger.recipients, stranger.unrouted]);
+  });
+
+  test("Operation Encompass: the alert a sealed school's kept-out DSL raises on the delivery is the school's IG leads', never the force's", async () => {
+    const pupil = { sui: "9990741298", givenNames: "Linnet", familyName: "Carrow", dateOfBirth: "2015-02-14", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "3 Quiet Lane", postcode: "HP21 1QL", localAuthority: "E06000060" } };
+    const review: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "A pupil's DSL kept out of their file.", caseReference: null, breakGlass: false };
+    await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0006", child: { ...pupil, givenNames: "Wren", familyName: "Tolley", address: PUPIL_NEW_IDENTITY.address }, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } }, NOW);
+    await recordExclusion(services, SCHOOL_IG_LEAD, "req-rr-excl-dsl", review, { sui: pupil.sui }, { kind: "STAFF", subject: SCHOOL_DSL.sub, reason: "Related to the pupil's family." }, NOW);
+    const receipt = await submitOperationEncompass(services, FORCE_SYSTEM, "req-rr-encompass-kept-out-dsl", {
+      agencyCode: "POLICE-91", reference: "VC-RR-DA-6", occurredOn: "2026-11-15", reportedOn: "2026-11-15", childRole: "WITNESS", crimeReference: "VC-RR-DA-6-CR",
+      summary: "Shouting reported by a neighbour", intelligence: null, officerName: "PC 9 Vane", officerContact: "ppu@vale-police.example", activeInvestigation: false, child: pupil,
+    }, NOW);
+    const [delivery] = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
+    expect(delivery.recipientAgency).toBe("SCH-700001");
+    await expect(acknowledgeNotification(services, SCHOOL_DSL, "req-rr-encompass-kept-out-ack", delivery.id, null, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Acted on by the school's system, and so never overdue for the escalation below.
+    await acknowledgeNotification(services, SCHOOL_SYSTEM, "req-rr-encompass-kept-out-system-ack", delivery.id, null, NOW);
+    const alertsOf = async (caller: typeof FORCE_IG_LEAD) => (await listIgAlerts(services, caller, `req-rr-alerts-dsl-${caller.sub}`, review, null, 50, null, NOW)).alerts.filter((alert) => alert.childSui === pupil.sui);
+    expect((await alertsOf(SCHOOL_IG_LEAD)).map((alert) => alert.principalAgency)).toEqual(["SCH-700001"]);
+    expect(await alertsOf(FORCE_IG_LEAD)).toEqual([]);
+    // Nor is the refused acknowledgement on the force's trail of the pupil; the school's IG leads read it.
+    const refusedAcknowledgement = { operation: "NOTIFICATION_ACKNOWLEDGED", outcome: "REFUSED" } as const;
+    expect((await listDisclosures(services, FORCE_IG_LEAD, "req-rr-trail-force-dsl", review, { childSui: pupil.sui, ...refusedAcknowledgement }, 50, null, NOW)).totalCount).toBe(0);
+    expect((await listDisclosures(services, SCHOOL_IG_LEAD, "req-rr-trail-school-dsl", review, { childSui: pupil.sui, ...refusedAcknowledgement }, 50, null, NOW)).totalCount).toBe(1);
   });
 
   test("Operation Encompass: a school holding the pupil under a brokered record is never told; a school on whose open roll the pupil also is, only that one is named", async () => {
@@ -151,6 +205,13 @@ describe("routing never goes through a restricted record, but the agency whose o
     expect(entry.fieldsDisclosed).toContain("child.agencyReference");
     // Acted on, and so never overdue for the escalation below.
     await acknowledgeNotification(services, FENSHIRE_WORKER, "req-rr-cpis-ack", deliveries[0].id, null, NOW);
+    // The department's trail of the child names the plan holder no more than its receipt: the delivery, the read and the acknowledgement are the authority's alone.
+    const trailReview: AccessContext = { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", specialCategoryCondition: null, justification: "Who was told of a child the department saw.", caseReference: null, breakGlass: false };
+    const departmentTrail = await listDisclosures(services, ED_IG_LEAD, "req-rr-cpis-trail-ed", trailReview, { childSui: SEALED_PLAN_CHILD.sui }, 50, null, NOW);
+    expect(JSON.stringify(departmentTrail)).not.toContain("LA-E10000019");
+    expect(departmentTrail.totalCount).toBe(departmentTrail.entries.length);
+    const planHolderTrail = await listDisclosures(services, FENSHIRE_IG_LEAD, "req-rr-cpis-trail-fen", trailReview, { childSui: SEALED_PLAN_CHILD.sui, agency: "LA-E10000019" }, 50, null, NOW);
+    expect(planHolderTrail.entries.map((shown) => shown.operation).sort()).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_DELIVERY", "NOTIFICATION_INBOX_READ"]);
     // Resubmitted, the same answer.
     const again = await submitUnscheduledCareAttendance(services, ED_SYSTEM, "req-rr-cpis-again", attendance, NOW);
     expect([again.outcome, again.recipients, again.unrouted]).toEqual(["UNCHANGED", [], []]);
@@ -253,7 +314,6 @@ const PLOVER = { sui: "9990746214", givenNames: "Plover", familyName: "Ashdown",
 const WREN = { sui: "9990746222", givenNames: "Wren", familyName: "Tallis", dateOfBirth: "2015-10-08", sex: "FEMALE" as const, address: { kind: "HOME" as const, line1: "3 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
 const UNHELD_CHILD = { givenNames: "Linnet", familyName: "Orrin", dateOfBirth: "2016-03-14", sex: "FEMALE" as const };
 const UNHELD_PUPIL = { givenNames: "Teal", familyName: "Gorsey", dateOfBirth: "2015-08-22", sex: "MALE" as const, address: { kind: "HOME" as const, line1: "8 Reed Walk", postcode: "HP21 3RW", localAuthority: "E06000060" } };
-const SCHOOL_IG_LEAD = person("ig-sch-700001-rr", "SCH-700001", "EDUCATION", ["IG_LEAD"]);
 
 /**
  * A notifier a standing exclusion keeps out of the child still meets its duty — routing and delivery are

@@ -43,7 +43,9 @@ export async function acknowledgeNotification(services: NotificationServices, pr
     // A named-staff exclusion keeps the caller out of a child this delivery is about: answered as another agency's delivery is, audited and alerted.
     const refused = await recordAuditEntry(dataSource, {
       requestId, principal, operation: AuditOperation.NOTIFICATION_ACKNOWLEDGED, access: null, childSuis: delivery.childSuis, outcome: AuditOutcome.REFUSED, refusal: EXCLUDED_FROM_FILE,
-      fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false, details: { deliveryId: delivery.id },
+      fieldsDisclosed: [], fieldsWithheld: [], policyVersion: policy.version, breakGlass: false, prejudicesInvestigation: false,
+      // The delivery's entry named as a read's is (`disclosureIds`): a concealed route's refusal stays its own agency's on the trail (`audit/trailReach`).
+      details: { deliveryId: delivery.id, disclosureIds: [delivery.disclosureId] },
     }, now);
     await raiseExclusionAlerts(dataSource, principal, keptOut, refused.id, "Acknowledging a notification delivered to the agency.", now);
     throw new HubError(ErrorCode.NOT_FOUND, "No notification with this id was delivered to your agency.", { path: "id" });

@@ -84,7 +84,7 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   for (const [index, recipient] of routing.recipients.entries()) {
     const view = views[index];
     const deliveryId = randomUUID();
-    audits.push(deliveryAuditEntry(policy, view, { requestId, deliveryId, routingRules: recipient.rules, ...about }));
+    audits.push(deliveryAuditEntry(policy, view, { requestId, deliveryId, routingRules: recipient.rules, ...about, ...(recipient.knowsChildAs === undefined ? {} : { concealed: true as const }) }));
     deliveries.push({
       id: deliveryId, notificationId, recipientAgency: recipient.agencyCode, audience: DeliveryAudience.STAFF, decidedAs: recipient.rule.decidedAs, routingRules: recipient.rules,
       purpose: view.access.purpose, lawfulBasis: view.access.lawfulBasis, specialCategoryCondition: view.access.specialCategoryCondition,
