@@ -5,6 +5,7 @@ import { type AccessContext } from "../policy/AccessContext";
 import { involvementCurrent } from "../policy/involvementLapse";
 import { type PolicySet } from "../policy/PolicySet";
 import { RelationshipKind } from "../policy/RelationshipKind";
+import { holdsRole } from "../policy/rolesHeld";
 import { RecordType } from "../records/RecordType";
 import { SocialCareStatus } from "../records/details/SocialCareRecord";
 import { isRestrictedRecord } from "../records/restrictedRecord";
@@ -36,7 +37,8 @@ export interface RelationshipContext {
 export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext, context: RelationshipContext): RelationshipKind[] {
   const kinds = new Set<RelationshipKind>();
   if (access.breakGlass) kinds.add(RelationshipKind.BREAK_GLASS);
-  const mash = principal.roles.includes(Role.MASH_PRACTITIONER) && context.openCaseReference;
+  // The MASH is children's social care's (policies/roles.yaml): the role on another agency's token is no MASH case.
+  const mash = holdsRole(context.policy, principal, Role.MASH_PRACTITIONER) && context.openCaseReference;
   if (file === null) {
     if (mash) kinds.add(RelationshipKind.MASH_CASE);
     return [...kinds];

@@ -12,6 +12,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { type WebhookEndpointRules } from "../directory/webhookEndpoint";
 import { AGENCY_STANDING_TEXT, type AgencyStandingProblem } from "../directory/agencyStanding";
 import { agencyStandingsFor, type AgencyStandings } from "../directory/agencyStandings";
+import { rolesNotHeld } from "../policy/rolesHeld";
 import { isDatabaseUnavailable } from "../db/databaseUnavailable";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "../graphql/formatError";
 import { RETRY_AFTER_SECONDS } from "../graphql/plugins/serviceUnavailableStatus";
@@ -34,7 +35,9 @@ export type HubContextBuilder = (authorization: string | undefined, requestId: s
 /**
  * The one gate every GraphQL request passes — an agency system's over `/graphql` and the console's on
  * its user's behalf alike: the token verified, the caller's rate limits counted, the directory asked
- * whether the agency may act.
+ * whether the agency may act, and every role the token carries one its agency's type can hold
+ * (policies/roles.yaml): the policies decide by role, so a school's token naming MASH_PRACTITIONER
+ * would otherwise open a referral and read the child as the MASH does.
  */
 export function createHubContext(deps: HubContextDependencies): HubContextBuilder {
   const standings = deps.agencyStandings ?? agencyStandingsFor(deps.dataSource);
@@ -48,6 +51,10 @@ export function createHubContext(deps: HubContextDependencies): HubContextBuilde
       if (standing !== null) {
         logger.warn("agency refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: standing });
         throw agencyRefused(standing);
+      }
+      if (rolesNotHeld(deps.policy, principal).length > 0) {
+        logger.warn("role refused", { event: "auth.agency_refused", code: ErrorCode.FORBIDDEN, outcome: ROLE_NOT_HELD_BY_AGENCY });
+        throw roleRefused();
       }
       return { requestId: id, principal, logger, dataSource: deps.dataSource, policy: deps.policy, webhookEndpoints: deps.webhookEndpoints, publishedKeys: deps.publishedKeys, search: deps.search ?? { settings: DEFAULT_SEARCH_SETTINGS, rateLimiter: null } };
     } catch (error) {
@@ -79,6 +86,15 @@ async function agencyStanding(standings: AgencyStandings, principal: Parameters<
 function agencyRefused(problem: AgencyStandingProblem): GraphQLError {
   const refusal = new HubError(ErrorCode.FORBIDDEN, AGENCY_STANDING_TEXT[problem], { problem, path: "agency" });
   return new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, problem, http: { status: 403 } } });
+}
+
+/** A token carrying a role its agency's type cannot hold (policies/roles.yaml). */
+export const ROLE_NOT_HELD_BY_AGENCY = "ROLE_NOT_HELD_BY_AGENCY";
+
+/** The whole token is refused (default deny), not just the role: HTTP 403, before any resolver, query of a child or audit write. */
+function roleRefused(): GraphQLError {
+  const refusal = new HubError(ErrorCode.FORBIDDEN, "Your token carries a role your agency's type cannot hold (a MASH or social care role outside children's social care, a police role outside a police force, …): ask your identity provider to correct it.", { problem: ROLE_NOT_HELD_BY_AGENCY, path: "roles" });
+  return new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, problem: ROLE_NOT_HELD_BY_AGENCY, http: { status: 403 } } });
 }
 
 /** Over a limit: HTTP 429 with Retry-After, before any resolver, query or audit write. */

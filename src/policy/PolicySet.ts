@@ -164,6 +164,11 @@ export interface PresenceCondition {
 /** `lastActivityOn: LAST_UPDATE`: the record's activity is when its agency last told the hub of it. */
 export const LAST_UPDATE = "LAST_UPDATE";
 
+/** Which agency types hold each role (policies/roles.yaml `roleHolders`); every role is named. */
+export interface RoleHoldersRule extends PolicyRule {
+  holders: ReadonlyMap<Role, readonly AgencyType[]>;
+}
+
 /** How long a referral at one stage keeps a MASH case open (policies/relationships.yaml `mashCase`). */
 export interface ReferralWindow {
   stage: ReferralStage;
@@ -316,6 +321,8 @@ export interface PolicySet {
   retention: RetentionPolicy;
   /** Rectification, restriction, objection and erasure (`dataSubjectRights/`, policies/data-subject-rights.yaml). */
   dataSubjectRights: DataSubjectRightsRule;
+  /** Which agency types hold each role (policies/roles.yaml): the gate refuses a token naming a role its agency cannot hold. */
+  roleHolders: RoleHoldersRule;
 }
 
 /**

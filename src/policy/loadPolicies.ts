@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights" | "roleHolders";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -75,6 +75,7 @@ export function loadPolicies(dir: string): PolicySet {
     notificationTypes: notificationTypesByName(merged.notificationTypes, merged.notificationRouting),
     retention: retentionPolicy(dir, merged.retention, merged.retentionMinima, merged.retentionHolds),
     dataSubjectRights: singleton("dataSubjectRights"),
+    roleHolders: singleton("roleHolders"),
   };
   checkRulesCanApply(merged, set);
   checkNotificationRouting(merged.notificationRouting, set);
@@ -154,11 +155,20 @@ function checkSubjectAccessExemptions(dir: string, merged: PolicyFragment): void
   }
 }
 
-/** A grant or permit no role may ever use (its roles may state none of its purposes) is a mistake, not a rule. */
+/**
+ * A grant or permit no role may ever use (its roles may state none of its purposes), or naming a role
+ * none of its agency types holds, is a mistake, not a rule.
+ */
 function checkRulesCanApply(merged: PolicyFragment, set: PolicySet): void {
   const usable = (rule: Pick<ContextConditions, "roles" | "purposes">): boolean =>
     rule.purposes.some((purpose) => rule.roles.some((role) => set.purposes.get(purpose)?.roles.includes(role)));
   for (const { value, node } of [...merged.grants, ...merged.permits, ...merged.breakGlass]) {
     if (!usable(value)) node.fail(`rule "${value.id}" can never apply: none of its roles may state any of its purposes`);
+  }
+  // A role no agency type the rule names can hold (policies/roles.yaml) is a mistake in the rule: the gate refuses every token that would use it.
+  for (const { value, node } of [...merged.grants, ...merged.permits]) {
+    const types = value.agencyTypes;
+    const unheld = types === null ? [] : value.roles.filter((role) => !types.some((type) => set.roleHolders.holders.get(role)?.includes(type)));
+    if (unheld.length > 0) node.fail(`rule "${value.id}" names role(s) ${unheld.join(", ")} that none of its agency types (${(types ?? []).join(", ")}) can hold (policies/roles.yaml)`);
   }
 }

@@ -24,6 +24,7 @@ import {
   type HouseholdLinksRule,
   type CandidateComparisonsRule,
   type ConsultationAskersRule,
+  type RoleHoldersRule,
   type PreBirthRule,
   type DerivedLabelRule,
   type GrantRule,
@@ -50,6 +51,7 @@ import { readMashCase } from "./readMashCase";
 import { readHouseholdLinks } from "./readHouseholdLinks";
 import { readCandidateComparisons } from "./readCandidateComparisons";
 import { readConsultationAskers } from "./readConsultationAskers";
+import { readRoleHolders } from "./readRoleHolders";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
 import { type NotificationRoutingRule, type NotificationTypeRule } from "../notifications/routing/NotificationRoutingRule";
@@ -96,6 +98,7 @@ export interface PolicyFragment {
   retentionMinima: Located<RetentionMinimum>[];
   retentionHolds: Located<RetentionHold>[];
   dataSubjectRights: Located<DataSubjectRightsRule>[];
+  roleHolders: Located<RoleHoldersRule>[];
 }
 
 const SECTIONS = [
@@ -103,7 +106,7 @@ const SECTIONS = [
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "consultationAskers", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
-  "retention", "retentionMinima", "retentionHolds",
+  "retention", "retentionMinima", "retentionHolds", "roleHolders",
 ] as const;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
@@ -149,6 +152,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     retentionMinima: many("retentionMinima", readRetentionMinimum),
     retentionHolds: many("retentionHolds", readRetentionHold),
     dataSubjectRights: one("dataSubjectRights", readDataSubjectRights),
+    roleHolders: one("roleHolders", readRoleHolders),
   };
 }
 

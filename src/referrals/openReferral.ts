@@ -7,6 +7,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { LawfulBasis } from "../policy/LawfulBasis";
 import { type PolicySet } from "../policy/PolicySet";
+import { holdsRole } from "../policy/rolesHeld";
 import { Purpose } from "../policy/Purpose";
 import { Referral } from "./Referral";
 import { REFERRAL_STAGES, type ReferralSource, type ReferralStage } from "./ReferralStage";
@@ -52,7 +53,9 @@ export interface ReferralReceipt {
  */
 export async function openReferral(dataSource: DataSource, principal: Principal, requestId: string, policy: PolicySet, submission: ReferralSubmission, now = new Date()): Promise<ReferralReceipt> {
   const window = policy.mashCase.windows.get(submission.stage);
-  if (window === undefined || !principal.roles.some((role) => window.openedInHubBy.includes(role))) {
+  // A role counts only in an agency that can hold it (policies/roles.yaml): a school's token naming
+  // MASH_PRACTITIONER opens no referral, even if a principal reached here past the gate.
+  if (window === undefined || !window.openedInHubBy.some((role) => holdsRole(policy, principal, role))) {
     const who = window && window.openedInHubBy.length > 0 ? window.openedInHubBy.join(" or ") : "nobody in the hub: the authority's own system records it";
     throw new HubError(ErrorCode.FORBIDDEN, `A ${submission.stage} is opened in the hub by ${who}.`, { path: "referral.stage" });
   }

@@ -146,8 +146,17 @@ describe("upsertAgency", () => {
     ]);
   });
 
+  // Each role at an agency that holds it (policies/roles.yaml), else the gate refuses the token before the directory's rule is asked.
+  const HELD_AT: Partial<Record<string, Partial<TestClaims>>> = {
+    POLICE_OFFICER: { agency: "POLICE-43", agency_type: "POLICE" },
+    HEALTH_PRACTITIONER: { agency: "GP-K99001", agency_type: "HEALTH" },
+    SCHOOL_DSL: { agency: "SCH-199001", agency_type: "EDUCATION" },
+    PROBATION_PRACTITIONER: { agency: "PDU-BUCKS", agency_type: "PROBATION" },
+    PRISON_OMU: { agency: "HMP-EXAMPLETON", agency_type: "PRISON", la: "E10000019" },
+    YOT_WORKER: { agency: "YOT-E06000060", agency_type: "YOUTH_JUSTICE" },
+  };
   it.each(ROLES.filter((role) => role !== "DIRECTORY_ADMIN"))("refuses %s with FORBIDDEN, audits the refusal, and changes nothing", async (role) => {
-    const caller: TestClaims = { ...CALLERS.igLead, sub: `refused-${role.toLowerCase()}`, roles: [role] };
+    const caller: TestClaims = { ...CALLERS.igLead, ...HELD_AT[role], sub: `refused-${role.toLowerCase()}`, roles: [role] };
     const response = await hub.graphql(UPSERT, { agency: { ...FORCE, code: "POLICE-96" } }, await hub.token(caller)).expect(200);
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     expect(response.body.data).toBeNull();

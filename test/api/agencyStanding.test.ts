@@ -122,3 +122,58 @@ describe("a council's staff whose token names another council's area", () => {
       .toEqual({ status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "AGENCY_AREA_MISMATCH" }), data: null });
   });
 });
+
+/**
+ * A role is a post in an agency (policies/roles.yaml): the policies decide by role, so a token whose
+ * agency could not hold one of its roles is refused whole before any resolver runs — a school's or a
+ * prison's token naming MASH_PRACTITIONER would otherwise open a referral and read the child as the
+ * council's MASH does: the plan, police intelligence withheld from the family, the GP's health record.
+ */
+describe("a token carrying a role its agency cannot hold", () => {
+  const [bucksChild, lincsChild] = ["9990731047", "9990731055"];
+  const BUCKS_CHILD = { ...PUPIL, sui: bucksChild, givenNames: "Gwenllian", familyName: "Ashcombe", address: { ...PUPIL.address, line1: "21 Roll Road" } };
+  const LINCS_CHILD = { ...PUPIL, sui: lincsChild, givenNames: "Perran", familyName: "Saltmarsh", address: { kind: "HOME", line1: "8 Marsh Road", town: "Fenby", postcode: "PE21 8MR", localAuthority: "E10000019" } };
+  const system = (agency: string, agency_type: string, la = "E06000060"): TestClaims => ({ sub: `system-${agency}-roles`, name: "Case system", agency, agency_type, roles: ["AGENCY_SYSTEM"], la });
+  const mash = (sub: string, agency: string, agency_type: string, la = "E06000060"): TestClaims => ({ sub, name: `Test ${sub}`, agency, agency_type, roles: ["MASH_PRACTITIONER"], la });
+  const OPEN_REFERRAL = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId } }`;
+  const plan = (agencyCode: string, la: string, child: object, agencyReference: string) => ({ agencyCode, agencyReference, child, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-09-01", responsibleLocalAuthority: la } });
+  const refusal = { status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "ROLE_NOT_HELD_BY_AGENCY" }), data: null };
+  const outcome = (response: { status: number; body: { errors?: { extensions: unknown }[]; data?: unknown } }) => ({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null });
+  const referralsFor = async (sui: string) => (await hub.hub.database.dataSource.query(`SELECT reference FROM referral WHERE sui = $1`, [sui])).map((row: { reference: string }) => row.reference);
+
+  beforeAll(async () => {
+    for (const [record, caller] of [
+      [plan("LA-E06000060", "E06000060", BUCKS_CHILD, "CSC-ROLES-1"), system("LA-E06000060", "CHILDRENS_SOCIAL_CARE")],
+      [{ agencyCode: "POLICE-43", agencyReference: "TVP-ROLES-1", child: BUCKS_CHILD, police: { incidentType: "DOMESTIC_ABUSE", childRole: "WITNESS", reportedOn: "2026-11-01", activeInvestigation: true, intelligence: "Suspect is the child's stepfather; do not alert the family" } }, system("POLICE-43", "POLICE")],
+      [{ agencyCode: "GP-K99001", agencyReference: "GP-ROLES-1", child: BUCKS_CHILD, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-06-01", conditions: [{ description: "Asthma" }] } }, system("GP-K99001", "HEALTH")],
+      [plan("LA-E10000019", "E10000019", LINCS_CHILD, "LCC-ROLES-1"), system("LA-E10000019", "CHILDRENS_SOCIAL_CARE", "E10000019")],
+    ] as const) {
+      expect((await hub.graphql(SUBMIT, { record }, await hub.token(caller)).expect(200)).body.errors).toBeUndefined();
+    }
+  });
+
+  test.each([
+    ["a school's token (its own area)", mash("mash-at-school", "SCH-199001", "EDUCATION"), bucksChild, "MASH-SCHOOL-ROLES"],
+    ["a prison's token (another council's area)", mash("mash-at-prison", "HMP-EXAMPLETON", "PRISON", "E10000019"), lincsChild, "MASH-PRISON-ROLES"],
+  ])("MASH_PRACTITIONER on %s opens no referral and reads nothing: FORBIDDEN (HTTP 403, ROLE_NOT_HELD_BY_AGENCY), logged as a refusal", async (_who, caller, sui, reference) => {
+    const logged = hub.logLines.length;
+    const opened = await hub.graphql(OPEN_REFERRAL, { referral: { reference, referralSource: "SCHOOL", reason: "A concern raised this morning about the child", sui } }, await hub.token(caller));
+    const read = await hub.graphql(CHILD_QUERY, { sui, access: access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: reference }) }, await hub.token(caller));
+    expect({ opened: outcome(opened), read: outcome(read), referrals: await referralsFor(sui) }).toEqual({ opened: refusal, read: refusal, referrals: [] });
+    expect(hub.logLines.slice(logged).some((line) => line.includes('"auth.agency_refused"') && line.includes('"ROLE_NOT_HELD_BY_AGENCY"'))).toBe(true);
+  });
+
+  test("a role beside one the agency holds does not pass either: a school DSL's token also naming POLICE_OFFICER is refused whole", async () => {
+    const response = await hub.graphql(CHILD_QUERY, { sui: bucksChild, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") }, await hub.token({ ...dsl, sub: "dsl-also-police", agency: "SCH-199001", roles: ["SCHOOL_DSL", "POLICE_OFFICER"] }));
+    expect(outcome(response)).toEqual(refusal);
+  });
+
+  test("the council's own MASH still opens its referral and researches the child against it", async () => {
+    const council = mash("mash-council-roles", "LA-E06000060", "CHILDRENS_SOCIAL_CARE");
+    const opened = await hub.graphql(OPEN_REFERRAL, { referral: { reference: "MASH-COUNCIL-ROLES", referralSource: "SCHOOL", reason: "A concern raised this morning about the child", sui: bucksChild } }, await hub.token(council));
+    expect(opened.body.errors).toBeUndefined();
+    const read = await hub.graphql(CHILD_QUERY, { sui: bucksChild, access: access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: "MASH-COUNCIL-ROLES" }) }, await hub.token(council));
+    expect(read.body.errors).toBeUndefined();
+    expect({ relationships: read.body.data.child.relationships, statuses: read.body.data.child.safeguardingStatuses.length > 0 }).toEqual({ relationships: expect.arrayContaining(["MASH_CASE"]), statuses: true });
+  });
+});

@@ -3,7 +3,7 @@ import { type AgencyType } from "../../directory/AgencyType";
 import { type RecordedAddress } from "../../people/identityFacts";
 import { type AccessContext } from "../../policy/AccessContext";
 import { loadPolicies } from "../../policy/loadPolicies";
-import { writePolicyDir } from "../../policy/__tests__/policyFixture";
+import { editFixture, writePolicyDir } from "../../policy/__tests__/policyFixture";
 import { type RecordType } from "../../records/RecordType";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ChildFile, type LoadedRecord } from "../ChildFile";
@@ -158,6 +158,14 @@ describe("legitimateRelationships: a MASH practitioner's open referral", () => {
     const file = fileOf([held("EDUCATION", "e1", "SCH-1")]);
     expect(relationships(file, mashPractitioner, false)).toEqual([]);
     expect(relationships(file, caller("CHILDRENS_SOCIAL_CARE", "LA-HERE", ["SOCIAL_WORKER", "CSC_MANAGER"]), true)).not.toContain("MASH_CASE");
+  });
+
+  test("does not count for the MASH role on another agency's token: the MASH is children's social care's (policies/roles.yaml)", () => {
+    const mashHeldByCsc = loadPolicies(writePolicyDir(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: [CHILDRENS_SOCIAL_CARE]")));
+    const file = fileOf([held("EDUCATION", "e1", "SCH-1")], [home("a1", "e1", HERE)]);
+    const mashCase = (principal: Principal, child: ChildFile | null) => legitimateRelationships(child, principal, access, { policy: mashHeldByCsc, now, openCaseReference: true }).includes("MASH_CASE");
+    expect([null, file].map((child) => [mashCase(caller("EDUCATION", "SCH-1", ["MASH_PRACTITIONER"]), child), mashCase(caller("PRISON", "HMP-1", ["MASH_PRACTITIONER"]), child), mashCase(mashPractitioner, child)]))
+      .toEqual([[false, false, true], [false, false, true]]);
   });
 
   test("does not count for a child living elsewhere with nothing tying them here", () => {

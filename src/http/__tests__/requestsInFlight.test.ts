@@ -70,7 +70,8 @@ describe("requests in flight", () => {
       publishedKeys: { keys: [] },
       // The directory holds the caller's agency, active and of the token's type: the edge's standing check lets the caller through.
       dataSource: { getRepository: () => ({ findOne: () => Promise.resolve({ code: "LA-1", type: AgencyType.CHILDRENS_SOCIAL_CARE, active: true, localAuthority: "E06000060" }) }) } as unknown as DataSource,
-      policy: {} as PolicySet,
+      // The policies hold the caller's role as one its agency's type may hold: the gate lets the token through.
+      policy: { roleHolders: { holders: new Map([[Role.SOCIAL_WORKER, [AgencyType.CHILDRENS_SOCIAL_CARE]]]) } } as unknown as PolicySet,
       webhookEndpoints: { production: false },
       isDatabaseReachable: async () => true,
       isDraining: () => false,

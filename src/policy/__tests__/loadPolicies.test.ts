@@ -7,7 +7,7 @@ import { editFixture, expectAt, FIXTURE_FILES, lineOf, loadError, writePolicyDir
 describe("loadPolicies", () => {
   test("loads the fixture: rules by id, every label restricted, a version", () => {
     const policy = loadPolicies(writePolicyDir());
-    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "data-subject-rights.yaml", "involvement.yaml", "retention.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
+    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "data-subject-rights.yaml", "involvement.yaml", "retention.yaml", "roles.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
     expect(policy.grants.map((grant) => grant.id)).toEqual(["grant-health"]);
     expect(policy.grants[0]?.fields.get("HEALTH")).toEqual(["gpPracticeName", "conditions"]);
     expect(policy.grants[0]?.source).toEqual({ file: expect.stringMatching(/rules\.yaml$/), line: 2 });
@@ -133,7 +133,7 @@ describe("loadPolicies", () => {
 
   test("reads only *.yaml files at the top of the directory, not tests/", () => {
     const policy = loadPolicies(writePolicyDir({ "tests/broken.test.yaml": "not: [valid", "notes.md": "# notes" }));
-    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "data-subject-rights.yaml", "involvement.yaml", "retention.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
+    expect(policy.files).toEqual(["access.yaml", "consent.yaml", "data-subject-rights.yaml", "involvement.yaml", "retention.yaml", "roles.yaml", "rules.yaml", "subject-access.yaml", "timescales.yaml"]);
   });
 
   test("a directory without policies is refused: nothing could ever be disclosed", () => {

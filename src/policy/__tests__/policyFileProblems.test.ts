@@ -92,6 +92,23 @@ describe("loadPolicies refuses", () => {
     expect(missing).toBeInstanceOf(PolicyError);
   });
 
+  test("a role held by no agency type the hub knows, a role left out, or a holder that is neither ANY nor a list", () => {
+    const unknown = loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: [CHILDRENS_SOCIAL_CARE, COUNCIL]"));
+    expect({ file: unknown.file.endsWith("roles.yaml"), problem: unknown.problem }).toEqual({ file: true, problem: expect.stringContaining('unknown agency type "COUNCIL"') });
+    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: []")).problem).toContain("MASH_PRACTITIONER");
+    expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "")).problem).toContain('missing required key "MASH_PRACTITIONER"');
+    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: ALL")).problem).toContain('"ALL"');
+    expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "    MASH_PRACTITIONER: ANY\n    TEACHER: ANY\n")).problem).toContain('unknown key "TEACHER"');
+  });
+
+  test("a grant or permit naming a role none of its agency types can hold, by id", () => {
+    const changes = editFixture("roles.yaml", "SOCIAL_WORKER: ANY", "SOCIAL_WORKER: [CHILDRENS_SOCIAL_CARE]");
+    const grant = loadError({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
+    expect(grant.problem).toContain('rule "grant-health" names role(s) SOCIAL_WORKER that none of its agency types (EDUCATION) can hold');
+    const held = writePolicyDir({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION, CHILDRENS_SOCIAL_CARE]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
+    expect(loadPolicies(held).roleHolders.holders.get("SOCIAL_WORKER")).toEqual(["CHILDRENS_SOCIAL_CARE"]);
+  });
+
   test("a purpose defined twice", () => {
     const error = loadError({
       "extra.yaml": "purposes:\n  - id: purpose-s47-again\n    purpose: SECTION_47_ENQUIRY\n    description: Again.\n    roles: [SOCIAL_WORKER]\n    lawfulBases: [PUBLIC_TASK]\n    specialCategoryConditions: []\n    consent: NOT_REQUIRED\n",
@@ -297,7 +314,7 @@ describe("readPolicyFile: the other sections", () => {
 
   test("a file's description is text, and an unknown section is named with the ones there are", () => {
     expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
-    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds \(at \(document\)\)$/);
+    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds, roleHolders \(at \(document\)\)$/);
   });
 });
 

@@ -7,6 +7,7 @@ import { RECORD_DATE_FIELDS } from "../../records/recordFieldValues";
 import { REFERRAL_STAGES } from "../../referrals/ReferralStage";
 import { TIMESCALE_IDS } from "../../timescales/TimescaleId";
 import { PURPOSES } from "../Purpose";
+import { ROLES } from "../../auth/Role";
 import { loadPolicies } from "../loadPolicies";
 import { PolicyError } from "../PolicyError";
 
@@ -116,6 +117,12 @@ mashCase:
   description: Open referrals.
   windows:
 ${REFERRAL_STAGES.map((stage) => `    - { stage: ${stage}, timescale: REFERRAL_DECISION, graceWorkingDays: 0, openedInHubBy: [MASH_PRACTITIONER] }`).join("\n")}
+`,
+  "roles.yaml": `roleHolders:
+  id: roles-held
+  description: Which agency types hold each role; here any, so a test's principal may be of any type.
+  roles:
+${ROLES.map((role) => `    ${role}: ANY`).join("\n")}
 `,
   "timescales.yaml": `workingDays:
   id: working-days
