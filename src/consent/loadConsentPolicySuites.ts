@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ROLES, type Role } from "../auth/Role";
 import { type PolicySet } from "../policy/PolicySet";
 import { Purpose } from "../policy/Purpose";
-import { YamlNode } from "../policy/YamlNode";
+import { type YamlNode } from "../policy/YamlNode";
+import { namedOnce, readTestSuiteFiles } from "../policy/testSuiteFiles";
 import { CONSENT_STATES, type ConsentState } from "../policy/ConsentState";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { CHILD_COMPETENCES, type ChildCompetence } from "./ChildCompetence";
@@ -75,10 +74,7 @@ interface Recorder {
  */
 export function loadConsentPolicySuites(dir: string, policy: Pick<PolicySet, "childCompetence" | "consentRecorders">): ConsentPolicyTestSuite[] {
   const ruleIds = new Set([policy.childCompetence.id, policy.consentRecorders.id]);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".test.yaml"))
-    .sort()
-    .map((name) => readSuite(name, YamlNode.parse(join(dir, name), readFileSync(join(dir, name), "utf8")).root, ruleIds));
+  return readTestSuiteFiles(dir).map(({ file, root }) => readSuite(file, root, ruleIds));
 }
 
 function readSuite(file: string, root: YamlNode, ruleIds: ReadonlySet<string>): ConsentPolicyTestSuite {
@@ -86,12 +82,7 @@ function readSuite(file: string, root: YamlNode, ruleIds: ReadonlySet<string>): 
   const day = map.optional("at")?.date() ?? DEFAULT_CONSENT_TEST_DAY;
   const recorders = new Map((map.optional("recorders")?.entries() ?? []).map(([key, value]) => [key.string(), readRecorder(value)]));
   const children = new Map((map.optional("children")?.entries() ?? []).map(([key, value]) => [key.string(), readChild(value)]));
-  const names = new Set<string>();
-  const named = <T extends { name: string }>(node: YamlNode, testCase: T): T => {
-    if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
-    names.add(testCase.name);
-    return testCase;
-  };
+  const named = namedOnce();
   const cases = (map.optional("cases")?.list() ?? []).map((node) => named(node, readCase(file, node, { recorders, children, ruleIds, day })));
   const governs = (map.optional("governs")?.list() ?? []).map((node) => named(node, readGoverningCase(file, node, children, day)));
   if (cases.length === 0 && governs.length === 0) root.fail('a suite has at least one case, in "cases" or "governs"');

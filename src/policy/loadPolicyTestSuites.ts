@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { type Principal } from "../auth/Principal";
 import { ROLES } from "../auth/Role";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
@@ -22,7 +20,8 @@ import { parseHubInstant } from "../timescales/londonTime";
 import { PURPOSES } from "./Purpose";
 import { RELATIONSHIP_KINDS } from "./RelationshipKind";
 import { SPECIAL_CATEGORY_CONDITIONS } from "./SpecialCategoryCondition";
-import { type YamlMap, YamlNode } from "./YamlNode";
+import { type YamlMap, type YamlNode } from "./YamlNode";
+import { namedOnce, readTestSuiteFiles } from "./testSuiteFiles";
 import { withDerivedLabels } from "./withDerivedLabels";
 
 /** The demo data set's reference day: cases decide on it unless they say otherwise, so suites never drift with the clock. */
@@ -42,13 +41,7 @@ const AGENCY_TYPE_OF_RECORD = Object.fromEntries(
  */
 export function loadPolicyTestSuites(dir: string, policy: PolicySet): PolicyTestSuite[] {
   const ruleIds = new Set([DEFAULT_DENY, ...allRuleIds(policy)]);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".test.yaml"))
-    .sort()
-    .map((name) => {
-      const { root } = YamlNode.parse(join(dir, name), readFileSync(join(dir, name), "utf8"));
-      return readSuite(name, root, ruleIds, policy);
-    });
+  return readTestSuiteFiles(dir).map(({ file, root }) => readSuite(file, root, ruleIds, policy));
 }
 
 function allRuleIds(policy: PolicySet): string[] {
@@ -62,12 +55,7 @@ function allRuleIds(policy: PolicySet): string[] {
 function readSuite(name: string, root: YamlNode, ruleIds: ReadonlySet<string>, policy: PolicySet): PolicyTestSuite {
   const map = root.map([], ["description", "at", "principals", "resources", "cases", "involvementCases", "referralCases"]);
   const day = map.optional("at")?.date() ?? DEFAULT_TEST_DAY;
-  const names = new Set<string>();
-  const unique = <T extends { name: string }>(node: YamlNode, testCase: T): T => {
-    if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
-    names.add(testCase.name);
-    return testCase;
-  };
+  const unique = namedOnce();
   let cases: PolicyTestCase[] = [];
   const casesNode = map.optional("cases");
   if (casesNode) {

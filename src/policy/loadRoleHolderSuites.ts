@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ROLES, type Role } from "../auth/Role";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
-import { YamlNode } from "./YamlNode";
+import { type YamlNode } from "./YamlNode";
+import { namedOnce, readTestSuiteFiles } from "./testSuiteFiles";
 
 /** What a case expects: every role held, or the roles the agency type cannot hold (the gate then refuses the token). */
 export type RoleHolderExpectation = "held" | { refused: Role[] };
@@ -26,18 +25,10 @@ export interface RoleHolderTestSuite {
  * type is a PolicyError naming the file and line.
  */
 export function loadRoleHolderSuites(dir: string): RoleHolderTestSuite[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".test.yaml"))
-    .sort()
-    .map((file) => {
-      const map = YamlNode.parse(join(dir, file), readFileSync(join(dir, file), "utf8")).root.map(["cases"], ["description"]);
-      const names = new Set<string>();
-      const cases = map.required("cases").list().map((node) => {
-        const testCase = readCase(node);
-        if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
-        names.add(testCase.name);
-        return testCase;
-      });
+  return readTestSuiteFiles(dir).map(({ file, root }) => {
+      const map = root.map(["cases"], ["description"]);
+      const unique = namedOnce();
+      const cases = map.required("cases").list().map((node) => unique(node, readCase(node)));
       if (cases.length === 0) map.required("cases").fail("a suite has at least one case");
       return { file, cases };
     });

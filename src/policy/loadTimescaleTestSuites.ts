@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { formatHubInstant, parseHubInstant } from "../timescales/londonTime";
 import { START_EVENTS } from "../timescales/StartEvent";
 import { TIMESCALE_IDS } from "../timescales/TimescaleId";
 import { type PolicySet } from "./PolicySet";
 import { type DeadlineExpectation, type TimescaleTestCase, type TimescaleTestSuite, type WorkingDayExpectation } from "./TimescaleTestSuite";
-import { YamlNode } from "./YamlNode";
+import { type YamlNode } from "./YamlNode";
+import { namedOnce, readTestSuiteFiles } from "./testSuiteFiles";
 
 /**
  * Reads every `*.test.yaml` in `dir` (`policies/tests/timescales/`) against a loaded policy set.
@@ -14,25 +13,14 @@ import { YamlNode } from "./YamlNode";
  */
 export function loadTimescaleTestSuites(dir: string, policy: PolicySet): TimescaleTestSuite[] {
   const editions = policy.timescaleEditions.map(({ id }) => id);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".test.yaml"))
-    .sort()
-    .map((name) => {
-      const { root } = YamlNode.parse(join(dir, name), readFileSync(join(dir, name), "utf8"));
-      return readSuite(name, root, editions);
-    });
+  return readTestSuiteFiles(dir).map(({ file, root }) => readSuite(file, root, editions));
 }
 
 function readSuite(file: string, root: YamlNode, editions: readonly string[]): TimescaleTestSuite {
   const map = root.map([], ["description", "workingDays", "cases"]);
   const workingDays = (map.optional("workingDays")?.entries() ?? []).map(([key, value]): WorkingDayExpectation => ({ date: key.date(), line: key.line, working: value.boolean() }));
-  const names = new Set<string>();
-  const cases = (map.optional("cases")?.list() ?? []).map((node) => {
-    const testCase = readCase(file, node, editions);
-    if (names.has(testCase.name)) node.fail(`a case named "${testCase.name}" already exists in this file`);
-    names.add(testCase.name);
-    return testCase;
-  });
+  const unique = namedOnce();
+  const cases = (map.optional("cases")?.list() ?? []).map((node) => unique(node, readCase(file, node, editions)));
   if (cases.length === 0 && workingDays.length === 0) root.fail('a timescale suite has at least one case or one "workingDays" entry');
   return { file, description: map.optional("description")?.string() ?? null, workingDays, cases };
 }
