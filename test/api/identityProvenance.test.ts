@@ -341,6 +341,26 @@ describe("a refuge decides no one's relationship with the child (design principl
   });
 });
 
+describe("a record labelled LOCATION_WITHHELD as a whole withholds where the child is, not the record", () => {
+  const childSui = next();
+  const placed = { sui: childSui, givenNames: "Kerensa", familyName: "Trevail", dateOfBirth: "2012-06-06", sex: "FEMALE", address: { kind: "PLACEMENT", line1: "1 Sheltered Row", postcode: "LN5 5SR", localAuthority: LINCS } };
+  beforeAll(async () => {
+    await submit("CHILDRENS_SOCIAL_CARE", csc(placed, "CSC-PLACED-WHOLE-1", { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", allocatedTeam: "North Safeguarding" }, { labels: ["LOCATION_WITHHELD"] }));
+    await submit("EDUCATION", school({ ...placed, address: undefined }, "UPN-PLACED-WHOLE-1"));
+  });
+
+  it("shows the school's DSL the plan and the worker's contact, and withholds the placement and its area", async () => {
+    const child = await ask(CALLERS.schoolDsl, childSui, access("STRATEGY_DISCUSSION"));
+    expect(child!.socialCare).toEqual([expect.objectContaining({ status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", allocatedWorkerContact: "sam.worker@bucks.example", allocatedTeam: "North Safeguarding" })]);
+    expect(child!.safeguardingStatuses).toEqual(["CHILD_PROTECTION_PLAN"]);
+    expect(child!.demographics.localAuthority).toBeNull();
+    expect(child!.demographics.addresses).toEqual([expect.objectContaining({ line1: null, postcode: null, withheld: true })]);
+    const locationRules = (child!.redactions as { path: string; rule: string }[]).filter((redaction) => redaction.rule === "location-withheld").map((redaction) => redaction.path);
+    expect(locationRules.sort()).toEqual([`demographics.addresses[${child!.demographics.addresses[0].id}]`, "demographics.localAuthority"].sort());
+    for (const hidden of ["LN5 5SR", "Sheltered", LINCS]) expect(JSON.stringify(child)).not.toContain(hidden);
+  });
+});
+
 describe("an address two records report, one of them sealed", () => {
   const childSui = next();
   const child = { sui: childSui, givenNames: "Ebba", familyName: "Marchbank", dateOfBirth: "2012-08-08", sex: "FEMALE" };

@@ -17,6 +17,7 @@ import { AccessProblem } from "../../policy/AccessProblem";
 import { decideDisclosure } from "../../policy/decideDisclosure";
 import { type Withholding } from "../../policy/DisclosureDecision";
 import { CHILD_DETAILS, type DisclosureSubject, type FieldSubject } from "../../policy/DisclosureSubject";
+import { recordLabelsOnField } from "../../policy/decidedFields";
 import { ConsentRequirement } from "../../policy/PolicySet";
 import { RelationshipKind } from "../../policy/RelationshipKind";
 import { validateAccessContext } from "../../policy/validateAccessContext";
@@ -210,11 +211,11 @@ function subjectOf(row: PlanRow): DisclosureSubject {
   const inherited = row.labels.filter((label) => !RECORD_ONLY_LABELS.has(label));
   const addressLabels = row.identity.address?.labels ?? [];
   const childFields: FieldSubject[] = Object.entries(childValues(row.identity)).filter(([, value]) => value !== null).map(([field]) => ({
-    path: `${DEMOGRAPHICS}.${field}`, recordType: CHILD_DETAILS, field, labels: [...new Set([...inherited, ...(field === "localAuthority" ? addressLabels : [])])],
+    path: `${DEMOGRAPHICS}.${field}`, recordType: CHILD_DETAILS, field, labels: [...new Set([...recordLabelsOnField(CHILD_DETAILS, field, inherited), ...(field === "localAuthority" ? addressLabels : [])])],
   }));
   const type = RecordType.SOCIAL_CARE;
   const planFields: FieldSubject[] = Object.keys(RECORD_FIELDS[type]).filter((field) => row.details[field] !== null && row.details[field] !== undefined).map((field) => ({
-    path: `${planPath}.${field}`, recordType: type, field, labels: [...new Set([...effectiveFieldLabels(type, field, row.fieldLabels[field] ?? []), ...inherited])],
+    path: `${planPath}.${field}`, recordType: type, field, labels: [...new Set([...effectiveFieldLabels(type, field, row.fieldLabels[field] ?? []), ...recordLabelsOnField(type, field, inherited)])],
   }));
   return {
     relationships: [RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, childNotYetBorn: row.unborn,
