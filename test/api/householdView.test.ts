@@ -254,6 +254,16 @@ describe("a withheld location places no one together", () => {
     expect((await view(mash, inRefuge, "MASH-HH-0004")).data!.household.members).toEqual([]);
     expect((await view(mash, sameRefuge, "MASH-HH-0005")).data!.household.members).toEqual([]);
   });
+
+  it("the place stays withheld where the record protecting it gave no postcode, and another gives it with one", async () => {
+    const [protectedHere, alsoThere] = [next(), next()];
+    const withheldLine = { kind: "HOME", line1: "7 Lantern Yard", town: "Sampleton", localAuthority: BUCKS, validFrom: "2026-08-01", labels: ["LOCATION_WITHHELD"] };
+    await submit("HEALTH", gp({ sui: protectedHere, givenNames: "Lowenna", familyName: "Carlyon", dateOfBirth: "2015-02-02", sex: "FEMALE", address: withheldLine }, "GP-HH-14"));
+    await submit("EDUCATION", school({ sui: protectedHere, givenNames: "Lowenna", familyName: "Carlyon", dateOfBirth: "2015-02-02", sex: "FEMALE", address: home("7 Lantern Yard", "HP21 7LY", { validFrom: "2026-09-01" }) }, "UPN-HH-14"));
+    await submit("EDUCATION", school({ sui: alsoThere, givenNames: "Jenifer", familyName: "Carlyon", dateOfBirth: "2013-03-03", sex: "FEMALE", address: home("7 Lantern Yard", "HP21 7LY") }, "UPN-HH-15"));
+    expect((await as(mash, OPEN, { referral: { sui: protectedHere, reference: "MASH-HH-0014", referralSource: "HEALTH", reason: "GP reports the family fled to a refuge." } })).errors).toBeUndefined();
+    expect((await view(mash, protectedHere, "MASH-HH-0014")).data!.household.members).toEqual([]);
+  });
 });
 
 describe("a reference the authority's own system recorded (issue 11's gate)", () => {

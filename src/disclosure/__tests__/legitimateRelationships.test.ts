@@ -215,6 +215,44 @@ describe("legitimateRelationships: a MASH practitioner's open referral", () => {
   });
 });
 
+describe("legitimateRelationships: a protected location (a refuge, a placement) decides nothing", () => {
+  // The child's home here, as the police report it; since then a refuge elsewhere, which another record withholds.
+  const refuge = (sourceRecordId: string, labels: SensitivityLabel[] = []) => ({ ...home(`refuge-${sourceRecordId}`, sourceRecordId, ELSEWHERE, "2026-09-01"), postcode: "ZZ9 9ZZ", labels });
+  const elsewhereSocialWorker = { ...socialWorker, agency: "LA-ELSEWHERE", localAuthority: ELSEWHERE };
+  const elsewhereMash = { ...mashPractitioner, agency: "LA-ELSEWHERE", localAuthority: ELSEWHERE };
+  const plan = held("SOCIAL_CARE", "sc1", "LA-THIRD", { responsibleLocalAuthority: "E10000019", status: "CHILD_PROTECTION_PLAN" });
+  const policeHome = held("POLICE", "p1", "POLICE-1");
+  const withheldBy = (labels: SensitivityLabel[], addressLabels: SensitivityLabel[] = []) => {
+    const gp = held("HEALTH", "h1", "GP-1", {}, labels);
+    return fileOf([plan, policeHome, gp], [home("a1", "p1", HERE, "2024-01-01"), refuge("h1", addressLabels)], {});
+  };
+  const cases = {
+    "the refuge's own label": withheldBy([], ["LOCATION_WITHHELD"]),
+    "the label of the record that reported it": withheldBy(["LOCATION_WITHHELD"]),
+  };
+  const withProtection = (file: ChildFile) => ({ ...file, identity: { ...file.identity, reports: [{ recordId: "h1", labels: file.records.HEALTH[0].record.labels, identity: {} }] } as unknown as ChildFile["identity"] });
+
+  test.each(Object.entries(cases))("the refuge's authority is not made responsible under another's plan, nor its MASH's referral opened (%s)", (_, file) => {
+    const protectedFile = withProtection(file);
+    expect(relationships(protectedFile, elsewhereSocialWorker)).toEqual([]);
+    expect(relationships(protectedFile, elsewhereSocialWorker, true)).toEqual([]);
+    expect(relationships(protectedFile, elsewhereMash, true)).toEqual([]);
+  });
+
+  test.each(Object.entries(cases))("the authority of the home the hub may tell keeps its relationship, and its MASH its referral (%s)", (_, file) => {
+    const protectedFile = withProtection(file);
+    expect(relationships(protectedFile, socialWorker)).toEqual(["RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(relationships(protectedFile, mashPractitioner, true)).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+  });
+
+  test("the same place reported again without the label by another agency is still the refuge", () => {
+    const school = held("EDUCATION", "e1", "SCH-1");
+    const file = withProtection(fileOf([plan, policeHome, held("HEALTH", "h1", "GP-1"), school], [home("a1", "p1", HERE, "2024-01-01"), refuge("h1", ["LOCATION_WITHHELD"]), refuge("e1")]));
+    expect(relationships(file, elsewhereSocialWorker)).toEqual([]);
+    expect(relationships(file, socialWorker)).toEqual(["RESPONSIBLE_LOCAL_AUTHORITY"]);
+  });
+});
+
 describe("legitimateRelationships: holding a linked adult", () => {
   const offender = held("PROBATION", "p1", "PROB-2");
 
