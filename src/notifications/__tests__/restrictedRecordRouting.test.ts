@@ -241,8 +241,9 @@ const ALERTS: AccessContext = { ...IG, justification: "Daily review of open IG a
 describe("routing never tells an agency an agency-wide exclusion keeps out of the child", () => {
   let receipt: NotificationReceipt;
   beforeAll(async () => {
+    // The Vale holds her plan (its lead agency, though she lives in Fenshire): it keeps Fenshire out.
     await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-RR-CIN-1", child: { ...KESTREL, address: KESTREL_HOME },
-      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" } }, NOW);
     await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-fen", IG, { sui: KESTREL.sui }, { kind: "AGENCY", agencyCode: "LA-E10000019", reason: "Fenshire's staff are implicated in the enquiry." }, NOW);
     await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-sw", IG, { sui: KESTREL.sui }, { kind: "STAFF", subject: KEPT_OUT_WORKER.sub, reason: "Named in the enquiry." }, NOW);
     const [child] = releaseOf("x").childrenAtRisk ?? [];
@@ -327,7 +328,8 @@ describe("a notifier kept out of the child learns from its receipt what a strang
       socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
     await recordExclusion(services, FENSHIRE_IG_LEAD, "req-rr-excl-ed", IG, { sui: PLOVER.sui }, { kind: "AGENCY", agencyCode: "RBH-ED-RR", reason: "The department's staff are implicated in the enquiry." }, NOW);
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0002", child: WREN, education: { rollStatus: "ON_ROLL", onRollFrom: "2024-09-01" } }, NOW);
-    await recordExclusion(services, SCHOOL_IG_LEAD, "req-rr-excl-force", IG, { sui: WREN.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated in the enquiry." }, NOW);
+    // She lives in the Vale: its children's social care is her lead agency, and keeps the force out.
+    await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-force", IG, { sui: WREN.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated in the enquiry." }, NOW);
   });
 
   test("CP-IS: the excluded setting's receipt names no plan holder, as for a child the hub does not hold; the plan holder is told all the same", async () => {
