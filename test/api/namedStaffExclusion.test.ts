@@ -281,3 +281,44 @@ describe("whom an agency may keep out (policies/exclusions.yaml)", () => {
     expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
   });
 });
+
+describe("a statutory notification to an agency kept out of the child is never dropped silently", () => {
+  const planChildSui = next();
+  const prisonIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-prison-duty", agency: "HMP-EXAMPLETON", agency_type: "PRISON", la: "E10000019" };
+  const lincsIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-lincs-duty", agency: "LA-E10000019", la: "E10000019" };
+  const SUBMIT_PPRC = /* GraphQL */ `mutation ($n: PprcNotificationInput!) { submitPprcNotification(notification: $n) { notificationId recipients { agencyCode } unrouted { rule area localAuthority outcome } } }`;
+  const ALERTS_OF = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN, first: 200) { nodes { kind childSui principalAgency justification } } }`;
+  const home = { kind: "HOME", line1: "6 Plan Road", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS };
+  const release = {
+    agencyCode: "HMP-EXAMPLETON", reference: "HMP-DUTY-REL-1", event: "RELEASE", eventDate: "2026-11-16", establishment: "HMP Exampleton", pprcStatus: "CONFIRMED", mappa: { category: 2, level: 1 },
+    prisoner: { prisonNumber: "A9911DU", givenNames: "Rufus", familyName: "Dutiful", dateOfBirth: "1980-01-01", sex: "MALE", homeLocalAuthority: "E10000019" },
+    release: { date: "2026-11-21", address: { kind: "HOME", line1: "1 Gate St", town: "Fenby", postcode: "PE20 3LW", localAuthority: "E10000019" } },
+    childrenAtRisk: [{ reference: "HMP-DUTY-REL-1-C1", sui: planChildSui, givenNames: "Nell", familyName: "Dutiful", dateOfBirth: "2015-06-06", sex: "FEMALE", address: home, relationshipToPrisoner: "FATHER" }],
+  };
+  const excludedAgencyAlerts = async (caller: TestClaims) => ((await as(caller, ALERTS_OF, { access: IG_REVIEW })).data?.igAlerts.nodes as { kind: string; childSui: string; principalAgency: string; justification: string }[])
+    .filter((alert) => alert.kind === "EXCLUDED_AGENCY" && alert.childSui === planChildSui);
+
+  it("the notifier's receipt shows the duty as not met; its IG leads and the lead agency's are alerted; the excluded council is told nothing", async () => {
+    const plan = { agencyCode: "LA-E06000060", agencyReference: "CSC-DUTY-1", child: { sui: planChildSui, givenNames: "Nell", familyName: "Dutiful", dateOfBirth: "2015-06-06", sex: "FEMALE", address: home },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "PHYSICAL_ABUSE", startDate: "2026-09-01", responsibleLocalAuthority: BUCKS } };
+    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE", BUCKS)))).body.errors).toBeUndefined();
+    // The lead agency keeps the father's home council out (complex abuse: its staff are implicated).
+    const recorded = await as(CALLERS.igLead, RECORD, { sui: planChildSui, exclusion: { kind: "AGENCY", agencyCode: "LA-E10000019", reason: "The father's council's staff are implicated in the allegation." }, access: IG_REVIEW });
+    expect(recorded.errors).toBeUndefined();
+
+    const receipt = (await as(AGENCY_SYSTEM_CLAIMS("HMP-EXAMPLETON", "PRISON", "E10000019"), SUBMIT_PPRC, { n: release })).data?.submitPprcNotification;
+    expect(receipt.recipients.map((recipient: { agencyCode: string }) => recipient.agencyCode)).toContain("LA-E06000060");
+    expect(receipt.recipients.map((recipient: { agencyCode: string }) => recipient.agencyCode)).not.toContain("LA-E10000019");
+    expect(receipt.unrouted).toContainEqual({ rule: "pprc-csc-prisoner-home-area", area: "PRISONER_HOME", localAuthority: "E10000019", outcome: "EXCLUDED" });
+    const toLincs = await hub.hub.database.dataSource.query(`SELECT d.id FROM notification_delivery d WHERE d.notification_id = $1 AND d.recipient_agency = 'LA-E10000019'`, [receipt.notificationId]);
+    expect(toLincs).toEqual([]);
+
+    for (const caller of [prisonIgLead, CALLERS.igLead]) {
+      const [alert, ...more] = await excludedAgencyAlerts(caller);
+      expect(more).toEqual([]);
+      expect(alert).toMatchObject({ principalAgency: caller.agency });
+      expect(alert.justification).toContain(receipt.notificationId);
+    }
+    expect(await excludedAgencyAlerts(lincsIgLead)).toEqual([]);
+  });
+});

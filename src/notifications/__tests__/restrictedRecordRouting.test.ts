@@ -235,8 +235,9 @@ const ALERTS: AccessContext = { ...IG, justification: "Daily review of open IG a
  * An agency an agency-wide exclusion keeps out of a child is never told of the child: routing leaves it
  * out (for every notification type, in one place), so no delivery exists that nobody there may read,
  * goes unacknowledged and is escalated to the same agency's IG leads; the routing explanation and the
- * trail record the recipient left out; the IG leads of the agency that recorded the exclusion — and
- * they alone — are alerted to meet the duty another way. A person's exclusion keeps only that person out.
+ * trail record the recipient left out; the notifier's receipt shows the duty as not met; the IG leads
+ * of the agency that recorded the exclusion, of the child's lead agency and of the notifier are alerted
+ * to meet the duty another way. A person's exclusion keeps only that person out.
  */
 describe("routing never tells an agency an agency-wide exclusion keeps out of the child", () => {
   let receipt: NotificationReceipt;
@@ -253,9 +254,9 @@ describe("routing never tells an agency an agency-wide exclusion keeps out of th
     }), NOW);
   });
 
-  test("no delivery to the excluded agency; every other recipient told as before; the notifier's receipt names neither the agency nor the exclusion", async () => {
+  test("no delivery to the excluded agency; every other recipient told as before; the notifier's receipt shows the duty not met, never whom the exclusion names", async () => {
     expect(receipt.recipients.map((recipient) => recipient.agencyCode).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
-    expect(receipt.unrouted).toEqual([]);
+    expect(receipt.unrouted).toEqual([{ rule: "pprc-csc-child-home-area", area: "CHILD_HOME", localAuthority: "E10000019", outcome: "EXCLUDED", agencies: [] }]);
     expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
     expect(deliveries.map((delivery) => delivery.recipientAgency).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
@@ -272,15 +273,16 @@ describe("routing never tells an agency an agency-wide exclusion keeps out of th
     });
   });
 
-  test("the recording agency's IG leads are alerted to meet the duty another way; no other agency's IG lead sees the alert", async () => {
+  test("the recording (and lead) agency's IG leads and the notifier's are alerted to meet the duty another way; the excluded agency's are not", async () => {
     const [refused] = (await db.auditByRequest("req-rr-pprc")).filter((entry) => entry.outcome === "REFUSED");
     const alertsOf = async (caller: typeof VALE_IG_LEAD) => (await listIgAlerts(services, caller, `req-rr-alerts-${caller.sub}`, ALERTS, null, 50, null, NOW)).alerts;
     const [alert] = (await alertsOf(VALE_IG_LEAD)).filter((raised) => raised.firstDisclosureId === refused.id);
     expect(alert).toMatchObject({ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalSub: "hub:routing", principalAgency: "LA-E06000060", status: "OPEN" });
     expect(alert.justification).toContain(receipt.notificationId);
     expect(alert.justification).toContain("LA-E10000019");
-    // The prison holds the child (its record of the PPRC) yet is not told who is kept out; Fenshire, kept out, is not told it is.
-    for (const other of [PRISON_IG_LEAD, FENSHIRE_IG_LEAD]) expect((await alertsOf(other)).filter((raised) => raised.kind === "EXCLUDED_AGENCY")).toEqual([]);
+    // The prison's duty was not met: its IG leads are told, to meet it another way; Fenshire, kept out, is not told it is.
+    expect((await alertsOf(PRISON_IG_LEAD)).filter((raised) => raised.firstDisclosureId === refused.id)).toMatchObject([{ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalAgency: "HMP-NORTHFEN" }]);
+    expect((await alertsOf(FENSHIRE_IG_LEAD)).filter((raised) => raised.kind === "EXCLUDED_AGENCY")).toEqual([]);
   });
 
   test("a person's exclusion stays as it was: the agency is told, the person is not shown the delivery, a colleague is", async () => {
