@@ -58,9 +58,11 @@ describe("loadPolicies refuses", () => {
 
   test("a household link through a relationship the hub does not know, or with no bound on how many children", () => {
     const unknown = loadError(editFixture("involvement.yaml", "adultRelationships: [MOTHER, FATHER]", "adultRelationships: [MOTHER, NEIGHBOUR]"));
-    expect(unknown.problem).toContain("NEIGHBOUR");
+    expect(unknown.problem).toContain('unknown relationship "NEIGHBOUR"');
     const unbounded = loadError(editFixture("involvement.yaml", "  maxChildrenPerAdult: 5\n", ""));
     expect(unbounded.problem).toContain("maxChildrenPerAdult");
+    const link = loadError(editFixture("involvement.yaml", "opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]", "opensMemberFiles: [SAME_ADDRESS, SAME_SCHOOL]"));
+    expect(link.problem).toContain('unknown household link "SAME_SCHOOL"');
   });
 
   test("a search candidate's comparison the hub does not make, a detail that is no child's, or a coarser level where levels do not nest", () => {
@@ -184,6 +186,11 @@ derivedLabels:
     const names = Object.keys(FIXTURE_FILES).sort();
     const contents = names.map((file) => ({ file, content: parse(FIXTURE_FILES[file] ?? "") as unknown }));
     expect(loadPolicies(dir).version).toBe(createHash("sha256").update(canonicalize(contents) ?? "").digest("hex"));
+  });
+
+  test("a household whose links open no member's file: the links still place children, nothing more", () => {
+    const policy = loadPolicies(writePolicyDir(editFixture("involvement.yaml", "opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]", "opensMemberFiles: []")));
+    expect(policy.householdLinks).toMatchObject({ id: "household-links", adultRelationships: ["MOTHER", "FATHER"], opensMemberFiles: [] });
   });
 
   test("only files: a directory named like a policy file is not read", () => {
