@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import canonicalize from "canonicalize";
 import { parse } from "yaml";
+import { AGENCY_TYPES } from "../../directory/AgencyType";
 import { loadPolicies } from "../loadPolicies";
 import { PolicyError } from "../PolicyError";
 import { YamlNode } from "../YamlNode";
@@ -99,7 +100,7 @@ describe("loadPolicies refuses", () => {
     expect({ file: unknown.file.endsWith("roles.yaml"), problem: unknown.problem }).toEqual({ file: true, problem: expect.stringContaining('unknown agency type "COUNCIL"') });
     expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: []")).problem).toContain("MASH_PRACTITIONER");
     expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "")).problem).toContain('missing required key "MASH_PRACTITIONER"');
-    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: ALL")).problem).toContain('"ALL"');
+    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: ALL")).problem).toContain('unknown holder (ANY, or a list of agency types) "ALL"');
     expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "    MASH_PRACTITIONER: ANY\n    TEACHER: ANY\n")).problem).toContain('unknown key "TEACHER"');
   });
 
@@ -108,7 +109,8 @@ describe("loadPolicies refuses", () => {
     const grant = loadError({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
     expect(grant.problem).toContain('rule "grant-health" names role(s) SOCIAL_WORKER that none of its agency types (EDUCATION) can hold');
     const held = writePolicyDir({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION, CHILDRENS_SOCIAL_CARE]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
-    expect(loadPolicies(held).roleHolders.holders.get("SOCIAL_WORKER")).toEqual(["CHILDRENS_SOCIAL_CARE"]);
+    const holders = loadPolicies(held).roleHolders.holders;
+    expect({ listed: holders.get("SOCIAL_WORKER"), any: holders.get("MASH_PRACTITIONER") }).toEqual({ listed: ["CHILDRENS_SOCIAL_CARE"], any: AGENCY_TYPES });
   });
 
   test("a purpose defined twice", () => {
