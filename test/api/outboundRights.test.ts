@@ -219,6 +219,57 @@ describe("the answer to probation's enquiry, back in probation's inbox", () => {
   });
 });
 
+describe("a right over one fact of probation's record, on the answer to its enquiry", () => {
+  const SUI = "9991380108";
+  const PROBATION_SYSTEM = claims("system-pdu-bucks-fact", "PDU-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const PRACTITIONER = claims("po-outbound-fact", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const LINCS_WORKER = claims("sw-lincs-fact", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const ENQUIRE = /* GraphQL */ `mutation ($n: SafeguardingEnquiryInput!) { submitSafeguardingEnquiry(notification: $n) { notificationId } }`;
+  const REPLY = /* GraphQL */ `mutation ($id: ID!, $response: String) { acknowledgeNotification(id: $id, response: $response) { id } }`;
+  const ANSWERS = /* GraphQL */ `query { notifications(first: 50) { nodes { id enquiryResponse { enquiryReference response } children { sui givenNames relationshipToOffender } redactions { path rule } supplementaryStatements { path statement } restrictions { path } } } }`;
+  const REPLIED = "Rowan is known to us: early help closed in the spring.";
+  let record: string;
+  let answerId: string;
+  const answer = async () => ((await as(PRACTITIONER, ANSWERS)).notifications.nodes as { id: string }[]).find((node) => node.id === answerId) as Record<string, any>;
+  const rightsWithheld = (node: Record<string, any>) => (node.redactions as { rule: string }[]).filter((redaction) => redaction.rule === "data-subject-rights");
+
+  beforeAll(async () => {
+    const { notificationId } = (await as(PROBATION_SYSTEM, ENQUIRE, { n: {
+      agencyCode: "PDU-BUCKS", reference: "OB-ENQ-FACT", court: "Sampleton Magistrates' Court", hearingOn: "2026-11-16",
+      offender: { crn: "X990108", givenNames: "Fielded", familyName: "Outbound", dateOfBirth: "1985-05-05", sex: "MALE", homeLocalAuthority: "E10000019", postcode: "LN1 1FA" },
+      offence: "Harassment (domestic)", question: "Is the child known to you?", risk: { roshLevel: "MEDIUM" },
+      children: [{ reference: "OB-ENQ-FACT-C1", sui: SUI, givenNames: "Rowan", familyName: "Outbound", dateOfBirth: "2015-03-03", sex: "MALE",
+        address: { kind: "HOME", line1: "4 Enquiry Lane", town: "Lincoln", postcode: "LN1 1FA", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
+    } })).submitSafeguardingEnquiry;
+    const db = hub.hub.database.dataSource;
+    [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
+    const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
+    await as(LINCS_WORKER, REPLY, { id: asked.id, response: REPLIED });
+    [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+  });
+
+  it("a restriction or an objection on a fact the answer does not carry leaves the answer whole", async () => {
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "riskManagementSummary", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The offender disputes the summary of his risk management plan.", access: IG_REVIEW });
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "supervisionEndDate", kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: "The offender objects to his supervision end date being shared.", access: IG_REVIEW });
+    const held = await answer();
+    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT", response: REPLIED });
+    expect(held.children).toEqual([{ sui: SUI, givenNames: "Rowan", relationshipToOffender: "FATHER" }]);
+    expect(rightsWithheld(held)).toEqual([]);
+    expect(held.restrictions).toEqual([]);
+  });
+
+  it("a statement on a fact the answer does not carry stays off it; a restriction of a fact it carries withholds that fact only", async () => {
+    await as(PROBATION_IG, ATTACH, { recordId: record, field: "supervisionEndDate", statement: "The offender states his supervision ends a year earlier than recorded.", access: IG_REVIEW });
+    expect((await answer()).supplementaryStatements).toEqual([]);
+    // The offender as the child's relation is a law-enforcement fact: restricted, never rectified (DPA 2018 s.46(4)).
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "offender", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The family dispute that the offender is this child's father.", access: IG_REVIEW });
+    const held = await answer();
+    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT", response: REPLIED });
+    expect(held.children).toEqual([{ sui: SUI, givenNames: "Rowan", relationshipToOffender: null }]);
+    expect(rightsWithheld(held)).toEqual([{ path: "children[0].relationshipToOffender", rule: "data-subject-rights" }]);
+  });
+});
+
 describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
     await notify("OB-REL-2", "9991380027", "Ash");
