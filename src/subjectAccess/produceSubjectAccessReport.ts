@@ -8,7 +8,7 @@ import { recordGovernanceWork, type GovernanceServices } from "../audit/governan
 import { AgencyType } from "../directory/AgencyType";
 import { type ChildFile } from "../disclosure/ChildFile";
 import { loadChildFile } from "../disclosure/loadChildFile";
-import { unprotectedResidenceToldBy } from "../disclosure/residenceToldBy";
+import { residenceToldBy } from "../disclosure/residenceToldBy";
 import { type AccessContext } from "../policy/AccessContext";
 import { isRestrictedRecord } from "../records/restrictedRecord";
 import { buildSubjectAccessReview, releaseCopy } from "./buildSubjectAccessReport";
@@ -38,7 +38,7 @@ const NO_DISCLOSURES = { entries: [], agencyNames: new Map<string, string>() };
  * Which agencies' IG leads answer a subject access request about a child through the hub: one that
  * holds a record about the child (linked by the SUI, a steward or the matcher), or the children's
  * services of the local authority where the child lives, as records that are not sealed or brokered
- * tell, at no protected location (`unprotectedResidenceToldBy`). Any other agency holds nothing about
+ * tell, at no protected location (`residenceToldBy`). Any other agency holds nothing about
  * the child, and its IG lead has no need to read what others hold.
  */
 async function answersFor(dataSource: DataSource, agencyCode: string, file: ChildFile): Promise<boolean> {
@@ -46,7 +46,7 @@ async function answersFor(dataSource: DataSource, agencyCode: string, file: Chil
   if (records.some(({ agency }) => agency.code === agencyCode)) return true;
   const [agency] = await dataSource.query<{ type: string; local_authority: string | null }[]>(`SELECT type, local_authority FROM agency WHERE code = $1`, [agencyCode]);
   if (agency?.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.local_authority === null) return false;
-  return unprotectedResidenceToldBy(file, records.filter(({ record }) => !isRestrictedRecord(record.labels)))?.localAuthority === agency.local_authority;
+  return residenceToldBy(file, records.filter(({ record }) => !isRestrictedRecord(record.labels)))?.localAuthority === agency.local_authority;
 }
 
 /**

@@ -274,7 +274,7 @@ describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
     await notify("OB-REL-2", "9991380027", "Ash");
     await notify("OB-REL-3", "9991380035", "Rook");
-    await as(PRISON_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    await as(CSC_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
     // The newest delivery is the excluded child's: the page of one is the next one down, and every delivery after it is still there.
     const first = (await as(CSC_WORKER, INBOX, { first: 1 })).notifications;
     expect(first.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027"]);
@@ -285,16 +285,16 @@ describe("named-staff exclusions on the inbox and on webhooks", () => {
   });
 
   it("never makes a delivery, nor a push, to an agency kept out of the child: decided at routing", async () => {
-    // The prison's first notification makes it an agency working with the child; the exclusion comes after it.
+    // The child's lead agency (the council where the child lives) keeps the probation delivery unit out, after the first notification.
     await notify("OB-REL-4", "9991380043", "Sloe");
-    await as(PRISON_IG, EXCLUDE, { sui: "9991380043", exclusion: { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The authority's staff are implicated in the allegation." }, access: IG_REVIEW });
+    await as(CSC_IG, EXCLUDE, { sui: "9991380043", exclusion: { kind: "AGENCY", agencyCode: "PDU-BUCKS", reason: "The unit's staff are implicated in the allegation." }, access: IG_REVIEW });
     await notify("OB-REL-5", "9991380043", "Sloe");
-    const toCouncil = (reference: string) => hub.hub.database.dataSource.query<{ deliveries: number; pushes: number }[]>(
+    const toProbation = (reference: string) => hub.hub.database.dataSource.query<{ deliveries: number; pushes: number }[]>(
       `SELECT count(DISTINCT d.id)::int AS deliveries, count(w.id)::int AS pushes FROM notification n
-         JOIN notification_delivery d ON d.notification_id = n.id AND d.recipient_agency = 'LA-E06000060'
+         JOIN notification_delivery d ON d.notification_id = n.id AND d.recipient_agency = 'PDU-BUCKS'
          LEFT JOIN webhook_delivery w ON w.delivery_id = d.id WHERE n.source_reference = $1`, [reference]);
-    expect(await toCouncil("OB-REL-4")).toEqual([{ deliveries: 1, pushes: 1 }]);
-    expect(await toCouncil("OB-REL-5")).toEqual([{ deliveries: 0, pushes: 0 }]);
+    expect(await toProbation("OB-REL-4")).toEqual([{ deliveries: 1, pushes: 1 }]);
+    expect(await toProbation("OB-REL-5")).toEqual([{ deliveries: 0, pushes: 0 }]);
     // A push still pending when the exclusion is recorded is withheld as it would leave: exclusionsOfChildAwaitingSui.test.ts.
   });
 });
@@ -312,7 +312,8 @@ describe("plans held elsewhere", () => {
     await as(LINCS_IG, RESTRICT, { recordId: restricted, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
     const statement = "The family states the plan's category was changed at the last review.";
     await as(LINCS_IG, ATTACH, { recordId: restricted, field: "status", statement, access: IG_REVIEW });
-    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    // Lincolnshire holds the plan (the child's lead agency), so it keeps another council's social worker out.
+    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, agencyCode: "LA-E06000060", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
 
     const list = (await as(CSC_WORKER, PLANS, { a: TRIAGE, first: 1 })).plansHeldElsewhere;
     expect(list.pageInfo.hasNextPage).toBe(false);
