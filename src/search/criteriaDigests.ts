@@ -21,6 +21,10 @@ export interface CriteriaAsUsed {
   usedAs: Partial<Record<CriteriaField, CriterionUse>>;
   /** The criteria used less finely than given (a postcode as its district, address text without its first line), or not at all. */
   narrowed: CriteriaField[];
+  /** The criteria the search used, in a fixed order: what the entry lists as the fields used. */
+  used: CriteriaField[];
+  /** The criteria given that the search used none of (refused as unusable): never among the fields used. */
+  notUsed: CriteriaField[];
 }
 
 /**
@@ -34,19 +38,20 @@ export interface CriteriaAsUsed {
  * digest however it was typed.
  */
 export function criteriaDigests(key: string, criteria: SearchCriteria, shown: ComparisonsShown): CriteriaAsUsed {
-  const result: CriteriaAsUsed = { digests: {}, usedAs: {}, narrowed: [] };
+  const result: CriteriaAsUsed = { digests: {}, usedAs: {}, narrowed: [], used: [], notUsed: [] };
   for (const field of CRITERIA_FIELDS) {
     if (canonicalValue(field, criteria) === null) continue;
     const used = usedValue(field, criteria, shown);
     result.usedAs[field] = used?.as ?? "NOT_USED";
+    (used === null ? result.notUsed : result.used).push(field);
     if (used === null || used.narrowed) result.narrowed.push(field);
     if (used !== null) result.digests[field] = createHmac("sha256", key).update(`${field}\u0000${used.value}`).digest("base64url");
   }
   return result;
 }
 
-/** The fields a search was given, in a fixed order. */
-export function fieldsUsed(criteria: SearchCriteria): CriteriaField[] {
+/** The fields a search was given, in a fixed order (the search may not use them all: `criteriaDigests`'s `used`). */
+export function fieldsGiven(criteria: SearchCriteria): CriteriaField[] {
   return CRITERIA_FIELDS.filter((field) => canonicalValue(field, criteria) !== null);
 }
 

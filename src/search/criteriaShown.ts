@@ -43,15 +43,17 @@ export interface CriterionNotShown {
  * its district finds by the district alone (its unit keys are not probed, and its level is reported and
  * weighed as the district), and a first line is compared only where the policy shows an address that
  * finely. A criterion of which nothing is usable — a detail the searcher is not shown at all (police in
- * a MASH: any postcode or address), or free address text with no postcode for a searcher shown only the
- * district — is refused (`notShown`), never silently dropped: the searcher would otherwise believe it
+ * a MASH: any postcode or address), or free address text with no postcode — or beside a postcode given
+ * on its own, which is searched instead of the text's — for a searcher shown only the district — is
+ * refused (`notShown`), never silently dropped: the searcher would otherwise believe it
  * searched by it.
  */
-export function criteriaShown(query: CandidateQuery, used: readonly CriteriaField[], shown: ComparisonsShown): { query: CandidateQuery } | { notShown: CriterionNotShown } {
-  // Free address text is usable for what it gives that the searcher is shown: its postcode, its first line.
-  const given: Partial<Record<CandidateComparison, boolean>> = { postcode: (query.address?.postcode ?? null) !== null, address: (query.address?.line ?? "") !== "" };
-  const usable = (comparison: CandidateComparison, field: CriteriaField) => shown.has(comparison) && (field !== "address" || given[comparison] === true);
-  const refused = used.find((field) => SPEAKS_OF[field].length > 0 && !SPEAKS_OF[field].some((comparison) => usable(comparison, field)));
+export function criteriaShown(query: CandidateQuery, given: readonly CriteriaField[], shown: ComparisonsShown): { query: CandidateQuery } | { notShown: CriterionNotShown } {
+  // Free address text is usable for what it gives that the searcher is shown: its first line, and its
+  // postcode unless a postcode is given on its own (that one is searched: `candidateQuery`).
+  const inText: Partial<Record<CandidateComparison, boolean>> = { postcode: (query.address?.postcode ?? null) !== null && !given.includes("postcode"), address: (query.address?.line ?? "") !== "" };
+  const usable = (comparison: CandidateComparison, field: CriteriaField) => shown.has(comparison) && (field !== "address" || inText[comparison] === true);
+  const refused = given.find((field) => SPEAKS_OF[field].length > 0 && !SPEAKS_OF[field].some((comparison) => usable(comparison, field)));
   if (refused !== undefined) return { notShown: { field: refused } };
   const postcodeShown = shown.has("postcode");
   return {

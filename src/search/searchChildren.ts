@@ -31,7 +31,7 @@ import { ADDRESS_LENGTH, addressLevel, parseAddressText, type AddressLevel } fro
 import { agencyTypesHolding } from "./agencyTypesHolding";
 import { comparisonsAnySearcherIsShown, comparisonsShown, shownScore, whyWithheld, type ComparisonsShown } from "./comparisonsShown";
 import { birthSearch, type BirthSearch } from "./birthDates";
-import { criteriaDigests, fieldsUsed } from "./criteriaDigests";
+import { criteriaDigests, fieldsGiven, type CriteriaAsUsed } from "./criteriaDigests";
 import { criteriaShown } from "./criteriaShown";
 import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from "./findCandidates";
 import { matchableAddresses } from "./matchableAddresses";
@@ -96,22 +96,26 @@ export async function searchChildren(services: SearchServices, principal: Princi
   if (rate !== undefined && !rate.allowed) {
     throw new HubError(ErrorCode.RATE_LIMITED, `Too many searches from you: try again in ${rate.retryAfterSeconds} s.`, { limit: rate.limit, retryAfterSeconds: rate.retryAfterSeconds });
   }
-  const used = fieldsUsed(criteria);
+  const given = fieldsGiven(criteria);
   // The criteria on the entry as the search used them, never finer (`criteriaDigests.ts`): until this
   // searcher's comparisons are decided, no finer than the policy lets any search use them; then as
-  // `criteriaShown` lets this searcher. The rule that narrowed them is named (`criteriaRule`), and once
-  // decided, the rule that shaped every `why` (`comparisonsRule`) with what it kept from the searcher,
-  // as a disclosure records its withheld fields with their rule ids.
+  // `criteriaShown` lets this searcher. `fieldsUsed` names only the criteria used; one given but refused
+  // as unusable is in `fieldsRefused` instead, with its problem and rule, so the trail never reads as a
+  // search by something it did not search by. The rule that narrowed them is named (`criteriaRule`), and
+  // once decided, the rule that shaped every `why` (`comparisonsRule`) with what it kept from the
+  // searcher, as a disclosure records its withheld fields with their rule ids.
   const comparisonsRule = policy.candidateComparisons.id;
   let withheld: Withholding[] = [];
   let base: Record<string, unknown> = {};
-  const recordCriteria = (shown: ComparisonsShown, decided: boolean, refused: boolean) => {
+  const recordCriteria = (shown: ComparisonsShown, decided: boolean, refused: boolean): CriteriaAsUsed => {
     const asUsed = criteriaDigests(settings.auditKey, criteria, shown);
     base = {
-      fieldsUsed: used, criteria: asUsed.digests, criteriaUsedAs: asUsed.usedAs, principalLocalAuthority: principal.localAuthority,
+      fieldsUsed: asUsed.used, fieldsRefused: asUsed.notUsed.map((field) => ({ field, problem: "CRITERION_NOT_SHOWN", rule: comparisonsRule })),
+      criteria: asUsed.digests, criteriaUsedAs: asUsed.usedAs, principalLocalAuthority: principal.localAuthority,
       ...(asUsed.narrowed.length > 0 || refused ? { criteriaRule: comparisonsRule } : {}),
       ...(decided ? { comparisonsRule } : {}),
     };
+    return asUsed;
   };
   recordCriteria(comparisonsAnySearcherIsShown(policy.candidateComparisons), false, false);
   const audit = (entry: Pick<AuditEntryInput, "childSuis" | "outcome" | "refusal" | "details"> & Partial<Pick<AuditEntryInput, "fieldsDisclosed">>) =>
@@ -154,8 +158,8 @@ export async function searchChildren(services: SearchServices, principal: Princi
   const candidateView = candidateDecision(policy, principal, access, CANDIDATE_FIELDS, referral !== null, now);
   const reported = comparisonsShown(policy.candidateComparisons, candidateView.disclosed.map((path) => path.replace(/^demographics\./, "")));
   // And what the criteria may find, rank and count candidates by: no finer than that either.
-  const usable = criteriaShown(candidateQuery(criteria, now), used, reported);
-  recordCriteria(reported, true, "notShown" in usable);
+  const usable = criteriaShown(candidateQuery(criteria, now), given, reported);
+  const { used } = recordCriteria(reported, true, "notShown" in usable);
   withheld = [
     ...candidateView.withheld.map(({ path, reason, rule }) => ({ path: `candidates.${path}`, reason, rule })),
     ...whyWithheld(policy.candidateComparisons, reported, (parseAddressText(criteria.address)?.line ?? "") !== ""),
@@ -163,7 +167,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   if ("notShown" in usable) {
     const { field } = usable.notShown;
     return refuse(ErrorCode.INVALID_INPUT, "CRITERION_NOT_SHOWN", policy.candidateComparisons.id,
-      `A search of yours cannot use criteria.${field}: the policy shows you no candidate detail it could be compared with${field === "address" ? " (give the postcode, if it is shown to you)" : ""}. Leave it out — a name with a date of birth finds a child best — and open the child's file for what the disclosure rules let you see.`,
+      `A search of yours cannot use criteria.${field}: the policy shows you no candidate detail it could be compared with${field !== "address" ? "" : given.includes("postcode") ? " (beside a postcode given on its own, the text's postcode is not searched)" : " (give the postcode, if it is shown to you)"}. Leave it out — a name with a date of birth finds a child best — and open the child's file for what the disclosure rules let you see.`,
       `criteria.${field}`);
   }
   const { query } = usable;
@@ -192,22 +196,37 @@ export async function searchChildren(services: SearchServices, principal: Princi
 
   const shown = ranked.slice(0, Math.min(first, settings.maxCandidates));
   const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId));
-  const candidates: ChildCandidate[] = shown.map(({ candidate, score, address }) => ({
-    sui: candidate.sui,
-    score: Math.round(score.score * 100) / 100,
-    why: [...score.why, ...(address === null ? [] : [{ field: "address", level: address, weight: 0 }])],
-    ...candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now),
-    agencyTypes: holdings.get(candidate.profile.childId) ?? [],
-  }));
+  const detailed = shown.map(({ candidate, score, address }) => {
+    const { demographics, disclosed, withheld: kept } = candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now);
+    const shownCandidate: ChildCandidate = {
+      sui: candidate.sui,
+      score: Math.round(score.score * 100) / 100,
+      why: [...score.why, ...(address === null ? [] : [{ field: "address", level: address, weight: 0 }])],
+      demographics,
+      withheld: kept.map(({ path, rule }) => ({ path, rule })),
+      agencyTypes: holdings.get(candidate.profile.childId) ?? [],
+    };
+    return { candidate: shownCandidate, disclosed, withheld: kept };
+  });
+  const candidates = detailed.map(({ candidate }) => candidate);
+  // What each candidate disclosed, and what the policy withheld of it, named by the candidate's position
+  // in the answer (as `details.candidates` lists them): every child the searcher was shown is on the
+  // entry with what of it they were shown, as a `child` read lists its own (`demographics.givenNames`).
+  const disclosedPaths = detailed.flatMap(({ candidate, disclosed }, index) => [
+    ...(candidate.sui === null ? [] : ["sui"]), "score", ...candidate.why.map(({ field }) => `why.${field}`), ...disclosed,
+    ...(candidate.agencyTypes.length === 0 ? [] : ["agencyTypes"]),
+  ].map((path) => candidatePath(index, path)));
+  withheld = [...withheld, ...detailed.flatMap(({ withheld: kept }, index) => kept.map((withholding) => ({ ...withholding, path: candidatePath(index, withholding.path) })))];
   const receipt = await audit({
     childSuis: candidates.flatMap((candidate) => (candidate.sui === null ? [] : [candidate.sui])),
     outcome: candidates.length === 0 ? AuditOutcome.NOT_FOUND : AuditOutcome.DISCLOSED,
     refusal: null,
-    fieldsDisclosed: shown.some(({ address }) => address !== null) ? ["why.address"] : [],
+    fieldsDisclosed: disclosedPaths,
     details: {
       ...base,
       ...(referral ? { openReferral: referral } : {}),
-      candidates: shown.map(({ candidate, score }) => ({ childId: candidate.profile.childId, score: Math.round(score.score * 100) / 100 })),
+      // Position by position, as the paths of `fieldsDisclosed` name them: the child, and its SUI where it has one.
+      candidates: shown.map(({ candidate, score }) => ({ childId: candidate.profile.childId, sui: candidate.sui, score: Math.round(score.score * 100) / 100 })),
       grantingRules: grants.map((grant) => grant.id),
       ...exclusionDetails(),
     },
@@ -309,7 +328,7 @@ function bestValue(values: readonly string[], searched: string, compare: (a: str
  * the child's own details under the relationship SEARCH_CANDIDATE: the candidate's profile values (so
  * only what unrestricted records reported; a postcode as its district), each field through the grants.
  */
-function candidateDetails(policy: PolicySet, principal: Principal, access: AccessContext, facts: IdentityFacts, candidate: Candidate, caseOpen: boolean, now: Date): Pick<ChildCandidate, "demographics" | "withheld"> {
+function candidateDetails(policy: PolicySet, principal: Principal, access: AccessContext, facts: IdentityFacts, candidate: Candidate, caseOpen: boolean, now: Date): Pick<ChildCandidate, "demographics"> & { disclosed: string[]; withheld: Withholding[] } {
   const { profile } = candidate;
   const postcode = bestValue(profile.postcodes, facts.postcode ?? "", (a, b) => (postcodeParts(a)?.district === postcodeParts(b)?.district ? "EXACT" : "DIFFERENT"));
   const offered = {
@@ -323,6 +342,16 @@ function candidateDetails(policy: PolicySet, principal: Principal, access: Acces
   const shown = (field: (typeof CANDIDATE_FIELDS)[number]) => (decision.disclosed.includes(`demographics.${field}`) ? offered[field] : null);
   return {
     demographics: { givenNames: shown("givenNames"), familyName: shown("familyName"), dateOfBirth: shown("dateOfBirth"), sex: shown("sex"), postcodeDistrict: shown("addresses") },
-    withheld: decision.withheld.map(({ path, rule }) => ({ path, rule })),
+    disclosed: decision.disclosed,
+    withheld: decision.withheld,
   };
+}
+
+/**
+ * A candidate's path as the search's audit entry names it: by the candidate's position among those shown
+ * (`candidates[0].demographics.givenNames`), never by the child — an entry naming several children names
+ * positions, so a reader of one child's trail learns no other child from it (`audit/README.md`).
+ */
+function candidatePath(index: number, path: string): string {
+  return `candidates[${index}].${path}`;
 }

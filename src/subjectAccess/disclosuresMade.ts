@@ -74,6 +74,25 @@ const RECORD_PATH = /^[A-Za-z]+\[([^\]]*)\]$/;
 /** An identity fact the hub keys by an id or a value: `demographics.addresses[<id>]`, `demographics.names[<id>]`, `demographics.dateOfBirth[<date>]`. */
 const IDENTITY_FACT_PATH = new RegExp(`^${DEMOGRAPHICS}\\.([A-Za-z]+)\\[[^\\]]*\\]$`);
 
+/** A search candidate's path: the candidate's position in the answer, and the path as a read of the child names it (`candidates[0].demographics.givenNames`). */
+const CANDIDATE_PATH = /^candidates\[(\d+)\]\.(.+)$/;
+
+/**
+ * The entry's disclosed paths that are the data subject's, each with the path as a read of the child
+ * names it: a search's candidate paths only of the candidate that was the subject (`details.candidates`
+ * names each position's SUI); another candidate's are another child's, and neither named nor counted here.
+ */
+function subjectsPaths(entry: DisclosureAuditEntry, subjectSui: string): { path: string; named: string }[] {
+  const candidates: unknown[] = Array.isArray(entry.details.candidates) ? entry.details.candidates : [];
+  return entry.fieldsDisclosed.flatMap((path) => {
+    const candidate = CANDIDATE_PATH.exec(path);
+    if (candidate === null) return [{ path, named: path }];
+    const shown = candidates[Number(candidate[1])];
+    const sui = typeof shown === "object" && shown !== null ? (shown as { sui?: unknown }).sui : null;
+    return sui === subjectSui ? [{ path, named: candidate[2] }] : [];
+  });
+}
+
 /** Which identity facts a `demographics.<field>` path disclosed: those the entry's records reported. */
 const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
   givenNames: [IdentityFactKind.NAME],
@@ -90,9 +109,10 @@ const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
  * paths disclosed (records by id, `police[<recordId>].intelligence`) and the ids of every record whose
  * content or identity facts went out (`details.recordIds`). An entry that does not name its records,
  * names one by position, or names records no longer linked to this child cannot be attributed: the
- * hub cannot tell what it carried, and says so.
+ * hub cannot tell what it carried, and says so. A search's entry lists what each candidate showed by
+ * position (`subjectsPaths`): only the subject's own candidate's paths are theirs.
  */
-export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agencyNames: ReadonlyMap<string, string>, facts: FactsHeld): { disclosures: DisclosureMade[]; underReview: DisclosureUnderReview[] } {
+export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agencyNames: ReadonlyMap<string, string>, facts: FactsHeld, subjectSui: string): { disclosures: DisclosureMade[]; underReview: DisclosureUnderReview[] } {
   const recordItems = new Map(facts.records.map((record) => [record.source.recordId, record.item]));
   const items = new Set([...facts.records.flatMap((record) => [record.item, ...record.fields.map((field) => field.item)]), ...facts.identity.map((fact) => fact.item)]);
   const disclosures: DisclosureMade[] = [];
@@ -102,8 +122,8 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
     const namedRecords = recordIds ?? [];
     const identityOf = (kinds: readonly IdentityFactKind[]) =>
       facts.identity.filter((fact) => kinds.includes(fact.kind) && fact.sources.some((source) => namedRecords.includes(source.recordId))).map((fact) => fact.item);
-    const disclosed = entry.fieldsDisclosed.map((path): DisclosedPath => {
-      const field = RECORD_FIELD_PATH.exec(path);
+    const disclosed = subjectsPaths(entry, subjectSui).map(({ path, named }): DisclosedPath => {
+      const field = RECORD_FIELD_PATH.exec(named);
       if (field !== null) {
         const [, key, recordId, name] = field as unknown as [string, string, string, string];
         const recordItem = recordItems.get(recordId) ?? null;
@@ -114,17 +134,17 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
       }
       // One fact, named as the report names its item: its category never carries the id, and it is decided
       // as that item is (a name only a sealed record reported is withheld with it).
-      const fact = IDENTITY_FACT_PATH.exec(path);
+      const fact = IDENTITY_FACT_PATH.exec(named);
       if (fact !== null) {
-        const held = items.has(path) ? [path] : [];
+        const held = items.has(named) ? [named] : [];
         return { path, category: `${DEMOGRAPHICS}.${fact[1]}`, items: held, listedWith: held, attributed: held.length > 0 };
       }
-      const demographic = path.startsWith(`${DEMOGRAPHICS}.`) ? IDENTITY_KINDS_OF[path.slice(DEMOGRAPHICS.length + 1)] : undefined;
+      const demographic = named.startsWith(`${DEMOGRAPHICS}.`) ? IDENTITY_KINDS_OF[named.slice(DEMOGRAPHICS.length + 1)] : undefined;
       if (demographic !== undefined) {
         const reported = identityOf(demographic);
-        return { path, category: path, items: reported, listedWith: reported, attributed: recordIds !== null };
+        return { path, category: named, items: reported, listedWith: reported, attributed: recordIds !== null };
       }
-      return { path, category: path, items: [], listedWith: [], attributed: false };
+      return { path, category: named, items: [], listedWith: [], attributed: false };
     });
     // A record's content (or its restricted-involvement signal) went out only where a path names it; the
     // other records among `recordIds` only reported identity facts that went out, and reach the entry

@@ -69,7 +69,7 @@ export async function assembleReport(services: GovernanceServices, request: Subj
   const file = answers && !keptOut.suis.includes(request.sui) ? loaded : null;
   const trail = file === null ? NO_DISCLOSURES : await loadDisclosures(dataSource, request.sui);
   const facts = factsHeld(file);
-  const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts);
+  const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts, request.sui);
   const reviews = new Map<string, ItemReview>(recorded.map((decision) => [decision.item, decision]));
   const decisions = decideSubjectAccess(policy.subjectAccessExemptions, request.requesterStanding, { ...facts.underReview, disclosures: underReview }, reviews);
   return { facts, disclosures, decisions };

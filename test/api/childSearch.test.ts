@@ -271,7 +271,7 @@ describe("a search finds only what the caller could see (provenance)", () => {
       expect(candidate.why.map(({ field }: { field: string }) => field)).not.toContain("address");
       expect(candidate.demographics.postcodeDistrict).toBe("HP20");
     }
-    expect(atQuill.entry.fieldsDisclosed).toEqual([]);
+    expect(atQuill.entry.fieldsDisclosed.filter((path: string) => path.endsWith(".why.address"))).toEqual([]);
     const byPostcode = await answerAndEntry({ ...criteria, postcode: "HP20 5QL" }, searcher);
     expect(byPostcode.candidates).toEqual(atQuill.candidates);
   });
@@ -286,7 +286,7 @@ describe("a search finds only what the caller could see (provenance)", () => {
       expect(body.errors?.[0]?.message).toMatch(/name with a date of birth/);
       expect(await lastSearchBy("pc-search-address")).toMatchObject({
         outcome: "REFUSED", refusalCode: "INVALID_INPUT", refusalProblem: "CRITERION_NOT_SHOWN", childSuis: [],
-        details: expect.objectContaining({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth", field] }),
+        details: expect.objectContaining({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth"], fieldsRefused: [{ field, problem: "CRITERION_NOT_SHOWN", rule: "search-why-as-shown" }] }),
       });
     }
     // Without it, the officer finds the child by what they are shown.
@@ -369,8 +369,51 @@ describe("a search's audit entry: what the search used, and the rule that shaped
     const body = await search(officer, { ...criteria, postcode: "HP23 4TW" }, "MASH-SRCH-0012");
     expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "CRITERION_NOT_SHOWN", path: "criteria.postcode" });
     const entry = await lastSearchBy("pc-search-used");
-    expect(entry.details).toMatchObject({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth", "postcode"], criteriaUsedAs: { postcode: "NOT_USED" }, criteriaRule: "search-why-as-shown" });
+    expect(entry.details).toMatchObject({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth"], criteriaUsedAs: { postcode: "NOT_USED" }, criteriaRule: "search-why-as-shown" });
     expect(Object.keys(entry.details.criteria as object).sort()).toEqual(["dateOfBirth", "familyName", "givenNames"]);
+  });
+
+  it("lists among the fields used only what the search used, and a criterion it refused separately, with the rule that refused it", async () => {
+    const body = await search(officer, { ...criteria, address: "11 Tinners Way, Sampleton HP23 4TW" }, "MASH-SRCH-0012");
+    expect(body.errors?.[0]?.extensions).toMatchObject({ problem: "CRITERION_NOT_SHOWN", path: "criteria.address" });
+    const entry = await lastSearchBy("pc-search-used");
+    expect(entry.details.fieldsUsed).toEqual(["givenNames", "familyName", "dateOfBirth"]);
+    expect(entry.details.fieldsRefused).toEqual([{ field: "address", problem: "CRITERION_NOT_SHOWN", rule: "search-why-as-shown" }]);
+  });
+
+  it("refuses free address text beside a postcode given on its own, of which it would use nothing, rather than drop it unsaid", async () => {
+    // An old address beside the current postcode: the text's postcode is not searched (the postcode given
+    // on its own is) and its first line is finer than a CSC searcher is shown, so nothing of it is used —
+    // the searcher would believe the old address had been searched.
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-twice" };
+    const body = await search(searcher, { ...criteria, postcode: "HP23 4TW", address: "2 Old Road, Sampleton HP22 5QQ" }, "MASH-SRCH-0012");
+    expect(body.data?.searchChildren ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "CRITERION_NOT_SHOWN", path: "criteria.address", rule: "search-why-as-shown" });
+    expect(await lastSearchBy("mash-search-twice")).toMatchObject({
+      outcome: "REFUSED", childSuis: [],
+      details: expect.objectContaining({ fieldsUsed: ["givenNames", "familyName", "dateOfBirth", "postcode"], fieldsRefused: [{ field: "address", problem: "CRITERION_NOT_SHOWN", rule: "search-why-as-shown" }] }),
+    });
+  });
+
+  it("lists every detail each candidate disclosed, by its position among the candidates, and what the policy withheld of it", async () => {
+    const body = await search(mash, { ...criteria, sex: "FEMALE" }, "MASH-SRCH-0012");
+    const [shown] = body.data!.searchChildren.candidates;
+    expect(shown).toMatchObject({ sui: childSui, demographics: { givenNames: "Morwenna", familyName: "Trevithick", dateOfBirth: "2012-02-21", sex: "FEMALE", postcodeDistrict: "HP23" } });
+    const entry = await searchEntry(body.data!.searchChildren.searchId);
+    expect(entry.details.candidates).toEqual([expect.objectContaining({ childId: expect.any(String) })]);
+    expect([...entry.fieldsDisclosed].sort()).toEqual([
+      "candidates[0].agencyTypes", "candidates[0].score", "candidates[0].sui",
+      "candidates[0].demographics.givenNames", "candidates[0].demographics.familyName", "candidates[0].demographics.dateOfBirth", "candidates[0].demographics.sex", "candidates[0].demographics.addresses",
+      ...shown.why.map(({ field }: { field: string }) => `candidates[0].why.${field}`),
+    ].sort());
+
+    const byOfficer = await search(officer, criteria, "MASH-SRCH-0012");
+    const [seen] = byOfficer.data!.searchChildren.candidates;
+    expect(seen.withheld).toEqual([{ path: "demographics.addresses", rule: expect.any(String) }]);
+    const officerEntry = await searchEntry(byOfficer.data!.searchChildren.searchId);
+    expect(officerEntry.fieldsDisclosed).toContain("candidates[0].demographics.givenNames");
+    expect(officerEntry.fieldsDisclosed).not.toContain("candidates[0].demographics.addresses");
+    expect(officerEntry.fieldsWithheld).toContainEqual({ path: "candidates[0].demographics.addresses", reason: expect.any(String), rule: seen.withheld[0].rule });
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { type ComparisonsShown } from "../comparisonsShown";
-import { criteriaDigests as digestsAsUsed, fieldsUsed } from "../criteriaDigests";
+import { criteriaDigests as digestsAsUsed, fieldsGiven } from "../criteriaDigests";
 import { type SearchCriteria } from "../SearchCriteria";
 
 const KEY = "a-test-search-audit-key-of-32-characters";
@@ -28,7 +28,7 @@ describe("a search's values on the audit trail", () => {
   });
 
   it("name the fields used, blank ones left out", () => {
-    expect(fieldsUsed({ givenNames: "  ", familyName: "Smith", sex: "FEMALE", dateOfBirth: {}, agencyReference: { agencyCode: "POLICE-43", reference: "TVP-1" } })).toEqual(["familyName", "sex", "agencyReference"]);
+    expect(fieldsGiven({ givenNames: "  ", familyName: "Smith", sex: "FEMALE", dateOfBirth: {}, agencyReference: { agencyCode: "POLICE-43", reference: "TVP-1" } })).toEqual(["familyName", "sex", "agencyReference"]);
   });
 
   it("are of what the search used: a postcode shown as its district is the district's digest, never the postcode typed", () => {

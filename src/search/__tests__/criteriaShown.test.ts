@@ -4,7 +4,7 @@ import { criteriaShown } from "../criteriaShown";
 import { searchKeys } from "../findCandidates";
 import { candidateQuery } from "../searchChildren";
 import { type SearchCriteria } from "../SearchCriteria";
-import { fieldsUsed } from "../criteriaDigests";
+import { fieldsGiven } from "../criteriaDigests";
 
 const rule = (postcode: { finestLevel: string | null } | null, address = false): CandidateComparisonsRule => ({
   id: "why-as-shown", description: "For tests.", source: { file: "search.yaml", line: 1 },
@@ -18,7 +18,7 @@ const rule = (postcode: { finestLevel: string | null } | null, address = false):
 });
 const NOW = new Date("2026-12-01T00:00:00Z");
 const usable = (criteria: SearchCriteria, shownRule: CandidateComparisonsRule, disclosed = ["givenNames", "familyName", "dateOfBirth", "addresses"]) =>
-  criteriaShown(candidateQuery(criteria, NOW), fieldsUsed(criteria), comparisonsShown(shownRule, disclosed));
+  criteriaShown(candidateQuery(criteria, NOW), fieldsGiven(criteria), comparisonsShown(shownRule, disclosed));
 const keysOf = (result: ReturnType<typeof usable>) => ("query" in result ? searchKeys(result.query) : []);
 const CHILD = { givenNames: "Perpetua", familyName: "Winterbourne", dateOfBirth: { exact: "2010-10-10" } };
 
@@ -50,5 +50,12 @@ describe("the criteria a searcher may search by: no finer than the policy shows 
     expect(usable({ ...CHILD, address: "7 Sorrel Lane, Sampleton" }, rule({ finestLevel: "DISTRICT" }))).toEqual({ notShown: { field: "address" } });
     const line = usable({ ...CHILD, address: "7 Sorrel Lane, Sampleton" }, rule({ finestLevel: "DISTRICT" }, true));
     expect("query" in line && line.query.address).toEqual({ postcode: null, line: "7 sorrel lane sampleton" });
+  });
+
+  it("refuses address text beside a postcode given on its own when only its postcode would be shown: that postcode is searched, not the text's", () => {
+    const old = { ...CHILD, postcode: "HP24 7SL", address: "2 Old Road, HP22 5QQ" };
+    expect(usable(old, rule({ finestLevel: "DISTRICT" }))).toEqual({ notShown: { field: "address" } });
+    // Its first line, where the policy shows addresses that finely, is still used.
+    expect("query" in usable(old, rule({ finestLevel: "DISTRICT" }, true))).toBe(true);
   });
 });

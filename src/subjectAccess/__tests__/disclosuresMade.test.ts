@@ -32,7 +32,8 @@ const entry = (fieldsDisclosed: string[], details: Record<string, unknown>): Dis
     principalRoles: ["SCHOOL_DSL"], purpose: "STRATEGY_DISCUSSION", lawfulBasis: "PUBLIC_TASK", justification: "Worried about her", breakGlass: false, fieldsDisclosed, details,
   }) as DisclosureAuditEntry;
 
-const made = (fieldsDisclosed: string[], details: Record<string, unknown>) => disclosuresMade([entry(fieldsDisclosed, details)], new Map([["SCH-1", "A school"]]), FACTS);
+const SUBJECT = "9990000018";
+const made = (fieldsDisclosed: string[], details: Record<string, unknown>) => disclosuresMade([entry(fieldsDisclosed, details)], new Map([["SCH-1", "A school"]]), FACTS, SUBJECT);
 
 describe("what a disclosure carried, from its own audit entry", () => {
   test("a record's content where a path names it; a record that only reported the name went out carries only the name", () => {
@@ -69,5 +70,18 @@ describe("what a disclosure carried, from its own audit entry", () => {
     expect(unattributed([`education[${SCHOOL}].rollStatus`], { recordIds: [SCHOOL, "66666666-6666-4666-8666-666666666666"] })).toBe(true);
     // Record paths by id say what went out even without the ids alongside.
     expect(unattributed([`education[${SCHOOL}].rollStatus`], {})).toBe(false);
+  });
+
+  test("a search's entry carried, of the subject, only what their own candidate showed; another candidate's paths are neither listed nor counted", () => {
+    const { disclosures: [listed], underReview: [decided] } = made(
+      ["candidates[0].sui", "candidates[0].demographics.sex", "candidates[0].agencyTypes", "candidates[1].sui", "candidates[1].demographics.givenNames", "candidates[2].demographics.givenNames"],
+      { candidates: [{ childId: "c-1", sui: "9990000026" }, { childId: "c-2", sui: SUBJECT }, { childId: "c-3", sui: null }] },
+    );
+    expect(listed?.disclosed.map(({ path, category }) => ({ path, category }))).toEqual([
+      { path: "candidates[1].sui", category: "sui" },
+      { path: "candidates[1].demographics.givenNames", category: "demographics.givenNames" },
+    ]);
+    // A search names no records: what of the subject's facts it carried is for the IG lead to review.
+    expect(decided?.unattributed).toBe(true);
   });
 });
