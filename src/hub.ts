@@ -219,5 +219,7 @@ async function consoleSignIn(config: HubConfig): Promise<ConsoleSignIn> {
   const auth = config.auth;
   if (auth.mode !== "development" || config.nodeEnv === "production") return { kind: "unavailable" };
   const keys = await loadOrCreateDevelopmentKeys(auth.keyDir);
-  return { kind: "development", mint: (claims) => mintDevelopmentToken(keys, auth, claims, `${config.console.maxHours}h`) };
+  // For the session's length, but never longer than the hub accepts a token for (AUTH_MAX_TOKEN_LIFETIME_SECONDS).
+  const lifetime = Math.min(config.console.maxHours * 3_600, auth.maxTokenLifetimeSeconds);
+  return { kind: "development", mint: (claims) => mintDevelopmentToken(keys, auth, claims, `${lifetime}s`) };
 }

@@ -16,7 +16,13 @@ export type RowChildren = { suis: string } | { childIds: string };
  * as a record still linked to the child, neither sealed nor brokered, reports it, and at no location any
  * of the child's records protects (design principle 8: a refuge or an unaccompanied child's placement
  * must not tell the council of its area, through the trail, that the child is there). Another agency's
- * reads of other children — who looked, and the justification they wrote — are not theirs to read.
+ * reads of other children — who looked, and the justification they wrote — are not theirs to read; nor
+ * is any row made by an agency that holds a SEALED or BROKERED record about one of the row's children
+ * (`restrictedHolderRow`), whatever it says: its agency names the school of a child with a new identity,
+ * the clinic a child attends, which the seal (nothing) and the broker (only an agency of some type is
+ * involved) keep from every other agency (design principles 5 and 8). Such a row is its agency's IG
+ * leads' alone, as a concealed route's is (`concealed`: marked on the row itself, so it holds whatever
+ * later becomes of the record).
  *
  * `agency` is the row's acting-agency column; its children are `suis`, an expression giving their SUIs as
  * text[], or — for a row keyed by the child itself (an IG alert), so a child awaiting an SUI is reached
@@ -25,7 +31,18 @@ export type RowChildren = { suis: string } | { childIds: string };
 export function trailReach(reader: TrailReader, row: { agency: string; concealed?: string } & RowChildren): { condition: string; parameters: Record<string, string> } {
   const children = childReach(reader, row);
   const notConcealed = row.concealed === undefined ? "" : ` AND NOT ${row.concealed}`;
-  return { condition: `(${row.agency} = :readerAgency OR (${children.condition}${notConcealed}))`, parameters: children.parameters };
+  return { condition: `(${row.agency} = :readerAgency OR (${children.condition} AND NOT ${restrictedHolderRow(row)}${notConcealed}))`, parameters: children.parameters };
+}
+
+/**
+ * Whether a row of the trail was made by an agency that holds a SEALED or BROKERED record about any of the
+ * row's children, as a SQL condition: a record tied to the child whatever its link state (deny by default;
+ * a record awaiting a steward's decision is tied to no child). Its agency's staff reading or recording
+ * anything about the child would tell another holder's IG lead that the agency holds the child.
+ */
+function restrictedHolderRow(row: { agency: string } & RowChildren): string {
+  return `EXISTS (SELECT 1 FROM child c JOIN agency_record held ON held.child_id = c.id
+    WHERE ${rowChild(row)} AND held.agency_code = ${row.agency} AND held.labels && ARRAY['SEALED', 'BROKERED']::text[])`;
 }
 
 /** The marker a concealed route's delivery entry carries in its `details` (`concealed: true`, `notifications/auditDelivery.ts`), as SQL (built, not quoted, so no `:` reaches a statement's parameter parsing). */
@@ -65,7 +82,7 @@ export function concealedRouteWebhook(deliveryId: string): string {
  * of a row's children they are shown (`trailAsRead.ts`).
  */
 export function childReach(reader: TrailReader, row: RowChildren): { condition: string; parameters: Record<string, string> } {
-  const children = "suis" in row ? `c.sui = ANY(${row.suis})` : `c.id = ANY(${row.childIds})`;
+  const children = rowChild(row);
   const reach = [
     `EXISTS (SELECT 1 FROM child c JOIN agency_record r ON r.child_id = c.id
        WHERE ${children} AND r.agency_code = :readerAgency AND r.link_state = 'LINKED')`,
@@ -75,4 +92,9 @@ export function childReach(reader: TrailReader, row: RowChildren): { condition: 
        WHERE ${children} AND a.local_authority = :readerLocalAuthority AND ${addressReportedByUnrestrictedRecord("a", "c")} AND NOT ${atProtectedLocation("a")})`);
   }
   return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
+}
+
+/** SQL: the child `c` is one of the row's children. */
+function rowChild(row: RowChildren): string {
+  return "suis" in row ? `c.sui = ANY(${row.suis})` : `c.id = ANY(${row.childIds})`;
 }

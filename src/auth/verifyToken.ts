@@ -13,6 +13,8 @@ export interface TokenVerifierOptions {
   audience: string;
   algorithms: AsymmetricAlgorithm[];
   clockToleranceSeconds: number;
+  /** The longest a token may be valid for: its `exp` no further than this from now, nor from its `iat`. */
+  maxTokenLifetimeSeconds: number;
 }
 
 export type TokenVerifier = (authorizationHeader: string | undefined) => Promise<Principal>;
@@ -20,7 +22,7 @@ export type TokenVerifier = (authorizationHeader: string | undefined) => Promise
 /** Why a token was refused, for the log and the caller; never the token or its claims' values. */
 export type TokenFailure =
   | "MISSING" | "MALFORMED" | "EXPIRED" | "NOT_YET_VALID" | "BAD_SIGNATURE" | "ALGORITHM_NOT_ALLOWED"
-  | "WRONG_ISSUER" | "WRONG_AUDIENCE" | "UNKNOWN_KEY" | "INVALID_CLAIMS";
+  | "WRONG_ISSUER" | "WRONG_AUDIENCE" | "UNKNOWN_KEY" | "INVALID_CLAIMS" | "LIFETIME_TOO_LONG";
 
 const FAILURE_TEXT: Record<TokenFailure, string> = {
   MISSING: "Send a bearer token: Authorization: Bearer <JWT>.",
@@ -33,6 +35,7 @@ const FAILURE_TEXT: Record<TokenFailure, string> = {
   WRONG_AUDIENCE: "The token was not issued for this hub (aud).",
   UNKNOWN_KEY: "The token was signed with a key this hub does not know.",
   INVALID_CLAIMS: "The token lacks or misstates a required claim (sub, name, agency, agency_type, roles, la).",
+  LIFETIME_TOO_LONG: "The token is valid for longer than this hub accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS): get a shorter-lived one.",
 };
 
 export function tokenError(failure: TokenFailure, detail?: string): HubError {
@@ -42,8 +45,8 @@ export function tokenError(failure: TokenFailure, detail?: string): HubError {
 /**
  * Verifies `Authorization: Bearer <JWT>` with jose against the configured key set, pinning issuer,
  * audience, expiry (exp required), not-before and an asymmetric-only algorithm list — so neither
- * `alg: none` nor an HMAC token signed with a public key as its secret can pass — and then checks the
- * hub's own claims. Any failure is UNAUTHENTICATED.
+ * `alg: none` nor an HMAC token signed with a public key as its secret can pass — then bounds its
+ * lifetime (`checkLifetime`) and checks the hub's own claims. Any failure is UNAUTHENTICATED.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   return async (authorizationHeader) => {
@@ -60,8 +63,25 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     } catch (error) {
       throw tokenError(classify(error));
     }
+    checkLifetime(payload, options, Math.floor(Date.now() / 1000));
     return principalFromClaims(payload);
   };
+}
+
+/**
+ * A token that stays valid for a century, once copied out of a log or a browser, is a key to the hub for
+ * a century: jose checks only that `exp` has not passed. So `exp` may lie no further ahead than the
+ * hub's maximum lifetime (beyond the clock tolerance), and a token that says when it was issued (`iat`)
+ * may not say it was issued in the future, nor have been issued for longer than that. `iat` stays
+ * optional, as RFC 7519 leaves it; `exp` is required (`jwtVerify`'s `requiredClaims`).
+ */
+export function checkLifetime(payload: JWTPayload, options: Pick<TokenVerifierOptions, "clockToleranceSeconds" | "maxTokenLifetimeSeconds">, now: number): void {
+  const { clockToleranceSeconds: tolerance, maxTokenLifetimeSeconds: longest } = options;
+  const expires = payload.exp as number;
+  if (expires - now > longest + tolerance) throw tokenError("LIFETIME_TOO_LONG");
+  if (payload.iat === undefined) return;
+  if (payload.iat > now + tolerance) throw tokenError("NOT_YET_VALID");
+  if (expires - payload.iat > longest + tolerance) throw tokenError("LIFETIME_TOO_LONG");
 }
 
 function bearerToken(header: string | undefined): string {

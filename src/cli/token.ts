@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     .option("--sub <id>", "the subject (user or system id)")
     .option("--name <name>", "the display name", "Development User")
     .option("--team <team>", "the user's team")
-    .option("--ttl <duration>", "how long the token lasts", ttl, "8h")
+    .option("--ttl <duration>", "how long the token lasts (no longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS, a day by default)", ttl, "8h")
     .addHelpText("after", helpAfter())
     .showHelpAfterError();
   program.parse();

@@ -14,9 +14,9 @@ export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
 export type NodeEnvironment = "development" | "test" | "production";
 
 export type AuthConfig =
-  | { mode: "jwks-url"; jwksUrl: URL; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number }
-  | { mode: "jwks-file"; jwksFile: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number }
-  | { mode: "development"; keyDir: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number };
+  | { mode: "jwks-url"; jwksUrl: URL; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number; maxTokenLifetimeSeconds: number }
+  | { mode: "jwks-file"; jwksFile: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number; maxTokenLifetimeSeconds: number }
+  | { mode: "development"; keyDir: string; issuer: string; audience: string; algorithms: AsymmetricAlgorithm[]; clockToleranceSeconds: number; maxTokenLifetimeSeconds: number };
 
 /**
  * The hub's own Ed25519 signing keys (`signing/`): a JWK set file, or outside production a key the
@@ -282,7 +282,10 @@ function readAuth(read: EnvReader, nodeEnv: NodeEnvironment, dataDir: string): A
   const jwksFile = read.optionalString("AUTH_JWKS_FILE");
   const algorithms = read.algorithms("AUTH_ALGORITHMS", ["ES256", "ES384", "RS256", "PS256", "EdDSA"]);
   const clockToleranceSeconds = read.integer("AUTH_CLOCK_TOLERANCE_SECONDS", 30, 0, 300);
-  const common = { algorithms, clockToleranceSeconds };
+  // A day by default: the longest a console session lasts (CONSOLE_SESSION_MAX_HOURS ≤ 24), and far longer
+  // than an identity provider's access tokens. A stolen token is good for no longer than this.
+  const maxTokenLifetimeSeconds = read.integer("AUTH_MAX_TOKEN_LIFETIME_SECONDS", 86_400, 300, 604_800);
+  const common = { algorithms, clockToleranceSeconds, maxTokenLifetimeSeconds };
 
   if (jwksUrl !== undefined && jwksFile !== undefined) {
     read.problem("AUTH_JWKS_URL and AUTH_JWKS_FILE are both set: set one of them");

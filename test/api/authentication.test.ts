@@ -50,6 +50,11 @@ describe("callers must present a verified token (HUB.md §4)", () => {
     await expectRefused(`Bearer ${token}`, "EXPIRED");
   });
 
+  it("refuses a token valid for longer than the hub accepts (a day by default), as it would a forged one", async () => {
+    const century = Math.floor(Date.now() / 1000) + 100 * 365 * 86_400;
+    await expectRefused(`Bearer ${await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE"), century)}`, "LIFETIME_TOO_LONG");
+  });
+
   it("refuses a token signed by a key the hub does not trust", async () => {
     const { privateKey } = await generateKeyPair("ES256");
     const forged = await new SignJWT(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE"))

@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { recordAuditEntry } from "../../src/audit/recordAuditEntry";
 import { Agency } from "../../src/directory/Agency";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { WebhookDelivery } from "../../src/webhooks/WebhookDelivery";
+import { WebhookStatus } from "../../src/webhooks/WebhookStatus";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT, testAgency } from "../support/fixtures";
 import { SCENARIO, seedScenarios } from "../support/scenarioFixtures";
@@ -287,5 +290,98 @@ describe("a children's services IG lead's reach through where a child lives (pri
 
   it("does not reach a child through a home only a sealed record reports", async () => {
     expect(await countFor(sealedHome)).toBe(0);
+  });
+});
+
+describe("a sealed or brokered holder's own use of the hub is on its own trail alone (principles 5 and 8)", () => {
+  const suis = syntheticNhsNumbers(889_500);
+  const [newIdentity, clinicPatient] = [0, 1].map(() => suis.next().value as string);
+  const SCHOOL = "SCH-199003";
+  const CLINIC = "HEALTH-SH-01";
+  const claims = (sub: string, agency: string, agency_type: string, roles: string[]): TestClaims => ({ sub, name: `Test ${sub}`, agency, agency_type, roles, la: "E06000060" });
+  const schoolDsl = claims("dsl-hollowmere", SCHOOL, "EDUCATION", ["SCHOOL_DSL"]);
+  const schoolIg = claims("ig-hollowmere", SCHOOL, "EDUCATION", ["IG_LEAD"]);
+  const clinician = claims("nurse-sh-01", CLINIC, "HEALTH", ["HEALTH_PRACTITIONER"]);
+  const clinicIg = claims("ig-sh-01", CLINIC, "HEALTH", ["IG_LEAD"]);
+  const forceIg = claims("ig-police-43", "POLICE-43", "POLICE", ["IG_LEAD"]);
+  const TRAIL = "query ($filter: DisclosureFilterInput, $first: Int, $access: AccessContext!) { disclosures(filter: $filter, first: $first, access: $access) { totalCount nodes { id operation childSuis principal { sub agency } } } }";
+  const DEAD = "query ($access: AccessContext!) { deadWebhookDeliveries(access: $access, first: 100) { nodes { id recipientAgency } } }";
+  const OPEN_ALERTS = "query ($access: AccessContext!) { igAlerts(status: OPEN, access: $access) { totalCount nodes { id childSui principalSub principalAgency } } }";
+  const child = (sui: string, givenNames: string) => ({ sui, givenNames, familyName: "Sealwood", dateOfBirth: "2013-04-04", sex: "FEMALE" });
+  const decision = { purpose: "STRATEGY_DISCUSSION", recipientAgencyType: "POLICE", reason: "Telling the force now would undo the protection the child's new identity gives." };
+  let since: string;
+
+  beforeAll(async () => {
+    since = new Date().toISOString();
+    await hub.hub.database.dataSource.getRepository(Agency).insert([
+      testAgency(SCHOOL, "Hollowmere Academy", "EDUCATION", "E06000060"),
+      testAgency(CLINIC, "Vale Sexual Health Service", "HEALTH", "E06000060"),
+    ]);
+    const submit = async (agencyCode: string, agencyType: string, record: Record<string, unknown>) =>
+      expect((await hub.graphql(SUBMIT, { record: { agencyCode, ...record } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType)))).body.errors).toBeUndefined();
+    const police = { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-01" };
+    // The force holds both children plainly; the school holds one only under its new identity, sealed; the clinic the other, brokered.
+    await submit("POLICE-43", "POLICE", { agencyReference: "TVP-SEALWOOD-1", child: child(newIdentity, "Wren"), police });
+    await submit("POLICE-43", "POLICE", { agencyReference: "TVP-SEALWOOD-2", child: child(clinicPatient, "Linnet"), police });
+    await submit(SCHOOL, "EDUCATION", { agencyReference: "UPN-SEALWOOD-1", child: { ...child(newIdentity, "Ottilie"), familyName: "Brackwater" }, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } });
+    await submit(CLINIC, "HEALTH", { agencyReference: "SH-SEALWOOD-2", child: child(clinicPatient, "Linnet"), labels: ["BROKERED"], health: { gpPracticeCode: "K99001", registeredOn: "2025-01-01" } });
+    // Each holder's staff read their child and record a decision; the clinician breaks glass, which raises an IG alert.
+    await as(schoolDsl, CHILD_QUERY, { sui: newIdentity, access: access("STRATEGY_DISCUSSION") });
+    await as(schoolDsl, NOT_SHARE, { sui: newIdentity, decision });
+    await as(clinician, CHILD_QUERY, { sui: clinicPatient, access: access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Seen at the clinic at 21:30 with injuries; no social care contact reachable out of hours." }) });
+    await as(clinician, NOT_SHARE, { sui: clinicPatient, decision });
+    // The force's own officer reads both children: its trail about them is not empty.
+    for (const sui of [newIdentity, clinicPatient]) await as(CALLERS.police, CHILD_QUERY, { sui, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") });
+  });
+
+  type Listed = { totalCount: number; nodes: { operation: string; principal: { agency: string } }[] };
+  const trailOf = async (caller: TestClaims, filter: Record<string, unknown>): Promise<Listed> => {
+    const body = await as(caller, TRAIL, { filter, first: 100, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    return body.data.disclosures as Listed;
+  };
+
+  describe.each([
+    ["SEALED school", () => newIdentity, SCHOOL, () => schoolIg],
+    ["BROKERED clinic", () => clinicPatient, CLINIC, () => clinicIg],
+  ])("the %s", (_holder, sui, holder, ownIg) => {
+    it("is on no other holder's trail of the child: its list, count and exports", async () => {
+      const bySui = await trailOf(forceIg, { childSui: sui() });
+      expect(bySui.nodes.map((node) => node.principal.agency)).toContain("POLICE-43");
+      expect(bySui.totalCount).toBe(bySui.nodes.length);
+      expect(JSON.stringify(bySui)).not.toContain(holder);
+      const unfiltered = await trailOf(forceIg, { from: since });
+      expect(unfiltered.totalCount).toBe(unfiltered.nodes.length);
+      expect(JSON.stringify(unfiltered)).not.toContain(holder);
+      expect((await trailOf(forceIg, { agency: holder })).totalCount).toBe(0);
+      for (const format of ["CSV", "FHIR_AUDIT_EVENT"]) {
+        const exported = await as(forceIg, EXPORT, { filter: { childSui: sui() }, format, access: IG_REVIEW });
+        expect(exported.errors).toBeUndefined();
+        expect(exported.data.exportDisclosures.content).not.toContain(holder);
+      }
+    });
+
+    it("is on its own IG lead's trail", async () => {
+      const own = await trailOf(ownIg(), { childSui: sui(), agency: holder });
+      expect(own.nodes.map((node) => node.operation).sort()).toEqual(["CHILD_RECORD", "DECISION_NOT_TO_SHARE"]);
+    });
+
+    it("keeps a dead webhook delivery to it off the force's list, and on its own IG lead's", async () => {
+      const id = randomUUID();
+      await hub.hub.database.dataSource.getRepository(WebhookDelivery).insert({
+        id, deliveryId: randomUUID(), recipientAgency: holder, childSuis: [sui()], status: WebhookStatus.DEAD, attempts: 8, lastFailure: "HTTP_503", createdAt: new Date(), lastAttemptAt: new Date(), deliveredAt: null, deadAt: new Date(), replays: 0,
+      });
+      const deadFor = async (caller: TestClaims) => ((await as(caller, DEAD, { access: IG_REVIEW })).data.deadWebhookDeliveries.nodes as { id: string; recipientAgency: string }[]);
+      expect(JSON.stringify(await deadFor(forceIg))).not.toContain(holder);
+      expect((await deadFor(ownIg())).map((dead) => dead.id)).toContain(id);
+    });
+  });
+
+  it("keeps the clinic's break-glass alert off the force's IG alerts, and on the clinic's", async () => {
+    const alertsOf = async (caller: TestClaims) => (await as(caller, OPEN_ALERTS, { access: IG_REVIEW })).data.igAlerts as { totalCount: number; nodes: { childSui: string; principalAgency: string }[] };
+    const force = await alertsOf(forceIg);
+    expect(force.nodes.filter((alert) => alert.childSui === clinicPatient || alert.principalAgency === CLINIC)).toEqual([]);
+    expect(force.totalCount).toBe(force.nodes.length);
+    expect((await alertsOf(clinicIg)).nodes).toEqual([expect.objectContaining({ childSui: clinicPatient, principalSub: clinician.sub, principalAgency: CLINIC })]);
   });
 });

@@ -292,7 +292,11 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
   });
 
   describe("another agency's sealed and brokered records leave nothing on the lines an IG lead reads", () => {
-    /** A child the school holds; the police hold a SEALED record about them, a hospital a BROKERED one. */
+    /**
+     * A child the school holds; the police hold a SEALED record about them, a hospital a BROKERED one. The
+     * holders' own staff's reads are their own IG leads' alone (`trailReach`); a social worker's reads,
+     * which name those records, reach the school's IG lead without them.
+     */
     const WARD = "9990000123";
     const AUGUST = { from: new Date("2026-08-01T00:00:00.000Z"), to: new Date("2026-09-01T00:00:00.000Z") };
     const SCHOOL_IG = principal("ig-sch-0001", SCHOOL_DSL.agency, "EDUCATION", ["IG_LEAD"]);
@@ -333,9 +337,9 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
       ids.sharedName = await name("Sharedname", [ids.sealed, ids.schoolRecord]);
       const read = (requestId: string, day: number, overrides: Parameters<typeof disclosure>[0], month = 7) =>
         recordAuditEntry(db.dataSource, disclosure({ requestId, childSuis: [WARD], ...overrides }), new Date(Date.UTC(2026, month, day, 9)));
-      // In July the officer read the child's names: the sealed record's new identity among them.
+      // In July a social worker read the child's names: the sealed record's new identity among them.
       await read("seed-names-read", 3, {
-        principal: POLICE_OFFICER,
+        principal: SOCIAL_WORKER,
         fieldsDisclosed: [`demographics.names[${ids.newIdentity}]`, `demographics.names[${ids.sharedName}]`, `demographics.names[${ids.brokeredName}]`, "demographics.dateOfBirth"],
         fieldsWithheld: [{ path: `demographics.names[${ids.newIdentity}].kind`, reason: "withheld", rule: "r-sealed" }],
         details: { recordIds: [ids.schoolRecord] },
@@ -357,25 +361,34 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
         fieldsWithheld: [],
         details: { recordIds: [ids.brokered], brokered: [] },
       });
+      // A social worker's read names both restricted records, the address the sealed one reported, and the school's record.
+      await read("seed-restricted-read", 5, {
+        principal: SOCIAL_WORKER,
+        fieldsDisclosed: ["demographics.givenNames", `demographics.addresses[${ids.address}]`, `police[${ids.sealed}].intelligence`, `health[${ids.brokered}].conditions`, `education[${ids.schoolRecord}].rollStatus`],
+        fieldsWithheld: [
+          { path: `police[${ids.sealed}].activeInvestigation`, reason: "withheld", rule: "r-sealed" },
+          { path: `education[${ids.schoolRecord}].attendance`, reason: "not needed", rule: "r-school" },
+        ],
+        details: { recordIds: [ids.sealed, ids.brokered, ids.schoolRecord] },
+      });
     });
 
     const secrets = () => [ids.sealed, ids.brokered, ids.address];
 
-    it("the school's IG lead reads both reads of its child, without the records' ids or paths, their details or hashes", async () => {
+    it("the school's IG lead reads neither holder's own reads of its child, and the social worker's without the records' ids or paths, its details or hash", async () => {
       const page = await listDisclosures(services, SCHOOL_IG, "ig-req-sealed", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
-      expect(page.entries.map((entry) => entry.principal.sub)).toEqual([DOCTOR.sub, POLICE_OFFICER.sub]);
-      const [doctors, officers] = page.entries;
-      expect(officers).toMatchObject({
+      expect(page.entries.map((entry) => entry.principal.sub)).toEqual([SOCIAL_WORKER.sub]);
+      expect(page.totalCount).toBe(1);
+      expect(page.entries[0]).toMatchObject({
         childSuis: [WARD], otherChildren: 0, details: {}, hash: null,
         fieldsDisclosed: ["demographics.givenNames", `education[${ids.schoolRecord}].rollStatus`],
         fieldsWithheld: [{ path: `education[${ids.schoolRecord}].attendance`, reason: "not needed", rule: "r-school" }],
       });
-      expect(doctors).toMatchObject({ childSuis: [WARD], details: {}, hash: null, fieldsDisclosed: ["demographics.givenNames"], fieldsWithheld: [] });
-      for (const secret of secrets()) expect(JSON.stringify(page.entries)).not.toContain(secret);
+      for (const secret of [...secrets(), POLICE_OFFICER.agency, DOCTOR.agency]) expect(JSON.stringify(page.entries)).not.toContain(secret);
 
       const csv = await exportDisclosures(services, SCHOOL_IG, "ig-req-sealed-csv", REVIEW, { ...AUGUST }, "CSV", 100, IG_NOW);
-      expect(csv.count).toBe(2);
-      for (const secret of secrets()) expect(csv.content).not.toContain(secret);
+      expect(csv.count).toBe(1);
+      for (const secret of [...secrets(), POLICE_OFFICER.agency, DOCTOR.agency]) expect(csv.content).not.toContain(secret);
     });
 
     it("a name only the sealed or brokered record reported leaves the school's IG lead's line; one its own record reported too stays", async () => {
@@ -391,17 +404,22 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
         expect(exported.content).toContain(`demographics.names[${ids.sharedName}]`);
         for (const secret of hidden) expect(exported.content).not.toContain(secret);
       }
-      // The police's own IG lead reads its officer's line whole.
+      // The police's IG lead reads the name its own sealed record reported; not the one only the hospital's brokered record did.
       const police = await listDisclosures(services, POLICE_IG, "ig-req-names-police", REVIEW, { ...JULY }, 50, null, IG_NOW);
       expect(police.entries[0].fieldsDisclosed).toContain(`demographics.names[${ids.newIdentity}]`);
+      expect(JSON.stringify(police.entries)).not.toContain(ids.brokeredName);
     });
 
-    it("the police's IG lead reads its own officer's line whole, and not the hospital's brokered record", async () => {
+    it("the police's IG lead reads its own officer's line whole, and neither the hospital's read nor its brokered record", async () => {
       const stored = await db.dataSource.getRepository(DisclosureAuditEntry).findOneByOrFail({ requestId: "seed-sealed-read" });
       const page = await listDisclosures(services, POLICE_IG, "ig-req-sealed-police", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
+      expect(page.entries.map((entry) => entry.principal.sub)).toEqual([SOCIAL_WORKER.sub, POLICE_OFFICER.sub]);
       const officers = page.entries.find((entry) => entry.principal.sub === POLICE_OFFICER.sub);
       expect(officers).toMatchObject({ fieldsDisclosed: stored.fieldsDisclosed, fieldsWithheld: stored.fieldsWithheld, details: stored.details, hash: stored.hash });
       expect(JSON.stringify(page.entries.filter((entry) => entry !== officers))).not.toContain(ids.brokered);
+      // The hospital's own IG lead reads its doctor's line.
+      const hospital = await listDisclosures(services, principal("ig-rx1-0001", DOCTOR.agency, "HEALTH", ["IG_LEAD"]), "ig-req-sealed-hospital", REVIEW, { ...AUGUST }, 50, null, IG_NOW);
+      expect(hospital.entries.map((entry) => entry.principal.sub)).toContain(DOCTOR.sub);
     });
   });
 

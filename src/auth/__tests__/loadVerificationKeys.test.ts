@@ -9,7 +9,7 @@ import { loadVerificationKeys } from "../keySet";
 import { loadOrCreateDevelopmentKeys } from "../developmentKeys";
 import { principalLogFields, type Principal } from "../Principal";
 
-const COMMON = { issuer: "https://idp.example/", audience: "safeguarding-hub", algorithms: ["ES256" as const], clockToleranceSeconds: 5 };
+const COMMON = { issuer: "https://idp.example/", audience: "safeguarding-hub", algorithms: ["ES256" as const], clockToleranceSeconds: 5, maxTokenLifetimeSeconds: 86_400 };
 
 /** Whether the key set finds the key that signed a token with this kid. */
 async function findsKeyFor(keys: JWTVerifyGetKey, kid: string, key: CryptoKey): Promise<boolean> {

@@ -30,11 +30,12 @@ beforeAll(async () => {
     audience: AUDIENCE,
     algorithms: ["ES256", "RS256"],
     clockToleranceSeconds: 5,
+    maxTokenLifetimeSeconds: 3_600,
   });
 });
 
 function sign(claims: JWTPayload = CLAIMS, options: { key?: CryptoKey; iss?: string; aud?: string; exp?: number | string; nbf?: number | string; sub?: string | null } = {}): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(options.iss ?? ISSUER).setAudience(options.aud ?? AUDIENCE).setIssuedAt();
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(options.iss ?? ISSUER).setAudience(options.aud ?? AUDIENCE).setIssuedAt(typeof claims.iat === "number" ? claims.iat : undefined);
   if (options.sub !== null) jwt.setSubject(options.sub ?? "user-1");
   if (options.exp !== undefined) jwt.setExpirationTime(options.exp);
   else jwt.setExpirationTime("5m");
@@ -94,6 +95,33 @@ describe("token verification", () => {
   it("refuses a token without an expiry", async () => {
     const token = await new SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject("u").sign(signingKey);
     expect(await refusal(`Bearer ${token}`)).toBe("INVALID_CLAIMS");
+  });
+
+  describe("a token's lifetime, at most an hour here (5 s of clock tolerance)", () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const lasting = (claims: JWTPayload) => sign({ ...CLAIMS, ...claims }, { exp: claims.exp as number });
+
+    it("refuses a token valid for a hundred years, with or without an iat", async () => {
+      expect(await refusal(`Bearer ${await lasting({ exp: now() + 100 * 365 * 86_400 })}`)).toBe("LIFETIME_TOO_LONG");
+      const noIat = await new SignJWT(CLAIMS).setProtectedHeader({ alg: "ES256", kid: "k1" }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject("u")
+        .setExpirationTime(now() + 100 * 365 * 86_400).sign(signingKey);
+      expect(await refusal(`Bearer ${noIat}`)).toBe("LIFETIME_TOO_LONG");
+    });
+
+    it("accepts an exp the longest lifetime ahead, and refuses one a little further than the tolerance allows", async () => {
+      expect(await verify(`Bearer ${await lasting({ exp: now() + 3_600 })}`)).toMatchObject({ sub: "user-1" });
+      expect(await refusal(`Bearer ${await lasting({ exp: now() + 3_600 + 60 })}`)).toBe("LIFETIME_TOO_LONG");
+    });
+
+    it("refuses a token issued in the future, however short its life", async () => {
+      expect(await refusal(`Bearer ${await lasting({ iat: now() + 365 * 86_400, exp: now() + 365 * 86_400 + 60 })}`)).toBe("LIFETIME_TOO_LONG");
+      expect(await refusal(`Bearer ${await lasting({ iat: now() + 600, exp: now() + 900 })}`)).toBe("NOT_YET_VALID");
+    });
+
+    it("refuses a token issued long ago for longer than the longest lifetime, though its exp is near", async () => {
+      expect(await refusal(`Bearer ${await lasting({ iat: now() - 30 * 86_400, exp: now() + 600 })}`)).toBe("LIFETIME_TOO_LONG");
+      expect(await verify(`Bearer ${await lasting({ iat: now() - 3_000, exp: now() + 600 })}`)).toMatchObject({ sub: "user-1" });
+    });
   });
 
   it("refuses a token that is not valid yet", async () => {

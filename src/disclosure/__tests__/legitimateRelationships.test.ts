@@ -8,7 +8,7 @@ import { type RecordType } from "../../records/RecordType";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ChildFile, type LoadedRecord } from "../ChildFile";
 import { legitimateRelationships } from "../legitimateRelationships";
-import { residenceToldBy } from "../residenceToldBy";
+import { residenceToldBy, unprotectedResidenceToldBy } from "../residenceToldBy";
 import { agency, childFile, loaded } from "./childFileFixture";
 
 // The policy fixture: every record type's involvement ends 30 days after its last date field
@@ -280,5 +280,31 @@ describe("residenceToldBy", () => {
     expect(residenceToldBy(file, records)?.id).toBe("a2");
     expect(residenceToldBy(file, [records[0]])?.id).toBe("a1");
     expect(residenceToldBy(file, [])).toBeNull();
+  });
+});
+
+describe("unprotectedResidenceToldBy", () => {
+  const records = [held("EDUCATION", "e1", "SCH-1"), held("HEALTH", "h1", "GP-1"), held("HEALTH", "h2", "GP-2")];
+  const at = (address: RecordedAddress, postcode: string, labels: SensitivityLabel[] = []): RecordedAddress => ({ ...address, postcode, labels });
+  const school = at(home("a1", "e1", HERE, "2025-01-01"), "AB1 1AA");
+
+  test("leaves out a protected location, where residenceToldBy would tell it", () => {
+    const file = fileOf(records, [school, at(home("a2", "h1", ELSEWHERE, "2026-01-01"), "ZZ9 9ZZ", ["LOCATION_WITHHELD"])]);
+    expect([residenceToldBy(file, records)?.id, unprotectedResidenceToldBy(file, records)?.id]).toEqual(["a2", "a1"]);
+  });
+
+  test("a location is protected by any record of the child that withholds it, one the reader does not see included", () => {
+    const refuge = at(home("a2", "h1", ELSEWHERE, "2026-01-01"), "ZZ9 9ZZ");
+    const sameRefuge = at(home("a3", "p1", ELSEWHERE, "2026-02-01"), "ZZ9 9ZZ");
+    const plain = fileOf(records, [school, refuge, sameRefuge]);
+    const file: ChildFile = { ...plain, identity: { ...plain.identity, reports: [{ recordId: "p1", labels: ["LOCATION_WITHHELD"], identity: {} as never }] } };
+    expect([residenceToldBy(file, records)?.id, unprotectedResidenceToldBy(file, records)?.id]).toEqual(["a2", "a1"]);
+  });
+
+  test("only the addresses the chosen records reported: none from the others, protected or not", () => {
+    const file = fileOf(records, [school, at(home("a2", "h1", ELSEWHERE, "2026-01-01"), "ZZ9 9ZZ", ["LOCATION_WITHHELD"]), at(home("a4", "h2", ELSEWHERE, "2026-03-01"), "YY1 1YY")]);
+    expect(unprotectedResidenceToldBy(file, [records[0]])?.id).toBe("a1");
+    expect(unprotectedResidenceToldBy(file, [records[1]])).toBeNull();
+    expect(unprotectedResidenceToldBy(file, [])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { type AgencyType } from "../../directory/AgencyType";
 import { type AccessContext } from "../AccessContext";
 import { abilityContextOf } from "../AbilityContext";
 import { decideDisclosure } from "../decideDisclosure";
-import { disclosureAbility, type DisclosureRules } from "../disclosureAbility";
+import { disclosureAbility, labelPermitted, type DisclosureRules } from "../disclosureAbility";
 import { type DisclosureSubject, type FieldSubject, type RecordSubject } from "../DisclosureSubject";
 import { loadPolicies } from "../loadPolicies";
 import { FIXTURE_FILES, writePolicyDir } from "./policyFixture";
@@ -247,6 +247,15 @@ describe("permits lift a label's restriction only in their context", () => {
     expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { labels: ["BROKERED"] }))).toEqual({ inverted: true, reason: "brokered-withheld" });
     expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { path: "health[r2]", labels: ["BROKERED"], providerAgencyCode: OWN }))).toBeNull();
     expect(asked.recordRule(record("HEALTH", ["gpPracticeName"], { path: "health[r3]" }))).toBeNull();
+  });
+
+  test("a label is permitted outright (labelPermitted, a notification's protected location) only by a permit for any agency's records that applies", () => {
+    const context = (parts: Partial<AccessContext> = {}) => abilityContextOf(socialWorker, { ...access, ...parts }, child, at);
+    expect([
+      labelPermitted(policy, "LAW_ENFORCEMENT", context({ specialCategoryCondition: "SAFEGUARDING_CHILDREN" })),
+      labelPermitted(policy, "LAW_ENFORCEMENT", context()),
+      labelPermitted(policy, "SPECIAL_CATEGORY", context()),
+    ]).toEqual([true, false, false]);
   });
 });
 
