@@ -291,10 +291,10 @@ describe("a sealed identity's council never reaches the report", () => {
     report = await review(request.id, "SAR-SEAL-0001");
   });
 
-  it("withholds the council's read of its sealed record, and the new name, naming the exemption", () => {
-    const [councilRead] = byRecipient(report, "LA-E10000019");
-    expect(councilRead?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
-    expect(ids(councilRead?.decision)).toEqual(["sar-restricted-record"]);
+  it("leaves the sealing council's read, its sealed record and the new name out of the report entirely", () => {
+    // The sealing council's use of the child is its own IG leads' alone on the trail (`audit/trailReach`),
+    // and the report's disclosures are those the answering agency's trail holds.
+    expect(byRecipient(report, "LA-E10000019")).toEqual([]);
     // The sealed record, its new name and address are the sealing council's to answer for: not in this council's review at all.
     expect((report.records as Json[]).map((record) => record.source.agencyCode)).toEqual(["LA-E06000060"]);
     expect((report.identity as Json[]).flatMap((fact) => fact.sources as Json[]).map((source) => source.agencyCode)).not.toContain("LA-E10000019");
