@@ -12,6 +12,11 @@ export interface StoppedDuty {
   disclosureId: string;
   /** What was not sent, to whom, and what to do: ids and codes only, never content. */
   justification: string;
+  /**
+   * Other agencies whose IG leads answer for the duty, per child: the notifier's (whose statutory duty
+   * it is) and the child's lead agency's (`exclusions/leadAgency`), never an agency kept out of the child.
+   */
+  alsoAlerted?: readonly { childId: string; agency: string }[];
 }
 
 /**
@@ -19,7 +24,9 @@ export interface StoppedDuty {
  * agency out of it, in the caller's transaction (after the refused entry it names): the statutory duty
  * to tell that agency still stands, and those who decided the agency must not see the child's file
  * are the ones entitled to know of it and to meet the duty another way (DOMAIN "Who must tell whom";
- * need-to-know). The alert is theirs alone (`igAlertReach`): `principalAgency` is the recording agency.
+ * need-to-know) — with, when routing stopped it, the notifier's IG leads (the duty is the notifier's)
+ * and the child's lead agency's (`alsoAlerted`). Each alert is its agency's alone (`igAlertReach`:
+ * `principalAgency` is the agency alerted).
  * There is no window: each duty stopped is its own alert. Keyed by the child (`IgAlert.childId`), so a
  * child awaiting an SUI raises one too.
  */
@@ -28,6 +35,7 @@ export async function raiseExcludedAgencyAlerts(manager: EntityManager, duty: St
   for (const exclusion of duty.keptOut) {
     alerts.set(`${exclusion.childId}:${exclusion.recordedByAgency}`, { childId: exclusion.childId, principalAgency: exclusion.recordedByAgency });
   }
+  for (const { childId, agency } of duty.alsoAlerted ?? []) alerts.set(`${childId}:${agency}`, { childId, principalAgency: agency });
   if (alerts.size === 0) return;
   await manager.getRepository(IgAlert).insert([...alerts.values()].map((alert) => ({
     ...alert, kind: IgAlertKind.EXCLUDED_AGENCY, principalSub: duty.stoppedBy, firstDisclosureId: duty.disclosureId, justification: duty.justification, raisedAt: now, windowEndsAt: now,

@@ -3,10 +3,17 @@ import { loggerOf } from "../db/databaseLogger";
 import { insertRows } from "../db/insertRows";
 import { describeError, type Logger } from "../logging/logger";
 import { DisclosureAuditEntry } from "./DisclosureAuditEntry";
+import { type EntryCompanion, type EntryCompanionKind } from "./EntryCompanion";
 import { entryHash, type HashedEntry } from "./hashChain";
 import { auditBatchSize, auditCommitSeconds } from "../metrics/hubMetrics";
 
 export type UnchainedEntry = Omit<HashedEntry, "prevHash">;
+
+/** An entry to chain, with the writes that commit with it (`EntryCompanion.ts`). */
+export interface QueuedEntry {
+  entry: UnchainedEntry;
+  companions: readonly EntryCompanion[];
+}
 
 export interface ChainedReceipt {
   id: string;
@@ -15,8 +22,7 @@ export interface ChainedReceipt {
   sequence: number;
 }
 
-interface Pending {
-  entry: UnchainedEntry;
+interface Pending extends QueuedEntry {
   resolve: (receipt: ChainedReceipt) => void;
   reject: (error: unknown) => void;
 }
@@ -45,9 +51,9 @@ export class AuditBatcher {
     private readonly logger: Logger = loggerOf(dataSource),
   ) {}
 
-  append(entry: UnchainedEntry): Promise<ChainedReceipt> {
+  append(entry: UnchainedEntry, companions: readonly EntryCompanion[] = []): Promise<ChainedReceipt> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry, companions, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -78,7 +84,7 @@ export class AuditBatcher {
 
   private async write(batch: Pending[]): Promise<void> {
     const committed = auditCommitSeconds.startTimer();
-    const receipts = await commitBatch(this.dataSource, batch.map((pending) => pending.entry));
+    const receipts = await commitBatch(this.dataSource, batch);
     committed();
     auditBatchSize.observe(batch.length);
     batch.forEach((pending, index) => pending.resolve(receipts[index]));
@@ -101,11 +107,12 @@ export function auditBatcherFor(dataSource: DataSource): AuditBatcher {
  * Chains and inserts entries in the caller's transaction, locking the heads of the chains they extend
  * until it ends (`recordAuditEntriesInTransaction`): what the batcher does for its own batches.
  */
-export async function appendBatch(manager: EntityManager, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
+export async function appendBatch(manager: EntityManager, queued: readonly QueuedEntry[]): Promise<ChainedReceipt[]> {
+  const entries = queued.map(({ entry }) => entry);
   const chainIds = chainsOf(entries);
   const heads = await manager.query<HeadRow[]>(`${LOCK_HEADS} WHERE h.chain_id = ANY($1::smallint[]) ${LOCK_ORDER}`, [chainIds]);
   const { rows, receipts, tips } = chained(entries, heads, chainIds);
-  await insertRows(manager, DisclosureAuditEntry, rows);
+  await insertEntries(manager, rows, queued);
   await manager.query(ADVANCE_HEADS, [chainIds, tips.map((head) => head.sequence), tips.map((head) => head.hash)]);
   return receipts;
 }
@@ -118,14 +125,15 @@ export async function appendBatch(manager: EntityManager, entries: UnchainedEntr
  * ever part of it. The entries go in their own statement, as one bound value. Anything failing rolls
  * the transaction back, and the batcher writes the entries again one by one.
  */
-export async function commitBatch(dataSource: DataSource, entries: UnchainedEntry[]): Promise<ChainedReceipt[]> {
+export async function commitBatch(dataSource: DataSource, queued: readonly QueuedEntry[]): Promise<ChainedReceipt[]> {
+  const entries = queued.map(({ entry }) => entry);
   const chainIds = chainsOf(entries);
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as SimpleQueryClient;
   try {
     const [, locked] = (await client.query(`BEGIN; ${LOCK_HEADS} WHERE h.chain_id IN (${chainIds.map(smallint).join(", ")}) ${LOCK_ORDER}`)) as [unknown, { rows: HeadRow[] }];
     const { rows, receipts, tips } = chained(entries, locked.rows, chainIds);
-    await insertRows(runner.manager, DisclosureAuditEntry, rows);
+    await insertEntries(runner.manager, rows, queued);
     const moves = chainIds.map((chainId, index) => `(${smallint(chainId)}, ${sequenceNumber(tips[index].sequence)}, '${sha256Hex(tips[index].hash)}')`);
     await client.query(`UPDATE audit_chain_head h SET sequence = x.sequence, hash = x.hash FROM (VALUES ${moves.join(", ")}) AS x(chain_id, sequence, hash) WHERE h.chain_id = x.chain_id; COMMIT`);
     return receipts;
@@ -136,6 +144,29 @@ export async function commitBatch(dataSource: DataSource, entries: UnchainedEntr
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * The entries in one statement, with what commits with them: each kind of companion the batch's entries
+ * name adds its CTEs in front of the insert, reading all its rows (each with its entry's id) as one more
+ * bound value. An entry's companions are written only where the entry is, so nothing is left behind by
+ * a batch that fails, and the batcher writing it again entry by entry writes each with its own.
+ */
+async function insertEntries(manager: EntityManager, rows: readonly DisclosureAuditEntry[], queued: readonly QueuedEntry[]): Promise<void> {
+  const kinds = new Map<string, { kind: EntryCompanionKind; rows: Record<string, unknown>[] }>();
+  for (const { entry, companions } of queued) {
+    for (const { kind, rows: companionRows } of companions) {
+      const written = kinds.get(kind.name) ?? { kind, rows: [] };
+      kinds.set(kind.name, written);
+      for (const row of companionRows) written.rows.push({ ...row, disclosure_id: entry.id });
+    }
+  }
+  if (kinds.size === 0) return insertRows(manager, DisclosureAuditEntry, rows);
+  // insertRows binds the entries as $1; the companions' rows follow, a bound value for each kind.
+  const written = [...kinds.values()];
+  const ctes = written.map(({ kind }, index) => kind.sql(`$${index + 2}::jsonb`)).join(",\n");
+  const values = written.map(({ rows: companionRows }) => JSON.stringify(companionRows));
+  return insertRows(manager, DisclosureAuditEntry, rows, { query: (sql, parameters = []) => manager.query(`WITH ${ctes}\n${sql}`, [...parameters, ...values]) });
 }
 
 /** The driver's connection: a text of several statements is sent as one simple query, answered with a result per statement. */

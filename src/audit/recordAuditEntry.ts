@@ -9,6 +9,7 @@ import { isAuditOutcome, type AuditOutcome } from "./AuditOutcome";
 import { chainForRequest, type HashedEntry } from "./hashChain";
 import { appendBatch, auditBatcherFor } from "./auditBatcher";
 import { countAuditEntry } from "../metrics/countAuditEntry";
+import { type EntryCompanion } from "./EntryCompanion";
 
 /** Why a request was refused (or, with DISCLOSED, why part of it was concealed). */
 export interface AuditRefusal {
@@ -43,6 +44,8 @@ export interface AuditEntryInput {
   prejudicesInvestigation: boolean;
   /** Operation-specific facts: ids, counts. Nothing here is searched; everything here is hashed. */
   details?: Record<string, unknown>;
+  /** Writes that commit with the entry, in the statement that inserts it (`EntryCompanion.ts`); never hashed or stored on it. */
+  companions?: readonly EntryCompanion[];
 }
 
 /** Where the entry went: `id` is the disclosure id a caller can quote to an IG lead. */
@@ -64,7 +67,7 @@ export interface AuditReceipt {
  */
 export async function recordAuditEntry(dataSource: DataSource, entry: AuditEntryInput, now = new Date()): Promise<AuditReceipt> {
   try {
-    const receipt = await auditBatcherFor(dataSource).append(auditRow(entry, now));
+    const receipt = await auditBatcherFor(dataSource).append(auditRow(entry, now), entry.companions);
     countAuditEntry(entry);
     return receipt;
   } catch (error) {
@@ -103,7 +106,7 @@ function auditUnavailable(error: unknown): HubError {
  */
 export async function recordAuditEntriesInTransaction(manager: EntityManager, entries: readonly AuditEntryInput[], now = new Date()): Promise<AuditReceipt[]> {
   if (entries.length === 0) return [];
-  const receipts = await appendBatch(manager, entries.map((entry) => auditRow(entry, now)));
+  const receipts = await appendBatch(manager, entries.map((entry) => ({ entry: auditRow(entry, now), companions: entry.companions ?? [] })));
   for (const entry of entries) countAuditEntry(entry);
   return receipts;
 }

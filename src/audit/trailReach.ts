@@ -1,6 +1,6 @@
 import { type Principal } from "../auth/Principal";
 import { AgencyType } from "../directory/AgencyType";
-import { addressReportedByUnrestrictedRecord, atProtectedLocation } from "../people/unrestrictedSource";
+import { addressTellsWhereChildLives } from "../people/unrestrictedSource";
 
 /** The IG lead the trail is read for: their agency and its type and local authority. */
 export type TrailReader = Pick<Principal, "agency" | "agencyType" | "localAuthority">;
@@ -14,7 +14,7 @@ export type RowChildren = { suis: string } | { childIds: string };
  * A row is theirs when their agency's staff made it; when it is about a child their agency holds a
  * record about; or, for children's services, when it is about a child with an address in their authority
  * as a record still linked to the child, neither sealed nor brokered, reports it, and at no location any
- * of the child's records protects (design principle 8: a refuge or an unaccompanied child's placement
+ * of the child's records protects (`addressTellsWhereChildLives`; design principle 8: a refuge or an unaccompanied child's placement
  * must not tell the council of its area, through the trail, that the child is there). Another agency's
  * reads of other children — who looked, and the justification they wrote — are not theirs to read; nor
  * is any row made by an agency that holds a SEALED or BROKERED record about one of the row's children
@@ -89,7 +89,7 @@ export function childReach(reader: TrailReader, row: RowChildren): { condition: 
   ];
   if (reader.agencyType === AgencyType.CHILDRENS_SOCIAL_CARE) {
     reach.push(`EXISTS (SELECT 1 FROM child c JOIN child_address a ON a.child_id = c.id
-       WHERE ${children} AND a.local_authority = :readerLocalAuthority AND ${addressReportedByUnrestrictedRecord("a", "c")} AND NOT ${atProtectedLocation("a")})`);
+       WHERE ${children} AND a.local_authority = :readerLocalAuthority AND ${addressTellsWhereChildLives("a", "c")})`);
   }
   return { condition: `(${reach.join(" OR ")})`, parameters: { readerAgency: reader.agency, readerLocalAuthority: reader.localAuthority } };
 }

@@ -1,8 +1,9 @@
 import { type AccessContext } from "../policy/AccessContext";
 import { type Withholding } from "../policy/DisclosureDecision";
+import { type RecordFactsInView } from "../policy/recordFactsInView";
 import { applyRecordRights, type RestrictionView, type SupplementaryStatementView } from "./applyRecordRights";
 import { type DataSubjectRightsRule } from "./DataSubjectRightsPolicy";
-import { type DerivedView, factInView, viewFields } from "./factsInView";
+import { type DerivedView, factsInView, viewFields } from "./factsInView";
 import { type RightsOverRecords } from "./rightsOverRecords";
 import { coveredBy } from "./rightsTargets";
 
@@ -23,35 +24,49 @@ const ERASED = "erased at the holding agency's decision (UK GDPR Art 17; DPA 201
  * fact is withheld unless the purpose the view was decided for is one its restriction allows; an erased
  * fact never leaves; a statement goes with the view when the fact it is about is in it.
  *
- * A fact is found in the view by its field's name (`factInView`): a restriction, erasure or statement
- * on a field neither in the view nor among what was withheld from it (`withheldPaths`) is taken as on
- * the whole record — it withholds everything, never too little. A stored view whose erased facts were
- * replaced by their tombstone (`eraseFromView`) keeps their fields, so it is held exactly as before.
+ * Each view field is held as the record fact it carries (`factsInView`): a right over one fact reaches
+ * the fields carrying it, and a right over a whole record every field. Where the kind of view declares
+ * which fact each field carries (`declared`), a right over a fact the view does not carry leaves it as
+ * it is; otherwise a fact is found by its field's name, and a right over a field neither in the view nor
+ * among what was withheld from it (`withheldPaths`) is taken as on the whole record — it withholds
+ * everything, never too little. A stored view whose erased facts were replaced by their tombstone
+ * (`eraseFromView`) keeps their fields, so it is held exactly as before.
  */
-export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: AccessContext, over: RightsOverRecords, sourceRecordIds: readonly string[], view: DerivedView, withheldPaths: readonly string[]): ViewRightsApplied {
+export function applyRecordRightsToView(rule: DataSubjectRightsRule, access: AccessContext, over: RightsOverRecords, sourceRecordIds: readonly string[], view: DerivedView, withheldPaths: readonly string[], declared?: RecordFactsInView): ViewRightsApplied {
   const fields = viewFields(view);
-  const named = factInView(view, withheldPaths);
+  const facts = factsInView(view, withheldPaths, declared);
   const sources = sourceRecordIds.flatMap((id) => {
     const path = over.paths.get(id);
     return path === undefined ? [] : [{ id, path }];
   });
   const ofSources = (entry: { recordId: string }) => sources.some((source) => source.id === entry.recordId);
   const paths = new Map(sources.map((source) => [source.id, source.path]));
+  // A view field as the record path it discloses: the fact it carries, or the record itself.
+  const toldAs = (record: string, field: string) => {
+    const fact = facts.factOf(field);
+    return fact === null ? record : `${record}.${fact}`;
+  };
   const applied = applyRecordRights(rule, access, {
-    statements: over.rights.statements.filter(ofSources).map(named),
-    restrictions: over.rights.restrictions.filter(ofSources).map(named),
+    statements: over.rights.statements.filter(ofSources).map(facts.rightIn),
+    restrictions: over.rights.restrictions.filter(ofSources).map(facts.rightIn),
   }, paths, {
-    outcome: "DECIDED", disclosed: sources.flatMap((source) => [...fields].map((field) => `${source.path}.${field}`)), withheld: [], brokered: [], sealed: [], grantingRules: [],
+    outcome: "DECIDED", disclosed: [...new Set(sources.flatMap((source) => [...fields].map((field) => toldAs(source.path, field))))], withheld: [], brokered: [], sealed: [], grantingRules: [],
   });
-  const reasons = new Map(applied.decision.withheld.map((withholding) => [withholding.path.slice(withholding.path.lastIndexOf(".") + 1), withholding]));
-  for (const erased of over.erased.filter(ofSources).map(named)) {
-    const target = erased.field === null ? paths.get(erased.recordId) ?? "" : `${paths.get(erased.recordId)}.${erased.field}`;
+  const withheldAs = new Map(applied.decision.withheld.map((withholding) => [withholding.path, withholding]));
+  const reasons = new Map<string, Withholding>();
+  for (const field of fields) {
+    const reason = sources.map((source) => withheldAs.get(toldAs(source.path, field))).find((found) => found !== undefined);
+    if (reason !== undefined) reasons.set(field, reason);
+  }
+  for (const erased of over.erased.filter(ofSources).map((fact) => facts.rightIn<{ recordId: string; field: string | null }>(fact))) {
+    const record = paths.get(erased.recordId) ?? "";
+    const target = erased.field === null ? record : `${record}.${erased.field}`;
     for (const field of fields) {
-      if (coveredBy(`${paths.get(erased.recordId)}.${field}`, target)) reasons.set(field, { path: target, rule: rule.id, reason: ERASED });
+      if (coveredBy(toldAs(record, field), target)) reasons.set(field, { path: target, rule: rule.id, reason: ERASED });
     }
   }
   // A statement goes only beside a fact still in the view: not one erased after the restrictions were applied.
-  const shown = sources.flatMap((source) => [...fields].filter((field) => !reasons.has(field)).map((field) => `${source.path}.${field}`));
+  const shown = sources.flatMap((source) => [...fields].filter((field) => !reasons.has(field)).map((field) => toldAs(source.path, field)));
   const statements = applied.statements.map((view, index) => ({ view, id: applied.statementIds[index] })).filter(({ view }) => shown.some((path) => coveredBy(path, view.path)));
   const withheld: Withholding[] = [];
   const governed: DerivedView = {};

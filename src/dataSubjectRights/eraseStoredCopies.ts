@@ -1,5 +1,7 @@
 import { type EntityManager } from "typeorm";
+import { type NotificationType } from "../notifications/NotificationType";
 import { type Withholding } from "../policy/DisclosureDecision";
+import { RECORD_FACTS_IN_VIEW } from "../policy/recordFactsInView";
 import { eraseFromView } from "./eraseFromView";
 import { type DerivedView } from "./factsInView";
 
@@ -13,14 +15,14 @@ import { type DerivedView } from "./factsInView";
  * acknowledged at the same time is rewritten after, not over. Returns how many views changed.
  */
 export async function eraseStoredCopies(manager: EntityManager, recordId: string, field: string, decisionId: string): Promise<number> {
-  const deliveries = await manager.query<{ id: string; content: DerivedView; redactions: Withholding[] }[]>(
-    `SELECT d.id, d.content, d.redactions FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+  const deliveries = await manager.query<{ id: string; content: DerivedView; redactions: Withholding[]; type: NotificationType }[]>(
+    `SELECT d.id, d.content, d.redactions, n.type FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
       WHERE n.record_ids @> ARRAY[$1::uuid] ORDER BY d.id FOR UPDATE OF d`,
     [recordId],
   );
   let changed = 0;
   for (const delivery of deliveries) {
-    const erased = eraseFromView(delivery.content, delivery.redactions.map((withholding) => withholding.path), field, decisionId);
+    const erased = eraseFromView(delivery.content, delivery.redactions.map((withholding) => withholding.path), field, decisionId, RECORD_FACTS_IN_VIEW[delivery.type]);
     if (erased === null) continue;
     await manager.query(`UPDATE notification_delivery SET content = $2 WHERE id = $1`, [delivery.id, JSON.stringify(erased)]);
     changed += 1;

@@ -1,3 +1,5 @@
+import { type RecordFactsInView } from "../policy/recordFactsInView";
+
 /** A view already decided for its recipient: sections of one record's fields, or lists of them. */
 export type DerivedView = Record<string, object | undefined>;
 
@@ -13,12 +15,29 @@ export function viewFields(view: DerivedView): Set<string> {
 }
 
 /**
- * Where a right over a record's fact is found in a view told from the record. The view does not say
- * which record fact each of its values came from, so a fact is found by its field's name; a right over
- * a field neither in the view nor among what was withheld from it (`withheldPaths`) is taken as over
- * the whole record (field null) — the fact may be in the view under another name: never too little.
+ * How a view told from some records carries their facts: the one rule for holding it to the rights over
+ * them (`applyRecordRightsToView`) and for erasing a fact from a stored copy (`eraseFromView`).
  */
-export function factInView(view: DerivedView, withheldPaths: readonly string[]): <T extends { field: string | null }>(right: T) => T {
+export interface FactsInView {
+  /** The record field a view field carries, or null for a value only a right over the whole record reaches. */
+  factOf: (viewField: string) => string | null;
+  /** A right as it applies to this view: over the whole record (field null) where its fact may be anywhere in it. */
+  rightIn: <T extends { field: string | null }>(right: T) => T;
+}
+
+/**
+ * Where the kind of view declares which record fact each field carries (`policy/recordFactsInView`), a
+ * right over one fact reaches exactly the fields carrying it — none, when the view does not carry it.
+ * Otherwise the view does not say which record fact each of its values came from, so a fact is found by
+ * its field's name; a right over a field neither in the view nor among what was withheld from it
+ * (`withheldPaths`) is taken as over the whole record — the fact may be in the view under another name:
+ * never too little.
+ */
+export function factsInView(view: DerivedView, withheldPaths: readonly string[], declared: RecordFactsInView | undefined): FactsInView {
+  if (declared !== undefined) return { factOf: (viewField) => declared.fields[viewField] ?? null, rightIn: (right) => right };
   const known = new Set([...viewFields(view), ...withheldPaths.map((path) => path.slice(path.lastIndexOf(".") + 1))]);
-  return (right) => (right.field !== null && !known.has(right.field) ? { ...right, field: null } : right);
+  return {
+    factOf: (viewField) => viewField,
+    rightIn: (right) => (right.field !== null && !known.has(right.field) ? { ...right, field: null } : right),
+  };
 }

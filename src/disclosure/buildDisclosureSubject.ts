@@ -4,6 +4,7 @@ import { RECORD_FIELD_VALUES, type FieldValue } from "../records/recordFieldValu
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { type VisibleIdentity } from "../people/identityFacts";
 import { CHILD_DETAILS, type DisclosureSubject, type FieldSubject, type RecordSubject } from "../policy/DisclosureSubject";
+import { recordLabelsOnField } from "../policy/decidedFields";
 import { type ConsentState } from "../policy/ConsentState";
 import { type RelationshipKind } from "../policy/RelationshipKind";
 import { type ChildFile } from "./ChildFile";
@@ -22,7 +23,8 @@ export interface SubjectContext {
 
 /**
  * What the policy engine decides on first: every field of every agency record, with its effective
- * labels (the catalogue's, the agency's field labels and the record's own). The child's own details
+ * labels (the catalogue's, the agency's field labels and the record's own — a protected location's only
+ * on the fields that say where the child is: `policy/decidedFields.ts`). The child's own details
  * are decided afterwards (`demographicsSubject`), from the records the caller turned out to see.
  */
 export function buildDisclosureSubject(file: ChildFile | null, context: SubjectContext): DisclosureSubject {
@@ -40,7 +42,7 @@ export function buildDisclosureSubject(file: ChildFile | null, context: SubjectC
         path: `${path}.${field}`,
         recordType: type,
         field,
-        labels: [...new Set([...effectiveFieldLabels(type, field, record.fieldLabels[field] ?? []), ...inherited])],
+        labels: [...new Set([...effectiveFieldLabels(type, field, record.fieldLabels[field] ?? []), ...recordLabelsOnField(type, field, inherited)])],
       }));
       records.push({ path, recordType: type, providerAgencyType: agency.type, providerAgencyCode: agency.code, labels: record.labels, attributes: testableValues(type, details), fields });
     }

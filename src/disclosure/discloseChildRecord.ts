@@ -37,7 +37,7 @@ import { openReferralNamed } from "../referrals/openReferralNamed";
 import { bindReferralOnOpening, referenceNamesChildsReferral } from "../referrals/bindReferral";
 import { excludes } from "../exclusions/excludes";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
-import { raiseExclusionAlerts } from "../exclusions/raiseExclusionAlerts";
+import { exclusionAlerts } from "../exclusions/raiseExclusionAlerts";
 import { applyRecordRights } from "../dataSubjectRights/applyRecordRights";
 import { NO_RIGHTS } from "../dataSubjectRights/RecordRights";
 
@@ -94,8 +94,9 @@ export async function discloseChildRecord(services: DisclosureServices, principa
     if (await bindReferralOnOpening(dataSource, principal, requestId, policy, access, sui, now, excluded.length > 0)) held = await loadChildFile(dataSource, sui, now);
   }
   const file = excluded.length > 0 ? null : held;
-  // Sent for every caller answered as a stranger, excluded or not: the statements do not tell them apart.
-  const alertIfExcluded = (disclosureId: string) => raiseExclusionAlerts(dataSource, principal, [...new Set(excluded.map((exclusion) => exclusion.childId))], disclosureId, access.justification, now);
+  // With the entry of every caller answered as a stranger, excluded or not: the statements do not tell them
+  // apart, and the alert rides the entry's own statement, so a null answer costs no round trip for it.
+  const alertsIfExcluded = { companions: [exclusionAlerts(principal, excluded.map((exclusion) => exclusion.childId), access.justification, now)] };
   const exclusionDetails = excluded.length > 0 ? { details: { exclusionIds: excluded.map((exclusion) => exclusion.id) } } : {};
   const referral = file === null ? null : openReferralNamed(file.records.SOCIAL_CARE, file.referrals, principal, access, policy, now);
   const caseOpen = referral !== null;
@@ -106,8 +107,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   const decided = decideDisclosure(policy, principal, access, subject, now);
 
   if (decided.outcome === "REFUSED") {
-    const refused = await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive, ...exclusionDetails });
-    await alertIfExcluded(refused.id);
+    await audit({ childSuis: [sui], outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.ACCESS_CONTEXT_INVALID, problem: decided.problem, rule: decided.rule }, fieldsDisclosed: [], fieldsWithheld: [], prejudicesInvestigation: sensitive, ...exclusionDetails, ...alertsIfExcluded });
     // A refusal that turns on the child's own data (the consent on record) would tell a caller with no
     // connection to the child that the child exists, and what their family decided: such a caller gets
     // the answer a missing child gets.
@@ -133,8 +133,7 @@ export async function discloseChildRecord(services: DisclosureServices, principa
   if (file === null || (decision.disclosed.length === 0 && decision.brokered.length === 0)) {
     // Same answer as for a child who does not exist: the caller learns nothing, not even existence.
     const refusal = excluded.length > 0 ? EXCLUDED_FROM_FILE : file === null ? null : { code: ErrorCode.NOT_FOUND, problem: "NOTHING_DISCLOSABLE", rule: "default-deny" };
-    const receipt = await audit({ childSuis: [sui], outcome: refusal === null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, refusal, fieldsDisclosed: [], fieldsWithheld, prejudicesInvestigation: sensitive, ...exclusionDetails });
-    await alertIfExcluded(receipt.id);
+    await audit({ childSuis: [sui], outcome: refusal === null ? AuditOutcome.NOT_FOUND : AuditOutcome.REFUSED, refusal, fieldsDisclosed: [], fieldsWithheld, prejudicesInvestigation: sensitive, ...exclusionDetails, ...alertsIfExcluded });
     return null;
   }
 

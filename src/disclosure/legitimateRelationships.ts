@@ -32,7 +32,8 @@ export interface RelationshipContext {
  * child, without the NHS number, and open the child's file to its staff), whose involvement has not
  * lapsed (policies/relationships.yaml: a school the child left, a closed case) — for what is derived
  * from them too, such as where the child lives — and that are neither sealed nor brokered unless they
- * are the caller's own: a restricted record contributes nothing outside itself (design principle 8).
+ * are the caller's own: a restricted record contributes nothing outside itself, and a protected location
+ * nothing at all (design principle 8).
  */
 export function legitimateRelationships(file: ChildFile | null, principal: Principal, access: AccessContext, context: RelationshipContext): RelationshipKind[] {
   const kinds = new Set<RelationshipKind>();
@@ -78,10 +79,12 @@ const CASES_THAT_TRAVEL = new Set<unknown>([SocialCareStatus.CHILD_PROTECTION_PL
 /**
  * Children's social care is responsible for a child (Children Act 1989 ss.17, 47) through a current
  * case that names it responsible; or where the child lives — as far as current records that are not
- * sealed or brokered tell — when it is working a referral about them (its case reference names an open
- * one), or when another authority holds a current protection plan or looks after the child there (the
- * receiving authority's duties when a child on a plan moves in, DOMAIN "Who must tell whom"). Living in
- * an area does not by itself open a child's file to every social worker of the council.
+ * sealed or brokered tell, at no protected location (`residenceToldBy`) — when it is working a referral
+ * about them (its case reference names an open one), or when another authority holds a current
+ * protection plan or looks after the child there (the receiving authority's duties when a child on a
+ * plan moves in, DOMAIN "Who must tell whom"). Living in an area does not by itself open a child's file
+ * to every social worker of the council; a refuge or a protected placement in it never does (design
+ * principle 8: that would tell the council the child is there).
  */
 function responsibleLocalAuthority(current: LoadedRecord[], file: ChildFile, principal: Principal, context: RelationshipContext): boolean {
   const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;
@@ -94,10 +97,11 @@ function responsibleLocalAuthority(current: LoadedRecord[], file: ChildFile, pri
 
 /**
  * A referral about a child living elsewhere is passed to that authority's MASH (DOMAIN, MASH): the
- * child lives elsewhere when current records that are not sealed or brokered put their home in another
- * local authority and nothing ties them to the caller's — no current case of the caller's authority,
- * and no current record of the caller's own agency. A child whose home the hub does not know is not
- * elsewhere: the referral is the first the hub hears of them.
+ * child lives elsewhere when current records that are not sealed or brokered put their home, at no
+ * protected location (`residenceToldBy`), in another local authority and nothing ties them to the
+ * caller's — no current case of the caller's authority, and no current record of the caller's own
+ * agency. A child whose home the hub does not know is not elsewhere: the referral is the first the hub
+ * hears of them.
  */
 function livesElsewhere(current: LoadedRecord[], file: ChildFile, principal: Principal): boolean {
   const own = ({ agency }: LoadedRecord) => agency.code === principal.agency;

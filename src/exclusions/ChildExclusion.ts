@@ -34,7 +34,7 @@ export class ChildExclusion {
   @Column({ type: "varchar", length: 200, nullable: true })
   subjectSub: string | null;
 
-  /** TEAM and AGENCY: the agency's code; STAFF: none (a subject is one person whatever agency they act for). */
+  /** TEAM and AGENCY: the agency's code; STAFF: the agency the person is kept out as staff of (null on one recorded before STAFF named it: read as the recorder's, `STAFF_AGENCY_SQL`). */
   @Column({ type: "varchar", length: 40, nullable: true })
   agencyCode: string | null;
 

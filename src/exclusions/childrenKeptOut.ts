@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
-import { type ExcludableCaller, excludes } from "./excludes";
+import { type ExcludableCaller, excludes, STAFF_AGENCY_SQL } from "./excludes";
 import { type StandingExclusion } from "./loadExclusions";
 
 /** The children a caller is kept out of, as the hub knows them: by id, and by the SUI each holds now. */
@@ -20,7 +20,7 @@ export interface KeptOut {
  */
 export async function childrenKeptOut(db: DataSource | EntityManager, caller: ExcludableCaller): Promise<KeptOut> {
   const rows: { id: string; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null; child_id: string; sui: string | null }[] = await db.query(
-    `SELECT n.id, n.kind, n.subject_sub, n.agency_code, n.team, c.id AS child_id, c.sui
+    `SELECT n.id, n.kind, n.subject_sub, ${STAFF_AGENCY_SQL("n")} AS agency_code, n.team, c.id AS child_id, c.sui
        FROM child_exclusion n CROSS JOIN LATERAL hub_children_covered(n.child_id) covered(id) JOIN child c ON c.id = covered.id
       WHERE n.lifted_at IS NULL AND (n.subject_sub = $1 OR n.agency_code = $2)`,
     [caller.sub, caller.agency],

@@ -15,8 +15,12 @@ export type ExcludableCaller = Pick<Principal, "sub" | "agency" | "team">;
 
 /**
  * Whether a standing exclusion keeps this caller out of the child's file: STAFF names the caller's
- * token subject; TEAM the caller's agency and team; AGENCY the caller's agency — every user of it and
- * its own system alike. A lifted exclusion keeps no one out. The one rule every path that reads a child
+ * token subject as staff of one agency (`agencyCode`; none on an exclusion read as data: any agency) —
+ * an agency keeps out only its own staff unless it leads for the child (policies/exclusions.yaml), so
+ * the person is kept out acting for that agency; TEAM the caller's agency and team — and a caller of
+ * that agency whose token states no team is kept out too (deny by default: the hub cannot tell they
+ * are not in it); AGENCY the caller's agency — every user of it and its own system alike. A lifted
+ * exclusion keeps no one out. The one rule every path that reads a child
  * asks (`child`, `searchChildren`, the notification inbox), tested as data in
  * `policies/tests/exclusions/`.
  */
@@ -24,9 +28,9 @@ export function excludes(exclusion: ExclusionTerms, caller: ExcludableCaller): b
   if (exclusion.liftedAt !== null) return false;
   switch (exclusion.kind) {
     case ExclusionKind.STAFF:
-      return exclusion.subjectSub === caller.sub;
+      return exclusion.subjectSub === caller.sub && (exclusion.agencyCode === null || exclusion.agencyCode === caller.agency);
     case ExclusionKind.TEAM:
-      return caller.team !== null && exclusion.team !== null && exclusion.agencyCode === caller.agency && sameTeam(exclusion.team, caller.team);
+      return exclusion.team !== null && exclusion.agencyCode === caller.agency && (caller.team === null || sameTeam(exclusion.team, caller.team));
     case ExclusionKind.AGENCY:
       return excludesAgency(exclusion, caller.agency);
   }
@@ -47,6 +51,12 @@ function sameTeam(a: string, b: string): boolean {
 
 /** `teamKey` over a SQL text expression. */
 export const TEAM_SQL = (expression: string) => `lower(regexp_replace(btrim(${expression}), '\\s+', ' ', 'g'))`;
+
+/**
+ * The agency a stored exclusion `row` names (a SQL expression): a STAFF exclusion recorded before it
+ * named the person's agency names the recorder's, the only staff an agency could then rightly exclude.
+ */
+export const STAFF_AGENCY_SQL = (row: string) => `COALESCE(${row}.agency_code, ${row}.recorded_by_agency)`;
 
 /** Whether a standing exclusion keeps an agency as a whole out: all its users, its own system and its webhook endpoint. */
 export function excludesAgency(exclusion: ExclusionTerms, agencyCode: string): boolean {
@@ -72,7 +82,7 @@ export interface CallerPlaceholders {
 export function keptOutCondition(childIds: string, caller: CallerPlaceholders): string {
   return `(${childIds} && ARRAY(SELECT covered.id FROM child_exclusion x CROSS JOIN LATERAL hub_children_covered(x.child_id) covered(id)
     WHERE x.lifted_at IS NULL AND (
-    (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub})
-    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND ${TEAM_SQL("x.team")} = ${TEAM_SQL(caller.team)})
+    (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub} AND ${STAFF_AGENCY_SQL("x")} = ${caller.agency})
+    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND (CAST(${caller.team} AS text) IS NULL OR ${TEAM_SQL("x.team")} = ${TEAM_SQL(caller.team)}))
     OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency}))))`;
 }

@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager } from "typeorm";
-import { type ExclusionTerms } from "./excludes";
+import { STAFF_AGENCY_SQL, type ExclusionTerms } from "./excludes";
 
 export type StandingExclusion = ExclusionTerms & { id: string; childId: string; sui: string };
 
@@ -10,7 +10,7 @@ export type StandingExclusion = ExclusionTerms & { id: string; childId: string; 
  * (`disclosure/loadChildFile`), so the governed read learns who is kept out at no statement of its own.
  */
 export const STANDING_EXCLUSIONS_SQL = (children: string) =>
-  `SELECT e.id, e.child_id, c.sui, e.kind, e.subject_sub, e.agency_code, e.team FROM child_exclusion e JOIN child c ON c.id = e.child_id WHERE ${children} AND e.lifted_at IS NULL`;
+  `SELECT e.id, e.child_id, c.sui, e.kind, e.subject_sub, ${STAFF_AGENCY_SQL("e")} AS agency_code, e.team FROM child_exclusion e JOIN child c ON c.id = e.child_id WHERE ${children} AND e.lifted_at IS NULL`;
 
 export interface StandingExclusionRow {
   id: string; child_id: string; sui: string | null; kind: StandingExclusion["kind"]; subject_sub: string | null; agency_code: string | null; team: string | null;

@@ -5,11 +5,13 @@ import { loadRightsOverRecords } from "../dataSubjectRights/rightsOverRecords";
 import { type Withholding } from "../policy/DisclosureDecision";
 import { labelPermitted } from "../policy/disclosureAbility";
 import { type PolicySet } from "../policy/PolicySet";
+import { RECORD_FACTS_IN_VIEW } from "../policy/recordFactsInView";
 import { RelationshipKind } from "../policy/RelationshipKind";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { namesProtectedPlace, protectedPlacesOf, type ProtectedPlace } from "./content/protectLocationsHeld";
 import { type NotificationView } from "./content/NotificationView";
 import { type NotificationDelivery } from "./NotificationDelivery";
+import { type NotificationType } from "./NotificationType";
 
 /** A delivery as it leaves the hub now: its view held to the rights over the records it was told from. */
 export type DeliveryAsItLeaves<D extends DeliveryToHold = NotificationDelivery> = D & {
@@ -35,14 +37,17 @@ export type DeliveryToHold = Pick<NotificationDelivery, "notificationId" | "cont
  * and the protected locations of their children.
  */
 export async function deliveriesAsTheyLeave<D extends DeliveryToHold>(db: DataSource | EntityManager, policy: PolicySet, deliveries: readonly D[]): Promise<DeliveryAsItLeaves<D>[]> {
-  const sources = await db.query<{ id: string; record_ids: string[] }[]>(`SELECT id, record_ids FROM notification WHERE id = ANY($1::uuid[])`, [[...new Set(deliveries.map((delivery) => delivery.notificationId))]]);
+  const sources = await db.query<{ id: string; record_ids: string[]; type: NotificationType }[]>(`SELECT id, record_ids, type FROM notification WHERE id = ANY($1::uuid[])`, [[...new Set(deliveries.map((delivery) => delivery.notificationId))]]);
   const recordsOf = new Map(sources.map((source) => [source.id, source.record_ids]));
+  const kindOf = new Map(sources.map((source) => [source.id, source.type]));
   const over = await loadRightsOverRecords(db, sources.flatMap((source) => source.record_ids));
   const places = await protectedPlacesOf(db, deliveries.map((delivery, index) => ({ key: String(index), recordIds: recordsOf.get(delivery.notificationId) ?? [], suis: delivery.childSuis })));
   return deliveries.map((held, index) => {
     const delivery = withholdProtectedLocations(policy, held, places.get(String(index)) ?? []);
     const access = { purpose: delivery.purpose, lawfulBasis: delivery.lawfulBasis, specialCategoryCondition: delivery.specialCategoryCondition, justification: "", caseReference: null, breakGlass: false };
-    const applied = applyRecordRightsToView(policy.dataSubjectRights, access, over, recordsOf.get(delivery.notificationId) ?? [], delivery.content, delivery.redactions.map((withholding) => withholding.path));
+    const kind = kindOf.get(delivery.notificationId);
+    const applied = applyRecordRightsToView(policy.dataSubjectRights, access, over, recordsOf.get(delivery.notificationId) ?? [], delivery.content, delivery.redactions.map((withholding) => withholding.path),
+      kind === undefined ? undefined : RECORD_FACTS_IN_VIEW[kind]);
     return Object.assign(Object.create(Object.getPrototypeOf(held) as object) as D, delivery, {
       content: applied.view, redactions: [...delivery.redactions, ...applied.withheld],
       supplementaryStatements: applied.statements, restrictions: applied.restrictions, supplementaryStatementIds: applied.statementIds,

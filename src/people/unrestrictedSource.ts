@@ -38,6 +38,18 @@ export function atProtectedLocation(address: string): string {
 }
 
 /**
+ * SQL: the address row `address` of the child `child` may tell where the child lives — for whom it
+ * makes answerable (an IG lead's reach over the trail) or whom it places with them (a household), and
+ * what a search may find them by: reported by a record still linked to the child that is neither sealed
+ * nor brokered, and at no location any of the child's records protects (`atProtectedLocation`). A refuge
+ * or an unaccompanied child's placement, however another agency reported it, tells no one the child is
+ * there (design principle 8). The same rule over a loaded child's file is `disclosure/residenceToldBy.ts`.
+ */
+export function addressTellsWhereChildLives(address: string, child: string): string {
+  return `(${addressReportedByUnrestrictedRecord(address, child)} AND NOT ${atProtectedLocation(address)})`;
+}
+
+/**
  * SQL: the postcodes of the child `child` that may be matched on and shown to a data steward: each
  * reported by an unrestricted record linked to the child, and none the child's records protect — a
  * location withheld by any record stays withheld, however many others report it too.

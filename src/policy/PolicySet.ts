@@ -21,6 +21,7 @@ import { type DataSubjectRightsRule } from "../dataSubjectRights/DataSubjectRigh
 import { type DisclosureReach, type ExemptionDecision, type ExemptionReview } from "../subjectAccess/SubjectAccessDecision";
 import { type CandidateComparison } from "./CandidateComparison";
 import { type ChildField } from "./DisclosureSubject";
+import { type ExclusionRecordingRule } from "../exclusions/ExclusionRecordingRule";
 
 /** Where a rule was written, so a decision can be traced back to a line of `policies/`. */
 export interface PolicySource {
@@ -323,6 +324,8 @@ export interface PolicySet {
   dataSubjectRights: DataSubjectRightsRule;
   /** Which agency types hold each role (policies/roles.yaml): the gate refuses a token naming a role its agency cannot hold. */
   roleHolders: RoleHoldersRule;
+  /** Who records and lifts named-staff exclusions, and over whom (policies/exclusions.yaml, `exclusions/`). */
+  exclusionRecording: ExclusionRecordingRule;
 }
 
 /**

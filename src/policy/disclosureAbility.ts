@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility } from "@casl/ability";
 import { AGENCY_TYPES, type AgencyType } from "../directory/AgencyType";
-import { AGREED_RECORD_TYPES } from "./decidedFields";
+import { AGREED_RECORD_TYPES, recordLabelsOnField } from "./decidedFields";
 import { isNotificationRecordType } from "./notificationFields";
 import { SensitivityLabel } from "../records/SensitivityLabel";
 import { abilityContextKey, type AbilityContext } from "./AbilityContext";
@@ -67,10 +67,14 @@ export class DisclosureRules {
       this.ability.relevantRuleFor("open", subject("Record", recordFacts(record, record.labels))));
   }
 
-  /** The most relevant `read` rule for a field; the record's labels count as the field's. */
+  /**
+   * The most relevant `read` rule for a field; the record's labels count as the field's, but for a
+   * protected location, which counts only on the fields that say where someone is (`recordLabelsOnField`).
+   * The answer is remembered by the record's labels and the field's name, which decide that too.
+   */
   fieldRule(record: RecordSubject, field: FieldSubject): RelevantRule | null {
     return this.answer(record, labelsKey(record.labels, field.labels), field.field, () =>
-      this.ability.relevantRuleFor("read", subject("Field", { ...recordFacts(record, [...new Set([...record.labels, ...field.labels])]), field: field.field })));
+      this.ability.relevantRuleFor("read", subject("Field", { ...recordFacts(record, [...new Set([...recordLabelsOnField(record.recordType, field.field, record.labels), ...field.labels])]), field: field.field })));
   }
 
   private answer(record: RecordSubject, labels: string, field: string, ask: () => RelevantRule | null): RelevantRule | null {

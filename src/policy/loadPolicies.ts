@@ -15,7 +15,7 @@ import { retentionPolicy } from "../retention/readRetentionPolicy";
 
 type SingletonSection =
   | "justification" | "breakGlass" | "breakGlassReason" | "competentAuthorities" | "criminalOffenceData" | "consentBasis" | "noRelationship" | "noAgreement"
-  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights" | "roleHolders";
+  | "workingDays" | "childCompetence" | "consentRecorders" | "mashCase" | "householdLinks" | "candidateComparisons" | "consultationAskers" | "preBirth" | "subjectAccess" | "dataSubjectRights" | "roleHolders" | "exclusionRecording";
 
 /**
  * Reads every `*.yaml` in `dir` (not `tests/`), validates it strictly and returns the policy set the
@@ -76,6 +76,7 @@ export function loadPolicies(dir: string): PolicySet {
     retention: retentionPolicy(dir, merged.retention, merged.retentionMinima, merged.retentionHolds),
     dataSubjectRights: singleton("dataSubjectRights"),
     roleHolders: singleton("roleHolders"),
+    exclusionRecording: singleton("exclusionRecording"),
   };
   checkRulesCanApply(merged, set);
   checkNotificationRouting(merged.notificationRouting, set);

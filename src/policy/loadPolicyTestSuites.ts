@@ -8,7 +8,7 @@ import { SENSITIVITY_LABELS, type SensitivityLabel } from "../records/Sensitivit
 import { type AccessContext } from "./AccessContext";
 import { ACCESS_PROBLEMS } from "./AccessProblem";
 import { CONSENT_STATES } from "./ConsentState";
-import { AGREED_RECORD_TYPES, decidedFieldLabels, decidedFieldsOf } from "./decidedFields";
+import { AGREED_RECORD_TYPES, decidedFieldLabels, decidedFieldsOf, recordLabelsOnField } from "./decidedFields";
 import { isNotificationRecordType } from "./notificationFields";
 import { DEFAULT_DENY } from "./defaultDeny";
 import { CHILD_DETAILS, type DecidedRecordType, type DisclosureSubject, type RecordSubject } from "./DisclosureSubject";
@@ -193,7 +193,7 @@ export function readValues(node: YamlNode | undefined, recordType: RecordType): 
   return values;
 }
 
-/** A record as the caller would build it: every catalogue field, each with its effective labels and the record's. */
+/** A record as the caller would build it: every catalogue field, each with its effective labels and the record's (a protected location's only where it says where someone is). */
 function expandRecord(
   key: string,
   recordType: DecidedRecordType,
@@ -212,7 +212,7 @@ function expandRecord(
     fields: decidedFieldsOf(recordType).map((field) => {
       const added = fieldLabels.get(field) ?? [];
       const own = decidedFieldLabels(recordType, field, added);
-      return { path: `${key}.${field}`, recordType, field, labels: [...new Set([...own, ...labels])] };
+      return { path: `${key}.${field}`, recordType, field, labels: [...new Set([...own, ...recordLabelsOnField(recordType, field, labels)])] };
     }),
   };
 }

@@ -51,6 +51,8 @@ import { readMashCase } from "./readMashCase";
 import { readHouseholdLinks } from "./readHouseholdLinks";
 import { readCandidateComparisons } from "./readCandidateComparisons";
 import { readConsultationAskers } from "./readConsultationAskers";
+import { readExclusionRecording } from "../exclusions/readExclusionRecording";
+import { type ExclusionRecordingRule } from "../exclusions/ExclusionRecordingRule";
 import { readRoleHolders } from "./readRoleHolders";
 import { readSubjectAccess, readSubjectAccessExemption } from "./readSubjectAccess";
 import { readCriminalOffenceData, readNotificationRoutingRule, readNotificationTypeRule } from "./readNotificationRouting";
@@ -99,6 +101,7 @@ export interface PolicyFragment {
   retentionHolds: Located<RetentionHold>[];
   dataSubjectRights: Located<DataSubjectRightsRule>[];
   roleHolders: Located<RoleHoldersRule>[];
+  exclusionRecording: Located<ExclusionRecordingRule>[];
 }
 
 const SECTIONS = [
@@ -106,7 +109,7 @@ const SECTIONS = [
   "noRelationship", "noAgreement", "purposes", "grants", "restrictions", "permits", "agreements", "involvement",
   "workingDays", "timescaleEditions", "childCompetence", "consentRecorders", "mashCase", "householdLinks", "candidateComparisons", "consultationAskers", "preBirth", "derivedLabels",
   "subjectAccess", "subjectAccessExemptions", "notificationRouting", "notificationTypes", "dataSubjectRights",
-  "retention", "retentionMinima", "retentionHolds", "roleHolders",
+  "retention", "retentionMinima", "retentionHolds", "roleHolders", "exclusionRecording",
 ] as const;
 
 /** Reads one policy file's sections, strictly: every name is checked against the hub's vocabulary. */
@@ -153,6 +156,7 @@ export function readPolicyFile(root: YamlNode): PolicyFragment {
     retentionHolds: many("retentionHolds", readRetentionHold),
     dataSubjectRights: one("dataSubjectRights", readDataSubjectRights),
     roleHolders: one("roleHolders", readRoleHolders),
+    exclusionRecording: one("exclusionRecording", readExclusionRecording),
   };
 }
 

@@ -5,7 +5,7 @@ import { type AddressKind } from "../people/AddressKind";
 import { type HouseholdLinksRule } from "../policy/PolicySet";
 import { type Relationship } from "../people/Relationship";
 import { currentResidence } from "../people/residence";
-import { addressReportedByUnrestrictedRecord, locationWithheld } from "../people/unrestrictedSource";
+import { addressReportedByUnrestrictedRecord, atProtectedLocation } from "../people/unrestrictedSource";
 
 /** Why the hub places a child with the child viewed. */
 export type HouseholdLink =
@@ -52,16 +52,18 @@ const lineKey = (line1: string) => line1.trim().replace(/\s+/g, " ").toLowerCase
 
 /**
  * The current residence of each child as unrestricted records tell it (`people/residence.ts`: the home
- * or placement most recently begun), or nothing: a child whose current residence is withheld — by its
- * own label, the record that reported it, or any record protecting the same postcode — is placed nowhere,
- * never at an older address instead; nor is one whose residence has no postcode (a first line alone is
- * no place to compare).
+ * or placement most recently begun), or nothing: a child whose current residence is at a protected
+ * location — withheld by its own label, the record that reported it, or any record of the child
+ * protecting the same place (`atProtectedLocation`: the same postcode, or the same first line where one
+ * gives none, as everywhere a protected location is kept: `addressTellsWhereChildLives`) — is placed
+ * nowhere, never at an older address instead (a household is who lives with the child now); nor is one
+ * whose residence has no postcode (a first line alone is no place to compare).
  */
 async function currentPlaces(manager: EntityManager, childIds: string[]): Promise<Map<string, Place>> {
   if (childIds.length === 0) return new Map();
   const rows: AddressRow[] = await manager.query(
     `SELECT a.child_id, a.kind, a.line1, a.postcode, a.local_authority, a.valid_from::text AS valid_from, a.first_reported_at,
-            (${locationWithheld("a")} OR EXISTS (SELECT 1 FROM child_address p WHERE p.child_id = a.child_id AND p.postcode = a.postcode AND a.postcode <> '' AND ${locationWithheld("p")})) AS withheld
+            ${atProtectedLocation("a")} AS withheld
        FROM child c JOIN child_address a ON a.child_id = c.id
       WHERE c.id = ANY($1::uuid[]) AND c.merged_into_id IS NULL AND ${addressReportedByUnrestrictedRecord("a", "c")}`,
     [childIds],

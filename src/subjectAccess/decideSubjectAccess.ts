@@ -84,6 +84,8 @@ export function decideSubjectAccess(
     holders.set(fact.item, sources.map((source) => source.agencyCode));
     decisions.set(fact.item, settle(applied, reviews.get(fact.item)));
   }
+  // A record's own item stands for its existence; where one of its fields went out too, the fields are what the entry told.
+  const recordOfField = new Map(subject.records.flatMap((record) => record.fields.map((field) => [field.item, record.item] as const)));
   for (const disclosure of subject.disclosures) {
     const reaching = (item: string, reaches: readonly DisclosureReach[]) => (matched.get(item) ?? []).filter(({ exemption }) => reaches.includes(exemption.reachesDisclosures));
     const carried = disclosure.carried.flatMap((item) => reaching(item, [DisclosureReach.CARRYING, DisclosureReach.CARRYING_OR_TO_HOLDER]));
@@ -91,10 +93,30 @@ export function decideSubjectAccess(
     const toHolder = subject.records
       .filter((record) => record.agencyCode === disclosure.recipientAgency)
       .flatMap((record) => reaching(record.item, [DisclosureReach.CARRYING_OR_TO_HOLDER, DisclosureReach.SOLELY_CARRYING_OR_TO_HOLDER]));
-    const applied = union(applying({ kind: "DISCLOSURE", disclosure }), carried, whole, toHolder);
+    const told = disclosure.carried.filter((item) => !disclosure.carried.some((other) => recordOfField.get(other) === item));
+    const nothingReleased = disclosure.unattributed ? [] : everyFactWithheld(told.map((item) => decisions.get(item)));
+    const applied = union(nothingReleased, applying({ kind: "DISCLOSURE", disclosure }), carried, whole, toHolder);
     decisions.set(disclosure.item, settle(applied, reviews.get(disclosure.item)));
   }
   return decisions;
+}
+
+/**
+ * Where every fact a disclosure told is withheld, the exemptions that withheld them, each withholding
+ * the entry: whatever their mix — a third party's details beside an active investigation, a fact the
+ * IG lead withheld on review beside one an exemption withholds — nothing of the entry is left to
+ * release, so the entry is withheld, not INCLUDED with nothing in it (Art 15(4); the release could
+ * not list it without pointing to what is withheld). A fact withheld on review names the exemptions
+ * the decision answered. Empty where the entry told nothing, or one fact is released or awaits a
+ * decision: then each fact's part stays out by its own decision, as before.
+ */
+function everyFactWithheld(facts: readonly (ItemDecision | undefined)[]): AppliedExemption[] {
+  if (facts.length === 0 || facts.some((fact) => fact?.outcome !== ItemOutcome.WITHHELD)) return [];
+  return union(...(facts as ItemDecision[]).map(({ exemptions, review }) => {
+    const withholding = exemptions.filter(({ decision }) => decision === ExemptionDecision.WITHHELD);
+    const grounds = withholding.length > 0 ? withholding : exemptions.filter(({ exemption }) => review?.exemptions.includes(exemption.id) === true);
+    return grounds.map(({ exemption }) => ({ exemption, decision: ExemptionDecision.WITHHELD }));
+  }));
 }
 
 /**

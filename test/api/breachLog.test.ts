@@ -310,7 +310,7 @@ describe("what one controller's IG lead wrote, and a child another is kept out o
       expect(read.errors).toBeUndefined();
       reads.push(read.data?.child.disclosureId);
     }
-    expect((await as(CALLERS.igLead, RECORD, { sui: otherSui, exclusion: { kind: "STAFF", subject: trustIgLead.sub, reason: "The trust's IG lead is the child's aunt." }, access: IG_REVIEW })).errors).toBeUndefined();
+    expect((await as(CALLERS.igLead, RECORD, { sui: otherSui, exclusion: { kind: "STAFF", subject: trustIgLead.sub, agencyCode: "TRUST-RX1", reason: "The trust's IG lead is the child's aunt." }, access: IG_REVIEW })).errors).toBeUndefined();
     const description = "The doctor's printouts on Briony and Cressida were left on the ward desk.";
     const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description, disclosureIds: reads }, access: IG_REVIEW });
     expect(opened.errors).toBeUndefined();

@@ -129,4 +129,13 @@ describe("what a read costs", () => {
     expect(file).toBeGreaterThan(0);
     expect(seen).toBe(refusedAtTheSui + file);
   });
+
+  it("a child the caller may not see, or is kept out of, costs the same: the exclusion alert rides the audit entry's own statement", async () => {
+    // A null answer gives its entry the IG alert an excluded caller's attempt raises (none for a
+    // stranger), written in the statement that inserts the entry: no round trip after it.
+    const refusedAtTheSui = await statementsFor(async () => expect((await hub.graphql(CHILD_QUERY, { sui: "1234567890", access: access("SECTION_47_ENQUIRY") }, await hub.token(CALLERS.schoolDsl))).body.errors?.[0]?.extensions?.code).toBe("INVALID_SUI"));
+    const file = await statementsFor(() => loadChildFile(hub.hub.database.dataSource, hidden, new Date()));
+    expect(await statementsFor(() => childQuery(CALLERS.schoolDsl, hidden))).toBe(refusedAtTheSui + file);
+    expect(await statementsFor(() => childQuery(keptOut, hidden))).toBe(refusedAtTheSui + file);
+  });
 });

@@ -220,6 +220,9 @@ describe("the exclusion is the child's, not its SUI's", () => {
 
 describe("a child awaiting an SUI", () => {
   const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-gp-reach", agency: "GP-K99001", agency_type: "HEALTH" };
+  // The council keeps its own staff out, naming the child by its own record of her (matched to the GP's, as she has no SUI yet).
+  const councilRecordOf = async (agencyReference: string, identity: Record<string, unknown>) =>
+    expect((await submit("LA-E06000060", "CHILDRENS_SOCIAL_CARE", { agencyReference, child: identity, ...socialCare })).outcome).toBe("MATCHED");
   const bryony = { givenNames: "Bryony", familyName: "Wetherall", dateOfBirth: "2019-04-04", sex: "FEMALE", address: { ...HOME, postcode: "HP21 7AB" } };
   const exclusion = { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." };
 
@@ -257,7 +260,8 @@ describe("a child awaiting an SUI", () => {
     const tansy = { givenNames: "Tansy", familyName: "Orrell", dateOfBirth: "2018-08-08", sex: "FEMALE", address: { ...HOME, postcode: "HP20 4TT" } };
     expect((await gp("GP-REACH-TANSY", tansy)).outcome).toBe("NEW_CHILD");
     const keptOut: TestClaims = { ...CALLERS.mash, sub: "mash-reach-kept-out-tansy" };
-    expect((await as(gpIgLead, RECORD, { agencyReference: "GP-REACH-TANSY", exclusion: { ...exclusion, subject: keptOut.sub }, access: IG_REVIEW })).errors).toBeUndefined();
+    await councilRecordOf("CSC-REACH-TANSY", tansy);
+    expect((await as(CALLERS.cscManager, RECORD, { agencyReference: "CSC-REACH-TANSY", exclusion: { ...exclusion, subject: keptOut.sub }, access: s47 })).errors).toBeUndefined();
     expect((await glassSearch(keptOut, tansy)).data?.searchChildren.candidates).toEqual([]);
     expect(await alertsBy(keptOut.sub)).toEqual([expect.objectContaining({ kind: "EXCLUDED_ACCESS", childSui: null, disclosureCount: 1 })]);
   });
@@ -287,7 +291,10 @@ describe("a child awaiting an SUI", () => {
     expect((await as(gpIgLead, RECORD, { exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "EXCLUDED_CHILD_REQUIRED" });
     // Another agency's reference names no record of this agency's: refused as for a child it does not work with.
     expect((await as(gpIgLead, RECORD, { agencyReference: `REACH-${childSui}`, exclusion, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_WORKING_WITH_CHILD" });
-    const recorded = await as(gpIgLead, RECORD, { agencyReference: "GP-REACH-BRYONY", exclusion, access: IG_REVIEW });
+    // The GP practice keeps out only its own staff: the council's MASH practitioner is not its to exclude.
+    expect((await as(gpIgLead, RECORD, { agencyReference: "GP-REACH-BRYONY", exclusion: { ...exclusion, agencyCode: "LA-E06000060" }, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
+    await councilRecordOf("CSC-REACH-BRYONY", bryony);
+    const recorded = await as(CALLERS.cscManager, RECORD, { agencyReference: "CSC-REACH-BRYONY", exclusion, access: s47 });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data?.recordChildExclusion).toMatchObject({ sui: null });
 
@@ -317,8 +324,8 @@ describe("a child awaiting an SUI", () => {
     expect((await as(mashKeptOut, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
 
     // Lifted once she has it: the lift is on her trail under the SUI she holds now.
-    const lifted = await as(gpIgLead, LIFT, { id: recorded.data?.recordChildExclusion.id, access: IG_REVIEW });
+    const lifted = await as(CALLERS.cscManager, LIFT, { id: recorded.data?.recordChildExclusion.id, access: s47 });
     expect(lifted.errors).toBeUndefined();
-    expect(await query(`SELECT child_suis FROM disclosure_audit WHERE operation = 'CHILD_EXCLUSION_LIFTED' AND principal_sub = $1`, [gpIgLead.sub])).toEqual([{ child_suis: [sui] }]);
+    expect(await query(`SELECT child_suis FROM disclosure_audit WHERE operation = 'CHILD_EXCLUSION_LIFTED' AND principal_sub = $1`, [CALLERS.cscManager.sub])).toEqual([{ child_suis: [sui] }]);
   });
 });

@@ -106,8 +106,6 @@ async function recordByAuthority(agencyCode: string, localAuthority: string, chi
 
 const RECORD_EXCLUSION = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
 // Recorded by the IG lead of an agency that holds the child: an exclusion is recorded by an agency working with the child.
-const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-school", agency: "SCH-199001", agency_type: "EDUCATION" };
-const gpIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-household-gp", agency: "GP-K99001", agency_type: "HEALTH" };
 async function excludeFrom(sui: string, subject: string, igLead: TestClaims) {
   const body = await as(igLead, RECORD_EXCLUSION, { sui, exclusion: { kind: "STAFF", subject, reason: "Implicated in the complex abuse enquiry." }, access: IG_REVIEW });
   expect(body.errors).toBeUndefined();
@@ -254,6 +252,16 @@ describe("a withheld location places no one together", () => {
     expect((await view(mash, inRefuge, "MASH-HH-0004")).data!.household.members).toEqual([]);
     expect((await view(mash, sameRefuge, "MASH-HH-0005")).data!.household.members).toEqual([]);
   });
+
+  it("the place stays withheld where the record protecting it gave no postcode, and another gives it with one", async () => {
+    const [protectedHere, alsoThere] = [next(), next()];
+    const withheldLine = { kind: "HOME", line1: "7 Lantern Yard", town: "Sampleton", localAuthority: BUCKS, validFrom: "2026-08-01", labels: ["LOCATION_WITHHELD"] };
+    await submit("HEALTH", gp({ sui: protectedHere, givenNames: "Lowenna", familyName: "Carlyon", dateOfBirth: "2015-02-02", sex: "FEMALE", address: withheldLine }, "GP-HH-14"));
+    await submit("EDUCATION", school({ sui: protectedHere, givenNames: "Lowenna", familyName: "Carlyon", dateOfBirth: "2015-02-02", sex: "FEMALE", address: home("7 Lantern Yard", "HP21 7LY", { validFrom: "2026-09-01" }) }, "UPN-HH-14"));
+    await submit("EDUCATION", school({ sui: alsoThere, givenNames: "Jenifer", familyName: "Carlyon", dateOfBirth: "2013-03-03", sex: "FEMALE", address: home("7 Lantern Yard", "HP21 7LY") }, "UPN-HH-15"));
+    expect((await as(mash, OPEN, { referral: { sui: protectedHere, reference: "MASH-HH-0014", referralSource: "HEALTH", reason: "GP reports the family fled to a refuge." } })).errors).toBeUndefined();
+    expect((await view(mash, protectedHere, "MASH-HH-0014")).data!.household.members).toEqual([]);
+  });
 });
 
 describe("a reference the authority's own system recorded (issue 11's gate)", () => {
@@ -311,7 +319,8 @@ describe("named-staff exclusions (issue 13 item 6): the household lists no one t
   const exSibling = next();
   const missing = next();
   const [shapeWithHidden, brotherA, hiddenA, shapeWithout, brotherB] = [next(), next(), next(), next(), next()];
-  const exclude = (sui: string, subject: string) => excludeFrom(sui, subject, schoolIgLead);
+  // The council where the children live is their lead agency: it keeps its own practitioners out.
+  const exclude = (sui: string, subject: string) => excludeFrom(sui, subject, CALLERS.igLead);
   const alertsOf = (sub: string) => hub.hub.database.dataSource.query<{ child_sui: string; kind: string }[]>(`SELECT c.sui AS child_sui, a.kind FROM ig_alert a JOIN child c ON c.id = a.child_id WHERE a.principal_sub = $1 ORDER BY a.kind, c.sui`, [sub]);
   const emergency = "Out of hours: police at the house, need to know which other children live there now.";
 
@@ -485,7 +494,7 @@ describe("the linked-adult path, bounded by policies/household.yaml", () => {
 
   it("a child the caller is kept out of is not counted against the cap: the adult's other ten are listed", async () => {
     const keptOut: TestClaims = { ...CALLERS.mash, sub: "mash-household-kept-out-fostered" };
-    await excludeFrom(fosteredWith[10], keptOut.sub ?? "", gpIgLead);
+    await excludeFrom(fosteredWith[10], keptOut.sub ?? "", CALLERS.igLead);
     expect((await as(mash, OPEN, { referral: { sui: fostered, reference: "MASH-HH-BOUND-3", referralSource: "HEALTH", reason: "Health visitor reports the child is frightened to go home." } })).errors).toBeUndefined();
     const body = await as(keptOut, HOUSEHOLD_BOUND, { sui: fostered, access: triage("MASH-HH-BOUND-3") });
     expect(body.errors).toBeUndefined();

@@ -1,3 +1,4 @@
+import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { Agency } from "../../src/directory/Agency";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
@@ -20,11 +21,13 @@ const BUCKS = "E06000060";
 const LINCS = "E10000019";
 const CLINIC = { code: "CLINIC-SH1", name: "Example Sexual Health Service", type: "HEALTH", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS] as string[], policeForceArea: null, contactEmail: "safeguarding@clinic-sh1.example", contactPhone: null, active: true } as const;
 const FORCE_FOR_LINCS = { code: "POLICE-32", name: "Lincolnshire Police", type: "POLICE", localAuthority: LINCS, servedLocalAuthorities: [LINCS] as string[], policeForceArea: "Lincolnshire", contactEmail: "safeguarding@police-32.example", contactPhone: null, active: true } as const;
+const DEVON = "E10000008";
+const DEVON_CSC = { code: "LA-E10000008", name: "Devon County Council children's services", type: "CHILDRENS_SOCIAL_CARE", localAuthority: DEVON, servedLocalAuthorities: [DEVON] as string[], policeForceArea: null, contactEmail: "mash@devon-csc.example", contactPhone: null, active: true } as const;
 const LINCS_POLICE: TestClaims = { sub: "pc-lincs", name: "Test pc-lincs", agency: "POLICE-32", agency_type: "POLICE", roles: ["POLICE_OFFICER"], la: LINCS };
 
 beforeAll(async () => {
   hub = await startTestHub();
-  await hub.hub.database.dataSource.getRepository(Agency).insert([CLINIC, FORCE_FOR_LINCS]);
+  await hub.hub.database.dataSource.getRepository(Agency).insert([CLINIC, FORCE_FOR_LINCS, DEVON_CSC]);
 });
 afterAll(async () => {
   await hub.stop();
@@ -302,6 +305,59 @@ describe("a protected location, and what is derived from it", () => {
     expect(seen!.demographics.addresses.length).toBeGreaterThan(0);
     for (const address of seen!.demographics.addresses) expect(address).toMatchObject({ kind: null, line1: null, postcode: null, withheld: true });
     for (const hidden of ["HP22 7QQ", "Linden", "REFUGE", "TEMPORARY"]) expect(JSON.stringify(seen!.demographics)).not.toContain(hidden);
+  });
+});
+
+describe("a refuge decides no one's relationship with the child (design principle 8)", () => {
+  // Devon holds a protection plan; the police report the child's home in Buckinghamshire; the GP, in a
+  // record labelled LOCATION_WITHHELD, a home since then in a Lincolnshire refuge.
+  const childSui = next();
+  const notHeld = next();
+  const child = { sui: childSui, givenNames: "Wenna", familyName: "Polglase", dateOfBirth: "2014-02-14", sex: "FEMALE" };
+  beforeAll(async () => {
+    await submit("CHILDRENS_SOCIAL_CARE", csc(child, "DEVON-CP-REFUGE-1", { status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", responsibleLocalAuthority: DEVON }, { agencyCode: DEVON_CSC.code }), DEVON);
+    await submit("POLICE", police({ ...child, address: home("5 Fore Street", "HP20 5FS", BUCKS, { validFrom: "2024-01-01" }) }, "TVP-REFUGE-REL-1"));
+    await submit("HEALTH", gp({ ...child, address: home("Harbour View", "LN9 6HV", LINCS, { validFrom: "2026-09-01" }) }, "GP-REFUGE-REL-1", "GP-K99001", { labels: ["LOCATION_WITHHELD"] }));
+  });
+
+  async function answerAndEntry(caller: TestClaims, askedSui: string) {
+    const body = (await hub.graphql(CHILD_QUERY, { sui: askedSui, access: access("SECTION_47_ENQUIRY") }, await hub.token(caller))).body;
+    const [entry] = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: caller.sub }, order: { occurredAt: "DESC", sequence: "DESC" }, take: 1 });
+    return { body, entry };
+  }
+
+  it("gives the refuge's council, holding nothing, what a stranger to the child gets: the answer for a child the hub does not hold", async () => {
+    const refugeCouncil = await answerAndEntry(CALLERS.lincolnshireSocialWorker, childSui);
+    expect(refugeCouncil.body).toEqual((await answerAndEntry(CALLERS.lincolnshireSocialWorker, notHeld)).body);
+    expect(refugeCouncil.body).toEqual({ data: { child: null } });
+    expect(refugeCouncil.entry.fieldsDisclosed).toEqual([]);
+    expect(new Set(refugeCouncil.entry.fieldsWithheld.map((withheld) => withheld.rule))).toEqual(new Set(["no-legitimate-relationship"]));
+  });
+
+  it("keeps the relationship of the council where the child's home is known", async () => {
+    const seen = await ask(CALLERS.socialWorker, childSui, access("SECTION_47_ENQUIRY"));
+    expect(seen!.relationships).toEqual(["RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(seen!.safeguardingStatuses).toEqual(["CHILD_PROTECTION_PLAN"]);
+  });
+});
+
+describe("a record labelled LOCATION_WITHHELD as a whole withholds where the child is, not the record", () => {
+  const childSui = next();
+  const placed = { sui: childSui, givenNames: "Kerensa", familyName: "Trevail", dateOfBirth: "2012-06-06", sex: "FEMALE", address: { kind: "PLACEMENT", line1: "1 Sheltered Row", postcode: "LN5 5SR", localAuthority: LINCS } };
+  beforeAll(async () => {
+    await submit("CHILDRENS_SOCIAL_CARE", csc(placed, "CSC-PLACED-WHOLE-1", { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", allocatedTeam: "North Safeguarding" }, { labels: ["LOCATION_WITHHELD"] }));
+    await submit("EDUCATION", school({ ...placed, address: undefined }, "UPN-PLACED-WHOLE-1"));
+  });
+
+  it("shows the school's DSL the plan and the worker's contact, and withholds the placement and its area", async () => {
+    const child = await ask(CALLERS.schoolDsl, childSui, access("STRATEGY_DISCUSSION"));
+    expect(child!.socialCare).toEqual([expect.objectContaining({ status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", allocatedWorkerContact: "sam.worker@bucks.example", allocatedTeam: "North Safeguarding" })]);
+    expect(child!.safeguardingStatuses).toEqual(["CHILD_PROTECTION_PLAN"]);
+    expect(child!.demographics.localAuthority).toBeNull();
+    expect(child!.demographics.addresses).toEqual([expect.objectContaining({ line1: null, postcode: null, withheld: true })]);
+    const locationRules = (child!.redactions as { path: string; rule: string }[]).filter((redaction) => redaction.rule === "location-withheld").map((redaction) => redaction.path);
+    expect(locationRules.sort()).toEqual([`demographics.addresses[${child!.demographics.addresses[0].id}]`, "demographics.localAuthority"].sort());
+    for (const hidden of ["LN5 5SR", "Sheltered", LINCS]) expect(JSON.stringify(child)).not.toContain(hidden);
   });
 });
 

@@ -221,11 +221,11 @@ describe("who records, reads and lifts a child's exclusions", () => {
   const schoolIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-school-excl", agency: "SCH-199001", agency_type: "EDUCATION" };
   const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-excl", agency: "POLICE-43", agency_type: "POLICE" };
 
-  it("only an agency holding a record of the child records one: another council's manager or a school's IG lead could shut the council's own social workers out", async () => {
-    for (const [caller, stated] of [[otherCouncilManager, s47], [schoolIgLead, IG_REVIEW]] as const) {
+  it("no other agency shuts the lead agency out: another council's manager or a school's IG lead is refused, as the force holding the child is", async () => {
+    for (const [caller, stated] of [[otherCouncilManager, s47], [schoolIgLead, IG_REVIEW], [policeIgLead, IG_REVIEW]] as const) {
       const exclusion = { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "An attempt to shut the council out of its own case." };
       const body = await as(caller, RECORD, { sui: strangerChildSui, exclusion, access: stated });
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_WORKING_WITH_CHILD" });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
       expect(await lastEntryBy(caller.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "child-exclusion:own-agency", childSuis: [strangerChildSui] });
     }
     expect((await as(colleague, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child?.sui).toBe(strangerChildSui);
@@ -240,5 +240,85 @@ describe("who records, reads and lifts a child's exclusions", () => {
     const lifted = await as(policeIgLead, LIFT, { id, reason: "The force would like its officer back on the case.", access: IG_REVIEW });
     expect(lifted.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
     expect((await hub.hub.database.dataSource.query(`SELECT lifted_at FROM child_exclusion WHERE id = $1`, [id]))[0].lifted_at).toBeNull();
+  });
+});
+
+describe("whom an agency may keep out (policies/exclusions.yaml)", () => {
+  const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-reach", agency: "POLICE-43", agency_type: "POLICE" };
+  const refusalOf = (body: Body) => ({ message: body.errors?.[0]?.message, extensions: body.errors?.[0]?.extensions });
+
+  it("a force holding the child cannot keep the allocated social worker out; its own exclusion of them reaches only its own staff", async () => {
+    const asCouncilStaff = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion: { kind: "STAFF", subject: colleague.sub, agencyCode: "LA-E06000060", reason: "The officer says the worker is too close to the family." }, access: IG_REVIEW });
+    expect(asCouncilStaff.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
+    expect(await lastEntryBy(policeIgLead.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUSION_NOT_YOURS", childSuis: [strangerChildSui] });
+    const asOwn = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion: { kind: "STAFF", subject: colleague.sub, reason: "The officer says the worker is too close to the family." }, access: IG_REVIEW });
+    expect(asOwn.data?.recordChildExclusion).toMatchObject({ kind: "STAFF", agencyCode: "POLICE-43" });
+    expect((await as(colleague, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child?.sui).toBe(strangerChildSui);
+  });
+
+  it("refused alike for a child the hub does not hold; the council's manager still reads the child; the lead agency never shuts itself out", async () => {
+    const exclusion = { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The force prefers to manage this family itself." };
+    const held = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion, access: IG_REVIEW });
+    const unheld = await as(policeIgLead, RECORD, { sui: next(), exclusion, access: IG_REVIEW });
+    expect(refusalOf(held)).toEqual(refusalOf(unheld));
+    expect(held.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
+    expect((await as(CALLERS.cscManager, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child?.sui).toBe(strangerChildSui);
+    const itself = await record({ kind: "AGENCY", agencyCode: "LA-E06000060", reason: "Shutting the council out of its own plan." }, CALLERS.cscManager, strangerChildSui);
+    expect(itself.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
+  });
+
+  it("the lead agency reads and lifts an exclusion another agency recorded", async () => {
+    const recorded = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion: { kind: "STAFF", subject: "pc-own-officer", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    const id = recorded.data?.recordChildExclusion.id as string;
+    expect(((await as(CALLERS.igLead, LIST, { sui: strangerChildSui, access: IG_REVIEW })).data?.childExclusions as { id: string }[]).map((exclusion) => exclusion.id)).toContain(id);
+    const lifted = await as(CALLERS.igLead, LIFT, { id, reason: "The strategy discussion found the officer is not related.", access: IG_REVIEW });
+    expect(lifted.data?.liftChildExclusion).toMatchObject({ id, liftedBySub: CALLERS.igLead.sub });
+  });
+
+  it("a member of the excluded team whose token states no team is kept out too (deny by default); another agency's staff are not", async () => {
+    expect((await as({ ...CALLERS.police, sub: "pc-no-team-claim" }, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
+    expect(await lastEntryBy("pc-no-team-claim", "CHILD_RECORD")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE" });
+    expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
+  });
+});
+
+describe("a statutory notification to an agency kept out of the child is never dropped silently", () => {
+  const planChildSui = next();
+  const prisonIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-prison-duty", agency: "HMP-EXAMPLETON", agency_type: "PRISON", la: "E10000019" };
+  const lincsIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-lincs-duty", agency: "LA-E10000019", la: "E10000019" };
+  const SUBMIT_PPRC = /* GraphQL */ `mutation ($n: PprcNotificationInput!) { submitPprcNotification(notification: $n) { notificationId recipients { agencyCode } unrouted { rule area localAuthority outcome } } }`;
+  const ALERTS_OF = /* GraphQL */ `query ($access: AccessContext!) { igAlerts(access: $access, status: OPEN, first: 200) { nodes { kind childSui principalAgency justification } } }`;
+  const home = { kind: "HOME", line1: "6 Plan Road", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS };
+  const release = {
+    agencyCode: "HMP-EXAMPLETON", reference: "HMP-DUTY-REL-1", event: "RELEASE", eventDate: "2026-11-16", establishment: "HMP Exampleton", pprcStatus: "CONFIRMED", mappa: { category: 2, level: 1 },
+    prisoner: { prisonNumber: "A9911DU", givenNames: "Rufus", familyName: "Dutiful", dateOfBirth: "1980-01-01", sex: "MALE", homeLocalAuthority: "E10000019" },
+    release: { date: "2026-11-21", address: { kind: "HOME", line1: "1 Gate St", town: "Fenby", postcode: "PE20 3LW", localAuthority: "E10000019" } },
+    childrenAtRisk: [{ reference: "HMP-DUTY-REL-1-C1", sui: planChildSui, givenNames: "Nell", familyName: "Dutiful", dateOfBirth: "2015-06-06", sex: "FEMALE", address: home, relationshipToPrisoner: "FATHER" }],
+  };
+  const excludedAgencyAlerts = async (caller: TestClaims) => ((await as(caller, ALERTS_OF, { access: IG_REVIEW })).data?.igAlerts.nodes as { kind: string; childSui: string; principalAgency: string; justification: string }[])
+    .filter((alert) => alert.kind === "EXCLUDED_AGENCY" && alert.childSui === planChildSui);
+
+  it("the notifier's receipt shows the duty as not met; its IG leads and the lead agency's are alerted; the excluded council is told nothing", async () => {
+    const plan = { agencyCode: "LA-E06000060", agencyReference: "CSC-DUTY-1", child: { sui: planChildSui, givenNames: "Nell", familyName: "Dutiful", dateOfBirth: "2015-06-06", sex: "FEMALE", address: home },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "PHYSICAL_ABUSE", startDate: "2026-09-01", responsibleLocalAuthority: BUCKS } };
+    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE", BUCKS)))).body.errors).toBeUndefined();
+    // The lead agency keeps the father's home council out (complex abuse: its staff are implicated).
+    const recorded = await as(CALLERS.igLead, RECORD, { sui: planChildSui, exclusion: { kind: "AGENCY", agencyCode: "LA-E10000019", reason: "The father's council's staff are implicated in the allegation." }, access: IG_REVIEW });
+    expect(recorded.errors).toBeUndefined();
+
+    const receipt = (await as(AGENCY_SYSTEM_CLAIMS("HMP-EXAMPLETON", "PRISON", "E10000019"), SUBMIT_PPRC, { n: release })).data?.submitPprcNotification;
+    expect(receipt.recipients.map((recipient: { agencyCode: string }) => recipient.agencyCode)).toContain("LA-E06000060");
+    expect(receipt.recipients.map((recipient: { agencyCode: string }) => recipient.agencyCode)).not.toContain("LA-E10000019");
+    expect(receipt.unrouted).toContainEqual({ rule: "pprc-csc-prisoner-home-area", area: "PRISONER_HOME", localAuthority: "E10000019", outcome: "EXCLUDED" });
+    const toLincs = await hub.hub.database.dataSource.query(`SELECT d.id FROM notification_delivery d WHERE d.notification_id = $1 AND d.recipient_agency = 'LA-E10000019'`, [receipt.notificationId]);
+    expect(toLincs).toEqual([]);
+
+    for (const caller of [prisonIgLead, CALLERS.igLead]) {
+      const [alert, ...more] = await excludedAgencyAlerts(caller);
+      expect(more).toEqual([]);
+      expect(alert).toMatchObject({ principalAgency: caller.agency });
+      expect(alert.justification).toContain(receipt.notificationId);
+    }
+    expect(await excludedAgencyAlerts(lincsIgLead)).toEqual([]);
   });
 });

@@ -219,11 +219,62 @@ describe("the answer to probation's enquiry, back in probation's inbox", () => {
   });
 });
 
+describe("a right over one fact of probation's record, on the answer to its enquiry", () => {
+  const SUI = "9991380108";
+  const PROBATION_SYSTEM = claims("system-pdu-bucks-fact", "PDU-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const PRACTITIONER = claims("po-outbound-fact", "PDU-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const LINCS_WORKER = claims("sw-lincs-fact", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+  const ENQUIRE = /* GraphQL */ `mutation ($n: SafeguardingEnquiryInput!) { submitSafeguardingEnquiry(notification: $n) { notificationId } }`;
+  const REPLY = /* GraphQL */ `mutation ($id: ID!, $response: String) { acknowledgeNotification(id: $id, response: $response) { id } }`;
+  const ANSWERS = /* GraphQL */ `query { notifications(first: 50) { nodes { id enquiryResponse { enquiryReference response } children { sui givenNames relationshipToOffender } redactions { path rule } supplementaryStatements { path statement } restrictions { path } } } }`;
+  const REPLIED = "Rowan is known to us: early help closed in the spring.";
+  let record: string;
+  let answerId: string;
+  const answer = async () => ((await as(PRACTITIONER, ANSWERS)).notifications.nodes as { id: string }[]).find((node) => node.id === answerId) as Record<string, any>;
+  const rightsWithheld = (node: Record<string, any>) => (node.redactions as { rule: string }[]).filter((redaction) => redaction.rule === "data-subject-rights");
+
+  beforeAll(async () => {
+    const { notificationId } = (await as(PROBATION_SYSTEM, ENQUIRE, { n: {
+      agencyCode: "PDU-BUCKS", reference: "OB-ENQ-FACT", court: "Sampleton Magistrates' Court", hearingOn: "2026-11-16",
+      offender: { crn: "X990108", givenNames: "Fielded", familyName: "Outbound", dateOfBirth: "1985-05-05", sex: "MALE", homeLocalAuthority: "E10000019", postcode: "LN1 1FA" },
+      offence: "Harassment (domestic)", question: "Is the child known to you?", risk: { roshLevel: "MEDIUM" },
+      children: [{ reference: "OB-ENQ-FACT-C1", sui: SUI, givenNames: "Rowan", familyName: "Outbound", dateOfBirth: "2015-03-03", sex: "MALE",
+        address: { kind: "HOME", line1: "4 Enquiry Lane", town: "Lincoln", postcode: "LN1 1FA", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
+    } })).submitSafeguardingEnquiry;
+    const db = hub.hub.database.dataSource;
+    [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
+    const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
+    await as(LINCS_WORKER, REPLY, { id: asked.id, response: REPLIED });
+    [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+  });
+
+  it("a restriction or an objection on a fact the answer does not carry leaves the answer whole", async () => {
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "riskManagementSummary", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The offender disputes the summary of his risk management plan.", access: IG_REVIEW });
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "supervisionEndDate", kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: "The offender objects to his supervision end date being shared.", access: IG_REVIEW });
+    const held = await answer();
+    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT", response: REPLIED });
+    expect(held.children).toEqual([{ sui: SUI, givenNames: "Rowan", relationshipToOffender: "FATHER" }]);
+    expect(rightsWithheld(held)).toEqual([]);
+    expect(held.restrictions).toEqual([]);
+  });
+
+  it("a statement on a fact the answer does not carry stays off it; a restriction of a fact it carries withholds that fact only", async () => {
+    await as(PROBATION_IG, ATTACH, { recordId: record, field: "supervisionEndDate", statement: "The offender states his supervision ends a year earlier than recorded.", access: IG_REVIEW });
+    expect((await answer()).supplementaryStatements).toEqual([]);
+    // The offender as the child's relation is a law-enforcement fact: restricted, never rectified (DPA 2018 s.46(4)).
+    await as(PROBATION_IG, RESTRICT, { recordId: record, field: "offender", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The family dispute that the offender is this child's father.", access: IG_REVIEW });
+    const held = await answer();
+    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT", response: REPLIED });
+    expect(held.children).toEqual([{ sui: SUI, givenNames: "Rowan", relationshipToOffender: null }]);
+    expect(rightsWithheld(held)).toEqual([{ path: "children[0].relationshipToOffender", rule: "data-subject-rights" }]);
+  });
+});
+
 describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
     await notify("OB-REL-2", "9991380027", "Ash");
     await notify("OB-REL-3", "9991380035", "Rook");
-    await as(PRISON_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    await as(CSC_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
     // The newest delivery is the excluded child's: the page of one is the next one down, and every delivery after it is still there.
     const first = (await as(CSC_WORKER, INBOX, { first: 1 })).notifications;
     expect(first.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027"]);
@@ -234,16 +285,16 @@ describe("named-staff exclusions on the inbox and on webhooks", () => {
   });
 
   it("never makes a delivery, nor a push, to an agency kept out of the child: decided at routing", async () => {
-    // The prison's first notification makes it an agency working with the child; the exclusion comes after it.
+    // The child's lead agency (the council where the child lives) keeps the probation delivery unit out, after the first notification.
     await notify("OB-REL-4", "9991380043", "Sloe");
-    await as(PRISON_IG, EXCLUDE, { sui: "9991380043", exclusion: { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The authority's staff are implicated in the allegation." }, access: IG_REVIEW });
+    await as(CSC_IG, EXCLUDE, { sui: "9991380043", exclusion: { kind: "AGENCY", agencyCode: "PDU-BUCKS", reason: "The unit's staff are implicated in the allegation." }, access: IG_REVIEW });
     await notify("OB-REL-5", "9991380043", "Sloe");
-    const toCouncil = (reference: string) => hub.hub.database.dataSource.query<{ deliveries: number; pushes: number }[]>(
+    const toProbation = (reference: string) => hub.hub.database.dataSource.query<{ deliveries: number; pushes: number }[]>(
       `SELECT count(DISTINCT d.id)::int AS deliveries, count(w.id)::int AS pushes FROM notification n
-         JOIN notification_delivery d ON d.notification_id = n.id AND d.recipient_agency = 'LA-E06000060'
+         JOIN notification_delivery d ON d.notification_id = n.id AND d.recipient_agency = 'PDU-BUCKS'
          LEFT JOIN webhook_delivery w ON w.delivery_id = d.id WHERE n.source_reference = $1`, [reference]);
-    expect(await toCouncil("OB-REL-4")).toEqual([{ deliveries: 1, pushes: 1 }]);
-    expect(await toCouncil("OB-REL-5")).toEqual([{ deliveries: 0, pushes: 0 }]);
+    expect(await toProbation("OB-REL-4")).toEqual([{ deliveries: 1, pushes: 1 }]);
+    expect(await toProbation("OB-REL-5")).toEqual([{ deliveries: 0, pushes: 0 }]);
     // A push still pending when the exclusion is recorded is withheld as it would leave: exclusionsOfChildAwaitingSui.test.ts.
   });
 });
@@ -261,7 +312,8 @@ describe("plans held elsewhere", () => {
     await as(LINCS_IG, RESTRICT, { recordId: restricted, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
     const statement = "The family states the plan's category was changed at the last review.";
     await as(LINCS_IG, ATTACH, { recordId: restricted, field: "status", statement, access: IG_REVIEW });
-    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    // Lincolnshire holds the plan (the child's lead agency), so it keeps another council's social worker out.
+    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, agencyCode: "LA-E06000060", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
 
     const list = (await as(CSC_WORKER, PLANS, { a: TRIAGE, first: 1 })).plansHeldElsewhere;
     expect(list.pageInfo.hasNextPage).toBe(false);

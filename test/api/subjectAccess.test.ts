@@ -228,6 +228,70 @@ describe("an active investigation withholds only its own part of a read that car
   });
 });
 
+describe("a read none of whose facts is released, each withheld under a different exemption", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Ffion", familyName: "Castlemere", dateOfBirth: "2011-11-02", sex: "FEMALE", address: home("8 Tannery Lane", "HP19 6TL") };
+  const records: Record<string, string> = {};
+  let request: Json;
+  let readId: string;
+
+  beforeAll(async () => {
+    records.crime = await submit("POLICE", police(child, "TVP-SAR-MIX-1", { incidentType: "CRIME", childRole: "WITNESS", summary: "Her neighbour reported the break-in and named the man he saw." }));
+    records.investigation = await submit("POLICE", police(child, "TVP-SAR-MIX-2", { incidentType: "CRIME", childRole: "VICTIM", activeInvestigation: true }));
+    // The council was told a third party's account from one record and the incident under investigation from the other, nothing else.
+    ({ id: readId } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: "read-mixed-exemptions", principal: { sub: "sw-mixed", name: "Never Logged", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], localAuthority: BUCKS, team: null, tokenId: null },
+      operation: "CHILD_RECORD", childSuis: [sui], outcome: "DISCLOSED",
+      access: { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: null, justification: "Section 47 enquiry: the break-in at the child's home.", caseReference: null, breakGlass: false },
+      fieldsDisclosed: [`police[${records.crime}].summary`, `police[${records.investigation}].incidentType`], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+      details: { recordIds: [records.crime, records.investigation] },
+    }));
+    request = await open(sui, "SAR-MIX-0001");
+  });
+
+  it("reports the read withheld, naming each exemption that withheld a fact of it", async () => {
+    const report = await review(request.id, "SAR-MIX-0001");
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === readId);
+    expect(entry?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
+    expect(ids(entry?.decision)).toEqual(["sar-active-investigation", "sar-third-party"]);
+    expect(entry?.releasedCategories).toEqual([]);
+    expect((await release(request.id, "SAR-MIX-0001")).recipients).toEqual([]);
+  });
+});
+
+describe("child abuse data holds for a parent only its own part of a read that carried it", () => {
+  const sui = next();
+  const child = { sui, givenNames: "Elowen", familyName: "Brackenbury", dateOfBirth: "2014-04-04", sex: "FEMALE", address: home("19 Sorrel Road", "HP21 7SR") };
+  const records: Record<string, string> = {};
+  let request: Json;
+  let readId: string;
+
+  beforeAll(async () => {
+    records.school = await submit("EDUCATION", school(child, "UPN-SAR-CAD-1"));
+    records.plan = await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E06000060", child, "CSC-SAR-CAD-1", { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT" }));
+    // The school's early-help read, agreed with the family, that also carried the child's protection plan.
+    ({ id: readId } = await recordAuditEntry(hub.hub.database.dataSource, {
+      requestId: "read-early-help-plan", principal: { sub: "dsl-early-help", name: "Never Logged", agency: "SCH-199001", agencyType: "EDUCATION", roles: ["SCHOOL_DSL"], localAuthority: BUCKS, team: null, tokenId: null },
+      operation: "CHILD_RECORD", childSuis: [sui], outcome: "DISCLOSED",
+      access: { purpose: "EARLY_HELP", lawfulBasis: "CONSENT", specialCategoryCondition: null, justification: "Early help offer agreed with the family at the school gate.", caseReference: null, breakGlass: false },
+      fieldsDisclosed: [`education[${records.school}].rollStatus`, `socialCare[${records.plan}].status`], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
+      details: { recordIds: [records.school, records.plan] },
+    }));
+    request = await open(sui, "SAR-CAD-0001");
+  });
+
+  it("releases the school's read to the parent with the plan's part waiting on the plan's own decision", async () => {
+    const report = await review(request.id, "SAR-CAD-0001");
+    const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === readId);
+    expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true, exemptions: [] });
+    expect(entry?.releasedCategories).toEqual(["education.rollStatus"]);
+    expect(entry?.withheldParts).toEqual(expect.arrayContaining([expect.objectContaining({ item: `socialCare[${records.plan}].status`, outcome: "REVIEW_REQUIRED" })]));
+    const copy = await release(request.id, "SAR-CAD-0001");
+    expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", purpose: "EARLY_HELP", categories: ["education.rollStatus"] })]);
+    expect(JSON.stringify(copy)).not.toContain("CHILD_PROTECTION_PLAN");
+  });
+});
+
 describe("a protected placement withholds only its own part of a read that carried it", () => {
   const sui = next();
   const child = { sui, givenNames: "Tamsin", familyName: "Oakridge", dateOfBirth: "2010-06-21", sex: "FEMALE", address: home("12 Reed Street", "HP19 8RS") };

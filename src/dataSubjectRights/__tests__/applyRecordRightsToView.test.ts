@@ -1,4 +1,7 @@
 import { type AccessContext } from "../../policy/AccessContext";
+import { NOTIFICATION_FIELDS } from "../../policy/notificationFields";
+import { RECORD_FACTS_IN_VIEW } from "../../policy/recordFactsInView";
+import { RECORD_FIELDS } from "../../records/recordFields";
 import { applyRecordRightsToView } from "../applyRecordRightsToView";
 import { eraseFromView } from "../eraseFromView";
 import { type DataSubjectRightsRule } from "../DataSubjectRightsPolicy";
@@ -68,5 +71,36 @@ describe("a stored view with a fact erased from it", () => {
     expect(applyRecordRightsToView(RULE, TRIAGE, rights, [RECORD], erased!, [])).toEqual(apply(rights));
     expect(eraseFromView(VIEW, ["pprc.mappaCategory"], "mappaCategory", DECISION)).toBeNull();
     expect(eraseFromView(erased!, [], "pprcStatus", "another decision")).toBeNull();
+  });
+});
+
+describe("a view whose kind says which record fact each field carries", () => {
+  const ANSWER = { enquiryResponse: { enquiryReference: "PDU-ENQ-1", response: "Known to us." }, children: [{ sui: "9990072035", givenNames: "Maren", relationshipToOffender: "FATHER" }] };
+  const DECLARED = RECORD_FACTS_IN_VIEW.SAFEGUARDING_ENQUIRY_RESPONSE;
+  const answerOver = (parts: Parameters<typeof over>[0]) => ({ ...over(parts), paths: new Map([[RECORD, `probation[${RECORD}]`]]) });
+  const held = (rights: RightsOverRecords) => applyRecordRightsToView(RULE, TRIAGE, rights, [RECORD], ANSWER, [], DECLARED);
+
+  it("leaves the view whole for a right over a fact it does not carry", () => {
+    const statement = { id: "s-2", recordId: RECORD, field: "supervisionEndDate", statement: "Supervision ends a year earlier.", agencyCode: "PDU-BUCKS", attachedAt: at };
+    const applied = held(answerOver({ restrictions: [restriction("riskManagementSummary")], statements: [statement], erased: [{ recordId: RECORD, field: "offenderManagerContact" }] }));
+    expect(applied).toMatchObject({ view: ANSWER, withheld: [], restrictions: [], statements: [] });
+    expect(eraseFromView(ANSWER, [], "offenderManagerContact", "d-1", DECLARED)).toBeNull();
+  });
+
+  it("withholds only the fields carrying a restricted or erased fact, and everything for a right over the whole record", () => {
+    expect(held(answerOver({ restrictions: [restriction("offender")] }))).toMatchObject({
+      view: { ...ANSWER, children: [{ sui: "9990072035", givenNames: "Maren" }] }, withheld: [expect.objectContaining({ path: "children[0].relationshipToOffender" })],
+    });
+    expect(eraseFromView(ANSWER, [], "offender", "d-1", DECLARED)).toEqual({ ...ANSWER, children: [{ ...ANSWER.children[0], relationshipToOffender: { erasedBy: "d-1" } }] });
+    expect(held(answerOver({ restrictions: [restriction(null)] })).view).toEqual({ enquiryResponse: {} });
+  });
+
+  it("names only fields of the notification catalogue and facts of the record type", () => {
+    const notificationFields = new Set(Object.values(NOTIFICATION_FIELDS).flatMap((fields) => Object.keys(fields)));
+    for (const declared of Object.values(RECORD_FACTS_IN_VIEW)) {
+      for (const [viewField, fact] of Object.entries(declared.fields)) {
+        expect([viewField, notificationFields.has(viewField), Object.hasOwn(RECORD_FIELDS[declared.recordType], fact)]).toEqual([viewField, true, true]);
+      }
+    }
   });
 });

@@ -33,6 +33,13 @@ describe("buildDisclosureSubject", () => {
     expect(byField.get("intelligence")?.labels).toEqual(["LAW_ENFORCEMENT", "THIRD_PARTY", "WITHHOLD_FROM_FAMILY"]);
   });
 
+  test("a record's LOCATION_WITHHELD reaches only the fields that say where the child is; one the agency put on a field stays there", () => {
+    const plan = loaded("SOCIAL_CARE", "s1", { status: "CHILD_PROTECTION_PLAN" }, { labels: ["LOCATION_WITHHELD"], fieldLabels: { allocatedTeam: ["LOCATION_WITHHELD"] } });
+    const gp = loaded("HEALTH", "h1", {}, { labels: ["LOCATION_WITHHELD"] });
+    const labelled = buildDisclosureSubject(childFile([plan, gp]), context).records.flatMap((record) => record.fields).filter((field) => field.labels.includes("LOCATION_WITHHELD")).map((field) => field.path);
+    expect(labelled).toEqual(["socialCare[s1].allocatedTeam", "health[h1].gpPracticeCode", "health[h1].gpPracticeName"]);
+  });
+
   test("only string and boolean values of testable fields are offered to policy", () => {
     const school = loaded("EDUCATION", "e1", { rollStatus: 3, dslName: "Ms Head" });
     const socialCare = loaded("SOCIAL_CARE", "s1", { status: "CLOSED" });

@@ -8,7 +8,7 @@ import { type RecordType } from "../../records/RecordType";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ChildFile, type LoadedRecord } from "../ChildFile";
 import { legitimateRelationships } from "../legitimateRelationships";
-import { residenceToldBy, unprotectedResidenceToldBy } from "../residenceToldBy";
+import { residenceToldBy } from "../residenceToldBy";
 import { agency, childFile, loaded } from "./childFileFixture";
 
 // The policy fixture: every record type's involvement ends 30 days after its last date field
@@ -215,6 +215,44 @@ describe("legitimateRelationships: a MASH practitioner's open referral", () => {
   });
 });
 
+describe("legitimateRelationships: a protected location (a refuge, a placement) decides nothing", () => {
+  // The child's home here, as the police report it; since then a refuge elsewhere, which another record withholds.
+  const refuge = (sourceRecordId: string, labels: SensitivityLabel[] = []) => ({ ...home(`refuge-${sourceRecordId}`, sourceRecordId, ELSEWHERE, "2026-09-01"), postcode: "ZZ9 9ZZ", labels });
+  const elsewhereSocialWorker = { ...socialWorker, agency: "LA-ELSEWHERE", localAuthority: ELSEWHERE };
+  const elsewhereMash = { ...mashPractitioner, agency: "LA-ELSEWHERE", localAuthority: ELSEWHERE };
+  const plan = held("SOCIAL_CARE", "sc1", "LA-THIRD", { responsibleLocalAuthority: "E10000019", status: "CHILD_PROTECTION_PLAN" });
+  const policeHome = held("POLICE", "p1", "POLICE-1");
+  const withheldBy = (labels: SensitivityLabel[], addressLabels: SensitivityLabel[] = []) => {
+    const gp = held("HEALTH", "h1", "GP-1", {}, labels);
+    return fileOf([plan, policeHome, gp], [home("a1", "p1", HERE, "2024-01-01"), refuge("h1", addressLabels)], {});
+  };
+  const cases = {
+    "the refuge's own label": withheldBy([], ["LOCATION_WITHHELD"]),
+    "the label of the record that reported it": withheldBy(["LOCATION_WITHHELD"]),
+  };
+  const withProtection = (file: ChildFile) => ({ ...file, identity: { ...file.identity, reports: [{ recordId: "h1", labels: file.records.HEALTH[0].record.labels, identity: {} }] } as unknown as ChildFile["identity"] });
+
+  test.each(Object.entries(cases))("the refuge's authority is not made responsible under another's plan, nor its MASH's referral opened (%s)", (_, file) => {
+    const protectedFile = withProtection(file);
+    expect(relationships(protectedFile, elsewhereSocialWorker)).toEqual([]);
+    expect(relationships(protectedFile, elsewhereSocialWorker, true)).toEqual([]);
+    expect(relationships(protectedFile, elsewhereMash, true)).toEqual([]);
+  });
+
+  test.each(Object.entries(cases))("the authority of the home the hub may tell keeps its relationship, and its MASH its referral (%s)", (_, file) => {
+    const protectedFile = withProtection(file);
+    expect(relationships(protectedFile, socialWorker)).toEqual(["RESPONSIBLE_LOCAL_AUTHORITY"]);
+    expect(relationships(protectedFile, mashPractitioner, true)).toEqual(["MASH_CASE", "RESPONSIBLE_LOCAL_AUTHORITY"]);
+  });
+
+  test("the same place reported again without the label by another agency is still the refuge", () => {
+    const school = held("EDUCATION", "e1", "SCH-1");
+    const file = withProtection(fileOf([plan, policeHome, held("HEALTH", "h1", "GP-1"), school], [home("a1", "p1", HERE, "2024-01-01"), refuge("h1", ["LOCATION_WITHHELD"]), refuge("e1")]));
+    expect(relationships(file, elsewhereSocialWorker)).toEqual([]);
+    expect(relationships(file, socialWorker)).toEqual(["RESPONSIBLE_LOCAL_AUTHORITY"]);
+  });
+});
+
 describe("legitimateRelationships: holding a linked adult", () => {
   const offender = held("PROBATION", "p1", "PROB-2");
 
@@ -283,14 +321,14 @@ describe("residenceToldBy", () => {
   });
 });
 
-describe("unprotectedResidenceToldBy", () => {
+describe("residenceToldBy at a protected location", () => {
   const records = [held("EDUCATION", "e1", "SCH-1"), held("HEALTH", "h1", "GP-1"), held("HEALTH", "h2", "GP-2")];
   const at = (address: RecordedAddress, postcode: string, labels: SensitivityLabel[] = []): RecordedAddress => ({ ...address, postcode, labels });
   const school = at(home("a1", "e1", HERE, "2025-01-01"), "AB1 1AA");
 
-  test("leaves out a protected location, where residenceToldBy would tell it", () => {
+  test("leaves out a protected location, though it is the latest", () => {
     const file = fileOf(records, [school, at(home("a2", "h1", ELSEWHERE, "2026-01-01"), "ZZ9 9ZZ", ["LOCATION_WITHHELD"])]);
-    expect([residenceToldBy(file, records)?.id, unprotectedResidenceToldBy(file, records)?.id]).toEqual(["a2", "a1"]);
+    expect(residenceToldBy(file, records)?.id).toBe("a1");
   });
 
   test("a location is protected by any record of the child that withholds it, one the reader does not see included", () => {
@@ -298,13 +336,13 @@ describe("unprotectedResidenceToldBy", () => {
     const sameRefuge = at(home("a3", "p1", ELSEWHERE, "2026-02-01"), "ZZ9 9ZZ");
     const plain = fileOf(records, [school, refuge, sameRefuge]);
     const file: ChildFile = { ...plain, identity: { ...plain.identity, reports: [{ recordId: "p1", labels: ["LOCATION_WITHHELD"], identity: {} as never }] } };
-    expect([residenceToldBy(file, records)?.id, unprotectedResidenceToldBy(file, records)?.id]).toEqual(["a2", "a1"]);
+    expect(residenceToldBy(file, records)?.id).toBe("a1");
   });
 
   test("only the addresses the chosen records reported: none from the others, protected or not", () => {
     const file = fileOf(records, [school, at(home("a2", "h1", ELSEWHERE, "2026-01-01"), "ZZ9 9ZZ", ["LOCATION_WITHHELD"]), at(home("a4", "h2", ELSEWHERE, "2026-03-01"), "YY1 1YY")]);
-    expect(unprotectedResidenceToldBy(file, [records[0]])?.id).toBe("a1");
-    expect(unprotectedResidenceToldBy(file, [records[1]])).toBeNull();
-    expect(unprotectedResidenceToldBy(file, [])).toBeNull();
+    expect(residenceToldBy(file, [records[0]])?.id).toBe("a1");
+    expect(residenceToldBy(file, [records[1]])).toBeNull();
+    expect(residenceToldBy(file, [])).toBeNull();
   });
 });

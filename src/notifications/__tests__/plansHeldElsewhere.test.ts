@@ -33,6 +33,7 @@ describe("children's social care reads the children on other authorities' plans 
     };
     await submit(FENSHIRE_SYSTEM, "FEN-CP-IN-VALE", { child: child("9990740062", "Ada", home("E06000060")), socialCare: CPP });
     await submit(FENSHIRE_SYSTEM, "FEN-LAC-PLACED-IN-VALE", { child: child("9990740070", "Bea", home("E06000060", ["LOCATION_WITHHELD"])), socialCare: { ...CPP, status: "LOOKED_AFTER", planCategory: null, legalStatus: "SECTION_31_CARE_ORDER", summary: null } });
+    await submit(FENSHIRE_SYSTEM, "FEN-LAC-IN-VALE", { child: child("9990740178", "Ivy", { ...home("E06000060"), line1: "3 Reed Lane" }), socialCare: { ...CPP, status: "LOOKED_AFTER", planCategory: null, legalStatus: "SECTION_31_CARE_ORDER", summary: null } });
     await submit(VALE_SYSTEM, "VALE-CP-OWN", { child: child("9990740089", "Cai", home("E06000060")), socialCare: { ...CPP, responsibleLocalAuthority: "E06000060" } });
     await submit(FENSHIRE_SYSTEM, "FEN-CP-AT-HOME", { child: child("9990740097", "Dee", home("E10000019")), socialCare: CPP });
     await submit(FENSHIRE_SYSTEM, "FEN-CP-ENDED", { child: child("9990740100", "Eve", home("E06000060")), socialCare: { ...CPP, endDate: "2026-10-01" } });
@@ -42,9 +43,9 @@ describe("children's social care reads the children on other authorities' plans 
   });
   afterAll(async () => db.close());
 
-  test("Vale sees Fenshire's plans for children living in the Vale — not its own, not ended, sealed or other statuses, nor children living elsewhere", async () => {
+  test("Vale sees Fenshire's plans for children living in the Vale — not its own, not ended, sealed or other statuses, nor children living elsewhere or at a protected placement", async () => {
     const page = await listPlansHeldElsewhere(services, VALE_SOCIAL_WORKER, "req-plans-vale", ACCESS, 50, null, NOW);
-    expect(page.plans.map((plan) => plan.sui).sort()).toEqual(["9990740062", "9990740070"]);
+    expect(page.plans.map((plan) => plan.sui).sort()).toEqual(["9990740062", "9990740178"]);
     const plan = page.plans.find((entry) => entry.sui === "9990740062");
     expect(plan).toMatchObject({
       holdingAgency: "LA-E10000019",
@@ -54,13 +55,12 @@ describe("children's social care reads the children on other authorities' plans 
     // The plan's summary names third parties: withheld for triage, with the rule.
     expect(plan?.plan).not.toHaveProperty("summary");
     expect(plan?.redactions).toContainEqual({ path: `socialCare[${ids.get("FEN-CP-IN-VALE")}].summary`, rule: "third-party-withheld", reason: expect.any(String) });
-    // A placement's area is protected, but children's social care may see it.
-    expect(page.plans.find((entry) => entry.sui === "9990740070")?.child.localAuthority).toBe("E06000060");
+    expect(page.plans.find((entry) => entry.sui === "9990740178")?.child.localAuthority).toBe("E06000060");
   });
 
   test("each child shown is audited on its own entry, in the paths a read of its file uses", async () => {
     const entries = await db.auditByRequest("req-plans-vale");
-    expect(entries.map((entry) => entry.childSuis).flat().sort()).toEqual(["9990740062", "9990740070"]);
+    expect(entries.map((entry) => entry.childSuis).flat().sort()).toEqual(["9990740062", "9990740178"]);
     const ada = entries.find((entry) => entry.childSuis.includes("9990740062")) as DisclosureAuditEntry;
     expect(ada).toMatchObject({ operation: "PLANS_HELD_ELSEWHERE_READ", outcome: "DISCLOSED", principalAgency: "LA-E06000060", purpose: "REFERRAL_TRIAGE" });
     expect(ada.fieldsDisclosed).toEqual(expect.arrayContaining([`socialCare[${ids.get("FEN-CP-IN-VALE")}].status`, "demographics.givenNames"]));

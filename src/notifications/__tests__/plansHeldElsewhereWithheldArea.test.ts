@@ -18,11 +18,11 @@ const placed = { sui: "9990745013", givenNames: "Marigold", familyName: "Thistle
 
 /**
  * Being on the list says the child lives in the caller's area: it is derived from the holding
- * authority's record of where the child lives. Where that address is LOCATION_WITHHELD and the
- * caller's purpose may not see the area derived from it (a conference, which parents attend), the
- * child is not listed at all — the list reads on past them — rather than listed with the area withheld.
+ * authority's record of where the child lives. A protected address (LOCATION_WITHHELD) places the child
+ * in no area (design principle 8: it would tell the council of the area that the child is there), so
+ * the child is not listed, for any purpose — the list reads on past them, and no entry names them.
  */
-describe("a child placed at a protected address is listed only where the area may be seen", () => {
+describe("a child placed at a protected address is listed nowhere", () => {
   let db: NotificationDatabase;
   let services: NotificationServices;
   beforeAll(async () => {
@@ -32,9 +32,10 @@ describe("a child placed at a protected address is listed only where the area ma
   });
   afterAll(async () => db.close());
 
-  test("for triage, where the area may be seen, the child is listed with it", async () => {
+  test("for triage, where a protected location may otherwise be seen, the child is not listed and no entry names them", async () => {
     const page = await listPlansHeldElsewhere(services, VALE_SOCIAL_WORKER, "req-wa-triage", TRIAGE, 10, null, NOW);
-    expect(page.plans.map((plan) => [plan.sui, plan.child.localAuthority])).toEqual([["9990745013", "E06000060"]]);
+    expect(page.plans).toEqual([]);
+    expect((await db.auditByRequest("req-wa-triage")).flatMap((entry) => entry.childSuis)).toEqual([]);
   });
 
   test("for a conference, where the area is withheld, the child is not listed and no entry names them", async () => {

@@ -235,14 +235,16 @@ const ALERTS: AccessContext = { ...IG, justification: "Daily review of open IG a
  * An agency an agency-wide exclusion keeps out of a child is never told of the child: routing leaves it
  * out (for every notification type, in one place), so no delivery exists that nobody there may read,
  * goes unacknowledged and is escalated to the same agency's IG leads; the routing explanation and the
- * trail record the recipient left out; the IG leads of the agency that recorded the exclusion — and
- * they alone — are alerted to meet the duty another way. A person's exclusion keeps only that person out.
+ * trail record the recipient left out; the notifier's receipt shows the duty as not met; the IG leads
+ * of the agency that recorded the exclusion, of the child's lead agency and of the notifier are alerted
+ * to meet the duty another way. A person's exclusion keeps only that person out.
  */
 describe("routing never tells an agency an agency-wide exclusion keeps out of the child", () => {
   let receipt: NotificationReceipt;
   beforeAll(async () => {
+    // The Vale holds her plan (its lead agency, though she lives in Fenshire): it keeps Fenshire out.
     await submitRecord(db.dataSource, VALE_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "VALE-RR-CIN-1", child: { ...KESTREL, address: KESTREL_HOME },
-      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" } }, NOW);
     await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-fen", IG, { sui: KESTREL.sui }, { kind: "AGENCY", agencyCode: "LA-E10000019", reason: "Fenshire's staff are implicated in the enquiry." }, NOW);
     await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-sw", IG, { sui: KESTREL.sui }, { kind: "STAFF", subject: KEPT_OUT_WORKER.sub, reason: "Named in the enquiry." }, NOW);
     const [child] = releaseOf("x").childrenAtRisk ?? [];
@@ -252,9 +254,9 @@ describe("routing never tells an agency an agency-wide exclusion keeps out of th
     }), NOW);
   });
 
-  test("no delivery to the excluded agency; every other recipient told as before; the notifier's receipt names neither the agency nor the exclusion", async () => {
+  test("no delivery to the excluded agency; every other recipient told as before; the notifier's receipt shows the duty not met, never whom the exclusion names", async () => {
     expect(receipt.recipients.map((recipient) => recipient.agencyCode).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
-    expect(receipt.unrouted).toEqual([]);
+    expect(receipt.unrouted).toEqual([{ rule: "pprc-csc-child-home-area", area: "CHILD_HOME", localAuthority: "E10000019", outcome: "EXCLUDED", agencies: [] }]);
     expect(JSON.stringify(receipt)).not.toContain("LA-E10000019");
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).findBy({ notificationId: receipt.notificationId });
     expect(deliveries.map((delivery) => delivery.recipientAgency).sort()).toEqual(["LA-E06000060", "PDU-E06000060", "POLICE-91"]);
@@ -271,15 +273,16 @@ describe("routing never tells an agency an agency-wide exclusion keeps out of th
     });
   });
 
-  test("the recording agency's IG leads are alerted to meet the duty another way; no other agency's IG lead sees the alert", async () => {
+  test("the recording (and lead) agency's IG leads and the notifier's are alerted to meet the duty another way; the excluded agency's are not", async () => {
     const [refused] = (await db.auditByRequest("req-rr-pprc")).filter((entry) => entry.outcome === "REFUSED");
     const alertsOf = async (caller: typeof VALE_IG_LEAD) => (await listIgAlerts(services, caller, `req-rr-alerts-${caller.sub}`, ALERTS, null, 50, null, NOW)).alerts;
     const [alert] = (await alertsOf(VALE_IG_LEAD)).filter((raised) => raised.firstDisclosureId === refused.id);
     expect(alert).toMatchObject({ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalSub: "hub:routing", principalAgency: "LA-E06000060", status: "OPEN" });
     expect(alert.justification).toContain(receipt.notificationId);
     expect(alert.justification).toContain("LA-E10000019");
-    // The prison holds the child (its record of the PPRC) yet is not told who is kept out; Fenshire, kept out, is not told it is.
-    for (const other of [PRISON_IG_LEAD, FENSHIRE_IG_LEAD]) expect((await alertsOf(other)).filter((raised) => raised.kind === "EXCLUDED_AGENCY")).toEqual([]);
+    // The prison's duty was not met: its IG leads are told, to meet it another way; Fenshire, kept out, is not told it is.
+    expect((await alertsOf(PRISON_IG_LEAD)).filter((raised) => raised.firstDisclosureId === refused.id)).toMatchObject([{ kind: "EXCLUDED_AGENCY", childSui: KESTREL.sui, principalAgency: "HMP-NORTHFEN" }]);
+    expect((await alertsOf(FENSHIRE_IG_LEAD)).filter((raised) => raised.kind === "EXCLUDED_AGENCY")).toEqual([]);
   });
 
   test("a person's exclusion stays as it was: the agency is told, the person is not shown the delivery, a colleague is", async () => {
@@ -327,7 +330,8 @@ describe("a notifier kept out of the child learns from its receipt what a strang
       socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E10000019" } }, NOW);
     await recordExclusion(services, FENSHIRE_IG_LEAD, "req-rr-excl-ed", IG, { sui: PLOVER.sui }, { kind: "AGENCY", agencyCode: "RBH-ED-RR", reason: "The department's staff are implicated in the enquiry." }, NOW);
     await submitRecord(db.dataSource, SCHOOL_SYSTEM, { agencyCode: "SCH-700001", agencyReference: "UPN-RR-0002", child: WREN, education: { rollStatus: "ON_ROLL", onRollFrom: "2024-09-01" } }, NOW);
-    await recordExclusion(services, SCHOOL_IG_LEAD, "req-rr-excl-force", IG, { sui: WREN.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated in the enquiry." }, NOW);
+    // She lives in the Vale: its children's social care is her lead agency, and keeps the force out.
+    await recordExclusion(services, VALE_IG_LEAD, "req-rr-excl-force", IG, { sui: WREN.sui }, { kind: "AGENCY", agencyCode: "POLICE-91", reason: "The force's officers are implicated in the enquiry." }, NOW);
   });
 
   test("CP-IS: the excluded setting's receipt names no plan holder, as for a child the hub does not hold; the plan holder is told all the same", async () => {

@@ -7,6 +7,7 @@ import { applyRecordRights, type RestrictionView, type SupplementaryStatementVie
 import { loadRightsOverRecords } from "../../dataSubjectRights/rightsOverRecords";
 import { Agency } from "../../directory/Agency";
 import { keptOutCondition } from "../../exclusions/excludes";
+import { addressTellsWhereChildLives } from "../../people/unrestrictedSource";
 import { DEMOGRAPHICS, recordPath } from "../../disclosure/recordPaths";
 import { AgencyType } from "../../directory/AgencyType";
 import { ErrorCode, HubError } from "../../errors/HubError";
@@ -16,6 +17,7 @@ import { AccessProblem } from "../../policy/AccessProblem";
 import { decideDisclosure } from "../../policy/decideDisclosure";
 import { type Withholding } from "../../policy/DisclosureDecision";
 import { CHILD_DETAILS, type DisclosureSubject, type FieldSubject } from "../../policy/DisclosureSubject";
+import { recordLabelsOnField } from "../../policy/decidedFields";
 import { ConsentRequirement } from "../../policy/PolicySet";
 import { RelationshipKind } from "../../policy/RelationshipKind";
 import { validateAccessContext } from "../../policy/validateAccessContext";
@@ -70,7 +72,10 @@ interface PlanRow {
  * (DOMAIN.md "Who must tell whom", CSC): every child protection plan (a pre-birth plan included) or
  * looked-after episode in force today, held by another authority, whose holding authority's own record
  * places the child in an authority the caller's agency serves — the directory's areas, not the token's
- * claim. Only children's social care reads it (the directory must hold the caller's agency as such).
+ * claim — at no location any of the child's records protects (`addressTellsWhereChildLives`, the rule
+ * that decides every relationship resting on where a child lives: a refuge or a protected placement
+ * makes the council of its area answerable for nothing, and so tells it nothing, for any purpose).
+ * Only children's social care reads it (the directory must hold the caller's agency as such).
  *
  * Governed like a read of each child: the caller's access context is judged by the policy (a purpose
  * resting on consent is refused: the list is read to safeguard, and nobody's consent is consulted),
@@ -78,8 +83,8 @@ interface PlanRow {
  * authority the child lives in (RESPONSIBLE_LOCAL_AUTHORITY) — the area carrying the labels of the
  * address it comes from, a pre-birth plan opening only as `preBirth` allows. A sealed or brokered plan
  * is not listed (a restricted record contributes nothing outside itself); a child of whom nothing may be
- * shown is not listed; nor is a child whose area the caller may not see (a LOCATION_WITHHELD placement
- * read for a conference): being on the list is itself the area, derived from the protected address. The page is audited before it is returned — one `PLANS_HELD_ELSEWHERE_READ` entry
+ * shown is not listed; nor is a child whose area the caller may not see: being on the list is itself
+ * the area. The page is audited before it is returned — one `PLANS_HELD_ELSEWHERE_READ` entry
  * per child shown (its SUI, the fields disclosed and withheld in the paths a read of its file uses, the
  * record they came from), or one naming no child — and a refusal is audited too.
  */
@@ -127,8 +132,8 @@ export async function listPlansHeldElsewhere(services: NotificationServices, pri
       // Being listed is the plan: a plan none of whose facts may be shown is not listed.
       if (!decision.disclosed.some((path) => path.startsWith(`${planPath}.`))) continue;
       // Being listed says the child lives in the caller's area, derived from where the holding record
-      // places them: a child whose area the caller may not see (a protected placement, for a purpose
-      // parents share in) is not listed at all, never listed with the area withheld.
+      // places them: a child whose area the caller may not see is not listed at all, never listed with
+      // the area withheld.
       if (!decision.disclosed.includes(`${DEMOGRAPHICS}.localAuthority`)) continue;
       if (plans.length === first) {
         hasNextPage = true;
@@ -183,7 +188,7 @@ function plansOfOthersIn(dataSource: DataSource, agency: Agency, caller: Princip
       WHERE r.link_state = 'LINKED' AND r.agency_code <> $1
         AND s.status IN ('CHILD_PROTECTION_PLAN', 'LOOKED_AFTER')
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
-        AND r.reported_identity -> 'address' ->> 'localAuthority' = ANY($3::text[])
+        AND EXISTS (SELECT 1 FROM child_address a WHERE a.source_record_id = r.id AND a.child_id = c.id AND a.local_authority = ANY($3::text[]) AND ${addressTellsWhereChildLives("a", "c")})
         AND ($4::uuid IS NULL OR r.id > $4::uuid)
         AND NOT ${keptOutCondition("ARRAY[c.id]", { sub: "$6::text", agency: "$7::text", team: "$8::text" })}
       ORDER BY r.id
@@ -206,11 +211,11 @@ function subjectOf(row: PlanRow): DisclosureSubject {
   const inherited = row.labels.filter((label) => !RECORD_ONLY_LABELS.has(label));
   const addressLabels = row.identity.address?.labels ?? [];
   const childFields: FieldSubject[] = Object.entries(childValues(row.identity)).filter(([, value]) => value !== null).map(([field]) => ({
-    path: `${DEMOGRAPHICS}.${field}`, recordType: CHILD_DETAILS, field, labels: [...new Set([...inherited, ...(field === "localAuthority" ? addressLabels : [])])],
+    path: `${DEMOGRAPHICS}.${field}`, recordType: CHILD_DETAILS, field, labels: [...new Set([...recordLabelsOnField(CHILD_DETAILS, field, inherited), ...(field === "localAuthority" ? addressLabels : [])])],
   }));
   const type = RecordType.SOCIAL_CARE;
   const planFields: FieldSubject[] = Object.keys(RECORD_FIELDS[type]).filter((field) => row.details[field] !== null && row.details[field] !== undefined).map((field) => ({
-    path: `${planPath}.${field}`, recordType: type, field, labels: [...new Set([...effectiveFieldLabels(type, field, row.fieldLabels[field] ?? []), ...inherited])],
+    path: `${planPath}.${field}`, recordType: type, field, labels: [...new Set([...effectiveFieldLabels(type, field, row.fieldLabels[field] ?? []), ...recordLabelsOnField(type, field, inherited)])],
   }));
   return {
     relationships: [RelationshipKind.RESPONSIBLE_LOCAL_AUTHORITY], consent: "NOT_RECORDED", consentOverride: false, openCaseReference: false, childNotYetBorn: row.unborn,

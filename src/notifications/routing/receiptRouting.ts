@@ -34,7 +34,9 @@ const HELD_AREAS: ReadonlyMap<RoutingArea, "NONE" | "AREA_UNKNOWN"> = new Map([
  *   team or the person: `excludes`) is answered as a stranger notifying of a child the hub does not hold
  *   would be: every decision in an area the hub's records of the child point to (`HELD_AREAS`) is
  *   answered as that area is for an unheld child, so the receipt tells nothing of the child's plans or
- *   schools. Areas the notification itself gives (a home authority, a release address) stand.
+ *   schools. Areas the notification itself gives (a home authority, a release address) stand. Nor is
+ *   it shown a duty an agency-wide exclusion stopped (`unroutedOf`): a stranger would not meet one.
+ * - Otherwise each duty an agency-wide exclusion stopped is shown as not met (`unroutedOf`, EXCLUDED).
  */
 export function receiptRouting(decisions: readonly RoutingDecision[], recipients: readonly ReceiptRecipient[], keptOut: boolean): { recipients: ReceiptRecipient[]; unrouted: RoutingDecision[] } {
   const answeredAsUnheld = (decision: RoutingDecision) => decision.concealed === true || (keptOut && HELD_AREAS.has(decision.area));
@@ -56,6 +58,6 @@ export function receiptRouting(decisions: readonly RoutingDecision[], recipients
       const rules = recipient.rules.filter((rule) => shown.some((decision) => decision.rule === rule && decision.agencies.includes(recipient.agencyCode)));
       return rules.length === 0 ? [] : [{ agencyCode: recipient.agencyCode, agencyType: recipient.agencyType, rules }];
     }),
-    unrouted: unroutedOf(shown),
+    unrouted: unroutedOf(shown, !keptOut),
   };
 }

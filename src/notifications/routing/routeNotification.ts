@@ -44,7 +44,7 @@ export interface RoutingDecision {
    * ROUTED: agencies found and told; NO_AGENCY: none of the type serves the area (or the agency named is
    * not one, or not active); AREA_UNKNOWN: the notification does not say the area; EXCLUDED: every
    * agency found is kept out of a child the notification is about by an agency-wide exclusion
-   * (`leaveOutExcluded`), so no one was told.
+   * (`leaveOutExcluded`), so no one was told — a duty not met, which the notifier's receipt shows (`unroutedOf`).
    */
   outcome: "ROUTED" | "NO_AGENCY" | "AREA_UNKNOWN" | "EXCLUDED";
   /** The agencies told. */
@@ -130,12 +130,20 @@ export async function routeNotification(rules: readonly NotificationRoutingRule[
 
 /**
  * The decisions the notifying agency is shown as duties that reached no one: no agency of the type
- * (NO_AGENCY), or an area not given (AREA_UNKNOWN) — both the notifier's to act on. A recipient an
- * exclusion left out (EXCLUDED) is not shown: that an agency is kept out of a child is the exclusion's
- * recorders' to know (need-to-know), and their IG leads are alerted to meet the duty another way.
+ * (NO_AGENCY), or an area not given (AREA_UNKNOWN) — both the notifier's to act on — and, unless the
+ * notifier is itself kept out of the child (`withExcluded` false: it is answered as a stranger), each
+ * rule whose recipient an agency-wide exclusion left out (`leaveOutExcluded`): a statutory duty is never
+ * dropped silently, so the notifier learns it was not met, as for a recipient routing cannot find
+ * (outcome EXCLUDED, the rule, its area and where it pointed; never which child, why, or whom the
+ * exclusion names beyond what the decision itself points at), and its IG leads are alerted to meet it
+ * another way (`submitNotification`).
  */
-export function unroutedOf(decisions: readonly RoutingDecision[]): RoutingDecision[] {
-  return decisions.filter((decision) => decision.outcome === "NO_AGENCY" || decision.outcome === "AREA_UNKNOWN");
+export function unroutedOf(decisions: readonly RoutingDecision[], withExcluded: boolean): RoutingDecision[] {
+  return decisions.flatMap((decision): RoutingDecision[] => {
+    if (decision.outcome === "NO_AGENCY" || decision.outcome === "AREA_UNKNOWN") return [decision];
+    if (!withExcluded || (decision.excluded ?? []).length === 0) return [];
+    return [{ rule: decision.rule, area: decision.area, localAuthority: decision.localAuthority, ...(decision.agency === undefined ? {} : { agency: decision.agency }), outcome: "EXCLUDED", agencies: [] }];
+  });
 }
 
 /** Each target once, in the order first given (two children in one authority make one decision). */

@@ -22,6 +22,8 @@ import { leaveOutExcluded } from "../routing/leaveOutExcluded";
 import { receiptRouting } from "../routing/receiptRouting";
 import { routeNotification } from "../routing/routeNotification";
 import { childrenKeptOut } from "../../exclusions/childrenKeptOut";
+import { type AgencyKeptOut } from "../../exclusions/agenciesKeptOut";
+import { leadAgencyOf } from "../../exclusions/leadAgency";
 import { notificationContentHash } from "./notificationContentHash";
 import { mayNotify, notifierAgencyTypes, notifiersInWords } from "./notifierPolicy";
 import { type NotificationFacts, type RoutedEvent, type RoutedSubmission } from "./RoutedEvent";
@@ -93,6 +95,8 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
     });
   }
 
+  const notifierOut = await notifierKeptOut(dataSource, principal, childIds);
+  const alsoAlerted = await dutyAnswerers(services, submission.agencyCode, notifierOut, excluded.flatMap(({ keptOut }) => keptOut), now);
   const withheld = excluded.map(({ recipient, keptOut }) => withheldDeliveryAuditEntry(
     policy, recipient, [...new Set(keptOut.flatMap((exclusion) => (exclusion.sui === null ? [] : [exclusion.sui])))], { requestId, routingRules: recipient.rules, ...about },
   ));
@@ -110,8 +114,9 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
       for (const [index, { recipient, keptOut }] of excluded.entries()) {
         await raiseExcludedAgencyAlerts(manager, {
           stoppedBy: "hub:routing", keptOut, disclosureId: receipts[deliveries.length + index].id,
+          alsoAlerted: alsoAlerted.filter((alerted) => keptOut.some((exclusion) => exclusion.childId === alerted.childId)),
           justification: `Notification ${notificationId} (${event.type}${eventName === null ? "" : `, ${eventName}`}) was not delivered to ${recipient.agencyCode} (rules ${recipient.rules.join(", ")}): `
-            + "an agency-wide exclusion your agency recorded keeps that agency out of this child. Meet the duty to tell it another way, or record why it is not met.",
+            + "an agency-wide exclusion keeps that agency out of this child, so the statutory duty to tell it is not met. Meet it another way, or record why it is not met.",
         }, now);
       }
     });
@@ -125,8 +130,25 @@ export async function submitNotification<S extends RoutedSubmission, F extends N
   }
   return {
     notificationId, reference: submission.reference, outcome: NotificationOutcome.CREATED, receivedAt: now,
-    ...receiptRouting(routing.decisions, routing.recipients, await notifierKeptOut(dataSource, principal, childIds)),
+    ...receiptRouting(routing.decisions, routing.recipients, notifierOut),
   };
+}
+
+/**
+ * Besides the exclusion's recorders, whose IG leads answer for a duty an agency-wide exclusion stopped
+ * (DOMAIN "Who must tell whom"): the notifier's, whose statutory duty it is — unless a standing
+ * exclusion keeps the notifier out of the child (it is answered as a stranger, and a stranger hears of
+ * no exclusion) — and the child's lead agency's (`leadAgencyOf`), which leads the strategy. Never an
+ * agency an exclusion keeps out of that child.
+ */
+async function dutyAnswerers(services: NotificationServices, notifierAgency: string, notifierOut: boolean, keptOut: readonly AgencyKeptOut[], now: Date): Promise<{ childId: string; agency: string }[]> {
+  const answerers: { childId: string; agency: string }[] = [];
+  for (const childId of [...new Set(keptOut.map((exclusion) => exclusion.childId))]) {
+    const out = new Set(keptOut.filter((exclusion) => exclusion.childId === childId).map((exclusion) => exclusion.agencyCode));
+    const lead = await leadAgencyOf(services.dataSource, services.policy, childId, now);
+    for (const agency of [...(notifierOut ? [] : [notifierAgency]), ...lead.agencyCodes]) if (!out.has(agency)) answerers.push({ childId, agency });
+  }
+  return answerers;
 }
 
 /**

@@ -283,9 +283,11 @@ describe("loadPolicyTestSuites reads every part of a suite", () => {
       { path: "HEALTH", recordType: "HEALTH", providerAgencyType: "CHILDRENS_SOCIAL_CARE", providerAgencyCode: "CHILDRENS_SOCIAL_CARE-PROVIDER", labels: ["SPECIAL_CATEGORY"], attributes: {} },
     ]);
     const field = (path: string) => subject?.records.flatMap((record) => record.fields).find((candidate) => candidate.path === path);
-    // The child's fields carry only what the suite adds (the catalogue labels agency records), and the child's own labels.
+    // The child's fields carry only what the suite adds (the catalogue labels agency records), and the child's own labels —
+    // a protected location's only on the fields that say where the child is.
     expect(field("CHILD.addresses")).toEqual({ path: "CHILD.addresses", recordType: "CHILD", field: "addresses", labels: ["THIRD_PARTY", "LOCATION_WITHHELD"] });
-    expect(field("CHILD.givenNames")?.labels).toEqual(["LOCATION_WITHHELD"]);
+    expect(field("CHILD.localAuthority")?.labels).toEqual(["LOCATION_WITHHELD"]);
+    expect(field("CHILD.givenNames")?.labels).toEqual([]);
     // A record's fields: the catalogue's labels, the suite's, then the record's, each once.
     expect(field("incident.summary")).toEqual({ path: "incident.summary", recordType: "POLICE", field: "summary", labels: ["THIRD_PARTY", "SPECIAL_CATEGORY", "SEALED"] });
     expect(field("incident.officerName")?.labels).toEqual(["SEALED"]);

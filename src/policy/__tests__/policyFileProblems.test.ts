@@ -101,6 +101,13 @@ describe("loadPolicies refuses", () => {
     expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "    MASH_PRACTITIONER: ANY\n    TEACHER: ANY\n")).problem).toContain('unknown key "TEACHER"');
   });
 
+  test("who records exclusions: an unknown role or kind, an agency's system, or an agency allowed to shut itself out", () => {
+    expect(loadError(editFixture("roles.yaml", "role: CSC_MANAGER,", "role: TEAM_MANAGER,")).problem).toContain('unknown role "TEAM_MANAGER"');
+    expect(loadError(editFixture("roles.yaml", "role: CSC_MANAGER,", "role: AGENCY_SYSTEM,")).problem).toContain("AGENCY_SYSTEM cannot record an exclusion");
+    expect(loadError(editFixture("roles.yaml", "ownAgency: [STAFF, TEAM]", "ownAgency: [STAFF, TEAM, AGENCY]")).problem).toContain("no agency shuts itself out");
+    expect(loadError(editFixture("roles.yaml", "kinds: [STAFF, TEAM, AGENCY]", "kinds: [STAFF, HOUSEHOLD]")).problem).toContain('unknown exclusion kind "HOUSEHOLD"');
+  });
+
   test("a grant or permit naming a role none of its agency types can hold, by id", () => {
     const changes = editFixture("roles.yaml", "SOCIAL_WORKER: ANY", "SOCIAL_WORKER: [CHILDRENS_SOCIAL_CARE]");
     const grant = loadError({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
@@ -314,7 +321,7 @@ describe("readPolicyFile: the other sections", () => {
 
   test("a file's description is text, and an unknown section is named with the ones there are", () => {
     expect(loadError({ "extra.yaml": "description: [not, text]\n" }).problem).toBe("expected a single value (at (document).description)");
-    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds, roleHolders \(at \(document\)\)$/);
+    expect(loadError({ "extra.yaml": "grant:\n  - id: x\n" }).problem).toMatch(/^unknown key "grant"; expected one of: description, justification, breakGlass, .*, subjectAccessExemptions, notificationRouting, notificationTypes, dataSubjectRights, retention, retentionMinima, retentionHolds, roleHolders, exclusionRecording \(at \(document\)\)$/);
   });
 });
 

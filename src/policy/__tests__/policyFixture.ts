@@ -123,6 +123,14 @@ ${REFERRAL_STAGES.map((stage) => `    - { stage: ${stage}, timescale: REFERRAL_D
   description: Which agency types hold each role; here any, so a test's principal may be of any type.
   roles:
 ${ROLES.map((role) => `    ${role}: ANY`).join("\n")}
+exclusionRecording:
+  id: exclusion-recording
+  description: Who keeps whom out of a child's file.
+  recorders:
+    - { role: IG_LEAD, agencyTypes: ANY }
+    - { role: CSC_MANAGER, agencyTypes: [CHILDRENS_SOCIAL_CARE] }
+  ownAgency: [STAFF, TEAM]
+  leadAgency: { agencyType: CHILDRENS_SOCIAL_CARE, kinds: [STAFF, TEAM, AGENCY] }
 `,
   "timescales.yaml": `workingDays:
   id: working-days

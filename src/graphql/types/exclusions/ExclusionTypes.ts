@@ -10,7 +10,7 @@ registerEnumType(ExclusionKind, { name: "ExclusionKind", description: "Who a nam
 export class ChildExclusionInput implements ExclusionSubmission {
   @Field(() => ExclusionKind) kind: ExclusionKind;
   @Field(() => String, { nullable: true, description: "STAFF: the person's token subject (`sub`)." }) @MaxLength(200) subject?: string | null;
-  @Field(() => String, { nullable: true, description: "TEAM and AGENCY: the agency's code." }) @MaxLength(40) agencyCode?: string | null;
+  @Field(() => String, { nullable: true, description: "TEAM and AGENCY: the agency's code. STAFF: the agency the person is kept out as staff of (by default the recorder's); an agency keeps out only its own staff and teams unless it is the child's lead agency (policies/exclusions.yaml)." }) @MaxLength(40) agencyCode?: string | null;
   @Field(() => String, { nullable: true, description: "TEAM: the team, as the token's `team` claim names it." }) @MaxLength(100) team?: string | null;
   @Field(() => String, { description: "Why: recorded on the audit trail." }) @MaxLength(2000) reason: string;
 }
