@@ -116,6 +116,8 @@ async function release(id: string, reference: string, caller: TestClaims = CALLE
 const igLeadOf = (agency: string, agencyType: string, la = BUCKS): TestClaims => ({ ...CALLERS.igLead, sub: `ig-${agency.toLowerCase()}`, agency, agency_type: agencyType, la });
 /** The school's IG lead, answering for the school's records. */
 const schoolIg = igLeadOf("SCH-199001", "EDUCATION");
+/** The force's IG lead, answering for the police records. */
+const policeIg = igLeadOf("POLICE-43", "POLICE");
 const byRecipient = (report: Json, agency: string) => (report.disclosures as Json[]).filter((entry) => entry.recipient.agencyCode === agency);
 const ids = (decision: Json) => (decision.exemptions as Json[]).map((exemption) => exemption.id).sort();
 const itemOf = (report: Json, item: string): Json => {
@@ -246,16 +248,17 @@ describe("a read none of whose facts is released, each withheld under a differen
       fieldsDisclosed: [`police[${records.crime}].summary`, `police[${records.investigation}].incidentType`], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
       details: { recordIds: [records.crime, records.investigation] },
     }));
-    request = await open(sui, "SAR-MIX-0001");
+    // The force answers for its records, and for the council's read of them.
+    request = await open(sui, "SAR-MIX-0001", PARENT, undefined, policeIg);
   });
 
   it("reports the read withheld, naming each exemption that withheld a fact of it", async () => {
-    const report = await review(request.id, "SAR-MIX-0001");
+    const report = await review(request.id, "SAR-MIX-0001", policeIg);
     const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === readId);
     expect(entry?.decision).toMatchObject({ outcome: "WITHHELD", released: false });
     expect(ids(entry?.decision)).toEqual(["sar-active-investigation", "sar-third-party"]);
     expect(entry?.releasedCategories).toEqual([]);
-    expect((await release(request.id, "SAR-MIX-0001")).recipients).toEqual([]);
+    expect((await release(request.id, "SAR-MIX-0001", policeIg)).recipients).toEqual([]);
   });
 });
 
@@ -277,16 +280,19 @@ describe("child abuse data holds for a parent only its own part of a read that c
       fieldsDisclosed: [`education[${records.school}].rollStatus`, `socialCare[${records.plan}].status`], fieldsWithheld: [], policyVersion: null, breakGlass: false, prejudicesInvestigation: false,
       details: { recordIds: [records.school, records.plan] },
     }));
-    request = await open(sui, "SAR-CAD-0001");
+    // Each agency answers for its part: the school for its record, the council for the plan.
+    request = await open(sui, "SAR-CAD-0001", PARENT, undefined, schoolIg);
   });
 
   it("releases the school's read to the parent with the plan's part waiting on the plan's own decision", async () => {
-    const report = await review(request.id, "SAR-CAD-0001");
+    const report = await review(request.id, "SAR-CAD-0001", schoolIg);
     const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === readId);
     expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true, exemptions: [] });
     expect(entry?.releasedCategories).toEqual(["education.rollStatus"]);
-    expect(entry?.withheldParts).toEqual(expect.arrayContaining([expect.objectContaining({ item: `socialCare[${records.plan}].status`, outcome: "REVIEW_REQUIRED" })]));
-    const copy = await release(request.id, "SAR-CAD-0001");
+    const council = await review((await open(sui, "SAR-CAD-0002")).id, "SAR-CAD-0002");
+    const councilEntry = (council.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === readId);
+    expect(councilEntry?.withheldParts).toEqual(expect.arrayContaining([expect.objectContaining({ item: `socialCare[${records.plan}].status`, outcome: "REVIEW_REQUIRED" })]));
+    const copy = await release(request.id, "SAR-CAD-0001", schoolIg);
     expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", purpose: "EARLY_HELP", categories: ["education.rollStatus"] })]);
     expect(JSON.stringify(copy)).not.toContain("CHILD_PROTECTION_PLAN");
   });
@@ -443,7 +449,7 @@ describe("the exemptions, one by one", () => {
   const child = { sui, givenNames: "Isla", familyName: "Merriweather", dateOfBirth: "2011-03-15", sex: "FEMALE", address: home("5 Hollow Lane", "HP22 5RS") };
   const placement = { ...child, address: { kind: "PLACEMENT", line1: "2 Quiet Mews", postcode: "HP23 9ZZ", localAuthority: BUCKS, labels: ["LOCATION_WITHHELD"] } };
   // Each agency answers for its own records: a request from each, the parent's and the child's.
-  const ig = { school: schoolIg, gp: igLeadOf("GP-K99001", "HEALTH"), csc: CALLERS.igLead, police: igLeadOf("POLICE-43", "POLICE") };
+  const ig = { school: schoolIg, gp: igLeadOf("GP-K99001", "HEALTH"), csc: CALLERS.igLead, police: policeIg };
   type Agency = keyof typeof ig;
   const parentRequest = {} as Record<Agency, Json>;
   const childRequest = {} as Record<Agency, Json>;
