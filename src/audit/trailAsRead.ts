@@ -25,9 +25,15 @@ function idsIn(text: string): string[] {
   return (text.match(ID) ?? []).map((id) => id.toLowerCase());
 }
 
-/** Every id a row's paths name, disclosed or withheld: where a record or an identity fact may be named (its `details` are never shown to another agency's reader). */
-function idsInPaths(row: DisclosureAuditEntry): string[] {
-  return [...row.fieldsDisclosed.flatMap(idsIn), ...row.fieldsWithheld.flatMap((withheld) => idsIn(withheld.path))];
+/** The records a row says its content came from (`details.recordIds`: a disclosure's records, a notification's sources), or none. */
+function sourceRecordsOf(row: DisclosureAuditEntry): string[] {
+  const named = row.details.recordIds;
+  return Array.isArray(named) ? named.filter((id): id is string => typeof id === "string").map((id) => id.toLowerCase()) : [];
+}
+
+/** Every id a row names where the reader could meet it: in its paths, disclosed or withheld, and the records its content came from. */
+function idsNamed(row: DisclosureAuditEntry): string[] {
+  return [...row.fieldsDisclosed.flatMap(idsIn), ...row.fieldsWithheld.flatMap((withheld) => idsIn(withheld.path)), ...sourceRecordsOf(row)];
 }
 
 /**
@@ -42,26 +48,99 @@ const IDENTITY_FACT_SOURCES: readonly { table: string; sources: string }[] = [
 ];
 
 /**
- * Which of these ids are another agency's SEALED or BROKERED records, or identity facts (a name, an
- * address: `IDENTITY_FACT_SOURCES`) no record this reader may see reported, as this reader reads the
- * trail: design principles 5 and 8, a sealed record contributes nothing outside itself and a brokered one
- * only its restricted-involvement signal, so not its id, its fields or the facts it alone gave on the line
- * of someone else's read either — a new identity only a sealed record knows would betray it. A fact also
- * reported by a record the reader may see stays: it is no secret of the restricted one. The reader's own
- * agency's records are theirs. One statement, sent whether or not there are any ids.
+ * The child's own details a disclosure names without an id (`demographics.givenNames`,
+ * `demographics.localAuthority`), each with whether a record `r` reported that kind of fact about the
+ * child: every record names the child and gives a sex (`ReportedIdentity`); a date of birth (or an
+ * expected one) only when it gave one — a record from before the hub kept what each reported stands for
+ * the child's own; the local authority only from an address it reported. A detail not listed is no
+ * child-level fact the trail can trace, and is left out of another agency's row.
  */
-export async function recordsRestrictedFrom(dataSource: DataSource, reader: TrailReader, ids: readonly string[]): Promise<Set<string>> {
-  const restricted = (r: string) => `${r}.labels && ARRAY['SEALED', 'BROKERED']::text[] AND ${r}.agency_code <> :readerAgency`;
+const CHILD_FACT_SOURCES: Readonly<Record<string, string>> = {
+  givenNames: "true",
+  familyName: "true",
+  aliases: "true",
+  sex: "true",
+  dateOfBirth: `(r.reported_identity->>'backfilled' IS NOT NULL OR r.reported_identity->>'dateOfBirth' IS NOT NULL OR r.reported_identity->>'expectedDateOfBirth' IS NOT NULL)`,
+  localAuthority: "EXISTS (SELECT 1 FROM child_address reported WHERE reported.source_record_id = r.id AND reported.local_authority IS NOT NULL)",
+};
+
+/** A child-level detail named without an id, as a disclosure records it (`disclosure/recordPaths`; that folder writes the trail through this one, so the prefix is spelled out here, not imported). */
+const CHILD_FACT_PATH = /^demographics\.([A-Za-z]+)$/;
+
+/**
+ * Where what a row names comes from, as one reader stands to it (`provenanceFor`):
+ * - `ids`: an id that is the reader's own (`OWN`: a record their agency holds, or an identity fact one
+ *   of its records reported) or `RESTRICTED` (another agency's SEALED or BROKERED record, or a fact no
+ *   record the reader could be told of reported); an id not here is another agency's, or nothing the hub
+ *   still holds.
+ * - `childFacts`: per child (SUI) and child-level detail (`CHILD_FACT_SOURCES`), `OWN` when one of the
+ *   reader's agency's records about the child reported that kind of fact, `OPEN` when only records the
+ *   reader could be told of did; absent when only restricted records did, or none.
+ */
+export interface Provenance {
+  ids: ReadonlyMap<string, "OWN" | "RESTRICTED">;
+  childFacts: ReadonlyMap<string, "OWN" | "OPEN">;
+}
+
+/**
+ * The provenance of these ids and of these children's details, for this reader: one statement, sent
+ * whether or not there are any, so its cost does not tell what the rows name. A sealed record
+ * contributes nothing outside itself and a brokered one only its restricted-involvement signal (design
+ * principles 5 and 8); the reader's own agency's records are theirs.
+ */
+export async function provenanceFor(dataSource: DataSource, reader: TrailReader, ids: readonly string[], suis: readonly string[]): Promise<Provenance> {
+  const restricted = (r: string) => `(${r}.labels && ARRAY['SEALED', 'BROKERED']::text[] AND ${r}.agency_code <> :readerAgency)`;
   const facts = IDENTITY_FACT_SOURCES.map(({ table, sources }) => `SELECT fact.id, ${sources} AS sources FROM ${table} fact WHERE fact.id = ANY(CAST(:ids AS uuid[]))`);
+  const kinds = Object.entries(CHILD_FACT_SOURCES).map(([field, reported]) => `('${field}', ${reported})`).join(", ");
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(
-    `SELECT r.id::text AS id FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND ${restricted("r")}
+    `SELECT 'id' AS part, r.id::text AS key, CASE WHEN r.agency_code = :readerAgency THEN 'OWN' ELSE 'RESTRICTED' END AS standing
+       FROM agency_record r WHERE r.id = ANY(CAST(:ids AS uuid[])) AND (r.agency_code = :readerAgency OR ${restricted("r")})
      UNION ALL
-     SELECT f.id::text AS id FROM (${facts.join(" UNION ALL ")}) f
-      WHERE NOT EXISTS (SELECT 1 FROM agency_record r WHERE r.id = ANY(f.sources) AND NOT (${restricted("r")}))`,
-    { ids: [...new Set(ids)], readerAgency: reader.agency },
+     SELECT 'id', f.id::text, CASE WHEN f.own THEN 'OWN' ELSE 'RESTRICTED' END
+       FROM (SELECT f.id,
+                    EXISTS (SELECT 1 FROM agency_record r WHERE r.id = ANY(f.sources) AND r.agency_code = :readerAgency) AS own,
+                    EXISTS (SELECT 1 FROM agency_record r WHERE r.id = ANY(f.sources) AND NOT ${restricted("r")}) AS open
+               FROM (${facts.join(" UNION ALL ")}) f) f
+      WHERE f.own OR NOT f.open
+     UNION ALL
+     SELECT 'fact', c.sui || ' ' || k.field, CASE WHEN bool_or(r.agency_code = :readerAgency) THEN 'OWN' ELSE 'OPEN' END
+       FROM child c JOIN agency_record r ON r.child_id = c.id AND r.link_state = 'LINKED'
+       CROSS JOIN LATERAL (VALUES ${kinds}) AS k(field, reported)
+      WHERE c.sui = ANY(CAST(:suis AS text[])) AND k.reported AND NOT ${restricted("r")}
+      GROUP BY c.sui, k.field`,
+    { ids: [...new Set(ids)], suis: [...new Set(suis)], readerAgency: reader.agency },
   );
-  const rows: { id: string }[] = await dataSource.query(sql, parameters);
-  return new Set(rows.map((row) => row.id.toLowerCase()));
+  const rows: { part: "id" | "fact"; key: string; standing: string }[] = await dataSource.query(sql, parameters);
+  const standings = new Map<string, "OWN" | "RESTRICTED">();
+  const childFacts = new Map<string, "OWN" | "OPEN">();
+  for (const row of rows) {
+    if (row.part === "id") standings.set(row.key.toLowerCase(), row.standing as "OWN" | "RESTRICTED");
+    else childFacts.set(row.key, row.standing as "OWN" | "OPEN");
+  }
+  return { ids: standings, childFacts };
+}
+
+/**
+ * What becomes of one path of another agency's row for this reader: `KEPT` when it is theirs — every id
+ * it names their own, or, naming none, a detail of a child shown to them that one of their records
+ * reported (`CHILD_FACT_SOURCES`), or any path of a row whose content came from their records alone
+ * (`details.recordIds`: a notification they sent); `CONCEALED` when it names a restricted record or a
+ * fact only restricted records reported (left out as if never there); otherwise `DROPPED` (left out, and
+ * the list it was on named in `redactions`). Deny by default: a path of a shape not named here is dropped.
+ */
+function standingOf(path: string, shownSuis: readonly string[], ownSources: boolean, provenance: Provenance): "KEPT" | "CONCEALED" | "DROPPED" {
+  const ids = idsIn(path);
+  if (ids.length > 0) {
+    const standings = ids.map((id) => provenance.ids.get(id));
+    if (standings.includes("RESTRICTED")) return "CONCEALED";
+    return standings.every((standing) => standing === "OWN") ? "KEPT" : "DROPPED";
+  }
+  if (ownSources) return "KEPT";
+  const field = CHILD_FACT_PATH.exec(path)?.[1];
+  if (field === undefined || !(field in CHILD_FACT_SOURCES)) return "DROPPED";
+  const standings = shownSuis.map((sui) => provenance.childFacts.get(`${sui} ${field}`));
+  if (standings.includes("OWN")) return "KEPT";
+  return standings.includes("OPEN") ? "DROPPED" : "CONCEALED";
 }
 
 /** Why a part of another agency's entry is withheld from an IG lead: stable rule ids, so withheld is never mistaken for empty. */
@@ -69,6 +148,10 @@ const TRAIL_REDACTIONS = {
   otherAgencysAccount: {
     rule: "audit-trail:other-agency-account",
     reason: "Another agency's own account of its work, for that agency's accountability: it can name other people, other children and case details.",
+  },
+  otherAgencysRecords: {
+    rule: "audit-trail:other-agency-records",
+    reason: "Paths of records other agencies hold, and of details of the child none of your agency's records reported, are left out: which agencies hold what about the child is for the disclosure rules to say, not the trail.",
   },
   hash: {
     rule: "audit-trail:hash-covers-withheld",
@@ -93,29 +176,41 @@ const TRAIL_REDACTIONS = {
  * the children's NHS numbers). The stored row is unchanged, so the chain still verifies (`verifyAuditTrail`).
  *
  * Such a row may also name other children (a search's candidates, a notification's children, a merge, a
- * breach): it shows only the children the reader reaches and counts the rest (`otherChildren`). And it
- * may name another agency's sealed or brokered record, or a name or an address only such records
- * reported (`restricted`, from `recordsRestrictedFrom`): every path naming one is left out of
- * `fieldsDisclosed` and `fieldsWithheld`, as if it had never been there — not listed in `redactions`,
- * which would betray it.
+ * breach): it shows only the children the reader reaches and counts the rest (`otherChildren`).
+ *
+ * Its paths, disclosed and withheld, are kept only where they are the reader's (`standingOf`, deny by
+ * default): what the reader's agency answers for is who saw its own data, and a path of another agency's
+ * record (`education[<id>].safeguardingConcerns`) would tell it which agencies hold records about the
+ * child, their ids and what kinds of facts they hold — none of which the disclosure rules give it. A
+ * path left out leaves no gap and no count; the list it was on is named in `redactions` (rule
+ * `audit-trail:other-agency-records`). A path naming another agency's sealed or brokered record, or a
+ * fact only such records reported, is left out as if it had never been there, and is not the reason for
+ * any redaction, which would betray it.
  */
-export function asReadBy(row: DisclosureAuditEntry, reader: TrailReader, reached: ReadonlySet<string>, restricted: ReadonlySet<string>): AuditEntry {
+export function asReadBy(row: DisclosureAuditEntry, reader: TrailReader, reached: ReadonlySet<string>, provenance: Provenance): AuditEntry {
   const entry = toAuditEntry(row);
   if (row.principalAgency === reader.agency) return entry;
   const childSuis = row.childSuis.filter((sui) => reached.has(sui));
-  const shown = (path: string) => !idsIn(path).some((id) => restricted.has(id));
+  const sources = sourceRecordsOf(row);
+  const ownSources = sources.length > 0 && sources.every((id) => provenance.ids.get(id) === "OWN");
+  const standing = (path: string) => standingOf(path, childSuis, ownSources, provenance);
+  const fieldsDisclosed = entry.fieldsDisclosed.filter((path) => standing(path) === "KEPT");
+  const fieldsWithheld = entry.fieldsWithheld.filter((withheld) => standing(withheld.path) === "KEPT");
   const account = (path: string) => ({ path, ...TRAIL_REDACTIONS.otherAgencysAccount });
+  const records = (path: string) => ({ path, ...TRAIL_REDACTIONS.otherAgencysRecords });
   return {
     ...entry,
     access: entry.access === null ? null : { ...entry.access, justification: null, caseReference: null },
     childSuis,
     otherChildren: row.childSuis.length - childSuis.length,
-    fieldsDisclosed: entry.fieldsDisclosed.filter(shown),
-    fieldsWithheld: entry.fieldsWithheld.filter((withheld) => shown(withheld.path)),
+    fieldsDisclosed,
+    fieldsWithheld,
     details: {},
     hash: null,
     redactions: [
       ...(entry.access === null ? [] : [account("access.justification"), account("access.caseReference")]),
+      ...(entry.fieldsDisclosed.some((path) => standing(path) === "DROPPED") ? [records("fieldsDisclosed")] : []),
+      ...(entry.fieldsWithheld.some((withheld) => standing(withheld.path) === "DROPPED") ? [records("fieldsWithheld")] : []),
       account("details"),
       { path: "hash", ...TRAIL_REDACTIONS.hash },
     ],
@@ -124,12 +219,12 @@ export function asReadBy(row: DisclosureAuditEntry, reader: TrailReader, reached
 
 /**
  * The rows as this reader may read them (`asReadBy`): the one place the trail is projected for an IG
- * lead, for lists and exports alike. Two statements (`childrenReached`, `recordsRestrictedFrom`), sent
+ * lead, for lists and exports alike. Two statements (`childrenReached`, `provenanceFor`), sent
  * every time, however many rows and whatever they name.
  */
 export async function trailAsRead(dataSource: DataSource, reader: TrailReader, rows: readonly DisclosureAuditEntry[]): Promise<AuditEntry[]> {
   const others = rows.filter((row) => row.principalAgency !== reader.agency);
   const reached = await childrenReached(dataSource, reader, others.flatMap((row) => row.childSuis));
-  const restricted = await recordsRestrictedFrom(dataSource, reader, others.flatMap(idsInPaths));
-  return rows.map((row) => asReadBy(row, reader, reached, restricted));
+  const provenance = await provenanceFor(dataSource, reader, others.flatMap(idsNamed), others.flatMap((row) => row.childSuis));
+  return rows.map((row) => asReadBy(row, reader, reached, provenance));
 }

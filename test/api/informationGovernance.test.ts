@@ -67,7 +67,8 @@ describe("scenario 10: an IG lead reviews one child's disclosures", () => {
     const nodes = [...first.data.disclosures.nodes, ...rest.data.disclosures.nodes];
     expect(nodes.map((n: { principal: { sub: string } }) => n.principal.sub)).toEqual(["ed-doctor", "sw-north", "dsl-sampleton"]);
     expect(nodes[0]).toMatchObject({ breakGlass: true, outcome: "DISCLOSED", access: { purpose: "EMERGENCY_PROTECTION", lawfulBasis: "VITAL_INTERESTS" } });
-    expect(nodes[2].fieldsWithheld.map((w: { path: string }) => w.path)).toEqual(expect.arrayContaining([`health[${await recordIdOf("GP-S3")}].conditions`]));
+    // The school's read withheld the GP's record from the DSL: the GP's to answer for, not the council's.
+    expect(nodes[2].fieldsWithheld.map((w: { path: string }) => w.path)).not.toContain(`health[${await recordIdOf("GP-S3")}].conditions`);
   });
 
   it("filters by break-glass for the review queue", async () => {
@@ -99,7 +100,9 @@ describe("scenario 10: an IG lead reviews one child's disclosures", () => {
     const dsl = events.find((e: { agent: { who: { identifier: { value: string } } }[] }) => e.agent.some((a) => a.who?.identifier?.value === "dsl-sampleton"));
     expect(JSON.stringify(dsl.entity)).toContain(SCENARIO.schoolDsl);
     expect(JSON.stringify(dsl.agent)).toContain("STRATEGY_DISCUSSION");
-    expect(JSON.stringify(dsl.entity)).toContain(`health[${await recordIdOf("GP-S3")}].conditions`);
+    // The GP's record the DSL was refused is the GP's to answer for: left out, and the list named as narrowed.
+    expect(JSON.stringify(dsl.entity)).not.toContain(`health[${await recordIdOf("GP-S3")}].conditions`);
+    expect(JSON.stringify(dsl.entity)).toContain("fieldsWithheld: audit-trail:other-agency-records");
   });
 
   it("exports as CSV", async () => {
@@ -290,6 +293,75 @@ describe("a children's services IG lead's reach through where a child lives (pri
 
   it("does not reach a child through a home only a sealed record reports", async () => {
     expect(await countFor(sealedHome)).toBe(0);
+  });
+});
+
+describe("another agency's read, as an IG lead whose agency holds only its own record about the child reads it", () => {
+  const suis = syntheticNhsNumbers(896_000);
+  const childSui = suis.next().value as string;
+  const child = { sui: childSui, givenNames: "Wren", familyName: "Ashdown", dateOfBirth: "2012-03-03", sex: "FEMALE", address: { kind: "HOME", line1: "9 Quarry Road", town: "Sampleton", postcode: "HP20 2QR", localAuthority: "E06000060" } };
+  const father = { reference: "A8123ZZ", givenNames: "Neil", familyName: "Ashdown", dateOfBirth: "1980-02-02", sex: "MALE", homeLocalAuthority: "E10000019", relationship: "FATHER", parentalResponsibility: true, posesRiskToChild: true, subjectOfRecord: true };
+  const officer: TestClaims = { sub: "pc-trail-fields", name: "Test pc-trail-fields", agency: "POLICE-43", agency_type: "POLICE", roles: ["POLICE_OFFICER"], la: "E06000060" };
+  const prisonIg: TestClaims = { sub: "ig-hmp-trail-fields", name: "Test ig-hmp-trail-fields", agency: "HMP-EXAMPLETON", agency_type: "PRISON", roles: ["IG_LEAD"], la: "E10000019" };
+  const policeIg: TestClaims = { sub: "ig-pol-trail-fields", name: "Test ig-pol-trail-fields", agency: "POLICE-43", agency_type: "POLICE", roles: ["IG_LEAD"], la: "E06000060" };
+  const ROWS = "query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access) { nodes { id principal { sub } fieldsDisclosed fieldsWithheld { path rule } details redactions { path rule } } } }";
+  const records = { police: "", school: "", prison: "" };
+  let stored: { fieldsDisclosed: string[]; fieldsWithheld: { path: string; rule: string }[] };
+
+  beforeAll(async () => {
+    const submissions = [
+      ["POLICE", "E06000060", { agencyCode: "POLICE-43", agencyReference: "TVP-TRAIL-FIELDS-1", child, police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01", intelligence: "Intelligence for the trail-fields test", activeInvestigation: false } }],
+      ["EDUCATION", "E06000060", { agencyCode: "SCH-199001", agencyReference: "UPN-TRAIL-FIELDS-1", child, education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", safeguardingConcerns: [{ category: "NEGLECT", summary: "Concern for the trail-fields test", recordedOn: "2026-10-02" }] } }],
+      ["PRISON", "E10000019", { agencyCode: "HMP-EXAMPLETON", agencyReference: "HMP-TRAIL-FIELDS-1", child, relatedAdults: [father], prison: { prisonNumber: "A8123ZZ", pprcStatus: "CONFIRMED", pprcAssessedOn: "2026-09-20", expectedReleaseDate: "2027-01-10" } }],
+    ] as const;
+    for (const [type, la, record] of submissions) {
+      expect((await hub.graphql(SUBMIT, { record }, await hub.token(AGENCY_SYSTEM_CLAIMS(record.agencyCode, type, la)))).body.errors).toBeUndefined();
+    }
+    [records.police, records.school, records.prison] = await Promise.all(["TVP-TRAIL-FIELDS-1", "UPN-TRAIL-FIELDS-1", "HMP-TRAIL-FIELDS-1"].map(recordIdOf));
+    const read = await as(officer, CHILD_QUERY, { sui: childSui, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") });
+    expect(read.errors).toBeUndefined();
+    [stored] = await hub.hub.database.dataSource.query(
+      `SELECT fields_disclosed AS "fieldsDisclosed", fields_withheld AS "fieldsWithheld" FROM disclosure_audit WHERE principal_sub = $1 AND operation = 'CHILD_RECORD' AND $2 = ANY(child_suis)`, [officer.sub, childSui]);
+    // The officer's read carried the police's and the school's records: what the prison must not learn of.
+    expect(stored.fieldsDisclosed.some((path) => path.includes(records.police))).toBe(true);
+    expect([...stored.fieldsDisclosed, ...stored.fieldsWithheld.map((w) => w.path)].some((path) => path.includes(records.school))).toBe(true);
+  });
+
+  const officersRow = async (reader: TestClaims) => {
+    const body = await as(reader, ROWS, { filter: { childSui, principalSub: officer.sub, operation: "CHILD_RECORD" }, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.disclosures.nodes).toHaveLength(1);
+    return body.data.disclosures.nodes[0] as { fieldsDisclosed: string[]; fieldsWithheld: { path: string; rule: string }[]; details: object; redactions: { path: string; rule: string }[] };
+  };
+  const othersRecords = () => [records.police, records.school, "police[", "education["];
+
+  it("shows the prison's IG lead the officer's read with no path or id of the police's or the school's records, saying the lists were narrowed", async () => {
+    const row = await officersRow(prisonIg);
+    const text = JSON.stringify(row);
+    for (const other of othersRecords()) expect(text).not.toContain(other);
+    const ownPaths = (paths: string[]) => paths.filter((path) => path.includes(records.prison));
+    expect(row.fieldsDisclosed).toEqual(expect.arrayContaining(ownPaths(stored.fieldsDisclosed)));
+    expect(row.fieldsWithheld.map((w) => w.path)).toEqual(expect.arrayContaining(ownPaths(stored.fieldsWithheld.map((w) => w.path))));
+    expect(row.redactions).toEqual(expect.arrayContaining([
+      { path: "fieldsDisclosed", rule: "audit-trail:other-agency-records" },
+      { path: "fieldsWithheld", rule: "audit-trail:other-agency-records" },
+    ]));
+  });
+
+  it("exports it the same way, as CSV and as FHIR", async () => {
+    for (const format of ["CSV", "FHIR_AUDIT_EVENT"] as const) {
+      const body = await as(prisonIg, EXPORT, { filter: { childSui, principalSub: officer.sub, operation: "CHILD_RECORD" }, format, access: IG_REVIEW });
+      expect(body.errors).toBeUndefined();
+      const { content, count } = body.data.exportDisclosures as { content: string; count: number };
+      expect(count).toBe(1);
+      for (const other of othersRecords()) expect(content).not.toContain(other);
+      expect(content).toContain("fieldsDisclosed: audit-trail:other-agency-records");
+    }
+  });
+
+  it("shows the police's own IG lead its officer's row whole", async () => {
+    const row = await officersRow(policeIg);
+    expect(row).toMatchObject({ fieldsDisclosed: stored.fieldsDisclosed, fieldsWithheld: stored.fieldsWithheld.map(({ path, rule }) => expect.objectContaining({ path, rule })), redactions: [] });
   });
 });
 

@@ -317,6 +317,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     beforeAll(async () => {
       await holdRecordsAbout(db.dataSource, { code: SCHOOL_DSL.agency, type: SCHOOL_DSL.agencyType }, [WARD]);
       [{ id: ids.schoolRecord }] = await db.dataSource.query<{ id: string }[]>(`SELECT r.id FROM agency_record r JOIN child c ON c.id = r.child_id WHERE c.sui = $1`, [WARD]);
+      // The school's record gave the child's date of birth: a read showing one shows the school's data.
+      await db.dataSource.query(`UPDATE agency_record SET reported_identity = $2::jsonb WHERE id = $1`, [ids.schoolRecord, JSON.stringify({ givenNames: "Trail", familyName: "Child", dateOfBirth: "2015-01-01", sex: "NOT_KNOWN" })]);
       ids.sealed = await restrictedRecord({ code: POLICE_OFFICER.agency, type: POLICE_OFFICER.agencyType }, "POLICE", "SEALED");
       ids.brokered = await restrictedRecord({ code: DOCTOR.agency, type: DOCTOR.agencyType }, "HEALTH", "BROKERED");
       [{ id: ids.address }] = await db.dataSource.query<{ id: string }[]>(

@@ -122,6 +122,11 @@ describe("checkAccessContext", () => {
       expect(refused(socialWorker, { ...s47, breakGlass: true, justification: ` ${"x".repeat(39)} ` })).toMatchObject({
         problem: "BREAK_GLASS_REASON_REQUIRED", rule: "break-glass-reason-required", message: expect.stringContaining("at least 40 characters"),
       });
+      // Enough different words and letters, one short of the length once trimmed: the length is its own test.
+      const terse = "A child alone at home, mother taken ill";
+      expect(terse.length).toBe(39);
+      expect(refused(socialWorker, { ...s47, breakGlass: true, justification: `  ${terse}  ` })).toMatchObject({ problem: "BREAK_GLASS_REASON_REQUIRED", rule: "break-glass-reason-required" });
+      expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: `${terse}.` }, child)).toBeNull();
     });
 
     test.each([

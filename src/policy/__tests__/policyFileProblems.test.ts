@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import canonicalize from "canonicalize";
 import { parse } from "yaml";
+import { AGENCY_TYPES } from "../../directory/AgencyType";
 import { loadPolicies } from "../loadPolicies";
 import { PolicyError } from "../PolicyError";
 import { YamlNode } from "../YamlNode";
@@ -58,9 +59,11 @@ describe("loadPolicies refuses", () => {
 
   test("a household link through a relationship the hub does not know, or with no bound on how many children", () => {
     const unknown = loadError(editFixture("involvement.yaml", "adultRelationships: [MOTHER, FATHER]", "adultRelationships: [MOTHER, NEIGHBOUR]"));
-    expect(unknown.problem).toContain("NEIGHBOUR");
+    expect(unknown.problem).toContain('unknown relationship "NEIGHBOUR"');
     const unbounded = loadError(editFixture("involvement.yaml", "  maxChildrenPerAdult: 5\n", ""));
     expect(unbounded.problem).toContain("maxChildrenPerAdult");
+    const link = loadError(editFixture("involvement.yaml", "opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]", "opensMemberFiles: [SAME_ADDRESS, SAME_SCHOOL]"));
+    expect(link.problem).toContain('unknown household link "SAME_SCHOOL"');
   });
 
   test("a search candidate's comparison the hub does not make, a detail that is no child's, or a coarser level where levels do not nest", () => {
@@ -97,7 +100,7 @@ describe("loadPolicies refuses", () => {
     expect({ file: unknown.file.endsWith("roles.yaml"), problem: unknown.problem }).toEqual({ file: true, problem: expect.stringContaining('unknown agency type "COUNCIL"') });
     expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: []")).problem).toContain("MASH_PRACTITIONER");
     expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "")).problem).toContain('missing required key "MASH_PRACTITIONER"');
-    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: ALL")).problem).toContain('"ALL"');
+    expect(loadError(editFixture("roles.yaml", "MASH_PRACTITIONER: ANY", "MASH_PRACTITIONER: ALL")).problem).toContain('unknown holder (ANY, or a list of agency types) "ALL"');
     expect(loadError(editFixture("roles.yaml", "    MASH_PRACTITIONER: ANY\n", "    MASH_PRACTITIONER: ANY\n    TEACHER: ANY\n")).problem).toContain('unknown key "TEACHER"');
   });
 
@@ -113,7 +116,8 @@ describe("loadPolicies refuses", () => {
     const grant = loadError({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
     expect(grant.problem).toContain('rule "grant-health" names role(s) SOCIAL_WORKER that none of its agency types (EDUCATION) can hold');
     const held = writePolicyDir({ ...changes, ...editFixture("rules.yaml", "    roles: [SOCIAL_WORKER]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]", "    roles: [SOCIAL_WORKER]\n    agencyTypes: [EDUCATION, CHILDRENS_SOCIAL_CARE]\n    purposes: [SECTION_47_ENQUIRY]\n    relationships: [AGENCY_INVOLVED]") });
-    expect(loadPolicies(held).roleHolders.holders.get("SOCIAL_WORKER")).toEqual(["CHILDRENS_SOCIAL_CARE"]);
+    const holders = loadPolicies(held).roleHolders.holders;
+    expect({ listed: holders.get("SOCIAL_WORKER"), any: holders.get("MASH_PRACTITIONER") }).toEqual({ listed: ["CHILDRENS_SOCIAL_CARE"], any: AGENCY_TYPES });
   });
 
   test("a purpose defined twice", () => {
@@ -191,6 +195,11 @@ derivedLabels:
     const names = Object.keys(FIXTURE_FILES).sort();
     const contents = names.map((file) => ({ file, content: parse(FIXTURE_FILES[file] ?? "") as unknown }));
     expect(loadPolicies(dir).version).toBe(createHash("sha256").update(canonicalize(contents) ?? "").digest("hex"));
+  });
+
+  test("a household whose links open no member's file: the links still place children, nothing more", () => {
+    const policy = loadPolicies(writePolicyDir(editFixture("involvement.yaml", "opensMemberFiles: [SAME_ADDRESS, LINKED_ADULT]", "opensMemberFiles: []")));
+    expect(policy.householdLinks).toMatchObject({ id: "household-links", adultRelationships: ["MOTHER", "FATHER"], opensMemberFiles: [] });
   });
 
   test("only files: a directory named like a policy file is not read", () => {

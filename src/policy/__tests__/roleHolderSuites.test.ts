@@ -31,6 +31,14 @@ describe("roles held by agency type", () => {
     expect({ unheld: ROLES.filter((role) => !heldSomewhere.has(role)), unrefused: ROLES.filter((role) => !everywhere.includes(role) && !refusedSomewhere.has(role)) }).toEqual({ unheld: [], unrefused: [] });
   });
 
+  test("a role is held only by a caller who has it, at an agency of a type that holds it", () => {
+    expect([
+      holdsRole(policy, { agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["MASH_PRACTITIONER"] }, "MASH_PRACTITIONER"),
+      holdsRole(policy, { agencyType: "EDUCATION", roles: ["MASH_PRACTITIONER"] }, "MASH_PRACTITIONER"),
+      holdsRole(policy, { agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"] }, "MASH_PRACTITIONER"),
+    ]).toEqual([true, false, false]);
+  });
+
   test("every role the role guide (and so the token command and the console's demo picker) offers is held at the agency it names", () => {
     expect(ROLE_GUIDE.filter((guide) => rolesNotHeld(policy, { agencyType: guide.agencyType, roles: [guide.role] }).length > 0).map((guide) => guide.role)).toEqual([]);
   });

@@ -71,15 +71,15 @@ export class DisclosureNode {
   @Field(() => Int, { description: "How many other children the entry names, left out because your agency answers for none of them: counted, never named." }) otherChildren: number;
   @Field(() => AuditOutcome) outcome: AuditOutcome;
   @Field(() => AuditRefusalView, { nullable: true }) refusal: AuditRefusalView | null;
-  @Field(() => [String]) fieldsDisclosed: string[];
-  @Field(() => [Redaction]) fieldsWithheld: Redaction[];
+  @Field(() => [String], { description: "On another agency's entry, only paths of your agency's own records and of the child's details they reported (`redactions` names the list when others were left out)." }) fieldsDisclosed: string[];
+  @Field(() => [Redaction], { description: "As `fieldsDisclosed`: on another agency's entry, only what concerns your agency's own records." }) fieldsWithheld: Redaction[];
   @Field(() => String, { nullable: true }) policyVersion: string | null;
   @Field(() => Boolean, { description: "Flagged when it was made as possibly prejudicial to an investigation (law-enforcement processing, a police caller, or a child whose file held an active investigation or content for no family). A hint for your review of the trail: subject access reports decide each entry by what it carried, not by this flag." }) prejudicesInvestigation: boolean;
   @Field(() => JSONObjectResolver) details: Record<string, unknown>;
   @Field(() => Int) chain: number;
   @Field(() => Int) sequence: number;
   @Field(() => String, { nullable: true, description: "The entry's hash on its chain; null on another agency's entry, where it covers what is withheld from you (`redactions`). `verifyAuditChain` checks every entry in full." }) hash: string | null;
-  @Field(() => [Redaction], { description: "What of the entry is withheld from you, and the rule: on another agency's entry its justification, case reference, details and hash (`audit-trail:other-agency-account`, `audit-trail:hash-covers-withheld`); empty on your own agency's." }) redactions: Redaction[];
+  @Field(() => [Redaction], { description: "What of the entry is withheld from you, and the rule: on another agency's entry its justification, case reference, details and hash (`audit-trail:other-agency-account`, `audit-trail:hash-covers-withheld`), and `fieldsDisclosed` / `fieldsWithheld` when paths of other agencies' records were left out of them (`audit-trail:other-agency-records`); empty on your own agency's." }) redactions: Redaction[];
 }
 
 @ObjectType()

@@ -3,29 +3,56 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPolicies } from "../../../policy/loadPolicies";
 import { PolicyError } from "../../../policy/PolicyError";
+import { type PolicySet } from "../../../policy/PolicySet";
+import { recipientPrincipal, routingAccess } from "../../../policy/checkNotificationRouting";
+import { ROUTED_NOTIFICATION_TYPES } from "../../NotificationType";
+import { type NotificationRoutingRule } from "../NotificationRoutingRule";
 
 const POLICIES = join(__dirname, "..", "..", "..", "..", "policies");
 const ROUTING = "notification-routing.yaml";
 
-/** The hub's policies with one line of the routing file changed; the loader's refusal. */
-function refusalOf(from: string, to: string): PolicyError {
+/** The hub's policies with one file's text changed (the routing file unless another is named), loaded. */
+function loadEdited(edit: (text: string) => string, file = ROUTING): PolicySet {
   const dir = mkdtempSync(join(tmpdir(), "hub-routing-"));
   try {
     cpSync(POLICIES, dir, { recursive: true, filter: (source) => !source.includes(`${join(POLICIES, "tests")}`) });
-    const text = readFileSync(join(dir, ROUTING), "utf8");
-    expect(text).toContain(from);
-    writeFileSync(join(dir, ROUTING), text.replace(from, to));
-    try {
-      loadPolicies(dir);
-    } catch (error) {
-      if (error instanceof PolicyError) return error;
-      throw error;
-    }
-    throw new Error("the policies loaded");
+    writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
+    return loadPolicies(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `from` replaced by `to` in one policy file. */
+function replacing(from: string, to: string): (text: string) => string {
+  return (text) => {
+    expect(text).toContain(from);
+    return text.replace(from, to);
+  };
+}
+
+/** The loader's refusal of the hub's policies with one file's text changed. */
+function refusalOfEdit(edit: (text: string) => string, file = ROUTING): PolicyError {
+  try {
+    loadEdited(edit, file);
+  } catch (error) {
+    if (error instanceof PolicyError) return error;
+    throw error;
+  }
+  throw new Error("the policies loaded");
+}
+
+/** The loader's refusal of the hub's policies with one line of the routing file changed. */
+function refusalOf(from: string, to: string): PolicyError {
+  return refusalOfEdit(replacing(from, to));
+}
+
+/** The 1-based line of `text` that starts with `start`. */
+function lineStarting(text: string, start: string): number {
+  return text.split("\n").findIndex((line) => line.startsWith(start)) + 1;
+}
+
+const ROUTING_TEXT = readFileSync(join(POLICIES, ROUTING), "utf8");
 
 describe("routing rules are checked at start-up", () => {
   test("a rule sending to children's social care under Part 3 is refused: CSC is not a competent authority", () => {
@@ -41,6 +68,17 @@ describe("routing rules are checked at start-up", () => {
   test("a competent authority receives it under Part 3, not under Art 6 alone", () => {
     const error = refusalOf("    decidedAs: POLICE_OFFICER\n    purpose: OFFENDER_RISK_MANAGEMENT\n    lawfulBasis: LAW_ENFORCEMENT", "    decidedAs: POLICE_OFFICER\n    purpose: STRATEGY_DISCUSSION\n    lawfulBasis: PUBLIC_TASK");
     expect(error.message).toContain('rule "pprc-police-release-area": POLICE is a competent authority and receives criminal-offence data under LAW_ENFORCEMENT');
+  });
+
+  test("criminal-offence data goes only under a condition the Sch.1 list names, though the rule states another", () => {
+    const error = refusalOfEdit(replacing("conditions: [SAFEGUARDING_CHILDREN, STATUTORY_PURPOSE]", "conditions: [STATUTORY_PURPOSE]"), "lawful-bases.yaml");
+    expect(error.message).toContain('rule "pprc-csc-prisoner-home-area": CHILDRENS_SOCIAL_CARE receives criminal-offence data only under one of STATUTORY_PURPOSE (criminal-offence-data-conditions)');
+  });
+
+  test("a rule whose content carries no criminal-offence data needs no Sch.1 condition for it", () => {
+    const plainAccess = "    lawfulBasis: PUBLIC_TASK\n    condition: SAFEGUARDING_CHILDREN\n\n  - id: plan-move-receiving-authority";
+    const policy = loadEdited(replacing(plainAccess, plainAccess.replace("    condition: SAFEGUARDING_CHILDREN\n", "")));
+    expect(policy.notificationRouting.find((rule) => rule.id === "cpis-access-plan-holder")).toMatchObject({ notificationType: "PLAN_ACCESS", recipient: "CHILDRENS_SOCIAL_CARE", condition: null });
   });
 
   test("a role that may not state the rule's purpose is refused", () => {
@@ -72,5 +110,46 @@ describe("each routed notification type's vocabulary, and who submits it, are ch
   test("a notification type names who submits it: an unknown role, or none at all, is refused", () => {
     expect(refusalOf("roles: [PRISON_OMU, AGENCY_SYSTEM]", "roles: [PRISON_GOVERNOR]").message).toMatch(/unknown role "PRISON_GOVERNOR"/);
     expect(refusalOf("    submittedBy:\n      - { agencyTypes: [PRISON], roles: [PRISON_OMU, AGENCY_SYSTEM] }", "    submittedBy: []").message).toMatch(/name at least one agency type and role that submits it/);
+  });
+});
+
+describe("notification types are said once, and every routed type has one", () => {
+  test("the loaded types, by name, with their acknowledgement timescales", () => {
+    const types = loadPolicies(POLICIES).notificationTypes;
+    expect([...types.keys()].sort()).toEqual([...ROUTED_NOTIFICATION_TYPES].sort());
+    expect(types.get("PPRC")).toMatchObject({ id: "notification-type-pprc", notificationType: "PPRC", acknowledgement: "PPRC_NOTIFICATION_ACKNOWLEDGEMENT" });
+  });
+
+  test("a type defined twice is refused at its second entry", () => {
+    const error = refusalOf("    notificationType: UNSCHEDULED_CARE_ATTENDANCE\n    submittedBy:", "    notificationType: PPRC\n    submittedBy:");
+    expect(error.line).toBe(lineStarting(ROUTING_TEXT, "  - id: notification-type-unscheduled-care-attendance"));
+    expect(error.problem).toContain("notification type PPRC is already defined");
+  });
+
+  test("a rule routing a type no entry defines is refused at the rule", () => {
+    const entry = ROUTING_TEXT.slice(ROUTING_TEXT.indexOf("  - id: notification-type-mash-referral-transfer"), ROUTING_TEXT.indexOf("notificationRouting:"));
+    const error = refusalOf(entry, "");
+    expect(error.line).toBe(lineStarting(ROUTING_TEXT.replace(entry, ""), "  - id: mash-transfer-home-authority"));
+    expect(error.problem).toContain('no "notificationTypes" entry says when a MASH_REFERRAL_TRANSFER notification must be acknowledged');
+  });
+});
+
+describe("what a routing rule's recipients are decided and audited as", () => {
+  /** Loaded inside each test: a policy that fails to load then fails the test, not the whole file. */
+  const csc = (): NotificationRoutingRule => {
+    const rule = loadPolicies(POLICIES).notificationRouting.find((candidate) => candidate.id === "pprc-csc-prisoner-home-area");
+    if (rule === undefined) throw new Error("no rule pprc-csc-prisoner-home-area");
+    return rule;
+  };
+
+  test("the rule's role at the recipient agency, named as a notification recipient on the delivery's audit entry", () => {
+    expect(recipientPrincipal(csc(), "LA-E06000060")).toMatchObject({ sub: "notification-recipient:LA-E06000060", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"] });
+  });
+
+  test("the rule's context, its description (without the folded text's last line break) as the justification", () => {
+    expect(routingAccess(csc())).toEqual({
+      purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN",
+      justification: expect.stringMatching(/^\S.*para 18\.$/s), caseReference: null, breakGlass: false,
+    });
   });
 });
