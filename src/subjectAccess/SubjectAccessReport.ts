@@ -44,6 +44,7 @@ export interface ReviewedSource extends FactSource {
 export interface ReviewedIdentityFact {
   item: string;
   kind: IdentityFactKind;
+  /** Null when withheld. */
   value: unknown;
   sources: ReviewedSource[];
   decision: DecisionView;
@@ -52,6 +53,7 @@ export interface ReviewedIdentityFact {
 export interface ReviewedField {
   item: string;
   field: string;
+  /** As the agency sent it; null when withheld (the field or its record). */
   value: unknown;
   decision: DecisionView;
 }
@@ -59,7 +61,8 @@ export interface ReviewedField {
 export interface ReviewedRecord {
   item: string;
   source: FactSource;
-  agencyReference: string;
+  /** The agency's own reference for its record; null when the record is withheld. */
+  agencyReference: string | null;
   updatedAt: Date;
   fields: ReviewedField[];
   rights: HeldRights;

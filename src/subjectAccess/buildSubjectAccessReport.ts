@@ -21,23 +21,28 @@ export interface ReportParts {
 /**
  * The IG lead's review: every fact held, every record field and every disclosure, each with its
  * decision, the exemptions behind it, and whether it goes into the release. What is released is
- * decided here once, so the review shows exactly what `releaseCopy` will contain.
+ * decided here once, so the review shows exactly what `releaseCopy` will contain. An item is built
+ * without its value, which is added only when nothing withholds it (the item, or the record a field is
+ * of): a WITHHELD item never carries what it withholds, to the IG lead either (deny by default).
  */
 export function buildSubjectAccessReview(policy: Pick<PolicySet, "subjectAccess">, parts: ReportParts): SubjectAccessReview {
   const { decisions } = parts;
   const decisionOf = (item: string): ItemDecision => decisions.get(item) ?? { outcome: ItemOutcome.REVIEW_REQUIRED, exemptions: [], awaiting: [], decidable: [], review: null };
   const included = (item: string) => decisionOf(item).outcome === ItemOutcome.INCLUDED;
+  const contentOf = (item: string, ...holding: string[]): unknown =>
+    [item, ...holding].some((each) => decisionOf(each).outcome === ItemOutcome.WITHHELD) ? null : (parts.facts.contents.get(item) ?? null);
 
   const records: ReviewedRecord[] = parts.facts.records.map((record) => {
-    const fields = record.fields.map((field) => ({ ...field, decision: view(decisionOf(field.item), included(field.item) && included(record.item)) }));
-    return { ...record, fields, decision: view(decisionOf(record.item), included(record.item) && fields.some((field) => field.decision.released)) };
+    const fields = record.fields.map((field) => ({ ...field, value: contentOf(field.item, record.item), decision: view(decisionOf(field.item), included(field.item) && included(record.item)) }));
+    const agencyReference = contentOf(record.item) as string | null;
+    return { ...record, agencyReference, fields, decision: view(decisionOf(record.item), included(record.item) && fields.some((field) => field.decision.released)) };
   });
   const releasedRecords = new Set(records.filter((record) => record.decision.released).map((record) => record.item));
   const sourceView = (source: FactSource) => ({ ...source, released: releasedRecords.has(source.recordItem) });
 
   const identity: ReviewedIdentityFact[] = parts.facts.identity.map((fact) => {
     const sources = fact.sources.map(sourceView);
-    return { ...fact, sources, decision: view(decisionOf(fact.item), included(fact.item) && sources.some((source) => source.released)) };
+    return { ...fact, value: contentOf(fact.item), sources, decision: view(decisionOf(fact.item), included(fact.item) && sources.some((source) => source.released)) };
   });
   const releasedItems = new Set([
     ...releasedRecords,
@@ -90,7 +95,8 @@ export function releaseCopy(policy: Pick<PolicySet, "subjectAccess">, review: Su
       .map((record) => ({
         recordType: record.source.recordType,
         source: releasedSource(record.source),
-        agencyReference: record.agencyReference,
+        // Released: INCLUDED, so its reference is there.
+        agencyReference: record.agencyReference ?? "",
         fields: record.fields.filter((field) => field.decision.released).map((field) => ({ field: field.field, value: field.value })),
         rights: releasedRights(record),
       })),

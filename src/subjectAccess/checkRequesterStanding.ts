@@ -38,7 +38,7 @@ const MAX_NAME = 200;
  * child can authorise a representative. The age competence is presumed from, and the length a written
  * assessment must have, are the consent rules' (`childCompetence` in policies/consent.yaml): 16 or over
  * is presumed competent unless assessed as lacking capacity (Mental Capacity Act 2005 s.1(2)); under 16,
- * or with no date of birth held, the IG lead assesses understanding (Gillick) and writes it down. There
+ * or with no date of birth held by the opening agency's own records, the IG lead assesses understanding (Gillick) and writes it down. There
  * is no manager's confirmation here: deciding the request is the IG lead's. A person with parental
  * responsibility acts for the child; how that responsibility was confirmed is written down. Messages
  * name thresholds, never the child's age.
@@ -72,7 +72,7 @@ export function checkRequesterStanding(policy: Pick<PolicySet, "childCompetence"
   }
   const presumed = childDateOfBirth !== null && childAgeOn(childDateOfBirth, receivedAt) >= rule.presumedCompetentFromAge;
   if (competence === null && !presumed) {
-    refuse(SubjectAccessProblem.ASSESSMENT_REQUIRED, "competence", `A child under ${rule.presumedCompetentFromAge}, or whose date of birth the hub does not hold, exercises the right only on a written assessment that they understand it.`);
+    refuse(SubjectAccessProblem.ASSESSMENT_REQUIRED, "competence", `A child under ${rule.presumedCompetentFromAge}, or whose date of birth your agency's records do not give, exercises the right only on a written assessment that they understand it.`);
   }
   if (competence !== null && !competence.assessedCompetent) {
     refuse(SubjectAccessProblem.REQUESTER_NOT_COMPETENT, "competence", "The child was assessed as not understanding their right of access: a person with parental responsibility may ask for them.");

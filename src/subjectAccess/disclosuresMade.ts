@@ -9,6 +9,7 @@ import { DEMOGRAPHICS } from "../disclosure/recordPaths";
 import { type LawfulBasis } from "../policy/LawfulBasis";
 import { type Purpose } from "../policy/Purpose";
 import { type FactsHeld, IdentityFactKind } from "./factsHeld";
+import { concealedRouteEntry, trailReach, type TrailReader } from "../audit/trailReach";
 import { type DisclosureUnderReview } from "./SubjectAccessSubject";
 
 /** One path an audit entry disclosed, with the items of the report it carried. */
@@ -50,15 +51,19 @@ export interface DisclosureMade {
 
 /**
  * Every disclosure of the child's information to an agency — a child-record read, a search result, a
- * notification (DISCLOSING_OPERATIONS, outcome DISCLOSED) — oldest first, with the recipients' names
- * from the agency directory. Refusals, the hub's own governance work and IG reads are not disclosures
- * to a recipient.
+ * notification (DISCLOSING_OPERATIONS, outcome DISCLOSED) — that the reader's trail holds (`trailReach`:
+ * their agency's staff's, and others' about a child it holds a record about, but never another agency's
+ * concealed route), oldest first, with the recipients' names from the agency directory. Refusals, the
+ * hub's own governance work and IG reads are not disclosures to a recipient. `disclosuresMade` keeps,
+ * of these, what is the reader's agency's to report.
  */
-export async function loadDisclosures(dataSource: DataSource, sui: string): Promise<{ entries: DisclosureAuditEntry[]; agencyNames: Map<string, string> }> {
+export async function loadDisclosures(dataSource: DataSource, sui: string, reader: TrailReader): Promise<{ entries: DisclosureAuditEntry[]; agencyNames: Map<string, string> }> {
+  const reach = trailReach(reader, { agency: "entry.principalAgency", suis: "entry.childSuis", concealed: concealedRouteEntry("entry.details") });
   const entries = await dataSource
     .getRepository(DisclosureAuditEntry)
     .createQueryBuilder("entry")
     .where("entry.childSuis @> ARRAY[:sui]::text[]", { sui })
+    .andWhere(reach.condition, reach.parameters)
     .andWhere("entry.outcome = :outcome", { outcome: AuditOutcome.DISCLOSED })
     .andWhere("entry.operation IN (:...operations)", { operations: DISCLOSING_OPERATIONS })
     .orderBy("entry.occurredAt", "ASC")
@@ -111,10 +116,27 @@ const IDENTITY_KINDS_OF: Record<string, readonly IdentityFactKind[]> = {
  * names one by position, or names records no longer linked to this child cannot be attributed: the
  * hub cannot tell what it carried, and says so. A search's entry lists what each candidate showed by
  * position (`subjectsPaths`): only the subject's own candidate's paths are theirs.
+ *
+ * The report is the controller's (`controller`: the agency answering, and the facts it holds — UK GDPR
+ * Art 15 is per controller): the hub's disclosures to it (its own staff's reads), and other agencies'
+ * reads that carried its facts — who saw its data. Each is decided on all it carried (`underReview`,
+ * over `facts`, every agency's: a read that took another agency's record under investigation to the
+ * police is withheld from the family whoever answers), but listed with the controller's facts only: a
+ * path carrying only another agency's record or identity fact is left out as if it had never been there
+ * (no path, no id, no category), and so is, on another agency's entry, a path the hub cannot attribute,
+ * which may be anyone's. Another agency's entry that carried none of the controller's facts is not listed.
  */
-export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agencyNames: ReadonlyMap<string, string>, facts: FactsHeld, subjectSui: string): { disclosures: DisclosureMade[]; underReview: DisclosureUnderReview[] } {
+export function disclosuresMade(
+  entries: readonly DisclosureAuditEntry[],
+  agencyNames: ReadonlyMap<string, string>,
+  facts: FactsHeld,
+  controller: { agency: string; facts: FactsHeld },
+  subjectSui: string,
+): { disclosures: DisclosureMade[]; underReview: DisclosureUnderReview[] } {
   const recordItems = new Map(facts.records.map((record) => [record.source.recordId, record.item]));
   const items = new Set([...facts.records.flatMap((record) => [record.item, ...record.fields.map((field) => field.item)]), ...facts.identity.map((fact) => fact.item)]);
+  const own = new Set([...controller.facts.records.flatMap((record) => [record.item, ...record.fields.map((field) => field.item)]), ...controller.facts.identity.map((fact) => fact.item)]);
+  const ours = (carried: readonly string[]) => carried.filter((item) => own.has(item));
   const disclosures: DisclosureMade[] = [];
   const underReview: DisclosureUnderReview[] = [];
   for (const entry of entries) {
@@ -153,6 +175,11 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
     const signalled = brokered.flatMap((path) => recordItems.get(RECORD_PATH.exec(path)?.[1] ?? "") ?? []);
     const carried = [...new Set([...signalled, ...disclosed.flatMap((path) => path.items)])];
     const unattributed = disclosed.some((path) => !path.attributed) || namedRecords.some((id) => !recordItems.has(id));
+    const ownStaff = entry.principalAgency === controller.agency;
+    if (!ownStaff && ours(carried).length === 0) continue;
+    const listed = disclosed
+      .map((path) => ({ ...path, items: ours(path.items), listedWith: ours(path.listedWith) }))
+      .filter((path) => path.items.length > 0 || (ownStaff && !path.attributed));
     const item = `disclosures[${entry.id}]`;
     disclosures.push({
       item,
@@ -162,12 +189,13 @@ export function disclosuresMade(entries: readonly DisclosureAuditEntry[], agency
       recipient: { agencyCode: entry.principalAgency, agencyName: agencyNames.get(entry.principalAgency) ?? null, agencyType: entry.principalAgencyType, roles: entry.principalRoles },
       purpose: entry.purpose,
       lawfulBasis: entry.lawfulBasis,
-      justification: entry.justification,
+      // Another agency's own account of its work, which the trail keeps from this agency's IG lead too (`audit/trailAsRead`).
+      justification: ownStaff ? entry.justification : null,
       breakGlass: entry.breakGlass,
       // Every entry here names the subject (`loadDisclosures`); the rest are other children.
       otherChildren: Math.max(0, new Set(entry.childSuis).size - 1),
-      disclosed,
-      carried,
+      disclosed: listed,
+      carried: ours(carried),
     });
     underReview.push({ item, lawfulBasis: entry.lawfulBasis, purpose: entry.purpose, recipientAgency: entry.principalAgency, carried, unattributed });
   }

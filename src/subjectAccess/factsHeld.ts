@@ -8,7 +8,7 @@ import { ConsentState } from "../policy/ConsentState";
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, type RecordType } from "../records/RecordType";
 import { isRestrictedRecord } from "../records/restrictedRecord";
-import { SensitivityLabel } from "../records/SensitivityLabel";
+import { type SensitivityLabel } from "../records/SensitivityLabel";
 import { type IdentityFactUnderReview, type RecordUnderReview } from "./SubjectAccessSubject";
 
 /** Where a fact came from (UK GDPR Art 15(1)(g)): the agency record that reported it. */
@@ -26,18 +26,16 @@ export interface FactSource {
   receivedAt: Date;
 }
 
+/** A field that holds something; its value is in `FactsHeld.contents`, under its item. */
 export interface HeldField {
   item: string;
   field: string;
-  /** As the agency sent it: text, a date, a number, a list (conditions, exclusions), a person. */
-  value: unknown;
 }
 
+/** A record; its reference (the agency's own, where the full record is: design principle 1) is in `FactsHeld.contents`, under its item. */
 export interface HeldRecord {
   item: string;
   source: FactSource;
-  /** The agency's own reference for its record: where the full record is (design principle 1). */
-  agencyReference: string;
   updatedAt: Date;
   /** The fields that hold something; an empty one is not a fact held. */
   fields: HeldField[];
@@ -61,58 +59,67 @@ export const IdentityFactKind = {
 export type IdentityFactKind = (typeof IdentityFactKind)[keyof typeof IdentityFactKind];
 export const IDENTITY_FACT_KINDS = Object.values(IdentityFactKind);
 
+/** A name, date of birth, sex or address; its value is in `FactsHeld.contents`, under its item. */
 export interface HeldIdentityFact {
   item: string;
   kind: IdentityFactKind;
-  /** A name `{ givenNames, familyName, kind }`, an address `{ kind, line1, …, localAuthority }`, or a date or sex as text. */
-  value: unknown;
-  /** The records that reported it, oldest first. */
+  /** The controller's records that reported it, oldest first. */
   sources: FactSource[];
 }
 
 export interface FactsHeld {
   records: HeldRecord[];
   identity: HeldIdentityFact[];
+  /**
+   * What each item holds, by item: a field's value as the agency sent it (text, a date, a number, a
+   * list, a person), a record's agency reference, an identity fact's value (a name `{ givenNames,
+   * familyName, kind }`, an address `{ kind, line1, …, localAuthority }`, a date or sex as text). Kept
+   * apart from the items, so that an item is built without its value and the review adds it only to an
+   * item its decision does not withhold (`buildSubjectAccessReport`): deny by default.
+   */
+  contents: ReadonlyMap<string, unknown>;
   /** The same facts as the exemptions see them. */
   underReview: { records: RecordUnderReview[]; identity: IdentityFactUnderReview[] };
 }
 
-/**
- * What the IG lead's review shows in place of a sealed or brokered record's content and reference, a
- * fact only such records reported, and a sealed record's agency: the exemption withholds them from the
- * requester whatever the IG lead decides, and any IG lead may review a request, so they see that
- * something is held and why it is withheld, never what it is (the holding agency is asked instead).
- */
-export const RESTRICTED = "RESTRICTED";
+const NOTHING_HELD: FactsHeld = { records: [], identity: [], contents: new Map(), underReview: { records: [], identity: [] } };
 
-const NOTHING_HELD: FactsHeld = { records: [], identity: [], underReview: { records: [], identity: [] } };
+/** Whose records a report is made of: one agency's (`code`), or — for the policy's own test suites — every agency's. */
+export type Controller = { code: string } | "EVERY_AGENCY";
 
 /**
- * Everything the hub holds about the child (UK GDPR Art 15(1)(b), (g)): the names, dates of birth, sex
- * and addresses each record reported, and every linked record's facts, field by field, each with the
- * record it came from. Every value any record reported is listed, not only the one a disclosure would
- * show: a date of birth one agency has wrong is still held. Labels are those a disclosure would apply
- * (`buildDisclosureSubject`), so a field is judged for the requester as it is for any recipient.
+ * What the controller holds about the child (UK GDPR Art 15(1)(b), (g); Art 15 is per controller): the
+ * names, dates of birth, sex and addresses its own records reported, and each of its records' facts,
+ * field by field, each with the record it came from — lapsed or not, it still holds them. Another
+ * agency's records give nothing: no value, no item, no source. Every value its records reported is listed, not only the one a
+ * disclosure would show: a date of birth it has wrong is still held. Labels are those a disclosure would
+ * apply (`buildDisclosureSubject`, over the whole file, so a label another agency put on a fact this one
+ * also reported still holds it: pooling never launders a restriction), so a field is judged for the
+ * requester as it is for any recipient. Values are kept apart (`contents`).
  */
-export function factsHeld(file: ChildFile | null): FactsHeld {
+export function factsHeld(file: ChildFile | null, controller: Controller): FactsHeld {
   if (file === null) return NOTHING_HELD;
+  const ours = ({ agency }: LoadedRecord) => controller === "EVERY_AGENCY" || agency.code === controller.code;
   const loaded = new Map<string, LoadedRecord>();
-  for (const type of RECORD_TYPES) for (const entry of file.records[type]) loaded.set(entry.record.id, entry);
+  for (const type of RECORD_TYPES) for (const entry of file.records[type]) if (ours(entry)) loaded.set(entry.record.id, entry);
 
   const subject = buildDisclosureSubject(file, { relationships: [], consent: ConsentState.NOT_RECORDED, openCaseReference: false });
   const byPath = new Map(subject.records.map((record) => [record.path, record]));
   const records: HeldRecord[] = [];
   const recordsUnderReview: RecordUnderReview[] = [];
+  const contents = new Map<string, unknown>();
   for (const type of RECORD_TYPES) {
-    for (const { record, details } of file.records[type]) {
+    for (const entry of file.records[type]) {
+      const { record, details } = entry;
       const item = recordPath(type, record.id);
       const decided = byPath.get(item);
-      if (decided === undefined) continue;
+      if (decided === undefined || !loaded.has(record.id)) continue;
       const held = Object.keys(RECORD_FIELDS[type]).filter((field) => holds(details[field]));
-      const shown = (value: unknown) => (isRestrictedRecord(record.labels) ? RESTRICTED : value);
+      contents.set(item, record.agencyReference);
+      for (const field of held) contents.set(`${item}.${field}`, details[field]);
       records.push({
-        item, source: sourceOf(loaded.get(record.id) as LoadedRecord), agencyReference: shown(record.agencyReference) as string, updatedAt: record.updatedAt,
-        fields: held.map((field) => ({ item: `${item}.${field}`, field, value: shown(details[field]) })),
+        item, source: sourceOf(entry), updatedAt: record.updatedAt,
+        fields: held.map((field) => ({ item: `${item}.${field}`, field })),
         rights: isRestrictedRecord(record.labels) ? { statements: [], restrictions: [] } : rightsOver(file, record.id),
       });
       recordsUnderReview.push({
@@ -124,12 +131,11 @@ export function factsHeld(file: ChildFile | null): FactsHeld {
 
   const restricted = (ids: readonly string[]) => ids.every((id) => isRestrictedRecord(loaded.get(id)?.record.labels ?? []));
   const identity = identityFacts(file, (ids) => ids.filter((id) => loaded.has(id)), restricted);
+  for (const fact of identity) contents.set(fact.item, fact.value);
   return {
     records,
-    identity: identity.map((fact) => ({
-      item: fact.item, kind: fact.kind, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)),
-      value: restricted(fact.sources) ? RESTRICTED : fact.value,
-    })),
+    identity: identity.map((fact) => ({ item: fact.item, kind: fact.kind, sources: fact.sources.map((id) => sourceOf(loaded.get(id) as LoadedRecord)) })),
+    contents,
     underReview: { records: recordsUnderReview, identity: identity.map(({ item, labels, sources }) => ({ item, labels, sources })) },
   };
 }
@@ -142,11 +148,9 @@ function rightsOver(file: ChildFile, recordId: string): HeldRights {
 }
 
 function sourceOf({ record, agency }: LoadedRecord): FactSource {
-  const sealed = record.labels.includes(SensitivityLabel.SEALED);
   return {
     recordId: record.id, recordItem: recordPath(record.recordType, record.id), recordType: record.recordType,
-    agencyCode: sealed ? RESTRICTED : agency.code, agencyName: sealed ? RESTRICTED : agency.name,
-    agencyType: agency.type, recordedAt: record.recordedAt, receivedAt: record.receivedAt,
+    agencyCode: agency.code, agencyName: agency.name, agencyType: agency.type, recordedAt: record.recordedAt, receivedAt: record.receivedAt,
   };
 }
 
@@ -164,8 +168,8 @@ interface IdentityFact {
  * sex some record reported. An item's name never carries what its value withholds: names and addresses
  * are named by their ids, and a date or sex by its value only when a record that is not restricted
  * reports it (it is shown then anyway) — one only sealed or brokered records report is named by the
- * least id among those records, so `demographics.sex[…]` cannot tell an IG lead a new identity's sex or date
- * of birth while its value reads RESTRICTED.
+ * least id among those records, so `demographics.sex[…]` cannot tell a new identity's sex or date of
+ * birth while its value is withheld.
  */
 function identityFacts(file: ChildFile, linked: (ids: readonly string[]) => string[], restricted: (ids: readonly string[]) => boolean): IdentityFact[] {
   const { identity } = file;

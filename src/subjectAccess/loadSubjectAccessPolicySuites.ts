@@ -202,7 +202,7 @@ function subjectOf(fixture: SuiteFixture, items: ReadonlyMap<string, string>): S
     // The rights over records (statements, restrictions) are not part of a subject access case.
     rights: NO_RIGHTS,
   } as unknown as ChildFile;
-  const { underReview } = factsHeld(file);
+  const { underReview } = factsHeld(file, "EVERY_AGENCY");
   const disclosures = [...fixture.disclosures.entries()].map(([key, disclosure]): DisclosureUnderReview => ({
     ...disclosure, item: items.get(key) as string, carried: disclosure.carried.map((fact) => items.get(fact) as string),
   }));

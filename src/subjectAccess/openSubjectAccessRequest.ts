@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
@@ -32,7 +33,9 @@ export interface SubjectAccessSubmission {
  * right (`checkRequesterStanding`), when it arrived, and when it is due — the month counted from the
  * timescale in policy (`SUBJECT_ACCESS_REQUEST`), never from a constant here. Audited
  * (SUBJECT_ACCESS_REQUEST_OPENED, with the standing and clock; never the requester's name) before the
- * case exists. The answer never says whether the hub holds the child.
+ * case exists. The answer never says whether the hub holds the child: the requester's standing is
+ * decided from what the opening agency itself holds (`dateOfBirthHeldBy`), so a child held only by other
+ * agencies — sealed or not — is answered as a child the hub does not hold, in the same statements.
  */
 export async function openSubjectAccessRequest(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, submission: SubjectAccessSubmission, now = new Date()): Promise<SubjectAccessCase> {
   const { dataSource, policy } = services;
@@ -44,8 +47,7 @@ export async function openSubjectAccessRequest(services: GovernanceServices, pri
   if (Number.isNaN(receivedAt.getTime()) || receivedAt > now || now.getTime() - receivedAt.getTime() > MAX_BACKDATING_DAYS * 86_400_000) {
     throw new HubError(ErrorCode.INVALID_INPUT, `receivedAt must be in the last ${MAX_BACKDATING_DAYS} days and not in the future.`, { path: "request.receivedAt", problem: SubjectAccessProblem.RECEIVED_OUT_OF_RANGE });
   }
-  const [child] = await dataSource.query<{ date_of_birth: string | null }[]>(`SELECT date_of_birth::text AS date_of_birth FROM child WHERE sui = $1`, [sui]);
-  const requester = checkRequesterStanding(policy, submission.requester, child?.date_of_birth ?? null, receivedAt);
+  const requester = checkRequesterStanding(policy, submission.requester, await dateOfBirthHeldBy(dataSource, principal.agency, sui), receivedAt);
   const due = deadline(TimescaleId.SUBJECT_ACCESS_REQUEST, receivedAt, policy);
   const requests = dataSource.getRepository(SubjectAccessRequest);
   const taken = () => new HubError(ErrorCode.CONFLICT, "This reference already names another subject access request.", { path: "request.reference" });
@@ -78,6 +80,25 @@ export async function openSubjectAccessRequest(services: GovernanceServices, pri
     throw error;
   }
   return subjectAccessCase(await requests.findOneByOrFail({ id }), policy, now);
+}
+
+/**
+ * The date of birth the agency's own records of the child report, as the controller answering the
+ * request holds it (UK GDPR Art 15 is per controller): the latest, so that competence is presumed only
+ * when every one of them makes the child old enough. Never the child's pooled date of birth, which
+ * another agency — a sealed record's, a new identity's — may have given: reading it would let any IG
+ * lead test whether the hub holds a child, and find a sealed child's sixteenth birthday to the day by
+ * moving the day received. A record from before the hub kept what each reported stands for the pooled
+ * identity, so it gives none. One statement, whatever the hub holds.
+ */
+async function dateOfBirthHeldBy(dataSource: DataSource, agencyCode: string, sui: string): Promise<string | null> {
+  const [held] = await dataSource.query<{ date_of_birth: string | null }[]>(
+    `SELECT max(r.reported_identity->>'dateOfBirth') AS date_of_birth
+       FROM agency_record r JOIN child c ON c.id = r.child_id
+      WHERE c.sui = $1 AND r.agency_code = $2 AND r.link_state = 'LINKED' AND r.reported_identity->>'backfilled' IS NULL`,
+    [sui, agencyCode],
+  );
+  return held?.date_of_birth ?? null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

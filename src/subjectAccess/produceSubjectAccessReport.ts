@@ -5,12 +5,9 @@ import { type ExcludableCaller } from "../exclusions/excludes";
 import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { recordGovernanceWork, type GovernanceServices } from "../audit/governanceAccess";
-import { AgencyType } from "../directory/AgencyType";
-import { type ChildFile } from "../disclosure/ChildFile";
+import { type TrailReader } from "../audit/trailReach";
 import { loadChildFile } from "../disclosure/loadChildFile";
-import { residenceToldBy } from "../disclosure/residenceToldBy";
 import { type AccessContext } from "../policy/AccessContext";
-import { isRestrictedRecord } from "../records/restrictedRecord";
 import { buildSubjectAccessReview, releaseCopy } from "./buildSubjectAccessReport";
 import { decideSubjectAccess, type ItemDecision } from "./decideSubjectAccess";
 import { disclosuresMade, loadDisclosures, type DisclosureMade } from "./disclosuresMade";
@@ -35,44 +32,49 @@ export interface AssembledReport {
 const NO_DISCLOSURES = { entries: [], agencyNames: new Map<string, string>() };
 
 /**
- * Which agencies' IG leads answer a subject access request about a child through the hub: one that
- * holds a record about the child (linked by the SUI, a steward or the matcher), or the children's
- * services of the local authority where the child lives, as records that are not sealed or brokered
- * tell, at no protected location (`residenceToldBy`). Any other agency holds nothing about
- * the child, and its IG lead has no need to read what others hold.
+ * Whether the agency holds a record about the child (linked to it by the SUI, a steward or the matcher),
+ * lapsed or not. One statement, whatever the hub holds: a child held only by other agencies takes the
+ * path of a child the hub does not hold.
  */
-async function answersFor(dataSource: DataSource, agencyCode: string, file: ChildFile): Promise<boolean> {
-  const records = Object.values(file.records).flat();
-  if (records.some(({ agency }) => agency.code === agencyCode)) return true;
-  const [agency] = await dataSource.query<{ type: string; local_authority: string | null }[]>(`SELECT type, local_authority FROM agency WHERE code = $1`, [agencyCode]);
-  if (agency?.type !== AgencyType.CHILDRENS_SOCIAL_CARE || agency.local_authority === null) return false;
-  return residenceToldBy(file, records.filter(({ record }) => !isRestrictedRecord(record.labels)))?.localAuthority === agency.local_authority;
+async function holdsRecordAbout(dataSource: DataSource, agencyCode: string, sui: string): Promise<boolean> {
+  const [row] = await dataSource.query<{ held: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM agency_record r JOIN child c ON c.id = r.child_id WHERE c.sui = $1 AND r.agency_code = $2 AND r.link_state = 'LINKED') AS held`,
+    [sui, agencyCode],
+  );
+  return row?.held === true;
 }
 
 /**
- * Puts a request's report together: the child's file as it is now (`disclosure/loadChildFile`), every
- * disclosure of the child's information from the audit trail, and the IG lead's decisions so far (the
- * latest on each item), decided for the requester's standing by the exemptions in policy. `reader`: the
- * IG lead it is put together for — one a named-staff exclusion keeps out of the child's file is given
- * what an agency that does not answer for the child is given: nothing held, nothing disclosed.
+ * Puts a request's report together, as the opening agency answers it: each agency answers a subject
+ * access request as the controller of what it holds (UK GDPR Art 15 is per controller). So the report
+ * holds that agency's own records and the facts they reported (`factsHeld`), decided for the
+ * requester's standing by the exemptions in policy with the IG lead's decisions so far (the latest on
+ * each item); and, of the disclosures on its trail (`trailReach`), the hub's to it and others' reads
+ * that carried its facts (`disclosuresMade`), each decided on everything it carried. Other agencies'
+ * records give nothing — not a value, a path, an id or a count: the requester asks them directly — and
+ * only the controller's items are decided on (`decisions`: an IG lead cannot release another agency's). An agency that holds no record about the child,
+ * and an IG lead a named-staff exclusion keeps out of the child's file (`reader`), get what a child the
+ * hub does not hold gives: nothing held, nothing disclosed, by the same statements.
  */
-export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, reader: ExcludableCaller, now: Date): Promise<AssembledReport> {
+export async function assembleReport(services: GovernanceServices, request: SubjectAccessRequest, reader: ExcludableCaller & TrailReader, now: Date): Promise<AssembledReport> {
   const { dataSource, policy } = services;
-  const [loaded, recorded, keptOut] = await Promise.all([
-    loadChildFile(dataSource, request.sui, now),
+  const [held, recorded, keptOut] = await Promise.all([
+    holdsRecordAbout(dataSource, request.openedByAgency, request.sui),
     dataSource.getRepository(SubjectAccessItemDecision).find({ where: { requestId: request.id }, order: { decidedAt: "ASC", id: "ASC" } }),
     childrenKeptOut(dataSource, reader),
   ]);
-  // To an agency that may not answer for the child the hub holds nothing (and opening the request said
-  // nothing either way); so it does to an IG lead the child's exclusions keep out, asked the same way.
-  const answers = loaded !== null && (await answersFor(dataSource, request.openedByAgency, loaded));
-  const file = answers && !keptOut.suis.includes(request.sui) ? loaded : null;
-  const trail = file === null ? NO_DISCLOSURES : await loadDisclosures(dataSource, request.sui);
-  const facts = factsHeld(file);
-  const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, facts, request.sui);
+  const file = held && !keptOut.suis.includes(request.sui) ? await loadChildFile(dataSource, request.sui, now) : null;
+  const trail = file === null ? NO_DISCLOSURES : await loadDisclosures(dataSource, request.sui, reader);
+  // Every agency's facts decide what a disclosure carried; only the controller's are reported, or decided on.
+  const every = factsHeld(file, "EVERY_AGENCY");
+  const facts = factsHeld(file, { code: request.openedByAgency });
+  const { disclosures, underReview } = disclosuresMade(trail.entries, trail.agencyNames, every, { agency: request.openedByAgency, facts }, request.sui);
   const reviews = new Map<string, ItemReview>(recorded.map((decision) => [decision.item, decision]));
-  const decisions = decideSubjectAccess(policy.subjectAccessExemptions, request.requesterStanding, { ...facts.underReview, disclosures: underReview }, reviews);
-  return { facts, disclosures, decisions };
+  const decided = decideSubjectAccess(policy.subjectAccessExemptions, request.requesterStanding, { ...every.underReview, disclosures: underReview }, reviews);
+  const reported = new Set([
+    ...facts.records.flatMap((record) => [record.item, ...record.fields.map((field) => field.item)]), ...facts.identity.map((fact) => fact.item), ...disclosures.map((entry) => entry.item),
+  ]);
+  return { facts, disclosures, decisions: new Map([...decided].filter(([item]) => reported.has(item))) };
 }
 
 /**

@@ -171,7 +171,9 @@ const OPERATIONS: Operation[] = [
     caller: CALLERS.igLead, access: own(SUBJECT_ACCESS, "SAR from the boy's father, received by post on Monday", { caseReference: "SAR-2026-0203" }),
     misfit: { access: own(IG_REVIEW, "Looking at the report during a routine review"), problem: "PURPOSE_NOT_PERMITTED", rule: "governance-purposes" },
     outsider: CALLERS.cscManager, outsiderAccess: own(SUBJECT_ACCESS, "A manager answering a parent's request"), roleRule: "subject-access:ig-lead-only",
-    answered: (data) => expect(data.subjectAccessReview.disclosures).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: "SECTION_47_ENQUIRY" })])),
+    // The council holds no record of the boy (the GP practice does): it answers for nothing of his, as the
+    // controller of what it holds, and the GP's reads are the practice's to report.
+    answered: (data) => expect(data.subjectAccessReview).toEqual({ disclosures: [] }),
   },
   {
     field: "subjectAccessRequests", operation: "SUBJECT_ACCESS_REQUESTS_READ",

@@ -6,9 +6,10 @@ import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
 /**
  * A sealed identity in the subject access report: its date of birth and sex, where they differ from the
- * child's own, are facts only the sealed record reports, and neither the IG lead's review (any IG lead
- * may review a request) nor the copy released may carry them — not as a value, and not inside the name
- * of the item that stands for them. Children and agencies of this file's own.
+ * child's own, are facts only the sealed record reports. Each agency answers for what it holds, so only
+ * the sealing agency's review has them at all, and even there — withheld whatever the IG lead decides —
+ * never as a value nor inside the name of the item that stands for them; no other agency's review or
+ * release has anything of them. Children and agencies of this file's own.
  */
 let hub: TestHub;
 const suis = syntheticNhsNumbers(832_700);
@@ -79,23 +80,27 @@ const RELEASE = /* GraphQL */ `
 
 const PARENT = { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "The child's mother", basis: "Birth certificate seen at the front desk; no order affecting her parental responsibility." };
 
-async function open(sui: string, reference: string, requester: Record<string, unknown> = PARENT, receivedAt = new Date(Date.now() - 86_400_000)): Promise<Json> {
-  const { body } = await as(CALLERS.igLead, OPEN, { request: { sui, reference, receivedAt: receivedAt.toISOString(), requester }, access: sar(reference) });
+async function open(sui: string, reference: string, caller: TestClaims, requester: Record<string, unknown> = PARENT, receivedAt = new Date(Date.now() - 86_400_000)): Promise<Json> {
+  const { body } = await as(caller, OPEN, { request: { sui, reference, receivedAt: receivedAt.toISOString(), requester }, access: sar(reference) });
   expect(body.errors).toBeUndefined();
   return body.data.openSubjectAccessRequest as Json;
 }
 
-async function review(id: string, reference: string): Promise<Json> {
-  const { body } = await as(CALLERS.igLead, REVIEW, { id, access: sar(reference) });
+async function review(id: string, reference: string, caller: TestClaims): Promise<Json> {
+  const { body } = await as(caller, REVIEW, { id, access: sar(reference) });
   expect(body.errors).toBeUndefined();
   return body.data.subjectAccessReview as Json;
 }
 
-async function release(id: string, reference: string): Promise<Json> {
-  const { body } = await as(CALLERS.igLead, RELEASE, { id, access: sar(reference) });
+async function release(id: string, reference: string, caller: TestClaims): Promise<Json> {
+  const { body } = await as(caller, RELEASE, { id, access: sar(reference) });
   expect(body.errors).toBeUndefined();
   return body.data.subjectAccessRelease as Json;
 }
+
+const igLeadOf = (agency: string, agencyType: string, la = BUCKS): TestClaims => ({ ...CALLERS.igLead, sub: `ig-${agency.toLowerCase()}`, agency, agency_type: agencyType, la });
+const schoolIg = igLeadOf("SCH-199001", "EDUCATION");
+const lincsIg = igLeadOf("LA-E10000019", "CHILDRENS_SOCIAL_CARE", LINCS);
 
 const home = (line1: string, postcode: string, localAuthority = BUCKS) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority });
 const school = (child: object, reference: string, education: Record<string, unknown> = {}) => ({
@@ -114,24 +119,31 @@ describe("a sealed identity's sex", () => {
   const sealed = { ...known, givenNames: "Ansel", familyName: "Greywater", dateOfBirth: "2012-04-23", sex: "FEMALE", address: home("2 Fenside", "LN2 5FF", LINCS) };
   let request: Json;
   let report: Json;
+  let sealing: Json;
 
   beforeAll(async () => {
     await submit("EDUCATION", school(known, "UPN-SAR-SEALDOB-1"));
     await submit("CHILDRENS_SOCIAL_CARE", csc("LA-E10000019", sealed, "LCC-SAR-SEALDOB-1", { responsibleLocalAuthority: LINCS }, { labels: ["SEALED"] }), LINCS);
-    request = await open(sui, "SAR-SEALDOB-0001");
-    report = await review(request.id, "SAR-SEALDOB-0001");
+    request = await open(sui, "SAR-SEALDOB-0001", schoolIg);
+    report = await review(request.id, "SAR-SEALDOB-0001", schoolIg);
+    sealing = await review((await open(sui, "SAR-SEALDOB-0002", lincsIg)).id, "SAR-SEALDOB-0002", lincsIg);
   });
 
-  it("reach the IG lead's review only as a restricted fact, never by value nor in an item's name", () => {
-    const text = JSON.stringify(report);
+  it("reach the sealing council's own review only as a withheld fact, never by value nor in an item's name", () => {
+    const text = JSON.stringify(sealing);
     for (const hidden of ["FEMALE", "Greywater", "Fenside"]) expect(text).not.toContain(hidden);
-    const restricted = (report.identity as Json[]).filter((fact) => fact.value === "RESTRICTED").map((fact) => fact.kind);
-    expect(restricted).toEqual(expect.arrayContaining(["SEX"]));
+    const sex = (sealing.identity as Json[]).filter((fact) => fact.kind === "SEX");
+    expect(sex.map((fact) => [fact.value, fact.decision.outcome])).toEqual([[null, "WITHHELD"]]);
+  });
+
+  it("reach another agency's review not at all", () => {
+    const text = JSON.stringify(report);
+    for (const hidden of ["FEMALE", "Greywater", "Fenside", "LA-E10000019", "LCC-SAR-SEALDOB-1"]) expect(text).not.toContain(hidden);
     expect(text).toContain("2012-04-23");
   });
 
   it("reach the requester not at all", async () => {
-    const text = JSON.stringify(await release(request.id, "SAR-SEALDOB-0001"));
+    const text = JSON.stringify(await release(request.id, "SAR-SEALDOB-0001", schoolIg));
     for (const hidden of ["FEMALE", "Greywater", "Fenside", "RESTRICTED"]) expect(text).not.toContain(hidden);
   });
 });
@@ -158,15 +170,15 @@ describe("a school's ordinary read of a child with a brokered and a sealed recor
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data.child.restrictedInvolvement).toEqual([expect.objectContaining({ agencyType: "HEALTH" })]);
     disclosureId = read.body.data.child.disclosureId as string;
-    request = await open(sui, "SAR-RECIP-0001");
+    request = await open(sui, "SAR-RECIP-0001", schoolIg);
   });
 
   it("is released: what went to the school is the child's to know (Art 15(1)(c)), the restricted records are not", async () => {
-    const report = await review(request.id, "SAR-RECIP-0001");
+    const report = await review(request.id, "SAR-RECIP-0001", schoolIg);
     const entry = (report.disclosures as Json[]).find((disclosure) => disclosure.auditEntryId === disclosureId);
     expect(entry?.decision).toMatchObject({ outcome: "INCLUDED", released: true });
     expect(entry?.decision.exemptions.map((exemption: Json) => exemption.id)).not.toContain("sar-restricted-record");
-    const copy = await release(request.id, "SAR-RECIP-0001");
+    const copy = await release(request.id, "SAR-RECIP-0001", schoolIg);
     expect(copy.recipients).toEqual([expect.objectContaining({ agencyCode: "SCH-199001", agencyType: "EDUCATION", purpose: "STRATEGY_DISCUSSION" })]);
     const text = JSON.stringify(copy);
     for (const hidden of ["TRUST-RX1", "POLICE-43", "Wrenna", "HEALTH", "\"health.", "\"police.", "RESTRICTED"]) expect(text).not.toContain(hidden);

@@ -26,7 +26,7 @@ const OPEN_REQUESTS = new TimeAndIdCursor("subject-access");
 /** Subject access requests as cases (UK GDPR Art 15), for IG leads. Thin over `subjectAccess/`; every call states SUBJECT_ACCESS_REQUEST and is audited. */
 @Resolver()
 export class SubjectAccessResolver {
-  @Mutation(() => SubjectAccessRequestNode, { description: "IG leads: open a subject access request about a child — who asked, in what right, when it arrived. Its clock is the SUBJECT_ACCESS_REQUEST timescale. Audited; it never says whether the hub holds the child." })
+  @Mutation(() => SubjectAccessRequestNode, { description: "IG leads: open a subject access request about a child — who asked, in what right, when it arrived. Its clock is the SUBJECT_ACCESS_REQUEST timescale. The child's competence is presumed only from the date of birth your agency's own records report. Audited; it never says whether the hub holds the child: a child only other agencies hold is answered as one the hub does not hold." })
   async openSubjectAccessRequest(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
     @Arg("request", () => SubjectAccessRequestInput) request: SubjectAccessRequestInput,
@@ -65,7 +65,7 @@ export class SubjectAccessResolver {
     return extendSubjectAccessRequest({ dataSource, policy }, principal, requestId, access, id, months, reason);
   }
 
-  @Query(() => SubjectAccessReviewNode, { description: "IG leads: the full review of a request's report — the facts held, the records field by field and every disclosure, each with its decision and the exemption behind it. For you, never the requester. Audited." })
+  @Query(() => SubjectAccessReviewNode, { description: "IG leads: the full review of a request's report, as your agency answers it (UK GDPR Art 15 is per controller) — your agency's records about the child field by field, the facts they reported, and the disclosures yours to report, each with its decision and the exemption behind it; a withheld item carries no value. Other agencies' records are not in it in any form. For you, never the requester. Audited." })
   @ArgumentRules({ id: uuid })
   async subjectAccessReview(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,
@@ -75,7 +75,7 @@ export class SubjectAccessResolver {
     return subjectAccessReview({ dataSource, policy }, principal, requestId, access, id);
   }
 
-  @Query(() => SubjectAccessReleaseNode, { description: "IG leads: the copy of a request's report for the requester — only what is INCLUDED, and nothing showing that anything was withheld. Audited." })
+  @Query(() => SubjectAccessReleaseNode, { description: "IG leads: the copy of a request's report for the requester — only what is INCLUDED of what your agency holds, and nothing showing that anything was withheld. Other organisations may hold information too: the requester can ask them directly. Audited." })
   @ArgumentRules({ id: uuid })
   async subjectAccessRelease(
     @Ctx() { dataSource, policy, principal, requestId }: HubContext,

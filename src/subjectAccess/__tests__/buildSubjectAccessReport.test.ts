@@ -42,13 +42,17 @@ const parts: ReportParts = {
   producedAt: at,
   facts: {
     records: [
-      { item: "education[s]", source: source("s", "education", "School"), agencyReference: "UPN-1", updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus", value: "ON_ROLL" }], rights: SCHOOL_RIGHTS },
-      { item: "police[p]", source: source("p", "police", "Police"), agencyReference: "TVP-1", updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType", value: "DOMESTIC_ABUSE" }], rights: { statements: [], restrictions: [] } },
+      { item: "education[s]", source: source("s", "education", "School"), updatedAt: at, fields: [{ item: "education[s].rollStatus", field: "rollStatus" }, { item: "education[s].senStatus", field: "senStatus" }], rights: SCHOOL_RIGHTS },
+      { item: "police[p]", source: source("p", "police", "Police"), updatedAt: at, fields: [{ item: "police[p].incidentType", field: "incidentType" }], rights: { statements: [], restrictions: [] } },
     ],
     identity: [
-      { item: "demographics.names[school-name]", kind: "NAME", value: { givenNames: "Ada" }, sources: [source("s", "education", "School"), source("p", "police", "Police")] },
-      { item: "demographics.names[police-name]", kind: "NAME", value: { givenNames: "Addy" }, sources: [source("p", "police", "Police")] },
+      { item: "demographics.names[school-name]", kind: "NAME", sources: [source("s", "education", "School"), source("p", "police", "Police")] },
+      { item: "demographics.names[police-name]", kind: "NAME", sources: [source("p", "police", "Police")] },
     ],
+    contents: new Map<string, unknown>([
+      ["education[s]", "UPN-1"], ["education[s].rollStatus", "ON_ROLL"], ["education[s].senStatus", "EHC_PLAN"], ["police[p]", "TVP-1"], ["police[p].incidentType", "DOMESTIC_ABUSE"],
+      ["demographics.names[school-name]", { givenNames: "Ada" }], ["demographics.names[police-name]", { givenNames: "Addy" }],
+    ]),
     underReview: { records: [], identity: [] },
   },
   disclosures: [
@@ -56,7 +60,7 @@ const parts: ReportParts = {
     disclosure("d2", [["police[p].incidentType", "police.incidentType", ["police[p].incidentType"]]]),
   ],
   decisions: new Map([
-    ["education[s]", decision(ItemOutcome.INCLUDED)], ["education[s].rollStatus", decision(ItemOutcome.INCLUDED)],
+    ["education[s]", decision(ItemOutcome.INCLUDED)], ["education[s].rollStatus", decision(ItemOutcome.INCLUDED)], ["education[s].senStatus", decision(ItemOutcome.WITHHELD)],
     ["police[p]", decision(ItemOutcome.INCLUDED)], ["police[p].incidentType", { ...decision(ItemOutcome.REVIEW_REQUIRED), exemptions: [{ exemption: lawEnforcement, decision: ItemOutcome.REVIEW_REQUIRED }] }],
     ["demographics.names[school-name]", decision(ItemOutcome.INCLUDED)], ["demographics.names[police-name]", decision(ItemOutcome.INCLUDED)],
     ["disclosures[d1]", decision(ItemOutcome.INCLUDED)], ["disclosures[d2]", decision(ItemOutcome.INCLUDED)],
@@ -72,7 +76,14 @@ describe("the review and the release copy", () => {
     expect(review.identity.map((fact) => [fact.item, fact.decision.released])).toEqual([["demographics.names[school-name]", true], ["demographics.names[police-name]", false]]);
     expect(review.identity[0]?.sources.map((fact) => fact.released)).toEqual([true, false]);
     expect(review.disclosures.map((entry) => [entry.item, entry.releasedCategories, entry.decision.released])).toEqual([["disclosures[d1]", ["education.rollStatus"], true], ["disclosures[d2]", [], false]]);
-    expect(review.counts).toEqual({ included: 7, withheld: 0, reviewRequired: 1 });
+    expect(review.counts).toEqual({ included: 7, withheld: 1, reviewRequired: 1 });
+  });
+
+  test("a WITHHELD item is built without its value, for the IG lead too; the others carry theirs", () => {
+    const fields = review.records.flatMap((record) => record.fields);
+    expect(fields.map((field) => [field.field, field.value])).toEqual([["rollStatus", "ON_ROLL"], ["senStatus", null], ["incidentType", "DOMESTIC_ABUSE"]]);
+    expect(JSON.stringify(review)).not.toContain("EHC_PLAN");
+    expect(review.records.map((record) => record.agencyReference)).toEqual(["UPN-1", "TVP-1"]);
   });
 
   test("an entry released in part names, for the IG lead, each part left out and the exemption behind it", () => {

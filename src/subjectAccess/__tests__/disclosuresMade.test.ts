@@ -6,13 +6,15 @@ const SCHOOL = "11111111-1111-4111-8111-111111111111";
 const INVESTIGATION = "22222222-2222-4222-8222-222222222222";
 const CLINIC = "33333333-3333-4333-8333-333333333333";
 const ADDRESS = "44444444-4444-4444-8444-444444444444";
+/** A police record of the child's: another agency's than the school answering. */
+const OTHER_AGENCYS = "77777777-7777-4777-8777-777777777777";
 
 const source = (recordId: string, recordItem: string): FactSource => ({
   recordId, recordItem, recordType: "EDUCATION", agencyCode: "SCH-1", agencyName: "A school", agencyType: "EDUCATION", recordedAt: null, receivedAt: new Date("2026-10-01T00:00:00Z"),
 });
 const record = (id: string, key: string, fields: string[]) => ({
-  item: `${key}[${id}]`, source: source(id, `${key}[${id}]`), agencyReference: id, updatedAt: new Date("2026-10-01T00:00:00Z"),
-  fields: fields.map((field) => ({ item: `${key}[${id}].${field}`, field, value: "held" })),
+  item: `${key}[${id}]`, source: source(id, `${key}[${id}]`), updatedAt: new Date("2026-10-01T00:00:00Z"),
+  fields: fields.map((field) => ({ item: `${key}[${id}].${field}`, field })),
   rights: { statements: [], restrictions: [] },
 });
 
@@ -20,11 +22,15 @@ const record = (id: string, key: string, fields: string[]) => ({
 const FACTS: FactsHeld = {
   records: [record(SCHOOL, "education", ["rollStatus"]), record(INVESTIGATION, "police", ["incidentType"]), record(CLINIC, "health", ["gpPracticeName"])],
   identity: [
-    { item: "demographics.names[n1]", kind: "NAME", value: {}, sources: [source(SCHOOL, ""), source(INVESTIGATION, ""), source(CLINIC, "")] },
-    { item: `demographics.addresses[${ADDRESS}]`, kind: "ADDRESS", value: {}, sources: [source(SCHOOL, "")] },
+    { item: "demographics.names[n1]", kind: "NAME", sources: [source(SCHOOL, ""), source(INVESTIGATION, ""), source(CLINIC, "")] },
+    { item: `demographics.addresses[${ADDRESS}]`, kind: "ADDRESS", sources: [source(SCHOOL, "")] },
   ],
+  contents: new Map(),
   underReview: { records: [], identity: [] },
 };
+/** The same, with another agency's police record besides; the school answers for FACTS. */
+const EVERY_AGENCY: FactsHeld = { ...FACTS, records: [...FACTS.records, record(OTHER_AGENCYS, "police", ["intelligence"])] };
+const SCHOOL_ANSWERS = { agency: "SCH-1", facts: FACTS };
 
 const entry = (fieldsDisclosed: string[], details: Record<string, unknown>): DisclosureAuditEntry =>
   ({
@@ -33,7 +39,7 @@ const entry = (fieldsDisclosed: string[], details: Record<string, unknown>): Dis
   }) as DisclosureAuditEntry;
 
 const SUBJECT = "9990000018";
-const made = (fieldsDisclosed: string[], details: Record<string, unknown>) => disclosuresMade([entry(fieldsDisclosed, details)], new Map([["SCH-1", "A school"]]), FACTS, SUBJECT);
+const made = (fieldsDisclosed: string[], details: Record<string, unknown>) => disclosuresMade([entry(fieldsDisclosed, details)], new Map([["SCH-1", "A school"]]), FACTS, { agency: "SCH-1", facts: FACTS }, SUBJECT);
 
 describe("what a disclosure carried, from its own audit entry", () => {
   test("a record's content where a path names it; a record that only reported the name went out carries only the name", () => {
@@ -53,6 +59,25 @@ describe("what a disclosure carried, from its own audit entry", () => {
     // A name the report does not hold (reported only by records no longer linked) cannot be attributed.
     expect(decided?.unattributed).toBe(true);
     expect(listed?.disclosed.map((path) => path.category)).toEqual(["demographics.names", "demographics.names"]);
+  });
+
+  test("another agency's record decides the entry, and gives its listing nothing: no path, no id, no category", () => {
+    const { underReview: [decided], disclosures: [listed] } = disclosuresMade(
+      [entry([`education[${SCHOOL}].rollStatus`, `police[${OTHER_AGENCYS}].intelligence`], { recordIds: [SCHOOL, OTHER_AGENCYS] })], new Map(), EVERY_AGENCY, SCHOOL_ANSWERS, SUBJECT,
+    );
+    expect(decided).toMatchObject({ unattributed: false });
+    expect(decided?.carried).toContain(`police[${OTHER_AGENCYS}].intelligence`);
+    expect(JSON.stringify(listed)).not.toContain(OTHER_AGENCYS);
+    expect(listed?.disclosed.map((path) => path.category)).toEqual(["education.rollStatus"]);
+  });
+
+  test("another agency's entry is listed only where it carried the controller's facts, and without its practitioner's words", () => {
+    const police = (fieldsDisclosed: string[]) => ({ ...entry(fieldsDisclosed, { recordIds: [SCHOOL, OTHER_AGENCYS] }), principalAgency: "POLICE-1", principalAgencyType: "POLICE" }) as DisclosureAuditEntry;
+    const { disclosures } = disclosuresMade([police([`police[${OTHER_AGENCYS}].intelligence`]), police([`education[${SCHOOL}].rollStatus`, "education[0].rollStatus"])], new Map(), EVERY_AGENCY, SCHOOL_ANSWERS, SUBJECT);
+    expect(disclosures).toHaveLength(1);
+    expect(disclosures[0]).toMatchObject({ justification: null, recipient: { agencyCode: "POLICE-1" } });
+    // What the hub cannot attribute on another agency's entry may be anyone's: not listed.
+    expect(disclosures[0]?.disclosed.map((path) => path.path)).toEqual([`education[${SCHOOL}].rollStatus`]);
   });
 
   test("a brokered record's signal carries the record", () => {

@@ -118,7 +118,7 @@ export class SubjectAccessSource {
 export class SubjectAccessIdentityFact {
   @Field(() => String, { description: "The item, for a decision." }) item: string;
   @Field(() => IdentityFactKind) kind: IdentityFactKind;
-  @Field(() => JSONResolver, { description: "A name { givenNames, familyName, kind }, an address { kind, line1, line2, town, postcode, localAuthority, validFrom }, or a date or sex." }) value: unknown;
+  @Field(() => JSONResolver, { nullable: true, description: "A name { givenNames, familyName, kind }, an address { kind, line1, line2, town, postcode, localAuthority, validFrom }, or a date or sex; null when the fact is withheld (the value is never there to be masked)." }) value: unknown;
   @Field(() => [SubjectAccessSource]) sources: SubjectAccessSource[];
   @Field(() => SubjectAccessDecision) decision: SubjectAccessDecision;
 }
@@ -127,7 +127,7 @@ export class SubjectAccessIdentityFact {
 export class SubjectAccessField {
   @Field(() => String) item: string;
   @Field(() => String) field: string;
-  @Field(() => JSONResolver, { description: "As the agency sent it." }) value: unknown;
+  @Field(() => JSONResolver, { nullable: true, description: "As the agency sent it; null when the field or its record is withheld (the value is never there to be masked)." }) value: unknown;
   @Field(() => SubjectAccessDecision) decision: SubjectAccessDecision;
 }
 
@@ -156,7 +156,7 @@ export class SubjectAccessRights {
 export class SubjectAccessRecord {
   @Field(() => String) item: string;
   @Field(() => SubjectAccessSource) source: SubjectAccessSource;
-  @Field(() => String, { description: "The agency's own reference for its record." }) agencyReference: string;
+  @Field(() => String, { nullable: true, description: "The agency's own reference for its record; null when the record is withheld." }) agencyReference: string | null;
   @Field(() => DateTimeResolver) updatedAt: Date;
   @Field(() => [SubjectAccessField], { description: "The fields that hold something." }) fields: SubjectAccessField[];
   @Field(() => SubjectAccessDecision, { description: "The record as a whole: its existence and source." }) decision: SubjectAccessDecision;
@@ -213,9 +213,9 @@ export class SubjectAccessCounts {
 export class SubjectAccessReviewNode {
   @Field(() => SubjectAccessRequestNode) request: SubjectAccessRequestNode;
   @Field(() => DateTimeResolver) producedAt: Date;
-  @Field(() => [SubjectAccessIdentityFact], { description: "Names, dates of birth, sex and addresses, each with the records that reported it." }) identity: SubjectAccessIdentityFact[];
-  @Field(() => [SubjectAccessRecord], { description: "Each linked record's facts, field by field." }) records: SubjectAccessRecord[];
-  @Field(() => [SubjectAccessDisclosure], { description: "Every disclosure of the child's information to an agency, oldest first." }) disclosures: SubjectAccessDisclosure[];
+  @Field(() => [SubjectAccessIdentityFact], { description: "Names, dates of birth, sex and addresses your agency's records reported, each with those records." }) identity: SubjectAccessIdentityFact[];
+  @Field(() => [SubjectAccessRecord], { description: "Each of your agency's records about the child (lapsed or not), field by field. Another agency's records are not here in any form: the requester asks that agency (UK GDPR Art 15 is per controller)." }) records: SubjectAccessRecord[];
+  @Field(() => [SubjectAccessDisclosure], { description: "The disclosures on your agency's trail that are yours to report, oldest first: the hub's to your agency, and other agencies' reads that carried your agency's facts (listed with those facts only)." }) disclosures: SubjectAccessDisclosure[];
   @Field(() => [SubjectAccessPurpose]) purposes: SubjectAccessPurpose[];
   @Field(() => String) retention: string;
   @Field(() => String) rights: string;
