@@ -3,7 +3,7 @@ import { type PolicySet } from "../policy/PolicySet";
 import { involvementCurrent } from "../policy/involvementLapse";
 import { type AddressKind } from "../people/AddressKind";
 import { currentResidence } from "../people/residence";
-import { addressReportedByUnrestrictedRecord, atProtectedLocation } from "../people/unrestrictedSource";
+import { addressTellsWhereChildLives } from "../people/unrestrictedSource";
 import { RecordType } from "../records/RecordType";
 
 /** The lead agency of a child, as the rule on exclusions reads it: the agencies, and the authorities they serve. */
@@ -31,7 +31,7 @@ export async function leadAgencyOf(db: DataSource | EntityManager, policy: Polic
        (SELECT json_agg(json_build_object('updatedAt', r.updated_at, 'details', to_jsonb(sc)))
           FROM agency_record r JOIN social_care_record sc ON sc.record_id = r.id WHERE r.child_id = c.id AND ${CONFIRMED_UNRESTRICTED}) AS cases,
        (SELECT json_agg(json_build_object('kind', a.kind, 'localAuthority', a.local_authority, 'validFrom', a.valid_from::text, 'firstReportedAt', a.first_reported_at))
-          FROM child_address a WHERE a.child_id = c.id AND ${addressReportedByUnrestrictedRecord("a", "c")} AND NOT ${atProtectedLocation("a")}
+          FROM child_address a WHERE a.child_id = c.id AND ${addressTellsWhereChildLives("a", "c")}
             AND EXISTS (SELECT 1 FROM agency_record r WHERE r.id = a.source_record_id AND ${CONFIRMED_UNRESTRICTED})) AS addresses
      FROM (SELECT) AS asked LEFT JOIN child c ON c.id = $1::uuid`,
     [childId],
