@@ -201,11 +201,7 @@ describe("the answer to probation's enquiry, back in probation's inbox", () => {
       children: [{ reference: "OB-ENQ-1-C1", sui: SUI, givenNames: "Juniper", familyName: "Outbound", dateOfBirth: "2016-01-01", sex: "FEMALE",
         address: { kind: "HOME", line1: "2 Enquiry Lane", town: "Lincoln", postcode: "LN1 1EQ", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
     } })).submitSafeguardingEnquiry;
-    const db = hub.hub.database.dataSource;
-    [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
-    const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
-    await as(LINCS_WORKER, REPLY, { id: asked.id, response: "Juniper is known to us: a child in need plan closed last year." });
-    [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+    ({ record, answerId } = await answeredBy(LINCS_WORKER, REPLY, notificationId, "Juniper is known to us: a child in need plan closed last year."));
   });
 
   it("carries a statement made since on the records the enquiry was told from, and withholds them once restricted", async () => {
@@ -241,11 +237,7 @@ describe("a right over one fact of probation's record, on the answer to its enqu
       children: [{ reference: "OB-ENQ-FACT-C1", sui: SUI, givenNames: "Rowan", familyName: "Outbound", dateOfBirth: "2015-03-03", sex: "MALE",
         address: { kind: "HOME", line1: "4 Enquiry Lane", town: "Lincoln", postcode: "LN1 1FA", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
     } })).submitSafeguardingEnquiry;
-    const db = hub.hub.database.dataSource;
-    [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
-    const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
-    await as(LINCS_WORKER, REPLY, { id: asked.id, response: REPLIED });
-    [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+    ({ record, answerId } = await answeredBy(LINCS_WORKER, REPLY, notificationId, REPLIED));
   });
 
   it("a restriction or an objection on a fact the answer does not carry leaves the answer whole", async () => {
@@ -324,3 +316,16 @@ describe("plans held elsewhere", () => {
     }]);
   });
 });
+
+/**
+ * The enquiry's record, and the answer the Lincolnshire worker's reply became: the worker replies to the
+ * enquiry's delivery to their council, and the hub sends the reply back as a notification of its own.
+ */
+async function answeredBy(worker: TestClaims, reply: string, notificationId: string, response: string): Promise<{ record: string; answerId: string }> {
+  const db = hub.hub.database.dataSource;
+  const [{ record_ids: [record] }] = await db.query<{ record_ids: string[] }[]>(`SELECT record_ids FROM notification WHERE id = $1`, [notificationId]);
+  const [asked] = await db.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE notification_id = $1 AND recipient_agency = 'LA-E10000019'`, [notificationId]);
+  await as(worker, reply, { id: asked.id, response });
+  const [{ id: answerId }] = await db.query<{ id: string }[]>(`SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.source_reference = $1`, [`ANSWER-${asked.id}`]);
+  return { record, answerId };
+}
