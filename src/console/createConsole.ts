@@ -8,6 +8,7 @@ import { signInPages } from "./signInPages";
 import { purposePages } from "./purposePages";
 import { searchPages } from "./searchPages";
 import { childPages } from "./childPages";
+import { igPages } from "./igPages";
 
 /** The project's root: the console's templates and assets are read from `src/console/` whether the hub runs from `src/` or `dist/`. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "../..");
@@ -59,6 +60,7 @@ export function createConsole(deps: ConsoleDependencies): Router {
   router.use(purposePages(deps));
   router.use(searchPages(deps));
   router.use(childPages(deps));
+  router.use(igPages(deps));
   router.use((_req, res) => {
     res.status(404).render("problem.njk", pageLocals(null, { title: "Page not found", message: "Check the address, or start again from the search." }));
   });
