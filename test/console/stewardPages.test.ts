@@ -87,6 +87,8 @@ async function post(agent: Agent, url: string, form: Record<string, string>) {
 async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string }> {
   const agent = request.agent(hub.hub.app);
   const signInPage = await get(agent, "/console/sign-in");
+  // A field without an error has no error message, not even an empty one a screen reader announces as "Error:".
+  expect(signInPage.text).not.toContain('class="govuk-error-message"');
   const signIn = await post(agent, "/console/sign-in", { _csrf: csrfOf(signInPage.text), role, name: "Stewart Testbridge", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: BUCKS });
   expect(signIn.headers.location).toBe("/console/purpose");
   const purposePage = await get(agent, "/console/purpose");
@@ -158,6 +160,8 @@ describe("a data steward's journey", () => {
 
     const splitForm = await get(agent, "/console/split");
     expect(splitForm.status).toBe(200);
+    for (const html of [page, review.text, splitForm.text, (await get(agent, "/console/merge")).text]) expect(html).not.toContain('class="govuk-error-message"');
+    expect(unexplained.text.match(/class="govuk-error-message"/g)).toHaveLength(1);
     const split = await post(agent, "/console/split", { _csrf: csrf, childId, recordIds: recordId, toChildId: "", reason: "The GP practice confirms this is another child with the same first name." });
     expect(split.status).toBe(200);
     expect(split.text).toContain("Records split off");
