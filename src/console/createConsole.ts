@@ -9,6 +9,10 @@ import { purposePages } from "./purposePages";
 import { searchPages } from "./searchPages";
 import { childPages } from "./childPages";
 import { igPages } from "./igPages";
+import { stewardPages } from "./stewardPages";
+import { inboxPages } from "./inboxPages";
+import { navigationOf } from "./consoleNavigation";
+import { type ConsoleCaller } from "./ConsoleSession";
 
 /** The project's root: the console's templates and assets are read from `src/console/` whether the hub runs from `src/` or `dist/`. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "../..");
@@ -50,7 +54,8 @@ export function createConsole(deps: ConsoleDependencies): Router {
       return;
     }
     res.render = (name: string, locals?: object) => {
-      res.type("html").send(views.render(name, locals ?? {}));
+      const caller = (locals as { caller?: ConsoleCaller | null } | undefined)?.caller;
+      res.type("html").send(views.render(name, { navigation: navigationOf(deps.policy, caller), ...locals }));
     };
     next();
   });
@@ -61,6 +66,8 @@ export function createConsole(deps: ConsoleDependencies): Router {
   router.use(searchPages(deps));
   router.use(childPages(deps));
   router.use(igPages(deps));
+  router.use(stewardPages(deps));
+  router.use(inboxPages(deps));
   router.use((_req, res) => {
     res.status(404).render("problem.njk", pageLocals(null, { title: "Page not found", message: "Check the address, or start again from the search." }));
   });
