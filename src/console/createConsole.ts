@@ -5,6 +5,7 @@ import nunjucks from "nunjucks";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { pageLocals } from "./consolePage";
 import { signInPages } from "./signInPages";
+import { openIdConnectPages } from "./openIdConnectPages";
 import { purposePages } from "./purposePages";
 import { searchPages } from "./searchPages";
 import { childPages } from "./childPages";
@@ -61,6 +62,7 @@ export function createConsole(deps: ConsoleDependencies): Router {
   });
   router.use(express.urlencoded({ extended: false, limit: "20kb", parameterLimit: 50 }));
   router.get("/", (_req, res) => res.redirect(303, "/console/search"));
+  router.use(openIdConnectPages(deps));
   router.use(signInPages(deps));
   router.use(purposePages(deps));
   router.use(searchPages(deps));
