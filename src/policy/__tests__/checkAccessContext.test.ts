@@ -129,6 +129,16 @@ describe("checkAccessContext", () => {
       expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: `${terse}.` }, child)).toBeNull();
     });
 
+    test("a reason in exactly the minimum of different letters is enough; one letter fewer is not", () => {
+      // Long enough and in enough different words either way: the letters are their own test.
+      const tenLetters = "Child alone at the hotel; no cot, no data, no one";
+      const nineLetters = "Alone at the hotel; no cot, no data, no one to hold the tot";
+      expect(checkAccessContext(policy, socialWorker, { ...s47, breakGlass: true, justification: tenLetters }, child)).toBeNull();
+      expect(refused(socialWorker, { ...s47, breakGlass: true, justification: nineLetters })).toMatchObject({
+        problem: "BREAK_GLASS_REASON_REQUIRED", rule: "break-glass-reason-required", message: expect.stringContaining("10 different letters"),
+      });
+    });
+
     test.each([
       ["one character repeated", "x".repeat(80)],
       ["one word repeated", "urgent ".repeat(12)],

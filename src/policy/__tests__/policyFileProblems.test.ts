@@ -538,6 +538,16 @@ describe("each name a policy uses is checked against its own vocabulary, and the
 });
 
 describe("what the remaining sections read as", () => {
+  test("a search candidate's comparisons, each with its detail and finest level; who asks a MASH for advice and who advises", () => {
+    const policy = loadPolicies(writePolicyDir(FIXTURE_FILES));
+    expect(policy.candidateComparisons).toMatchObject({ id: "candidate-comparisons" });
+    expect([...policy.candidateComparisons.comparisons]).toEqual([
+      ["givenNames", { detail: "givenNames", finestLevel: null }],
+      ["postcode", { detail: "addresses", finestLevel: "DISTRICT" }],
+    ]);
+    expect(policy.consultationAskers).toMatchObject({ id: "consultation-askers", roles: ["SCHOOL_DSL", "SOCIAL_WORKER"], advisingRole: "MASH_PRACTITIONER" });
+  });
+
   test("ALL is every field of the catalogue; the consent recorders their record types", () => {
     const policy = loadPolicies(writePolicyDir(editFixture("rules.yaml", HEALTH_FIELDS, "      HEALTH: ALL")));
     expect(policy.grants[0]?.fields.get("HEALTH")).toEqual(expect.arrayContaining(["gpPracticeName", "conditions"]));

@@ -153,3 +153,33 @@ describe("what a routing rule's recipients are decided and audited as", () => {
     });
   });
 });
+
+describe("what a routing rule reads as", () => {
+  /** The loaded rule of that id. */
+  const ruleOf = (policy: PolicySet, id: string): NotificationRoutingRule => {
+    const rule = policy.notificationRouting.find((candidate) => candidate.id === id);
+    if (rule === undefined) throw new Error(`no rule ${id}`);
+    return rule;
+  };
+
+  test("a subject age and the events asking for a reply as stated; left out, any age and none", () => {
+    const policy = loadPolicies(POLICIES);
+    expect(ruleOf(policy, "pprc-csc-prisoner-home-area")).toMatchObject({ subjectAge: "ANY", responseRequestedFor: ["NAME_CHANGE_REQUEST"] });
+    expect(ruleOf(policy, "pprc-probation-status")).toMatchObject({ subjectAge: "ADULT", responseRequestedFor: [] });
+  });
+
+  test("no event asking for a reply may be said as an empty list", () => {
+    const policy = loadEdited(replacing("    responseRequestedFor: [NAME_CHANGE_REQUEST]", "    responseRequestedFor: []"));
+    expect(ruleOf(policy, "pprc-csc-prisoner-home-area").responseRequestedFor).toEqual([]);
+  });
+
+  test("an unknown notification type, subject age, role, purpose, lawful basis or condition is refused, naming what it is not", () => {
+    expect(refusalOf("    notificationType: PPRC\n    events:", "    notificationType: PAROLE\n    events:").message).toContain('unknown routed notification type "PAROLE"');
+    expect(refusalOf("    notificationType: PPRC\n    submittedBy:", "    notificationType: PAROLE\n    submittedBy:").message).toContain('unknown routed notification type "PAROLE"');
+    expect(refusalOf("    subjectAge: ADULT", "    subjectAge: ELDERLY").message).toContain('unknown subject age "ELDERLY"');
+    expect(refusalOf("    decidedAs: SOCIAL_WORKER", "    decidedAs: HEAD_TEACHER").message).toContain('unknown role "HEAD_TEACHER"');
+    expect(refusalOf("    purpose: REFERRAL_TRIAGE", "    purpose: GOSSIP").message).toContain('unknown purpose "GOSSIP"');
+    expect(refusalOf("    lawfulBasis: PUBLIC_TASK", "    lawfulBasis: GOODWILL").message).toContain('unknown lawful basis "GOODWILL"');
+    expect(refusalOf("    condition: SAFEGUARDING_CHILDREN", "    condition: CURIOSITY").message).toContain('unknown special-category condition "CURIOSITY"');
+  });
+});
