@@ -64,7 +64,13 @@ const propose = async (agency: Record<string, unknown>, caller: TestClaims = dir
   return response.body.data.upsertAgency;
 };
 const approve = async (id: string, caller: TestClaims = secondAdmin) => hub.graphql(APPROVE, { id }, await hub.token(caller)).expect(200);
-const forceAsRouted = async () => (await agenciesServing(hub.hub.database.dataSource.manager, { type: "POLICE", localAuthority: "E06000060" })).find(({ entry }) => entry.code === FORCE.code);
+const forceAsRouted = async (code = FORCE.code) => (await agenciesServing(hub.hub.database.dataSource.manager, { type: "POLICE", localAuthority: "E06000060" })).find(({ entry }) => entry.code === code);
+/** The test force under a code of the test's own, proposed and approved: version 1, nothing pending. */
+const registeredForce = async (code: string) => {
+  const force = { ...FORCE, code };
+  expect((await approve((await propose(force)).proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "CREATED", version: 1 });
+  return force;
+};
 
 describe("upsertAgency", () => {
   it("holds a new agency for a second administrator, then creates it as version 1 naming both and the audit entries", async () => {
@@ -94,15 +100,16 @@ describe("upsertAgency", () => {
   });
 
   it("lets one administrator alone redirect nothing: routing keeps the current endpoint until another approves, and the proposer cannot", async () => {
+    const force = await registeredForce("POLICE-94");
     const redirected = "https://hooks.elsewhere.example/take";
-    const proposed = await propose({ ...FORCE, webhookUrl: redirected });
+    const proposed = await propose({ ...force, webhookUrl: redirected });
     expect(proposed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 1, changedFields: ["webhookUrl"] });
     // Where the next notification about a child would go: still the registered endpoint.
-    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+    expect(await forceAsRouted(force.code)).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
 
     const listed = await hub.graphql(PENDING, {}, await hub.token(secondAdmin)).expect(200);
     expect(listed.body.data.pendingAgencyChanges).toContainEqual(expect.objectContaining({
-      id: proposed.proposal.id, agencyCode: "POLICE-97", baseVersion: 1, changedFields: ["webhookUrl"], status: "PENDING", source: "API",
+      id: proposed.proposal.id, agencyCode: force.code, baseVersion: 1, changedFields: ["webhookUrl"], status: "PENDING", source: "API",
       proposedBy: "directory-admin-1", proposedByAgency: "LA-E06000060", entry: expect.objectContaining({ webhookUrl: redirected }),
     }));
     // An IG lead of another agency sees that a change waits, not where it would send.
@@ -111,32 +118,36 @@ describe("upsertAgency", () => {
 
     const ownApproval = await approve(proposed.proposal.id, directoryAdmin);
     expect(ownApproval.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", rule: FOUR_EYES_RULE });
-    const refusals = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findBy({ principalSub: "directory-admin-1", operation: "DIRECTORY_CHANGE_DECIDED" });
+    const decisions = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findBy({ principalSub: "directory-admin-1", operation: "DIRECTORY_CHANGE_DECIDED" });
+    const refusals = decisions.filter((entry) => entry.details.proposalId === proposed.proposal.id);
     expect(refusals).toEqual([expect.objectContaining({ outcome: "REFUSED", refusalCode: "FORBIDDEN", refusalRule: FOUR_EYES_RULE })]);
     for (const caller of [CALLERS.igLead, CALLERS.dataSteward]) {
       expect((await approve(proposed.proposal.id, caller)).body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+    expect(await forceAsRouted(force.code)).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
 
     const rejected = await hub.graphql(REJECT, { id: proposed.proposal.id, reason: "Not requested by the force" }, await hub.token(secondAdmin)).expect(200);
     expect(rejected.body.data.rejectAgencyChange).toMatchObject({ status: "REJECTED", decidedBy: "directory-admin-2", decisionReason: "Not requested by the force", version: null });
     expect((await approve(proposed.proposal.id)).body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT" });
-    expect(await forceAsRouted()).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
+    expect(await forceAsRouted(force.code)).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
   });
 
   it("allows one pending change per agency, and an approval only against the version it was proposed on", async () => {
-    const first = await propose({ ...FORCE, contactEmail: "ppu-new@testvale-police.example" });
-    const second = await hub.graphql(UPSERT, { agency: { ...FORCE, escalationEmail: "other@testvale-police.example" } }, await hub.token(secondAdmin)).expect(200);
+    const force = await registeredForce("POLICE-93");
+    const first = await propose({ ...force, contactEmail: "ppu-new@testvale-police.example" });
+    const second = await hub.graphql(UPSERT, { agency: { ...force, escalationEmail: "other@testvale-police.example" } }, await hub.token(secondAdmin)).expect(200);
     expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "CHANGE_PENDING" });
     // A harmless change applies at once, so the pending one no longer describes the entry as it stands.
-    expect(await propose({ ...FORCE, contactPhone: "01632 960399" })).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["contactPhone"], proposal: null });
+    expect(await propose({ ...force, contactPhone: "01632 960399" })).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["contactPhone"], proposal: null });
     expect((await approve(first.proposal.id)).body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT" });
     expect((await hub.graphql(REJECT, { id: first.proposal.id, reason: "Superseded" }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
-    expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "POLICE-97" })).toBe(2);
+    expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: force.code })).toBe(2);
   });
 
   it("writes a new version for a change, none for a resubmission, and a deactivation as a version", async () => {
-    const base = { ...FORCE, contactPhone: "01632 960399" };
+    const base = { ...(await registeredForce("POLICE-92")), contactPhone: "01632 960399" };
+    // A harmless change, applied at once without approval: version 2.
+    expect(await propose(base)).toMatchObject({ outcome: "UPDATED", version: 2, proposal: null });
     const changed = await propose({ ...base, servedLocalAuthorities: ["E06000060"] });
     expect(changed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 2, changedFields: ["servedLocalAuthorities"] });
     expect((await approve(changed.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", version: 3, changedFields: ["servedLocalAuthorities"] });
@@ -144,7 +155,7 @@ describe("upsertAgency", () => {
     expect(again).toMatchObject({ outcome: "UNCHANGED", version: 3, changedFields: [], proposal: null });
     const deactivated = await propose({ ...base, servedLocalAuthorities: ["E06000060"], active: false });
     expect((await approve(deactivated.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", version: 4, changedFields: ["active"] });
-    const history = await hub.graphql(HISTORY, { code: "POLICE-97" }, await hub.token(directoryAdmin)).expect(200);
+    const history = await hub.graphql(HISTORY, { code: base.code }, await hub.token(directoryAdmin)).expect(200);
     expect(history.body.data.agencyHistory.map(({ version, approvedBy, entry }: { version: number; approvedBy: string | null; entry: { servedLocalAuthorities: string[]; active: boolean } }) => [version, approvedBy, entry.servedLocalAuthorities, entry.active])).toEqual([
       [4, "directory-admin-2", ["E06000060"], false],
       [3, "directory-admin-2", ["E06000060"], true],
@@ -260,13 +271,15 @@ describe("an agency's type", () => {
 
 describe("agencyHistory", () => {
   it("is read by IG leads as well as directory administrators", async () => {
-    const response = await hub.graphql(HISTORY, { code: "POLICE-97" }, await hub.token(CALLERS.igLead)).expect(200);
-    expect(response.body.data.agencyHistory[0]).toMatchObject({ version: 4, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: expect.any(String), approvedBy: "directory-admin-2" });
+    const force = await registeredForce("POLICE-91");
+    const response = await hub.graphql(HISTORY, { code: force.code }, await hub.token(CALLERS.igLead)).expect(200);
+    expect(response.body.data.agencyHistory[0]).toMatchObject({ version: 1, changedBy: "directory-admin-1", changedByAgency: "LA-E06000060", source: "API", auditEntryId: expect.any(String), approvedBy: "directory-admin-2" });
   });
 
   it("is refused to anyone else", async () => {
+    const force = await registeredForce("POLICE-90");
     for (const caller of [CALLERS.socialWorker, CALLERS.dataSteward, CALLERS.police]) {
-      const response = await hub.graphql(HISTORY, { code: "POLICE-97" }, await hub.token(caller)).expect(200);
+      const response = await hub.graphql(HISTORY, { code: force.code }, await hub.token(caller)).expect(200);
       expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     }
   });

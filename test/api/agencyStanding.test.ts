@@ -54,8 +54,15 @@ describe("an agency the directory no longer holds as active", () => {
   });
 
   test("once deactivated, its staff read nothing: the child and the inbox are FORBIDDEN (HTTP 403)", async () => {
-    await changeAgency(hub, { ...SCHOOL, active: false });
-    for (const [query, caller] of [[CHILD_QUERY, dsl], [INBOX, dsl], [INBOX, schoolSystem]] as const) {
+    // A school of its own to close, with the pupil on its roll: the tests above read through the one still open.
+    const closing = { ...SCHOOL, code: "SCH-731002", name: "Brackenfold Infant School", contactEmail: "office@brackenfold-infant.example" };
+    const closingSystem: TestClaims = { ...schoolSystem, sub: "system-brackenfold-infant", agency: closing.code };
+    const closingDsl: TestClaims = { ...dsl, sub: "dsl-brackenfold-infant", agency: closing.code };
+    await changeAgency(hub, closing);
+    const submitted = await hub.graphql(SUBMIT, { record: { ...RECORDS.EDUCATION, agencyCode: closing.code, agencyReference: "UPN-BFI-0001", child: PUPIL } }, await hub.token(closingSystem)).expect(200);
+    expect(submitted.body.errors).toBeUndefined();
+    await changeAgency(hub, { ...closing, active: false });
+    for (const [query, caller] of [[CHILD_QUERY, closingDsl], [INBOX, closingDsl], [INBOX, closingSystem]] as const) {
       const response = query === CHILD_QUERY ? await readPupil(caller) : await hub.graphql(query, {}, await hub.token(caller));
       expect(response.status).toBe(403);
       expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "AGENCY_NOT_ACTIVE" });
@@ -139,7 +146,8 @@ describe("a token carrying a role its agency cannot hold", () => {
   const plan = (agencyCode: string, la: string, child: object, agencyReference: string) => ({ agencyCode, agencyReference, child, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-09-01", responsibleLocalAuthority: la } });
   const refusal = { status: 403, extensions: expect.objectContaining({ code: "FORBIDDEN", problem: "ROLE_NOT_HELD_BY_AGENCY" }), data: null };
   const outcome = (response: { status: number; body: { errors?: { extensions: unknown }[]; data?: unknown } }) => ({ status: response.status, extensions: response.body.errors?.[0]?.extensions, data: response.body.data ?? null });
-  const referralsFor = async (sui: string) => (await hub.hub.database.dataSource.query(`SELECT reference FROM referral WHERE sui = $1`, [sui])).map((row: { reference: string }) => row.reference);
+  // The referral the refused caller tried to open, by its reference: the council's own MASH may hold others about the child.
+  const referralsFor = async (sui: string, reference: string) => (await hub.hub.database.dataSource.query(`SELECT reference FROM referral WHERE sui = $1 AND reference = $2`, [sui, reference])).map((row: { reference: string }) => row.reference);
 
   beforeAll(async () => {
     for (const [record, caller] of [
@@ -159,7 +167,7 @@ describe("a token carrying a role its agency cannot hold", () => {
     const logged = hub.logLines.length;
     const opened = await hub.graphql(OPEN_REFERRAL, { referral: { reference, referralSource: "SCHOOL", reason: "A concern raised this morning about the child", sui } }, await hub.token(caller));
     const read = await hub.graphql(CHILD_QUERY, { sui, access: access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: reference }) }, await hub.token(caller));
-    expect({ opened: outcome(opened), read: outcome(read), referrals: await referralsFor(sui) }).toEqual({ opened: refusal, read: refusal, referrals: [] });
+    expect({ opened: outcome(opened), read: outcome(read), referrals: await referralsFor(sui, reference) }).toEqual({ opened: refusal, read: refusal, referrals: [] });
     expect(hub.logLines.slice(logged).some((line) => line.includes('"auth.agency_refused"') && line.includes('"ROLE_NOT_HELD_BY_AGENCY"'))).toBe(true);
   });
 

@@ -39,9 +39,15 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
 const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
 const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
 
-let breakGlassDisclosure: string;
-let alertBreachId: string;
-let lateBreachId: string;
+/** An IG lead's breach about the second child with no disclosure (the opening agency's alone to decide), known of `hoursAgo` before now. */
+async function openBreachKnown(hoursAgo: number): Promise<string> {
+  const awareAt = new Date(Date.now() - hoursAgo * HOUR).toISOString();
+  const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "A case file was emailed to the wrong agency's shared inbox.", childSuis: [otherSui], awareAt }, access: IG_REVIEW });
+  expect(opened.errors).toBeUndefined();
+  return opened.data?.openBreach.id;
+}
+/** Known of four days ago: a day past the 72 hours. */
+const openLateBreach = () => openBreachKnown(96);
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -65,7 +71,7 @@ describe("a break-glass read judged not justified", () => {
     const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Unconscious child brought in overnight; checking for a plan." });
     const read = await as(CALLERS.hospitalDoctor, CHILD_QUERY, { sui: childSui, access: emergency });
     expect(read.errors).toBeUndefined();
-    breakGlassDisclosure = read.data?.child.disclosureId;
+    const breakGlassDisclosure = read.data?.child.disclosureId;
     const alerts = await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW });
     const alert = alerts.data?.igAlerts.nodes.find((node: { childSui: string; principalSub: string }) => node.childSui === childSui && node.principalSub === CALLERS.hospitalDoctor.sub);
     expect(alert).toMatchObject({ kind: "BREAK_GLASS" });
@@ -88,7 +94,6 @@ describe("a break-glass read judged not justified", () => {
     expect(new Date(entry.breach.reportDueAt).getTime() - aware).toBe(72 * HOUR);
     expect(entry.hoursLeft).toBeGreaterThan(71);
     expect(entry.hoursLeft).toBeLessThanOrEqual(72);
-    alertBreachId = entry.breach.id;
     expect(await lastEntryBy(CALLERS.igLead.sub, "BREACH_OPENED")).toMatchObject({ outcome: "RECORDED", childSuis: [childSui] });
   });
 });
@@ -112,17 +117,15 @@ describe("an IG lead opens a breach", () => {
   });
 
   it("known of four days ago: overdue, first in the log, and on the overdue view", async () => {
-    const awareAt = new Date(Date.now() - 96 * HOUR).toISOString();
-    const opened = await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "A case file was emailed to the wrong agency's shared inbox.", childSuis: [otherSui], awareAt }, access: IG_REVIEW });
-    expect(opened.errors).toBeUndefined();
-    expect(opened.data?.openBreach).toMatchObject({ source: "IG_LEAD", childSuis: [otherSui], disclosureIds: [], status: "OPEN" });
-    lateBreachId = opened.data?.openBreach.id;
+    const onTimeBreachId = await openBreachKnown(0);
+    const lateBreachId = await openLateBreach();
     const log = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "OPEN" });
     const ids = log.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id);
-    expect(ids.indexOf(lateBreachId)).toBeLessThan(ids.indexOf(alertBreachId));
+    expect(ids.indexOf(onTimeBreachId)).toBeGreaterThan(-1);
+    expect(ids.indexOf(lateBreachId)).toBeLessThan(ids.indexOf(onTimeBreachId));
     expect(log.data?.breaches[ids.indexOf(lateBreachId)].hoursLeft).toBeLessThan(-23);
     // Named with no disclosure: the opening agency's alone to decide.
-    expect(log.data?.breaches[ids.indexOf(lateBreachId)].breach).toMatchObject({ partsOpenElsewhere: 0, controllerPart: { agency: "LA-E06000060", status: "OPEN", clock: "OVERDUE" } });
+    expect(log.data?.breaches[ids.indexOf(lateBreachId)].breach).toMatchObject({ source: "IG_LEAD", childSuis: [otherSui], disclosureIds: [], status: "OPEN", partsOpenElsewhere: 0, controllerPart: { agency: "LA-E06000060", status: "OPEN", clock: "OVERDUE" } });
   });
 });
 
@@ -207,6 +210,8 @@ describe("a breach of one disclosure about children held by different agencies",
 
 describe("the overdue view", () => {
   it("lists a referral past its decision and a breach past 72 hours, most overdue first, counted by the timescales", async () => {
+    const lateBreachId = await openLateBreach();
+    const onTimeBreachId = await openBreachKnown(0);
     const receivedAt = new Date(Date.now() - 6 * 24 * HOUR).toISOString();
     const mash: TestClaims = { ...CALLERS.mash, sub: "mash-overdue" };
     const referral = await as(mash, OPEN_REFERRAL, { referral: { sui: otherSui, reference: "MASH-LATE-1", referralSource: "HEALTH", receivedAt, reason: "Health visitor reports the baby's weight falling and missed appointments." } });
@@ -219,7 +224,7 @@ describe("the overdue view", () => {
     expect(new Date(late!.dueAt).getTime()).toBeLessThan(Date.now());
     expect(items.find((item) => item.reference === lateBreachId)).toMatchObject({ timescale: "PERSONAL_DATA_BREACH_REPORT", sui: otherSui });
     // The breach on time is not overdue.
-    expect(items.find((item) => item.reference === alertBreachId)).toBeUndefined();
+    expect(items.find((item) => item.reference === onTimeBreachId)).toBeUndefined();
     const dues = items.map((item) => new Date(item.dueAt).getTime());
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(await lastEntryBy(CALLERS.igLead.sub, "OVERDUE_READ")).toMatchObject({ outcome: "DISCLOSED", purpose: "INFORMATION_GOVERNANCE" });
@@ -250,6 +255,7 @@ describe("the overdue view", () => {
 
 describe("deciding a breach", () => {
   it("records the report with the ICO's reference, whether the people affected are told, and the reasons — once; late decisions say so on the trail", async () => {
+    const lateBreachId = await openLateBreach();
     const reportedAt = new Date(Date.now() - HOUR).toISOString();
     const reasons = "Reported to the ICO; telling the family would alert the alleged abuser.";
     const invalid = [
@@ -274,20 +280,21 @@ describe("deciding a breach", () => {
     expect(JSON.stringify(entry.details)).not.toContain("alleged abuser");
     const again = await as(CALLERS.igLead, DECIDE, { id: lateBreachId, decision, access: IG_REVIEW });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "BREACH_ALREADY_DECIDED" });
-    const decided = await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status: "DECIDED" });
-    expect(decided.data?.breaches.map((item: { breach: { id: string } }) => item.breach.id)).toEqual([lateBreachId]);
+    const listed = async (status: string) => (await as(CALLERS.igLead, BREACHES, { access: IG_REVIEW, status })).data?.breaches.map((item: { breach: { id: string } }) => item.breach.id);
+    expect(await listed("DECIDED")).toContain(lateBreachId);
+    expect(await listed("OPEN")).not.toContain(lateBreachId);
   });
 
   it("an IG lead whose agency holds the child but controls no part of the breach may not decide it, on the trail", async () => {
     const police: TestClaims = { ...CALLERS.igLead, sub: "ig-police-no-part", agency: "POLICE-43", agency_type: "POLICE" };
-    const body = await as(police, DECIDE, { id: lateBreachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
+    const body = await as(police, DECIDE, { id: await openLateBreach(), decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "NOT_A_CONTROLLER" });
     expect(await lastEntryBy(police.sub, "BREACH_DECIDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "breach-log:own-part-only" });
   });
 
   it("an IG lead of an agency with nothing to do with the breach does not find it", async () => {
     const elsewhere: TestClaims = { ...CALLERS.igLead, sub: "ig-elsewhere", agency: "SCH-199001", agency_type: "EDUCATION" };
-    const body = await as(elsewhere, DECIDE, { id: alertBreachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
+    const body = await as(elsewhere, DECIDE, { id: await openBreachKnown(0), decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: "Not ours to decide, surely." }, access: IG_REVIEW });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -343,10 +350,12 @@ describe("a breach of two controllers' records", () => {
     return (body.data?.overdue as { reference: string; sui: string }[]);
   };
   const councilReasons = "Bundle recalled and deleted by the recipient within minutes; no risk to the child.";
+  const councilDecides = (id: string) => as(CALLERS.igLead, DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
   let disclosureId: string;
   let breachId: string;
 
-  beforeAll(async () => {
+  // Each test decides parts of a breach of its own.
+  beforeEach(async () => {
     // The council's and the force's records of the child went out together in one read.
     const read = await as({ ...CALLERS.socialWorker, sub: "sw-breach-parts" }, CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") });
     expect(read.errors).toBeUndefined();
@@ -358,7 +367,7 @@ describe("a breach of two controllers' records", () => {
   });
 
   it("one controller's decision leaves the other's part open, its clock running, and tells it nothing of the first's", async () => {
-    const decided = await as(CALLERS.igLead, DECIDE, { id: breachId, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
+    const decided = await councilDecides(breachId);
     expect(decided.errors).toBeUndefined();
     expect(decided.data?.decideBreach).toMatchObject({ status: "OPEN", decidedAt: null, partsOpenElsewhere: 1, controllerPart: { status: "DECIDED", clock: "MET", decision: "NO_REPORT", decisionReasons: councilReasons } });
     const theirs = await inLog(policeIgLead, "OPEN", breachId);
@@ -377,6 +386,7 @@ describe("a breach of two controllers' records", () => {
   it("is closed only when both have decided, each its own part; neither reads the other's", async () => {
     const reportedAt = new Date(Date.now() - 60_000).toISOString();
     const reasons = "Reported: the bundle names a suspect under investigation.";
+    expect((await councilDecides(breachId)).errors).toBeUndefined();
     const decided = await as(policeIgLead, DECIDE, { id: breachId, decision: { decision: "REPORT", subjectNotice: "RESTRICTED_CRIME", reasons, icoReference: "IC-445566", reportedAt }, access: IG_REVIEW });
     expect(decided.errors).toBeUndefined();
     expect(decided.data?.decideBreach).toMatchObject({ status: "DECIDED", partsOpenElsewhere: 0, controllerPart: { agency: "POLICE-43", clock: "MET", decision: "REPORT", icoReference: "IC-445566", decisionReasons: reasons } });
@@ -398,7 +408,7 @@ describe("a breach of two controllers' records", () => {
     expect(opened.data?.openBreach).toMatchObject({ awareAt, controllerPart: { agency: "LA-E06000060", awareAt, clock: "OVERDUE" } });
     expect(new Date(opened.data?.openBreach.controllerPart.reportDueAt).getTime() - new Date(awareAt).getTime()).toBe(72 * HOUR);
     expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).toContain(id);
-    const decided = await as(CALLERS.igLead, DECIDE, { id, decision: { decision: "NO_REPORT", subjectNotice: "NOT_REQUIRED", reasons: councilReasons }, access: IG_REVIEW });
+    const decided = await councilDecides(id);
     expect(decided.data?.decideBreach).toMatchObject({ status: "OPEN", controllerPart: { clock: "LATE" } });
     expect((await overdueFor(CALLERS.igLead)).map((item) => item.reference)).not.toContain(id);
 

@@ -44,6 +44,8 @@ describe("a practitioner consults a MASH without naming the child", () => {
     const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: CONCERN } });
     expect(asked.errors).toBeUndefined();
     consultationId = asked.data!.requestConsultation.consultationId;
+    const inbox = await as(mash, INBOX);
+    requestDeliveryId = inbox.data!.notifications.nodes.find((node: { consultation: { concern: string } | null }) => node.consultation?.concern === CONCERN).id;
   });
 
   it("reaches the MASH of the authority named, saying nothing of any child", async () => {
@@ -53,8 +55,7 @@ describe("a practitioner consults a MASH without naming the child", () => {
 
     const inbox = await as(mash, INBOX);
     const delivered = inbox.data!.notifications.nodes.find((node: { consultation: { concern: string } | null }) => node.consultation?.concern === CONCERN);
-    expect(delivered).toMatchObject({ type: "CONSULTATION_REQUEST", consultation: { localAuthority: BUCKS, askingAgency: "SCH-199001", askingAgencyType: "EDUCATION", askingRole: "SCHOOL_DSL" }, consultationAdvice: null });
-    requestDeliveryId = delivered.id;
+    expect(delivered).toMatchObject({ id: requestDeliveryId, type: "CONSULTATION_REQUEST", consultation: { localAuthority: BUCKS, askingAgency: "SCH-199001", askingAgencyType: "EDUCATION", askingRole: "SCHOOL_DSL" } });
     // Read only by the MASH: not the authority's social workers, nor another agency.
     for (const other of [CALLERS.socialWorker, CALLERS.gp]) expect(JSON.stringify((await as(other, INBOX)).data)).not.toContain(CONCERN);
 
@@ -99,10 +100,12 @@ describe("a practitioner consults a MASH without naming the child", () => {
 
   it("refuses advice that would identify the child as a concern would, audited without the text, and delivers nothing", async () => {
     const asked = await as(dsl, ASK, { c: { localAuthority: BUCKS, concern: "A Year 2 pupil arrives with unexplained burns on his hands; his father says he touched the cooker." } });
-    const request = (await as(mash, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
-    const refused = await as(mash, ANSWER, { id: request.id, advice: "Is this the boy with NHS number 943 476 5919? Refer him today." });
+    // Another MASH practitioner's refusal: the trail of the one who advises above stays that advice's alone.
+    const adviser: TestClaims = { ...mash, sub: "mash-advising-identifying" };
+    const request = (await as(adviser, INBOX)).data!.notifications.nodes.find((node: { consultation: { askedAt: string } | null }) => node.consultation?.askedAt === asked.data!.requestConsultation.askedAt);
+    const refused = await as(adviser, ANSWER, { id: request.id, advice: "Is this the boy with NHS number 943 476 5919? Refer him today." });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "NHS_NUMBER_IN_CONCERN", path: "advice" });
-    const trail = await byRequester("mash-advising");
+    const trail = await byRequester(adviser.sub);
     expect(trail.filter((audit) => audit.operation === "CONSULTATION" && audit.refusalProblem === "NHS_NUMBER_IN_CONCERN")).toHaveLength(1);
     expect(JSON.stringify(trail)).not.toContain("943 476");
     expect(JSON.stringify((await as(dsl, INBOX)).data)).not.toContain("943 476");

@@ -1,12 +1,18 @@
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, access } from "../support/claims";
 import { IG_REVIEW, SUBJECT_ACCESS } from "../support/governanceAccess";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
 
-/** Fixtures of this file's own: one child with a social care, a school and a police record; a second child for the objection. */
+/**
+ * Fixtures of this file's own: a child with a social care, a school and a police record, shared by the
+ * tests that change nothing of it; a family of its own for each test that attaches, restricts or erases
+ * (`aFamily`), so none reads what another wrote; a second child for the objection.
+ */
 const SUI = "9991300007";
 const OBJECTING_SUI = "9991300015";
+const familySuis = syntheticNhsNumbers(130_010);
 const child = (sui: string, givenNames: string) => ({
   sui, givenNames, familyName: "Rightsworth", dateOfBirth: "2014-06-12", sex: "MALE",
   address: { kind: "HOME", line1: "3 Amendment Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: "E06000060" },
@@ -18,14 +24,14 @@ const socialCare = (sui: string, reference: string, givenNames: string) => ({
     allocatedWorkerContact: "0300 000 0042", allocatedTeam: "Rights Test Team East", responsibleLocalAuthority: "E06000060",
   },
 });
-const SCHOOL = {
-  agencyCode: "SCH-199001", agencyReference: "UPN-RIGHTS-1", child: child(SUI, "Ezra"),
+const school = (sui: string, reference: string) => ({
+  agencyCode: "SCH-199001", agencyReference: reference, child: child(sui, "Ezra"),
   education: { rollStatus: "ON_ROLL", onRollFrom: "2019-09-04", attendancePercent: 88, dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
-};
-const POLICE = {
-  agencyCode: "POLICE-43", agencyReference: "TVP-RIGHTS-1", child: child(SUI, "Ezra"),
+});
+const police = (sui: string, reference: string) => ({
+  agencyCode: "POLICE-43", agencyReference: reference, child: child(sui, "Ezra"),
   police: { incidentType: "DOMESTIC_ABUSE", childRole: "HOUSEHOLD_MEMBER", occurredOn: "2026-03-02", reportedOn: "2026-03-02", intelligence: "Rights test intelligence line", activeInvestigation: false },
-};
+});
 
 const person = (sub: string, agency: string, agencyType: string): TestClaims => ({ sub, name: `Test ${sub}`, agency, agency_type: agencyType, roles: ["IG_LEAD"], la: "E06000060" });
 const POLICE_IG = person("ig-police", "POLICE-43", "POLICE");
@@ -66,52 +72,68 @@ async function entries(operation: string): Promise<{ outcome: string; refusal_pr
   return hub.hub.database.dataSource.query(`SELECT outcome, refusal_problem, details, child_suis FROM disclosure_audit WHERE operation = $1 ORDER BY occurred_at, sequence`, [operation]);
 }
 
-const schoolRead = () => as(CALLERS.schoolDsl, RIGHTS_CHILD, { sui: SUI, access: access("STRATEGY_DISCUSSION") });
+const schoolRead = (sui = SUI) => as(CALLERS.schoolDsl, RIGHTS_CHILD, { sui, access: access("STRATEGY_DISCUSSION") });
 const socialWorkerRead = (sui = SUI) => as(CALLERS.socialWorker, RIGHTS_CHILD, { sui, access: access("SECTION_47_ENQUIRY") });
+const submit = async (caller: TestClaims, record: unknown) => (await as(caller, SUBMIT, { record })).data.submitRecord.recordId as string;
+
+/** The child's three records, and the school's read of the protection status before any right is exercised: an Art 19 recipient. */
+async function aFamily(sui: string) {
+  const records = {
+    socialCare: await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(sui, `CSC-RIGHTS-${sui}`, "Ezra")),
+    school: await submit(SYSTEM("SCH-199001", "EDUCATION"), school(sui, `UPN-RIGHTS-${sui}`)),
+    police: await submit(SYSTEM("POLICE-43", "POLICE"), police(sui, `TVP-RIGHTS-${sui}`)),
+  };
+  expect((await schoolRead(sui)).data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
+  return { sui, ...records };
+}
+type Family = Awaited<ReturnType<typeof aFamily>>;
+const freshFamily = () => aFamily(familySuis.next().value as string);
+const attachStatement = async (family: Family) => expect((await as(CALLERS.igLead, ATTACH, { recordId: family.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW })).errors).toBeUndefined();
+const restrictPlanCategory = (recordId: string) => as(CALLERS.igLead, RESTRICT, { recordId, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+const entriesAbout = async (operation: string, sui: string) => (await entries(operation)).filter((entry) => entry.child_suis.includes(sui));
 
 beforeAll(async () => {
   hub = await startTestHub();
-  const submit = async (caller: TestClaims, record: unknown) => (await as(caller, SUBMIT, { record })).data.submitRecord.recordId as string;
-  ids.socialCare = await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(SUI, "CSC-RIGHTS-1", "Ezra"));
-  ids.school = await submit(SYSTEM("SCH-199001", "EDUCATION"), SCHOOL);
-  ids.police = await submit(SYSTEM("POLICE-43", "POLICE"), POLICE);
+  Object.assign(ids, await aFamily(SUI));
   ids.objecting = await submit(SYSTEM("LA-E06000060", "CHILDRENS_SOCIAL_CARE"), socialCare(OBJECTING_SUI, "CSC-RIGHTS-2", "Noor"));
-  // The school reads the child's protection status before any right is exercised: Art 19 recipient.
-  expect((await schoolRead()).data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
 }, 180_000);
 afterAll(async () => {
   await hub.stop();
 });
 
-const status = () => `socialCare[${ids.socialCare}].status`;
+const status = (recordId: string) => `socialCare[${recordId}].status`;
 
 describe("rectification by supplementary statement (UK GDPR Art 16)", () => {
   it("attaches the statement without editing the fact, and names the agencies to tell (Art 19) on the trail", async () => {
-    const body = await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW });
+    const family = await freshFamily();
+    const body = await as(CALLERS.igLead, ATTACH, { recordId: family.socialCare, field: "status", statement: STATEMENT, access: IG_REVIEW });
     expect(body.errors).toBeUndefined();
-    expect(body.data.attachSupplementaryStatement).toMatchObject({ path: status(), recipientsToTell: ["SCH-199001"] });
-    const [entry] = await entries("SUPPLEMENTARY_STATEMENT_ATTACHED");
-    expect(entry).toMatchObject({ outcome: "RECORDED", child_suis: [SUI], details: { path: status(), onBehalfOf: "LA-E06000060", recipientsToTell: ["SCH-199001"] } });
+    expect(body.data.attachSupplementaryStatement).toMatchObject({ path: status(family.socialCare), recipientsToTell: ["SCH-199001"] });
+    const [entry] = await entriesAbout("SUPPLEMENTARY_STATEMENT_ATTACHED", family.sui);
+    expect(entry).toMatchObject({ outcome: "RECORDED", child_suis: [family.sui], details: { path: status(family.socialCare), onBehalfOf: "LA-E06000060", recipientsToTell: ["SCH-199001"] } });
     // The statement's words are the person's: never on the trail.
     expect(JSON.stringify(entry.details)).not.toContain("conference of 3 March");
   });
 
   it("goes with every later disclosure of the fact, through the same pipeline", async () => {
+    const family = await freshFamily();
+    await attachStatement(family);
     for (const read of [schoolRead, socialWorkerRead]) {
-      const { data } = await read();
+      const { data } = await read(family.sui);
       expect(data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
-      expect(data.child.supplementaryStatements).toEqual([expect.objectContaining({ path: status(), statement: STATEMENT, agencyCode: "LA-E06000060" })]);
+      expect(data.child.supplementaryStatements).toEqual([expect.objectContaining({ path: status(family.socialCare), statement: STATEMENT, agencyCode: "LA-E06000060" })]);
     }
   });
 
   it("is disclosed only where the fact is: not to a caller the fact is withheld from", async () => {
+    const family = await freshFamily();
     const statement = "The family says the plan ended months before the date recorded here.";
-    expect((await as(CALLERS.igLead, ATTACH, { recordId: ids.socialCare, field: "endDate", statement, access: IG_REVIEW })).errors).toBeUndefined();
+    expect((await as(CALLERS.igLead, ATTACH, { recordId: family.socialCare, field: "endDate", statement, access: IG_REVIEW })).errors).toBeUndefined();
     // A school's DSL is given the protection status, not when the plan ends (policies/disclosure-rules.yaml).
-    const school = (await schoolRead()).data.child;
+    const school = (await schoolRead(family.sui)).data.child;
     expect(school.socialCare[0].endDate).toBeNull();
     expect(school.supplementaryStatements.map((s: { statement: string }) => s.statement)).not.toContain(statement);
-    const socialWorker = (await socialWorkerRead()).data.child;
+    const socialWorker = (await socialWorkerRead(family.sui)).data.child;
     expect(socialWorker.socialCare[0].endDate).toBe("2026-11-30");
     expect(socialWorker.supplementaryStatements.map((s: { statement: string }) => s.statement)).toContain(statement);
   });
@@ -142,29 +164,31 @@ describe("rectification by supplementary statement (UK GDPR Art 16)", () => {
 });
 
 describe("restriction of processing (Art 18) and objection (Art 21)", () => {
-  let restrictionId: string;
-
   it("restricts a fact: withheld for a purpose the ground does not allow, with the restriction as the reason", async () => {
-    const body = await as(CALLERS.igLead, RESTRICT, { recordId: ids.socialCare, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+    const family = await freshFamily();
+    const body = await restrictPlanCategory(family.socialCare);
     expect(body.errors).toBeUndefined();
     expect(body.data.restrictProcessing).toMatchObject({ status: "IN_FORCE", allowedPurposes: ["EMERGENCY_PROTECTION"] });
-    restrictionId = body.data.restrictProcessing.id;
-    const { data } = await socialWorkerRead();
+    const { data } = await socialWorkerRead(family.sui);
     expect(data.child.socialCare[0].planCategory).toBeNull();
     expect(data.child.socialCare[0].status).toBe("CHILD_PROTECTION_PLAN");
-    expect(data.child.redactions).toContainEqual(expect.objectContaining({ path: `socialCare[${ids.socialCare}].planCategory`, rule: "data-subject-rights" }));
+    expect(data.child.redactions).toContainEqual(expect.objectContaining({ path: `socialCare[${family.socialCare}].planCategory`, rule: "data-subject-rights" }));
   });
 
   it("discloses it under break-glass in a safeguarding emergency, and the recipient sees that it is restricted", async () => {
+    const family = await freshFamily();
+    expect((await restrictPlanCategory(family.socialCare)).errors).toBeUndefined();
     const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought in at 03:00 with injuries; protection plan details needed now, no duty worker reachable." });
-    const { data, errors } = await as(CALLERS.socialWorker, RIGHTS_CHILD, { sui: SUI, access: emergency });
+    const { data, errors } = await as(CALLERS.socialWorker, RIGHTS_CHILD, { sui: family.sui, access: emergency });
     expect(errors).toBeUndefined();
     expect(data.child.socialCare[0].planCategory).toBe("EMOTIONAL_ABUSE");
-    expect(data.child.restrictions).toEqual([expect.objectContaining({ path: `socialCare[${ids.socialCare}].planCategory`, kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS" })]);
+    expect(data.child.restrictions).toEqual([expect.objectContaining({ path: `socialCare[${family.socialCare}].planCategory`, kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS" })]);
   });
 
   it("keeps one restriction in force per fact", async () => {
-    const again = await as(CALLERS.igLead, RESTRICT, { recordId: ids.socialCare, field: "planCategory", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: REASON, access: IG_REVIEW });
+    const family = await freshFamily();
+    expect((await restrictPlanCategory(family.socialCare)).errors).toBeUndefined();
+    const again = await as(CALLERS.igLead, RESTRICT, { recordId: family.socialCare, field: "planCategory", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: REASON, access: IG_REVIEW });
     expect(again.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "ALREADY_RESTRICTED" });
   });
 
@@ -184,28 +208,32 @@ describe("restriction of processing (Art 18) and objection (Art 21)", () => {
     expect((await socialWorkerRead(OBJECTING_SUI)).data.child.restrictions).toEqual([]);
     const again = await as(CALLERS.igLead, DECIDE, { id, decision: "LIFT", reason: REASON, access: IG_REVIEW });
     expect(again.errors[0].extensions).toMatchObject({ code: "CONFLICT", problem: "RESTRICTION_NOT_IN_FORCE" });
-    const decided = (await entries("RESTRICTION_DECIDED")).filter((e) => e.outcome === "RECORDED").map((e) => e.details.decision);
+    const decided = (await entriesAbout("RESTRICTION_DECIDED", OBJECTING_SUI)).filter((e) => e.outcome === "RECORDED").map((e) => e.details.decision);
     expect(decided).toEqual(["KEEP", "LIFT"]);
-    expect((await as(GP_IG, DECIDE, { id: restrictionId, decision: "LIFT", reason: REASON, access: IG_REVIEW })).errors[0].extensions).toMatchObject({ code: "NOT_FOUND", problem: "RESTRICTION_NOT_FOUND" });
+    // Another agency's IG lead finds no restriction of the council's record to decide.
+    const restriction = await restrictPlanCategory(ids.objecting);
+    expect(restriction.errors).toBeUndefined();
+    expect((await as(GP_IG, DECIDE, { id: restriction.data.restrictProcessing.id, decision: "LIFT", reason: REASON, access: IG_REVIEW })).errors[0].extensions).toMatchObject({ code: "NOT_FOUND", problem: "RESTRICTION_NOT_FOUND" });
   });
 });
 
 describe("erasure where the law gives it (Art 17; DPA 2018 s.47)", () => {
   const erase = (caller: TestClaims, variables: Record<string, unknown>) => as(caller, ERASE, { reason: "Decided on the request received 1 December; see the IG file.", access: IG_REVIEW, ...variables });
-  const teamHeld = async () => (await hub.hub.database.dataSource.query(`SELECT allocated_team FROM social_care_record WHERE record_id = $1`, [ids.socialCare]))[0].allocated_team as string | null;
+  const teamHeld = async (recordId: string) => (await hub.hub.database.dataSource.query(`SELECT allocated_team FROM social_care_record WHERE record_id = $1`, [recordId]))[0].allocated_team as string | null;
 
   it("keeps the fact when an Art 17(3) exemption applies, with the decision recorded", async () => {
     const body = await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "allocatedTeam", grounds: ["NO_LONGER_NECESSARY"], exemptions: ["PUBLIC_TASK_OR_LEGAL_OBLIGATION"] });
     expect(body.data.decideErasure).toMatchObject({ regime: "UK_GDPR", outcome: "REFUSED" });
-    expect(await teamHeld()).toBe("Rights Test Team East");
+    expect(await teamHeld(ids.socialCare)).toBe("Rights Test Team East");
   });
 
   it("erases when a ground is met and no exemption applies: the fact leaves the hub, the trail keeps a tombstone and stays verifiable", async () => {
-    const body = await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "allocatedTeam", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] });
-    expect(body.data.decideErasure).toMatchObject({ regime: "UK_GDPR", outcome: "ERASED", path: `socialCare[${ids.socialCare}].allocatedTeam` });
-    expect(await teamHeld()).toBeNull();
-    expect((await socialWorkerRead()).data.child.socialCare[0].allocatedTeam).toBeNull();
-    const tombstone = (await entries("ERASURE_DECIDED")).filter((e) => e.details.outcome === "ERASED");
+    const family = await freshFamily();
+    const body = await erase(CALLERS.igLead, { recordId: family.socialCare, field: "allocatedTeam", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] });
+    expect(body.data.decideErasure).toMatchObject({ regime: "UK_GDPR", outcome: "ERASED", path: `socialCare[${family.socialCare}].allocatedTeam` });
+    expect(await teamHeld(family.socialCare)).toBeNull();
+    expect((await socialWorkerRead(family.sui)).data.child.socialCare[0].allocatedTeam).toBeNull();
+    const tombstone = (await entriesAbout("ERASURE_DECIDED", family.sui)).filter((e) => e.details.outcome === "ERASED");
     expect(tombstone).toEqual([expect.objectContaining({ details: expect.objectContaining({ recordType: "SOCIAL_CARE", field: "allocatedTeam", groundsMet: ["NO_LONGER_NECESSARY"], exemptionsApplying: [] }) })]);
     const trail = await hub.hub.database.dataSource.query<{ text: string }[]>(`SELECT string_agg(details::text, ' ') AS text FROM disclosure_audit`);
     expect(trail[0].text).not.toContain("Rights Test Team East");
@@ -222,18 +250,21 @@ describe("erasure where the law gives it (Art 17; DPA 2018 s.47)", () => {
   it("refuses to erase a fact the record cannot exist without, and an unknown ground", async () => {
     expect((await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "status", grounds: ["NO_LONGER_NECESSARY"], exemptions: [] })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "FIELD_NOT_ERASABLE" });
     expect((await erase(CALLERS.igLead, { recordId: ids.socialCare, field: "planCategory", grounds: ["BECAUSE"], exemptions: [] })).errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "UNKNOWN_ERASURE_CLAUSE" });
-    expect(await teamHeld()).toBeNull();
+    expect((await socialWorkerRead()).data.child.socialCare[0]).toMatchObject({ status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE" });
   });
 });
 
 describe("the subject access report", () => {
   it("shows the supplementary statements and restrictions on the person's facts", async () => {
-    const request = { sui: SUI, reference: "SAR-RIGHTS-1", receivedAt: new Date().toISOString(), requester: { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "A Parent", basis: "Birth certificate and photo ID seen at the front desk." } };
+    const family = await freshFamily();
+    await attachStatement(family);
+    expect((await restrictPlanCategory(family.socialCare)).errors).toBeUndefined();
+    const request = { sui: family.sui, reference: "SAR-RIGHTS-1", receivedAt: new Date().toISOString(), requester: { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "A Parent", basis: "Birth certificate and photo ID seen at the front desk." } };
     const opened = await as(CALLERS.igLead, OPEN_SAR, { request, access: { ...SUBJECT_ACCESS, caseReference: "SAR-RIGHTS-1" } });
     expect(opened.errors).toBeUndefined();
     const review = await as(CALLERS.igLead, SAR_REVIEW, { id: opened.data.openSubjectAccessRequest.id, access: { ...SUBJECT_ACCESS, caseReference: "SAR-RIGHTS-1" } });
     expect(review.errors).toBeUndefined();
-    const record = review.data.subjectAccessReview.records.find((r: { item: string }) => r.item === `socialCare[${ids.socialCare}]`);
+    const record = review.data.subjectAccessReview.records.find((r: { item: string }) => r.item === `socialCare[${family.socialCare}]`);
     expect(record.rights.statements).toContainEqual({ field: "status", statement: STATEMENT });
     expect(record.rights.restrictions).toEqual([{ field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS" }]);
   });

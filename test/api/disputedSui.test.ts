@@ -69,16 +69,21 @@ function aKnownChild(givenNames: string, familyName: string, dateOfBirth: string
 }
 
 describe("a record whose SUI names a child it cannot be", () => {
-  const { childSui, child, known } = aKnownChild("Mabli", "Rees", "2012-01-20");
-  // The school typed Mabli's NHS number for another pupil: another child, another birthday.
-  const pupil = { ...child, givenNames: "Connor", familyName: "Ashby", dateOfBirth: "2015-06-06", sex: "MALE" };
-  let recordId: string;
-
-  beforeAll(async () => {
+  /** A known child, and a school record carrying her SUI for another pupil: held for review, its id. */
+  const aDisputedRecord = async (given: string, family: string, reference: string) => {
+    const { childSui, child, known } = aKnownChild(given, family, "2012-01-20");
     await known();
-    const receipt = await submit("EDUCATION", school(pupil, "UPN-DISPUTED-1"));
-    recordId = receipt.recordId;
+    // The school typed the child's NHS number for another pupil: another child, another birthday.
+    const pupil = { ...child, givenNames: "Connor", familyName: "Ashby", dateOfBirth: "2015-06-06", sex: "MALE" };
+    const receipt = await submit("EDUCATION", school(pupil, reference));
     expect(receipt.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
+    return { childSui, recordId: receipt.recordId };
+  };
+  // The review the steward resolves below is of a record of its own, so these read a review still open.
+  let childSui: string;
+  let recordId: string;
+  beforeAll(async () => {
+    ({ childSui, recordId } = await aDisputedRecord("Mabli", "Rees", "UPN-DISPUTED-1"));
   });
 
   it("does not open the child's file to the agency", async () => {
@@ -96,10 +101,11 @@ describe("a record whose SUI names a child it cannot be", () => {
   });
 
   it("links once a steward decides it is the child's after all", async () => {
-    const [review] = await reviewsOf(recordId);
+    const disputed = await aDisputedRecord("Eirlys", "Pryce", "UPN-DISPUTED-2");
+    const [review] = await reviewsOf(disputed.recordId);
     const body = (await hub.graphql(RESOLVE, { id: review.id, decision: "LINK", reason: "Confirmed with the school: the pupil's records were merged in error.", access: DATA_QUALITY }, await hub.token(CALLERS.dataSteward))).body;
     expect(body.errors).toBeUndefined();
-    expect((await ask(CALLERS.schoolDsl, childSui))!.education.map((record: { recordId: string }) => record.recordId)).toEqual([recordId]);
+    expect((await ask(CALLERS.schoolDsl, disputed.childSui))!.education.map((record: { recordId: string }) => record.recordId)).toEqual([disputed.recordId]);
   });
 });
 

@@ -35,7 +35,8 @@ let hub: TestHub;
 const SAR_REQUESTER = { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "The boy's parent", basis: "Birth certificate seen; no order affecting parental responsibility." };
 const fixture = {
   subjectAccessRequestId: "",
-  alertId: "", reviewId: "", reviewRecordId: "", splitChangeId: "", rowanChildId: "", splitRecordId: "", mapleChildId: "", newChildId: "",
+  // What the listing operations read (alertId, reviewId) and what the deciding ones close (closingAlertId, resolvingReviewId) are apart, so no test reads what another decided.
+  alertId: "", closingAlertId: "", reviewId: "", resolvingReviewId: "", reviewRecordId: "", splitChangeId: "", rowanChildId: "", splitRecordId: "", mapleChildId: "", newChildId: "",
 };
 
 const query = <T = unknown>(sql: string, values: unknown[] = []) => hub.hub.database.dataSource.query<T>(sql, values);
@@ -80,6 +81,9 @@ beforeAll(async () => {
   fixture.reviewRecordId = review.recordId;
   const [{ id: reviewId }] = await query<{ id: string }[]>(`SELECT id FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [review.recordId]);
   fixture.reviewId = reviewId;
+  const resolving = await gpRecord("GP-ROWAN-MAYBE-2", { ...ROWAN, familyName: "Ashdown", dateOfBirth: "2013-06-15", address: { ...HOME, postcode: "HP20 2QR" } });
+  expect(resolving.outcome).toBe("REVIEW_PENDING");
+  [{ id: fixture.resolvingReviewId }] = await query<{ id: string }[]>(`SELECT id FROM link_review WHERE record_id = $1 AND status = 'OPEN'`, [resolving.recordId]);
   const wrongA = await gpRecord("GP-ROWAN-WRONG-A", { ...ROWAN, sui: ROWAN_SUI, givenNames: "Robin" });
   fixture.splitRecordId = (await gpRecord("GP-ROWAN-WRONG-B", { ...ROWAN, sui: ROWAN_SUI, givenNames: "Roman" })).recordId;
   const maple = await gpRecord("GP-MAPLE", { givenNames: "Maple", familyName: "Quickthorn", dateOfBirth: "2016-01-02", sex: "FEMALE", sui: MAPLE_SUI, address: { ...HOME, postcode: "OX1 2JD" } });
@@ -97,9 +101,13 @@ beforeAll(async () => {
 
   // An emergency read: a break-glass alert for the IG lead to review.
   const emergency = practitionerAccess("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Child brought into ED at 01:30 unresponsive; no social care contact reachable out of hours." });
-  expect((await call(CALLERS.hospitalDoctor, CHILD_QUERY, { sui: ROWAN_SUI, access: emergency })).body.data.child).not.toBeNull();
-  const [{ id: alertId }] = await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_id = (SELECT id FROM child WHERE sui = $1) AND status = 'OPEN'`, [ROWAN_SUI]);
-  fixture.alertId = alertId;
+  const alertOf = async (doctor: TestClaims) => {
+    expect((await call(doctor, CHILD_QUERY, { sui: ROWAN_SUI, access: emergency })).body.data.child).not.toBeNull();
+    const [{ id }] = await query<{ id: string }[]>(`SELECT id FROM ig_alert WHERE child_id = (SELECT id FROM child WHERE sui = $1) AND principal_sub = $2 AND status = 'OPEN'`, [ROWAN_SUI, doctor.sub]);
+    return id;
+  };
+  fixture.alertId = await alertOf(CALLERS.hospitalDoctor);
+  fixture.closingAlertId = await alertOf({ ...CALLERS.hospitalDoctor, sub: "doctor-ed-night-shift" });
 
   // A subject access request about the boy, for the IG lead's report.
   const opened = await call(CALLERS.igLead, "mutation ($request: SubjectAccessRequestInput!, $access: AccessContext!) { openSubjectAccessRequest(request: $request, access: $access) { id } }", {
@@ -191,16 +199,16 @@ const OPERATIONS: Operation[] = [
     caller: CALLERS.igLead, access: own(IG_REVIEW, "Morning review of last night's break-glass accesses"),
     misfit: { access: own(IG_REVIEW, "Break-glass review including health details", { specialCategoryCondition: "SAFEGUARDING_CHILDREN" }), problem: "SPECIAL_CATEGORY_CONDITION_INVALID", rule: "purpose-information-governance" },
     outsider: CALLERS.hospitalDoctor, outsiderAccess: own(IG_REVIEW, "Checking whether my own access was flagged"), roleRule: "audit-access:ig-lead-only",
-    answered: (data) => expect(data.igAlerts.nodes).toEqual([expect.objectContaining({ id: fixture.alertId, childSui: ROWAN_SUI })]),
+    answered: (data) => expect(data.igAlerts.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ id: fixture.alertId, childSui: ROWAN_SUI })])),
   },
   {
     field: "closeIgAlert", operation: "IG_ALERT_CLOSED",
     text: "mutation ($id: ID!, $access: AccessContext!) { closeIgAlert(id: $id, outcome: JUSTIFIED, note: \"Consultant's account confirmed by the ED log.\", access: $access) { id status childSui } }",
-    variables: () => ({ id: fixture.alertId }),
+    variables: () => ({ id: fixture.closingAlertId }),
     caller: CALLERS.igLead, access: own(IG_REVIEW, "Closing the review of last night's emergency access"),
     misfit: { access: own(IG_REVIEW, "Closing the alert in a hurry so the queue looks clear before the board meets", { breakGlass: true }), problem: "BREAK_GLASS_NOT_PERMITTED", rule: "break-glass-roles" },
     outsider: CALLERS.cscManager, outsiderAccess: own(IG_REVIEW, "A manager clearing the alert queue"), roleRule: "ig-alert-review:ig-lead-only",
-    answered: (data) => expect(data.closeIgAlert).toMatchObject({ id: fixture.alertId, status: "CLOSED" }),
+    answered: (data) => expect(data.closeIgAlert).toMatchObject({ id: fixture.closingAlertId, status: "CLOSED" }),
   },
   {
     field: "linkReviews", operation: "LINK_REVIEWS_READ",
@@ -214,11 +222,11 @@ const OPERATIONS: Operation[] = [
   {
     field: "resolveLinkReview", operation: "LINK_REVIEW_RESOLVED",
     text: "mutation ($id: ID!, $access: AccessContext!) { resolveLinkReview(id: $id, decision: LINK, reason: \"Same boy: surname changed on adoption, confirmed with the surgery.\", access: $access) { id status } }",
-    variables: () => ({ id: fixture.reviewId }),
+    variables: () => ({ id: fixture.resolvingReviewId }),
     caller: CALLERS.dataSteward, access: own(DATA_QUALITY, "Deciding the reviews raised by the GP practice import"),
     misfit: { access: own(DATA_QUALITY, "Deciding under a legal duty", { lawfulBasis: "LEGAL_OBLIGATION" }), problem: "LAWFUL_BASIS_NOT_PERMITTED", rule: "purpose-data-quality" },
     outsider: CALLERS.igLead, outsiderAccess: own(DATA_QUALITY, "An IG lead deciding a link"), roleRule: "data-steward-only",
-    answered: (data) => expect(data.resolveLinkReview).toMatchObject({ id: fixture.reviewId, status: "LINKED" }),
+    answered: (data) => expect(data.resolveLinkReview).toMatchObject({ id: fixture.resolvingReviewId, status: "LINKED" }),
   },
   {
     field: "mergeChildren", operation: "CHILDREN_MERGED",

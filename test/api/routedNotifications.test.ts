@@ -54,17 +54,23 @@ const CHILD_ON_PLAN = { sui: "9990740054", givenNames: "Nell", familyName: "Ashb
 
 describe("CP-IS", () => {
   const ATTEND = /* GraphQL */ `mutation ($n: UnscheduledCareAttendanceNotificationInput!) { submitUnscheduledCareAttendance(notification: $n) { outcome recipients { agencyCode rules } unrouted { rule outcome agency } } }`;
+  const submitPlan = async (child: { sui: string }, agencyReference: string) => {
+    const plan = { agencyCode: "LA-E06000060", agencyReference, child, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-01-05", responsibleLocalAuthority: "E06000060" } };
+    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(CSC_SYSTEM))).body.errors).toBeUndefined();
+  };
+  const attend = async (child: { sui: string }, reference: string, presentingComplaint: string) =>
+    (await hub.graphql(ATTEND, { n: { agencyCode: "TRUST-RX1-ED", reference, attendedOn: "2026-03-02", presentingComplaint, child } }, await hub.token(ED_SYSTEM))).body;
+  const socialWorkersNodes = async (type: string, sui: string) => (await inbox(SOCIAL_WORKER)).filter((n) => n.type === type && (n.child as { sui: string }).sui === sui);
 
   beforeAll(async () => {
-    const plan = { agencyCode: "LA-E06000060", agencyReference: "BUCKS-CP-API-1", child: CHILD_ON_PLAN, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "EMOTIONAL_ABUSE", startDate: "2026-01-05", responsibleLocalAuthority: "E06000060" } };
-    expect((await hub.graphql(SUBMIT, { record: plan }, await hub.token(CSC_SYSTEM))).body.errors).toBeUndefined();
+    await submitPlan(CHILD_ON_PLAN, "BUCKS-CP-API-1");
   });
 
   test("an emergency department's system reports an attendance; the plan's social worker reads it in the inbox", async () => {
-    const body = (await hub.graphql(ATTEND, { n: { agencyCode: "TRUST-RX1-ED", reference: "RX1-ED-API-1", attendedOn: "2026-03-02", presentingComplaint: "Fall from a climbing frame", child: CHILD_ON_PLAN } }, await hub.token(ED_SYSTEM))).body;
+    const body = await attend(CHILD_ON_PLAN, "RX1-ED-API-1", "Fall from a climbing frame");
     expect(body.errors).toBeUndefined();
     expect(body.data.submitUnscheduledCareAttendance).toEqual({ outcome: "CREATED", recipients: [{ agencyCode: "LA-E06000060", rules: ["cpis-attendance-plan-holder"] }], unrouted: [] });
-    const [node] = (await inbox(SOCIAL_WORKER)).filter((n) => n.type === "UNSCHEDULED_CARE_ATTENDANCE");
+    const [node] = await socialWorkersNodes("UNSCHEDULED_CARE_ATTENDANCE", CHILD_ON_PLAN.sui);
     expect(node).toMatchObject({
       routingRules: ["cpis-attendance-plan-holder"], dueBy: null, dueFor: null, planAccess: null,
       child: { sui: "9990740054", givenNames: "Nell", familyName: "Ashby", dateOfBirth: "2018-05-05", expectedDateOfBirth: null, homeLocalAuthority: "E06000060" },
@@ -79,16 +85,20 @@ describe("CP-IS", () => {
   });
 
   test("the emergency department's clinician reading the child's plan tells the plan's authority: PLAN_ACCESS in its inbox", async () => {
-    const read = (await hub.graphql(/* GraphQL */ `query ($a: AccessContext!) { child(sui: "9990740054", access: $a) { socialCare { status } } }`, {
-      a: { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Child in the department after a fall" },
+    const child = { sui: "9990740461", givenNames: "Kit", familyName: "Ashby", dateOfBirth: "2019-04-04", sex: "MALE", address: { kind: "HOME", line1: "6 Copse Lane", postcode: "HP20 4CL", localAuthority: "E06000060" } };
+    await submitPlan(child, "BUCKS-CP-API-2");
+    // The attendance is what involves the department with the child: its clinician reads the plan through it.
+    expect((await attend(child, "RX1-ED-API-2", "Scald")).errors).toBeUndefined();
+    const read = (await hub.graphql(/* GraphQL */ `query ($a: AccessContext!) { child(sui: "9990740461", access: $a) { socialCare { status } } }`, {
+      a: { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Child in the department after a scald" },
     }, await hub.token(ED_CLINICIAN))).body;
     expect(read.errors).toBeUndefined();
     expect(read.data.child.socialCare).toEqual([{ status: "CHILD_PROTECTION_PLAN" }]);
-    const [node] = (await inbox(SOCIAL_WORKER)).filter((n) => n.type === "PLAN_ACCESS");
+    const [node] = await socialWorkersNodes("PLAN_ACCESS", child.sui);
     expect(node).toMatchObject({
       acknowledgeBy: null, unscheduledCareAttendance: null,
-      child: { sui: "9990740054", givenNames: "Nell" },
-      planAccess: { setting: "EMERGENCY_DEPARTMENT", site: "Example General emergency department", siteCode: "TRUST-RX1-ED", planKind: "CHILD_PROTECTION_PLAN", planReference: "BUCKS-CP-API-1" },
+      child: { sui: "9990740461", givenNames: "Kit" },
+      planAccess: { setting: "EMERGENCY_DEPARTMENT", site: "Example General emergency department", siteCode: "TRUST-RX1-ED", planKind: "CHILD_PROTECTION_PLAN", planReference: "BUCKS-CP-API-2" },
     });
     expect(typeof (node.planAccess as { viewedAt: string }).viewedAt).toBe("string");
   });
@@ -300,12 +310,17 @@ describe("a protected location the hub holds, reported unlabelled", () => {
   const moved = async (move: object) => expect((await hub.graphql(MOVE, { n: move }, await hub.token(SOCIAL_WORKER))).body.errors).toBeUndefined();
   const planTransferOf = async (planReference: string) => (await inbox(LINCS_SOCIAL_WORKER)).find((node) => (node.planTransfer as { planReference?: string } | null)?.planReference === planReference);
 
+  /** The child's plan at home, the refuge held LOCATION_WITHHELD in another plan, then a move to it told unlabelled: the receiving authority's delivery. */
+  const movedToHeldRefuge = async (child: object, plan: string, home: object) => {
+    await submit(planOf(child, plan, home));
+    await submit(planOf(child, `${plan}B`, { ...refuge, labels: ["LOCATION_WITHHELD"] }));
+    await moved(moveOf(child, `${plan}-MOVE`, plan, refuge));
+    return planTransferOf(plan);
+  };
+
   test("a move to the refuge the hub holds for the child never reaches the receiving authority's inbox, though its SUI is in another section", async () => {
     const child = { sui: "9990740267", givenNames: "Tamsin", familyName: "Wragby", dateOfBirth: "2016-07-07", sex: "FEMALE" };
-    await submit(planOf(child, "BUCKS-CP-REFUGE-1", { kind: "HOME", line1: "2 Elm Row", postcode: "HP20 2ER", localAuthority: "E06000060" }));
-    await submit(planOf(child, "BUCKS-CP-REFUGE-1B", { ...refuge, labels: ["LOCATION_WITHHELD"] }));
-    await moved(moveOf(child, "BUCKS-MOVE-REFUGE-1", "BUCKS-CP-REFUGE-1", refuge));
-    const node = await planTransferOf("BUCKS-CP-REFUGE-1");
+    const node = await movedToHeldRefuge(child, "BUCKS-CP-REFUGE-1", { kind: "HOME", line1: "2 Elm Row", postcode: "HP20 2ER", localAuthority: "E06000060" });
     expect(node?.planTransfer).toMatchObject({ newAddress: null, movedOn: "2026-03-04" });
     expect(node?.redactions).toContainEqual({ path: "planTransfer.newAddress", rule: "location-withheld" });
   });
@@ -333,10 +348,13 @@ describe("a protected location the hub holds, reported unlabelled", () => {
   });
 
   test("a first acknowledgement audits what it returns, as acknowledging again does", async () => {
-    const node = await planTransferOf("BUCKS-CP-REFUGE-1");
+    const child = { sui: "9990740488", givenNames: "Rowan", familyName: "Tetney", dateOfBirth: "2014-09-09", sex: "FEMALE" };
+    const node = await movedToHeldRefuge(child, "BUCKS-CP-REFUGE-4", { kind: "HOME", line1: "4 Elm Row", postcode: "HP20 4ER", localAuthority: "E06000060" });
+    // A colleague who never read the inbox acknowledges: the trail's entries in their name are the acknowledgements' alone.
+    const colleague = { ...LINCS_SOCIAL_WORKER, sub: "sw-lincs-refuge-ack" };
     const ACK = /* GraphQL */ `mutation ($id: ID!) { acknowledgeNotification(id: $id) { status } }`;
-    for (let times = 0; times < 2; times++) expect((await hub.graphql(ACK, { id: node?.id }, await hub.token(LINCS_SOCIAL_WORKER))).body.errors).toBeUndefined();
-    const entries = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: LINCS_SOCIAL_WORKER.sub }, order: { occurredAt: "ASC" } });
+    for (let times = 0; times < 2; times++) expect((await hub.graphql(ACK, { id: node?.id }, await hub.token(colleague))).body.errors).toBeUndefined();
+    const entries = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: colleague.sub }, order: { occurredAt: "ASC" } });
     const [first, again] = entries.filter((entry) => ["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"].includes(entry.operation) && JSON.stringify(entry.details.deliveryIds ?? entry.details.deliveryId) === JSON.stringify([node?.id]));
     expect([first?.operation, again?.operation]).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"]);
     for (const entry of [first, again]) expect(entry.details).toMatchObject({ deliveryIds: [node?.id], disclosureIds: [expect.any(String)], supplementaryStatementIds: [] });

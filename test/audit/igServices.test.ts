@@ -181,6 +181,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
   describe("an IG lead answers for their own agency and the children it holds, not the whole hub", () => {
     const SCHOOL_IG = principal("ig-sch-0001", "SCH-199001", "EDUCATION", ["IG_LEAD"]);
     const OTHER_IG = principal("ig-sch-0002", "SCH-199002", "EDUCATION", ["IG_LEAD"]);
+    // Another school again, which comes to hold a record: OTHER_IG's agency holds nothing, whichever test runs first.
+    const HOLDING_IG = principal("ig-sch-0003", "SCH-199003", "EDUCATION", ["IG_LEAD"]);
 
     it("a school's IG lead reads its own staff's entries about a child it holds nothing about, and no one else's", async () => {
       const page = await listDisclosures(services, SCHOOL_IG, "ig-req-school", REVIEW, { ...OCTOBER, childSui: CHILD_A }, 50, null, IG_NOW);
@@ -195,8 +197,8 @@ describe("IG services over the disclosure audit (scenario 10)", () => {
     });
 
     it("holding a record about the child brings every agency's entries about that child into reach", async () => {
-      await holdRecordsAbout(db.dataSource, { code: OTHER_IG.agency, type: OTHER_IG.agencyType }, [CHILD_B]);
-      const page = await listDisclosures(services, OTHER_IG, "ig-req-other-b", REVIEW, { ...OCTOBER, childSui: CHILD_B }, 50, null, IG_NOW);
+      await holdRecordsAbout(db.dataSource, { code: HOLDING_IG.agency, type: HOLDING_IG.agencyType }, [CHILD_B]);
+      const page = await listDisclosures(services, HOLDING_IG, "ig-req-other-b", REVIEW, { ...OCTOBER, childSui: CHILD_B }, 50, null, IG_NOW);
       expect(names(page.entries)).toEqual(["search", "breakGlass"]);
       // The council's search also showed child A, whom this school holds nothing about: counted, not named.
       expect(page.entries[0]).toMatchObject({ childSuis: [CHILD_B], otherChildren: 1 });
