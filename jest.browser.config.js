@@ -14,4 +14,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/"],
+  // A journey is many pages, each checked with axe and at 320 px: the keyboard one took 35-42 s on two cores
+  // shared with other test runs (load average near 20).
+  testTimeout: 180000,
 };
