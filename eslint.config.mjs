@@ -4,7 +4,7 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".hub/**", ".stryker-tmp/**", "reports/**", "*.config.js", "*.config.mjs", "build/**", "src/console/assets/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".hub/**", ".stryker-tmp/**", "reports/**", "*.config.js", "*.config.mjs", "test/setup/testSequencer.js", "build/**", "src/console/assets/**"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

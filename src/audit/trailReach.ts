@@ -35,14 +35,16 @@ export function trailReach(reader: TrailReader, row: { agency: string; concealed
 }
 
 /**
- * Whether a row of the trail was made by an agency that holds a SEALED or BROKERED record about any of the
- * row's children, as a SQL condition: a record tied to the child whatever its link state (deny by default;
- * a record awaiting a steward's decision is tied to no child). Its agency's staff reading or recording
- * anything about the child would tell another holder's IG lead that the agency holds the child.
+ * Whether a row of the trail was made by an agency that holds, or has held, a SEALED or BROKERED record
+ * about any of the row's children, as a SQL condition: a record tied to the child whatever its link
+ * state (deny by default; a record awaiting a steward's decision is tied to no child), as the database
+ * keeps it (`restricted_holding`, written by a trigger whenever such a record is stored, labelled or
+ * linked, and kept after the record is removed, split off or unlabelled). Its agency's staff reading or
+ * recording anything about the child would tell another holder's IG lead that the agency holds the child.
  */
 function restrictedHolderRow(row: { agency: string } & RowChildren): string {
-  return `EXISTS (SELECT 1 FROM child c JOIN agency_record held ON held.child_id = c.id
-    WHERE ${rowChild(row)} AND held.agency_code = ${row.agency} AND held.labels && ARRAY['SEALED', 'BROKERED']::text[])`;
+  return `EXISTS (SELECT 1 FROM child c JOIN restricted_holding held ON held.child_id = c.id
+    WHERE ${rowChild(row)} AND held.agency_code = ${row.agency})`;
 }
 
 /** The marker a concealed route's delivery entry carries in its `details` (`concealed: true`, `notifications/auditDelivery.ts`), as SQL (built, not quoted, so no `:` reaches a statement's parameter parsing). */

@@ -117,10 +117,16 @@ function shortString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && value.length <= MAX_CLAIM_LENGTH && refusedCharacter(value, false) === undefined;
 }
 
+/**
+ * The subjects the hub writes on the trail for its own work (`hub:routing`, `hub:escalation`,
+ * `hub:webhooks`): reserved, so no caller's entries can pass for the hub's own decisions.
+ */
+const HUB_SUBJECT = /^hub:/i;
+
 export function principalFromClaims(claims: JWTPayload): Principal {
   const { sub, name, agency, agency_type: agencyType, roles, la, team, jti } = claims as Record<string, unknown>;
   const problems: string[] = [];
-  if (!shortString(sub)) problems.push("sub");
+  if (!shortString(sub) || HUB_SUBJECT.test(sub)) problems.push("sub");
   if (!shortString(name)) problems.push("name");
   if (!shortString(agency)) problems.push("agency");
   if (!isAgencyType(agencyType)) problems.push("agency_type");

@@ -85,7 +85,7 @@ export function childPages(deps: ConsoleDependencies): Router {
 }
 
 /** A value as a person reads it. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map((item) => (typeof item === "object" && item !== null ? Object.values(item as object).join(" ") : String(item))).join("; ");
   if (typeof value === "boolean") return value ? "Yes" : "No";

@@ -10,6 +10,7 @@ import { signInPages } from "./signInPages";
 import { purposePages } from "./purposePages";
 import { searchPages } from "./searchPages";
 import { childPages } from "./childPages";
+import { igPages } from "./igPages";
 
 /** The project's root: the console's templates and assets are read from `src/console/` whether the hub runs from `src/` or `dist/`. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "../..");
@@ -89,6 +90,7 @@ export function createConsole(deps: ConsoleDependencies): Router {
   router.use(purposePages(deps));
   router.use(searchPages(deps));
   router.use(childPages(deps));
+  router.use(igPages(deps));
   // The accessibility statement the public sector bodies' accessibility regulations require, linked from every page's footer; open to anyone.
   router.get("/accessibility", (_req, res) => res.render("accessibility.njk", pageLocals(null)));
   router.use((_req, res) => {

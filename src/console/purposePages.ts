@@ -4,7 +4,7 @@ import { checkStatedAccess } from "../policy/checkAccessContext";
 import { validateAccessContext } from "../policy/validateAccessContext";
 import { isHubError } from "../errors/HubError";
 import { LAWFUL_BASES, type LawfulBasis } from "../policy/LawfulBasis";
-import { PURPOSES, type Purpose } from "../policy/Purpose";
+import { Purpose, PURPOSES } from "../policy/Purpose";
 import { SPECIAL_CATEGORY_CONDITIONS, type SpecialCategoryCondition } from "../policy/SpecialCategoryCondition";
 import { type Principal } from "../auth/Principal";
 import { type AgencyType } from "../directory/AgencyType";
@@ -64,7 +64,8 @@ export function purposePages(deps: ConsoleDependencies): Router {
       return;
     }
     await deps.sessions.save(session, { access: accessOf(values) });
-    res.redirect(303, "/console/search");
+    // Governance work starts from the IG lead's own pages; everything else from the search.
+    res.redirect(303, values.purpose === Purpose.INFORMATION_GOVERNANCE || values.purpose === Purpose.SUBJECT_ACCESS_REQUEST ? "/console/ig" : "/console/search");
   });
 
   return router;

@@ -33,6 +33,8 @@ export interface ExclusionSubmission {
 const MIN_REASON = 10;
 const MAX_REASON = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id no child has: the standing exclusions asked for when the id named none, so the statements are the same. */
+const NO_CHILD = "00000000-0000-0000-0000-000000000000";
 
 /** The rule recorded when an exclusion is recorded, read or lifted from outside the agencies it belongs to. */
 export const EXCLUSION_REACH_RULE = "child-exclusion:own-agency";
@@ -91,12 +93,16 @@ export async function liftExclusion(services: GovernanceServices, principal: Pri
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.CHILD_EXCLUSION_LIFTED, access, childSuis: [], details: {} }, exclusionManager(principal, services.policy.exclusionRecording), now);
   const reason = validReason(rawReason, "reason");
   const repository = services.dataSource.getRepository(ChildExclusion);
-  const exclusion = UUID.test(id) ? await repository.findOneBy({ id }) : null;
+  const found = UUID.test(id) ? await repository.findOneBy({ id }) : null;
+  const exclusion = found !== null && found.liftedAt === null ? found : null;
+  // The same statements whether or not the id names a standing exclusion, and whoever recorded it: asked
+  // only when it exists, the lead-agency check told another council which random ids are exclusions.
+  const lead = await leadsFor(services, principal, exclusion?.childId ?? null, now);
+  const standing = await repository.findBy({ childId: exclusion?.childId ?? NO_CHILD });
   const notFound = new HubError(ErrorCode.NOT_FOUND, "No standing exclusion has this id.", { path: "id" });
-  if (exclusion === null || exclusion.liftedAt !== null) throw notFound;
+  if (exclusion === null) throw notFound;
   // The recording agency, or the lead agency: never another agency, whose staff it may name.
-  if (exclusion.recordedByAgency !== principal.agency && !(await leadsFor(services, principal, exclusion.childId, now))) throw notFound;
-  const standing = await repository.findBy({ childId: exclusion.childId });
+  if (exclusion.recordedByAgency !== principal.agency && !lead) throw notFound;
   if (standing.some((other) => excludes(other, principal))) throw notFound;
   // On the child's trail as the child is now: an exclusion recorded by reference before the SUI came,
   // or before a merge, holds the SUI it was recorded with (none), not the one the child holds.

@@ -11,6 +11,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 import { parserLimits } from "./limits/parserLimits";
 import { graphqlMetricsPlugin } from "../metrics/graphqlMetricsPlugin";
 import { requestLoggingPlugin } from "./plugins/requestLogging";
+import { servedOperationTypesRule } from "./limits/servedOperationTypesRule";
 import { trustedOperationIds } from "./trustedOperations/OperationManifest";
 import { trustedOperationsPlugin } from "./trustedOperations/trustedOperationsPlugin";
 import { refuseInvalidInputPlugin } from "./plugins/refuseInvalidInput";
@@ -64,7 +65,7 @@ export function createApolloServer(schema: GraphQLSchema, config: HubConfig): Ap
     schema,
     introspection: limits.introspection,
     parseOptions: parserLimits(limits.maxTokens),
-    validationRules: [documentShapeRule(FIXED_LIMITS), ...armor.validationRules, pageCostRule({ maxCost: FIXED_LIMITS.maxCost, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })],
+    validationRules: [documentShapeRule(FIXED_LIMITS), servedOperationTypesRule, ...armor.validationRules, pageCostRule({ maxCost: FIXED_LIMITS.maxCost, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })],
     validationOptions: { hideSuggestions: true },
     plugins: [
       // Trusted operations first: an operation its caller may not run is refused before its input is inspected.

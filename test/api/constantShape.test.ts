@@ -20,6 +20,7 @@ const missing = sui.next().value as string;
 // An officer of the force that holds a record of the child, whom its IG lead keeps out of the child's file.
 const keptOut: TestClaims = { ...CALLERS.police, sub: "pc-shape-kept-out" };
 const forceIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-shape-police", agency: "POLICE-43", agency_type: "POLICE" };
+let exclusionId: string;
 
 beforeAll(async () => {
   // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const EXCLUDE = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
   const excluded = (await hub.graphql(EXCLUDE, { sui: hidden, exclusion: { kind: "STAFF", subject: keptOut.sub, reason: "Named in the allegation under investigation." }, access: IG_REVIEW }, await hub.token(forceIgLead))).body;
   expect(excluded.errors).toBeUndefined();
+  exclusionId = excluded.data.recordChildExclusion.id;
 });
 afterAll(async () => {
   jest.restoreAllMocks();
@@ -113,6 +115,18 @@ describe("a child the caller may not see and a child the hub does not hold", () 
     const notVisible = await statementsFor(() => open(hidden));
     const notHeld = await statementsFor(() => open(missing));
     expect(notHeld).toBe(notVisible);
+  });
+});
+
+describe("another agency's exclusion id", () => {
+  it("answers liftChildExclusion as a random id does: the same NOT_FOUND and the same statements", async () => {
+    // Buckinghamshire's IG lead: the force recorded the exclusion, and the child lives in Lincolnshire, whose council leads.
+    const LIFT = /* GraphQL */ `mutation ($id: ID!, $reason: String!, $access: AccessContext!) { liftChildExclusion(id: $id, reason: $reason, access: $access) { id } }`;
+    const attempt = async (id: string) => (await hub.graphql(LIFT, { id, reason: "Lifting what we did not record.", access: IG_REVIEW }, await hub.token(CALLERS.igLead))).body.errors?.[0]?.extensions;
+    const random = "0c6f3a52-8e1d-4b7a-a2c9-51e7d3f4b806";
+    expect(await attempt(exclusionId)).toEqual(await attempt(random));
+    expect(await attempt(exclusionId)).toMatchObject({ code: "NOT_FOUND" });
+    expect(await statementsFor(() => attempt(exclusionId))).toBe(await statementsFor(() => attempt(random)));
   });
 });
 

@@ -1,5 +1,6 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { CALLERS } from "../support/claims";
+import { statementsFor } from "../support/statementCount";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   hub = await startTestHub();
 });
 afterAll(async () => {
+  jest.restoreAllMocks();
   await hub.stop();
 });
 
@@ -104,6 +106,22 @@ describe("a practitioner consults a MASH without naming the child", () => {
     expect(trail.filter((audit) => audit.operation === "CONSULTATION" && audit.refusalProblem === "NHS_NUMBER_IN_CONCERN")).toHaveLength(1);
     expect(JSON.stringify(trail)).not.toContain("943 476");
     expect(JSON.stringify((await as(dsl, INBOX)).data)).not.toContain("943 476");
+  });
+});
+
+describe("another authority's consultation id", () => {
+  it("answers as a random id does: the same NOT_FOUND and the same statements", async () => {
+    const asked = await as({ ...dsl, sub: "dsl-consulting-again" }, ASK, { c: { localAuthority: BUCKS, concern: `${CONCERN} (a third time)` } });
+    expect(asked.errors).toBeUndefined();
+    const [delivery] = await hub.hub.database.dataSource.query<{ id: string }[]>(
+      `SELECT d.id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.id = $1`, [asked.data!.requestConsultation.consultationId]);
+    // Lincolnshire's MASH: the consultation went to Buckinghamshire's.
+    const lincolnshire: TestClaims = { ...CALLERS.mash, sub: "mash-lincolnshire", agency: "LA-E10000019", la: "E10000019" };
+    const attempt = async (id: string) => (await as(lincolnshire, ANSWER, { id, advice: "Refer to us." })).errors?.[0]?.extensions;
+    const random = "5a1c0e7e-3f5d-4c8b-9a41-6d2f0b9e8c17";
+    expect(await attempt(delivery.id)).toEqual(await attempt(random));
+    expect(await attempt(delivery.id)).toMatchObject({ code: "NOT_FOUND" });
+    expect(await statementsFor(() => attempt(delivery.id))).toBe(await statementsFor(() => attempt(random)));
   });
 });
 

@@ -449,6 +449,28 @@ describe("a sealed or brokered holder's own use of the hub is on its own trail a
     });
   });
 
+  it("keeps the school's rows off the force's trail after its sealed record has left the hub (retention, erasure)", async () => {
+    const leaver = suis.next().value as string;
+    const submit = async (agencyCode: string, agencyType: string, record: Record<string, unknown>) =>
+      expect((await hub.graphql(SUBMIT, { record: { agencyCode, ...record } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType)))).body.errors).toBeUndefined();
+    await submit("POLICE-43", "POLICE", { agencyReference: "TVP-SEALWOOD-3", child: child(leaver, "Teal"), police: { incidentType: "CHILD_CONCERN", childRole: "WITNESS", reportedOn: "2026-10-02" } });
+    await submit(SCHOOL, "EDUCATION", { agencyReference: "UPN-SEALWOOD-3", child: { ...child(leaver, "Marigold"), familyName: "Brackwater" }, labels: ["SEALED"], education: { rollStatus: "ON_ROLL", onRollFrom: "2025-09-01" } });
+    await as(schoolDsl, CHILD_QUERY, { sui: leaver, access: access("STRATEGY_DISCUSSION") });
+    await as(CALLERS.police, CHILD_QUERY, { sui: leaver, access: access("STRATEGY_DISCUSSION", "LAW_ENFORCEMENT") });
+    expect(JSON.stringify(await trailOf(forceIg, { childSui: leaver }))).not.toContain(SCHOOL);
+    // The record leaves the hub as retention and erasure remove a record: with what only it stated.
+    const dataSource = hub.hub.database.dataSource;
+    const [{ id }] = await dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_code = $1 AND agency_reference = 'UPN-SEALWOOD-3'`, [SCHOOL]);
+    await dataSource.query(`UPDATE child_name SET sources = array_remove(sources, $1::uuid) WHERE $1::uuid = ANY(sources)`, [id]);
+    await dataSource.query(`DELETE FROM child_name WHERE sources = '{}'`);
+    await dataSource.query(`DELETE FROM agency_record WHERE id = $1`, [id]);
+    const after = await trailOf(forceIg, { childSui: leaver });
+    expect(after.nodes.map((node) => node.principal.agency)).toContain("POLICE-43");
+    expect(after.totalCount).toBe(after.nodes.length);
+    expect(JSON.stringify(after)).not.toContain(SCHOOL);
+    expect((await trailOf(schoolIg, { childSui: leaver, agency: SCHOOL })).nodes.map((node) => node.operation)).toEqual(["CHILD_RECORD"]);
+  });
+
   it("keeps the clinic's break-glass alert off the force's IG alerts, and on the clinic's", async () => {
     const alertsOf = async (caller: TestClaims) => (await as(caller, OPEN_ALERTS, { access: IG_REVIEW })).data.igAlerts as { totalCount: number; nodes: { childSui: string; principalAgency: string }[] };
     const force = await alertsOf(forceIg);

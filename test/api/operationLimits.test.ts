@@ -51,6 +51,20 @@ describe("the parser's limits", () => {
   });
 });
 
+describe("operation types the hub does not serve", () => {
+  it("refuses a subscription with 400 GRAPHQL_VALIDATION_FAILED before anything runs, and logs no error", async () => {
+    const logged = hub.logLines.length;
+    const response = await post({ query: "subscription Watch($n: Boolean!) { me @include(if: $n) { sub } }", variables: { n: true } });
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
+    expect(response.body.errors[0].message).toBe("The hub serves queries and mutations only: it has no subscriptions.");
+    const lines = hub.logLines.slice(logged).map((line) => JSON.parse(line) as { level: string });
+    expect(lines.filter((line) => line.level === "error")).toEqual([]);
+  });
+});
+
 describe("the document's shape, checked before the rest of validation", () => {
   it("refuses more than 20 operations in one document; nothing else in it is even validated", async () => {
     const operations = Array.from({ length: 21 }, (_, i) => `query Q${i} { me { ${i === 20 ? "nosuchfield" : "sub"} } }`).join("\n");

@@ -441,6 +441,8 @@ describe("the facts held, with their sources", () => {
     expect(copy.purposes[0]).toEqual({ purpose: null, statement: expect.stringContaining("Agencies that work with children") });
     expect(copy.retention).toContain("as long as the agency that sent it keeps it");
     expect(copy.rights).toContain("Information Commissioner");
+    // Each agency answers for what it holds (Art 15 is per controller): the copy says others may hold more.
+    expect(copy.rights).toContain("other organisations that work with you or your child may hold information too");
   });
 });
 

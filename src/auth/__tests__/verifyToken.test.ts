@@ -176,6 +176,9 @@ describe("token verification", () => {
     ["a line break in its name", { ...CLAIMS, name: "Ada\nLovelace" }, "u"],
     ["a C1 control in its agency", { ...CLAIMS, agency: "LA-\u009bE06000060" }, "u"],
     ["a bidirectional override in its team", { ...CLAIMS, team: "North\u202e" }, "u"],
+    // The hub's own entries on the trail carry `hub:` subjects (routing, escalation, webhooks): no caller may pass as one.
+    ["the hub's own routing subject", CLAIMS, "hub:routing"],
+    ["a subject in the hub's reserved namespace, in capitals", CLAIMS, "HUB:escalation"],
   ])("refuses a token with %s", async (_label, claims, sub) => {
     expect(await refusal(`Bearer ${await sign(claims as JWTPayload, { sub })}`)).toBe("INVALID_CLAIMS");
   });

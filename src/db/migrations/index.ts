@@ -38,6 +38,7 @@ import { DirectoryFourEyes1796600000050 } from "./1796600000050-DirectoryFourEye
 import { ConsoleSessions1796600000051 } from "./1796600000051-ConsoleSessions";
 import { BreachPartClocks1796600000052 } from "./1796600000052-BreachPartClocks";
 import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-EnquiryAnswersNameTheirRecords";
+import { RestrictedHoldings1796600000054 } from "./1796600000054-RestrictedHoldings";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -65,4 +66,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ConsoleSessions1796600000051,
   BreachPartClocks1796600000052,
   EnquiryAnswersNameTheirRecords1796600000053,
+  RestrictedHoldings1796600000054,
 ];

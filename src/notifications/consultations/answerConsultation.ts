@@ -11,6 +11,9 @@ import { deliverConsultation, refuseConsultation, type ConsultationServices } fr
 import { ADVICE_FROM_A_PERSON, mayAdvise } from "./mayAdvise";
 import { screenConcern } from "./screenConcern";
 
+/** An id no notification has (see below). */
+const NO_NOTIFICATION = "00000000-0000-0000-0000-000000000000";
+
 /**
  * A MASH practitioner (policies/consultations.yaml `advisingRole`) answers a consultation delivered to
  * their agency with advice, which reaches the asking agency's inbox as a `CONSULTATION_ADVICE`
@@ -29,7 +32,8 @@ export async function answerConsultation(services: ConsultationServices, princip
   const refuse = (code: ErrorCode, problem: string, message: string, path: string, rule?: string): Promise<never> =>
     refuseConsultation(services, act, new HubError(code, message, { path, problem }), { kind: "ADVICE", deliveryId: id }, rule);
   const delivery = await dataSource.getRepository(NotificationDelivery).findOneBy({ id });
-  const notification = delivery === null ? null : await dataSource.getRepository(Notification).findOneBy({ id: delivery.notificationId });
+  // Asked whether or not the delivery exists, so another agency's delivery id costs what a random id does.
+  const notification = await dataSource.getRepository(Notification).findOneBy({ id: delivery?.notificationId ?? NO_NOTIFICATION });
   if (delivery === null || notification?.type !== NotificationType.CONSULTATION_REQUEST || !mayReadDelivery(principal, delivery)) {
     return refuse(ErrorCode.NOT_FOUND, "NO_SUCH_CONSULTATION", "No consultation with this id was delivered to your agency.", "id");
   }
