@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { type Browser, type Page } from "playwright-core";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS } from "../support/claims";
@@ -63,15 +64,15 @@ async function signIn(who: { role: string; name: string; agency: string; agencyT
   return page;
 }
 
-/** Answers "Why are you looking?" (checked as a page first); lands on the search. */
-async function statePurpose(page: Page, access: { purpose: string; lawfulBasis: string; justification: string; caseReference?: string }): Promise<void> {
+/** Answers "Why are you looking?" (checked as a page first); lands on the search, or where the purpose leads. */
+async function statePurpose(page: Page, access: { purpose: string; lawfulBasis: string; justification: string; caseReference?: string }, landing = "/console/search"): Promise<void> {
   await checkPage(page, "why are you looking");
   await page.locator(`input[name=purpose][value=${access.purpose}]`).check();
   await page.getByLabel("Lawful basis").selectOption(access.lawfulBasis);
   await page.getByLabel("Why you need to see this information").fill(access.justification);
   if (access.caseReference !== undefined) await page.getByLabel("Case reference (optional)").fill(access.caseReference);
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL(`${origin}/console/search`);
+  await page.waitForURL(`${origin}${landing}`);
 }
 
 describe("a MASH practitioner, with the keyboard alone", () => {
@@ -160,6 +161,37 @@ describe("a school's designated safeguarding lead", () => {
     expect(text).not.toContain(INTELLIGENCE);
     expect(text).not.toContain(CONDITION);
     await expect(page.locator(".govuk-summary-list__row", { hasText: "gpPracticeName" }).textContent()).resolves.toMatch(/Withheld\s+.+\(rule default-deny\)/s);
+    await page.context().close();
+  });
+});
+
+describe("an information governance lead", () => {
+  it("finds the MASH practitioner's read on the trail, downloads it as FHIR AuditEvents and verifies the chain", async () => {
+    const page = await signIn({ role: "IG_LEAD", name: "Iris Ledger", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE" });
+    await statePurpose(page, { purpose: "INFORMATION_GOVERNANCE", lawfulBasis: "LEGAL_OBLIGATION", justification: "Monthly review of disclosures about children on the caseload", caseReference: "IG-BROWSER-2026-12" }, "/console/ig");
+    await checkPage(page, "information governance");
+    await page.locator("main").getByRole("link", { name: "Disclosure trail" }).click();
+    await checkPage(page, "disclosure trail");
+    await page.getByLabel("Child's SUI (NHS number)").fill(sui);
+    await page.getByRole("button", { name: "Show entries" }).click();
+    await page.getByRole("button", { name: "Download FHIR AuditEvent (JSON)" }).waitFor();
+    await checkPage(page, "disclosure trail, filtered", { screenshot: "ig-trail" });
+    expect(page.url()).not.toContain(sui);
+    // The keyboard journey's read of the child, as the MASH practitioner, for the purpose stated.
+    await expect(page.locator("table").textContent()).resolves.toMatch(/CHILD_RECORD[\s\S]*MASH_PRACTITIONER[\s\S]*REFERRAL_TRIAGE/);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download FHIR AuditEvent (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.fhir\.json$/);
+    const bundle = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundle.entry.length).toBeGreaterThan(0);
+    expect(bundle.entry.every((entry) => entry.resource.resourceType === "AuditEvent")).toBe(true);
+
+    await page.locator("main").getByRole("link", { name: "Verify the trail" }).or(page.getByRole("navigation").getByRole("link", { name: "Verify the trail" })).first().click();
+    await checkPage(page, "verify the trail");
+    await page.getByRole("button", { name: "Verify the trail" }).click();
+    await page.getByText("The trail is intact").waitFor();
+    await checkPage(page, "trail verified", { screenshot: "ig-verified" });
     await page.context().close();
   });
 });
