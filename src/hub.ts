@@ -32,6 +32,7 @@ import { scheduleAuditCheckpoints } from "./audit/auditCheckpointSchedule";
 import { scheduleEscalation } from "./notifications/escalation/escalationSchedule";
 import { ConsoleSessions } from "./console/consoleSessions";
 import { type ConsoleSignIn } from "./console/ConsoleDependencies";
+import { createOpenIdSignIn, readClientKey } from "./console/openIdConnect";
 import { loadOrCreateDevelopmentKeys } from "./auth/developmentKeys";
 import { mintDevelopmentToken } from "./auth/developmentToken";
 
@@ -210,12 +211,18 @@ export async function createHub(config: HubConfig, logger: Logger, options: HubO
 }
 
 /**
- * How people sign in to the console: in development (the hub verifying tokens against its own
- * development keys, never in production) a demo-role picker minting tokens as `npm run token` does, for
- * the console's session length. With an identity provider configured, none yet: OpenID Connect is to
- * come, and nothing stands in for it.
+ * How people sign in to the console: through the OpenID Connect provider when one is configured
+ * (`CONSOLE_OIDC_*`; its access tokens verified by the hub like any caller's); otherwise in development
+ * (the hub verifying tokens against its own development keys, never in production) a demo-role picker
+ * minting tokens as `npm run token` does, for the console's session length; otherwise none.
  */
 async function consoleSignIn(config: HubConfig): Promise<ConsoleSignIn> {
+  if (config.console.openIdConnect !== null) {
+    const openIdConnect = config.console.openIdConnect;
+    // A bad client key stops the start with its reason, not the first person's sign-in.
+    if (openIdConnect.clientAuthentication.method === "private_key_jwt") await readClientKey(openIdConnect.clientAuthentication.keyFile);
+    return { kind: "openid-connect", provider: createOpenIdSignIn(openIdConnect) };
+  }
   const auth = config.auth;
   if (auth.mode !== "development" || config.nodeEnv === "production") return { kind: "unavailable" };
   const keys = await loadOrCreateDevelopmentKeys(auth.keyDir);

@@ -53,7 +53,7 @@ export const AuditOperation = {
   ADULT_SPLIT: "ADULT_SPLIT",
   /** The disclosures that went out through a link later undone, read by an IG lead or a data steward. */
   WRONG_LINK_REPORT: "WRONG_LINK_REPORT",
-  /** A directory administrator created or changed an agency's directory entry (or tried to: refusals too). */
+  /** A directory administrator (or an import's operator, `npm run directory:import`) created or changed an agency's directory entry (or tried to: refusals too). */
   DIRECTORY_CHANGED: "DIRECTORY_CHANGED",
   /** A second directory administrator approved or rejected a proposed change to an agency's routing fields (or tried to: refusals too). */
   DIRECTORY_CHANGE_DECIDED: "DIRECTORY_CHANGE_DECIDED",

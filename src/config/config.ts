@@ -92,6 +92,28 @@ export interface ConsoleConfig {
   idleMinutes: number;
   maxHours: number;
   secureCookie: boolean;
+  /** People sign in through this OpenID Connect provider (`console/openIdConnect.ts`); null: the demo picker in development, no sign-in elsewhere. */
+  openIdConnect: OpenIdConnectConfig | null;
+}
+
+/**
+ * The console as an OpenID Connect relying party (a confidential client: authorization code flow with
+ * PKCE, state and nonce). It authenticates to the provider's token endpoint with a client secret
+ * (`client_secret_basic`) or a private key (`private_key_jwt`, a JWK file), never both.
+ */
+export interface OpenIdConnectConfig {
+  issuer: URL;
+  clientId: string;
+  clientAuthentication: { method: "client_secret_basic"; secret: string } | { method: "private_key_jwt"; keyFile: string };
+  /** Where the provider sends the browser back: this hub's `/console/sign-in/callback`, as registered with the provider. */
+  redirectUri: URL;
+  /** Where the provider sends the browser after RP-initiated logout (registered with it too): this hub's `/console/signed-out`. */
+  postLogoutRedirectUri: URL;
+  scopes: string[];
+  /** RFC 8707 resource indicator naming the hub's API, for providers that choose the access token's audience by it; null: not sent. */
+  resource: string | null;
+  /** Plain-http provider allowed (never in production). */
+  allowInsecure: boolean;
 }
 
 /**
@@ -192,6 +214,9 @@ export function loadConfig(env: Env = process.env): HubConfig {
     retention: readRetentionSchedule(read, production),
     console: readConsole(read, production),
   };
+  if (config.console.openIdConnect !== null && config.auth.mode === "development") {
+    read.problem("CONSOLE_OIDC_ISSUER is set but the hub verifies tokens against its own development keys: set AUTH_JWKS_URL (the provider's jwks_uri), AUTH_ISSUER and AUTH_AUDIENCE, so the hub verifies the access tokens the console sends on its users' behalf");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -203,6 +228,50 @@ function readConsole(read: EnvReader, production: boolean): ConsoleConfig {
     idleMinutes: read.integer("CONSOLE_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     maxHours: read.integer("CONSOLE_SESSION_MAX_HOURS", 10, 1, 24),
     secureCookie,
+    openIdConnect: readOpenIdConnect(read, production),
+  };
+}
+
+/** The callback and signed-out pages' paths: the redirect URIs registered with the provider must name them. */
+export const OIDC_CALLBACK_PATH = "/console/sign-in/callback";
+export const OIDC_SIGNED_OUT_PATH = "/console/signed-out";
+
+/** CONSOLE_OIDC_*: all or nothing, each problem named; https only in production. */
+function readOpenIdConnect(read: EnvReader, production: boolean): OpenIdConnectConfig | null {
+  const rawIssuer = read.optionalString("CONSOLE_OIDC_ISSUER");
+  const others = ["CONSOLE_OIDC_CLIENT_ID", "CONSOLE_OIDC_CLIENT_SECRET", "CONSOLE_OIDC_CLIENT_KEY_FILE", "CONSOLE_OIDC_REDIRECT_URI", "CONSOLE_OIDC_POST_LOGOUT_REDIRECT_URI", "CONSOLE_OIDC_SCOPES", "CONSOLE_OIDC_RESOURCE"];
+  if (rawIssuer === undefined) {
+    const stray = others.filter((name) => read.optionalString(name) !== undefined);
+    if (stray.length > 0) read.problem(`${stray.join(", ")} set without CONSOLE_OIDC_ISSUER: set the provider's issuer URL too, or none of them`);
+    return null;
+  }
+  const protocols = production ? ["https:"] : ["https:", "http:"];
+  const issuer = read.url("CONSOLE_OIDC_ISSUER", rawIssuer, protocols);
+  const clientId = read.optionalString("CONSOLE_OIDC_CLIENT_ID");
+  if (clientId === undefined) read.problem("CONSOLE_OIDC_CLIENT_ID is required with CONSOLE_OIDC_ISSUER: the console's client id at the provider");
+  const secret = read.optionalString("CONSOLE_OIDC_CLIENT_SECRET");
+  const keyFile = read.optionalString("CONSOLE_OIDC_CLIENT_KEY_FILE");
+  if ((secret === undefined) === (keyFile === undefined)) read.problem("Set one of CONSOLE_OIDC_CLIENT_SECRET (client_secret_basic) and CONSOLE_OIDC_CLIENT_KEY_FILE (private_key_jwt: a private JWK file) for the console's client");
+  const rawRedirect = read.optionalString("CONSOLE_OIDC_REDIRECT_URI");
+  if (rawRedirect === undefined) read.problem(`CONSOLE_OIDC_REDIRECT_URI is required with CONSOLE_OIDC_ISSUER: this hub's public ${OIDC_CALLBACK_PATH} URL, as registered with the provider`);
+  const redirectUri = rawRedirect === undefined ? undefined : read.url("CONSOLE_OIDC_REDIRECT_URI", rawRedirect, protocols);
+  if (redirectUri !== undefined && redirectUri.pathname !== OIDC_CALLBACK_PATH) read.problem(`CONSOLE_OIDC_REDIRECT_URI must end in ${OIDC_CALLBACK_PATH}, the console's callback`);
+  const rawLogout = read.optionalString("CONSOLE_OIDC_POST_LOGOUT_REDIRECT_URI");
+  const postLogoutRedirectUri = rawLogout === undefined ? (redirectUri === undefined ? undefined : new URL(OIDC_SIGNED_OUT_PATH, redirectUri)) : read.url("CONSOLE_OIDC_POST_LOGOUT_REDIRECT_URI", rawLogout, protocols);
+  const scopes = read.string("CONSOLE_OIDC_SCOPES", "openid profile").split(/[\s,]+/).filter((scope) => scope !== "");
+  if (!scopes.includes("openid")) read.problem("CONSOLE_OIDC_SCOPES must include openid");
+  const resource = read.optionalString("CONSOLE_OIDC_RESOURCE") ?? null;
+  if (resource !== null && !URL.canParse(resource)) read.problem("CONSOLE_OIDC_RESOURCE must be an absolute URI (RFC 8707), like https://hub.example.gov.uk/graphql");
+  if (issuer === undefined || clientId === undefined || redirectUri === undefined || postLogoutRedirectUri === undefined || (secret === undefined) === (keyFile === undefined)) return null;
+  return {
+    issuer,
+    clientId,
+    clientAuthentication: secret !== undefined ? { method: "client_secret_basic", secret } : { method: "private_key_jwt", keyFile: path.resolve(keyFile ?? "") },
+    redirectUri,
+    postLogoutRedirectUri,
+    scopes,
+    resource,
+    allowInsecure: !production,
   };
 }
 

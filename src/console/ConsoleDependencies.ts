@@ -3,13 +3,18 @@ import { type PolicySet } from "../policy/PolicySet";
 import { type DevelopmentTokenClaims } from "../auth/developmentToken";
 import { type ConsoleSessions } from "./consoleSessions";
 import { type HubClient } from "./hubClient";
+import { type OpenIdSignIn } from "./openIdConnect";
 
 /**
- * How a person signs in. `development`: the demo-role picker, minting a development token (a hub whose
- * tokens are verified against its own development keys only; never production). `unavailable`: no
- * sign-in is offered — production's OpenID Connect is not wired yet, and nothing stands in for it.
+ * How a person signs in. `openid-connect`: through the configured identity provider (`CONSOLE_OIDC_*`).
+ * `development`: the demo-role picker, minting a development token (a hub whose tokens are verified
+ * against its own development keys only; never production). `unavailable`: no sign-in is offered —
+ * no provider is configured, and nothing stands in for one.
  */
-export type ConsoleSignIn = { kind: "development"; mint: (claims: DevelopmentTokenClaims) => Promise<string> } | { kind: "unavailable" };
+export type ConsoleSignIn =
+  | { kind: "openid-connect"; provider: OpenIdSignIn }
+  | { kind: "development"; mint: (claims: DevelopmentTokenClaims) => Promise<string> }
+  | { kind: "unavailable" };
 
 export interface ConsoleDependencies {
   hub: HubClient;

@@ -1,5 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { type AccessContext } from "../policy/AccessContext";
+import { type Principal } from "../auth/Principal";
+import { type AgencyType } from "../directory/AgencyType";
+import { type Role } from "../auth/Role";
 
 /** Whom the session's token speaks for, as the hub's `me` answered it at sign-in. `name` is a person's name: never log it. */
 export interface ConsoleCaller {
@@ -9,6 +12,14 @@ export interface ConsoleCaller {
   agencyType: string;
   roles: string[];
   localAuthority: string;
+}
+
+/** The caller as a principal, for the policy's pure rules the console shows a person before the hub judges them again. */
+export function principalOf(caller: ConsoleCaller): Principal {
+  return {
+    sub: caller.sub, name: caller.name, agency: caller.agency, agencyType: caller.agencyType as AgencyType, roles: caller.roles as Role[],
+    localAuthority: caller.localAuthority, team: null, tokenId: null,
+  };
 }
 
 /**

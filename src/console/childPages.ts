@@ -6,6 +6,7 @@ import { CHILD } from "./consoleOperations";
 import { newHandle } from "./consoleSessions";
 import { keptHandles } from "./searchPages";
 import { describeNhsNumberProblem, nhsNumberProblem, parseSui } from "../identity/nhsNumber";
+import { shown } from "./shownValue";
 
 type Redaction = { path: string; reason: string; rule: string };
 type RecordView = { recordId: string; agency: { name: string; type: string } } & Record<string, unknown>;
@@ -82,12 +83,4 @@ export function childPages(deps: ConsoleDependencies): Router {
   });
 
   return router;
-}
-
-/** A value as a person reads it. */
-export function shown(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map((item) => (typeof item === "object" && item !== null ? Object.values(item as object).join(" ") : String(item))).join("; ");
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
 }

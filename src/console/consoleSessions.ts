@@ -110,6 +110,15 @@ export class ConsoleSessions {
     await this.repository.update({ id: session.id }, fields);
   }
 
+  /**
+   * Ends a session for good, and says whether this call was the one that ended it: of two requests
+   * racing to use what a session holds once (a sign-in's state), only one is told true.
+   */
+  async consume(session: ConsoleSession): Promise<boolean> {
+    const result = await this.repository.delete({ id: session.id });
+    return result.affected === 1;
+  }
+
   async end(res: Response, session: ConsoleSession | null): Promise<void> {
     if (session !== null) await this.repository.delete({ id: session.id });
     res.clearCookie(cookieName(this.config), { httpOnly: true, secure: this.config.secureCookie, sameSite: "lax", path: COOKIE_PATH });

@@ -7,10 +7,15 @@ import nunjucks from "nunjucks";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { pageLocals } from "./consolePage";
 import { signInPages } from "./signInPages";
+import { openIdConnectPages } from "./openIdConnectPages";
 import { purposePages } from "./purposePages";
 import { searchPages } from "./searchPages";
 import { childPages } from "./childPages";
 import { igPages } from "./igPages";
+import { stewardPages } from "./stewardPages";
+import { inboxPages } from "./inboxPages";
+import { navigationOf } from "./consoleNavigation";
+import { type ConsoleCaller } from "./ConsoleSession";
 
 /** The project's root: the console's templates and assets are read from `src/console/` whether the hub runs from `src/` or `dist/`. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "../..");
@@ -80,17 +85,21 @@ export function createConsole(deps: ConsoleDependencies): Router {
       return;
     }
     res.render = (name: string, locals?: object) => {
-      res.type("html").send(views.render(name, locals ?? {}));
+      const caller = (locals as { caller?: ConsoleCaller | null } | undefined)?.caller;
+      res.type("html").send(views.render(name, { navigation: navigationOf(deps.policy, caller), ...locals }));
     };
     next();
   });
   router.use(express.urlencoded({ extended: false, limit: "20kb", parameterLimit: 50 }));
   router.get("/", (_req, res) => res.redirect(303, "/console/search"));
+  router.use(openIdConnectPages(deps));
   router.use(signInPages(deps));
   router.use(purposePages(deps));
   router.use(searchPages(deps));
   router.use(childPages(deps));
   router.use(igPages(deps));
+  router.use(stewardPages(deps));
+  router.use(inboxPages(deps));
   // The accessibility statement the public sector bodies' accessibility regulations require, linked from every page's footer; open to anyone.
   router.get("/accessibility", (_req, res) => res.render("accessibility.njk", pageLocals(null)));
   router.use((_req, res) => {

@@ -8,6 +8,8 @@ export interface HubError {
   message: string;
   code: string;
   problem?: string;
+  /** The argument the error is about (e.g. `reason`, `access.justification`), when the hub names one. */
+  path?: string;
 }
 
 export interface HubAnswer<T> {
@@ -35,13 +37,14 @@ export function createHubClient(apollo: ApolloServer<HubContext>, hubContext: Hu
       }),
     );
     if (response.body.kind !== "complete") throw new Error("The hub answered the console with a stream it does not read.");
-    const body = JSON.parse(response.body.string) as { data?: T | null; errors?: { message: string; extensions?: { code?: string; problem?: string } }[] };
+    const body = JSON.parse(response.body.string) as { data?: T | null; errors?: { message: string; extensions?: { code?: string; problem?: string; path?: unknown } }[] };
     return {
       data: body.data ?? null,
       errors: (body.errors ?? []).map((error) => ({
         message: error.message,
         code: error.extensions?.code ?? "INTERNAL_SERVER_ERROR",
         ...(error.extensions?.problem !== undefined ? { problem: error.extensions.problem } : {}),
+        ...(typeof error.extensions?.path === "string" ? { path: error.extensions.path } : {}),
       })),
     };
   };

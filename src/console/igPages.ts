@@ -6,7 +6,7 @@ import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn, type FieldError } from "./consolePage";
 import { newHandle } from "./consoleSessions";
 import { type HubAnswer, type HubError } from "./hubClient";
-import { shown } from "./childPages";
+import { shown } from "./shownValue";
 import { CLOSE_IG_ALERT, DISCLOSURES, EXPORT_DISCLOSURES, OPEN_IG_ALERTS, SUBJECT_ACCESS_REQUESTS, SUBJECT_ACCESS_REVIEW, VERIFY_AUDIT_CHAIN } from "./igOperations";
 
 /** Entries on one page of the trail: a GOV.UK table a person can scan. */

@@ -6,11 +6,9 @@ import { isHubError } from "../errors/HubError";
 import { LAWFUL_BASES, type LawfulBasis } from "../policy/LawfulBasis";
 import { Purpose, PURPOSES } from "../policy/Purpose";
 import { SPECIAL_CATEGORY_CONDITIONS, type SpecialCategoryCondition } from "../policy/SpecialCategoryCondition";
-import { type Principal } from "../auth/Principal";
-import { type AgencyType } from "../directory/AgencyType";
-import { type Role } from "../auth/Role";
-import { type ConsoleSession } from "./ConsoleSession";
+import { principalOf, type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
+import { homeOf } from "./consoleNavigation";
 import { csrfChecked, field, pageLocals, signedIn, type FieldError } from "./consolePage";
 
 /** Which form field each access-context problem is about, so its message sits beside that field. */
@@ -64,8 +62,8 @@ export function purposePages(deps: ConsoleDependencies): Router {
       return;
     }
     await deps.sessions.save(session, { access: accessOf(values) });
-    // Governance work starts from the IG lead's own pages; everything else from the search.
-    res.redirect(303, values.purpose === Purpose.INFORMATION_GOVERNANCE || values.purpose === Purpose.SUBJECT_ACCESS_REQUEST ? "/console/ig" : "/console/search");
+    // Governance work starts from the IG lead's own pages; everything else from the person's first section.
+    res.redirect(303, values.purpose === Purpose.INFORMATION_GOVERNANCE || values.purpose === Purpose.SUBJECT_ACCESS_REQUEST ? "/console/ig" : homeOf(deps.policy, session.caller));
   });
 
   return router;
@@ -94,11 +92,7 @@ function judge(deps: ConsoleDependencies, session: ConsoleSession, values: Recor
   }
   const caller = session.caller;
   if (caller === null) return { field: "purpose", text: "Sign in again" };
-  const principal: Principal = {
-    sub: caller.sub, name: caller.name, agency: caller.agency, agencyType: caller.agencyType as AgencyType, roles: caller.roles as Role[],
-    localAuthority: caller.localAuthority, team: null, tokenId: null,
-  };
-  const refusal = checkStatedAccess(deps.policy, principal, access);
+  const refusal = checkStatedAccess(deps.policy, principalOf(caller), access);
   if (refusal === null) return null;
   return { field: FIELD_OF_PROBLEM[refusal.problem] ?? "purpose", text: refusal.message };
 }

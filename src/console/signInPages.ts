@@ -5,11 +5,24 @@ import { isRole, Role } from "../auth/Role";
 import { isLocalAuthorityCode } from "../auth/localAuthorityCode";
 import { AGENCY_TYPES, isAgencyType } from "../directory/AgencyType";
 import { isAgencyCode } from "../directory/agencyCode";
+import { type AgencyStandingProblem } from "../directory/agencyStanding";
+import { ROLE_NOT_HELD_BY_AGENCY } from "../http/hubContext";
+import { rolesNotHeld } from "../policy/rolesHeld";
 import { type ConsoleCaller } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfTokenMatches } from "./consoleSessions";
 import { WHO_AM_I } from "./consoleOperations";
 import { field, pageLocals, refuseForm, type FieldError } from "./consolePage";
+import { signedOutAddress } from "./openIdConnectPages";
+
+/** The directory's refusals of a demo sign-in (`directory/agencyStanding.ts`, `http/hubContext.ts`), each beside the field whose claim it refused. */
+const DIRECTORY_REFUSAL = {
+  AGENCY_NOT_IN_DIRECTORY: { field: "agency", text: "The hub's directory holds no agency with this code: enter one it holds, like LA-E06000060" },
+  AGENCY_NOT_ACTIVE: { field: "agency", text: "This agency is no longer active in the hub's directory: choose another" },
+  AGENCY_TYPE_MISMATCH: { field: "agencyType", text: "The hub's directory holds this agency as another type: select the type it holds" },
+  AGENCY_AREA_MISMATCH: { field: "la", text: "The hub's directory does not hold this agency as serving this local authority: enter one it serves" },
+  [ROLE_NOT_HELD_BY_AGENCY]: { field: "role", text: "Your agency's type cannot hold this role: choose a role it holds" },
+} satisfies Record<AgencyStandingProblem | typeof ROLE_NOT_HELD_BY_AGENCY, FieldError>;
 
 /** People sign in; an agency's case system (AGENCY_SYSTEM) has no console. */
 const PEOPLE = ROLE_GUIDE.filter((guide) => guide.role !== Role.AGENCY_SYSTEM);
@@ -52,6 +65,10 @@ export function signInPages(deps: ConsoleDependencies): Router {
     if (values.name.length < 2) errors.push({ field: "name", text: "Enter your name" });
     const again = (status: number, problems: FieldError[]) =>
       res.status(status).render("sign-in.njk", pageLocals(session, { roles: PEOPLE, agencyTypes: AGENCY_TYPES, values, errors: problems }));
+    // The rule the hub's gate holds every token to (policies/roles.yaml): a role its agency's type can hold.
+    if (isRole(values.role) && isAgencyType(values.agencyType) && rolesNotHeld(deps.policy, { agencyType: values.agencyType, roles: [values.role] }).length > 0) {
+      errors.push({ field: "role", text: `Staff of a ${values.agencyType} agency cannot hold ${values.role}: choose a role your agency's type holds` });
+    }
     if (errors.length > 0 || !isRole(values.role)) {
       again(400, errors);
       return;
@@ -60,7 +77,10 @@ export function signInPages(deps: ConsoleDependencies): Router {
     const token = await deps.signIn.mint({ sub: `dev-user-${randomBytes(6).toString("hex")}`, name: values.name, agency: values.agency, agencyType: values.agencyType, roles: [values.role], localAuthority: values.la });
     const answer = await deps.hub<{ me: ConsoleCaller }>(token, String(res.locals.requestId), WHO_AM_I, {});
     if (answer.data === null) {
-      again(403, [{ field: "agency", text: answer.errors[0]?.message ?? "The hub refused this sign-in" }]);
+      // The hub's gate held the token to its directory (directory/agencyStanding.ts): the answer names the claim it refused.
+      const refusal = answer.errors[0];
+      const directory = refusal?.problem !== undefined && Object.hasOwn(DIRECTORY_REFUSAL, refusal.problem) ? DIRECTORY_REFUSAL[refusal.problem as keyof typeof DIRECTORY_REFUSAL] : undefined;
+      again(directory !== undefined ? 400 : 403, [directory ?? { field: "agency", text: refusal?.message ?? "The hub refused this sign-in" }]);
       return;
     }
     await deps.sessions.start(res, { token, caller: answer.data.me }, session ?? undefined);
@@ -74,7 +94,8 @@ export function signInPages(deps: ConsoleDependencies): Router {
       return;
     }
     await deps.sessions.end(res, session);
-    res.redirect(303, "/console/sign-in");
+    // With an identity provider, its session ends too when it offers RP-initiated logout.
+    res.redirect(303, deps.signIn.kind === "openid-connect" ? await signedOutAddress(deps.signIn.provider) : "/console/sign-in");
   });
 
   return router;

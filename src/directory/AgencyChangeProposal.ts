@@ -56,7 +56,7 @@ export class AgencyChangeProposal {
   @Column({ type: "timestamptz" })
   proposedAt: Date;
 
-  /** The proposal's audit entry (API proposals). */
+  /** The proposal's audit entry (API and import proposals). */
   @Column({ type: "uuid", nullable: true })
   proposalAuditEntryId: string | null;
 

@@ -40,7 +40,7 @@ export class AgencyVersion {
   @Column({ type: "varchar", length: 16 })
   source: DirectoryChangeSource;
 
-  /** The audit entry of the change (API changes), so the trail and the directory name each other. */
+  /** The audit entry of the change (API and import changes), so the trail and the directory name each other. */
   @Column({ type: "uuid", nullable: true })
   auditEntryId: string | null;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { forgetAgencyStandings } from "./agencyStandings";
 import { type DataSource } from "typeorm";
 import { isAgencyCode } from "./agencyCode";
@@ -7,6 +8,9 @@ import { type DirectoryEntry } from "./DirectoryEntry";
 import { validateDirectoryEntry } from "./validateDirectoryEntry";
 import { type WebhookEndpointRules } from "./webhookEndpoint";
 import { Agency } from "./Agency";
+import { AuditOutcome } from "../audit/AuditOutcome";
+import { recordAuditEntriesInTransaction, type AuditEntryInput } from "../audit/recordAuditEntry";
+import { directoryChangeAuditEntry, importOperator } from "./directoryChangeAudit";
 import { DirectoryChangeSource } from "./DirectoryChangeSource";
 import { ChangePendingError, proposeDirectoryEntry } from "./proposeDirectoryEntry";
 import { AgencyTypeFixedError, DirectoryWriteOutcome, writeDirectoryEntry, type DirectoryChange, type DirectoryWrite } from "./writeDirectoryEntry";
@@ -44,6 +48,12 @@ export interface DirectoryImportSummary {
  * be accepted yet — every request's agency must be in the directory — so the entries are written as
  * they stand. The demo directory, written by the hub's own code on a first start, is written as it
  * stands too.
+ *
+ * On the trail as through the API: each line that creates, updates or proposes writes a
+ * `DIRECTORY_CHANGED` entry (`directoryChangeAudit.ts`, the rule `upsertAgency` writes by), the
+ * operator as principal, in the transaction that makes the change, and the version or proposal names
+ * it (`auditEntryId`). An unchanged line changes nothing and writes none; nor does the demo directory,
+ * the hub's own fixture.
  */
 export async function importDirectory(
   dataSource: DataSource,
@@ -77,6 +87,9 @@ export async function importDirectory(
   const summary: DirectoryImportSummary = { applied: false, lines: lines.length, created: [], updated: [], proposed: [], unchanged: 0, faults };
   if (faults.length > 0) return summary;
   const at = new Date();
+  // One request: its entries go on one audit chain, in the file's order.
+  const requestId = randomUUID();
+  const audited = change.source !== DirectoryChangeSource.DEMO;
   // A fault only writing can find (a new type for an agency holding records) is named on its line, and
   // the transaction rolls back: still all or nothing.
   const refused: DirectoryLineFault[] = [];
@@ -84,10 +97,13 @@ export async function importDirectory(
     // Blocks other writers of `agency` (not submissions' reads of it) until this import commits.
     await manager.query(`LOCK TABLE "agency" IN SHARE ROW EXCLUSIVE MODE`);
     const bootstrap = change.source === DirectoryChangeSource.DEMO || !(await manager.getRepository(Agency).exists());
+    const trail: AuditEntryInput[] = [];
     for (const entry of entries) {
       let written: DirectoryWrite;
+      // Named up front: the version or proposal written below names its entry, as the API's do.
+      const auditEntryId = audited ? randomUUID() : null;
       try {
-        written = bootstrap ? await writeDirectoryEntry(manager, entry, { ...change, at }) : await proposeDirectoryEntry(manager, entry, { ...change, at });
+        written = bootstrap ? await writeDirectoryEntry(manager, entry, { ...change, auditEntryId, at }) : await proposeDirectoryEntry(manager, entry, { ...change, auditEntryId, at });
       } catch (error) {
         const line = firstLineOf.get(entry.code) ?? 0;
         if (error instanceof AgencyTypeFixedError) refused.push({ line, code: entry.code, field: "type", problem: DirectoryProblem.AGENCY_TYPE_FIXED, message: error.message });
@@ -99,8 +115,17 @@ export async function importDirectory(
       else if (written.outcome === DirectoryWriteOutcome.UPDATED) summary.updated.push(written.code);
       else if (written.outcome === DirectoryWriteOutcome.PENDING_APPROVAL) summary.proposed.push(written.code);
       else summary.unchanged += 1;
+      if (auditEntryId !== null && written.outcome !== DirectoryWriteOutcome.UNCHANGED) {
+        const { code: agencyCode, outcome, version, changedFields } = written;
+        trail.push(directoryChangeAuditEntry(requestId, importOperator(change.changedBy, entry), {
+          id: auditEntryId, outcome: AuditOutcome.RECORDED, details: { agencyCode, outcome, version, changedFields },
+        }));
+      }
     }
     if (refused.length > 0) throw new RolledBack();
+    // Last, so the transaction holds the audit chain's head only for its commit: the entries and the
+    // changes they record commit together or not at all.
+    await recordAuditEntriesInTransaction(manager, trail, at);
   }).catch((error: unknown) => {
     if (!(error instanceof RolledBack)) throw error;
   });

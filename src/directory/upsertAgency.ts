@@ -1,13 +1,13 @@
 import { forgetAgencyStandings } from "./agencyStandings";
 import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
-import { AuditOperation } from "../audit/AuditOperation";
 import { AuditOutcome } from "../audit/AuditOutcome";
-import { recordAuditEntry, type AuditEntryInput } from "../audit/recordAuditEntry";
+import { recordAuditEntry } from "../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { Agency } from "./Agency";
 import { changedFields, DIRECTORY_ENTRY_FIELDS, directoryEntryOf, type DirectoryEntry } from "./DirectoryEntry";
 import { DirectoryChangeSource } from "./DirectoryChangeSource";
+import { directoryChangeAuditEntry } from "./directoryChangeAudit";
 import { DIRECTORY_ACCESS_RULE, DirectoryAction, mayUseDirectory } from "./directoryAccess";
 import { validateDirectoryEntry, type DirectoryEntryInput } from "./validateDirectoryEntry";
 import { type WebhookEndpointRules } from "./webhookEndpoint";
@@ -48,11 +48,7 @@ export async function upsertAgency(
   rules: WebhookEndpointRules,
   now = new Date(),
 ): Promise<AgencyChangeReceipt> {
-  const audit = (entry: Pick<AuditEntryInput, "outcome" | "refusal" | "details">) =>
-    recordAuditEntry(dataSource, {
-      requestId, principal, operation: AuditOperation.DIRECTORY_CHANGED, access: null, childSuis: [], fieldsDisclosed: [], fieldsWithheld: [],
-      policyVersion: null, breakGlass: false, prejudicesInvestigation: false, ...entry,
-    }, now);
+  const audit = (entry: Parameters<typeof directoryChangeAuditEntry>[2]) => recordAuditEntry(dataSource, directoryChangeAuditEntry(requestId, principal, entry), now);
   if (!mayUseDirectory(principal, DirectoryAction.CHANGE)) {
     await audit({ outcome: AuditOutcome.REFUSED, refusal: { code: ErrorCode.FORBIDDEN, problem: null, rule: DIRECTORY_ACCESS_RULE }, details: {} });
     throw new HubError(ErrorCode.FORBIDDEN, "Only directory administrators may change the agency directory.", { rule: DIRECTORY_ACCESS_RULE });

@@ -37,6 +37,7 @@ import { findCandidates, searchKeys, type Candidate, type CandidateQuery } from 
 import { matchableAddresses } from "./matchableAddresses";
 import { openHubReferral } from "../referrals/openHubReferral";
 import { type SearchCriteria } from "./SearchCriteria";
+import { searchRoles } from "./searchRoles";
 import { type ChildCandidate, type ChildSearchResult } from "./SearchResult";
 import { type SearchRateLimiter } from "./searchRateLimiter";
 import { type SearchSettings } from "./SearchSettings";
@@ -261,10 +262,6 @@ function searchGrants(policy: PolicySet, principal: Principal, access: AccessCon
   return policy.grants.filter(
     (grant) => grant.relationships?.includes(RelationshipKind.SEARCH_CANDIDATE) === true && grant.purposes.includes(access.purpose) && principal.roles.some((role) => grant.roles.includes(role)) && (grant.agencyTypes === null || grant.agencyTypes.includes(principal.agencyType)),
   );
-}
-
-function searchRoles(policy: PolicySet): string[] {
-  return [...new Set(policy.grants.filter((grant) => grant.relationships?.includes(RelationshipKind.SEARCH_CANDIDATE) === true).flatMap((grant) => grant.roles))];
 }
 
 function text(raw: string | null | undefined, path: string): string {

@@ -1,9 +1,16 @@
+import { Readable } from "node:stream";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { ROLES } from "../../src/auth/Role";
+import { verifyAuditChain } from "../../src/audit/verifyAuditChain";
+import { AgencyChangeProposal } from "../../src/directory/AgencyChangeProposal";
 import { AgencyVersion } from "../../src/directory/AgencyVersion";
+import { DirectoryChangeSource } from "../../src/directory/DirectoryChangeSource";
+import { importDirectory } from "../../src/directory/importDirectory";
+import { parseDirectoryCsv } from "../../src/directory/parseDirectoryCsv";
 import { DIRECTORY_ACCESS_RULE, FOUR_EYES_RULE } from "../../src/directory/directoryAccess";
 import { agenciesServing } from "../../src/directory/routingDirectory";
 import { CALLERS } from "../support/claims";
+import { IG_REVIEW } from "../support/governanceAccess";
 import { RECORDS, SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
@@ -180,6 +187,46 @@ describe("upsertAgency", () => {
     const unknownType = await hub.graphql(UPSERT, { agency: { ...FORCE, code: "POLICE-95", type: "FIRE_SERVICE" } }, token);
     expect(unknownType.body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT" });
     expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: "POLICE-95" })).toBe(0);
+  });
+});
+
+describe("an import's changes on the trail", () => {
+  const HEADER = "code,name,type,servedLocalAuthorities,contactEmail,contactPhone,webhookUrl";
+  const force = (name: string, webhookUrl: string) => `POLICE-96,${name},POLICE,E06000060,ppu@tessmoor-police.example,01632 960396,${webhookUrl}`;
+  const ENDPOINT = "https://hooks.tessmoor-police.example/hub";
+  const forceIgLead: TestClaims = { sub: "ig-lead-police-96", name: "Test IG lead", agency: "POLICE-96", agency_type: "POLICE", roles: ["IG_LEAD"], la: "E06000060" };
+  const TRAIL = /* GraphQL */ `
+    query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access) { nodes { id operation outcome principal { sub agency roles } details } } }
+  `;
+  const importLines = async (...lines: string[]) =>
+    importDirectory(
+      hub.hub.database.dataSource, await parseDirectoryCsv(Readable.from([`${[HEADER, ...lines].join("\n")}\n`])),
+      { changedBy: "command:directory-operator", changedByAgency: null, source: DirectoryChangeSource.IMPORT }, { production: true },
+    );
+
+  it("lists one entry per change an import proposes or writes, as the API's, naming the operator and the agency, and the chain still verifies", async () => {
+    expect(await importLines(force("Tessmoor Police", ENDPOINT))).toMatchObject({ applied: true, proposed: ["POLICE-96"] });
+    const [{ id: proposalId }] = await hub.hub.database.dataSource.getRepository(AgencyChangeProposal).findBy({ agencyCode: "POLICE-96", status: "PENDING" });
+    expect((await approve(proposalId)).body.data.approveAgencyChange).toMatchObject({ outcome: "CREATED", version: 1 });
+    // A harmless change applies at once; an unchanged line changes nothing; a new endpoint waits for approval.
+    expect(await importLines(force("Tessmoor Constabulary", ENDPOINT))).toMatchObject({ applied: true, updated: ["POLICE-96"] });
+    expect(await importLines(force("Tessmoor Constabulary", ENDPOINT))).toMatchObject({ applied: true, unchanged: 1 });
+    expect(await importLines(force("Tessmoor Constabulary", "https://hooks.tessmoor-police.example/v2"))).toMatchObject({ applied: true, proposed: ["POLICE-96"] });
+
+    const read = await hub.graphql(TRAIL, { filter: { operation: "DIRECTORY_CHANGED" }, access: IG_REVIEW }, await hub.token(forceIgLead)).expect(200);
+    expect(read.body.errors).toBeUndefined();
+    const trail = read.body.data.disclosures.nodes;
+    const operator = { sub: "command:directory-operator", agency: "POLICE-96", roles: ["DIRECTORY_ADMIN"] };
+    expect(trail).toEqual([
+      { id: expect.any(String), operation: "DIRECTORY_CHANGED", outcome: "RECORDED", principal: operator, details: { agencyCode: "POLICE-96", outcome: "PENDING_APPROVAL", version: 2, changedFields: ["webhookUrl"] } },
+      { id: expect.any(String), operation: "DIRECTORY_CHANGED", outcome: "RECORDED", principal: operator, details: { agencyCode: "POLICE-96", outcome: "UPDATED", version: 2, changedFields: ["name"] } },
+      { id: expect.any(String), operation: "DIRECTORY_CHANGED", outcome: "RECORDED", principal: operator, details: expect.objectContaining({ agencyCode: "POLICE-96", outcome: "PENDING_APPROVAL", version: 0 }) },
+    ]);
+    // Each version and proposal names its entry, as the API's do: the version an approval wrote names the import's proposal.
+    const history = await hub.graphql(HISTORY, { code: "POLICE-96" }, await hub.token(directoryAdmin)).expect(200);
+    expect(history.body.data.agencyHistory.map(({ version, auditEntryId }: { version: number; auditEntryId: string }) => [version, auditEntryId])).toEqual([[2, trail[1].id], [1, trail[2].id]]);
+    expect(await hub.hub.database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "POLICE-96", status: "PENDING" })).toMatchObject({ proposalAuditEntryId: trail[0].id });
+    expect(await verifyAuditChain(hub.hub.database.dataSource)).toMatchObject({ intact: true, firstBroken: null });
   });
 });
 

@@ -156,6 +156,27 @@ describe("opening a child", () => {
   });
 });
 
+describe("the demo sign-in", () => {
+  it("refuses a role the agency's type cannot hold, and an agency, type or area the directory does not hold that way, each beside its field", async () => {
+    const cases = [
+      [{ role: "SCHOOL_DSL", agency: "POLICE-43", agencyType: "POLICE", la: BUCKS }, "role"],
+      [{ role: "MASH_PRACTITIONER", agency: "LA-E09999999", agencyType: "CHILDRENS_SOCIAL_CARE", la: "E09999999" }, "agency"],
+      [{ role: "POLICE_OFFICER", agency: "LA-E06000060", agencyType: "POLICE", la: BUCKS }, "agencyType"],
+      [{ role: "MASH_PRACTITIONER", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: "E10000019" }, "la"],
+    ] as const;
+    for (const [claims, field] of cases) {
+      const agent = request.agent(hub.hub.app);
+      const page = await get(agent, "/console/sign-in");
+      const refused = await post(agent, "/console/sign-in", { _csrf: csrfOf(page.text), name: "Pat Picker", ...claims });
+      expect([claims, refused.status]).toEqual([claims, 400]);
+      expect(refused.text).toContain("govuk-error-summary");
+      expect([claims, /govuk-error-summary__list[\s\S]*?href="#([A-Za-z]+)"/.exec(refused.text)?.[1]]).toEqual([claims, field]);
+      expect(refused.text).toMatch(new RegExp(`id="${field}-error"`));
+      expect((await get(agent, "/console/search")).headers.location).toBe("/console/sign-in");
+    }
+  });
+});
+
 describe("forms and sessions", () => {
   it("refuses a POST without the session's CSRF token, or with a wrong one, and does nothing", async () => {
     const { agent, csrf } = await signedInMash();

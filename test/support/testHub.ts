@@ -34,9 +34,11 @@ export interface TestHubOptions {
   /**
    * "development": the hub verifies tokens against its own development keys, as `npm start` does (the
    * console's demo sign-in needs them); `token()` signs with those keys. Default: test keys trusted
-   * through AUTH_JWKS_FILE, as an identity provider's would be.
+   * through AUTH_JWKS_FILE, as an identity provider's would be. "environment": `env` names the keys
+   * (AUTH_JWKS_URL or AUTH_JWKS_FILE, AUTH_ISSUER, AUTH_AUDIENCE), e.g. an identity provider's
+   * jwks_uri; `token()` signs with the test keys, which that hub does not trust.
    */
-  auth?: "test-keys" | "development";
+  auth?: "test-keys" | "development" | "environment";
 }
 
 /** A hub on a fresh database, trusting test keys, with the test agency directory loaded. */
@@ -51,11 +53,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     },
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-data-"));
-  const development = options.auth === "development";
+  const ownKeys = options.auth === undefined || options.auth === "test-keys";
   const config = loadConfig({
     NODE_ENV: "test",
     HUB_SIGNING_KEYS_FILE: writeTestSigningKeys(dataDir),
-    ...(development ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE }),
+    ...(ownKeys ? { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE } : {}),
     HUB_DATA_DIR: dataDir,
     HUB_DEMO_DATA: "false",
     // Fixtures' deliveries are dated in the past: a test escalates them on its own clock, not the hub's.

@@ -69,10 +69,26 @@ describe("configuration from the environment", () => {
 
   it("keeps the console's session cookie Secure in production, and its session limits within bounds", () => {
     const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "i", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/keys/hub.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
-    expect(loadConfig(production).console).toEqual({ idleMinutes: 30, maxHours: 10, secureCookie: true });
+    expect(loadConfig(production).console).toEqual({ idleMinutes: 30, maxHours: 10, secureCookie: true, openIdConnect: null });
     expect(problemsOf({ ...production, CONSOLE_SECURE_COOKIE: "false" }).join("\n")).toMatch(/CONSOLE_SECURE_COOKIE may not be false in production/);
     expect(problemsOf({ CONSOLE_SESSION_IDLE_MINUTES: "0", CONSOLE_SESSION_MAX_HOURS: "48" })).toHaveLength(2);
     expect(loadConfig({}).console.secureCookie).toBe(false);
+  });
+
+  it("reads the console's OpenID Connect client all or nothing, https only in production, with each problem named", () => {
+    const production = { NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks", AUTH_ISSUER: "https://idp.example", AUTH_AUDIENCE: "a", HUB_SIGNING_KEYS_FILE: "/keys/hub.json", SEARCH_AUDIT_KEY: "a-test-search-audit-key-of-32-characters" };
+    const client = { CONSOLE_OIDC_ISSUER: "https://idp.example", CONSOLE_OIDC_CLIENT_ID: "hub-console", CONSOLE_OIDC_CLIENT_SECRET: "s3cret", CONSOLE_OIDC_REDIRECT_URI: "https://hub.example/console/sign-in/callback" };
+    expect(loadConfig({ ...production, ...client }).console.openIdConnect).toEqual({
+      issuer: new URL("https://idp.example"), clientId: "hub-console", clientAuthentication: { method: "client_secret_basic", secret: "s3cret" },
+      redirectUri: new URL("https://hub.example/console/sign-in/callback"), postLogoutRedirectUri: new URL("https://hub.example/console/signed-out"),
+      scopes: ["openid", "profile"], resource: null, allowInsecure: false,
+    });
+    expect(loadConfig({ ...production, ...client, CONSOLE_OIDC_CLIENT_SECRET: "", CONSOLE_OIDC_CLIENT_KEY_FILE: "/keys/console.jwk.json" }).console.openIdConnect?.clientAuthentication).toEqual({ method: "private_key_jwt", keyFile: "/keys/console.jwk.json" });
+    const problems = problemsOf({ ...production, CONSOLE_OIDC_ISSUER: "http://idp.example", CONSOLE_OIDC_CLIENT_SECRET: "s", CONSOLE_OIDC_CLIENT_KEY_FILE: "/k.json", CONSOLE_OIDC_REDIRECT_URI: "https://hub.example/callback", CONSOLE_OIDC_SCOPES: "profile" }).join("\n");
+    for (const problem of [/CONSOLE_OIDC_ISSUER must be a https: URL/, /CONSOLE_OIDC_CLIENT_ID is required/, /Set one of CONSOLE_OIDC_CLIENT_SECRET/, /CONSOLE_OIDC_REDIRECT_URI must end in \/console\/sign-in\/callback/, /CONSOLE_OIDC_SCOPES must include openid/]) expect(problems).toMatch(problem);
+    expect(problemsOf({ CONSOLE_OIDC_CLIENT_ID: "hub-console" }).join("\n")).toMatch(/CONSOLE_OIDC_CLIENT_ID set without CONSOLE_OIDC_ISSUER/);
+    // The console sends the provider's access tokens to the hub: the hub must verify them, not its development keys.
+    expect(problemsOf({ ...client }).join("\n")).toMatch(/CONSOLE_OIDC_ISSUER is set but the hub verifies tokens against its own development keys/);
   });
 
   it("requires an https JWKS URL in production", () => {

@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import winston from "winston";
+import { DisclosureAuditEntry } from "../../audit/DisclosureAuditEntry";
+import { verifyAuditChain } from "../../audit/verifyAuditChain";
 import { openDatabase, type Database } from "../../db/database";
 import { ErrorCode } from "../../errors/HubError";
 import { createLogger } from "../../logging/logger";
@@ -66,6 +68,9 @@ const run = async (...lines: string[]) => {
   return { ...summary, proposed: [] };
 };
 const versionsOf = (code: string) => database.dataSource.getRepository(AgencyVersion).find({ where: { agencyCode: code }, order: { version: "ASC" } });
+/** The `DIRECTORY_CHANGED` entries naming an agency, oldest first. */
+const trailOf = async (code: string) =>
+  (await database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { operation: "DIRECTORY_CHANGED" }, order: { occurredAt: "ASC" } })).filter((entry) => entry.details.agencyCode === code);
 const serving = (type: Agency["type"], localAuthority: string) =>
   agenciesServing(database.dataSource.manager, { type, localAuthority }).then((found) => found.map(({ entry, version }) => [entry.code, version]));
 
@@ -77,9 +82,14 @@ describe("importing a directory file", () => {
     expect(force).toMatchObject({ localAuthority: null, servedLocalAuthorities: [NORTH, SOUTH], version: 1, active: true });
     const [version] = await versionsOf("LA-NORTH");
     expect(version).toMatchObject({
-      version: 1, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, auditEntryId: null,
+      version: 1, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, auditEntryId: expect.any(String),
       entry: { code: "LA-NORTH", servedLocalAuthorities: [NORTH], escalationEmail: "duty@northtest.example", webhookUrl: "https://hooks.northtest.example/hub", active: true },
     });
+    // Written into an empty directory, each agency is on the trail as a change through the API is, named by its version.
+    expect(await trailOf("LA-NORTH")).toEqual([expect.objectContaining({
+      id: version.auditEntryId, operation: "DIRECTORY_CHANGED", outcome: "RECORDED", principalSub: "directory-maintainer", principalAgency: "LA-NORTH",
+      principalRoles: ["DIRECTORY_ADMIN"], childSuis: [], fieldsDisclosed: [], details: expect.objectContaining({ agencyCode: "LA-NORTH", outcome: "CREATED", version: 1 }),
+    })]);
   });
 
   it("writes no version for a line that changes nothing, and one for each line that does", async () => {
@@ -141,6 +151,8 @@ describe("importing a directory file", () => {
     expect(summary).toMatchObject({ created: [], updated: [], unchanged: 0 });
     expect(await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "PDU-TST" })).toMatchObject({ type: "PROBATION", name: "Testford Probation Delivery Unit", version: 1 });
     expect(await database.dataSource.getRepository(Agency).countBy({ code: "PDU-TS2" })).toBe(0);
+    // Nor is anything on the trail: the entries roll back with the changes they would have recorded.
+    expect(await trailOf("PDU-TS2")).toEqual([]);
   });
 
   it("accepts a plain-HTTP endpoint on a private address outside production", async () => {
@@ -153,18 +165,31 @@ describe("importing a directory file", () => {
     const redirected = CSC_NORTH.replace("https://hooks.northtest.example/hub", "https://hooks.elsewhere.example/take").replace("Northtestshire", "North Testshire");
     const summary = await importOnly(redirected, PRISON.replace("omu@testford.example", "omu.duty@testford.example").replace("01632 960271", "01632 960272"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
     expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], proposed: ["LA-NORTH", "SCH-900920"], faults: [] });
+    // One entry per change, proposed or written, in the transaction that made it, each named by its proposal or version.
+    const [updated, northProposed, schoolProposed] = [(await trailOf("HMP-TST")).at(-1), (await trailOf("LA-NORTH")).at(-1), (await trailOf("SCH-900920")).at(-1)];
+    expect([updated, northProposed, schoolProposed].map((entry) => entry?.details)).toEqual([
+      { agencyCode: "HMP-TST", outcome: "UPDATED", version: 3, changedFields: ["contactPhone"] },
+      { agencyCode: "LA-NORTH", outcome: "PENDING_APPROVAL", version: 1, changedFields: ["name", "webhookUrl"] },
+      expect.objectContaining({ agencyCode: "SCH-900920", outcome: "PENDING_APPROVAL", version: 0 }),
+    ]);
+    expect(new Set([updated, northProposed, schoolProposed].map((entry) => entry?.requestId)).size).toBe(1);
+    expect((await versionsOf("HMP-TST")).at(-1)).toMatchObject({ version: 3, auditEntryId: updated?.id });
     // Routing still reads the endpoint as it was; the proposal names the process's operator, not anyone the file names.
     expect(await agencyVersion(database.dataSource.manager, "LA-NORTH")).toMatchObject({ version: 1, entry: { webhookUrl: "https://hooks.northtest.example/hub" } });
     expect(await database.dataSource.getRepository(Agency).countBy({ code: "SCH-900920" })).toBe(0);
     expect(await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "LA-NORTH", status: "PENDING" })).toMatchObject({
       baseVersion: 1, changedFields: ["name", "webhookUrl"], source: DirectoryChangeSource.IMPORT, proposedBy: "directory-maintainer", proposedByAgency: null,
+      proposalAuditEntryId: northProposed?.id,
     });
     // The same file again: the routing change waits already, so the line is refused and nothing is written.
     const again = await importOnly(redirected);
     expect(again.faults.map(({ line, code, problem }) => ({ line, code, problem }))).toEqual([{ line: 2, code: "LA-NORTH", problem: DirectoryProblem.CHANGE_PENDING }]);
     const approved = await approvePending("LA-NORTH");
     expect(approved).toMatchObject({ outcome: "UPDATED", version: 2 });
-    expect((await versionsOf("LA-NORTH")).at(-1)).toMatchObject({ version: 2, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, approvedBy: "directory-admin-approver", entry: { webhookUrl: "https://hooks.elsewhere.example/take" } });
+    expect((await versionsOf("LA-NORTH")).at(-1)).toMatchObject({
+      version: 2, changedBy: "directory-maintainer", source: DirectoryChangeSource.IMPORT, approvedBy: "directory-admin-approver", auditEntryId: northProposed?.id,
+      entry: { webhookUrl: "https://hooks.elsewhere.example/take" },
+    });
     await approvePending("SCH-900920");
     // The operator of an import is not the approver of its changes by that name either.
     expect((await importOnly(CSC_NORTH)).proposed).toEqual(["LA-NORTH"]);
@@ -172,6 +197,7 @@ describe("importing a directory file", () => {
     const proposal = await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "LA-NORTH", status: "PENDING" });
     await expect(approveAgencyChange(database.dataSource, ownApproval, "approve-own", proposal.id, RULES)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
     await approvePending("LA-NORTH");
+    expect(await verifyAuditChain(database.dataSource)).toMatchObject({ intact: true, firstBroken: null });
   });
 
   it("refuses a header with an unknown, repeated or missing column before reading any line", async () => {

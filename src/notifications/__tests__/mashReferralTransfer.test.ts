@@ -1,6 +1,7 @@
 import { ErrorCode } from "../../errors/HubError";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { SocialCareRecord } from "../../records/details/SocialCareRecord";
+import { submitRecord } from "../../records/submitRecord";
 import { type MashReferralTransferSubmission } from "../mashTransfers/MashReferralTransferSubmission";
 import { submitMashReferralTransfer } from "../mashTransfers/submitMashReferralTransfer";
 import { Notification } from "../Notification";
@@ -85,5 +86,25 @@ describe("a MASH passes a referral about a child living elsewhere to that author
     ["a social worker of another authority for this one", person("sw-fenshire-mash", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019"), "LA-E06000060"],
   ])("%s may not pass on a referral: FORBIDDEN", async (_who, principal, agencyCode) => {
     await expect(submitMashReferralTransfer(services, principal, "req-mash-forbidden", transfer("VALE-CONTACT-FORBIDDEN", { agencyCode }), NOW)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
+  });
+
+  test("a transfer never overwrites a plan under the same reference, nor lifts a referral's restrictions", async () => {
+    const onPlan = { ...CHILD, sui: "9990843007", givenNames: "Rowan", address: { ...CHILD.address, labels: [] } };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CPP-TRANSFER-1", child: onPlan,
+      socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", allocatedWorkerName: "Vale CP team", responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    await expect(submitMashReferralTransfer(services, VALE_MASH, "req-mash-plan", transfer("VALE-CPP-TRANSFER-1", { child: onPlan }), NOW))
+      .rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: { problem: "REFERENCE_NAMES_ANOTHER_CASE" } });
+    const plan = await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CPP-TRANSFER-1" });
+    expect((await db.dataSource.getRepository(SocialCareRecord).findOneByOrFail({ recordId: plan.id })).status).toBe("CHILD_PROTECTION_PLAN");
+
+    const sealed = { ...CHILD, sui: "9990843015", givenNames: "Wren", address: { ...CHILD.address, labels: [] } };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CONTACT-SEALED", child: sealed, labels: ["SEALED"],
+      socialCare: { status: "REFERRAL", startDate: "2026-11-15", responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    expect((await submitMashReferralTransfer(services, VALE_MASH, "req-mash-sealed", transfer("VALE-CONTACT-SEALED", { child: sealed }), NOW)).outcome).toBe("CREATED");
+    expect((await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CONTACT-SEALED" })).labels).toEqual(["SEALED"]);
   });
 });

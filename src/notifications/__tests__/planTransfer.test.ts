@@ -88,4 +88,28 @@ describe("a child on a plan moving authority tells the receiving authority, whic
   ])("%s is refused at its path with a stable problem", async (_what, parts, path, problem) => {
     await expect(submitChildOnPlanMoved(services, VALE_SYSTEM, "req-move-invalid", moveOf("VALE-MOVE-INVALID", parts), NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path, problem } });
   });
+
+  test("a move never lifts the plan's restrictions, nor stores a looked-after child's record again as a plan", async () => {
+    const sealedChild = { ...CHILD, sui: "9990743002", givenNames: "Perpetua" };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CP-SEALED-1", child: { ...sealedChild, address: VALE_HOME }, labels: ["SEALED"],
+      fieldLabels: [{ field: "allocatedWorkerName", labels: ["THIRD_PARTY"] }],
+      socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    const receipt = await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-sealed", moveOf("VALE-MOVE-SEALED", { planReference: "VALE-CP-SEALED-1", child: { ...sealedChild, address: FENSHIRE_HOME } }), NOW);
+    expect(receipt.outcome).toBe("CREATED");
+    const plan = await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CP-SEALED-1" });
+    expect(plan.labels).toEqual(["SEALED"]);
+    expect(plan.fieldLabels).toEqual({ allocatedWorkerName: ["THIRD_PARTY"] });
+
+    const lookedAfter = { ...CHILD, sui: "9990743010", givenNames: "Tamsin" };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-LAC-1", child: { ...lookedAfter, address: VALE_HOME },
+      socialCare: { status: "LOOKED_AFTER", legalStatus: "SECTION_31_CARE_ORDER", startDate: "2025-05-01", allocatedWorkerName: "Vale children in care team", responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    await expect(submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-lac", moveOf("VALE-MOVE-LAC", { planReference: "VALE-LAC-1", child: { ...lookedAfter, address: FENSHIRE_HOME } }), NOW))
+      .rejects.toMatchObject({ code: ErrorCode.CONFLICT, details: { problem: "REFERENCE_NAMES_ANOTHER_CASE" } });
+    const kept = await db.dataSource.getRepository(SocialCareRecord).findOneByOrFail({ recordId: (await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-LAC-1" })).id });
+    expect([kept.status, kept.legalStatus]).toEqual(["LOOKED_AFTER", "SECTION_31_CARE_ORDER"]);
+  });
 });

@@ -4,6 +4,7 @@ import { Role } from "../../auth/Role";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
+import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { submitRecords } from "../../records/submitRecord";
 
 /** One record a notification stores, and where in the notification it came from (for a refusal's path). */
@@ -31,7 +32,8 @@ export interface StoredRecord {
 export async function storeNotifiedRecords(dataSource: DataSource, principal: Principal, records: readonly NotifiedRecord[], now: Date): Promise<StoredRecord[]> {
   if (records.length === 0) return [];
   const asAgency: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
-  const results = await submitRecords(dataSource, records.map(({ submission }) => ({ principal: asAgency, submission })), now);
+  const kept = await keepingWhatIsHeld(dataSource, records);
+  const results = await submitRecords(dataSource, kept.map((submission) => ({ principal: asAgency, submission })), now);
   const recordIds = results.map((result, index) => {
     if (result.stored) return result.receipt.recordId;
     throw pathed(result.error, records[index].path);
@@ -41,6 +43,53 @@ export async function storeNotifiedRecords(dataSource: DataSource, principal: Pr
   return recordIds.map((recordId) => {
     const child = byId.get(recordId)?.child ?? null;
     return { recordId, childId: child?.id ?? null, childSui: child?.sui ?? null };
+  });
+}
+
+/** What the hub already holds under a notified record's reference. */
+interface HeldRecord {
+  agencyCode: string;
+  reference: string;
+  labels: SensitivityLabel[];
+  fieldLabels: Record<string, SensitivityLabel[] | undefined>;
+  socialCareStatus: string | null;
+}
+
+/**
+ * A notification reports on a record the agency holds; it never lifts that record's restrictions nor
+ * turns it into another kind of case. A record already held under the notified reference keeps every
+ * label it carries, on the record and on its fields, with any the notification adds; and a social care
+ * record keeps its status — a MASH transfer naming a plan's reference, or a plan moving that names a
+ * looked-after child's, is `CONFLICT` (a reference reused for a different thing), never a plan
+ * overwritten as a referral (a record of another type is refused by the write path itself,
+ * `RECORD_TYPE_MISMATCH`). Without this, a social worker's "child on a plan moved" stored the plan
+ * again without its SEALED label, and a school read the sealed plan. One statement, sent whatever is held.
+ */
+async function keepingWhatIsHeld(dataSource: DataSource, records: readonly NotifiedRecord[]): Promise<AgencyRecordSubmission[]> {
+  const rows = await dataSource.query<HeldRecord[]>(
+    `SELECT r.agency_code AS "agencyCode", r.agency_reference AS "reference", r.labels, r.field_labels AS "fieldLabels", sc.status AS "socialCareStatus"
+       FROM unnest($1::text[], $2::text[]) AS named(agency_code, reference)
+       JOIN agency_record r ON r.agency_code = named.agency_code AND r.agency_reference = named.reference
+       LEFT JOIN social_care_record sc ON sc.record_id = r.id`,
+    [records.map(({ submission }) => submission.agencyCode), records.map(({ submission }) => submission.agencyReference)],
+  );
+  const held = new Map(rows.map((row) => [`${row.agencyCode} ${row.reference}`, row]));
+  return records.map(({ submission, path }) => {
+    const record = held.get(`${submission.agencyCode} ${submission.agencyReference}`);
+    if (record === undefined) return submission;
+    const status = submission.socialCare?.status ?? null;
+    if (record.socialCareStatus !== null && status !== null && status !== record.socialCareStatus) {
+      throw new HubError(ErrorCode.CONFLICT, "This reference names a case of another kind in your agency's records: a notification reports on the case it names, it never turns one kind of case into another.", { path: `${path}.agencyReference`, problem: "REFERENCE_NAMES_ANOTHER_CASE" });
+    }
+    const fieldLabels = new Map<string, Set<SensitivityLabel>>();
+    const add = (field: string, labels: readonly SensitivityLabel[]) => labels.forEach((label) => fieldLabels.set(field, (fieldLabels.get(field) ?? new Set()).add(label)));
+    Object.entries(record.fieldLabels).forEach(([field, labels]) => add(field, labels ?? []));
+    (submission.fieldLabels ?? []).forEach(({ field, labels }) => add(field, labels));
+    return {
+      ...submission,
+      labels: [...new Set([...record.labels, ...(submission.labels ?? [])])],
+      fieldLabels: [...fieldLabels].map(([field, labels]) => ({ field, labels: [...labels] })),
+    };
   });
 }
 
