@@ -27,6 +27,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/policies"],
   testMatch: ["**/__tests__/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
+  // The browser tests need Chromium: `npm run test:browser` runs them (jest.browser.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

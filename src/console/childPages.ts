@@ -1,8 +1,11 @@
 import { Router } from "express";
 import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
-import { endedForToken, pageLocals, signedIn } from "./consolePage";
+import { csrfChecked, endedForToken, field, pageLocals, signedIn } from "./consolePage";
 import { CHILD } from "./consoleOperations";
+import { newHandle } from "./consoleSessions";
+import { keptHandles } from "./searchPages";
+import { describeNhsNumberProblem, nhsNumberProblem, parseSui } from "../identity/nhsNumber";
 import { shown } from "./shownValue";
 
 type Redaction = { path: string; reason: string; rule: string };
@@ -18,9 +21,30 @@ const SECTIONS = [
  * The child's view (`child`): what each agency holds as the policy allows for the purpose the person
  * stated, and every withheld field shown as withheld, with the reason and the rule. The URL carries
  * only this session's handle for the child; a handle from another session, or none, finds nothing.
+ * A person who already knows the child's NHS number (a school DSL for a pupil on its roll, who may not
+ * search) opens the file by it: the number travels in the POST body and becomes a handle like a
+ * candidate's.
  */
 export function childPages(deps: ConsoleDependencies): Router {
   const router = Router();
+
+  router.post("/children", signedIn(deps), csrfChecked, async (req, res) => {
+    const session = res.locals.session as ConsoleSession;
+    if (session.access === null) {
+      res.redirect(303, "/console/purpose");
+      return;
+    }
+    const nhsNumber = field(req.body, "nhsNumber", 20);
+    const problem = nhsNumberProblem(nhsNumber);
+    if (problem !== null) {
+      // The number is not echoed back into the page either: it is personal data, and it is wrong.
+      res.status(400).render("search.njk", pageLocals(session, { access: session.access, values: {}, errors: [{ field: "nhsNumber", text: `The NHS number ${describeNhsNumberProblem(problem)}` }], result: null, nhsNumberOpen: true }));
+      return;
+    }
+    const handle = newHandle();
+    await deps.sessions.save(session, { handles: keptHandles({ ...session.handles, [handle]: parseSui(nhsNumber) }) });
+    res.redirect(303, `/console/children/${handle}`);
+  });
 
   router.get("/children/:handle", signedIn(deps), async (req, res) => {
     const session = res.locals.session as ConsoleSession;

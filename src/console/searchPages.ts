@@ -16,6 +16,11 @@ interface Candidate {
 
 const MAX_HANDLES = 200;
 
+/** A session keeps the handles of its latest children only: it must not grow without bound. */
+export function keptHandles(handles: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(handles).slice(-MAX_HANDLES));
+}
+
 /**
  * MASH search (`searchChildren`): what the referrer knows goes in a POST body and the candidates come
  * back on that response, so no name or date of birth is ever in a URL. Each candidate the person may
@@ -71,9 +76,7 @@ export function searchPages(deps: ConsoleDependencies): Router {
       handles[handle] = sui;
       return { ...shown, handle };
     });
-    // A session keeps the handles of its latest candidates only: it must not grow without bound.
-    const kept = Object.fromEntries(Object.entries(handles).slice(-MAX_HANDLES));
-    await deps.sessions.save(session, { handles: kept });
+    await deps.sessions.save(session, { handles: keptHandles(handles) });
     res.render("search.njk", pageLocals(session, { access: session.access, values, errors: [], result: { searchId: answer.data.searchChildren.searchId, candidates } }));
   });
 

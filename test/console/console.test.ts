@@ -117,12 +117,42 @@ describe("a MASH practitioner's journey", () => {
     expect(opened.text).not.toContain("Asthma");
   });
 
+  it("shows a form's fields without an error until one is made", async () => {
+    const agent = request.agent(hub.hub.app);
+    expect((await get(agent, "/console/sign-in")).text).not.toContain("govuk-form-group--error");
+    const { agent: signedIn } = await signedInMash();
+    expect((await get(signedIn, "/console/purpose")).text).not.toContain("govuk-form-group--error");
+    expect((await get(signedIn, "/console/search")).text).not.toContain("govuk-form-group--error");
+  });
+
   it("refuses a purpose the hub's rules refuse, beside its field in a GOV.UK error summary", async () => {
     const { agent, csrf } = await signedInMash();
     const refused = await post(agent, "/console/purpose", { _csrf: csrf, purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Triage of today's school referral", caseReference: "" });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("govuk-error-summary");
     expect(refused.text).toContain('href="#caseReference"');
+  });
+});
+
+describe("opening a child", () => {
+  it("names the search page's date fields as the server reads them, so a date typed in a browser is searched", async () => {
+    const { agent } = await signedInMash();
+    const page = await get(agent, "/console/search");
+    for (const name of ["dobDay", "dobMonth", "dobYear"]) expect(page.text).toContain(`name="${name}"`);
+  });
+
+  it("opens a child by the NHS number in a POST body, under a handle; a wrong number is refused without being echoed", async () => {
+    const { agent, csrf } = await signedInMash();
+    const opened = await post(agent, "/console/children", { _csrf: csrf, nhsNumber: childSui });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toMatch(/^\/console\/children\/[A-Za-z0-9_-]{22}$/);
+    expect((await get(agent, String(opened.headers.location))).text).toContain("Quennevais");
+    const wrong = `${childSui.slice(0, 9)}${(Number(childSui[9]) + 1) % 10}`;
+    const refused = await post(agent, "/console/children", { _csrf: csrf, nhsNumber: wrong });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('href="#nhsNumber"');
+    expect(refused.text).not.toContain(wrong);
+    expect((await post(agent, "/console/children", { nhsNumber: childSui })).status).toBe(403);
   });
 });
 
