@@ -112,4 +112,19 @@ describe("a child on a plan moving authority tells the receiving authority, whic
     const kept = await db.dataSource.getRepository(SocialCareRecord).findOneByOrFail({ recordId: (await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-LAC-1" })).id });
     expect([kept.status, kept.legalStatus]).toEqual(["LOOKED_AFTER", "SECTION_31_CARE_ORDER"]);
   });
+
+  test("a social worker's slip in the child's names or date of birth never unlinks the plan: the record keeps the identity its authority reported", async () => {
+    const child = { ...CHILD, sui: "9990743029", givenNames: "Tansy", familyName: "Holm", dateOfBirth: "2016-04-04" };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CP-SLIP-1", child: { ...child, address: VALE_HOME },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    const slip = { ...child, givenNames: "Tamsin", familyName: "Holmes", dateOfBirth: "2015-05-05", address: FENSHIRE_HOME };
+    const receipt = await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-slip", moveOf("VALE-MOVE-SLIP", { planReference: "VALE-CP-SLIP-1", child: slip }), NOW);
+    expect(receipt.outcome).toBe("CREATED");
+    const [plan] = await db.dataSource.query<{ link_state: string; sui: string | null; given: string; born: string }[]>(
+      `SELECT r.link_state, c.sui, r.reported_identity ->> 'givenNames' AS given, r.reported_identity ->> 'dateOfBirth' AS born
+         FROM agency_record r LEFT JOIN child c ON c.id = r.child_id WHERE r.agency_reference = 'VALE-CP-SLIP-1'`);
+    expect(plan).toEqual({ link_state: "LINKED", sui: "9990743029", given: "Tansy", born: "2016-04-04" });
+  });
 });

@@ -5,6 +5,7 @@ import { ErrorCode, HubError } from "../../errors/HubError";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
+import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 import { submitRecords } from "../../records/submitRecord";
 
 /** One record a notification stores, and where in the notification it came from (for a refusal's path). */
@@ -32,7 +33,7 @@ export interface StoredRecord {
 export async function storeNotifiedRecords(dataSource: DataSource, principal: Principal, records: readonly NotifiedRecord[], now: Date): Promise<StoredRecord[]> {
   if (records.length === 0) return [];
   const asAgency: Principal = { ...principal, roles: [Role.AGENCY_SYSTEM] };
-  const kept = await keepingWhatIsHeld(dataSource, records);
+  const kept = await keepingWhatIsHeld(dataSource, principal, records);
   const results = await submitRecords(dataSource, kept.map((submission) => ({ principal: asAgency, submission })), now);
   const recordIds = results.map((result, index) => {
     if (result.stored) return result.receipt.recordId;
@@ -53,6 +54,7 @@ interface HeldRecord {
   labels: SensitivityLabel[];
   fieldLabels: Record<string, SensitivityLabel[] | undefined>;
   socialCareStatus: string | null;
+  reportedIdentity: ReportedIdentity;
 }
 
 /**
@@ -65,9 +67,11 @@ interface HeldRecord {
  * `RECORD_TYPE_MISMATCH`). Without this, a social worker's "child on a plan moved" stored the plan
  * again without its SEALED label, and a school read the sealed plan. One statement, sent whatever is held.
  */
-async function keepingWhatIsHeld(dataSource: DataSource, records: readonly NotifiedRecord[]): Promise<AgencyRecordSubmission[]> {
+async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, records: readonly NotifiedRecord[]): Promise<AgencyRecordSubmission[]> {
+  const person = !principal.roles.includes(Role.AGENCY_SYSTEM);
   const rows = await dataSource.query<HeldRecord[]>(
-    `SELECT r.agency_code AS "agencyCode", r.agency_reference AS "reference", r.labels, r.field_labels AS "fieldLabels", sc.status AS "socialCareStatus"
+    `SELECT r.agency_code AS "agencyCode", r.agency_reference AS "reference", r.labels, r.field_labels AS "fieldLabels", sc.status AS "socialCareStatus",
+            r.reported_identity AS "reportedIdentity"
        FROM unnest($1::text[], $2::text[]) AS named(agency_code, reference)
        JOIN agency_record r ON r.agency_code = named.agency_code AND r.agency_reference = named.reference
        LEFT JOIN social_care_record sc ON sc.record_id = r.id`,
@@ -85,8 +89,17 @@ async function keepingWhatIsHeld(dataSource: DataSource, records: readonly Notif
     const add = (field: string, labels: readonly SensitivityLabel[]) => labels.forEach((label) => fieldLabels.set(field, (fieldLabels.get(field) ?? new Set()).add(label)));
     Object.entries(record.fieldLabels).forEach(([field, labels]) => add(field, labels ?? []));
     (submission.fieldLabels ?? []).forEach(({ field, labels }) => add(field, labels));
+    // A person names the child by the record's reference and SUI (`assertChildrenHeld`); the names, date of
+    // birth and sex they type never replace what the agency's record reports: a slip would unlink the record
+    // (its SUI judged disputed, held for a steward — a plan gone from the child's file) or add names to the
+    // child's match profile. The agency's system reports identity; the new address is the notification's own.
+    const identity = record.reportedIdentity;
+    const child = person
+      ? { ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex }
+      : submission.child;
     return {
       ...submission,
+      child,
       labels: [...new Set([...record.labels, ...(submission.labels ?? [])])],
       fieldLabels: [...fieldLabels].map(([field, labels]) => ({ field, labels: [...labels] })),
     };
