@@ -8,6 +8,7 @@ import { CALLERS } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
  * The console (issue 14, first slice): a person signs in with a demo role, states why they are looking,
@@ -23,7 +24,7 @@ const BUCKS = "E06000060";
 const REFERENCE = "MASH-CONSOLE-0001";
 const child = { sui: childSui, givenNames: "Isolde", familyName: "Quennevais", dateOfBirth: "2016-08-19", sex: "FEMALE", address: { kind: "HOME", line1: "7 Wren Close", town: "Sampleton", postcode: "HP20 4WC", localAuthority: BUCKS } };
 /** Every URL the console was asked for or sent a person to. */
-const urls: string[] = [];
+const { urls, get, post } = visitedUrls();
 
 beforeAll(async () => {
   hub = await startTestHub({ auth: "development" });
@@ -44,22 +45,8 @@ afterAll(async () => {
   await hub.stop();
 });
 
-type Agent = ReturnType<typeof request.agent>;
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const sessions = () => hub.hub.database.dataSource.getRepository(ConsoleSession);
 
-async function get(agent: Agent, url: string) {
-  urls.push(url);
-  const response = await agent.get(url);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
-async function post(agent: Agent, url: string, form: Record<string, string>) {
-  urls.push(url);
-  const response = await agent.post(url).type("form").send(form);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
 
 /**
  * A MASH practitioner signed in through the demo sign-in page, with a stated purpose under the open

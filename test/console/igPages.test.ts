@@ -9,6 +9,7 @@ import { SUBMIT } from "../support/fixtures";
 import { SUBJECT_ACCESS } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
  * The IG lead's console pages (issue 14): the disclosure trail with its filters and pages, one entry in
@@ -30,7 +31,7 @@ const DOCTOR_REASON = "Child in ED at 01:20 with a burn; no social care contact 
 const child = { sui: childSui, givenNames: "Perpetua", familyName: "Ollerenshaw", dateOfBirth: "2015-02-11", sex: "FEMALE", address: { kind: "HOME", line1: "3 Teasel Row", town: "Sampleton", postcode: "HP20 2TR", localAuthority: BUCKS } };
 const PERSONAL = new RegExp(`${childSui}|Perpetua|Ollerenshaw|Teasel|Iona|Ledger|Morwenna`);
 /** Every URL the console was asked for or sent a person to. */
-const urls: string[] = [];
+const { urls, get, post } = visitedUrls();
 
 beforeAll(async () => {
   hub = await startTestHub({ auth: "development" });
@@ -66,23 +67,9 @@ afterAll(async () => {
   await hub.stop();
 });
 
-type Agent = ReturnType<typeof request.agent>;
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const trail = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
 const linksTo = (html: string, path: string) => [...html.matchAll(new RegExp(`href="(/console/${path}/[A-Za-z0-9_-]+)"`, "g"))].map((match) => match[1]);
 
-async function get(agent: Agent, url: string) {
-  urls.push(url);
-  const response = await agent.get(url);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
-async function post(agent: Agent, url: string, form: Record<string, string>) {
-  urls.push(url);
-  const response = await agent.post(url).type("form").send(form);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
 
 interface SignedIn {
   agent: Agent;

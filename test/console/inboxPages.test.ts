@@ -5,6 +5,7 @@ import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { NotificationDelivery } from "../../src/notifications/NotificationDelivery";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
+import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
  * The notifications inbox of the console (issue 14): a practitioner reads their agency's notifications
@@ -23,7 +24,7 @@ const children = GIVEN_NAMES.map((givenNames, index) => ({
   address: { kind: "HOME", line1: `${index + 1} Fen Lane`, postcode: "PE20 1FL", localAuthority: LINCS },
 }));
 const PERSONAL = new RegExp(`${children.map((child) => child.sui).join("|")}|Fennimore|${GIVEN_NAMES.join("|")}|Sorcha|Inboxley|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
-const urls: string[] = [];
+const { urls, get, post } = visitedUrls();
 const POLICE_SYSTEM: TestClaims = { sub: "system-tvp-inbox", name: "TVP case system", agency: "POLICE-43", agency_type: "POLICE", roles: ["AGENCY_SYSTEM"], la: "E06000060" };
 const REFER = /* GraphQL */ `mutation ($n: ChildVictimInput!) { submitChildVictimReferral(notification: $n) { outcome } }`;
 const INBOX = /* GraphQL */ `query { notifications(first: 50) { nodes { id child { givenNames } redactions { path reason rule } } } }`;
@@ -42,24 +43,10 @@ afterAll(async () => {
   await hub.stop();
 });
 
-type Agent = ReturnType<typeof request.agent>;
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const sectionsOffered = (html: string) => [...html.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((match) => match[1]);
 const notificationLinks = (html: string) => [...html.matchAll(/href="(\/console\/notifications\/[A-Za-z0-9_-]{22})"/g)].map((match) => match[1] ?? "");
 const deliveries = () => hub.hub.database.dataSource.getRepository(NotificationDelivery);
 
-async function get(agent: Agent, url: string) {
-  urls.push(url);
-  const response = await agent.get(url);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
-async function post(agent: Agent, url: string, form: Record<string, string>) {
-  urls.push(url);
-  const response = await agent.post(url).type("form").send(form);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
 
 /** Someone at Lincolnshire's children's social care, signed in through the demo sign-in page: the inbox asks no purpose. */
 async function signedIn(role: string): Promise<{ agent: Agent; csrf: string; page: string }> {

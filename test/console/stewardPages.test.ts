@@ -7,6 +7,7 @@ import { SUBMIT } from "../support/fixtures";
 import { DATA_QUALITY } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
  * The data steward's pages of the console (issue 14): the link review queue, one review side by side
@@ -32,7 +33,7 @@ const ROSALIND = { givenNames: "Rosalind", familyName: "Ashcombe", dateOfBirth: 
 const maybeRosalind = (familyName: string) => ({ ...ROSALIND, familyName, dateOfBirth: "2011-09-22", address: { ...ROSALIND.address, postcode: "HP20 2TZ" } });
 const REFERENCE = "MASH-STEWARD-0001";
 const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
-const urls: string[] = [];
+const { urls, get, post } = visitedUrls();
 let recordId: string;
 
 const REVIEWS = /* GraphQL */ `query ($access: AccessContext!) { linkReviews(access: $access, first: 50) { nodes { id record { id } candidate { childId } evidence { fields { field level weight } } } } }`;
@@ -63,25 +64,11 @@ afterAll(async () => {
   await hub.stop();
 });
 
-type Agent = ReturnType<typeof request.agent>;
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const reviewLinks = (html: string) => [...html.matchAll(/href="(\/console\/reviews\/[A-Za-z0-9_-]{22})"/g)].map((match) => match[1]);
 /** The sections the page's service navigation offers. */
 const sectionsOffered = (html: string) => [...html.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((match) => match[1]);
 const valueAfter = (html: string, key: string) => new RegExp(`${key}\\s*</dt>\\s*<dd class="govuk-summary-list__value">\\s*([^<\\s]+)`).exec(html)?.[1] ?? "";
 
-async function get(agent: Agent, url: string) {
-  urls.push(url);
-  const response = await agent.get(url);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
-async function post(agent: Agent, url: string, form: Record<string, string>) {
-  urls.push(url);
-  const response = await agent.post(url).type("form").send(form);
-  if (response.headers.location) urls.push(String(response.headers.location));
-  return response;
-}
 
 /** Someone signed in through the demo sign-in page, having stated why they are looking. */
 async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string }> {
