@@ -32,7 +32,7 @@ const MAYBE_PHILIPPA = { ...PHILIPPA, familyName: "Vasquez-Orme", dateOfBirth: "
 const ROSALIND = { givenNames: "Rosalind", familyName: "Ashcombe", dateOfBirth: "2011-09-21", sex: "FEMALE", address: { ...HOME, line1: "9 Teasel Court", postcode: "HP20 1TC" } };
 const maybeRosalind = (familyName: string) => ({ ...ROSALIND, familyName, dateOfBirth: "2011-09-22", address: { ...ROSALIND.address, postcode: "HP20 2TZ" } });
 const REFERENCE = "MASH-STEWARD-0001";
-const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
+const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
 const { urls, get, post } = visitedUrls();
 let recordId: string;
 
@@ -242,6 +242,22 @@ describe("forms, handles and what is personal", () => {
     expect(await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM link_review WHERE status = 'OPEN'`)).toEqual(before);
     const other = await steward();
     expect((await get(other.agent, link)).status).toBe(404);
+  });
+
+  it("opens no child with a review's handle, whatever the URL says it is", async () => {
+    await pendingReview("GP-STEWARD-4", maybeRosalind("Pemberton-Ash"));
+    const { agent } = await steward();
+    const { link } = await openReview(agent, "Pemberton-Ash");
+    const handle = link.split("/").pop() ?? "";
+    const audit = hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+    const entries = await audit.count();
+    for (const url of [`/console/children/${handle}`, `/console/children/review:${handle}`, `/console/children/reviews-page:${handle}`]) {
+      const response = await get(agent, url);
+      expect([url, response.status]).toEqual([url, 404]);
+      expect(response.text).toContain("Page not found");
+    }
+    // Nothing was asked of the hub: no read of anyone's file with a review's id where an SUI belongs.
+    expect(await audit.count()).toBe(entries);
   });
 
   it("puts no SUI, name or hub id in any URL the console used, nor in any log line", async () => {
