@@ -1,12 +1,12 @@
 import request from "supertest";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
-import { ConsoleSession } from "../../src/console/ConsoleSession";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { DATA_QUALITY } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { cookieOf, rewriteSessionState } from "../support/consoleSessionRows";
 import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
@@ -71,7 +71,7 @@ const valueAfter = (html: string, key: string) => new RegExp(`${key}\\s*</dt>\\s
 
 
 /** Someone signed in through the demo sign-in page, having stated why they are looking. */
-async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string }> {
+async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string; cookie: string }> {
   const agent = request.agent(hub.hub.app);
   const signInPage = await get(agent, "/console/sign-in");
   // A field without an error has no error message, not even an empty one a screen reader announces as "Error:".
@@ -82,7 +82,7 @@ async function signedIn(role: string, purpose: Record<string, string>, home: str
   const csrf = csrfOf(purposePage.text);
   const stated = await post(agent, "/console/purpose", { _csrf: csrf, specialCategoryCondition: "", caseReference: "", ...purpose });
   expect([stated.status, stated.headers.location]).toEqual([303, home]);
-  return { agent, csrf, page: purposePage.text };
+  return { agent, csrf, page: purposePage.text, cookie: cookieOf(signIn) };
 }
 
 const steward = () => signedIn("DATA_STEWARD", { purpose: "DATA_QUALITY", lawfulBasis: "PUBLIC_TASK", justification: "Working through the identity link-review queue" }, "/console/reviews");
@@ -199,10 +199,8 @@ describe("who may", () => {
     await post(agent, "/console/sign-in", { _csrf: csrfOf(signInPage.text), role: "DATA_STEWARD", name: "Stewart Testbridge", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: BUCKS });
     expect((await get(agent, "/console/reviews")).headers.location).toBe("/console/purpose");
     // The hub, not the console's question page, is the judge: a purpose a steward may not state is refused on the read.
-    const { agent: stated } = await steward();
-    const sessions = hub.hub.database.dataSource.getRepository(ConsoleSession);
-    const [latest] = await sessions.find({ where: {}, order: { createdAt: "DESC" }, take: 1 });
-    await sessions.update({ id: latest.id }, { access: { ...DATA_QUALITY, purpose: "REFERRAL_TRIAGE" } as never });
+    const { agent: stated, cookie } = await steward();
+    await rewriteSessionState(hub.hub.database.dataSource, cookie, (state) => ({ ...state, access: { ...DATA_QUALITY, purpose: "REFERRAL_TRIAGE" } as never }));
     const refused = await get(stated, "/console/reviews");
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('href="/console/purpose"');
