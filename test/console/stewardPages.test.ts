@@ -32,7 +32,7 @@ const MAYBE_PHILIPPA = { ...PHILIPPA, familyName: "Vasquez-Orme", dateOfBirth: "
 const ROSALIND = { givenNames: "Rosalind", familyName: "Ashcombe", dateOfBirth: "2011-09-21", sex: "FEMALE", address: { ...HOME, line1: "9 Teasel Court", postcode: "HP20 1TC" } };
 const maybeRosalind = (familyName: string) => ({ ...ROSALIND, familyName, dateOfBirth: "2011-09-22", address: { ...ROSALIND.address, postcode: "HP20 2TZ" } });
 const REFERENCE = "MASH-STEWARD-0001";
-const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
+const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Hollingbury|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
 const { urls, get, post } = visitedUrls();
 let recordId: string;
 
@@ -224,6 +224,21 @@ describe("the queue", () => {
     expect(second.text).toContain("Quarrendon");
     expect(second.text).toContain("First page");
     expect((await get(agent, "/console/reviews?page=not-a-handle")).status).toBe(404);
+  });
+});
+
+describe("navigation", () => {
+  it("has one service navigation — the service's name and the sections offered — with the section in use marked for everyone, screen readers included", async () => {
+    await pendingReview("GP-STEWARD-NAV", maybeRosalind("Hollingbury"));
+    const { agent } = await steward();
+    const queue = await get(agent, "/console/reviews");
+    const { link } = await openReview(agent, "Hollingbury");
+    for (const page of [queue.text, (await get(agent, link)).text]) {
+      expect(page.match(/<nav[^>]*aria-label="[^"]*"[^>]*class="govuk-service-navigation__wrapper"|class="govuk-service-navigation__wrapper"[^>]*aria-label/g) ?? []).toHaveLength(1);
+      expect(page.match(/class="govuk-service-navigation"/g) ?? []).toHaveLength(1);
+      expect(page).toContain("Safeguarding Information Hub");
+      expect(page).toMatch(/<a class="govuk-service-navigation__link" href="\/console\/reviews" aria-current="true">\s*<strong[^>]*>Link reviews<\/strong>/);
+    }
   });
 });
 
