@@ -159,6 +159,20 @@ describe("data stewards' views, to a steward the child's exclusions keep out", (
     expect(kept.totalCount).toBe(seen.totalCount - seen.nodes.filter((review: { candidate: { sui: string } }) => review.candidate.sui === childSui).length);
   });
 
+  it("linkReview of a review proposing the child: null, as a review the hub does not hold, with the same statements", async () => {
+    const LINK_REVIEW = /* GraphQL */ `query ($id: ID!, $access: AccessContext!) { linkReview(id: $id, access: $access) { id candidate { sui } } }`;
+    const [{ id }] = await query<{ id: string }[]>(`SELECT id FROM link_review WHERE record_id = $1 ORDER BY opened_at LIMIT 1`, [fixture.reviewRecordId]);
+    expect((await as(CALLERS.dataSteward, LINK_REVIEW, { id, access: DATA_QUALITY })).data?.linkReview.candidate.sui).toBe(childSui);
+    const missingId = "00000000-0000-4000-8000-000000000001";
+    const kept = await as(stewardKeptOut, LINK_REVIEW, { id, access: DATA_QUALITY });
+    const missing = await as(stewardKeptOut, LINK_REVIEW, { id: missingId, access: DATA_QUALITY });
+    expect([kept.errors, kept.data?.linkReview]).toEqual([undefined, null]);
+    expect([missing.errors, missing.data?.linkReview]).toEqual([undefined, null]);
+    expect(await statementsFor(() => as(stewardKeptOut, LINK_REVIEW, { id, access: DATA_QUALITY }))).toBe(
+      await statementsFor(() => as(stewardKeptOut, LINK_REVIEW, { id: missingId, access: DATA_QUALITY })),
+    );
+  });
+
   it("linkHistory of a record proposed for the child: NOT_FOUND, as a record the hub does not hold, with the same statements", async () => {
     expect((await as(CALLERS.dataSteward, LINK_HISTORY, { recordId: fixture.reviewRecordId, access: DATA_QUALITY })).errors).toBeUndefined();
     const kept = await as(stewardKeptOut, LINK_HISTORY, { recordId: fixture.reviewRecordId, access: DATA_QUALITY });

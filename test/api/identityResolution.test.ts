@@ -218,6 +218,24 @@ describe("a data steward's decisions", () => {
     expect((await as(CALLERS.dataSteward, REVIEWS, { after: "bm90LWEtY3Vyc29y", access: DATA_QUALITY })).errors[0].extensions.code).toBe("INVALID_INPUT");
   });
 
+  it("reads one review, open and then decided, audited with that review and its candidate alone", async () => {
+    const ONE = /* GraphQL */ `query ($id: ID!, $access: AccessContext!) { linkReview(id: $id, access: $access) { id status record { id } candidate { childId sui } } }`;
+    // Another record waiting in the queue (a record under review is nobody's child yet): the read of one review names neither it nor its candidate.
+    expect((await gpRecord("GP-ONE-OTHER", maybeAmelia("Fairweather", "2014-03-02", "HP20 2QR"))).link.outcome).toBe("REVIEW_PENDING");
+    const receipt = await gpRecord("GP-ONE", maybeAmelia("Abernethy", "2014-03-05", "HP20 2QS"));
+    const [review] = await openReviewsFor(receipt.recordId);
+    const open = await as(CALLERS.dataSteward, ONE, { id: review?.id, access: DATA_QUALITY });
+    expect(open.errors).toBeUndefined();
+    expect(open.data.linkReview).toEqual({ id: review?.id, status: "OPEN", record: { id: receipt.recordId }, candidate: { childId: amelia.id, sui: AMELIA_SUI } });
+    const [entry] = await query<{ child_suis: string[]; details: { reviewIds: string[] } }[]>(`SELECT child_suis, details FROM disclosure_audit WHERE operation = 'LINK_REVIEWS_READ' AND outcome = 'DISCLOSED' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(entry).toEqual({ child_suis: [AMELIA_SUI], details: { reviewIds: [review?.id] } });
+    expect((await as(CALLERS.dataSteward, RESOLVE, { id: review?.id, decision: "LINK", reason: "Same child: family name changed, confirmed with the practice.", access: DATA_QUALITY })).errors).toBeUndefined();
+    expect((await as(CALLERS.dataSteward, ONE, { id: review?.id, access: DATA_QUALITY })).data.linkReview.status).toBe("LINKED");
+    expect((await as(CALLERS.dataSteward, ONE, { id: "00000000-0000-4000-8000-00000000000f", access: DATA_QUALITY })).data.linkReview).toBeNull();
+    expect((await as(CALLERS.dataSteward, ONE, { id: "not-an-id", access: DATA_QUALITY })).errors[0].extensions.code).toBe("INVALID_INPUT");
+    expect((await as(CALLERS.socialWorker, ONE, { id: review?.id, access: DATA_QUALITY })).errors[0].extensions.code).toBe("FORBIDDEN");
+  });
+
   it("LINK links the record by hand to the candidate; the decision is audited and cannot be taken twice", async () => {
     const before = await auditCount("LINK_REVIEW_RESOLVED");
     const { receipt, review, body } = await linkedByHandToAmelia("GP-MAYBE", maybeAmelia("Okonkwo", "2014-03-08", "HP20 2QQ"), "Same child: name changed on adoption, confirmed with the GP practice.");

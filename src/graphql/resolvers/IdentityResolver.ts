@@ -13,6 +13,7 @@ import { pageSize, TimeAndIdCursor } from "../pagination";
 import { ChildIdentityChangeNode, WrongLinkReportNode } from "../types/identity/ChildIdentityChangeNode";
 import { LinkEventNode, linkEventNode, LinkReviewConnection, LinkReviewNode, linkReviewNode } from "../types/identity/LinkReviewNode";
 import { readLinkHistory } from "../../identity/stewardship/readLinkHistory";
+import { readLinkReview } from "../../identity/stewardship/readLinkReview";
 import { AccessContextInput } from "../types/child/AccessContextInput";
 import { governanceAccessDescription } from "../types/governanceAccessDescription";
 
@@ -48,6 +49,17 @@ export class IdentityResolver {
       totalCount: page.totalCount,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? LINK_REVIEWS.encode({ at: last.openedAt, id: last.id }) : null },
     };
+  }
+
+  @Query(() => LinkReviewNode, { nullable: true, description: "Data stewards: one link review, open or decided, as the queue shows it; null when the hub holds no such review or you may not see it (the two are not distinguished). States why (DATA_QUALITY); audited with the review and its candidate only." })
+  @ArgumentRules({ id: uuid })
+  async linkReview(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.LINK_REVIEWS_READ) }) access: AccessContextInput,
+  ): Promise<LinkReviewNode | null> {
+    const review = await readLinkReview({ dataSource, policy }, principal, requestId, access, id);
+    return review === null ? null : linkReviewNode(review);
   }
 
   @Mutation(() => LinkReviewNode, { description: "Data stewards: decide a link review (LINK, NO_LINK or NEW_CHILD) with a reason, recorded in the link history. Final until a steward changes it. States why (DATA_QUALITY): the answer carries both identities; audited." })

@@ -100,6 +100,12 @@ export async function loadReviewView(manager: EntityManager, id: string): Promis
   return row === undefined ? null : reviewView(row);
 }
 
+/** One review, open or decided, unless it proposes a child in `keptOutChildIds`: null then, as for an id the hub does not hold. */
+export async function loadReviewViewNotKeptOut(manager: EntityManager, id: string, keptOutChildIds: readonly string[]): Promise<LinkReviewView | null> {
+  const [row]: ReviewRow[] = await manager.query(`${REVIEW_VIEW_SQL} WHERE v.id = $1 AND NOT (v.candidate_child_id = ANY($2::uuid[]))`, [id, keptOutChildIds]);
+  return row === undefined ? null : reviewView(row);
+}
+
 /** The open reviews, longest waiting first, leaving out those proposing a child in `keptOutChildIds`. */
 export async function loadOpenReviewViews(manager: EntityManager, first: number, after: { openedAt: Date; id: string } | null, keptOutChildIds: readonly string[]): Promise<LinkReviewView[]> {
   const open = `${REVIEW_VIEW_SQL} WHERE v.status = 'OPEN' AND NOT (v.candidate_child_id = ANY($2::uuid[]))`;
