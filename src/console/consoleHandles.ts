@@ -9,7 +9,7 @@ import { newHandle } from "./consoleSessions";
 export type HandleTarget =
   | { kind: "child"; sui: string }
   | { kind: "reviews-page"; after: string }
-  | { kind: "review"; id: string; after: string | null }
+  | { kind: "review"; id: string }
   | { kind: "notifications-page"; after: string; status: string | null }
   | { kind: "notification"; id: string; after: string | null; status: string | null; index: number };
 

@@ -45,6 +45,12 @@ export const LINK_REVIEWS = /* GraphQL */ `
   }
 `;
 
+export const LINK_REVIEW = /* GraphQL */ `
+  query ConsoleLinkReview($id: ID!, $access: AccessContext!) {
+    linkReview(id: $id, access: $access) { ${LINK_REVIEW_FIELDS} }
+  }
+`;
+
 export const RESOLVE_LINK_REVIEW = /* GraphQL */ `
   mutation ConsoleResolveLinkReview($id: ID!, $decision: LinkDecision!, $reason: String!, $access: AccessContext!) {
     resolveLinkReview(id: $id, decision: $decision, reason: $reason, access: $access) { ${LINK_REVIEW_FIELDS} }

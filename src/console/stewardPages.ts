@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn, type FieldError } from "./consolePage";
-import { LINK_REVIEWS, MERGE_CHILDREN, RESOLVE_LINK_REVIEW, SPLIT_CHILD } from "./consoleOperations";
+import { LINK_REVIEW, LINK_REVIEWS, MERGE_CHILDREN, RESOLVE_LINK_REVIEW, SPLIT_CHILD } from "./consoleOperations";
 import { handlesFor, targetOf } from "./consoleHandles";
 import { formErrorsOf, showHubRefusal } from "./hubRefusal";
 
@@ -54,22 +54,23 @@ export function stewardPages(deps: ConsoleDependencies): Router {
     deps.hub<T>(session.token ?? "", String(res.locals.requestId), query, { ...variables, access: session.access });
   const saveHandles = (session: ConsoleSession) => (handles: Record<string, string>) => deps.sessions.save(session, { handles });
 
-  /** The queue's page that held the review, read again: the hub has no read of one review, and a decided one is no longer in the queue. */
+  /** The review the handle stands for, read alone (the trail names its candidate only); a decided one is no longer open. */
   async function reviewOf(session: ConsoleSession, res: Response, handle: unknown): Promise<LinkReview | null | undefined> {
     const target = targetOf(session, "review", handle);
     if (target === null) {
       notFound(res, session);
       return undefined;
     }
-    const answer = await ask<{ linkReviews: ReviewPage }>(session, res, LINK_REVIEWS, { first: PAGE_SIZE, after: target.after });
+    const answer = await ask<{ linkReview: LinkReview | null }>(session, res, LINK_REVIEW, { id: target.id });
     if (await endedForToken(deps, res, answer)) return undefined;
-    if (answer.data === null) {
+    if (answer.errors.length > 0) {
       showHubRefusal(res, session, answer.errors);
       return undefined;
     }
-    const review = answer.data.linkReviews.nodes.find((node) => node.id === target.id) ?? null;
-    if (review === null) {
+    const review = answer.data?.linkReview ?? null;
+    if (review === null || review.status !== "OPEN") {
       res.status(404).render("refusal.njk", pageLocals(session, { title: "This review is no longer open", message: "Another steward may have decided it. Return to the link reviews." }));
+      return null;
     }
     return review;
   }
@@ -95,7 +96,7 @@ export function stewardPages(deps: ConsoleDependencies): Router {
     }
     const { nodes, pageInfo, totalCount } = answer.data.linkReviews;
     const next = pageInfo.hasNextPage && pageInfo.endCursor !== null ? [{ kind: "reviews-page" as const, after: pageInfo.endCursor }] : [];
-    const handles = await handlesFor(saveHandles(session), session, [...nodes.map((node) => ({ kind: "review" as const, id: node.id, after })), ...next]);
+    const handles = await handlesFor(saveHandles(session), session, [...nodes.map((node) => ({ kind: "review" as const, id: node.id })), ...next]);
     res.render("reviews.njk", pageLocals(session, {
       totalCount, firstPage: after === null,
       reviews: nodes.map((review, index) => ({ ...review, handle: handles[index] })),

@@ -32,7 +32,7 @@ const MAYBE_PHILIPPA = { ...PHILIPPA, familyName: "Vasquez-Orme", dateOfBirth: "
 const ROSALIND = { givenNames: "Rosalind", familyName: "Ashcombe", dateOfBirth: "2011-09-21", sex: "FEMALE", address: { ...HOME, line1: "9 Teasel Court", postcode: "HP20 1TC" } };
 const maybeRosalind = (familyName: string) => ({ ...ROSALIND, familyName, dateOfBirth: "2011-09-22", address: { ...ROSALIND.address, postcode: "HP20 2TZ" } });
 const REFERENCE = "MASH-STEWARD-0001";
-const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Hollingbury|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
+const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Hollingbury|Lyndhurst|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
 const { urls, get, post } = visitedUrls();
 let recordId: string;
 
@@ -102,12 +102,17 @@ async function openReview(agent: Agent, familyName: string) {
 
 describe("a data steward's journey", () => {
   it("sees the queue and a review side by side with each field's agreement level as the hub gives it, decides it, splits the record off with the wrong-link report, and merges the children back — each as the steward, on the trail", async () => {
+    // Another child's review waits in the queue beside Philippa's.
+    await pendingReview("GP-STEWARD-BESIDE", maybeRosalind("Lyndhurst"));
     const { agent, csrf, page } = await steward();
     expect(sectionsOffered(page)).toEqual(["/console/reviews"]);
 
     const { queue, link, review } = await openReview(agent, MAYBE_PHILIPPA.familyName);
     expect(queue.text).toContain("Vasquez-Orme");
     expect(review.status).toBe(200);
+    // Opening one review reads that review alone: the trail names its candidate, not the queue's others.
+    const [opening] = await hub.hub.database.dataSource.query<{ child_suis: string[] }[]>(`SELECT child_suis FROM disclosure_audit WHERE operation = 'LINK_REVIEWS_READ' AND outcome = 'DISCLOSED' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(opening?.child_suis).toEqual([PHILIPPA_SUI]);
     expect(review.text).toContain("Vasquez-Orme");
     expect(review.text).toContain("Thornbury");
     const asApi = (await hub.graphql(REVIEWS, { access: DATA_QUALITY }, await hub.token(CALLERS.dataSteward))).body.data.linkReviews.nodes as { record: { id: string }; candidate: { childId: string }; evidence: { fields: { field: string; level: string }[] } }[];
