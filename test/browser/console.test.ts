@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import { type Browser, type Page } from "playwright-core";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { NotificationDelivery } from "../../src/notifications/NotificationDelivery";
 import { CALLERS, CHILD_QUERY, access as accessContext } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
-import { checkPage, launchChromium, newWatchedPage, tabTo } from "../support/browser";
+import { checkPage, expectVisibleFocus, launchChromium, newWatchedPage, tabTo } from "../support/browser";
 
 /**
  * The console in Debian's Chromium (issue 14): people's journeys through the pages, each page checked
@@ -267,6 +268,68 @@ describe("a data steward", () => {
     // The read made through the wrong link is on the report, as having carried the record's content.
     const wrongRead = page.locator("table", { hasText: "Carried the record" }).locator("tbody tr", { hasText: read.data.child.disclosureId as string });
     await expect(wrongRead.textContent()).resolves.toMatch(/\bCARRIED\b/);
+    await page.context().close();
+  });
+});
+
+describe("a social worker's notifications inbox, with the keyboard alone", () => {
+  const childSui = syntheticNhsNumbers(884_200).next().value as string;
+  const jory = { sui: childSui, givenNames: "Jory", familyName: "Tremellow", dateOfBirth: "2013-07-19", sex: "MALE", address: { kind: "HOME", line1: "5 Wren Yard", town: "Sampleton", postcode: "HP20 1WY", localAuthority: BUCKS } };
+  const WITNESS = "Named witness: a neighbour";
+  beforeAll(async () => {
+    // Thames Valley Police refers a child victim to the children's social care where he lives.
+    const refer = /* GraphQL */ `mutation ($n: ChildVictimInput!) { submitChildVictimReferral(notification: $n) { outcome } }`;
+    const notification = { agencyCode: "POLICE-43", reference: "TVP-BRW-VICTIM-1", incidentType: "CRIME", occurredOn: "2026-11-30", reportedOn: "2026-11-30", crimeReference: "TVP-CR-BRW-1", summary: WITNESS, intelligence: INTELLIGENCE, officerContact: "cid@tvp.example", child: jory };
+    const body = (await hub.graphql(refer, { n: notification }, await hub.token(AGENCY_SYSTEM_CLAIMS("POLICE-43", "POLICE", BUCKS)))).body;
+    expect(body.errors).toBeUndefined();
+    // Its acknowledgement deadline passed an hour ago, so the inbox marks it overdue.
+    const deliveries = hub.hub.database.dataSource.getRepository(NotificationDelivery);
+    const delivered = (await deliveries.findBy({ recipientAgency: "LA-E06000060" })).filter((delivery) => delivery.childSuis.includes(childSui));
+    expect(delivered).toHaveLength(1);
+    await deliveries.update({ id: delivered[0].id }, { acknowledgeBy: new Date(Date.now() - 3_600_000) });
+  });
+
+  it("opens the referral from the inbox, sees its deadlines with what was withheld and why, and acknowledges it", async () => {
+    const page = await newWatchedPage(browser);
+    await page.goto(`${origin}/console/sign-in`);
+    // The picker's first role is a MASH practitioner's at Buckinghamshire; the arrow key moves to the next, a social worker's there.
+    await tabTo(page, "input[name=role]");
+    await page.keyboard.press("ArrowDown");
+    await expectVisibleFocus(page);
+    expect(await page.locator("input[name=role]:checked").getAttribute("value")).toBe("SOCIAL_WORKER");
+    await tabTo(page, "#name");
+    await page.keyboard.type("Noor Keyboard");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${origin}/console/purpose`);
+
+    // The inbox asks no purpose: its notifications were shared for theirs.
+    await tabTo(page, "a[href='/console/notifications']");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${origin}/console/notifications`);
+    await checkPage(page, "notifications", { screenshot: "notifications" });
+    const listed = page.locator("tr", { hasText: "Tremellow" });
+    await expect(listed.textContent()).resolves.toMatch(/CHILD_VICTIM[\s\S]*Overdue[\s\S]*Waiting/);
+    const href = (await listed.getByRole("link").getAttribute("href")) ?? "";
+    await tabTo(page, `a[href='${href}']`);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "CHILD_VICTIM notification" }).waitFor();
+
+    await checkPage(page, "notification", { screenshot: "notification" });
+    expect(page.url()).not.toMatch(new RegExp(`${childSui}|Tremellow|Jory`));
+    await expect(summaryValue(page, "Acknowledge by")).resolves.toMatch(/Overdue/);
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).toContain("police-victim-csc");
+    // The police's intelligence is withheld from children's social care, and the page says so, by which rule.
+    expect(text).not.toContain(INTELLIGENCE);
+    const withheld = page.locator("table", { hasText: "Rule" });
+    await expect(withheld.locator("tbody tr").count()).resolves.toBeGreaterThan(0);
+
+    await tabTo(page, "main form button");
+    await page.keyboard.press("Enter");
+    await page.getByText("Acknowledged. Your acknowledgement is on the audit trail.").waitFor();
+    await checkPage(page, "notification acknowledged", { screenshot: "notification-acknowledged" });
+    expect(await page.locator("main").textContent()).not.toContain("Overdue");
+    await expect(summaryValue(page, "Acknowledged")).resolves.not.toMatch(/Not yet/);
     await page.context().close();
   });
 });
