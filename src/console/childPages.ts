@@ -3,8 +3,7 @@ import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn } from "./consolePage";
 import { CHILD } from "./consoleOperations";
-import { newHandle } from "./consoleSessions";
-import { keptHandles } from "./searchPages";
+import { handlesFor, targetOf } from "./consoleHandles";
 import { describeNhsNumberProblem, nhsNumberProblem, parseSui } from "../identity/nhsNumber";
 import { shown } from "./shownValue";
 
@@ -41,8 +40,7 @@ export function childPages(deps: ConsoleDependencies): Router {
       res.status(400).render("search.njk", pageLocals(session, { access: session.access, values: {}, errors: [{ field: "nhsNumber", text: `The NHS number ${describeNhsNumberProblem(problem)}` }], result: null, nhsNumberOpen: true }));
       return;
     }
-    const handle = newHandle();
-    await deps.sessions.save(session, { handles: keptHandles({ ...session.handles, [handle]: parseSui(nhsNumber) }) });
+    const [handle] = await handlesFor((handles) => deps.sessions.save(session, { handles }), session, [{ kind: "child", sui: parseSui(nhsNumber) }]);
     res.redirect(303, `/console/children/${handle}`);
   });
 
@@ -52,8 +50,7 @@ export function childPages(deps: ConsoleDependencies): Router {
       res.redirect(303, "/console/purpose");
       return;
     }
-    const handle = String(req.params.handle);
-    const sui = Object.hasOwn(session.handles, handle) ? session.handles[handle] : undefined;
+    const sui = targetOf(session, "child", req.params.handle)?.sui;
     if (sui === undefined) {
       res.status(404).render("problem.njk", pageLocals(session, { title: "Page not found", message: "Search for the child again: links to a child last only as long as your session." }));
       return;

@@ -2,11 +2,12 @@ import { type ConsoleSession } from "./ConsoleSession";
 import { newHandle } from "./consoleSessions";
 
 /**
- * What a URL's opaque handle stands for besides a child (`childPages.ts` keeps its SUIs by bare
- * handle): a page of a list, a link review or a notification, kept in the session as the hub named
- * it. The hub's ids and cursors name people's records and work, so they stay in the session too.
+ * What a URL's opaque handle stands for: a child (by SUI), a page of a list, a link review or a
+ * notification, kept in the session as the hub named it. SUIs, the hub's ids and cursors name people's
+ * records and work, so they stay in the session and only the handle reaches a URL.
  */
 export type HandleTarget =
+  | { kind: "child"; sui: string }
   | { kind: "reviews-page"; after: string }
   | { kind: "review"; id: string; after: string | null }
   | { kind: "notifications-page"; after: string; status: string | null }

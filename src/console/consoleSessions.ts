@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, ti
 import { type Request, type Response } from "express";
 import { LessThan, type DataSource } from "typeorm";
 import { type ConsoleConfig } from "../config/config";
-import { ConsoleSession } from "./ConsoleSession";
+import { ConsoleSession, type ConsoleSessionState } from "./ConsoleSession";
 
 /** `__Host-` cookies must have Path=/. */
 const COOKIE_PATH = "/";
@@ -16,32 +16,40 @@ const digest = (value: string) => createHash("sha256").update(value).digest("hex
 const randomValue = () => randomBytes(32).toString("base64url");
 
 /**
- * The user's bearer token is stored sealed (AES-256-GCM) under a key derived from the cookie's random
- * value, which only the browser holds: the table (a backup, a read replica, someone who can SELECT)
- * neither opens a session (`id` is the value's digest) nor yields a token to replay against /graphql.
+ * What a session holds (`ConsoleSessionState`) is stored sealed (AES-256-GCM) under a key derived from
+ * the cookie's random value, which only the browser holds: the table (a backup, a read replica, someone
+ * who can SELECT) neither opens a session (`id` is the value's digest) nor yields a token to replay
+ * against /graphql, the children a person looked at or the reason they gave. The session's id is the
+ * seal's additional data, so one session's sealed state copied into another's row does not open.
  */
-const TOKEN_KEY_INFO = "hub console session token v1";
-const tokenKey = (value: string) => Buffer.from(hkdfSync("sha256", value, "", TOKEN_KEY_INFO, 32));
+const STATE_KEY_INFO = "hub console session state v1";
+const stateKey = (value: string) => Buffer.from(hkdfSync("sha256", value, "", STATE_KEY_INFO, 32));
 
-export function sealToken(value: string, token: string): string {
+export function sealState(value: string, state: ConsoleSessionState): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", tokenKey(value), iv);
-  const sealed = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
+  const cipher = createCipheriv("aes-256-gcm", stateKey(value), iv);
+  cipher.setAAD(Buffer.from(digest(value)));
+  const { token, caller, access, handles } = state;
+  const sealed = Buffer.concat([cipher.update(JSON.stringify({ token, caller, access, handles }), "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
 }
 
-/** The token sealed under this cookie value, or null when it was sealed under another or altered. */
-function openToken(value: string, stored: string): string | null {
+/** The state sealed under this cookie value, or null when it was sealed under another or altered. */
+export function openState(value: string, stored: string): ConsoleSessionState | null {
   const bytes = Buffer.from(stored, "base64url");
   if (bytes.length <= 28) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", tokenKey(value), bytes.subarray(0, 12));
+    const decipher = createDecipheriv("aes-256-gcm", stateKey(value), bytes.subarray(0, 12));
+    decipher.setAAD(Buffer.from(digest(value)));
     decipher.setAuthTag(bytes.subarray(12, 28));
-    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8")) as ConsoleSessionState;
   } catch {
     return null;
   }
 }
+
+/** The cookie value each open session was found or started by, to seal what it holds again when it changes; never stored. */
+const cookieValues = new WeakMap<ConsoleSession, string>();
 
 /**
  * The console's server-side sessions: created, found (idle and absolute limits enforced on every
@@ -67,13 +75,14 @@ export class ConsoleSessions {
     if (session === null) return null;
     const now = this.now();
     const idleSince = new Date(now.getTime() - this.config.idleMinutes * 60_000);
-    const token = session.token === null ? null : openToken(value, session.token);
-    if (session.expiresAt <= now || session.lastSeenAt <= idleSince || (session.token !== null && token === null)) {
+    const state = openState(value, session.sealed);
+    if (session.expiresAt <= now || session.lastSeenAt <= idleSince || state === null) {
       await this.repository.delete({ id: session.id });
       return null;
     }
     // Held open in memory for this request only; the row keeps it sealed.
-    session.token = token;
+    Object.assign(session, { token: state.token, caller: state.caller, access: state.access, handles: state.handles });
+    cookieValues.set(session, value);
     session.lastSeenAt = now;
     await this.repository.update({ id: session.id }, { lastSeenAt: now });
     return session;
@@ -88,26 +97,28 @@ export class ConsoleSessions {
     if (replacing !== undefined) await this.repository.delete({ id: replacing.id });
     await this.repository.delete({ expiresAt: LessThan(now) });
     const value = randomValue();
+    const state: ConsoleSessionState = { token: fields.token ?? null, caller: fields.caller ?? null, access: null, handles: {} };
     const session = this.repository.create({
       id: digest(value),
       csrfToken: randomValue(),
-      token: fields.token == null ? null : sealToken(value, fields.token),
-      caller: fields.caller ?? null,
-      access: null,
-      handles: {},
+      sealed: sealState(value, state),
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.maxHours * 3_600_000),
     });
     await this.repository.insert(session);
-    session.token = fields.token ?? null;
+    Object.assign(session, state);
+    cookieValues.set(session, value);
     res.cookie(cookieName(this.config), value, { httpOnly: true, secure: this.config.secureCookie, sameSite: "lax", path: COOKIE_PATH });
     return session;
   }
 
-  async save(session: ConsoleSession, fields: Partial<Pick<ConsoleSession, "access" | "handles">>): Promise<void> {
+  /** Changes what the session holds, sealed again under its cookie's value. */
+  async save(session: ConsoleSession, fields: Partial<Pick<ConsoleSessionState, "access" | "handles">>): Promise<void> {
+    const value = cookieValues.get(session);
+    if (value === undefined) throw new Error("A console session is saved only by the request that found or started it");
     Object.assign(session, fields);
-    await this.repository.update({ id: session.id }, fields);
+    await this.repository.update({ id: session.id }, { sealed: sealState(value, session) });
   }
 
   /**

@@ -76,7 +76,7 @@ export function createConsole(deps: ConsoleDependencies): Router {
   });
   router.use("/assets/govuk", express.static(path.join(GOVUK_FRONTEND, "dist", "govuk"), LONG_CACHE));
   router.use("/assets/console", express.static(OWN_ASSETS, { ...LONG_CACHE, maxAge: "1h", immutable: false }));
-  router.use((_req, res, next) => {
+  router.use((req, res, next) => {
     // Pages carry personal data: no shared or browser cache may keep them.
     res.setHeader("Cache-Control", "no-store");
     if (deps.isStarting()) {
@@ -86,7 +86,7 @@ export function createConsole(deps: ConsoleDependencies): Router {
     }
     res.render = (name: string, locals?: object) => {
       const caller = (locals as { caller?: ConsoleCaller | null } | undefined)?.caller;
-      res.type("html").send(views.render(name, { navigation: navigationOf(deps.policy, caller), ...locals }));
+      res.type("html").send(views.render(name, { navigation: navigationOf(deps.policy, caller, req.originalUrl.split("?")[0]), ...locals }));
     };
     next();
   });

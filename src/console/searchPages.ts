@@ -3,7 +3,7 @@ import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn, type FieldError } from "./consolePage";
 import { SEARCH_CHILDREN } from "./consoleOperations";
-import { newHandle } from "./consoleSessions";
+import { handlesFor } from "./consoleHandles";
 
 interface Candidate {
   sui: string | null;
@@ -12,13 +12,6 @@ interface Candidate {
   demographics: { givenNames: string | null; familyName: string | null; dateOfBirth: string | null; sex: string | null; postcodeDistrict: string | null };
   withheld: { path: string; rule: string }[];
   agencyTypes: { agencyType: string; restrictedInvolvement: boolean }[];
-}
-
-const MAX_HANDLES = 200;
-
-/** A session keeps the handles of its latest children only: it must not grow without bound. */
-export function keptHandles(handles: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(handles).slice(-MAX_HANDLES));
 }
 
 /**
@@ -68,15 +61,11 @@ export function searchPages(deps: ConsoleDependencies): Router {
       res.status(422).render("search.njk", pageLocals(session, { access: session.access, values, errors: answer.errors.map((error) => ({ field: "familyName", text: error.message })), result: null }));
       return;
     }
-    const handles = { ...session.handles };
-    const candidates = answer.data.searchChildren.candidates.map((candidate) => {
-      const { sui, ...shown } = candidate;
-      if (sui === null) return { ...shown, handle: null };
-      const handle = newHandle();
-      handles[handle] = sui;
-      return { ...shown, handle };
-    });
-    await deps.sessions.save(session, { handles: keptHandles(handles) });
+    const found = answer.data.searchChildren.candidates;
+    const openable = found.flatMap(({ sui }) => (sui === null ? [] : [{ kind: "child" as const, sui }]));
+    const handles = await handlesFor((kept) => deps.sessions.save(session, { handles: kept }), session, openable);
+    let next = 0;
+    const candidates = found.map(({ sui, ...shown }) => ({ ...shown, handle: sui === null ? null : handles[next++] }));
     res.render("search.njk", pageLocals(session, { access: session.access, values, errors: [], result: { searchId: answer.data.searchChildren.searchId, candidates } }));
   });
 

@@ -1,13 +1,14 @@
 import request from "supertest";
 import { SignJWT, generateKeyPair } from "jose";
 import { ConsoleSession } from "../../src/console/ConsoleSession";
-import { sealToken } from "../../src/console/consoleSessions";
+import { sealState } from "../../src/console/consoleSessions";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { cookieOf, rewriteSessionState, sessionRow, sessionState } from "../support/consoleSessionRows";
 import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
@@ -59,7 +60,7 @@ async function signedInMash(): Promise<{ agent: Agent; csrf: string; cookie: str
   const signIn = await post(agent, "/console/sign-in", { _csrf: csrfOf(page.text), role: "MASH_PRACTITIONER", name: "Morgan Testwell", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: BUCKS });
   expect(signIn.status).toBe(303);
   expect(signIn.headers.location).toBe("/console/purpose");
-  const cookie = /^(?:__Host-)?hub-console=([^;]+)/.exec(([] as string[]).concat(signIn.headers["set-cookie"] ?? []).find((line) => /^(?:__Host-)?hub-console=[^;]/.test(line)) ?? "")?.[1] ?? "";
+  const cookie = cookieOf(signIn);
   const purposePage = await get(agent, "/console/purpose");
   const csrf = csrfOf(purposePage.text);
   const purpose = await post(agent, "/console/purpose", { _csrf: csrf, purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "", justification: "Triage of today's school referral about this child", caseReference: REFERENCE });
@@ -78,20 +79,23 @@ async function searchAndOpen(agent: Agent, csrf: string) {
 
 describe("a MASH practitioner's journey", () => {
   it("signs in, states why, finds the child with why she matched, and opens her file with every withheld field explained — read as the user, on the audit trail", async () => {
-    const { agent, csrf } = await signedInMash();
+    const { agent, csrf, cookie } = await signedInMash();
     const { found, opened } = await searchAndOpen(agent, csrf);
     expect(found.text).toContain("Quennevais");
     expect(found.text).toMatch(/givenNames: [A-Z_]+/);
     expect(found.text).toContain("HEALTH");
     expect(opened.status).toBe(200);
 
-    const [session] = await sessions().find();
-    // The bearer token is stored sealed: no JWT (three base64url parts) to lift from the table.
-    expect(session?.token).not.toMatch(/^eyJ/);
-    expect(session?.token).not.toContain(".");
+    // What the session holds is stored sealed: no JWT to lift from the table, and none of the child's SUI,
+    // the search's names, the person's name or the reason they gave.
+    const row = JSON.stringify(await sessionRow(hub.hub.database.dataSource, cookie));
+    const session = await sessionState(hub.hub.database.dataSource, cookie);
+    expect(session.token).toMatch(/^eyJ/);
+    expect(Object.values(session.handles)).toContainEqual(expect.stringContaining(childSui));
+    for (const clear of [session.token ?? "", childSui, "Quennevais", "Isolda", "Testwell", "school referral", "REFERRAL_TRIAGE", REFERENCE]) expect(row).not.toContain(clear);
     const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never });
     // The user's own principal, purpose and case reference: the console has no identity of its own.
-    expect(entry).toMatchObject({ principalSub: session?.caller?.sub, principalRoles: ["MASH_PRACTITIONER"], purpose: "REFERRAL_TRIAGE", caseReference: REFERENCE, outcome: "DISCLOSED" });
+    expect(entry).toMatchObject({ principalSub: session.caller?.sub, principalRoles: ["MASH_PRACTITIONER"], purpose: "REFERRAL_TRIAGE", caseReference: REFERENCE, outcome: "DISCLOSED" });
     expect(entry.principalSub).toMatch(/^dev-user-/);
     expect(opened.text).toContain(entry.id);
     expect(entry.fieldsWithheld.map((withheld) => withheld.path)).toEqual(expect.arrayContaining([expect.stringMatching(/^health\[.+\]\.conditions$/)]));
@@ -201,20 +205,22 @@ describe("forms and sessions", () => {
     const expired = await hub.token({ ...CALLERS.mash, sub: "mash-expired" }, Math.floor(Date.now() / 1000) - 3600);
     for (const token of [forged, expired]) {
       const { agent, csrf, cookie } = await signedInMash();
-      const [session] = await sessions().find({ where: {}, order: { createdAt: "DESC" } });
+      const session = await sessionRow(hub.hub.database.dataSource, cookie);
       // Sealed as the console seals a token, under this browser's cookie value: the hub, not the seal, refuses it.
-      await sessions().update({ id: session.id }, { token: sealToken(cookie, token) });
+      await rewriteSessionState(hub.hub.database.dataSource, cookie, (state) => ({ ...state, token }));
       const response = await post(agent, "/console/search", { _csrf: csrf, givenNames: "Isolde", familyName: "Quennevais" });
       expect(response.status).toBe(303);
       expect(response.headers.location).toBe("/console/sign-in");
       expect(await sessions().findOneBy({ id: session.id })).toBeNull();
     }
-    // A valid token written into the table in the clear (not sealed under this browser's cookie) opens nothing.
-    const { agent, csrf } = await signedInMash();
-    const [session] = await sessions().find({ where: {}, order: { createdAt: "DESC" } });
-    await sessions().update({ id: session.id }, { token: await hub.token({ ...CALLERS.mash, sub: "mash-planted" }) });
-    const planted = await post(agent, "/console/search", { _csrf: csrf, givenNames: "Isolde", familyName: "Quennevais" });
-    expect([planted.status, planted.headers.location]).toEqual([303, "/console/sign-in"]);
+    // A valid token sealed under another cookie value than this browser's (another session's state copied in, or one made up) opens nothing.
+    const { agent, csrf, cookie } = await signedInMash();
+    const session = await sessionRow(hub.hub.database.dataSource, cookie);
+    const planted = { ...(await sessionState(hub.hub.database.dataSource, cookie)), token: await hub.token({ ...CALLERS.mash, sub: "mash-planted" }) };
+    const other = await signedInMash();
+    await sessions().update({ id: session.id }, { sealed: sealState(other.cookie, planted) });
+    const refused = await post(agent, "/console/search", { _csrf: csrf, givenNames: "Isolde", familyName: "Quennevais" });
+    expect([refused.status, refused.headers.location]).toEqual([303, "/console/sign-in"]);
     expect(await sessions().findOneBy({ id: session.id })).toBeNull();
   });
 

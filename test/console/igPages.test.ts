@@ -1,6 +1,5 @@
 import request from "supertest";
 import { DateTime } from "luxon";
-import { ConsoleSession } from "../../src/console/ConsoleSession";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { IgAlert } from "../../src/alerts/IgAlert";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
@@ -9,6 +8,7 @@ import { SUBMIT } from "../support/fixtures";
 import { SUBJECT_ACCESS } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { cookieOf, sessionState } from "../support/consoleSessionRows";
 import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
@@ -87,8 +87,7 @@ async function signIn(role: string, name: string, purpose: Record<string, string
   const csrf = csrfOf((await get(agent, "/console/purpose")).text);
   const stated = await post(agent, "/console/purpose", { _csrf: csrf, specialCategoryCondition: "", caseReference: "", ...purpose });
   expect([stated.status, stated.headers.location]).toEqual([303, landing]);
-  const sessions = await hub.hub.database.dataSource.getRepository(ConsoleSession).find({ order: { createdAt: "DESC" } });
-  const sub = sessions.find((session) => session.caller?.name === name)?.caller?.sub ?? "";
+  const sub = (await sessionState(hub.hub.database.dataSource, cookieOf(signedIn))).caller?.sub ?? "";
   expect(sub).toMatch(/^dev-user-/);
   return { agent, csrf, sub };
 }

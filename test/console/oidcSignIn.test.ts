@@ -1,11 +1,10 @@
 import http from "node:http";
 import { type AddressInfo } from "node:net";
 import request from "supertest";
-import { IsNull } from "typeorm";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { ConsoleSession } from "../../src/console/ConsoleSession";
-import { sealToken } from "../../src/console/consoleSessions";
+import { cookieOf, rewriteSessionState, sessionRow, sessionState } from "../support/consoleSessionRows";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { SUBMIT } from "../support/fixtures";
@@ -114,16 +113,19 @@ afterAll(async () => {
 type Agent = ReturnType<typeof request.agent>;
 const sessions = () => hub.hub.database.dataSource.getRepository(ConsoleSession);
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-const cookieOf = (response: request.Response) =>
-  /^(?:__Host-)?hub-console=([^;]+)/.exec(([] as string[]).concat(response.headers["set-cookie"] ?? []).find((line) => /^(?:__Host-)?hub-console=[^;]/.test(line)) ?? "")?.[1] ?? "";
 
 /** The console's redirect to the provider, for a new browser. */
 async function beginSignIn(agent: Agent): Promise<URL> {
+  return (await beganSignIn(agent)).authorization;
+}
+
+/** The same, with the cookie value of the session that holds the pending sign-in. */
+async function beganSignIn(agent: Agent): Promise<{ authorization: URL; cookie: string }> {
   const begun = await agent.get("/console/sign-in");
   expect(begun.status).toBe(302);
   const location = new URL(String(begun.headers.location));
   expect(location.origin).toBe(issuer);
-  return location;
+  return { authorization: location, cookie: cookieOf(begun) };
 }
 
 /**
@@ -163,17 +165,23 @@ async function signedIn(accountId: string): Promise<{ agent: Agent; callback: st
 describe("signing in through the identity provider", () => {
   it("sends the browser to the provider, and back at the callback starts a new session whose token the hub verifies: me answers as that person, and a read is audited as them", async () => {
     const agent = request.agent(hub.hub.app);
-    const authorization = await beginSignIn(agent);
+    const { authorization, cookie } = await beganSignIn(agent);
     expect(authorization.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorization.searchParams.get("state")).toBeTruthy();
     expect(authorization.searchParams.get("nonce")).toBeTruthy();
-    const before = await sessions().findOneOrFail({ where: { token: IsNull() }, order: { createdAt: "DESC" } });
+    const before = await sessionRow(hub.hub.database.dataSource, cookie);
+    const pending = await sessionState(hub.hub.database.dataSource, cookie);
+    expect(pending.token).toBeNull();
+    // The pending sign-in's nonce and PKCE verifier are sealed with the rest: not in the row for a reader of the table.
+    const secrets = JSON.parse(Object.values(pending.handles)[0] ?? "{}") as Record<string, string>;
+    expect(Object.keys(secrets).sort()).toEqual(expect.arrayContaining(["codeVerifier", "nonce"]));
+    for (const secret of Object.values(secrets)) expect(JSON.stringify(before)).not.toContain(secret);
     const callback = await logInAtProvider(authorization, "oidc-mash");
     const landed = await agent.get(callback);
     expect([landed.status, landed.headers.location]).toEqual([303, "/console/purpose"]);
     // A new session (no fixation): the one that began the sign-in is gone.
     expect(await sessions().findOneBy({ id: before.id })).toBeNull();
-    const session = await sessions().findOneOrFail({ where: {}, order: { createdAt: "DESC" } });
+    const session = await sessionState(hub.hub.database.dataSource, cookieOf(landed));
     expect(session.caller).toMatchObject({ sub: "oidc-mash", agency: "LA-E06000060", roles: ["MASH_PRACTITIONER"] });
 
     const purposePage = await agent.get("/console/purpose");
@@ -208,10 +216,11 @@ describe("signing in through the identity provider", () => {
 
   it("refuses an ID token whose nonce is not the one the sign-in sent", async () => {
     const agent = request.agent(hub.hub.app);
-    const authorization = await beginSignIn(agent);
+    const { authorization, cookie } = await beganSignIn(agent);
     const state = authorization.searchParams.get("state") ?? "";
-    const pending = await sessions().findOneOrFail({ where: { token: IsNull() }, order: { createdAt: "DESC" } });
-    await sessions().update({ id: pending.id }, { handles: { [`sign-in:${state}`]: JSON.stringify({ ...JSON.parse(pending.handles[`sign-in:${state}`] ?? "{}"), nonce: "not-the-nonce-sent" }) } });
+    await rewriteSessionState(hub.hub.database.dataSource, cookie, (pending) => ({
+      ...pending, handles: { [`sign-in:${state}`]: JSON.stringify({ ...JSON.parse(pending.handles[`sign-in:${state}`] ?? "{}"), nonce: "not-the-nonce-sent" }) },
+    }));
     const response = await agent.get(await logInAtProvider(authorization, "oidc-mash"));
     expect(response.status).toBe(403);
     expect(hub.logLines.some((line) => line.includes("console.sign_in.refused") && line.includes("OAUTH_JWT_CLAIM_COMPARISON_FAILED"))).toBe(true);
@@ -243,8 +252,8 @@ describe("the session and the provider's token", () => {
     const { agent, landed } = await signedIn("oidc-mash");
     const { privateKey } = await generateKeyPair("ES256");
     const forged = await new SignJWT({ ...PEOPLE["oidc-mash"] }).setProtectedHeader({ alg: "ES256", kid: providerKey.kid }).setSubject("oidc-mash").setIssuer(issuer).setAudience(AUDIENCE).setIssuedAt().setExpirationTime("10m").sign(privateKey);
-    const session = await sessions().findOneOrFail({ where: {}, order: { createdAt: "DESC" } });
-    await sessions().update({ id: session.id }, { token: sealToken(cookieOf(landed), forged) });
+    const session = await sessionRow(hub.hub.database.dataSource, cookieOf(landed));
+    await rewriteSessionState(hub.hub.database.dataSource, cookieOf(landed), (state) => ({ ...state, token: forged }));
     const purposePage = await agent.get("/console/purpose");
     const restated = await agent.post("/console/purpose").type("form").send({ _csrf: csrfOf(purposePage.text), purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "", justification: "Triage of the school's referral", caseReference: REFERENCE });
     expect(restated.status).toBe(303);

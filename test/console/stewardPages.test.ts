@@ -1,12 +1,12 @@
 import request from "supertest";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
-import { ConsoleSession } from "../../src/console/ConsoleSession";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
 import { DATA_QUALITY } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
+import { cookieOf, rewriteSessionState } from "../support/consoleSessionRows";
 import { csrfOf, visitedUrls, type Agent } from "../support/consoleRequests";
 
 /**
@@ -32,7 +32,7 @@ const MAYBE_PHILIPPA = { ...PHILIPPA, familyName: "Vasquez-Orme", dateOfBirth: "
 const ROSALIND = { givenNames: "Rosalind", familyName: "Ashcombe", dateOfBirth: "2011-09-21", sex: "FEMALE", address: { ...HOME, line1: "9 Teasel Court", postcode: "HP20 1TC" } };
 const maybeRosalind = (familyName: string) => ({ ...ROSALIND, familyName, dateOfBirth: "2011-09-22", address: { ...ROSALIND.address, postcode: "HP20 2TZ" } });
 const REFERENCE = "MASH-STEWARD-0001";
-const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
+const PERSONAL = new RegExp(`${PHILIPPA_SUI}|${ROSALIND_SUI}|Philippa|Rosalind|Thornbury|Ashcombe|Vasquez|Okafor|Pemberton|Hollingbury|Quarrendon|Stewart|Testbridge|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}`, "i");
 const { urls, get, post } = visitedUrls();
 let recordId: string;
 
@@ -71,7 +71,7 @@ const valueAfter = (html: string, key: string) => new RegExp(`${key}\\s*</dt>\\s
 
 
 /** Someone signed in through the demo sign-in page, having stated why they are looking. */
-async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string }> {
+async function signedIn(role: string, purpose: Record<string, string>, home: string): Promise<{ agent: Agent; csrf: string; page: string; cookie: string }> {
   const agent = request.agent(hub.hub.app);
   const signInPage = await get(agent, "/console/sign-in");
   // A field without an error has no error message, not even an empty one a screen reader announces as "Error:".
@@ -82,7 +82,7 @@ async function signedIn(role: string, purpose: Record<string, string>, home: str
   const csrf = csrfOf(purposePage.text);
   const stated = await post(agent, "/console/purpose", { _csrf: csrf, specialCategoryCondition: "", caseReference: "", ...purpose });
   expect([stated.status, stated.headers.location]).toEqual([303, home]);
-  return { agent, csrf, page: purposePage.text };
+  return { agent, csrf, page: purposePage.text, cookie: cookieOf(signIn) };
 }
 
 const steward = () => signedIn("DATA_STEWARD", { purpose: "DATA_QUALITY", lawfulBasis: "PUBLIC_TASK", justification: "Working through the identity link-review queue" }, "/console/reviews");
@@ -199,10 +199,8 @@ describe("who may", () => {
     await post(agent, "/console/sign-in", { _csrf: csrfOf(signInPage.text), role: "DATA_STEWARD", name: "Stewart Testbridge", agency: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", la: BUCKS });
     expect((await get(agent, "/console/reviews")).headers.location).toBe("/console/purpose");
     // The hub, not the console's question page, is the judge: a purpose a steward may not state is refused on the read.
-    const { agent: stated } = await steward();
-    const sessions = hub.hub.database.dataSource.getRepository(ConsoleSession);
-    const [latest] = await sessions.find({ where: {}, order: { createdAt: "DESC" }, take: 1 });
-    await sessions.update({ id: latest.id }, { access: { ...DATA_QUALITY, purpose: "REFERRAL_TRIAGE" } as never });
+    const { agent: stated, cookie } = await steward();
+    await rewriteSessionState(hub.hub.database.dataSource, cookie, (state) => ({ ...state, access: { ...DATA_QUALITY, purpose: "REFERRAL_TRIAGE" } as never }));
     const refused = await get(stated, "/console/reviews");
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('href="/console/purpose"');
@@ -229,6 +227,21 @@ describe("the queue", () => {
   });
 });
 
+describe("navigation", () => {
+  it("has one service navigation — the service's name and the sections offered — with the section in use marked for everyone, screen readers included", async () => {
+    await pendingReview("GP-STEWARD-NAV", maybeRosalind("Hollingbury"));
+    const { agent } = await steward();
+    const queue = await get(agent, "/console/reviews");
+    const { link } = await openReview(agent, "Hollingbury");
+    for (const page of [queue.text, (await get(agent, link)).text]) {
+      expect(page.match(/<nav[^>]*aria-label="[^"]*"[^>]*class="govuk-service-navigation__wrapper"|class="govuk-service-navigation__wrapper"[^>]*aria-label/g) ?? []).toHaveLength(1);
+      expect(page.match(/class="govuk-service-navigation"/g) ?? []).toHaveLength(1);
+      expect(page).toContain("Safeguarding Information Hub");
+      expect(page).toMatch(/<a class="govuk-service-navigation__link" href="\/console\/reviews" aria-current="true">\s*<strong[^>]*>Link reviews<\/strong>/);
+    }
+  });
+});
+
 describe("forms, handles and what is personal", () => {
   it("refuses every steward's form without the session's CSRF token and does nothing; another session's handle opens nothing", async () => {
     await pendingReview("GP-STEWARD-3", maybeRosalind("Okafor-Lyle"));
@@ -242,6 +255,22 @@ describe("forms, handles and what is personal", () => {
     expect(await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM link_review WHERE status = 'OPEN'`)).toEqual(before);
     const other = await steward();
     expect((await get(other.agent, link)).status).toBe(404);
+  });
+
+  it("opens no child with a review's handle, whatever the URL says it is", async () => {
+    await pendingReview("GP-STEWARD-4", maybeRosalind("Pemberton-Ash"));
+    const { agent } = await steward();
+    const { link } = await openReview(agent, "Pemberton-Ash");
+    const handle = link.split("/").pop() ?? "";
+    const audit = hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+    const entries = await audit.count();
+    for (const url of [`/console/children/${handle}`, `/console/children/review:${handle}`, `/console/children/reviews-page:${handle}`]) {
+      const response = await get(agent, url);
+      expect([url, response.status]).toEqual([url, 404]);
+      expect(response.text).toContain("Page not found");
+    }
+    // Nothing was asked of the hub: no read of anyone's file with a review's id where an SUI belongs.
+    expect(await audit.count()).toBe(entries);
   });
 
   it("puts no SUI, name or hub id in any URL the console used, nor in any log line", async () => {

@@ -39,6 +39,7 @@ import { ConsoleSessions1796600000051 } from "./1796600000051-ConsoleSessions";
 import { BreachPartClocks1796600000052 } from "./1796600000052-BreachPartClocks";
 import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-EnquiryAnswersNameTheirRecords";
 import { RestrictedHoldings1796600000054 } from "./1796600000054-RestrictedHoldings";
+import { SealedConsoleSessions1796600000055 } from "./1796600000055-SealedConsoleSessions";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -67,4 +68,5 @@ export const MIGRATIONS: MigrationClass[] = [
   BreachPartClocks1796600000052,
   EnquiryAnswersNameTheirRecords1796600000053,
   RestrictedHoldings1796600000054,
+  SealedConsoleSessions1796600000055,
 ];
