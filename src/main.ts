@@ -62,9 +62,10 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
   logger.info("hub ready", { event: "hub.ready", ms: Date.now() - started });
-  // One line for the person who typed `npm start`, whatever the log format.
-  process.stdout.write(`Hub ready at http://${displayHost(config.host)}:${port}/graphql\n`);
-  process.stdout.write(`Console at http://${displayHost(config.host)}:${port}/console\n`);
+  // One line for the person who typed `npm start`, whatever the log format: the API's address and the
+  // console's. Scripts wait for it: its first part, up to `/graphql`, stays as it has always been.
+  const origin = `http://${displayHost(config.host)}:${port}`;
+  process.stdout.write(`Hub ready at ${origin}/graphql and its console at ${origin}/console\n`);
 }
 
 /** Where a person on this machine reaches the hub: a wildcard address is reached as the loopback one. */

@@ -24,7 +24,7 @@ export function startHubProcess(port: number, databaseUrl: string, dataDir: stri
     let ready = false;
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      if (!ready && /^Hub ready at http:\/\/127\.0\.0\.1:\d+\/graphql$/m.test(output)) {
+      if (!ready && /^Hub ready at (http:\/\/127\.0\.0\.1:\d+)\/graphql and its console at \1\/console$/m.test(output)) {
         ready = true;
         resolve({ port, process: child, output: () => output });
       }

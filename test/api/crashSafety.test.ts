@@ -17,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
+import { readyLine } from "../support/readyLine";
 
 /**
  * Design principle 4 under the harshest failure: the hub process killed (SIGKILL) while disclosures
@@ -56,8 +57,8 @@ function startHub(): Promise<number> {
     hub!.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       // Ready, not just listening: a hub answers 503 until its start-up work is done.
-      const match = /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
-      if (match) resolve(Number(match[1]));
+      const line = readyLine(output);
+      if (line) resolve(line.port);
     });
     hub!.on("exit", (code) => reject(new Error(`hub exited with ${String(code)} before starting`)));
   });

@@ -16,6 +16,7 @@ import { SUBMIT, TEST_AGENCIES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
+import { readyLine } from "../support/readyLine";
 
 /**
  * Two hub processes on one database (HUB.md §10: the hub is stateless), under mixed load at once:
@@ -48,8 +49,8 @@ function startHub(): Promise<{ process: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
-      if (match) resolve({ process: child, port: Number(match[1]) });
+      const line = readyLine(output);
+      if (line) resolve({ process: child, port: line.port });
     });
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`hub exited with ${String(code)}: ${output.slice(-2000)}`)));

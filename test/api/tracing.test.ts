@@ -19,6 +19,7 @@ import { SCENARIO, scenarioRecords } from "../support/scenarioFixtures";
 import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
+import { readyLine } from "../support/readyLine";
 
 /**
  * Tracing end to end: the built hub started as `npm start` starts it, with OTEL_EXPORTER_OTLP_ENDPOINT
@@ -75,8 +76,8 @@ beforeAll(async () => {
   hub.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     const ready = () => {
-      const match = /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
-      if (match) resolve(Number(match[1]));
+      const line = readyLine(output);
+      if (line) resolve(line.port);
     };
     hub.stdout?.on("data", ready);
     hub.on("exit", (code) => reject(new Error(`hub exited with ${String(code)}: ${output}`)));

@@ -16,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { AGENCY_SYSTEM_CLAIMS } from "../support/testKeys";
 import { waitFor, WebhookReceiver } from "../support/webhookReceiver";
 import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
+import { readyLine } from "../support/readyLine";
 
 /**
  * Webhook delivery across hub processes built from dist/ (issue 10's acceptance), against a real HTTP
@@ -45,12 +46,12 @@ function startHub(): Promise<{ process: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      // Counted once: the output keeps its ready line while later lines (the console's address) arrive.
-      const match = ready ? null : /^Hub ready at http:\/\/127\.0\.0\.1:(\d+)\/graphql$/m.exec(output);
-      if (match) {
+      // Counted once: the output keeps its ready line while later lines arrive.
+      const line = ready ? undefined : readyLine(output);
+      if (line) {
         ready = true;
-        hubs.push({ process: child, port: Number(match[1]) });
-        resolve({ process: child, port: Number(match[1]) });
+        hubs.push({ process: child, port: line.port });
+        resolve({ process: child, port: line.port });
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

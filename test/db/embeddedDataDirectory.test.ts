@@ -11,6 +11,7 @@ import { Agency } from "../../src/directory/Agency";
 import { createLogger } from "../../src/logging/logger";
 import { RECORDS, TEST_AGENCIES } from "../support/fixtures";
 import { BUILD_NODE_FLAGS, ensureBuilt } from "../support/build";
+import { readyLine } from "../support/readyLine";
 
 /**
  * The embedded database (PGlite) is one process's, and only its user's. It is served on a Unix socket
@@ -229,14 +230,16 @@ function commandEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts `npm start`'s process (dist/src/main.js) and resolves once it says it is ready. */
-function startHubProcess(dataDir: string): { process: ChildProcess; started: Promise<void>; output: () => string } {
+/** Starts `npm start`'s process (dist/src/main.js) and resolves with the line it prints once it is ready. */
+function startHubProcess(dataDir: string): { process: ChildProcess; started: Promise<string>; output: () => string } {
   const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, "dist/src/main.js")], { cwd: root, env: commandEnv(dataDir), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  const started = new Promise<void>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString("utf8");
-      if (/^Hub ready at http:\/\/127\.0\.0\.1:\d+\/graphql$/m.test(output)) resolve();
+      // The line whole, whatever it says after its first part: what it says is the test's to judge.
+      const line = /^Hub ready at .*$/m.exec(output)?.[0];
+      if (line !== undefined && output.includes(`${line}\n`)) resolve(line);
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
@@ -259,10 +262,16 @@ describe("npm start and the commands beside it, as processes", () => {
     }
   });
 
-  it("imports beside the running hub through its socket, refuses a second hub, and survives the hub being killed", async () => {
+  it("names the API and the console in its one ready line, imports beside the running hub through its socket, refuses a second hub, and survives the hub being killed", async () => {
     dataDir = newDataDir();
     hub = startHubProcess(dataDir);
-    await hub.started;
+    const line = await hub.started;
+    // What a new user who typed `npm start` opens in a browser: the console, which asks them to sign in.
+    const ready = readyLine(line);
+    expect({ line, ready }).toEqual({ line, ready: { port: expect.any(Number), console: expect.stringMatching(/\/console$/) } });
+    const signIn = await fetch(ready?.console ?? "");
+    expect([signIn.status, new URL(signIn.url).pathname]).toEqual([200, "/console/sign-in"]);
+    await expect(signIn.text()).resolves.toContain("Sign in");
 
     // The directory the import needs, written through the running hub like any command's writes.
     const setup = await open(dataDir, { role: "command", name: "the test's setup" }, 2);
