@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { acknowledgeNotification } from "../../notifications/inbox/acknowledgeNotification";
 import { listNotifications } from "../../notifications/inbox/listNotifications";
+import { readNotification } from "../../notifications/inbox/readNotification";
 import { NotificationStatus } from "../../notifications/inbox/NotificationStatus";
 import { Notification } from "../../notifications/Notification";
 import { submitPprcNotification } from "../../notifications/submitPprcNotification";
@@ -121,6 +122,15 @@ export class NotificationResolver {
       }),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.end && NOTIFICATIONS.encode(page.end) },
     };
+  }
+
+  @Query(() => NotificationNode, { nullable: true, description: "One notification of your agency's inbox, as `notifications` lists it (the same rules); null when the hub holds no such notification or you may not read it (the two are not distinguished). Reading is audited, naming only its children." })
+  @ArgumentRules({ id: uuid })
+  async notification(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("id", () => ID) id: string): Promise<NotificationNode | null> {
+    const delivery = await readNotification({ dataSource, policy }, principal, requestId, id);
+    if (delivery === null) return null;
+    const type = (await typesOf(dataSource, [delivery.notificationId])).get(delivery.notificationId);
+    return type === undefined ? null : notificationNodeOf(delivery, type);
   }
 
   @Mutation(() => NotificationNode, { description: "Acknowledge a notification delivered to your agency, with your reply where one is asked for (`responseRequested`). The reply to probation's child safeguarding enquiry returns to the probation agency that asked. Audited." })

@@ -1,4 +1,4 @@
-import { Brackets } from "typeorm";
+import { Brackets, type SelectQueryBuilder } from "typeorm";
 import { type Principal } from "../../auth/Principal";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { AuditOutcome } from "../../audit/AuditOutcome";
@@ -23,16 +23,13 @@ export interface InboxPage {
 }
 
 /**
- * A page of the caller's own agency's inbox, newest first, optionally only the unacknowledged or the
- * acknowledged: what was delivered to the agency, each view as decided and audited at delivery and held
- * to the data subjects' rights in force as it is read (`deliveriesAsTheyLeave`). Reading
- * it is audited too (`NOTIFICATION_INBOX_READ`: the deliveries listed and the children they name) and
- * the page is returned only once that entry has committed.
+ * The deliveries the caller may read in its own agency's inbox: addressed to its agency, decided for a
+ * role it holds (`inboxAccess`), and about no child a named-staff exclusion keeps it out of — a query
+ * builder (alias `delivery`) for a page of them or one.
  */
-export async function listNotifications(services: NotificationServices, principal: Principal, requestId: string, status: NotificationStatus | null, first: number, after: InboxPosition | null, now = new Date()): Promise<InboxPage> {
-  const { dataSource, policy } = services;
+export function readableDeliveries(dataSource: NotificationServices["dataSource"], principal: Principal): SelectQueryBuilder<NotificationDelivery> {
   const scope = readableScope(principal);
-  const query = dataSource.getRepository(NotificationDelivery).createQueryBuilder("delivery")
+  return dataSource.getRepository(NotificationDelivery).createQueryBuilder("delivery")
     .where("delivery.recipient_agency = :agency", { agency: principal.agency })
     // Only deliveries whose view was decided for a role the caller holds (or, for the agency's system, any to its staff): `inboxAccess`.
     .andWhere(new Brackets((readable) => {
@@ -52,6 +49,18 @@ export async function listNotifications(services: NotificationServices, principa
     .andWhere(`NOT ${keptOutCondition("delivery.child_ids", { sub: ":excludedSub", agency: ":excludedAgency", team: ":excludedTeam" })}`, {
       excludedSub: principal.sub, excludedAgency: principal.agency, excludedTeam: principal.team,
     });
+}
+
+/**
+ * A page of the caller's own agency's inbox, newest first, optionally only the unacknowledged or the
+ * acknowledged: what was delivered to the agency, each view as decided and audited at delivery and held
+ * to the data subjects' rights in force as it is read (`deliveriesAsTheyLeave`). Reading
+ * it is audited too (`NOTIFICATION_INBOX_READ`: the deliveries listed and the children they name) and
+ * the page is returned only once that entry has committed.
+ */
+export async function listNotifications(services: NotificationServices, principal: Principal, requestId: string, status: NotificationStatus | null, first: number, after: InboxPosition | null, now = new Date()): Promise<InboxPage> {
+  const { dataSource, policy } = services;
+  const query = readableDeliveries(dataSource, principal);
   if (status === NotificationStatus.UNACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NULL");
   if (status === NotificationStatus.ACKNOWLEDGED) query.andWhere("delivery.acknowledged_at IS NOT NULL");
   if (after !== null) {
