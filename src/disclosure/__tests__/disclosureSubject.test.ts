@@ -20,6 +20,13 @@ describe("buildDisclosureSubject", () => {
     expect(buildDisclosureSubject(childFile([], { consentOverride: { id: "o1" } as ConsentOverride }), context).consentOverride).toBe(true);
   });
 
+  test("a child not yet born is noted, so that the file opens only to the pre-birth relationships; a born child is not", () => {
+    const born = childFile([]);
+    const unborn = childFile([], { identity: { ...born.identity, usual: { ...born.identity.usual, dateOfBirth: null, expectedDateOfBirth: "2027-02-14" } } });
+    expect(buildDisclosureSubject(unborn, context).childNotYetBorn).toBe(true);
+    expect(buildDisclosureSubject(born, context).childNotYetBorn).toBe(false);
+  });
+
   test("every field of every record, each with the catalogue's, the agency's and the record's labels", () => {
     const police = loaded("POLICE", "p1", { incidentType: "DOMESTIC_ABUSE", activeInvestigation: true, summary: "Text", reportedOn: "2026-10-01" },
       { labels: ["THIRD_PARTY", "SEALED", "BROKERED", "WITHHOLD_FROM_FAMILY"], fieldLabels: { officerName: ["LOCATION_WITHHELD"], summary: ["THIRD_PARTY"] } });

@@ -95,6 +95,13 @@ describe("routing rules are checked at start-up", () => {
   test("a routed type without an acknowledgement deadline is refused", () => {
     expect(refusalOf("    acknowledgement: PPRC_NOTIFICATION_ACKNOWLEDGEMENT", "    acknowledgement: SOON").message).toMatch(/unknown timescale "SOON"/);
   });
+
+  test("the Sch.1 list may name only known conditions, and the competent authorities' basis only a known lawful basis", () => {
+    const conditions = refusalOfEdit(replacing("conditions: [SAFEGUARDING_CHILDREN, STATUTORY_PURPOSE]", "conditions: [SAFEGUARDING_CHILDREN, CURIOSITY]"), "lawful-bases.yaml");
+    expect(conditions.message).toContain('unknown special-category condition "CURIOSITY"');
+    const basis = refusalOfEdit(replacing("competentAuthorityBasis: LAW_ENFORCEMENT", "competentAuthorityBasis: GOODWILL"), "lawful-bases.yaml");
+    expect(basis.message).toContain('unknown lawful basis "GOODWILL"');
+  });
 });
 
 describe("each routed notification type's vocabulary, and who submits it, are checked at start-up", () => {
@@ -110,6 +117,17 @@ describe("each routed notification type's vocabulary, and who submits it, are ch
   test("a notification type names who submits it: an unknown role, or none at all, is refused", () => {
     expect(refusalOf("roles: [PRISON_OMU, AGENCY_SYSTEM]", "roles: [PRISON_GOVERNOR]").message).toMatch(/unknown role "PRISON_GOVERNOR"/);
     expect(refusalOf("    submittedBy:\n      - { agencyTypes: [PRISON], roles: [PRISON_OMU, AGENCY_SYSTEM] }", "    submittedBy: []").message).toMatch(/name at least one agency type and role that submits it/);
+    expect(refusalOf("agencyTypes: [PRISON], roles: [PRISON_OMU, AGENCY_SYSTEM]", "agencyTypes: [GAOL], roles: [PRISON_OMU, AGENCY_SYSTEM]").message).toContain('unknown agency type "GAOL"');
+  });
+
+  test("who submits a type, and the timescale its reply is due within, as stated; left out, no reply is due", () => {
+    const types = loadPolicies(POLICIES).notificationTypes;
+    expect(types.get("CHILD_ON_PLAN_MOVED")).toMatchObject({
+      submittedBy: [{ agencyTypes: ["CHILDRENS_SOCIAL_CARE"], roles: ["AGENCY_SYSTEM", "SOCIAL_WORKER", "CSC_MANAGER"] }],
+      acknowledgement: "SAFEGUARDING_NOTIFICATION_ACKNOWLEDGEMENT", due: "TRANSFER_IN_CONFERENCE",
+    });
+    expect(types.get("PPRC")).toMatchObject({ due: null });
+    expect(refusalOf("    due: TRANSFER_IN_CONFERENCE", "    due: SOMEDAY").message).toContain('unknown timescale "SOMEDAY"');
   });
 });
 
