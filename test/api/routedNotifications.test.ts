@@ -3,6 +3,7 @@ import { Agency } from "../../src/directory/Agency";
 import { PUPIL_REMOVED_FROM_ROLL } from "../../src/notifications/childrenMissingEducation/submitPupilRemovedFromRoll";
 import { protectLocationsHeld } from "../../src/notifications/content/protectLocationsHeld";
 import { type NotificationServices } from "../../src/notifications/NotificationServices";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { SUBMIT } from "../support/fixtures";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
@@ -192,6 +193,29 @@ describe("a police referral of a child victim", () => {
       child: { sui: "9990740232", givenNames: "Lyra" },
       childVictim: { incidentType: "CRIME", occurredOn: "2026-03-03", reportedOn: "2026-03-03", crimeReference: null, summary: null, intelligence: null, officerContact: "cid@tvp.example" },
     });
+  });
+
+  test("one notification read alone, as the inbox lists it, audited with its child only; another agency's, or none, reads as null", async () => {
+    const [sui, otherSui] = [...syntheticNhsNumbers(744_300)].slice(0, 2);
+    const refer = async (childSui: string, reference: string, givenNames: string) => {
+      const notification = { agencyCode: "POLICE-43", reference, incidentType: "CRIME", occurredOn: "2026-04-04", reportedOn: "2026-04-04", officerContact: "cid@tvp.example",
+        child: { sui: childSui, givenNames, familyName: "Fenwright", dateOfBirth: "2013-01-13", sex: "MALE", address: { kind: "HOME", line1: "8 Fen Row", postcode: "PE20 1FR", localAuthority: "E10000019" } } };
+      expect((await hub.graphql(REFER, { n: notification }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body.errors).toBeUndefined();
+    };
+    await refer(sui ?? "", "TVP-V-ONE-1", "Caspian");
+    await refer(otherSui ?? "", "TVP-V-ONE-2", "Dorian");
+    const worker = claims("sw-lincs-one", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
+    const listed = (await inbox(worker)).find((n) => (n.child as { sui: string } | null)?.sui === sui);
+    const ONE = /* GraphQL */ `query ($id: ID!) { notification(id: $id) { id type child { sui givenNames } childVictim { officerContact intelligence } redactions { path rule } } }`;
+    const read = (await hub.graphql(ONE, { id: listed?.id }, await hub.token(worker))).body;
+    expect(read.errors).toBeUndefined();
+    expect(read.data.notification).toEqual({ id: listed?.id, type: "CHILD_VICTIM", child: { sui, givenNames: "Caspian" }, childVictim: { officerContact: "cid@tvp.example", intelligence: null }, redactions: listed?.redactions });
+    const [entry] = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: worker.sub, operation: "NOTIFICATION_INBOX_READ" }, order: { occurredAt: "DESC" }, take: 1 });
+    expect([entry?.childSuis, entry?.details.deliveryIds]).toEqual([[sui], [listed?.id]]);
+    // Buckinghamshire's social worker (another agency), an id the hub does not hold, and a malformed one.
+    expect((await hub.graphql(ONE, { id: listed?.id }, await hub.token(SOCIAL_WORKER))).body).toEqual({ data: { notification: null } });
+    expect((await hub.graphql(ONE, { id: "00000000-0000-4000-8000-0000000000aa" }, await hub.token(worker))).body).toEqual({ data: { notification: null } });
+    expect((await hub.graphql(ONE, { id: "not-an-id" }, await hub.token(worker))).body.errors[0].extensions.code).toBe("INVALID_INPUT");
   });
 });
 
