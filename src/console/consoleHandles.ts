@@ -11,7 +11,7 @@ export type HandleTarget =
   | { kind: "reviews-page"; after: string }
   | { kind: "review"; id: string }
   | { kind: "notifications-page"; after: string; status: string | null }
-  | { kind: "notification"; id: string; after: string | null; status: string | null; index: number };
+  | { kind: "notification"; id: string };
 
 /** A session keeps this many handles (the newest): it must not grow without bound. */
 const MAX_HANDLES = 200;

@@ -112,9 +112,9 @@ export const NOTIFICATIONS = /* GraphQL */ `
 `;
 
 /** One notification of the inbox in full: the one after `after` (the hub has no read of a notification by its id). */
-export const NOTIFICATION_IN_FULL = /* GraphQL */ `
-  query ConsoleNotificationInFull($status: NotificationStatus, $after: String) {
-    notifications(status: $status, first: 1, after: $after) { nodes { ${NOTIFICATION_FIELDS} } }
+export const NOTIFICATION = /* GraphQL */ `
+  query ConsoleNotification($id: ID!) {
+    notification(id: $id) { ${NOTIFICATION_FIELDS} }
   }
 `;
 

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn, type FieldError } from "./consolePage";
-import { ACKNOWLEDGE_NOTIFICATION, NOTIFICATION_IN_FULL, NOTIFICATIONS } from "./consoleOperations";
+import { ACKNOWLEDGE_NOTIFICATION, NOTIFICATION, NOTIFICATIONS } from "./consoleOperations";
 import { handlesFor, targetOf } from "./consoleHandles";
 import { formErrorsOf, showHubRefusal } from "./hubRefusal";
 import { shown } from "./shownValue";
@@ -54,36 +54,22 @@ export function inboxPages(deps: ConsoleDependencies): Router {
   const ask = <T>(session: ConsoleSession, res: Response, query: string, variables: Record<string, unknown>) =>
     deps.hub<T>(session.token ?? "", String(res.locals.requestId), query, variables);
 
-  /**
-   * The notification in full, read again where the inbox listed it: the hub has no read of one
-   * notification, and a whole page in full would exceed its response limit. So the listed page is read
-   * up to the one before it, and the one after that in full; the list must not have moved meanwhile.
-   */
+  /** The notification in full, read alone (the trail names only its children). */
   async function notificationOf(session: ConsoleSession, res: Response, handle: unknown): Promise<Notification | undefined> {
     const target = targetOf(session, "notification", handle);
     if (target === null) {
       notFound(res, session);
       return undefined;
     }
-    let after = target.after;
-    if (target.index > 0) {
-      const before = await ask<{ notifications: NotificationPage }>(session, res, NOTIFICATIONS, { status: target.status, first: target.index, after });
-      if (await endedForToken(deps, res, before)) return undefined;
-      if (before.data === null) {
-        showHubRefusal(res, session, before.errors);
-        return undefined;
-      }
-      after = before.data.notifications.pageInfo.endCursor;
-    }
-    const answer = await ask<{ notifications: { nodes: Notification[] } }>(session, res, NOTIFICATION_IN_FULL, { status: target.status, after });
+    const answer = await ask<{ notification: Notification | null }>(session, res, NOTIFICATION, { id: target.id });
     if (await endedForToken(deps, res, answer)) return undefined;
-    if (answer.data === null) {
+    if (answer.errors.length > 0) {
       showHubRefusal(res, session, answer.errors);
       return undefined;
     }
-    const notification = answer.data.notifications.nodes.find((node) => node.id === target.id);
+    const notification = answer.data?.notification ?? undefined;
     if (notification === undefined) {
-      res.status(404).render("refusal.njk", pageLocals(session, { title: "This notification has moved", message: "It is no longer where your inbox showed it (it may have been acknowledged since). Open it from your inbox again." }));
+      res.status(404).render("refusal.njk", pageLocals(session, { title: "This notification is no longer in your inbox", message: "You may no longer be able to read it. Open your inbox again." }));
     }
     return notification;
   }
@@ -119,7 +105,7 @@ export function inboxPages(deps: ConsoleDependencies): Router {
     const { nodes, pageInfo } = answer.data.notifications;
     const next = pageInfo.hasNextPage && pageInfo.endCursor !== null ? [{ kind: "notifications-page" as const, after: pageInfo.endCursor, status }] : [];
     const handles = await handlesFor((kept) => deps.sessions.save(session, { handles: kept }), session, [
-      ...nodes.map((node, index) => ({ kind: "notification" as const, id: node.id, after, status, index })), ...next,
+      ...nodes.map((node) => ({ kind: "notification" as const, id: node.id })), ...next,
     ]);
     const now = new Date();
     res.render("notifications.njk", pageLocals(session, {

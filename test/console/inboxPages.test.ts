@@ -130,6 +130,23 @@ describe("a social worker's inbox", () => {
   });
 });
 
+describe("what the trail says of opening one", () => {
+  it("reads the notification opened alone: one entry on the trail, naming only its child — not the others listed before it", async () => {
+    const { agent } = await signedIn("SOCIAL_WORKER");
+    const audit = hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
+    const bryony = children[1]?.sui ?? "";
+    // Bryony's notification is well down the newest-first inbox, with others listed above it on its page.
+    let list = await get(agent, "/console/notifications");
+    while (!list.text.includes("Bryony")) list = await get(agent, /href="(\/console\/notifications\?page=[A-Za-z0-9_-]{22})"/.exec(list.text)?.[1] ?? "");
+    expect(list.text.indexOf("Bryony")).toBeGreaterThan(list.text.indexOf("Fennimore"));
+    const link = notificationLinks(list.text.slice(list.text.indexOf("Bryony")))[0] ?? "";
+    const before = new Set((await audit.find({ select: { id: true } as never })).map((entry) => entry.id));
+    expect((await get(agent, link)).status).toBe(200);
+    const made = (await audit.find({ where: { operation: "NOTIFICATION_INBOX_READ" } as never })).filter((entry) => !before.has(entry.id));
+    expect(made.map((entry) => entry.childSuis)).toEqual([[bryony]]);
+  });
+});
+
 describe("who may, and forms", () => {
   it("gives a role the views were not decided for nothing, and offers a data steward no inbox", async () => {
     const mash = await signedIn("MASH_PRACTITIONER");
