@@ -18,7 +18,10 @@ const MORWENNA = suis.next().value as string; // 17 on the test day: presumed co
 const PIRAN = suis.next().value as string; // 9: a manager confirms
 const UNBORN = suis.next().value as string;
 const NOBODY = suis.next().value as string;
-const ids: Record<string, string> = {};
+// Each decision recorded below is about a young person of its own, so what governs afterwards is only what that test recorded.
+const KERENZA = suis.next().value as string;
+const TAMSIN = suis.next().value as string;
+const LOWENNA = suis.next().value as string;
 const now = new Date("2026-11-20T10:00:00Z");
 
 const mother = { reference: "CSC-DB-MUM", givenNames: "Demelza", familyName: "Carne", dateOfBirth: "1985-07-07", sex: "FEMALE" as const, relationship: "MOTHER" as const, parentalResponsibility: true };
@@ -26,19 +29,19 @@ const uncle = { reference: "CSC-DB-UNCLE", givenNames: "Jago", familyName: "Carn
 
 beforeAll(async () => {
   db = await openDisclosureDatabase();
-  ids.morwennaCsc = (await db.submit({
+  await db.submit({
     agencyCode: "LA-E06000060", agencyReference: "CSC-DB-MORWENNA", child: childOf(MORWENNA, "Morwenna", "Carne", "2009-05-01"), relatedAdults: [mother, uncle],
     socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" },
-  })).recordId;
+  });
   // The police hold the child too, and the mother as they reported her: not an agency working with the family.
   await db.submit({
     agencyCode: "POLICE-43", agencyReference: "TVP-DB-MORWENNA", child: childOf(MORWENNA, "Morwenna", "Carne", "2009-05-01"), relatedAdults: [{ ...mother, reference: "TVP-NOMINAL-1" }],
     police: { incidentType: "CHILD_CONCERN", childRole: "PERSON_AT_RISK", reportedOn: "2026-10-01" },
   });
-  ids.piranCsc = (await db.submit({
+  await db.submit({
     agencyCode: "LA-E06000060", agencyReference: "CSC-DB-PIRAN", child: childOf(PIRAN, "Piran", "Carne", "2017-03-03", { sex: "MALE" }),
     socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" },
-  })).recordId;
+  });
   await db.submit({
     agencyCode: "LA-E06000060", agencyReference: "CSC-DB-UNBORN", child: { sui: UNBORN, givenNames: "Baby", familyName: "Carne", expectedDateOfBirth: "2027-04-01", sex: "NOT_KNOWN" },
     socialCare: { status: "CHILD_IN_NEED", startDate: "2026-10-01", responsibleLocalAuthority: "E06000060" },
@@ -61,6 +64,16 @@ async function refusalOf(promise: Promise<unknown>): Promise<HubError> {
 }
 
 const parentGives: ConsentSubmission = { givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", parent: { agencyReference: " CSC-DB-MUM " }, decision: "GIVEN", purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT", "EARLY_HELP"], note: "Agreed at the home visit." };
+
+/** A 17-year-old (presumed competent) on the Vale's social care records with her mother, who has parental responsibility, known by a reference of her own. */
+async function youngPersonWithMother(sui: string, givenNames: string): Promise<{ recordId: string; parentGives: ConsentSubmission }> {
+  const reference = `CSC-DB-MUM-${givenNames.toUpperCase()}`;
+  const { recordId } = await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: `CSC-DB-${givenNames.toUpperCase()}`, child: childOf(sui, givenNames, "Carne", "2009-05-01"), relatedAdults: [{ ...mother, reference }],
+    socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" },
+  });
+  return { recordId, parentGives: { ...parentGives, parent: { agencyReference: ` ${reference} ` } } };
+}
 
 describe("recordConsent refuses", () => {
   test("anyone but a practitioner", async () => {
@@ -134,10 +147,11 @@ describe("recordConsent refuses", () => {
 
 describe("recordConsent records", () => {
   test("a parent's decision: the adult and the record that founds their responsibility, audited first, and what now governs", async () => {
-    const receipt = await record(CALLER.socialWorker, MORWENNA, parentGives);
+    const family = await youngPersonWithMother(KERENZA, "Kerenza");
+    const receipt = await record(CALLER.socialWorker, KERENZA, family.parentGives);
     expect(receipt.competence).toBeNull();
     expect(receipt.parentRelationship).toBe("MOTHER");
-    // Morwenna is 17, presumed to have capacity: her mother's consent is recorded, but only her own decision governs.
+    // Kerenza is 17, presumed to have capacity: her mother's consent is recorded, but only her own decision governs.
     expect(receipt.effective).toEqual([{ purpose: "EARLY_HELP", state: "NOT_RECORDED" }, { purpose: "CHILD_IN_NEED_ASSESSMENT", state: "NOT_RECORDED" }]);
 
     const stored = await db.dataSource.getRepository(ConsentRecord).findOneOrFail({ where: { id: receipt.consentId }, relations: { adult: true, parentalResponsibilitySource: true } });
@@ -145,18 +159,20 @@ describe("recordConsent records", () => {
       givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", competence: null, competenceAssessment: null, parentRelationship: "MOTHER", legacyGiverDescription: null,
       decision: "GIVEN", purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"], note: "Agreed at the home visit.", recordedBySub: CALLER.socialWorker.sub, recordedByAgency: "LA-E06000060",
     });
-    expect(stored.parentalResponsibilitySource?.id).toBe(ids.morwennaCsc);
+    expect(stored.parentalResponsibilitySource?.id).toBe(family.recordId);
     const [entry] = await db.auditByRequest(`req-consent-${requests}`);
-    expect(entry).toMatchObject({ operation: "CONSENT_RECORDED", outcome: "RECORDED", childSuis: [MORWENNA], policyVersion: db.policy.version, principalSub: CALLER.socialWorker.sub });
+    expect(entry).toMatchObject({ operation: "CONSENT_RECORDED", outcome: "RECORDED", childSuis: [KERENZA], policyVersion: db.policy.version, principalSub: CALLER.socialWorker.sub });
     expect(entry.occurredAt.getTime()).toBe(receipt.recordedAt.getTime());
     expect(entry.details).toEqual({
       consentId: receipt.consentId, decision: "GIVEN", givenBy: "PERSON_WITH_PARENTAL_RESPONSIBILITY", purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"], lawfulBasis: "CONSENT",
-      rule: "consent-family-agencies", adultId: stored.adult?.id, parentRelationship: "MOTHER", parentalResponsibilitySourceId: ids.morwennaCsc,
+      rule: "consent-family-agencies", adultId: stored.adult?.id, parentRelationship: "MOTHER", parentalResponsibilitySourceId: family.recordId,
     });
   });
 
   test("a competent young person's refusal, which then governs over the parent's agreement", async () => {
-    const receipt = await record(CALLER.socialWorker, MORWENNA, { givenBy: "CHILD", competence: { assessedCompetent: true, assessment: "  Understands what would be shared and why.  " }, decision: "REFUSED", purposes: ["EARLY_HELP"] });
+    const family = await youngPersonWithMother(TAMSIN, "Tamsin");
+    await record(CALLER.socialWorker, TAMSIN, family.parentGives);
+    const receipt = await record(CALLER.socialWorker, TAMSIN, { givenBy: "CHILD", competence: { assessedCompetent: true, assessment: "  Understands what would be shared and why.  " }, decision: "REFUSED", purposes: ["EARLY_HELP"] });
     expect(receipt).toMatchObject({ competence: "PRESUMED", parentRelationship: null, effective: [{ purpose: "EARLY_HELP", state: "REFUSED" }] });
     const stored = await db.dataSource.getRepository(ConsentRecord).findOneOrFail({ where: { id: receipt.consentId }, relations: { adult: true, parentalResponsibilitySource: true } });
     expect(stored).toMatchObject({ givenBy: "CHILD", competence: "PRESUMED", competenceAssessment: "Understands what would be shared and why.", adult: null, parentalResponsibilitySource: null, parentRelationship: null, note: null });
@@ -165,7 +181,8 @@ describe("recordConsent records", () => {
   });
 
   test("a child's view that does not govern: recorded with childCompetent false", async () => {
-    const receipt = await record(CALLER.socialWorker, MORWENNA, { givenBy: "CHILD", competence: { assessedCompetent: false, assessment: "Could not weigh up what sharing would mean today." }, decision: "GIVEN", purposes: ["CHILD_IN_NEED_ASSESSMENT"] });
+    await youngPersonWithMother(LOWENNA, "Lowenna");
+    const receipt = await record(CALLER.socialWorker, LOWENNA, { givenBy: "CHILD", competence: { assessedCompetent: false, assessment: "Could not weigh up what sharing would mean today." }, decision: "GIVEN", purposes: ["CHILD_IN_NEED_ASSESSMENT"] });
     expect(receipt.competence).toBe("ASSESSED_NOT_COMPETENT");
     const [entry] = await db.auditByRequest(`req-consent-${requests}`);
     expect(entry.details).toMatchObject({ competence: "ASSESSED_NOT_COMPETENT", childCompetent: false });

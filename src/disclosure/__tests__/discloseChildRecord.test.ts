@@ -39,6 +39,11 @@ const POPPY = next();
 const IVO = next();
 const MABEL = next();
 const OTTILIE = next();
+// Children of one test each, for tests that read what any other disclosure of the child would change:
+// a break-glass alert, an override in force, an exclusion's alert window.
+const LINNEA = next();
+const TANSY = next();
+const HOLLY = next();
 /** A clinician at an emergency department, an unscheduled-care setting the directory holds (CP-IS). */
 const ED_CLINICIAN = practitioner("ed-db-cpis", "ED-DB-VALE", "HEALTH", ["HEALTH_PRACTITIONER"]);
 /** A social worker whose exclusion from Hazel's file was lifted. */
@@ -65,6 +70,23 @@ async function onlyEntry(requestId = lastRequest()) {
   const entries = await db.auditByRequest(requestId);
   expect(entries).toHaveLength(1);
   return entries[0];
+}
+
+/** A child on a child protection plan held by the Vale's children's social care, and no other agency. */
+async function onValePlan(sui: string, givenNames: string, familyName: string): Promise<string> {
+  return (await db.submit({
+    agencyCode: "LA-E06000060", agencyReference: `CSC-DB-${givenNames.toUpperCase()}`, child: childOf(sui, givenNames, familyName, "2013-01-15"),
+    socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-06-01", responsibleLocalAuthority: "E06000060" },
+  })).recordId;
+}
+
+/** An exclusion from the file of the child holding this SUI, recorded by a manager at the Vale: a named person's, standing, unless `terms` say otherwise. */
+async function exclusionFrom(sui: string, terms: Partial<ChildExclusion>): Promise<ChildExclusion> {
+  const childId = (await db.dataSource.query<{ id: string }[]>("SELECT id FROM child WHERE sui = $1", [sui]))[0]?.id ?? "";
+  return db.dataSource.getRepository(ChildExclusion).save({
+    childId, sui, kind: ExclusionKind.STAFF, subjectSub: null, agencyCode: null, team: null, reason: "Related to the child's mother; agreed by the service manager.",
+    recordedBySub: CALLER.cscManager.sub, recordedByAgency: "LA-E06000060", liftedAt: null, liftedBySub: null, liftReason: null, ...terms,
+  });
 }
 
 beforeAll(async () => {
@@ -126,13 +148,8 @@ beforeAll(async () => {
     agencyCode: "LA-E06000060", agencyReference: "CSC-DB-HAZEL", child: hazel,
     socialCare: { status: "CHILD_IN_NEED", startDate: "2026-09-01", responsibleLocalAuthority: "E06000060" },
   })).recordId;
-  const hazelId = (await db.dataSource.query<{ id: string }[]>("SELECT id FROM child WHERE sui = $1", [HAZEL]))[0]?.id ?? "";
-  const exclusion = (kind: ExclusionKind, terms: Partial<ChildExclusion>) => db.dataSource.getRepository(ChildExclusion).save({
-    childId: hazelId, sui: HAZEL, kind, subjectSub: null, agencyCode: null, team: null, reason: "Related to the child's mother; agreed by the service manager.",
-    recordedBySub: CALLER.cscManager.sub, recordedByAgency: "LA-E06000060", liftedAt: null, liftedBySub: null, liftReason: null, ...terms,
-  });
-  ids.hazelExclusion = (await exclusion(ExclusionKind.STAFF, { subjectSub: CALLER.socialWorker.sub })).id;
-  await exclusion(ExclusionKind.STAFF, { subjectSub: READMITTED.sub, liftedAt: new Date("2026-10-01T09:00:00Z"), liftedBySub: CALLER.cscManager.sub, liftReason: "Worker moved to another team." });
+  ids.hazelExclusion = (await exclusionFrom(HAZEL, { subjectSub: CALLER.socialWorker.sub })).id;
+  await exclusionFrom(HAZEL, { subjectSub: READMITTED.sub, liftedAt: new Date("2026-10-01T09:00:00Z"), liftedBySub: CALLER.cscManager.sub, liftReason: "Worker moved to another team." });
 
   // Held only by the GP, each the child of a referral the MASH opened before it knew who the child was;
   // the MASH practitioner is kept out of Ivo's file.
@@ -144,11 +161,7 @@ beforeAll(async () => {
     agencyCode: "GP-K99001", agencyReference: "GP-DB-IVO", child: childOf(IVO, "Ivo", "Pellmore", "2016-10-30", { sex: "MALE" }),
     health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2016-11-01" },
   });
-  const ivoId = (await db.dataSource.query<{ id: string }[]>("SELECT id FROM child WHERE sui = $1", [IVO]))[0]?.id ?? "";
-  ids.ivoExclusion = (await db.dataSource.getRepository(ChildExclusion).save({
-    childId: ivoId, sui: IVO, kind: ExclusionKind.STAFF, subjectSub: CALLER.mash.sub, agencyCode: null, team: null, reason: "Neighbour of the family; agreed by the service manager.",
-    recordedBySub: CALLER.cscManager.sub, recordedByAgency: "LA-E06000060", liftedAt: null, liftedBySub: null, liftReason: null,
-  })).id;
+  ids.ivoExclusion = (await exclusionFrom(IVO, { subjectSub: CALLER.mash.sub, reason: "Neighbour of the family; agreed by the service manager." })).id;
 
   // Two children on a child protection plan, each seen at an emergency department; the status of
   // Ottilie's plan is third-party information the department's clinicians are not shown.
@@ -326,16 +339,19 @@ describe("a child the caller learns nothing about", () => {
 describe("a caller a standing exclusion keeps out of the child's file", () => {
   test("gets the null a stranger gets, break-glass included; the entry names the exclusion and IG is alerted once per window", async () => {
     const excluded = CALLER.socialWorker;
-    expect(await ask(excluded, HAZEL, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
+    // A child of its own: any earlier attempt on Hazel's file would already have opened the alert's window.
+    await onValePlan(HOLLY, "Holly", "Quennell");
+    const exclusion = await exclusionFrom(HOLLY, { subjectSub: excluded.sub });
+    expect(await ask(excluded, HOLLY, accessFor("SECTION_47_ENQUIRY"))).toBeNull();
     const entry = await onlyEntry();
     expect(entry).toMatchObject({
-      childSuis: [HAZEL], outcome: "REFUSED", refusalCode: "NOT_FOUND", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion",
-      fieldsDisclosed: [], details: { exclusionIds: [ids.hazelExclusion] },
+      childSuis: [HOLLY], outcome: "REFUSED", refusalCode: "NOT_FOUND", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion",
+      fieldsDisclosed: [], details: { exclusionIds: [exclusion.id] },
     });
     const emergency = accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification: "Child found alone at night; police and ambulance on scene, need the plan now." });
-    expect(await ask(excluded, HAZEL, emergency)).toBeNull();
-    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", breakGlass: true, details: { exclusionIds: [ids.hazelExclusion] } });
-    const alerts = await db.dataSource.getRepository(IgAlert).findBy({ childSui: HAZEL, firstDisclosureId: entry.id });
+    expect(await ask(excluded, HOLLY, emergency)).toBeNull();
+    expect(await onlyEntry()).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", breakGlass: true, details: { exclusionIds: [exclusion.id] } });
+    const alerts = await db.dataSource.getRepository(IgAlert).findBy({ childSui: HOLLY, firstDisclosureId: entry.id });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: "EXCLUDED_ACCESS", principalSub: excluded.sub, disclosureCount: 2 });
   });
@@ -447,12 +463,13 @@ describe("consent on record", () => {
 
 describe("what the relationships rest on", () => {
   test("break-glass: a disclosure flagged on the entry, and an IG alert naming it", async () => {
+    await onValePlan(LINNEA, "Linnea", "Marrack");
     const justification = "Child found alone at night; police and ambulance on scene, need the plan now.";
-    const view = await ask(CALLER.lincolnshire, WREN, accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification }));
+    const view = await ask(CALLER.lincolnshire, LINNEA, accessFor("EMERGENCY_PROTECTION", { breakGlass: true, justification }));
     expect(view?.relationships).toEqual(["BREAK_GLASS"]);
     const entry = await onlyEntry();
     expect(entry).toMatchObject({ outcome: "DISCLOSED", breakGlass: true });
-    const alerts = await alertsAbout(WREN).getMany();
+    const alerts = await alertsAbout(LINNEA).getMany();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ firstDisclosureId: view?.disclosureId, principalSub: CALLER.lincolnshire.sub, justification, disclosureCount: 1 });
   });
@@ -511,8 +528,9 @@ describe("what the relationships rest on", () => {
   });
 
   test("a consent override in force is named on the entries of the disclosures it allows", async () => {
-    const override = await recordConsentOverride(db.dataSource, CALLER.cscManager, "req-override-1", db.policy, WREN, "Risk of significant harm outweighs the refusal; agreed at strategy meeting.", null);
-    await ask(CALLER.socialWorker, WREN, accessFor("SECTION_47_ENQUIRY"));
+    await onValePlan(TANSY, "Tansy", "Polglase");
+    const override = await recordConsentOverride(db.dataSource, CALLER.cscManager, "req-override-1", db.policy, TANSY, "Risk of significant harm outweighs the refusal; agreed at strategy meeting.", null);
+    await ask(CALLER.socialWorker, TANSY, accessFor("SECTION_47_ENQUIRY"));
     expect((await onlyEntry()).details.consentOverrideId).toBe(override.overrideId);
   });
 

@@ -29,8 +29,9 @@ describe("who may notify a PPRC event", () => {
     ["a prison's IG lead", person("ig-northfen-1", "HMP-NORTHFEN", "PRISON", ["IG_LEAD"])],
     ["a probation system", person("system-pdu", "PDU-E06000060", "PROBATION", ["AGENCY_SYSTEM"])],
   ])("%s may not: FORBIDDEN, nothing stored", async (_who, principal) => {
+    const before = await db.dataSource.getRepository(NotificationDelivery).count();
     await expect(submitPprcNotification(services, principal, "req-forbidden", releaseOf("NF-FORBIDDEN"), DELIVERED)).rejects.toMatchObject({ code: ErrorCode.FORBIDDEN });
-    expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(0);
+    expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(before);
   });
 
   test("a token claiming a prison's type for an agency the directory holds as another is FORBIDDEN, children or none", async () => {
@@ -71,18 +72,25 @@ describe("who may notify a PPRC event", () => {
 });
 
 describe("the inbox, acknowledgement and escalation", () => {
-  let db: NotificationDatabase;
-  let services: NotificationServices;
-  let valeDeliveryId: string;
-  beforeAll(async () => {
-    db = await openNotificationDatabase();
-    services = { dataSource: db.dataSource, policy: POLICY };
-    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-inbox", releaseOf("NF-INBOX-1"), DELIVERED);
-    valeDeliveryId = (await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" })).id;
+  // Every test reads whole inboxes and escalates whatever is overdue, so each has a database of its own:
+  // what it reads is the first day's release and only what the test itself added, read or acknowledged.
+  const opened: NotificationDatabase[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
   });
-  afterAll(async () => db.close());
+
+  /** The first day's release, delivered to its four agencies (the Vale's CSC among them), none of them read or acknowledged. */
+  async function releaseDelivered(): Promise<{ db: NotificationDatabase; services: NotificationServices; valeDeliveryId: string }> {
+    const db = await openNotificationDatabase();
+    opened.push(db);
+    const services = { dataSource: db.dataSource, policy: POLICY };
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-inbox", releaseOf("NF-INBOX-1"), DELIVERED);
+    const valeDeliveryId = (await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" })).id;
+    return { db, services, valeDeliveryId };
+  }
 
   test("an agency's staff read its own inbox, and reading it is audited with the children it names", async () => {
+    const { db, services, valeDeliveryId } = await releaseDelivered();
     const page = await listNotifications(services, VALE_SOCIAL_WORKER, "req-read-vale", null, 10, null, DELIVERED);
     expect(page.deliveries.map((delivery) => delivery.id)).toEqual([valeDeliveryId]);
     const [entry] = await db.auditByRequest("req-read-vale");
@@ -91,6 +99,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("another agency's staff never see it: their inbox holds only their own agency's deliveries", async () => {
+    const { services } = await releaseDelivered();
     const fenshire = await listNotifications(services, FENSHIRE_SOCIAL_WORKER, "req-read-fen", null, 10, null, DELIVERED);
     expect(fenshire.deliveries.map((delivery) => delivery.recipientAgency)).toEqual(["LA-E10000019"]);
     const school = await listNotifications(services, person("dsl-vale-1", "SCH-700001", "EDUCATION", ["SCHOOL_DSL"]), "req-read-school", null, 10, null, DELIVERED);
@@ -98,6 +107,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("the agency's data steward and directory administrator do not read it: the content was decided for those who safeguard the child", async () => {
+    const { services, valeDeliveryId } = await releaseDelivered();
     for (const [sub, role] of [["steward-vale-1", "DATA_STEWARD"], ["admin-vale-1", "DIRECTORY_ADMIN"]] as const) {
       const caller = person(sub, "LA-E06000060", "CHILDRENS_SOCIAL_CARE", [role]);
       expect((await listNotifications(services, caller, `req-read-${sub}`, null, 10, null, DELIVERED)).deliveries).toEqual([]);
@@ -106,11 +116,13 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("another agency cannot acknowledge it: NOT_FOUND, as for a delivery that does not exist", async () => {
+    const { services, valeDeliveryId } = await releaseDelivered();
     await expect(acknowledgeNotification(services, FENSHIRE_SOCIAL_WORKER, "req-ack-fen", valeDeliveryId, null, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     await expect(acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-none", "00000000-0000-4000-8000-000000000000", null, DELIVERED)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
   });
 
   test("pages follow the cursor, newest first", async () => {
+    const { services } = await releaseDelivered();
     for (const [index, day] of ["2026-11-17T09:00:00Z", "2026-11-18T09:00:00Z"].entries()) {
       await submitPprcNotification(services, PRISON_SYSTEM, `req-page-${index}`, releaseOf(`NF-PAGE-${index}`, { event: "RECEPTION", release: null }), new Date(day));
     }
@@ -122,6 +134,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("nothing is escalated before its deadline; past it, once, to the agency's escalation contact and its IG leads only", async () => {
+    const { db, services, valeDeliveryId } = await releaseDelivered();
     expect(await escalateOverdue(services, new Date("2026-11-17T23:59:59.000Z"), "req-escalate-early")).toBe(0);
 
     const police = await listNotifications(services, VALE_POLICE, "req-read-police", "UNACKNOWLEDGED", 10, null, DELIVERED);
@@ -145,6 +158,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("acknowledging is audited and stands; a second acknowledgement changes nothing but is audited as the read it is", async () => {
+    const { db, services, valeDeliveryId } = await releaseDelivered();
     const acknowledged = await acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-vale", valeDeliveryId, null, new Date("2026-11-18T09:00:00Z"));
     expect(acknowledged).toMatchObject({ acknowledgedBy: "sw-vale-1", acknowledgedAt: new Date("2026-11-18T09:00:00Z") });
     const again = await acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-ack-vale-2", valeDeliveryId, null, new Date("2026-11-18T10:00:00Z"));
@@ -157,6 +171,7 @@ describe("the inbox, acknowledgement and escalation", () => {
   });
 
   test("a consultation is acknowledged only with the reply it asks for", async () => {
+    const { db, services } = await releaseDelivered();
     const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-consult", releaseOf("NF-NAME-1", { event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" } }), DELIVERED);
     const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
     await expect(acknowledgeNotification(services, VALE_SOCIAL_WORKER, "req-consult-ack", delivery.id, "  ", DELIVERED)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path: "response", problem: "RESPONSE_REQUIRED" } });

@@ -61,12 +61,19 @@ describe("a child on a plan moving authority tells the receiving authority, whic
   });
 
   test("the move is stored as the Vale's record of the plan, now placing the child in Fenshire — on Fenshire's list", async () => {
-    const record = await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CP-MOVE-1" });
+    const child = { ...CHILD, sui: "9990743037", givenNames: "Linnet" };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CP-STORED-1", child: { ...child, address: VALE_HOME },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-stored", moveOf("VALE-MOVE-STORED", { planReference: "VALE-CP-STORED-1", child: { ...child, address: FENSHIRE_HOME } }), NOW);
+    const record = await db.dataSource.getRepository(AgencyRecord).findOneByOrFail({ agencyReference: "VALE-CP-STORED-1" });
     expect(record.reportedIdentity.address?.localAuthority).toBe("E10000019");
     expect((await db.dataSource.getRepository(SocialCareRecord).findOneByOrFail({ recordId: record.id })).status).toBe("CHILD_PROTECTION_PLAN");
     const access: AccessContext = { purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", justification: "Children placed in Fenshire by other authorities", caseReference: null, breakGlass: false };
     const page = await listPlansHeldElsewhere(services, FENSHIRE_SOCIAL_WORKER, "req-move-list", access, 10, null, NOW);
-    expect(page.plans.map((plan) => [plan.sui, plan.holdingAgency])).toEqual([["9990740151", "LA-E06000060"]]);
+    // Other tests move children of their own to Fenshire: this child is on the list once, held by the Vale.
+    expect(page.plans.filter((plan) => plan.sui === child.sui).map((plan) => [plan.sui, plan.holdingAgency])).toEqual([["9990743037", "LA-E06000060"]]);
   });
 
   test.each([

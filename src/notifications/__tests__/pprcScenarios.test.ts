@@ -7,8 +7,9 @@ import { openNotificationDatabase, POLICY, PRISON_OMU, PRISON_SYSTEM, releaseOf,
 
 const NOW = new Date("2026-11-16T10:00:00Z");
 
-// One database for the file: each describe below notifies of its own prisoner and child (`releaseBy`),
-// so none sees another's notifications, names or records, in whatever order they run.
+// One database for the file: each test below that reads what a notification did notifies of its own
+// prisoner and child (`releaseBy`), so none sees another's notifications, names or records, in whatever
+// order they run.
 let db: NotificationDatabase;
 let services: NotificationServices;
 beforeAll(async () => {
@@ -83,9 +84,11 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
   });
 
   test("each delivery's audit entry names the recipient, the rule's purpose, basis and condition, and exactly what it carried", async () => {
-    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceReference: "NF-2026-REL-0001" });
+    const release = releaseBy(6, "Ashby", "9990710147");
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1-audit", release("NF-2026-REL-0006"), NOW);
+    const notification = await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId });
     const deliveries = await db.dataSource.getRepository(NotificationDelivery).find({ where: { notificationId: notification.id } });
-    const entries = await db.auditByRequest("req-scenario-1");
+    const entries = await db.auditByRequest("req-scenario-1-audit");
     expect(entries.map((entry) => entry.id).sort()).toEqual(deliveries.map((delivery) => delivery.disclosureId).sort());
     for (const delivery of deliveries) {
       const entry = await db.auditEntry(delivery.disclosureId);
@@ -99,7 +102,7 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
       expect(entry.details).toMatchObject({ notificationId: notification.id, deliveryId: delivery.id, routingRules: delivery.routingRules, sourceAgency: "HMP-NORTHFEN", submittedBy: "system-northfen", recordIds: notification.recordIds });
     }
     const byAgency = new Map(await Promise.all(deliveries.map(async (delivery) => [delivery.recipientAgency, await db.auditEntry(delivery.disclosureId)] as const)));
-    expect(byAgency.get("LA-E06000060")).toMatchObject({ purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", childSuis: ["9990071004"], prejudicesInvestigation: false });
+    expect(byAgency.get("LA-E06000060")).toMatchObject({ purpose: "REFERRAL_TRIAGE", lawfulBasis: "PUBLIC_TASK", specialCategoryCondition: "SAFEGUARDING_CHILDREN", childSuis: ["9990710147"], prejudicesInvestigation: false });
     expect(byAgency.get("POLICE-91")).toMatchObject({ purpose: "OFFENDER_RISK_MANAGEMENT", lawfulBasis: "LAW_ENFORCEMENT", specialCategoryCondition: "STATUTORY_PURPOSE", childSuis: [], prejudicesInvestigation: true });
     expect(byAgency.get("POLICE-91")?.fieldsDisclosed).not.toContain("childrenAtRisk[0].sui");
     expect(notification.routing.map((decision) => [decision.rule, decision.outcome, decision.agencies])).toEqual([
@@ -111,8 +114,10 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
   });
 
   test("the same reference notified again is the same notification: nothing is routed, delivered or audited twice", async () => {
+    const release = releaseBy(7, "Ashwell", "9990710155");
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1-first", release("NF-2026-REL-0007"), NOW);
     const before = await db.dataSource.getRepository(NotificationDelivery).count();
-    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1-again", releaseOf("NF-2026-REL-0001"), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-scenario-1-again", release("NF-2026-REL-0007"), NOW);
     expect(receipt.outcome).toBe("UNCHANGED");
     expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toEqual(["LA-E06000060", "LA-E10000019", "PDU-E06000060", "POLICE-91"]);
     expect(await db.dataSource.getRepository(NotificationDelivery).count()).toBe(before);
@@ -121,9 +126,8 @@ describe("DOMAIN.md scenario 1: a confirmed PPRC's release, prisoner in one auth
 });
 
 describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
-  const release = releaseBy(2, "Ashworth", "9990710104");
-
   test("CSC is consulted, asked to reply; the new name becomes an alias of the same adult", async () => {
+    const release = releaseBy(2, "Ashworth", "9990710104");
     const reception = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-reception", release("NF-2026-REC-0002", { event: "RECEPTION", release: null, eventDate: "2026-11-02" }), NOW);
     const request = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-name", release("NF-2026-NCR-0002", {
       event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
@@ -147,7 +151,11 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
   });
 
   test("a later notification carries the alias among the prisoner's names", async () => {
-    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-transfer", release("NF-2026-TRF-0002", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
+    const renamed = releaseBy(8, "Ashlyn", "9990710163");
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-name-first", renamed("NF-2026-NCR-0008", {
+      event: "NAME_CHANGE_REQUEST", release: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
+    }), NOW);
+    const receipt = await submitPprcNotification(services, PRISON_SYSTEM, "req-s2-transfer", renamed("NF-2026-TRF-0008", { event: "TRANSFER", release: null, destinationEstablishment: "HMP Saltmarsh" }), NOW);
     const delivery = await db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId: receipt.notificationId, recipientAgency: "LA-E06000060" });
     expect(delivery.content.pprc?.prisonerAliases).toEqual([{ givenNames: "Corwin", familyName: "Hollis" }]);
     expect(delivery.content.pprc?.destinationEstablishment).toBe("HMP Saltmarsh");
@@ -156,27 +164,31 @@ describe("DOMAIN.md scenario 2: a PPRC asks to change name", () => {
 });
 
 describe("the prison's record of each child, as a notification updates it", () => {
-  const release = releaseBy(3, "Ashcombe", "9990710112");
-
-  const held = async () => db.dataSource.query<{ expected_release_date: string | null; pprc_assessed_on: string | null; pprc_status: string; contact: string | null }[]>(
+  /** The prison's record of prisoner `n`'s child (`releaseBy`). */
+  const held = async (n: number) => db.dataSource.query<{ expected_release_date: string | null; pprc_assessed_on: string | null; pprc_status: string; contact: string | null }[]>(
     `SELECT p.expected_release_date::text, p.pprc_assessed_on::text, p.pprc_status, p.offender_management_unit_contact AS contact
-     FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = 'NF-PPRC-7303-C1'`,
+     FROM prison_record p JOIN agency_record r ON r.id = p.record_id WHERE r.agency_code = 'HMP-NORTHFEN' AND r.agency_reference = $1`,
+    [`NF-PPRC-730${n}-C1`],
   );
 
   test("an event that says nothing of the release date, the assessment or the contact leaves them as the prison last reported them", async () => {
+    const release = releaseBy(3, "Ashcombe", "9990710112");
     await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-release", release("NF-2026-REL-0101", { pprcAssessedOn: "2026-05-01" }), NOW);
-    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
+    expect(await held(3)).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
     await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-name", release("NF-2026-NCR-0101", {
       event: "NAME_CHANGE_REQUEST", release: null, offenderManagementUnitContact: null, requestedName: { givenNames: "Corwin", familyName: "Hollis" },
     }), NOW);
-    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
+    expect(await held(3)).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
   });
 
   test("what the event speaks to replaces what the record held: a status change is the day it was assessed", async () => {
-    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-status", release("NF-2026-STC-0101", {
+    const release = releaseBy(9, "Ashmore", "9990710171");
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-replaced-release", release("NF-2026-REL-0109", { pprcAssessedOn: "2026-05-01" }), NOW);
+    expect(await held(9)).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-05-01", pprc_status: "CONFIRMED", contact: "omu@northfen.example" }]);
+    await submitPprcNotification(services, PRISON_SYSTEM, "req-kept-status", release("NF-2026-STC-0109", {
       event: "STATUS_CHANGE", eventDate: "2026-11-12", release: null, pprcStatus: "POTENTIAL", offenderManagementUnitContact: "omu.duty@northfen.example",
     }), NOW);
-    expect(await held()).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-11-12", pprc_status: "POTENTIAL", contact: "omu.duty@northfen.example" }]);
+    expect(await held(9)).toEqual([{ expected_release_date: "2026-11-20", pprc_assessed_on: "2026-11-12", pprc_status: "POTENTIAL", contact: "omu.duty@northfen.example" }]);
   });
 });
 

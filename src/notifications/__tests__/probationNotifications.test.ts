@@ -140,17 +140,29 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
   });
   afterAll(async () => db.close());
 
-  async function deliveryTo(notificationId: string, agency: string): Promise<NotificationDelivery> {
-    return db.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId, recipientAgency: agency });
+  const opened: NotificationDatabase[] = [];
+  afterEach(async () => {
+    for (const own of opened.splice(0)) await own.close();
+  });
+  /** A database of the test's own, for a test that reads every answer, an agency's whole inbox or all that is overdue. */
+  async function databaseOfItsOwn(): Promise<{ db: NotificationDatabase; services: NotificationServices }> {
+    const own = await openNotificationDatabase();
+    opened.push(own);
+    return { db: own, services: { dataSource: own.dataSource, policy: POLICY } };
+  }
+
+  async function deliveryTo(on: NotificationDatabase, notificationId: string, agency: string): Promise<NotificationDelivery> {
+    return on.dataSource.getRepository(NotificationDelivery).findOneByOrFail({ notificationId, recipientAgency: agency });
   }
 
   test("the offender's and the child's authorities are each asked for a reply due the same day; the answer returns to the asking probation agency's inbox, once", async () => {
+    const { db, services } = await databaseOfItsOwn();
     const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-1", enquiry("PDU-ENQ-0001"), NOW);
     expect(receipt.recipients).toEqual([
       { agencyCode: "LA-E06000060", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["probation-enquiry-csc-offender-home"] },
       { agencyCode: "LA-E10000019", agencyType: "CHILDRENS_SOCIAL_CARE", rules: ["probation-enquiry-csc-child-home"] },
     ]);
-    const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
+    const fenshire = await deliveryTo(db, receipt.notificationId, "LA-E10000019");
     expect([fenshire.responseRequested, fenshire.acknowledgeBy, fenshire.dueBy, fenshire.dueFor]).toEqual([true, new Date("2026-11-16T23:59:59.999Z"), new Date("2026-11-16T23:59:59.999Z"), "PROBATION_SAFEGUARDING_ENQUIRY"]);
     expect(fenshire.content).toEqual({
       safeguardingEnquiry: {
@@ -166,7 +178,7 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     // A consultation needs its reply; an IG lead, for whom the view was not decided, finds nothing to answer.
     await expect(acknowledgeNotification(services, FENSHIRE_SW, "req-enq-ack-0", fenshire.id, null, NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { problem: "RESPONSE_REQUIRED" } });
     await expect(acknowledgeNotification(services, FENSHIRE_IG, "req-enq-ack-ig", fenshire.id, "Known to us", NOW)).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
-    expect((await deliveryTo(receipt.notificationId, "LA-E10000019")).acknowledgedAt).toBeNull();
+    expect((await deliveryTo(db, receipt.notificationId, "LA-E10000019")).acknowledgedAt).toBeNull();
 
     const answeredAt = new Date("2026-11-16T13:30:00Z");
     await acknowledgeNotification(services, FENSHIRE_SW, "req-enq-ack-1", fenshire.id, "Noah has been on a child protection plan (neglect) since March; allocated worker on the duty line.", answeredAt);
@@ -195,9 +207,9 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
 
     // The authority that has not answered by the end of the day is escalated; the one that answered is not.
     expect(await escalateOverdue(services, new Date("2026-11-17T00:00:01Z"))).toBe(1);
-    const vale = await deliveryTo(receipt.notificationId, "LA-E06000060");
+    const vale = await deliveryTo(db, receipt.notificationId, "LA-E06000060");
     expect(vale.escalatedAt).not.toBeNull();
-    expect((await deliveryTo(receipt.notificationId, "LA-E10000019")).escalatedAt).toBeNull();
+    expect((await deliveryTo(db, receipt.notificationId, "LA-E10000019")).escalatedAt).toBeNull();
   }, 60_000);
 
   test("the answer is held to later rights over the records the enquiry was told from: a statement goes with it, a restriction withholds it as it leaves, an erasure rewrites its stored copy", async () => {
@@ -206,7 +218,7 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-rights", asked, NOW);
     const [recordId] = (await db.dataSource.getRepository(Notification).findOneByOrFail({ id: receipt.notificationId })).recordIds;
     const answeredAt = new Date("2026-11-16T14:00:00Z");
-    const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
+    const fenshire = await deliveryTo(db, receipt.notificationId, "LA-E10000019");
     await acknowledgeNotification(services, FENSHIRE_SW, "req-enq-rights-ack", fenshire.id, "Ottilie is not known to this authority.", answeredAt);
     const answer = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: "LA-E10000019", sourceReference: `ANSWER-${fenshire.id}` });
     // The answer is told from the records the enquiry was: the rights over them reach it.
@@ -236,7 +248,7 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     const asked = enquiry("PDU-ENQ-NOSUI", { offender: { ...enquiry("x").offender, crn: "X771400", givenNames: "Amos", familyName: "Harrowby" }, children: [child] });
     const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-nosui", asked, NOW);
     const answeredAt = new Date("2026-11-16T14:30:00Z");
-    const fenshire = await deliveryTo(receipt.notificationId, "LA-E10000019");
+    const fenshire = await deliveryTo(db, receipt.notificationId, "LA-E10000019");
     await acknowledgeNotification(services, FENSHIRE_SW, "req-enq-nosui-ack", fenshire.id, "Clement is known to us: a child in need plan closed in 2024.", answeredAt);
     const answer = await db.dataSource.getRepository(Notification).findOneByOrFail({ sourceAgency: "LA-E10000019", sourceReference: `ANSWER-${fenshire.id}` });
     // Probation keeps one of its practitioners out of the child, naming the child by its own record's reference.
