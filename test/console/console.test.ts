@@ -85,11 +85,12 @@ describe("a MASH practitioner's journey", () => {
     expect(found.text).toContain("HEALTH");
     expect(opened.status).toBe(200);
 
-    const [session] = await sessions().find();
+    // This sign-in's session, and this opening's entry: the newest of each (other tests sign in and open the child too).
+    const [session] = await sessions().find({ where: {}, order: { createdAt: "DESC" } });
     // The bearer token is stored sealed: no JWT (three base64url parts) to lift from the table.
     expect(session?.token).not.toMatch(/^eyJ/);
     expect(session?.token).not.toContain(".");
-    const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never });
+    const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
     // The user's own principal, purpose and case reference: the console has no identity of its own.
     expect(entry).toMatchObject({ principalSub: session?.caller?.sub, principalRoles: ["MASH_PRACTITIONER"], purpose: "REFERRAL_TRIAGE", caseReference: REFERENCE, outcome: "DISCLOSED" });
     expect(entry.principalSub).toMatch(/^dev-user-/);
