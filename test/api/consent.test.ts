@@ -56,6 +56,9 @@ const SUIS = {
 interface Family {
   /** The child's given names (Robin unless said): two children of one age and name at one address are one child to the matcher. */
   givenNames?: string;
+  /** The family's name and home (Consentford at 4 Consent Row unless said). */
+  familyName?: string;
+  home?: { line1: string; postcode: string };
   dateOfBirth?: string;
   expectedDateOfBirth?: string;
   /** The local authority's record, naming the mother (with PR) and a stepfather (without). */
@@ -68,35 +71,37 @@ interface Family {
   gp?: boolean;
 }
 
-const adult = (reference: string, givenNames: string, relationship: string, parentalResponsibility: boolean, extra: Record<string, unknown> = {}) => ({
-  reference, givenNames, familyName: "Consentford", sex: relationship === "MOTHER" ? "FEMALE" : "MALE", relationship, parentalResponsibility, ...extra,
+const adult = (familyName: string, reference: string, givenNames: string, relationship: string, parentalResponsibility: boolean, extra: Record<string, unknown> = {}) => ({
+  reference, givenNames, familyName, sex: relationship === "MOTHER" ? "FEMALE" : "MALE", relationship, parentalResponsibility, ...extra,
 });
 
 /** Submits the child's records as each agency's system would; adults' references are the agencies' own. */
 async function seedFamily(sui: string, family: Family): Promise<void> {
+  const familyName = family.familyName ?? "Consentford";
+  const home = family.home ?? { line1: "4 Consent Row", postcode: "HP20 1AA" };
   const child = {
-    sui, givenNames: family.givenNames ?? "Robin", familyName: "Consentford", sex: "MALE",
+    sui, givenNames: family.givenNames ?? "Robin", familyName, sex: "MALE",
     ...(family.expectedDateOfBirth ? { expectedDateOfBirth: family.expectedDateOfBirth } : { dateOfBirth: family.dateOfBirth ?? bornYearsAgo(15) }),
-    address: { kind: "HOME", line1: "4 Consent Row", town: "Sampleton", postcode: "HP20 1AA", localAuthority: "E06000060" },
+    address: { kind: "HOME", ...home, town: "Sampleton", localAuthority: "E06000060" },
   };
   const records: [string, Record<string, unknown>][] = [];
   if (family.socialCare !== false) {
     records.push(["CHILDRENS_SOCIAL_CARE", {
       agencyCode: "LA-E06000060", agencyReference: `CSC-${sui}`, child,
-      relatedAdults: [adult(`LA-MOTHER-${sui}`, "Morgan", "MOTHER", true), adult(`LA-STEP-${sui}`, "Casey", "STEP_PARENT", false)],
+      relatedAdults: [adult(familyName, `LA-MOTHER-${sui}`, "Morgan", "MOTHER", true), adult(familyName, `LA-STEP-${sui}`, "Casey", "STEP_PARENT", false)],
       socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: "E06000060" },
     }]);
   }
   if (family.school === true) {
     records.push(["EDUCATION", {
-      agencyCode: "SCH-199001", agencyReference: `UPN-${sui}`, child, relatedAdults: [adult(`SCH-MOTHER-${sui}`, "Morgan", "MOTHER", true)],
+      agencyCode: "SCH-199001", agencyReference: `UPN-${sui}`, child, relatedAdults: [adult(familyName, `SCH-MOTHER-${sui}`, "Morgan", "MOTHER", true)],
       education: { rollStatus: "ON_ROLL", onRollFrom: "2022-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" },
     }]);
   }
   if (family.prison === true) {
     records.push(["PRISON", {
       agencyCode: "HMP-EXAMPLETON", agencyReference: `HMP-${sui}`, child,
-      relatedAdults: [adult(`A${sui.slice(-4)}ZZ`, "Jordan", "FATHER", true, { subjectOfRecord: true, posesRiskToChild: true, homeLocalAuthority: "E06000060" })],
+      relatedAdults: [adult(familyName, `A${sui.slice(-4)}ZZ`, "Jordan", "FATHER", true, { subjectOfRecord: true, posesRiskToChild: true, homeLocalAuthority: "E06000060" })],
       prison: { prisonNumber: `A${sui.slice(-4)}ZZ`, pprcStatus: "CONFIRMED", pprcAssessedOn: "2026-01-20", expectedReleaseDate: "2027-06-10" },
     }]);
   }
@@ -289,7 +294,9 @@ describe("a competent child's refusal governs consent-based sharing", () => {
 
 describe("a parent's decision counts only while the hub still knows them as this child's parent", () => {
   it("stops counting when a steward splits off the record that founded their parental responsibility", async () => {
-    await seedFamily(SUIS.splitFromMother, { dateOfBirth: bornYearsAgo(14), school: true });
+    // A family of its own: the pupil split off is a child without an SUI, whom a later Consentford child
+    // of the same age would be proposed to as an arriving SUI instead of founding a child of his own.
+    await seedFamily(SUIS.splitFromMother, { givenNames: "Ellis", familyName: "Splitwood", home: { line1: "9 Parting Lane", postcode: "SL7 1ZZ" }, dateOfBirth: bornYearsAgo(14), school: true });
     const earlyHelp = access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
     const read = async () => (await hub.graphql(CHILD_QUERY, { sui: SUIS.splitFromMother, access: earlyHelp }, await hub.token(CALLERS.socialWorker))).body;
     expect(state(await recordConsent(CALLERS.schoolDsl, SUIS.splitFromMother, parentDecides(`SCH-MOTHER-${SUIS.splitFromMother}`, "GIVEN")))).toBe("GIVEN");

@@ -12,15 +12,12 @@ import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
  * Named-staff exclusion (issue 13 item 6): a CSC manager keeps an implicated social worker, a police
  * team and a school out of a child's file. Each is answered exactly as a stranger is — `child` (break-
  * glass too) and `searchChildren` — with the same statements, and every attempt is audited and raises an
- * IG alert. Fresh children of this file's own.
+ * IG alert. Fresh children of each test's own (`heldChild`, `excludedChild`).
  */
 let hub: TestHub;
 const suis = syntheticNhsNumbers(881_000);
 const next = () => suis.next().value as string;
 const BUCKS = "E06000060";
-const childSui = next();
-const strangerChildSui = next();
-const child = { sui: childSui, givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: "2012-04-14", sex: "FEMALE", address: { kind: "HOME", line1: "3 Closed Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS } };
 const implicated: TestClaims = { ...CALLERS.socialWorker, sub: "sw-implicated" };
 const colleague: TestClaims = { ...CALLERS.socialWorker, sub: "sw-colleague" };
 const policeTeam: TestClaims = { ...CALLERS.police, sub: "pc-team-a", team: "Child Abuse Investigation Unit A" };
@@ -43,25 +40,54 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
 }
 const entries = () => hub.hub.database.dataSource.getRepository(DisclosureAuditEntry);
 const lastEntryBy = (sub: string | undefined, operation: string) => entries().findOneOrFail({ where: { operation, principalSub: sub } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
-const alertsFor = (sub: string | undefined) => hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: sub, kind: "EXCLUDED_ACCESS" } as never });
+const alertsFor = (sub: string | undefined, childSui: string) => hub.hub.database.dataSource.getRepository(IgAlert).find({ where: { principalSub: sub, kind: "EXCLUDED_ACCESS", childSui } as never });
 
-
-async function record(exclusion: Record<string, unknown>, caller: TestClaims = CALLERS.cscManager, sui = childSui): Promise<Body> {
+async function record(exclusion: Record<string, unknown>, sui: string, caller: TestClaims = CALLERS.cscManager): Promise<Body> {
   return as(caller, RECORD, { sui, exclusion, access: s47 });
+}
+
+interface ChildIdentity { givenNames: string; familyName: string; dateOfBirth: string }
+const ROWENA: ChildIdentity = { givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: "2012-04-14" };
+
+/** A child of the calling test's own, on a protection plan at the council and known to the police. */
+async function heldChild(identity: ChildIdentity = ROWENA): Promise<string> {
+  const sui = next();
+  const child = { sui, ...identity, sex: "FEMALE", address: { kind: "HOME", line1: "3 Closed Row", town: "Sampleton", postcode: "HP20 1UA", localAuthority: BUCKS } };
+  for (const [agencyType, agencyCode, extra] of [
+    ["CHILDRENS_SOCIAL_CARE", "LA-E06000060", { socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } }],
+    ["POLICE", "POLICE-43", { police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } }],
+  ] as const) {
+    const body = (await hub.graphql(SUBMIT, { record: { agencyCode, agencyReference: `EXCL-${agencyCode}-${sui}`, child, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body;
+    expect(body.errors).toBeUndefined();
+  }
+  return sui;
+}
+
+/** The CSC manager keeps the implicated social worker, the police team, the school and a MASH practitioner out of the child. */
+async function keepOut(sui: string): Promise<void> {
+  for (const exclusion of [
+    { kind: "STAFF", subject: implicated.sub, reason: "Named in the allegation of abuse in the residential home." },
+    { kind: "TEAM", agencyCode: "POLICE-43", team: policeTeam.team, reason: "Line manager of the implicated officer leads this team." },
+    { kind: "AGENCY", agencyCode: "SCH-199001", reason: "The school's staff are implicated; the DSL reports to the head who is." },
+    { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." },
+  ]) {
+    const body = await record(exclusion, sui);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.recordChildExclusion).toMatchObject({ sui, kind: exclusion.kind, recordedBySub: CALLERS.cscManager.sub, liftedAt: null });
+    expect(await lastEntryBy(CALLERS.cscManager.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "RECORDED", childSuis: [sui] });
+  }
+}
+
+/** A child of the calling test's own whom the four exclusions of `keepOut` keep from the implicated staff. */
+async function excludedChild(identity: ChildIdentity = ROWENA): Promise<string> {
+  const sui = await heldChild(identity);
+  await keepOut(sui);
+  return sui;
 }
 
 beforeAll(async () => {
   // The agency's standing read on every request, not only when its few seconds run out mid-measurement.
   hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
-  for (const [agencyType, agencyCode, extra] of [
-    ["CHILDRENS_SOCIAL_CARE", "LA-E06000060", { socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-09-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "0300 000 0001", responsibleLocalAuthority: BUCKS } }],
-    ["POLICE", "POLICE-43", { police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-10-01" } }],
-  ] as const) {
-    for (const sui of [childSui, strangerChildSui]) {
-      const body = (await hub.graphql(SUBMIT, { record: { agencyCode, agencyReference: `EXCL-${agencyCode}-${sui}`, child: { ...child, sui, givenNames: sui === childSui ? "Rowena" : "Wilhelmina" }, ...extra } }, await hub.token(AGENCY_SYSTEM_CLAIMS(agencyCode, agencyType, BUCKS)))).body;
-      expect(body.errors).toBeUndefined();
-    }
-  }
 }, 300_000);
 afterAll(async () => {
   jest.restoreAllMocks();
@@ -70,6 +96,7 @@ afterAll(async () => {
 
 describe("before any exclusion", () => {
   it("the social worker's agency sees the child, as the police team does", async () => {
+    const childSui = await heldChild();
     expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
     expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
   });
@@ -77,12 +104,13 @@ describe("before any exclusion", () => {
 
 describe("recording an exclusion", () => {
   it("is for a CSC manager or IG lead: a social worker is refused FORBIDDEN, on the trail", async () => {
-    const body = await record({ kind: "STAFF", subject: "sw-colleague", reason: "Should never be recorded by a practitioner." }, colleague);
+    const body = await record({ kind: "STAFF", subject: "sw-colleague", reason: "Should never be recorded by a practitioner." }, await heldChild(), colleague);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     expect(await lastEntryBy(colleague.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalRule: "child-exclusion:csc-manager-or-ig-lead" });
   });
 
   it("validates what each kind names, with stable codes", async () => {
+    const childSui = await heldChild();
     const problems = [
       [{ kind: "STAFF", reason: "Implicated in the allegation." }, "EXCLUSION_SUBJECT_REQUIRED"],
       [{ kind: "TEAM", agencyCode: "POLICE-43", reason: "Implicated in the allegation." }, "EXCLUSION_TEAM_REQUIRED"],
@@ -90,27 +118,20 @@ describe("recording an exclusion", () => {
       [{ kind: "STAFF", subject: "x", team: "y", reason: "Implicated in the allegation." }, "EXCLUSION_FIELD_NOT_USED"],
       [{ kind: "STAFF", subject: "x", reason: "short" }, "REASON_TOO_SHORT"],
     ] as const;
-    for (const [exclusion, problem] of problems) expect((await record(exclusion)).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem });
+    for (const [exclusion, problem] of problems) expect((await record(exclusion, childSui)).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", problem });
     expect((await as(CALLERS.cscManager, RECORD, { sui: "1234567890", exclusion: { kind: "AGENCY", agencyCode: "SCH-1", reason: "Implicated in the allegation." }, access: s47 })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_SUI" });
   });
 
   it("keeps the named staff member, team and agency out; audited before it takes effect", async () => {
-    for (const exclusion of [
-      { kind: "STAFF", subject: implicated.sub, reason: "Named in the allegation of abuse in the residential home." },
-      { kind: "TEAM", agencyCode: "POLICE-43", team: policeTeam.team, reason: "Line manager of the implicated officer leads this team." },
-      { kind: "AGENCY", agencyCode: "SCH-199001", reason: "The school's staff are implicated; the DSL reports to the head who is." },
-      { kind: "STAFF", subject: mashKeptOut.sub, reason: "Related to the family; must not see the file." },
-    ]) {
-      const body = await record(exclusion);
-      expect(body.errors).toBeUndefined();
-      expect(body.data?.recordChildExclusion).toMatchObject({ sui: childSui, kind: exclusion.kind, recordedBySub: CALLERS.cscManager.sub, liftedAt: null });
-      expect(await lastEntryBy(CALLERS.cscManager.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "RECORDED", childSuis: [childSui] });
-    }
+    // Each recording is answered with the exclusion, unlifted, and is on the trail as recorded for the child.
+    await keepOut(await heldChild());
   });
 });
 
 describe("an excluded caller gets what a stranger gets", () => {
   it("child(…): null, like a child the hub does not hold, with the same statements; a colleague still sees the child", async () => {
+    const childSui = await excludedChild();
+    const strangerChildSui = await heldChild({ ...ROWENA, givenNames: "Wilhelmina" });
     expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
     expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
     expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);
@@ -127,12 +148,14 @@ describe("an excluded caller gets what a stranger gets", () => {
   });
 
   it("the school is kept out as an agency, whatever its staff's role", async () => {
+    const childSui = await excludedChild();
     const dsl = await as(CALLERS.schoolDsl, CHILD_QUERY, { sui: childSui, access: access("SECTION_47_ENQUIRY") });
     expect(dsl.errors).toBeUndefined();
     expect(dsl.data?.child).toBeNull();
   });
 
   it("break-glass opens nothing for an excluded caller, and raises no break-glass alert", async () => {
+    const childSui = await excludedChild();
     const emergency = access("EMERGENCY_PROTECTION", "VITAL_INTERESTS", { breakGlass: true, justification: "Out of hours: child reported missing from placement tonight." });
     const body = await as(implicated, CHILD_QUERY, { sui: childSui, access: emergency });
     expect(body.errors).toBeUndefined();
@@ -142,23 +165,29 @@ describe("an excluded caller gets what a stranger gets", () => {
   });
 
   it("every attempt is on the trail as an exclusion, and raises (then counts against) an IG alert the IG lead reviews", async () => {
+    const childSui = await excludedChild();
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await as(implicated, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
+    expect((await as(policeTeam, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
     const entry = await lastEntryBy(implicated.sub, "CHILD_RECORD");
     expect(entry).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE", refusalRule: "named-staff-exclusion", childSuis: [childSui], fieldsDisclosed: [] });
-    const [alert, ...more] = await alertsFor(implicated.sub);
+    const [alert, ...more] = await alertsFor(implicated.sub, childSui);
     expect(more).toEqual([]);
     expect(alert).toMatchObject({ childSui, status: "OPEN" });
     expect(alert.disclosureCount).toBeGreaterThanOrEqual(3);
     const listed = await as(CALLERS.igLead, ALERTS, { access: IG_REVIEW });
     expect(listed.data?.igAlerts.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "EXCLUDED_ACCESS", childSui, principalSub: implicated.sub })]));
-    expect((await alertsFor(policeTeam.sub)).length).toBe(1);
+    expect((await alertsFor(policeTeam.sub, childSui)).length).toBe(1);
   });
 
   it("searchChildren: the child is not a candidate for the excluded MASH practitioner, as for a child not held; another finds it", async () => {
+    const identity = { givenNames: "Isolde", familyName: "Warrender", dateOfBirth: "2011-09-23" };
+    const childSui = await excludedChild(identity);
+    await heldChild({ ...identity, givenNames: "Wilhelmina" });
     for (const [caller, reference] of [[mashKeptOut, "MASH-EXCL-1"], [mashOther, "MASH-EXCL-2"]] as const) {
       const opened = await as(caller, OPEN_REFERRAL, { referral: { sui: childSui, reference, referralSource: "SCHOOL", reason: "School reports a disclosure by the child this morning." } });
       expect(opened.errors).toBeUndefined();
     }
-    const criteria = { givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: { exact: "2012-04-14" } };
+    const criteria = { ...identity, dateOfBirth: { exact: identity.dateOfBirth } };
     const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
     const found = await as(mashOther, SEARCH, { criteria, access: triage("MASH-EXCL-2") });
     expect(found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toContain(childSui);
@@ -173,12 +202,13 @@ describe("an excluded caller gets what a stranger gets", () => {
     const entry = await entries().findOneByOrFail({ id: keptOut.data?.searchChildren.searchId });
     expect(entry.childSuis).not.toContain(childSui);
     expect(entry.details).toMatchObject({ excludedAttempt: { rule: "named-staff-exclusion", suis: [childSui] } });
-    expect((await alertsFor(mashKeptOut.sub)).map((alert) => alert.childSui)).toEqual([childSui]);
+    expect((await alertsFor(mashKeptOut.sub, childSui)).map((alert) => alert.childSui)).toEqual([childSui]);
   });
 });
 
 describe("reading and lifting exclusions", () => {
   it("a CSC manager lists them; an excluded caller who is also a manager sees none and cannot lift their own", async () => {
+    const childSui = await excludedChild();
     const listed = await as(CALLERS.cscManager, LIST, { sui: childSui, access: s47 });
     expect(listed.data?.childExclusions).toHaveLength(4);
     const implicatedManager: TestClaims = { ...implicated, roles: ["CSC_MANAGER"] };
@@ -189,8 +219,9 @@ describe("reading and lifting exclusions", () => {
   });
 
   it("once lifted, the staff member sees the child again; the lifting is audited", async () => {
+    const childSui = await excludedChild();
     const exclusions = (await as(CALLERS.cscManager, LIST, { sui: childSui, access: s47 })).data?.childExclusions as { id: string; kind: string }[];
-    const staff = (await hub.hub.database.dataSource.query(`SELECT id FROM child_exclusion WHERE subject_sub = $1`, [implicated.sub]))[0].id as string;
+    const staff = (await hub.hub.database.dataSource.query(`SELECT id FROM child_exclusion WHERE subject_sub = $1 AND sui = $2`, [implicated.sub, childSui]))[0].id as string;
     expect(exclusions.map((exclusion) => exclusion.id)).toContain(staff);
     const lifted = await as(CALLERS.igLead, LIFT, { id: staff, reason: "Allegation unfounded after the strategy discussion.", access: IG_REVIEW });
     expect(lifted.errors).toBeUndefined();
@@ -202,11 +233,13 @@ describe("reading and lifting exclusions", () => {
 
 describe("a referral opened before the child is known", () => {
   it("is never bound to a child its caller is kept out of: opening the child binds nothing, and the answer is still null", async () => {
+    const identity = { givenNames: "Perpetua", familyName: "Ashgrove", dateOfBirth: "2013-02-17" };
+    const childSui = await excludedChild(identity);
     const triage = (caseReference: string) => access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference });
     // A colleague's search under the same referral shows the child; the excluded practitioner then opens it.
     const opened = await as(mashOther, OPEN_REFERRAL, { referral: { reference: "MASH-EXCL-UNBOUND", referralSource: "SCHOOL", reason: "School reports a pupil's disclosure; the referrer gave no NHS number." } });
     expect(opened.errors).toBeUndefined();
-    const found = await as(mashOther, SEARCH, { criteria: { givenNames: "Rowena", familyName: "Exclusby", dateOfBirth: { exact: "2012-04-14" } }, access: triage("MASH-EXCL-UNBOUND") });
+    const found = await as(mashOther, SEARCH, { criteria: { ...identity, dateOfBirth: { exact: identity.dateOfBirth } }, access: triage("MASH-EXCL-UNBOUND") });
     expect(found.data?.searchChildren.candidates.map((c: { sui: string }) => c.sui)).toContain(childSui);
     expect((await as(mashKeptOut, CHILD_QUERY, { sui: childSui, access: triage("MASH-EXCL-UNBOUND") })).data?.child).toBeNull();
     const [referral] = await hub.hub.database.dataSource.query<{ sui: string | null }[]>(`SELECT sui FROM referral WHERE reference = $1`, ["MASH-EXCL-UNBOUND"]);
@@ -222,6 +255,7 @@ describe("who records, reads and lifts a child's exclusions", () => {
   const policeIgLead: TestClaims = { ...CALLERS.igLead, sub: "ig-police-excl", agency: "POLICE-43", agency_type: "POLICE" };
 
   it("no other agency shuts the lead agency out: another council's manager or a school's IG lead is refused, as the force holding the child is", async () => {
+    const strangerChildSui = await heldChild();
     for (const [caller, stated] of [[otherCouncilManager, s47], [schoolIgLead, IG_REVIEW], [policeIgLead, IG_REVIEW]] as const) {
       const exclusion = { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "An attempt to shut the council out of its own case." };
       const body = await as(caller, RECORD, { sui: strangerChildSui, exclusion, access: stated });
@@ -232,7 +266,8 @@ describe("who records, reads and lifts a child's exclusions", () => {
   });
 
   it("another agency's IG lead, even one holding the child, neither reads the reasons nor lifts it", async () => {
-    const recorded = await record({ kind: "STAFF", subject: "pc-unnamed-officer", reason: "Named by the child in the allegation against the force." }, CALLERS.cscManager, strangerChildSui);
+    const strangerChildSui = await heldChild();
+    const recorded = await record({ kind: "STAFF", subject: "pc-unnamed-officer", reason: "Named by the child in the allegation against the force." }, strangerChildSui);
     expect(recorded.errors).toBeUndefined();
     const id = recorded.data?.recordChildExclusion.id as string;
     expect(((await as(CALLERS.igLead, LIST, { sui: strangerChildSui, access: IG_REVIEW })).data?.childExclusions as { id: string }[]).map((exclusion) => exclusion.id)).toContain(id);
@@ -248,6 +283,7 @@ describe("whom an agency may keep out (policies/exclusions.yaml)", () => {
   const refusalOf = (body: Body) => ({ message: body.errors?.[0]?.message, extensions: body.errors?.[0]?.extensions });
 
   it("a force holding the child cannot keep the allocated social worker out; its own exclusion of them reaches only its own staff", async () => {
+    const strangerChildSui = await heldChild();
     const asCouncilStaff = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion: { kind: "STAFF", subject: colleague.sub, agencyCode: "LA-E06000060", reason: "The officer says the worker is too close to the family." }, access: IG_REVIEW });
     expect(asCouncilStaff.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
     expect(await lastEntryBy(policeIgLead.sub, "CHILD_EXCLUSION_RECORDED")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUSION_NOT_YOURS", childSuis: [strangerChildSui] });
@@ -257,17 +293,19 @@ describe("whom an agency may keep out (policies/exclusions.yaml)", () => {
   });
 
   it("refused alike for a child the hub does not hold; the council's manager still reads the child; the lead agency never shuts itself out", async () => {
+    const strangerChildSui = await heldChild();
     const exclusion = { kind: "AGENCY", agencyCode: "LA-E06000060", reason: "The force prefers to manage this family itself." };
     const held = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion, access: IG_REVIEW });
     const unheld = await as(policeIgLead, RECORD, { sui: next(), exclusion, access: IG_REVIEW });
     expect(refusalOf(held)).toEqual(refusalOf(unheld));
     expect(held.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
     expect((await as(CALLERS.cscManager, CHILD_QUERY, { sui: strangerChildSui, access: s47 })).data?.child?.sui).toBe(strangerChildSui);
-    const itself = await record({ kind: "AGENCY", agencyCode: "LA-E06000060", reason: "Shutting the council out of its own plan." }, CALLERS.cscManager, strangerChildSui);
+    const itself = await record({ kind: "AGENCY", agencyCode: "LA-E06000060", reason: "Shutting the council out of its own plan." }, strangerChildSui);
     expect(itself.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", problem: "EXCLUSION_NOT_YOURS" });
   });
 
   it("the lead agency reads and lifts an exclusion another agency recorded", async () => {
+    const strangerChildSui = await heldChild();
     const recorded = await as(policeIgLead, RECORD, { sui: strangerChildSui, exclusion: { kind: "STAFF", subject: "pc-own-officer", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
     const id = recorded.data?.recordChildExclusion.id as string;
     expect(((await as(CALLERS.igLead, LIST, { sui: strangerChildSui, access: IG_REVIEW })).data?.childExclusions as { id: string }[]).map((exclusion) => exclusion.id)).toContain(id);
@@ -276,6 +314,7 @@ describe("whom an agency may keep out (policies/exclusions.yaml)", () => {
   });
 
   it("a member of the excluded team whose token states no team is kept out too (deny by default); another agency's staff are not", async () => {
+    const childSui = await excludedChild();
     expect((await as({ ...CALLERS.police, sub: "pc-no-team-claim" }, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child).toBeNull();
     expect(await lastEntryBy("pc-no-team-claim", "CHILD_RECORD")).toMatchObject({ outcome: "REFUSED", refusalProblem: "EXCLUDED_FROM_FILE" });
     expect((await as(colleague, CHILD_QUERY, { sui: childSui, access: s47 })).data?.child?.sui).toBe(childSui);

@@ -9,12 +9,13 @@ import { waitFor, WebhookReceiver } from "../support/webhookReceiver";
 /**
  * Restrictions, erasure, supplementary statements and named-staff exclusions hold on every path a fact
  * leaves by, not only `child`: the notification inbox, a delivery's webhook (sent, retried or replayed)
- * and the list of plans held elsewhere. Fixtures of this file's own: PPRC notifications from HMP
- * Exampleton about children 99913800xx, and Lincolnshire's plans for children living in Buckinghamshire.
+ * and the list of plans held elsewhere. Fixtures of each test's own: PPRC notifications from HMP
+ * Exampleton about children 999138xxxx, and Lincolnshire's plans for children living in Buckinghamshire.
  */
 let hub: TestHub;
 let receiver: WebhookReceiver;
-const answers: Record<string, number> = { "/csc": 503, "/probation": 503 };
+/** What the council's and the probation unit's endpoints answer: a test that needs a delivery to die sets 503. */
+const answers: Record<string, number> = {};
 
 beforeAll(async () => {
   receiver = await new WebhookReceiver().start();
@@ -61,9 +62,12 @@ async function as(caller: TestClaims, query: string, variables: Record<string, u
   return body.data;
 }
 
+/** The OMU contact a release notification gives: one per notification, so a test finds its own in every table. */
+const omuContact = (reference: string) => `omu-${reference.toLowerCase()}@exampleton.example`;
+
 const release = (reference: string, sui: string, givenNames: string) => ({
   agencyCode: "HMP-EXAMPLETON", reference, event: "RELEASE", eventDate: "2026-11-16", establishment: "HMP Exampleton", pprcStatus: "CONFIRMED",
-  offenderManagementUnitContact: "omu@exampleton.example",
+  offenderManagementUnitContact: omuContact(reference),
   prisoner: { prisonNumber: `H${sui.slice(-4)}OB`, givenNames: `Prisoner${givenNames}`, familyName: "Outbound", dateOfBirth: "1980-02-03", sex: "MALE", homeLocalAuthority: "E06000060" },
   release: { date: "2026-11-21", address: { kind: "HOME", line1: "5 Egress Row", town: "Sampleton", postcode: "HP20 5ER", localAuthority: "E06000060" } },
   childrenAtRisk: [{ reference: `${reference}-C1`, sui, givenNames, familyName: "Outbound", dateOfBirth: "2015-06-02", sex: "FEMALE",
@@ -92,24 +96,37 @@ async function tablesHolding(value: string): Promise<string[]> {
 const sentTo = (path: string, id: string) => receiver.sends.filter((send) => send.path === path && send.id === id).map((send) => JSON.parse(send.body) as { data: Record<string, any> });
 
 describe("a notification's delivery, in the inbox and by webhook", () => {
-  const SUI = "9991380019";
-  let records: string[];
-
-  beforeAll(async () => {
-    records = await notify("OB-REL-1", SUI, "Wren");
-    await waitFor("both webhooks to die", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).countBy({ status: "DEAD" })) === 2);
-  });
+  /** A release notification whose webhooks to the council and to probation both died, as a test of its own sent it. */
+  async function undelivered(reference: string, sui: string, givenNames: string): Promise<string[]> {
+    answers["/csc"] = 503;
+    answers["/probation"] = 503;
+    const records = await notify(reference, sui, givenNames);
+    await waitFor("both webhooks to die", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).createQueryBuilder("w")
+      .where("w.status = 'DEAD' AND :sui = ANY(w.child_suis)", { sui }).getCount()) === 2);
+    return records;
+  }
+  const inboxNodeOf = async (sui: string) => ((await as(CSC_WORKER, INBOX, { first: 50 })).notifications.nodes as { childrenAtRisk: { sui: string }[] }[])
+    .find((node) => node.childrenAtRisk[0]?.sui === sui) as Record<string, any>;
+  /** Since the delivery: the prison restricts the PPRC status and the prisoner's statement is attached to the OMU contact. */
+  async function restrictAndAttach(record: string) {
+    await as(PRISON_IG, RESTRICT, { recordId: record, field: "pprcStatus", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
+    await as(PRISON_IG, ATTACH, { recordId: record, field: "offenderManagementUnitContact", statement: STATEMENT, access: IG_REVIEW });
+  }
 
   it("withholds a fact restricted since it was delivered, and carries a statement with the fact it is about", async () => {
-    await as(PRISON_IG, RESTRICT, { recordId: records[0], field: "pprcStatus", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
-    await as(PRISON_IG, ATTACH, { recordId: records[0], field: "offenderManagementUnitContact", statement: STATEMENT, access: IG_REVIEW });
-    const [node] = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications.nodes;
-    expect(node.pprc).toMatchObject({ pprcStatus: null, offenderManagementUnitContact: "omu@exampleton.example", prisonerGivenNames: "PrisonerWren" });
+    const SUI = "9991380019";
+    const records = await undelivered("OB-REL-1", SUI, "Wren");
+    await restrictAndAttach(records[0]);
+    const node = await inboxNodeOf(SUI);
+    expect(node.pprc).toMatchObject({ pprcStatus: null, offenderManagementUnitContact: omuContact("OB-REL-1"), prisonerGivenNames: "PrisonerWren" });
     expect(node.redactions).toContainEqual({ path: "pprc.pprcStatus", rule: "data-subject-rights" });
     expect(node.supplementaryStatements).toEqual([{ path: `prison[${records[0]}].offenderManagementUnitContact`, statement: STATEMENT }]);
   });
 
   it("a replayed webhook is built as the delivery leaves now: the restricted fact is not resent, the statement goes with it", async () => {
+    const SUI = "9991380116";
+    const records = await undelivered("OB-REL-6", SUI, "Wren");
+    await restrictAndAttach(records[0]);
     answers["/csc"] = 204;
     const webhook = await webhookOf("LA-E06000060", SUI);
     expect(sentTo("/csc", webhook.id)[0].data.content.pprc.pprcStatus).toBe("CONFIRMED");
@@ -123,22 +140,28 @@ describe("a notification's delivery, in the inbox and by webhook", () => {
   });
 
   it("an erased fact is in no inbox and no webhook still to be sent, nor is the statement on it", async () => {
+    const SUI = "9991380124";
+    const contact = omuContact("OB-REL-7");
+    const records = await undelivered("OB-REL-7", SUI, "Wren");
+    await restrictAndAttach(records[0]);
     expect((await as(PRISON_IG, ERASE, { recordId: records[0], field: "offenderManagementUnitContact", grounds: ["NO_LONGER_NECESSARY"], exemptions: [], reason: "Decided on the prisoner's request; see the IG file.", access: IG_REVIEW })).decideErasure.outcome).toBe("ERASED");
-    const [node] = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications.nodes;
+    const node = await inboxNodeOf(SUI);
     expect(node.pprc.offenderManagementUnitContact).toBeNull();
     expect(node.redactions).toContainEqual({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" });
     expect(node.supplementaryStatements).toEqual([]);
     // Erased, not hidden: the fact is in no row of the database — not in the deliveries it went out in, nor on the trail.
-    expect(await tablesHolding("omu@exampleton.example")).toEqual([]);
+    expect(await tablesHolding(contact)).toEqual([]);
     // Nothing of an undelivered webhook is kept to send later: probation's dead delivery, replayed, carries no erased fact.
     const stored = JSON.stringify(await hub.hub.database.dataSource.query(`SELECT * FROM webhook_delivery`));
-    expect(stored).not.toContain("omu@exampleton.example");
+    expect(stored).not.toContain(contact);
     answers["/probation"] = 204;
-    const [dead] = (await as(PROBATION_IG, DEAD, { access: IG_REVIEW })).deadWebhookDeliveries.nodes;
+    const toProbation = await webhookOf("PDU-BUCKS", SUI);
+    const dead = ((await as(PROBATION_IG, DEAD, { access: IG_REVIEW })).deadWebhookDeliveries.nodes as { id: string }[]).find((node) => node.id === toProbation.id)!;
+    expect(dead).toBeDefined();
     await as(PROBATION_IG, REPLAY, { id: dead.id, access: IG_REVIEW });
     await waitFor("probation's replay to arrive", () => sentTo("/probation", dead.id).length === 2);
     const [first, replayed] = sentTo("/probation", dead.id);
-    expect(first.data.content.pprc.offenderManagementUnitContact).toBe("omu@exampleton.example");
+    expect(first.data.content.pprc.offenderManagementUnitContact).toBe(contact);
     expect(replayed.data.content.pprc.offenderManagementUnitContact).toBeUndefined();
     expect(replayed.data.redactions).toContainEqual(expect.objectContaining({ path: "pprc.offenderManagementUnitContact", rule: "data-subject-rights" }));
   });
@@ -224,23 +247,24 @@ describe("a right over one fact of probation's record, on the answer to its enqu
   const REPLY = /* GraphQL */ `mutation ($id: ID!, $response: String) { acknowledgeNotification(id: $id, response: $response) { id } }`;
   const ANSWERS = /* GraphQL */ `query { notifications(first: 50) { nodes { id enquiryResponse { enquiryReference response } children { sui givenNames relationshipToOffender } redactions { path rule } supplementaryStatements { path statement } restrictions { path } } } }`;
   const REPLIED = "Rowan is known to us: early help closed in the spring.";
-  let record: string;
-  let answerId: string;
-  const answer = async () => ((await as(PRACTITIONER, ANSWERS)).notifications.nodes as { id: string }[]).find((node) => node.id === answerId) as Record<string, any>;
+  const answerOf = async (answerId: string) => ((await as(PRACTITIONER, ANSWERS)).notifications.nodes as { id: string }[]).find((node) => node.id === answerId) as Record<string, any>;
   const rightsWithheld = (node: Record<string, any>) => (node.redactions as { rule: string }[]).filter((redaction) => redaction.rule === "data-subject-rights");
 
-  beforeAll(async () => {
+  /** Probation's enquiry at sentencing about a child of the test's own, and Lincolnshire's answer to it. */
+  async function answeredEnquiry(reference: string, sui: string, crn: string): Promise<{ record: string; answer: () => Promise<Record<string, any>> }> {
     const { notificationId } = (await as(PROBATION_SYSTEM, ENQUIRE, { n: {
-      agencyCode: "PDU-BUCKS", reference: "OB-ENQ-FACT", court: "Sampleton Magistrates' Court", hearingOn: "2026-11-16",
-      offender: { crn: "X990108", givenNames: "Fielded", familyName: "Outbound", dateOfBirth: "1985-05-05", sex: "MALE", homeLocalAuthority: "E10000019", postcode: "LN1 1FA" },
+      agencyCode: "PDU-BUCKS", reference, court: "Sampleton Magistrates' Court", hearingOn: "2026-11-16",
+      offender: { crn, givenNames: "Fielded", familyName: "Outbound", dateOfBirth: "1985-05-05", sex: "MALE", homeLocalAuthority: "E10000019", postcode: "LN1 1FA" },
       offence: "Harassment (domestic)", question: "Is the child known to you?", risk: { roshLevel: "MEDIUM" },
-      children: [{ reference: "OB-ENQ-FACT-C1", sui: SUI, givenNames: "Rowan", familyName: "Outbound", dateOfBirth: "2015-03-03", sex: "MALE",
+      children: [{ reference: `${reference}-C1`, sui, givenNames: "Rowan", familyName: "Outbound", dateOfBirth: "2015-03-03", sex: "MALE",
         address: { kind: "HOME", line1: "4 Enquiry Lane", town: "Lincoln", postcode: "LN1 1FA", localAuthority: "E10000019" }, relationshipToOffender: "FATHER" }],
     } })).submitSafeguardingEnquiry;
-    ({ record, answerId } = await answeredBy(LINCS_WORKER, REPLY, notificationId, REPLIED));
-  });
+    const { record, answerId } = await answeredBy(LINCS_WORKER, REPLY, notificationId, REPLIED);
+    return { record, answer: () => answerOf(answerId) };
+  }
 
   it("a restriction or an objection on a fact the answer does not carry leaves the answer whole", async () => {
+    const { record, answer } = await answeredEnquiry("OB-ENQ-FACT", SUI, "X990108");
     await as(PROBATION_IG, RESTRICT, { recordId: record, field: "riskManagementSummary", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The offender disputes the summary of his risk management plan.", access: IG_REVIEW });
     await as(PROBATION_IG, RESTRICT, { recordId: record, field: "supervisionEndDate", kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: "The offender objects to his supervision end date being shared.", access: IG_REVIEW });
     const held = await answer();
@@ -251,28 +275,35 @@ describe("a right over one fact of probation's record, on the answer to its enqu
   });
 
   it("a statement on a fact the answer does not carry stays off it; a restriction of a fact it carries withholds that fact only", async () => {
+    const SECOND_SUI = "9991380132";
+    const { record, answer } = await answeredEnquiry("OB-ENQ-FACT-2", SECOND_SUI, "X990132");
     await as(PROBATION_IG, ATTACH, { recordId: record, field: "supervisionEndDate", statement: "The offender states his supervision ends a year earlier than recorded.", access: IG_REVIEW });
     expect((await answer()).supplementaryStatements).toEqual([]);
     // The offender as the child's relation is a law-enforcement fact: restricted, never rectified (DPA 2018 s.46(4)).
     await as(PROBATION_IG, RESTRICT, { recordId: record, field: "offender", kind: "RESTRICTION", ground: "ACCURACY_CONTESTED", reason: "The family dispute that the offender is this child's father.", access: IG_REVIEW });
     const held = await answer();
-    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT", response: REPLIED });
-    expect(held.children).toEqual([{ sui: SUI, givenNames: "Rowan", relationshipToOffender: null }]);
+    expect(held.enquiryResponse).toEqual({ enquiryReference: "OB-ENQ-FACT-2", response: REPLIED });
+    expect(held.children).toEqual([{ sui: SECOND_SUI, givenNames: "Rowan", relationshipToOffender: null }]);
     expect(rightsWithheld(held)).toEqual([{ path: "children[0].relationshipToOffender", rule: "data-subject-rights" }]);
   });
 });
 
 describe("named-staff exclusions on the inbox and on webhooks", () => {
   it("leaves a delivery the caller is kept out of out of the query: a full page, and no page after it to hint at it", async () => {
+    const suisOf = (connection: { nodes: { childrenAtRisk: { sui: string }[] }[] }) => connection.nodes.map((node) => node.childrenAtRisk[0]?.sui);
+    // What the council's inbox held before this test's notifications (other tests' deliveries), newest first.
+    const earlier = suisOf((await as(CSC_WORKER, INBOX, { first: 50 })).notifications);
+    await notify("OB-REL-8", "9991380140", "Bryn");
     await notify("OB-REL-2", "9991380027", "Ash");
     await notify("OB-REL-3", "9991380035", "Rook");
     await as(CSC_IG, EXCLUDE, { sui: "9991380035", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
     // The newest delivery is the excluded child's: the page of one is the next one down, and every delivery after it is still there.
     const first = (await as(CSC_WORKER, INBOX, { first: 1 })).notifications;
-    expect(first.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027"]);
+    expect(suisOf(first)).toEqual(["9991380027"]);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const all = (await as(CSC_WORKER, INBOX, { first: 10 })).notifications;
-    expect(all.nodes.map((node: { childrenAtRisk: { sui: string }[] }) => node.childrenAtRisk[0].sui)).toEqual(["9991380027", "9991380019"]);
+    const visible = ["9991380027", "9991380140", ...earlier];
+    const all = (await as(CSC_WORKER, INBOX, { first: visible.length })).notifications;
+    expect(suisOf(all)).toEqual(visible);
     expect(all.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -300,12 +331,12 @@ describe("plans held elsewhere", () => {
 
   it("holds a restriction and carries a statement; leaves out a child the caller is kept out of", async () => {
     const restricted = (await as(LINCS_SYSTEM, SUBMIT, { record: plan("LINCS-OB-1", "9991380051", "Fern") })).submitRecord.recordId as string;
-    await as(LINCS_SYSTEM, SUBMIT, { record: plan("LINCS-OB-2", "9991380027", "Ash") });
+    await as(LINCS_SYSTEM, SUBMIT, { record: plan("LINCS-OB-2", "9991380159", "Ash") });
     await as(LINCS_IG, RESTRICT, { recordId: restricted, field: "planCategory", kind: "RESTRICTION", ground: "NEEDED_FOR_LEGAL_CLAIMS", reason: REASON, access: IG_REVIEW });
     const statement = "The family states the plan's category was changed at the last review.";
     await as(LINCS_IG, ATTACH, { recordId: restricted, field: "status", statement, access: IG_REVIEW });
     // Lincolnshire holds the plan (the child's lead agency), so it keeps another council's social worker out.
-    await as(LINCS_IG, EXCLUDE, { sui: "9991380027", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, agencyCode: "LA-E06000060", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
+    await as(LINCS_IG, EXCLUDE, { sui: "9991380159", exclusion: { kind: "STAFF", subject: CSC_WORKER.sub, agencyCode: "LA-E06000060", reason: "Related to the family; must not see the file." }, access: IG_REVIEW });
 
     const list = (await as(CSC_WORKER, PLANS, { a: TRIAGE, first: 1 })).plansHeldElsewhere;
     expect(list.pageInfo.hasNextPage).toBe(false);

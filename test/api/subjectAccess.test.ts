@@ -571,10 +571,16 @@ describe("the exemptions, one by one", () => {
   });
 
   it("refuses a decision on an item not held for review, or not the agency's own", async () => {
+    // A parent's request of this test's own, on which the council has decided its plan record for release:
+    // the record's fields are no longer held for review.
+    const reference = "SAR-EX-PARENT-csc-2";
+    const request = await open(sui, reference, PARENT, undefined, ig.csc);
+    const decided = await as(CALLERS.igLead, DECIDE, { id: request.id, decision: { item: `socialCare[${records.csc}]`, decision: "INCLUDE", reason: "The plan was discussed with the mother at conference: releasing it is in the child's interests." }, access: sar(reference) });
+    expect(decided.body.errors).toBeUndefined();
     // The police's record of abuse waits on a decision for a parent, but it is the force's to take, not the council's.
     expect(itemOf(parent.police, `police[${records.crime}]`).decision.outcome).toBe("REVIEW_REQUIRED");
     for (const item of [`socialCare[${records.csc}].allocatedWorkerName`, `police[${records.investigation}]`, `police[${records.crime}]`, `education[${records.school}].safeguardingConcerns`, "nothing[at-all]"]) {
-      const { body } = await as(CALLERS.igLead, DECIDE, { id: parentRequest.csc.id, decision: { item, decision: "INCLUDE", reason: "Trying to release something the report does not hold for review." }, access: sar("SAR-EX-PARENT-csc") });
+      const { body } = await as(CALLERS.igLead, DECIDE, { id: request.id, decision: { item, decision: "INCLUDE", reason: "Trying to release something the report does not hold for review." }, access: sar(reference) });
       expect(body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "ITEM_NOT_UNDER_REVIEW" });
     }
   });
@@ -646,12 +652,13 @@ describe("opening, listing, extending and closing requests", () => {
   });
 
   it("refuses a reference already used, a request from the future, a parent without the basis, a malformed SUI or id", async () => {
+    await open(sui, "SAR-CASE-0005", { standing: "CHILD", name: "Ravi" });
     const attempt = (request: Record<string, unknown>) => as(CALLERS.igLead, OPEN, { request: { sui, reference: "SAR-CASE-0002", receivedAt: new Date(Date.now() - 3_600_000).toISOString(), requester: PARENT, ...request }, access: sar("SAR-CASE-0002") });
-    expect((await attempt({ reference: "SAR-CASE-0001" })).body.errors[0].extensions).toMatchObject({ code: "CONFLICT", path: "request.reference" });
+    expect((await attempt({ reference: "SAR-CASE-0005" })).body.errors[0].extensions).toMatchObject({ code: "CONFLICT", path: "request.reference" });
     expect((await attempt({ receivedAt: new Date(Date.now() + 86_400_000).toISOString() })).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "RECEIVED_OUT_OF_RANGE" });
     expect((await attempt({ requester: { ...PARENT, basis: "says she is mum" } })).body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", problem: "BASIS_REQUIRED", path: "request.requester.basis" });
     expect((await attempt({ sui: "1234567890" })).body.errors[0].extensions).toMatchObject({ code: "INVALID_SUI" });
-    const malformed = await as(CALLERS.igLead, REVIEW, { id: "not-an-id", access: sar("SAR-CASE-0001") });
+    const malformed = await as(CALLERS.igLead, REVIEW, { id: "not-an-id", access: sar("SAR-CASE-0005") });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].extensions).toMatchObject({ code: "INVALID_INPUT", path: "id" });
   });

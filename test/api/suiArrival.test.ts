@@ -98,30 +98,35 @@ const csc = (reference: string, child: object) => ({
   socialCare: { status: "CHILD_IN_NEED", startDate: "2026-03-01", allocatedWorkerName: "Sam Worker", allocatedWorkerContact: "sam.worker@bucks.example", responsibleLocalAuthority: BUCKS },
 });
 
-describe("the birth notification of a child the hub held unborn", () => {
+/**
+ * A pregnancy the midwife recorded, and the maternity unit's birth notification of the baby with its
+ * NHS number, held for a steward: a family of the calling test's own.
+ */
+async function heldBirth(familyName: string, reference: string, address: object) {
   const babySui = next();
-  const address = home("3 Larkspur Row", "HP20 2LR");
-  const unborn = { givenNames: "Unborn", familyName: "Fernhollow", expectedDateOfBirth: "2026-05-10", sex: "NOT_KNOWN", address };
-  const baby = { sui: babySui, givenNames: "Wren", familyName: "Fernhollow", dateOfBirth: "2026-05-02", sex: "FEMALE", address };
-  let unbornRecord: string;
-  let birthRecord: string;
-  let gpRegistration: string;
+  const unborn = { givenNames: "Unborn", familyName, expectedDateOfBirth: "2026-05-10", sex: "NOT_KNOWN", address };
+  const baby = { sui: babySui, givenNames: "Wren", familyName, dateOfBirth: "2026-05-02", sex: "FEMALE", address };
+  const pregnancy = await submit("HEALTH", midwife(`MW-${reference}`, unborn, [mother(`GP-MUM-${reference}`, familyName)]));
+  expect(pregnancy.link.outcome).toBe("NEW_CHILD");
+  const notified = await submit("HEALTH", birth(`BN-${reference}`, baby));
+  expect(notified.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
+  return { babySui, baby, unbornRecord: pregnancy.recordId, birthRecord: notified.recordId };
+}
 
-  beforeAll(async () => {
-    const pregnancy = await submit("HEALTH", midwife("MW-FERN-1", unborn, [mother("GP-MUM-FERN", "Fernhollow")]));
-    unbornRecord = pregnancy.recordId;
-    expect(pregnancy.link.outcome).toBe("NEW_CHILD");
-    const notified = await submit("HEALTH", birth("BN-FERN-1", baby));
-    birthRecord = notified.recordId;
-    expect(notified.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
-  });
+/** The GP practice registers the newborn, under the NHS number the birth notification brought. */
+async function gpRegistration(reference: string, baby: object) {
+  return submit("HEALTH", { agencyCode: "GP-K99001", agencyReference: `GP-REG-${reference}`, child: baby, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2026-05-20" } });
+}
 
+describe("the birth notification of a child the hub held unborn", () => {
   it("founds no second child: the record is nobody's and the SUI names no child yet", async () => {
+    const { babySui } = await heldBirth("Fernhollow", "FERN", home("3 Larkspur Row", "HP20 2LR"));
     expect(await childrenWithSui(babySui)).toBe(0);
     expect(await ask(CALLERS.hospitalDoctor, babySui)).toBeNull();
   });
 
   it("is proposed to the unborn child, with the arriving SUI and the expected date in the evidence", async () => {
+    const { babySui, birthRecord } = await heldBirth("Larchmere", "LARC", home("5 Teasel Row", "HP20 2TR"));
     const [review] = await reviewsOf(birthRecord);
     expect(review).toMatchObject({ status: "OPEN", evidence: { arrivingSui: babySui, suiDisputed: false }, candidate: { sui: null, expectedDateOfBirth: "2026-05-10" } });
     // Born eight days before the expected date: the baby the midwife expected, so no evidence against.
@@ -129,23 +134,25 @@ describe("the birth notification of a child the hub held unborn", () => {
   });
 
   it("holds a later record with the same SUI on the same question, founding nothing", async () => {
-    const registration = await submit("HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-REG-WREN", child: baby, health: { gpPracticeCode: "K99001", gpPracticeName: "Example Vale Surgery", registeredOn: "2026-05-20" } });
-    gpRegistration = registration.recordId;
+    const { babySui, baby, birthRecord } = await heldBirth("Rushbrook", "RUSH", home("9 Campion Row", "HP20 2CP"));
+    const registration = await gpRegistration("RUSH", baby);
     expect(registration.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
     const [unbornChild] = (await reviewsOf(birthRecord)).map((review) => review.candidate.childId);
-    expect(await reviewsOf(gpRegistration)).toEqual([expect.objectContaining({ status: "OPEN", evidence: expect.objectContaining({ arrivingSui: babySui }), candidate: expect.objectContaining({ childId: unbornChild }) })]);
+    expect(await reviewsOf(registration.recordId)).toEqual([expect.objectContaining({ status: "OPEN", evidence: expect.objectContaining({ arrivingSui: babySui }), candidate: expect.objectContaining({ childId: unbornChild }) })]);
     expect(await childrenWithSui(babySui)).toBe(0);
   });
 
   it("gives the unborn child the SUI and its date of birth when a steward links them, and links the held records by it", async () => {
+    const { babySui, baby, unbornRecord, birthRecord } = await heldBirth("Tamberley", "TAMB", home("12 Yarrow Row", "HP20 2YR"));
+    const registration = (await gpRegistration("TAMB", baby)).recordId;
     const [review] = await reviewsOf(birthRecord);
     expect((await resolve(review.id, "LINK")).errors).toBeUndefined();
     const seen = await ask(CALLERS.hospitalDoctor, babySui);
     expect(seen).not.toBeNull();
     expect(seen!.demographics.dateOfBirth).toBe("2026-05-02");
-    expect(seen!.health.map((record: { recordId: string }) => record.recordId).sort()).toEqual([birthRecord, gpRegistration, unbornRecord].sort());
+    expect(seen!.health.map((record: { recordId: string }) => record.recordId).sort()).toEqual([birthRecord, registration, unbornRecord].sort());
     // The GP practice's registration is linked by the SUI it carries: the practice is involved with the child.
-    expect(await reviewStatuses(gpRegistration)).toEqual(["SUPERSEDED"]);
+    expect(await reviewStatuses(registration)).toEqual(["SUPERSEDED"]);
     expect(await ask(CALLERS.gp, babySui)).not.toBeNull();
     expect(await childrenWithSui(babySui)).toBe(1);
   });
@@ -163,26 +170,25 @@ describe("an arriving SUI against a child born long before the expected date", (
 });
 
 describe("an SUI arriving for a record not yet traced", () => {
-  const traced = next();
-  const address = home("21 Tansy Lane", "HP20 2TL");
-  const child = { givenNames: "Tobiah", familyName: "Quennell", dateOfBirth: "2016-02-02", sex: "MALE", address };
-  let untraced: string;
-  let arriving: string;
-
-  beforeAll(async () => {
-    untraced = (await submit("EDUCATION", school("UPN-QUEN-1", child))).recordId;
-    const receipt = await submit("CHILDRENS_SOCIAL_CARE", csc("CSC-QUEN-1", { ...child, sui: traced }));
-    arriving = receipt.recordId;
+  /** A school's record not yet traced, then children's social care's record of the same child with the SUI. */
+  async function tracedLater(givenNames: string, familyName: string, reference: string, address: object) {
+    const traced = next();
+    const child = { givenNames, familyName, dateOfBirth: "2016-02-02", sex: "MALE", address };
+    const untraced = (await submit("EDUCATION", school(`UPN-${reference}`, child))).recordId;
+    const receipt = await submit("CHILDRENS_SOCIAL_CARE", csc(`CSC-${reference}`, { ...child, sui: traced }));
     expect(receipt.link).toMatchObject({ state: "POSSIBLE", outcome: "REVIEW_PENDING" });
-  });
+    return { traced, untraced, arriving: receipt.recordId };
+  }
 
   it("goes to a steward even when the match is certain: an SUI link opens the child's file, so no automation gives one", async () => {
+    const { traced, arriving } = await tracedLater("Tobiah", "Quennell", "QUEN-1", home("21 Tansy Lane", "HP20 2TL"));
     const [review] = await reviewsOf(arriving);
     expect(review.evidence.fields.map((field) => field.level)).toEqual(["EXACT", "EXACT", "EXACT", "UNIT", "SAME"]);
     expect(await ask(CALLERS.socialWorker, traced)).toBeNull();
   });
 
   it("founds a child of its own by the SUI when the steward decides NEW_CHILD, leaving the untraced record where it was", async () => {
+    const { traced, untraced, arriving } = await tracedLater("Ambrose", "Kettleby", "KETT-1", home("25 Vetch Lane", "HP20 2VL"));
     const [review] = await reviewsOf(arriving);
     expect((await resolve(review.id, "NEW_CHILD")).errors).toBeUndefined();
     const seen = await ask(CALLERS.socialWorker, traced);

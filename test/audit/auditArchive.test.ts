@@ -25,17 +25,33 @@ async function entriesOn(db: AuditTestDatabase, chain: number): Promise<number[]
   return rows.map((row) => Number(row.sequence));
 }
 
+interface ArchivedTrail {
+  db: AuditTestDatabase;
+  work: string;
+  firstFile: string;
+  secondFile: string;
+  first: TakenCheckpoint;
+  second: TakenCheckpoint;
+  firstSegment: ArchivedSegment;
+  afterFirst: AuditVerification;
+  afterFirstAgainstFile: AuditVerification;
+  secondSegment: ArchivedSegment;
+  afterSecond: AuditVerification;
+}
+
 /**
  * The trail archived by segments under signed checkpoints (audit/README.md, retention): chain 3 gets
  * three entries and chain 7 two before checkpoint 1; each gets two more before checkpoint 2, and one
- * more nobody has signed. Segment 1 is archived and detached, then segment 2.
+ * more nobody has signed. Segment 1 is archived and detached, then segment 2. The tests that only read
+ * share one such trail; a test that writes to the trail archives one of its own, on a database of its own.
  */
 describe("archiving the audit trail by segments", () => {
-  let db: AuditTestDatabase;
   const keys = signingKeys("hub-archive-1");
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-archive-"));
-  const firstFile = path.join(work, "segment-1.jsonl");
-  const secondFile = path.join(work, "segment-2.jsonl");
+  const opened: ArchivedTrail[] = [];
+  let db: AuditTestDatabase;
+  let work: string;
+  let firstFile: string;
+  let secondFile: string;
   let first: TakenCheckpoint;
   let second: TakenCheckpoint;
   let firstSegment: ArchivedSegment;
@@ -44,28 +60,38 @@ describe("archiving the audit trail by segments", () => {
   let secondSegment: ArchivedSegment;
   let afterSecond: AuditVerification;
 
-  beforeAll(async () => {
-    db = await openAuditTestDatabase();
+  async function archivedTrail(): Promise<ArchivedTrail> {
+    const db = await openAuditTestDatabase();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "hub-audit-archive-"));
+    const trail = { db, work, firstFile: path.join(work, "segment-1.jsonl"), secondFile: path.join(work, "segment-2.jsonl") } as ArchivedTrail;
+    opened.push(trail);
     await writeOn(db, 3, 3, "seg-a");
     await writeOn(db, 7, 2, "seg-a");
-    first = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
+    trail.first = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
     await writeOn(db, 3, 2, "seg-b");
     await writeOn(db, 7, 2, "seg-b");
-    second = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
+    trail.second = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
     await writeOn(db, 3, 1, "seg-c");
     await writeOn(db, 7, 1, "seg-c");
 
-    firstSegment = await archiveAuditSegment(db.dataSource, keys.jwks, first.checkpoint.number, firstFile, { now: new Date("2026-12-07T03:00:00Z") });
-    afterFirst = await verifyAuditChain(db.dataSource, { batchSize: 2 });
+    trail.firstSegment = await archiveAuditSegment(db.dataSource, keys.jwks, trail.first.checkpoint.number, trail.firstFile, { now: new Date("2026-12-07T03:00:00Z") });
+    trail.afterFirst = await verifyAuditChain(db.dataSource, { batchSize: 2 });
     const held = await readCheckpointFile((await storedCheckpoints(db.dataSource)).join("\n"), keys.jwks);
-    afterFirstAgainstFile = await verifyAuditChain(db.dataSource, { checkpoints: held, batchSize: 2 });
-    secondSegment = await archiveAuditSegment(db.dataSource, keys.jwks, second.checkpoint.number, secondFile);
-    afterSecond = await verifyAuditChain(db.dataSource, { batchSize: 2 });
+    trail.afterFirstAgainstFile = await verifyAuditChain(db.dataSource, { checkpoints: held, batchSize: 2 });
+    trail.secondSegment = await archiveAuditSegment(db.dataSource, keys.jwks, trail.second.checkpoint.number, trail.secondFile);
+    trail.afterSecond = await verifyAuditChain(db.dataSource, { batchSize: 2 });
+    return trail;
+  }
+
+  beforeAll(async () => {
+    ({ db, work, firstFile, secondFile, first, second, firstSegment, afterFirst, afterFirstAgainstFile, secondSegment, afterSecond } = await archivedTrail());
   });
 
   afterAll(async () => {
-    await db.close();
-    fs.rmSync(work, { recursive: true, force: true });
+    for (const trail of opened) {
+      await trail.db.close();
+      fs.rmSync(trail.work, { recursive: true, force: true });
+    }
   });
 
   it("writes the segment up to the checkpoint's heads, verified, then detaches exactly that", async () => {
@@ -109,6 +135,7 @@ describe("archiving the audit trail by segments", () => {
   });
 
   it("never archives behind the genesis, an unsigned position, or over an existing file", async () => {
+    const { db, first, second, work, firstFile } = await archivedTrail();
     await expect(archiveAuditSegment(db.dataSource, keys.jwks, first.checkpoint.number, path.join(work, "again.jsonl"))).rejects.toThrow(/already begins at checkpoint 2/);
     await expect(archiveAuditSegment(db.dataSource, keys.jwks, 99, path.join(work, "unsigned.jsonl"))).rejects.toThrow(/checkpoint 99 is not stored/);
     await writeOn(db, 9, 1, "seg-exists");
@@ -118,6 +145,7 @@ describe("archiving the audit trail by segments", () => {
   });
 
   it("still refuses every delete but a detach under a genesis written in the same transaction, and within its heads", async () => {
+    const { db } = await archivedTrail();
     await expect(db.dataSource.query(`DELETE FROM disclosure_audit WHERE chain_id = 3`)).rejects.toThrow(/append-only: DELETE is not allowed/);
     await expect(db.dataSource.query(`DELETE FROM audit_genesis`)).rejects.toThrow(/append-only/);
     await writeOn(db, 11, 1, "seg-delete");
@@ -135,6 +163,7 @@ describe("archiving the audit trail by segments", () => {
   });
 
   it("admits a genesis only with the stored checkpoint's signature and the heads it signed, and the verifier trusts no other", async () => {
+    const { db, second } = await archivedTrail();
     await writeOn(db, 3, 1, "seg-forged");
     const fourth = (await takeAuditCheckpoint(db.dataSource, keys)) as TakenCheckpoint;
     const [{ sequence }] = await db.dataSource.query<{ sequence: string }[]>(`SELECT sequence FROM audit_chain_head WHERE chain_id = 3`);

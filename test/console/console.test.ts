@@ -86,6 +86,7 @@ describe("a MASH practitioner's journey", () => {
     expect(found.text).toContain("HEALTH");
     expect(opened.status).toBe(200);
 
+    // This sign-in's session (found by its cookie), and this opening's entry: the newest (other tests open the child too).
     // What the session holds is stored sealed: no JWT to lift from the table, and none of the child's SUI,
     // the search's names, the person's name or the reason they gave.
     const row = JSON.stringify(await sessionRow(hub.hub.database.dataSource, cookie));
@@ -93,7 +94,7 @@ describe("a MASH practitioner's journey", () => {
     expect(session.token).toMatch(/^eyJ/);
     expect(Object.values(session.handles)).toContainEqual(expect.stringContaining(childSui));
     for (const clear of [session.token ?? "", childSui, "Quennevais", "Isolda", "Testwell", "school referral", "REFERRAL_TRIAGE", REFERENCE]) expect(row).not.toContain(clear);
-    const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never });
+    const entry = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).findOneOrFail({ where: { operation: "CHILD_RECORD", childSuis: [childSui] } as never, order: { occurredAt: "DESC", id: "DESC" } as never });
     // The user's own principal, purpose and case reference: the console has no identity of its own.
     expect(entry).toMatchObject({ principalSub: session.caller?.sub, principalRoles: ["MASH_PRACTITIONER"], purpose: "REFERRAL_TRIAGE", caseReference: REFERENCE, outcome: "DISCLOSED" });
     expect(entry.principalSub).toMatch(/^dev-user-/);

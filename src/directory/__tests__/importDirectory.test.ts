@@ -33,21 +33,22 @@ const EAST = "E08000913";
 const CSC_NORTH = `LA-NORTH,Northtestshire Children's Services,CHILDRENS_SOCIAL_CARE,${NORTH},,mash@northtest.example,01632 960201,duty@northtest.example,https://hooks.northtest.example/hub,`;
 const FORCE = `POLICE-99,Testshire Constabulary,POLICE,,${NORTH};${SOUTH},ppu@testshire-police.example,01632 960211,,,true`;
 const PRISON = `HMP-TST,HMP Testford,PRISON,${EAST},${EAST};${SOUTH},omu@testford.example,01632 960271,,,true`;
+/** The prison's line with a new contact address: a harmless change, written at once. */
+const PRISON_DUTY = PRISON.replace("omu@testford.example", "omu.duty@testford.example");
+/** The council's line with a new name and endpoint: a routing change, for a second administrator to approve. */
+const CSC_NORTH_REDIRECTED = CSC_NORTH.replace("https://hooks.northtest.example/hub", "https://hooks.elsewhere.example/take").replace("Northtestshire", "North Testshire");
 
-let testDatabase: TestDatabase;
+/** The directory the running test reads and writes: each test that needs one opens its own (`directoryHolding`). */
 let database: Database;
+const opened: { database: Database; testDatabase: TestDatabase }[] = [];
 const CHANGE = { changedBy: "directory-maintainer", changedByAgency: null, source: DirectoryChangeSource.IMPORT };
 const RULES = { production: true };
 
-beforeAll(async () => {
-  testDatabase = await createTestDatabase("default", { migrated: true });
-  const silent = createLogger("error", [new winston.transports.Console({ silent: true })]);
-  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS }, silent);
-}, 120_000);
-
 afterAll(async () => {
-  await database.close();
-  await testDatabase.drop();
+  for (const { database: each, testDatabase } of opened) {
+    await each.close();
+    await testDatabase.drop();
+  }
 });
 
 const csv = (...lines: string[]) => Readable.from([`${[HEADER, ...lines].join("\n")}\n`]);
@@ -74,8 +75,21 @@ const trailOf = async (code: string) =>
 const serving = (type: Agency["type"], localAuthority: string) =>
   agenciesServing(database.dataSource.manager, { type, localAuthority }).then((found) => found.map(({ entry, version }) => [entry.code, version]));
 
+/**
+ * A directory of the calling test's own, on a database of its own, holding what these lines import (the
+ * first into the empty directory, written at once; any later, approved by a second administrator).
+ */
+async function directoryHolding(...imports: string[][]): Promise<void> {
+  const testDatabase = await createTestDatabase("default", { migrated: true });
+  const silent = createLogger("error", [new winston.transports.Console({ silent: true })]);
+  database = await openDatabase({ databaseUrl: testDatabase.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "hub-directory-")), poolSize: 4, ...IN_MEMORY_FOR_TESTS }, silent);
+  opened.push({ database, testDatabase });
+  for (const lines of imports) expect((await run(...lines)).faults).toEqual([]);
+}
+
 describe("importing a directory file", () => {
   it("creates each agency as version 1, with the areas it serves and who imported it", async () => {
+    await directoryHolding();
     const summary = await run(CSC_NORTH, FORCE, PRISON);
     expect(summary).toEqual({ applied: true, lines: 3, created: ["LA-NORTH", "POLICE-99", "HMP-TST"], updated: [], proposed: [], unchanged: 0, faults: [] });
     const force = await database.dataSource.getRepository(Agency).findOneByOrFail({ code: "POLICE-99" });
@@ -93,7 +107,8 @@ describe("importing a directory file", () => {
   });
 
   it("writes no version for a line that changes nothing, and one for each line that does", async () => {
-    const summary = await run(CSC_NORTH, FORCE.replace(`${NORTH};${SOUTH}`, `${SOUTH};${NORTH}`), PRISON.replace("omu@testford.example", "omu.duty@testford.example"));
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
+    const summary = await run(CSC_NORTH, FORCE.replace(`${NORTH};${SOUTH}`, `${SOUTH};${NORTH}`), PRISON_DUTY);
     expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], unchanged: 2 });
     expect((await versionsOf("LA-NORTH")).map(({ version }) => version)).toEqual([1]);
     expect((await versionsOf("POLICE-99")).map(({ version }) => version)).toEqual([1]);
@@ -104,6 +119,7 @@ describe("importing a directory file", () => {
   });
 
   it("names each faulty line with its stable problem, and then writes nothing at all", async () => {
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
     const summary = await run(
       FORCE.replace("Testshire Constabulary", "Testshire Constabulary (renamed)"),
       "SCH-900901,Testford Academy,SCHOOL,E08000913,,dsl@testford-academy.example,,,,",
@@ -137,6 +153,7 @@ describe("importing a directory file", () => {
 
   it("refuses a new type for an agency whose records the hub holds, naming the line, and writes nothing", async () => {
     const PROBATION = `PDU-TST,Testford Probation Delivery Unit,PROBATION,${EAST},,pdu@testford.example,,,,`;
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
     expect(await run(PROBATION)).toMatchObject({ applied: true, created: ["PDU-TST"] });
     // The probation service has identified an adult to the hub.
     await database.dataSource.query(
@@ -156,14 +173,16 @@ describe("importing a directory file", () => {
   });
 
   it("accepts a plain-HTTP endpoint on a private address outside production", async () => {
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
     const lines = await parseDirectoryCsv(csv("SCH-900910,Testford Lab School,EDUCATION,E08000913,,,,,http://127.0.0.1:9000/receiver,"));
     expect(await importDirectory(database.dataSource, lines, CHANGE, { production: false })).toMatchObject({ applied: true, proposed: ["SCH-900910"], faults: [] });
     await approveAgencyChange(database.dataSource, approver, "approve-lab", (await database.dataSource.getRepository(AgencyChangeProposal).findOneByOrFail({ agencyCode: "SCH-900910", status: "PENDING" })).id, { production: false });
   });
 
   it("into a directory that holds agencies, writes a harmless change at once and proposes routing changes and new agencies for a directory administrator", async () => {
-    const redirected = CSC_NORTH.replace("https://hooks.northtest.example/hub", "https://hooks.elsewhere.example/take").replace("Northtestshire", "North Testshire");
-    const summary = await importOnly(redirected, PRISON.replace("omu@testford.example", "omu.duty@testford.example").replace("01632 960271", "01632 960272"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
+    // The prison's contact address has changed once since it was imported: the prison is at version 2.
+    await directoryHolding([CSC_NORTH, FORCE, PRISON], [PRISON_DUTY]);
+    const summary = await importOnly(CSC_NORTH_REDIRECTED, PRISON_DUTY.replace("01632 960271", "01632 960272"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
     expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], proposed: ["LA-NORTH", "SCH-900920"], faults: [] });
     // One entry per change, proposed or written, in the transaction that made it, each named by its proposal or version.
     const [updated, northProposed, schoolProposed] = [(await trailOf("HMP-TST")).at(-1), (await trailOf("LA-NORTH")).at(-1), (await trailOf("SCH-900920")).at(-1)];
@@ -182,7 +201,7 @@ describe("importing a directory file", () => {
       proposalAuditEntryId: northProposed?.id,
     });
     // The same file again: the routing change waits already, so the line is refused and nothing is written.
-    const again = await importOnly(redirected);
+    const again = await importOnly(CSC_NORTH_REDIRECTED);
     expect(again.faults.map(({ line, code, problem }) => ({ line, code, problem }))).toEqual([{ line: 2, code: "LA-NORTH", problem: DirectoryProblem.CHANGE_PENDING }]);
     const approved = await approvePending("LA-NORTH");
     expect(approved).toMatchObject({ outcome: "UPDATED", version: 2 });
@@ -221,15 +240,18 @@ describe("npm run directory:import, as an operator runs it", () => {
 
 describe("routing's view of the directory", () => {
   it("finds an agency in every authority it serves, with its current version, and only of the type asked", async () => {
+    // The prison and the council have each changed once since they were imported; the force has not.
+    await directoryHolding([CSC_NORTH, FORCE, PRISON], [PRISON_DUTY, CSC_NORTH_REDIRECTED]);
     expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 1]]);
     expect(await serving("POLICE", SOUTH)).toEqual([["POLICE-99", 1]]);
     expect(await serving("POLICE", EAST)).toEqual([]);
-    expect(await serving("PRISON", SOUTH)).toEqual([["HMP-TST", 3]]);
-    expect(await serving("CHILDRENS_SOCIAL_CARE", NORTH)).toEqual([["LA-NORTH", 3]]);
+    expect(await serving("PRISON", SOUTH)).toEqual([["HMP-TST", 2]]);
+    expect(await serving("CHILDRENS_SOCIAL_CARE", NORTH)).toEqual([["LA-NORTH", 2]]);
     expect(await serving("CHILDRENS_SOCIAL_CARE", SOUTH)).toEqual([]);
   });
 
   it("stops finding an agency once it is deactivated, which is a version like any change, and keeps what it was", async () => {
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
     const summary = await run(FORCE.replace(/,true$/, ",false"));
     expect(summary).toMatchObject({ applied: true, updated: ["POLICE-99"] });
     expect(await serving("POLICE", NORTH)).toEqual([]);
@@ -240,22 +262,25 @@ describe("routing's view of the directory", () => {
   });
 
   it("moves an area from one agency to another in one import", async () => {
+    await directoryHolding([CSC_NORTH, FORCE, PRISON]);
     const summary = await run(FORCE.replace(`${NORTH};${SOUTH}`, NORTH), "POLICE-98,Southtest Police,POLICE,,E06000912,ppu@southtest-police.example,,,,true");
     expect(summary).toMatchObject({ applied: true, created: ["POLICE-98"], updated: ["POLICE-99"] });
     expect(await serving("POLICE", SOUTH)).toEqual([["POLICE-98", 1]]);
-    expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 3]]);
+    expect(await serving("POLICE", NORTH)).toEqual([["POLICE-99", 2]]);
   });
 });
 
 describe("the directory's history", () => {
   it("can be neither changed nor deleted, and no agency can be deleted", async () => {
+    // The council's routing change was proposed and approved: two versions, and a decided proposal.
+    await directoryHolding([CSC_NORTH, FORCE, PRISON], [CSC_NORTH_REDIRECTED]);
     const { dataSource } = database;
     await expect(dataSource.query(`UPDATE agency_version SET changed_by = 'someone else' WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`DELETE FROM agency_version WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
-    await expect(dataSource.query(`DELETE FROM agency WHERE code = 'SCH-900910'`)).rejects.toThrow(/keeps its history/);
+    await expect(dataSource.query(`DELETE FROM agency WHERE code = 'HMP-TST'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`DELETE FROM agency_change_proposal WHERE agency_code = 'LA-NORTH'`)).rejects.toThrow(/keeps its history/);
     await expect(dataSource.query(`UPDATE agency_change_proposal SET status = 'PENDING' WHERE agency_code = 'LA-NORTH' AND status = 'APPROVED'`)).rejects.toThrow(/decided once/);
-    expect(await versionsOf("LA-NORTH")).toHaveLength(3);
+    expect(await versionsOf("LA-NORTH")).toHaveLength(2);
   });
 });
 
@@ -270,7 +295,7 @@ describe("a retype racing an agency's first submission", () => {
   const RACE = "HMP-RACE";
   const prisonLine = `${RACE},HMP Racetest,PRISON,${EAST},,omu@racetest.example,01632 960281,,,true`;
   beforeAll(async () => {
-    expect((await run(prisonLine)).faults).toEqual([]);
+    await directoryHolding([prisonLine]);
   });
 
   it("an adult-only first submission holds the agency's row in its own transaction", async () => {
