@@ -30,8 +30,28 @@ export type RowChildren = { suis: string } | { childIds: string };
  */
 export function trailReach(reader: TrailReader, row: { agency: string; concealed?: string } & RowChildren): { condition: string; parameters: Record<string, string> } {
   const children = childReach(reader, row);
-  const notConcealed = row.concealed === undefined ? "" : ` AND NOT ${row.concealed}`;
-  return { condition: `(${row.agency} = :readerAgency OR (${children.condition} AND NOT ${restrictedHolderRow(row)}${notConcealed}))`, parameters: children.parameters };
+  return { condition: `(${row.agency} = :readerAgency OR (${children.condition} AND NOT ${ownAgencyAlone(row)}))`, parameters: children.parameters };
+}
+
+/**
+ * The half of `trailReach` that does not depend on the reader, as a SQL condition over a row: whether it
+ * is its acting agency's alone — made by an agency that holds a SEALED or BROKERED record about one of its
+ * children (`restrictedHolderRow`), or by a concealed route (`concealed`, when given). Such a row, and the
+ * agency it names, reach no other agency's person by any path: not a list of the trail, and not any other
+ * list built from it (a wrong-link report, the recipients Art 19 says to tell, a breach's parties). Where a
+ * duty needs the agency told, the hub tells it on its own trail (`audit/README.md`, "trail reach").
+ */
+export function ownAgencyAlone(row: { agency: string; concealed?: string } & RowChildren): string {
+  return row.concealed === undefined ? restrictedHolderRow(row) : `(${restrictedHolderRow(row)} OR ${row.concealed})`;
+}
+
+/**
+ * An audit entry (`entry`, the alias of a raw `disclosure_audit` row) as the trail's reach sees it, for a
+ * list built from entries about a child the reader was already admitted to: `ownAgencyAlone` with the
+ * concealed-route marker, so one rule says which entries a list may show.
+ */
+export function entryOwnAgencyAlone(entry: string): string {
+  return ownAgencyAlone({ agency: `${entry}.principal_agency`, suis: `${entry}.child_suis`, concealed: concealedRouteEntry(`${entry}.details`) });
 }
 
 /**

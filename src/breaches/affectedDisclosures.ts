@@ -1,6 +1,7 @@
 import { type DataSource } from "typeorm";
 import { AuditOutcome } from "../audit/AuditOutcome";
 import { RESTRICTING_LABELS } from "../records/restrictedRecord";
+import { entryOwnAgencyAlone } from "../audit/trailReach";
 import { type BreachRecipient } from "./PersonalDataBreach";
 
 /** What the trail says went out, for a breach record. */
@@ -28,8 +29,17 @@ export interface AffectedDisclosure {
   fieldsDisclosed: string[];
   /** Every party: the recipient's agency and every agency whose records went out. */
   parties: string[];
-  /** The parties any other party may know of: the recipient's agency and the owners of records neither SEALED nor BROKERED. */
+  /**
+   * The parties any other party may know of: the recipient's agency — unless the entry is its agency's
+   * alone on the trail (`recipientAlone`) — and the owners of records neither SEALED nor BROKERED.
+   */
   openParties: string[];
+  /**
+   * The entry is its recipient agency's alone (`audit/trailReach`'s `entryOwnAgencyAlone`: that agency holds
+   * one of its children under a SEALED or BROKERED record, or a concealed route made it): the disclosure, its
+   * recipient and its agency are that agency's part only, never in another party's.
+   */
+  recipientAlone: boolean;
   /** The SEALED or BROKERED records that went out in it, with their agencies: each known only to its own. */
   restrictedRecords: { id: string; agency: string }[];
 }
@@ -41,8 +51,8 @@ export interface AffectedDisclosure {
  */
 export async function loadAffectedDisclosures(dataSource: DataSource, ids: readonly string[]): Promise<AffectedDisclosure[]> {
   if (ids.length === 0) return [];
-  const rows: { id: string; principal_sub: string; principal_agency: string; lawful_basis: string | null; child_suis: string[]; fields_disclosed: string[]; records: { id: string; agency: string; restricted: boolean }[] | null }[] = await dataSource.query(
-    `SELECT d.id, d.principal_sub, d.principal_agency, d.lawful_basis, d.child_suis, d.fields_disclosed,
+  const rows: { id: string; principal_sub: string; principal_agency: string; lawful_basis: string | null; child_suis: string[]; fields_disclosed: string[]; recipient_alone: boolean; records: { id: string; agency: string; restricted: boolean }[] | null }[] = await dataSource.query(
+    `SELECT d.id, d.principal_sub, d.principal_agency, d.lawful_basis, d.child_suis, d.fields_disclosed, ${entryOwnAgencyAlone("d")} AS recipient_alone,
        (SELECT jsonb_agg(jsonb_build_object('id', r.id, 'agency', r.agency_code, 'restricted', r.labels && $3::text[]) ORDER BY r.id) FROM agency_record r
          WHERE r.id::text IN (SELECT jsonb_array_elements_text(COALESCE(d.details->'recordIds', '[]')))) AS records
      FROM disclosure_audit d WHERE d.id = ANY($1::uuid[]) AND d.outcome = $2 ORDER BY d.occurred_at, d.id`,
@@ -50,10 +60,11 @@ export async function loadAffectedDisclosures(dataSource: DataSource, ids: reado
   );
   return rows.map((row) => {
     const records = row.records ?? [];
-    const openParties = [...new Set([row.principal_agency, ...records.filter((record) => !record.restricted).map((record) => record.agency)])];
+    const recipient = row.recipient_alone ? [] : [row.principal_agency];
+    const openParties = [...new Set([...recipient, ...records.filter((record) => !record.restricted && !(row.recipient_alone && record.agency === row.principal_agency)).map((record) => record.agency)])];
     return {
       id: row.id, principalSub: row.principal_sub, principalAgency: row.principal_agency, lawfulBasis: row.lawful_basis, childSuis: row.child_suis,
-      fieldsDisclosed: row.fields_disclosed, parties: [...new Set([...openParties, ...records.map((record) => record.agency)])], openParties,
+      fieldsDisclosed: row.fields_disclosed, parties: [...new Set([row.principal_agency, ...openParties, ...records.map((record) => record.agency)])], openParties, recipientAlone: row.recipient_alone,
       restrictedRecords: records.filter((record) => record.restricted).map(({ id, agency }) => ({ id, agency })),
     };
   });

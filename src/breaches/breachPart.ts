@@ -2,6 +2,7 @@ import { type DataSource } from "typeorm";
 import { type Principal } from "../auth/Principal";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { childrenReached } from "../audit/trailAsRead";
+import { entryOwnAgencyAlone } from "../audit/trailReach";
 import { childrenKeptOut } from "../exclusions/childrenKeptOut";
 import { loadAffectedDisclosures, ownRestrictedRecords, summariseDisclosures, type AffectedDisclosure } from "./affectedDisclosures";
 import { breachClock, type BreachClock } from "./breachClock";
@@ -65,7 +66,8 @@ export async function breachPartsFor(dataSource: DataSource, reader: Principal, 
     disclosure.principalAgency === agency ? disclosure : { ...disclosure, childSuis: disclosure.childSuis.filter((sui) => reached.has(sui)) };
   return breaches.map((breach) => {
     const all = breach.disclosureIds.flatMap((id) => disclosures.get(id) ?? []);
-    const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui))).map(asRead);
+    // A disclosure whose entry is its recipient agency's alone on the trail is that agency's part only: to any other party it is counted elsewhere, never named.
+    const ours = all.filter((disclosure) => disclosure.parties.includes(agency) && (!disclosure.recipientAlone || disclosure.principalAgency === agency) && !disclosure.childSuis.some((sui) => keptOut.has(sui))).map(asRead);
     const namedByDisclosures = new Set(all.flatMap((disclosure) => disclosure.childSuis));
     const namedBeside = breach.childSuis.filter((sui) => !namedByDisclosures.has(sui) && !keptOut.has(sui) && (heldSuis.has(sui) || breach.openedByAgency === agency));
     const part = summariseDisclosures(ours, namedBeside, agency);
@@ -109,8 +111,8 @@ export async function requireOwnDisclosures(dataSource: DataSource, principal: P
   if (ids.length === 0) return;
   const rows: { id: string }[] = await dataSource.query(
     `SELECT d.id FROM disclosure_audit d WHERE d.id = ANY($1::uuid[])
-        AND (d.principal_agency = $2 OR EXISTS (SELECT 1 FROM agency_record r WHERE r.agency_code = $2
-              AND r.id::text IN (SELECT jsonb_array_elements_text(COALESCE(d.details->'recordIds', '[]')))))`,
+        AND (d.principal_agency = $2 OR (NOT ${entryOwnAgencyAlone("d")} AND EXISTS (SELECT 1 FROM agency_record r WHERE r.agency_code = $2
+              AND r.id::text IN (SELECT jsonb_array_elements_text(COALESCE(d.details->'recordIds', '[]'))))))`,
     [[...ids], principal.agency],
   );
   const ours = new Set(rows.map((row) => row.id));

@@ -59,7 +59,9 @@ export async function openSuspectedBreach(services: { dataSource: DataSource; po
     // The opener's agency reads this entry in full, and others holding its children read it too: it names only the controllers the opener may know of,
     // and an opener party through its own sealed or brokered records names them, so the trail keeps these details from every other agency.
     details: {
-      breachId: breach.id, source: breach.source, sourceId: breach.sourceId, disclosureIds: breach.disclosureIds, agenciesToTell: summariseDisclosures(disclosures, [], principal.agency).agenciesToTell,
+      // Nor a disclosure whose entry is its recipient agency's alone on the trail (`recipientAlone`): that agency's part, told to it by its own.
+      breachId: breach.id, source: breach.source, sourceId: breach.sourceId, agenciesToTell: summariseDisclosures(disclosures, [], principal.agency).agenciesToTell,
+      disclosureIds: disclosures.filter((disclosure) => !disclosure.recipientAlone || disclosure.principalAgency === principal.agency).map((disclosure) => disclosure.id),
       lawEnforcement: breach.lawEnforcement, awareAt: breach.awareAt.toISOString(), reportDueAt: breach.reportDueAt.toISOString(), ...concealedRecords(ownRestrictedRecords(disclosures, principal.agency)),
     },
   }, now);

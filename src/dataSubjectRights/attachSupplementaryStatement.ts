@@ -39,7 +39,7 @@ export async function attachSupplementaryStatement(services: GovernanceServices,
   if (isEvidential(rule, target)) {
     return refuseRightsRequest(request, ErrorCode.INVALID_INPUT, RightsProblem.EVIDENTIAL_RECORD, "This record or fact is evidential: it is kept as recorded. Restrict its processing instead (restrictProcessing).", { path: "recordId", recordId: record.id, field: input.field });
   }
-  const recipientsToTell = await art19Recipients(services.dataSource, target);
+  const { toTell: recipientsToTell, toldByHub } = await art19Recipients(services.dataSource, target);
   return recordRightsWork(request, record.sui === null ? [] : [record.sui], async (manager) => {
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO supplementary_statement (record_id, field, statement, agency_code, attached_by_sub, attached_by_agency, attached_at)
@@ -49,6 +49,7 @@ export async function attachSupplementaryStatement(services: GovernanceServices,
     return {
       result: { id: row.id, path: target.path, attachedAt: now, recipientsToTell },
       details: { statementId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path, onBehalfOf: record.agencyCode, recipientsToTell },
+      art19: { toldByHub, notice: { statementId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path, onBehalfOf: record.agencyCode } },
     };
   });
 }

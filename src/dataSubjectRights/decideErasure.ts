@@ -51,7 +51,7 @@ export async function decideErasure(services: GovernanceServices, principal: Pri
   const target = rightsTarget(record, input.field);
   const { regime, outcome, grounds, exemptions } = erasureOutcome(rule, target.labels, input.groundsMet, input.exemptionsApplying);
   const column = outcome === ErasureOutcome.ERASED ? erasableColumn(services, target) : null;
-  const recipientsToTell = outcome === ErasureOutcome.ERASED ? await art19Recipients(services.dataSource, target) : [];
+  const { toTell: recipientsToTell, toldByHub } = outcome === ErasureOutcome.ERASED ? await art19Recipients(services.dataSource, target) : { toTell: [], toldByHub: [] };
   return recordRightsWork(request, record.sui === null ? [] : [record.sui], async (manager) => {
     const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO erasure_decision (record_id, record_type, agency_code, field, regime, grounds, exemptions, outcome, reason, decided_by_sub, decided_by_agency, decided_at)
@@ -66,6 +66,7 @@ export async function decideErasure(services: GovernanceServices, principal: Pri
         erasureDecisionId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path,
         regime, groundsMet: grounds, exemptionsApplying: exemptions, outcome, reason: input.reason.trim(), recipientsToTell, storedCopiesErased,
       },
+      art19: { toldByHub, notice: { erasureDecisionId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path, regime, outcome, onBehalfOf: record.agencyCode } },
     };
   });
 }

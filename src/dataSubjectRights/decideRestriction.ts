@@ -33,7 +33,7 @@ export async function decideRestriction(services: GovernanceServices, principal:
   }
   const target = rightsTarget(record, row.field);
   const status = decision === RestrictionDecision.LIFT ? RestrictionStatus.LIFTED : RestrictionStatus.IN_FORCE;
-  const recipientsToTell = await art19Recipients(services.dataSource, target);
+  const { toTell: recipientsToTell, toldByHub } = await art19Recipients(services.dataSource, target);
   return recordRightsWork(request, record.sui === null ? [] : [record.sui], async (manager) => {
     await manager.query(
       `UPDATE processing_restriction SET status = $2, decision = $3, decision_reason = $4, decided_by_sub = $5, decided_at = $6 WHERE id = $1`,
@@ -42,6 +42,7 @@ export async function decideRestriction(services: GovernanceServices, principal:
     return {
       result: { id, path: target.path, kind: row.kind, ground: row.ground, status, allowedPurposes: row.allowed_purposes, restrictedAt: new Date(row.restricted_at), recipientsToTell },
       details: { restrictionId: id, recordId: record.id, recordType: record.recordType, field: row.field, path: target.path, kind: row.kind, decision, reason: reason.trim(), recipientsToTell },
+      art19: { toldByHub, notice: { restrictionId: id, recordId: record.id, recordType: record.recordType, field: row.field, path: target.path, kind: row.kind, decision, onBehalfOf: record.agencyCode } },
     };
   });
 }

@@ -48,7 +48,7 @@ export async function restrictProcessing(services: GovernanceServices, principal
   if (record === null) return recordNotHeld(request);
   const target = rightsTarget(record, input.field);
   const allowedPurposes = rule.restrictionPurposes.get(input.ground) ?? [];
-  const recipientsToTell = await art19Recipients(services.dataSource, target);
+  const { toTell: recipientsToTell, toldByHub } = await art19Recipients(services.dataSource, target);
   const [held] = await services.dataSource.query<{ id: string }[]>(
     `SELECT id FROM processing_restriction WHERE record_id = $1 AND field IS NOT DISTINCT FROM $2 AND status = $3`,
     [record.id, input.field, RestrictionStatus.IN_FORCE],
@@ -68,6 +68,7 @@ export async function restrictProcessing(services: GovernanceServices, principal
         restrictionId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path, kind: input.kind, ground: input.ground,
         allowedPurposes, reason: input.reason.trim(), recipientsToTell,
       },
+      art19: { toldByHub, notice: { restrictionId: row.id, recordId: record.id, recordType: record.recordType, field: input.field, path: target.path, kind: input.kind, ground: input.ground, allowedPurposes, onBehalfOf: record.agencyCode } },
     };
   });
 }

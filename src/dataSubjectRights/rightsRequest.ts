@@ -6,6 +6,7 @@ import { type GovernanceOperation } from "../audit/governancePurposes";
 import { recordAuditEntriesInTransaction } from "../audit/recordAuditEntry";
 import { ErrorCode, HubError } from "../errors/HubError";
 import { type AccessContext } from "../policy/AccessContext";
+import { art19Notice, type Art19Recipients } from "./art19Recipients";
 import { rightsWorker } from "./rightsWorker";
 import { RightsProblem } from "./RightsProblem";
 
@@ -42,11 +43,18 @@ export function requireLength(text: string, minimum: number, path: string, probl
  * commit together or not at all, so the trail never says a fact was rectified, restricted or erased
  * that was not, and nothing changes without its entry.
  */
-export async function recordRightsWork<T>(request: RightsRequest, childSuis: string[], work: (manager: EntityManager) => Promise<{ result: T; details: Record<string, unknown> }>): Promise<T> {
+export async function recordRightsWork<T>(request: RightsRequest, childSuis: string[], work: (manager: EntityManager) => Promise<{ result: T; details: Record<string, unknown>; art19?: Art19Told }>): Promise<T> {
   const { services, admitted, now } = request;
   return services.dataSource.transaction(async (manager) => {
-    const { result, details } = await work(manager);
-    await recordAuditEntriesInTransaction(manager, [governanceAuditEntry(services, { ...admitted, childSuis, details }, AuditOutcome.RECORDED)], now);
+    const { result, details, art19 } = await work(manager);
+    const notices = (art19?.toldByHub ?? []).map((recipient) => art19Notice(recipient, { requestId: admitted.requestId, operation: admitted.operation, policyVersion: services.policy.version }, childSuis, art19?.notice ?? {}));
+    await recordAuditEntriesInTransaction(manager, [governanceAuditEntry(services, { ...admitted, childSuis, details }, AuditOutcome.RECORDED), ...notices], now);
     return result;
   });
+}
+
+/** The recipients the hub tells itself (`art19Recipients.ts`), and what their notice names: written with the decision, so neither commits without the other. */
+export interface Art19Told {
+  toldByHub: Art19Recipients["toldByHub"];
+  notice: Record<string, unknown>;
 }

@@ -163,6 +163,41 @@ describe("rectification by supplementary statement (UK GDPR Art 16)", () => {
   });
 });
 
+describe("Art 19 and a recipient the trail keeps to itself", () => {
+  // A child of its own: the school holds her plainly, the GP practice under a seal, and the practice's clinician read her file.
+  const sealedSui = syntheticNhsNumbers(130_600).next().value as string;
+  const SCHOOL_IG = person("ig-school-art19", "SCH-199001", "EDUCATION");
+  const TRAIL = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, first: 100, access: $access) { nodes { operation principal { sub agency } details } } }`;
+  const trailOf = async (caller: TestClaims) => {
+    const body = await as(caller, TRAIL, { filter: { childSui: sealedSui }, access: IG_REVIEW });
+    expect(body.errors).toBeUndefined();
+    return body.data.disclosures.nodes as { operation: string; principal: { sub: string; agency: string }; details: Record<string, unknown> }[];
+  };
+
+  it("names the sealed holder to no other agency's IG lead, and the hub tells the holder on its own trail", async () => {
+    const schoolRecord = await submit(SYSTEM("SCH-199001", "EDUCATION"), school(sealedSui, `UPN-RIGHTS-SEALED-${sealedSui}`));
+    await submit(SYSTEM("GP-K99001", "HEALTH"), { agencyCode: "GP-K99001", agencyReference: `GP-RIGHTS-SEALED-${sealedSui}`, child: child(sealedSui, "Ezra"), labels: ["SEALED"], health: { gpPracticeCode: "K99001", registeredOn: "2020-01-01" } });
+    const read = await as(CALLERS.gp, RIGHTS_CHILD, { sui: sealedSui, access: access("CHILD_PROTECTION_CONFERENCE") });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.child.education).toHaveLength(1);
+    expect((await trailOf(SCHOOL_IG)).map((node) => node.principal.agency)).not.toContain("GP-K99001");
+
+    const attached = await as(SCHOOL_IG, ATTACH, { recordId: schoolRecord, field: null, statement: STATEMENT, access: IG_REVIEW });
+    expect(attached.errors).toBeUndefined();
+    // Not named to the school's IG lead: not in the answer, not on their own entry, not anywhere on their trail.
+    expect(attached.data.attachSupplementaryStatement.recipientsToTell).toEqual([]);
+    const schoolTrail = await trailOf(SCHOOL_IG);
+    expect(JSON.stringify(schoolTrail)).not.toContain("GP-K99001");
+    expect(schoolTrail.find((node) => node.operation === "SUPPLEMENTARY_STATEMENT_ATTACHED")?.details).toMatchObject({ recipientsToTell: [] });
+
+    // Told all the same: the hub's entry on the practice's behalf, on its IG lead's trail, naming the statement, never the school's account.
+    const notices = (await trailOf(GP_IG)).filter((node) => node.operation === "SUPPLEMENTARY_STATEMENT_ATTACHED" && node.principal.agency === "GP-K99001");
+    expect(notices).toEqual([expect.objectContaining({ principal: { sub: "hub:art19", agency: "GP-K99001" }, details: expect.objectContaining({ art19Notice: true, recordId: schoolRecord, path: `education[${schoolRecord}]`, onBehalfOf: "SCH-199001" }) })]);
+    expect(JSON.stringify(notices)).not.toContain(SCHOOL_IG.sub);
+    expect((await as(CALLERS.igLead, VERIFY)).data.verifyAuditChain.intact).toBe(true);
+  });
+});
+
 describe("restriction of processing (Art 18) and objection (Art 21)", () => {
   it("restricts a fact: withheld for a purpose the ground does not allow, with the restriction as the reason", async () => {
     const family = await freshFamily();

@@ -6,6 +6,8 @@ import { DATA_QUALITY, IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { storedLinkOf } from "../support/storedLink";
+import { statementsFor } from "../support/statementCount";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 
 /**
  * Identity resolution end to end (HUB.md §8, issue: records without an SUI): the three bands, twins,
@@ -481,5 +483,95 @@ describe("merge and split", () => {
     const body = await as(CALLERS.dataSteward, SPLIT, { childId: amelia.id, recordIds: [receipt.recordId], reason: "GP-OLD was another Amelia registered at the same surgery.", access: DATA_QUALITY });
     expect(body.errors).toBeUndefined();
     expect(body.data.splitChild.wrongLinkReport.disclosures).toContainEqual(expect.objectContaining({ disclosureId: read.data.child.disclosureId, carried: "CARRIED" }));
+  });
+});
+
+describe("a sealed holder in what stewards and IG leads are shown of a wrong link", () => {
+  // A child of this group's own: on a school's roll, held by a GP practice under a seal, and a police record
+  // of another girl linked to her by a wrong NHS number. The practice's clinician reads her file meanwhile.
+  const sealedSui = syntheticNhsNumbers(131_700).next().value as string;
+  const girl = { sui: sealedSui, givenNames: "Saffron", familyName: "Wickenby", dateOfBirth: "2014-07-22", sex: "FEMALE", address: { ...HOME, line1: "5 Yarrow Close", postcode: "HP20 3YC" } };
+  const SCHOOL_IG: TestClaims = { sub: "ig-school-wrong-link", name: "Test school IG", agency: "SCH-199001", agency_type: "EDUCATION", roles: ["IG_LEAD"], la: "E06000060" };
+  const SCHOOL_STEWARD: TestClaims = { ...SCHOOL_IG, sub: "steward-school-wrong-link", roles: ["DATA_STEWARD"] };
+  const GP_IG: TestClaims = { ...SCHOOL_IG, sub: "ig-gp-wrong-link", agency: "GP-K99001", agency_type: "HEALTH" };
+  const BREACHES = /* GraphQL */ `query ($access: AccessContext!) { breaches(access: $access, status: OPEN) { breach { source disclosureIds recipients { sub agency } agenciesToTell } } }`;
+  const REPORTED = "query ($changeId: ID!, $access: AccessContext!) { wrongLinkReport(changeId: $changeId, access: $access) { disclosures { disclosureId principalAgency principalSub } } }";
+  const fixture = { gpRecord: "", policeRecord: "", gpReadId: "", changeId: "", splitDisclosures: [] as unknown[] };
+  const submit = async (agencyType: string, record: Record<string, unknown>) => {
+    const body = await as(AGENCY_SYSTEM_CLAIMS(record.agencyCode as string, agencyType, "E06000060"), SUBMIT, { record });
+    expect(body.errors).toBeUndefined();
+    return body.data.submitRecord.recordId as string;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await submit("EDUCATION", { agencyCode: "SCH-199001", agencyReference: "UPN-WRONG-LINK-SEALED", child: girl, education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" } });
+    fixture.gpRecord = await submit("HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-WRONG-LINK-SEALED", child: girl, labels: ["SEALED"], health: { gpPracticeCode: "K99001", registeredOn: "2020-01-01" } });
+    fixture.policeRecord = await submit("POLICE", { agencyCode: "POLICE-43", agencyReference: "TVP-WRONG-LINK-SORREL", child: { ...girl, givenNames: "Sorrel" }, police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-11-20" } });
+    const read = await as({ ...CALLERS.gp, sub: "gp-wrong-link-reader" }, CHILD_QUERY, { sui: sealedSui, access: access("CHILD_PROTECTION_CONFERENCE") });
+    expect(read.errors).toBeUndefined();
+    fixture.gpReadId = read.data.child.disclosureId as string;
+    const held = await repo(Child).findOneByOrFail({ sui: sealedSui });
+    const split = await as(SCHOOL_STEWARD, SPLIT, { childId: held.id, recordIds: [fixture.policeRecord], reason: "The police record is of another girl: a wrong NHS number was sent.", access: DATA_QUALITY });
+    expect(split.errors).toBeUndefined();
+    fixture.changeId = split.data.splitChild.change.id as string;
+    fixture.splitDisclosures = split.data.splitChild.wrongLinkReport.disclosures;
+  }, 180_000);
+  afterAll(async () => {
+    await hub.stop();
+  });
+
+  it("the wrong-link report names the sealed practice's read to no other agency's steward or IG lead, and lists it to the practice's own", async () => {
+    expect(JSON.stringify(fixture.splitDisclosures)).not.toContain("GP-K99001");
+    const toSchool = await as(SCHOOL_IG, REPORTED, { changeId: fixture.changeId, access: IG_REVIEW });
+    expect(toSchool.errors).toBeUndefined();
+    expect(JSON.stringify(toSchool.data.wrongLinkReport)).not.toContain("GP-K99001");
+    expect(JSON.stringify(toSchool.data.wrongLinkReport)).not.toContain(fixture.gpReadId);
+    // The steward's own entry counts only what they were shown.
+    const [entry] = await query<{ details: { disclosures: number } }[]>(`SELECT details FROM disclosure_audit WHERE operation = 'WRONG_LINK_REPORT' AND principal_sub = $1`, [SCHOOL_IG.sub]);
+    expect(entry.details.disclosures).toBe(toSchool.data.wrongLinkReport.disclosures.length);
+    const toPractice = await as(GP_IG, REPORTED, { changeId: fixture.changeId, access: IG_REVIEW });
+    expect(toPractice.errors).toBeUndefined();
+    expect(toPractice.data.wrongLinkReport.disclosures).toContainEqual({ disclosureId: fixture.gpReadId, principalAgency: "GP-K99001", principalSub: "gp-wrong-link-reader" });
+  });
+
+  it("the breach it opened is the practice's to be told of, and names it in no other agency's log", async () => {
+    const practiceLog = await as(GP_IG, BREACHES, { access: IG_REVIEW });
+    expect(practiceLog.errors).toBeUndefined();
+    const practiceWrongLink = practiceLog.data.breaches.filter((entry: { breach: { source: string } }) => entry.breach.source === "WRONG_LINK");
+    for (const caller of [SCHOOL_IG, { ...SCHOOL_IG, sub: "ig-police-wrong-link", agency: "POLICE-43", agency_type: "POLICE" }]) {
+      const log = await as(caller, BREACHES, { access: IG_REVIEW });
+      expect(log.errors).toBeUndefined();
+      expect(JSON.stringify(log.data.breaches)).not.toContain("GP-K99001");
+      expect(JSON.stringify(log.data.breaches)).not.toContain(fixture.gpReadId);
+    }
+    // Nor does the school's trail, where its steward's BREACH_OPENED and WRONG_LINK_REPORT entries are its own, in full.
+    const trail = await as(SCHOOL_IG, "query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, first: 100, access: $access) { nodes { operation principal { agency } details } } }", { filter: { childSui: sealedSui }, access: IG_REVIEW });
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data.disclosures.nodes.map((node: { operation: string }) => node.operation)).toContain("BREACH_OPENED");
+    expect(JSON.stringify(trail.data.disclosures.nodes)).not.toContain("GP-K99001");
+    expect(JSON.stringify(trail.data.disclosures.nodes)).not.toContain(fixture.gpReadId);
+    // The practice's read carried the police record: the practice is a controller of its own part, told of it.
+    expect(practiceWrongLink).toEqual([{ breach: expect.objectContaining({ disclosureIds: expect.arrayContaining([fixture.gpReadId]), agenciesToTell: expect.arrayContaining(["GP-K99001"]) }) }]);
+  });
+
+  it("a link history of the sealed record is, to another agency's IG lead, a record the hub does not hold, with the same statements", async () => {
+    const missing = "00000000-0000-4000-8000-00000000f00d";
+    const sealed = await as(SCHOOL_IG, HISTORY, { recordId: fixture.gpRecord, access: IG_REVIEW });
+    const none = await as(SCHOOL_IG, HISTORY, { recordId: missing, access: IG_REVIEW });
+    expect(sealed.errors?.[0]).toMatchObject({ message: none.errors[0].message, extensions: { code: "NOT_FOUND" } });
+    expect(sealed.data).toEqual(none.data);
+    expect(await statementsFor(() => as(SCHOOL_IG, HISTORY, { recordId: fixture.gpRecord, access: IG_REVIEW }))).toBe(await statementsFor(() => as(SCHOOL_IG, HISTORY, { recordId: missing, access: IG_REVIEW })));
+    // Its own agency's IG lead, and a steward (whose work is the hub's links), read it.
+    expect((await as(GP_IG, HISTORY, { recordId: fixture.gpRecord, access: IG_REVIEW })).data.linkHistory).toEqual([expect.objectContaining({ action: "LINKED", childSui: sealedSui })]);
+    expect((await as(CALLERS.dataSteward, HISTORY, { recordId: fixture.gpRecord, access: DATA_QUALITY })).data.linkHistory).toHaveLength(1);
+  });
+
+  it("a link history of the wrongly linked record shows another agency's IG lead only its entries about children they reach", async () => {
+    const toSchool = await as(SCHOOL_IG, HISTORY, { recordId: fixture.policeRecord, access: IG_REVIEW });
+    expect(toSchool.errors).toBeUndefined();
+    expect(toSchool.data.linkHistory.map((entry: { action: string; childSui: string | null }) => [entry.action, entry.childSui])).toEqual([["LINKED", sealedSui], ["UNLINKED", sealedSui]]);
+    const toSteward = await as(SCHOOL_STEWARD, HISTORY, { recordId: fixture.policeRecord, access: DATA_QUALITY });
+    expect(toSteward.data.linkHistory).toHaveLength(3);
   });
 });

@@ -12,6 +12,7 @@ import { type ChildIdentityChangeView } from "./childIdentityChangeView";
 import { childrenKeptOut } from "../../exclusions/childrenKeptOut";
 import { admitSteward, auditStewardRead, requireId } from "./stewardAction";
 import { breachFromWrongLink } from "../../breaches/suspectedBreaches";
+import { entryOwnAgencyAlone } from "../../audit/trailReach";
 
 export const CarriedRecords = {
   /** The audit entry names a wrongly linked record among those whose content went out. */
@@ -73,10 +74,12 @@ export async function wrongLinkReport(services: GovernanceServices, principal: P
   const change: ChildIdentityChangeView = { id: row.id, kind: row.kind, fromChildId: row.from_child_id, toChildId: row.to_child_id, fromChildSui: row.from_child_sui, recordIds: row.record_ids, decidedBy: row.decided_by, decidedAt: row.decided_at, reason: row.reason };
 
   const windows = await linkWindows(dataSource, change);
-  const disclosures = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, row.sui, windows);
+  const found = row.sui === null || windows.length === 0 ? [] : await disclosuresIn(dataSource, principal.agency, row.sui, windows);
+  const disclosures = found.filter((disclosure) => disclosure.shown).map(({ shown: _shown, ...disclosure }) => disclosure);
   const reportId = await auditStewardRead(services, { ...steward, childSuis: row.sui ? [row.sui] : [], details: { changeId: id, disclosures: disclosures.length } }, now);
-  // Content that went out through the wrong link is a suspected breach, known of since the split (`breaches/`).
-  await breachFromWrongLink(services, principal, requestId, access, { change, childSui: row.sui, disclosures }, now);
+  // Content that went out through the wrong link is a suspected breach, known of since the split (`breaches/`):
+  // every such disclosure, shown or not, so a sealed holder that received it is still told of its own part.
+  await breachFromWrongLink(services, principal, requestId, access, { change, childSui: row.sui, disclosures: found }, now);
   return { change, childSui: row.sui, disclosures, reportId };
 }
 
@@ -112,16 +115,25 @@ async function linkWindows(dataSource: DataSource, change: ChildIdentityChangeVi
   return windows;
 }
 
-async function disclosuresIn(dataSource: DataSource, sui: string, windows: Window[]): Promise<WrongLinkDisclosure[]> {
+/**
+ * The child's disclosures while a link stood, each marked `shown` when the reader may be told of it: the
+ * trail's own reach (`audit/trailReach`'s `entryOwnAgencyAlone`) — an entry made by an agency holding the
+ * child under a SEALED or BROKERED record, or by a concealed route, is its agency's alone, and names that
+ * agency to nobody else (the reader's agency's own always shown). The split already admitted the reader
+ * to the child, so the rest of the trail's rule (which children it reaches) is not asked again.
+ */
+async function disclosuresIn(dataSource: DataSource, readerAgency: string, sui: string, windows: Window[]): Promise<(WrongLinkDisclosure & { shown: boolean })[]> {
   const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
   const to = new Date(Math.max(...windows.map((w) => w.to.getTime())));
-  const entries: { id: string; occurred_at: Date; operation: string; principal_sub: string; principal_agency: string; principal_agency_type: string; purpose: string | null; break_glass: boolean; details: { recordIds?: string[] } }[] =
+  const entries: { id: string; occurred_at: Date; operation: string; principal_sub: string; principal_agency: string; principal_agency_type: string; purpose: string | null; break_glass: boolean; details: { recordIds?: string[] }; shown: boolean }[] =
     await dataSource.query(
-      `SELECT id, occurred_at, operation, principal_sub, principal_agency, principal_agency_type, purpose, break_glass, details FROM disclosure_audit
-       WHERE child_suis @> ARRAY[$1]::text[] AND operation = ANY($2::text[]) AND outcome = $3 AND occurred_at BETWEEN $4 AND $5 ORDER BY occurred_at, id`,
-      [sui, DISCLOSING_OPERATIONS, AuditOutcome.DISCLOSED, from, to],
+      `SELECT a.id, a.occurred_at, a.operation, a.principal_sub, a.principal_agency, a.principal_agency_type, a.purpose, a.break_glass, a.details,
+              (a.principal_agency = $6 OR NOT ${entryOwnAgencyAlone("a")}) AS shown
+         FROM disclosure_audit a
+        WHERE a.child_suis @> ARRAY[$1]::text[] AND a.operation = ANY($2::text[]) AND a.outcome = $3 AND a.occurred_at BETWEEN $4 AND $5 ORDER BY a.occurred_at, a.id`,
+      [sui, DISCLOSING_OPERATIONS, AuditOutcome.DISCLOSED, from, to, readerAgency],
     );
-  const disclosures: WrongLinkDisclosure[] = [];
+  const disclosures: (WrongLinkDisclosure & { shown: boolean })[] = [];
   for (const entry of entries) {
     const standing = windows.filter((w) => w.from <= entry.occurred_at && entry.occurred_at <= w.to).map((w) => w.recordId);
     if (standing.length === 0) continue;
@@ -130,7 +142,7 @@ async function disclosuresIn(dataSource: DataSource, sui: string, windows: Windo
     const carried = carriedIds === undefined ? CarriedRecords.UNKNOWN : recordIds.length > 0 ? CarriedRecords.CARRIED : CarriedRecords.NOT_CARRIED;
     disclosures.push({
       disclosureId: entry.id, occurredAt: entry.occurred_at, operation: entry.operation, principalSub: entry.principal_sub, principalAgency: entry.principal_agency,
-      principalAgencyType: entry.principal_agency_type, purpose: entry.purpose, breakGlass: entry.break_glass, carried, recordIds,
+      principalAgencyType: entry.principal_agency_type, purpose: entry.purpose, breakGlass: entry.break_glass, carried, recordIds, shown: entry.shown,
     });
   }
   return disclosures;

@@ -31,7 +31,7 @@ export class SupplementaryStatementReceiptNode {
   @Field(() => ID) id: string;
   @Field(() => String) path: string;
   @Field(() => DateTimeResolver) attachedAt: Date;
-  @Field(() => [String], { description: "Agencies the fact was disclosed to, who are to be told (UK GDPR Art 19)." }) recipientsToTell: string[];
+  @Field(() => [String], { description: "Agencies the fact was disclosed to, for you to tell (UK GDPR Art 19). A recipient the trail keeps to its own agency (a sealed or brokered holder) is told by the hub and never named here." }) recipientsToTell: string[];
 }
 
 @ObjectType({ description: "A restriction of processing or objection, as recorded or decided." })
@@ -43,7 +43,7 @@ export class RestrictionReceiptNode {
   @Field(() => RestrictionStatus) status: RestrictionStatus;
   @Field(() => [Purpose], { description: "The purposes the fact is still disclosed for while restricted (break-glass always)." }) allowedPurposes: Purpose[];
   @Field(() => DateTimeResolver) restrictedAt: Date;
-  @Field(() => [String], { description: "Agencies the fact was disclosed to, who are to be told (UK GDPR Art 19)." }) recipientsToTell: string[];
+  @Field(() => [String], { description: "Agencies the fact was disclosed to, for you to tell (UK GDPR Art 19). A recipient the trail keeps to its own agency (a sealed or brokered holder) is told by the hub and never named here." }) recipientsToTell: string[];
 }
 
 @ObjectType({ description: "An erasure request decided: the decision and its reasons stay on the trail, the fact's content does not." })
@@ -53,5 +53,5 @@ export class ErasureReceiptNode {
   @Field(() => ErasureRegime) regime: ErasureRegime;
   @Field(() => ErasureOutcome) outcome: ErasureOutcome;
   @Field(() => DateTimeResolver) decidedAt: Date;
-  @Field(() => [String], { description: "Agencies the erased fact was disclosed to, who are to be told (UK GDPR Art 19)." }) recipientsToTell: string[];
+  @Field(() => [String], { description: "Agencies the erased fact was disclosed to, for you to tell (UK GDPR Art 19). A recipient the trail keeps to its own agency (a sealed or brokered holder) is told by the hub and never named here." }) recipientsToTell: string[];
 }
