@@ -9,6 +9,7 @@ import { ErrorCode, HubError } from "../errors/HubError";
 import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { validReason } from "../exclusions/manageExclusions";
+import { assertEditionInForce } from "../timescales/editionInForce";
 import { concealedRecords } from "./affectedDisclosures";
 import { breachManager } from "./breachAccess";
 import { breachPartsFor, requireOwnDisclosures, type BreachPart } from "./breachPart";
@@ -52,6 +53,7 @@ export async function openBreach(services: GovernanceServices, principal: Princi
   }
   const awareAt = submission.awareAt ?? now;
   if (Number.isNaN(awareAt.getTime()) || awareAt.getTime() > now.getTime()) throw new HubError(ErrorCode.INVALID_INPUT, "Awareness cannot be in the future.", { path: "breach.awareAt", problem: "AWARE_IN_FUTURE" });
+  assertEditionInForce(services.policy.timescaleEditions, awareAt, "breach.awareAt");
   await requireOwnDisclosures(services.dataSource, principal, submission.disclosureIds);
   const breach = await openSuspectedBreach(services, principal, requestId, access, { source: BreachSource.IG_LEAD, sourceId: null, description, disclosureIds: submission.disclosureIds, childSuis, awareAt }, now);
   return (await breachPartsFor(services.dataSource, principal, [breach]))[0];

@@ -36,7 +36,9 @@ export interface RightsApplied {
  * allows or the caller broke glass (a safeguarding emergency always proceeds); where it goes out, the
  * recipient is told it is restricted. A statement goes out only beside what it is about: a statement on
  * a fact the caller does not see (withheld, sealed, brokered, restricted) is not shown, nor is a
- * restriction on one — either would tell of content the caller may not have.
+ * restriction on one — either would tell of content the caller may not have. A restriction of a brokered
+ * record as a whole withholds its restricted-involvement signal for a purpose it does not allow (break-glass
+ * always gets it); the recipient is never told of the restriction, which would tell of the record.
  *
  * `paths` maps each record id to its path (`police[<id>]`).
  */
@@ -49,9 +51,22 @@ export function applyRecordRights(rule: DataSubjectRightsRule, access: AccessCon
   const withheld: Withholding[] = [];
   const restrictions: RestrictionView[] = [];
   let disclosed = decided.disclosed;
+  let brokered = decided.brokered;
+  const sealed = [...decided.sealed];
   for (const restriction of rights.restrictions) {
     const target = targetOf(restriction);
     if (target === null) continue;
+    // A brokered record's one fact is its restricted-involvement signal (design §2.5): a restriction or
+    // objection over the whole record holds it back for a purpose it does not allow, as it holds back
+    // every other record's facts. Withheld, it leaves no trace in the view (nothing in `redactions` would
+    // tell of the record); the trail keeps why.
+    if (restriction.field === null && brokered.some((record) => record.path === target)) {
+      if (allows(restriction, access)) continue;
+      brokered = brokered.filter((record) => record.path !== target);
+      sealed.push(target);
+      withheld.push({ path: target, rule: rule.id, reason: reasonFor(restriction) });
+      continue;
+    }
     const covered = disclosed.filter((path) => coveredBy(path, target));
     if (covered.length === 0) continue;
     if (allows(restriction, access)) {
@@ -67,7 +82,7 @@ export function applyRecordRights(rule: DataSubjectRightsRule, access: AccessCon
     return [{ id: statement.id, view: { path: target, statement: statement.statement, agencyCode: statement.agencyCode, attachedAt: statement.attachedAt } }];
   });
   return {
-    decision: { ...decided, disclosed, withheld: [...decided.withheld, ...withheld] },
+    decision: { ...decided, disclosed, withheld: [...decided.withheld, ...withheld], brokered, sealed },
     statements: statements.map(({ view }) => view),
     restrictions,
     statementIds: statements.map(({ id }) => id),

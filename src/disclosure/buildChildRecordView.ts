@@ -46,8 +46,9 @@ export function buildChildRecordView(file: ChildFile, identity: VisibleIdentity,
     safeguardingStatuses: [...new Set(statuses)],
     ...view,
     restrictedInvolvement: dedupe(restrictedInvolvement),
-    // A sealed record must leave no trace, not even in the list of what was withheld.
-    redactions: decision.withheld.filter((w) => !hidden.has(recordOfField(w.path))),
+    // A sealed record must leave no trace, not even in the list of what was withheld (nor a brokered
+    // record's signal withheld as a whole: `dataSubjectRights/applyRecordRights`).
+    redactions: decision.withheld.filter((w) => !hidden.has(w.path) && !hidden.has(recordOfField(w.path))),
   };
 }
 

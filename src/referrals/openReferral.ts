@@ -9,6 +9,7 @@ import { LawfulBasis } from "../policy/LawfulBasis";
 import { type PolicySet } from "../policy/PolicySet";
 import { holdsRole } from "../policy/rolesHeld";
 import { Purpose } from "../policy/Purpose";
+import { assertEditionInForce } from "../timescales/editionInForce";
 import { Referral } from "./Referral";
 import { REFERRAL_STAGES, type ReferralSource, type ReferralStage } from "./ReferralStage";
 import { referralWindowEnd } from "./referralWindow";
@@ -69,6 +70,7 @@ export async function openReferral(dataSource: DataSource, principal: Principal,
   if (Number.isNaN(startedAt.getTime()) || startedAt > now || now.getTime() - startedAt.getTime() > MAX_BACKDATING_DAYS * 86_400_000) {
     throw new HubError(ErrorCode.INVALID_INPUT, `receivedAt must be in the last ${MAX_BACKDATING_DAYS} days and not in the future.`, { path: "referral.receivedAt" });
   }
+  assertEditionInForce(policy.timescaleEditions, startedAt, "referral.receivedAt");
   const localAuthority = principal.localAuthority;
   const existing = await dataSource.getRepository(Referral).findOneBy({ localAuthority, reference });
   if (existing !== null) checkMoveOn(policy, existing, sui, submission.stage, now);

@@ -9,6 +9,7 @@ import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { CASE_REFERENCE } from "../policy/validateAccessContext";
 import { deadline } from "../timescales/deadline";
+import { assertEditionInForce } from "../timescales/editionInForce";
 import { TimescaleId } from "../timescales/TimescaleId";
 import { checkRequesterStanding, type Requester } from "./checkRequesterStanding";
 import { SubjectAccessProblem } from "./SubjectAccessProblem";
@@ -47,6 +48,7 @@ export async function openSubjectAccessRequest(services: GovernanceServices, pri
   if (Number.isNaN(receivedAt.getTime()) || receivedAt > now || now.getTime() - receivedAt.getTime() > MAX_BACKDATING_DAYS * 86_400_000) {
     throw new HubError(ErrorCode.INVALID_INPUT, `receivedAt must be in the last ${MAX_BACKDATING_DAYS} days and not in the future.`, { path: "request.receivedAt", problem: SubjectAccessProblem.RECEIVED_OUT_OF_RANGE });
   }
+  assertEditionInForce(policy.timescaleEditions, receivedAt, "request.receivedAt");
   const requester = checkRequesterStanding(policy, submission.requester, await dateOfBirthHeldBy(dataSource, principal.agency, sui), receivedAt);
   const due = deadline(TimescaleId.SUBJECT_ACCESS_REQUEST, receivedAt, policy);
   const requests = dataSource.getRepository(SubjectAccessRequest);

@@ -110,6 +110,12 @@ describe("an IG lead opens a breach", () => {
     expect((await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "Letter sent to the wrong address.", childSuis: ["1234567890"] }, access: IG_REVIEW })).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_SUI" });
   });
 
+  it("refuses an awareness before the earliest edition of the timescales as the caller's input, naming the earliest date accepted", async () => {
+    const error = (await as(CALLERS.igLead, OPEN_BREACH, { breach: { description: "A letter went to the wrong address in 2023; found in an audit today.", childSuis: [otherSui], awareAt: "2023-06-01T09:00:00Z" }, access: IG_REVIEW })).errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: "INVALID_INPUT", problem: "NO_EDITION_IN_FORCE", path: "breach.awareAt", earliestAccepted: "2023-12-15" });
+    expect(error?.message).toContain("2023-12-15");
+  });
+
   it("is for IG leads only: a social worker is refused, on the trail", async () => {
     const body = await as(CALLERS.socialWorker, BREACHES, { access: access("SECTION_47_ENQUIRY") });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });

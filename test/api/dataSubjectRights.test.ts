@@ -252,6 +252,41 @@ describe("restriction of processing (Art 18) and objection (Art 21)", () => {
   });
 });
 
+describe("an objection to a brokered record as a whole (Art 21)", () => {
+  const INVOLVEMENT = "query ($sui: ID!, $access: AccessContext!) { child(sui: $sui, access: $access) { restrictedInvolvement { agencyType contactEmail } redactions { path } restrictions { path } } }";
+  const involvedTypes = async (sui: string, purpose: Parameters<typeof access>[0], extra: Parameters<typeof access>[2] = {}) => {
+    const body = await as(CALLERS.socialWorker, INVOLVEMENT, { sui, access: access(purpose, undefined, extra) });
+    expect(body.errors).toBeUndefined();
+    return body.data.child as { restrictedInvolvement: { agencyType: string }[]; redactions: { path: string }[]; restrictions: { path: string }[] };
+  };
+  let family: Family;
+  let clinic: string;
+
+  beforeAll(async () => {
+    family = await freshFamily();
+    clinic = await submit(SYSTEM("GP-K99001", "HEALTH"), { agencyCode: "GP-K99001", agencyReference: `GP-RIGHTS-${family.sui}`, labels: ["BROKERED"], child: child(family.sui, "Ezra"), health: { gpPracticeCode: "K99001", registeredOn: "2015-01-05" } });
+    expect((await involvedTypes(family.sui, "CHILD_IN_NEED_ASSESSMENT")).restrictedInvolvement.map((signal) => signal.agencyType)).toContain("HEALTH");
+    expect((await as(GP_IG, RESTRICT, { recordId: clinic, field: null, kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: "The young person objects to the practice's record being shared at all.", access: IG_REVIEW })).errors).toBeUndefined();
+  });
+
+  it("withholds its restricted-involvement signal for a purpose the objection does not allow, leaving no trace of the record", async () => {
+    const read = await involvedTypes(family.sui, "CHILD_IN_NEED_ASSESSMENT");
+    expect(read.restrictedInvolvement.map((signal) => signal.agencyType)).not.toContain("HEALTH");
+    expect(JSON.stringify(read)).not.toContain(clinic);
+    const withheld = (await entriesAbout("CHILD_RECORD", family.sui)).at(-1);
+    expect(withheld?.details.brokered).toEqual([]);
+  });
+
+  it("still gives it for a purpose the objection allows, and to break-glass whatever the purpose, without telling of the objection", async () => {
+    const enquiry = await involvedTypes(family.sui, "SECTION_47_ENQUIRY");
+    expect(enquiry.restrictedInvolvement.map((signal) => signal.agencyType)).toContain("HEALTH");
+    expect(JSON.stringify(enquiry)).not.toContain(clinic);
+    const emergency = await involvedTypes(family.sui, "REFERRAL_TRIAGE", { breakGlass: true, justification: "Child found alone at 02:00; the duty team needs to know who is involved, now." });
+    expect(emergency.restrictedInvolvement.map((signal) => signal.agencyType)).toContain("HEALTH");
+    expect(JSON.stringify(emergency)).not.toContain(clinic);
+  });
+});
+
 describe("erasure where the law gives it (Art 17; DPA 2018 s.47)", () => {
   const erase = (caller: TestClaims, variables: Record<string, unknown>) => as(caller, ERASE, { reason: "Decided on the request received 1 December; see the IG file.", access: IG_REVIEW, ...variables });
   const teamHeld = async (recordId: string) => (await hub.hub.database.dataSource.query(`SELECT allocated_team FROM social_care_record WHERE record_id = $1`, [recordId]))[0].allocated_team as string | null;

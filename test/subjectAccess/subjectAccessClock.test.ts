@@ -76,4 +76,10 @@ describe("the subject access clock", () => {
     await expect(open("SAR-CLOCK-5", "2026-11-27T10:00:00Z", "2026-11-26T10:00:00Z")).rejects.toMatchObject({ code: "INVALID_INPUT", details: { problem: "RECEIVED_OUT_OF_RANGE" } });
     await expect(open("SAR-CLOCK-6", "2025-11-01T10:00:00Z", "2026-11-26T10:00:00Z")).rejects.toMatchObject({ code: "INVALID_INPUT", details: { problem: "RECEIVED_OUT_OF_RANGE" } });
   });
+
+  it("refuses a request received before the earliest edition of the timescales, naming the earliest date accepted", async () => {
+    const refused = open("SAR-CLOCK-7", "2023-12-10T10:00:00Z", "2023-12-20T10:00:00Z");
+    await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT", details: { problem: "NO_EDITION_IN_FORCE", path: "request.receivedAt", earliestAccepted: "2023-12-15" } });
+    await expect(refused).rejects.toThrow(/2023-12-15/);
+  });
 });

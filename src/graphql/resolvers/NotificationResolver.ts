@@ -85,14 +85,14 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationReceiptType, {
-    description: "An offender who poses a risk to an identified child moved to another local authority: its children's social care is told, with the offender's and the children's details. Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold. Audited.",
+    description: "An offender who poses a risk to an identified child moved to another local authority: its children's social care is told, with the offender's and the children's details. Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold while your involvement is current (not lapsed after supervision ended: CHILD_INVOLVEMENT_LAPSED). Audited.",
   })
   async submitOffenderMoved(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => OffenderMovedInput) notification: OffenderMovedInput): Promise<NotificationReceiptType> {
     return submitOffenderMoved({ dataSource, policy }, principal, requestId, notification);
   }
 
   @Mutation(() => NotificationReceiptType, {
-    description: "Probation's child safeguarding enquiry at sentencing: children's social care where the offender and each child live is asked, and answers the same day as it acknowledges; the answer returns to your agency's inbox (SAFEGUARDING_ENQUIRY_RESPONSE). Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold. Audited.",
+    description: "Probation's child safeguarding enquiry at sentencing: children's social care where the offender and each child live is asked, and answers the same day as it acknowledges; the answer returns to your agency's inbox (SAFEGUARDING_ENQUIRY_RESPONSE). Your probation agency's AGENCY_SYSTEM, or a PROBATION_PRACTITIONER for children your records hold while your involvement is current (not lapsed after supervision ended: CHILD_INVOLVEMENT_LAPSED). Audited.",
   })
   async submitSafeguardingEnquiry(@Ctx() { dataSource, policy, principal, requestId }: HubContext, @Arg("notification", () => SafeguardingEnquiryInput) notification: SafeguardingEnquiryInput): Promise<NotificationReceiptType> {
     return submitSafeguardingEnquiry({ dataSource, policy }, principal, requestId, notification);

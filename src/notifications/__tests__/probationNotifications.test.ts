@@ -2,6 +2,7 @@ import { attachSupplementaryStatement } from "../../dataSubjectRights/attachSupp
 import { decideErasure } from "../../dataSubjectRights/decideErasure";
 import { restrictProcessing } from "../../dataSubjectRights/restrictProcessing";
 import { ErrorCode } from "../../errors/HubError";
+import { syntheticNhsNumbers } from "../../identity/nhsNumber";
 import { recordExclusion } from "../../exclusions/manageExclusions";
 import { type AccessContext } from "../../policy/AccessContext";
 import { AgencyRecord } from "../../records/AgencyRecord";
@@ -266,6 +267,37 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
     ["an offender's home that is not an ONS code", { offender: { ...OFFENDER, homeLocalAuthority: "Vale" } }, "notification.offender.homeLocalAuthority", "INVALID_LOCAL_AUTHORITY"],
   ])("%s is refused at its path with a stable problem", async (_what, parts, path, problem) => {
     await expect(submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-invalid", enquiry("PDU-ENQ-INVALID", parts), NOW)).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT, details: { path, problem } });
+  });
+
+  describe("about a child whose supervision ended", () => {
+    const LAPSED = { ...CHILD, reference: "PDU-X771304-C8", sui: syntheticNhsNumbers(841_800).next().value as string, givenNames: "Wilf", familyName: "Penrose", dateOfBirth: "2015-05-15" };
+    const enquiries = () => db.dataSource.getRepository(Notification).count({ where: { type: "PROBATION_SAFEGUARDING_ENQUIRY" } });
+
+    beforeAll(async () => {
+      const asked = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-lapsed-0", enquiry("PDU-ENQ-LAPSED-0", { hearingOn: "2026-06-01", children: [LAPSED] }), new Date("2026-06-01T10:00:00Z"));
+      // Probation's system later reports the supervision ended in September: involvement lapsed a month after.
+      await db.dataSource.getRepository(ProbationRecord).update({ recordId: (await notificationRecordIds(asked.notificationId))[0] }, { supervisionEndDate: "2026-09-10" });
+    });
+
+    async function notificationRecordIds(id: string): Promise<string[]> {
+      return (await db.dataSource.getRepository(Notification).findOneByOrFail({ id })).recordIds;
+    }
+
+    test("a practitioner may not ask about the child (CHILD_INVOLVEMENT_LAPSED): nothing is asked, so no answer comes back to tell them what `child` no longer does", async () => {
+      const before = await enquiries();
+      await expect(submitSafeguardingEnquiry(services, PRACTITIONER, "req-enq-lapsed-1", enquiry("PDU-ENQ-LAPSED-1", { children: [LAPSED] }), NOW))
+        .rejects.toMatchObject({ code: ErrorCode.FORBIDDEN, details: { path: "notification.children[0]", problem: "CHILD_INVOLVEMENT_LAPSED" } });
+      expect(await enquiries()).toBe(before);
+    });
+
+    test("probation's system, for a new sentencing (new involvement it speaks for), still asks, and the answer returns under Part 3 for offender risk management", async () => {
+      const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-lapsed-2", enquiry("PDU-ENQ-LAPSED-2", { children: [LAPSED] }), NOW);
+      const vale = await deliveryTo(receipt.notificationId, "LA-E06000060");
+      await acknowledgeNotification(services, VALE_SW, "req-enq-lapsed-ack", vale.id, "Wilf is known to us; no current plan.", NOW);
+      const inbox = await listNotifications(services, PRACTITIONER, "req-enq-lapsed-inbox", null, 50, null, NOW);
+      const answer = inbox.deliveries.find((delivery) => (delivery.content.enquiryResponse as { enquiryReference?: string } | undefined)?.enquiryReference === "PDU-ENQ-LAPSED-2");
+      expect([answer?.purpose, answer?.lawfulBasis]).toEqual(["OFFENDER_RISK_MANAGEMENT", "LAW_ENFORCEMENT"]);
+    });
   });
 
   test("a social worker may not make probation's enquiry: FORBIDDEN", async () => {

@@ -1,10 +1,14 @@
-import { type DataSource } from "typeorm";
 import { type Principal } from "../../auth/Principal";
+import { Role } from "../../auth/Role";
+import { ErrorCode, HubError } from "../../errors/HubError";
+import { involvementCurrent } from "../../policy/involvementLapse";
 import { NotificationRecordType } from "../../policy/notificationFields";
 import { AgencyRecord } from "../../records/AgencyRecord";
 import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { ProbationRecord } from "../../records/details/ProbationRecord";
+import { RecordType } from "../../records/RecordType";
 import { type ContentSection } from "../content/NotificationContent";
+import { type NotificationServices } from "../NotificationServices";
 import { heldAdult } from "../submission/heldAdult";
 import { checkChildOnDay, checkOffenderBirthDate, checkReference, checkText, invalid, NotificationProblem } from "../submission/NotificationProblem";
 import { assertChildrenHeld, storeNotifiedRecords } from "../submission/storeNotifiedRecords";
@@ -42,14 +46,26 @@ export function checkOffenderAndChildren(offender: OffenderSubmission, risk: Off
  * names only children probation's records already hold (`assertChildrenHeld`); what the notification
  * does not speak to (MAPPA detail it does not give, the risk management summary, when supervision ends,
  * the record's labels) stays as probation last reported it.
+ *
+ * A practitioner names only children probation works with now: a held record whose involvement has
+ * lapsed (policies/relationships.yaml, a month after supervision ends) is CHILD_INVOLVEMENT_LAPSED, for
+ * the answer to an enquiry would tell the practitioner what `child` no longer does. A new sentencing is
+ * new involvement the hub cannot see from a person's word: probation's system, which speaks for the
+ * agency, reports it, and may ask (notifications/README.md).
  */
-export async function recordProbationFacts(dataSource: DataSource, principal: Principal, agencyCode: string, offender: OffenderSubmission, risk: OffenderRiskSubmission, children: readonly ChildOfOffenderSubmission[], offenderHome: { localAuthority: string | null; postcode: string | null }, now: Date): Promise<ProbationFacts> {
+export async function recordProbationFacts({ dataSource, policy }: NotificationServices, principal: Principal, agencyCode: string, offender: OffenderSubmission, risk: OffenderRiskSubmission, children: readonly ChildOfOffenderSubmission[], offenderHome: { localAuthority: string | null; postcode: string | null }, now: Date): Promise<ProbationFacts> {
   await assertChildrenHeld(dataSource, principal, agencyCode, children.map((child, index) => ({ reference: child.reference, sui: child.sui, path: `notification.children[${index}]` })),
     NotificationProblem.CHILD_NOT_HELD_BY_AGENCY, "A practitioner may name only a child probation's records already hold, by that record's reference and the child's SUI; probation's system reports any other.");
+  const involvementRule = policy.involvement.get(RecordType.PROBATION);
+  if (involvementRule === undefined) throw new Error("no involvement rule for PROBATION; loadPolicies guarantees one");
   const submissions: AgencyRecordSubmission[] = [];
-  for (const child of children) {
+  for (const [index, child] of children.entries()) {
     const held = await dataSource.getRepository(AgencyRecord).findOneBy({ agency: { code: agencyCode }, agencyReference: child.reference });
     const details = held === null ? null : await dataSource.getRepository(ProbationRecord).findOneBy({ recordId: held.id });
+    if (!principal.roles.includes(Role.AGENCY_SYSTEM) && held !== null && details !== null && !involvementCurrent(involvementRule, { ...details }, held.updatedAt, now)) {
+      throw new HubError(ErrorCode.FORBIDDEN, "Probation's involvement with this child has lapsed (its supervision ended): a practitioner may name only a child probation works with now. A new sentencing is new involvement, which probation's system reports; it may make the enquiry.",
+        { path: `notification.children[${index}]`, problem: NotificationProblem.CHILD_INVOLVEMENT_LAPSED });
+    }
     submissions.push({
       agencyCode, agencyReference: child.reference, recordedAt: held?.recordedAt ?? null, labels: held?.labels ?? [],
       fieldLabels: Object.entries(held?.fieldLabels ?? {}).flatMap(([field, labels]) => (labels === undefined ? [] : [{ field, labels }])),

@@ -42,8 +42,8 @@ export const OFFENDER_MOVED_AUTHORITY: RoutedEvent<OffenderMovedSubmission, Prob
   label: "a move of an offender posing a risk to a child",
   validate,
   eventOf: () => OFFENDER_MOVED,
-  recordFacts({ dataSource }, principal, notification, now) {
-    return recordProbationFacts(dataSource, principal, notification.agencyCode, notification.offender, notification.risk, notification.children,
+  recordFacts(services, principal, notification, now) {
+    return recordProbationFacts(services, principal, notification.agencyCode, notification.offender, notification.risk, notification.children,
       { localAuthority: notification.newAddress.localAuthority ?? null, postcode: notification.newAddress.postcode ?? null }, now);
   },
   content(_services, notification, facts) {

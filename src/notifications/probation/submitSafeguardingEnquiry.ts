@@ -39,8 +39,8 @@ export const PROBATION_SAFEGUARDING_ENQUIRY: RoutedEvent<SafeguardingEnquirySubm
   label: "a child safeguarding enquiry",
   validate,
   eventOf: () => SENTENCING_ENQUIRY,
-  recordFacts({ dataSource }, principal, notification, now) {
-    return recordProbationFacts(dataSource, principal, notification.agencyCode, notification.offender, notification.risk, notification.children,
+  recordFacts(services, principal, notification, now) {
+    return recordProbationFacts(services, principal, notification.agencyCode, notification.offender, notification.risk, notification.children,
       { localAuthority: notification.offender.homeLocalAuthority ?? null, postcode: notification.offender.postcode ?? null }, now);
   },
   content(_services, notification, facts) {

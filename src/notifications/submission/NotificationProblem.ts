@@ -35,6 +35,11 @@ export const NotificationProblem = {
   AREA_REQUIRED: "AREA_REQUIRED",
   /** An officer named a child the agency's records do not hold (`assertChildrenHeld`). */
   CHILD_NOT_HELD_BY_AGENCY: "CHILD_NOT_HELD_BY_AGENCY",
+  /**
+   * An officer named a child the agency's records hold, but the agency's involvement with the child has
+   * lapsed (policies/relationships.yaml: probation's a month after supervision ends).
+   */
+  CHILD_INVOLVEMENT_LAPSED: "CHILD_INVOLVEMENT_LAPSED",
   /** The duty is about an identified child, and none was named. */
   CHILD_REQUIRED: "CHILD_REQUIRED",
   /** A number outside its scale (a MAPPA category 1–4, level 1–3). */

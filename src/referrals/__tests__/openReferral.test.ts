@@ -19,3 +19,13 @@ describe("openReferral: who opens a referral in the hub", () => {
     await expect(openReferral(undefined as unknown as DataSource, principal, "request-1", policy, submission)).rejects.toMatchObject({ code: "FORBIDDEN", details: { path: "referral.stage" } });
   });
 });
+
+describe("openReferral: when a referral or a stage was received", () => {
+  test.each(["REFERRAL", "STRATEGY_DISCUSSION"] as const)("a %s received before the earliest edition of the timescales is the caller's input to correct, naming the earliest date accepted", async (stage) => {
+    const principal = mash("CHILDRENS_SOCIAL_CARE", "LA-E06000060");
+    const opened = openReferral(undefined as unknown as DataSource, principal, "request-1", policy, { ...submission, stage, receivedAt: new Date("2023-12-12T09:00:00Z") }, new Date("2023-12-16T09:00:00Z"));
+    // No database: refused before the hub reads or writes anything.
+    await expect(opened).rejects.toMatchObject({ code: "INVALID_INPUT", details: { problem: "NO_EDITION_IN_FORCE", path: "referral.receivedAt", earliestAccepted: "2023-12-15" } });
+    await expect(opened).rejects.toThrow(/2023-12-15/);
+  });
+});

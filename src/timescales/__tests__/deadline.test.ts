@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { ErrorCode, HubError } from "../../errors/HubError";
 import { loadPolicies } from "../../policy/loadPolicies";
 import { deadline, dueAfterExtension, endOf, type TimescalePolicy } from "../deadline";
 import { DurationUnit, type Duration } from "../Duration";
@@ -92,7 +93,9 @@ describe("deadlines under the real policy (Working Together 2023)", () => {
   test("a start event before Working Together 2023 came into force has no edition", () => {
     const error = catchError(() => deadline(TimescaleId.REFERRAL_DECISION, new Date("2023-12-14T12:00:00Z"), policy));
     expect(error).toBeInstanceOf(TimescaleError);
-    expect((error as TimescaleError).code).toBe(TimescaleProblem.NO_EDITION_IN_FORCE);
+    expect(error).toBeInstanceOf(HubError);
+    expect(error).toMatchObject({ code: ErrorCode.INVALID_INPUT, problem: TimescaleProblem.NO_EDITION_IN_FORCE, details: { problem: TimescaleProblem.NO_EDITION_IN_FORCE, day: "2023-12-14", earliestAccepted: "2023-12-15" } });
+    expect((error as TimescaleError).message).toContain("2023-12-15");
     expect(deadline(TimescaleId.REFERRAL_DECISION, new Date("2023-12-15T00:00:00Z"), policy).edition).toBe("working-together-2023");
   });
 
