@@ -12,6 +12,14 @@ import { submitRecords } from "../../records/submitRecord";
 export interface NotifiedRecord {
   submission: AgencyRecordSubmission;
   path: string;
+  /**
+   * Set only where the notification type's purpose is to report the child's move by the agency whose
+   * record says where the child lives (a plan moving authority, told by the authority holding the plan):
+   * then the address a person gives is the record's new address. Everywhere else a person's typed address
+   * is the notification's own account and the held record keeps the address its agency reported
+   * (`keepingWhatIsHeld`). The agency's system reports addresses as it reports any record.
+   */
+  reportsChildMoved?: true;
 }
 
 /** A stored record: its id, and the child it is linked to (its SUI where the child has one). */
@@ -78,7 +86,7 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
     [records.map(({ submission }) => submission.agencyCode), records.map(({ submission }) => submission.agencyReference)],
   );
   const held = new Map(rows.map((row) => [`${row.agencyCode} ${row.reference}`, row]));
-  return records.map(({ submission, path }) => {
+  return records.map(({ submission, path, reportsChildMoved }) => {
     const record = held.get(`${submission.agencyCode} ${submission.agencyReference}`);
     if (record === undefined) return submission;
     const status = submission.socialCare?.status ?? null;
@@ -92,10 +100,19 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
     // A person names the child by the record's reference and SUI (`assertChildrenHeld`); the names, date of
     // birth and sex they type never replace what the agency's record reports: a slip would unlink the record
     // (its SUI judged disputed, held for a steward — a plan gone from the child's file) or add names to the
-    // child's match profile. The agency's system reports identity; the new address is the notification's own.
+    // child's match profile. Nor does the address they type, with its labels: the record's address counts
+    // towards where the child lives (`residenceToldBy`, `addressTellsWhereChildLives`) — which council
+    // answers for the child and reads the file, whose IG lead sees the trail, who shares the household —
+    // and a LOCATION_WITHHELD label on it protects that place for every record. A typed address is the
+    // notification's content, routed on and told to its recipients as the notifier's account; only a type
+    // whose purpose is the holding agency's report of the child's move (`reportsChildMoved`) moves the
+    // record. The agency's system reports identity and addresses.
     const identity = record.reportedIdentity;
     const child = person
-      ? { ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex }
+      ? {
+          ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex,
+          address: reportsChildMoved ? submission.child.address : identity.address,
+        }
       : submission.child;
     return {
       ...submission,
