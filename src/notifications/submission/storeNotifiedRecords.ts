@@ -3,10 +3,12 @@ import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { AgencyRecord } from "../../records/AgencyRecord";
-import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
+import { type AddressSubmission, type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 import { submitRecords } from "../../records/submitRecord";
+import { sameLocation } from "../../people/identityFacts";
+import { normalisePostcode } from "../../people/postcode";
 
 /** One record a notification stores, and where in the notification it came from (for a refusal's path). */
 export interface NotifiedRecord {
@@ -111,7 +113,7 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
     const child = person
       ? {
           ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex,
-          address: reportsChildMoved ? submission.child.address : identity.address,
+          address: reportsChildMoved && movedElsewhere(submission.child.address ?? null, identity.address) ? submission.child.address : identity.address,
         }
       : submission.child;
     return {
@@ -121,6 +123,18 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
       fieldLabels: [...fieldLabels].map(([field, labels]) => ({ field, labels: [...labels] })),
     };
   });
+}
+
+/**
+ * Whether a person's address moves the child away from where the held record puts them: a "move" to the
+ * place the record already gives (the same postcode, or first line in the same area) moves nothing, and
+ * labels typed on it neither protect nor unprotect the place the agency reported.
+ */
+function movedElsewhere(typed: AddressSubmission | null, held: AddressSubmission | null): boolean {
+  if (typed === null) return false;
+  if (held === null) return true;
+  const location = (address: AddressSubmission) => ({ line1: address.line1, postcode: normalisePostcode(address.postcode ?? "") ?? "", localAuthority: address.localAuthority ?? null });
+  return !sameLocation(location(typed), location(held));
 }
 
 /** A child a notification names: the notifying agency's reference for its record of the child, and the SUI it gives. */
