@@ -4,7 +4,9 @@ import { PUPIL_REMOVED_FROM_ROLL } from "../../src/notifications/childrenMissing
 import { protectLocationsHeld } from "../../src/notifications/content/protectLocationsHeld";
 import { type NotificationServices } from "../../src/notifications/NotificationServices";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
+import { CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
 
@@ -382,5 +384,90 @@ describe("a protected location the hub holds, reported unlabelled", () => {
     const [first, again] = entries.filter((entry) => ["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"].includes(entry.operation) && JSON.stringify(entry.details.deliveryIds ?? entry.details.deliveryId) === JSON.stringify([node?.id]));
     expect([first?.operation, again?.operation]).toEqual(["NOTIFICATION_ACKNOWLEDGED", "NOTIFICATION_INBOX_READ"]);
     for (const entry of [first, again]) expect(entry.details).toMatchObject({ deliveryIds: [node?.id], disclosureIds: [expect.any(String)], supplementaryStatementIds: [] });
+  });
+});
+
+describe("an address a practitioner types into an enquiry is the enquiry's account, never where the hub places the child", () => {
+  const [tegan, osric, kerensa, jago, elowen] = [...syntheticNhsNumbers(752_000)].slice(0, 5);
+  const [BUCKS, LINCS] = ["E06000060", "E10000019"];
+  const PDU_SYSTEM = claims("system-pdu-typed", "PDU-API-BUCKS", "PROBATION", ["AGENCY_SYSTEM"]);
+  const PRACTITIONER = claims("pp-typed", "PDU-API-BUCKS", "PROBATION", ["PROBATION_PRACTITIONER"]);
+  const BUCKS_SW = claims("sw-bucks-typed", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+  const LINCS_SW = claims("sw-lincs-typed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], LINCS);
+  const LINCS_IG = claims("ig-lincs-typed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["IG_LEAD"], LINCS);
+  const LINCS_MASH = claims("mash-lincs-typed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["MASH_PRACTITIONER"], LINCS);
+  const BUCKS_MASH = claims("mash-bucks-typed", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["MASH_PRACTITIONER"]);
+  const ENQUIRE = /* GraphQL */ `mutation ($n: SafeguardingEnquiryInput!) { submitSafeguardingEnquiry(notification: $n) { outcome } }`;
+  const TRAIL = /* GraphQL */ `query ($filter: DisclosureFilterInput, $access: AccessContext!) { disclosures(filter: $filter, access: $access, first: 100) { totalCount nodes { operation principal { agency } } } }`;
+  const HOUSEHOLD = /* GraphQL */ `query ($sui: ID!, $access: AccessContext!) { household(sui: $sui, access: $access) { members { sui } } }`;
+  const home = (line1: string, postcode: string, localAuthority = BUCKS) => ({ kind: "HOME", line1, town: "Sampleton", postcode, localAuthority });
+  const offender = { crn: "X752000", givenNames: "Corwin", familyName: "Stalbridge", dateOfBirth: "1984-04-04", sex: "MALE" };
+  const as = async (caller: TestClaims, query: string, variables: Record<string, unknown> = {}) => (await hub.graphql(query, variables, await hub.token(caller))).body;
+  const submit = async (caller: TestClaims, record: Record<string, unknown>) => expect((await as(caller, SUBMIT, { record })).errors).toBeUndefined();
+  const probationRecord = (agencyReference: string, child: Record<string, unknown>) => ({
+    agencyCode: "PDU-API-BUCKS", agencyReference, child,
+    relatedAdults: [{ reference: offender.crn, givenNames: offender.givenNames, familyName: offender.familyName, dateOfBirth: offender.dateOfBirth, sex: "MALE", relationship: "FATHER", parentalResponsibility: true, posesRiskToChild: true, subjectOfRecord: true, homeLocalAuthority: BUCKS }],
+    probation: { roshLevel: "HIGH", roshTo: ["CHILDREN"], offenderManagerName: "Jo Manager", riskManagementSummary: "Risk summary", supervisionEndDate: "2027-06-01" },
+  });
+  const enquire = async (reference: string, child: Record<string, unknown>) => expect((await as(PRACTITIONER, ENQUIRE, { n: {
+    agencyCode: "PDU-API-BUCKS", reference, court: "Aylesbury Magistrates' Court", hearingOn: new Date().toISOString().slice(0, 10), offender: { ...offender, homeLocalAuthority: BUCKS },
+    offence: "Breach of a restraining order", question: "Is this child known to you, and is there a plan?", risk: { roshLevel: "HIGH" }, children: [{ relationshipToOffender: "FATHER", ...child }],
+  } })).errors).toBeUndefined();
+  const today = new Date().toISOString().slice(0, 10);
+  const lincsTriage = access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: "LCC-TYPED-OSRIC", justification: "Triage: siblings and household of the referred child." });
+  const jagoTriage = access("REFERRAL_TRIAGE", "PUBLIC_TASK", { caseReference: "CSC-TYPED-JAGO", justification: "Triage of today's referral: siblings and household." });
+  const before: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    const teganChild = { sui: tegan, givenNames: "Tegan", familyName: "Stalbridge", dateOfBirth: "2014-04-14", sex: "FEMALE", address: home("12 Plover Rise", "HP20 4PR") };
+    const kerensaChild = { sui: kerensa, givenNames: "Kerensa", familyName: "Stalbridge", dateOfBirth: "2016-06-26", sex: "FEMALE", address: home("21 Heron Way", "HP20 2HW") };
+    const jagoHome = home("17 Sedge Close", "HP20 7SC");
+    const jagoChild = { sui: jago, givenNames: "Jago", familyName: "Penberthy", dateOfBirth: "2013-03-23", sex: "MALE", address: jagoHome };
+    await submit(CSC_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "CSC-TYPED-TEGAN", child: teganChild, socialCare: { status: "CHILD_IN_NEED", startDate: "2026-06-01", allocatedWorkerName: "Sam Worker", responsibleLocalAuthority: BUCKS } });
+    await submit(CSC_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "CSC-TYPED-KERENSA", child: kerensaChild, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-07-01", allocatedWorkerName: "Sam Worker", responsibleLocalAuthority: BUCKS, summary: "Plan after a disclosure." } });
+    await submit(CSC_SYSTEM, { agencyCode: "LA-E06000060", agencyReference: "CSC-TYPED-JAGO", child: jagoChild, socialCare: { status: "REFERRAL", startDate: today, responsibleLocalAuthority: BUCKS } });
+    await submit(claims("system-lincs-typed", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], LINCS), { agencyCode: "LA-E10000019", agencyReference: "LCC-TYPED-OSRIC",
+      child: { sui: osric, givenNames: "Osric", familyName: "Fenwicke", dateOfBirth: "2013-03-03", sex: "MALE", address: home("7 Sluice Row", "PE20 7SR", LINCS) }, socialCare: { status: "REFERRAL", startDate: today, responsibleLocalAuthority: LINCS } });
+    await submit(claims("system-gp-typed", "GP-K99001", "HEALTH", ["AGENCY_SYSTEM"]), { agencyCode: "GP-K99001", agencyReference: "GP-TYPED-ELOWEN",
+      child: { sui: elowen, givenNames: "Elowen", familyName: "Penberthy", dateOfBirth: "2015-05-25", sex: "FEMALE", address: jagoHome }, health: { gpPracticeCode: "K99001", registeredOn: "2015-06-01" } });
+    await submit(PDU_SYSTEM, probationRecord("PDU-TYPED-TEGAN", teganChild));
+    await submit(PDU_SYSTEM, probationRecord("PDU-TYPED-KERENSA", kerensaChild));
+    await submit(PDU_SYSTEM, probationRecord("PDU-TYPED-JAGO", jagoChild));
+    expect((await as(BUCKS_SW, CHILD_QUERY, { sui: tegan, access: access("CHILD_IN_NEED_ASSESSMENT") })).errors).toBeUndefined();
+    before.trail = (await as(LINCS_IG, TRAIL, { filter: { childSui: tegan }, access: IG_REVIEW })).data.disclosures.totalCount;
+    before.kerensa = (await as(LINCS_SW, CHILD_QUERY, { sui: kerensa, access: access("SECTION_47_ENQUIRY") })).data?.child ?? null;
+    before.jagoHousehold = (await as(BUCKS_MASH, HOUSEHOLD, { sui: jago, access: jagoTriage })).data?.household?.members?.map((member: { sui: string }) => member.sui) ?? null;
+    // Each child named rightly by reference and SUI; the address typed is another family's in Lincolnshire, or the boy's own home labelled as withheld.
+    await enquire("PDU-TYPED-ENQ-1", { reference: "PDU-TYPED-TEGAN", sui: tegan, givenNames: "Tegan", familyName: "Stalbridge", dateOfBirth: "2014-04-14", sex: "FEMALE", address: home("7 Sluice Row", "PE20 7SR", LINCS) });
+    await enquire("PDU-TYPED-ENQ-2", { reference: "PDU-TYPED-KERENSA", sui: kerensa, givenNames: "Kerensa", familyName: "Stalbridge", dateOfBirth: "2016-06-26", sex: "FEMALE", address: home("40 Marsh Lane", "PE20 4ML", LINCS) });
+    await enquire("PDU-TYPED-ENQ-3", { reference: "PDU-TYPED-JAGO", sui: jago, givenNames: "Jago", familyName: "Penberthy", dateOfBirth: "2013-03-23", sex: "MALE", address: { ...jagoHome, labels: ["LOCATION_WITHHELD"] } });
+  });
+
+  test("another council's social worker still reads nothing of a child on a plan, her plan included", async () => {
+    expect(before.kerensa).toBeNull();
+    const read = await as(LINCS_SW, CHILD_QUERY, { sui: kerensa, access: access("SECTION_47_ENQUIRY") });
+    expect({ relationships: read.data?.child?.relationships ?? null, plan: read.data?.child?.socialCare ?? null }).toEqual({ relationships: null, plan: null });
+  });
+
+  test("the child is not listed in the other family's household, nor opened under its referral", async () => {
+    const household = await as(LINCS_MASH, HOUSEHOLD, { sui: osric, access: lincsTriage });
+    expect(household.errors).toBeUndefined();
+    const opened = await as(LINCS_MASH, CHILD_QUERY, { sui: tegan, access: lincsTriage });
+    expect({ listed: JSON.stringify(household.data).includes(tegan), plan: opened.data?.child?.socialCare ?? null }).toEqual({ listed: false, plan: null });
+  });
+
+  test("the other council's IG lead is not given the child's trail", async () => {
+    expect(before.trail).toBe(0);
+    const trail = await as(LINCS_IG, TRAIL, { filter: { childSui: tegan }, access: IG_REVIEW });
+    expect(trail.errors).toBeUndefined();
+    // Buckinghamshire's social worker's read, made before the enquiry, reaches Lincolnshire's IG lead only if the hub now places the child there.
+    expect(trail.data.disclosures.nodes.filter((node: { operation: string; principal: { agency: string } }) => node.operation === "CHILD_RECORD" && node.principal.agency === "LA-E06000060")).toEqual([]);
+  });
+
+  test("a label typed on the child's own home does not protect it: the MASH working his referral still sees his sister", async () => {
+    expect(before.jagoHousehold).toContain(elowen);
+    const after = await as(BUCKS_MASH, HOUSEHOLD, { sui: jago, access: jagoTriage });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.household.members.map((member: { sui: string }) => member.sui)).toContain(elowen);
   });
 });

@@ -120,6 +120,19 @@ describe("a child on a plan moving authority tells the receiving authority, whic
     expect([kept.status, kept.legalStatus]).toEqual(["LOOKED_AFTER", "SECTION_31_CARE_ORDER"]);
   });
 
+  test("a social worker's \"move\" to the home the plan already gives moves nothing, and a label typed on it does not protect that home", async () => {
+    const child = { ...CHILD, sui: "9990743037", givenNames: "Ottoline", dateOfBirth: "2017-07-07" };
+    await submitRecord(db.dataSource, VALE_SYSTEM, {
+      agencyCode: "LA-E06000060", agencyReference: "VALE-CP-SAME-1", child: { ...child, address: FENSHIRE_HOME },
+      socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
+    }, NOW);
+    const receipt = await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-same", moveOf("VALE-MOVE-SAME", { planReference: "VALE-CP-SAME-1", child: { ...child, address: { ...FENSHIRE_HOME, line1: "12, Dyke Road", labels: ["LOCATION_WITHHELD"] } } }), NOW);
+    expect(receipt.outcome).toBe("CREATED");
+    const addresses = await db.dataSource.query<{ line1: string; labels: string[] }[]>(
+      `SELECT a.line1, a.labels FROM child_address a JOIN child c ON c.id = a.child_id WHERE c.sui = '9990743037' ORDER BY a.line1`);
+    expect(addresses).toEqual([{ line1: "12 Dyke Road", labels: [] }]);
+  });
+
   test("a social worker's slip in the child's names or date of birth never unlinks the plan: the record keeps the identity its authority reported", async () => {
     const child = { ...CHILD, sui: "9990743029", givenNames: "Tansy", familyName: "Holm", dateOfBirth: "2016-04-04" };
     await submitRecord(db.dataSource, VALE_SYSTEM, {

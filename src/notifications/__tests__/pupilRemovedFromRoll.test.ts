@@ -74,6 +74,20 @@ describe("a school tells the local authority of a pupil removed from its roll at
     expect((await db.dataSource.getRepository(EducationRecord).findOneByOrFail({ recordId: notification.recordIds[0] })).rollStatus).toBe("ELECTIVE_HOME_EDUCATION");
   });
 
+  test("a home a DSL types is the notification's account, told to that authority: the pupil's home, as the school's record holds it, neither moves nor is protected", async () => {
+    const pupil = { ...PUPIL, sui: "9990841055", givenNames: "Ottilie", dateOfBirth: "2014-09-09" };
+    await submitRecords(db.dataSource, [{ principal: SCHOOL_SYSTEM, submission: { agencyCode: "SCH-700001", agencyReference: "VPS-PUPIL-3320", child: pupil, education: { rollStatus: "ON_ROLL", onRollFrom: "2020-09-03" } } }], NOW);
+    const typed = { kind: "HOME" as const, line1: "5 Mill Lane", town: "Vale", postcode: "HP21 5ML", localAuthority: "E06000060" };
+    const receipt = await submitPupilRemovedFromRoll(services, DSL, "req-cme-typed", removal("VPS-CME-0004", { pupilReference: "VPS-PUPIL-3320", child: { ...pupil, address: typed } }), NOW);
+    expect(receipt.recipients.map((recipient) => recipient.agencyCode)).toEqual(["LA-E06000060"]);
+    const withheld = { ...PUPIL.address, labels: ["LOCATION_WITHHELD" as const] };
+    await submitPupilRemovedFromRoll(services, DSL, "req-cme-typed-2", removal("VPS-CME-0005", { pupilReference: "VPS-PUPIL-3320", child: { ...pupil, address: withheld } }), NOW);
+    const [record] = await db.dataSource.query<{ identity: { address: unknown }; addresses: { postcode: string; labels: string[] }[] }[]>(
+      `SELECT r.reported_identity AS identity, (SELECT json_agg(json_build_object('postcode', a.postcode, 'labels', a.labels) ORDER BY a.postcode) FROM child_address a WHERE a.child_id = r.child_id) AS addresses
+         FROM agency_record r WHERE r.agency_code = 'SCH-700001' AND r.agency_reference = 'VPS-PUPIL-3320'`);
+    expect([record.identity.address, record.addresses]).toEqual([expect.objectContaining({ line1: "31 Heron Fold", localAuthority: "E10000019" }), [{ postcode: "PE21 3HF", labels: [] }]]);
+  });
+
   test("a DSL names only a pupil the school's records hold: CHILD_NOT_HELD_BY_AGENCY, nothing stored", async () => {
     const before = await db.dataSource.getRepository(AgencyRecord).count();
     await expect(submitPupilRemovedFromRoll(services, DSL, "req-cme-not-held", removal("VPS-CME-0003", { pupilReference: "VPS-PUPIL-9999", child: { ...PUPIL, sui: "9990841047" } }), NOW))

@@ -51,8 +51,10 @@ export const CHILD_ON_PLAN_MOVED: RoutedEvent<ChildOnPlanMovedSubmission, MoveFa
       [notification.agencyCode, notification.planReference],
     );
     const { plan } = notification;
+    // The purpose of this type is the plan-holding authority's report that its child moved: the address
+    // moved to becomes its record's address, from the day moved, whether its system or its social worker tells it.
     const [stored] = await storeNotifiedRecords(dataSource, principal, [{
-      path: "notification",
+      path: "notification", reportsChildMoved: true,
       submission: {
         agencyCode: notification.agencyCode, agencyReference: notification.planReference,
         child: { ...notification.child, address: notification.child.address ? { ...notification.child.address, validFrom: notification.child.address.validFrom ?? notification.movedOn } : null },

@@ -3,15 +3,25 @@ import { type Principal } from "../../auth/Principal";
 import { Role } from "../../auth/Role";
 import { ErrorCode, HubError } from "../../errors/HubError";
 import { AgencyRecord } from "../../records/AgencyRecord";
-import { type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
+import { type AddressSubmission, type AgencyRecordSubmission } from "../../records/AgencyRecordSubmission";
 import { type SensitivityLabel } from "../../records/SensitivityLabel";
 import { type ReportedIdentity } from "../../identity/ReportedIdentity";
 import { submitRecords } from "../../records/submitRecord";
+import { sameLocation } from "../../people/identityFacts";
+import { normalisePostcode } from "../../people/postcode";
 
 /** One record a notification stores, and where in the notification it came from (for a refusal's path). */
 export interface NotifiedRecord {
   submission: AgencyRecordSubmission;
   path: string;
+  /**
+   * Set only where the notification type's purpose is to report the child's move by the agency whose
+   * record says where the child lives (a plan moving authority, told by the authority holding the plan):
+   * then the address a person gives is the record's new address. Everywhere else a person's typed address
+   * is the notification's own account and the held record keeps the address its agency reported
+   * (`keepingWhatIsHeld`). The agency's system reports addresses as it reports any record.
+   */
+  reportsChildMoved?: true;
 }
 
 /** A stored record: its id, and the child it is linked to (its SUI where the child has one). */
@@ -78,7 +88,7 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
     [records.map(({ submission }) => submission.agencyCode), records.map(({ submission }) => submission.agencyReference)],
   );
   const held = new Map(rows.map((row) => [`${row.agencyCode} ${row.reference}`, row]));
-  return records.map(({ submission, path }) => {
+  return records.map(({ submission, path, reportsChildMoved }) => {
     const record = held.get(`${submission.agencyCode} ${submission.agencyReference}`);
     if (record === undefined) return submission;
     const status = submission.socialCare?.status ?? null;
@@ -92,10 +102,19 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
     // A person names the child by the record's reference and SUI (`assertChildrenHeld`); the names, date of
     // birth and sex they type never replace what the agency's record reports: a slip would unlink the record
     // (its SUI judged disputed, held for a steward — a plan gone from the child's file) or add names to the
-    // child's match profile. The agency's system reports identity; the new address is the notification's own.
+    // child's match profile. Nor does the address they type, with its labels: the record's address counts
+    // towards where the child lives (`residenceToldBy`, `addressTellsWhereChildLives`) — which council
+    // answers for the child and reads the file, whose IG lead sees the trail, who shares the household —
+    // and a LOCATION_WITHHELD label on it protects that place for every record. A typed address is the
+    // notification's content, routed on and told to its recipients as the notifier's account; only a type
+    // whose purpose is the holding agency's report of the child's move (`reportsChildMoved`) moves the
+    // record. The agency's system reports identity and addresses.
     const identity = record.reportedIdentity;
     const child = person
-      ? { ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex }
+      ? {
+          ...submission.child, givenNames: identity.givenNames, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth, expectedDateOfBirth: identity.expectedDateOfBirth, sex: identity.sex,
+          address: reportsChildMoved && movedElsewhere(submission.child.address ?? null, identity.address) ? submission.child.address : identity.address,
+        }
       : submission.child;
     return {
       ...submission,
@@ -104,6 +123,18 @@ async function keepingWhatIsHeld(dataSource: DataSource, principal: Principal, r
       fieldLabels: [...fieldLabels].map(([field, labels]) => ({ field, labels: [...labels] })),
     };
   });
+}
+
+/**
+ * Whether a person's address moves the child away from where the held record puts them: a "move" to the
+ * place the record already gives (the same postcode, or first line in the same area) moves nothing, and
+ * labels typed on it neither protect nor unprotect the place the agency reported.
+ */
+function movedElsewhere(typed: AddressSubmission | null, held: AddressSubmission | null): boolean {
+  if (typed === null) return false;
+  if (held === null) return true;
+  const location = (address: AddressSubmission) => ({ line1: address.line1, postcode: normalisePostcode(address.postcode ?? "") ?? "", localAuthority: address.localAuthority ?? null });
+  return !sameLocation(location(typed), location(held));
 }
 
 /** A child a notification names: the notifying agency's reference for its record of the child, and the SUI it gives. */
