@@ -16,7 +16,7 @@ export class TeamKeys1796600000057 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "child_exclusion" ADD "team_key" text`);
-    const teams: { id: string; team: string }[] = await queryRunner.query(`SELECT "id", "team" FROM "child_exclusion" WHERE "team" IS NOT NULL`);
+    const teams = (await queryRunner.query(`SELECT "id", "team" FROM "child_exclusion" WHERE "team" IS NOT NULL`)) as { id: string; team: string }[];
     for (const { id, team } of teams) await queryRunner.query(`UPDATE "child_exclusion" SET "team_key" = $2 WHERE "id" = $1`, [id, teamKey(team)]);
     await queryRunner.query(`ALTER TABLE "child_exclusion" ADD CONSTRAINT "child_exclusion_team_keyed" CHECK (("team" IS NULL) = ("team_key" IS NULL))`);
   }
