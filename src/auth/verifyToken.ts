@@ -5,7 +5,7 @@ import { isRole, type Role } from "./Role";
 import { isLocalAuthorityCode } from "./localAuthorityCode";
 import { type Principal } from "./Principal";
 import { type AsymmetricAlgorithm } from "../config/config";
-import { refusedCharacter } from "../graphql/input/text";
+import { refusedCharacter, refusedInIdentifier } from "../graphql/input/text";
 
 export interface TokenVerifierOptions {
   keys: JWTVerifyGetKey;
@@ -118,21 +118,34 @@ function shortString(value: unknown): value is string {
 }
 
 /**
+ * A claim the hub compares with a fixed value — the subject with its own namespace, the agency with the
+ * directory's codes, the team with the team an exclusion names: `shortString`, and no zero-width joiner
+ * or mark either (`refusedInIdentifier`), so that nothing invisible sets apart two values that read
+ * alike. Nothing is stripped: such a claim is refused whole.
+ */
+function identifier(value: unknown): value is string {
+  return shortString(value) && refusedInIdentifier(value) === undefined;
+}
+
+/**
  * The subjects the hub writes on the trail for its own work (`hub:routing`, `hub:escalation`,
- * `hub:webhooks`): reserved, so no caller's entries can pass for the hub's own decisions.
+ * `hub:webhooks`): reserved, so no caller's entries can pass for the hub's own decisions. Compared
+ * without regard to case or compatibility forms ("HUB:", a full-width "ｈｕｂ:"), on a subject that holds
+ * nothing invisible (`identifier`).
  */
 const HUB_SUBJECT = /^hub:/i;
+const inHubNamespace = (sub: string) => HUB_SUBJECT.test(sub.normalize("NFKC"));
 
 export function principalFromClaims(claims: JWTPayload): Principal {
   const { sub, name, agency, agency_type: agencyType, roles, la, team, jti } = claims as Record<string, unknown>;
   const problems: string[] = [];
-  if (!shortString(sub) || HUB_SUBJECT.test(sub)) problems.push("sub");
+  if (!identifier(sub) || inHubNamespace(sub)) problems.push("sub");
   if (!shortString(name)) problems.push("name");
-  if (!shortString(agency)) problems.push("agency");
+  if (!identifier(agency)) problems.push("agency");
   if (!isAgencyType(agencyType)) problems.push("agency_type");
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) problems.push("roles");
   if (!isLocalAuthorityCode(la)) problems.push("la");
-  if (team !== undefined && !shortString(team)) problems.push("team");
+  if (team !== undefined && !identifier(team)) problems.push("team");
   if (problems.length > 0) throw tokenError("INVALID_CLAIMS", `Check: ${problems.join(", ")}.`);
   return {
     sub: sub as string,

@@ -1,4 +1,5 @@
 import { isLocalAuthorityCode } from "../auth/localAuthorityCode";
+import { refusedCharacter } from "../graphql/input/text";
 import { isAgencyCode } from "./agencyCode";
 import { AgencyType, isAgencyType } from "./AgencyType";
 import { type DirectoryEntry } from "./DirectoryEntry";
@@ -34,8 +35,14 @@ export interface DirectoryEntryFault {
 
 export type DirectoryEntryCheck = { entry: DirectoryEntry } | { fault: DirectoryEntryFault };
 
-/** Printable text: letters, marks, digits, punctuation, symbols and spaces; no controls or invisible formatting. */
+/**
+ * Printable text: letters, marks, digits, punctuation, symbols and spaces; no controls or invisible
+ * formatting — and nothing the hub refuses in any text it holds (`refusedCharacter`: the invisible
+ * fillers that are letters or marks to Unicode, U+3164, U+115F, U+034F, U+180B, U+2800…), so an import
+ * stores no name the API would refuse.
+ */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]+$/u;
+const printable = (text: string) => PRINTABLE.test(text) && refusedCharacter(text, false) === undefined;
 /** The longest mailbox address the directory holds (RFC 5321's 256-character path less its brackets), as its columns are sized. */
 const MAX_EMAIL_LENGTH = 254;
 /** A plain mailbox address (no display name, no comments, no IP-literal domain): what a secure mailbox looks like. */
@@ -53,7 +60,7 @@ export function validateDirectoryEntry(input: DirectoryEntryInput, rules: Webhoo
   const code = input.code.trim();
   if (!isAgencyCode(code)) return fault("code", DirectoryProblem.INVALID_CODE, "The code must be 2 to 40 capital letters, digits and hyphens, starting with a letter or digit (e.g. LA-E06000060).");
   const name = input.name.trim();
-  if (name.length === 0 || name.length > 200 || !PRINTABLE.test(name)) return fault("name", DirectoryProblem.INVALID_NAME, "The name must be 1 to 200 printable characters.");
+  if (name.length === 0 || name.length > 200 || !printable(name)) return fault("name", DirectoryProblem.INVALID_NAME, "The name must be 1 to 200 printable characters.");
   const type = input.type.trim();
   if (!isAgencyType(type)) return fault("type", DirectoryProblem.UNKNOWN_AGENCY_TYPE, "The type must be one of the hub's agency types (e.g. CHILDRENS_SOCIAL_CARE, POLICE, PRISON).");
   const localAuthority = blankToNull(input.localAuthority);
@@ -67,7 +74,7 @@ export function validateDirectoryEntry(input: DirectoryEntryInput, rules: Webhoo
   const served = named.length > 0 ? [...new Set(named)].sort() : localAuthority === null ? [] : [localAuthority];
   if (served.length === 0) return fault("servedLocalAuthorities", DirectoryProblem.NO_AREA_SERVED, "Name the local authorities the agency serves (or the one it sits in): routing finds agencies by area.");
   const policeForceArea = blankToNull(input.policeForceArea);
-  if (policeForceArea !== null && (policeForceArea.length > 80 || !PRINTABLE.test(policeForceArea))) {
+  if (policeForceArea !== null && (policeForceArea.length > 80 || !printable(policeForceArea))) {
     return fault("policeForceArea", DirectoryProblem.INVALID_POLICE_FORCE_AREA, "The police force area must be at most 80 printable characters.");
   }
   const contacts = {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /** Who an exclusion keeps out of a child's file: one member of staff, a team of an agency, or a whole agency. */
 export const ExclusionKind = { STAFF: "STAFF", TEAM: "TEAM", AGENCY: "AGENCY" } as const;
@@ -15,6 +15,7 @@ export const EXCLUSION_KINDS = Object.values(ExclusionKind);
 @Entity()
 @Index("IDX_child_exclusion_sui", ["sui"])
 @Index("IDX_child_exclusion_child", ["childId"])
+@Check("child_exclusion_team_keyed", `("team" IS NULL) = ("team_key" IS NULL)`)
 export class ChildExclusion {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -41,6 +42,14 @@ export class ChildExclusion {
   /** TEAM: the token's `team` claim. */
   @Column({ type: "varchar", length: 100, nullable: true })
   team: string | null;
+
+  /**
+   * TEAM: `teamKey(team)` (`excludes.ts`), worked out in JavaScript when it is recorded, for a query to
+   * compare with the caller's (`keptOutCondition`): SQL never works out a team's key, as its spaces and
+   * case are not JavaScript's and depend on the database's locale. Held whenever `team` is, and only then (a check constraint).
+   */
+  @Column({ type: "text", nullable: true })
+  teamKey: string | null;
 
   @Column({ type: "text" })
   reason: string;

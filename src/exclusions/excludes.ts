@@ -37,20 +37,29 @@ export function excludes(exclusion: ExclusionTerms, caller: ExcludableCaller): b
 }
 
 /**
- * A team as the rule compares it: the name a manager typed and the token's `team` claim name one team
- * however each is cased or spaced ("North Safeguarding" is "north  safeguarding "). `TEAM_SQL` is the
- * same in a query.
+ * A team as the rule compares it — the one definition of "the same team name": the name a manager typed
+ * and the token's `team` claim name one team however each is cased or spaced ("North Safeguarding" is
+ * "north  safeguarding ", "North\u00A0Safeguarding" and "NORTH SAFEGUARDING"). Compatibility forms
+ * folded (NFKC: a no-break or narrow no-break space is a space, a full-width letter its letter), every
+ * Unicode space (JavaScript's `\s`) trimmed and run together as one space, then lower-cased by Unicode
+ * ("ÉQUIPE" is "équipe"). Only ever worked out here, never in SQL: PostgreSQL's `\s`, `btrim` and
+ * `lower` are not JavaScript's and follow the database's locale (neither PGlite nor PostgreSQL under
+ * C.UTF-8 takes a no-break space for a space; `btrim` trims only the ASCII space), so a query compares
+ * the key this function stored on the exclusion (`child_exclusion.team_key`, migration 57) with the one
+ * it works out for the caller.
  */
-function teamKey(team: string): string {
-  return team.trim().replace(/\s+/g, " ").toLowerCase();
+export function teamKey(team: string): string {
+  return team.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** `teamKey` of a team that may be absent: a TEAM exclusion's stored key, or the value a query is given for the caller's team. */
+export function teamKeyOf(team: string | null): string | null {
+  return team === null ? null : teamKey(team);
 }
 
 function sameTeam(a: string, b: string): boolean {
   return teamKey(a) === teamKey(b);
 }
-
-/** `teamKey` over a SQL text expression. */
-export const TEAM_SQL = (expression: string) => `lower(regexp_replace(btrim(${expression}), '\\s+', ' ', 'g'))`;
 
 /**
  * The agency a stored exclusion `row` names (a SQL expression): a STAFF exclusion recorded before it
@@ -63,11 +72,14 @@ export function excludesAgency(exclusion: ExclusionTerms, agencyCode: string): b
   return exclusion.liftedAt === null && exclusion.kind === ExclusionKind.AGENCY && exclusion.agencyCode === agencyCode;
 }
 
-/** Where a query holds the caller's terms: placeholders (`:excludedSub` or `$4`) of the statement. */
+/**
+ * Where a query holds the caller's terms: placeholders (`:excludedSub` or `$4`) of the statement. The
+ * team's is given `teamKeyOf(caller.team)`, never the claim as it came: the query compares keys only.
+ */
 export interface CallerPlaceholders {
   sub: string;
   agency: string;
-  team: string;
+  teamKey: string;
 }
 
 /**
@@ -75,7 +87,8 @@ export interface CallerPlaceholders {
  * before it is paged (the notification inbox, plans held elsewhere): true when the array expression
  * `childIds` names a child a standing exclusion covers — the child it names, or one merged into it at
  * any depth (`hub_children_covered`, migration 46, as `childrenKeptOut` reads it) — and that keeps the
- * caller out, the same three kinds as `excludes`, by the same terms. Matched by the child, never by its
+ * caller out, the same three kinds as `excludes`, by the same terms (a team by `teamKey`, worked out in
+ * JavaScript on both sides). Matched by the child, never by its
  * SUI (the exclusion is the child's: `ChildExclusion`), so a child awaiting an SUI is kept out too. The
  * covered children do not depend on the row, so a statement works them out once, whatever it lists.
  */
@@ -83,6 +96,6 @@ export function keptOutCondition(childIds: string, caller: CallerPlaceholders): 
   return `(${childIds} && ARRAY(SELECT covered.id FROM child_exclusion x CROSS JOIN LATERAL hub_children_covered(x.child_id) covered(id)
     WHERE x.lifted_at IS NULL AND (
     (x.kind = '${ExclusionKind.STAFF}' AND x.subject_sub = ${caller.sub} AND ${STAFF_AGENCY_SQL("x")} = ${caller.agency})
-    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND (CAST(${caller.team} AS text) IS NULL OR ${TEAM_SQL("x.team")} = ${TEAM_SQL(caller.team)}))
+    OR (x.kind = '${ExclusionKind.TEAM}' AND x.agency_code = ${caller.agency} AND (CAST(${caller.teamKey} AS text) IS NULL OR x.team_key = ${caller.teamKey}))
     OR (x.kind = '${ExclusionKind.AGENCY}' AND x.agency_code = ${caller.agency}))))`;
 }

@@ -8,7 +8,7 @@ import { parseSui } from "../identity/nhsNumber";
 import { type AccessContext } from "../policy/AccessContext";
 import { ChildExclusion, EXCLUSION_KINDS, ExclusionKind } from "./ChildExclusion";
 import { childAgencyWorksWith, type NamedChild } from "./childAgencyWorksWith";
-import { excludes } from "./excludes";
+import { excludes, teamKeyOf } from "./excludes";
 import { EXCLUSION_NOT_YOURS, ExclusionStanding, exclusionManager, exclusionStanding } from "./exclusionAccess";
 import { leadAgencyOf } from "./leadAgency";
 
@@ -76,7 +76,7 @@ export async function recordExclusion(services: GovernanceServices, principal: P
     throw new HubError(ErrorCode.FORBIDDEN, message, { problem, rule: refusal.rule });
   }
   const exclusion = services.dataSource.getRepository(ChildExclusion).create({
-    ...terms, childId: child.id, sui: child.sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
+    ...terms, teamKey: teamKeyOf(terms.team), childId: child.id, sui: child.sui, recordedBySub: principal.sub, recordedByAgency: principal.agency, recordedAt: now, liftedAt: null, liftedBySub: null, liftReason: null,
   });
   exclusion.id = randomUUID();
   await recordGovernanceWork(services, { ...request, childSuis: child.sui === null ? [] : [child.sui], details: { exclusionId: exclusion.id, childId: child.id, kind: terms.kind, subjectSub: terms.subjectSub, agencyCode: terms.agencyCode, team: terms.team, reason: terms.reason, standing } }, AuditOutcome.RECORDED, now);

@@ -42,13 +42,18 @@ interface AddressRow {
   valid_from: string | null; first_reported_at: Date; withheld: boolean;
 }
 
-/** A place as the household view compares it: the postcode and the first line, case and spacing aside. */
+/** A place as the household view compares it: the postcode and the first line, case and spacing aside (`lineKey`). */
 interface Place {
   postcode: string;
   line1: string;
 }
 
-const lineKey = (line1: string) => line1.trim().replace(/\s+/g, " ").toLowerCase();
+/**
+ * A first line as the household view compares it, worked out only here, never again in SQL: PostgreSQL's
+ * `lower` is not JavaScript's (it makes U+0130 "i", JavaScript "i" and a combining dot; its `\s` takes
+ * no no-break space), so a second form of the rule in a query dropped children at the very same home.
+ */
+const lineKey = (line1: string) => line1.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
  * The current residence of each child as unrestricted records tell it (`people/residence.ts`: the home
@@ -104,11 +109,13 @@ export async function householdMembers(
 
   const place = (await currentPlaces(manager, [childId])).get(childId);
   if (place !== undefined) {
+    // Those with an address at the postcode (a street at most); whose first line is the child's is decided
+    // by `lineKey` alone, below.
     const rows: { child_id: string }[] = await manager.query(
       `SELECT DISTINCT c.id AS child_id FROM child_address a JOIN child c ON c.id = a.child_id
-        WHERE a.postcode = $1 AND lower(regexp_replace(btrim(a.line1), '\\s+', ' ', 'g')) = $2 AND c.id <> $3 AND c.merged_into_id IS NULL
+        WHERE a.postcode = $1 AND c.id <> $2 AND c.merged_into_id IS NULL
           AND ${addressReportedByUnrestrictedRecord("a", "c")}`,
-      [place.postcode, place.line1, childId],
+      [place.postcode, childId],
     );
     const theirs = await currentPlaces(manager, rows.map((row) => row.child_id));
     for (const [memberId, memberPlace] of theirs) if (memberPlace.postcode === place.postcode && memberPlace.line1 === place.line1) add(memberId, { kind: "SAME_ADDRESS" });

@@ -507,3 +507,21 @@ describe("the linked-adult path, bounded by policies/household.yaml", () => {
       .toEqual({ members: fosteredWith.slice(0, 10).sort(), tooManyToList: false });
   });
 });
+
+describe("one home, whatever letters its first line is written in", () => {
+  const first = next();
+  const second = next();
+  it("two agencies giving the same first line with a dotted capital I place the two children together", async () => {
+    // The household compares first lines as `lineKey` reads them. A second form of that rule in SQL read
+    // this line otherwise: PostgreSQL's lower() makes U+0130 "i", JavaScript's "i" and a combining dot.
+    const line1 = "2 \u0130vy Close";
+    await submit("HEALTH", gp({ sui: first, givenNames: "Jenifer", familyName: "Trewin", dateOfBirth: "2015-02-02", sex: "FEMALE", address: home(line1, "HP22 4TR") }, "GP-HH-LINE-1"));
+    await submit("EDUCATION", school({ sui: second, givenNames: "Hedra", familyName: "Trewin", dateOfBirth: "2013-03-13", sex: "FEMALE", address: home(line1, "HP22 4TR") }, "UPN-HH-LINE-2"));
+    for (const [viewed, listed, reference] of [[first, second, "MASH-HH-0031"], [second, first, "MASH-HH-0032"]] as const) {
+      expect((await as(mash, OPEN, { referral: { sui: viewed, reference, referralSource: "HEALTH", reason: "GP reports bruising the family cannot explain." } })).errors).toBeUndefined();
+      const body = await view(mash, viewed, reference);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.household.members).toMatchObject([{ sui: listed, placedBy: [{ kind: "SAME_ADDRESS" }] }]);
+    }
+  });
+});

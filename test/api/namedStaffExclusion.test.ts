@@ -1,5 +1,6 @@
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { IgAlert } from "../../src/alerts/IgAlert";
+import { Agency } from "../../src/directory/Agency";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
@@ -359,5 +360,62 @@ describe("a statutory notification to an agency kept out of the child is never d
       expect(alert.justification).toContain(receipt.notificationId);
     }
     expect(await excludedAgencyAlerts(lincsIgLead)).toEqual([]);
+  });
+});
+
+describe("a team kept out, whatever the spaces and case its name is written in: the file, the inbox and plans held elsewhere agree", () => {
+  // `child` compares teams in JavaScript; the inbox and plans held elsewhere in a query. Both must read
+  // one team name the same way (`teamKey`), whichever PostgreSQL runs the query and in whatever locale.
+  const ED_CODE = "ED-TEAMKEY";
+  const edSystem: TestClaims = { sub: "system-ed-teamkey", name: "ED system (team keys)", agency: ED_CODE, agency_type: "HEALTH", roles: ["AGENCY_SYSTEM"], la: BUCKS };
+  const lincsManager: TestClaims = { sub: "lincs-manager-teamkey", name: "Lincolnshire manager (team keys)", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["CSC_MANAGER"], la: "E10000019" };
+  const NOTIFICATIONS = /* GraphQL */ `{ notifications(first: 50) { nodes { id child { sui } } } }`;
+  const PLANS = /* GraphQL */ `query ($access: AccessContext!) { plansHeldElsewhere(access: $access, first: 50) { nodes { sui } } }`;
+  const ATTEND = /* GraphQL */ `mutation ($n: UnscheduledCareAttendanceNotificationInput!) { submitUnscheduledCareAttendance(notification: $n) { recipients { agencyCode } } }`;
+  const triage = access("REFERRAL_TRIAGE", "PUBLIC_TASK", { justification: "Checking children placed in the county by other authorities." });
+
+  beforeAll(async () => {
+    await hub.hub.database.dataSource.getRepository(Agency).insert({ code: ED_CODE, name: "Example emergency department (team keys)", type: "HEALTH", localAuthority: BUCKS, servedLocalAuthorities: [BUCKS], unscheduledCareSetting: "EMERGENCY_DEPARTMENT" });
+  });
+
+  it.each([
+    ["recorded with a no-break space", "Marsh\u00A0Safeguarding", "Marsh Safeguarding", "Perpetua"],
+    ["claimed with a no-break space", "Marsh Safeguarding", "Marsh\u00A0Safeguarding", "Leocadia"],
+    ["claimed with a narrow no-break space", "South Hub", "South\u202FHub", "Ismay"],
+    ["recorded in capitals with an accented letter", "ÉQUIPE NORD", "Équipe Nord", "Oriel"],
+  ])("a team %s: the member kept out of the file does not see its notification in the inbox either", async (_how, recordedTeam, claimedTeam, givenNames) => {
+    const sui = next();
+    const kid = { ...child, sui, givenNames, familyName: "Teamkey" };
+    const plan = { agencyCode: "LA-E06000060", agencyReference: `TEAMKEY-PLAN-${sui}`, child: kid, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "NEGLECT", startDate: "2026-02-01", responsibleLocalAuthority: BUCKS } };
+    expect((await as(AGENCY_SYSTEM_CLAIMS("LA-E06000060", "CHILDRENS_SOCIAL_CARE", BUCKS), SUBMIT, { record: plan })).errors).toBeUndefined();
+    expect((await record({ kind: "TEAM", agencyCode: "LA-E06000060", team: recordedTeam, reason: "A member of the team is the subject of an allegation concerning this child." }, CALLERS.cscManager, sui)).errors).toBeUndefined();
+    const attended = await as(edSystem, ATTEND, { n: { agencyCode: ED_CODE, reference: `ED-TEAMKEY-${sui}`, attendedOn: "2026-11-30", presentingComplaint: "Scald to the forearm", child: kid } });
+    expect(attended.errors).toBeUndefined();
+    expect(attended.data?.submitUnscheduledCareAttendance.recipients).toEqual([{ agencyCode: "LA-E06000060" }]);
+
+    const member: TestClaims = { ...CALLERS.socialWorker, sub: `sw-teamkey-${sui}`, team: claimedTeam };
+    const colleague: TestClaims = { ...CALLERS.socialWorker, sub: `sw-teamkey-other-${sui}`, team: "Another Team Entirely" };
+    expect((await as(member, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
+    const about = async (caller: TestClaims) => ((await as(caller, NOTIFICATIONS, {})).data?.notifications.nodes as { child: { sui: string } | null }[]).filter((node) => node.child?.sui === sui);
+    expect(await about(member)).toEqual([]);
+    expect(await about(colleague)).toHaveLength(1);
+  });
+
+  it.each([
+    ["written alike", "West Placements", "Clarimond"],
+    ["recorded with a no-break space", "West\u00A0Placements", "Euphemia"],
+  ])("a host authority's team %s, kept out by the lead agency: the member does not find the child on the plans held elsewhere", async (_how, recordedTeam, givenNames) => {
+    const sui = next();
+    const kid = { sui, givenNames, familyName: "Teamkey", dateOfBirth: "2012-10-10", sex: "FEMALE", address: { kind: "PLACEMENT", line1: "14 Bramble Court", postcode: "HP20 9BC", localAuthority: BUCKS } };
+    const placement = { agencyCode: "LA-E10000019", agencyReference: `TEAMKEY-LAC-${sui}`, child: kid, socialCare: { status: "LOOKED_AFTER", legalStatus: "SECTION_20_ACCOMMODATED", startDate: "2025-11-01", responsibleLocalAuthority: "E10000019" } };
+    expect((await as(AGENCY_SYSTEM_CLAIMS("LA-E10000019", "CHILDRENS_SOCIAL_CARE", "E10000019"), SUBMIT, { record: placement })).errors).toBeUndefined();
+    expect((await record({ kind: "TEAM", agencyCode: "LA-E06000060", team: recordedTeam, reason: "A member of the host team is the subject of an allegation concerning this child." }, lincsManager, sui)).errors).toBeUndefined();
+
+    const member: TestClaims = { ...CALLERS.socialWorker, sub: `sw-teamkey-plans-${sui}`, team: "West Placements" };
+    const colleague: TestClaims = { ...CALLERS.socialWorker, sub: `sw-teamkey-plans-other-${sui}`, team: "East Placements" };
+    expect((await as(member, CHILD_QUERY, { sui, access: s47 })).data?.child).toBeNull();
+    const listed = async (caller: TestClaims) => ((await as(caller, PLANS, { access: triage })).data?.plansHeldElsewhere.nodes as { sui: string }[]).filter((node) => node.sui === sui);
+    expect(await listed(member)).toEqual([]);
+    expect(await listed(colleague)).toHaveLength(1);
   });
 });

@@ -194,6 +194,30 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("gives every TEAM exclusion its team's key, worked out as the rule works it out, whatever spaces the name was typed with", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "TeamKeys1796600000057");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const [child, team, staff] = [randomUUID(), randomUUID(), randomUUID()];
+    const exclusion = `INSERT INTO child_exclusion (id, child_id, kind, subject_sub, agency_code, team, reason, recorded_by_sub, recorded_by_agency)
+      VALUES ($1, $2, $3, $4, 'LA-MIG57', $5, 'Implicated in the allegation.', 'manager-mig57', 'LA-MIG57')`;
+    try {
+      await dataSource.query(`INSERT INTO child (id, given_names, family_name, date_of_birth, sex) VALUES ($1, 'Aurelia', 'Thistlewood', '2015-05-05', 'FEMALE')`, [child]);
+      await dataSource.query(exclusion, [team, child, "TEAM", null, " North\u00A0 SAFEGUARDING\u202F"]);
+      await dataSource.query(exclusion, [staff, child, "STAFF", "sw-mig57", null]);
+      await runMigrations(dataSource, logger);
+      expect(await dataSource.query(`SELECT id, team_key FROM child_exclusion WHERE child_id = $1 ORDER BY kind`, [child])).toEqual([
+        { id: staff, team_key: null },
+        { id: team, team_key: "north safeguarding" },
+      ]);
+      // A team is never held without its key.
+      await expect(dataSource.query(exclusion, [randomUUID(), child, "TEAM", null, "South Hub"])).rejects.toThrow(/child_exclusion_team_keyed/);
+    } finally {
+      await dataSource.query(`DELETE FROM child_exclusion WHERE child_id = $1`, [child]);
+      await dataSource.query(`DELETE FROM child WHERE id = $1`, [child]);
+    }
+  });
+
   it("reverts every migration back to empty", async () => {
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });

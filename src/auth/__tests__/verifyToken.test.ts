@@ -179,6 +179,13 @@ describe("token verification", () => {
     // The hub's own entries on the trail carry `hub:` subjects (routing, escalation, webhooks): no caller may pass as one.
     ["the hub's own routing subject", CLAIMS, "hub:routing"],
     ["a subject in the hub's reserved namespace, in capitals", CLAIMS, "HUB:escalation"],
+    // Nothing invisible sets a subject apart from the hub's: a mark or joiner is refused, not stripped.
+    ["a subject reading as the hub's behind a left-to-right mark", CLAIMS, "\u200Ehub:routing"],
+    ["a subject reading as the hub's with a zero-width joiner inside", CLAIMS, "hub\u200D:routing"],
+    ["a subject reading as the hub's behind a zero-width non-joiner", CLAIMS, "\u200Chub:webhooks"],
+    ["a subject in the hub's namespace in full-width letters", CLAIMS, "\uFF48\uFF55\uFF42:routing"],
+    ["a right-to-left mark in its agency", { ...CLAIMS, agency: "LA-E06000060\u200F" }, "u"],
+    ["a zero-width joiner in its team", { ...CLAIMS, team: "North\u200DSafeguarding" }, "u"],
   ])("refuses a token with %s", async (_label, claims, sub) => {
     expect(await refusal(`Bearer ${await sign(claims as JWTPayload, { sub })}`)).toBe("INVALID_CLAIMS");
   });

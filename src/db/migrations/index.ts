@@ -40,6 +40,7 @@ import { BreachPartClocks1796600000052 } from "./1796600000052-BreachPartClocks"
 import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-EnquiryAnswersNameTheirRecords";
 import { RestrictedHoldings1796600000054 } from "./1796600000054-RestrictedHoldings";
 import { SealedConsoleSessions1796600000055 } from "./1796600000055-SealedConsoleSessions";
+import { TeamKeys1796600000057 } from "./1796600000057-TeamKeys";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -69,4 +70,5 @@ export const MIGRATIONS: MigrationClass[] = [
   EnquiryAnswersNameTheirRecords1796600000053,
   RestrictedHoldings1796600000054,
   SealedConsoleSessions1796600000055,
+  TeamKeys1796600000057,
 ];

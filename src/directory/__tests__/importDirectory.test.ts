@@ -151,6 +151,14 @@ describe("importing a directory file", () => {
     expect(await database.dataSource.getRepository(Agency).countBy({ type: "EDUCATION" })).toBe(0);
   });
 
+  it("refuses a name holding an invisible filler, as the API does, and stores nothing", async () => {
+    // U+3164 HANGUL FILLER is a letter to Unicode that shows as nothing: "Testford Lookalike School" twice over.
+    const summary = await run("SCH-900911,Testford Lookalike School\u3164,EDUCATION,E08000913,,dsl@testford-lookalike.example,,,,");
+    expect(summary.applied).toBe(false);
+    expect(summary.faults.map(({ line, code, field, problem }) => ({ line, code, field, problem }))).toEqual([{ line: 2, code: "SCH-900911", field: "name", problem: DirectoryProblem.INVALID_NAME }]);
+    expect(await database.dataSource.getRepository(Agency).findOneBy({ code: "SCH-900911" })).toBeNull();
+  });
+
   it("refuses a new type for an agency whose records the hub holds, naming the line, and writes nothing", async () => {
     const PROBATION = `PDU-TST,Testford Probation Delivery Unit,PROBATION,${EAST},,pdu@testford.example,,,,`;
     await directoryHolding([CSC_NORTH, FORCE, PRISON]);

@@ -54,6 +54,13 @@ describe("validateDirectoryEntry", () => {
     [{ code: "" }, "code", DirectoryProblem.INVALID_CODE],
     [{ name: " " }, "name", DirectoryProblem.INVALID_NAME],
     [{ name: "Example\u200BConstabulary" }, "name", DirectoryProblem.INVALID_NAME],
+    // Invisible fillers Unicode counts as letters or marks: refused here as every text argument refuses them (`refusedCharacter`).
+    [{ name: "Example Constabulary\u3164" }, "name", DirectoryProblem.INVALID_NAME],
+    [{ name: "\u115FExample Constabulary" }, "name", DirectoryProblem.INVALID_NAME],
+    [{ name: "Example\u034F Constabulary" }, "name", DirectoryProblem.INVALID_NAME],
+    [{ name: "Example\u180B Constabulary" }, "name", DirectoryProblem.INVALID_NAME],
+    [{ name: "Example Constabulary \u2800" }, "name", DirectoryProblem.INVALID_NAME],
+    [{ policeForceArea: "Thames Valley\u3164" }, "policeForceArea", DirectoryProblem.INVALID_POLICE_FORCE_AREA],
     [{ type: "FIRE_SERVICE" }, "type", DirectoryProblem.UNKNOWN_AGENCY_TYPE],
     [{ localAuthority: "E0600006" }, "localAuthority", DirectoryProblem.INVALID_LOCAL_AUTHORITY],
     [{ servedLocalAuthorities: ["E06000060", "Exampleshire"] }, "servedLocalAuthorities", DirectoryProblem.INVALID_LOCAL_AUTHORITY],

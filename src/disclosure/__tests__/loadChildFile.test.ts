@@ -199,7 +199,7 @@ test("the exclusions standing on the child holding the SUI, not a lifted one, an
   const exclusions = db.dataSource.getRepository(ChildExclusion);
   const childId = (await loadJuniper()).child.id;
   const recorded = { reason: "Named in the allegation.", recordedBySub: "ig-lead", recordedByAgency: "LA-E06000060", childId };
-  const standing = await exclusions.save({ ...recorded, sui: JUNIPER, kind: "TEAM", subjectSub: null, agencyCode: "POLICE-43", team: "CAIU A" });
+  const standing = await exclusions.save({ ...recorded, sui: JUNIPER, kind: "TEAM", subjectSub: null, agencyCode: "POLICE-43", team: "CAIU A", teamKey: "caiu a" });
   await exclusions.save({ ...recorded, sui: JUNIPER, kind: "STAFF", subjectSub: "sw-lifted", agencyCode: null, team: null, liftedAt: now, liftedBySub: "ig-lead", liftReason: "Cleared." });
 
   const juniper = await loadChildFileRead(db.dataSource, JUNIPER, now);

@@ -35,10 +35,36 @@ function codePoint(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-/** The first character the hub refuses in `text` (as `U+XXXX`), or undefined when the text is acceptable. */
+/**
+ * The first character the hub refuses in `text` (as `U+XXXX`), or undefined when the text is acceptable:
+ * the one rule for text the hub holds, whichever way it came — a GraphQL argument (`checkText`), a
+ * record import's line (`records/import/recordShape`, through `inspectInputValue`), a directory import's
+ * (`directory/validateDirectoryEntry`) and a token's claims (`auth/verifyToken`).
+ */
 export function refusedCharacter(text: string, multiLine: boolean): string | undefined {
   const refused = REFUSED_EVERYWHERE.exec(text) ?? (multiLine ? null : LINE_BREAKS_AND_TABS.exec(text)) ?? UNPAIRED_SURROGATE.exec(text) ?? INVISIBLE.exec(text);
   return refused === null ? undefined : codePoint(refused[0]);
+}
+
+/**
+ * The joiners and bidirectional marks the rule above accepts in running text (U+200C–U+200F, U+061C):
+ * right for a name written in Persian or Arabic, wrong in a value the hub compares with a fixed one — a
+ * token's subject against its own `hub:` namespace, an agency code against the directory's, a team
+ * against the team an exclusion names — where they only make two values that read alike differ
+ * ("\u200Ehub:routing" reads as "hub:routing").
+ */
+const ZERO_WIDTH_MARKS = /[\u061C\u200C-\u200F]/;
+
+/**
+ * The first character the hub refuses in an identifier (as `U+XXXX`): everything `refusedCharacter`
+ * refuses in a single line, and the zero-width joiners and marks besides. Nothing is stripped: a value
+ * holding one is refused whole, so what is compared is what was sent.
+ */
+export function refusedInIdentifier(text: string): string | undefined {
+  const refused = refusedCharacter(text, false);
+  if (refused !== undefined) return refused;
+  const mark = ZERO_WIDTH_MARKS.exec(text);
+  return mark === null ? undefined : codePoint(mark[0]);
 }
 
 /** One rule for every string argument and variable: refused with INVALID_INPUT, the path and the character. */

@@ -7,7 +7,7 @@ import { NotificationDelivery } from "../NotificationDelivery";
 import { type NotificationServices } from "../NotificationServices";
 import { readableScope } from "./inboxAccess";
 import { NotificationStatus } from "./NotificationStatus";
-import { keptOutCondition } from "../../exclusions/excludes";
+import { keptOutCondition, teamKeyOf } from "../../exclusions/excludes";
 import { deliveriesAsTheyLeave, type DeliveryAsItLeaves } from "../deliveriesAsTheyLeave";
 
 /** Where the last page ended: the last delivery's (deliveredAt, id). */
@@ -46,8 +46,8 @@ export function readableDeliveries(dataSource: NotificationServices["dataSource"
     // A delivery about a child whose file a named-staff exclusion keeps the caller out of is, to them,
     // not there (`exclusions/`): left out before the page is cut, so neither a short page nor
     // `hasNextPage` tells of it.
-    .andWhere(`NOT ${keptOutCondition("delivery.child_ids", { sub: ":excludedSub", agency: ":excludedAgency", team: ":excludedTeam" })}`, {
-      excludedSub: principal.sub, excludedAgency: principal.agency, excludedTeam: principal.team,
+    .andWhere(`NOT ${keptOutCondition("delivery.child_ids", { sub: ":excludedSub", agency: ":excludedAgency", teamKey: ":excludedTeam" })}`, {
+      excludedSub: principal.sub, excludedAgency: principal.agency, excludedTeam: teamKeyOf(principal.team),
     });
 }
 

@@ -6,7 +6,7 @@ import { recordAuditEntry, type AuditEntryInput } from "../../audit/recordAuditE
 import { applyRecordRights, type RestrictionView, type SupplementaryStatementView } from "../../dataSubjectRights/applyRecordRights";
 import { loadRightsOverRecords } from "../../dataSubjectRights/rightsOverRecords";
 import { Agency } from "../../directory/Agency";
-import { keptOutCondition } from "../../exclusions/excludes";
+import { keptOutCondition, teamKeyOf } from "../../exclusions/excludes";
 import { addressTellsWhereChildLives } from "../../people/unrestrictedSource";
 import { DEMOGRAPHICS, recordPath } from "../../disclosure/recordPaths";
 import { AgencyType } from "../../directory/AgencyType";
@@ -190,10 +190,10 @@ function plansOfOthersIn(dataSource: DataSource, agency: Agency, caller: Princip
         AND s.start_date <= $2::date AND (s.end_date IS NULL OR s.end_date >= $2::date)
         AND EXISTS (SELECT 1 FROM child_address a WHERE a.source_record_id = r.id AND a.child_id = c.id AND a.local_authority = ANY($3::text[]) AND ${addressTellsWhereChildLives("a", "c")})
         AND ($4::uuid IS NULL OR r.id > $4::uuid)
-        AND NOT ${keptOutCondition("ARRAY[c.id]", { sub: "$6::text", agency: "$7::text", team: "$8::text" })}
+        AND NOT ${keptOutCondition("ARRAY[c.id]", { sub: "$6::text", agency: "$7::text", teamKey: "$8::text" })}
       ORDER BY r.id
       LIMIT $5`,
-    [agency.code, on, agency.servedLocalAuthorities, after, limit, caller.sub, caller.agency, caller.team],
+    [agency.code, on, agency.servedLocalAuthorities, after, limit, caller.sub, caller.agency, teamKeyOf(caller.team)],
   );
 }
 

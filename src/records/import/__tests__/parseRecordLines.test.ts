@@ -55,10 +55,13 @@ describe("parseRecordLines: NDJSON", () => {
     expect(error.message).not.toContain("Testbrook");
   });
 
-  it("holds lines to the API's edge rules: no control characters in text, no year 0000", async () => {
+  it("holds lines to the API's edge rules: no control or invisible characters in text, no year 0000", async () => {
     const [bell] = errorsOf(await parse(ndjson(record("GP-1", { ...CHILD, givenNames: "Ada\u0007\u001b[2J" })), RecordFileFormat.NDJSON));
     expect(bell).toMatchObject({ line: 1, code: ErrorCode.INVALID_INPUT, path: "record.child.givenNames" });
     expect(bell.message).not.toContain("Ada");
+    // An invisible filler (a letter to Unicode) is refused as the API and the directory import refuse it.
+    const [filler] = errorsOf(await parse(ndjson(record("GP-3", { ...CHILD, familyName: "Testbrook\u3164" })), RecordFileFormat.NDJSON));
+    expect(filler).toMatchObject({ line: 1, code: ErrorCode.INVALID_INPUT, path: "record.child.familyName" });
     const [year] = errorsOf(await parse(ndjson(record("GP-2", { ...CHILD, dateOfBirth: "0000-04-09" })), RecordFileFormat.NDJSON));
     expect(year).toMatchObject({ line: 1, code: ErrorCode.INVALID_INPUT, path: "record.child.dateOfBirth" });
   });
