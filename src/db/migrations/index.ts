@@ -40,6 +40,7 @@ import { BreachPartClocks1796600000052 } from "./1796600000052-BreachPartClocks"
 import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-EnquiryAnswersNameTheirRecords";
 import { RestrictedHoldings1796600000054 } from "./1796600000054-RestrictedHoldings";
 import { SealedConsoleSessions1796600000055 } from "./1796600000055-SealedConsoleSessions";
+import { DecisionsRecordedThrough1796600000058 } from "./1796600000058-DecisionsRecordedThrough";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -69,4 +70,5 @@ export const MIGRATIONS: MigrationClass[] = [
   EnquiryAnswersNameTheirRecords1796600000053,
   RestrictedHoldings1796600000054,
   SealedConsoleSessions1796600000055,
+  DecisionsRecordedThrough1796600000058,
 ];
