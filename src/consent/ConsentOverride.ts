@@ -25,6 +25,16 @@ export class ConsentOverride {
   @Column({ type: "varchar", length: 40 })
   authorisedByAgency: string;
 
+  /**
+   * The records about this child the manager's agency held, confirmed by the SUI or a steward, when the
+   * override was authorised: it stands while one of them is still this child's, or when there were
+   * none (the agency's involvement came from elsewhere, such as a referral it is working). Null only on
+   * overrides authorised before the hub kept it whose records the migration DecisionsRecordedThrough
+   * could not find: those no longer stand.
+   */
+  @Column({ type: "uuid", array: true, nullable: true })
+  recordedThrough: string[] | null;
+
   /** When the override must be reviewed; after it, disclosures no longer rest on it. */
   @Column({ type: "timestamptz" })
   reviewBy: Date;

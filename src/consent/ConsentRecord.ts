@@ -59,6 +59,17 @@ export class ConsentRecord {
   parentalResponsibilitySource: AgencyRecord | null;
 
   /**
+   * The records, about this child, through which the recorder's agency worked with the family when the
+   * decision was recorded (`consentRecorders`: its own records of a listed type, confirmed by the SUI or
+   * a steward). The decision counts while one of them is still this child's (`consentStandsSql.ts`): a
+   * record split off as another child's, or removed, takes with it what was recorded through it. Null
+   * only on decisions recorded before the hub kept it, whose records the migration
+   * DecisionsRecordedThrough could not find.
+   */
+  @Column({ type: "uuid", array: true, nullable: true })
+  recordedThrough: string[] | null;
+
+  /**
    * Only on decisions recorded before consent was keyed by the adult: the recorder's description of the
    * person ("mother"). Kept as it was written; see the migration ConsentKeyedByAdult for how it counts.
    */

@@ -20,7 +20,7 @@ import { shareAdultLinkingLock } from "../identity/linkingLock";
 import { loadConsentFacts } from "./loadConsent";
 import { consentDeciders } from "./consentDeciders";
 import { effectiveConsent } from "./effectiveConsent";
-import { recordTypesHeldAbout } from "./recordTypesHeldAbout";
+import { recordsHeldAbout } from "./recordsHeldAbout";
 
 export interface ConsentSubmission {
   givenBy: ConsentGiver;
@@ -69,10 +69,11 @@ export async function recordConsent(
   const { parent, competence } = checkShape(submission);
   const { child, dateOfBirth } = await findChildInCare(dataSource, principal, rawSui, policy, now);
 
+  const held = await recordsHeldAbout(dataSource, child.id, principal.agency);
   const check = checkConsentRecording(policy, {
     givenBy: submission.givenBy,
     recorderRoles: principal.roles,
-    heldRecordTypes: await recordTypesHeldAbout(dataSource, child.id, principal.agency),
+    heldRecordTypes: [...new Set(held.map((record) => record.recordType))],
     childDateOfBirth: dateOfBirth,
     assessment: competence,
     at: now,
@@ -98,6 +99,8 @@ export async function recordConsent(
     adult: responsibility ? { id: responsibility.adultId } : null,
     parentRelationship: responsibility?.relationship ?? null,
     parentalResponsibilitySource: responsibility ? { id: responsibility.sourceRecordId } : null,
+    // What the decision rests on: the records through which the agency works with the family.
+    recordedThrough: held.filter((record) => policy.consentRecorders.recordTypes.includes(record.recordType)).map((record) => record.id),
     legacyGiverDescription: null,
     decision: submission.decision,
     purposes: [...new Set(submission.purposes)],

@@ -8,6 +8,7 @@ import { recordDecision } from "../audit/recordDecision";
 import { AuditOperation } from "../audit/AuditOperation";
 import { ConsentOverride } from "./ConsentOverride";
 import { consentAbility } from "./consentPolicy";
+import { recordsHeldAbout } from "./recordsHeldAbout";
 
 /** A safeguarding override is reviewed at the latest after this long. */
 const MAX_OVERRIDE_DAYS = 90;
@@ -46,7 +47,9 @@ export async function recordConsentOverride(
     throw new HubError(ErrorCode.INVALID_INPUT, `reviewBy must be in the future and at most ${MAX_OVERRIDE_DAYS} days away.`, { path: "reviewBy" });
   }
   const { child } = await findChildInCare(dataSource, principal, rawSui, policy);
-  const override = { id: randomUUID(), child, reason: reason.trim(), authorisedBySub: principal.sub, authorisedByAgency: principal.agency, reviewBy: review };
+  // What the override rests on, when the manager's agency holds records about the child: split off as another child's, they take it with them.
+  const recordedThrough = (await recordsHeldAbout(dataSource, child.id, principal.agency)).map((record) => record.id);
+  const override = { id: randomUUID(), child, reason: reason.trim(), authorisedBySub: principal.sub, authorisedByAgency: principal.agency, reviewBy: review, recordedThrough };
   // On the trail before it lets anything be shared without consent.
   const receipt = await recordDecision(dataSource, {
     requestId,

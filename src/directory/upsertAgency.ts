@@ -38,7 +38,7 @@ export interface AgencyChangeReceipt {
  * Four eyes: a new agency, or a change to any field that decides where children's information goes
  * (`routingFields.ts`), is not written but proposed (`PENDING_APPROVAL`, `proposeDirectoryEntry.ts`)
  * until a second, different administrator approves it (`decideAgencyChange.ts`); a change to the
- * name or the switchboard phone alone applies at once.
+ * name or the police force area's label alone applies at once.
  */
 export async function upsertAgency(
   dataSource: DataSource,

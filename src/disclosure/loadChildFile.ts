@@ -7,6 +7,7 @@ import { type AgencyRecord } from "../records/AgencyRecord";
 import { RECORD_FIELDS } from "../records/recordFields";
 import { RECORD_TYPES, RecordType } from "../records/RecordType";
 import { type ConsentOverride } from "../consent/ConsentOverride";
+import { CONSENT_STANDS, OVERRIDE_STANDS } from "../consent/decisionStandsSql";
 import { consentFact, type ConsentFact, type StoredConsentDecision } from "../consent/effectiveConsent";
 import { type ChildFile, type LoadedRecord, type PersonFacts } from "./ChildFile";
 import { preparedStatement as prepared } from "../db/preparedStatement";
@@ -206,14 +207,10 @@ const LINKED_ADULT_AGENCIES_SQL = `
 
 const CONSENT_SQL = `
   SELECT 'consent' AS kind, id, given_by, competence, adult_id, legacy_giver_description, decision, purposes, recorded_at, NULL::timestamptz AS review_by
-    FROM consent_record c WHERE c.child_id = ${CHILD_ID}
-      -- A parent's decision counts while the record that founded their parental responsibility is still
-      -- this child's: after a steward splits it off, that adult is no longer known to be this child's parent.
-      AND (c.parental_responsibility_source_id IS NULL OR EXISTS (
-        SELECT 1 FROM agency_record r WHERE r.id = c.parental_responsibility_source_id AND r.child_id = c.child_id AND r.link_state = 'LINKED'))
+    FROM consent_record c WHERE c.child_id = ${CHILD_ID} AND ${CONSENT_STANDS("c")}
   UNION ALL
   (SELECT 'override', id, NULL, NULL, NULL, NULL, NULL, NULL, recorded_at, review_by
-    FROM consent_override WHERE child_id = ${CHILD_ID} AND review_by > $2 ORDER BY recorded_at DESC LIMIT 1)`;
+    FROM consent_override o WHERE o.child_id = ${CHILD_ID} AND o.review_by > $2 AND ${OVERRIDE_STANDS("o")} ORDER BY o.recorded_at DESC LIMIT 1)`;
 
 /** The referrals naming the child, its own or a household view's, each with what the authority's own system recorded under its reference about its own child. */
 const REFERRALS_SQL = `

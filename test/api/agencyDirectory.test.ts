@@ -132,20 +132,30 @@ describe("upsertAgency", () => {
     expect(await forceAsRouted(force.code)).toMatchObject({ version: 1, entry: { webhookUrl: FORCE.webhookUrl } });
   });
 
+  it("lets one administrator alone change no number a practitioner rings about a child: the contact phone waits for another", async () => {
+    const force = await registeredForce("POLICE-89");
+    // What a brokered involvement tells a practitioner to ring, and what each record's agency shows.
+    const proposed = await propose({ ...force, contactPhone: "01632 960999" });
+    expect(proposed).toMatchObject({ outcome: "PENDING_APPROVAL", version: 1, changedFields: ["contactPhone"] });
+    expect(await forceAsRouted(force.code)).toMatchObject({ version: 1, entry: { contactPhone: FORCE.contactPhone } });
+    expect((await approve(proposed.proposal.id)).body.data.approveAgencyChange).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["contactPhone"] });
+    expect(await forceAsRouted(force.code)).toMatchObject({ version: 2, entry: { contactPhone: "01632 960999" } });
+  });
+
   it("allows one pending change per agency, and an approval only against the version it was proposed on", async () => {
     const force = await registeredForce("POLICE-93");
     const first = await propose({ ...force, contactEmail: "ppu-new@testvale-police.example" });
     const second = await hub.graphql(UPSERT, { agency: { ...force, escalationEmail: "other@testvale-police.example" } }, await hub.token(secondAdmin)).expect(200);
     expect(second.body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", problem: "CHANGE_PENDING" });
     // A harmless change applies at once, so the pending one no longer describes the entry as it stands.
-    expect(await propose({ ...force, contactPhone: "01632 960399" })).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["contactPhone"], proposal: null });
+    expect(await propose({ ...force, name: "Testvale Police" })).toMatchObject({ outcome: "UPDATED", version: 2, changedFields: ["name"], proposal: null });
     expect((await approve(first.proposal.id)).body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT" });
     expect((await hub.graphql(REJECT, { id: first.proposal.id, reason: "Superseded" }, await hub.token(directoryAdmin)).expect(200)).body.errors).toBeUndefined();
     expect(await hub.hub.database.dataSource.getRepository(AgencyVersion).countBy({ agencyCode: force.code })).toBe(2);
   });
 
   it("writes a new version for a change, none for a resubmission, and a deactivation as a version", async () => {
-    const base = { ...(await registeredForce("POLICE-92")), contactPhone: "01632 960399" };
+    const base = { ...(await registeredForce("POLICE-92")), name: "Testvale Police" };
     // A harmless change, applied at once without approval: version 2.
     expect(await propose(base)).toMatchObject({ outcome: "UPDATED", version: 2, proposal: null });
     const changed = await propose({ ...base, servedLocalAuthorities: ["E06000060"] });

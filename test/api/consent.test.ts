@@ -1,5 +1,6 @@
 import { ConsentRecord } from "../../src/consent/ConsentRecord";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { DATA_QUALITY } from "../support/governanceAccess";
 import { SUBMIT } from "../support/fixtures";
@@ -26,6 +27,8 @@ const RECORD_CONSENT = /* GraphQL */ `
   }
 `;
 
+const OVERRIDE = /* GraphQL */ `mutation ($sui: ID!, $reason: String!) { recordConsentOverride(sui: $sui, reason: $reason) { overrideId } }`;
+
 const prisonOmu: TestClaims = { sub: "omu-exampleton", name: "Test omu-exampleton", agency: "HMP-EXAMPLETON", agency_type: "PRISON", roles: ["PRISON_OMU"], la: "E10000019" };
 
 /** A date of birth that makes the child this old today, months clear of any birthday, so no test turns on the clock. */
@@ -35,6 +38,8 @@ function bornYearsAgo(years: number): string {
   day.setUTCFullYear(day.getUTCFullYear() - years);
   return day.toISOString().slice(0, 10);
 }
+
+const SPARE_SUIS = syntheticNhsNumbers(746_300);
 
 /** Valid NHS numbers in the 999 test range, one for each child these tests create. */
 const SUIS = {
@@ -51,6 +56,9 @@ const SUIS = {
   splitFromMother: "9990071209",
   seventeenPrison: "9990071217",
   seventeenOwnDecision: "9990071225",
+  ownConsentThroughAnotherPupil: SPARE_SUIS.next().value as string,
+  ownRefusalThroughAnotherPupil: SPARE_SUIS.next().value as string,
+  overrideThroughAnotherChild: SPARE_SUIS.next().value as string,
 } as const;
 
 interface Family {
@@ -315,6 +323,68 @@ describe("a parent's decision counts only while the hub still knows them as this
     expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
     const again = await recordConsent(CALLERS.socialWorker, SUIS.splitFromMother, parentDecides(`LA-MOTHER-${SUIS.splitFromMother}`, "WITHDRAWN"));
     expect(state(again)).toBe("WITHDRAWN");
+  });
+});
+
+/** The agency's record turns out to be another child's, sent with this child's NHS number: a steward splits it off. */
+async function splitRecord(agencyReference: string): Promise<void> {
+  const [wrong] = await hub.hub.database.dataSource.query<{ id: string; child_id: string }[]>(`SELECT id, child_id FROM agency_record WHERE agency_reference = $1`, [agencyReference]);
+  const split = await hub.graphql(SPLIT, {
+    childId: wrong.child_id, recordIds: [wrong.id], reason: "The record is of another child: wrong NHS number sent.", access: DATA_QUALITY,
+  }, await hub.token(CALLERS.dataSteward));
+  expect(split.body.errors).toBeUndefined();
+}
+
+describe("a child's own decision counts only while the record it was recorded through is this child's", () => {
+  const earlyHelp = access("EARLY_HELP", "CONSENT", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+  const read = async (sui: string) => (await hub.graphql(CHILD_QUERY, { sui, access: earlyHelp }, await hub.token(CALLERS.socialWorker))).body;
+
+  it("another pupil's consent, recorded by the school's DSL, stops opening early help once the school's record is split off", async () => {
+    const sui = SUIS.ownConsentThroughAnotherPupil;
+    await seedFamily(sui, { givenNames: "Imogen", familyName: "Larkspur", dateOfBirth: bornYearsAgo(15), school: true });
+    expect(state(await recordConsent(CALLERS.schoolDsl, sui, childDecides("GIVEN", ASSESSED_COMPETENT)))).toBe("GIVEN");
+    expect((await read(sui)).data?.child).not.toBeNull();
+    const [stored] = await consentRows(sui);
+    const [school] = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = $1`, [`UPN-${sui}`]);
+    expect(stored?.recordedThrough).toEqual([school.id]);
+
+    await splitRecord(`UPN-${sui}`);
+
+    // Kept on file for the history, but nothing shows this child agreed: the decision was the other pupil's.
+    expect((await consentRows(sui)).map((row) => row.decision)).toEqual(["GIVEN"]);
+    expect((await read(sui)).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_NOT_GIVEN" });
+  });
+
+  it("another pupil's refusal, recorded the same way, stops blocking the child's own earlier consent", async () => {
+    const sui = SUIS.ownRefusalThroughAnotherPupil;
+    await seedFamily(sui, { givenNames: "Isla", familyName: "Ambleside", dateOfBirth: bornYearsAgo(13), school: true });
+    expect(state(await recordConsent(CALLERS.socialWorker, sui, childDecides("GIVEN", ASSESSED_COMPETENT)))).toBe("GIVEN");
+    expect(state(await recordConsent(CALLERS.schoolDsl, sui, childDecides("REFUSED", ASSESSED_COMPETENT)))).toBe("REFUSED");
+    expect((await read(sui)).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
+
+    await splitRecord(`UPN-${sui}`);
+
+    expect((await read(sui)).data?.child).not.toBeNull();
+  });
+});
+
+describe("a safeguarding override stands only while the record it was authorised through is this child's", () => {
+  it("a manager's override about the child whose record children's social care holds stops overriding once that record is split off", async () => {
+    const sui = SUIS.overrideThroughAnotherChild;
+    await seedFamily(sui, { givenNames: "Wren", familyName: "Thornbury", dateOfBirth: bornYearsAgo(12), gp: true });
+    const assessment = access("CHILD_IN_NEED_ASSESSMENT", "PUBLIC_TASK", { specialCategoryCondition: "HEALTH_OR_SOCIAL_CARE" });
+    const read = async () => (await hub.graphql(CHILD_QUERY, { sui, access: assessment }, await hub.token(CALLERS.gp))).body;
+    expect(state(await recordConsent(CALLERS.gp, sui, { ...childDecides("REFUSED", ASSESSED_COMPETENT), purposes: ["EARLY_HELP", "CHILD_IN_NEED_ASSESSMENT"] }))).toBe("REFUSED");
+    expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
+
+    // Children's social care's record, and the risk its manager acted on, turn out to be another child's.
+    const override = await hub.graphql(OVERRIDE, { sui, reason: "Reasonable cause to believe the child is at risk of significant harm." }, await hub.token(CALLERS.cscManager));
+    expect(override.body.errors).toBeUndefined();
+    expect((await read()).data?.child).not.toBeNull();
+
+    await splitRecord(`CSC-${sui}`);
+
+    expect((await read()).errors?.[0]?.extensions).toMatchObject({ code: "ACCESS_CONTEXT_INVALID", problem: "CONSENT_REFUSED" });
   });
 });
 

@@ -218,6 +218,48 @@ describe.each(modes)("migrations on %s PostgreSQL", (mode) => {
     }
   });
 
+  it("names the records each consent decision and override was recorded through, as far as the records the hub holds tell", async () => {
+    const dataSource = database.dataSource;
+    const undone = MIGRATIONS.length - MIGRATIONS.findIndex((migration) => new (migration as new () => { name: string })().name === "DecisionsRecordedThrough1796600000058");
+    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: "each" });
+    const [child, school, police, csc, throughSchool, throughPolice, overrideThroughCsc, overrideThroughNothing] = Array.from({ length: 8 }, () => randomUUID());
+    const record = `INSERT INTO agency_record (id, agency_code, agency_reference, record_type, child_id, link_method, link_state, link_origin, link_decided_by, link_decided_at, content_hash, reported_identity, received_at)
+      VALUES ($1, $2, $3, $4, $5, 'SUI', 'LINKED', 'AUTO', 'hub', now(), repeat('0', 64), '{}', '2026-10-01T09:00:00Z')`;
+    const consent = `INSERT INTO consent_record (id, child_id, given_by, competence, decision, purposes, recorded_by_sub, recorded_by_agency, recorded_at)
+      VALUES ($1, $2, 'CHILD', 'ASSESSED_COMPETENT', $3, '{EARLY_HELP}', 'mig58', $4, '2026-11-01T09:00:00Z')`;
+    const override = `INSERT INTO consent_override (id, child_id, reason, authorised_by_sub, authorised_by_agency, review_by, recorded_at)
+      VALUES ($1, $2, 'Reasonable cause to believe the child is at risk.', 'mig58', $3, now() + interval '30 days', '2026-11-01T09:00:00Z')`;
+    try {
+      await dataSource.query(`INSERT INTO agency (code, name, type) VALUES ('SCH-MIG58', 'School (migration 58)', 'EDUCATION'), ('POLICE-MIG58', 'Force (migration 58)', 'POLICE'),
+        ('LA-MIG58', 'Council (migration 58)', 'CHILDRENS_SOCIAL_CARE'), ('GP-MIG58', 'Surgery (migration 58)', 'HEALTH') ON CONFLICT DO NOTHING`);
+      await dataSource.query(`INSERT INTO child (id, sui, given_names, family_name, date_of_birth, sex) VALUES ($1, '9990000026', 'Linnea', 'Marchbank', '2011-04-04', 'FEMALE')`, [child]);
+      await dataSource.query(record, [school, "SCH-MIG58", "SCH-MIG58-1", "EDUCATION", child]);
+      await dataSource.query(record, [police, "POLICE-MIG58", "POLICE-MIG58-1", "POLICE", child]);
+      await dataSource.query(record, [csc, "LA-MIG58", "LA-MIG58-1", "SOCIAL_CARE", child]);
+      await dataSource.query(consent, [throughSchool, child, "GIVEN", "SCH-MIG58"]);
+      // The police record no consent: nothing a consent decision could rest on.
+      await dataSource.query(consent, [throughPolice, child, "REFUSED", "POLICE-MIG58"]);
+      await dataSource.query(override, [overrideThroughCsc, child, "LA-MIG58"]);
+      await dataSource.query(override, [overrideThroughNothing, child, "GP-MIG58"]);
+      await runMigrations(dataSource, logger);
+      expect(await dataSource.query(`SELECT id, recorded_through FROM consent_record WHERE child_id = $1 ORDER BY id`, [child])).toEqual(
+        [{ id: throughSchool, recorded_through: [school] }, { id: throughPolice, recorded_through: null }].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(await dataSource.query(`SELECT id, recorded_through FROM consent_override WHERE child_id = $1 ORDER BY id`, [child])).toEqual(
+        [{ id: overrideThroughCsc, recorded_through: [csc] }, { id: overrideThroughNothing, recorded_through: null }].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      // What was decided stays as it was: the history trigger is back on.
+      await expect(dataSource.query(`UPDATE consent_record SET recorded_through = NULL WHERE id = $1`, [throughSchool])).rejects.toThrow(/keeps its history/);
+    } finally {
+      await dataSource.query(`ALTER TABLE consent_record DISABLE TRIGGER consent_record_history_delete`);
+      await dataSource.query(`DELETE FROM consent_record WHERE child_id = $1`, [child]);
+      await dataSource.query(`ALTER TABLE consent_record ENABLE TRIGGER consent_record_history_delete`);
+      await dataSource.query(`DELETE FROM consent_override WHERE child_id = $1`, [child]);
+      await dataSource.query(`DELETE FROM agency_record WHERE child_id = $1`, [child]);
+      await dataSource.query(`DELETE FROM child WHERE id = $1`, [child]);
+    }
+  });
+
   it("reverts every migration back to empty", async () => {
     try {
       for (let i = 0; i < MIGRATIONS.length; i++) await database.dataSource.undoLastMigration({ transaction: "each" });

@@ -41,6 +41,7 @@ import { EnquiryAnswersNameTheirRecords1796600000053 } from "./1796600000053-Enq
 import { RestrictedHoldings1796600000054 } from "./1796600000054-RestrictedHoldings";
 import { SealedConsoleSessions1796600000055 } from "./1796600000055-SealedConsoleSessions";
 import { TeamKeys1796600000057 } from "./1796600000057-TeamKeys";
+import { DecisionsRecordedThrough1796600000058 } from "./1796600000058-DecisionsRecordedThrough";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -71,4 +72,5 @@ export const MIGRATIONS: MigrationClass[] = [
   RestrictedHoldings1796600000054,
   SealedConsoleSessions1796600000055,
   TeamKeys1796600000057,
+  DecisionsRecordedThrough1796600000058,
 ];

@@ -190,12 +190,12 @@ describe("importing a directory file", () => {
   it("into a directory that holds agencies, writes a harmless change at once and proposes routing changes and new agencies for a directory administrator", async () => {
     // The prison's contact address has changed once since it was imported: the prison is at version 2.
     await directoryHolding([CSC_NORTH, FORCE, PRISON], [PRISON_DUTY]);
-    const summary = await importOnly(CSC_NORTH_REDIRECTED, PRISON_DUTY.replace("01632 960271", "01632 960272"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
+    const summary = await importOnly(CSC_NORTH_REDIRECTED, PRISON_DUTY.replace("HMP Testford", "HMP and YOI Testford"), "SCH-900920,Testford Academy,EDUCATION,E08000913,,dsl@testford-academy.example,,,,");
     expect(summary).toMatchObject({ applied: true, created: [], updated: ["HMP-TST"], proposed: ["LA-NORTH", "SCH-900920"], faults: [] });
     // One entry per change, proposed or written, in the transaction that made it, each named by its proposal or version.
     const [updated, northProposed, schoolProposed] = [(await trailOf("HMP-TST")).at(-1), (await trailOf("LA-NORTH")).at(-1), (await trailOf("SCH-900920")).at(-1)];
     expect([updated, northProposed, schoolProposed].map((entry) => entry?.details)).toEqual([
-      { agencyCode: "HMP-TST", outcome: "UPDATED", version: 3, changedFields: ["contactPhone"] },
+      { agencyCode: "HMP-TST", outcome: "UPDATED", version: 3, changedFields: ["name"] },
       { agencyCode: "LA-NORTH", outcome: "PENDING_APPROVAL", version: 1, changedFields: ["name", "webhookUrl"] },
       expect.objectContaining({ agencyCode: "SCH-900920", outcome: "PENDING_APPROVAL", version: 0 }),
     ]);

@@ -131,6 +131,18 @@ describe("recordDecisionNotToShare", () => {
     expect((await db.auditEntry(receipt.id)).caseReference).toBeNull();
   });
 
+  test.each([
+    ["an agency the directory does not hold", "POLICE-999", "POLICE", "RECIPIENT_NOT_IN_DIRECTORY"],
+    ["an agency the directory holds as no longer active", "SCH-199999", "EDUCATION", "RECIPIENT_NOT_IN_DIRECTORY"],
+    ["text that is no directory code at all", "the police, probably", "POLICE", "RECIPIENT_NOT_IN_DIRECTORY"],
+    ["an agency of another type than the one stated (a school, stated as police)", "SCH-199001", "POLICE", "RECIPIENT_NOT_OF_STATED_TYPE"],
+  ] as const)("refuses %s as the recipient, INVALID_INPUT at decision.recipientAgencyCode, and records nothing", async (_what, code, type, problem) => {
+    const requestId = `req-nts-recipient-${code}`;
+    const error = await refusalOf(recordDecisionNotToShare(db.dataSource, CALLER.socialWorker, requestId, db.policy, ELOWEN, decision({ recipientAgencyType: type, recipientAgencyCode: code })));
+    expect([error.code, error.details]).toEqual(["INVALID_INPUT", { path: "decision.recipientAgencyCode", problem }]);
+    expect(await db.auditByRequest(requestId)).toEqual([]);
+  });
+
   test("about a child the caller's agency is not involved with: NOT_FOUND, and nothing recorded", async () => {
     const stranger = practitioner("sw-db-stranger", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], "E10000019");
     const error = await refusalOf(recordDecisionNotToShare(db.dataSource, stranger, "req-nts-3", db.policy, ELOWEN, decision()));

@@ -292,7 +292,7 @@ describe("probation's same-day child safeguarding enquiry at sentencing, and its
 
     test("probation's system, for a new sentencing (new involvement it speaks for), still asks, and the answer returns under Part 3 for offender risk management", async () => {
       const receipt = await submitSafeguardingEnquiry(services, PROBATION_SYSTEM, "req-enq-lapsed-2", enquiry("PDU-ENQ-LAPSED-2", { children: [LAPSED] }), NOW);
-      const vale = await deliveryTo(receipt.notificationId, "LA-E06000060");
+      const vale = await deliveryTo(db, receipt.notificationId, "LA-E06000060");
       await acknowledgeNotification(services, VALE_SW, "req-enq-lapsed-ack", vale.id, "Wilf is known to us; no current plan.", NOW);
       const inbox = await listNotifications(services, PRACTITIONER, "req-enq-lapsed-inbox", null, 50, null, NOW);
       const answer = inbox.deliveries.find((delivery) => (delivery.content.enquiryResponse as { enquiryReference?: string } | undefined)?.enquiryReference === "PDU-ENQ-LAPSED-2");
