@@ -6,6 +6,7 @@ import { AuditOutcome } from "../audit/AuditOutcome";
 import { admitGovernanceRequest, recordGovernanceWork, type GovernanceServices, type RoleCheck } from "../audit/governanceAccess";
 import { ownPartsPastDue } from "../breaches/breachLog";
 import { AgencyType } from "../directory/AgencyType";
+import { childrenKeptOut, type KeptOut } from "../exclusions/childrenKeptOut";
 import { type AccessContext } from "../policy/AccessContext";
 import { type PolicySet } from "../policy/PolicySet";
 import { ReferralStage } from "../referrals/ReferralStage";
@@ -54,15 +55,20 @@ function overdueReader(principal: Principal): RoleCheck {
  * IG lead only: `referralsOf`), open
  * subject access requests their agency opened past their month (as extended), and their agency's own
  * undecided parts of breaches past 72 hours (`breaches/ControllerPart.ts`). Most overdue first. Audited (OVERDUE_READ) before the answer.
+ * A child whose file a named-staff exclusion keeps the reader out of (`exclusions/childrenKeptOut`, its one
+ * statement sent for every reader) is not named: its referrals and requests are left out, as work
+ * another IG lead answers for, and its breach parts are left out by `breachPartsFor`.
  */
 export async function overdueWork(services: GovernanceServices, principal: Principal, requestId: string, access: AccessContext, now = new Date()): Promise<OverdueItem[]> {
   const request = await admitGovernanceRequest(services, { requestId, principal, operation: AuditOperation.OVERDUE_READ, access, childSuis: [], details: {} }, overdueReader(principal), now);
   const { dataSource, policy } = services;
+  const keptOut = await childrenKeptOut(dataSource, principal);
   const [referrals, requests, breaches] = await Promise.all([
-    referralsOf(services, principal),
+    referralsOf(services, principal, keptOut),
     dataSource.query<{ reference: string; sui: string; received_at: Date; due_at: Date }[]>(
-      `SELECT reference, sui, received_at, due_at FROM subject_access_request WHERE opened_by_agency = $1 AND status = 'OPEN' AND due_at < $2 ORDER BY due_at, id LIMIT ${SCAN_LIMIT}`,
-      [principal.agency, now],
+      `SELECT reference, sui, received_at, due_at FROM subject_access_request
+        WHERE opened_by_agency = $1 AND status = 'OPEN' AND due_at < $2 AND sui <> ALL($3::text[]) ORDER BY due_at, id LIMIT ${SCAN_LIMIT}`,
+      [principal.agency, now, keptOut.suis],
     ),
     breachesPastDue(services, principal, now),
   ]);
@@ -85,13 +91,17 @@ export async function overdueWork(services: GovernanceServices, principal: Princ
  * children's services' IG lead reads them. Any other agency's IG lead answers for no referral, whatever
  * area its token names — a school's or a force's would otherwise learn which children of the area are
  * under a strategy discussion or a s.47 enquiry. A council's staff act for its own area: the edge has
- * checked their token's area against the directory (`directory/agencyStanding.ts`).
+ * checked their token's area against the directory (`directory/agencyStanding.ts`). A referral about a
+ * child the reader is kept out of (the child it is bound to, the one it names) is not theirs to see.
  */
-async function referralsOf(services: GovernanceServices, principal: Principal): Promise<{ reference: string; sui: string | null; stage: ReferralStage; stage_started_at: Date }[]> {
+async function referralsOf(services: GovernanceServices, principal: Principal, keptOut: KeptOut): Promise<{ reference: string; sui: string | null; stage: ReferralStage; stage_started_at: Date }[]> {
   if (principal.agencyType !== AgencyType.CHILDRENS_SOCIAL_CARE) return [];
   return services.dataSource.query(
-    `SELECT reference, sui, stage, stage_started_at FROM referral WHERE local_authority = $1 AND decided_at IS NULL AND stage = ANY($2::text[]) ORDER BY stage_started_at, id LIMIT ${SCAN_LIMIT}`,
-    [principal.localAuthority, Object.keys(WAITING_ON)],
+    `SELECT reference, sui, stage, stage_started_at FROM referral
+      WHERE local_authority = $1 AND decided_at IS NULL AND stage = ANY($2::text[])
+        AND (sui IS NULL OR sui <> ALL($3::text[]))
+      ORDER BY stage_started_at, id LIMIT ${SCAN_LIMIT}`,
+    [principal.localAuthority, Object.keys(WAITING_ON), keptOut.suis],
   );
 }
 

@@ -5,6 +5,7 @@ import { recordAuditEntry } from "../audit/recordAuditEntry";
 import { Role } from "../auth/Role";
 import { type AgencyType } from "../directory/AgencyType";
 import { excludesAgency } from "../exclusions/excludes";
+import { excludesStaffOf } from "../exclusions/excludesStaffOf";
 import { EXCLUDED_FROM_FILE } from "../exclusions/exclusionRefusal";
 import { loadExclusionsOfChildren } from "../exclusions/loadExclusions";
 import { deliveriesAsTheyLeave } from "../notifications/deliveriesAsTheyLeave";
@@ -39,7 +40,8 @@ export class WebhookAttemptFailed extends Error {
  * replayed (DEAD) is never sent, whatever job — a retry, one run again after its sender died, a
  * duplicate — asks for it. The endpoint is the directory's at the time of the attempt (an agency
  * that moved its endpoint, or removed it, is honoured). So is what may leave: an agency a named-staff
- * exclusion keeps out of a child the delivery is about is never sent it (WITHHELD, not replayable), and
+ * exclusion keeps out of a child the delivery is about is never sent it (WITHHELD, not replayable), one
+ * some of whose staff a STAFF or TEAM exclusion keeps out of such a child is sent a notice only, and
  * the body is built now from the delivery as it leaves the hub (`deliveriesAsTheyLeave`), so neither a
  * retry nor an IG lead's replay sends a fact restricted or erased since. A 2xx settles it DELIVERED; a
  * failure is thrown for pg-boss to retry with backoff, until the attempts are spent and it is DEAD.
@@ -58,11 +60,13 @@ export async function deliverWebhook(sender: WebhookSender, webhookId: string): 
   );
   const row = claimed[0][0];
   if (row === undefined) return;
-  if ((await loadExclusionsOfChildren(dataSource, row.childIds)).some((exclusion) => excludesAgency(exclusion, row.recipientAgency))) {
+  const exclusions = await loadExclusionsOfChildren(dataSource, row.childIds);
+  if (exclusions.some((exclusion) => excludesAgency(exclusion, row.recipientAgency))) {
     await withhold(sender, webhookId, row, now());
     return;
   }
-  const body = row.url === null ? null : await bodyAsItLeaves(sender, row.deliveryId);
+  const staffKeptOut = exclusions.some((exclusion) => excludesStaffOf(exclusion, row.recipientAgency));
+  const body = row.url === null ? null : await bodyAsItLeaves(sender, row.deliveryId, staffKeptOut);
   const attempt = row.url === null || body === null
     ? { delivered: false as const, failure: "NO_ENDPOINT" }
     : await sendWebhook(row.url, body, signWebhook(sender.signingKeys, webhookId, body, now()), sender.rules);
@@ -105,9 +109,9 @@ async function withhold(sender: WebhookSender, webhookId: string, row: { deliver
   }, at);
 }
 
-/** The body of the delivery's webhook as the delivery may leave the hub now. */
-async function bodyAsItLeaves(sender: WebhookSender, deliveryId: string): Promise<string> {
+/** The body of the delivery's webhook as the delivery may leave the hub now: a notice only while some of the agency's staff are kept out of a child it is about. */
+async function bodyAsItLeaves(sender: WebhookSender, deliveryId: string, staffKeptOut: boolean): Promise<string> {
   const delivery = await sender.dataSource.getRepository(NotificationDelivery).findOneOrFail({ where: { id: deliveryId }, relations: { notification: true } });
   const [leaving] = await deliveriesAsTheyLeave(sender.dataSource, sender.policy, [delivery]);
-  return webhookBody(leaving, delivery.notification.type);
+  return webhookBody(leaving, delivery.notification.type, staffKeptOut);
 }

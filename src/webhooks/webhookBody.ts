@@ -6,18 +6,21 @@ import { type NotificationType } from "../notifications/NotificationType";
 export const NOTIFICATION_DELIVERED = "notification.delivered";
 
 /**
- * What the agency's system is told of a delivery it may not read for its audience: that it waits in
- * the hub's inbox for the one person (ADDRESSEE) or the IG leads (IG_LEADS) it is for.
+ * What the agency's system is told of a delivery not all who may read the system may read: that it
+ * waits in the hub's inbox for the one person (ADDRESSEE) or the IG leads (IG_LEADS) it is for, or for
+ * the agency's staff a named-staff exclusion does not keep out of a child it is about (STAFF).
  */
 export const WebhookNotice = {
   AWAITS_ADDRESSEE_IN_HUB_INBOX: "AWAITS_ADDRESSEE_IN_HUB_INBOX",
   AWAITS_IG_LEADS_IN_HUB_INBOX: "AWAITS_IG_LEADS_IN_HUB_INBOX",
+  AWAITS_STAFF_IN_HUB_INBOX: "AWAITS_STAFF_IN_HUB_INBOX",
 } as const;
 export type WebhookNotice = (typeof WebhookNotice)[keyof typeof WebhookNotice];
 
-const NOTICE_FOR: Record<Exclude<DeliveryAudience, "STAFF">, WebhookNotice> = {
+const NOTICE_FOR: Record<DeliveryAudience, WebhookNotice> = {
   [DeliveryAudience.ADDRESSEE]: WebhookNotice.AWAITS_ADDRESSEE_IN_HUB_INBOX,
   [DeliveryAudience.IG_LEADS]: WebhookNotice.AWAITS_IG_LEADS_IN_HUB_INBOX,
+  [DeliveryAudience.STAFF]: WebhookNotice.AWAITS_STAFF_IN_HUB_INBOX,
 };
 
 /**
@@ -31,12 +34,15 @@ const NOTICE_FOR: Record<Exclude<DeliveryAudience, "STAFF">, WebhookNotice> = {
  * A delivery for one person (ADDRESSEE: a consultation's advice) or for the IG leads (IG_LEADS: an
  * escalation) is not the agency's to read: its endpoint is a system anyone at the agency with access to
  * it may read. It is sent a notice with ids only — the delivery, its type and audience, when, and
- * `notice` — and `content: null`; the content waits in the hub's inbox for whom it is for.
+ * `notice` — and `content: null`; the content waits in the hub's inbox for whom it is for. So is a
+ * delivery for the agency's staff about a child whose exclusions keep some of them out (`staffKeptOut`:
+ * a STAFF or TEAM exclusion of that agency, `exclusions/excludesStaffOf`): the person or team kept out
+ * may read the agency's system, and the hub's inbox, which leaves them out, holds it for the rest.
  */
-export function webhookBody(delivery: DeliveryAsItLeaves, notificationType: NotificationType): string {
+export function webhookBody(delivery: DeliveryAsItLeaves, notificationType: NotificationType, staffKeptOut = false): string {
   const timestamp = delivery.deliveredAt.toISOString();
   const about = { id: delivery.id, notificationType, audience: delivery.audience, deliveredAt: timestamp };
-  if (delivery.audience !== DeliveryAudience.STAFF) {
+  if (delivery.audience !== DeliveryAudience.STAFF || staffKeptOut) {
     return JSON.stringify({ type: NOTIFICATION_DELIVERED, timestamp, data: { ...about, content: null, notice: NOTICE_FOR[delivery.audience] } });
   }
   return JSON.stringify({

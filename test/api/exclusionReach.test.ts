@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSchema } from "graphql";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { RECORDS, SUBMIT } from "../support/fixtures";
@@ -48,6 +51,8 @@ const MERGE = /* GraphQL */ `mutation ($survivorId: ID!, $mergedId: ID!, $access
 const OPEN_REFERRAL = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { reference } }`;
 const HOUSEHOLD = /* GraphQL */ `query ($sui: ID!, $access: AccessContext!) { household(sui: $sui, access: $access) { members { sui demographics { givenNames } } } }`;
 const SEARCH = /* GraphQL */ `query ($criteria: SearchCriteriaInput!, $access: AccessContext!) { searchChildren(criteria: $criteria, access: $access) { candidates { sui score } } }`;
+const OVERDUE = /* GraphQL */ `query ($access: AccessContext!) { overdue(access: $access) { timescale reference sui } }`;
+const SAR_LIST = /* GraphQL */ `query ($access: AccessContext!) { subjectAccessRequests(access: $access, first: 50) { totalCount nodes { id reference sui } } }`;
 
 const s47 = access("SECTION_47_ENQUIRY", "PUBLIC_TASK", { justification: "Complex abuse enquiry: implicated staff must not see the file." });
 const sar = { ...SUBJECT_ACCESS, caseReference: "SAR-REACH-1" };
@@ -93,6 +98,13 @@ beforeAll(async () => {
   });
   expect(opened.errors).toBeUndefined();
   fixture.sarId = opened.data?.openSubjectAccessRequest.id;
+  // Work past its timescale about the child: a referral undecided for six days, a request open for forty.
+  const DAY = 86_400_000;
+  expect((await as(mashOther, OPEN_REFERRAL, { referral: { sui: childSui, reference: "MASH-REACH-LATE", referralSource: "SCHOOL", receivedAt: new Date(Date.now() - 6 * DAY).toISOString(), reason: "School reports the girl scared to go home." } })).errors).toBeUndefined();
+  expect((await as(CALLERS.igLead, OPEN_SAR, {
+    request: { sui: childSui, reference: "SAR-REACH-LATE", receivedAt: new Date(Date.now() - 40 * DAY).toISOString(), requester: { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "The girl's other parent", basis: "Birth certificate seen; no order affecting parental responsibility." } },
+    access: { ...SUBJECT_ACCESS, caseReference: "SAR-REACH-LATE" },
+  })).errors).toBeUndefined();
 
   for (const subject of [igKeptOut.sub, stewardKeptOut.sub, mashKeptOut.sub]) {
     const body = await as(CALLERS.cscManager, RECORD, { sui: childSui, exclusion: { kind: "STAFF", subject, reason: "Related to the family; must not see the file." }, access: s47 });
@@ -147,6 +159,69 @@ describe("the trail and IG alerts, to an IG lead the child's exclusions keep out
     const kept = await as(igKeptOut, SAR_REVIEW, { id: fixture.sarId, access: sar });
     expect(kept.errors).toBeUndefined();
     expect(kept.data?.subjectAccessReview).toEqual({ identity: [], records: [], disclosures: [] });
+  });
+});
+
+/**
+ * Every query that names children to a person, walked here or named with the test that walks it; a
+ * query that names none says why. A new query fails the last test below until it is placed, so no path
+ * that reads a child arrives without the rule (`exclusions/excludes`).
+ */
+const IG_SURFACES: [field: string, query: string, variables: () => Record<string, unknown>][] = [
+  ["disclosures", DISCLOSURES, () => ({ filter: { childSui }, access: IG_REVIEW })],
+  ["exportDisclosures", EXPORT, () => ({ filter: { childSui }, access: IG_REVIEW })],
+  ["igAlerts", ALERTS, () => ({ access: IG_REVIEW })],
+  ["overdue", OVERDUE, () => ({ access: IG_REVIEW })],
+  ["subjectAccessRequests", SAR_LIST, () => ({ access: sar })],
+];
+const WALKED_ELSEWHERE: Record<string, string> = {
+  child: "test/api/namedStaffExclusion.test.ts",
+  searchChildren: "this file: searchChildren",
+  household: "this file: a child awaiting an SUI",
+  linkReviews: "this file: data stewards' views",
+  linkReview: "this file: data stewards' views",
+  linkHistory: "this file: data stewards' views",
+  wrongLinkReport: "this file: data stewards' views",
+  subjectAccessReview: "this file: a subject access report",
+  subjectAccessRelease: "the report subjectAccessReview gives (produceSubjectAccessReport), walked in this file",
+  breaches: "test/api/breachLog.test.ts: a child another is kept out of",
+  notifications: "src/notifications/__tests__/exclusionsOfChildAwaitingSui.test.ts",
+  notification: "the inbox's own query (notifications/inbox/readableDeliveries), as notifications",
+  plansHeldElsewhere: "src/notifications/__tests__/exclusionsOfChildAwaitingSui.test.ts",
+  childExclusions: "test/api/namedStaffExclusion.test.ts",
+};
+const NAMES_NO_CHILD: Record<string, string> = {
+  me: "the caller's own claims",
+  agencies: "the directory",
+  agencyHistory: "the directory",
+  pendingAgencyChanges: "the directory",
+  auditCheckpoints: "chain heads and signatures",
+  auditVerificationRuns: "chain verification results",
+  verifyAuditChain: "chain verification results",
+  deadWebhookDeliveries: "ids, agency and failure only",
+  adultLinkReviews: "adults only; the children are named on the audit entry, not the answer",
+};
+
+describe("every query that names children, to a person the child's exclusions keep out", () => {
+  it.each(IG_SURFACES)("%s names the child to a colleague and not to the IG lead kept out", async (_field, surface, variables) => {
+    const seen = await as(CALLERS.igLead, surface, variables());
+    expect(seen.errors).toBeUndefined();
+    expect(JSON.stringify(seen.data)).toContain(childSui);
+    const kept = await as(igKeptOut, surface, variables());
+    expect(kept.errors).toBeUndefined();
+    expect(JSON.stringify(kept.data)).not.toContain(childSui);
+  });
+
+  it("the list of open subject access requests does not count the child's for the IG lead kept out", async () => {
+    const seen = (await as(CALLERS.igLead, SAR_LIST, { access: sar })).data?.subjectAccessRequests;
+    const kept = (await as(igKeptOut, SAR_LIST, { access: sar })).data?.subjectAccessRequests;
+    expect(kept.totalCount).toBe(seen.totalCount - seen.nodes.filter((request: { sui: string }) => request.sui === childSui).length);
+  });
+
+  it("every query of the schema is walked, or names no child", () => {
+    const schema = buildSchema(readFileSync(join(__dirname, "../../schema/schema.graphql"), "utf8"));
+    const placed = new Set([...IG_SURFACES.map(([field]) => field), ...Object.keys(WALKED_ELSEWHERE), ...Object.keys(NAMES_NO_CHILD)]);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).filter((field) => !placed.has(field))).toEqual([]);
   });
 });
 

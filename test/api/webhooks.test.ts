@@ -1,7 +1,10 @@
 import request from "supertest";
 import { type JSONWebKeySet } from "jose";
 import { Agency } from "../../src/directory/Agency";
+import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { WebhookDelivery } from "../../src/webhooks/WebhookDelivery";
+import { access } from "../support/claims";
+import { SUBMIT } from "../support/fixtures";
 import { IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { type TestClaims } from "../support/testKeys";
@@ -80,7 +83,11 @@ test("each recipient with an endpoint receives one signed webhook carrying exact
   // The police may see MAPPA detail; children's social care may not.
   expect(bodyOf("/police")?.data.content.pprc.mappaCategory).toBe(2);
 
-  await waitFor("the rows to settle", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).countBy({ status: "DELIVERED" })) === 2);
+  const settled = () => hub.hub.database.dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM webhook_delivery w JOIN notification_delivery d ON d.id = w.delivery_id WHERE d.notification_id = $1 AND w.status = 'DELIVERED'`,
+    [submitted.data.submitPprcNotification.notificationId],
+  );
+  await waitFor("the rows to settle", async () => (await settled())[0].count === 2);
   const rows = await hub.hub.database.dataSource.getRepository(WebhookDelivery).find();
   expect(rows.find((row) => row.recipientAgency === "LA-E06000060")).toMatchObject({ id: receiver.sends.find((s) => s.path === "/csc")?.id, status: "DELIVERED", attempts: 1, lastFailure: null });
 });
@@ -131,4 +138,38 @@ test("a receiver that keeps failing leaves a DEAD delivery; an IG lead lists it 
   const logs = hub.logLines.join("\n");
   expect(logs).toContain("webhook.dead");
   expect(logs).not.toMatch(/Ansel|Thorncroft|Weir Lane|HP20/);
+});
+
+test("a delivery about a child some of the agency's staff are kept out of reaches its system as a notice only; its inbox holds it for the rest", async () => {
+  // Complex abuse: a social worker implicated is kept out of the girl's file, and may read the council's case system.
+  const LINCS = "E10000019";
+  await hub.hub.database.dataSource.getRepository(Agency).update({ code: "LA-E10000019" }, { webhookUrl: receiver.url("/csc-lincs") });
+  const LINCS_SYSTEM = claims("system-la-lincs-hooks", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["AGENCY_SYSTEM"], LINCS);
+  const POLICE_SYSTEM = claims("system-tvp-hooks", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"]);
+  const MANAGER = claims("csc-mgr-lincs-hooks", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["CSC_MANAGER"], LINCS);
+  const COLLEAGUE = claims("sw-lincs-hooks-colleague", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], LINCS);
+  const IMPLICATED = claims("sw-lincs-hooks-implicated", "LA-E10000019", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"], LINCS);
+  const sui = syntheticNhsNumbers(733_900).next().value as string;
+  const child = { sui, givenNames: "Wenna", familyName: "Larchmoor", dateOfBirth: "2012-10-10", sex: "FEMALE", address: { kind: "HOME", line1: "3 Skylark Walk", town: "Lincoln", postcode: "LN2 3SW", localAuthority: LINCS } };
+  const record = { agencyCode: "LA-E10000019", agencyReference: "CSC-HOOKS-WENNA", child, socialCare: { status: "CHILD_PROTECTION_PLAN", planCategory: "SEXUAL_ABUSE", startDate: "2026-08-01", allocatedWorkerName: "Sam Worker", responsibleLocalAuthority: LINCS } };
+  expect((await hub.graphql(SUBMIT, { record }, await hub.token(LINCS_SYSTEM))).body.errors).toBeUndefined();
+  const RECORD = /* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`;
+  const exclusion = { kind: "STAFF", subject: IMPLICATED.sub, reason: "Named in the allegation of abuse in the residential home." };
+  expect((await hub.graphql(RECORD, { sui, exclusion, access: access("STRATEGY_DISCUSSION") }, await hub.token(MANAGER))).body.errors).toBeUndefined();
+  const VICTIM = /* GraphQL */ `mutation ($n: ChildVictimInput!) { submitChildVictimReferral(notification: $n) { outcome } }`;
+  const today = new Date().toISOString().slice(0, 10);
+  const victim = { agencyCode: "POLICE-43", reference: "TVP-HOOKS-VICTIM", child, incidentType: "CRIME", occurredOn: today, reportedOn: today, summary: "Disclosure at school about a member of staff at the home.", officerName: "DC Example", officerContact: "dc.example@tvp.example" };
+  expect((await hub.graphql(VICTIM, { n: victim }, await hub.token(POLICE_SYSTEM))).body.errors).toBeUndefined();
+  const victimSend = () => receiver.sends.find((received) => received.path === "/csc-lincs");
+  await waitFor("the council's webhook", () => victimSend() !== undefined);
+  await waitFor("its row to settle", async () => (await hub.hub.database.dataSource.getRepository(WebhookDelivery).findOneBy({ id: victimSend()?.id }))?.status === "DELIVERED");
+
+  const sent = victimSend();
+  expect(sent?.verdict).toMatchObject({ valid: true });
+  expect(sent?.body).not.toMatch(new RegExp(`${sui}|Wenna|Larchmoor|2012-10-10|Skylark`));
+  const INBOX_CHILD = /* GraphQL */ `query { notifications(first: 50) { nodes { id type child { sui } } } }`;
+  const inboxOf = async (caller: TestClaims) => ((await hub.graphql(INBOX_CHILD, {}, await hub.token(caller))).body.data.notifications.nodes as { id: string; type: string; child: { sui: string } | null }[]).filter((node) => node.child?.sui === sui);
+  const [held] = await inboxOf(COLLEAGUE);
+  expect(JSON.parse(sent?.body ?? "{}").data).toEqual({ id: held.id, notificationType: "CHILD_VICTIM", audience: "STAFF", deliveredAt: expect.any(String), content: null, notice: "AWAITS_STAFF_IN_HUB_INBOX" });
+  expect(await inboxOf(IMPLICATED)).toEqual([]);
 });

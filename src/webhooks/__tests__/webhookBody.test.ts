@@ -19,4 +19,9 @@ describe("a webhook's body", () => {
       expect(body.data).toEqual({ id: "d-1", notificationType: "ESCALATION", audience, deliveredAt: "2026-12-01T10:00:00.000Z", content: null, notice });
     }
   });
+
+  it("tells the agency's system only that a delivery for its staff waits in the hub, while some of them are kept out of a child it is about", () => {
+    const body = JSON.parse(webhookBody(delivery("STAFF"), "ESCALATION", true));
+    expect(body.data).toEqual({ id: "d-1", notificationType: "ESCALATION", audience: "STAFF", deliveredAt: "2026-12-01T10:00:00.000Z", content: null, notice: "AWAITS_STAFF_IN_HUB_INBOX" });
+  });
 });
