@@ -20,7 +20,8 @@ const ACKNOWLEDGE = /* GraphQL */ `mutation ($id: ID!) { acknowledgeNotification
 const CONCERN = "A Year 4 pupil has twice said she is hungry at school and that mum's new partner shouts at night. Is this a referral, or early help first?";
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Statement counts compare two requests: the agency-standing cache expiring between them would add one.
+  hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
 });
 afterAll(async () => {
   jest.restoreAllMocks();

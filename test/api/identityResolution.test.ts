@@ -81,7 +81,7 @@ async function auditCount(operation: string, outcome = "RECORDED"): Promise<numb
 /** A hub of the group's own, knowing Amelia by her NHS number; `also` adds what else the group needs. */
 function aHubKnowingAmelia(also: () => Promise<void> = async () => undefined) {
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
     await gpRecord("GP-AMELIA", { ...AMELIA, sui: AMELIA_SUI });
     amelia = await repo(Child).findOneByOrFail({ sui: AMELIA_SUI });
     await also();
@@ -504,7 +504,7 @@ describe("a sealed holder in what stewards and IG leads are shown of a wrong lin
   };
 
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
     await submit("EDUCATION", { agencyCode: "SCH-199001", agencyReference: "UPN-WRONG-LINK-SEALED", child: girl, education: { rollStatus: "ON_ROLL", onRollFrom: "2021-09-01", dslName: "Pat Lead", dslContact: "dsl@sampleton.example" } });
     fixture.gpRecord = await submit("HEALTH", { agencyCode: "GP-K99001", agencyReference: "GP-WRONG-LINK-SEALED", child: girl, labels: ["SEALED"], health: { gpPracticeCode: "K99001", registeredOn: "2020-01-01" } });
     fixture.policeRecord = await submit("POLICE", { agencyCode: "POLICE-43", agencyReference: "TVP-WRONG-LINK-SORREL", child: { ...girl, givenNames: "Sorrel" }, police: { incidentType: "CHILD_CONCERN", childRole: "VICTIM", reportedOn: "2026-11-20" } });

@@ -22,7 +22,8 @@ const LINCS = "E10000019";
 type Json = Record<string, any>;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Statement counts compare two requests: the agency-standing cache expiring between them would add one.
+  hub = await startTestHub({ env: { AGENCY_STANDING_CACHE_SECONDS: "0" } });
 });
 afterAll(async () => {
   await hub.stop();

@@ -19,7 +19,9 @@ function isBackground(args: unknown[]): boolean {
 /**
  * How many statements the hub sends to the database while answering one request (design §5: a child
  * the caller may not see and one the hub does not hold take the same statements). Counted at the
- * driver, for every client of the process, background work left out.
+ * driver, for every client of the process, background work left out. A hub whose counts are compared
+ * starts with `AGENCY_STANDING_CACHE_SECONDS: "0"`: otherwise the cache of the caller's agency's
+ * standing can expire between the two requests, and one of them reads it again.
  */
 export async function statementsFor(send: () => Promise<unknown>): Promise<number> {
   const original = Object.getOwnPropertyDescriptor(Client.prototype, "query")?.value as (...parameters: unknown[]) => ReturnType<Client["query"]>;
