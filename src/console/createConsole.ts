@@ -15,6 +15,7 @@ import { igPages } from "./igPages";
 import { stewardPages } from "./stewardPages";
 import { inboxPages } from "./inboxPages";
 import { navigationOf } from "./consoleNavigation";
+import { when } from "./londonTime";
 import { type ConsoleCaller } from "./ConsoleSession";
 
 /** The project's root: the console's templates and assets are read from `src/console/` whether the hub runs from `src/` or `dist/`. */
@@ -56,6 +57,7 @@ const LONG_CACHE = { maxAge: "365d", immutable: true, index: false, fallthrough:
  */
 export function createConsole(deps: ConsoleDependencies): Router {
   const views = nunjucks.configure([VIEWS, path.join(GOVUK_FRONTEND, "dist")], { autoescape: true, throwOnUndefined: false, noCache: false });
+  views.addFilter("londonTime", when);
   const router = Router();
   router.use(
     helmet({

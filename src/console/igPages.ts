@@ -5,6 +5,7 @@ import { type ConsoleSession } from "./ConsoleSession";
 import { type ConsoleDependencies } from "./ConsoleDependencies";
 import { csrfChecked, endedForToken, field, pageLocals, signedIn, type FieldError } from "./consolePage";
 import { newHandle } from "./consoleSessions";
+import { day, when, ZONE } from "./londonTime";
 import { type HubAnswer, type HubError } from "./hubClient";
 import { shown } from "./shownValue";
 import { CLOSE_IG_ALERT, DISCLOSURES, EXPORT_DISCLOSURES, OPEN_IG_ALERTS, SUBJECT_ACCESS_REQUESTS, SUBJECT_ACCESS_REVIEW, VERIFY_AUDIT_CHAIN } from "./igOperations";
@@ -17,7 +18,6 @@ const LOOKUP_PAGES = 5;
 /** A session keeps at most this many handles, the newest: it must not grow without bound. */
 const MAX_HANDLES = 200;
 /** An IG lead's days are London's: a period from 1 December starts at midnight there. */
-const ZONE = "Europe/London";
 /** IG handles sit beside the child handles in the session's map; the prefix keeps them apart. */
 const HANDLE_PREFIX = "ig:";
 
@@ -378,14 +378,6 @@ function dayStart(year: string, month: string, dayOfMonth: string): DateTime | n
 
 function alertShown(alert: Alert) {
   return { ...alert, raised: when(alert.raisedAt), windowEnds: when(alert.windowEndsAt) };
-}
-
-function when(iso: string): string {
-  return DateTime.fromISO(iso, { zone: "utc" }).setZone(ZONE).toFormat("d LLL yyyy, HH:mm:ss");
-}
-
-function day(iso: string): string {
-  return DateTime.fromISO(iso, { zone: "utc" }).setZone(ZONE).toFormat("d LLLL yyyy");
 }
 
 function stateOf<K extends IgHandle["kind"]>(session: ConsoleSession, handle: string, kind: K): Extract<IgHandle, { kind: K }> | null {

@@ -96,14 +96,18 @@ describe("a social worker's inbox", () => {
   it("opens one with every withheld field shown as withheld with its reason, marks it overdue past its deadline, and acknowledges it as the user, on the trail", async () => {
     const { agent, csrf } = await signedIn("SOCIAL_WORKER");
     const delivery = await deliveries().findOneOrFail({ where: { recipientAgency: "LA-E10000019", acknowledgedAt: IsNull() }, order: { deliveredAt: "DESC" } });
-    await deliveries().update({ id: delivery.id }, { acknowledgeBy: new Date(Date.now() - 3_600_000) });
+    // Past, in British Summer Time: shown as a London clock reads it, not as the hub's UTC instant.
+    await deliveries().update({ id: delivery.id }, { acknowledgeBy: new Date("2026-07-01T11:30:00Z") });
     const list = await get(agent, "/console/notifications");
     expect(list.text).toMatch(/Overdue/);
+    expect(list.text).toContain("1 Jul 2026, 12:30:00");
+    expect(list.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 
     const opened = await openAbout(agent, GIVEN_NAMES.at(-1) ?? "");
     expect(opened.status).toBe(200);
     expect(opened.text).toContain("Fennimore");
     expect(opened.text).toMatch(/Overdue/);
+    expect(opened.text).toContain("1 Jul 2026, 12:30:00");
     expect(opened.text).toContain("police-victim-csc");
     // What the hub gives a social worker of this agency through the API: every withheld field is on the page, with its reason and rule.
     const asApi = (await hub.graphql(INBOX, {}, await hub.token({ sub: "sw-lincs-inbox", name: "Test worker", agency: "LA-E10000019", agency_type: "CHILDRENS_SOCIAL_CARE", roles: ["SOCIAL_WORKER"], la: LINCS }))).body;
