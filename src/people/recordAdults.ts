@@ -288,7 +288,7 @@ class AdultBatch {
     for (const key of storedKeys(reported)) this.keyed.set(key, (this.keyed.get(key) ?? new Set()).add(adultId));
   }
 
-  /** A steward is asked whether two adults are one person (once: an open review of the pair stands). */
+  /** A steward is asked whether two adults are one person (once: an open review of the pair stands, in this batch or already held). */
   private proposeSamePerson(adultId: string, candidateAdultId: string, facts: IdentityFacts): void {
     const candidate = this.profiles.get(candidateAdultId);
     if (candidate === undefined || this.reviews.some((review) => review.adultId === adultId && review.candidateAdultId === candidateAdultId)) return;
@@ -331,7 +331,9 @@ class AdultBatch {
     if (this.nationals.length > 0) await manager.getRepository(AdultNationalIdentifier).insert(this.nationals);
     for (const [id, changes] of this.changedAdults) await manager.getRepository(Adult).update({ id }, changes);
     for (const [id, changes] of this.changedIdentifiers) await manager.getRepository(AdultIdentifier).update({ id }, changes);
-    if (this.reviews.length > 0) await manager.getRepository(AdultLinkReview).insert(this.reviews);
+    // A pair already waiting for a steward keeps its one open review (the index allows one a pair): an
+    // agency reporting again the identifier that makes the pair asks the steward nothing new.
+    if (this.reviews.length > 0) await manager.createQueryBuilder().insert().into(AdultLinkReview).values(this.reviews).orIgnore().execute();
     await rekeyAdults(manager, [...this.touched]);
   }
 }

@@ -162,6 +162,20 @@ describe("one person across agencies", () => {
     expect(JSON.stringify(reviews)).not.toContain("0412345");
   });
 
+  it("asks a steward once about a pair, however often an agency reports again the identifier that makes it one", async () => {
+    const ivo = child("9991002103", "Ivo", "Marchetti");
+    await submit(socialCare("AD-SC-PAIR", ivo, [person({ reference: "SC-P-PAIR", givenNames: "Lorenzo", familyName: "Marchetti", pncId: "2014/0555123K", dateOfBirth: "1981-02-14" })]));
+    // The force's nominal, first without the PNC id, then twice with the one the father's record holds.
+    const nominal = person({ reference: "NOM-PAIR", givenNames: "Bartholomew", familyName: "Quist", relationship: "NO_FAMILIAL_RELATIONSHIP", dateOfBirth: "1990-10-10" });
+    await submit(police("AD-PO-PAIR-1", ivo, [nominal]));
+    await submit(police("AD-PO-PAIR-2", ivo, [{ ...nominal, pncId: "2014/0555123K" }]));
+    await submit(police("AD-PO-PAIR-3", ivo, [{ ...nominal, pncId: "2014/0555123K" }]));
+    const father = await referenceOf(CSC, "SC-P-PAIR");
+    const quist = await referenceOf(POLICE, "NOM-PAIR");
+    expect(quist.adult_id).not.toBe(father.adult_id);
+    expect((await openReviews(quist.adult_id)).map((review) => review.candidate_adult_id)).toEqual([father.adult_id]);
+  });
+
   it("sends a same-birthday person with another first name to a steward rather than linking (a twin brother is not his brother)", async () => {
     const leo = child("9991002057", "Leo", "Marchbank");
     await submit(socialCare("AD-SC-4", leo, [person({ reference: "SC-P-4", givenNames: "Callum", familyName: "Marchbank", dateOfBirth: "1990-01-15", postcode: "HP21 7QT" })]));
