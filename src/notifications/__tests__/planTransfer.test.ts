@@ -121,7 +121,7 @@ describe("a child on a plan moving authority tells the receiving authority, whic
   });
 
   test("a social worker's \"move\" to the home the plan already gives moves nothing, and a label typed on it does not protect that home", async () => {
-    const child = { ...CHILD, sui: "9990743037", givenNames: "Ottoline", dateOfBirth: "2017-07-07" };
+    const child = { ...CHILD, sui: "9990743045", givenNames: "Ottoline", dateOfBirth: "2017-07-07" };
     await submitRecord(db.dataSource, VALE_SYSTEM, {
       agencyCode: "LA-E06000060", agencyReference: "VALE-CP-SAME-1", child: { ...child, address: FENSHIRE_HOME },
       socialCare: { status: "CHILD_PROTECTION_PLAN", ...PLAN, responsibleLocalAuthority: "E06000060" },
@@ -129,7 +129,7 @@ describe("a child on a plan moving authority tells the receiving authority, whic
     const receipt = await submitChildOnPlanMoved(services, VALE_SOCIAL_WORKER, "req-move-same", moveOf("VALE-MOVE-SAME", { planReference: "VALE-CP-SAME-1", child: { ...child, address: { ...FENSHIRE_HOME, line1: "12, Dyke Road", labels: ["LOCATION_WITHHELD"] } } }), NOW);
     expect(receipt.outcome).toBe("CREATED");
     const addresses = await db.dataSource.query<{ line1: string; labels: string[] }[]>(
-      `SELECT a.line1, a.labels FROM child_address a JOIN child c ON c.id = a.child_id WHERE c.sui = '9990743037' ORDER BY a.line1`);
+      `SELECT a.line1, a.labels FROM child_address a JOIN child c ON c.id = a.child_id WHERE c.sui = '9990743045' ORDER BY a.line1`);
     expect(addresses).toEqual([{ line1: "12 Dyke Road", labels: [] }]);
   });
 
