@@ -196,7 +196,7 @@ export async function searchChildren(services: SearchServices, principal: Princi
   if (strong > settings.maxCandidates) return refuse(ErrorCode.SEARCH_TOO_WIDE, "TOO_MANY_CANDIDATES", "search-narrow", NARROW);
 
   const shown = ranked.slice(0, Math.min(first, settings.maxCandidates));
-  const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId));
+  const holdings = await agencyTypesHolding(dataSource.manager, shown.map(({ candidate }) => candidate.profile.childId), access);
   const detailed = shown.map(({ candidate, score, address }) => {
     const { demographics, disclosed, withheld: kept } = candidateDetails(policy, principal, access, query.facts, candidate, referral !== null, now);
     const shownCandidate: ChildCandidate = {

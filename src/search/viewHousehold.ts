@@ -118,7 +118,7 @@ export async function viewHousehold(services: SearchServices, principal: Princip
   const exclusionsOf = (member: HouseholdMember) => memberExclusions.filter((exclusion) => exclusion.childId === member.profile.childId);
   const excluded = [...keptOutOfChild, ...keptOut.flatMap(exclusionsOf)];
   const attempted = [...new Set(excluded.map((exclusion) => exclusion.childId))];
-  const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId));
+  const holdings = await agencyTypesHolding(dataSource.manager, members.map((member) => member.profile.childId), access);
   const decided = members.map((member) => memberDetails(policy, principal, access, member, referral !== null, now));
   const shown: HouseholdMemberView[] = members.map((member, index) => ({
     sui: member.sui,

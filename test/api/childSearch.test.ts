@@ -3,6 +3,7 @@ import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
 import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { CALLERS, CHILD_QUERY, access } from "../support/claims";
 import { SUBMIT } from "../support/fixtures";
+import { IG_REVIEW } from "../support/governanceAccess";
 import { startTestHub, type TestHub } from "../support/testHub";
 import { AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 
@@ -27,6 +28,7 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 const OPEN = /* GraphQL */ `mutation ($referral: ReferralInput!) { openReferral(referral: $referral) { referralId reference } }`;
+const RESTRICT = /* GraphQL */ `mutation ($recordId: ID!, $field: String, $kind: RestrictionKind!, $ground: RestrictionGround!, $reason: String!, $access: AccessContext!) { restrictProcessing(recordId: $recordId, field: $field, kind: $kind, ground: $ground, reason: $reason, access: $access) { id } }`;
 
 beforeAll(async () => {
   hub = await startTestHub({ env: { SEARCH_RATE_LIMIT: "10" } });
@@ -232,6 +234,26 @@ describe("a search finds only what the caller could see (provenance)", () => {
     const alias = await answerAndEntry({ givenNames: "Tamsin", familyName: "Ravensworth", postcode: "HP21 8EF" });
     const nobody = await answerAndEntry({ givenNames: "Xanthe", familyName: "Quillfeather", postcode: "HP21 8EF" });
     expect(alias).toEqual(nobody);
+  });
+
+  it("a brokered record under an objection to the whole record is not told of for a purpose the objection does not allow, as the child's file does not tell of it; break-glass still hears", async () => {
+    const objectingSui = next();
+    const child = { sui: objectingSui, givenNames: "Perdita", familyName: "Lowestoft", dateOfBirth: "2012-02-21", sex: "FEMALE", address: home("3 Fuller's Yard", "HP20 4FY") };
+    await submit("EDUCATION", school(child, "UPN-PROV-OBJ"));
+    await submit("HEALTH", gp(child, "GP-PROV-OBJ", { labels: ["BROKERED"] }));
+    const criteria = { givenNames: "Perdita", familyName: "Lowestoft", dateOfBirth: { exact: "2012-02-21" } };
+    // A searcher of its own, so this test's searches count against no other's limit.
+    const searcher: TestClaims = { ...CALLERS.mash, sub: "mash-search-objection" };
+    expect((await answerAndEntry(criteria, searcher)).candidates[0].agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }, { agencyType: "HEALTH", restrictedInvolvement: true }]);
+    const [{ id: recordId }] = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM agency_record WHERE agency_reference = 'GP-PROV-OBJ'`);
+    const gpIg: TestClaims = { sub: "ig-gp-search", name: "Test GP IG lead", agency: "GP-K99001", agency_type: "HEALTH", roles: ["IG_LEAD"], la: BUCKS };
+    const restricted = await as(gpIg, RESTRICT, { recordId, field: null, kind: "OBJECTION", ground: "OBJECTION_PENDING", reason: "The young person objects to the practice's record being shared at all.", access: IG_REVIEW });
+    expect(restricted.errors).toBeUndefined();
+    // REFERRAL_TRIAGE is not among the purposes an objection pending allows: the search tells of the school alone.
+    expect((await answerAndEntry(criteria, searcher)).candidates[0].agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }]);
+    const emergency = await as(searcher, SEARCH, { criteria, access: triage("MASH-SRCH-0003", { breakGlass: true, justification: "Child found alone at night; who is involved, now." }) });
+    expect(emergency.errors).toBeUndefined();
+    expect(emergency.data!.searchChildren.candidates[0].agencyTypes).toEqual([{ agencyType: "EDUCATION", restrictedInvolvement: false }, { agencyType: "HEALTH", restrictedInvolvement: true }]);
   });
 
   it("a refuge postcode answers what a search for nobody answers, and places no one there", async () => {
