@@ -1,8 +1,5 @@
-import http from "node:http";
-import { type AddressInfo } from "node:net";
 import request from "supertest";
-import Provider, { type KoaContextWithOIDC } from "oidc-provider";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { ConsoleSession } from "../../src/console/ConsoleSession";
 import { cookieOf, rewriteSessionState, sessionRow, sessionState } from "../support/consoleSessionRows";
 import { DisclosureAuditEntry } from "../../src/audit/DisclosureAuditEntry";
@@ -10,6 +7,7 @@ import { syntheticNhsNumbers } from "../../src/identity/nhsNumber";
 import { SUBMIT } from "../support/fixtures";
 import { signTestToken, AGENCY_SYSTEM_CLAIMS, type TestClaims } from "../support/testKeys";
 import { startTestHub, type TestHub } from "../support/testHub";
+import { logInAtProvider as logInAtProviderAs, startOpenIdProvider, type OpenIdProvider } from "../support/openIdProvider";
 
 /**
  * The console's production sign-in (issue 14) against a real OpenID provider running in this process
@@ -39,52 +37,23 @@ const PEOPLE: Record<string, Omit<TestClaims, "sub">> = {
 
 let hub: TestHub;
 let issuer: string;
-let providerServer: http.Server;
-let providerPort: number;
+let provider: OpenIdProvider;
 let providerKey: { privateKey: CryptoKey; kid: string };
 
 /** A token signed by the provider's key, as its tokens for agency systems would be. */
 const providerToken = (claims: TestClaims, expiresIn: string | number = "10m") =>
   signTestToken({ ...providerKey, jwksFile: "" }, claims, expiresIn, { issuer, audience: AUDIENCE });
 
-async function listen(server: http.Server, port = 0): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
-
 beforeAll(async () => {
-  const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
-  const kid = await calculateJwkThumbprint(await exportJWK(publicKey));
-  providerKey = { privateKey, kid };
-  let handler: http.RequestListener = (_req, res) => res.end();
-  providerServer = http.createServer((req, res) => handler(req, res));
-  providerPort = await listen(providerServer);
-  issuer = `http://127.0.0.1:${providerPort}`;
-  const provider = new Provider(issuer, {
-    clients: [{
+  provider = await startOpenIdProvider({
+    people: PEOPLE, audience: AUDIENCE, resource: RESOURCE,
+    client: {
       client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI], post_logout_redirect_uris: [SIGNED_OUT],
       grant_types: ["authorization_code"], response_types: ["code"], token_endpoint_auth_method: "client_secret_basic", id_token_signed_response_alg: "ES256",
-    }],
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), kid, alg: "ES256", use: "sig" }] },
-    cookies: { keys: ["a-cookie-key-for-the-test-provider"] },
-    scopes: ["openid", "profile"],
-    pkce: { required: () => true },
-    findAccount: (_ctx, id) => (Object.hasOwn(PEOPLE, id) ? { accountId: id, claims: () => ({ sub: id, name: PEOPLE[id]?.name }) } : undefined),
-    ttl: { AccessToken: (_ctx: KoaContextWithOIDC, token: { accountId?: string }) => (token.accountId === "oidc-brief" ? 2 : 600) },
-    extraTokenClaims: (_ctx, token) => ("accountId" in token && token.kind === "AccessToken" && Object.hasOwn(PEOPLE, String(token.accountId)) ? { ...PEOPLE[String(token.accountId)] } : undefined),
-    features: {
-      devInteractions: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => RESOURCE,
-        useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ scope: "hub", audience: AUDIENCE, accessTokenFormat: "jwt", jwt: { sign: { alg: "ES256" } } }),
-      },
     },
+    accessTokenSeconds: (accountId) => (accountId === "oidc-brief" ? 2 : 600),
   });
-  const callback = provider.callback();
-  handler = (req, res) => void callback(req, res);
+  ({ issuer, signingKey: providerKey } = provider);
 
   hub = await startTestHub({
     auth: "environment",
@@ -106,8 +75,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await hub.stop();
-  providerServer.closeAllConnections();
-  await new Promise((resolve) => providerServer.close(resolve));
+  await provider.close();
 });
 
 type Agent = ReturnType<typeof request.agent>;
@@ -128,31 +96,8 @@ async function beganSignIn(agent: Agent): Promise<{ authorization: URL; cookie: 
   return { authorization: location, cookie: cookieOf(begun) };
 }
 
-/**
- * A person at the provider: its login and consent pages (oidc-provider's own interactions), until it
- * sends the browser back to the console's callback. Returns that callback's path and query.
- */
-async function logInAtProvider(authorization: URL, accountId: string): Promise<string> {
-  const browser = request.agent(issuer);
-  let next = `${authorization.pathname}${authorization.search}`;
-  for (let step = 0; step < 10; step += 1) {
-    const response = await browser.get(next);
-    if (response.status >= 300 && response.status < 400) {
-      const location = new URL(String(response.headers.location), issuer);
-      if (location.href.startsWith(REDIRECT_URI)) return `${location.pathname}${location.search}`;
-      next = `${location.pathname}${location.search}`;
-      continue;
-    }
-    expect(response.status).toBe(200);
-    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(response.text)?.[1] ?? "", issuer);
-    const prompt = /name="prompt" value="([a-z]+)"/.exec(response.text)?.[1];
-    const submitted = await browser.post(`${action.pathname}${action.search}`).type("form").send(prompt === "login" ? { prompt, login: accountId, password: "any" } : { prompt: "consent" });
-    expect(submitted.status).toBe(303);
-    const location = new URL(String(submitted.headers.location), issuer);
-    next = `${location.pathname}${location.search}`;
-  }
-  throw new Error("The provider never sent the browser back to the console");
-}
+/** A person at the provider, logging in until it sends the browser back to the console's callback (its path and query). */
+const logInAtProvider = (authorization: URL, accountId: string) => logInAtProviderAs(issuer, REDIRECT_URI, authorization, accountId);
 
 /** A person signed in to the console through the provider. */
 async function signedIn(accountId: string): Promise<{ agent: Agent; callback: string; landed: request.Response }> {
@@ -277,15 +222,14 @@ describe("the session and the provider's token", () => {
   it("answers 503 with a clear page when the provider cannot be reached, and starts no session", async () => {
     const agent = request.agent(hub.hub.app);
     const callback = await logInAtProvider(await beginSignIn(agent), "oidc-mash");
-    providerServer.closeAllConnections();
-    await new Promise((resolve) => providerServer.close(resolve));
+    await provider.pause();
     try {
       const response = await agent.get(callback);
       expect(response.status).toBe(503);
       expect(response.text).toContain("Sign-in is not available at the moment");
       expect((await agent.get("/console/search")).headers.location).toBe("/console/sign-in");
     } finally {
-      await listen(providerServer, providerPort);
+      await provider.resume();
     }
   });
 });
