@@ -22,6 +22,12 @@ export const DISCLOSURES = /* GraphQL */ `
   }
 `;
 
+export const DISCLOSURE = /* GraphQL */ `
+  query ConsoleDisclosure($id: ID!, $access: AccessContext!) {
+    disclosure(id: $id, access: $access) { ${ENTRY} }
+  }
+`;
+
 export const EXPORT_DISCLOSURES = /* GraphQL */ `
   query ConsoleExportDisclosures($filter: DisclosureFilterInput, $format: ExportFormat!, $access: AccessContext!) {
     exportDisclosures(filter: $filter, format: $format, access: $access) { contentType content count complete }

@@ -8,7 +8,7 @@ import { newHandle } from "./consoleSessions";
 import { day, when, ZONE } from "./londonTime";
 import { type HubAnswer, type HubError } from "./hubClient";
 import { shown } from "./shownValue";
-import { CLOSE_IG_ALERT, DISCLOSURES, EXPORT_DISCLOSURES, OPEN_IG_ALERTS, SUBJECT_ACCESS_REQUESTS, SUBJECT_ACCESS_REVIEW, VERIFY_AUDIT_CHAIN } from "./igOperations";
+import { CLOSE_IG_ALERT, DISCLOSURE, DISCLOSURES, EXPORT_DISCLOSURES, OPEN_IG_ALERTS, SUBJECT_ACCESS_REQUESTS, SUBJECT_ACCESS_REVIEW, VERIFY_AUDIT_CHAIN } from "./igOperations";
 
 /** Entries on one page of the trail: a GOV.UK table a person can scan. */
 const PAGE_SIZE = 20;
@@ -38,7 +38,7 @@ interface DisclosureFilter {
  */
 type IgHandle =
   | { kind: "trail"; form: FilterForm; after: string | null; previous: string | null }
-  | { kind: "entry"; id: string; at: string; operation: string }
+  | { kind: "entry"; id: string }
   | { kind: "alert"; id: string }
   | { kind: "sar"; id: string };
 
@@ -148,7 +148,7 @@ export function igPages(deps: ConsoleDependencies): Router {
     const handles = new Handles(session);
     handles.touch(page.previous);
     handles.touch(handle);
-    const entries = nodes.map((entry) => ({ ...entry, when: when(entry.occurredAt), handle: handles.handleFor({ kind: "entry", id: entry.id, at: entry.occurredAt, operation: entry.operation }) }));
+    const entries = nodes.map((entry) => ({ ...entry, when: when(entry.occurredAt), handle: handles.handleFor({ kind: "entry", id: entry.id }) }));
     const next = pageInfo.hasNextPage && pageInfo.endCursor !== null ? handles.handleFor({ kind: "trail", form: page.form, after: pageInfo.endCursor, previous: handle }) : null;
     await handles.keep(deps, session);
     res.render("ig/trail.njk", trailLocals(session, page.form, [], { handle, entries, totalCount, next, previous: page.previous }));
@@ -184,21 +184,12 @@ export function igPages(deps: ConsoleDependencies): Router {
     if (access === null) return;
     const wanted = stateOf(session, String(req.params.handle), "entry");
     if (wanted === null) return notFound(res, session);
-    // No query names one entry: the entries of its millisecond and operation, read again (and audited), hold it.
-    const filter = { from: wanted.at, to: new Date(Date.parse(wanted.at) + 1).toISOString(), operation: wanted.operation };
-    let after: string | null = null;
-    for (let read = 0; read < LOOKUP_PAGES; read++) {
-      const data: DisclosurePage | null = await answered(res, await ask<DisclosurePage>(res, DISCLOSURES, { filter, access, first: LOOKUP_PAGE, after }));
-      if (data === null) return;
-      const entry = data.disclosures.nodes.find((node) => node.id === wanted.id);
-      if (entry !== undefined) {
-        res.render("ig/entry.njk", pageLocals(session, { entry: { ...entry, when: when(entry.occurredAt) }, details: JSON.stringify(entry.details, null, 2) }));
-        return;
-      }
-      if (!data.disclosures.pageInfo.hasNextPage) break;
-      after = data.disclosures.pageInfo.endCursor;
-    }
-    notFound(res, session);
+    // The entry alone (`disclosure`): the trail names only its children.
+    const data = await answered(res, await ask<{ disclosure: Entry | null }>(res, DISCLOSURE, { id: wanted.id, access }));
+    if (data === null) return;
+    if (data.disclosure === null) return notFound(res, session);
+    const entry = data.disclosure;
+    res.render("ig/entry.njk", pageLocals(session, { entry: { ...entry, when: when(entry.occurredAt) }, details: JSON.stringify(entry.details, null, 2) }));
   });
 
   router.get("/ig/alerts", signedIn(deps), async (req, res) => {

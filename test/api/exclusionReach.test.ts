@@ -124,6 +124,18 @@ afterAll(async () => {
 });
 
 describe("the trail and IG alerts, to an IG lead the child's exclusions keep out", () => {
+  it("one entry about the child: null, as an entry the hub does not hold, with the same statements; a colleague reads it", async () => {
+    const ONE = /* GraphQL */ `query ($id: ID!, $access: AccessContext!) { disclosure(id: $id, access: $access) { id childSuis } }`;
+    const [{ id }] = await query<{ id: string }[]>(`SELECT id FROM disclosure_audit WHERE $1 = ANY(child_suis) AND operation = 'CHILD_RECORD' ORDER BY occurred_at LIMIT 1`, [childSui]);
+    expect((await as(CALLERS.igLead, ONE, { id, access: IG_REVIEW })).data?.disclosure).toEqual({ id, childSuis: [childSui] });
+    const missingId = "00000000-0000-4000-8000-0000000000ee";
+    const kept = await as(igKeptOut, ONE, { id, access: IG_REVIEW });
+    const missing = await as(igKeptOut, ONE, { id: missingId, access: IG_REVIEW });
+    expect([kept.errors, kept.data?.disclosure]).toEqual([undefined, null]);
+    expect([missing.errors, missing.data?.disclosure]).toEqual([undefined, null]);
+    expect(await statementsFor(() => as(igKeptOut, ONE, { id, access: IG_REVIEW }))).toBe(await statementsFor(() => as(igKeptOut, ONE, { id: missingId, access: IG_REVIEW })));
+  });
+
   it("disclosures and their export filtered by the child: nothing, as for a child the hub does not hold, with the same statements", async () => {
     const filter = { childSui };
     const seen = await as(CALLERS.igLead, DISCLOSURES, { filter, access: IG_REVIEW });
@@ -178,6 +190,7 @@ const WALKED_ELSEWHERE: Record<string, string> = {
   child: "test/api/namedStaffExclusion.test.ts",
   searchChildren: "this file: searchChildren",
   household: "this file: a child awaiting an SUI",
+  disclosure: "this file: the trail and IG alerts (one entry about the child)",
   linkReviews: "this file: data stewards' views",
   linkReview: "this file: data stewards' views",
   linkHistory: "this file: data stewards' views",

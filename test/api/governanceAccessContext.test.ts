@@ -36,7 +36,7 @@ const SAR_REQUESTER = { standing: "PERSON_WITH_PARENTAL_RESPONSIBILITY", name: "
 const fixture = {
   subjectAccessRequestId: "",
   // What the listing operations read (alertId, reviewId) and what the deciding ones close (closingAlertId, resolvingReviewId) are apart, so no test reads what another decided.
-  alertId: "", closingAlertId: "", reviewId: "", resolvingReviewId: "", reviewRecordId: "", splitChangeId: "", rowanChildId: "", splitRecordId: "", mapleChildId: "", newChildId: "",
+  entryId: "", alertId: "", closingAlertId: "", reviewId: "", resolvingReviewId: "", reviewRecordId: "", splitChangeId: "", rowanChildId: "", splitRecordId: "", mapleChildId: "", newChildId: "",
 };
 
 const query = <T = unknown>(sql: string, values: unknown[] = []) => hub.hub.database.dataSource.query<T>(sql, values);
@@ -107,6 +107,8 @@ beforeAll(async () => {
     return id;
   };
   fixture.alertId = await alertOf(CALLERS.hospitalDoctor);
+  // The doctor's break-glass read of the boy, on the IG lead's trail.
+  [{ id: fixture.entryId }] = await query<{ id: string }[]>(`SELECT id FROM disclosure_audit WHERE operation = 'CHILD_RECORD' AND principal_sub = $1 AND $2 = ANY(child_suis) LIMIT 1`, [CALLERS.hospitalDoctor.sub, ROWAN_SUI]);
   fixture.closingAlertId = await alertOf({ ...CALLERS.hospitalDoctor, sub: "doctor-ed-night-shift" });
 
   // A subject access request about the boy, for the IG lead's report.
@@ -191,6 +193,15 @@ const OPERATIONS: Operation[] = [
     misfit: { access: own(SUBJECT_ACCESS, "Listing requests for the family's solicitor", { lawfulBasis: "CONSENT" }), problem: "LAWFUL_BASIS_NOT_PERMITTED", rule: "purpose-subject-access-request" },
     outsider: CALLERS.dataSteward, outsiderAccess: own(SUBJECT_ACCESS, "A steward looking at the request queue"), roleRule: "subject-access:ig-lead-only",
     answered: (data) => expect(data.subjectAccessRequests.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ id: fixture.subjectAccessRequestId })])),
+  },
+  {
+    field: "disclosure", operation: "AUDIT_QUERY",
+    text: "query ($id: ID!, $access: AccessContext!) { disclosure(id: $id, access: $access) { id operation childSuis } }",
+    variables: () => ({ id: fixture.entryId }),
+    caller: CALLERS.igLead, access: own(IG_REVIEW, "Reviewing one break-glass read of this child after a complaint"),
+    misfit: { access: own(SUBJECT_ACCESS, "Answering a SAR through one trail entry"), problem: "PURPOSE_NOT_PERMITTED", rule: "governance-purposes" },
+    outsider: CALLERS.dataSteward, outsiderAccess: own(IG_REVIEW, "A steward curious about one entry"), roleRule: "audit-access:ig-lead-only",
+    answered: (data) => expect(data.disclosure).toEqual({ id: fixture.entryId, operation: "CHILD_RECORD", childSuis: [ROWAN_SUI] }),
   },
   {
     field: "igAlerts", operation: "AUDIT_QUERY",

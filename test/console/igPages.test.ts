@@ -137,6 +137,9 @@ describe("the disclosure trail", () => {
     const entry = await get(ig.agent, firstPage[0]);
     expect(entry.status).toBe(200);
     expect(entry.text).toContain(newest.id);
+    // Read alone: the IG lead's entry for it names that entry and its children, not a millisecond's worth of others.
+    const [opening] = await trail().find({ where: { principalSub: ig.sub, operation: "AUDIT_QUERY" } as never, order: { occurredAt: "DESC", id: "DESC" } as never, take: 1 });
+    expect([opening?.details.entryId, opening?.childSuis]).toEqual([newest.id, newest.childSuis]);
     expect(entry.text).toContain(REFERENCE);
     expect(entry.text).toContain("Triage of the school&#39;s referral about this child");
     expect(newest.fieldsWithheld.length).toBeGreaterThan(0);

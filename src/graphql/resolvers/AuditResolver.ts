@@ -1,6 +1,8 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { AuditOperation } from "../../audit/AuditOperation";
 import { DISCLOSURES_CURSOR, listDisclosures } from "../../audit/listDisclosures";
+import { readDisclosure } from "../../audit/readDisclosure";
+import { uuid } from "../input/uuid";
 import { exportDisclosures, ExportFormat, MAX_EXPORT_ENTRIES, type DisclosureExport as Export } from "../../audit/exportDisclosures";
 import { verifyAuditTrail } from "../../audit/verifyAuditTrail";
 import { exportAuditCheckpoints, readAuditVerificationRuns, startAuditVerification } from "../../audit/auditVerificationJobs";
@@ -8,7 +10,7 @@ import { type VerificationRun } from "../../audit/verificationRuns";
 import { type AuditVerification as Verification } from "../../audit/verifyAuditChain";
 import { type HubContext } from "../context";
 import { ArgumentRules } from "../input/ArgumentRules";
-import { AuditVerification, AuditVerificationRun, DisclosureConnection, DisclosureExport, DisclosureFilterInput } from "../types/audit/AuditTypes";
+import { AuditVerification, AuditVerificationRun, DisclosureConnection, DisclosureExport, DisclosureFilterInput, DisclosureNode } from "../types/audit/AuditTypes";
 import { AccessContextInput } from "../types/child/AccessContextInput";
 import { governanceAccessDescription } from "../types/governanceAccessDescription";
 
@@ -26,6 +28,16 @@ export class AuditResolver {
   ): Promise<DisclosureConnection> {
     const page = await listDisclosures({ dataSource, policy }, principal, requestId, access, filter, first, after);
     return { nodes: page.entries, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  }
+
+  @Query(() => DisclosureNode, { nullable: true, description: "IG leads: one audit entry, as `disclosures` shows it (the same reach and projection); null when the hub holds no such entry or you may not see it (the two are not distinguished). States why (INFORMATION_GOVERNANCE); audited, naming only its children." })
+  @ArgumentRules({ id: uuid })
+  async disclosure(
+    @Ctx() { dataSource, policy, principal, requestId }: HubContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("access", () => AccessContextInput, { description: governanceAccessDescription(AuditOperation.AUDIT_QUERY) }) access: AccessContextInput,
+  ): Promise<DisclosureNode | null> {
+    return readDisclosure({ dataSource, policy }, principal, requestId, access, id);
   }
 
   @Query(() => AuditVerification, { description: "IG leads: recompute every audit chain and name the first broken entry. Discloses no personal data, so takes no access context; audited." })
