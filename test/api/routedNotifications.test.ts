@@ -219,6 +219,26 @@ describe("a police referral of a child victim", () => {
     expect((await hub.graphql(ONE, { id: "00000000-0000-4000-8000-0000000000aa" }, await hub.token(worker))).body).toEqual({ data: { notification: null } });
     expect((await hub.graphql(ONE, { id: "not-an-id" }, await hub.token(worker))).body.errors[0].extensions.code).toBe("INVALID_INPUT");
   });
+
+  test("one notification asked for by id by a worker kept out of its child: null, refused on the trail and alerted, as acknowledging it is", async () => {
+    const [sui] = [...syntheticNhsNumbers(744_400)].slice(0, 1);
+    const keptOut = claims("sw-bucks-kept-out-one", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["SOCIAL_WORKER"]);
+    const child = { sui, givenNames: "Orla", familyName: "Brackenbury", dateOfBirth: "2014-08-08", sex: "FEMALE", address: { kind: "HOME", line1: "9 Weir Lane", postcode: "HP20 9WL", localAuthority: "E06000060" } };
+    expect((await hub.graphql(SUBMIT, { record: { agencyCode: "GP-K99001", agencyReference: `GP-ONE-KEPT-${sui}`, child, health: { gpPracticeCode: "K99001", registeredOn: "2016-06-01" } } }, await hub.token(claims("system-gp", "GP-K99001", "HEALTH", ["AGENCY_SYSTEM"])))).body.errors).toBeUndefined();
+    const exclusion = { kind: "STAFF", subject: keptOut.sub, reason: "Related to the family; must not see the file." };
+    const s47 = { purpose: "SECTION_47_ENQUIRY", lawfulBasis: "PUBLIC_TASK", justification: "Implicated staff must not see the file." };
+    expect((await hub.graphql(/* GraphQL */ `mutation ($sui: ID!, $exclusion: ChildExclusionInput!, $access: AccessContext!) { recordChildExclusion(sui: $sui, exclusion: $exclusion, access: $access) { id } }`, { sui, exclusion, access: s47 }, await hub.token(claims("csc-manager-one", "LA-E06000060", "CHILDRENS_SOCIAL_CARE", ["CSC_MANAGER"])))).body.errors).toBeUndefined();
+    const n = { agencyCode: "POLICE-43", reference: `TVP-ONE-KEPT-${sui}`, incidentType: "CRIME", occurredOn: "2026-04-04", reportedOn: "2026-04-04", officerContact: "cid@tvp.example", child };
+    expect((await hub.graphql(REFER, { n }, await hub.token(claims("system-tvp", "POLICE-43", "POLICE", ["AGENCY_SYSTEM"])))).body.errors).toBeUndefined();
+    const [{ id }] = await hub.hub.database.dataSource.query<{ id: string }[]>(`SELECT id FROM notification_delivery WHERE recipient_agency = 'LA-E06000060' AND $1 = ANY(child_suis) AND decided_as = 'SOCIAL_WORKER'`, [sui]);
+    const ONE = /* GraphQL */ `query ($id: ID!) { notification(id: $id) { id } }`;
+    expect((await hub.graphql(ONE, { id }, await hub.token(SOCIAL_WORKER))).body.data.notification).toEqual({ id });
+    expect((await hub.graphql(ONE, { id }, await hub.token(keptOut))).body).toEqual({ data: { notification: null } });
+    const [refused] = await hub.hub.database.dataSource.getRepository(DisclosureAuditEntry).find({ where: { principalSub: keptOut.sub, operation: "NOTIFICATION_INBOX_READ" } as never });
+    expect(refused).toMatchObject({ outcome: "REFUSED", refusalCode: "NOT_FOUND", refusalProblem: "EXCLUDED_FROM_FILE", childSuis: [sui] });
+    const alerts = await hub.hub.database.dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ig_alert WHERE principal_sub = $1 AND kind = 'EXCLUDED_ACCESS'`, [keptOut.sub]);
+    expect(alerts[0]?.count).toBe(1);
+  });
 });
 
 describe("the police tell of a registered sex offender's stay in a household with a child", () => {
